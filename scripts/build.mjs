@@ -1,0 +1,44 @@
+// Builds the bundles with esbuild.
+//   node scripts/build.mjs            dist/cli.js, dist/extension.js, dist/webview.js
+//   node scripts/build.mjs --tests    + out/test/** (each test file bundled on its own)
+//   node scripts/build.mjs --bench    + out/bench/bench.js
+//   node scripts/build.mjs --watch    rebuild dist/ on change
+//   --production                      minified, no source maps (used by `npm run package`)
+import * as esbuild from 'esbuild';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+
+const args = new Set(process.argv.slice(2));
+const production = args.has('--production');
+const common = { bundle: true, sourcemap: !production, minify: production, logLevel: 'warning', legalComments: 'none' };
+const node = { ...common, platform: 'node', format: 'cjs', target: 'node18', mainFields: ['module', 'main'] };
+
+const builds = [];
+const add = (entry, opts) => { if (existsSync(entry)) builds.push({ entryPoints: [entry], ...opts }); };
+
+add('src/cli/main.ts', { ...node, outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } });
+add('src/extension/extension.ts', { ...node, outfile: 'dist/extension.js', external: ['vscode'] });
+add('src/webview/main.ts', { ...common, platform: 'browser', format: 'iife', target: 'es2022', outfile: 'dist/webview.js' });
+
+function walk(dir, out = []) {
+  if (!existsSync(dir)) return out;
+  for (const f of readdirSync(dir)) {
+    const p = path.join(dir, f);
+    if (statSync(p).isDirectory()) { if (f !== 'fixtures') walk(p, out); }
+    else if (p.endsWith('.ts')) out.push(p);
+  }
+  return out;
+}
+
+if (args.has('--tests')) {
+  const entries = walk('test/unit').concat(walk('test/integration'));
+  if (entries.length) builds.push({ ...node, entryPoints: entries, outdir: 'out/test', outbase: 'test', external: ['vscode', 'mocha', 'playwright-core', '@vscode/test-electron'] });
+}
+if (args.has('--bench')) add('test/bench/bench.ts', { ...node, outfile: 'out/bench/bench.js', sourcemap: false });
+
+if (args.has('--watch')) {
+  for (const b of builds) { const ctx = await esbuild.context(b); await ctx.watch(); }
+  console.log('watching…');
+} else {
+  await Promise.all(builds.map(b => esbuild.build(b)));
+}

@@ -1,0 +1,200 @@
+import picomatch from 'picomatch';
+import { RULE_CODES, type CoverageStatus, type PriorityKey, type RuleCode, type Severity } from './model';
+
+/**
+ * Configuration shared by the editor and the CLI: `.notes-navigator.json` at the workspace root,
+ * overlaid (in the editor) by `notesNavigator.*` settings. Every field has a default; a config
+ * value of the wrong shape is reported as a problem and the default is kept.
+ */
+export type RuleSetting = Severity | 'off';
+
+export interface NotesConfig {
+  /** globs (workspace-relative) of the notes to check; default all Markdown files */
+  include: string[];
+  /** globs excluded from checking (node_modules, .git … are always skipped) */
+  exclude: string[];
+  /** severity per rule code, or `off` */
+  rules: Record<RuleCode, RuleSetting>;
+  /** frontmatter fields every note must have */
+  requiredFields: string[];
+  /** allowed values per frontmatter field (a field not listed here takes any value) */
+  allowedValues: Record<string, string[]>;
+  /** frontmatter fields holding `YYYY-MM-DD` dates */
+  dateFields: string[];
+  /** frontmatter `status` values meaning "not written yet" (computed coverage: draft) */
+  draftStatuses: string[];
+  /** priority labels accepted in README chapter lines and reading lists */
+  priorityLabels: Record<PriorityKey, string[]>;
+  /** status words accepted in the coverage matrix */
+  statusWords: Record<CoverageStatus, string[]>;
+  /** file name of the coverage matrix beside a series README */
+  matrixFileName: string;
+}
+
+export const DEFAULT_SEVERITIES: Record<RuleCode, Severity> = {
+  'frontmatter-missing': 'warning',
+  'frontmatter-invalid': 'error',
+  'frontmatter-field-missing': 'warning',
+  'frontmatter-field-invalid': 'warning',
+  'link-broken': 'error',
+  'link-anchor-broken': 'warning',
+  'ref-broken': 'error',
+  'wikilink-broken': 'error',
+  'link-outside-workspace': 'error',
+  'xref-missing-link': 'warning',
+  'chapter-planned': 'information',
+  'chapter-number-unknown': 'warning',
+  'priority-mismatch': 'warning',
+  'coverage-status-mismatch': 'warning',
+  'coverage-unlisted': 'information',
+};
+
+export function defaultConfig(): NotesConfig {
+  return {
+    include: ['**/*.md'],
+    exclude: [],
+    rules: { ...DEFAULT_SEVERITIES },
+    requiredFields: ['title', 'note_type', 'domain', 'tags', 'created', 'updated', 'status'],
+    allowedValues: {
+      note_type: ['system', 'chapter', 'guide', 'reference', 'checklist', 'roadmap', 'skill'],
+      status: ['active', 'draft', 'review', 'archived'],
+    },
+    dateFields: ['created', 'updated'],
+    draftStatuses: ['draft'],
+    priorityLabels: {
+      'must-read': ['必讀', 'Must-read'],
+      important: ['重要', 'Important'],
+      skippable: ['可跳讀', 'Skippable'],
+    },
+    statusWords: {
+      pending: ['Pending', '待建立'],
+      'in-progress': ['In Progress', '進行中'],
+      done: ['Done', '完成'],
+    },
+    matrixFileName: 'coverage_matrix.md',
+  };
+}
+
+/** Folders never walked, whatever the config says. */
+export const ALWAYS_EXCLUDED = ['**/node_modules/**', '**/.git/**', '**/.vscode-test/**', '**/dist/**', '**/out/**'];
+
+export interface ConfigProblem {
+  /** JSON path of the offending value, e.g. `rules.link-broken` */
+  path: string;
+  message: string;
+}
+
+const SEVERITIES: RuleSetting[] = ['error', 'warning', 'information', 'hint', 'off'];
+const TOP_KEYS = new Set(['$schema', 'include', 'exclude', 'rules', 'requiredFields', 'allowedValues', 'dateFields',
+  'draftStatuses', 'priorityLabels', 'statusWords', 'matrixFileName']);
+
+/**
+ * Merges a user config object (parsed JSON, untrusted) over `base`. Unknown keys and values of the
+ * wrong shape become problems; they never throw and never replace a good default.
+ */
+export function mergeConfig(base: NotesConfig, raw: unknown): { config: NotesConfig; problems: ConfigProblem[] } {
+  const problems: ConfigProblem[] = [];
+  const config: NotesConfig = structuredClone(base);
+  if (raw === undefined || raw === null) return { config, problems };
+  if (!isPlainObject(raw)) {
+    problems.push({ path: '', message: 'configuration must be a JSON object' });
+    return { config, problems };
+  }
+  for (const key of Object.keys(raw)) {
+    if (!TOP_KEYS.has(key)) problems.push({ path: key, message: `unknown setting "${key}"` });
+  }
+  const strings = (key: string, v: unknown): string[] | undefined => {
+    if (Array.isArray(v) && v.every(s => typeof s === 'string')) return v as string[];
+    problems.push({ path: key, message: `"${key}" must be an array of strings` });
+    return undefined;
+  };
+  const r = raw as Record<string, unknown>;
+  for (const key of ['include', 'exclude', 'requiredFields', 'dateFields', 'draftStatuses'] as const) {
+    if (r[key] !== undefined) {
+      const v = strings(key, r[key]);
+      if (v) config[key] = v;
+    }
+  }
+  if (r.matrixFileName !== undefined) {
+    if (typeof r.matrixFileName === 'string' && /^[^/\\]+\.md$/i.test(r.matrixFileName)) config.matrixFileName = r.matrixFileName;
+    else problems.push({ path: 'matrixFileName', message: '"matrixFileName" must be a Markdown file name such as "coverage_matrix.md"' });
+  }
+  if (r.rules !== undefined) {
+    if (!isPlainObject(r.rules)) problems.push({ path: 'rules', message: '"rules" must be an object of rule code → severity' });
+    else {
+      for (const [code, sev] of Object.entries(r.rules)) {
+        if (!(RULE_CODES as readonly string[]).includes(code)) {
+          problems.push({ path: `rules.${code}`, message: `unknown rule "${code}"` });
+        } else if (!SEVERITIES.includes(sev as RuleSetting)) {
+          problems.push({ path: `rules.${code}`, message: `severity of "${code}" must be one of ${SEVERITIES.join(', ')}` });
+        } else {
+          config.rules[code as RuleCode] = sev as RuleSetting;
+        }
+      }
+    }
+  }
+  if (r.allowedValues !== undefined) {
+    if (!isPlainObject(r.allowedValues)) problems.push({ path: 'allowedValues', message: '"allowedValues" must be an object of field → array of strings' });
+    else {
+      const out: Record<string, string[]> = Object.create(null);
+      for (const [field, vals] of Object.entries(r.allowedValues)) {
+        const v = strings(`allowedValues.${field}`, vals);
+        if (v) out[field] = v;
+      }
+      config.allowedValues = out;
+    }
+  }
+  for (const key of ['priorityLabels', 'statusWords'] as const) {
+    const v = r[key];
+    if (v === undefined) continue;
+    const target = config[key] as Record<string, string[]>;
+    if (!isPlainObject(v)) { problems.push({ path: key, message: `"${key}" must be an object` }); continue; }
+    for (const [k, labels] of Object.entries(v)) {
+      if (!(k in target)) { problems.push({ path: `${key}.${k}`, message: `unknown key "${k}" (expected ${Object.keys(target).join(', ')})` }); continue; }
+      const l = strings(`${key}.${k}`, labels);
+      if (l) target[k] = l;
+    }
+  }
+  return { config, problems };
+}
+
+/** Parses `.notes-navigator.json` text; a syntax error is a problem, never an exception. */
+export function parseConfigText(text: string, base: NotesConfig = defaultConfig()): { config: NotesConfig; problems: ConfigProblem[] } {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  } catch (e) {
+    return { config: structuredClone(base), problems: [{ path: '', message: `.notes-navigator.json is not valid JSON: ${(e as Error).message}` }] };
+  }
+  return mergeConfig(base, raw);
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Compiled include/exclude matcher for workspace-relative POSIX paths. */
+export function pathFilter(config: NotesConfig): (path: string) => boolean {
+  const opts = { dot: true, nocase: false };
+  const inc = picomatch(config.include.length ? config.include : ['**/*.md'], opts);
+  const exc = picomatch([...ALWAYS_EXCLUDED, ...config.exclude], opts);
+  return (p: string) => inc(p) && !exc(p);
+}
+
+/** Canonical priority for a label (`必讀` → must-read), case-insensitive for Latin labels. */
+export function priorityOf(config: NotesConfig, label: string): PriorityKey | undefined {
+  const l = label.trim().toLowerCase();
+  for (const [key, labels] of Object.entries(config.priorityLabels) as [PriorityKey, string[]][]) {
+    if (labels.some(x => x.toLowerCase() === l)) return key;
+  }
+  return undefined;
+}
+
+/** Canonical coverage status for a matrix status word. */
+export function statusOf(config: NotesConfig, word: string): CoverageStatus | undefined {
+  const w = word.trim().toLowerCase();
+  for (const [key, words] of Object.entries(config.statusWords) as [CoverageStatus, string[]][]) {
+    if (words.some(x => x.toLowerCase() === w)) return key;
+  }
+  return undefined;
+}

@@ -1,0 +1,76 @@
+import type { NotesConfig } from '../config';
+import type {
+  CoverageModel, Diagnostic, FrontmatterResult, Heading, LinkRef, Range, RowCoverage, ScanResult, SeriesModel,
+} from '../model';
+
+/**
+ * The read side of the workspace index, as the extension, the CLI and the rules see it.
+ * Implemented by `WorkspaceIndex` (workspaceIndex.ts).
+ */
+
+/** What one note looks like to the index (its text is not kept). */
+export interface NoteRecord {
+  file: string;
+  /** frontmatter `title`, else the first `#` heading, else the file name */
+  title: string;
+  frontmatter: FrontmatterResult;
+  scan: ScanResult;
+  /** the text could not be read as Markdown (binary, invalid UTF-8, unreadable): why */
+  unreadable?: string;
+  /** number of characters in the note */
+  length: number;
+  /** the first lines of the body (after frontmatter), for hover previews; at most ~400 characters */
+  preview: string;
+}
+
+export type Resolution =
+  /** `http:`, `mailto:` … never fetched */
+  | { kind: 'external' }
+  /** leaves the workspace folder: never read */
+  | { kind: 'outside' }
+  /** a workspace file (may not exist: see `exists`); `fragment` decoded, without `#` */
+  | { kind: 'file'; file: string; exists: boolean; fragment?: string; isNote: boolean }
+  /** a wikilink that names no note */
+  | { kind: 'unresolved' };
+
+export interface Backlink {
+  from: string;
+  link: LinkRef;
+}
+
+export interface IndexView {
+  readonly config: NotesConfig;
+  /** true when the workspace has this file (any kind, Markdown or not) */
+  hasFile(file: string): boolean;
+  note(file: string): NoteRecord | undefined;
+  notes(): Iterable<NoteRecord>;
+  /** every workspace file known to the index (notes and other files) */
+  files(): Iterable<string>;
+  resolve(fromFile: string, link: LinkRef): Resolution;
+  headingsOf(file: string): Heading[] | undefined;
+  /** notes that link to `file` (every link kind, README and matrix included) */
+  backlinks(file: string): Backlink[];
+  /** all series found (README with a `## Chapters` section) */
+  series(): SeriesModel[];
+  /** the series whose folder holds `file` (nearest enclosing series) */
+  seriesOf(file: string): SeriesModel | undefined;
+  coverage(series: SeriesModel): CoverageModel | undefined;
+  /** declared vs computed status per matrix row */
+  computeCoverage(series: SeriesModel): RowCoverage[];
+  diagnostics(file: string): readonly Diagnostic[];
+  allDiagnostics(): ReadonlyMap<string, readonly Diagnostic[]>;
+}
+
+/** The write side: feed the index with file contents (from disk or an unsaved editor buffer). */
+export interface IndexWriter {
+  /** a Markdown note was added or changed; returns the files whose diagnostics were recomputed */
+  updateNote(file: string, text: string): string[];
+  /** a note could not be decoded or read; it gets a diagnostic saying why */
+  setUnreadable(file: string, reason: string): string[];
+  /** a non-Markdown file exists (image, PDF …): links to it resolve */
+  addFile(file: string): string[];
+  removeFile(file: string): string[];
+  setConfig(config: NotesConfig): string[];
+}
+
+export type { Range };

@@ -1,0 +1,275 @@
+/**
+ * Shared data model of Notes Navigator's core. Everything here is plain data: no `vscode`, no `fs`.
+ * Positions are 0-based, columns count UTF-16 code units (the same as VS Code); the CLI adds 1.
+ * Paths are workspace-relative, POSIX separators, no leading `./` (e.g. `backend/README.md`).
+ */
+
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+
+export const RULE_CODES = [
+  'frontmatter-missing',
+  'frontmatter-invalid',
+  'frontmatter-field-missing',
+  'frontmatter-field-invalid',
+  'link-broken',
+  'link-anchor-broken',
+  'ref-broken',
+  'wikilink-broken',
+  'link-outside-workspace',
+  'xref-missing-link',
+  'chapter-planned',
+  'chapter-number-unknown',
+  'priority-mismatch',
+  'coverage-status-mismatch',
+  'coverage-unlisted',
+] as const;
+
+export type RuleCode = (typeof RULE_CODES)[number];
+
+export interface Diagnostic {
+  /** workspace-relative path of the file the diagnostic is in */
+  file: string;
+  range: Range;
+  severity: Severity;
+  code: RuleCode;
+  message: string;
+  /** rule-specific facts a quick fix needs (target path, field name, expected value …) */
+  data?: Record<string, unknown>;
+}
+
+/** A pure text edit on one file. */
+export interface TextEdit {
+  range: Range;
+  newText: string;
+}
+
+/** Edits to one file; `create` means the file does not exist yet and must be created (never overwritten). */
+export interface FileEdit {
+  file: string;
+  edits: TextEdit[];
+  create?: boolean;
+}
+
+export interface Fix {
+  title: string;
+  edits: FileEdit[];
+  /** the obvious fix for its diagnostic (VS Code's isPreferred) */
+  preferred?: boolean;
+  /** safe to apply in a "fix all" without review */
+  safe?: boolean;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Scanner output
+
+export type LinkKind = 'link' | 'image' | 'ref' | 'wikilink';
+
+export interface LinkRef {
+  kind: LinkKind;
+  /** true for a reference definition `[label]: dest` (kind is then 'link') */
+  definition?: boolean;
+  /** the destination exactly as written (link: without `<>`; ref: the code span text; wikilink: text before `|`) */
+  raw: string;
+  /** the path part, percent-decoded for links; '' when the link is fragment-only (`#x`) */
+  path: string;
+  /** the fragment without `#`, decoded; undefined when there is none */
+  fragment?: string;
+  /** link text / wikilink alias */
+  text?: string;
+  /** has a URI scheme (`http:`, `mailto:` …) or is protocol-relative: never resolved, never fetched */
+  external: boolean;
+  /** the whole construct, e.g. `[a](b.md#c)` */
+  range: Range;
+  /** the destination as written (what a rename rewrites), e.g. `b.md#c` */
+  targetRange: Range;
+  /** character offsets of targetRange in the note text (for fast edits) */
+  targetStart: number;
+  targetEnd: number;
+}
+
+export interface Heading {
+  level: number;
+  text: string;
+  /** GitHub slug, de-duplicated within the note (`-1`, `-2` …) */
+  slug: string;
+  range: Range;
+}
+
+export interface ScanResult {
+  headings: Heading[];
+  links: LinkRef[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Frontmatter
+
+export interface FrontmatterBlock {
+  /** offset of the opening `---` (after a BOM) */
+  start: number;
+  /** offset just after the closing fence line (including its line break); body starts here */
+  end: number;
+  /** offset of the first character of the YAML text, and just after its last character */
+  contentStart: number;
+  contentEnd: number;
+  /** language named after the opening fence (`---yaml`, `---js` …); '' when none */
+  language: string;
+  /** false when no closing fence was found */
+  closed: boolean;
+}
+
+export type FrontmatterValue = string | number | boolean | null | Date | FrontmatterValue[] | { [key: string]: FrontmatterValue };
+
+export interface FrontmatterResult {
+  block?: FrontmatterBlock;
+  /** parsed mapping (null-prototype object) when the block parsed to a mapping */
+  data?: Record<string, FrontmatterValue>;
+  /** set when the block did not parse, is not a mapping, or is not YAML */
+  error?: { message: string; range: Range };
+  /** source range of each top-level key's line (key → range of `key: value`) */
+  fieldRanges: Record<string, Range>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Series (from a README with a `## Chapters` section)
+
+export type PriorityKey = 'must-read' | 'important' | 'skippable';
+
+export interface Chapter {
+  /** link text, e.g. `01_scalability_fundamentals` */
+  label: string;
+  /** link destination as written, relative to the series folder */
+  href: string;
+  /** workspace-relative path of the chapter file */
+  file: string;
+  category: string;
+  /** canonical priority, undefined when the label is not a known priority label */
+  priority?: PriorityKey;
+  /** the label as written (`必讀`, `Must-read` …) */
+  priorityLabel?: string;
+  minutes?: number;
+  /** leading number of the file name (`01`), undefined when the name has none */
+  number?: string;
+  /** the whole list item line */
+  range: Range;
+  /** the link destination */
+  hrefRange: Range;
+  /** the priority label */
+  priorityRange?: Range;
+}
+
+export interface Category {
+  name: string;
+  range: Range;
+  chapters: Chapter[];
+}
+
+export interface NumberRef {
+  /** as written, e.g. `01` */
+  num: string;
+  range: Range;
+}
+
+export interface BatchStep {
+  /** 1-based batch number */
+  index: number;
+  numbers: NumberRef[];
+  theme?: string;
+  range: Range;
+}
+
+export interface ReadingList {
+  priority: PriorityKey;
+  label: string;
+  numbers: NumberRef[];
+  range: Range;
+}
+
+export interface SeriesModel {
+  /** workspace-relative path of the README */
+  readme: string;
+  /** workspace-relative folder of the series ('' for the workspace root) */
+  folder: string;
+  title: string;
+  categories: Category[];
+  batches: BatchStep[];
+  readingLists: ReadingList[];
+  supportDocs: { label: string; href: string; file: string; range: Range }[];
+  /** lines of `## Estimated Time Per Topic` */
+  estimatedTime: string[];
+}
+
+export type ChapterNumberResolution =
+  | { kind: 'found'; chapter: Chapter }
+  | { kind: 'ambiguous'; candidates: Chapter[] }
+  | { kind: 'unknown' };
+
+// ---------------------------------------------------------------------------------------------
+// Coverage matrix (`coverage_matrix.md` beside the series README)
+
+export type CoverageStatus = 'pending' | 'in-progress' | 'done';
+
+export interface MatrixFileRef {
+  /** as written inside the backticks, relative to the series folder */
+  href: string;
+  /** workspace-relative */
+  file: string;
+  range: Range;
+}
+
+export interface MatrixRow {
+  area: string;
+  topic: string;
+  files: MatrixFileRef[];
+  /** undefined when the Status cell is empty or not a known status word */
+  declared?: CoverageStatus;
+  declaredText: string;
+  /** the Status cell's text range (what a status sync replaces) */
+  statusRange?: Range;
+  range: Range;
+}
+
+export interface XrefSide {
+  raw: string;
+  range: Range;
+  /** a plain path (workspace-relative) */
+  file?: string;
+  /** a chapter range such as `rust/17_3-17_6`: folder (workspace-relative) and numeric bounds */
+  span?: { folder: string; from: number[]; to: number[] };
+}
+
+export interface CrossRef {
+  a: XrefSide;
+  b: XrefSide;
+  range: Range;
+}
+
+export interface CoverageModel {
+  /** workspace-relative path of the matrix file */
+  file: string;
+  /** workspace-relative series folder */
+  folder: string;
+  rows: MatrixRow[];
+  xrefs: CrossRef[];
+  gaps: string;
+  /** problems found while reading the matrix itself (no table, no Status column …) */
+  problems: { message: string; range: Range }[];
+}
+
+/** Per-file state used for computed coverage. */
+export type FileState = 'missing' | 'draft' | 'written';
+
+export interface RowCoverage {
+  row: MatrixRow;
+  fileStates: FileState[];
+  computed: CoverageStatus;
+}
