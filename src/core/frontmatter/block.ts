@@ -26,11 +26,13 @@ export function findFrontmatterBlock(text: string): FrontmatterBlock | undefined
 }
 
 function lineEndAt(text: string, from: number): number {
-  const n = text.indexOf('\n', from);
-  let end = n === -1 ? text.length : n;
-  const r = text.indexOf('\r', from);
-  if (r !== -1 && r < end) end = r;
-  return end;
+  // a character scan that stops at the first break: `indexOf('\r')` on LF-only text would scan to
+  // the end of the text for every line (quadratic)
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) return i;
+  }
+  return text.length;
 }
 
 function nextLineStart(text: string, eol: number): number {

@@ -1,0 +1,143 @@
+import { CORE_SCHEMA, load } from 'js-yaml';
+import type { FrontmatterBlock, FrontmatterResult, FrontmatterValue, Range } from '../model';
+import { LineIndex } from '../text/lineIndex';
+import { findFrontmatterBlock } from './block';
+import { findFieldRanges } from './fields';
+
+/**
+ * Parses a note's frontmatter block. Only YAML is accepted, and it is read with js-yaml's CORE
+ * schema (strings, numbers, booleans, null, lists, mappings): nothing is ever evaluated, and a
+ * date such as `2026-02-17` stays the string it was written as. gray-matter is deliberately not
+ * used: its default engines include an `eval`-based JavaScript one and it caches every string it
+ * parses. The parsed data is copied into null-prototype objects with a node budget, so YAML keys
+ * such as `__proto__` pollute nothing and alias bombs fail fast instead of exploding.
+ */
+
+/** Languages after the opening fence that mean YAML (`---`, `---yaml`, `---yml`). */
+const YAML_LANGUAGES = new Set(['', 'yaml', 'yml']);
+
+/** Most values (scalars, lists, mappings, alias expansions counted each time) copied from one block. */
+export const MAX_FRONTMATTER_NODES = 100_000;
+/** Deepest nesting of lists/mappings kept. */
+export const MAX_FRONTMATTER_DEPTH = 500;
+
+export const MSG_NOT_CLOSED = "frontmatter block is not closed (missing '---')";
+export const MSG_NOT_MAPPING = 'frontmatter must be a mapping of fields';
+export const MSG_TOO_LARGE = 'frontmatter is too large or too deeply aliased';
+export const MSG_TOO_DEEP = 'frontmatter is too deeply nested';
+
+export function unsupportedLanguageMessage(language: string): string {
+  return `frontmatter language "${language}" is not supported (only YAML)`;
+}
+
+export function parseFrontmatter(text: string, lines = new LineIndex(text)): FrontmatterResult {
+  const block = findFrontmatterBlock(text);
+  if (!block) return { fieldRanges: Object.create(null) };
+  const opening = openingLineRange(lines);
+  if (!YAML_LANGUAGES.has(block.language)) {
+    return { block, error: { message: unsupportedLanguageMessage(block.language), range: opening }, fieldRanges: Object.create(null) };
+  }
+  if (!block.closed) {
+    return { block, error: { message: MSG_NOT_CLOSED, range: opening }, fieldRanges: Object.create(null) };
+  }
+  const fieldRanges = findFieldRanges(lines, block.contentStart, block.contentEnd);
+  const yamlText = text.slice(block.contentStart, block.contentEnd);
+  let raw: unknown;
+  try {
+    raw = load(yamlText, { schema: CORE_SCHEMA, onWarning: () => undefined });
+  } catch (e) {
+    return { block, error: yamlError(e, block, lines, opening), fieldRanges };
+  }
+  if (raw === null || raw === undefined) return { block, data: Object.create(null), fieldRanges };
+  if (typeof raw !== 'object' || Array.isArray(raw)) {
+    return { block, error: { message: MSG_NOT_MAPPING, range: contentRange(block, lines, opening) }, fieldRanges };
+  }
+  try {
+    const data = copyValue(raw, { nodes: 0 }, 0) as Record<string, FrontmatterValue>;
+    return { block, data, fieldRanges };
+  } catch (e) {
+    if (e instanceof LimitExceeded) return { block, error: { message: e.message, range: opening }, fieldRanges };
+    throw e;
+  }
+}
+
+function openingLineRange(lines: LineIndex): Range {
+  return lines.range(0, lines.lineEnd(0));
+}
+
+/** From the first to the last non-blank character of the YAML text (the opening line when it is blank). */
+function contentRange(block: FrontmatterBlock, lines: LineIndex, fallback: Range): Range {
+  const t = lines.text;
+  let s = block.contentStart;
+  let e = block.contentEnd;
+  while (s < e && isSpace(t.charCodeAt(s))) s++;
+  while (e > s && isSpace(t.charCodeAt(e - 1))) e--;
+  return s < e ? lines.range(s, e) : fallback;
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13;
+}
+
+function yamlError(e: unknown, block: FrontmatterBlock, lines: LineIndex, opening: Range): { message: string; range: Range } {
+  if (e instanceof RangeError) return { message: MSG_TOO_DEEP, range: opening };
+  const err = e as { reason?: unknown; message?: unknown; mark?: { position?: unknown } };
+  const reason = typeof err.reason === 'string' && err.reason !== '' ? err.reason : String(err.message ?? e);
+  const position = typeof err.mark?.position === 'number' ? err.mark.position : undefined;
+  if (position === undefined) return { message: `frontmatter is not valid YAML: ${reason}`, range: opening };
+  // js-yaml may append a line break to its input: clamp to the YAML text
+  const offset = block.contentStart + Math.max(0, Math.min(position, block.contentEnd - block.contentStart));
+  const start = lines.positionAt(offset);
+  const lineEnd = lines.lineEnd(start.line);
+  const end = lineEnd > offset ? lines.positionAt(lineEnd) : start;
+  return { message: `frontmatter is not valid YAML: ${reason}`, range: { start, end } };
+}
+
+/** Thrown by the copy step when a limit is hit; caught by parseFrontmatter. */
+class LimitExceeded extends Error {}
+
+/**
+ * Copies js-yaml output into plain data: null-prototype mappings, fresh arrays, primitives. Shared
+ * (aliased) nodes are copied each time they are reached, so the budget bounds the work whatever
+ * the DAG's shape; cyclic structures run into the depth or node limit.
+ */
+function copyValue(v: unknown, budget: { nodes: number }, depth: number): FrontmatterValue {
+  if (++budget.nodes > MAX_FRONTMATTER_NODES) throw new LimitExceeded(MSG_TOO_LARGE);
+  if (depth > MAX_FRONTMATTER_DEPTH) throw new LimitExceeded(MSG_TOO_DEEP);
+  if (v === null || v === undefined) return null;
+  switch (typeof v) {
+    case 'string':
+    case 'number':
+    case 'boolean':
+      return v;
+    case 'bigint':
+      return String(v);
+    case 'object':
+      break;
+    default:
+      return null;
+  }
+  if (v instanceof Date) return formatDate(v);
+  if (Array.isArray(v)) {
+    const out: FrontmatterValue[] = [];
+    for (const item of v) {
+      out.push(copyValue(item, budget, depth + 1));
+    }
+    return out;
+  }
+  const out: Record<string, FrontmatterValue> = Object.create(null);
+  for (const key of Object.keys(v)) {
+    const c = copyValue((v as Record<string, unknown>)[key], budget, depth + 1);
+    // `out` has no prototype, hence no inherited `__proto__` setter: every key, `__proto__`
+    // included, becomes an ordinary own property
+    out[key] = c;
+  }
+  return out;
+}
+
+/** A YAML timestamp as text: `YYYY-MM-DD` at UTC midnight, else the ISO form. */
+function formatDate(d: Date): string {
+  if (Number.isNaN(d.getTime())) return String(d);
+  const iso = d.toISOString();
+  return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso;
+}

@@ -1,0 +1,129 @@
+import type { NotesConfig } from '../config';
+import type { FrontmatterResult, FrontmatterValue, Range } from '../model';
+import type { LineIndex } from '../text/lineIndex';
+import type { Finding } from './finding';
+
+/**
+ * The four frontmatter rules: `frontmatter-missing`, `frontmatter-invalid`,
+ * `frontmatter-field-missing` and `frontmatter-field-invalid`. They read only the note's own
+ * parsed frontmatter and the configuration.
+ */
+
+/** Fields whose value must be one non-empty line of text. */
+const TEXT_FIELDS = new Set(['title', 'note_type', 'domain', 'status', 'source']);
+/** Fields whose value must be a list of strings. */
+const LIST_FIELDS = new Set(['tags']);
+
+const DATE_SHAPE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export function checkFrontmatter(fm: FrontmatterResult, lines: LineIndex, config: NotesConfig, opts: { structural: boolean }): Finding[] {
+  const out: Finding[] = [];
+  if (!fm.block) {
+    if (!opts.structural) {
+      out.push({
+        code: 'frontmatter-missing',
+        range: lines.range(0, lines.lineEnd(0)),
+        message: 'note has no frontmatter (a YAML block between \'---\' lines at the top)',
+      });
+    }
+    return out;
+  }
+  if (fm.error) {
+    out.push({ code: 'frontmatter-invalid', range: fm.error.range, message: fm.error.message });
+    return out;
+  }
+  const data = fm.data;
+  if (!data) return out;
+  const opening = lines.range(0, lines.lineEnd(0));
+  for (const field of config.requiredFields) {
+    if (!Object.prototype.hasOwnProperty.call(data, field)) {
+      out.push({ code: 'frontmatter-field-missing', range: opening, message: `required field "${field}" is missing`, data: { field } });
+    }
+  }
+  const rangeOf = (field: string): Range => fm.fieldRanges[field] ?? opening;
+  const required = new Set(config.requiredFields);
+  const dateFields = new Set(config.dateFields);
+  const validDates = new Map<string, string>();
+  for (const field of Object.keys(data)) {
+    const value = data[field];
+    const problem = fieldProblem(field, value, config, required, dateFields);
+    if (problem) {
+      out.push({ code: 'frontmatter-field-invalid', range: rangeOf(field), message: problem.message, data: { field, value, ...problem.data } });
+    } else if (dateFields.has(field) && typeof value === 'string') {
+      validDates.set(field, value);
+    }
+  }
+  const created = validDates.get('created');
+  const updated = validDates.get('updated');
+  if (created !== undefined && updated !== undefined && updated < created) {
+    out.push({
+      code: 'frontmatter-field-invalid',
+      range: rangeOf('updated'),
+      message: `updated "${updated}" is before created "${created}"`,
+      data: { field: 'updated', value: updated, expected: created },
+    });
+  }
+  return out;
+}
+
+interface Problem {
+  message: string;
+  data?: Record<string, unknown>;
+}
+
+function fieldProblem(field: string, value: FrontmatterValue, config: NotesConfig, required: Set<string>,
+  dateFields: Set<string>): Problem | undefined {
+  if (value === null || value === '' || (Array.isArray(value) && value.length === 0 && !LIST_FIELDS.has(field))) {
+    return required.has(field) ? { message: `${field} is empty`, data: { expected: 'a value' } } : undefined;
+  }
+  if (dateFields.has(field)) return dateProblem(field, value);
+  if (LIST_FIELDS.has(field)) {
+    if (!Array.isArray(value) || !value.every(v => typeof v === 'string' && v.trim() !== '')) {
+      return { message: `${field} must be a list of strings, got ${describe(value)}`, data: { expected: 'a list of strings' } };
+    }
+  } else if (TEXT_FIELDS.has(field)) {
+    if (typeof value !== 'string') {
+      return { message: `${field} must be text, got ${describe(value)}`, data: { expected: 'text' } };
+    }
+    if (value.trim() === '') return { message: `${field} is empty`, data: { expected: 'a value' } };
+  }
+  const allowed = config.allowedValues[field];
+  if (allowed && Object.prototype.hasOwnProperty.call(config.allowedValues, field)) {
+    const values = Array.isArray(value) ? value : [value];
+    for (const v of values) {
+      if (typeof v !== 'string' || !allowed.includes(v)) {
+        return { message: `${field} ${describe(v)} is not one of ${allowed.join(', ')}`, data: { allowed: [...allowed] } };
+      }
+    }
+  }
+  return undefined;
+}
+
+function dateProblem(field: string, value: FrontmatterValue): Problem | undefined {
+  const expected = 'YYYY-MM-DD';
+  if (typeof value !== 'string') return { message: `${field} ${describe(value)} is not a date in YYYY-MM-DD form`, data: { expected } };
+  const m = DATE_SHAPE.exec(value);
+  if (!m) return { message: `${field} ${describe(value)} is not a date in YYYY-MM-DD form`, data: { expected } };
+  if (!isCalendarDate(Number(m[1]), Number(m[2]), Number(m[3]))) {
+    return { message: `${field} ${describe(value)} is not a real calendar date`, data: { expected } };
+  }
+  return undefined;
+}
+
+/** True when year-month-day names a day of the proleptic Gregorian calendar. */
+export function isCalendarDate(year: number, month: number, day: number): boolean {
+  if (month < 1 || month > 12 || day < 1) return false;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+  return day <= days;
+}
+
+/** A short, quoted rendering of a value for messages: `"drafty"`, `42`, `["a",1]` (at most ~60 characters). */
+function describe(value: FrontmatterValue): string {
+  let s: string;
+  if (typeof value === 'string') s = JSON.stringify(value);
+  else if (value instanceof Date) s = JSON.stringify(value.toISOString());
+  else if (value === null || typeof value === 'number' || typeof value === 'boolean') s = String(value);
+  else s = JSON.stringify(value) ?? String(value);
+  return s.length > 60 ? `${s.slice(0, 57)}...` : s;
+}
