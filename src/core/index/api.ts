@@ -19,6 +19,8 @@ export interface NoteRecord {
   unreadable?: string;
   /** number of characters in the note */
   length: number;
+  /** position just after the last character (where an appended line goes) */
+  end: Range["end"];
   /** the first lines of the body (after frontmatter), for hover previews; at most ~400 characters */
   preview: string;
 }

@@ -1,0 +1,84 @@
+/** Command-line arguments of `notes-navigator`. Bad usage is a `UsageError` (exit 2, one clear line). */
+export type Command = 'check' | 'coverage' | 'help' | 'version';
+
+export interface CliArgs {
+  command: Command;
+  folder: string;
+  format: string;
+  config?: string;
+  maxWarnings?: number;
+  color?: boolean;
+  quiet: boolean;
+}
+
+export class UsageError extends Error {}
+
+const FORMATS: Record<string, string[]> = { check: ['text', 'json', 'sarif'], coverage: ['md', 'json'] };
+
+export const HELP = `notes-navigator — check a Markdown knowledge base organised as series of notes
+
+Usage:
+  notes-navigator check [folder] [--format text|json|sarif] [--config file] [--max-warnings N]
+  notes-navigator coverage [folder] [--format md|json] [--config file]
+  notes-navigator --help | --version
+
+Commands:
+  check       run every rule on the notes under folder (default: the current folder)
+  coverage    print each series' coverage matrix with declared and computed statuses
+
+Options:
+  -f, --format <fmt>     output format (check: text, json, sarif; coverage: md, json)
+  -c, --config <file>    configuration file (default: <folder>/.notes-navigator.json when present)
+  --max-warnings <N>     exit 1 when there are more than N warnings (default: no limit)
+  -q, --quiet            text format: print errors only
+  --color, --no-color    force or disable colours (default: on a TTY unless NO_COLOR is set)
+  -h, --help             show this help
+  -v, --version          show the version
+
+Exit codes: 0 no errors, 1 errors found (or too many warnings), 2 bad usage or unreadable folder.`;
+
+export function parseArgs(argv: string[]): CliArgs {
+  const args: CliArgs = { command: 'help', folder: '.', format: '', quiet: false };
+  const positional: string[] = [];
+  const value = (i: number, name: string): string => {
+    const v = argv[i + 1];
+    if (v === undefined || v.startsWith('-')) throw new UsageError(`option ${name} needs a value`);
+    return v;
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const eq = a.indexOf('=');
+    const [name, inline] = a.startsWith('--') && eq !== -1 ? [a.slice(0, eq), a.slice(eq + 1)] : [a, undefined];
+    const take = () => inline ?? value(i++, name);
+    switch (name) {
+      case '-h': case '--help': return { ...args, command: 'help' };
+      case '-v': case '--version': return { ...args, command: 'version' };
+      case '-f': case '--format': args.format = take(); break;
+      case '-c': case '--config': args.config = take(); break;
+      case '--max-warnings': {
+        const v = take();
+        if (!/^\d+$/.test(v)) throw new UsageError(`--max-warnings needs a whole number, got "${v}"`);
+        args.maxWarnings = Number(v);
+        break;
+      }
+      case '-q': case '--quiet': args.quiet = true; break;
+      case '--color': args.color = true; break;
+      case '--no-color': args.color = false; break;
+      default:
+        if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option ${a} (see --help)`);
+        positional.push(a);
+    }
+  }
+  if (positional.length === 0) return { ...args, command: 'help' };
+  const cmd = positional[0];
+  if (cmd !== 'check' && cmd !== 'coverage') throw new UsageError(`unknown command "${cmd}" (expected check or coverage; see --help)`);
+  if (positional.length > 2) throw new UsageError(`${cmd} takes one folder, got ${positional.length - 1}`);
+  args.command = cmd;
+  args.folder = positional[1] ?? '.';
+  args.format ||= cmd === 'check' ? 'text' : 'md';
+  if (!FORMATS[cmd].includes(args.format)) {
+    throw new UsageError(`unknown format "${args.format}" for ${cmd} (expected ${FORMATS[cmd].join(', ')})`);
+  }
+  if (args.maxWarnings !== undefined && cmd !== 'check') throw new UsageError('--max-warnings applies to check only');
+  return args;
+}

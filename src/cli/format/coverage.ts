@@ -1,0 +1,29 @@
+import type { CoverageStatus } from '../../core/model';
+import type { JsonCoverage } from '../report';
+
+const WORD: Record<CoverageStatus, string> = { pending: 'Pending', 'in-progress': 'In Progress', done: 'Done' };
+
+function cell(s: string): string {
+  return s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}
+
+/** The coverage of each series as a Markdown table, declared next to computed, mismatches marked. */
+export function formatCoverageMarkdown(coverage: JsonCoverage[]): string {
+  if (coverage.length === 0) return 'No series with a coverage matrix found.\n';
+  const out: string[] = [];
+  for (const s of coverage) {
+    const done = s.rows.filter(r => r.computed === 'done').length;
+    const mismatches = s.rows.filter(r => r.declared !== r.computed).length;
+    out.push(`## ${s.title} (${s.series})`, '');
+    out.push(`Coverage: ${done}/${s.rows.length} done, ${s.rows.filter(r => r.computed === 'in-progress').length} in progress, ${mismatches} declared status${mismatches === 1 ? '' : 'es'} out of date.`, '');
+    out.push('| Capability Area | Required Topic | Coverage Files | Declared | Computed |', '| --- | --- | --- | --- | --- |');
+    for (const r of s.rows) {
+      const declared = r.declared ? WORD[r.declared] : '—';
+      const computed = WORD[r.computed] + (r.declared !== r.computed ? ' ⚠' : '');
+      const files = r.files.map((f, i) => `\`${f}\` (${r.fileStates[i]})`).join('<br>');
+      out.push(`| ${cell(r.area)} | ${cell(r.topic)} | ${cell(files)} | ${declared} | ${computed} |`);
+    }
+    out.push('');
+  }
+  return out.join('\n');
+}

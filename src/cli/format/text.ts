@@ -1,0 +1,26 @@
+import type { Diagnostic } from '../../core/model';
+
+export interface Colors {
+  red(s: string): string;
+  yellow(s: string): string;
+  blue(s: string): string;
+  dim(s: string): string;
+  bold(s: string): string;
+}
+
+const wrap = (open: number, close: number) => (s: string) => `\u001b[${open}m${s}\u001b[${close}m`;
+export const ANSI: Colors = { red: wrap(31, 39), yellow: wrap(33, 39), blue: wrap(34, 39), dim: wrap(2, 22), bold: wrap(1, 22) };
+export const PLAIN: Colors = { red: s => s, yellow: s => s, blue: s => s, dim: s => s, bold: s => s };
+
+/** `file:line:col severity code message`, 1-based, one line per diagnostic. */
+export function formatTextLine(d: Diagnostic, c: Colors): string {
+  const sev = d.severity === 'error' ? c.red(d.severity) : d.severity === 'warning' ? c.yellow(d.severity) : c.blue(d.severity);
+  return `${d.file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${sev} ${c.dim(d.code)} ${d.message}`;
+}
+
+export function summaryLine(n: { error: number; warning: number; information: number; hint: number }, notes: number, ms: number, c: Colors): string {
+  const plural = (k: number, w: string) => `${k} ${w}${k === 1 ? '' : 's'}`;
+  const parts = [plural(n.error, 'error'), plural(n.warning, 'warning'), plural(n.information + n.hint, 'info')];
+  const head = n.error > 0 ? c.red('✖') : n.warning > 0 ? c.yellow('⚠') : '✔';
+  return `${head} ${c.bold(parts.join(', '))} in ${plural(notes, 'note')} (${ms} ms)`;
+}

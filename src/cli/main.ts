@@ -1,0 +1,108 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { defaultConfig, parseConfigText, type NotesConfig } from '../core/config';
+import { loadWorkspace } from '../core/index/load';
+import { WorkspaceIndex } from '../core/index/workspaceIndex';
+import { HELP, parseArgs, UsageError, type CliArgs } from './args';
+import { formatCoverageMarkdown } from './format/coverage';
+import { toSarif } from './format/sarif';
+import { ANSI, formatTextLine, PLAIN, summaryLine } from './format/text';
+import { buildReport, counts, sortedDiagnostics } from './report';
+import { FolderReader } from './walk';
+import { version } from '../../package.json';
+
+export interface Io {
+  out(s: string): void;
+  err(s: string): void;
+  isTTY: boolean;
+  env: Record<string, string | undefined>;
+}
+
+/** Runs the CLI; returns the exit code (0 clean, 1 errors found, 2 bad usage or unreadable folder). */
+export async function run(argv: string[], io: Io): Promise<number> {
+  let args: CliArgs;
+  try {
+    args = parseArgs(argv);
+  } catch (e) {
+    if (e instanceof UsageError) { io.err(`notes-navigator: ${e.message}`); return 2; }
+    throw e;
+  }
+  if (args.command === 'help') { io.out(HELP); return 0; }
+  if (args.command === 'version') { io.out(version); return 0; }
+
+  const folder = path.resolve(args.folder);
+  try {
+    if (!statSync(folder).isDirectory()) { io.err(`notes-navigator: ${args.folder} is not a folder`); return 2; }
+  } catch (e) {
+    io.err(`notes-navigator: cannot read folder ${args.folder}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    return 2;
+  }
+  const config = loadConfig(args, folder, io);
+  if (!config) return 2;
+
+  const t0 = Date.now();
+  const index = new WorkspaceIndex(config);
+  const log = (line: string) => io.err(`notes-navigator: ${line}`);
+  let reader: FolderReader;
+  try {
+    reader = new FolderReader(folder, log);
+  } catch (e) {
+    io.err(`notes-navigator: cannot read folder ${args.folder}: ${(e as Error).message}`);
+    return 2;
+  }
+  await loadWorkspace(index, reader, { onSkip: (file, reason) => log(`skipped ${file}: ${reason}`) });
+  const ms = Date.now() - t0;
+
+  if (args.command === 'coverage') {
+    const report = buildReport(index);
+    if (args.format === 'json') io.out(JSON.stringify({ version: 1, notes: report.notes, coverage: report.coverage }, null, 2));
+    else io.out(formatCoverageMarkdown(report.coverage));
+    return 0;
+  }
+
+  const diags = sortedDiagnostics(index);
+  const n = counts(diags);
+  const useColor = args.color ?? (io.isTTY && !io.env.NO_COLOR && io.env.TERM !== 'dumb');
+  const c = useColor ? ANSI : PLAIN;
+  const report = buildReport(index);
+  if (args.format === 'json') io.out(JSON.stringify(report, null, 2));
+  else if (args.format === 'sarif') io.out(JSON.stringify(toSarif(diags, version), null, 2));
+  else {
+    const lines = diags.filter(d => !args.quiet || d.severity === 'error').map(d => formatTextLine(d, c));
+    if (lines.length) io.out(lines.join('\n'));
+  }
+  const summary = summaryLine(n, report.notes, ms, c);
+  // machine-readable formats keep stdout clean: the summary goes to stderr
+  if (args.format === 'text') io.out(summary);
+  else io.err(summary);
+  if (n.error > 0) return 1;
+  if (args.maxWarnings !== undefined && n.warning > args.maxWarnings) {
+    io.err(`notes-navigator: ${n.warning} warnings exceed --max-warnings ${args.maxWarnings}`);
+    return 1;
+  }
+  return 0;
+}
+
+function loadConfig(args: CliArgs, folder: string, io: Io): NotesConfig | undefined {
+  const file = args.config ? path.resolve(args.config) : path.join(folder, '.notes-navigator.json');
+  if (!args.config && !existsSync(file)) return defaultConfig();
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    io.err(`notes-navigator: cannot read config ${args.config ?? file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    return undefined;
+  }
+  const { config, problems } = parseConfigText(text);
+  const fatal = problems.find(p => p.path === '');
+  if (fatal) { io.err(`notes-navigator: ${path.basename(file)}: ${fatal.message}`); return undefined; }
+  for (const p of problems) io.err(`notes-navigator: ${path.basename(file)}: ${p.path}: ${p.message} (ignored)`);
+  return config;
+}
+
+if (require.main === module) {
+  const write = (stream: NodeJS.WriteStream) => (s: string) => { stream.write(s.endsWith('\n') ? s : s + '\n'); };
+  run(process.argv.slice(2), { out: write(process.stdout), err: write(process.stderr), isTTY: !!process.stdout.isTTY, env: process.env })
+    .then(code => { process.exitCode = code; })
+    .catch(e => { process.stderr.write(`notes-navigator: internal error: ${(e as Error).stack ?? e}\n`); process.exitCode = 2; });
+}

@@ -1,0 +1,78 @@
+import type { WorkspaceIndex } from '../core/index/workspaceIndex';
+import type { CoverageStatus, Diagnostic, FileState } from '../core/model';
+
+/** The CLI's JSON contract (SPEC "CLI"): version 1, paths relative to the checked folder, 1-based positions. */
+export interface JsonDiagnostic {
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  severity: Diagnostic['severity'];
+  code: string;
+  message: string;
+}
+
+export interface JsonCoverageRow {
+  area: string;
+  topic: string;
+  files: string[];
+  declared: CoverageStatus | null;
+  computed: CoverageStatus;
+  fileStates: FileState[];
+}
+
+export interface JsonCoverage {
+  series: string;
+  title: string;
+  rows: JsonCoverageRow[];
+}
+
+export interface Report {
+  version: 1;
+  notes: number;
+  diagnostics: JsonDiagnostic[];
+  coverage: JsonCoverage[];
+}
+
+const SEVERITY_ORDER = { error: 0, warning: 1, information: 2, hint: 3 } as const;
+
+/** Every diagnostic, in a stable order: file, line, column, code. */
+export function sortedDiagnostics(index: WorkspaceIndex): Diagnostic[] {
+  const all: Diagnostic[] = [];
+  for (const list of index.allDiagnostics().values()) for (const d of list) all.push(d);
+  return all.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)
+    || a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character
+    || a.code.localeCompare(b.code) || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+}
+
+export function toJsonDiagnostic(d: Diagnostic): JsonDiagnostic {
+  return {
+    file: d.file, line: d.range.start.line + 1, column: d.range.start.character + 1,
+    endLine: d.range.end.line + 1, endColumn: d.range.end.character + 1,
+    severity: d.severity, code: d.code, message: d.message,
+  };
+}
+
+export function coverageReport(index: WorkspaceIndex): JsonCoverage[] {
+  return index.series().filter(s => index.coverage(s)).map(s => ({
+    series: s.folder === '' ? '.' : s.folder,
+    title: s.title,
+    rows: index.computeCoverage(s).map(rc => ({
+      area: rc.row.area, topic: rc.row.topic, files: rc.row.files.map(f => f.file),
+      declared: rc.row.declared ?? null, computed: rc.computed, fileStates: rc.fileStates,
+    })),
+  }));
+}
+
+export function buildReport(index: WorkspaceIndex): Report {
+  let notes = 0;
+  for (const n of index.notes()) if (!n.unreadable) notes++;
+  return { version: 1, notes, diagnostics: sortedDiagnostics(index).map(toJsonDiagnostic), coverage: coverageReport(index) };
+}
+
+export function counts(diags: readonly { severity: Diagnostic['severity'] }[]): Record<Diagnostic['severity'], number> {
+  const c = { error: 0, warning: 0, information: 0, hint: 0 };
+  for (const d of diags) c[d.severity]++;
+  return c;
+}

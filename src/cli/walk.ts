@@ -1,0 +1,94 @@
+import { lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import path from 'node:path';
+import picomatch from 'picomatch';
+import { ALWAYS_EXCLUDED } from '../core/config';
+import type { WorkspaceReader } from '../core/index/load';
+
+/**
+ * Lists and reads the files of a workspace folder for the core. Never leaves the folder: symbolic links are
+ * followed only when they point inside it, each real directory is visited once (symlink loops end), and
+ * unreadable directories or files are reported through `log` and skipped.
+ */
+export class FolderReader implements WorkspaceReader {
+  readonly root: string;
+  private readonly rootReal: string;
+  private readonly skipDir = picomatch(ALWAYS_EXCLUDED.map(g => g.replace(/\/\*\*$/, '')), { dot: true });
+
+  constructor(root: string, private readonly log: (line: string) => void) {
+    this.root = path.resolve(root);
+    this.rootReal = realpathSync(this.root);
+  }
+
+  async list(): Promise<string[]> {
+    return this.listSync();
+  }
+
+  listSync(): string[] {
+    const out: string[] = [];
+    const seen = new Set<string>([this.rootReal]);
+    const stack: string[] = [''];
+    while (stack.length) {
+      const rel = stack.pop()!;
+      let entries: Dirent[];
+      try {
+        entries = readdirSync(path.join(this.root, rel), { withFileTypes: true });
+      } catch (e) {
+        this.log(`skipped folder ${rel || '.'}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+        continue;
+      }
+      for (const d of entries) {
+        const childRel = rel === '' ? d.name : rel + '/' + d.name;
+        let isDir = d.isDirectory();
+        let isFile = d.isFile();
+        if (d.isSymbolicLink()) {
+          const target = this.insideTarget(childRel);
+          if (!target) continue;
+          try {
+            const st = statSync(target);
+            isDir = st.isDirectory();
+            isFile = st.isFile();
+            if (isDir) {
+              if (seen.has(target)) { this.log(`skipped ${childRel}: symbolic link loop`); continue; }
+              seen.add(target);
+            }
+          } catch (e) {
+            this.log(`skipped ${childRel}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+            continue;
+          }
+        } else if (isDir) {
+          try {
+            const real = realpathSync(path.join(this.root, childRel));
+            if (seen.has(real)) continue;
+            seen.add(real);
+          } catch { /* vanished: readdir below reports it */ }
+        }
+        if (isDir) {
+          if (!this.skipDir(childRel)) stack.push(childRel);
+        } else if (isFile) out.push(childRel);
+      }
+    }
+    return out.sort();
+  }
+
+  /** The real path of a symbolic link when it stays inside the workspace; logs and returns undefined otherwise. */
+  private insideTarget(rel: string): string | undefined {
+    let real: string;
+    try {
+      real = realpathSync(path.join(this.root, rel));
+    } catch (e) {
+      this.log(`skipped ${rel}: broken symbolic link (${(e as NodeJS.ErrnoException).code ?? 'unresolvable'})`);
+      return undefined;
+    }
+    if (real !== this.rootReal && !real.startsWith(this.rootReal + path.sep)) {
+      this.log(`skipped ${rel}: symbolic link points outside the workspace`);
+      return undefined;
+    }
+    return real;
+  }
+
+  async read(file: string): Promise<Uint8Array> {
+    const full = path.join(this.root, file);
+    if (lstatSync(full).isSymbolicLink() && !this.insideTarget(file)) throw new Error('points outside the workspace');
+    return readFileSync(full);
+  }
+}

@@ -1,0 +1,139 @@
+import type { IndexView } from '../index/api';
+import type { Diagnostic, Fix } from '../model';
+import { basename, dirname, isMarkdown, relative } from '../paths';
+import { setRowStatusEdit } from '../coverage/sync';
+import { parseFrontmatter } from '../frontmatter/parse';
+import { LineIndex } from '../text/lineIndex';
+import { addFieldFix, insertFrontmatterFix, setFieldFix, titleFromFileName } from './frontmatter';
+import { closestFileFix, closestHeadingFix, closestWikilinkFix, linkAt } from './links';
+import { createNoteEdit } from './newNote';
+import { addChapterToMatrixEdit, alignPriorityEdit } from './series';
+import { closest } from '../text/similarity';
+
+/**
+ * The quick fixes for one diagnostic, as pure edits. `text` is the current text of the diagnostic's file (an
+ * unsaved buffer's text in the editor); `textOf` gives other files' current text when a fix edits them.
+ * `safe` fixes are the ones a "fix all" may apply without review.
+ */
+export function fixesFor(index: IndexView, d: Diagnostic, text: string, today: string, textOf?: (file: string) => string | undefined): Fix[] {
+  const data = d.data ?? {};
+  const str = (k: string) => (typeof data[k] === 'string' ? (data[k] as string) : undefined);
+  switch (d.code) {
+    case 'frontmatter-missing': {
+      const series = index.seriesOf(d.file);
+      const readmeData = series ? index.note(series.readme)?.frontmatter.data : undefined;
+      const domain = typeof readmeData?.domain === 'string' ? readmeData.domain : undefined;
+      const heading = index.note(d.file)?.scan.headings.find(h => h.level === 1)?.text;
+      const edits = insertFrontmatterFix(text, d.file, { title: heading ?? titleFromFileName(d.file), today, noteType: 'chapter', domain, tags: [] });
+      return [{ title: 'Insert frontmatter', preferred: true, safe: true, edits: [{ file: d.file, edits }] }];
+    }
+    case 'frontmatter-field-missing': {
+      const field = str('field');
+      if (!field) return [];
+      const fm = parseFrontmatter(text, new LineIndex(text));
+      const value = field === 'title' ? index.note(d.file)?.title ?? titleFromFileName(d.file)
+        : field === 'domain' ? seriesDomain(index, d.file) : undefined;
+      return [{ title: `Add "${field}"`, preferred: true, safe: true, edits: [{ file: d.file, edits: addFieldFix(text, fm, field, value, today) }] }];
+    }
+    case 'frontmatter-field-invalid': {
+      const field = str('field');
+      if (!field) return [];
+      const fm = parseFrontmatter(text, new LineIndex(text));
+      const allowed = index.config.allowedValues[field];
+      if (index.config.dateFields.includes(field)) {
+        return [{ title: `Set "${field}" to today (${today})`, preferred: field === 'updated', safe: field === 'updated',
+          edits: [{ file: d.file, edits: setFieldFix(text, fm, field, today) }] }];
+      }
+      if (allowed?.length) {
+        const value = str('value') ?? '';
+        const best = closest(value, allowed);
+        const order = best ? [best, ...allowed.filter(a => a !== best)] : allowed;
+        return order.map((v, i) => ({ title: `Set "${field}" to "${v}"`, preferred: i === 0 && best !== undefined, safe: false,
+          edits: [{ file: d.file, edits: setFieldFix(text, fm, field, v) }] }));
+      }
+      return [];
+    }
+    case 'link-broken':
+    case 'ref-broken': {
+      const fixes = closestFileFix(index, d);
+      const file = str('file');
+      if (file && isMarkdown(file) && !index.hasFile(file)) fixes.push(createFix(index, file, today));
+      return fixes;
+    }
+    case 'link-anchor-broken':
+      return closestHeadingFix(index, d);
+    case 'wikilink-broken': {
+      const fixes = closestWikilinkFix(index, d);
+      const link = linkAt(index, d);
+      if (link && link.path.trim() !== '') {
+        const name = link.path.trim().replace(/\.md$/i, '');
+        const file = (name.includes('/') ? name : (dirname(d.file) ? dirname(d.file) + '/' : '') + name) + '.md';
+        if (!index.hasFile(file)) fixes.push(createFix(index, file, today, link.text ?? undefined));
+      }
+      return fixes;
+    }
+    case 'chapter-planned': {
+      const file = str('file');
+      if (!file || index.hasFile(file)) return [];
+      const chapter = index.seriesOf(d.file)?.categories.flatMap(c => c.chapters).find(c => c.file === file);
+      return [{ ...createFix(index, file, today, chapter ? titleFromFileName(chapter.label) : undefined), preferred: true }];
+    }
+    case 'xref-missing-link': {
+      const from = str('from');
+      const to = str('to');
+      const note = from ? index.note(from) : undefined;
+      if (!from || !to || !note) return [];
+      const target = index.note(to);
+      const label = target?.title ?? basename(to);
+      const current = textOf?.(from);
+      const end = current !== undefined ? new LineIndex(current).positionAt(current.length) : note.end;
+      const lead = (current ?? '').endsWith('\n') || end.character === 0 ? '' : '\n';
+      const line = `${lead}\n- See also: [${label.replace(/[[\]]/g, '')}](${relative(dirname(from), to).replace(/ /g, '%20')})\n`;
+      return [{ title: `Add a link to ${to} in ${from}`, preferred: true, safe: true,
+        edits: [{ file: from, edits: [{ range: { start: end, end }, newText: line }] }] }];
+    }
+    case 'coverage-status-mismatch': {
+      const series = index.seriesOf(d.file);
+      const cov = series ? index.coverage(series) : undefined;
+      const row = cov?.rows.find(r => r.statusRange && r.statusRange.start.line === d.range.start.line);
+      if (!row) return [];
+      const rc = series ? index.computeCoverage(series).find(r => r.row === row) : undefined;
+      if (!rc) return [];
+      const edit = setRowStatusEdit(row, rc.computed, index.config);
+      if (!edit) return [];
+      return [{ title: `Set status to "${edit.newText}"`, preferred: true, safe: true, edits: [{ file: d.file, edits: [edit] }] }];
+    }
+    case 'priority-mismatch': {
+      const series = index.seriesOf(d.file);
+      const chapter = series?.categories.flatMap(c => c.chapters).find(c => c.priorityRange && c.priorityRange.start.line === d.range.start.line);
+      const expected = str('expected');
+      if (!chapter || !expected) return [];
+      const edit = alignPriorityEdit(chapter, expected, index.config);
+      if (!edit) return [];
+      return [{ title: `Change priority to "${edit.newText}"`, preferred: true, safe: false, edits: [{ file: d.file, edits: [edit] }] }];
+    }
+    case 'coverage-unlisted': {
+      const series = index.seriesOf(d.file);
+      const cov = series ? index.coverage(series) : undefined;
+      const chapter = series?.categories.flatMap(c => c.chapters).find(c => c.range.start.line === d.range.start.line);
+      const matrixText = cov ? textOf?.(cov.file) : undefined;
+      if (!series || !cov || !chapter || d.file !== series.readme || matrixText === undefined) return [];
+      const edit = addChapterToMatrixEdit(matrixText, cov, chapter, index.config);
+      if (!edit) return [];
+      return [{ title: `Add "${chapter.label}" to ${basename(cov.file)}`, preferred: false, safe: false,
+        edits: [{ file: cov.file, edits: [edit] }] }];
+    }
+    default:
+      return [];
+  }
+}
+
+function createFix(index: IndexView, file: string, today: string, title?: string): Fix {
+  return { title: `Create ${file}`, preferred: false, safe: false, edits: [createNoteEdit(index, file, { title, today })] };
+}
+
+function seriesDomain(index: IndexView, file: string): string | undefined {
+  const s = index.seriesOf(file);
+  const d = s ? index.note(s.readme)?.frontmatter.data?.domain : undefined;
+  return typeof d === 'string' ? d : undefined;
+}

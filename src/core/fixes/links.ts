@@ -1,0 +1,103 @@
+import type { IndexView } from '../index/api';
+import type { Diagnostic, Fix, LinkRef, Position, TextEdit } from '../model';
+import { basename, dirname, extname, isMarkdown, relative, stem } from '../paths';
+import { closest } from '../text/similarity';
+
+/**
+ * Fixes for broken links: point the link at the closest existing file, heading or note, or create the missing
+ * note. The replacement keeps the link's style (relative path, no-extension form, angle brackets, fragment).
+ */
+
+/** The link a diagnostic was reported on (diagnostics cover the destination as written). */
+export function linkAt(index: IndexView, d: Diagnostic): LinkRef | undefined {
+  const links = index.note(d.file)?.scan.links ?? [];
+  return links.find(l => samePos(l.targetRange.start, d.range.start) && samePos(l.targetRange.end, d.range.end));
+}
+
+function samePos(a: Position, b: Position): boolean {
+  return a.line === b.line && a.character === b.character;
+}
+
+/** Encodes a path for a Markdown link destination (spaces and parentheses would end it). */
+export function encodeLinkPath(p: string): string {
+  return p.replace(/%/g, '%25').replace(/ /g, '%20').replace(/\(/g, '%28').replace(/\)/g, '%29');
+}
+
+/** How `link` (in note `from`) should be written to point at `file#fragment`. */
+export function linkTextFor(index: IndexView, from: string, link: LinkRef, file: string, fragment: string | undefined): string {
+  const frag = fragment !== undefined && fragment !== '' ? '#' + fragment : '';
+  if (link.kind === 'wikilink') {
+    const pathLike = link.path.includes('/');
+    const name = pathLike ? file.replace(/\.md$/i, '') : stem(file);
+    return name + frag;
+  }
+  if (link.kind === 'ref') {
+    // keep the base the reference was written against: the note's folder, else the series folder, else the root
+    const series = index.seriesOf(from);
+    const noteFolder = dirname(from);
+    const base = link.path.startsWith('../') || !series || file.startsWith(noteFolder + '/') ? noteFolder
+      : file.startsWith(series.folder === '' ? '' : series.folder + '/') ? series.folder : '';
+    return relative(base, file) + frag;
+  }
+  if (file === from && frag) return frag;
+  let rel = relative(dirname(from), file);
+  if (extname(link.path) === '' && isMarkdown(rel) && link.path !== '') rel = rel.slice(0, -3);
+  return (link.raw.includes(' ') || rel.includes(' ') ? rel : encodeLinkPath(rel)) + frag;
+}
+
+function replaceTarget(link: LinkRef, newText: string): TextEdit {
+  return { range: link.targetRange, newText };
+}
+
+/** `link-broken` / `ref-broken`: the existing file whose name is closest to the one written. */
+export function closestFileFix(index: IndexView, d: Diagnostic): Fix[] {
+  const link = linkAt(index, d);
+  if (!link) return [];
+  const wanted = basename(link.path);
+  const wantMd = isMarkdown(wanted) || extname(wanted) === '';
+  const pool: string[] = [];
+  for (const f of index.files()) if (isMarkdown(f) === wantMd) pool.push(f);
+  const best = bestPath(pool, link.path, wanted, dirname(d.file));
+  if (!best) return [];
+  const text = linkTextFor(index, d.file, link, best, link.fragment);
+  return [{ title: `Change to "${text}"`, preferred: true, safe: false, edits: [{ file: d.file, edits: [replaceTarget(link, text)] }] }];
+}
+
+/** Closest by file name; ties broken by the closest full path, then the same folder. */
+function bestPath(pool: string[], writtenPath: string, wanted: string, folder: string): string | undefined {
+  const wantedName = stem(wanted);
+  const byName = closest(wantedName, pool, f => stem(f));
+  if (!byName) return undefined;
+  const sameName = pool.filter(f => stem(f).toLowerCase() === stem(byName).toLowerCase());
+  if (sameName.length <= 1) return byName;
+  return closest(writtenPath, sameName, f => relative(folder, f)) ?? sameName.sort()[0];
+}
+
+/** `link-anchor-broken`: the closest heading of the target note. */
+export function closestHeadingFix(index: IndexView, d: Diagnostic): Fix[] {
+  const link = linkAt(index, d);
+  const file = typeof d.data?.file === 'string' ? d.data.file : undefined;
+  if (!link || !file || link.fragment === undefined) return [];
+  const slugs = (index.headingsOf(file) ?? []).map(h => h.slug);
+  const best = closest(link.fragment, slugs) ?? undefined;
+  if (!best) return [];
+  const hash = link.raw.lastIndexOf('#');
+  const newText = (hash === -1 ? link.raw : link.raw.slice(0, hash)) + '#' + best;
+  return [{ title: `Change fragment to "#${best}"`, preferred: true, safe: false, edits: [{ file: d.file, edits: [replaceTarget(link, newText)] }] }];
+}
+
+/** `wikilink-broken`: the note whose file name or title is closest. */
+export function closestWikilinkFix(index: IndexView, d: Diagnostic): Fix[] {
+  const link = linkAt(index, d);
+  if (!link) return [];
+  const names = new Map<string, string>();
+  for (const n of index.notes()) {
+    if (!n.unreadable) {
+      names.set(stem(n.file), n.file);
+    }
+  }
+  const best = closest(link.path.replace(/\.md$/i, ''), names.keys());
+  if (!best) return [];
+  const newText = best + (link.fragment ? '#' + link.fragment : '');
+  return [{ title: `Change to "[[${newText}]]"`, preferred: true, safe: false, edits: [{ file: d.file, edits: [replaceTarget(link, newText)] }] }];
+}

@@ -1,0 +1,80 @@
+import { isMarkdown } from '../paths';
+import { decodeNote } from '../text/decode';
+import type { WorkspaceIndex } from './workspaceIndex';
+
+/** The only way the core reads files: the CLI implements it over `fs`, the extension over `workspace.fs`. */
+export interface WorkspaceReader {
+  /** every file of the workspace (workspace-relative POSIX paths), Markdown or not */
+  list(): Promise<string[]>;
+  read(file: string): Promise<Uint8Array>;
+}
+
+export interface LoadOptions {
+  /** files read concurrently (default 32) */
+  concurrency?: number;
+  onProgress?(done: number, total: number): void;
+  /** awaited every `chunkSize` notes so an editor stays responsive (default: never) */
+  yieldEvery?(): Promise<void>;
+  chunkSize?: number;
+  /** a file that could not be read or decoded: it is skipped (or marked unreadable) and reported here */
+  onSkip?(file: string, reason: string): void;
+}
+
+/** Largest note read (bigger files are reported and skipped). */
+export const MAX_NOTE_BYTES = 16 * 1024 * 1024;
+
+/**
+ * Feeds every file of the workspace into the index in one batch: each note is scanned once and checked once.
+ * Files that vanish mid-scan or cannot be read are reported through `onSkip`, never thrown.
+ */
+export async function loadWorkspace(index: WorkspaceIndex, reader: WorkspaceReader, opts: LoadOptions = {}): Promise<void> {
+  const all = await reader.list();
+  const notes: string[] = [];
+  index.beginBatch();
+  try {
+    for (const f of all) {
+      if (index.isIncluded(f)) notes.push(f);
+      else if (!isMarkdown(f)) index.addFile(f);
+    }
+    const total = notes.length;
+    let done = 0;
+    let next = 0;
+    const chunk = opts.chunkSize ?? 200;
+    const worker = async () => {
+      while (next < notes.length) {
+        const file = notes[next++];
+        let bytes: Uint8Array | undefined;
+        try {
+          bytes = await reader.read(file);
+        } catch (e) {
+          opts.onSkip?.(file, `could not be read: ${(e as Error).message ?? e}`);
+        }
+        if (bytes) feedBytes(index, file, bytes, opts.onSkip);
+        done++;
+        if (opts.yieldEvery && done % chunk === 0) {
+          opts.onProgress?.(done, total);
+          await opts.yieldEvery();
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, opts.concurrency ?? 32) }, worker));
+    opts.onProgress?.(total, total);
+  } finally {
+    index.endBatch();
+  }
+}
+
+/** Decodes a note's bytes and feeds the index; undecodable content marks the note unreadable with the reason. */
+export function feedBytes(index: WorkspaceIndex, file: string, bytes: Uint8Array, onSkip?: (file: string, reason: string) => void): string[] {
+  if (bytes.length > MAX_NOTE_BYTES) {
+    const reason = `is larger than ${MAX_NOTE_BYTES / 1024 / 1024} MB; not checked`;
+    onSkip?.(file, reason);
+    return index.setUnreadable(file, reason);
+  }
+  const decoded = decodeNote(bytes);
+  if (!decoded.ok) {
+    onSkip?.(file, decoded.message);
+    return index.setUnreadable(file, decoded.message);
+  }
+  return index.updateNote(file, decoded.text);
+}

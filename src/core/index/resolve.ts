@@ -1,0 +1,107 @@
+import type { LinkRef } from '../model';
+import { dirname, extname, join, stem } from '../paths';
+import type { Resolution } from './api';
+
+/** What resolution needs to know about the workspace. */
+export interface ResolveContext {
+  hasFile(file: string): boolean;
+  isNote(file: string): boolean;
+  /** folder of the series enclosing `file`, if any */
+  seriesFolderOf(file: string): string | undefined;
+  /** notes whose file name without `.md` is `name` (case-insensitive), sorted */
+  notesByStem(lowerStem: string): readonly string[];
+  /** notes whose frontmatter title is `title` (case-insensitive), sorted */
+  notesByTitle(lowerTitle: string): readonly string[];
+}
+
+/**
+ * Where a link points, following the SPEC:
+ * - Markdown links and images: relative to the note's folder (`/x` = workspace root); a target without an extension
+ *   resolves to `<name>.md` when that exists; a fragment-only link points into the note itself.
+ * - backtick references: the note's folder, then the series folder, then the workspace folder (first that exists).
+ * - wikilinks: by file name (case-insensitive; a path-like name must match the path's end), then by title.
+ */
+export function resolveLink(ctx: ResolveContext, from: string, link: LinkRef): Resolution {
+  if (link.external) return { kind: 'external' };
+  switch (link.kind) {
+    case 'link':
+    case 'image':
+      return resolvePathLink(ctx, from, link);
+    case 'ref':
+      return resolveRef(ctx, from, link);
+    case 'wikilink':
+      return resolveWikilink(ctx, from, link);
+  }
+}
+
+function fileResolution(ctx: ResolveContext, file: string, fragment: string | undefined): Resolution {
+  const exists = ctx.hasFile(file);
+  return { kind: 'file', file, exists, fragment, isNote: exists ? ctx.isNote(file) : /\.md$/i.test(file) };
+}
+
+/** The candidate files a relative link path may mean, most likely first (for dependency tracking too). */
+export function pathLinkCandidates(from: string, path: string): string[] | undefined {
+  if (path === '') return [from];
+  const file = join(dirname(from), path);
+  if (file === undefined) return undefined;
+  if (extname(file) === '' && file !== '') return [file, file + '.md'];
+  return [file];
+}
+
+function resolvePathLink(ctx: ResolveContext, from: string, link: LinkRef): Resolution {
+  const cands = pathLinkCandidates(from, link.path);
+  if (!cands) return { kind: 'outside' };
+  if (cands.length === 2 && !ctx.hasFile(cands[0]) && ctx.hasFile(cands[1])) return fileResolution(ctx, cands[1], link.fragment);
+  return fileResolution(ctx, cands[0], link.fragment);
+}
+
+/** Candidate files of a backtick reference, in resolution order (note folder, series folder, root). */
+export function refCandidates(ctx: Pick<ResolveContext, 'seriesFolderOf'>, from: string, path: string): (string | undefined)[] {
+  const noteFolder = dirname(from);
+  const out: (string | undefined)[] = [join(noteFolder, path)];
+  const series = ctx.seriesFolderOf(from);
+  if (series !== undefined && series !== noteFolder) out.push(join(series, path));
+  if (noteFolder !== '' && series !== '') out.push(join('', path));
+  return out;
+}
+
+function resolveRef(ctx: ResolveContext, from: string, link: LinkRef): Resolution {
+  const cands = refCandidates(ctx, from, link.path);
+  for (const c of cands) if (c !== undefined && ctx.hasFile(c)) return fileResolution(ctx, c, link.fragment);
+  const first = cands.find((c): c is string => c !== undefined);
+  if (first === undefined) return { kind: 'outside' };
+  // report against the series folder when there is one: that is where series paths are written from
+  const report = cands.length > 1 && cands[1] !== undefined ? cands[1] : first;
+  return fileResolution(ctx, report, link.fragment);
+}
+
+function resolveWikilink(ctx: ResolveContext, from: string, link: LinkRef): Resolution {
+  const name = link.path.trim();
+  if (name === '') return fileResolution(ctx, from, link.fragment);
+  const lower = name.toLowerCase().replace(/\.md$/, '');
+  const slash = lower.lastIndexOf('/');
+  const byStem = ctx.notesByStem(slash === -1 ? lower : lower.slice(slash + 1));
+  const matches = slash === -1 ? byStem : byStem.filter(f => f.toLowerCase().replace(/\.md$/, '').endsWith(lower));
+  const pick = pickNearest(matches, from) ?? pickNearest(ctx.notesByTitle(name.toLowerCase()), from);
+  if (pick === undefined) return { kind: 'unresolved' };
+  return { kind: 'file', file: pick, exists: true, fragment: link.fragment, isNote: true };
+}
+
+/** Deterministic choice among same-named notes: same folder first, then the shortest path, then alphabetical. */
+function pickNearest(files: readonly string[], from: string): string | undefined {
+  if (files.length <= 1) return files[0];
+  const folder = dirname(from);
+  let best: string | undefined;
+  for (const f of files) {
+    if (best === undefined) { best = f; continue; }
+    const fs = dirname(f) === folder ? 0 : 1;
+    const bs = dirname(best) === folder ? 0 : 1;
+    if (fs !== bs ? fs < bs : f.length !== best.length ? f.length < best.length : f < best) best = f;
+  }
+  return best;
+}
+
+/** Lower-cased wikilink keys a note answers to (its stem); used to find dependents when notes come and go. */
+export function wikilinkKeyOfFile(file: string): string {
+  return stem(file).toLowerCase();
+}

@@ -1,0 +1,568 @@
+import { pathFilter, type NotesConfig } from '../config';
+import { computeRowCoverage, fileState } from '../coverage/compute';
+import { parseFrontmatter } from '../frontmatter/parse';
+import type { CoverageModel, Diagnostic, FileState, Heading, LinkRef, RowCoverage, SeriesModel } from '../model';
+import { basename, dirname, isInside, isMarkdown, stem } from '../paths';
+import { checkCoverage } from '../rules/coverage';
+import type { Finding } from '../rules/finding';
+import { checkFrontmatter } from '../rules/frontmatter';
+import { checkLinks } from '../rules/links';
+import { checkSeries } from '../rules/series';
+import { checkXrefs } from '../rules/xref';
+import { scanNote } from '../scanner/scanner';
+import { expandSpan, parseCoverageMatrix } from '../series/matrix';
+import { isSeriesReadme, parseSeriesReadme } from '../series/readme';
+import { LineIndex } from '../text/lineIndex';
+import type { Backlink, IndexView, IndexWriter, NoteRecord, Resolution } from './api';
+import { pathLinkCandidates, refCandidates, resolveLink, type ResolveContext, wikilinkKeyOfFile } from './resolve';
+
+interface Entry {
+  record: NoteRecord;
+  /** findings that depend only on the note's own text (frontmatter rules) */
+  local: Finding[];
+  slugs?: Set<string>;
+  /** dependency keys this note registered (see `keysOf`) */
+  keys: string[];
+  /** existing files its links resolve to */
+  targets: Set<string>;
+  structural?: 'readme' | 'matrix';
+}
+
+interface SeriesEntry {
+  model: SeriesModel;
+  coverage?: CoverageModel;
+  /** extra findings for the README / matrix computed by series-level rules */
+  readmeFindings: Finding[];
+  matrixFindings: Finding[];
+}
+
+/**
+ * The incremental workspace index: holds every note's scan, resolves links, runs the rules and keeps the
+ * diagnostics per file. Updating one note re-checks that note and only its dependents: notes that link to it
+ * (by path, file name or title) and the series README / matrix that name it. Pure: callers feed file contents.
+ *
+ * `setConfig` re-applies severities and cross-file rules; rules that read a note's own text (frontmatter) use the
+ * config the note was last fed with, so a caller that changes required fields or allowed values re-feeds the notes.
+ */
+export class WorkspaceIndex implements IndexView, IndexWriter, ResolveContext {
+  private cfg: NotesConfig;
+  private include: (file: string) => boolean;
+  private readonly allFiles = new Set<string>();
+  private readonly entries = new Map<string, Entry>();
+  private readonly byStem = new Map<string, string[]>();
+  private readonly byTitle = new Map<string, string[]>();
+  /** series folder → series */
+  private readonly seriesMap = new Map<string, SeriesEntry>();
+  /** matrix files parsed before their README appeared, by folder */
+  private readonly orphanMatrices = new Map<string, CoverageModel>();
+  private readonly diags = new Map<string, Diagnostic[]>();
+  /** dependency key → notes that registered it */
+  private readonly dependents = new Map<string, Set<string>>();
+  private batch = 0;
+  private readonly pending = new Set<string>();
+
+  constructor(config: NotesConfig) {
+    this.cfg = config;
+    this.include = pathFilter(config);
+  }
+
+  get config(): NotesConfig {
+    return this.cfg;
+  }
+
+  /** True when `file` is a note the config includes (Markdown, not excluded). */
+  isIncluded(file: string): boolean {
+    return isMarkdown(file) && this.include(file);
+  }
+
+  // ------------------------------------------------------------------------------------------ writer
+
+  /** Defers re-checks until the outermost `endBatch` (bulk loading: every note is checked once). */
+  beginBatch(): void {
+    this.batch++;
+  }
+
+  endBatch(): string[] {
+    if (--this.batch > 0) return [];
+    return this.flush();
+  }
+
+  updateNote(file: string, text: string): string[] {
+    const old = this.entries.get(file);
+    const isNew = !this.allFiles.has(file);
+    const lines = new LineIndex(text);
+    const frontmatter = parseFrontmatter(text, lines);
+    const scan = scanNote(text, frontmatter.block ? frontmatter.block.end : 0, lines);
+    const title = titleOf(file, frontmatter.data?.title, scan.headings);
+    const record: NoteRecord = {
+      file, title, frontmatter, scan, length: text.length, end: lines.positionAt(text.length), preview: previewOf(text, frontmatter.block?.end ?? 0),
+    };
+    const affected = new Set<string>([file]);
+
+    // structural files: the series README and its coverage matrix
+    const name = basename(file);
+    const folder = dirname(file);
+    let structural: Entry['structural'];
+    if (name.toLowerCase() === 'readme.md' && isSeriesReadme(text)) {
+      structural = 'readme';
+      const hadSeries = this.seriesMap.has(folder);
+      const model = parseSeriesReadme(text, file, this.cfg, lines);
+      const prev = this.seriesMap.get(folder);
+      const coverage = prev?.coverage ?? this.orphanMatrices.get(folder);
+      this.orphanMatrices.delete(folder);
+      this.seriesMap.set(folder, { model, coverage, readmeFindings: [], matrixFindings: [] });
+      if (!hadSeries) this.notesInside(folder).forEach(f => affected.add(f)); // backtick refs now resolve via the series
+      this.addSeriesFiles(folder, affected);
+    } else if (old?.structural === 'readme') {
+      // no longer a series README
+      this.seriesMap.delete(folder);
+      this.notesInside(folder).forEach(f => affected.add(f));
+    }
+    if (name === this.cfg.matrixFileName) {
+      structural = structural ?? 'matrix';
+      const coverage = parseCoverageMatrix(text, file, this.cfg, lines);
+      const s = this.seriesMap.get(folder);
+      if (s) s.coverage = coverage;
+      else this.orphanMatrices.set(folder, coverage);
+      this.addSeriesFiles(folder, affected);
+    }
+
+    const local = checkFrontmatter(frontmatter, lines, this.cfg, { structural: structural !== undefined });
+    if (old) this.unregister(file, old);
+    const entry: Entry = { record, local, keys: [], targets: new Set(), structural };
+    this.entries.set(file, entry);
+    this.allFiles.add(file);
+    this.indexNames(file, title, old?.record.title);
+
+    // who else must be re-checked
+    if (isNew) this.addDependentsOfExistence(file, affected);
+    else if (old) {
+      if (old.record.title !== title) {
+        this.addDeps('t:' + old.record.title.toLowerCase(), affected);
+        this.addDeps('t:' + title.toLowerCase(), affected);
+      }
+      if (!sameHeadings(old.record.scan.headings, scan.headings)) this.addDeps('f:' + file, affected);
+    }
+    this.addEnclosingSeries(file, affected);
+    return this.recheck(affected);
+  }
+
+  setUnreadable(file: string, reason: string): string[] {
+    const affected = new Set<string>([file]);
+    const isNew = !this.allFiles.has(file);
+    const old = this.entries.get(file);
+    if (old) this.unregister(file, old);
+    const record: NoteRecord = {
+      file, title: stem(file), frontmatter: { fieldRanges: {} }, scan: { headings: [], links: [] }, unreadable: reason, length: 0, end: { line: 0, character: 0 }, preview: '',
+    };
+    this.entries.set(file, { record, local: [], keys: [], targets: new Set() });
+    this.allFiles.add(file);
+    this.indexNames(file, record.title, old?.record.title);
+    if (isNew) this.addDependentsOfExistence(file, affected);
+    this.addEnclosingSeries(file, affected);
+    return this.recheck(affected);
+  }
+
+  addFile(file: string): string[] {
+    if (this.allFiles.has(file)) return [];
+    this.allFiles.add(file);
+    const affected = new Set<string>();
+    this.addDeps('f:' + file, affected);
+    this.addEnclosingSeries(file, affected);
+    return this.recheck(affected);
+  }
+
+  removeFile(file: string): string[] {
+    const affected = new Set<string>();
+    // a removed folder: every file below it
+    if (!this.allFiles.has(file)) {
+      const below = [...this.allFiles].filter(f => f.startsWith(file + '/'));
+      if (below.length === 0) return [];
+      this.beginBatch();
+      const out = new Set<string>();
+      for (const f of below) this.removeFile(f).forEach(x => out.add(x));
+      this.endBatch().forEach(x => out.add(x));
+      return [...out];
+    }
+    const entry = this.entries.get(file);
+    this.allFiles.delete(file);
+    const folder = dirname(file);
+    if (entry) {
+      this.unregister(file, entry);
+      this.entries.delete(file);
+      this.unindexName(this.byStem, wikilinkKeyOfFile(file), file);
+      this.unindexName(this.byTitle, entry.record.title.toLowerCase(), file);
+      this.addDeps('t:' + entry.record.title.toLowerCase(), affected);
+      if (entry.structural === 'readme') {
+        const s = this.seriesMap.get(folder);
+        this.seriesMap.delete(folder);
+        if (s?.coverage) this.orphanMatrices.set(folder, s.coverage);
+        this.notesInside(folder).forEach(f => affected.add(f));
+      }
+      if (entry.structural === 'matrix' || basename(file) === this.cfg.matrixFileName) {
+        const s = this.seriesMap.get(folder);
+        if (s) s.coverage = undefined;
+        this.orphanMatrices.delete(folder);
+        this.addSeriesFiles(folder, affected);
+      }
+    }
+    this.diags.delete(file);
+    this.addDependentsOfExistence(file, affected);
+    this.addEnclosingSeries(file, affected);
+    affected.delete(file);
+    const out = this.recheck(affected);
+    return [file, ...out];
+  }
+
+  setConfig(config: NotesConfig): string[] {
+    this.cfg = config;
+    this.include = pathFilter(config);
+    return this.recheck(new Set(this.entries.keys()));
+  }
+
+  // ------------------------------------------------------------------------------------------ view
+
+  hasFile(file: string): boolean {
+    return this.allFiles.has(file);
+  }
+
+  isNote(file: string): boolean {
+    return this.entries.has(file);
+  }
+
+  note(file: string): NoteRecord | undefined {
+    return this.entries.get(file)?.record;
+  }
+
+  *notes(): Iterable<NoteRecord> {
+    for (const e of this.entries.values()) yield e.record;
+  }
+
+  files(): Iterable<string> {
+    return this.allFiles.values();
+  }
+
+  resolve(fromFile: string, link: LinkRef): Resolution {
+    return resolveLink(this, fromFile, link);
+  }
+
+  headingsOf(file: string): Heading[] | undefined {
+    return this.entries.get(file)?.record.scan.headings;
+  }
+
+  backlinks(file: string): Backlink[] {
+    const out: Backlink[] = [];
+    const candidates = new Set<string>();
+    this.addDeps('f:' + file, candidates);
+    this.addDeps('w:' + wikilinkKeyOfFile(file), candidates);
+    const title = this.entries.get(file)?.record.title;
+    if (title) this.addDeps('t:' + title.toLowerCase(), candidates);
+    for (const from of [...candidates].sort()) {
+      const e = this.entries.get(from);
+      if (!e) continue;
+      for (const link of e.record.scan.links) {
+        if (link.external) continue;
+        const r = this.resolve(from, link);
+        if (r.kind === 'file' && r.file === file) out.push({ from, link });
+      }
+    }
+    return out;
+  }
+
+  series(): SeriesModel[] {
+    return [...this.seriesMap.values()].map(s => s.model).sort((a, b) => a.readme.localeCompare(b.readme));
+  }
+
+  seriesOf(file: string): SeriesModel | undefined {
+    const folder = this.seriesFolderOf(file);
+    return folder === undefined ? undefined : this.seriesMap.get(folder)?.model;
+  }
+
+  coverage(series: SeriesModel): CoverageModel | undefined {
+    return this.seriesMap.get(series.folder)?.coverage;
+  }
+
+  computeCoverage(series: SeriesModel): RowCoverage[] {
+    const cov = this.coverage(series);
+    return cov ? computeRowCoverage(cov.rows, f => this.fileStateOf(f)) : [];
+  }
+
+  fileStateOf(file: string): FileState {
+    const r = this.entries.get(file)?.record;
+    return fileState(r && !r.unreadable ? r : undefined, this.cfg);
+  }
+
+  diagnostics(file: string): readonly Diagnostic[] {
+    return this.diags.get(file) ?? [];
+  }
+
+  allDiagnostics(): ReadonlyMap<string, readonly Diagnostic[]> {
+    return this.diags;
+  }
+
+  /** True when note `from` has a link of any kind resolving to the existing file `to`. */
+  linksTo(from: string, to: string): boolean {
+    return this.entries.get(from)?.targets.has(to) ?? false;
+  }
+
+  // ------------------------------------------------------------------------------------------ ResolveContext
+
+  seriesFolderOf(file: string): string | undefined {
+    let folder = dirname(file);
+    for (;;) {
+      if (this.seriesMap.has(folder)) return folder;
+      if (folder === '') return undefined;
+      folder = dirname(folder);
+    }
+  }
+
+  notesByStem(lowerStem: string): readonly string[] {
+    return this.byStem.get(lowerStem) ?? [];
+  }
+
+  notesByTitle(lowerTitle: string): readonly string[] {
+    return this.byTitle.get(lowerTitle) ?? [];
+  }
+
+  // ------------------------------------------------------------------------------------------ internals
+
+  private recheck(files: Set<string>): string[] {
+    if (this.batch > 0) {
+      files.forEach(f => this.pending.add(f));
+      return [];
+    }
+    files.forEach(f => this.pending.add(f));
+    return this.flush();
+  }
+
+  /** Checks the pending notes: ordinary notes first (their link targets feed the series rules), then series files. */
+  private flush(): string[] {
+    const files = [...this.pending];
+    this.pending.clear();
+    const seriesFolders = new Set<string>();
+    const done: string[] = [];
+    for (const f of files) {
+      const e = this.entries.get(f);
+      if (!e) { if (this.diags.delete(f)) done.push(f); continue; }
+      if (e.structural) { seriesFolders.add(dirname(f)); continue; }
+      this.checkNote(f, e);
+      done.push(f);
+    }
+    for (const folder of seriesFolders) done.push(...this.checkSeriesFolder(folder));
+    return done;
+  }
+
+  private checkNote(file: string, e: Entry): void {
+    this.unregister(file, e);
+    e.targets = new Set();
+    const findings = [...e.local, ...this.linkFindings(file, e)];
+    this.register(file, e);
+    this.setDiagnostics(file, findings);
+  }
+
+  private linkFindings(file: string, e: Entry, skip?: (l: LinkRef) => boolean): Finding[] {
+    if (e.record.unreadable) return [];
+    const resolve = (link: LinkRef) => {
+      const r = this.resolve(file, link);
+      if (r.kind === 'file' && r.exists) e.targets.add(r.file);
+      return r;
+    };
+    return checkLinks(e.record.scan.links, { resolve, slugsOf: f => this.slugsOf(f), skip });
+  }
+
+  /** Re-checks a series README and its matrix together (series rules write findings into both). */
+  private checkSeriesFolder(folder: string): string[] {
+    const s = this.seriesMap.get(folder);
+    const readmeFile = s?.model.readme;
+    const matrixFile = (folder === '' ? '' : folder + '/') + this.cfg.matrixFileName;
+    const out: string[] = [];
+    const readme = readmeFile ? this.entries.get(readmeFile) : undefined;
+    const matrix = this.entries.get(matrixFile);
+    let readmeExtra: Finding[] = [];
+    let matrixExtra: Finding[] = [];
+    if (s) {
+      const exists = (f: string) => this.allFiles.has(f);
+      readmeExtra = checkSeries(s.model, { exists, config: this.cfg });
+      if (s.coverage && matrix) {
+        const cov = checkCoverage(s.coverage, s.model, this.computeCoverage(s.model), { config: this.cfg });
+        readmeExtra = readmeExtra.concat(cov.readme);
+        matrixExtra = cov.matrix;
+      }
+    }
+    if (readme && readmeFile) {
+      const chapterTargets = new Set(s!.model.categories.flatMap(c => c.chapters.map(ch => posKey(ch.hrefRange.start))));
+      this.unregister(readmeFile, readme);
+      readme.targets = new Set();
+      const findings = [...readme.local, ...this.linkFindings(readmeFile, readme, l => chapterTargets.has(posKey(l.targetRange.start)))];
+      this.register(readmeFile, readme);
+      this.setDiagnostics(readmeFile, findings.concat(readmeExtra));
+      out.push(readmeFile);
+    }
+    if (matrix) {
+      const cov = s?.coverage ?? this.orphanMatrices.get(folder);
+      const tableLines = new Set<number>();
+      cov?.rows.forEach(r => tableLines.add(r.range.start.line));
+      cov?.xrefs.forEach(x => tableLines.add(x.range.start.line));
+      this.unregister(matrixFile, matrix);
+      matrix.targets = new Set();
+      const findings = [...matrix.local, ...this.linkFindings(matrixFile, matrix, l => l.kind === 'ref' && tableLines.has(l.range.start.line))];
+      this.register(matrixFile, matrix);
+      if (s?.coverage) {
+        matrixExtra = matrixExtra.concat(checkXrefs(s.coverage, {
+          filesOf: side => side.span ? expandSpan(side.span, this.allFiles) : side.file && this.allFiles.has(side.file) ? [side.file] : [],
+          linksTo: (a, b) => this.linksTo(a, b),
+        }));
+      }
+      this.setDiagnostics(matrixFile, findings.concat(matrixExtra));
+      out.push(matrixFile);
+    }
+    return out;
+  }
+
+  private setDiagnostics(file: string, findings: Finding[]): void {
+    const list: Diagnostic[] = [];
+    for (const f of findings) {
+      const sev = this.cfg.rules[f.code];
+      if (sev === 'off' || sev === undefined) continue;
+      list.push({ file, range: f.range, severity: sev, code: f.code, message: f.message, data: f.data });
+    }
+    list.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.code.localeCompare(b.code));
+    if (list.length === 0) this.diags.delete(file);
+    else this.diags.set(file, list);
+  }
+
+  private slugsOf(file: string): ReadonlySet<string> | undefined {
+    const e = this.entries.get(file);
+    if (!e) return undefined;
+    if (!e.slugs) e.slugs = new Set(e.record.scan.headings.map(h => h.slug));
+    return e.slugs;
+  }
+
+  /** Dependency keys of a note: every file its links may mean (`f:`), wikilink names (`w:`) and titles (`t:`). */
+  private keysOf(file: string, e: Entry): string[] {
+    const keys: string[] = [];
+    for (const link of e.record.scan.links) {
+      if (link.external) continue;
+      if (link.kind === 'wikilink') {
+        const name = link.path.trim().toLowerCase().replace(/\.md$/, '');
+        keys.push('w:' + name.slice(name.lastIndexOf('/') + 1), 't:' + link.path.trim().toLowerCase());
+      } else if (link.kind === 'ref') {
+        for (const c of refCandidates(this, file, link.path)) if (c !== undefined) keys.push('f:' + c);
+      } else {
+        for (const c of pathLinkCandidates(file, link.path) ?? []) keys.push('f:' + c);
+      }
+    }
+    return keys;
+  }
+
+  private register(file: string, e: Entry): void {
+    e.keys = this.keysOf(file, e);
+    for (const k of e.keys) {
+      let set = this.dependents.get(k);
+      if (!set) this.dependents.set(k, (set = new Set()));
+      set.add(file);
+    }
+  }
+
+  private unregister(file: string, e: Entry): void {
+    for (const k of e.keys) {
+      const set = this.dependents.get(k);
+      if (set) {
+        set.delete(file);
+        if (set.size === 0) this.dependents.delete(k);
+      }
+    }
+    e.keys = [];
+  }
+
+  private addDeps(key: string, into: Set<string>): void {
+    this.dependents.get(key)?.forEach(f => into.add(f));
+  }
+
+  /** A file appeared or disappeared: whatever may have pointed at it. */
+  private addDependentsOfExistence(file: string, into: Set<string>): void {
+    this.addDeps('f:' + file, into);
+    if (isMarkdown(file)) {
+      this.addDeps('f:' + file.slice(0, -3), into);
+      this.addDeps('w:' + wikilinkKeyOfFile(file), into);
+    }
+  }
+
+  /** The series whose folder holds `file`: its README and matrix name chapters, coverage files and cross-references. */
+  private addEnclosingSeries(file: string, into: Set<string>): void {
+    const folder = this.seriesFolderOf(file);
+    if (folder !== undefined) this.addSeriesFiles(folder, into);
+  }
+
+  private addSeriesFiles(folder: string, into: Set<string>): void {
+    const s = this.seriesMap.get(folder);
+    if (s) into.add(s.model.readme);
+    const matrix = (folder === '' ? '' : folder + '/') + this.cfg.matrixFileName;
+    if (this.entries.has(matrix)) into.add(matrix);
+  }
+
+  private notesInside(folder: string): string[] {
+    const out: string[] = [];
+    for (const f of this.entries.keys()) if (isInside(f, folder)) out.push(f);
+    return out;
+  }
+
+  private indexNames(file: string, title: string, oldTitle: string | undefined): void {
+    if (oldTitle !== undefined && oldTitle !== title) this.unindexName(this.byTitle, oldTitle.toLowerCase(), file);
+    this.indexName(this.byStem, wikilinkKeyOfFile(file), file);
+    this.indexName(this.byTitle, title.toLowerCase(), file);
+  }
+
+  private indexName(map: Map<string, string[]>, key: string, file: string): void {
+    const list = map.get(key);
+    if (!list) map.set(key, [file]);
+    else if (!list.includes(file)) {
+      list.push(file);
+      list.sort();
+    }
+  }
+
+  private unindexName(map: Map<string, string[]>, key: string, file: string): void {
+    const list = map.get(key);
+    if (!list) return;
+    const i = list.indexOf(file);
+    if (i !== -1) list.splice(i, 1);
+    if (list.length === 0) map.delete(key);
+  }
+}
+
+function posKey(p: { line: number; character: number }): string {
+  return p.line + ':' + p.character;
+}
+
+function sameHeadings(a: Heading[], b: Heading[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i].slug !== b[i].slug) return false;
+  return true;
+}
+
+function titleOf(file: string, fmTitle: unknown, headings: Heading[]): string {
+  if (typeof fmTitle === 'string' && fmTitle.trim() !== '') return fmTitle.trim();
+  const h1 = headings.find(h => h.level === 1);
+  if (h1 && h1.text.trim() !== '') return h1.text.trim();
+  return stem(file);
+}
+
+/** The first few non-empty lines of the body, for hover previews (at most ~400 characters). */
+function previewOf(text: string, bodyStart: number): string {
+  const out: string[] = [];
+  let total = 0;
+  let pos = bodyStart;
+  while (pos < text.length && out.length < 8 && total < 400) {
+    let end = text.indexOf('\n', pos);
+    if (end === -1) end = text.length;
+    const line = text.slice(pos, Math.min(end, pos + 400)).replace(/\r$/, '').trimEnd();
+    if (line.trim() !== '') {
+      out.push(line);
+      total += line.length;
+    }
+    pos = end + 1;
+  }
+  const joined = out.join('\n');
+  return joined.length > 400 ? joined.slice(0, 400) + '…' : joined;
+}

@@ -1,0 +1,69 @@
+/**
+ * POSIX path helpers for workspace-relative paths (no leading `/`, no `./`). Pure string work:
+ * `normalize` returns undefined when a path climbs above the workspace root.
+ */
+
+export function dirname(p: string): string {
+  const i = p.lastIndexOf('/');
+  return i === -1 ? '' : p.slice(0, i);
+}
+
+export function basename(p: string): string {
+  return p.slice(p.lastIndexOf('/') + 1);
+}
+
+/** `a/b/01_x.md` → `01_x` */
+export function stem(p: string): string {
+  const b = basename(p);
+  const dot = b.lastIndexOf('.');
+  return dot > 0 ? b.slice(0, dot) : b;
+}
+
+export function extname(p: string): string {
+  const b = basename(p);
+  const dot = b.lastIndexOf('.');
+  return dot > 0 ? b.slice(dot) : '';
+}
+
+export function isMarkdown(p: string): boolean {
+  return /\.md$/i.test(p);
+}
+
+/** Joins a folder and a relative path and normalises `.`/`..`; undefined when it leaves the root. */
+export function join(folder: string, rel: string): string | undefined {
+  if (rel.startsWith('/')) return normalize(rel.slice(1));
+  return normalize(folder === '' ? rel : folder + '/' + rel);
+}
+
+export function normalize(p: string): string | undefined {
+  if (p.indexOf('\\') !== -1) p = p.replace(/\\/g, '/');
+  // fast path: nothing to resolve
+  if (p.indexOf('./') === -1 && p.indexOf('//') === -1 && !p.endsWith('/.') && !p.endsWith('/..') && p !== '.' && p !== '..') {
+    return p.endsWith('/') ? p.slice(0, -1) : p;
+  }
+  const out: string[] = [];
+  for (const seg of p.split('/')) {
+    if (seg === '' || seg === '.') continue;
+    if (seg === '..') {
+      if (out.length === 0) return undefined;
+      out.pop();
+    } else out.push(seg);
+  }
+  return out.join('/');
+}
+
+/** Relative path from folder `from` to file `to` (both workspace-relative). */
+export function relative(from: string, to: string): string {
+  const a = from === '' ? [] : from.split('/');
+  const b = to.split('/');
+  let i = 0;
+  while (i < a.length && i < b.length - 1 && a[i] === b[i]) i++;
+  const up = a.length - i;
+  const rest = b.slice(i).join('/');
+  return up === 0 ? rest : '../'.repeat(up) + rest;
+}
+
+/** True when `file` is inside `folder` ('' = the root holds everything). */
+export function isInside(file: string, folder: string): boolean {
+  return folder === '' || file.startsWith(folder + '/');
+}

@@ -1,0 +1,59 @@
+import type { Resolution } from '../index/api';
+import type { LinkRef } from '../model';
+import type { Finding } from './finding';
+
+/** What the link rules need from the index for one note. */
+export interface LinkRuleContext {
+  resolve(link: LinkRef): Resolution;
+  /** the heading slugs of a note, undefined for a file that is not an indexed note */
+  slugsOf(file: string): ReadonlySet<string> | undefined;
+  /** links a structural file (series README, matrix) checks with its own rules instead */
+  skip?(link: LinkRef): boolean;
+}
+
+const KIND_NAMES: Record<LinkRef['kind'], string> = { link: 'link', image: 'image', ref: 'reference', wikilink: 'wikilink' };
+
+/**
+ * `link-broken`, `link-anchor-broken`, `ref-broken`, `wikilink-broken`, `link-outside-workspace` for one note.
+ * Each finding covers the destination as written, so a fix can replace exactly that text.
+ */
+export function checkLinks(links: readonly LinkRef[], ctx: LinkRuleContext): Finding[] {
+  const out: Finding[] = [];
+  for (const link of links) {
+    if (link.external || ctx.skip?.(link)) continue;
+    const r = ctx.resolve(link);
+    const data = { kind: link.kind, raw: link.raw, path: link.path, fragment: link.fragment };
+    if (r.kind === 'outside') {
+      out.push({ code: 'link-outside-workspace', range: link.targetRange, data,
+        message: `${KIND_NAMES[link.kind]} "${link.raw}" leaves the workspace folder; it is not followed` });
+    } else if (r.kind === 'unresolved') {
+      out.push({ code: 'wikilink-broken', range: link.targetRange, data,
+        message: `wikilink "[[${link.raw}]]" matches no note by file name or title` });
+    } else if (r.kind === 'file' && !r.exists) {
+      if (link.kind === 'ref') {
+        out.push({ code: 'ref-broken', range: link.targetRange, data: { ...data, file: r.file },
+          message: `referenced file "${link.path}" does not exist (${r.file})` });
+      } else {
+        out.push({ code: 'link-broken', range: link.targetRange, data: { ...data, file: r.file },
+          message: `${KIND_NAMES[link.kind]} target "${link.path}" does not exist (${r.file})` });
+      }
+    } else if (r.kind === 'file' && r.fragment !== undefined && r.fragment !== '' && !isLineFragment(r.fragment)) {
+      const slugs = ctx.slugsOf(r.file);
+      if (slugs && !hasSlug(slugs, r.fragment)) {
+        out.push({ code: 'link-anchor-broken', range: link.targetRange, data: { ...data, file: r.file },
+          message: `heading "#${r.fragment}" not found in ${r.file}` });
+      }
+    }
+  }
+  return out;
+}
+
+/** GitHub slugs are lower-case; a fragment written with capitals still reaches the heading. */
+export function hasSlug(slugs: ReadonlySet<string>, fragment: string): boolean {
+  return slugs.has(fragment) || slugs.has(fragment.toLowerCase());
+}
+
+/** `#L10` / `#L10-L20` line anchors point into a file, not at a heading. */
+function isLineFragment(f: string): boolean {
+  return /^L\d+(-L?\d+)?$/.test(f);
+}

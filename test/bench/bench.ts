@@ -1,0 +1,141 @@
+/**
+ * `npm run bench`: generates deterministic 1k- and 10k-note corpora, then measures
+ *  - the full CLI check (`node dist/cli.js check <corpus> --format json`): wall time (median of runs) and peak RSS;
+ *  - re-checking one edited note in the incremental index: median and p95 for a ~5 KB note and a 1 MB note;
+ *  - heap growth over 2,000 repeated edits (memory must stay flat).
+ * Prints a table, writes bench-results/bench.json. Env: BENCH_RUNS (default 5), BENCH_SIZES (default "1000,10000").
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { defaultConfig } from '../../src/core/config';
+import { loadWorkspace } from '../../src/core/index/load';
+import { WorkspaceIndex } from '../../src/core/index/workspaceIndex';
+import { FolderReader } from '../../src/cli/walk';
+import { generateCorpus, makeBigNote } from './corpus';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const SIZES = (process.env.BENCH_SIZES ?? '1000,10000').split(',').map(Number);
+const ROOT = path.join(os.tmpdir(), 'notes-navigator-bench');
+const CLI = path.resolve(__dirname, '../../dist/cli.js');
+const GENERATOR_VERSION = 'v1';
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+}
+function p95(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil(s.length * 0.95) - 1)];
+}
+
+function corpusDir(n: number): { dir: string; bytes: number; links: number } {
+  const dir = path.join(ROOT, `${n}`);
+  const marker = path.join(dir, '.bench-corpus.json');
+  if (existsSync(marker)) {
+    const m = JSON.parse(readFileSync(marker, 'utf8'));
+    if (m.version === GENERATOR_VERSION && m.notes === n) return { dir, bytes: m.bytes, links: m.links };
+  }
+  rmSync(dir, { recursive: true, force: true });
+  const files = generateCorpus({ notes: n, seed: 42 });
+  let bytes = 0;
+  let links = 0;
+  for (const f of files) {
+    const full = path.join(dir, f.path);
+    mkdirSync(path.dirname(full), { recursive: true });
+    writeFileSync(full, f.text);
+    bytes += Buffer.byteLength(f.text);
+    links += (f.text.match(/\]\(|\[\[|`[^`\n]+\.md`/g) ?? []).length;
+  }
+  writeFileSync(marker, JSON.stringify({ version: GENERATOR_VERSION, notes: n, bytes, links }));
+  return { dir, bytes, links };
+}
+
+/** One CLI run in a child process: wall time from outside, peak RSS reported by the child itself. */
+function cliRun(dir: string): { ms: number; rssMB: number; diagnostics: number } {
+  const wrapper = `
+    const cli = require(${JSON.stringify(CLI)});
+    let out = '';
+    cli.run(['check', ${JSON.stringify(dir)}, '--format', 'json'], { out: s => { out += s; }, err: () => {}, isTTY: false, env: {} })
+      .then(code => { const n = JSON.parse(out).diagnostics.length;
+        process.stderr.write(JSON.stringify({ code, n, rss: process.resourceUsage().maxRSS })); });`;
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, ['-e', wrapper], { encoding: 'utf8', maxBuffer: 1 << 30 });
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  if (r.status !== 0) throw new Error(`cli run failed: ${r.stderr}`);
+  const info = JSON.parse(r.stderr.slice(r.stderr.lastIndexOf('{')));
+  return { ms, rssMB: info.rss / 1024, diagnostics: info.n };
+}
+
+async function recheck(dir: string): Promise<Record<string, number>> {
+  const index = new WorkspaceIndex(defaultConfig());
+  await loadWorkspace(index, new FolderReader(dir, () => {}));
+  const notes = [...index.notes()].filter(n => n.length > 4000 && n.length < 7000);
+  const target = notes[Math.floor(notes.length / 2)].file;
+  const base = readFileSync(path.join(dir, target), 'utf8');
+  const times: number[] = [];
+  for (let i = 0; i < 200; i++) {
+    const text = base + `\n\nEdit ${i}: see [next](./missing_${i % 7}.md) and [[note_${i}]].\n`;
+    const t0 = process.hrtime.bigint();
+    index.updateNote(target, text);
+    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  const big = makeBigNote(1024 * 1024);
+  const bigFile = path.posix.join(path.posix.dirname(target), 'zz_big_note.md');
+  index.updateNote(bigFile, big);
+  const bigTimes: number[] = [];
+  for (let i = 0; i < 30; i++) {
+    const text = big + `\n\nEdit ${i}: [x](./${i}.md)\n`;
+    const t0 = process.hrtime.bigint();
+    index.updateNote(bigFile, text);
+    bigTimes.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  // memory under repeated edits
+  const gc = (globalThis as { gc?: () => void }).gc;
+  gc?.();
+  const heap0 = process.memoryUsage().heapUsed;
+  for (let i = 0; i < 2000; i++) index.updateNote(target, base + `\nedit ${i} [[x${i}]] \`y${i}.md\`\n`);
+  index.updateNote(target, base);
+  gc?.();
+  const heapGrowthMB = (process.memoryUsage().heapUsed - heap0) / 1048576;
+  return {
+    recheck5kMedianMs: median(times), recheck5kP95Ms: p95(times),
+    recheck1mbMedianMs: median(bigTimes), recheck1mbP95Ms: p95(bigTimes), heapGrowthMB,
+  };
+}
+
+async function main() {
+  if (!existsSync(CLI)) throw new Error('dist/cli.js is missing: run `node scripts/build.mjs` first');
+  const results: Record<string, unknown>[] = [];
+  for (const n of SIZES) {
+    const t0 = Date.now();
+    const c = corpusDir(n);
+    process.stderr.write(`corpus ${n}: ${(c.bytes / 1048576).toFixed(1)} MB, ~${c.links} links (${Date.now() - t0} ms to prepare)\n`);
+    cliRun(c.dir); // warm the file cache
+    const runs = Array.from({ length: RUNS }, () => cliRun(c.dir));
+    const re = await recheck(c.dir);
+    results.push({
+      notes: n, corpusMB: +(c.bytes / 1048576).toFixed(1), links: c.links, diagnostics: runs[0].diagnostics,
+      checkMedianMs: +median(runs.map(r => r.ms)).toFixed(0), checkPeakRssMB: +Math.max(...runs.map(r => r.rssMB)).toFixed(0),
+      ...Object.fromEntries(Object.entries(re).map(([k, v]) => [k, +v.toFixed(2)])),
+    });
+  }
+  const machine = `${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
+  const header = ['notes', 'corpus', 'links', 'check (median)', 'peak RSS', 're-check 5 KB (median / p95)', 're-check 1 MB (median / p95)', 'heap after 2k edits'];
+  const rows = results.map(r => [
+    String(r.notes), `${r.corpusMB} MB`, String(r.links), `${r.checkMedianMs} ms`, `${r.checkPeakRssMB} MB`,
+    `${r.recheck5kMedianMs} / ${r.recheck5kP95Ms} ms`, `${r.recheck1mbMedianMs} / ${r.recheck1mbP95Ms} ms`, `${(r.heapGrowthMB as number) >= 0 ? '+' : ''}${r.heapGrowthMB} MB`,
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map(r => r[i].length)));
+  const line = (cells: string[]) => '| ' + cells.map((c, i) => c.padEnd(widths[i])).join(' | ') + ' |';
+  console.log(`Notes Navigator benchmark — ${machine}, ${RUNS} runs each`);
+  console.log(line(header));
+  console.log('| ' + widths.map(w => '-'.repeat(w)).join(' | ') + ' |');
+  rows.forEach(r => console.log(line(r)));
+  mkdirSync('bench-results', { recursive: true });
+  writeFileSync('bench-results/bench.json', JSON.stringify({ machine, runs: RUNS, date: new Date().toISOString(), results }, null, 2));
+  console.log('written: bench-results/bench.json');
+}
+
+main().catch(e => { console.error(e); process.exit(1); });

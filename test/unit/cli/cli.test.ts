@@ -1,0 +1,170 @@
+import { strict as assert } from 'node:assert';
+import { chmodSync, mkdirSync, rmSync, symlinkSync } from 'node:fs';
+import path from 'node:path';
+import { RULE_CODES } from '../../../src/core/model';
+import { cli, tempWorkspace } from './cliHarness';
+
+const FM = '---\ntitle: T\nnote_type: chapter\ndomain: backend\ntags: [a]\ncreated: 2026-01-01\nupdated: 2026-01-02\nstatus: active\n---\n';
+
+describe('CLI', () => {
+  it('prints help and version, exit 0', async () => {
+    const h = await cli('--help');
+    assert.equal(h.code, 0);
+    assert.match(h.out, /notes-navigator check \[folder\]/);
+    const v = await cli('--version');
+    assert.equal(v.code, 0);
+    assert.match(v.out.trim(), /^\d+\.\d+\.\d+$/);
+  });
+
+  it('bad usage is one clear line and exit 2', async () => {
+    for (const argv of [['lint'], ['check', '--format', 'xml'], ['check', '--bogus'], ['check', '--max-warnings', 'x'], ['coverage', '--format', 'sarif']]) {
+      const r = await cli(...argv);
+      assert.equal(r.code, 2, argv.join(' '));
+      assert.equal(r.err.trim().split('\n').length, 1, argv.join(' '));
+      assert.match(r.err, /^notes-navigator: /);
+    }
+  });
+
+  it('an unreadable or missing folder is exit 2', async () => {
+    const r = await cli('check', '/nonexistent/folder/x');
+    assert.equal(r.code, 2);
+    assert.match(r.err, /cannot read folder/);
+  });
+
+  it('clean notes exit 0 with a summary line', async () => {
+    const dir = tempWorkspace({ 'a.md': FM + '# A\n[b](b.md)\n', 'b.md': FM + '# B\n' });
+    const r = await cli('check', dir);
+    assert.equal(r.code, 0, r.out + r.err);
+    assert.match(r.out, /✔ 0 errors, 0 warnings, 0 infos in 2 notes/);
+  });
+
+  it('text lines are file:line:col severity code message, sorted, exit 1 on errors', async () => {
+    const dir = tempWorkspace({ 'b.md': FM + '[x](nope.md)\n', 'a.md': FM + '\n[y](gone.md)\n' });
+    const r = await cli('check', dir);
+    assert.equal(r.code, 1);
+    const lines = r.out.trim().split('\n');
+    assert.equal(lines[0], 'a.md:11:5 error link-broken link target "gone.md" does not exist (gone.md)');
+    assert.match(lines[1], /^b\.md:10:5 error link-broken /);
+    assert.match(lines[2], /✖ 2 errors/);
+  });
+
+  it('JSON follows the contract', async () => {
+    const dir = tempWorkspace({ 'a.md': FM + '[x](nope.md)\n' });
+    const r = await cli('check', dir, '--format', 'json');
+    assert.equal(r.code, 1);
+    const j = JSON.parse(r.out);
+    assert.equal(j.version, 1);
+    assert.equal(j.notes, 1);
+    assert.deepEqual(j.diagnostics[0], {
+      file: 'a.md', line: 10, column: 5, endLine: 10, endColumn: 12, severity: 'error', code: 'link-broken',
+      message: 'link target "nope.md" does not exist (nope.md)',
+    });
+    assert.deepEqual(j.coverage, []);
+  });
+
+  it('--max-warnings turns too many warnings into exit 1', async () => {
+    const dir = tempWorkspace({ 'a.md': '# no frontmatter\n' });
+    assert.equal((await cli('check', dir)).code, 0);
+    const r = await cli('check', dir, '--max-warnings', '0');
+    assert.equal(r.code, 1);
+    assert.match(r.err, /exceed --max-warnings 0/);
+  });
+
+  it('reads .notes-navigator.json and --config; a broken config is exit 2', async () => {
+    const dir = tempWorkspace({ 'a.md': FM + '[x](nope.md)\n', '.notes-navigator.json': '{ "rules": { "link-broken": "warning" } }' });
+    assert.equal((await cli('check', dir)).code, 0);
+    const bad = tempWorkspace({ 'a.md': FM, 'c.json': '{ nope' });
+    const r = await cli('check', bad, '--config', path.join(bad, 'c.json'));
+    assert.equal(r.code, 2);
+    assert.match(r.err, /not valid JSON/);
+    const unknown = tempWorkspace({ 'a.md': FM, '.notes-navigator.json': '{ "rulez": {} }' });
+    const u = await cli('check', unknown);
+    assert.equal(u.code, 0);
+    assert.match(u.err, /unknown setting "rulez"/);
+  });
+
+  it('SARIF has the 2.1.0 structure', async () => {
+    const dir = tempWorkspace({ 'sub dir/a.md': FM + '[x](nope.md)\n' });
+    const r = await cli('check', dir, '--format', 'sarif');
+    const s = JSON.parse(r.out);
+    assert.equal(s.version, '2.1.0');
+    assert.equal(s.runs.length, 1);
+    const driver = s.runs[0].tool.driver;
+    assert.equal(driver.name, 'notes-navigator');
+    assert.deepEqual(driver.rules.map((x: { id: string }) => x.id), [...RULE_CODES]);
+    for (const rule of driver.rules) {
+      assert.equal(typeof rule.shortDescription.text, 'string');
+      assert.ok(['error', 'warning', 'note', 'none'].includes(rule.defaultConfiguration.level));
+    }
+    const res = s.runs[0].results[0];
+    assert.equal(res.ruleId, 'link-broken');
+    assert.equal(driver.rules[res.ruleIndex].id, 'link-broken');
+    assert.equal(res.level, 'error');
+    assert.equal(typeof res.message.text, 'string');
+    const loc = res.locations[0].physicalLocation;
+    assert.equal(loc.artifactLocation.uri, 'sub%20dir/a.md');
+    assert.equal(loc.artifactLocation.uriBaseId, '%SRCROOT%');
+    assert.deepEqual(loc.region, { startLine: 10, startColumn: 5, endLine: 10, endColumn: 12 });
+  });
+
+  describe('robustness', () => {
+    it('skips binary, non-UTF-8, unreadable files and symlink loops with a log line, and never leaves the folder', async function () {
+      const dir = tempWorkspace({
+        'ok.md': FM + '# ok\n',
+        'bin.md': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2]),
+        'latin1.md': Buffer.from([0x63, 0x61, 0x66, 0xe9]),
+        'locked.md': FM,
+        'bom.md': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(FM.replace(/\n/g, '\r\n') + '# BOM\r\n')]),
+      });
+      mkdirSync(path.join(dir, 'loop'));
+      symlinkSync('..', path.join(dir, 'loop', 'again'));
+      symlinkSync('/etc', path.join(dir, 'etc-link'));
+      chmodSync(path.join(dir, 'locked.md'), 0o000);
+      const r = await cli('check', dir);
+      assert.match(r.err, /skipped bin\.md: file is binary/);
+      assert.match(r.err, /skipped latin1\.md: file is not valid UTF-8/);
+      assert.match(r.err, /skipped etc-link: symbolic link points outside the workspace/);
+      if (process.getuid?.() !== 0) assert.match(r.err, /skipped locked\.md/);
+      assert.equal(r.code, 0, r.out + r.err);
+      assert.doesNotMatch(r.out, /bom\.md/); // BOM + CRLF frontmatter parses cleanly
+    });
+
+    it('reports malformed YAML with its position and keeps the exit-code contract', async () => {
+      const dir = tempWorkspace({ 'a.md': '---\ntitle: [unclosed\nstatus: active\n---\n# A\n' });
+      const r = await cli('check', dir, '--format', 'json');
+      const j = JSON.parse(r.out);
+      const d = j.diagnostics.find((x: { code: string }) => x.code === 'frontmatter-invalid');
+      assert.ok(d, r.out);
+      assert.ok(d.line >= 2 && d.line <= 4);
+      assert.equal(r.code, 1);
+    });
+
+    it('handles a 10 MB note and bracket storms in linear time', async function () {
+      this.timeout(20000);
+      const big = FM + ('Some text with a [link](a.md) and `ref.md` [[wiki]].\n'.repeat(200_000));
+      const dir = tempWorkspace({ 'big.md': big, 'storm.md': FM + '['.repeat(300_000) + '`'.repeat(300_000) + '[['.repeat(150_000), 'a.md': FM });
+      const t0 = Date.now();
+      const r = await cli('check', dir, '--format', 'json');
+      const ms = Date.now() - t0;
+      assert.ok(ms < 8000, `took ${ms} ms`);
+      assert.equal(r.code, 1);
+      assert.ok(JSON.parse(r.out).diagnostics.length > 1000);
+    });
+
+    it('a file deleted between listing and reading is skipped with a log line', async () => {
+      const { FolderReader } = await import('../../../src/cli/walk');
+      const { WorkspaceIndex } = await import('../../../src/core/index/workspaceIndex');
+      const { loadWorkspace } = await import('../../../src/core/index/load');
+      const { defaultConfig } = await import('../../../src/core/config');
+      const dir = tempWorkspace({ 'a.md': FM, 'b.md': FM });
+      const logs: string[] = [];
+      const reader = new FolderReader(dir, l => logs.push(l));
+      const list = await reader.list();
+      rmSync(path.join(dir, 'b.md'));
+      const index = new WorkspaceIndex(defaultConfig());
+      await loadWorkspace(index, { list: async () => list, read: f => reader.read(f) }, { onSkip: (f, why) => logs.push(`${f}: ${why}`) });
+      assert.ok(logs.some(l => /^b\.md: could not be read/.test(l)), logs.join('\n'));
+      assert.ok(index.note('a.md'));
+    });
+  });
+});

@@ -1,0 +1,150 @@
+import { strict as assert } from 'node:assert';
+import { all, codes, FM, indexOf } from './memoryWorkspace';
+
+const README = `# Series
+
+## Reading Priority
+
+- Must-read (\`必讀\`): \`01\`
+- Important (\`重要\`): \`02\`
+
+## Chapters
+
+### Basics
+
+- [01_intro](basics/01_intro.md) - 必讀 - 30 min
+- [02_more](basics/02_more.md) - 重要 - 45 min
+`;
+
+const MATRIX = `# Coverage
+
+| Capability Area | Required Topic | Coverage Files | Status |
+| --- | --- | --- | --- |
+| Basics | Intro | \`basics/01_intro.md\` | Pending |
+
+## Cross-references
+
+- \`basics/01_intro.md\` <-> \`other/x.md\`
+
+## Remaining Gaps
+
+- none
+`;
+
+describe('WorkspaceIndex', () => {
+  it('resolves every link kind and reports only the broken ones', async () => {
+    const index = await indexOf({
+      'a.md': FM('Alpha') + '# Alpha\n\n## 核心概念\n\n[b](b.md) [b2](./b) [anchor](b.md#section-two) [self](#核心概念)\n`b.md` [[b]] [[Beta Note]] ![img](pic.png)\n',
+      'b.md': FM('Beta Note') + '# Beta\n\n## Section Two\n',
+      'pic.png': new Uint8Array([1, 2, 3]),
+    });
+    assert.deepEqual(all(index), []);
+  });
+
+  it('reports each broken kind with its code and the destination range', async () => {
+    const index = await indexOf({
+      'a.md': FM('Alpha') + '[x](missing.md)\n[y](b.md#nope)\n`gone.md`\n[[nobody]]\n[z](../../etc/passwd.md)\n',
+      'b.md': FM('B') + '# B\n',
+    });
+    assert.deepEqual(codes(index, 'a.md'), ['link-broken', 'link-anchor-broken', 'ref-broken', 'wikilink-broken', 'link-outside-workspace']);
+    const d = index.diagnostics('a.md')[0];
+    assert.equal(d.range.start.line, 9);
+    assert.equal(d.range.start.character, 4);
+    assert.equal(d.range.end.character, 14);
+    assert.match(d.message, /missing\.md/);
+  });
+
+  it('never counts frontmatter or code as links', async () => {
+    const index = await indexOf({
+      'a.md': '---\ntitle: A\nnote_type: chapter\ndomain: backend\ntags: [x]\ncreated: 2026-01-01\nupdated: 2026-01-01\nstatus: active\n---\n```md\n[x](nope.md)\n```\n\n    [y](nope.md)\n',
+    });
+    assert.deepEqual(all(index), []);
+  });
+
+  it('re-checks dependents when a target appears, changes headings or disappears', async () => {
+    const index = await indexOf({
+      'a.md': FM('A') + '[b](b.md#two)\n',
+    });
+    assert.deepEqual(codes(index, 'a.md'), ['link-broken']);
+    let changed = index.updateNote('b.md', FM('B') + '## One\n');
+    assert.ok(changed.includes('a.md'));
+    assert.deepEqual(codes(index, 'a.md'), ['link-anchor-broken']);
+    index.updateNote('b.md', FM('B') + '## Two\n');
+    assert.deepEqual(codes(index, 'a.md'), []);
+    changed = index.removeFile('b.md');
+    assert.ok(changed.includes('a.md'));
+    assert.deepEqual(codes(index, 'a.md'), ['link-broken']);
+  });
+
+  it('updating a note re-checks only that note and its dependents', async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 50; i++) files[`n${i}.md`] = FM(`N${i}`) + `[next](n${i + 1}.md)\n`;
+    const index = await indexOf(files);
+    const changed = index.updateNote('n10.md', FM('N10') + '## New heading\n[next](n11.md)\n');
+    assert.deepEqual(changed.sort(), ['n10.md', 'n9.md']);
+  });
+
+  it('resolves wikilinks by title and re-checks them when titles change', async () => {
+    const index = await indexOf({
+      'a.md': FM('A') + '[[Saga Pattern]]\n',
+      'x/13_saga.md': FM('Saga Pattern') + '# Saga\n',
+    });
+    assert.deepEqual(codes(index, 'a.md'), []);
+    index.updateNote('x/13_saga.md', FM('Sagas') + '# Saga\n');
+    assert.deepEqual(codes(index, 'a.md'), ['wikilink-broken']);
+    assert.deepEqual(index.backlinks('x/13_saga.md'), []);
+  });
+
+  it('reports backlinks of every kind', async () => {
+    const index = await indexOf({
+      'a.md': FM('A') + '[b](b.md) `b.md` [[b]]\n',
+      'b.md': FM('B'),
+    });
+    assert.deepEqual(index.backlinks('b.md').map(b => b.link.kind), ['link', 'ref', 'wikilink']);
+  });
+
+  it('runs series and coverage rules, and backtick paths resolve against the series folder', async () => {
+    const index = await indexOf({
+      's/README.md': README,
+      's/coverage_matrix.md': MATRIX,
+      's/basics/01_intro.md': FM('Intro') + '# Intro\n\nSee `basics/02_more.md`.\n',
+      's/other/x.md': FM('X') + '# X\n',
+    });
+    const series = index.series();
+    assert.equal(series.length, 1);
+    assert.equal(series[0].folder, 's');
+    // 02 is planned: information, not a broken link
+    assert.ok(codes(index, 's/README.md').includes('chapter-planned'));
+    assert.ok(!codes(index, 's/README.md').includes('link-broken'));
+    // the backtick path in 01_intro resolves via the series folder to a planned chapter → ref-broken (no such file)
+    assert.deepEqual(codes(index, 's/basics/01_intro.md'), ['ref-broken']);
+    // the cross-reference is not honoured in either direction
+    assert.deepEqual(codes(index, 's/coverage_matrix.md').filter(c => c === 'xref-missing-link').length, 2);
+    index.updateNote('s/basics/01_intro.md', FM('Intro') + '# Intro\n\nSee [x](../other/x.md).\n');
+    index.updateNote('s/other/x.md', FM('X') + '# X\n\n`basics/01_intro.md`\n');
+    assert.deepEqual(codes(index, 's/coverage_matrix.md').filter(c => c === 'xref-missing-link'), []);
+    // a short note counts as a draft: the row is in progress, and "Pending" is now out of date
+    assert.deepEqual(index.computeCoverage(series[0]).map(r => r.computed), ['in-progress']);
+    assert.ok(codes(index, 's/coverage_matrix.md').includes('coverage-status-mismatch'));
+  });
+
+  it('marks undecodable notes unreadable instead of failing', async () => {
+    const index = await indexOf({
+      'bin.md': new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0]),
+      'latin1.md': new Uint8Array([0x63, 0x61, 0x66, 0xe9, 0x0a]),
+      'ok.md': FM('Ok') + '[b](bin.md)\n',
+    });
+    assert.match(index.note('bin.md')!.unreadable!, /binary/);
+    assert.match(index.note('latin1.md')!.unreadable!, /UTF-8/);
+    assert.deepEqual(codes(index, 'ok.md'), []);
+  });
+
+  it('applies configured severities and "off"', async () => {
+    const { defaultConfig } = await import('../../../src/core/config');
+    const config = defaultConfig();
+    config.rules['link-broken'] = 'off';
+    config.rules['ref-broken'] = 'hint';
+    const index = await indexOf({ 'a.md': FM('A') + '[x](nope.md) `nope.md`\n' }, config);
+    assert.deepEqual(index.diagnostics('a.md').map(d => [d.code, d.severity]), [['ref-broken', 'hint']]);
+  });
+});
