@@ -17,6 +17,6 @@ const outdir = path.join('out', 'test-one', String(process.pid));
 await esbuild.build({ entryPoints: files, outdir, outbase: 'test', bundle: true, platform: 'node', format: 'cjs', target: 'node18',
   sourcemap: true, logLevel: 'warning', mainFields: ['module', 'main'], external: ['vscode', 'mocha'] });
 const out = files.map(f => path.join(outdir, path.relative('test', f)).replace(/\.ts$/, '.js'));
-const r = spawnSync('npx', ['mocha', '--no-config', '--enable-source-maps', '--timeout', '20000', ...mochaArgs, ...out], { stdio: 'inherit' });
+const r = spawnSync('npx', ['mocha', '--no-config', '--enable-source-maps', '--node-option', 'expose-gc', '--timeout', '20000', ...mochaArgs, ...out], { stdio: 'inherit' });
 rmSync(outdir, { recursive: true, force: true });
 process.exit(r.status ?? 1);

@@ -3,6 +3,7 @@ import type { FrontmatterBlock, FrontmatterResult, FrontmatterValue, Range } fro
 import { LineIndex } from '../text/lineIndex';
 import { findFrontmatterBlock } from './block';
 import { findFieldRanges } from './fields';
+import { parseFlatYaml } from './flatYaml';
 
 /**
  * Parses a note's frontmatter block. Only YAML is accepted, and it is read with js-yaml's CORE
@@ -42,6 +43,8 @@ export function parseFrontmatter(text: string, lines = new LineIndex(text)): Fro
   }
   const fieldRanges = findFieldRanges(lines, block.contentStart, block.contentEnd);
   const yamlText = text.slice(block.contentStart, block.contentEnd);
+  const flat = parseFlatYaml(yamlText);
+  if (flat) return { block, data: flat, fieldRanges };
   let raw: unknown;
   try {
     raw = load(yamlText, { schema: CORE_SCHEMA, onWarning: () => undefined });
