@@ -1,0 +1,67 @@
+import { defaultConfig, priorityOf, type NotesConfig } from '../config';
+import type { Chapter, CoverageModel, TextEdit } from '../model';
+import { dominantStatusText } from '../coverage/sync';
+import { relative } from '../paths';
+import { matrixTableLayouts } from '../series/matrix';
+import { priorityLabelLike, statusWordLike } from '../series/wording';
+import { LineIndex } from '../text/lineIndex';
+
+/**
+ * Quick-fix edits for the series rules: align a chapter's priority label with the reading lists,
+ * and add a README chapter missing from the coverage matrix as a new `Pending` row.
+ */
+
+/**
+ * Replaces the chapter's priority label with `expectedLabel`, written in the language the line
+ * already uses (`必讀` stays Chinese, `Must-read` stays English). Undefined when the line has no label.
+ */
+export function alignPriorityEdit(chapter: Chapter, expectedLabel: string, config: NotesConfig = defaultConfig()): TextEdit | undefined {
+  if (!chapter.priorityRange) return undefined;
+  const priority = priorityOf(config, expectedLabel);
+  const newText = priority ? priorityLabelLike(config, priority, chapter.priorityLabel) : expectedLabel.trim();
+  return { range: chapter.priorityRange, newText };
+}
+
+function escapeCell(s: string): string {
+  return s.replace(/\r\n|\r|\n/g, ' ').replace(/\|/g, '\\|');
+}
+
+function lineBreakAfter(text: string, offset: number): string {
+  if (text.startsWith('\r\n', offset)) return '\r\n';
+  if (text.startsWith('\n', offset)) return '\n';
+  if (text.startsWith('\r', offset)) return '\r';
+  const m = /\r\n|\n|\r/.exec(text);
+  return m ? m[0] : '\n';
+}
+
+/**
+ * Appends `| Category | label | `path` | Pending |` (in the table's column order, extra columns left
+ * empty) after the last row of the last coverage table. Undefined when the text has no coverage
+ * table or the chapter has no workspace file.
+ */
+export function addChapterToMatrixEdit(text: string, cov: CoverageModel, chapter: Chapter, config: NotesConfig = defaultConfig()): TextEdit | undefined {
+  const layouts = matrixTableLayouts(text);
+  const layout = layouts[layouts.length - 1];
+  if (!layout || chapter.file === '') return undefined;
+  const lines = new LineIndex(text);
+  const line = lines.positionAt(layout.lastRowStart).line;
+  const rowText = lines.lineText(line);
+  const prefix = /^[ \t>]*/.exec(rowText)?.[0] ?? '';
+  const body = rowText.slice(prefix.length).trimEnd();
+  const leadingPipe = body.startsWith('|');
+  const trailingPipe = body.length > 1 && body.endsWith('|') && !body.endsWith('\\|');
+
+  const cells: string[] = new Array<string>(layout.columnCount).fill('');
+  const set = (i: number | undefined, value: string) => {
+    if (i !== undefined && i < cells.length) cells[i] = value;
+  };
+  set(layout.columns.area, escapeCell(chapter.category));
+  set(layout.columns.topic, escapeCell(chapter.label));
+  set(layout.columns.files, '`' + relative(cov.folder, chapter.file) + '`');
+  set(layout.columns.status, statusWordLike(config, 'pending', dominantStatusText(cov)));
+
+  const row = prefix + (leadingPipe ? '| ' : '') + cells.join(' | ') + (trailingPipe ? ' |' : '');
+  const at = lines.lineEnd(line);
+  const pos = lines.positionAt(at);
+  return { range: { start: pos, end: pos }, newText: lineBreakAfter(text, at) + row };
+}

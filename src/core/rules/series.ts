@@ -1,0 +1,114 @@
+import type { NotesConfig } from '../config';
+import type { Chapter, NumberRef, PriorityKey, ReadingList, SeriesModel } from '../model';
+import { ChapterNumberIndex, numberKey } from '../series/chapterNumbers';
+import { priorityLabelLike } from '../series/wording';
+import type { Finding } from './finding';
+
+/**
+ * Rules on a series README: `chapter-planned` (a chapter file that does not exist yet),
+ * `chapter-number-unknown` (a batch-route or reading-list number that names no chapter, or stays
+ * ambiguous) and `priority-mismatch` (a chapter label that disagrees with the reading lists, or a
+ * number listed in two reading lists). Findings are in the README.
+ */
+
+export interface SeriesRuleContext {
+  exists(file: string): boolean;
+  config: NotesConfig;
+}
+
+/** A workspace path shown relative to the series folder (as the README writes it). */
+export function seriesRelative(series: SeriesModel, file: string): string {
+  return series.folder !== '' && file.startsWith(series.folder + '/') ? file.slice(series.folder.length + 1) : file;
+}
+
+function describe(series: SeriesModel, ch: Chapter): string {
+  return ch.file !== '' ? seriesRelative(series, ch.file) : ch.href;
+}
+
+/** candidates named in an ambiguity message (a README naming one number many times stays linear) */
+const MAX_NAMED = 5;
+
+function numberFindings(series: SeriesModel, index: ChapterNumberIndex, ref: NumberRef, where: string): Finding | undefined {
+  const r = index.resolve(ref.num);
+  if (r.kind === 'found') return undefined;
+  if (r.kind === 'unknown') {
+    return {
+      code: 'chapter-number-unknown', range: ref.range,
+      message: `${where} names chapter ${ref.num}, but no chapter file of this series starts with that number`,
+      data: { num: ref.num, candidates: [] },
+    };
+  }
+  const shown = r.candidates.slice(0, MAX_NAMED).map(c => describe(series, c));
+  const more = r.candidates.length > MAX_NAMED ? ` and ${r.candidates.length - MAX_NAMED} more` : '';
+  return {
+    code: 'chapter-number-unknown', range: ref.range,
+    message: `${where} names chapter ${ref.num}, which is ambiguous: ${shown.join(', ')}${more}`,
+    data: { num: ref.num, candidates: r.candidates.slice(0, MAX_NAMED).map(c => c.file) },
+  };
+}
+
+export function checkSeries(series: SeriesModel, ctx: SeriesRuleContext): Finding[] {
+  const out: Finding[] = [];
+
+  for (const cat of series.categories) {
+    for (const ch of cat.chapters) {
+      if (ch.file === '' || ctx.exists(ch.file)) continue;
+      out.push({
+        code: 'chapter-planned', range: ch.hrefRange,
+        message: `chapter "${ch.label}" is planned: ${seriesRelative(series, ch.file)} does not exist yet`,
+        data: { file: ch.file },
+      });
+    }
+  }
+
+  const index = new ChapterNumberIndex(series);
+  for (const step of series.batches) {
+    for (const ref of step.numbers) {
+      const f = numberFindings(series, index, ref, `batch ${step.index}`);
+      if (f) out.push(f);
+    }
+  }
+
+  /** number key → the reading list that first names it */
+  const firstList = new Map<string, ReadingList>();
+  /** chapters already compared with a reading list (a chapter is judged by the first list naming it) */
+  const judged = new Set<Chapter>();
+  for (const list of series.readingLists) {
+    for (const ref of list.numbers) {
+      const f = numberFindings(series, index, ref, `reading list "${list.label}"`);
+      if (f) out.push(f);
+
+      const key = numberKey(ref.num);
+      const earlier = firstList.get(key);
+      if (earlier && earlier !== list) {
+        if (earlier.priority !== list.priority) {
+          out.push({
+            code: 'priority-mismatch', range: ref.range,
+            message: `chapter ${ref.num} is listed both as "${earlier.label}" and as "${list.label}"`,
+            data: { num: ref.num, expected: earlier.label, priority: earlier.priority },
+          });
+        }
+        continue;
+      }
+      firstList.set(key, list);
+
+      const r = index.resolve(ref.num);
+      if (r.kind !== 'found' || judged.has(r.chapter)) continue;
+      judged.add(r.chapter);
+      const mismatch = chapterMismatch(series, r.chapter, list.priority, list.label, ctx.config);
+      if (mismatch) out.push(mismatch);
+    }
+  }
+  return out;
+}
+
+function chapterMismatch(series: SeriesModel, ch: Chapter, priority: PriorityKey, listLabel: string, config: NotesConfig): Finding | undefined {
+  if (ch.priorityRange === undefined || ch.priorityLabel === undefined || ch.priority === priority) return undefined;
+  const expected = priorityLabelLike(config, priority, ch.priorityLabel);
+  const known = ch.priority === undefined ? ' (not a priority label)' : '';
+  return {
+    code: 'priority-mismatch', range: ch.priorityRange,
+    message: `chapter "${ch.label}" is labelled "${ch.priorityLabel}"${known}, but the reading list "${listLabel}" names ${describe(series, ch)}: expected "${expected}"`,
+    data: { expected, file: ch.file, priority },
+  };
+}

@@ -1,0 +1,277 @@
+import type { ListItem, Root, Table, TableCell, TableRow } from 'mdast';
+import { statusOf, type NotesConfig } from '../config';
+import type { CoverageModel, CrossRef, MatrixFileRef, MatrixRow, XrefSide } from '../model';
+import { basename, dirname, join } from '../paths';
+import { parseMarkdownTree } from '../reference/remark';
+import { LineIndex } from '../text/lineIndex';
+import { codeSpanInner, endOf, nodeText, startOf, trimOffsets, walk } from './mdast';
+
+/**
+ * The coverage matrix parser: GFM tables whose header names the columns Capability Area, Required
+ * Topic, Coverage Files and Status (any order, extra columns ignored, Chinese aliases accepted), the
+ * `## Cross-references …` bullets `` `a` <-> `b` `` and the `## Remaining Gaps` text. Parsed with
+ * remark; every range points at the source text.
+ */
+
+export type MatrixColumn = 'area' | 'topic' | 'files' | 'status';
+
+const COLUMN_NAMES: Record<MatrixColumn, string[]> = {
+  area: ['capability area', '能力領域'],
+  topic: ['required topic', '主題'],
+  files: ['coverage files', '涵蓋檔案'],
+  status: ['status', '狀態'],
+};
+
+const DISPLAY_NAMES: Record<MatrixColumn, string> = {
+  area: 'Capability Area', topic: 'Required Topic', files: 'Coverage Files', status: 'Status',
+};
+
+/** Where one matrix table sits and which column holds what. */
+export interface MatrixTableLayout {
+  /** column index of each known column (undefined when the table lacks it) */
+  columns: Partial<Record<MatrixColumn, number>>;
+  /** number of cells in the header row */
+  columnCount: number;
+  /** offsets of the whole table */
+  start: number;
+  end: number;
+  /** offset of the start of the last row (the header row when the table has no body) */
+  lastRowStart: number;
+}
+
+function columnOf(headerText: string): MatrixColumn | undefined {
+  const t = headerText.trim().toLowerCase();
+  for (const [col, names] of Object.entries(COLUMN_NAMES) as [MatrixColumn, string[]][]) {
+    if (names.includes(t)) return col;
+  }
+  return undefined;
+}
+
+/** The known columns of a table's header row, or undefined when the table is not a coverage table. */
+function layoutOf(table: Table): MatrixTableLayout | undefined {
+  const header = table.children[0];
+  if (!header) return undefined;
+  const columns: Partial<Record<MatrixColumn, number>> = {};
+  let known = 0;
+  header.children.forEach((cell, i) => {
+    const col = columnOf(nodeText(cell));
+    if (col && columns[col] === undefined) {
+      columns[col] = i;
+      known++;
+    }
+  });
+  if (known < 2 || (columns.files === undefined && columns.status === undefined)) return undefined;
+  const last = table.children[table.children.length - 1];
+  return { columns, columnCount: header.children.length, start: startOf(table), end: endOf(table), lastRowStart: startOf(last) };
+}
+
+function matrixTables(tree: Root): { table: Table; layout: MatrixTableLayout }[] {
+  const out: { table: Table; layout: MatrixTableLayout }[] = [];
+  walk(tree, n => {
+    if (n.type !== 'table') return;
+    const layout = layoutOf(n);
+    if (layout) out.push({ table: n, layout });
+  });
+  return out;
+}
+
+/** The coverage tables of a matrix text, in document order (used by fixes that add rows). */
+export function matrixTableLayouts(text: string): MatrixTableLayout[] {
+  return matrixTables(parseMarkdownTree(text)).map(t => t.layout);
+}
+
+/**
+ * Offsets of a cell's content without its pipes: remark's cell position starts at the leading pipe
+ * and (for the last cell) ends after the trailing one. An escaped `\|` stays content.
+ */
+function cellContent(text: string, cell: TableCell): { start: number; end: number } {
+  let s = startOf(cell);
+  let e = endOf(cell);
+  if (text.charCodeAt(s) === 124) s++;
+  if (e > s && text.charCodeAt(e - 1) === 124 && text.charCodeAt(e - 2) !== 92) e--;
+  return { start: s, end: e };
+}
+
+function parseRow(text: string, lines: LineIndex, row: TableRow, layout: MatrixTableLayout, folder: string, config: NotesConfig): MatrixRow {
+  const cell = (col: MatrixColumn): TableCell | undefined => {
+    const i = layout.columns[col];
+    return i === undefined ? undefined : row.children[i];
+  };
+  const areaCell = cell('area');
+  const topicCell = cell('topic');
+  const filesCell = cell('files');
+  const statusCell = cell('status');
+  const files: MatrixFileRef[] = [];
+  if (filesCell) {
+    walk(filesCell, n => {
+      if (n.type !== 'inlineCode') return;
+      const href = n.value.trim();
+      if (href === '') return;
+      const inner = codeSpanInner(text, startOf(n), endOf(n));
+      files.push({ href, file: join(folder, href) ?? '', range: lines.range(inner.start, inner.end) });
+    });
+  }
+  const out: MatrixRow = {
+    area: areaCell ? nodeText(areaCell).trim() : '',
+    topic: topicCell ? nodeText(topicCell).trim() : '',
+    files,
+    declaredText: '',
+    range: lines.range(startOf(row), endOf(row)),
+  };
+  if (statusCell) {
+    const content = cellContent(text, statusCell);
+    const trimmed = trimOffsets(text, content.start, content.end);
+    if (trimmed.end > trimmed.start) {
+      out.declaredText = text.slice(trimmed.start, trimmed.end);
+      out.statusRange = lines.range(trimmed.start, trimmed.end);
+      const declared = statusOf(config, nodeText(statusCell)) ?? statusOf(config, out.declaredText);
+      if (declared) out.declared = declared;
+    } else {
+      const middle = content.start + Math.floor((content.end - content.start) / 2);
+      out.statusRange = lines.range(middle, middle);
+    }
+  }
+  return out;
+}
+
+const ARROWS = ['<->', '↔', '⟷', '<=>'];
+
+function arrowIn(s: string): boolean {
+  return ARROWS.some(a => s.includes(a));
+}
+
+const SPAN = /^(\d+(?:[._]\d+)*)-(\d+(?:[._]\d+)*)$/;
+
+function numbersOf(s: string): number[] {
+  return s.split(/[._]/).map(Number);
+}
+
+/** One side of a cross-reference: a path, or a chapter span such as `rust/17_3-17_6`. */
+export function parseXrefSide(raw: string, folder: string, range: XrefSide['range']): XrefSide {
+  const side: XrefSide = { raw, range };
+  const base = basename(raw);
+  const m = SPAN.exec(base);
+  if (m) {
+    const dir = dirname(raw);
+    const spanFolder = dir === '' ? folder : join(folder, dir);
+    if (spanFolder !== undefined) side.span = { folder: spanFolder, from: numbersOf(m[1]), to: numbersOf(m[2]) };
+    return side;
+  }
+  const hash = raw.indexOf('#');
+  const file = join(folder, hash === -1 ? raw : raw.slice(0, hash));
+  if (file !== undefined && file !== '') side.file = file;
+  return side;
+}
+
+function parseXrefItem(text: string, lines: LineIndex, item: ListItem, folder: string): CrossRef | undefined {
+  const para = item.children[0];
+  if (!para || para.type !== 'paragraph') return undefined;
+  let a: XrefSide | undefined;
+  let lastCode: XrefSide | undefined;
+  for (const child of para.children) {
+    if (child.type === 'inlineCode') {
+      const inner = codeSpanInner(text, startOf(child), endOf(child));
+      const side = parseXrefSide(child.value.trim(), folder, lines.range(inner.start, inner.end));
+      if (a) {
+        const start = startOf(item);
+        const line = lines.positionAt(start).line;
+        return { a, b: side, range: lines.range(start, trimOffsets(text, start, lines.lineEnd(line)).end) };
+      }
+      lastCode = side;
+    } else if (child.type === 'text' && arrowIn(child.value) && lastCode) {
+      a = lastCode;
+    }
+  }
+  return undefined;
+}
+
+function sectionOf(headingText: string): 'xrefs' | 'gaps' | 'other' {
+  const t = headingText.trim().toLowerCase();
+  if (t.startsWith('cross-references') || t.startsWith('cross references') || t.startsWith('cross-reference')) return 'xrefs';
+  if (t.startsWith('remaining gaps')) return 'gaps';
+  return 'other';
+}
+
+export function parseCoverageMatrix(text: string, matrixFile: string, config: NotesConfig, lines = new LineIndex(text)): CoverageModel {
+  const folder = dirname(matrixFile);
+  const tree = parseMarkdownTree(text);
+  const model: CoverageModel = { file: matrixFile, folder, rows: [], xrefs: [], gaps: '', problems: [] };
+
+  const tables = matrixTables(tree);
+  for (const { table, layout } of tables) {
+    for (const col of ['files', 'status'] as const) {
+      if (layout.columns[col] === undefined) {
+        model.problems.push({
+          message: `the coverage table has no "${DISPLAY_NAMES[col]}" column`,
+          range: lines.range(startOf(table.children[0]), endOf(table.children[0])),
+        });
+      }
+    }
+    for (const row of table.children.slice(1)) model.rows.push(parseRow(text, lines, row, layout, folder, config));
+  }
+  if (tables.length === 0) {
+    const anchor = tree.children.find(n => n.type === 'heading') ?? tree.children.find(n => n.type !== 'yaml');
+    const at = anchor ? startOf(anchor) : 0;
+    model.problems.push({
+      message: 'no coverage table found: expected a table with the columns Capability Area, Required Topic, Coverage Files and Status',
+      range: lines.range(at, at),
+    });
+  }
+
+  let section: 'xrefs' | 'gaps' | 'other' = 'other';
+  let gapsStart = -1;
+  let gapsEnd = -1;
+  for (const node of tree.children) {
+    if (node.type === 'heading' && node.depth <= 2) {
+      if (section === 'gaps' && gapsEnd === -1) gapsEnd = startOf(node);
+      section = sectionOf(nodeText(node));
+      if (section === 'gaps' && gapsStart === -1) gapsStart = endOf(node);
+      continue;
+    }
+    if (section === 'xrefs' && node.type === 'list') {
+      walk(node, n => {
+        if (n.type !== 'listItem') return;
+        const x = parseXrefItem(text, lines, n, folder);
+        if (x) model.xrefs.push(x);
+      });
+    }
+  }
+  if (gapsStart !== -1) model.gaps = text.slice(gapsStart, gapsEnd === -1 ? text.length : gapsEnd).trim();
+  return model;
+}
+
+/** Leading chapter number of a base name as a tuple: `17_3_async.md` → [17, 3]; `17.4-foo.md` → [17, 4]. */
+function leadingTuple(name: string): number[] | undefined {
+  const out: number[] = [];
+  let i = 0;
+  while (i < name.length) {
+    let j = i;
+    while (j < name.length && name.charCodeAt(j) >= 48 && name.charCodeAt(j) <= 57) j++;
+    if (j === i) break;
+    out.push(Number(name.slice(i, j)));
+    const sep = name.charCodeAt(j);
+    const next = name.charCodeAt(j + 1);
+    if ((sep === 95 || sep === 46) && next >= 48 && next <= 57) i = j + 1;
+    else break;
+  }
+  return out.length ? out : undefined;
+}
+
+/** Compares `t` truncated to the bound's length with the bound (lexicographic; a shorter tuple is smaller). */
+function compareToBound(t: number[], bound: number[]): number {
+  const n = Math.min(t.length, bound.length);
+  for (let i = 0; i < n; i++) if (t[i] !== bound[i]) return t[i] - bound[i];
+  return t.length >= bound.length ? 0 : -1;
+}
+
+/** The Markdown files directly in `span.folder` whose chapter number lies in [from, to] (inclusive), sorted. */
+export function expandSpan(span: { folder: string; from: number[]; to: number[] }, files: Iterable<string>): string[] {
+  const out: string[] = [];
+  for (const f of files) {
+    if (dirname(f) !== span.folder || !/\.md$/i.test(f)) continue;
+    const t = leadingTuple(basename(f));
+    if (!t) continue;
+    if (compareToBound(t, span.from) >= 0 && compareToBound(t, span.to) <= 0) out.push(f);
+  }
+  return out.sort();
+}

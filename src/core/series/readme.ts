@@ -1,0 +1,383 @@
+import type { Link, List, ListItem, Paragraph, PhrasingContent } from 'mdast';
+import { priorityOf, type NotesConfig } from '../config';
+import type { BatchStep, Category, Chapter, NumberRef, Range, ReadingList, SeriesModel } from '../model';
+import { basename, dirname, join } from '../paths';
+import { parseMarkdownTree } from '../reference/remark';
+import { LineIndex } from '../text/lineIndex';
+import { endOf, isBlank, nodeText, percentDecode, startOf, trimOffsets, walk } from './mdast';
+
+/**
+ * The series README parser: `## Chapters` → `### Category` → `- [label](path.md) - PRIORITY - N min`,
+ * plus the batch learning route, the reading-priority lists, support documents and estimated times.
+ * Parsed with remark (exact CommonMark); every range points at the source text.
+ */
+
+/** Cheap test: does the text have a `## Chapters` heading line? (The caller checks the file is a README.md.) */
+export function isSeriesReadme(text: string): boolean {
+  let pos = 0;
+  const n = text.length;
+  while (pos < n) {
+    let eol = pos;
+    while (eol < n && text.charCodeAt(eol) !== 10 && text.charCodeAt(eol) !== 13) eol++;
+    let s = pos;
+    while (s < eol && s - pos < 3 && text.charCodeAt(s) === 32) s++;
+    if (text.startsWith('## ', s) || text.startsWith('##\t', s)) {
+      if (sectionKind(stripClosingHashes(text.slice(s + 3, eol))) === 'chapters') return true;
+    }
+    pos = eol + 1;
+  }
+  return false;
+}
+
+type SectionKind = 'chapters' | 'batch' | 'reading' | 'support' | 'time' | 'other';
+
+function sectionKind(headingText: string): SectionKind {
+  const t = headingText.trim().toLowerCase();
+  if (/^chapters(?![a-z])/.test(t)) return 'chapters';
+  if (t.startsWith('batch learning route')) return 'batch';
+  if (t.startsWith('reading priority')) return 'reading';
+  if (t.startsWith('support documents')) return 'support';
+  if (t.startsWith('estimated time per topic')) return 'time';
+  return 'other';
+}
+
+function stripClosingHashes(s: string): string {
+  let e = s.length;
+  while (e > 0 && isBlank(s.charCodeAt(e - 1))) e--;
+  let h = e;
+  while (h > 0 && s.charCodeAt(h - 1) === 35) h--;
+  if (h < e && (h === 0 || isBlank(s.charCodeAt(h - 1)))) e = h;
+  return s.slice(0, e);
+}
+
+/** Resolves a README/matrix href against the series folder: '' when it is external or leaves the workspace. */
+export function resolveSeriesHref(folder: string, href: string): string {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(href) || href.startsWith('//')) return '';
+  let path = href;
+  const hash = path.indexOf('#');
+  if (hash !== -1) path = path.slice(0, hash);
+  const query = path.indexOf('?');
+  if (query !== -1) path = path.slice(0, query);
+  path = percentDecode(path);
+  if (path === '') return '';
+  return join(folder, path) ?? '';
+}
+
+/** Leading digits of a file's base name: `01_singleton.md` → `01`; undefined when it has none. */
+export function chapterNumberOf(path: string): string | undefined {
+  const m = /^\d+/.exec(basename(path));
+  return m ? m[0] : undefined;
+}
+
+export function parseSeriesReadme(text: string, readmeFile: string, config: NotesConfig, lines = new LineIndex(text)): SeriesModel {
+  const folder = dirname(readmeFile);
+  const tree = parseMarkdownTree(text);
+  const model: SeriesModel = {
+    readme: readmeFile, folder, title: '', categories: [], batches: [], readingLists: [], supportDocs: [], estimatedTime: [],
+  };
+  const ctx: ParseContext = { text, lines, folder, config };
+  let fmTitle: string | undefined;
+  let h1Title: string | undefined;
+  let section: SectionKind = 'other';
+  let category: Category | undefined;
+
+  for (const node of tree.children) {
+    if (node.type === 'yaml') {
+      fmTitle ??= frontmatterTitle(node.value);
+      continue;
+    }
+    if (node.type === 'heading') {
+      const headingText = nodeText(node).trim();
+      if (node.depth === 1) {
+        h1Title ??= headingText;
+        section = 'other';
+        category = undefined;
+      } else if (node.depth === 2) {
+        section = sectionKind(headingText);
+        category = undefined;
+      } else if (node.depth === 3 && section === 'chapters') {
+        category = { name: headingText, range: lines.range(startOf(node), endOf(node)), chapters: [] };
+        model.categories.push(category);
+      }
+      continue;
+    }
+    switch (section) {
+      case 'chapters':
+        if (node.type !== 'list') break;
+        for (const item of listItems(node, true)) {
+          const chapter = parseChapterItem(ctx, item, category?.name ?? 'Chapters');
+          if (!chapter) continue;
+          if (!category) {
+            category = { name: 'Chapters', range: chapter.range, chapters: [] };
+            model.categories.push(category);
+          }
+          category.chapters.push(chapter);
+        }
+        break;
+      case 'batch':
+        if (node.type !== 'list') break;
+        for (const item of listItems(node, false)) {
+          const step = parseBatchItem(ctx, item, model.batches.length + 1);
+          if (step) model.batches.push(step);
+        }
+        break;
+      case 'reading':
+        if (node.type !== 'list') break;
+        for (const item of listItems(node, false)) {
+          const list = parseReadingItem(ctx, item);
+          if (list) model.readingLists.push(list);
+        }
+        break;
+      case 'support':
+        if (node.type !== 'list') break;
+        for (const item of listItems(node, true)) {
+          const link = firstLink(item);
+          if (!link) continue;
+          const dest = destinationOffsets(text, link);
+          const href = text.slice(dest.start, dest.end);
+          model.supportDocs.push({
+            label: nodeText(link).trim(), href, file: resolveSeriesHref(folder, link.url), range: lines.range(dest.start, dest.end),
+          });
+        }
+        break;
+      case 'time':
+        for (const raw of text.slice(startOf(node), endOf(node)).split(/\r\n|\r|\n/)) {
+          const line = raw.trim().replace(/^(?:[-*+]|\d{1,9}[.)])[ \t]+/, '').trim();
+          if (line !== '') model.estimatedTime.push(line);
+        }
+        break;
+      case 'other':
+        break;
+    }
+  }
+  model.title = fmTitle || h1Title || basename(folder) || readmeFile;
+  return model;
+}
+
+interface ParseContext {
+  text: string;
+  lines: LineIndex;
+  folder: string;
+  config: NotesConfig;
+}
+
+/**
+ * The items of a list in document order; with `nested`, also the items of lists nested in an item
+ * that holds no link itself (a grouping bullet), not the sub-bullets of a chapter line.
+ */
+function listItems(list: List, nested: boolean): ListItem[] {
+  const out: ListItem[] = [];
+  const stack: ListItem[] = [...list.children].reverse();
+  while (stack.length) {
+    const item = stack.pop() as ListItem;
+    out.push(item);
+    if (!nested || firstLink(item)) continue;
+    for (let i = item.children.length - 1; i >= 0; i--) {
+      const c = item.children[i];
+      if (c.type === 'list') for (let k = c.children.length - 1; k >= 0; k--) stack.push(c.children[k]);
+    }
+  }
+  return out;
+}
+
+function paragraphOf(item: ListItem): Paragraph | undefined {
+  const p = item.children[0];
+  return p && p.type === 'paragraph' ? p : undefined;
+}
+
+function firstLink(item: ListItem): Link | undefined {
+  const para = paragraphOf(item);
+  if (!para) return undefined;
+  let found: Link | undefined;
+  walk(para, n => {
+    if (!found && n.type === 'link') found = n;
+  });
+  return found;
+}
+
+/** The first line of a list item (from its marker to the end of that line). */
+function itemLineRange(ctx: ParseContext, item: ListItem): Range {
+  const start = startOf(item);
+  const line = ctx.lines.positionAt(start).line;
+  const end = trimOffsets(ctx.text, start, ctx.lines.lineEnd(line)).end;
+  return ctx.lines.range(start, end);
+}
+
+/** Offsets of a link's destination as written (without `<>`), or of the whole link when it has no `](`. */
+export function destinationOffsets(text: string, link: Link): { start: number; end: number } {
+  const linkStart = startOf(link);
+  const linkEnd = endOf(link);
+  const last = link.children.length ? endOf(link.children[link.children.length - 1]) : linkStart + 1;
+  const open = text.indexOf('](', last);
+  if (open === -1 || open >= linkEnd) return { start: linkStart, end: linkEnd };
+  let pos = open + 2;
+  while (pos < linkEnd && isBlank(text.charCodeAt(pos))) pos++;
+  if (text.charCodeAt(pos) === 60 /* < */) {
+    const close = text.indexOf('>', pos + 1);
+    return { start: pos + 1, end: close === -1 || close > linkEnd ? pos + 1 : close };
+  }
+  const start = pos;
+  let depth = 0;
+  while (pos < linkEnd) {
+    const c = text.charCodeAt(pos);
+    if (c === 92 /* \ */) { pos += 2; continue; }
+    if (isBlank(c)) break;
+    if (c === 40) depth++;
+    else if (c === 41) {
+      if (depth === 0) break;
+      depth--;
+    }
+    pos++;
+  }
+  return { start, end: Math.min(pos, linkEnd) };
+}
+
+function isDash(c: number): boolean {
+  return c === 45 || c === 0x2013 || c === 0x2014 || c === 0x2012 || c === 0x2212;
+}
+
+/** Splits `- 必讀 - 90 min` into trimmed segments between dash separators (a dash run with blanks around it). */
+function tailSegments(text: string, start: number, end: number): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  let segStart = start;
+  let i = start;
+  while (i < end) {
+    if (!isDash(text.charCodeAt(i))) { i++; continue; }
+    let j = i;
+    while (j < end && isDash(text.charCodeAt(j))) j++;
+    if ((i === start || isBlank(text.charCodeAt(i - 1))) && (j === end || isBlank(text.charCodeAt(j)))) {
+      const seg = trimOffsets(text, segStart, i);
+      if (seg.end > seg.start) out.push(seg);
+      segStart = j;
+    }
+    i = j;
+  }
+  const seg = trimOffsets(text, segStart, end);
+  if (seg.end > seg.start) out.push(seg);
+  return out;
+}
+
+const MINUTES = /^(\d{1,6})[ \t]*(?:min|mins|minutes?|m|分鐘|分)?\.?$/i;
+
+function stripWrappers(text: string, seg: { start: number; end: number }): { start: number; end: number } {
+  let { start, end } = seg;
+  while (end - start >= 2) {
+    const c = text.charCodeAt(start);
+    if ((c === 42 || c === 95 || c === 96) && text.charCodeAt(end - 1) === c) { start++; end--; } else break;
+  }
+  return trimOffsets(text, start, end);
+}
+
+function parseChapterItem(ctx: ParseContext, item: ListItem, category: string): Chapter | undefined {
+  const { text, lines } = ctx;
+  const link = firstLink(item);
+  const para = paragraphOf(item);
+  if (!link || !para) return undefined;
+  const dest = destinationOffsets(text, link);
+  const href = text.slice(dest.start, dest.end);
+  const file = resolveSeriesHref(ctx.folder, link.url);
+  const chapter: Chapter = {
+    label: nodeText(link).trim(),
+    href,
+    file,
+    category,
+    number: chapterNumberOf(file || percentDecode(link.url.split('#')[0])),
+    range: itemLineRange(ctx, item),
+    hrefRange: lines.range(dest.start, dest.end),
+  };
+  const linkEnd = endOf(link);
+  const tailEnd = Math.min(endOf(para), lines.lineEnd(lines.positionAt(linkEnd).line));
+  for (const raw of tailSegments(text, linkEnd, tailEnd)) {
+    const seg = stripWrappers(text, raw);
+    if (seg.end <= seg.start) continue;
+    const value = text.slice(seg.start, seg.end);
+    const m = MINUTES.exec(value);
+    if (m) {
+      chapter.minutes ??= Number(m[1]);
+    } else if (chapter.priorityLabel === undefined) {
+      chapter.priorityLabel = value;
+      chapter.priority = priorityOf(ctx.config, value);
+      chapter.priorityRange = lines.range(seg.start, seg.end);
+    }
+  }
+  return chapter;
+}
+
+const NUMBER = /^\d+(?:[._]\d+)*$/;
+
+/** Splits a list item paragraph at its first `:` (or `：`): the inline nodes before it, and the code spans after it. */
+function splitAtColon(ctx: ParseContext, para: Paragraph): { label: string; labelCodes: string[]; numbers: NumberRef[]; afterEnd: number } {
+  let label = '';
+  const labelCodes: string[] = [];
+  const numbers: NumberRef[] = [];
+  let colonSeen = false;
+  let afterEnd = startOf(para);
+  const hasColon = para.children.some(c => c.type === 'text' && /[:：]/.test(c.value));
+  if (!hasColon) colonSeen = true;
+  for (const child of para.children as PhrasingContent[]) {
+    if (!colonSeen) {
+      if (child.type === 'text') {
+        const m = /[:：]/.exec(child.value);
+        if (m) {
+          label += child.value.slice(0, m.index);
+          colonSeen = true;
+          continue;
+        }
+        label += child.value;
+      } else {
+        if (child.type === 'inlineCode') labelCodes.push(child.value);
+        label += nodeText(child);
+      }
+      continue;
+    }
+    if (child.type === 'inlineCode' && NUMBER.test(child.value.trim())) {
+      numbers.push({ num: child.value.trim(), range: ctx.lines.range(startOf(child), endOf(child)) });
+      afterEnd = endOf(child);
+    }
+  }
+  return { label: label.trim(), labelCodes, numbers, afterEnd };
+}
+
+function parseBatchItem(ctx: ParseContext, item: ListItem, ordinal: number): BatchStep | undefined {
+  const para = paragraphOf(item);
+  if (!para) return undefined;
+  const { label, numbers, afterEnd } = splitAtColon(ctx, para);
+  if (numbers.length === 0) return undefined;
+  const m = /\d+/.exec(label);
+  const step: BatchStep = { index: m ? Number(m[0]) : ordinal, numbers, range: itemLineRange(ctx, item) };
+  let theme = ctx.text.slice(afterEnd, endOf(para)).trim().replace(/^[,，、;；]\s*/, '');
+  if (theme.startsWith('(') && theme.endsWith(')')) theme = theme.slice(1, -1).trim();
+  else if (theme.startsWith('（') && theme.endsWith('）')) theme = theme.slice(1, -1).trim();
+  if (theme !== '') step.theme = theme.split(/\r\n|\r|\n/).map(l => l.trim()).join(' ');
+  return step;
+}
+
+function parseReadingItem(ctx: ParseContext, item: ListItem): ReadingList | undefined {
+  const para = paragraphOf(item);
+  if (!para) return undefined;
+  const { label, labelCodes, numbers } = splitAtColon(ctx, para);
+  const paren = label.search(/[（(]/);
+  const candidates = [paren === -1 ? label : label.slice(0, paren).trim(), ...labelCodes, label];
+  for (const candidate of candidates) {
+    const priority = priorityOf(ctx.config, candidate);
+    if (priority) return { priority, label: candidate.trim(), numbers, range: itemLineRange(ctx, item) };
+  }
+  return undefined;
+}
+
+/** `title:` of a YAML frontmatter block, read line by line (plain, single- or double-quoted scalar). */
+function frontmatterTitle(yaml: string): string | undefined {
+  for (const line of yaml.split(/\r\n|\r|\n/)) {
+    if (!line.startsWith('title:')) continue;
+    let v = line.slice(6).trim();
+    if (v.length >= 2 && ((v.startsWith('"') && v.endsWith('"')) || (v.startsWith("'") && v.endsWith("'")))) {
+      v = v.slice(1, -1);
+    } else {
+      const comment = v.indexOf(' #');
+      if (comment !== -1) v = v.slice(0, comment).trim();
+      if (v.startsWith('|') || v.startsWith('>')) return undefined;
+    }
+    return v === '' ? undefined : v;
+  }
+  return undefined;
+}

@@ -1,0 +1,188 @@
+import { strict as assert } from 'node:assert';
+import { defaultConfig } from '../../../src/core/config';
+import { expandSpan, matrixTableLayouts, parseCoverageMatrix } from '../../../src/core/series/matrix';
+import { seed, textAt } from './helpers';
+
+const config = defaultConfig();
+
+describe('coverage matrix parser', () => {
+  describe('on the real seed matrix', () => {
+    const text = seed('coverage_matrix.md');
+    const cov = parseCoverageMatrix(text, 'backend/coverage_matrix.md', config);
+
+    it('parses 40 rows without problems', () => {
+      assert.equal(cov.file, 'backend/coverage_matrix.md');
+      assert.equal(cov.folder, 'backend');
+      assert.equal(cov.rows.length, 40);
+      assert.deepEqual(cov.problems, []);
+      assert.ok(cov.rows.every(r => r.declared === 'pending' && r.declaredText === 'Pending' && r.files.length === 1));
+    });
+
+    it('reads cells and exact ranges', () => {
+      const r = cov.rows[4];
+      assert.equal(r.area, 'System Design');
+      assert.equal(r.topic, 'gRPC & GraphQL');
+      assert.equal(r.files[0].href, 'system_design/05_api_design_grpc_graphql.md');
+      assert.equal(r.files[0].file, 'backend/system_design/05_api_design_grpc_graphql.md');
+      assert.equal(textAt(text, r.files[0].range), 'system_design/05_api_design_grpc_graphql.md');
+      assert.equal(textAt(text, r.statusRange!), 'Pending');
+      assert.equal(textAt(text, r.range), '| System Design | gRPC & GraphQL | `system_design/05_api_design_grpc_graphql.md` | Pending |');
+      assert.equal(cov.rows[39].topic, 'CI/CD & Deployment');
+    });
+
+    it('reads the 7 cross-references including the rust span', () => {
+      assert.equal(cov.xrefs.length, 7);
+      const first = cov.xrefs[0];
+      assert.equal(first.a.file, 'backend/database/transactions.md');
+      assert.equal(first.b.file, 'backend/distributed_systems/13_saga_pattern.md');
+      assert.equal(textAt(text, first.a.range), 'database/transactions.md');
+      assert.equal(textAt(text, first.range), '- `database/transactions.md` <-> `distributed_systems/13_saga_pattern.md`');
+      const rust = cov.xrefs[6];
+      assert.equal(rust.a.raw, 'rust/17_3-17_6');
+      assert.equal(rust.a.file, undefined);
+      assert.deepEqual(rust.a.span, { folder: 'backend/rust', from: [17, 3], to: [17, 6] });
+      assert.equal(rust.b.file, 'backend/engineering/36_concurrency_patterns.md');
+    });
+
+    it('keeps the remaining gaps text as written', () => {
+      assert.equal(cov.gaps, '- 初始狀態：全部 40 篇待建立。');
+    });
+  });
+
+  describe('tricky tables', () => {
+    const parse = (text: string, file = 's/coverage_matrix.md') => parseCoverageMatrix(text, file, config);
+
+    it('does not split cells on escaped pipes and keeps positions right', () => {
+      const text = [
+        '| Capability Area | Required Topic | Coverage Files | Status |',
+        '|---|---|---|---|',
+        '| A \\| B | x \\|\\| y | `a/01_a.md` `b/02\\|b.md` | In Progress |',
+        '',
+      ].join('\n');
+      const [r] = parse(text).rows;
+      assert.equal(r.area, 'A | B');
+      assert.equal(r.topic, 'x || y');
+      assert.deepEqual(r.files.map(f => f.href), ['a/01_a.md', 'b/02|b.md']);
+      assert.equal(textAt(text, r.files[0].range), 'a/01_a.md');
+      assert.equal(textAt(text, r.files[1].range), 'b/02\\|b.md');
+      assert.equal(r.declared, 'in-progress');
+      assert.equal(textAt(text, r.statusRange!), 'In Progress');
+    });
+
+    it('matches columns by name in any order and ignores extra columns', () => {
+      const text = [
+        '| Status | Notes | coverage files | REQUIRED TOPIC | Owner | Capability Area |',
+        '| :-- | --- | --- | --- | --- | --: |',
+        '| Done | n | `x/01_x.md` | Topic | me | Area |',
+      ].join('\n');
+      const [r] = parse(text).rows;
+      assert.deepEqual([r.area, r.topic, r.declared, r.files[0].file], ['Area', 'Topic', 'done', 's/x/01_x.md']);
+      assert.equal(textAt(text, r.statusRange!), 'Done');
+    });
+
+    it('accepts Chinese headers, CJK cells and Chinese status words', () => {
+      const text = [
+        '| 能力領域 | 主題 | 涵蓋檔案 | 狀態 |',
+        '| --- | --- | --- | --- |',
+        '| 系統設計 | 可擴展性 | `系統/01_擴展.md` | 待建立 |',
+        '| 分散式 | 鎖 | `d/15_lock.md` | 進行中 |',
+        '| 分散式 | 交易 | `d/13_saga.md` |  完成  |',
+      ].join('\n');
+      const rows = parse(text).rows;
+      assert.deepEqual(rows.map(r => r.declared), ['pending', 'in-progress', 'done']);
+      assert.equal(rows[0].area, '系統設計');
+      assert.equal(textAt(text, rows[0].files[0].range), '系統/01_擴展.md');
+      assert.equal(textAt(text, rows[2].statusRange!), '完成');
+      assert.equal(rows[2].declaredText, '完成');
+    });
+
+    it('handles CRLF line endings', () => {
+      const text = '# M\r\n\r\n| Capability Area | Required Topic | Coverage Files | Status |\r\n| --- | --- | --- | --- |\r\n| A | T | `a.md` | Done |\r\n| B | U | `b.md` | Pending |\r\n';
+      const cov = parse(text);
+      assert.equal(cov.rows.length, 2);
+      assert.equal(textAt(text, cov.rows[1].statusRange!), 'Pending');
+      assert.equal(cov.rows[1].statusRange!.start.line, 5);
+    });
+
+    it('reads two matrix tables and skips a non-matrix table before them', () => {
+      const text = [
+        '| Status | Meaning |', '| --- | --- |', '| Done | all written |', '',
+        '## Part 1', '',
+        '| Capability Area | Required Topic | Coverage Files | Status |', '| --- | --- | --- | --- |',
+        '| A | T | `a.md` | Done |', '',
+        '## Part 2', '',
+        '| Capability Area | Required Topic | Coverage Files | Status |', '| --- | --- | --- | --- |',
+        '| B | U | `b.md` | Pending |', '| C | V | `c.md` `d.md` | In Progress |',
+      ].join('\n');
+      const cov = parse(text);
+      assert.deepEqual(cov.rows.map(r => r.area), ['A', 'B', 'C']);
+      assert.deepEqual(cov.rows[2].files.map(f => f.file), ['s/c.md', 's/d.md']);
+      assert.deepEqual(cov.problems, []);
+      assert.equal(matrixTableLayouts(text).length, 2);
+    });
+
+    it('gives an empty Status cell a zero-length range inside the cell', () => {
+      const text = '| Capability Area | Required Topic | Coverage Files | Status |\n| --- | --- | --- | --- |\n| A | T | `a.md` |   |\n| B | U | `b.md` ||\n';
+      const [a, b] = parse(text).rows;
+      assert.equal(a.declared, undefined);
+      assert.equal(a.declaredText, '');
+      assert.deepEqual(a.statusRange!.start, a.statusRange!.end);
+      assert.equal(a.statusRange!.start.character, '| A | T | `a.md` | '.length);
+      assert.equal(b.statusRange!.start.character, '| B | U | `b.md` |'.length);
+    });
+
+    it('keeps an unknown status word as declaredText with declared undefined', () => {
+      const text = '| Capability Area | Coverage Files | Status |\n| --- | --- | --- |\n| A | `a.md` | **Done** |\n| B | `b.md` | Maybe |\n';
+      const [a, b] = parse(text).rows;
+      assert.equal(a.declared, 'done');
+      assert.equal(a.declaredText, '**Done**');
+      assert.equal(b.declared, undefined);
+      assert.equal(b.declaredText, 'Maybe');
+    });
+
+    it('reports a matrix without a table or without a Status column', () => {
+      const none = parse('# M\n\nno table here\n');
+      assert.equal(none.rows.length, 0);
+      assert.equal(none.problems.length, 1);
+      assert.match(none.problems[0].message, /no coverage table/);
+      const noStatus = parse('| Capability Area | Required Topic | Coverage Files |\n| --- | --- | --- |\n| A | T | `a.md` |\n');
+      assert.equal(noStatus.rows.length, 1);
+      assert.equal(noStatus.rows[0].statusRange, undefined);
+      assert.equal(noStatus.problems.length, 1);
+      assert.match(noStatus.problems[0].message, /no "Status" column/);
+      assert.equal(noStatus.problems[0].range.start.line, 0);
+    });
+
+    it('ignores a table that names only one known column', () => {
+      const cov = parse('| Status | Meaning |\n| --- | --- |\n| Done | x |\n');
+      assert.equal(cov.rows.length, 0);
+      assert.equal(cov.problems.length, 1);
+    });
+
+    it('parses cross-reference spans without a folder and sides at the root', () => {
+      const text = '## Cross-references\n\n- `17_1-17_2` <-> `../other.md`\n- `a.md` and `b.md` without arrow\n- `x.md` ↔ `y.md`\n';
+      const cov = parse(text, 'coverage_matrix.md');
+      assert.equal(cov.xrefs.length, 2);
+      assert.deepEqual(cov.xrefs[0].a.span, { folder: '', from: [17, 1], to: [17, 2] });
+      assert.equal(cov.xrefs[0].b.file, undefined);
+      assert.equal(cov.xrefs[1].b.file, 'y.md');
+    });
+  });
+
+  describe('expandSpan', () => {
+    const files = [
+      'backend/rust/17_2_intro.md', 'backend/rust/17_3_async_basics.md', 'backend/rust/17.4-foo.md',
+      'backend/rust/17_5.md', 'backend/rust/17_6_1_deep.md', 'backend/rust/17_7_next.md', 'backend/rust/17_intro.md',
+      'backend/rust/sub/17_4_x.md', 'backend/rust/17_4_img.png', 'backend/other/17_4.md', 'backend/rust/18_3.md',
+    ];
+    it('returns the files of the folder whose chapter number lies in the range', () => {
+      assert.deepEqual(expandSpan({ folder: 'backend/rust', from: [17, 3], to: [17, 6] }, files), [
+        'backend/rust/17.4-foo.md', 'backend/rust/17_3_async_basics.md', 'backend/rust/17_5.md', 'backend/rust/17_6_1_deep.md',
+      ]);
+    });
+    it('compares tuples, not strings', () => {
+      assert.deepEqual(expandSpan({ folder: 'f', from: [2], to: [10] }, ['f/1_a.md', 'f/2_b.md', 'f/9_c.md', 'f/10_d.md', 'f/11_e.md']),
+        ['f/10_d.md', 'f/2_b.md', 'f/9_c.md']);
+    });
+  });
+});

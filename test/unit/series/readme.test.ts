@@ -1,0 +1,216 @@
+import { strict as assert } from 'node:assert';
+import { defaultConfig } from '../../../src/core/config';
+import { chapterNumberOf, isSeriesReadme, parseSeriesReadme, resolveSeriesHref } from '../../../src/core/series/readme';
+import { seed, textAt } from './helpers';
+
+const config = defaultConfig();
+
+describe('series README parser', () => {
+  describe('on the real seed README', () => {
+    const text = seed('README.md');
+    const s = parseSeriesReadme(text, 'backend/README.md', config);
+
+    it('is recognised as a series README', () => {
+      assert.equal(isSeriesReadme(text), true);
+    });
+
+    it('reads folder and frontmatter title', () => {
+      assert.equal(s.readme, 'backend/README.md');
+      assert.equal(s.folder, 'backend');
+      assert.equal(s.title, 'Backend Series README');
+    });
+
+    it('finds the 6 categories with their chapter counts', () => {
+      assert.deepEqual(s.categories.map(c => [c.name, c.chapters.length]), [
+        ['System Design', 21], ['Distributed Systems', 18], ['Infrastructure', 21],
+        ['Engineering', 16], ['Database', 14], ['Design Pattern', 31],
+      ]);
+      assert.equal(textAt(text, s.categories[0].range), '### System Design');
+    });
+
+    it('reads every field of a chapter line with exact ranges', () => {
+      const ch = s.categories[0].chapters[0];
+      assert.equal(ch.label, '01_scalability_fundamentals');
+      assert.equal(ch.href, 'system_design/01_scalability_fundamentals.md');
+      assert.equal(ch.file, 'backend/system_design/01_scalability_fundamentals.md');
+      assert.equal(ch.category, 'System Design');
+      assert.equal(ch.number, '01');
+      assert.equal(ch.priority, 'must-read');
+      assert.equal(ch.priorityLabel, '必讀');
+      assert.equal(ch.minutes, 90);
+      assert.equal(textAt(text, ch.range), '- [01_scalability_fundamentals](system_design/01_scalability_fundamentals.md) - 必讀 - 90 min');
+      assert.equal(textAt(text, ch.hrefRange), 'system_design/01_scalability_fundamentals.md');
+      assert.equal(textAt(text, ch.priorityRange!), '必讀');
+    });
+
+    it('reads priorities and minutes of every chapter', () => {
+      const all = s.categories.flatMap(c => c.chapters);
+      assert.equal(all.length, 121);
+      assert.ok(all.every(c => c.priority !== undefined && c.minutes !== undefined));
+      const db = s.categories[4].chapters;
+      assert.equal(db[0].number, undefined);
+      assert.equal(db[0].file, 'backend/database/indexing.md');
+      assert.equal(db[9].number, '01');
+      assert.equal(db[9].file, 'backend/database/alembic/01_baseline.md');
+      const skippable = all.filter(c => c.priority === 'skippable').length;
+      assert.equal(skippable, all.filter(c => c.priorityLabel === '可跳讀').length);
+    });
+
+    it('reads the 30 batches with numbers, themes and exact number ranges', () => {
+      assert.equal(s.batches.length, 30);
+      assert.deepEqual(s.batches.map(b => b.index), Array.from({ length: 30 }, (_, i) => i + 1));
+      const b24 = s.batches[23];
+      assert.deepEqual(b24.numbers.map(n => n.num), ['57', '68', '61']);
+      assert.equal(b24.theme, '基礎設施補強 — Docker, DNS/Network, Object Storage & CDN');
+      assert.equal(textAt(text, b24.numbers[1].range), '`68`');
+      assert.equal(s.batches[29].numbers.length, 1);
+      assert.equal(s.batches.reduce((n, b) => n + b.numbers.length, 0), 76);
+    });
+
+    it('reads the 3 reading lists', () => {
+      assert.deepEqual(s.readingLists.map(l => [l.priority, l.label, l.numbers.length]), [
+        ['must-read', 'Must-read', 32], ['important', 'Important', 31], ['skippable', 'Skippable', 12],
+      ]);
+      const first = s.readingLists[0].numbers[0];
+      assert.equal(first.num, '01');
+      assert.equal(textAt(text, first.range), '`01`');
+    });
+
+    it('reads support documents and estimated times', () => {
+      assert.deepEqual(s.supportDocs.map(d => [d.label, d.href, d.file]), [
+        ['quality_rubric', 'quality_rubric.md', 'backend/quality_rubric.md'],
+        ['coverage_matrix', 'coverage_matrix.md', 'backend/coverage_matrix.md'],
+      ]);
+      assert.equal(textAt(text, s.supportDocs[1].range), 'coverage_matrix.md');
+      assert.equal(s.estimatedTime.length, 4);
+      assert.equal(s.estimatedTime[0], 'Comprehensive chapters: 75-90 min each.');
+    });
+  });
+
+  describe('tolerance', () => {
+    const parse = (body: string, file = 'README.md') => parseSeriesReadme(body, file, config);
+
+    it('accepts en/em dashes, extra spaces, missing minutes or priority', () => {
+      const text = [
+        '# T', '', '## Chapters', '', '### Cat', '',
+        '- [a](a/01_a.md) – 重要 — 45 min',
+        '-   [b](b/02_b.md)   -   Must-read   -   30 min  ',
+        '- [c](c/03_c.md) - 可跳讀',
+        '- [d](d/04_d.md) - 20 min',
+        '- [e](e/05_e.md)',
+        '- [f](f/06_f.md) - **重要** - 10 min',
+        '',
+      ].join('\n');
+      const [a, b, c, d, e, f] = parse(text).categories[0].chapters;
+      assert.deepEqual([a.priority, a.minutes], ['important', 45]);
+      assert.deepEqual([b.priority, b.priorityLabel, b.minutes], ['must-read', 'Must-read', 30]);
+      assert.equal(textAt(text, b.priorityRange!), 'Must-read');
+      assert.deepEqual([c.priority, c.minutes], ['skippable', undefined]);
+      assert.deepEqual([d.priority, d.priorityLabel, d.minutes], [undefined, undefined, 20]);
+      assert.deepEqual([e.priority, e.minutes, e.priorityRange], [undefined, undefined, undefined]);
+      assert.equal(textAt(text, f.priorityRange!), '重要');
+      assert.equal(f.priority, 'important');
+    });
+
+    it('keeps an unknown priority label without a canonical priority', () => {
+      const text = '## Chapters\n\n### C\n\n- [x](x/07_x.md) - Optional - 5 min\n';
+      const ch = parse(text).categories[0].chapters[0];
+      assert.equal(ch.priority, undefined);
+      assert.equal(ch.priorityLabel, 'Optional');
+      assert.equal(textAt(text, ch.priorityRange!), 'Optional');
+    });
+
+    it('resolves percent-encoding, ./ and ../, and rejects hrefs leaving the workspace', () => {
+      const text = [
+        '## Chapters', '### C',
+        '- [a](./x/01%20a.md) - 必讀 - 1 min',
+        '- [b](../shared/02_b.md) - 必讀 - 1 min',
+        '- [c](../../../03_c.md) - 必讀 - 1 min',
+        '- [d](<y/04 d.md>) - 必讀 - 1 min',
+        '- [e](https://example.com/05_e.md) - 必讀 - 1 min',
+      ].join('\n');
+      const s = parse(text, 'notes/backend/README.md');
+      const [a, b, c, d, e] = s.categories[0].chapters;
+      assert.equal(a.file, 'notes/backend/x/01 a.md');
+      assert.equal(a.href, './x/01%20a.md');
+      assert.equal(b.file, 'notes/shared/02_b.md');
+      assert.equal(c.file, '');
+      assert.equal(c.number, '03');
+      assert.equal(d.file, 'notes/backend/y/04 d.md');
+      assert.equal(textAt(text, d.hrefRange), 'y/04 d.md');
+      assert.equal(e.file, '');
+    });
+
+    it('puts a root README at folder "" and uses the first heading as title', () => {
+      const s = parse('# My Series\n\n## Chapters\n\n### C\n\n- [a](01_a.md) - 必讀 - 5 min\n');
+      assert.equal(s.folder, '');
+      assert.equal(s.title, 'My Series');
+      assert.equal(s.categories[0].chapters[0].file, '01_a.md');
+    });
+
+    it('handles CRLF line endings with exact ranges', () => {
+      const text = '## Chapters\r\n\r\n### C\r\n\r\n- [a](a/01_a.md) - 必讀 - 5 min\r\n- [b](a/02_b.md) - 重要 - 6 min\r\n\r\n## Reading Priority\r\n\r\n- Must-read (`必讀`): `01`\r\n- 重要: `02`\r\n';
+      const s = parse(text);
+      const [a, b] = s.categories[0].chapters;
+      assert.equal(textAt(text, a.range), '- [a](a/01_a.md) - 必讀 - 5 min');
+      assert.equal(textAt(text, b.priorityRange!), '重要');
+      assert.equal(b.minutes, 6);
+      assert.deepEqual(s.readingLists.map(l => [l.priority, l.label]), [['must-read', 'Must-read'], ['important', '重要']]);
+      assert.equal(textAt(text, s.readingLists[1].numbers[0].range), '`02`');
+    });
+
+    it('matches a reading list by the label in backticks when the English label is unknown', () => {
+      const s = parse('## Reading Priority\n\n- Lesen (`必讀`): `01`, `02`\n- Nothing known: `03`\n');
+      assert.equal(s.readingLists.length, 1);
+      assert.equal(s.readingLists[0].priority, 'must-read');
+      assert.equal(s.readingLists[0].label, '必讀');
+    });
+
+    it('reads chapters nested under a grouping bullet, not the sub-bullets of a chapter', () => {
+      const text = '## Chapters\n\n### C\n\n- Basics\n  - [a](01_a.md) - 必讀 - 5 min\n    - see [notes](x.md)\n- [b](02_b.md) - 重要\n  - also [y](y.md)\n';
+      assert.deepEqual(parse(text).categories[0].chapters.map(c => c.file), ['01_a.md', '02_b.md']);
+    });
+
+    it('recognises a README with lone CR line endings', () => {
+      assert.equal(isSeriesReadme('# T\r## Chapters\r### C\r'), true);
+    });
+
+    it('ends a section at the next level-2 heading', () => {
+      const s = parse('## Chapters\n\n### C\n\n- [a](01_a.md) - 必讀 - 5 min\n\n## Notes\n\n- [z](99_z.md) - 必讀 - 5 min\n');
+      assert.equal(s.categories.length, 1);
+      assert.equal(s.categories[0].chapters.length, 1);
+    });
+
+    it('does not treat other texts as a series README', () => {
+      assert.equal(isSeriesReadme('# Title\n\nSome ## Chapters text\n### Chapters\n'), false);
+      assert.equal(isSeriesReadme('# T\n\n## Chapters ##\n'), true);
+      assert.equal(isSeriesReadme('# T\r\n## chapters\r\n'), true);
+      assert.equal(isSeriesReadme('## Chapterseries\n'), false);
+    });
+
+    it('reads a long tail of empty dash separators', () => {
+      const tail = ' -'.repeat(2000) + ' 必讀' + ' –'.repeat(2000) + ' 5 min';
+      const s = parse(`## Chapters\n\n### C\n\n- [a](01_a.md)${tail}\n`);
+      const ch = s.categories[0].chapters[0];
+      assert.equal(ch.priority, 'must-read');
+      assert.equal(ch.minutes, 5);
+    });
+  });
+
+  describe('helpers', () => {
+    it('chapterNumberOf takes the leading digits of the base name', () => {
+      assert.equal(chapterNumberOf('a/b/01_singleton.md'), '01');
+      assert.equal(chapterNumberOf('17_3_async.md'), '17');
+      assert.equal(chapterNumberOf('a/indexing.md'), undefined);
+      assert.equal(chapterNumberOf('02x/indexing.md'), undefined);
+    });
+
+    it('resolveSeriesHref strips fragments and queries', () => {
+      assert.equal(resolveSeriesHref('s', 'a.md#top'), 's/a.md');
+      assert.equal(resolveSeriesHref('s', 'a.md?x=1'), 's/a.md');
+      assert.equal(resolveSeriesHref('s', '#top'), '');
+      assert.equal(resolveSeriesHref('s', 'mailto:x@y'), '');
+      assert.equal(resolveSeriesHref('s', '%zz.md'), 's/%zz.md');
+    });
+  });
+});

@@ -1,0 +1,141 @@
+import { strict as assert } from 'node:assert';
+import { defaultConfig } from '../../../src/core/config';
+import { computeRowCoverage } from '../../../src/core/coverage/compute';
+import type { FileState } from '../../../src/core/model';
+import { checkCoverage } from '../../../src/core/rules/coverage';
+import { checkSeries } from '../../../src/core/rules/series';
+import { parseCoverageMatrix } from '../../../src/core/series/matrix';
+import { parseSeriesReadme } from '../../../src/core/series/readme';
+import { seed, textAt } from './helpers';
+
+const config = defaultConfig();
+
+describe('series rules', () => {
+  const readme = seed('README.md');
+  const series = parseSeriesReadme(readme, 'backend/README.md', config);
+
+  it('the seed README is consistent: nothing to report when every chapter exists', () => {
+    assert.deepEqual(checkSeries(series, { exists: () => true, config }), []);
+  });
+
+  it('chapter-planned for every chapter whose file does not exist', () => {
+    const findings = checkSeries(series, { exists: f => !f.includes('system_design/'), config });
+    assert.equal(findings.length, 21);
+    assert.ok(findings.every(f => f.code === 'chapter-planned'));
+    assert.equal(findings[0].message,
+      'chapter "01_scalability_fundamentals" is planned: system_design/01_scalability_fundamentals.md does not exist yet');
+    assert.deepEqual(findings[0].data, { file: 'backend/system_design/01_scalability_fundamentals.md' });
+    assert.equal(textAt(readme, findings[0].range), 'system_design/01_scalability_fundamentals.md');
+  });
+
+  const small = [
+    '## Batch Learning Route', '',
+    '- Batch 1: `01`, `02`, `09` (start)', '- Batch 2: `05`', '',
+    '## Reading Priority', '',
+    '- Must-read (`必讀`): `01`, `02`', '- Important (`重要`): `03`, `01`', '- Skippable (`可跳讀`): `04`', '',
+    '## Chapters', '', '### A', '',
+    '- [01_a](a/01_a.md) - 必讀 - 5 min',
+    '- [02_b](a/02_b.md) - 重要 - 5 min',
+    '- [03_c](a/03_c.md) - Skippable - 5 min',
+    '- [04_d](a/04_d.md) - Whatever - 5 min',
+    '- [05_e](b/05_e.md) - 必讀 - 5 min',
+    '- [05_f](c/05_f.md) - 必讀 - 5 min',
+    '',
+  ].join('\n');
+  const s = parseSeriesReadme(small, 'README.md', config);
+  const findings = checkSeries(s, { exists: () => true, config });
+
+  it('chapter-number-unknown for an unknown and an ambiguous number', () => {
+    const unknown = findings.filter(f => f.code === 'chapter-number-unknown');
+    assert.deepEqual(unknown.map(f => textAt(small, f.range)), ['`09`', '`05`']);
+    assert.match(unknown[0].message, /no chapter/);
+    assert.match(unknown[1].message, /ambiguous: b\/05_e\.md, c\/05_f\.md/);
+    assert.deepEqual(unknown[1].data, { num: '05', candidates: ['b/05_e.md', 'c/05_f.md'] });
+  });
+
+  it('priority-mismatch on the chapter label, in the language of the line', () => {
+    const mism = findings.filter(f => f.code === 'priority-mismatch');
+    const onChapters = mism.filter(f => f.range.start.line > 11);
+    assert.deepEqual(onChapters.map(f => textAt(small, f.range)), ['重要', 'Skippable', 'Whatever']);
+    assert.deepEqual(onChapters[0].data, { expected: '必讀', file: 'a/02_b.md', priority: 'must-read' });
+    assert.equal((onChapters[1].data as { expected: string }).expected, 'Important');
+    assert.equal((onChapters[2].data as { expected: string }).expected, 'Skippable');
+  });
+
+  it('priority-mismatch on a number listed in two reading lists', () => {
+    const twice = findings.filter(f => f.code === 'priority-mismatch' && f.range.start.line === 8);
+    assert.equal(twice.length, 1);
+    assert.equal(textAt(small, twice[0].range), '`01`');
+    assert.match(twice[0].message, /listed both as "Must-read" and as "Important"/);
+    assert.equal(findings.length, 6);
+  });
+});
+
+describe('coverage rules', () => {
+  const readme = seed('README.md');
+  const matrixText = seed('coverage_matrix.md');
+  const series = parseSeriesReadme(readme, 'backend/README.md', config);
+  const cov = parseCoverageMatrix(matrixText, 'backend/coverage_matrix.md', config);
+
+  it('on the seeds with no files: no status mismatch, 81 README chapters unlisted', () => {
+    const rows = computeRowCoverage(cov.rows, () => 'missing');
+    const { matrix, readme: inReadme } = checkCoverage(cov, series, rows, { config });
+    assert.deepEqual(matrix, []);
+    assert.equal(inReadme.length, 121 - 40);
+    assert.ok(inReadme.every(f => f.code === 'coverage-unlisted'));
+    assert.equal(textAt(readme, inReadme[0].range), '- [45_nosql_selection_guide](system_design/45_nosql_selection_guide.md) - 重要 - 75 min');
+    assert.equal((inReadme[0].data as { file: string }).file, 'backend/system_design/45_nosql_selection_guide.md');
+  });
+
+  it('coverage-status-mismatch when declared contradicts the files', () => {
+    const states: Record<string, FileState> = {
+      'backend/system_design/01_scalability_fundamentals.md': 'written',
+      'backend/system_design/02_availability_and_fault_tolerance.md': 'draft',
+    };
+    const rows = computeRowCoverage(cov.rows, f => states[f] ?? 'missing');
+    const { matrix } = checkCoverage(cov, series, rows, { config });
+    assert.equal(matrix.length, 2);
+    assert.equal(matrix[0].message, 'status is "Pending" but all files are written: expected "Done"');
+    assert.equal(textAt(matrixText, matrix[0].range), 'Pending');
+    assert.equal((matrix[0].data as { expected: string }).expected, 'Done');
+    assert.equal((matrix[1].data as { expected: string }).expected, 'In Progress');
+  });
+
+  it('Done with a missing file names the file; Chinese status in, Chinese expected out', () => {
+    const text = [
+      '| Capability Area | Required Topic | Coverage Files | Status |', '| --- | --- | --- | --- |',
+      '| A | T | `x/01_x.md` | Done |',
+      '| A | U | `x/02_y.md` | 完成 |',
+      '| A | V | `x/03_z.md` | 進行中 |',
+      '| A | W | `x/04_w.md` | Pending |',
+    ].join('\n');
+    const c = parseCoverageMatrix(text, 'coverage_matrix.md', config);
+    const s = parseSeriesReadme('## Chapters\n### A\n- [x](x/01_x.md)\n- [y](x/02_y.md)\n- [z](x/03_z.md)\n', 'README.md', config);
+    const { matrix, readme: inReadme } = checkCoverage(c, s, computeRowCoverage(c.rows, () => 'missing'), { config });
+    const status = matrix.filter(f => f.code === 'coverage-status-mismatch');
+    assert.equal(status[0].message, 'status is "Done" but x/01_x.md does not exist: expected "Pending"');
+    assert.equal((status[1].data as { expected: string }).expected, '待建立');
+    assert.equal((status[2].data as { expected: string }).expected, '待建立');
+    assert.equal(status.length, 3);
+    const unlisted = matrix.filter(f => f.code === 'coverage-unlisted');
+    assert.deepEqual(unlisted.map(f => textAt(text, f.range)), ['x/04_w.md']);
+    assert.deepEqual(inReadme, []);
+  });
+
+  it('support documents listed in the matrix are not unlisted', () => {
+    const text = '| Capability Area | Coverage Files | Status |\n| --- | --- | --- |\n| A | `guide.md` | Pending |\n';
+    const c = parseCoverageMatrix(text, 'coverage_matrix.md', config);
+    const s = parseSeriesReadme('## Support Documents\n- [g](guide.md)\n## Chapters\n### A\n', 'README.md', config);
+    assert.deepEqual(checkCoverage(c, s, computeRowCoverage(c.rows, () => 'missing'), { config }).matrix, []);
+  });
+
+  it('reports an unknown or empty status word', () => {
+    const text = '| Capability Area | Coverage Files | Status |\n| --- | --- | --- |\n| A | `a.md` | Maybe |\n| B | `b.md` |  |\n';
+    const c = parseCoverageMatrix(text, 'coverage_matrix.md', config);
+    const s = parseSeriesReadme('## Chapters\n### A\n- [a](a.md)\n- [b](b.md)\n', 'README.md', config);
+    const { matrix } = checkCoverage(c, s, computeRowCoverage(c.rows, () => 'missing'), { config });
+    assert.deepEqual(matrix.map(f => f.code), ['coverage-status-mismatch', 'coverage-status-mismatch']);
+    assert.match(matrix[0].message, /"Maybe" is not a status word/);
+    assert.match(matrix[1].message, /status is empty: expected "Pending"/);
+  });
+});

@@ -1,0 +1,130 @@
+import { strict as assert } from 'node:assert';
+import { defaultConfig } from '../../../src/core/config';
+import { computeRowCoverage } from '../../../src/core/coverage/compute';
+import { setRowStatusEdit, syncStatusEdits } from '../../../src/core/coverage/sync';
+import { alignPriorityEdit, addChapterToMatrixEdit } from '../../../src/core/fixes/series';
+import type { FileState } from '../../../src/core/model';
+import { parseCoverageMatrix } from '../../../src/core/series/matrix';
+import { parseSeriesReadme } from '../../../src/core/series/readme';
+import { applyEdits, seed } from './helpers';
+
+const config = defaultConfig();
+
+/** The text with every Status cell of the coverage tables blanked, to compare everything else byte for byte. */
+function withoutStatus(text: string, file = 'coverage_matrix.md'): string {
+  const cov = parseCoverageMatrix(text, file, config);
+  return applyEdits(text, cov.rows.filter(r => r.statusRange).map(r => ({ range: r.statusRange!, newText: '' })));
+}
+
+describe('status sync', () => {
+  it('on the seed matrix: rewrites only the Status cells that disagree', () => {
+    const text = seed('coverage_matrix.md');
+    const cov = parseCoverageMatrix(text, 'backend/coverage_matrix.md', config);
+    const states: Record<string, FileState> = {
+      'backend/system_design/01_scalability_fundamentals.md': 'written',
+      'backend/system_design/02_availability_and_fault_tolerance.md': 'draft',
+    };
+    const rows = computeRowCoverage(cov.rows, f => states[f] ?? 'missing');
+    const edits = syncStatusEdits(text, cov, rows, config);
+    assert.equal(edits.length, 2);
+    const out = applyEdits(text, edits);
+    assert.notEqual(out, text);
+    assert.equal(withoutStatus(out), withoutStatus(text));
+    const after = parseCoverageMatrix(out, 'backend/coverage_matrix.md', config);
+    assert.deepEqual(after.rows.slice(0, 3).map(r => r.declaredText), ['Done', 'In Progress', 'Pending']);
+    // in sync afterwards: nothing more to do
+    assert.deepEqual(syncStatusEdits(out, after, computeRowCoverage(after.rows, f => states[f] ?? 'missing'), config), []);
+  });
+
+  it('keeps CRLF, padding, other columns, prose and other tables; Chinese cells get Chinese words', () => {
+    const text = [
+      'Intro with | a pipe', '',
+      '| Status | Meaning |', '| --- | --- |', '| Done | legend |', '',
+      '| 狀態      | 涵蓋檔案        | 能力領域 | Extra \\| col |',
+      '|-----------|-----------------|----------|------|',
+      '| 待建立    | `a/01_a.md`     | 系統     | x \\| y |',
+      '| Pending   | `a/02_b.md`     | 系統     |  |',
+      '|           | `a/03_c.md`     | 系統     | z |',
+      '| Done      | `a/04_d.md`     | 系統     | z |',
+      '', 'Tail prose.', '',
+    ].join('\r\n');
+    const cov = parseCoverageMatrix(text, 'coverage_matrix.md', config);
+    assert.equal(cov.rows.length, 4);
+    const rows = computeRowCoverage(cov.rows, () => 'written');
+    const edits = syncStatusEdits(text, cov, rows, config);
+    assert.equal(edits.length, 3);
+    const out = applyEdits(text, edits);
+    assert.equal(withoutStatus(out), withoutStatus(text));
+    assert.ok(out.includes('| 完成    | `a/01_a.md`'));
+    assert.ok(out.includes('| Done   | `a/02_b.md`'));
+    assert.ok(out.includes('| Done      | `a/04_d.md`'));
+    assert.ok(out.includes('| Done | legend |'));
+    assert.equal(out.split('\r\n').length, text.split('\r\n').length);
+    assert.ok(!/[^\r]\n/.test(out));
+    const empty = parseCoverageMatrix(out, 'coverage_matrix.md', config).rows[2];
+    assert.equal(empty.declared, 'done');
+  });
+
+  it('an empty cell takes the language most status cells use', () => {
+    const text = '| Capability Area | Coverage Files | Status |\n| --- | --- | --- |\n| A | `a.md` | 待建立 |\n| B | `b.md` | 進行中 |\n| C | `c.md` |  |\n';
+    const cov = parseCoverageMatrix(text, 'coverage_matrix.md', config);
+    const rows = computeRowCoverage(cov.rows, f => (f === 'b.md' ? 'missing' : 'written'));
+    const out = applyEdits(text, syncStatusEdits(text, cov, rows, config));
+    assert.equal(out, '| Capability Area | Coverage Files | Status |\n| --- | --- | --- |\n| A | `a.md` | 完成 |\n| B | `b.md` | 待建立 |\n| C | `c.md` | 完成 |\n');
+  });
+
+  it('skips a row whose cell no longer holds what the model read', () => {
+    const text = '| Capability Area | Coverage Files | Status |\n| --- | --- | --- |\n| A | `a.md` | Pending |\n';
+    const cov = parseCoverageMatrix(text, 'coverage_matrix.md', config);
+    const rows = computeRowCoverage(cov.rows, () => 'written');
+    assert.equal(syncStatusEdits(text.replace('Pending', 'Pendinx'), cov, rows, config).length, 0);
+    assert.equal(syncStatusEdits(text, cov, rows, config).length, 1);
+  });
+
+  it('setRowStatusEdit sets one row in the language of its cell', () => {
+    const text = '| Capability Area | Coverage Files | Status |\n| --- | --- | --- |\n| A | `a.md` | 待建立 |\n| B | `b.md` | Pending |\n';
+    const [a, b] = parseCoverageMatrix(text, 'coverage_matrix.md', config).rows;
+    assert.equal(applyEdits(text, [setRowStatusEdit(a, 'in-progress', config)!]).split('\n')[2], '| A | `a.md` | 進行中 |');
+    assert.equal(applyEdits(text, [setRowStatusEdit(b, 'done', config)!]).split('\n')[3], '| B | `b.md` | Done |');
+  });
+});
+
+describe('series fixes', () => {
+  it('alignPriorityEdit keeps the language of the line', () => {
+    const text = '## Chapters\n### A\n- [a](01_a.md) - 重要 - 5 min\n- [b](02_b.md) - Skippable - 5 min\n- [c](03_c.md) - 5 min\n';
+    const [a, b, c] = parseSeriesReadme(text, 'README.md', config).categories[0].chapters;
+    const out = applyEdits(text, [alignPriorityEdit(a, 'Must-read', config)!, alignPriorityEdit(b, '重要', config)!]);
+    assert.equal(out, '## Chapters\n### A\n- [a](01_a.md) - 必讀 - 5 min\n- [b](02_b.md) - Important - 5 min\n- [c](03_c.md) - 5 min\n');
+    assert.equal(alignPriorityEdit(c, 'Must-read', config), undefined);
+  });
+
+  it('addChapterToMatrixEdit appends a Pending row to the last table in its column order', () => {
+    const text = [
+      '| Capability Area | Required Topic | Coverage Files | Status |', '| --- | --- | --- | --- |', '| A | T | `x/01_a.md` | Done |', '',
+      '## More', '',
+      '| Status | Owner | Coverage Files | Capability Area | Required Topic |', '| --- | --- | --- | --- | --- |', '| Done | me | `x/02_b.md` | A | U |',
+      '', 'after',
+    ].join('\r\n');
+    const cov = parseCoverageMatrix(text, 'notes/coverage_matrix.md', config);
+    const readme = parseSeriesReadme('## Chapters\n### Ops | Infra\n- [03_c](y/03_c.md) - 必讀 - 5 min\n', 'notes/README.md', config);
+    const chapter = readme.categories[0].chapters[0];
+    const out = applyEdits(text, [addChapterToMatrixEdit(text, cov, chapter, config)!]);
+    const lines = out.split('\r\n');
+    assert.equal(lines[9], '| Pending |  | `y/03_c.md` | Ops \\| Infra | 03_c |');
+    assert.equal(lines[10], '');
+    assert.equal(lines.length, text.split('\r\n').length + 1);
+    const after = parseCoverageMatrix(out, 'notes/coverage_matrix.md', config);
+    assert.equal(after.rows.length, 3);
+    assert.deepEqual([after.rows[2].area, after.rows[2].topic, after.rows[2].files[0].file, after.rows[2].declared],
+      ['Ops | Infra', '03_c', 'notes/y/03_c.md', 'pending']);
+  });
+
+  it('addChapterToMatrixEdit writes Chinese Pending in a Chinese table, and at the end of a file without final newline', () => {
+    const text = '| 能力領域 | 主題 | 涵蓋檔案 | 狀態 |\n|---|---|---|---|\n| 系統 | 甲 | `a.md` | 完成 |';
+    const cov = parseCoverageMatrix(text, 'coverage_matrix.md', config);
+    const ch = parseSeriesReadme('## Chapters\n### 系統\n- [乙](b.md) - 必讀\n', 'README.md', config).categories[0].chapters[0];
+    const out = applyEdits(text, [addChapterToMatrixEdit(text, cov, ch, config)!]);
+    assert.equal(out, text + '\n| 系統 | 乙 | `b.md` | 待建立 |');
+    assert.equal(addChapterToMatrixEdit('no table', parseCoverageMatrix('no table', 'coverage_matrix.md', config), ch, config), undefined);
+  });
+});
