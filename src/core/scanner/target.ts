@@ -1,0 +1,84 @@
+import { matchEntity } from './entities';
+
+/** ASCII punctuation: the characters a backslash can escape in CommonMark. */
+export function isAsciiPunctuation(c: number): boolean {
+  return (c >= 33 && c <= 47) || (c >= 58 && c <= 64) || (c >= 91 && c <= 96) || (c >= 123 && c <= 126);
+}
+
+/** Resolves backslash escapes and character references (what CommonMark does to a destination). */
+export function unescapeMarkdown(s: string): string {
+  if (s.indexOf('\\') === -1 && s.indexOf('&') === -1) return s;
+  let out = '';
+  let last = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 92 /* \ */ && i + 1 < s.length && isAsciiPunctuation(s.charCodeAt(i + 1))) {
+      out += s.slice(last, i);
+      last = i + 1;
+      i++;
+    } else if (c === 38 /* & */) {
+      const e = matchEntity(s, i, s.length);
+      if (e) {
+        out += s.slice(last, i) + e.value;
+        i += e.length - 1;
+        last = i + 1;
+      }
+    }
+  }
+  return out + s.slice(last);
+}
+
+/** Percent-decoding that never throws: a malformed `%` escape leaves the text as it was. */
+export function percentDecode(s: string): string {
+  if (s.indexOf('%') === -1) return s;
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
+/** A URI scheme of two or more characters (`http:`, `mailto:` …) or a protocol-relative `//`. */
+export function isExternalTarget(dest: string): boolean {
+  if (dest.startsWith('//')) return true;
+  const c0 = dest.charCodeAt(0);
+  if (!((c0 >= 65 && c0 <= 90) || (c0 >= 97 && c0 <= 122))) return false;
+  const limit = Math.min(dest.length, 33);
+  for (let i = 1; i < limit; i++) {
+    const c = dest.charCodeAt(i);
+    if (c === 58 /* : */) return i >= 2;
+    const ok = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 43 || c === 46 || c === 45;
+    if (!ok) return false;
+  }
+  return false;
+}
+
+/** Path and fragment of a Markdown destination as written: escapes resolved, then percent-decoded. */
+export function splitDestination(raw: string): { path: string; fragment?: string } {
+  const dest = unescapeMarkdown(raw);
+  const hash = dest.indexOf('#');
+  if (hash === -1) return { path: percentDecode(dest) };
+  return { path: percentDecode(dest.slice(0, hash)), fragment: percentDecode(dest.slice(hash + 1)) };
+}
+
+const NOT_IN_REF_PATH = new Set(['*', '?', '<', '>', '|', '"', '{', '}', '[', ']', '`', '\\']);
+
+/**
+ * A code span that names a note: trimmed content without whitespace ending in `.md` (any case),
+ * optionally followed by `#fragment`, with a file name before the extension and no glob characters.
+ */
+export function isRefPath(content: string): boolean {
+  const hash = content.indexOf('#');
+  const path = hash === -1 ? content : content.slice(0, hash);
+  if (path.length < 4) return false;
+  const ext = path.slice(-3).toLowerCase();
+  if (ext !== '.md') return false;
+  const beforeExt = path.charCodeAt(path.length - 4);
+  if (beforeExt === 47 /* / */ || beforeExt === 46 /* . */) return false;
+  for (let i = 0; i < content.length; i++) {
+    const c = content.charCodeAt(i);
+    if (c <= 32 || c === 0x7f || c === 0xa0 || c === 0x3000) return false;
+    if (i < path.length && NOT_IN_REF_PATH.has(content[i])) return false;
+  }
+  return true;
+}

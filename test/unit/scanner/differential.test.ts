@@ -1,0 +1,158 @@
+import { strict as assert } from 'node:assert';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Node, Parent } from 'unist';
+import { findFrontmatterBlock } from '../../../src/core/frontmatter/block';
+import { parseMarkdownTree } from '../../../src/core/reference/remark';
+import { scanNote } from '../../../src/core/scanner/scanner';
+import { isRefPath, percentDecode } from '../../../src/core/scanner/target';
+import { createRng, generateNote } from '../../bench/corpus';
+
+/**
+ * Differential test: the fast scanner against the reference parser (unified + remark-parse +
+ * remark-gfm + remark-frontmatter). Compared as multisets: links, images and definitions
+ * (kind, decoded destination, start line), headings (depth, start line) and backtick `.md`
+ * references (content, start line).
+ */
+
+interface Facts {
+  links: string[];
+  headings: string[];
+  refs: string[];
+}
+
+interface MdNode extends Node {
+  url?: string;
+  depth?: number;
+  value?: string;
+  children?: MdNode[];
+}
+
+function remarkFacts(text: string): Facts {
+  const tree = parseMarkdownTree(text) as unknown as MdNode;
+  const facts: Facts = { links: [], headings: [], refs: [] };
+  const visit = (node: MdNode) => {
+    const start = node.position?.start;
+    const line = start ? start.line - 1 : -1;
+    if ((node.type === 'link' || node.type === 'image' || node.type === 'definition') && start) {
+      const opening = text[start.offset!];
+      // GFM autolink literals (bare www.x.com, https://x, a@b.c) are not links for the scanner
+      const literal = node.type === 'link' && opening !== '[' && opening !== '<';
+      if (!literal) {
+        let url = node.url ?? '';
+        const source = text.slice(start.offset!, node.position!.end.offset!);
+        if (node.type === 'link' && opening === '<' && url.startsWith('mailto:') && !source.includes('mailto:')) url = url.slice(7);
+        facts.links.push(`${node.type}|${percentDecode(url)}|${line}`);
+      }
+    } else if (node.type === 'heading' && start) {
+      facts.headings.push(`${node.depth}|${line}`);
+    } else if (node.type === 'inlineCode' && start && isRefPath((node.value ?? '').trim())) {
+      facts.refs.push(`${(node.value ?? '').trim()}|${line}`);
+    }
+    for (const child of (node as Parent as MdNode).children ?? []) visit(child);
+  };
+  visit(tree);
+  return sortFacts(facts);
+}
+
+function scannerFacts(text: string): Facts {
+  const block = findFrontmatterBlock(text);
+  const body = block && block.closed && block.language === '' ? block.end : 0;
+  const result = scanNote(text, body);
+  const facts: Facts = { links: [], headings: [], refs: [] };
+  for (const l of result.links) {
+    const line = l.range.start.line;
+    if (l.kind === 'ref') facts.refs.push(`${l.raw}|${line}`);
+    else if (l.kind === 'link' || l.kind === 'image') {
+      const dest = l.fragment === undefined ? l.path : `${l.path}#${l.fragment}`;
+      facts.links.push(`${l.definition ? 'definition' : l.kind}|${dest}|${line}`);
+    }
+  }
+  for (const h of result.headings) facts.headings.push(`${h.level}|${h.range.start.line}`);
+  return sortFacts(facts);
+}
+
+function sortFacts(f: Facts): Facts {
+  return { links: f.links.sort(), headings: f.headings.sort(), refs: f.refs.sort() };
+}
+
+/** Compares both parsers on one text; returns how many facts remark found. */
+function compare(name: string, text: string): number {
+  const expected = remarkFacts(text);
+  const actual = scannerFacts(text);
+  assert.deepEqual(actual, expected, `scanner and remark disagree on ${name}`);
+  return expected.links.length + expected.headings.length + expected.refs.length;
+}
+
+const SEEDS = '/work/shared/seeds';
+
+/** Hand-written corners of CommonMark/GFM that a line-oriented scanner easily gets wrong. */
+export const TRICKY: Record<string, string> = {
+  'nested brackets in text': 'a [link [with] nested] brackets](x.md) and [b [c](d.md) e](f.md)\n',
+  'image inside link': '[![alt](img.png)](page.md)\n',
+  'link inside image alt': '![a [b](c.md) d](e.png)\n',
+  'balanced parens': '[a](foo(bar).md) [b](foo(bar(baz)).md) [c](foo)bar.md)\n',
+  'angle destinations': '[a](<my file.md>) [b](<x.md#sec tion>) [c](<>)\n',
+  'titles': '[a](a.md "t") [b](b.md \'t\') [c](c.md (t)) [d](d.md "a \\" quote")\n',
+  'title on next line': '[a](a.md\n"title")\n',
+  'escapes': '\\[not](a.md) [yes\\]](b.md) [c](c\\_d.md) \\![e](e.md)\n',
+  'entities in destination': '[a](a&amp;b.md) [b](&#35;frag)\n',
+  'percent encoding': '[a](my%20note.md#%E4%B8%AD) [b](bad%zz.md)\n',
+  'code span beats link': '`[a](b.md)` and [`c.md`](d.md) and ``x ` [e](e.md) ``\n',
+  'unmatched backticks': '``` not a fence in text `a [b](c.md)\n\nx `` y [d](d.md)\n',
+  'backtick refs': 'See `docs/a.md`, ` b.md ` and `c.md#part`, not `*.md`, `x y.md`, `.md` or `a.mdx`.\n',
+  'autolinks': '<https://example.com/a> <mailto:a@b.c> <a@b.co> <not a link> <x:y>\n',
+  'bare urls are not links': 'www.example.com and https://example.com/x and a@b.com but [x](x.md)\n',
+  'inline html': '<span title="[a](b.md)">[c](d.md)</span> <!-- [e](e.md) --> [f](f.md)\n',
+  'reference definitions': '[a]: a.md\n[b]: <b c.md> "title"\n[c]:\n  c.md\n  \'t\'\n\n[use][a] and [b] and [c][]\n',
+  'definition not at paragraph start': 'text\n[a]: a.md\n\n[b]: b.md\n',
+  'footnotes': 'Text[^1] and [x](x.md).\n\n[^1]: A note with [y](y.md).\n',
+  'reference link deactivates outer link': '[ok]: ok.md\n\n[outer [ok] x](outer.md) [a [b][ok] c](d.md)\n',
+  'headings': '# H1 #\n## H2 ##   \n### H3 \\#\n####### not\n#not\n#\n  ## indented\n    # code\n',
+  'setext headings': 'Title\n=====\n\nMulti\nline\n---\n\n- item\n---\n',
+  'fenced code': '```\n[a](a.md)\n```\n~~~~\n```\n[b](b.md)\n~~~~\n``` js\n[c](c.md)\n````\n[d](d.md)\n',
+  'unclosed fence': 'before [a](a.md)\n\n```\n[b](b.md)\n',
+  'indented code': 'para\n    [continuation](c.md)\n\n    [code](no.md)\n\n- item\n\n      [code in item](no2.md)\n',
+  'html blocks': '<div>\n[a](a.md)\n</div>\n\n<details>\n\n[b](b.md)\n\n</details>\n<!--\n[c](c.md)\n-->\n[d](d.md)\n',
+  'lists and quotes': '- [a](a.md)\n  - [b](b.md)\n1. [c](c.md)\n> [d](d.md)\n> > [e](e.md)\nlazy [f](f.md)\n',
+  'link across lines in quote': '> [a\n> b](ab.md) and [c](\n> c.md)\n',
+  'list item with fence': '- item\n  ```\n  [no](no.md)\n  ```\n  [yes](yes.md)\n',
+  'tables': '| a | b |\n|---|:-:|\n| [x](x.md) | `y.md` |\n| [p\\|q](pq.md) | <https://t.co> |\nafter [z](z.md)\n',
+  'crlf': 'Title\r\n=====\r\n\r\n[a](a.md) and\r\n[b](b.md)\r\n```\r\n[c](c.md)\r\n```\r\n',
+  'lone cr': '# T\r[a](a.md)\r\r[b](b.md)\r',
+  'tabs': '-\t[a](a.md)\n\t[code](no.md)\n>\t[b](b.md)\n',
+  'cjk and emoji': '## 中文標題 🚀\n\n請看 [設計](設計/筆記.md#實作細節) 和 ![圖](圖.png) 😀 [e](e.md)\n',
+  'wikilinks are text for remark': '[[target]] and [[t#h|alias]] and [x](x.md)\n',
+  'brackets without destination': '[a] [b][c] [d]() [e](  ) ![f]()\n',
+  'link text with code span': '[`code` text](a.md) [`]`](b.md)\n',
+  'empty and whitespace destinations': '[a](<>) [b]( <c.md> ) [d](\n e.md\n)\n',
+  'task list': '- [ ] todo [a](a.md)\n- [x] done\n',
+  'thematic breaks': '***\n[a](a.md)\n- - -\n___\n',
+  'emphasis does not hide links': '*[a](a.md)* __[b](b.md)__ ~~[c](c.md)~~\n',
+  'strange schemes': '[a](C:/x.md) [b](//host/x) [c](mailto:x@y.z) [d](#local)\n',
+};
+
+describe('scanner differential test against remark', () => {
+  for (const file of readdirSync(SEEDS).sort()) {
+    it(`agrees on seed ${file}`, () => compare(file, readFileSync(path.join(SEEDS, file), 'utf8')));
+  }
+
+  // 200 generated notes in batches of 50 (remark is slow: ~1.6 MB/s)
+  const rng = createRng(42);
+  const generated: string[] = [];
+  for (let k = 0; k < 200; k++) generated.push(generateNote(rng, k, 500, 0.1));
+  for (let batch = 0; batch < 4; batch++) {
+    it(`agrees on generated notes ${batch * 50}-${batch * 50 + 49}`, function () {
+      this.timeout(180_000);
+      let facts = 0;
+      for (let k = batch * 50; k < batch * 50 + 50; k++) facts += compare(`generated note ${k}`, generated[k]);
+      assert.ok(facts > 50 * 20, 'the generated notes hold links and headings');
+    });
+  }
+
+  for (const [name, text] of Object.entries(TRICKY)) {
+    it(`agrees on: ${name}`, () => {
+      assert.ok(compare(name, text) > 0, 'the snippet holds something to compare');
+    });
+  }
+});

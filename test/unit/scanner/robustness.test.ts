@@ -1,0 +1,100 @@
+import { strict as assert } from 'node:assert';
+import { scanNote } from '../../../src/core/scanner/scanner';
+import { findFrontmatterBlock } from '../../../src/core/frontmatter/block';
+import { LineIndex } from '../../../src/core/text/lineIndex';
+import { makeBigNote } from '../../bench/corpus';
+
+/** Scans `text` (best of five runs, after a warm-up) and returns the result and milliseconds. */
+function timed(text: string): { ms: number; result: ReturnType<typeof scanNote> } {
+  let best = Infinity;
+  let result = scanNote(text);
+  for (let run = 0; run < 5; run++) {
+    const t0 = performance.now();
+    result = scanNote(text);
+    best = Math.min(best, performance.now() - t0);
+  }
+  return { ms: best, result };
+}
+
+const N = 300_000;
+
+/**
+ * How much slower this machine is right now than an idle developer machine, measured on a fixed
+ * pure-JavaScript workload (indexing the lines of 3 MB, ~10 ms when idle). Time limits are
+ * multiplied by it, so that a test run on a saturated CI box reports real regressions only.
+ */
+function machineSlowdown(): number {
+  const text = 'a line of prose with [a](b.md) link\n'.repeat(3_000_000 / 36);
+  let best = Infinity;
+  for (let run = 0; run < 5; run++) {
+    const t0 = performance.now();
+    new LineIndex(text);
+    best = Math.min(best, performance.now() - t0);
+  }
+  return Math.max(1, best / 10);
+}
+
+/** Pathological inputs: each must scan in linear time (well under 100 ms for 300k characters). */
+const STORMS: Record<string, string> = {
+  '[ storm': '['.repeat(N),
+  'backtick storm': '`'.repeat(N),
+  'alternating backtick runs': '` `` '.repeat(N / 5),
+  '[[ storm': '[['.repeat(N / 2),
+  '](  storm after [ storm': '['.repeat(N / 4) + ']('.repeat(N / 4),
+  ']( with balanced parens storm': '['.repeat(N / 10) + '](()b'.repeat(N / 10),
+  'nested brackets': '['.repeat(N / 2) + ']'.repeat(N / 2),
+  'nested images': '!['.repeat(N / 4) + '](x)'.repeat(N / 8),
+  '<!-- storm': '<!--'.repeat(N / 4),
+  '<a x=" storm': '<a x="'.repeat(N / 6),
+  'autolink-ish storm': '<http:'.repeat(N / 6),
+  'title storm': '[a](b "'.repeat(N / 7),
+  'label storm': '[a]['.repeat(N / 4),
+  'escapes': '\\['.repeat(N / 2),
+  'emphasis in a heading': '# ' + '*_'.repeat(N / 2),
+  'one huge line of words': 'word [a](b.md) '.repeat(N / 15),
+  'definition storm': '[a]: <'.repeat(N / 6),
+};
+
+describe('scanner robustness and speed', () => {
+  let slowdown = 1;
+  before(() => {
+    slowdown = machineSlowdown();
+  });
+
+  for (const [name, text] of Object.entries(STORMS)) {
+    it(`${name} (${text.length} chars) scans in well under 100 ms`, () => {
+      const { ms, result } = timed(text);
+      assert.ok(ms < 100 * slowdown, `${name}: ${ms.toFixed(1)} ms (machine slowdown ${slowdown.toFixed(1)})`);
+      assert.ok(Array.isArray(result.links) && Array.isArray(result.headings));
+    });
+  }
+
+  it('finds the real links around a storm', () => {
+    // (a line that starts with ``` would open a code fence running to the end: the storm follows text)
+    const text = `[a](a.md)\n\n${'['.repeat(N)}\n\nx ${'`'.repeat(N)}\n\n[b](b.md)\n`;
+    const { result } = timed(text);
+    assert.deepEqual(result.links.map(l => [l.path, l.range.start.line]), [['a.md', 0], ['b.md', 6]]);
+  });
+
+  it('the ]( storm yields the links CommonMark makes of it', () => {
+    // `[[[](](](` : each `](` closes the nearest `[` with an unbalanced destination, so nothing is a link
+    assert.deepEqual(scanNote('['.repeat(1000) + ']('.repeat(1000)).links, []);
+    // the first `](x)` makes a link; a link cannot contain a link, so the outer `[`s stay text
+    const links = scanNote('['.repeat(1000) + '](x)'.repeat(1000)).links;
+    assert.equal(links.length, 1);
+    assert.equal(links[0].range.start.character, 999);
+  });
+
+  it('scans a 10 MB note in under 2 s with every section found', function () {
+    this.timeout(60_000);
+    const text = makeBigNote(10_000_000);
+    assert.ok(text.length >= 10_000_000);
+    const t0 = performance.now();
+    const result = scanNote(text, findFrontmatterBlock(text)!.end);
+    const ms = performance.now() - t0;
+    assert.ok(ms < 2000 * slowdown, `10 MB: ${ms.toFixed(0)} ms (machine slowdown ${slowdown.toFixed(1)})`);
+    const sections = text.split('\n## Section ').length - 1;
+    assert.equal(result.headings.length, sections + 1);
+    assert.ok(result.links.length > sections * 3);
+  });
+});

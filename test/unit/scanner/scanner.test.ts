@@ -1,0 +1,158 @@
+import { strict as assert } from 'node:assert';
+import type { LinkRef } from '../../../src/core/model';
+import { findFrontmatterBlock } from '../../../src/core/frontmatter/block';
+import { scanNote } from '../../../src/core/scanner/scanner';
+
+const target = (text: string, l: LinkRef) => text.slice(l.targetStart, l.targetEnd);
+const whole = (text: string, l: LinkRef) => {
+  const lines = text.split(/\r\n|\r|\n/);
+  const { start, end } = l.range;
+  if (start.line === end.line) return lines[start.line].slice(start.character, end.character);
+  return [lines[start.line].slice(start.character), ...lines.slice(start.line + 1, end.line), lines[end.line].slice(0, end.character)].join('\n');
+};
+
+describe('scanNote: links', () => {
+  it('reads an inline link with fragment and title, with exact ranges', () => {
+    const text = 'x\nSee [the doc](dir/b.md#Some%20Part "title") now\n';
+    const [l] = scanNote(text).links;
+    assert.equal(l.kind, 'link');
+    assert.equal(l.raw, 'dir/b.md#Some%20Part');
+    assert.equal(l.path, 'dir/b.md');
+    assert.equal(l.fragment, 'Some Part');
+    assert.equal(l.text, 'the doc');
+    assert.equal(l.external, false);
+    assert.deepEqual(l.range, { start: { line: 1, character: 4 }, end: { line: 1, character: 43 } });
+    assert.equal(whole(text, l), '[the doc](dir/b.md#Some%20Part "title")');
+    assert.equal(target(text, l), 'dir/b.md#Some%20Part');
+    assert.deepEqual(l.targetRange, { start: { line: 1, character: 14 }, end: { line: 1, character: 34 } });
+  });
+
+  it('strips angle brackets but keeps the target range inside them', () => {
+    const text = '[a](<my note.md#x y>)';
+    const [l] = scanNote(text).links;
+    assert.equal(l.raw, 'my note.md#x y');
+    assert.equal(l.path, 'my note.md');
+    assert.equal(l.fragment, 'x y');
+    assert.equal(target(text, l), 'my note.md#x y');
+  });
+
+  it('reads images, balanced parentheses and nested brackets in link text', () => {
+    const text = '![alt [x]](img/a(1).png) [a [b] c](f(g).md)';
+    const links = scanNote(text).links;
+    assert.deepEqual(links.map(l => [l.kind, l.path, l.text]), [['image', 'img/a(1).png', 'alt [x]'], ['link', 'f(g).md', 'a [b] c']]);
+  });
+
+  it('percent-decodes paths and keeps a malformed escape as written', () => {
+    const links = scanNote('[a](my%20note.md) [b](100%zz.md) [c](a\\_b.md)').links;
+    assert.deepEqual(links.map(l => l.path), ['my note.md', '100%zz.md', 'a_b.md']);
+  });
+
+  it('marks external destinations and fragment-only links', () => {
+    const links = scanNote('[a](https://x.y/z) [b](mailto:a@b.c) [c](//cdn/x.js) [d](C:/x.md) [e](#local) <https://auto.link/x>').links;
+    assert.deepEqual(links.map(l => [l.path, l.fragment, l.external]), [
+      ['https://x.y/z', undefined, true], ['mailto:a@b.c', undefined, true], ['//cdn/x.js', undefined, true],
+      ['C:/x.md', undefined, false], ['', 'local', false], ['https://auto.link/x', undefined, true],
+    ]);
+    assert.equal(links[5].kind, 'link');
+  });
+
+  it('reads reference definitions (not their uses) as definition links', () => {
+    const text = 'Use [x][lbl] and [lbl].\n\n[lbl]: <docs/a b.md#h> "T"\n';
+    const links = scanNote(text).links;
+    assert.equal(links.length, 1);
+    assert.equal(links[0].definition, true);
+    assert.equal(links[0].kind, 'link');
+    assert.equal(links[0].path, 'docs/a b.md');
+    assert.equal(links[0].fragment, 'h');
+    assert.equal(links[0].text, 'lbl');
+    assert.equal(target(text, links[0]), 'docs/a b.md#h');
+    assert.equal(links[0].range.start.line, 2);
+  });
+
+  it('reads backtick .md paths as refs, with the code span content as target', () => {
+    const text = 'See ` system_design/01_x.md#intro ` and `b.md`; not `x.ts`, `a b.md`, `*.md`.';
+    const links = scanNote(text).links;
+    assert.deepEqual(links.map(l => [l.kind, l.raw, l.path, l.fragment]), [
+      ['ref', 'system_design/01_x.md#intro', 'system_design/01_x.md', 'intro'], ['ref', 'b.md', 'b.md', undefined],
+    ]);
+    assert.equal(target(text, links[0]), 'system_design/01_x.md#intro');
+    assert.equal(whole(text, links[0]), '` system_design/01_x.md#intro `');
+  });
+
+  it('reads wikilinks with heading and alias', () => {
+    const text = 'A [[Target Note#Some Heading|the alias]] and [[plain]].';
+    const links = scanNote(text).links;
+    assert.deepEqual(links.map(l => [l.kind, l.raw, l.path, l.fragment, l.text]), [
+      ['wikilink', 'Target Note#Some Heading', 'Target Note', 'Some Heading', 'the alias'],
+      ['wikilink', 'plain', 'plain', undefined, undefined],
+    ]);
+    assert.equal(target(text, links[0]), 'Target Note#Some Heading');
+    assert.equal(whole(text, links[0]), '[[Target Note#Some Heading|the alias]]');
+  });
+
+  it('reads links in table cells, list items, quotes and across soft line breaks', () => {
+    const text = '| a | b |\n|---|---|\n| [x](x.md) | `y.md` |\n\n- [l](l.md)\n> [q\n> r](q.md)\n\n[soft\nbreak](s.md)\n';
+    const links = scanNote(text).links;
+    assert.deepEqual(links.map(l => [l.path, l.range.start.line]), [['x.md', 2], ['y.md', 2], ['l.md', 4], ['q.md', 5], ['s.md', 8]]);
+    assert.equal(target(text, links[3]), 'q.md');
+    assert.deepEqual(links[3].range.end, { line: 6, character: 10 });
+  });
+
+  it('computes positions with CRLF and lone CR line endings, tabs, CJK and emoji', () => {
+    for (const eol of ['\r\n', '\r']) {
+      const text = `# 標題 🚀${eol}${eol}中文\t😀 [連結](筆記/a.md)${eol}`;
+      const [l] = scanNote(text).links;
+      assert.equal(l.path, '筆記/a.md');
+      assert.deepEqual(l.range.start, { line: 2, character: 6 });
+      assert.equal(target(text, l), '筆記/a.md');
+    }
+  });
+});
+
+describe('scanNote: what never counts', () => {
+  it('skips the frontmatter block (tags: [x] is YAML)', () => {
+    const text = '---\ntags: [x]\nsee: "[a](a.md)"\n---\n[b](b.md)\n';
+    const block = findFrontmatterBlock(text)!;
+    const links = scanNote(text, block.end).links;
+    assert.deepEqual(links.map(l => l.path), ['b.md']);
+    assert.equal(links[0].range.start.line, 4);
+  });
+
+  it('skips fenced code (``` and ~~~, unclosed), indented code and HTML comments', () => {
+    const text = [
+      '```js', '[a](a.md) `b.md` [[c]]', '```', '~~~', '[d](d.md)', '~~~',
+      '', '    [e](e.md)', '', '<!--', '[f](f.md)', '-->', 'ok [g](g.md) <!-- [h](h.md) -->', '', '```', '[i](i.md)',
+    ].join('\n');
+    assert.deepEqual(scanNote(text).links.map(l => l.path), ['g.md']);
+  });
+
+  it('does not count inline code that is not a .md path, or escaped brackets', () => {
+    assert.deepEqual(scanNote('`[a](a.md)` `x.mdx` `README` \\[b](b.md)').links, []);
+  });
+});
+
+describe('scanNote: headings', () => {
+  it('reads ATX and setext headings with plain text and GitHub slugs', () => {
+    const text = '# Hello *World* [link](x.md) `code` #\n\nSetext _title_\n---\n\n## Hello World\n### 中文 標題！\n#### snake_case &amp; more\n';
+    const { headings } = scanNote(text);
+    assert.deepEqual(headings.map(h => [h.level, h.text, h.slug]), [
+      [1, 'Hello World link code', 'hello-world-link-code'],
+      [2, 'Setext title', 'setext-title'],
+      [2, 'Hello World', 'hello-world'],
+      [3, '中文 標題！', '中文-標題'],
+      [4, 'snake_case & more', 'snake_case--more'],
+    ]);
+    assert.deepEqual(headings[1].range, { start: { line: 2, character: 0 }, end: { line: 3, character: 3 } });
+    assert.deepEqual(headings[0].range.start, { line: 0, character: 0 });
+  });
+
+  it('de-duplicates slugs within a note', () => {
+    const { headings } = scanNote('# A\n# A\n# A\n# A-1\n');
+    assert.deepEqual(headings.map(h => h.slug), ['a', 'a-1', 'a-2', 'a-1-1']);
+  });
+
+  it('does not read headings inside code or with more than six #', () => {
+    const { headings } = scanNote('```\n# no\n```\n    # no\n####### no\n#no\n');
+    assert.deepEqual(headings, []);
+  });
+});

@@ -1,0 +1,48 @@
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { slug as referenceSlug } from 'github-slugger';
+import { findFrontmatterBlock } from '../../../src/core/frontmatter/block';
+import { scanNote } from '../../../src/core/scanner/scanner';
+import { githubSlug, SlugCounter } from '../../../src/core/scanner/slug';
+import { createRng } from '../../bench/corpus';
+
+describe('githubSlug', () => {
+  it('lower-cases, drops punctuation, keeps CJK, turns spaces into hyphens', () => {
+    assert.equal(githubSlug('1. ROLE IDENTITY & WORKFLOW INTEGRATION'), '1-role-identity--workflow-integration');
+    assert.equal(githubSlug('API Design (REST/gRPC)?'), 'api-design-restgrpc');
+    assert.equal(githubSlug('實作細節：鎖與交易'), '實作細節鎖與交易');
+    assert.equal(githubSlug('snake_case-and-dashes'), 'snake_case-and-dashes');
+    assert.equal(githubSlug('Emoji 🚀 Launch'), 'emoji--launch');
+  });
+
+  it('matches github-slugger on random ASCII and mixed text (the ASCII fast path changes nothing)', () => {
+    const rng = createRng(9);
+    const alphabet = 'aZ09 _-.,:;!?()[]{}<>/\\|@#$%^&*+=~`\'"\t中文é🚀';
+    for (let n = 0; n < 2000; n++) {
+      let s = '';
+      const len = Math.floor(rng() * 30);
+      for (let k = 0; k < len; k++) s += [...alphabet][Math.floor(rng() * [...alphabet].length)];
+      assert.equal(githubSlug(s), referenceSlug(s), JSON.stringify(s));
+    }
+  });
+});
+
+describe('SlugCounter', () => {
+  it('numbers duplicates like GitHub', () => {
+    const c = new SlugCounter();
+    assert.deepEqual(['Intro', 'Intro', 'intro', 'Intro 1', 'Intro'].map(t => c.slug(t)), ['intro', 'intro-1', 'intro-2', 'intro-1-1', 'intro-3']);
+  });
+});
+
+describe('slugs of a real note', () => {
+  it('every (#anchor) of the table of contents of backend_system_design_expert.md names a heading', () => {
+    const text = readFileSync('/work/shared/seeds/backend_system_design_expert.md', 'utf8');
+    const block = findFrontmatterBlock(text);
+    const { headings, links } = scanNote(text, block?.end ?? 0);
+    const slugs = new Set(headings.map(h => h.slug));
+    const anchors = links.filter(l => l.kind === 'link' && l.path === '' && l.fragment !== undefined).map(l => l.fragment!);
+    assert.ok(anchors.length >= 15, `table of contents found (${anchors.length} anchors)`);
+    const missing = anchors.filter(a => !slugs.has(a));
+    assert.deepEqual(missing, []);
+  });
+});
