@@ -1,0 +1,54 @@
+import * as vscode from 'vscode';
+import type { IndexService } from '../indexService';
+
+export interface CheckSummary {
+  notes: number;
+  files: number;
+  errors: number;
+  warnings: number;
+  infos: number;
+}
+
+/** Counts the index's diagnostics (files with at least one, and per severity). */
+export function summarize(service: IndexService, notes: number): CheckSummary {
+  const s: CheckSummary = { notes, files: 0, errors: 0, warnings: 0, infos: 0 };
+  for (const list of service.index.allDiagnostics().values()) {
+    if (list.length > 0) s.files++;
+    for (const d of list) {
+      if (d.severity === 'error') s.errors++;
+      else if (d.severity === 'warning') s.warnings++;
+      else s.infos++;
+    }
+  }
+  return s;
+}
+
+/**
+ * "Check Workspace": re-reads every note from disk (unsaved buffers win) with a progress notification,
+ * then shows a summary with a way to the Problems panel.
+ */
+export async function checkWorkspaceCommand(service: IndexService): Promise<CheckSummary> {
+  await service.ready;
+  const notes = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Notes Navigator: checking notes'), cancellable: false },
+    async progress => {
+      let last = 0;
+      return service.rescan(p => {
+        const pct = p.total > 0 ? Math.floor((p.done / p.total) * 100) : 100;
+        progress.report({ message: vscode.l10n.t('{0}/{1} files', p.done, p.total), increment: pct - last });
+        last = pct;
+      });
+    },
+  );
+  const s = summarize(service, notes);
+  service.log.info(`check: ${s.notes} notes, ${s.errors} errors, ${s.warnings} warnings, ${s.infos} infos in ${s.files} files`);
+  const message = s.errors + s.warnings + s.infos === 0
+    ? vscode.l10n.t('Checked {0} notes: no problems.', s.notes)
+    : vscode.l10n.t('Checked {0} notes: {1} errors, {2} warnings, {3} infos in {4} files.', s.notes, s.errors, s.warnings, s.infos, s.files);
+  const show = vscode.l10n.t('Show Problems');
+  const buttons = s.errors + s.warnings + s.infos > 0 ? [show] : [];
+  void (s.errors > 0 ? vscode.window.showWarningMessage(message, ...buttons) : vscode.window.showInformationMessage(message, ...buttons)).then(choice => {
+    if (choice === show) void vscode.commands.executeCommand('workbench.actions.view.problems');
+  });
+  return s;
+}

@@ -1,0 +1,149 @@
+import * as vscode from 'vscode';
+import { todayString } from '../../core/fixes/frontmatter';
+import { newNoteText } from '../../core/fixes/newNote';
+import type { Category, FileEdit, PriorityKey, SeriesModel } from '../../core/model';
+import { normalize, relative } from '../../core/paths';
+import type { IndexService } from '../indexService';
+import { priorityName } from '../tree/seriesTree';
+import { exists, fileFromArg, openFile, requireTrust } from './args';
+import { chapterLine, chapterTitle, defaultPriorityLabel, noteTags, proposeChapter, readmeInsertEdit, typicalMinutes } from './noteTemplate';
+
+export type CreateResult = 'created' | 'existed' | 'cancelled' | 'failed';
+
+/**
+ * Creates `file` from the note template (plus any extra edits, e.g. the README line listing it) as one
+ * undoable WorkspaceEdit, then opens it. An existing file is never overwritten: it is just opened.
+ */
+export async function createNoteFile(service: IndexService, file: string, opts: { title?: string; tags?: string[]; extra?: FileEdit[] } = {}): Promise<CreateResult> {
+  if (service.index.hasFile(file) || await exists(service.uriOf(file))) {
+    await openFile(service, file);
+    void vscode.window.showInformationMessage(vscode.l10n.t('{0} already exists; it was opened, not overwritten.', file));
+    return 'existed';
+  }
+  const text = newNoteText(service.index, file, { title: opts.title, today: todayString(), tags: opts.tags });
+  const create: FileEdit = { file, create: true, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: text }] };
+  const ok = await vscode.workspace.applyEdit(service.toWorkspaceEdit([create, ...(opts.extra ?? [])]));
+  if (!ok) {
+    service.log.error(`could not create ${file}`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('Could not create {0}.', file));
+    return 'failed';
+  }
+  service.log.info(`created ${file}`);
+  const editor = await openFile(service, file);
+  // put the cursor below the title, where writing starts
+  const end = editor.document.lineAt(editor.document.lineCount - 1).range.end;
+  editor.selection = new vscode.Selection(end, end);
+  return 'created';
+}
+
+/** "Create Note" on a planned chapter: the file named by the README, titled after the chapter label. */
+export async function createNoteCommand(service: IndexService, arg: unknown): Promise<CreateResult> {
+  if (!requireTrust()) return 'cancelled';
+  const file = fileFromArg(service, arg, false);
+  if (!file || normalize(file) !== file) return 'cancelled';
+  const series = service.index.seriesOf(file);
+  const chapter = series?.categories.flatMap(c => c.chapters).find(c => c.file === file);
+  const title = chapter ? chapterTitle(chapter.label) : undefined;
+  const tags = noteTags(domainOf(service, series), chapter?.category);
+  return createNoteFile(service, file, { title, tags });
+}
+
+export interface NewNoteArgs {
+  /** README path of the series (default: asked when there are several) */
+  series?: string;
+  category?: string;
+  title?: string;
+  priority?: PriorityKey;
+  /** workspace-relative path (default: proposed, then confirmed by the user) */
+  file?: string;
+}
+
+/**
+ * "New Note from Template": asks for series, category, title and priority, proposes the next chapter
+ * number and a path, creates the note and lists it in the README, all in one WorkspaceEdit.
+ */
+export async function newNoteCommand(service: IndexService, args: NewNoteArgs = {}): Promise<CreateResult> {
+  if (!requireTrust()) return 'cancelled';
+  await service.ready;
+  const all = service.index.series();
+  let series: SeriesModel | undefined;
+  if (args.series) series = all.find(s => s.readme === args.series);
+  else if (all.length === 1) series = all[0];
+  else if (all.length > 1) {
+    const pick = await vscode.window.showQuickPick(all.map(s => ({ label: s.title, description: s.readme, series: s })), { title: vscode.l10n.t('New Note: series'), placeHolder: vscode.l10n.t('Pick the series of the new note') });
+    if (!pick) return 'cancelled';
+    series = pick.series;
+  }
+  if (!series) return newLooseNote(service, args);
+
+  let category: Category | undefined;
+  if (args.category !== undefined) category = series.categories.find(c => c.name === args.category);
+  else if (series.categories.length > 0) {
+    const pick = await vscode.window.showQuickPick(series.categories.map(c => ({ label: c.name, description: vscode.l10n.t('{0} chapters', c.chapters.length), category: c })), { title: vscode.l10n.t('New Note: category'), placeHolder: vscode.l10n.t('Pick the category of the new chapter') });
+    if (!pick) return 'cancelled';
+    category = pick.category;
+  }
+
+  const title = args.title ?? await vscode.window.showInputBox({
+    title: vscode.l10n.t('New Note: title'), prompt: vscode.l10n.t('Title of the new note'),
+    validateInput: v => (v.trim() ? undefined : vscode.l10n.t('The title cannot be empty.')),
+  });
+  if (!title?.trim()) return 'cancelled';
+
+  const config = service.index.config;
+  let priority = args.priority;
+  // a programmatic call (title given) takes the defaults instead of asking
+  const interactive = args.title === undefined;
+  if (!priority && interactive) {
+    const keys: PriorityKey[] = ['must-read', 'important', 'skippable'];
+    const pick = await vscode.window.showQuickPick(keys.map(k => ({ label: config.priorityLabels[k][0] ?? priorityName(k), description: priorityName(k), key: k })), { title: vscode.l10n.t('New Note: reading priority') });
+    if (!pick) return 'cancelled';
+    priority = pick.key;
+  }
+
+  const proposal = proposeChapter(series, category?.name, title.trim(), f => service.index.hasFile(f));
+  let file = args.file ?? proposal.file;
+  if (args.file === undefined && interactive) {
+    const answer = await vscode.window.showInputBox({
+      title: vscode.l10n.t('New Note: path'), value: proposal.file, prompt: vscode.l10n.t('Workspace-relative path of the new note'),
+      valueSelection: [proposal.file.lastIndexOf('/') + 1, proposal.file.length - 3],
+      validateInput: v => validateNewPath(service, v),
+    });
+    if (!answer) return 'cancelled';
+    file = normalize(answer.trim()) ?? answer.trim();
+  }
+  if (validateNewPath(service, file)) return 'cancelled';
+
+  const extra: FileEdit[] = [];
+  const readmeText = await service.textOf(series.readme);
+  if (readmeText !== undefined && category) {
+    const label = file.slice(file.lastIndexOf('/') + 1).replace(/\.md$/i, '');
+    const href = file === proposal.file ? proposal.href : relative(series.folder, file);
+    const edit = readmeInsertEdit(readmeText, category, chapterLine(label, href, defaultPriorityLabel(config, priority ?? 'important'), typicalMinutes(category)));
+    if (edit) extra.push({ file: series.readme, edits: [edit] });
+  }
+  return createNoteFile(service, file, { title: title.trim(), tags: noteTags(domainOf(service, series), category?.name), extra });
+}
+
+/** No series in the workspace: a note at a path the user types. */
+async function newLooseNote(service: IndexService, args: NewNoteArgs): Promise<CreateResult> {
+  const title = args.title ?? await vscode.window.showInputBox({ title: vscode.l10n.t('New Note: title'), prompt: vscode.l10n.t('Title of the new note') });
+  if (!title?.trim()) return 'cancelled';
+  const proposed = `${title.trim().toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '_').replace(/^_+|_+$/g, '') || 'note'}.md`;
+  const file = args.file ?? await vscode.window.showInputBox({ title: vscode.l10n.t('New Note: path'), value: proposed, validateInput: v => validateNewPath(service, v) });
+  if (!file || validateNewPath(service, file)) return 'cancelled';
+  return createNoteFile(service, normalize(file.trim()) ?? file.trim(), { title: title.trim() });
+}
+
+function validateNewPath(service: IndexService, v: string): string | undefined {
+  const p = normalize(v.trim());
+  if (!p || v.trim().startsWith('/')) return vscode.l10n.t('Use a path inside the workspace folder.');
+  if (!/\.md$/i.test(p)) return vscode.l10n.t('A note is a Markdown file: the path must end in .md.');
+  if (service.index.hasFile(p)) return vscode.l10n.t('{0} already exists.', p);
+  return undefined;
+}
+
+function domainOf(service: IndexService, series: SeriesModel | undefined): string | undefined {
+  const d = series ? service.index.note(series.readme)?.frontmatter.data?.domain : undefined;
+  return typeof d === 'string' ? d : undefined;
+}

@@ -1,0 +1,71 @@
+import * as vscode from 'vscode';
+import { todayString } from '../../core/fixes/frontmatter';
+import type { FileEdit } from '../../core/model';
+import { basename, normalize } from '../../core/paths';
+import type { IndexService } from '../indexService';
+import { exists, openFile, requireTrust } from './args';
+import { matrixTemplate, seriesReadmeTemplate } from './noteTemplate';
+
+export interface CreateSeriesArgs {
+  /** workspace-relative folder ('' for the workspace root); asked when absent */
+  folder?: string;
+  title?: string;
+}
+
+/**
+ * "Create Series": writes a README.md (with a `## Chapters` section) and a coverage matrix from templates
+ * into a folder the user picks. Existing files are never overwritten: the README is opened instead.
+ */
+export async function createSeriesCommand(service: IndexService, args: CreateSeriesArgs = {}): Promise<'created' | 'existed' | 'cancelled' | 'failed'> {
+  if (!requireTrust()) return 'cancelled';
+  const root = service.root;
+  if (!root) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('Open a folder first: a series lives in a workspace folder.'));
+    return 'cancelled';
+  }
+  let folder = args.folder;
+  if (folder === undefined) {
+    const picked = await vscode.window.showOpenDialog({
+      canSelectFolders: true, canSelectFiles: false, canSelectMany: false, defaultUri: root,
+      openLabel: vscode.l10n.t('Create Series Here'), title: vscode.l10n.t('Folder of the new series'),
+    });
+    if (!picked?.[0]) return 'cancelled';
+    const rel = picked[0].toString() === root.toString() ? '' : service.fileOf(picked[0]);
+    if (rel === undefined) {
+      void vscode.window.showErrorMessage(vscode.l10n.t('Pick a folder inside the workspace folder.'));
+      return 'cancelled';
+    }
+    folder = rel;
+  }
+  const normalized = folder === '' ? '' : normalize(folder);
+  if (normalized === undefined) return 'cancelled';
+  const readme = normalized ? `${normalized}/README.md` : 'README.md';
+  if (service.index.hasFile(readme) || await exists(service.uriOf(readme))) {
+    await openFile(service, readme);
+    void vscode.window.showInformationMessage(vscode.l10n.t('{0} already exists; it was opened, not overwritten. Add a "## Chapters" section to make it a series.', readme));
+    return 'existed';
+  }
+  const defaultTitle = `${titleCase(normalized ? basename(normalized) : basename(root.path) || 'Notes')} Series`;
+  const title = args.title ?? await vscode.window.showInputBox({ title: vscode.l10n.t('Create Series: title'), value: defaultTitle, validateInput: v => (v.trim() ? undefined : vscode.l10n.t('The title cannot be empty.')) });
+  if (!title?.trim()) return 'cancelled';
+  const config = service.index.config;
+  const opts = { title: title.trim(), domain: (normalized ? basename(normalized) : 'notes').toLowerCase(), today: todayString(), config };
+  const matrix = normalized ? `${normalized}/${config.matrixFileName}` : config.matrixFileName;
+  const at = { line: 0, character: 0 };
+  const edits: FileEdit[] = [{ file: readme, create: true, edits: [{ range: { start: at, end: at }, newText: seriesReadmeTemplate(opts) }] }];
+  if (!service.index.hasFile(matrix) && !await exists(service.uriOf(matrix))) {
+    edits.push({ file: matrix, create: true, edits: [{ range: { start: at, end: at }, newText: matrixTemplate(opts) }] });
+  }
+  const ok = await vscode.workspace.applyEdit(service.toWorkspaceEdit(edits));
+  if (!ok) {
+    void vscode.window.showErrorMessage(vscode.l10n.t('Could not create {0}.', readme));
+    return 'failed';
+  }
+  service.log.info(`created series ${readme}`);
+  await openFile(service, readme);
+  return 'created';
+}
+
+function titleCase(s: string): string {
+  return s.split(/[\s_-]+/).filter(Boolean).map(w => w[0].toUpperCase() + w.slice(1)).join(' ');
+}

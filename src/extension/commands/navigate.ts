@@ -1,0 +1,135 @@
+import * as vscode from 'vscode';
+import type { Chapter, SeriesModel } from '../../core/model';
+import { ChapterNumberIndex, numberKey } from '../../core/series/chapterNumbers';
+import type { IndexService } from '../indexService';
+import { priorityName, type SeriesTree, SERIES_VIEW_ID } from '../tree/seriesTree';
+import { routeOrder, uniqueChapters } from '../tree/treeModel';
+import { fileFromArg, openFile } from './args';
+import { createNoteCommand } from './createNote';
+
+const PRIORITY_ICON = { 'must-read': '$(star-full)', important: '$(star-half)', skippable: '$(star-empty)' } as const;
+
+interface ChapterPick extends vscode.QuickPickItem {
+  chapter: Chapter;
+  series: SeriesModel;
+}
+
+/**
+ * "Open Chapter": a quick pick over every chapter of every series, searchable by number, label, title,
+ * priority and category. With an argument (a chapter number or a path) it opens that chapter directly.
+ */
+export async function openChapterCommand(service: IndexService, arg?: unknown): Promise<string | undefined> {
+  await service.ready;
+  const all = service.index.series();
+  if (typeof arg === 'string' && arg.trim() !== '') {
+    const chapter = findChapter(service, all, arg.trim());
+    if (!chapter) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('No chapter "{0}" in the series.', arg));
+      return undefined;
+    }
+    return openChapter(service, chapter);
+  }
+  const items: ChapterPick[] = [];
+  for (const series of all) {
+    for (const c of uniqueChapters(series)) {
+      const note = service.index.note(c.file);
+      const exists = note !== undefined || service.index.hasFile(c.file);
+      const desc: string[] = [];
+      if (c.priority) desc.push(`${c.priorityLabel ?? priorityName(c.priority)} ${priorityName(c.priority)}`);
+      if (c.minutes !== undefined) desc.push(vscode.l10n.t('{0} min', c.minutes));
+      desc.push(c.category);
+      if (!exists) desc.push(vscode.l10n.t('planned'));
+      if (all.length > 1) desc.push(series.title);
+      items.push({
+        label: `${c.priority ? PRIORITY_ICON[c.priority] : exists ? '$(file)' : '$(circle-large-outline)'} ${c.label}`,
+        description: desc.join(' · '),
+        detail: note && note.title !== c.label ? `${note.title} — ${c.file}` : c.file,
+        chapter: c, series,
+      });
+    }
+  }
+  if (items.length === 0) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('No series found: a series is a folder whose README.md has a "## Chapters" section.'));
+    return undefined;
+  }
+  const pick = await vscode.window.showQuickPick(items, {
+    title: vscode.l10n.t('Open Chapter'), placeHolder: vscode.l10n.t('Type a chapter number, title, priority or category'),
+    matchOnDescription: true, matchOnDetail: true,
+  });
+  return pick ? openChapter(service, pick.chapter) : undefined;
+}
+
+/** Opens a chapter's note; a planned chapter is offered for creation. Returns the file opened. */
+async function openChapter(service: IndexService, chapter: Chapter): Promise<string | undefined> {
+  if (service.index.hasFile(chapter.file)) {
+    await openFile(service, chapter.file);
+    return chapter.file;
+  }
+  const create = vscode.l10n.t('Create Note');
+  const choice = await vscode.window.showInformationMessage(vscode.l10n.t('{0} is planned: its note does not exist yet.', chapter.label), create);
+  if (choice === create) {
+    const r = await createNoteCommand(service, { file: chapter.file });
+    return r === 'created' || r === 'existed' ? chapter.file : undefined;
+  }
+  return undefined;
+}
+
+function findChapter(service: IndexService, all: SeriesModel[], query: string): Chapter | undefined {
+  const file = query.replace(/^\.?\/+/, '');
+  for (const s of all) {
+    const byFile = uniqueChapters(s).find(c => c.file === file);
+    if (byFile) return byFile;
+  }
+  if (/^\d+(?:[._]\d+)*$/.test(query)) {
+    // the series of the active note first, then the others
+    const active = fileFromArg(service, undefined);
+    const first = active ? service.index.seriesOf(active) : undefined;
+    for (const s of first ? [first, ...all.filter(x => x !== first)] : all) {
+      const r = new ChapterNumberIndex(s).resolve(numberKey(query));
+      if (r.kind === 'found') return r.chapter;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * "Next Chapter in Batch Route": the chapter after the active one in the series' batch route (chapters the
+ * route does not name follow in README order). Without an active chapter: the first chapter not yet studied.
+ */
+export async function nextChapterCommand(service: IndexService, tree: SeriesTree): Promise<string | undefined> {
+  await service.ready;
+  const current = fileFromArg(service, undefined);
+  const all = service.index.series();
+  const series = (current ? service.index.seriesOf(current) : undefined) ?? (all.length === 1 ? all[0] : undefined);
+  if (!series) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('Open a chapter of a series to go to the next one.'));
+    return undefined;
+  }
+  const numbers = new ChapterNumberIndex(series);
+  const order = routeOrder(series, (_s, num) => {
+    const r = numbers.resolve(num);
+    return r.kind === 'found' ? r.chapter : undefined;
+  });
+  const inRoute = new Set(order.map(c => c.file));
+  for (const c of uniqueChapters(series)) if (!inRoute.has(c.file)) order.push(c);
+  const at = current ? order.findIndex(c => c.file === current) : -1;
+  let next: Chapter | undefined;
+  if (at >= 0) next = order[at + 1];
+  else next = order.find(c => !tree.studied.has(c.file));
+  if (!next) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('That was the last chapter of {0}.', series.title));
+    return undefined;
+  }
+  return openChapter(service, next);
+}
+
+/** "Reveal in Series Tree": selects the active (or given) note's chapter in the Series view. */
+export async function revealInTreeCommand(service: IndexService, tree: SeriesTree, arg?: unknown): Promise<boolean> {
+  const file = fileFromArg(service, arg);
+  if (!file) return false;
+  await service.ready;
+  await vscode.commands.executeCommand(`${SERIES_VIEW_ID}.focus`);
+  const found = await tree.revealFile(file, true);
+  if (!found) void vscode.window.showInformationMessage(vscode.l10n.t('{0} is not a chapter shown in the Series view.', file));
+  return found;
+}

@@ -1,0 +1,220 @@
+import type { NotesConfig } from '../../core/config';
+import { titleFromFileName } from '../../core/fixes/frontmatter';
+import type { Category, Position, PriorityKey, SeriesModel, TextEdit } from '../../core/model';
+import { dirname, relative } from '../../core/paths';
+import { LineIndex } from '../../core/text/lineIndex';
+
+/**
+ * Pure helpers behind "New Note", "Create Note" and "Create Series": the title and tags of a new chapter,
+ * the number and path proposed for it, the README line that lists it, and the templates of a new series.
+ * No `vscode` here so they are unit-tested in Node.
+ */
+
+/** `01_scalability_fundamentals` → `Scalability Fundamentals`; prose labels keep their words. */
+export function chapterTitle(label: string): string {
+  return titleFromFileName(label.includes('.') ? label : `${label}.md`);
+}
+
+/** `System Design` → `system-design` (letters and digits of any script kept). */
+export function tagOf(text: string): string {
+  return text.normalize('NFC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '');
+}
+
+/** Tags of a new chapter: the series' domain and its category. */
+export function noteTags(domain: string | undefined, category: string | undefined): string[] {
+  const tags: string[] = [];
+  for (const t of [domain, category]) {
+    const tag = t ? tagOf(t) : '';
+    if (tag && !tags.includes(tag)) tags.push(tag);
+  }
+  return tags;
+}
+
+/** `Saga Pattern: Basics` → `saga_pattern_basics` (CJK kept; '' when nothing is left). */
+export function fileSlug(title: string): string {
+  return title.normalize('NFC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '_').replace(/^_+|_+$/g, '').slice(0, 80);
+}
+
+export interface ChapterProposal {
+  /** the new chapter number as written (`77`), undefined when the series does not number its chapters */
+  number?: string;
+  /** workspace-relative path of the new note */
+  file: string;
+  /** link destination relative to the series folder */
+  href: string;
+  /** README link text (the file name without extension) */
+  label: string;
+}
+
+/**
+ * Proposes the number and path of a new chapter: the next number after the highest top-level chapter
+ * number of the series (same width, at least two digits), in the folder most of the category's chapters
+ * live in (else a folder named after the category). A taken name gets a `_2`, `_3` … suffix.
+ */
+export function proposeChapter(series: SeriesModel, categoryName: string | undefined, title: string, exists: (file: string) => boolean): ChapterProposal {
+  const all = series.categories.flatMap(c => c.chapters);
+  let max = -1;
+  let width = 2;
+  for (const ch of all) {
+    if (ch.number === undefined || !/^\d+$/.test(ch.number)) continue;
+    const n = Number.parseInt(ch.number, 10);
+    if (n > max) max = n;
+    width = Math.max(width, ch.number.length);
+  }
+  const number = max >= 0 ? String(max + 1).padStart(width, '0') : all.length === 0 ? '01' : undefined;
+  const category = series.categories.find(c => c.name === categoryName);
+  const folder = categoryFolder(series, category);
+  const slug = fileSlug(title) || 'note';
+  const base = number ? `${number}_${slug}` : slug;
+  let label = base;
+  let file = joinFolder(folder, `${label}.md`);
+  for (let i = 2; exists(file); i++) {
+    label = `${base}_${i}`;
+    file = joinFolder(folder, `${label}.md`);
+  }
+  return { number, file, href: relative(series.folder, file), label };
+}
+
+/** The folder most chapters of the category live in; a new category gets a folder named after it. */
+function categoryFolder(series: SeriesModel, category: Category | undefined): string {
+  const counts = new Map<string, number>();
+  for (const ch of category?.chapters ?? []) counts.set(dirname(ch.file), (counts.get(dirname(ch.file)) ?? 0) + 1);
+  let best: string | undefined;
+  let bestCount = 0;
+  for (const [folder, n] of counts) if (n > bestCount) { best = folder; bestCount = n; }
+  if (best !== undefined) return best;
+  const sub = category ? fileSlug(category.name) : '';
+  return sub ? joinFolder(series.folder, sub) : series.folder;
+}
+
+function joinFolder(folder: string, name: string): string {
+  return folder === '' ? name : `${folder}/${name}`;
+}
+
+/** The reading time most of the category's chapters have (60 when none has one). */
+export function typicalMinutes(category: Category | undefined): number {
+  const counts = new Map<number, number>();
+  for (const ch of category?.chapters ?? []) if (ch.minutes !== undefined) counts.set(ch.minutes, (counts.get(ch.minutes) ?? 0) + 1);
+  let best = 60;
+  let bestCount = 0;
+  for (const [m, n] of counts) if (n > bestCount) { best = m; bestCount = n; }
+  return best;
+}
+
+/** `- [label](href) - 重要 - 60 min` */
+export function chapterLine(label: string, href: string, priorityLabel: string | undefined, minutes: number | undefined): string {
+  const dest = /[\s()<>]/.test(href) ? `<${href}>` : href;
+  let line = `- [${label.replace(/([[\]\\])/g, '\\$1')}](${dest})`;
+  if (priorityLabel) line += ` - ${priorityLabel}`;
+  if (minutes !== undefined) line += ` - ${minutes} min`;
+  return line;
+}
+
+/**
+ * The edit that lists a new chapter in the README: a line after the category's last chapter, or
+ * nothing when the category has no chapter line to anchor on (the user adds it by hand).
+ */
+export function readmeInsertEdit(readmeText: string, category: Category | undefined, line: string): TextEdit | undefined {
+  const last = category?.chapters[category.chapters.length - 1];
+  if (!last) return undefined;
+  const lines = new LineIndex(readmeText);
+  const endOffset = lines.lineEnd(last.range.start.line);
+  const at: Position = lines.positionAt(endOffset);
+  const eol = readmeText.includes('\r\n') ? '\r\n' : '\n';
+  return { range: { start: at, end: at }, newText: eol + line };
+}
+
+/** The priority label a new chapter gets by default (the first configured label of `important`). */
+export function defaultPriorityLabel(config: NotesConfig, p: PriorityKey = 'important'): string | undefined {
+  return config.priorityLabels[p]?.[0];
+}
+
+export interface SeriesTemplateOptions {
+  title: string;
+  domain: string;
+  today: string;
+  config: NotesConfig;
+}
+
+/**
+ * The README of a new series: frontmatter, summary, a one-batch route, reading priority, support documents
+ * and one planned chapter, so that the tree shows a placeholder right away.
+ */
+export function seriesReadmeTemplate(o: SeriesTemplateOptions): string {
+  const must = o.config.priorityLabels['must-read'][0] ?? 'Must-read';
+  const mustName = o.config.priorityLabels['must-read'].find(l => /^[\x20-\x7e]+$/.test(l)) ?? 'Must-read';
+  return [
+    '---',
+    `title: ${yamlString(o.title)}`,
+    'note_type: system',
+    `domain: ${yamlString(o.domain)}`,
+    `tags: [system, ${yamlString(tagOf(o.domain) || 'notes')}]`,
+    `created: ${o.today}`,
+    `updated: ${o.today}`,
+    'status: active',
+    'source: system',
+    '---',
+    `# ${o.title}`,
+    '',
+    '## Summary',
+    '',
+    '- Audience: ',
+    `- Baseline date: ${o.today}.`,
+    '',
+    '## Batch Learning Route (1 batch)',
+    '',
+    '- Batch 1: `01` (Introduction)',
+    '',
+    '## Reading Priority',
+    '',
+    `- ${mustName} (\`${must}\`): \`01\``,
+    '',
+    '## Support Documents',
+    '',
+    `- [coverage_matrix](${o.config.matrixFileName})`,
+    '',
+    '## Chapters',
+    '',
+    '### Introduction',
+    '',
+    `- [01_introduction](introduction/01_introduction.md) - ${must} - 30 min`,
+    '',
+  ].join('\n');
+}
+
+/** The coverage matrix of a new series: one Pending row for the template's chapter. */
+export function matrixTemplate(o: SeriesTemplateOptions): string {
+  const pending = o.config.statusWords.pending[0] ?? 'Pending';
+  return [
+    '---',
+    `title: ${yamlString(`${o.title} Coverage Matrix`)}`,
+    'note_type: system',
+    `domain: ${yamlString(o.domain)}`,
+    `tags: [system, audit]`,
+    `created: ${o.today}`,
+    `updated: ${o.today}`,
+    'status: active',
+    'source: system',
+    '---',
+    `# ${o.title} Coverage Matrix`,
+    '',
+    `## Coverage Status (${o.today})`,
+    '',
+    '| Capability Area | Required Topic | Coverage Files | Status |',
+    '| --- | --- | --- | --- |',
+    `| Introduction | Introduction | \`introduction/01_introduction.md\` | ${pending} |`,
+    '',
+    '## Cross-references with Existing Content',
+    '',
+    '## Remaining Gaps',
+    '',
+    '- ',
+    '',
+  ].join('\n');
+}
+
+/** A YAML scalar: plain when safe, else double-quoted (JSON strings are valid YAML). */
+export function yamlString(s: string): string {
+  if (/^[\p{L}\p{N}][\p{L}\p{N} _.\-()/&]*$/u.test(s) && !/^(true|false|null|yes|no|on|off|~)$/i.test(s) && !/^[\d.\-]+$/.test(s)) return s;
+  return JSON.stringify(s);
+}

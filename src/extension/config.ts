@@ -1,0 +1,102 @@
+import * as vscode from 'vscode';
+import { defaultConfig, mergeConfig, parseConfigText, type ConfigProblem, type NotesConfig } from '../core/config';
+
+/** File name of the shared configuration at the workspace root (read by the CLI too). */
+export const CONFIG_FILE = '.notes-navigator.json';
+
+/** `notesNavigator.*` settings that overlay `.notes-navigator.json` (same names as its keys). */
+const OVERLAY_KEYS = ['rules', 'include', 'exclude', 'requiredFields', 'allowedValues', 'priorityLabels', 'statusWords'] as const;
+
+export type GroupBy = 'category' | 'priority' | 'batch';
+
+/** Editor-only settings (not part of NotesConfig). */
+export interface EditorSettings {
+  diagnosticsEnabled: boolean;
+  debounceMs: number;
+  groupBy: GroupBy;
+}
+
+export interface LoadedConfig {
+  config: NotesConfig;
+  /** problems of `.notes-navigator.json` and of the settings, prefixed with where they come from */
+  problems: string[];
+}
+
+/**
+ * Builds the NotesConfig: defaults, then `.notes-navigator.json` at the workspace root, then the
+ * `notesNavigator.*` settings the user set explicitly (defaults of the settings never override the file).
+ */
+export async function loadNotesConfig(root: vscode.Uri | undefined): Promise<LoadedConfig> {
+  const problems: string[] = [];
+  let config = defaultConfig();
+  if (root) {
+    const file = await readConfigFile(vscode.Uri.joinPath(root, CONFIG_FILE));
+    if (file.error) problems.push(`${CONFIG_FILE}: could not be read: ${file.error}`);
+    else if (file.text !== undefined) {
+      const parsed = parseConfigText(file.text, config);
+      config = parsed.config;
+      problems.push(...parsed.problems.map(p => describe(CONFIG_FILE, p)));
+    }
+  }
+  const overlay = settingsOverlay(root);
+  if (Object.keys(overlay).length > 0) {
+    const merged = mergeConfig(config, overlay);
+    config = merged.config;
+    problems.push(...merged.problems.map(p => describe('settings', p)));
+  }
+  return { config, problems };
+}
+
+/** Explicitly set values of the overlay settings (workspace folder, workspace or user scope). */
+function settingsOverlay(root: vscode.Uri | undefined): Record<string, unknown> {
+  const section = vscode.workspace.getConfiguration('notesNavigator', root);
+  const out: Record<string, unknown> = {};
+  for (const key of OVERLAY_KEYS) {
+    const i = section.inspect<unknown>(key);
+    const value = i?.workspaceFolderValue ?? i?.workspaceValue ?? i?.globalValue;
+    if (value !== undefined) out[key] = value;
+  }
+  return out;
+}
+
+export function editorSettings(root: vscode.Uri | undefined): EditorSettings {
+  const section = vscode.workspace.getConfiguration('notesNavigator', root);
+  const groupBy = section.get<string>('tree.groupBy', 'category');
+  const debounce = section.get<number>('diagnostics.debounceMs', 150);
+  return {
+    diagnosticsEnabled: section.get<boolean>('diagnostics.enabled', true),
+    debounceMs: typeof debounce === 'number' && Number.isFinite(debounce) ? Math.min(5000, Math.max(0, debounce)) : 150,
+    groupBy: groupBy === 'priority' || groupBy === 'batch' ? groupBy : 'category',
+  };
+}
+
+/** True when a configuration change touches a setting that feeds NotesConfig. */
+export function affectsNotesConfig(e: vscode.ConfigurationChangeEvent): boolean {
+  return OVERLAY_KEYS.some(k => e.affectsConfiguration(`notesNavigator.${k}`));
+}
+
+/** True when only rule severities differ: the index can re-apply them without re-reading the notes. */
+export function onlySeveritiesDiffer(a: NotesConfig, b: NotesConfig): boolean {
+  const strip = (c: NotesConfig) => JSON.stringify({ ...c, rules: undefined });
+  return strip(a) === strip(b);
+}
+
+/** True when the set of files to index may differ. */
+export function filesDiffer(a: NotesConfig, b: NotesConfig): boolean {
+  return JSON.stringify([a.include, a.exclude]) !== JSON.stringify([b.include, b.exclude]);
+}
+
+async function readConfigFile(uri: vscode.Uri): Promise<{ text?: string; error?: string }> {
+  try {
+    const bytes = await vscode.workspace.fs.readFile(uri);
+    return { text: new TextDecoder('utf-8').decode(bytes) };
+  } catch (e) {
+    // a missing file is the normal case; anything else is worth reporting
+    if (e instanceof vscode.FileSystemError && (e.code === 'FileNotFound' || e.code === 'EntryNotFound')) return {};
+    return { error: (e as Error).message ?? String(e) };
+  }
+}
+
+function describe(where: string, p: ConfigProblem): string {
+  return p.path ? `${where}: ${p.path}: ${p.message}` : `${where}: ${p.message}`;
+}

@@ -1,0 +1,63 @@
+import * as vscode from 'vscode';
+import type { CoverageViewModel } from '../../core/coverage/viewModel';
+import { COVERAGE_VIEW_TYPE, type ProbeResult } from '../../webview/protocol';
+import type { IndexService } from '../indexService';
+import { CoverageController, type PostedModel } from './panel';
+import { CoverageStatusBar } from './statusBar';
+import { syncStatus } from './syncStatus';
+
+/** What integration tests reach through the extension's API (`activate()` returns `{ service, coverage }`). */
+export interface CoverageApi {
+  /** the last model posted to the page, with its version */
+  lastPosted(): PostedModel | undefined;
+  /** the last version the page acknowledged as rendered */
+  lastApplied(): number;
+  /** resolves when the page has rendered `version` or later */
+  whenApplied(version: number): Promise<void>;
+  /** ms from the first index change to the page's acknowledgement, for the last patch */
+  lastLatency(): number | undefined;
+  /** ms the page spent rendering the last update (its own measure) */
+  lastRenderMs(): number | undefined;
+  /** describes what the page rendered (counts of img/script/inline handlers, texts of topics and titles) */
+  probe(): Promise<ProbeResult | undefined>;
+  /** the latest view model (built now if needed) */
+  model(): CoverageViewModel;
+  isOpen(): boolean;
+  /** the status-bar text */
+  statusText(): string | undefined;
+}
+
+let api: CoverageApi | undefined;
+
+/** The coverage API for activate()'s return value; undefined before registerCoverage ran. */
+export function coverageApi(): CoverageApi | undefined {
+  return api;
+}
+
+/** Registers showCoverage / syncStatus, the panel serializer and the status-bar item. */
+export function registerCoverage(context: vscode.ExtensionContext, service: IndexService): void {
+  const controller = new CoverageController(context, service);
+  const statusBar = new CoverageStatusBar();
+  let statusText: string | undefined;
+  context.subscriptions.push(
+    controller,
+    statusBar,
+    controller.onDidBuildModel(model => { statusBar.update(model); statusText = statusBar.text; }),
+    vscode.commands.registerCommand('notesNavigator.showCoverage', () => controller.show()),
+    vscode.commands.registerCommand('notesNavigator.syncStatus', (arg?: unknown) => syncStatus(service, arg)),
+    vscode.window.registerWebviewPanelSerializer(COVERAGE_VIEW_TYPE, {
+      deserializeWebviewPanel: async (panel: vscode.WebviewPanel) => { controller.restore(panel); },
+    }),
+  );
+  api = {
+    lastPosted: () => controller.lastPosted(),
+    lastApplied: () => controller.lastApplied(),
+    whenApplied: v => controller.whenApplied(v),
+    lastLatency: () => controller.lastLatency(),
+    lastRenderMs: () => controller.lastRenderMs(),
+    probe: () => controller.probe(),
+    model: () => controller.model(),
+    isOpen: () => controller.isOpen,
+    statusText: () => statusText,
+  };
+}

@@ -1,0 +1,47 @@
+import * as vscode from 'vscode';
+import { registerCommands } from './commands';
+import { coverageApi, registerCoverage, type CoverageApi } from './coverage';
+import { registerDiagnostics } from './diagnostics';
+import { registerLanguageFeatures } from './features';
+import { IndexService } from './indexService';
+import { registerBacklinksView } from './tree/backlinksView';
+import { registerSeriesTree, type SeriesTree } from './tree/seriesTree';
+
+/** What `activate` returns: integration tests reach the index through it. */
+export interface NotesNavigatorApi {
+  service: IndexService;
+  /** the Series view's data provider (tests read its nodes and items) */
+  seriesTree: SeriesTree;
+  /** the coverage webview's probe (engineer C's integration tests) */
+  coverage: CoverageApi | undefined;
+}
+
+/**
+ * Activation wires the adapters and returns at once: the index loads afterwards, in chunks that yield to
+ * the event loop (see IndexService.start), so activation stays far below 50 ms on any workspace size.
+ */
+export function activate(context: vscode.ExtensionContext): NotesNavigatorApi {
+  const t0 = performance.now();
+  const log = vscode.window.createOutputChannel('Notes Navigator', { log: true });
+  context.subscriptions.push(log);
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  if (folders.length > 1) log.info(`multi-root workspace: only the first folder (${folders[0].name}) is indexed`);
+  const service = new IndexService(folders[0]?.uri, log);
+  context.subscriptions.push(service);
+  void vscode.commands.executeCommand('setContext', 'notesNavigator.ready', false);
+
+  registerDiagnostics(context, service);
+  const tree = registerSeriesTree(context, service);
+  registerBacklinksView(context, service);
+  registerCommands(context, service, tree);
+  registerLanguageFeatures(context, service);
+  registerCoverage(context, service);
+
+  void service.start();
+  log.info(`activated in ${Math.round(performance.now() - t0)} ms${vscode.workspace.isTrusted ? '' : ' (untrusted workspace: read-only)'}`);
+  return { service, seriesTree: tree, coverage: coverageApi() };
+}
+
+export function deactivate(): void {
+  // everything is disposed through context.subscriptions
+}

@@ -1,0 +1,89 @@
+import * as vscode from 'vscode';
+import { RULE_CODES, type Diagnostic, type RuleCode } from '../../core/model';
+import type { IndexService } from '../indexService';
+import { fixesWithTexts } from './coreFixes';
+import { currentNote } from './currentNote';
+import { FIX_ALL_COMMAND, safeFixesOf } from './fixAll';
+import { MARKDOWN } from './languageSelector';
+import { localToday } from './localDate';
+import { safely } from './safely';
+
+/** Our fix-all kind: runs on `source.fixAll` (e.g. editor.codeActionsOnSave) and from the Source Action menu. */
+export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('notesNavigator');
+
+/** The quick fixes that create a missing note (a sub-kind, so keybindings and tests can ask for exactly these). */
+export const CREATE_NOTE_KIND = vscode.CodeActionKind.QuickFix.append('notesNavigator.createNote');
+
+/**
+ * Quick fixes for Notes Navigator diagnostics: each VS Code diagnostic is matched to the index's diagnostic
+ * (same code and range) and every core Fix becomes a CodeAction carrying that diagnostic.
+ * Also offers the fix-all source action (every safe fix of the note, one edit).
+ */
+export function registerCodeActions(service: IndexService): vscode.Disposable {
+  const provider: vscode.CodeActionProvider = {
+    provideCodeActions: (document, _range, context, token) => safely(service, 'code actions', async () => {
+      const wantQuickFixes = !context.only || context.only.intersects(vscode.CodeActionKind.QuickFix);
+      const wantFixAll = context.only !== undefined && context.only.contains(FIX_ALL_KIND);
+      const actions: vscode.CodeAction[] = [];
+      if (wantQuickFixes) {
+        const ours = context.diagnostics.filter(d => ruleCodeOf(d) !== undefined);
+        if (ours.length > 0) actions.push(...await quickFixes(service, document, ours));
+      }
+      if (wantFixAll && !token.isCancellationRequested) {
+        const all = await safeFixesOf(service, document);
+        if (all && all.applied > 0) {
+          const action = new vscode.CodeAction(vscode.l10n.t('Fix all safe Notes Navigator problems'), FIX_ALL_KIND);
+          action.edit = service.toWorkspaceEdit(all.edits);
+          actions.push(action);
+        }
+      }
+      return actions;
+    }),
+  };
+  return vscode.languages.registerCodeActionsProvider(MARKDOWN, provider, {
+    providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, CREATE_NOTE_KIND, FIX_ALL_KIND],
+    documentation: [{ kind: FIX_ALL_KIND, command: { command: FIX_ALL_COMMAND, title: vscode.l10n.t('Fix all safe problems') } }],
+  });
+}
+
+async function quickFixes(service: IndexService, document: vscode.TextDocument, diagnostics: vscode.Diagnostic[]): Promise<vscode.CodeAction[]> {
+  const current = await currentNote(service, document);
+  if (!current) return [];
+  const indexed = service.index.diagnostics(current.file);
+  const text = document.getText();
+  const today = localToday();
+  const texts = new Map<string, string | undefined>();
+  const actions: vscode.CodeAction[] = [];
+  for (const d of diagnostics) {
+    const core = matchDiagnostic(service, indexed, d);
+    if (!core) continue;
+    for (const fix of await fixesWithTexts(service, core, text, today, texts)) {
+      const creates = fix.edits.some(e => e.create === true);
+      const action = new vscode.CodeAction(fix.title, creates ? CREATE_NOTE_KIND : vscode.CodeActionKind.QuickFix);
+      action.diagnostics = [d];
+      action.isPreferred = fix.preferred === true;
+      action.edit = service.toWorkspaceEdit(fix.edits);
+      actions.push(action);
+    }
+  }
+  return actions;
+}
+
+/** Our rule code of a VS Code diagnostic (`code` is a string or `{ value, target }`), else undefined. */
+export function ruleCodeOf(d: vscode.Diagnostic): RuleCode | undefined {
+  const raw = typeof d.code === 'object' && d.code !== null ? d.code.value : d.code;
+  return typeof raw === 'string' && (RULE_CODES as readonly string[]).includes(raw) ? raw as RuleCode : undefined;
+}
+
+/** The index diagnostic behind a VS Code diagnostic: same code and range, else same code on the same start line. */
+function matchDiagnostic(service: IndexService, indexed: readonly Diagnostic[], d: vscode.Diagnostic): Diagnostic | undefined {
+  const code = ruleCodeOf(d);
+  let sameLine: Diagnostic | undefined;
+  for (const c of indexed) {
+    if (c.code !== code) continue;
+    const r = service.toRange(c.range);
+    if (r.isEqual(d.range)) return c;
+    if (sameLine === undefined && r.start.line === d.range.start.line) sameLine = c;
+  }
+  return sameLine;
+}

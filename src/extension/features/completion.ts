@@ -1,0 +1,239 @@
+import * as vscode from 'vscode';
+import { basename, dirname, join, stem } from '../../core/paths';
+import type { IndexService } from '../indexService';
+import { completionSiteAt, frontmatterSiteAt, keyOfLine, type CompletionSite, type FrontmatterSite } from './completionSite';
+import { FolderListing } from './folderListing';
+import { FrontmatterValues } from './frontmatterValues';
+import { MARKDOWN } from './languageSelector';
+import { syntheticLink } from './linkLookup';
+import { localToday } from './localDate';
+import { isIndexReady } from './readiness';
+
+const TRIGGERS = ['/', '(', '#', '[', '`', ':', ' ', '<', ','];
+const SUGGEST_AGAIN: vscode.Command = { command: 'editor.action.triggerSuggest', title: '' };
+const FENCE_CLOSE = /^(---|\.\.\.)[ \t]*$/;
+
+/**
+ * Completion in notes: paths inside `](…` and backticks (relative to the note's folder, folders first), headings
+ * after `#` in a link or `[[name#`, note names after `[[`, and inside the frontmatter block the missing field
+ * names and field values (allowed values from the config, values such as tags seen in the workspace, today
+ * for date fields). Everything is looked up in the index; nothing scans the workspace per keystroke.
+ */
+export function registerCompletion(service: IndexService): vscode.Disposable {
+  const folders = new FolderListing(service.index, service.onDidChange);
+  const values = new FrontmatterValues(service.index, service.onDidChange);
+  const provider: vscode.CompletionItemProvider = {
+    provideCompletionItems: (document, position, _token, context) => {
+      try {
+        if (!isIndexReady(service)) return undefined;
+        const file = service.fileOf(document.uri);
+        if (file === undefined) return undefined;
+        const prefix = document.lineAt(position.line).text.slice(0, position.character);
+        const byTrigger = context.triggerKind === vscode.CompletionTriggerKind.TriggerCharacter;
+        const frontmatter = frontmatterEnd(document, position.line);
+        if (frontmatter !== 'outside') {
+          if (frontmatter === 'fence') return undefined;
+          const site = frontmatterSiteAt(prefix, () => keyAbove(document, position.line));
+          if (!site || (site.kind === 'key' && byTrigger) || context.triggerCharacter === ':') return undefined;
+          return frontmatterItems(service, values, document, position, site);
+        }
+        if (insideFencedCode(document, position.line)) return undefined;
+        const site = completionSiteAt(prefix);
+        if (!site) return undefined;
+        if (site.kind === 'path' && site.syntax === 'ref' && site.typed === '' && context.triggerCharacter === '`') return undefined;
+        if (byTrigger && (context.triggerCharacter === ' ' || context.triggerCharacter === ':' || context.triggerCharacter === ',')) {
+          if (site.kind !== 'wikilink') return undefined;
+        }
+        return linkItems(service, folders, file, position, site);
+      } catch (e) {
+        service.log.error(`completion failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+        return undefined;
+      }
+    },
+  };
+  return vscode.Disposable.from(folders, values, vscode.languages.registerCompletionItemProvider(MARKDOWN, provider, ...TRIGGERS));
+}
+
+/**
+ * Where the cursor line is relative to a frontmatter block at the top of the document:
+ * 'inside' the YAML, on a 'fence' line, or 'outside' (after it, or no block).
+ */
+function frontmatterEnd(document: vscode.TextDocument, line: number): 'inside' | 'fence' | 'outside' {
+  const first = document.lineAt(0).text;
+  if (!first.startsWith('---')) return 'outside';
+  const opener = first.slice(3).trim();
+  if (opener !== '' && opener.toLowerCase() !== 'yaml') return 'outside';
+  if (line === 0) return 'fence';
+  for (let l = 1; l < line; l++) {
+    if (FENCE_CLOSE.test(document.lineAt(l).text)) return 'outside';
+  }
+  return FENCE_CLOSE.test(document.lineAt(line).text) ? 'fence' : 'inside';
+}
+
+/** The key of the nearest mapping entry above a line (for `- item` lines of a YAML list). */
+function keyAbove(document: vscode.TextDocument, line: number): string | undefined {
+  for (let l = line - 1; l >= 1; l--) {
+    const text = document.lineAt(l).text;
+    if (/^[ \t]*-/.test(text) || text.trim() === '') continue;
+    return keyOfLine(text);
+  }
+  return undefined;
+}
+
+/** True when the line is inside a fenced code block (``` or ~~~), counting fences from the top. */
+function insideFencedCode(document: vscode.TextDocument, line: number): boolean {
+  let fence: { char: string; length: number } | undefined;
+  for (let l = 0; l < line; l++) {
+    const text = document.lineAt(l).text;
+    const m = /^ {0,3}(`{3,}|~{3,})(.*)$/.exec(text);
+    if (!m) continue;
+    if (!fence) {
+      if (m[1][0] === '`' && m[2].includes('`')) continue; // not an opener: the info string has a backtick
+      fence = { char: m[1][0], length: m[1].length };
+    } else if (m[1][0] === fence.char && m[1].length >= fence.length && m[2].trim() === '') {
+      fence = undefined;
+    }
+  }
+  return fence !== undefined;
+}
+
+function frontmatterItems(service: IndexService, values: FrontmatterValues, document: vscode.TextDocument,
+  position: vscode.Position, site: FrontmatterSite): vscode.CompletionItem[] {
+  const range = new vscode.Range(position.line, site.start, position.line, position.character);
+  const config = service.index.config;
+  if (site.kind === 'key') {
+    const present = new Set<string>();
+    for (let l = 1; l < document.lineCount; l++) {
+      const text = document.lineAt(l).text;
+      if (FENCE_CLOSE.test(text)) break;
+      const key = keyOfLine(text);
+      if (key !== undefined) present.add(key);
+    }
+    return config.requiredFields.filter(f => !present.has(f)).map((field, i) => {
+      const item = new vscode.CompletionItem(field, vscode.CompletionItemKind.Property);
+      item.insertText = `${field}: `;
+      item.range = range;
+      item.detail = vscode.l10n.t('Required frontmatter field');
+      item.sortText = String(i).padStart(3, '0');
+      item.command = SUGGEST_AGAIN;
+      return item;
+    });
+  }
+  const allowed = config.allowedValues[site.key];
+  let candidates: { value: string; kind: vscode.CompletionItemKind; detail: string }[];
+  if (allowed) {
+    candidates = allowed.map(value => ({ value, kind: vscode.CompletionItemKind.EnumMember, detail: vscode.l10n.t('Allowed value of {0}', site.key) }));
+  } else if (config.dateFields.includes(site.key)) {
+    candidates = [{ value: localToday(), kind: vscode.CompletionItemKind.Value, detail: vscode.l10n.t('Today') }];
+  } else {
+    candidates = values.valuesOf(site.key).map(value => ({ value, kind: vscode.CompletionItemKind.Value, detail: vscode.l10n.t('Used in other notes') }));
+  }
+  return candidates.map(({ value, kind, detail }, i) => {
+    const item = new vscode.CompletionItem(value, kind);
+    item.range = range;
+    item.detail = detail;
+    item.sortText = String(i).padStart(5, '0');
+    return item;
+  });
+}
+
+function linkItems(service: IndexService, folders: FolderListing, file: string, position: vscode.Position,
+  site: CompletionSite): vscode.CompletionList | undefined {
+  const line = position.line;
+  if (site.kind === 'path') {
+    const slash = site.typed.lastIndexOf('/');
+    const typedFolder = site.typed.slice(0, slash + 1);
+    const folderText = site.syntax === 'link' && !site.angle ? decodePath(typedFolder) : typedFolder;
+    // a Markdown link is relative to the note's folder; a backtick path also to the series folder, then the root
+    const bases = [dirname(file)];
+    if (site.syntax === 'ref') bases.push(service.index.seriesOf(file)?.folder ?? '', '');
+    const range = new vscode.Range(line, site.start + slash + 1, line, position.character);
+    const encode = site.syntax === 'link' && !site.angle ? encodePathSegment : (s: string) => s;
+    const items: vscode.CompletionItem[] = [];
+    const offered = new Set<string>();
+    const seenFolders = new Set<string>();
+    for (const base of bases) {
+      const folder = folderText === '' ? base : join(base, folderText);
+      if (folder === undefined || seenFolders.has(folder)) continue;
+      seenFolders.add(folder);
+      const entries = folders.entries(folder);
+      for (const name of entries.folders) {
+        if (offered.has(name + '/')) continue;
+        offered.add(name + '/');
+        const item = new vscode.CompletionItem(name + '/', vscode.CompletionItemKind.Folder);
+        item.insertText = encode(name) + '/';
+        item.range = range;
+        item.sortText = `${seenFolders.size}0${name}`;
+        item.command = SUGGEST_AGAIN;
+        items.push(item);
+      }
+      const prefix = folder === '' ? '' : folder + '/';
+      for (const name of entries.files) {
+        if (offered.has(name)) continue;
+        offered.add(name);
+        const item = new vscode.CompletionItem(name, vscode.CompletionItemKind.File);
+        item.insertText = encode(name);
+        item.range = range;
+        item.sortText = `${seenFolders.size}1${name}`;
+        const note = service.index.note(prefix + name);
+        if (note) item.detail = note.title;
+        items.push(item);
+      }
+    }
+    return new vscode.CompletionList(items, false);
+  }
+  if (site.kind === 'heading') {
+    let target = file;
+    if (site.target !== '') {
+      const kind = site.syntax === 'wikilink' ? 'wikilink' : 'link';
+      const resolution = service.index.resolve(file, syntheticLink(kind, kind === 'link' ? decodePath(site.target) : site.target));
+      if (resolution.kind !== 'file' || !resolution.exists) return undefined;
+      target = resolution.file;
+    }
+    const headings = service.index.headingsOf(target) ?? [];
+    const range = new vscode.Range(line, site.start, line, position.character);
+    const items = headings.map((h, i) => {
+      const item = new vscode.CompletionItem(h.text, vscode.CompletionItemKind.Reference);
+      item.insertText = site.syntax === 'wikilink' ? h.text : h.slug;
+      item.filterText = site.syntax === 'wikilink' ? h.text : h.slug;
+      item.detail = `${'#'.repeat(h.level)} ${h.text}`;
+      item.range = range;
+      item.sortText = String(i).padStart(6, '0');
+      return item;
+    });
+    return new vscode.CompletionList(items, false);
+  }
+  // wikilink: every note by file name; a name several notes share is completed with its path
+  const stems = new Map<string, number>();
+  const notes = [...service.index.notes()];
+  for (const n of notes) {
+    const s = stem(n.file).toLowerCase();
+    stems.set(s, (stems.get(s) ?? 0) + 1);
+  }
+  const range = new vscode.Range(line, site.start, line, position.character);
+  const items = notes.map(n => {
+    const name = stem(n.file);
+    const shared = (stems.get(name.toLowerCase()) ?? 0) > 1;
+    const insert = shared ? n.file.replace(/\.md$/i, '') : name;
+    const item = new vscode.CompletionItem({ label: insert, description: shared ? undefined : dirname(n.file) }, vscode.CompletionItemKind.File);
+    item.insertText = insert;
+    item.filterText = `${insert} ${n.title}`;
+    item.detail = n.title !== basename(n.file) ? n.title : undefined;
+    item.range = range;
+    return item;
+  });
+  return new vscode.CompletionList(items, false);
+}
+
+function decodePath(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
+/** Characters a bare Markdown link destination cannot hold as-is. */
+function encodePathSegment(name: string): string {
+  return name.replace(/[%\s()<>]/g, c => '%' + c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0'));
+}

@@ -1,0 +1,121 @@
+/**
+ * What the user is typing, read from the text of the current line before the cursor (pure, linear in the
+ * line's length). Columns are UTF-16 offsets in the line.
+ */
+export type CompletionSite =
+  /** a path inside `](…` (syntax 'link') or a backtick span (syntax 'ref'); `typed` is the path so far */
+  | { kind: 'path'; syntax: 'link' | 'ref'; typed: string; start: number; angle: boolean }
+  /** a heading after `#` in `](path#…` or `[[name#…`; `target` is the path/name before `#` ('' = this note) */
+  | { kind: 'heading'; syntax: 'link' | 'wikilink'; target: string; typed: string; start: number }
+  /** a note name after `[[` */
+  | { kind: 'wikilink'; typed: string; start: number };
+
+export function completionSiteAt(prefix: string): CompletionSite | undefined {
+  const candidates = [wikilinkSite(prefix), linkSite(prefix), refSite(prefix)].filter((s): s is CompletionSite => s !== undefined);
+  if (candidates.length === 0) return undefined;
+  // the construct opened last is the one the cursor is in
+  return candidates.reduce((a, b) => (openerOf(b) > openerOf(a) ? b : a));
+}
+
+function openerOf(site: CompletionSite): number {
+  if (site.kind === 'heading') return site.start - site.target.length - 1;
+  return site.start;
+}
+
+function wikilinkSite(prefix: string): CompletionSite | undefined {
+  const open = prefix.lastIndexOf('[[');
+  if (open === -1) return undefined;
+  const body = prefix.slice(open + 2);
+  if (body.includes(']') || body.includes('|') || body.includes('[')) return undefined;
+  const hash = body.indexOf('#');
+  if (hash !== -1) {
+    return { kind: 'heading', syntax: 'wikilink', target: body.slice(0, hash), typed: body.slice(hash + 1), start: open + 2 + hash + 1 };
+  }
+  return { kind: 'wikilink', typed: body, start: open + 2 };
+}
+
+function linkSite(prefix: string): CompletionSite | undefined {
+  const open = prefix.lastIndexOf('](');
+  if (open === -1) return undefined;
+  let start = open + 2;
+  let body = prefix.slice(start);
+  const angle = body.startsWith('<');
+  if (angle) {
+    start++;
+    body = body.slice(1);
+    if (body.includes('>')) return undefined;
+  } else if (/[\s()]/.test(body)) {
+    return undefined;
+  }
+  const hash = body.indexOf('#');
+  if (hash !== -1) {
+    return { kind: 'heading', syntax: 'link', target: body.slice(0, hash), typed: body.slice(hash + 1), start: start + hash + 1 };
+  }
+  return { kind: 'path', syntax: 'link', typed: body, start, angle };
+}
+
+function refSite(prefix: string): CompletionSite | undefined {
+  let ticks = 0;
+  let last = -1;
+  for (let i = 0; i < prefix.length; i++) {
+    if (prefix.charCodeAt(i) === 96) {
+      ticks++;
+      last = i;
+    }
+  }
+  if (ticks % 2 === 0) return undefined;
+  const body = prefix.slice(last + 1);
+  if (/[\s#]/.test(body)) return undefined;
+  return { kind: 'path', syntax: 'ref', typed: body, start: last + 1, angle: false };
+}
+
+/** What is being typed inside the frontmatter block. */
+export type FrontmatterSite =
+  /** a field name at the start of a line */
+  | { kind: 'key'; typed: string; start: number }
+  /** a value of `key` (`key: …`, `key: [a, …` or a `- …` item under `key:`) */
+  | { kind: 'value'; key: string; typed: string; start: number; list: boolean };
+
+const KEY_LINE = /^([A-Za-z_][\w-]*)[ \t]*:(.*)$/;
+
+/**
+ * @param prefix the current line up to the cursor
+ * @param keyAbove the key of the nearest line above that starts a mapping entry (for `- item` lines)
+ */
+export function frontmatterSiteAt(prefix: string, keyAbove: () => string | undefined): FrontmatterSite | undefined {
+  const item = /^([ \t]*-[ \t]+)(.*)$/.exec(prefix);
+  if (item) {
+    const key = keyAbove();
+    if (key === undefined) return undefined;
+    return valueSite(key, item[2], item[1].length, true);
+  }
+  const entry = KEY_LINE.exec(prefix);
+  if (entry) {
+    const key = entry[1];
+    const rest = entry[2];
+    const valueStart = prefix.length - rest.length;
+    const lead = rest.length - rest.trimStart().length;
+    const value = rest.slice(lead);
+    if (value.startsWith('[')) {
+      if (value.includes(']')) return undefined;
+      const sep = Math.max(value.lastIndexOf(','), 0);
+      const after = value.slice(sep + 1);
+      const pad = after.length - after.trimStart().length;
+      return valueSite(key, after.slice(pad), valueStart + lead + sep + 1 + pad, true);
+    }
+    return valueSite(key, value, valueStart + lead, false);
+  }
+  if (/^[A-Za-z_][\w-]*$|^$/.test(prefix)) return { kind: 'key', typed: prefix, start: 0 };
+  return undefined;
+}
+
+function valueSite(key: string, typed: string, start: number, list: boolean): FrontmatterSite {
+  // a quote the user opened is kept; completion replaces what follows it
+  if (typed.startsWith('"') || typed.startsWith("'")) return { kind: 'value', key, typed: typed.slice(1), start: start + 1, list };
+  return { kind: 'value', key, typed, start, list };
+}
+
+/** The key of a mapping entry line (`key: …` at column 0), else undefined. */
+export function keyOfLine(line: string): string | undefined {
+  return KEY_LINE.exec(line)?.[1];
+}

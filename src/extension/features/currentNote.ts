@@ -1,0 +1,74 @@
+import * as vscode from 'vscode';
+import type { NoteRecord } from '../../core/index/api';
+import type { IndexService } from '../indexService';
+import { isIndexReady } from './readiness';
+
+export interface CurrentNote {
+  file: string;
+  record: NoteRecord;
+}
+
+/** How long a provider waits for the index to catch up with a buffer that was just edited. */
+const CATCH_UP_MS = 1000;
+
+/**
+ * The index record of an open document, as fresh as the buffer: when the record's length differs from the
+ * buffer's (an edit the service has not re-indexed yet), waits for that file's next update — at most a
+ * second — so that link ranges match what is on screen. Undefined before the index is ready, for files
+ * outside the workspace and for documents the index does not know.
+ */
+export async function currentNote(service: IndexService, document: vscode.TextDocument): Promise<CurrentNote | undefined> {
+  if (!isIndexReady(service)) return undefined;
+  const file = service.fileOf(document.uri);
+  if (file === undefined) return undefined;
+  let record = service.index.note(file);
+  if (record === undefined || record.length !== documentLength(document)) {
+    await nextUpdateOf(service, file, CATCH_UP_MS);
+    record = service.index.note(file);
+  }
+  return record === undefined ? undefined : { file, record };
+}
+
+/** The index record of a document without waiting (for synchronous providers). */
+export function indexedNote(service: IndexService, document: vscode.TextDocument): CurrentNote | undefined {
+  if (!isIndexReady(service)) return undefined;
+  const file = service.fileOf(document.uri);
+  if (file === undefined) return undefined;
+  const record = service.index.note(file);
+  return record === undefined ? undefined : { file, record };
+}
+
+/** Number of characters in the document, without copying its text. */
+export function documentLength(document: vscode.TextDocument): number {
+  if (document.lineCount === 0) return 0;
+  return document.offsetAt(document.lineAt(document.lineCount - 1).range.end);
+}
+
+function nextUpdateOf(service: IndexService, file: string, timeoutMs: number): Promise<void> {
+  return new Promise(resolve => {
+    let subscription: vscode.Disposable | undefined;
+    const finish = (): void => {
+      clearTimeout(timer);
+      subscription?.dispose();
+      resolve();
+    };
+    const timer = setTimeout(finish, timeoutMs);
+    subscription = service.onDidChange(e => { if (e.files.includes(file)) finish(); });
+  });
+}
+
+/**
+ * Waits (at most a second) until the index has caught up with every open note whose buffer differs in length
+ * from what was indexed — e.g. right after a WorkspaceEdit, before the service's debounced re-index ran.
+ */
+export async function settleOpenNotes(service: IndexService): Promise<void> {
+  const pending: Promise<void>[] = [];
+  for (const document of vscode.workspace.textDocuments) {
+    if (document.isClosed) continue;
+    const file = service.fileOf(document.uri);
+    if (file === undefined) continue;
+    const record = service.index.note(file);
+    if (record !== undefined && record.length !== documentLength(document)) pending.push(nextUpdateOf(service, file, CATCH_UP_MS));
+  }
+  await Promise.all(pending);
+}

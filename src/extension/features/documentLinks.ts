@@ -1,0 +1,33 @@
+import * as vscode from 'vscode';
+import type { IndexService } from '../indexService';
+import { currentNote } from './currentNote';
+import { MARKDOWN } from './languageSelector';
+import { targetOf } from './linkLookup';
+import { safely } from './safely';
+
+/**
+ * Clickable backtick paths and wikilinks (VS Code's Markdown support already links `[text](path)`).
+ * Only links whose target exists are offered; a heading fragment opens the target at that line.
+ */
+export function registerDocumentLinks(service: IndexService): vscode.Disposable {
+  return vscode.languages.registerDocumentLinkProvider(MARKDOWN, {
+    provideDocumentLinks: (document, token) => safely(service, 'document links', async () => {
+      const current = await currentNote(service, document);
+      if (!current || token.isCancellationRequested) return undefined;
+      const out: vscode.DocumentLink[] = [];
+      for (const link of current.record.scan.links) {
+        if (link.kind !== 'ref' && link.kind !== 'wikilink') continue;
+        const target = targetOf(service.index, current.file, link);
+        if (target.file === undefined || !target.exists) continue;
+        let uri = service.uriOf(target.file);
+        if (target.heading) uri = uri.with({ fragment: `L${target.heading.range.start.line + 1}` });
+        const documentLink = new vscode.DocumentLink(service.toRange(link.targetRange), uri);
+        documentLink.tooltip = target.heading
+          ? vscode.l10n.t('Open {0} at "{1}"', target.file, target.heading.text)
+          : vscode.l10n.t('Open {0}', target.file);
+        out.push(documentLink);
+      }
+      return out;
+    }),
+  });
+}

@@ -1,0 +1,100 @@
+import * as vscode from 'vscode';
+import type { IndexView } from '../../core/index/api';
+import type { LinkRef } from '../../core/model';
+import type { IndexService } from '../indexService';
+import { currentNote } from './currentNote';
+import { MARKDOWN } from './languageSelector';
+import { chapterOf, linkAt, targetOf, type LinkTarget } from './linkLookup';
+import { safely } from './safely';
+
+/**
+ * Hover preview of a link's target: title, priority and reading time (from the series README), frontmatter
+ * status, the heading a fragment names and the note's first lines — all note text rendered as plain text.
+ * A broken link says what is missing.
+ */
+export function registerHover(service: IndexService): vscode.Disposable {
+  return vscode.languages.registerHoverProvider(MARKDOWN, {
+    provideHover: (document, position) => safely(service, 'hover', async () => {
+      const current = await currentNote(service, document);
+      if (!current) return undefined;
+      const link = linkAt(current.record, service.fromPosition(position));
+      if (!link || link.external) return undefined;
+      const content = hoverContent(service.index, link, targetOf(service.index, current.file, link));
+      return content ? new vscode.Hover(content, service.toRange(link.range)) : undefined;
+    }),
+  });
+}
+
+function newMarkdown(): vscode.MarkdownString {
+  const md = new vscode.MarkdownString('', true);
+  md.isTrusted = false;
+  md.supportHtml = false;
+  return md;
+}
+
+export function hoverContent(index: IndexView, link: LinkRef, target: LinkTarget): vscode.MarkdownString | undefined {
+  const md = newMarkdown();
+  const r = target.resolution;
+  if (r.kind === 'external') return undefined;
+  if (r.kind === 'outside') {
+    md.appendMarkdown('$(warning) ');
+    md.appendText(vscode.l10n.t('Outside the workspace folder: never read'));
+    return md;
+  }
+  if (r.kind === 'unresolved') {
+    md.appendMarkdown('$(warning) ');
+    md.appendText(vscode.l10n.t('No note named "{0}"', link.path));
+    return md;
+  }
+  const file = r.file;
+  const chapter = chapterOf(index, file);
+  if (!r.exists) {
+    md.appendMarkdown('$(warning) ');
+    md.appendText(chapter
+      ? vscode.l10n.t('Planned chapter: {0} does not exist yet', file)
+      : vscode.l10n.t('Missing: {0} does not exist', file));
+    appendChapterFacts(md, chapter, undefined);
+    return md;
+  }
+  const note = r.isNote ? index.note(file) : undefined;
+  if (!note) {
+    md.appendMarkdown('$(file) ');
+    md.appendText(file);
+    return md;
+  }
+  md.appendMarkdown('**');
+  md.appendText(note.title);
+  md.appendMarkdown('**');
+  const status = note.frontmatter.data?.status;
+  appendChapterFacts(md, chapter, typeof status === 'string' ? status : undefined);
+  md.appendMarkdown('\n\n$(file) ');
+  md.appendText(file);
+  if (target.fragment !== undefined && target.fragment !== '') {
+    md.appendMarkdown('\n\n');
+    if (target.heading) {
+      md.appendMarkdown('$(symbol-key) ');
+      md.appendText(target.heading.text);
+    } else {
+      md.appendMarkdown('$(warning) ');
+      md.appendText(vscode.l10n.t('No heading "#{0}" in this note', target.fragment));
+    }
+  }
+  if (note.unreadable) {
+    md.appendMarkdown('\n\n$(warning) ');
+    md.appendText(note.unreadable);
+  } else if (note.preview.trim() !== '') {
+    md.appendMarkdown('\n\n---\n\n');
+    md.appendText(note.preview.trim());
+  }
+  return md;
+}
+
+function appendChapterFacts(md: vscode.MarkdownString, chapter: ReturnType<typeof chapterOf>, status: string | undefined): void {
+  const facts: string[] = [];
+  if (chapter?.priorityLabel) facts.push(chapter.priorityLabel);
+  if (chapter?.minutes !== undefined) facts.push(vscode.l10n.t('{0} min', chapter.minutes));
+  if (status !== undefined) facts.push(vscode.l10n.t('status: {0}', status));
+  if (facts.length === 0) return;
+  md.appendMarkdown('\n\n');
+  md.appendText(facts.join(' · '));
+}

@@ -1,0 +1,85 @@
+import { slug } from 'github-slugger';
+import type { IndexView, NoteRecord, Resolution } from '../../core/index/api';
+import type { Chapter, Heading, LinkKind, LinkRef, Position, Range } from '../../core/model';
+import { rangeContains } from '../../core/text/lineIndex';
+
+/** The link (any kind, reference definitions included) under a position of a note. */
+export function linkAt(record: NoteRecord, pos: Position): LinkRef | undefined {
+  for (const link of record.scan.links) {
+    if (rangeContains(link.range, pos)) return link;
+  }
+  return undefined;
+}
+
+/**
+ * The heading a fragment names: its GitHub slug (Markdown links), or — for wikilinks, which name headings by
+ * their text — the heading text, compared case-insensitively.
+ */
+export function headingForFragment(headings: readonly Heading[], fragment: string, kind: LinkKind): Heading | undefined {
+  const lower = fragment.toLowerCase();
+  const bySlug = headings.find(h => h.slug === lower || h.slug === fragment);
+  if (bySlug) return bySlug;
+  if (kind === 'wikilink') {
+    const byText = headings.find(h => h.text.toLowerCase() === lower);
+    if (byText) return byText;
+  }
+  const slugged = slug(fragment);
+  return headings.find(h => h.slug === slugged);
+}
+
+/** Where a link leads, with the heading its fragment names when the target exists. */
+export interface LinkTarget {
+  resolution: Resolution;
+  /** the target file (existing or not) when the link names a workspace file */
+  file?: string;
+  exists: boolean;
+  isNote: boolean;
+  fragment?: string;
+  /** the heading named by the fragment, when found */
+  heading?: Heading;
+}
+
+export function targetOf(index: IndexView, from: string, link: LinkRef): LinkTarget {
+  const resolution = index.resolve(from, link);
+  if (resolution.kind !== 'file') return { resolution, exists: false, isNote: false };
+  const target: LinkTarget = {
+    resolution,
+    file: resolution.file,
+    exists: resolution.exists,
+    isNote: resolution.isNote,
+    fragment: resolution.fragment,
+  };
+  if (resolution.exists && resolution.fragment !== undefined && resolution.fragment !== '') {
+    const headings = index.headingsOf(resolution.file);
+    if (headings) target.heading = headingForFragment(headings, resolution.fragment, link.kind);
+  }
+  return target;
+}
+
+/** The README chapter entry of a file in its series, if the series lists it. */
+export function chapterOf(index: IndexView, file: string): Chapter | undefined {
+  const series = index.seriesOf(file);
+  if (!series) return undefined;
+  for (const category of series.categories) {
+    for (const chapter of category.chapters) {
+      if (chapter.file === file) return chapter;
+    }
+  }
+  return undefined;
+}
+
+/** A LinkRef built from typed text, to resolve what the user is typing with the index's own rules. */
+export function syntheticLink(kind: LinkKind, path: string, fragment?: string): LinkRef {
+  const zero: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  return {
+    kind,
+    raw: fragment === undefined ? path : `${path}#${fragment}`,
+    path,
+    fragment,
+    external: false,
+    range: zero,
+    targetRange: zero,
+    targetStart: 0,
+    targetEnd: 0,
+  };
+}

@@ -1,0 +1,114 @@
+import * as vscode from 'vscode';
+import { renameEdits } from '../../core/fixes/rename';
+import type { IndexView } from '../../core/index/api';
+import type { FileEdit } from '../../core/model';
+import type { IndexService } from '../indexService';
+import { settleOpenNotes } from './currentNote';
+import { isIndexReady } from './readiness';
+
+export interface Move {
+  from: string;
+  to: string;
+}
+
+/** Rounds of "fetch the texts renameEdits asked for and try again" before giving up on a file. */
+const MAX_FETCH_ROUNDS = 4;
+
+/**
+ * Renaming or moving notes (or folders of notes) — from the explorer or a WorkspaceEdit — rewrites every link to
+ * them (Markdown links, images, reference definitions, backtick paths, wikilinks; README chapter lines and
+ * coverage-matrix paths included) and the moved notes' own relative links. The edit is handed to
+ * `waitUntil`, so VS Code applies it with the rename as one undoable operation; texts come from open
+ * buffers when there are any, so unsaved edits are respected.
+ */
+export function registerRenameParticipant(service: IndexService): vscode.Disposable {
+  return vscode.workspace.onWillRenameFiles(event => {
+    try {
+      if (!isIndexReady(service)) return;
+      const moves = expandMoves(service.index, event.files.map(f => ({ from: service.fileOf(f.oldUri), to: service.fileOf(f.newUri) })));
+      if (moves.length === 0) return;
+      event.waitUntil(linkUpdatesFor(service, moves).then(
+        edit => edit,
+        (e: unknown) => {
+          service.log.error(`updating links after a rename failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+          return new vscode.WorkspaceEdit();
+        },
+      ));
+    } catch (e) {
+      service.log.error(`rename participant failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+    }
+  });
+}
+
+/**
+ * File moves for renamed paths: a known file moves as itself; a folder moves every file the index has under it.
+ * Moves into or out of the workspace, and paths the index does not know, are left alone.
+ */
+export function expandMoves(index: IndexView, renames: readonly { from: string | undefined; to: string | undefined }[]): Move[] {
+  const moves: Move[] = [];
+  const folders: Move[] = [];
+  for (const { from, to } of renames) {
+    if (from === undefined || to === undefined || from === to || from === '') continue;
+    if (index.hasFile(from)) moves.push({ from, to });
+    else folders.push({ from, to });
+  }
+  if (folders.length > 0) {
+    for (const file of index.files()) {
+      for (const folder of folders) {
+        if (file.startsWith(folder.from + '/')) {
+          moves.push({ from: file, to: folder.to + file.slice(folder.from.length) });
+          break;
+        }
+      }
+    }
+  }
+  return moves;
+}
+
+/** The link updates for a set of moves as one WorkspaceEdit, addressed to the files as they are before the move. */
+export async function linkUpdatesFor(service: IndexService, moves: readonly Move[]): Promise<vscode.WorkspaceEdit> {
+  // links are found through the index: let it see buffers edited a moment ago (e.g. by a previous rename)
+  await settleOpenNotes(service);
+  const texts = new Map<string, string | undefined>();
+  const fetch = async (files: Iterable<string>): Promise<void> => {
+    const wanted = [...new Set(files)].filter(f => !texts.has(f));
+    const got = await Promise.all(wanted.map(f => service.textOf(f)));
+    wanted.forEach((f, i) => texts.set(f, got[i]));
+  };
+  // the moved files (their own relative links) and every file linking to them
+  const first: string[] = [];
+  for (const m of moves) {
+    first.push(m.from);
+    for (const b of service.index.backlinks(m.from)) first.push(b.from);
+  }
+  await fetch(first);
+  let edits: FileEdit[] = [];
+  for (let round = 0; round < MAX_FETCH_ROUNDS; round++) {
+    const missing: string[] = [];
+    edits = renameEdits(service.index, moves.slice(), file => {
+      if (texts.has(file)) return texts.get(file);
+      missing.push(file);
+      return undefined;
+    });
+    if (missing.length === 0) break;
+    await fetch(missing);
+  }
+  return service.toWorkspaceEdit(addressBeforeMove(edits, moves));
+}
+
+/**
+ * The participant's edit is applied before the files move, so an edit addressed to a moved file's new path
+ * is sent to its old path (VS Code then carries the edited buffer along with the rename).
+ */
+export function addressBeforeMove(edits: readonly FileEdit[], moves: readonly Move[]): FileEdit[] {
+  const back = new Map(moves.map(m => [m.to, m.from] as const));
+  const merged = new Map<string, FileEdit>();
+  for (const fe of edits) {
+    if (fe.edits.length === 0 && !fe.create) continue;
+    const file = back.get(fe.file) ?? fe.file;
+    const prev = merged.get(file);
+    if (prev) prev.edits = prev.edits.concat(fe.edits);
+    else merged.set(file, { ...fe, file, edits: fe.edits.slice() });
+  }
+  return [...merged.values()];
+}

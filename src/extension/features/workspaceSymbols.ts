@@ -1,0 +1,66 @@
+import * as vscode from 'vscode';
+import type { IndexView, NoteRecord } from '../../core/index/api';
+import { dirname } from '../../core/paths';
+import type { IndexService } from '../indexService';
+import { isIndexReady } from './readiness';
+
+/** At most this many symbols per query: enough to pick from, cheap to send on 10k notes. */
+const MAX_RESULTS = 500;
+
+/**
+ * Workspace symbols (Ctrl+T / `#`): notes by title, or by file path. A query matches as a substring
+ * (best), else as a subsequence of the characters (fuzzy), case-insensitively.
+ */
+export function registerWorkspaceSymbols(service: IndexService): vscode.Disposable {
+  return vscode.languages.registerWorkspaceSymbolProvider({
+    provideWorkspaceSymbols: (query, token) => {
+      try {
+        if (!isIndexReady(service)) return undefined;
+        const ranked = rankNotes(service.index, query, () => token.isCancellationRequested);
+        return ranked.map(note => new vscode.SymbolInformation(
+          note.title,
+          vscode.SymbolKind.File,
+          dirname(note.file),
+          new vscode.Location(service.uriOf(note.file), new vscode.Range(0, 0, 0, 0)),
+        ));
+      } catch (e) {
+        service.log.error(`workspace symbols failed: ${e instanceof Error ? e.message : String(e)}`);
+        return undefined;
+      }
+    },
+  });
+}
+
+/** Notes matching `query`, best first: title substring, path substring, title subsequence, path subsequence. */
+export function rankNotes(index: IndexView, query: string, cancelled: () => boolean = () => false): NoteRecord[] {
+  const q = query.trim().toLowerCase().replace(/\s+/g, ' ');
+  const letters = q.replace(/ /g, '');
+  const scored: { note: NoteRecord; score: number }[] = [];
+  let seen = 0;
+  for (const note of index.notes()) {
+    if ((++seen & 1023) === 0 && cancelled()) return [];
+    const score = q === '' ? 0 : matchScore(q, letters, note.title.toLowerCase(), note.file.toLowerCase());
+    if (score >= 0) scored.push({ note, score });
+  }
+  scored.sort((a, b) => a.score - b.score || a.note.title.localeCompare(b.note.title) || (a.note.file < b.note.file ? -1 : 1));
+  return scored.slice(0, MAX_RESULTS).map(s => s.note);
+}
+
+/** Lower is better; -1 when it does not match. */
+function matchScore(q: string, letters: string, title: string, file: string): number {
+  const inTitle = title.indexOf(q);
+  if (inTitle === 0) return 0;
+  if (inTitle > 0) return 1;
+  if (file.includes(q)) return 2;
+  if (isSubsequence(letters, title)) return 3;
+  if (isSubsequence(letters, file)) return 4;
+  return -1;
+}
+
+function isSubsequence(q: string, s: string): boolean {
+  let i = 0;
+  for (let j = 0; j < s.length && i < q.length; j++) {
+    if (q.charCodeAt(i) === s.charCodeAt(j)) i++;
+  }
+  return i === q.length;
+}

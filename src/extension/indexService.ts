@@ -1,0 +1,460 @@
+import * as vscode from 'vscode';
+import picomatch from 'picomatch';
+import { ALWAYS_EXCLUDED, defaultConfig, type NotesConfig } from '../core/config';
+import { applyTextEdits } from '../core/fixes/applyEdits';
+import type { WorkspaceReader } from '../core/index/load';
+import { feedBytes, loadWorkspace } from '../core/index/load';
+import { WorkspaceIndex } from '../core/index/workspaceIndex';
+import type { FileEdit, Position, Range } from '../core/model';
+import { isMarkdown } from '../core/paths';
+import { decodeNote } from '../core/text/decode';
+import { CONFIG_FILE, editorSettings, filesDiffer, loadNotesConfig, onlySeveritiesDiffer, type EditorSettings } from './config';
+import { listWorkspaceFiles } from './workspaceFiles';
+
+export interface LoadProgress {
+  done: number;
+  total: number;
+}
+
+/** View id of the Series tree (its progress bar shows indexing). */
+const SERIES_VIEW = 'notesNavigator.series';
+
+/**
+ * The extension's single owner of the workspace index: loads it after activation (in chunks, yielding to the
+ * event loop), then keeps it current from editor buffers (debounced per document), a file-system watcher,
+ * renames and configuration changes. Every index update is serialised through one queue and announced with
+ * the files whose diagnostics were re-checked.
+ */
+export class IndexService implements vscode.Disposable {
+  readonly index: WorkspaceIndex;
+  readonly root: vscode.Uri | undefined;
+  readonly ready: Promise<void>;
+  readonly onDidChange: vscode.Event<{ files: string[] }>;
+  readonly log: vscode.LogOutputChannel;
+  /** indexing progress; fired with undefined when a load finished */
+  readonly onDidProgress: vscode.Event<LoadProgress | undefined>;
+  /** editor-only settings changed (debounce, diagnostics on/off, default grouping) */
+  readonly onDidChangeSettings: vscode.Event<EditorSettings>;
+
+  private readonly changeEmitter = new vscode.EventEmitter<{ files: string[] }>();
+  private readonly progressEmitter = new vscode.EventEmitter<LoadProgress | undefined>();
+  private readonly settingsEmitter = new vscode.EventEmitter<EditorSettings>();
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** files whose indexed text came from an unsaved buffer, with that buffer's version */
+  private readonly fromBuffer = new Map<string, number>();
+  /** document version last fed to the index per file (a save of that version needs no re-check) */
+  private readonly fedVersion = new Map<string, number>();
+  private hasSeries: boolean | undefined;
+  private readonly shownProblems = new Set<string>();
+  private queue: Promise<void>;
+  private resolveReady!: () => void;
+  private settingsValue: EditorSettings;
+  private progressValue: LoadProgress | undefined;
+  private disposed = false;
+
+  constructor(root: vscode.Uri | undefined, log?: vscode.LogOutputChannel) {
+    this.root = root;
+    this.log = log ?? vscode.window.createOutputChannel('Notes Navigator', { log: true });
+    this.index = new WorkspaceIndex(defaultConfig()); // the real config is read in start(); the index is empty until then
+    this.ready = new Promise<void>(resolve => { this.resolveReady = resolve; });
+    this.queue = this.ready;
+    this.onDidChange = this.changeEmitter.event;
+    this.onDidProgress = this.progressEmitter.event;
+    this.onDidChangeSettings = this.settingsEmitter.event;
+    this.settingsValue = editorSettings(root);
+    this.disposables.push(this.changeEmitter, this.progressEmitter, this.settingsEmitter);
+    if (root) this.listen(root);
+  }
+
+  get settings(): EditorSettings {
+    return this.settingsValue;
+  }
+
+  /** Current indexing progress, undefined when no load is running. */
+  get progress(): LoadProgress | undefined {
+    return this.progressValue;
+  }
+
+  /** Starts the initial load off the activation path. Resolves `ready` whatever happens. */
+  async start(): Promise<void> {
+    await yieldToEventLoop();
+    try {
+      if (!this.root) return;
+      const t0 = Date.now();
+      const config = await this.readConfig();
+      this.index.setConfig(config);
+      const notes = await this.withViewProgress(() => this.loadAll());
+      this.log.info(`indexed ${notes} notes in ${Date.now() - t0} ms (${this.index.series().length} series)`);
+    } catch (e) {
+      this.log.error(`indexing failed: ${errorText(e)}`);
+    } finally {
+      await setContext('notesNavigator.ready', true);
+      this.resolveReady();
+    }
+  }
+
+  /**
+   * Re-reads the whole workspace from disk (unsaved buffers win). Used by "Check Workspace" and "Refresh";
+   * resolves with the number of notes indexed.
+   */
+  rescan(onProgress?: (p: LoadProgress) => void): Promise<number> {
+    return this.enqueue(async () => {
+      const t0 = Date.now();
+      const n = await this.withViewProgress(() => this.loadAll(onProgress));
+      this.log.info(`re-indexed ${n} notes in ${Date.now() - t0} ms`);
+      return n;
+    });
+  }
+
+  // ------------------------------------------------------------------------------------ paths & text
+
+  fileOf(uri: vscode.Uri): string | undefined {
+    const root = this.root;
+    if (!root || uri.scheme !== root.scheme || uri.authority !== root.authority) return undefined;
+    const base = root.path.endsWith('/') ? root.path : root.path + '/';
+    let p = uri.path;
+    if (!p.startsWith(base)) {
+      // drive letters and case-insensitive file systems: compare the root prefix case-insensitively
+      if (!(uri.scheme === 'file' && p.toLowerCase().startsWith(base.toLowerCase()))) return undefined;
+    }
+    p = p.slice(base.length);
+    return p === '' ? undefined : p;
+  }
+
+  uriOf(file: string): vscode.Uri {
+    if (!this.root) return vscode.Uri.file('/' + file);
+    return vscode.Uri.joinPath(this.root, ...file.split('/'));
+  }
+
+  documentOf(file: string): vscode.TextDocument | undefined {
+    for (const d of vscode.workspace.textDocuments) {
+      if (!d.isClosed && this.fileOf(d.uri) === file) return d;
+    }
+    return undefined;
+  }
+
+  async textOf(file: string): Promise<string | undefined> {
+    const doc = this.documentOf(file);
+    if (doc) return doc.getText();
+    try {
+      const decoded = decodeNote(await vscode.workspace.fs.readFile(this.uriOf(file)));
+      return decoded.ok ? decoded.text : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  toRange(r: Range): vscode.Range {
+    return new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
+  }
+
+  fromPosition(p: vscode.Position): Position {
+    return { line: p.line, character: p.character };
+  }
+
+  /**
+   * Turns core edits into one WorkspaceEdit. A file to create gets its whole text as the creation contents
+   * with `ignoreIfExists`, so an existing file is never overwritten nor edited by accident.
+   */
+  toWorkspaceEdit(edits: FileEdit[]): vscode.WorkspaceEdit {
+    const we = new vscode.WorkspaceEdit();
+    for (const fe of edits) {
+      const uri = this.uriOf(fe.file);
+      if (fe.create) {
+        if (this.index.hasFile(fe.file)) {
+          this.log.warn(`not creating ${fe.file}: it already exists`);
+          continue;
+        }
+        const text = applyTextEdits('', fe.edits);
+        we.createFile(uri, { ignoreIfExists: true, contents: new TextEncoder().encode(text) });
+        continue;
+      }
+      for (const e of fe.edits) we.replace(uri, this.toRange(e.range), e.newText);
+    }
+    return we;
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    for (const t of this.timers.values()) clearTimeout(t);
+    this.timers.clear();
+    for (const d of this.disposables) d.dispose();
+    this.resolveReady();
+  }
+
+  // ------------------------------------------------------------------------------------ loading
+
+  private async loadAll(onProgress?: (p: LoadProgress) => void): Promise<number> {
+    const root = this.root;
+    if (!root) return 0;
+    const listed = await listWorkspaceFiles(root, this.log);
+    const present = new Set(listed);
+    // forget files that vanished or are no longer included
+    this.index.beginBatch();
+    const gone: string[] = [];
+    for (const f of [...this.index.files()]) {
+      if (!present.has(f) || (isMarkdown(f) && !this.index.isIncluded(f))) gone.push(...this.index.removeFile(f));
+    }
+    gone.push(...this.index.endBatch());
+    const reader: WorkspaceReader = {
+      list: async () => listed,
+      read: file => this.readForIndex(file),
+    };
+    const report = (p: LoadProgress | undefined) => {
+      this.progressValue = p;
+      this.progressEmitter.fire(p);
+      if (p) onProgress?.(p);
+    };
+    report({ done: 0, total: listed.length });
+    try {
+      await loadWorkspace(this.index, reader, {
+        chunkSize: 100,
+        concurrency: 16,
+        yieldEvery: yieldToEventLoop,
+        onProgress: (done, total) => report({ done, total }),
+        onSkip: (file, reason) => this.log.warn(`skipped ${file}: ${reason}`),
+      });
+    } finally {
+      report(undefined);
+    }
+    // unsaved buffers win over the disk
+    const fromEditors: string[] = [];
+    for (const doc of vscode.workspace.textDocuments) {
+      const file = this.fileOf(doc.uri);
+      if (file && doc.isDirty && this.index.isIncluded(file)) {
+        fromEditors.push(...this.index.updateNote(file, doc.getText()), file);
+        this.fromBuffer.set(file, doc.version);
+      }
+    }
+    let notes = 0;
+    const changed = new Set<string>([...gone, ...fromEditors]);
+    for (const n of this.index.notes()) { notes++; changed.add(n.file); }
+    for (const f of this.index.allDiagnostics().keys()) changed.add(f);
+    this.fire([...changed]);
+    return notes;
+  }
+
+  /** Bytes of a note for the loader: the open buffer's text when the document is open (possibly unsaved). */
+  private async readForIndex(file: string): Promise<Uint8Array> {
+    const doc = this.documentOf(file);
+    if (doc && doc.isDirty) return new TextEncoder().encode(doc.getText());
+    return vscode.workspace.fs.readFile(this.uriOf(file));
+  }
+
+  private async withViewProgress<T>(task: () => Promise<T>): Promise<T> {
+    return vscode.window.withProgress({ location: { viewId: SERIES_VIEW } }, task);
+  }
+
+  private async readConfig(): Promise<NotesConfig> {
+    const { config, problems } = await loadNotesConfig(this.root);
+    for (const p of problems) this.log.warn(`configuration: ${p}`);
+    const fresh = problems.filter(p => !this.shownProblems.has(p));
+    if (fresh.length > 0) {
+      fresh.forEach(p => this.shownProblems.add(p));
+      const show = vscode.l10n.t('Show Log');
+      void vscode.window
+        .showWarningMessage(vscode.l10n.t('Notes Navigator: the configuration has {0} problem(s); defaults are used for those values.', fresh.length), show)
+        .then(choice => { if (choice === show) this.log.show(true); });
+    }
+    return config;
+  }
+
+  // ------------------------------------------------------------------------------------ live updates
+
+  private listen(root: vscode.Uri): void {
+    const ws = vscode.workspace;
+    this.disposables.push(
+      ws.onDidChangeTextDocument(e => {
+        if (e.contentChanges.length > 0) this.schedule(e.document);
+      }),
+      ws.onDidSaveTextDocument(doc => {
+        const file = this.fileOf(doc.uri);
+        if (file) this.fromBuffer.delete(file);
+      }),
+      ws.onDidCloseTextDocument(doc => {
+        const file = this.fileOf(doc.uri);
+        if (!file) return;
+        this.cancel(doc.uri);
+        this.fedVersion.delete(file);
+        // the buffer's unsaved text was indexed and then discarded: go back to the disk
+        if (this.fromBuffer.delete(file)) void this.enqueue(() => this.refreshFile(file));
+      }),
+      ws.onDidRenameFiles(e => {
+        void this.enqueue(async () => {
+          for (const { oldUri, newUri } of e.files) {
+            const from = this.fileOf(oldUri);
+            const to = this.fileOf(newUri);
+            if (from) this.fire(this.index.removeFile(from));
+            if (to) await this.created(newUri, to);
+          }
+        });
+      }),
+      ws.onDidChangeConfiguration(e => {
+        if (e.affectsConfiguration('notesNavigator', root)) {
+          this.settingsValue = editorSettings(root);
+          this.settingsEmitter.fire(this.settingsValue);
+          void this.enqueue(() => this.reloadConfig());
+        }
+      }),
+    );
+    const watcher = ws.createFileSystemWatcher(new vscode.RelativePattern(root, '**/*'));
+    this.disposables.push(
+      watcher,
+      watcher.onDidCreate(uri => this.onFsEvent(uri, 'create')),
+      watcher.onDidChange(uri => this.onFsEvent(uri, 'change')),
+      watcher.onDidDelete(uri => this.onFsEvent(uri, 'delete')),
+    );
+  }
+
+  private onFsEvent(uri: vscode.Uri, kind: 'create' | 'change' | 'delete'): void {
+    const file = this.fileOf(uri);
+    if (!file || isAlwaysExcluded(file)) return;
+    if (file === CONFIG_FILE) {
+      void this.enqueue(() => this.reloadConfig());
+      return;
+    }
+    void this.enqueue(async () => {
+      if (kind === 'delete') {
+        this.fire(this.index.removeFile(file));
+        this.fromBuffer.delete(file);
+      } else if (kind === 'create') {
+        await this.created(uri, file);
+      } else {
+        await this.refreshFile(file);
+      }
+    });
+  }
+
+  /** A file or folder appeared (create event or rename target). */
+  private async created(uri: vscode.Uri, file: string): Promise<void> {
+    let stat: vscode.FileStat;
+    try {
+      stat = await vscode.workspace.fs.stat(uri);
+    } catch {
+      return; // gone again
+    }
+    if (stat.type & vscode.FileType.Directory) {
+      const below = await listWorkspaceFiles(uri, this.log, file);
+      this.index.beginBatch();
+      const changed: string[] = [];
+      try {
+        for (const f of below) changed.push(...await this.feedFromDisk(f));
+      } finally {
+        changed.push(...this.index.endBatch());
+      }
+      this.fire(changed);
+      return;
+    }
+    this.fire(await this.feedFromDisk(file));
+  }
+
+  /** Re-reads one file unless an unsaved buffer holds newer text. */
+  private async refreshFile(file: string): Promise<void> {
+    const doc = this.documentOf(file);
+    if (doc?.isDirty) return;
+    // the watcher reports the save of a buffer the index already has
+    if (doc && this.fedVersion.get(file) === doc.version && this.index.note(file)) return;
+    if (doc && this.index.isIncluded(file)) {
+      this.fromBuffer.delete(file);
+      this.fire([...this.index.updateNote(file, doc.getText()), file]);
+      return;
+    }
+    this.fire(await this.feedFromDisk(file));
+  }
+
+  private async feedFromDisk(file: string): Promise<string[]> {
+    if (!this.index.isIncluded(file)) {
+      return isMarkdown(file) ? [] : this.index.addFile(file);
+    }
+    const doc = this.documentOf(file);
+    if (doc?.isDirty) return [...this.index.updateNote(file, doc.getText()), file];
+    let bytes: Uint8Array;
+    try {
+      bytes = await vscode.workspace.fs.readFile(this.uriOf(file));
+    } catch (e) {
+      this.log.warn(`skipped ${file}: could not be read: ${errorText(e)}`);
+      return [];
+    }
+    return [...feedBytes(this.index, file, bytes, (f, reason) => this.log.warn(`skipped ${f}: ${reason}`)), file];
+  }
+
+  private schedule(doc: vscode.TextDocument): void {
+    const file = this.fileOf(doc.uri);
+    if (!file || !this.index.isIncluded(file)) return;
+    const key = doc.uri.toString();
+    const pending = this.timers.get(key);
+    if (pending) clearTimeout(pending);
+    const version = doc.version;
+    this.timers.set(key, setTimeout(() => {
+      this.timers.delete(key);
+      void this.enqueue(async () => {
+        // superseded by a newer edit (its own timer is pending) or closed meanwhile
+        if (doc.isClosed || doc.version !== version) return;
+        const changed = this.index.updateNote(file, doc.getText());
+        this.fedVersion.set(file, version);
+        if (doc.isDirty) this.fromBuffer.set(file, version);
+        else this.fromBuffer.delete(file);
+        this.fire([...changed, file]);
+      });
+    }, this.settingsValue.debounceMs));
+  }
+
+  private cancel(uri: vscode.Uri): void {
+    const key = uri.toString();
+    const pending = this.timers.get(key);
+    if (pending) {
+      clearTimeout(pending);
+      this.timers.delete(key);
+    }
+  }
+
+  private async reloadConfig(): Promise<void> {
+    const before = this.index.config;
+    const after = await this.readConfig();
+    if (JSON.stringify(before) === JSON.stringify(after)) return;
+    const changed = this.index.setConfig(after);
+    if (onlySeveritiesDiffer(before, after)) {
+      this.fire(changed);
+      return;
+    }
+    // rules that read a note's own text, or the set of notes, changed: feed every note again
+    this.log.info(filesDiffer(before, after) ? 'include/exclude changed: re-indexing' : 'configuration changed: re-checking every note');
+    this.fire(changed);
+    await this.withViewProgress(() => this.loadAll());
+  }
+
+  /** Runs index work one task at a time, after the initial load; a failing task is logged, never thrown. */
+  private enqueue<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(() => (this.disposed ? Promise.reject(new Error('disposed')) : task()));
+    this.queue = run.then(() => undefined, e => {
+      if (!this.disposed) this.log.error(`index update failed: ${errorText(e)}`);
+    });
+    return run;
+  }
+
+  private fire(files: string[]): void {
+    if (this.disposed || files.length === 0) return;
+    const unique = [...new Set(files)];
+    const hasSeries = this.index.series().length > 0;
+    if (hasSeries !== this.hasSeries) {
+      this.hasSeries = hasSeries;
+      void setContext('notesNavigator.hasSeries', hasSeries);
+    }
+    this.changeEmitter.fire({ files: unique });
+  }
+}
+
+const isAlwaysExcluded = picomatch(ALWAYS_EXCLUDED, { dot: true });
+
+function yieldToEventLoop(): Promise<void> {
+  return new Promise(resolve => setImmediate(resolve));
+}
+
+function setContext(key: string, value: unknown): Thenable<unknown> {
+  return vscode.commands.executeCommand('setContext', key, value);
+}
+
+function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}

@@ -1,0 +1,321 @@
+import * as vscode from 'vscode';
+import type { Chapter, PriorityKey, SeriesModel } from '../../core/model';
+import { ChapterNumberIndex } from '../../core/series/chapterNumbers';
+import type { IndexService } from '../indexService';
+import { StudiedStore } from './studied';
+import { buildTree, findChapterNode, isFilterActive, type ChapterFacts, type ChapterNode, type GroupNode, type Progress, type SeriesNode, type TreeNode } from './treeModel';
+import { ViewState } from './viewState';
+
+export const SERIES_VIEW_ID = 'notesNavigator.series';
+
+/** Delay that folds bursts of index updates (typing, bulk file events) into one tree refresh. */
+const REFRESH_DELAY_MS = 120;
+
+const PRIORITY_ICONS: Record<PriorityKey, [string, string]> = {
+  'must-read': ['star-full', 'charts.red'],
+  important: ['star-half', 'charts.yellow'],
+  skippable: ['star-empty', 'charts.blue'],
+};
+
+export function priorityName(p: PriorityKey): string {
+  switch (p) {
+    case 'must-read': return vscode.l10n.t('Must-read');
+    case 'important': return vscode.l10n.t('Important');
+    case 'skippable': return vscode.l10n.t('Skippable');
+  }
+}
+
+/**
+ * The Series view: series → group → chapter. The tree is rebuilt (cheaply, from the index) after index
+ * updates, studied changes and grouping / filter changes; stable ids keep the user's expansion state.
+ */
+export class SeriesTree implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
+  readonly view: vscode.TreeView<TreeNode>;
+  readonly state: ViewState;
+  readonly studied: StudiedStore;
+  private readonly emitter = new vscode.EventEmitter<TreeNode | undefined>();
+  readonly onDidChangeTreeData = this.emitter.event;
+  private readonly disposables: vscode.Disposable[] = [];
+  private roots: SeriesNode[] | undefined;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(private readonly service: IndexService, memento: vscode.Memento) {
+    this.state = new ViewState(memento, service.settings.groupBy);
+    this.studied = new StudiedStore(memento);
+    this.view = vscode.window.createTreeView(SERIES_VIEW_ID, { treeDataProvider: this, showCollapseAll: true, manageCheckboxStateManually: true });
+    this.disposables.push(
+      this.view, this.emitter, this.state, this.studied,
+      this.view.onDidChangeCheckboxState(e => {
+        const on: string[] = [];
+        const off: string[] = [];
+        for (const [node, state] of e.items) {
+          if (node.kind !== 'chapter') continue;
+          (state === vscode.TreeItemCheckboxState.Checked ? on : off).push(node.chapter.file);
+        }
+        void this.studied.set(on, true).then(() => this.studied.set(off, false));
+      }),
+      service.onDidChange(() => this.scheduleRefresh()),
+      service.onDidProgress(p => this.showProgress(p)),
+      service.onDidChangeSettings(s => {
+        if (s.groupBy !== this.defaultGroupBy) {
+          this.defaultGroupBy = s.groupBy;
+          void this.state.setDefaultGroupBy(s.groupBy);
+        }
+      }),
+      this.state.onDidChange(() => this.refreshNow()),
+      this.studied.onDidChange(() => this.refreshNow()),
+      vscode.workspace.onDidRenameFiles(e => {
+        for (const f of e.files) {
+          const from = service.fileOf(f.oldUri);
+          const to = service.fileOf(f.newUri);
+          if (from && to) void this.studied.move(from, to);
+        }
+      }),
+      vscode.window.onDidChangeActiveTextEditor(ed => { if (ed && this.view.visible) void this.revealFile(service.fileOf(ed.document.uri), false); }),
+      this.view.onDidChangeVisibility(e => {
+        const ed = vscode.window.activeTextEditor;
+        if (e.visible && ed) void this.revealFile(service.fileOf(ed.document.uri), false);
+      }),
+    );
+    this.defaultGroupBy = service.settings.groupBy;
+    void service.ready.then(() => this.refreshNow());
+  }
+
+  private defaultGroupBy: string;
+
+  // ------------------------------------------------------------------------------------ data provider
+
+  getChildren(element?: TreeNode): TreeNode[] {
+    if (!element) return this.currentRoots();
+    if (element.kind === 'series') return element.groups;
+    if (element.kind === 'group') return element.chapters;
+    return [];
+  }
+
+  getParent(element: TreeNode): TreeNode | undefined {
+    return element.kind === 'series' ? undefined : element.parent;
+  }
+
+  getTreeItem(node: TreeNode): vscode.TreeItem {
+    if (node.kind === 'series') return this.seriesItem(node);
+    if (node.kind === 'group') return this.groupItem(node);
+    return this.chapterItem(node);
+  }
+
+  /** The current tree (rebuilt on demand after a change). */
+  currentRoots(): SeriesNode[] {
+    if (!this.roots) this.roots = this.build();
+    return this.roots;
+  }
+
+  /** Rebuilds now (commands that change state call this; index updates go through the debounce). */
+  refreshNow(): void {
+    if (this.timer) { clearTimeout(this.timer); this.timer = undefined; }
+    this.roots = undefined;
+    this.updateDescription();
+    this.emitter.fire(undefined);
+  }
+
+  /** Selects the chapter node of `file` (first occurrence in the current grouping). */
+  async revealFile(file: string | undefined, focus: boolean): Promise<boolean> {
+    if (!file) return false;
+    const node = findChapterNode(this.currentRoots(), file);
+    if (!node) return false;
+    try {
+      await this.view.reveal(node, { select: true, focus, expand: false });
+      return true;
+    } catch {
+      return false; // the view is not shown or the tree changed meanwhile
+    }
+  }
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    for (const d of this.disposables) d.dispose();
+  }
+
+  // ------------------------------------------------------------------------------------ building
+
+  private scheduleRefresh(): void {
+    if (this.timer) return;
+    this.timer = setTimeout(() => { this.timer = undefined; this.refreshNow(); }, REFRESH_DELAY_MS);
+  }
+
+  private build(): SeriesNode[] {
+    const index = this.service.index;
+    const numberIndexes = new Map<SeriesModel, ChapterNumberIndex>();
+    const resolveNumber = (series: SeriesModel, num: string): Chapter | undefined => {
+      let ni = numberIndexes.get(series);
+      if (!ni) { ni = new ChapterNumberIndex(series); numberIndexes.set(series, ni); }
+      const r = ni.resolve(num);
+      return r.kind === 'found' ? r.chapter : undefined;
+    };
+    return buildTree(index.series(), {
+      groupBy: this.state.groupBy,
+      filter: this.state.filter,
+      isStudied: f => this.studied.has(f),
+      factsOf: f => this.factsOf(f),
+      resolveNumber,
+    });
+  }
+
+  factsOf(file: string): ChapterFacts {
+    const index = this.service.index;
+    const note = index.note(file);
+    let problems = 0;
+    let errors = 0;
+    for (const d of index.diagnostics(file)) {
+      if (d.severity === 'error') { errors++; problems++; } else if (d.severity === 'warning') problems++;
+    }
+    const exists = note !== undefined || index.hasFile(file);
+    return { exists, draft: exists && index.fileStateOf(file) === 'draft', problems, errors, title: note?.title };
+  }
+
+  // ------------------------------------------------------------------------------------ rendering
+
+  private seriesItem(node: SeriesNode): vscode.TreeItem {
+    const item = new vscode.TreeItem(node.series.title || node.series.readme, vscode.TreeItemCollapsibleState.Expanded);
+    item.id = node.id;
+    item.iconPath = new vscode.ThemeIcon('library');
+    item.description = progressText(node.progress);
+    item.contextValue = 'series';
+    item.resourceUri = undefined;
+    const md = new vscode.MarkdownString();
+    md.appendMarkdown(`**${escapeMd(node.series.title)}**\n\n`);
+    md.appendText(node.series.readme);
+    md.appendMarkdown('\n\n');
+    md.appendText(progressLong(node.progress));
+    item.tooltip = md;
+    item.command = { command: 'vscode.open', title: vscode.l10n.t('Open README'), arguments: [this.service.uriOf(node.series.readme)] };
+    return item;
+  }
+
+  private groupItem(node: GroupNode): vscode.TreeItem {
+    let label: string;
+    let icon: vscode.ThemeIcon;
+    if (node.groupBy === 'category') {
+      label = node.key;
+      icon = new vscode.ThemeIcon('folder-library');
+    } else if (node.groupBy === 'priority') {
+      if (node.key === '') {
+        label = vscode.l10n.t('No priority');
+        icon = new vscode.ThemeIcon('circle-slash');
+      } else {
+        const p = node.key as PriorityKey;
+        const labels = this.service.index.config.priorityLabels[p];
+        label = labels?.length ? `${priorityName(p)} (${labels[0]})` : priorityName(p);
+        icon = new vscode.ThemeIcon(PRIORITY_ICONS[p][0], new vscode.ThemeColor(PRIORITY_ICONS[p][1]));
+      }
+    } else if (node.key === '') {
+      label = vscode.l10n.t('Not in the batch route');
+      icon = new vscode.ThemeIcon('circle-slash');
+    } else {
+      label = node.theme ? vscode.l10n.t('Batch {0}: {1}', node.key, node.theme) : vscode.l10n.t('Batch {0}', node.key);
+      icon = new vscode.ThemeIcon('layers');
+    }
+    const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = node.id;
+    item.iconPath = icon;
+    item.description = progressText(node.progress);
+    item.tooltip = new vscode.MarkdownString().appendMarkdown(`**${escapeMd(label)}**\n\n`).appendText(progressLong(node.progress));
+    item.contextValue = `group.${node.groupBy}`;
+    return item;
+  }
+
+  private chapterItem(node: ChapterNode): vscode.TreeItem {
+    const { chapter: c, facts } = node;
+    const item = new vscode.TreeItem(c.label, vscode.TreeItemCollapsibleState.None);
+    item.id = node.id;
+    const parts: string[] = [];
+    if (c.priorityLabel) parts.push(c.priorityLabel);
+    if (c.minutes !== undefined) parts.push(vscode.l10n.t('{0} min', c.minutes));
+    if (!facts.exists) parts.push(vscode.l10n.t('planned'));
+    else if (facts.draft) parts.push(vscode.l10n.t('draft'));
+    if (facts.problems > 0) parts.push(facts.problems === 1 ? vscode.l10n.t('1 problem') : vscode.l10n.t('{0} problems', facts.problems));
+    item.description = parts.join(' · ');
+    if (facts.exists) {
+      const [icon, color] = c.priority ? PRIORITY_ICONS[c.priority] : ['file', ''];
+      item.iconPath = new vscode.ThemeIcon(icon, color ? new vscode.ThemeColor(color) : undefined);
+      item.resourceUri = this.service.uriOf(c.file);
+      item.command = { command: 'vscode.open', title: vscode.l10n.t('Open Note'), arguments: [item.resourceUri] };
+      item.contextValue = 'chapter.written';
+      item.checkboxState = {
+        state: node.studied ? vscode.TreeItemCheckboxState.Checked : vscode.TreeItemCheckboxState.Unchecked,
+        tooltip: node.studied ? vscode.l10n.t('Studied (click to unmark)') : vscode.l10n.t('Mark as studied'),
+      };
+    } else {
+      item.iconPath = new vscode.ThemeIcon('circle-large-outline', new vscode.ThemeColor('disabledForeground'));
+      item.contextValue = 'chapter.planned';
+    }
+    item.tooltip = this.chapterTooltip(node);
+    return item;
+  }
+
+  private chapterTooltip(node: ChapterNode): vscode.MarkdownString {
+    const { chapter: c, facts } = node;
+    const md = new vscode.MarkdownString();
+    md.appendMarkdown(`**${escapeMd(facts.title ?? c.label)}**\n\n`);
+    const meta: string[] = [];
+    if (c.priority) meta.push(`${priorityName(c.priority)}${c.priorityLabel ? ` (${c.priorityLabel})` : ''}`);
+    if (c.minutes !== undefined) meta.push(vscode.l10n.t('{0} min', c.minutes));
+    meta.push(c.category);
+    md.appendText(meta.join(' · '));
+    md.appendMarkdown('\n\n');
+    md.appendText(c.file);
+    md.appendMarkdown('\n\n');
+    if (!facts.exists) md.appendText(vscode.l10n.t('Planned: the note does not exist yet. Use "Create Note" to create it from a template.'));
+    else {
+      const status: string[] = [];
+      status.push(node.studied ? vscode.l10n.t('Studied') : vscode.l10n.t('Not studied yet'));
+      if (facts.draft) status.push(vscode.l10n.t('draft'));
+      if (facts.problems > 0) status.push(vscode.l10n.t('{0} errors, {1} warnings', facts.errors, facts.problems - facts.errors));
+      md.appendText(status.join(' · '));
+      const preview = this.service.index.note(c.file)?.preview;
+      if (preview) {
+        md.appendMarkdown('\n\n---\n\n');
+        md.appendText(preview);
+      }
+    }
+    return md;
+  }
+
+  private showProgress(p: { done: number; total: number } | undefined): void {
+    this.view.message = p ? vscode.l10n.t('Indexing notes… {0}/{1}', p.done, p.total) : undefined;
+    if (!p) this.updateDescription();
+  }
+
+  private updateDescription(): void {
+    const parts: string[] = [];
+    const g = this.state.groupBy;
+    if (g === 'priority') parts.push(vscode.l10n.t('by priority'));
+    else if (g === 'batch') parts.push(vscode.l10n.t('by batch'));
+    const f = this.state.filter;
+    if (isFilterActive(f)) {
+      const bits: string[] = [...f.priorities.map(priorityName)];
+      if (f.missingOnly) bits.push(vscode.l10n.t('planned only'));
+      if (f.text.trim()) bits.push(`"${f.text.trim()}"`);
+      parts.push(vscode.l10n.t('filter: {0}', bits.join(', ')));
+    }
+    this.view.description = parts.length ? parts.join(' · ') : undefined;
+  }
+}
+
+/** `3/21 studied · 2 written` */
+export function progressText(p: Progress): string {
+  return vscode.l10n.t('{0}/{1} studied · {2} written', p.studied, p.total, p.written);
+}
+
+function progressLong(p: Progress): string {
+  const hours = Math.round((p.minutesLeft / 60) * 10) / 10;
+  return vscode.l10n.t('{0} of {1} chapters studied, {2} written, about {3} h of reading left', p.studied, p.total, p.written, hours);
+}
+
+function escapeMd(s: string): string {
+  return s.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, m => '\\' + m);
+}
+
+export function registerSeriesTree(context: vscode.ExtensionContext, service: IndexService): SeriesTree {
+  const tree = new SeriesTree(service, context.workspaceState);
+  context.subscriptions.push(tree);
+  return tree;
+}

@@ -1,0 +1,210 @@
+import type { Chapter, PriorityKey, SeriesModel } from '../../core/model';
+
+/**
+ * The Series tree as plain data (no `vscode`): series → group → chapter, grouped by README category,
+ * reading priority or batch route, filtered, with studied/written progress per group. Element ids are
+ * stable across rebuilds (derived from the README path, the grouping key and the chapter file), so the
+ * view keeps the user's expansion state when the tree is rebuilt.
+ */
+
+export type GroupBy = 'category' | 'priority' | 'batch';
+
+export interface TreeFilter {
+  /** show only these priorities (empty: all) */
+  priorities: PriorityKey[];
+  /** show only planned chapters (file missing) */
+  missingOnly: boolean;
+  /** case-insensitive text matched against label, file and note title ('' : no text filter) */
+  text: string;
+}
+
+export const NO_FILTER: TreeFilter = { priorities: [], missingOnly: false, text: '' };
+
+export function isFilterActive(f: TreeFilter): boolean {
+  return f.priorities.length > 0 || f.missingOnly || f.text.trim() !== '';
+}
+
+/** What the tree needs to know about a chapter's file. */
+export interface ChapterFacts {
+  /** the chapter's file exists (else the chapter is a planned placeholder) */
+  exists: boolean;
+  /** the note exists but its status says it is not written yet (e.g. `draft`) */
+  draft: boolean;
+  /** errors + warnings in the note */
+  problems: number;
+  errors: number;
+  /** the note's title when it exists */
+  title?: string;
+}
+
+export interface Progress {
+  total: number;
+  studied: number;
+  /** chapters whose note exists and is not a draft */
+  written: number;
+  /** reading minutes of the chapters not yet studied */
+  minutesLeft: number;
+}
+
+export interface ChapterNode {
+  kind: 'chapter';
+  id: string;
+  chapter: Chapter;
+  facts: ChapterFacts;
+  studied: boolean;
+  parent: GroupNode;
+}
+
+export interface GroupNode {
+  kind: 'group';
+  id: string;
+  /** category name, priority key, or batch number; '' for "not in the batch route" / "no priority" */
+  key: string;
+  groupBy: GroupBy;
+  /** batch theme (batch grouping) */
+  theme?: string;
+  chapters: ChapterNode[];
+  progress: Progress;
+  parent: SeriesNode;
+}
+
+export interface SeriesNode {
+  kind: 'series';
+  id: string;
+  series: SeriesModel;
+  groups: GroupNode[];
+  progress: Progress;
+}
+
+export type TreeNode = SeriesNode | GroupNode | ChapterNode;
+
+export interface BuildOptions {
+  groupBy: GroupBy;
+  filter: TreeFilter;
+  isStudied(file: string): boolean;
+  factsOf(file: string): ChapterFacts;
+  /** chapter named by a batch-route number, undefined when unknown or ambiguous */
+  resolveNumber(series: SeriesModel, num: string): Chapter | undefined;
+}
+
+const PRIORITY_ORDER: PriorityKey[] = ['must-read', 'important', 'skippable'];
+
+export function buildTree(seriesList: readonly SeriesModel[], opts: BuildOptions): SeriesNode[] {
+  const out: SeriesNode[] = [];
+  const matches = chapterMatcher(opts.filter);
+  for (const series of seriesList) {
+    const node: SeriesNode = { kind: 'series', id: `series:${series.readme}`, series, groups: [], progress: emptyProgress() };
+    for (const g of groupsOf(series, opts)) {
+      const group: GroupNode = {
+        kind: 'group', id: `${node.id}|${opts.groupBy}:${g.key}`, key: g.key, groupBy: opts.groupBy, theme: g.theme,
+        chapters: [], progress: emptyProgress(), parent: node,
+      };
+      for (const chapter of g.chapters) {
+        const facts = opts.factsOf(chapter.file);
+        const studied = facts.exists && opts.isStudied(chapter.file);
+        addProgress(group.progress, chapter, facts, studied);
+        if (!matches(chapter, facts)) continue;
+        group.chapters.push({ kind: 'chapter', id: `${group.id}|${chapter.file}`, chapter, facts, studied, parent: group });
+      }
+      // progress counts every chapter of the group; a filter only hides rows
+      if (group.chapters.length > 0) node.groups.push(group);
+    }
+    for (const chapter of uniqueChapters(series)) {
+      const facts = opts.factsOf(chapter.file);
+      addProgress(node.progress, chapter, facts, facts.exists && opts.isStudied(chapter.file));
+    }
+    out.push(node);
+  }
+  return out;
+}
+
+/** Every chapter of a series once, in README order (a file listed twice counts once). */
+export function uniqueChapters(series: SeriesModel): Chapter[] {
+  const seen = new Set<string>();
+  const out: Chapter[] = [];
+  for (const cat of series.categories) {
+    for (const ch of cat.chapters) {
+      if (seen.has(ch.file)) continue;
+      seen.add(ch.file);
+      out.push(ch);
+    }
+  }
+  return out;
+}
+
+/** The chapters in batch-route order (each once), then the chapters the route does not name. */
+export function routeOrder(series: SeriesModel, resolveNumber: BuildOptions['resolveNumber']): Chapter[] {
+  const seen = new Set<string>();
+  const out: Chapter[] = [];
+  for (const batch of series.batches) {
+    for (const n of batch.numbers) {
+      const ch = resolveNumber(series, n.num);
+      if (ch && !seen.has(ch.file)) { seen.add(ch.file); out.push(ch); }
+    }
+  }
+  return out;
+}
+
+interface RawGroup {
+  key: string;
+  theme?: string;
+  chapters: Chapter[];
+}
+
+function groupsOf(series: SeriesModel, opts: BuildOptions): RawGroup[] {
+  if (opts.groupBy === 'category') {
+    return series.categories.map(c => ({ key: c.name, chapters: dedupe(c.chapters) }));
+  }
+  const all = uniqueChapters(series);
+  if (opts.groupBy === 'priority') {
+    const groups: RawGroup[] = PRIORITY_ORDER.map(p => ({ key: p, chapters: all.filter(c => c.priority === p) }));
+    groups.push({ key: '', chapters: all.filter(c => c.priority === undefined) });
+    return groups;
+  }
+  const routed = new Set<string>();
+  const groups: RawGroup[] = series.batches.map(b => {
+    const chapters: Chapter[] = [];
+    for (const n of b.numbers) {
+      const ch = opts.resolveNumber(series, n.num);
+      if (ch && !chapters.includes(ch)) { chapters.push(ch); routed.add(ch.file); }
+    }
+    return { key: String(b.index), theme: b.theme, chapters };
+  });
+  groups.push({ key: '', chapters: all.filter(c => !routed.has(c.file)) });
+  return groups;
+}
+
+function dedupe(chapters: Chapter[]): Chapter[] {
+  const seen = new Set<string>();
+  return chapters.filter(c => (seen.has(c.file) ? false : (seen.add(c.file), true)));
+}
+
+function chapterMatcher(f: TreeFilter): (c: Chapter, facts: ChapterFacts) => boolean {
+  const text = f.text.trim().toLowerCase();
+  return (c, facts) => {
+    if (f.priorities.length > 0 && (c.priority === undefined || !f.priorities.includes(c.priority))) return false;
+    if (f.missingOnly && facts.exists) return false;
+    if (text !== '') {
+      const hay = `${c.label}\n${c.file}\n${facts.title ?? ''}\n${c.number ?? ''}\n${c.priorityLabel ?? ''}`.toLowerCase();
+      if (!hay.includes(text)) return false;
+    }
+    return true;
+  };
+}
+
+function emptyProgress(): Progress {
+  return { total: 0, studied: 0, written: 0, minutesLeft: 0 };
+}
+
+function addProgress(p: Progress, c: Chapter, facts: ChapterFacts, studied: boolean): void {
+  p.total++;
+  if (facts.exists && !facts.draft) p.written++;
+  if (studied) p.studied++;
+  else p.minutesLeft += c.minutes ?? 0;
+}
+
+/** Finds the first chapter node for `file` (README order of the current grouping). */
+export function findChapterNode(roots: readonly SeriesNode[], file: string): ChapterNode | undefined {
+  for (const s of roots) for (const g of s.groups) for (const c of g.chapters) if (c.chapter.file === file) return c;
+  return undefined;
+}

@@ -1,0 +1,81 @@
+import picomatch from 'picomatch';
+import * as vscode from 'vscode';
+import { ALWAYS_EXCLUDED } from '../core/config';
+
+/** Most files a folder walk visits before it stops (a guard against runaway trees). */
+const MAX_WALKED = 200_000;
+
+/**
+ * Every file under `folder` (workspace-relative paths, prefixed with `prefix` when the folder is not the
+ * workspace root), skipping `files.exclude` and the folders that are never indexed. Uses the search service
+ * (`findFiles`) for disk and remote workspaces and a `workspace.fs` walk for virtual ones.
+ */
+export async function listWorkspaceFiles(folder: vscode.Uri, log: vscode.LogOutputChannel, prefix = ''): Promise<string[]> {
+  const excludes = excludeGlobs(folder);
+  const join = (rel: string) => (prefix ? `${prefix}/${rel}` : rel);
+  if (folder.scheme === 'file' || folder.scheme === 'vscode-remote') {
+    try {
+      const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, '**/*'), braceGlob(excludes));
+      const base = folder.path.endsWith('/') ? folder.path : folder.path + '/';
+      const isExcluded = picomatch(excludes, { dot: true });
+      const out: string[] = [];
+      for (const u of uris) {
+        if (!u.path.startsWith(base)) continue;
+        const rel = u.path.slice(base.length);
+        if (!isExcluded(join(rel))) out.push(join(rel));
+      }
+      return out.sort();
+    } catch (e) {
+      log.warn(`file search failed (${(e as Error).message}); walking the folder instead`);
+    }
+  }
+  return walk(folder, excludes, log, join);
+}
+
+/** `files.exclude` globs that are on (conditional `when` entries are skipped) plus the always-excluded folders. */
+function excludeGlobs(folder: vscode.Uri): string[] {
+  const globs = new Set<string>(ALWAYS_EXCLUDED);
+  const filesExclude = vscode.workspace.getConfiguration('files', folder).get<Record<string, unknown>>('exclude') ?? {};
+  for (const [glob, on] of Object.entries(filesExclude)) {
+    if (on === true) globs.add(glob.startsWith('**/') || glob.startsWith('/') ? glob.replace(/^\//, '') : glob);
+  }
+  return [...globs];
+}
+
+/** One brace glob for findFiles; globs that would break the braces are left to the post-filter. */
+function braceGlob(globs: string[]): string | undefined {
+  const simple = globs.filter(g => !/[{},]/.test(g));
+  return simple.length ? `{${simple.join(',')}}` : undefined;
+}
+
+async function walk(root: vscode.Uri, excludes: string[], log: vscode.LogOutputChannel, join: (rel: string) => string): Promise<string[]> {
+  const isExcluded = picomatch(excludes, { dot: true });
+  const out: string[] = [];
+  const stack: { uri: vscode.Uri; rel: string }[] = [{ uri: root, rel: '' }];
+  let visited = 0;
+  while (stack.length > 0) {
+    const { uri, rel } = stack.pop()!;
+    let entries: [string, vscode.FileType][];
+    try {
+      entries = await vscode.workspace.fs.readDirectory(uri);
+    } catch (e) {
+      log.warn(`skipped folder ${rel || '.'}: ${(e as Error).message}`);
+      continue;
+    }
+    for (const [name, type] of entries) {
+      const childRel = rel ? `${rel}/${name}` : name;
+      if (isExcluded(join(childRel)) || isExcluded(join(childRel) + '/')) continue;
+      if (++visited > MAX_WALKED) {
+        log.warn(`stopped listing after ${MAX_WALKED} entries`);
+        return out.sort();
+      }
+      // symbolic links to folders are not followed (no loops)
+      if (type & vscode.FileType.Directory) {
+        if (!(type & vscode.FileType.SymbolicLink)) stack.push({ uri: vscode.Uri.joinPath(uri, name), rel: childRel });
+      } else if (type & vscode.FileType.File) {
+        out.push(join(childRel));
+      }
+    }
+  }
+  return out.sort();
+}

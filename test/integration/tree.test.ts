@@ -1,0 +1,179 @@
+// The Series tree on the example workspace: activation, series → category → chapter in README order,
+// priorities, planned placeholders, grouping, filters, studied check boxes and reveal.
+import { strict as assert } from 'node:assert';
+import * as vscode from 'vscode';
+import type { NotesNavigatorApi } from '../../src/extension/extension';
+import { uniqueChapters, type ChapterNode, type GroupNode, type SeriesNode, type TreeNode } from '../../src/extension/tree/treeModel';
+
+const EXTENSION_ID = 'notes-navigator.notes-navigator';
+
+async function api(): Promise<NotesNavigatorApi> {
+  const ext = vscode.extensions.getExtension<NotesNavigatorApi>(EXTENSION_ID);
+  assert.ok(ext, 'extension not installed');
+  const a = await ext.activate();
+  await a.service.ready;
+  return a;
+}
+
+function children(a: NotesNavigatorApi, node?: TreeNode): TreeNode[] {
+  return a.seriesTree.getChildren(node) as TreeNode[];
+}
+
+function backendSeries(a: NotesNavigatorApi): SeriesNode {
+  const roots = children(a) as SeriesNode[];
+  const s = roots.find(r => r.series.readme === 'backend/README.md');
+  assert.ok(s, `no backend series among ${roots.map(r => r.series.readme).join(', ')}`);
+  return s;
+}
+
+function group(a: NotesNavigatorApi, key: string): GroupNode {
+  const g = (children(a, backendSeries(a)) as GroupNode[]).find(x => x.key === key);
+  assert.ok(g, `no group ${key}`);
+  return g;
+}
+
+function chapter(a: NotesNavigatorApi, g: GroupNode, label: string): ChapterNode {
+  const c = (children(a, g) as ChapterNode[]).find(x => x.chapter.label === label);
+  assert.ok(c, `no chapter ${label} in ${g.key}`);
+  return c;
+}
+
+describe('tree: Series view', () => {
+  before(async () => {
+    const a = await api();
+    await vscode.commands.executeCommand('notesNavigator.clearFilter');
+    await vscode.commands.executeCommand('notesNavigator.groupBy', 'category');
+    a.seriesTree.refreshNow();
+  });
+
+  after(async () => {
+    await vscode.commands.executeCommand('notesNavigator.clearFilter');
+    await vscode.commands.executeCommand('notesNavigator.groupBy', 'category');
+  });
+
+  it('activates quickly and indexes the example workspace', async () => {
+    const a = await api();
+    assert.ok(a.service.root, 'no workspace root');
+    const notes = [...a.service.index.notes()].length;
+    assert.ok(notes >= 30, `only ${notes} notes indexed`);
+    assert.deepEqual(a.service.index.series().map(s => s.readme), ['backend/README.md']);
+    assert.equal(a.service.fileOf(a.service.uriOf('backend/README.md')), 'backend/README.md');
+  });
+
+  it('shows the series with its categories in README order', async () => {
+    const a = await api();
+    const s = backendSeries(a);
+    const item = a.seriesTree.getTreeItem(s);
+    assert.equal(item.label, 'Backend Series README');
+    assert.equal(item.collapsibleState, vscode.TreeItemCollapsibleState.Expanded);
+    // other tests create notes, so count from the index rather than from the example's fixed numbers
+    const total = uniqueChapters(s.series).length;
+    const written = uniqueChapters(s.series).filter(c => a.service.index.fileStateOf(c.file) === 'written').length;
+    assert.ok(total >= 121, `total ${total}`);
+    assert.match(String(item.description), new RegExp(`^\\d+/${total} studied · ${written} written$`));
+    assert.deepEqual(children(a, s).map(g => (g as GroupNode).key),
+      ['System Design', 'Distributed Systems', 'Infrastructure', 'Engineering', 'Database', 'Design Pattern']);
+  });
+
+  it('lists chapters in README order with priority, reading time and written/planned state', async () => {
+    const a = await api();
+    const sd = group(a, 'System Design');
+    const labels = children(a, sd).map(c => (c as ChapterNode).chapter.label);
+    assert.equal(labels.length, 21);
+    assert.deepEqual(labels.slice(0, 4), ['01_scalability_fundamentals', '02_availability_and_fault_tolerance', '03_consistency_trade_offs', '04_api_design_rest']);
+    assert.equal(labels[20], '74_time_series_database');
+
+    const written = a.seriesTree.getTreeItem(chapter(a, sd, '01_scalability_fundamentals'));
+    assert.equal(written.contextValue, 'chapter.written');
+    assert.match(String(written.description), /^必讀 · 90 min/);
+    assert.ok(written.iconPath instanceof vscode.ThemeIcon && written.iconPath.id === 'star-full');
+    assert.equal(written.command?.command, 'vscode.open');
+    assert.ok(written.checkboxState, 'written chapters have a studied check box');
+    assert.ok(written.tooltip instanceof vscode.MarkdownString);
+
+    const planned = a.seriesTree.getTreeItem(chapter(a, sd, '05_api_design_grpc_graphql'));
+    assert.equal(planned.contextValue, 'chapter.planned');
+    assert.match(String(planned.description), /重要 · 75 min · planned/);
+    assert.ok(planned.iconPath instanceof vscode.ThemeIcon && planned.iconPath.id === 'circle-large-outline');
+    assert.equal(planned.checkboxState, undefined);
+    assert.equal(planned.command, undefined);
+
+    const groupItem = a.seriesTree.getTreeItem(sd);
+    assert.match(String(groupItem.description), /^\d+\/21 studied · \d+ written$/);
+  });
+
+  it('keeps element ids stable across refreshes (expansion state survives)', async () => {
+    const a = await api();
+    const before = children(a, group(a, 'System Design')).map(n => a.seriesTree.getTreeItem(n).id);
+    a.seriesTree.refreshNow();
+    const after = children(a, group(a, 'System Design')).map(n => a.seriesTree.getTreeItem(n).id);
+    assert.deepEqual(after, before);
+    assert.equal(new Set(before).size, before.length, 'ids are unique');
+  });
+
+  it('groups by priority and by batch route', async () => {
+    const a = await api();
+    await vscode.commands.executeCommand('notesNavigator.groupBy', 'priority');
+    const keys = children(a, backendSeries(a)).map(g => (g as GroupNode).key);
+    assert.deepEqual(keys, ['must-read', 'important', 'skippable']);
+    const must = group(a, 'must-read');
+    assert.ok(children(a, must).every(c => (c as ChapterNode).chapter.priority === 'must-read'));
+
+    await vscode.commands.executeCommand('notesNavigator.groupBy', 'batch');
+    const batch1 = group(a, '1');
+    assert.deepEqual(children(a, batch1).map(c => (c as ChapterNode).chapter.label),
+      ['01_scalability_fundamentals', '02_availability_and_fault_tolerance', '03_consistency_trade_offs']);
+    assert.match(String(a.seriesTree.getTreeItem(batch1).label), /^Batch 1: /);
+    await vscode.commands.executeCommand('notesNavigator.groupBy', 'category');
+    assert.equal(children(a, backendSeries(a)).length, 6);
+  });
+
+  it('filters by planned-only, priority and text', async () => {
+    const a = await api();
+    await vscode.commands.executeCommand('notesNavigator.filter', { missingOnly: true });
+    const sd = group(a, 'System Design');
+    const planned = children(a, sd) as ChapterNode[];
+    assert.ok(planned.length > 0 && planned.every(c => !c.facts.exists), 'only planned chapters remain');
+    assert.ok(!planned.some(c => c.chapter.label === '01_scalability_fundamentals'));
+
+    await vscode.commands.executeCommand('notesNavigator.clearFilter');
+    await vscode.commands.executeCommand('notesNavigator.filter', { priorities: ['skippable'], text: 'graph' });
+    const all = children(a, backendSeries(a)).flatMap(g => children(a, g) as ChapterNode[]);
+    assert.deepEqual(all.map(c => c.chapter.label), ['73_graph_database_patterns']);
+    await vscode.commands.executeCommand('notesNavigator.clearFilter');
+    assert.equal(children(a, group(a, 'System Design')).length, 21);
+  });
+
+  it('remembers studied chapters and shows progress per category', async () => {
+    const a = await api();
+    const file = 'backend/system_design/02_availability_and_fault_tolerance.md';
+    const was = a.seriesTree.studied.has(file);
+    if (was) await vscode.commands.executeCommand('notesNavigator.toggleStudied', file);
+    const before = group(a, 'System Design').progress.studied;
+    const now = await vscode.commands.executeCommand<boolean>('notesNavigator.toggleStudied', file);
+    assert.equal(now, true);
+    const sd = group(a, 'System Design');
+    assert.equal(sd.progress.studied, before + 1);
+    const item = a.seriesTree.getTreeItem(chapter(a, sd, '02_availability_and_fault_tolerance'));
+    const state = typeof item.checkboxState === 'object' ? item.checkboxState.state : item.checkboxState;
+    assert.equal(state, vscode.TreeItemCheckboxState.Checked);
+    assert.match(String(a.seriesTree.getTreeItem(sd).description), new RegExp(`^${before + 1}/21 studied`));
+    await vscode.commands.executeCommand('notesNavigator.toggleStudied', file);
+    assert.equal(group(a, 'System Design').progress.studied, before);
+  });
+
+  it('reveals the active note in the tree', async () => {
+    const a = await api();
+    // the last written chapter of the README (other tests rename and create notes: pick one that exists now)
+    const written = uniqueChapters(backendSeries(a).series).filter(c => a.service.index.note(c.file) !== undefined);
+    const file = written[written.length - 1]?.file;
+    assert.ok(file, 'a written chapter');
+    await vscode.window.showTextDocument(a.service.uriOf(file));
+    const found = await vscode.commands.executeCommand<boolean>('notesNavigator.revealInTree');
+    assert.equal(found, true);
+    const selected = a.seriesTree.view.selection[0];
+    assert.equal(selected?.kind, 'chapter');
+    assert.equal((selected as ChapterNode).chapter.file, file);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+});

@@ -1,0 +1,94 @@
+import { strict as assert } from 'node:assert';
+import { defaultConfig } from '../../../src/core/config';
+import type { Category, Chapter, SeriesModel } from '../../../src/core/model';
+import { parseSeriesReadme } from '../../../src/core/series/readme';
+import { parseCoverageMatrix } from '../../../src/core/series/matrix';
+import {
+  chapterLine, chapterTitle, fileSlug, matrixTemplate, noteTags, proposeChapter, readmeInsertEdit, seriesReadmeTemplate, typicalMinutes, yamlString,
+} from '../../../src/extension/commands/noteTemplate';
+import { applyTextEdits } from '../../../src/core/fixes/applyEdits';
+
+const r = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+function chapter(file: string, number: string | undefined, minutes?: number, line = 0): Chapter {
+  const label = file.slice(file.lastIndexOf('/') + 1, -3);
+  const range = { start: { line, character: 0 }, end: { line, character: 10 } };
+  return { label, href: file, file, category: 'C', number, minutes, range, hrefRange: range };
+}
+
+function series(categories: Category[], folder = 'backend'): SeriesModel {
+  return { readme: `${folder}/README.md`, folder, title: 'T', categories, batches: [], readingLists: [], supportDocs: [], estimatedTime: [] };
+}
+
+describe('noteTemplate', () => {
+  it('titles a chapter from its label', () => {
+    assert.equal(chapterTitle('01_scalability_fundamentals'), 'Scalability Fundamentals');
+    assert.equal(chapterTitle('alembic/02_autogenerate'), 'Autogenerate');
+  });
+
+  it('builds tags and file slugs, keeping CJK', () => {
+    assert.deepEqual(noteTags('backend', 'System Design'), ['backend', 'system-design']);
+    assert.deepEqual(noteTags(undefined, 'Backend'), ['backend']);
+    assert.deepEqual(noteTags('backend', 'backend'), ['backend']);
+    assert.equal(fileSlug('Saga Pattern: Basics!'), 'saga_pattern_basics');
+    assert.equal(fileSlug('分散式 交易'), '分散式_交易');
+    assert.equal(fileSlug('***'), '');
+  });
+
+  it('proposes the next chapter number in the category folder and avoids taken names', () => {
+    const cat: Category = { name: 'Engineering', range: r, chapters: [chapter('backend/engineering/33_testing.md', '33'), chapter('backend/engineering/76_etl.md', '76')] };
+    const other: Category = { name: 'Patterns', range: r, chapters: [chapter('backend/design_pattern/creational/01_singleton.md', '01')] };
+    const s = series([cat, other]);
+    const p = proposeChapter(s, 'Engineering', 'Structured Concurrency', () => false);
+    assert.deepEqual(p, { number: '77', file: 'backend/engineering/77_structured_concurrency.md', href: 'engineering/77_structured_concurrency.md', label: '77_structured_concurrency' });
+    const taken = proposeChapter(s, 'Engineering', 'Structured Concurrency', f => f === 'backend/engineering/77_structured_concurrency.md');
+    assert.equal(taken.file, 'backend/engineering/77_structured_concurrency_2.md');
+    const fresh = proposeChapter(series([{ name: 'New Area', range: r, chapters: [] }, cat]), 'New Area', 'X', () => false);
+    assert.equal(fresh.file, 'backend/new_area/77_x.md');
+    const empty = proposeChapter(series([], ''), undefined, 'First', () => false);
+    assert.equal(empty.file, '01_first.md');
+  });
+
+  it('picks the typical reading time of a category', () => {
+    const cat: Category = { name: 'E', range: r, chapters: [chapter('a/1.md', '1', 45), chapter('a/2.md', '2', 75), chapter('a/3.md', '3', 75)] };
+    assert.equal(typicalMinutes(cat), 75);
+    assert.equal(typicalMinutes(undefined), 60);
+  });
+
+  it('writes README chapter lines and inserts them after the category\'s last chapter', () => {
+    assert.equal(chapterLine('77_x', 'engineering/77_x.md', '重要', 60), '- [77_x](engineering/77_x.md) - 重要 - 60 min');
+    assert.equal(chapterLine('a b', 'dir with space/a b.md', undefined, undefined), '- [a b](<dir with space/a b.md>)');
+    const text = '## Chapters\r\n\r\n### E\r\n\r\n- [a](a.md) - 重要 - 60 min\r\n- [b](b.md) - 重要 - 60 min\r\n\r\n### F\r\n';
+    const cat: Category = { name: 'E', range: r, chapters: [chapter('x/a.md', undefined, 60, 4), chapter('x/b.md', undefined, 60, 5)] };
+    const edit = readmeInsertEdit(text, cat, '- [c](c.md)');
+    assert.ok(edit);
+    assert.equal(applyTextEdits(text, [edit]), '## Chapters\r\n\r\n### E\r\n\r\n- [a](a.md) - 重要 - 60 min\r\n- [b](b.md) - 重要 - 60 min\r\n- [c](c.md)\r\n\r\n### F\r\n');
+    assert.equal(readmeInsertEdit(text, { name: 'G', range: r, chapters: [] }, 'x'), undefined);
+  });
+
+  it('quotes YAML scalars only when needed', () => {
+    assert.equal(yamlString('Backend Series'), 'Backend Series');
+    assert.equal(yamlString('a: b'), '"a: b"');
+    assert.equal(yamlString('true'), '"true"');
+    assert.equal(yamlString('#tag'), '"#tag"');
+    assert.equal(yamlString('2026'), '"2026"');
+  });
+
+  it('makes a series template that parses as a series with a planned chapter and a matrix row', () => {
+    const config = defaultConfig();
+    const opts = { title: 'Rust: Ownership', domain: 'rust', today: '2026-03-01', config };
+    const readme = seriesReadmeTemplate(opts);
+    assert.match(readme, /^title: "Rust: Ownership"$/m);
+    const model = parseSeriesReadme(readme, 'rust/README.md', config);
+    assert.equal(model.categories.length, 1);
+    assert.equal(model.categories[0].chapters[0].file, 'rust/introduction/01_introduction.md');
+    assert.equal(model.categories[0].chapters[0].priority, 'must-read');
+    assert.equal(model.batches[0].numbers[0].num, '01');
+    assert.equal(model.readingLists[0].priority, 'must-read');
+    const matrix = parseCoverageMatrix(matrixTemplate(opts), 'rust/coverage_matrix.md', config);
+    assert.deepEqual(matrix.problems, []);
+    assert.equal(matrix.rows.length, 1);
+    assert.equal(matrix.rows[0].files[0].file, 'rust/introduction/01_introduction.md');
+    assert.equal(matrix.rows[0].declared, 'pending');
+  });
+});
