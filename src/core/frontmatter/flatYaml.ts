@@ -36,7 +36,9 @@ export function parseFlatYaml(text: string): Record<string, FrontmatterValue> | 
 
 const KEY = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 /** plain scalars js-yaml's core schema keeps as strings: start with a letter/CJK, no YAML indicators inside */
-const WORD = /^[A-Za-z\u00a0-\uffff][^:#\[\]{},"'&*!|>%@`\\]*$/;
+const WORD = /^[A-Za-z0-9\u00a0-\uffff][^:#\[\]{},"'&*!|>%@`\\]*$/;
+/** a plain scalar starting with a digit is a string only when some character rules out every number form */
+const NOT_NUMBER = /[^0-9a-fA-FxXoObB_.eE+-]/;
 const RESERVED = /^(null|true|false|yes|no|on|off|y|n|nan|inf)$/i;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -44,6 +46,8 @@ function plain(s: string): string | undefined {
   if (s === '' || s.trim() !== s) return undefined;
   if (DATE.test(s)) return s;
   if (!WORD.test(s) || RESERVED.test(s) || s.includes(' #') || s.includes('\t')) return undefined;
+  const c = s.charCodeAt(0);
+  if (c >= 48 && c <= 57 && !NOT_NUMBER.test(s)) return undefined;
   return s;
 }
 
