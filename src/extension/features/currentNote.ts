@@ -29,15 +29,6 @@ export async function currentNote(service: IndexService, document: vscode.TextDo
   return record === undefined ? undefined : { file, record };
 }
 
-/** The index record of a document without waiting (for synchronous providers). */
-export function indexedNote(service: IndexService, document: vscode.TextDocument): CurrentNote | undefined {
-  if (!isIndexReady(service)) return undefined;
-  const file = service.fileOf(document.uri);
-  if (file === undefined) return undefined;
-  const record = service.index.note(file);
-  return record === undefined ? undefined : { file, record };
-}
-
 /** Number of characters in the document, without copying its text. */
 export function documentLength(document: vscode.TextDocument): number {
   if (document.lineCount === 0) return 0;

@@ -1,4 +1,4 @@
-import { slug } from 'github-slugger';
+import { githubSlug } from '../../core/scanner/slug';
 import type { IndexView, NoteRecord, Resolution } from '../../core/index/api';
 import type { Chapter, Heading, LinkKind, LinkRef, Position, Range } from '../../core/model';
 import { rangeContains } from '../../core/text/lineIndex';
@@ -23,7 +23,7 @@ export function headingForFragment(headings: readonly Heading[], fragment: strin
     const byText = headings.find(h => h.text.toLowerCase() === lower);
     if (byText) return byText;
   }
-  const slugged = slug(fragment);
+  const slugged = githubSlug(fragment);
   return headings.find(h => h.slug === slugged);
 }
 

@@ -1,0 +1,50 @@
+import type { PriorityBucket, RowView } from '../core/coverage/viewModel';
+
+/** The page's filter state (kept across reloads with the webview's setState). Pure: no DOM. */
+export type StatusFilter = '' | 'pending' | 'in-progress' | 'done' | 'mismatch' | 'missing';
+
+export interface FilterState {
+  area: string;
+  status: StatusFilter;
+  priority: '' | PriorityBucket;
+  query: string;
+}
+
+export const EMPTY_FILTERS: FilterState = { area: '', status: '', priority: '', query: '' };
+
+const STATUS_FILTERS: readonly StatusFilter[] = ['', 'pending', 'in-progress', 'done', 'mismatch', 'missing'];
+const PRIORITY_FILTERS: readonly ('' | PriorityBucket)[] = ['', 'must-read', 'important', 'skippable', 'none'];
+
+/** Reads a saved state back, dropping anything of the wrong shape. */
+export function restoreFilters(raw: unknown): FilterState {
+  const out: FilterState = { ...EMPTY_FILTERS };
+  if (typeof raw !== 'object' || raw === null) return out;
+  const r = raw as Record<string, unknown>;
+  if (typeof r.area === 'string') out.area = r.area.slice(0, 1000);
+  if (typeof r.query === 'string') out.query = r.query.slice(0, 1000);
+  if (STATUS_FILTERS.includes(r.status as StatusFilter)) out.status = r.status as StatusFilter;
+  if (PRIORITY_FILTERS.includes(r.priority as PriorityBucket)) out.priority = r.priority as PriorityBucket;
+  return out;
+}
+
+export function isFiltering(f: FilterState): boolean {
+  return f.area !== '' || f.status !== '' || f.priority !== '' || f.query.trim() !== '';
+}
+
+/** Does a row pass the filters? The search matches topic, area, file paths and note titles, case-insensitively. */
+export function rowMatches(row: RowView, f: FilterState): boolean {
+  if (f.area !== '' && row.area !== f.area) return false;
+  switch (f.status) {
+    case '': break;
+    case 'mismatch': if (!row.mismatch) return false; break;
+    case 'missing': if (!row.files.some(x => x.state === 'missing')) return false; break;
+    default: if (row.computed !== f.status) return false;
+  }
+  if (f.priority !== '' && (row.priority ?? 'none') !== f.priority) return false;
+  const q = f.query.trim().toLowerCase();
+  if (q !== '') {
+    const hay = [row.topic, row.area, ...row.files.map(x => x.href), ...row.files.map(x => x.title ?? '')];
+    if (!hay.some(s => s.toLowerCase().includes(q))) return false;
+  }
+  return true;
+}

@@ -1,0 +1,299 @@
+import type { CoverageViewModel, RowView, SeriesView } from '../core/coverage/viewModel';
+import { applyPatch, PRIORITY_BUCKETS } from '../core/coverage/viewModel';
+import { clear, el } from './dom';
+import { EMPTY_FILTERS, isFiltering, restoreFilters, rowMatches, type FilterState, type StatusFilter } from './filters';
+import type { HostMessage, PageMessage, ProbeResult } from './protocol';
+import { priorityLabel, renderAreaRow, renderHead, renderRow, renderTable, renderTail, statusLabel, type Translate } from './render';
+import { formatString, PAGE_STRINGS, type StringKey } from './strings';
+
+/** The coverage page: receives the model and patches from the host, renders them, keeps the filters. */
+
+interface VsCodeApi {
+  postMessage(message: PageMessage): void;
+  getState(): unknown;
+  setState(state: unknown): void;
+}
+declare function acquireVsCodeApi(): VsCodeApi;
+
+const api = acquireVsCodeApi();
+const saved = api.getState() as { filters?: unknown } | undefined;
+let filters: FilterState = restoreFilters(saved?.filters);
+let strings: Record<string, string> = {};
+let model: CoverageViewModel | undefined;
+
+const t: Translate = (key: StringKey, ...args) => formatString(strings[key] ?? PAGE_STRINGS[key], args);
+
+interface SeriesDom {
+  section: HTMLElement;
+  head: HTMLElement;
+  table: HTMLTableElement;
+  shown: HTMLElement;
+  tail: HTMLElement;
+}
+const seriesDom = new Map<string, SeriesDom>();
+
+const toolbar = document.getElementById('toolbar') as HTMLElement;
+const content = document.getElementById('content') as HTMLElement;
+const live = document.getElementById('live') as HTMLElement;
+
+// ---------------------------------------------------------------------------------------------
+// Toolbar
+
+let searchInput: HTMLInputElement | undefined;
+let areaSelect: HTMLSelectElement | undefined;
+let statusSelect: HTMLSelectElement | undefined;
+let prioritySelect: HTMLSelectElement | undefined;
+
+function option(value: string, text: string, selected: boolean): HTMLOptionElement {
+  const o = el('option', { value }, text);
+  o.selected = selected;
+  return o;
+}
+
+function buildToolbar(): void {
+  clear(toolbar);
+  searchInput = el('input', { type: 'search', id: 'search', placeholder: t('search'), 'aria-label': t('search'), spellcheck: 'false' });
+  searchInput.value = filters.query;
+  areaSelect = el('select', { id: 'filter-area', 'aria-label': t('area') });
+  statusSelect = el('select', { id: 'filter-status', 'aria-label': t('status') });
+  const statuses: [StatusFilter, string][] = [
+    ['', t('allStatuses')], ['pending', statusLabel(t, 'pending')], ['in-progress', statusLabel(t, 'in-progress')],
+    ['done', statusLabel(t, 'done')], ['mismatch', t('mismatchesOnly')], ['missing', t('missingFiles')],
+  ];
+  for (const [v, text] of statuses) statusSelect.appendChild(option(v, text, filters.status === v));
+  prioritySelect = el('select', { id: 'filter-priority', 'aria-label': t('priority') });
+  prioritySelect.appendChild(option('', t('allPriorities'), filters.priority === ''));
+  for (const p of PRIORITY_BUCKETS) prioritySelect.appendChild(option(p, priorityLabel(t, p), filters.priority === p));
+  const clearButton = el('button', { type: 'button', class: 'secondary', id: 'clear-filters' }, t('clearFilters'));
+  toolbar.append(
+    el('label', { class: 'field search-field' }, el('span', { class: 'visually-hidden' }, t('search')), searchInput),
+    el('label', { class: 'field' }, el('span', {}, t('area')), areaSelect),
+    el('label', { class: 'field' }, el('span', {}, t('status')), statusSelect),
+    el('label', { class: 'field' }, el('span', {}, t('priority')), prioritySelect),
+    clearButton,
+  );
+  updateAreaOptions();
+  searchInput.addEventListener('input', () => setFilters({ ...filters, query: searchInput?.value ?? '' }));
+  searchInput.addEventListener('keydown', e => {
+    if (e.key === 'Escape' && searchInput && searchInput.value !== '') { searchInput.value = ''; setFilters({ ...filters, query: '' }); e.preventDefault(); }
+  });
+  areaSelect.addEventListener('change', () => setFilters({ ...filters, area: areaSelect?.value ?? '' }));
+  statusSelect.addEventListener('change', () => setFilters({ ...filters, status: (statusSelect?.value ?? '') as StatusFilter }));
+  prioritySelect.addEventListener('change', () => setFilters({ ...filters, priority: restoreFilters({ priority: prioritySelect?.value }).priority }));
+  clearButton.addEventListener('click', () => {
+    setFilters({ ...EMPTY_FILTERS });
+    if (searchInput) searchInput.value = '';
+    if (areaSelect) areaSelect.value = '';
+    if (statusSelect) statusSelect.value = '';
+    if (prioritySelect) prioritySelect.value = '';
+  });
+}
+
+function updateAreaOptions(): void {
+  if (!areaSelect || !model) return;
+  const areas: string[] = [];
+  const seen = new Set<string>();
+  for (const s of model.series) for (const a of s.areas) if (!seen.has(a.area)) { seen.add(a.area); areas.push(a.area); }
+  if (filters.area !== '' && !seen.has(filters.area)) areas.push(filters.area);
+  clear(areaSelect);
+  areaSelect.appendChild(option('', t('allAreas'), filters.area === ''));
+  for (const a of areas) areaSelect.appendChild(option(a, a, filters.area === a));
+}
+
+function setFilters(next: FilterState): void {
+  filters = next;
+  api.setState({ filters });
+  applyFilters();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rendering
+
+function rowsByKey(s: SeriesView): Map<string, RowView> {
+  return new Map(s.rows.map(r => [r.key, r]));
+}
+
+function applyFiltersTo(s: SeriesView, dom: SeriesDom): void {
+  const rows = rowsByKey(s);
+  let shown = 0;
+  for (const tbody of Array.from(dom.table.tBodies)) {
+    let any = false;
+    for (const tr of Array.from(tbody.rows)) {
+      const key = tr.dataset.key;
+      if (key === undefined) continue;
+      const row = rows.get(key);
+      const ok = row !== undefined && rowMatches(row, filters);
+      tr.hidden = !ok;
+      if (ok) { any = true; shown++; }
+    }
+    const areaRow = tbody.querySelector('tr.area-row') as HTMLTableRowElement | null;
+    if (areaRow) areaRow.hidden = !any;
+  }
+  dom.shown.textContent = isFiltering(filters) ? t('shownOf', shown, s.rows.length) : '';
+}
+
+function applyFilters(): void {
+  if (!model) return;
+  for (const s of model.series) { const d = seriesDom.get(s.id); if (d) applyFiltersTo(s, d); }
+}
+
+function buildSeries(s: SeriesView): SeriesDom {
+  const head = renderHead(t, s);
+  const table = renderTable(t, s);
+  const shown = el('p', { class: 'shown muted', 'aria-live': 'polite' });
+  const tail = renderTail(t, s);
+  const section = el('section', { class: 'series', 'aria-label': s.title });
+  section.append(head);
+  if (s.matrix !== undefined) section.append(table, shown);
+  section.append(tail);
+  return { section, head, table, shown, tail };
+}
+
+function replaceSeries(s: SeriesView): void {
+  const fresh = buildSeries(s);
+  const old = seriesDom.get(s.id);
+  if (old) old.section.replaceWith(fresh.section); else content.appendChild(fresh.section);
+  seriesDom.set(s.id, fresh);
+}
+
+function renderAll(): void {
+  clear(content);
+  seriesDom.clear();
+  if (!model) return;
+  if (model.series.length === 0) {
+    content.appendChild(el('p', { class: 'empty' }, t('noSeries')));
+    return;
+  }
+  for (const s of model.series) replaceSeries(s);
+  updateAreaOptions();
+  applyFilters();
+}
+
+/** Focus survives a re-render: the element with the same data-focus key gets it back. */
+function withFocusKept(render: () => void): void {
+  const active = document.activeElement as HTMLElement | null;
+  const key = active?.dataset?.focus;
+  render();
+  if (key === undefined || (active && active.isConnected)) return;
+  for (const e of Array.from(content.querySelectorAll<HTMLElement>('[data-focus]'))) {
+    if (e.dataset.focus === key) { e.focus(); return; }
+  }
+}
+
+function onModel(next: CoverageViewModel): void {
+  model = next;
+  if (!searchInput) buildToolbar();
+  withFocusKept(renderAll);
+}
+
+function onPatch(patch: Parameters<typeof applyPatch>[1]): void {
+  if (!model) return;
+  const wasEmpty = model.series.length === 0;
+  const { model: next, touched } = applyPatch(model, patch);
+  model = next;
+  if (wasEmpty || next.series.length === 0) { withFocusKept(renderAll); return; }
+  withFocusKept(() => {
+    const ids = new Set(next.series.map(s => s.id));
+    for (const [id, d] of seriesDom) if (!ids.has(id)) { d.section.remove(); seriesDom.delete(id); }
+    for (const s of next.series) {
+      const touch = touched.get(s.id);
+      const dom = seriesDom.get(s.id);
+      if (!touch) continue;
+      if (!dom || touch.added || (touch.head && touch.table) || (dom.table.isConnected !== (s.matrix !== undefined))) { replaceSeries(s); continue; }
+      if (touch.head) {
+        const head = renderHead(t, s), tail = renderTail(t, s);
+        dom.head.replaceWith(head); dom.tail.replaceWith(tail);
+        dom.head = head; dom.tail = tail;
+      }
+      if (touch.table) {
+        const table = renderTable(t, s);
+        dom.table.replaceWith(table);
+        dom.table = table;
+        continue;
+      }
+      if (touch.head) {
+        const progress = new Map(s.areas.map(a => [a.area, a]));
+        for (const tr of Array.from(dom.table.querySelectorAll<HTMLTableRowElement>('tr.area-row'))) {
+          const area = tr.dataset.area ?? '';
+          tr.replaceWith(renderAreaRow(t, area, progress.get(area)));
+        }
+      }
+      if (touch.rows.size) {
+        for (const tr of Array.from(dom.table.querySelectorAll<HTMLTableRowElement>('tr.row'))) {
+          const key = tr.dataset.key;
+          if (key === undefined || !touch.rows.has(key)) continue;
+          const row = s.rows.find(r => r.key === key);
+          if (row) tr.replaceWith(renderRow(t, s, row));
+        }
+      }
+    }
+    // keep page order equal to model order
+    for (const s of next.series) { const d = seriesDom.get(s.id); if (d) content.appendChild(d.section); }
+    updateAreaOptions();
+    applyFilters();
+  });
+}
+
+/** Describes what the page rendered (the toolbar and the content, where data goes). */
+function probe(): ProbeResult {
+  const rendered = [toolbar, content];
+  const count = (selector: string) => rendered.reduce((n, root) => n + root.querySelectorAll(selector).length, 0);
+  let inlineHandlers = 0;
+  for (const root of rendered) {
+    for (const e of [root, ...Array.from(root.querySelectorAll('*'))]) {
+      for (const a of Array.from(e.attributes)) if (/^on/i.test(a.name)) inlineHandlers++;
+    }
+  }
+  const texts: string[] = [];
+  for (const e of Array.from(content.querySelectorAll('.topic, .file-title'))) texts.push(e.textContent ?? '');
+  return {
+    images: count('img, image, picture, video, audio'),
+    scripts: count('script'),
+    frames: count('iframe, object, embed, frame'),
+    inlineHandlers,
+    texts,
+    rows: content.querySelectorAll('tr.row').length,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Events
+
+content.addEventListener('click', e => {
+  const target = (e.target as Element | null)?.closest<HTMLElement>('[data-action]');
+  if (!target) return;
+  const action = target.dataset.action;
+  if (action === 'open' && target.dataset.file) {
+    const line = target.dataset.line !== undefined && target.dataset.line !== '' ? Number(target.dataset.line) : undefined;
+    api.postMessage(line !== undefined && Number.isInteger(line) ? { type: 'open', file: target.dataset.file, line } : { type: 'open', file: target.dataset.file });
+  } else if (action === 'create' && target.dataset.file) {
+    api.postMessage({ type: 'create', file: target.dataset.file });
+  } else if (action === 'sync' && target.dataset.series) {
+    api.postMessage({ type: 'sync', series: target.dataset.series });
+  }
+});
+
+document.addEventListener('keydown', e => {
+  const active = document.activeElement;
+  const typing = active instanceof HTMLInputElement || active instanceof HTMLSelectElement || active instanceof HTMLTextAreaElement;
+  if (e.key === '/' && !typing && searchInput) { e.preventDefault(); searchInput.focus(); searchInput.select(); }
+});
+
+window.addEventListener('message', (event: MessageEvent) => {
+  const msg = event.data as HostMessage;
+  if (typeof msg !== 'object' || msg === null) return;
+  const t0 = performance.now();
+  if (msg.type === 'model') {
+    strings = msg.strings;
+    onModel(msg.model);
+    live.textContent = '';
+    api.postMessage({ type: 'applied', version: msg.version, renderMs: Math.round(performance.now() - t0) });
+  } else if (msg.type === 'patch') {
+    onPatch(msg.patch);
+    api.postMessage({ type: 'applied', version: msg.version, renderMs: Math.round(performance.now() - t0) });
+  } else if (msg.type === 'probe') {
+    api.postMessage({ type: 'probeResult', id: msg.id, result: probe() });
+  }
+});
+
+api.postMessage({ type: 'ready' });

@@ -1,0 +1,195 @@
+import type { AreaProgress, FileView, PriorityBucket, RowView, SeriesHead, SeriesView } from '../core/coverage/viewModel';
+import type { CoverageStatus, FileState } from '../core/model';
+import { PRIORITY_BUCKETS } from '../core/coverage/viewModel';
+import { el, svg } from './dom';
+import type { StringKey } from './strings';
+
+/** Builds the DOM of the coverage page from view-model data; every data string becomes a text node. */
+
+export type Translate = (key: StringKey, ...args: (string | number)[]) => string;
+
+export const COLUMNS = 7;
+
+const STATUS_KEY: Record<CoverageStatus, StringKey> = { pending: 'pending', 'in-progress': 'inProgress', done: 'done' };
+const STATE_KEY: Record<FileState, StringKey> = { missing: 'missing', draft: 'draft', written: 'written' };
+const PRIORITY_KEY: Record<PriorityBucket, StringKey> = {
+  'must-read': 'mustRead', important: 'important', skippable: 'skippable', none: 'noPriority',
+};
+
+export function statusLabel(t: Translate, s: CoverageStatus): string { return t(STATUS_KEY[s]); }
+export function priorityLabel(t: Translate, p: PriorityBucket): string { return t(PRIORITY_KEY[p]); }
+
+function openButton(t: Translate, text: string, file: string, line?: number, cls = 'link'): HTMLButtonElement {
+  return el('button', {
+    type: 'button', class: cls, 'data-action': 'open', 'data-file': file, 'data-line': line,
+    'data-focus': `open:${file}:${line ?? ''}`, title: t('openFile', file),
+  }, text);
+}
+
+function createButton(t: Translate, file: string): HTMLButtonElement {
+  return el('button', {
+    type: 'button', class: 'create', 'data-action': 'create', 'data-file': file, 'data-focus': `create:${file}`,
+    title: t('createFile', file),
+  }, t('create'));
+}
+
+function stateBadge(t: Translate, s: FileState): HTMLSpanElement {
+  return el('span', { class: `badge state-${s}` }, t(STATE_KEY[s]));
+}
+
+function statusBadge(t: Translate, s: CoverageStatus): HTMLSpanElement {
+  return el('span', { class: `badge status-${s}` }, statusLabel(t, s));
+}
+
+/** A horizontal bar: done, then in progress, over the total. */
+export function progressBar(label: string, done: number, inProgress: number, total: number): SVGElement {
+  const w = (n: number) => (total > 0 ? Math.round((n / total) * 1000) / 10 : 0);
+  return svg('svg', { class: 'bar', viewBox: '0 0 100 6', preserveAspectRatio: 'none', role: 'img', 'aria-label': label },
+    svg('title', {}, label),
+    svg('rect', { class: 'bar-track', x: 0, y: 0, width: 100, height: 6 }),
+    svg('rect', { class: 'bar-done', x: 0, y: 0, width: w(done), height: 6 }),
+    svg('rect', { class: 'bar-progress', x: w(done), y: 0, width: w(inProgress), height: 6 }),
+  );
+}
+
+function fileCell(t: Translate, f: FileView): HTMLElement {
+  return el('div', { class: 'file' },
+    openButton(t, f.href, f.file),
+    ' ', stateBadge(t, f.state),
+    f.problems > 0 && el('span', { class: 'problems-inline', title: t('problemCount', f.problems) }, `⚠ ${f.problems}`),
+    f.state === 'missing' && createButton(t, f.file),
+    f.title !== undefined && el('div', { class: 'file-title' }, f.title),
+  );
+}
+
+export function renderRow(t: Translate, s: SeriesHead, row: RowView): HTMLTableRowElement {
+  const declared = row.declared !== undefined
+    ? statusBadge(t, row.declared)
+    : el('span', { class: 'badge not-status', title: t('notAStatus') }, row.declaredText === '' ? '—' : row.declaredText);
+  const computed = el('td', { class: 'computed' }, statusBadge(t, row.computed));
+  if (row.mismatch) {
+    computed.appendChild(el('span', { class: 'mismatch-mark', title: t('mismatch'), 'aria-label': t('mismatch'), role: 'img' }, '≠'));
+  }
+  const topic = s.matrix !== undefined ? openButton(t, row.topic, s.matrix, row.line, 'link topic') : el('span', { class: 'topic' }, row.topic);
+  return el('tr', { class: row.mismatch ? 'row mismatch' : 'row', 'data-key': row.key },
+    el('th', { scope: 'row', class: 'topic-cell' }, topic),
+    el('td', { class: 'files' }, ...row.files.map(f => fileCell(t, f))),
+    el('td', { class: 'declared' }, declared),
+    computed,
+    el('td', { class: `priority priority-${row.priority ?? 'none'}` }, row.priority ? priorityLabel(t, row.priority) : '—'),
+    el('td', { class: 'num' }, row.minutes !== undefined ? t('minutes', row.minutes) : '—'),
+    el('td', { class: row.problems > 0 ? 'num has-problems' : 'num' }, String(row.problems)),
+  );
+}
+
+export function renderAreaRow(t: Translate, area: string, progress: AreaProgress | undefined): HTMLTableRowElement {
+  const p = progress ?? { area, total: 0, done: 0, inProgress: 0, pending: 0 };
+  return el('tr', { class: 'area-row', 'data-area': area },
+    el('th', { colspan: COLUMNS, scope: 'colgroup' },
+      el('span', { class: 'area-name' }, area),
+      el('span', { class: 'area-count' }, ` ${p.done}/${p.total}`)),
+  );
+}
+
+/** The table: a tbody per capability area (in first-appearance order), rows in matrix order inside it. */
+export function renderTable(t: Translate, s: SeriesView): HTMLTableElement {
+  const areas = new Map<string, RowView[]>();
+  for (const r of s.rows) {
+    const list = areas.get(r.area);
+    if (list) list.push(r); else areas.set(r.area, [r]);
+  }
+  const progress = new Map(s.areas.map(a => [a.area, a]));
+  const table = el('table', { class: 'matrix' },
+    el('thead', {}, el('tr', {},
+      el('th', { scope: 'col' }, t('topic')),
+      el('th', { scope: 'col' }, t('files')),
+      el('th', { scope: 'col' }, t('declared')),
+      el('th', { scope: 'col' }, t('computed')),
+      el('th', { scope: 'col' }, t('priority')),
+      el('th', { scope: 'col', class: 'num' }, t('time')),
+      el('th', { scope: 'col', class: 'num' }, t('problems')),
+    )));
+  for (const [area, rows] of areas) {
+    table.appendChild(el('tbody', { 'data-area': area }, renderAreaRow(t, area, progress.get(area)), ...rows.map(r => renderRow(t, s, r))));
+  }
+  return table;
+}
+
+function minutesList(t: Translate, s: SeriesHead): HTMLElement {
+  const dl = el('dl', { class: 'minutes' });
+  let total = 0;
+  for (const p of PRIORITY_BUCKETS) {
+    const m = s.minutesLeft[p];
+    total += m;
+    if (p === 'none' && m === 0) continue;
+    dl.appendChild(el('div', { class: `minutes-item priority-${p}` }, el('dt', {}, priorityLabel(t, p)), el('dd', {}, t('minutes', m))));
+  }
+  dl.appendChild(el('div', { class: 'minutes-item total' }, el('dt', {}, t('minutesTotal')), el('dd', {}, t('minutes', total))));
+  return el('div', { class: 'minutes-box' }, el('h3', {}, t('minutesLeft')), dl);
+}
+
+/** Title, actions and summary (covered figure, per-area bars, minutes left). */
+export function renderHead(t: Translate, s: SeriesHead): HTMLElement {
+  const inProgress = s.areas.reduce((n, a) => n + a.inProgress, 0);
+  const coveredText = t('covered', s.covered, s.total);
+  const actions = el('div', { class: 'actions' }, openButton(t, t('openReadme'), s.readme, undefined, 'secondary'));
+  if (s.matrix !== undefined) {
+    actions.appendChild(openButton(t, t('openMatrix'), s.matrix, undefined, 'secondary'));
+    actions.appendChild(el('button', { type: 'button', class: 'primary', 'data-action': 'sync', 'data-series': s.id, 'data-focus': `sync:${s.id}`, title: t('syncTitle') }, t('sync')));
+  }
+  const head = el('div', { class: 'series-head' },
+    el('div', { class: 'title-row' }, el('h2', {}, s.title), actions));
+  if (s.matrix === undefined) {
+    head.appendChild(el('p', { class: 'empty' }, t('noMatrix')));
+  } else {
+    const areaList = el('ul', { class: 'areas' });
+    for (const a of s.areas) {
+      const label = t('areaProgress', a.area, a.done, a.total, a.inProgress);
+      areaList.appendChild(el('li', { class: 'area' },
+        el('span', { class: 'area-label' }, a.area),
+        progressBar(label, a.done, a.inProgress, a.total),
+        el('span', { class: 'area-figure' }, `${a.done}/${a.total}`)));
+    }
+    head.appendChild(el('div', { class: 'summary' },
+      el('div', { class: 'overall' },
+        el('p', { class: 'covered' }, coveredText),
+        progressBar(coveredText, s.covered, inProgress, s.total),
+        areaList),
+      minutesList(t, s)));
+  }
+  return head;
+}
+
+/** Unlisted chapters and files, remaining gaps, matrix problems. */
+export function renderTail(t: Translate, s: SeriesHead): HTMLElement {
+  const tail = el('div', { class: 'series-tail' });
+  if (s.matrix === undefined) return tail;
+  const readmeOnly = el('ul', { class: 'unlisted' });
+  for (const c of s.readmeOnly) {
+    readmeOnly.appendChild(el('li', {},
+      openButton(t, c.label, s.readme, c.line), ' ',
+      el('span', { class: 'muted' }, c.category), ' ', stateBadge(t, c.state),
+      c.priority !== undefined && el('span', { class: `priority priority-${c.priority}` }, ` ${priorityLabel(t, c.priority)}`),
+      c.state === 'missing' && createButton(t, c.file)));
+  }
+  const matrixOnly = el('ul', { class: 'unlisted' });
+  for (const f of s.matrixOnly) {
+    matrixOnly.appendChild(el('li', {},
+      f.state === 'missing' ? openButton(t, f.href, s.matrix, f.line) : openButton(t, f.href, f.file), ' ',
+      el('span', { class: 'muted' }, f.topic), ' ', stateBadge(t, f.state),
+      f.state === 'missing' && createButton(t, f.file)));
+  }
+  tail.append(
+    el('section', { class: 'block' }, el('h3', {}, `${t('readmeOnly')} (${s.readmeOnly.length})`),
+      s.readmeOnly.length ? readmeOnly : el('p', { class: 'muted' }, t('none'))),
+    el('section', { class: 'block' }, el('h3', {}, `${t('matrixOnly')} (${s.matrixOnly.length})`),
+      s.matrixOnly.length ? matrixOnly : el('p', { class: 'muted' }, t('none'))),
+    el('section', { class: 'block' }, el('h3', {}, t('gaps')),
+      el('div', { class: 'gaps' }, s.gaps.trim() === '' ? t('none') : s.gaps.trim())),
+  );
+  if (s.matrixProblems.length) {
+    tail.append(el('section', { class: 'block problems' }, el('h3', {}, t('matrixProblems')),
+      el('ul', {}, ...s.matrixProblems.map(p => el('li', {}, p)))));
+  }
+  return tail;
+}

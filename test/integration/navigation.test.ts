@@ -1,0 +1,214 @@
+// Navigation features on the example workspace: definition (backtick paths, wikilinks with headings),
+// document links, hover, references, completion and workspace symbols.
+import { strict as assert } from 'node:assert';
+import * as vscode from 'vscode';
+import type { IndexService } from '../../src/extension/indexService';
+import { completionSiteAt, frontmatterSiteAt } from '../../src/extension/features/completionSite';
+
+const EXTENSION_ID = 'notes-navigator.notes-navigator';
+const CONSISTENCY = 'backend/system_design/03_consistency_trade_offs.md';
+const SAGA = 'backend/distributed_systems/13_saga_pattern.md';
+
+async function service(): Promise<IndexService> {
+  const ext = vscode.extensions.getExtension<{ service: IndexService }>(EXTENSION_ID);
+  assert.ok(ext, `${EXTENSION_ID} is not installed`);
+  const api = await ext.activate();
+  await api.service.ready;
+  return api.service;
+}
+
+function uriOf(file: string): vscode.Uri {
+  const root = vscode.workspace.workspaceFolders?.[0]?.uri;
+  assert.ok(root, 'no workspace folder');
+  return vscode.Uri.joinPath(root, ...file.split('/'));
+}
+
+/** Position of the `at`-th character of the first occurrence of `needle` in the document. */
+function positionOf(doc: vscode.TextDocument, needle: string, at = 1): vscode.Position {
+  const offset = doc.getText().indexOf(needle);
+  assert.ok(offset >= 0, `"${needle}" not found in ${doc.uri.path}`);
+  return doc.positionAt(offset + at);
+}
+
+function targetUriOf(d: vscode.Location | vscode.LocationLink): vscode.Uri {
+  return 'targetUri' in d ? d.targetUri : d.uri;
+}
+
+function targetRangeOf(d: vscode.Location | vscode.LocationLink): vscode.Range {
+  return 'targetUri' in d ? (d.targetSelectionRange ?? d.targetRange) : d.range;
+}
+
+async function waitFor<T>(what: string, probe: () => T | undefined, timeoutMs = 5000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const v = probe();
+    if (v !== undefined) return v;
+    if (Date.now() > end) assert.fail(`timed out waiting for ${what}`);
+    await new Promise(r => setTimeout(r, 25));
+  }
+}
+
+function labelOf(item: vscode.CompletionItem): string {
+  return typeof item.label === 'string' ? item.label : item.label.label;
+}
+
+/** The hovers' Markdown as a reader sees it (VS Code's text escaping undone). */
+function hoverText(hovers: vscode.Hover[]): string {
+  return hovers.flatMap(h => h.contents).map(c => (typeof c === 'string' ? c : c.value)).join('\n')
+    .replace(/&nbsp;/g, ' ').replace(/\\([\\`*_{}[\]()#+\-.!|<>])/g, '$1');
+}
+
+describe('navigation', () => {
+  before(async () => { await service(); });
+
+  afterEach(async () => {
+    // leave no modified buffers behind for the other suites
+    for (const editor of vscode.window.visibleTextEditors) {
+      if (editor.document.isDirty) {
+        await vscode.window.showTextDocument(editor.document);
+        await vscode.commands.executeCommand('workbench.action.files.revert');
+      }
+    }
+  });
+
+  it('go to definition on a backtick path opens the chapter it names (series folder)', async () => {
+    const doc = await vscode.workspace.openTextDocument(uriOf(CONSISTENCY));
+    const editor = await vscode.window.showTextDocument(doc);
+    const pos = positionOf(doc, '`distributed_systems/13_saga_pattern.md`', 5);
+    const defs = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>('vscode.executeDefinitionProvider', doc.uri, pos);
+    assert.ok(defs.some(d => targetUriOf(d).toString() === uriOf(SAGA).toString()),
+      `definitions: ${defs.map(d => targetUriOf(d).path).join(', ')}`);
+    editor.selection = new vscode.Selection(pos, pos);
+    await vscode.commands.executeCommand('editor.action.revealDefinition');
+    await waitFor('the saga chapter to open', () =>
+      vscode.window.activeTextEditor?.document.uri.toString() === uriOf(SAGA).toString() ? true : undefined);
+  });
+
+  it('go to definition on a wikilink with a heading lands on that heading', async () => {
+    const doc = await vscode.workspace.openTextDocument(uriOf('backend/database/postgres_lock_troubleshooting.md'));
+    const pos = positionOf(doc, '[[15_distributed_locking#fencing-tokens]]', 4);
+    const defs = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>('vscode.executeDefinitionProvider', doc.uri, pos);
+    const target = await vscode.workspace.openTextDocument(uriOf('backend/distributed_systems/15_distributed_locking.md'));
+    const headingLine = target.getText().split(/\r?\n/).findIndex(l => /^##\s+Fencing Tokens/.test(l));
+    assert.ok(headingLine > 0);
+    const def = defs.find(d => targetUriOf(d).toString() === target.uri.toString());
+    assert.ok(def, `definitions: ${defs.map(d => targetUriOf(d).path).join(', ')}`);
+    assert.equal(targetRangeOf(def).start.line, headingLine);
+  });
+
+  it('makes backtick paths and wikilinks clickable document links', async () => {
+    const doc = await vscode.workspace.openTextDocument(uriOf(CONSISTENCY));
+    const links = await vscode.commands.executeCommand<vscode.DocumentLink[]>('vscode.executeLinkProvider', doc.uri, 50);
+    const refPos = positionOf(doc, '`distributed_systems/13_saga_pattern.md`', 3);
+    const ref = links.find(l => l.range.contains(refPos) && l.target?.path.endsWith('/distributed_systems/13_saga_pattern.md'));
+    assert.ok(ref, 'no document link on the backtick path');
+    const wikiPos = positionOf(doc, '[[transactions]]', 4);
+    const wiki = links.find(l => l.range.contains(wikiPos));
+    assert.ok(wiki?.target?.path.endsWith('/backend/database/transactions.md'), `wikilink target: ${wiki?.target?.toString()}`);
+  });
+
+  it('hovers show the target note (title, priority, time) and say when a target is missing', async () => {
+    const doc = await vscode.workspace.openTextDocument(uriOf(CONSISTENCY));
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri,
+      positionOf(doc, '`distributed_systems/13_saga_pattern.md`', 5));
+    const text = hoverText(hovers);
+    assert.match(text, /Saga Pattern/);
+    assert.match(text, /必讀/);
+    assert.match(text, /90/);
+    const broken = await vscode.workspace.openTextDocument(uriOf('backend/_lint_examples/broken_links.md'));
+    const missing = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', broken.uri,
+      positionOf(broken, '[[98_event_mesh]]', 4)));
+    assert.match(missing, /No note named "98_event_mesh"/);
+    const readme = await vscode.workspace.openTextDocument(uriOf('backend/README.md'));
+    const planned = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', readme.uri,
+      positionOf(readme, '(system_design/05_api_design_grpc_graphql.md)', 5)));
+    assert.match(planned, /Planned chapter: backend\/system_design\/05_api_design_grpc_graphql\.md/);
+    assert.match(planned, /重要 · 75 min/);
+  });
+
+  it('finds every reference to a link target, README and matrix included', async () => {
+    const doc = await vscode.workspace.openTextDocument(uriOf(CONSISTENCY));
+    const refs = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', doc.uri,
+      positionOf(doc, '`distributed_systems/13_saga_pattern.md`', 5));
+    const files = new Set(refs.map(r => vscode.workspace.asRelativePath(r.uri, false)));
+    for (const f of ['backend/README.md', 'backend/coverage_matrix.md', 'backend/database/transactions.md',
+      'backend/system_design/07_microservices_vs_monolith.md', CONSISTENCY]) {
+      assert.ok(files.has(f), `no reference from ${f} (got ${[...files].join(', ')})`);
+    }
+  });
+
+  it('completes paths, headings, wikilinks and frontmatter values', async () => {
+    const doc = await vscode.workspace.openTextDocument(uriOf('backend/system_design/10_ddd_basics.md'));
+    const editor = await vscode.window.showTextDocument(doc);
+    const complete = async (typed: string): Promise<vscode.CompletionItem[]> => {
+      const end = doc.lineAt(doc.lineCount - 1).range.end;
+      await editor.edit(b => b.insert(end, `\n${typed}`));
+      const at = doc.lineAt(doc.lineCount - 1).range.end;
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, at);
+      return list.items;
+    };
+    const paths = (await complete('[x](../distributed_systems/')).map(labelOf);
+    assert.ok(paths.includes('13_saga_pattern.md'), `path items: ${paths.slice(0, 20).join(', ')}`);
+    const refItems = (await complete('see `../database/')).map(labelOf);
+    assert.ok(refItems.includes('transactions.md'), `ref items: ${refItems.slice(0, 20).join(', ')}`);
+    const seriesRelative = (await complete('see `distributed_systems/')).map(labelOf);
+    assert.ok(seriesRelative.includes('13_saga_pattern.md'), `series-relative ref items: ${seriesRelative.slice(0, 20).join(', ')}`);
+    const headings = await complete('[y](../distributed_systems/15_distributed_locking.md#');
+    assert.ok(headings.some(i => i.insertText === 'fencing-tokens'), 'no heading item for "Fencing Tokens"');
+    const wikis = (await complete('[[13_sa')).map(labelOf);
+    assert.ok(wikis.includes('13_saga_pattern'), `wikilink items: ${wikis.slice(0, 20).join(', ')}`);
+    const statusLine = doc.getText().split(/\r?\n/).findIndex(l => l.startsWith('status:'));
+    assert.ok(statusLine > 0);
+    const values = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri,
+      new vscode.Position(statusLine, 'status: '.length));
+    const labels = values.items.map(labelOf);
+    for (const v of ['active', 'draft', 'review', 'archived']) assert.ok(labels.includes(v), `status values: ${labels.join(', ')}`);
+    const tagLine = doc.getText().split(/\r?\n/).findIndex(l => l.startsWith('tags:'));
+    const tagPos = new vscode.Position(tagLine, doc.lineAt(tagLine).text.indexOf('[') + 1);
+    const tags = (await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, tagPos)).items.map(labelOf);
+    for (const t of ['system-design', 'backend', 'lint-example']) assert.ok(tags.includes(t), `tag values: ${tags.join(', ')}`);
+  });
+
+  it('lists notes as workspace symbols by title (fuzzy)', async () => {
+    const symbols = await vscode.commands.executeCommand<vscode.SymbolInformation[]>('vscode.executeWorkspaceSymbolProvider', 'saga patt');
+    assert.ok(symbols.some(s => s.name === 'Saga Pattern' && s.location.uri.toString() === uriOf(SAGA).toString()),
+      `symbols: ${symbols.slice(0, 10).map(s => s.name).join(', ')}`);
+    const fuzzy = await vscode.commands.executeCommand<vscode.SymbolInformation[]>('vscode.executeWorkspaceSymbolProvider', 'dstlck');
+    assert.ok(fuzzy.some(s => s.location.uri.path.endsWith('/15_distributed_locking.md')), `fuzzy: ${fuzzy.map(s => s.name).join(', ')}`);
+  });
+});
+
+describe('completion sites (what is being typed)', () => {
+  it('finds paths in links and backticks, headings and wikilinks, the construct opened last winning', () => {
+    assert.deepEqual(completionSiteAt('see [a](../dist'), { kind: 'path', syntax: 'link', typed: '../dist', start: 8, angle: false });
+    assert.deepEqual(completionSiteAt('see [a](<my notes/x'), { kind: 'path', syntax: 'link', typed: 'my notes/x', start: 9, angle: true });
+    assert.deepEqual(completionSiteAt('[a](b.md#fen'), { kind: 'heading', syntax: 'link', target: 'b.md', typed: 'fen', start: 9 });
+    assert.deepEqual(completionSiteAt('[a](#'), { kind: 'heading', syntax: 'link', target: '', typed: '', start: 5 });
+    assert.deepEqual(completionSiteAt('x [[15_dist'), { kind: 'wikilink', typed: '15_dist', start: 4 });
+    assert.deepEqual(completionSiteAt('[[15_distributed_locking#Fen'), { kind: 'heading', syntax: 'wikilink', target: '15_distributed_locking', typed: 'Fen', start: 25 });
+    assert.deepEqual(completionSiteAt('`a` then `sys'), { kind: 'path', syntax: 'ref', typed: 'sys', start: 10, angle: false });
+    assert.deepEqual(completionSiteAt('[[done]] and [a](x'), { kind: 'path', syntax: 'link', typed: 'x', start: 17, angle: false });
+    assert.equal(completionSiteAt('[a](b.md) and more'), undefined);
+    assert.equal(completionSiteAt('`closed` text'), undefined);
+    assert.equal(completionSiteAt('[[a|alias'), undefined);
+    assert.equal(completionSiteAt('plain prose'), undefined);
+  });
+
+  it('is linear on a bracket storm', () => {
+    const storm = '[['.repeat(50_000) + '](' .repeat(50_000) + '`'.repeat(50_001);
+    const t0 = Date.now();
+    completionSiteAt(storm);
+    assert.ok(Date.now() - t0 < 100, `took ${Date.now() - t0} ms`);
+  });
+
+  it('finds frontmatter keys and values (scalars, flow lists, block list items)', () => {
+    assert.deepEqual(frontmatterSiteAt('status: dr', () => undefined), { kind: 'value', key: 'status', typed: 'dr', start: 8, list: false });
+    assert.deepEqual(frontmatterSiteAt('tags: [a, b', () => undefined), { kind: 'value', key: 'tags', typed: 'b', start: 10, list: true });
+    assert.deepEqual(frontmatterSiteAt('tags: [', () => undefined), { kind: 'value', key: 'tags', typed: '', start: 7, list: true });
+    assert.deepEqual(frontmatterSiteAt('  - ba', () => 'tags'), { kind: 'value', key: 'tags', typed: 'ba', start: 4, list: true });
+    assert.deepEqual(frontmatterSiteAt('status: "ac', () => undefined), { kind: 'value', key: 'status', typed: 'ac', start: 9, list: false });
+    assert.deepEqual(frontmatterSiteAt('upd', () => undefined), { kind: 'key', typed: 'upd', start: 0 });
+    assert.equal(frontmatterSiteAt('tags: [a, b]', () => undefined), undefined);
+    assert.equal(frontmatterSiteAt('  - x', () => undefined), undefined);
+  });
+});

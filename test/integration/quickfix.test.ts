@@ -1,0 +1,173 @@
+// Quick fixes on live (unsaved) buffers: a typed broken link is reported within a second and its preferred
+// quick fix clears it; fix-all (command and source.fixAll) applies the safe fixes; a broken wikilink offers to
+// create the missing note, which creates it without overwriting anything.
+import { strict as assert } from 'node:assert';
+import * as vscode from 'vscode';
+import type { IndexService } from '../../src/extension/indexService';
+import { mergeFixEdits } from '../../src/extension/features/mergeFixEdits';
+import type { Fix, TextEdit } from '../../src/core/model';
+
+const EXTENSION_ID = 'notes-navigator.notes-navigator';
+
+async function service(): Promise<IndexService> {
+  const ext = vscode.extensions.getExtension<{ service: IndexService }>(EXTENSION_ID);
+  assert.ok(ext, `${EXTENSION_ID} is not installed`);
+  const api = await ext.activate();
+  await api.service.ready;
+  return api.service;
+}
+
+function uriOf(file: string): vscode.Uri {
+  const root = vscode.workspace.workspaceFolders?.[0]?.uri;
+  assert.ok(root, 'no workspace folder');
+  return vscode.Uri.joinPath(root, ...file.split('/'));
+}
+
+function codeOf(d: vscode.Diagnostic): string | undefined {
+  const c = typeof d.code === 'object' ? d.code.value : d.code;
+  return c === undefined ? undefined : String(c);
+}
+
+async function waitFor<T>(what: string, probe: () => T | undefined, timeoutMs = 5000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const v = probe();
+    if (v !== undefined) return v;
+    if (Date.now() > end) assert.fail(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise(r => setTimeout(r, 20));
+  }
+}
+
+function diagnosticsOn(uri: vscode.Uri, code: string, line?: number): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(uri).filter(d => codeOf(d) === code && (line === undefined || d.range.start.line === line));
+}
+
+async function revert(doc: vscode.TextDocument): Promise<void> {
+  if (!doc.isDirty) return;
+  await vscode.window.showTextDocument(doc);
+  await vscode.commands.executeCommand('workbench.action.files.revert');
+}
+
+describe('quick fixes', () => {
+  before(async () => { await service(); });
+
+  it('reports a broken link typed into an unsaved buffer within a second; its quick fix clears it', async () => {
+    const doc = await vscode.workspace.openTextDocument(uriOf('backend/system_design/10_ddd_basics.md'));
+    const editor = await vscode.window.showTextDocument(doc);
+    try {
+      const end = doc.lineAt(doc.lineCount - 1).range.end;
+      assert.ok(await editor.edit(b => b.insert(end, '\n\nSee [saga](../distributed_systems/13_saga_patern.md).\n')));
+      const started = Date.now();
+      const line = doc.getText().split(/\r?\n/).findIndex(l => l.includes('13_saga_patern.md'));
+      const [diagnostic] = await waitFor('link-broken on the typed line', () => {
+        const found = diagnosticsOn(doc.uri, 'link-broken', line);
+        return found.length > 0 ? found : undefined;
+      }, 1000);
+      assert.ok(Date.now() - started <= 1000);
+      assert.ok(doc.isDirty, 'the buffer was checked unsaved');
+
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider',
+        doc.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+      // (actions returned by this command carry no diagnostics: VS Code drops them on the way)
+      const fix = actions.find(a => a.isPreferred);
+      assert.ok(fix?.edit, `no preferred quick fix (got: ${actions.map(a => a.title).join(' | ')})`);
+      assert.match(fix.title, /13_saga_pattern\.md/);
+      assert.ok(await vscode.workspace.applyEdit(fix.edit));
+      assert.match(doc.lineAt(line).text, /\(\.\.\/distributed_systems\/13_saga_pattern\.md\)/);
+      await waitFor('link-broken to clear', () => (diagnosticsOn(doc.uri, 'link-broken', line).length === 0 ? true : undefined), 1000);
+    } finally {
+      await revert(doc);
+    }
+  });
+
+  it('fix-all adds a missing frontmatter field, as a command and as a source.fixAll action', async () => {
+    const doc = await vscode.workspace.openTextDocument(uriOf('backend/_lint_examples/missing_status.md'));
+    await vscode.window.showTextDocument(doc);
+    try {
+      await waitFor('frontmatter-field-missing', () => (diagnosticsOn(doc.uri, 'frontmatter-field-missing').length > 0 ? true : undefined));
+      const source = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider',
+        doc.uri, new vscode.Range(0, 0, 0, 0), vscode.CodeActionKind.SourceFixAll.value);
+      assert.ok(source.some(a => a.kind?.value === 'source.fixAll.notesNavigator' && a.edit), 'no source.fixAll action');
+
+      assert.equal(await vscode.commands.executeCommand('notesNavigator.fixAll'), true);
+      const fence = doc.getText().indexOf('\n---', 3);
+      assert.match(doc.getText().slice(0, fence), /\nstatus: \S+/);
+      await waitFor('frontmatter-field-missing to clear', () => (diagnosticsOn(doc.uri, 'frontmatter-field-missing').length === 0 ? true : undefined));
+    } finally {
+      await revert(doc);
+    }
+  });
+
+  it('offers to create the note a broken wikilink names, and never overwrites', async () => {
+    const doc = await vscode.workspace.openTextDocument(uriOf('backend/_lint_examples/broken_links.md'));
+    const [diagnostic] = await waitFor('wikilink-broken', () => {
+      const found = diagnosticsOn(doc.uri, 'wikilink-broken').filter(d => doc.getText(d.range).includes('98_event_mesh'));
+      return found.length > 0 ? found : undefined;
+    });
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider',
+      doc.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+    const create = actions.find(a => /98_event_mesh\.md/.test(a.title) && a.edit);
+    assert.ok(create, `no create action (got: ${actions.map(a => a.title).join(' | ')})`);
+    assert.equal(create.kind?.value, 'quickfix.notesNavigator.createNote');
+    const created = uriOf('backend/_lint_examples/98_event_mesh.md');
+    const exists = async (): Promise<boolean> => vscode.workspace.fs.stat(created).then(() => true, () => false);
+    assert.equal(await exists(), false);
+    // apply it the way the light bulb does (an edit fetched through the API loses the new file's contents)
+    const editor = await vscode.window.showTextDocument(doc);
+    editor.selection = new vscode.Selection(diagnostic.range.start, diagnostic.range.start);
+    const apply = (): Thenable<unknown> => vscode.commands.executeCommand('editor.action.codeAction',
+      { kind: 'quickfix.notesNavigator.createNote', apply: 'first' });
+    try {
+      await apply();
+      const deadline = Date.now() + 5000;
+      while (!(await exists()) && Date.now() < deadline) await new Promise(r => setTimeout(r, 50));
+      const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(created));
+      assert.match(text, /^---\r?\n(?:[\s\S]*\n)?title: /, `the new note starts with frontmatter: ${JSON.stringify(text)}`);
+      await waitFor('wikilink-broken to clear', () =>
+        (diagnosticsOn(doc.uri, 'wikilink-broken').some(d => doc.getText(d.range).includes('98_event_mesh')) ? undefined : true));
+      // applying it again must leave the (now existing) note untouched
+      await vscode.workspace.fs.writeFile(created, new TextEncoder().encode('# mine\n'));
+      await apply();
+      assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(created)), '# mine\n');
+    } finally {
+      const cleanup = new vscode.WorkspaceEdit();
+      cleanup.deleteFile(created, { ignoreIfNotExists: true });
+      await vscode.workspace.applyEdit(cleanup);
+    }
+  });
+});
+
+describe('fix-all edit merging', () => {
+  const edit = (line: number, from: number, to: number, newText: string): TextEdit =>
+    ({ range: { start: { line, character: from }, end: { line, character: to } }, newText });
+  const fix = (file: string, ...edits: TextEdit[]): Fix => ({ title: 't', safe: true, edits: [{ file, edits }] });
+
+  it('keeps independent fixes, drops a fix overlapping an earlier one as a whole, de-duplicates identical edits', () => {
+    const { edits, applied } = mergeFixEdits([
+      fix('a.md', edit(3, 0, 5, 'x')),
+      fix('a.md', edit(1, 0, 0, 'status: draft\n')),
+      fix('a.md', edit(1, 0, 0, 'status: draft\n')),
+      fix('a.md', edit(3, 2, 8, 'y'), edit(9, 0, 0, 'never')),
+      fix('b.md', edit(0, 0, 0, 'z')),
+    ]);
+    assert.equal(applied, 4);
+    const a = edits.find(e => e.file === 'a.md');
+    assert.deepEqual(a?.edits.map(e => e.newText), ['status: draft\n', 'x']);
+    assert.deepEqual(edits.find(e => e.file === 'b.md')?.edits.map(e => e.newText), ['z']);
+  });
+
+  it('keeps two different inserts at one position and never creates a file twice', () => {
+    const create = (text: string): Fix => ({ title: 'c', edits: [{ file: 'n.md', create: true, edits: [edit(0, 0, 0, text)] }] });
+    const { edits, applied } = mergeFixEdits([
+      fix('a.md', edit(8, 0, 0, 'domain: backend\n')),
+      fix('a.md', edit(8, 0, 0, 'status: draft\n')),
+      create('one'),
+      create('two'),
+    ]);
+    assert.equal(applied, 3);
+    assert.deepEqual(edits.find(e => e.file === 'a.md')?.edits.map(e => e.newText), ['domain: backend\n', 'status: draft\n']);
+    const n = edits.find(e => e.file === 'n.md');
+    assert.equal(n?.create, true);
+    assert.deepEqual(n?.edits.map(e => e.newText), ['one']);
+  });
+});

@@ -1,0 +1,147 @@
+// Renaming and moving notes (a WorkspaceEdit.renameFile fires onWillRenameFiles, as the explorer does) rewrites
+// every link kind in the README, the coverage matrix and the notes, unsaved buffers included.
+import { strict as assert } from 'node:assert';
+import * as vscode from 'vscode';
+import type { IndexService } from '../../src/extension/indexService';
+import { addressBeforeMove, expandMoves } from '../../src/extension/features/renameFiles';
+
+const EXTENSION_ID = 'notes-navigator.notes-navigator';
+
+let svc: IndexService;
+
+async function service(): Promise<IndexService> {
+  const ext = vscode.extensions.getExtension<{ service: IndexService }>(EXTENSION_ID);
+  assert.ok(ext, `${EXTENSION_ID} is not installed`);
+  const api = await ext.activate();
+  await api.service.ready;
+  return api.service;
+}
+
+function uriOf(file: string): vscode.Uri {
+  const root = vscode.workspace.workspaceFolders?.[0]?.uri;
+  assert.ok(root, 'no workspace folder');
+  return vscode.Uri.joinPath(root, ...file.split('/'));
+}
+
+async function textOf(file: string): Promise<string> {
+  return (await vscode.workspace.openTextDocument(uriOf(file))).getText();
+}
+
+async function waitFor<T>(what: string, probe: () => T | undefined, timeoutMs = 5000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const v = probe();
+    if (v !== undefined) return v;
+    if (Date.now() > end) assert.fail(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise(r => setTimeout(r, 25));
+  }
+}
+
+/** Renames like the explorer does, then waits until the index has seen the move (`probe`: a file inside a folder). */
+async function rename(from: string, to: string, probe = ''): Promise<void> {
+  const edit = new vscode.WorkspaceEdit();
+  edit.renameFile(uriOf(from), uriOf(to));
+  assert.ok(await vscode.workspace.applyEdit(edit), `renaming ${from} failed`);
+  const [before, after] = [from + probe, to + probe];
+  await waitFor(`the index to see ${after}`, () =>
+    (svc.index.hasFile(after) && !svc.index.hasFile(before) && svc.index.backlinks(after).length > 0 ? true : undefined));
+}
+
+describe('rename and move', () => {
+  before(async () => { svc = await service(); });
+
+  it('renaming a note rewrites links in the README, the matrix and notes (unsaved buffers too)', async () => {
+    const from = 'backend/distributed_systems/13_saga_pattern.md';
+    const to = 'backend/distributed_systems/13_saga_orchestration.md';
+    // an unsaved edit that shifts every line of a linking note: the rename must edit the buffer, not the disk
+    const micro = await vscode.workspace.openTextDocument(uriOf('backend/system_design/07_microservices_vs_monolith.md'));
+    const editor = await vscode.window.showTextDocument(micro);
+    const fence = micro.getText().indexOf('\n---', 3);
+    const bodyStart = micro.positionAt(fence + 5);
+    assert.ok(await editor.edit(b => b.insert(bodyStart, 'An unsaved line.\n\n')));
+    await waitFor('the index to catch up with the buffer', () => (svc.index.note(svc.fileOf(micro.uri) ?? '')?.length === micro.getText().length ? true : undefined));
+    try {
+      await rename(from, to);
+      const readme = await textOf('backend/README.md');
+      assert.match(readme, /\[13_saga_pattern\]\(distributed_systems\/13_saga_orchestration\.md\) - 必讀 - 90 min/);
+      assert.doesNotMatch(readme, /13_saga_pattern\.md/);
+      const matrix = await textOf('backend/coverage_matrix.md');
+      assert.match(matrix, /\| `distributed_systems\/13_saga_orchestration\.md` \| Done \|/);
+      assert.match(matrix, /`database\/transactions\.md` <-> `distributed_systems\/13_saga_orchestration\.md`/);
+      assert.doesNotMatch(matrix, /13_saga_pattern\.md/);
+      const consistency = await textOf('backend/system_design/03_consistency_trade_offs.md');
+      assert.match(consistency, /`distributed_systems\/13_saga_orchestration\.md`/);
+      assert.match(consistency, /\[\[Saga Pattern\|saga\]\]/, 'a wikilink by title survives a rename untouched');
+      assert.match(await textOf('backend/database/transactions.md'), /\[\[13_saga_orchestration\]\]/);
+      assert.match(await textOf('backend/system_design/08_event_driven_architecture.md'),
+        /\(\.\.\/distributed_systems\/13_saga_orchestration\.md#orchestration-vs-choreography\)/);
+      assert.match(await textOf('backend/distributed_systems/19_idempotency_design.md'),
+        /\(13_saga_orchestration\.md#%E6%A0%B8%E5%BF%83%E6%A6%82%E5%BF%B5\)/, 'an encoded fragment is kept as written');
+      assert.ok(micro.isDirty);
+      assert.match(micro.getText(), /^An unsaved line\.$/m);
+      assert.match(micro.getText(), /\[\[13_saga_orchestration\]\]/);
+
+      await rename(to, from);
+      assert.match(await textOf('backend/README.md'), /\(distributed_systems\/13_saga_pattern\.md\) - 必讀/);
+      assert.doesNotMatch(await textOf('backend/coverage_matrix.md'), /13_saga_orchestration/);
+      assert.match(micro.getText(), /\[\[13_saga_pattern\]\]/);
+    } finally {
+      if (micro.isDirty) {
+        await vscode.window.showTextDocument(micro);
+        await vscode.commands.executeCommand('workbench.action.files.revert');
+      }
+    }
+  });
+
+  it('moving a note to another folder rewrites its own relative links and the links to it', async () => {
+    const from = 'backend/distributed_systems/12_cap_consistency_models.md';
+    const to = 'backend/system_design/12_cap_consistency_models.md';
+    await rename(from, to);
+    try {
+      const moved = await textOf(to);
+      assert.match(moved, /\[Saga Pattern\]\(\.\.\/distributed_systems\/13_saga_pattern\.md\)/);
+      assert.match(await textOf('backend/README.md'), /\(system_design\/12_cap_consistency_models\.md\)/);
+      assert.match(await textOf('backend/coverage_matrix.md'), /`system_design\/12_cap_consistency_models\.md`/);
+    } finally {
+      await rename(to, from);
+    }
+    assert.match(await textOf(from), /\[Saga Pattern\]\(13_saga_pattern\.md\)/);
+    assert.match(await textOf('backend/README.md'), /\(distributed_systems\/12_cap_consistency_models\.md\)/);
+  });
+
+  it('renaming a folder rewrites the paths of every note inside it', async () => {
+    await rename('backend/database', 'backend/databases', '/transactions.md');
+    try {
+      assert.match(await textOf('backend/coverage_matrix.md'), /`databases\/transactions\.md` <-> /);
+      assert.match(await textOf('backend/README.md'), /\[transactions\]\(databases\/transactions\.md\)/);
+      assert.match(await textOf('backend/system_design/03_consistency_trade_offs.md'), /\[\[transactions\]\]/);
+    } finally {
+      await rename('backend/databases', 'backend/database', '/transactions.md');
+    }
+    assert.match(await textOf('backend/coverage_matrix.md'), /`database\/transactions\.md` <-> /);
+  });
+});
+
+describe('rename moves', () => {
+  before(async () => { svc = await service(); });
+
+  it('expands a folder into the files the index has below it and ignores moves leaving the workspace', () => {
+    const moves = expandMoves(svc.index, [
+      { from: 'backend/database', to: 'backend/db' },
+      { from: 'backend/quality_rubric.md', to: 'backend/rubric.md' },
+      { from: 'backend/README.md', to: undefined },
+      { from: undefined, to: 'x.md' },
+    ]);
+    assert.ok(moves.some(m => m.from === 'backend/database/transactions.md' && m.to === 'backend/db/transactions.md'));
+    assert.ok(moves.some(m => m.from === 'backend/quality_rubric.md' && m.to === 'backend/rubric.md'));
+    assert.ok(moves.every(m => m.from !== 'backend/README.md'));
+    assert.ok(moves.every(m => m.from.startsWith('backend/database/') || m.from === 'backend/quality_rubric.md'));
+  });
+
+  it('addresses edits to the files as they are before the move', () => {
+    const e = { range: { start: { line: 1, character: 0 }, end: { line: 1, character: 3 } }, newText: 'x' };
+    const out = addressBeforeMove([{ file: 'new/a.md', edits: [e] }, { file: 'old/a.md', edits: [e] }, { file: 'c.md', edits: [] }],
+      [{ from: 'old/a.md', to: 'new/a.md' }]);
+    assert.deepEqual(out.map(f => [f.file, f.edits.length]), [['old/a.md', 2]]);
+  });
+});

@@ -1,0 +1,70 @@
+// Launches the integration tests in a real VS Code extension host (bundled to out/test/integration/runTest.js).
+//
+// VS Code executable: $VSCODE_EXECUTABLE_PATH, else the code-server kit's shim
+// (test/integration/harness/code-test-shim.mjs, installed by scripts/vscode-kit.sh), else none: then
+// @vscode/test-electron downloads desktop VS Code as usual.
+// Workspace: a temporary copy of examples/notes ($TEST_WORKSPACE overrides the source folder), because the
+// tests edit and rename notes; the copy is deleted afterwards unless NN_KEEP_TEST_WORKSPACE is set.
+// NN_TEST_GREP: only run the tests whose full title matches (passed to mocha inside the host).
+// SHIM_SCREENSHOT: where the shim saves the workbench at the end (default .vscode-test/integration-last-run.png).
+import { runTests } from '@vscode/test-electron';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+
+/** out/test/integration/runTest.js → the repository root. */
+const repoRoot = path.resolve(__dirname, '../../..');
+
+function kitShim(): string | undefined {
+  const kitJson = path.join(repoRoot, '.vscode-test', 'kit', 'kit.json');
+  if (!existsSync(kitJson)) return undefined;
+  const kit = JSON.parse(readFileSync(kitJson, 'utf8')) as { shim?: string; codeServerEntry?: string };
+  const shim = kit.shim ?? path.join(repoRoot, 'test', 'integration', 'harness', 'code-test-shim.mjs');
+  return kit.codeServerEntry && existsSync(kit.codeServerEntry) && existsSync(shim) ? shim : undefined;
+}
+
+async function main(): Promise<number> {
+  const source = path.resolve(process.env.TEST_WORKSPACE ?? path.join(repoRoot, 'examples', 'notes'));
+  if (!existsSync(source)) {
+    console.error(`[runTest] workspace folder not found: ${source}`);
+    return 2;
+  }
+  const scratch = mkdtempSync(path.join(process.env.TMPDIR ?? tmpdir(), 'nn-integration-'));
+  const workspace = path.join(scratch, path.basename(source));
+  cpSync(source, workspace, { recursive: true });
+  const userDataDir = path.join(scratch, 'user-data');
+  const extensionsDir = path.join(scratch, 'extensions');
+  mkdirSync(extensionsDir, { recursive: true });
+
+  const vscodeExecutablePath = process.env.VSCODE_EXECUTABLE_PATH || kitShim();
+  console.log(`[runTest] VS Code: ${vscodeExecutablePath ?? '(downloaded by @vscode/test-electron)'}`);
+  console.log(`[runTest] workspace: copy of ${path.relative(repoRoot, source) || source} at ${workspace}`);
+  const started = Date.now();
+  try {
+    await runTests({
+      ...(vscodeExecutablePath ? { vscodeExecutablePath } : {}),
+      extensionDevelopmentPath: repoRoot,
+      extensionTestsPath: path.join(__dirname, 'index'),
+      launchArgs: [workspace, '--disable-extensions', `--user-data-dir=${userDataDir}`, `--extensions-dir=${extensionsDir}`],
+      extensionTestsEnv: {
+        NN_TEST_WORKSPACE_SOURCE: source,
+        // the code-server shim saves the workbench as it was when the run ended (failures included)
+        SHIM_SCREENSHOT: process.env.SHIM_SCREENSHOT ?? path.join(repoRoot, '.vscode-test', 'integration-last-run.png'),
+        ...(process.env.NN_TEST_GREP ? { NN_TEST_GREP: process.env.NN_TEST_GREP } : {}),
+      },
+    });
+    console.log(`[runTest] integration tests passed (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+    return 0;
+  } catch (err) {
+    console.error(`[runTest] integration tests failed: ${err instanceof Error ? err.message : String(err)}`);
+    return 1;
+  } finally {
+    if (process.env.NN_KEEP_TEST_WORKSPACE) console.log(`[runTest] kept ${scratch}`);
+    else rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+main().then(code => process.exit(code), err => {
+  console.error(err);
+  process.exit(1);
+});
