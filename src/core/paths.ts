@@ -32,7 +32,25 @@ export function isMarkdown(p: string): boolean {
 /** Joins a folder and a relative path and normalises `.`/`..`; undefined when it leaves the root. */
 export function join(folder: string, rel: string): string | undefined {
   if (rel.startsWith('/')) return normalize(rel.slice(1));
-  return normalize(folder === '' ? rel : folder + '/' + rel);
+  // fast path for the common `../x`, `./x` and `x/y` forms: climb with lastIndexOf, no splitting
+  let base = folder;
+  let i = 0;
+  for (;;) {
+    if (rel.startsWith('../', i)) {
+      if (base === '') return undefined;
+      const slash = base.lastIndexOf('/');
+      base = slash === -1 ? '' : base.slice(0, slash);
+      i += 3;
+    } else if (rel.startsWith('./', i)) i += 2;
+    else break;
+  }
+  const rest = i === 0 ? rel : rel.slice(i);
+  if (rest === '..') {
+    if (base === '') return undefined;
+    const slash = base.lastIndexOf('/');
+    return slash === -1 ? '' : base.slice(0, slash);
+  }
+  return normalize(base === '' ? rest : rest === '' || rest === '.' ? base : base + '/' + rest);
 }
 
 export function normalize(p: string): string | undefined {

@@ -440,19 +440,20 @@ export class WorkspaceIndex implements IndexView, IndexWriter, ResolveContext {
 
   /** Dependency keys of a note: every file its links may mean (`f:`), wikilink names (`w:`) and titles (`t:`). */
   private keysOf(file: string, e: Entry): string[] {
-    const keys: string[] = [];
+    const keys = new Set<string>();
     for (const link of e.record.scan.links) {
       if (link.external) continue;
       if (link.kind === 'wikilink') {
         const name = link.path.trim().toLowerCase().replace(/\.md$/, '');
-        keys.push('w:' + name.slice(name.lastIndexOf('/') + 1), 't:' + link.path.trim().toLowerCase());
+        keys.add('w:' + name.slice(name.lastIndexOf('/') + 1));
+        keys.add('t:' + link.path.trim().toLowerCase());
       } else if (link.kind === 'ref') {
-        for (const c of refCandidates(this, file, link.path)) if (c !== undefined) keys.push('f:' + c);
+        for (const c of refCandidates(this, file, link.path)) if (c !== undefined) keys.add('f:' + c);
       } else {
-        for (const c of pathLinkCandidates(file, link.path) ?? []) keys.push('f:' + c);
+        for (const c of pathLinkCandidates(file, link.path) ?? []) keys.add('f:' + c);
       }
     }
-    return keys;
+    return [...keys];
   }
 
   private register(file: string, e: Entry): void {
@@ -515,11 +516,19 @@ export class WorkspaceIndex implements IndexView, IndexWriter, ResolveContext {
 
   private indexName(map: Map<string, string[]>, key: string, file: string): void {
     const list = map.get(key);
-    if (!list) map.set(key, [file]);
-    else if (!list.includes(file)) {
-      list.push(file);
-      list.sort();
+    if (!list) {
+      map.set(key, [file]);
+      return;
     }
+    // keep the list sorted without re-sorting it: insert at the first larger entry
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid] < file) lo = mid + 1;
+      else hi = mid;
+    }
+    if (list[lo] !== file) list.splice(lo, 0, file);
   }
 
   private unindexName(map: Map<string, string[]>, key: string, file: string): void {
