@@ -62,10 +62,10 @@ function settingsOverlay(root: vscode.Uri | undefined): Record<string, unknown> 
 export function editorSettings(root: vscode.Uri | undefined): EditorSettings {
   const section = vscode.workspace.getConfiguration('notesNavigator', root);
   const groupBy = section.get<string>('tree.groupBy', 'category');
-  const debounce = section.get<number>('diagnostics.debounceMs', 150);
+  const debounce = section.get<number>('diagnostics.debounceMs', 40);
   return {
     diagnosticsEnabled: section.get<boolean>('diagnostics.enabled', true),
-    debounceMs: typeof debounce === 'number' && Number.isFinite(debounce) ? Math.min(5000, Math.max(0, debounce)) : 150,
+    debounceMs: typeof debounce === 'number' && Number.isFinite(debounce) ? Math.min(5000, Math.max(0, debounce)) : 40,
     groupBy: groupBy === 'priority' || groupBy === 'batch' ? groupBy : 'category',
   };
 }
