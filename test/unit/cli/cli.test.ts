@@ -140,13 +140,14 @@ describe('CLI', () => {
     });
 
     it('handles a 10 MB note and bracket storms in linear time', async function () {
-      this.timeout(20000);
+      // a quadratic pass over 10 MB would take hours; the bound is loose so a loaded machine does not flake
+      this.timeout(60000);
       const big = FM + ('Some text with a [link](a.md) and `ref.md` [[wiki]].\n'.repeat(200_000));
       const dir = tempWorkspace({ 'big.md': big, 'storm.md': FM + '['.repeat(300_000) + '`'.repeat(300_000) + '[['.repeat(150_000), 'a.md': FM });
       const t0 = Date.now();
       const r = await cli('check', dir, '--format', 'json');
       const ms = Date.now() - t0;
-      assert.ok(ms < 8000, `took ${ms} ms`);
+      assert.ok(ms < 20000, `took ${ms} ms`);
       assert.equal(r.code, 1);
       assert.ok(JSON.parse(r.out).diagnostics.length > 1000);
     });
