@@ -353,11 +353,18 @@ export class IndexService implements vscode.Disposable {
   private async refreshFile(file: string): Promise<void> {
     const doc = this.documentOf(file);
     if (doc?.isDirty) return;
-    // the watcher reports the save of a buffer the index already has
-    if (doc && this.fedVersion.get(file) === doc.version && this.index.note(file)) return;
     if (doc && this.index.isIncluded(file)) {
+      // a clean buffer may not have reloaded the new disk content yet: the disk is the truth. Skip only the
+      // watcher's echo of saving a buffer the index already has.
+      let disk: string | undefined;
+      try {
+        disk = new TextDecoder().decode(await vscode.workspace.fs.readFile(this.uriOf(file)));
+      } catch {
+        disk = undefined;
+      }
+      if (disk === undefined || (disk === doc.getText() && this.fedVersion.get(file) === doc.version && this.index.note(file))) return;
       this.fromBuffer.delete(file);
-      this.fire([...this.index.updateNote(file, doc.getText()), file]);
+      this.fire([...this.index.updateNote(file, disk), file]);
       return;
     }
     this.fire(await this.feedFromDisk(file));

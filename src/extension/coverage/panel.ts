@@ -112,8 +112,10 @@ export class CoverageController implements vscode.Disposable {
     if (!panel) return Promise.resolve(undefined);
     const id = ++this.probeId;
     return new Promise(resolve => {
-      const timer = setTimeout(() => { this.probes.delete(id); resolve(undefined); }, timeoutMs);
-      this.probes.set(id, r => { clearTimeout(timer); resolve(r); });
+      // a page that is still (re)loading drops messages: ask again until it answers or time runs out
+      const ask = setInterval(() => void this.post({ type: 'probe', id }), 400);
+      const timer = setTimeout(() => { clearInterval(ask); this.probes.delete(id); resolve(undefined); }, timeoutMs);
+      this.probes.set(id, r => { clearTimeout(timer); clearInterval(ask); resolve(r); });
       void this.post({ type: 'probe', id });
     });
   }
