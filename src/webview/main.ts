@@ -279,6 +279,9 @@ document.addEventListener('keydown', e => {
   if (e.key === '/' && !typing && searchInput) { e.preventDefault(); searchInput.focus(); searchInput.select(); }
 });
 
+/** false until the first full model is on the page: a probe before that would describe an empty page */
+let hasModel = false;
+
 window.addEventListener('message', (event: MessageEvent) => {
   const msg = event.data as HostMessage;
   if (typeof msg !== 'object' || msg === null) return;
@@ -286,12 +289,13 @@ window.addEventListener('message', (event: MessageEvent) => {
   if (msg.type === 'model') {
     strings = msg.strings;
     onModel(msg.model);
+    hasModel = true;
     live.textContent = '';
     api.postMessage({ type: 'applied', version: msg.version, renderMs: Math.round(performance.now() - t0) });
   } else if (msg.type === 'patch') {
     onPatch(msg.patch);
     api.postMessage({ type: 'applied', version: msg.version, renderMs: Math.round(performance.now() - t0) });
-  } else if (msg.type === 'probe') {
+  } else if (msg.type === 'probe' && hasModel) {
     api.postMessage({ type: 'probeResult', id: msg.id, result: probe() });
   }
 });
