@@ -44,7 +44,7 @@ describe('flat YAML fast path', () => {
       if (statSync(p).isDirectory()) walk(p); else if (p.endsWith('.md')) files.push(p);
     });
     walk('examples/notes');
-    walk('../shared/seeds');
+    walk('test/fixtures/seeds');
     let fast = 0;
     for (const f of files) {
       const text = readFileSync(f, 'utf8');

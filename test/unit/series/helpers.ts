@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Range, TextEdit } from '../../../src/core/model';
 import { LineIndex } from '../../../src/core/text/lineIndex';
 
-export const SEEDS = '/work/shared/seeds';
+export const SEEDS = 'test/fixtures/seeds';
 
 export function seed(name: string): string {
   return readFileSync(`${SEEDS}/${name}`, 'utf8');

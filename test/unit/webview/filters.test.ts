@@ -59,7 +59,7 @@ describe('coverage page strings', () => {
   });
 
   it('has a zh-TW translation for every page string and every host string', () => {
-    const zh = JSON.parse(readFileSync('l10n/parts/coverage.zh-tw.json', 'utf8')) as Record<string, string>;
+    const zh = JSON.parse(readFileSync('l10n/bundle.l10n.zh-tw.json', 'utf8')) as Record<string, string>;
     const missing = Object.values(PAGE_STRINGS).filter(s => typeof zh[s] !== 'string' || zh[s] === '');
     assert.deepEqual(missing, []);
     const hostSrc = readdirSync('src/extension/coverage').map(f => readFileSync(`src/extension/coverage/${f}`, 'utf8')).join('\n');
