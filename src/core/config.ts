@@ -85,7 +85,7 @@ export interface ConfigProblem {
 }
 
 const SEVERITIES: RuleSetting[] = ['error', 'warning', 'information', 'hint', 'off'];
-const TOP_KEYS = new Set(['$schema', 'include', 'exclude', 'rules', 'requiredFields', 'allowedValues', 'dateFields',
+export const CONFIG_KEYS = new Set(['$schema', 'include', 'exclude', 'rules', 'requiredFields', 'allowedValues', 'dateFields',
   'draftStatuses', 'priorityLabels', 'statusWords', 'matrixFileName']);
 
 /**
@@ -101,7 +101,7 @@ export function mergeConfig(base: NotesConfig, raw: unknown): { config: NotesCon
     return { config, problems };
   }
   for (const key of Object.keys(raw)) {
-    if (!TOP_KEYS.has(key)) problems.push({ path: key, message: `unknown setting "${key}"` });
+    if (!CONFIG_KEYS.has(key)) problems.push({ path: key, message: `unknown setting "${key}"` });
   }
   const strings = (key: string, v: unknown): string[] | undefined => {
     if (Array.isArray(v) && v.every(s => typeof s === 'string')) return v as string[];
