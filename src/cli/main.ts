@@ -52,6 +52,10 @@ export async function run(argv: string[], io: Io): Promise<number> {
   }
   await loadWorkspace(index, reader, { onSkip: (file, reason) => log(`skipped ${file}: ${reason}`) });
   const ms = Date.now() - t0;
+  // a matrix that cannot be read as one (no table, no Status column) is said on stderr: no rule code covers it
+  for (const series of index.series()) {
+    for (const p of index.coverage(series)?.problems ?? []) log(`${index.coverage(series)!.file}:${p.range.start.line + 1}: ${p.message}`);
+  }
 
   if (args.command === 'coverage') {
     const report = buildReport(index);

@@ -107,6 +107,16 @@ describe('CLI', () => {
     assert.deepEqual(loc.region, { startLine: 10, startColumn: 5, endLine: 10, endColumn: 12 });
   });
 
+  it('says on stderr when a coverage matrix has no matrix table', async () => {
+    const dir = tempWorkspace({
+      's/README.md': '# S\n\n## Chapters\n\n### A\n\n- [01_a](01_a.md) - 必讀 - 5 min\n',
+      's/coverage_matrix.md': '# M\n\nno table here\n',
+    });
+    const r = await cli('check', dir);
+    assert.equal(r.code, 0);
+    assert.match(r.err, /s\/coverage_matrix\.md:1: no coverage table found/);
+  });
+
   describe('robustness', () => {
     it('skips binary, non-UTF-8, unreadable files and symlink loops with a log line, and never leaves the folder', async function () {
       const dir = tempWorkspace({
