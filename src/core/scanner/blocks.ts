@@ -11,10 +11,31 @@ import { parseDefinitions } from './definitions';
  * blocks are skipped; everything else becomes a unit of inline content for the inline pass.
  */
 
-export type BlockItem =
-  | { kind: 'definition'; draft: LinkDraft }
-  | { kind: 'inline'; src: InlineSource }
-  | { kind: 'heading'; level: number; src: InlineSource; start: number; end: number };
+export const enum ItemKind {
+  Definition,
+  Inline,
+  Heading,
+}
+
+/**
+ * A unit of the block pass for the inline pass: a definition, a run of inline content or a
+ * heading. It is its own InlineSource (no definition has content).
+ */
+export class BlockItem implements InlineSource {
+  constructor(
+    readonly kind: ItemKind,
+    readonly text: string,
+    readonly from: number,
+    readonly to: number,
+    readonly toSource: ((i: number) => number) | undefined,
+    /** heading: level and the range of the whole heading */
+    readonly level: number,
+    readonly start: number,
+    readonly end: number,
+    /** definition: the link it makes */
+    readonly draft: LinkDraft | undefined,
+  ) {}
+}
 
 export interface BlockResult {
   items: BlockItem[];
@@ -22,21 +43,29 @@ export interface BlockResult {
   refDefs: Set<string>;
 }
 
-type Container = { kind: 'bq' } | { kind: 'li'; width: number };
+/** Open container: `>` (block quote, width -1) or a list item (its content width). */
+const BLOCK_QUOTE = -1;
 
-interface Segment {
-  start: number;
-  end: number;
+const enum LeafKind {
+  None,
+  Para,
+  Table,
+  Fence,
+  Html,
 }
 
-type Leaf =
-  | { kind: 'none' }
-  | { kind: 'para'; segs: Segment[] }
-  | { kind: 'table' }
-  | { kind: 'fence'; ch: number; len: number }
-  | { kind: 'html'; type: number };
+/**
+ * First characters of a line outside containers: 2 where a container or a block can start
+ * (`#`, fences, `<`, `>`, list markers, thematic breaks), 1 where a paragraph line may be a setext
+ * underline or a table delimiter row (`=`, `|`, `:`), 0 for the plain text of a paragraph.
+ */
+const LINE_START = new Uint8Array(128);
+for (const ch of '#`~<>-*+_0123456789') LINE_START[ch.charCodeAt(0)] = 2;
+for (const ch of '=|:') LINE_START[ch.charCodeAt(0)] = 1;
 
-const NONE: Leaf = { kind: 'none' };
+/** Cell bounds written by splitTableRow (shared buffers: a row allocates nothing). */
+const cellStart: number[] = [];
+const cellEnd: number[] = [];
 
 function colAfter(c: number, col: number): number {
   return c === 9 ? col + 4 - (col % 4) : col + 1;
@@ -74,16 +103,16 @@ function atxHeading(text: string, i: number, le: number): { level: number; cs: n
   return { level, cs, ce };
 }
 
-/** Opening code fence at `i`: its character and length. */
-function fenceStart(text: string, i: number, le: number): { ch: number; len: number } | undefined {
+/** Length of the opening code fence at `i` (its character is `text[i]`), 0 when there is none. */
+function fenceLength(text: string, i: number, le: number): number {
   const ch = text.charCodeAt(i);
-  if (ch !== 96 && ch !== 126) return undefined;
+  if (ch !== 96 && ch !== 126) return 0;
   let j = i;
   while (j < le && text.charCodeAt(j) === ch) j++;
   const len = j - i;
-  if (len < 3) return undefined;
-  if (ch === 96 && text.slice(j, le).includes('`')) return undefined;
-  return { ch, len };
+  if (len < 3) return 0;
+  if (ch === 96 && hasChar(text, j, le, 96)) return 0;
+  return len;
 }
 
 function isThematicBreak(text: string, i: number, le: number): boolean {
@@ -108,50 +137,70 @@ function setextLevel(text: string, i: number, le: number): number {
   return ch === 61 ? 1 : 2;
 }
 
-/** Cells of a table row `[start, end)` split at unescaped pipes (outer pipes dropped), trimmed. */
-export function splitTableRow(text: string, start: number, end: number): Segment[] {
+/**
+ * Cells of a table row `[start, end)` split at unescaped pipes (outer pipes dropped), trimmed:
+ * their bounds go to cellStart/cellEnd; returns their number.
+ */
+function splitTableRow(text: string, start: number, end: number): number {
   let s = start;
   let e = end;
   while (s < e && (text.charCodeAt(s) === 32 || text.charCodeAt(s) === 9)) s++;
   while (e > s && (text.charCodeAt(e - 1) === 32 || text.charCodeAt(e - 1) === 9)) e--;
   if (s < e && text.charCodeAt(s) === 124) s++;
   if (e > s && text.charCodeAt(e - 1) === 124 && !(e - 2 >= s && text.charCodeAt(e - 2) === 92)) e--;
-  const cells: Segment[] = [];
-  let cellStart = s;
+  let n = 0;
+  let cs = s;
   for (let j = s; j <= e; j++) {
     const c = j < e ? text.charCodeAt(j) : 124;
     if (c === 92 && j + 1 < e) { j++; continue; }
     if (c === 124) {
-      let a = cellStart;
+      let a = cs;
       let b = j;
       while (a < b && (text.charCodeAt(a) === 32 || text.charCodeAt(a) === 9)) a++;
       while (b > a && (text.charCodeAt(b - 1) === 32 || text.charCodeAt(b - 1) === 9)) b--;
-      cells.push({ start: a, end: b });
-      cellStart = j + 1;
+      cellStart[n] = a;
+      cellEnd[n] = b;
+      n++;
+      cs = j + 1;
     }
   }
-  return cells;
+  return n;
 }
 
 /** Number of cells of a GFM table delimiter row (`| --- | :-: |`), 0 when the line is not one. */
 function isDelimiterRow(text: string, i: number, le: number): number {
-  const cells = splitTableRow(text, i, le);
-  for (const cell of cells) {
-    let a = cell.start;
-    let b = cell.end;
+  const n = splitTableRow(text, i, le);
+  for (let k = 0; k < n; k++) {
+    let a = cellStart[k];
+    let b = cellEnd[k];
     if (a < b && text.charCodeAt(a) === 58) a++;
     if (b > a && text.charCodeAt(b - 1) === 58) b--;
     if (b === a) return 0;
-    for (let k = a; k < b; k++) if (text.charCodeAt(k) !== 45) return 0;
+    for (let x = a; x < b; x++) if (text.charCodeAt(x) !== 45) return 0;
   }
-  return cells.length;
+  return n;
+}
+
+function hasChar(text: string, from: number, to: number, ch: number): boolean {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === ch) return true;
+  return false;
 }
 
 class BlockScanner {
   private readonly items: BlockItem[] = [];
   private readonly refDefs = new Set<string>();
-  private readonly stack: Container[] = [];
-  private leaf: Leaf = NONE;
+  /** open containers, outermost first: BLOCK_QUOTE or a list item's width */
+  private readonly stack: number[] = [];
+  private leaf = LeafKind.None;
+  // the open paragraph's line segments
+  private readonly segStart: number[] = [];
+  private readonly segEnd: number[] = [];
+  private segCount = 0;
+  // the open code fence
+  private fenceCh = 0;
+  private fenceLen = 0;
+  // the open HTML block
+  private htmlType = 0;
   // cursor within the current line
   private pos = 0;
   private col = 0;
@@ -161,16 +210,77 @@ class BlockScanner {
   constructor(private readonly text: string, private readonly bodyStart: number, private readonly lines: LineIndex) {}
 
   run(): BlockResult {
-    const { lines } = this;
-    const first = lines.positionAt(this.bodyStart).line;
-    for (let l = first; l < lines.lineCount; l++) {
-      const ls = Math.max(lines.lineStart(l), this.bodyStart);
+    const { lines, text, bodyStart } = this;
+    const count = lines.lineCount;
+    const first = lines.positionAt(bodyStart).line;
+    for (let l = first; l < count; l++) {
+      const start = lines.lineStart(l);
+      const ls = start > bodyStart ? start : bodyStart;
       const le = lines.lineEnd(l);
       if (ls > le) continue;
+      if (this.stack.length === 0 && this.plainLine(ls, le)) continue;
       this.line(ls, le);
     }
     this.finishLeaf();
     return { items: this.items, refDefs: this.refDefs };
+  }
+
+  /**
+   * Fast path for a line outside containers (the cursor fields are not used): fenced code and
+   * HTML block content, blank lines, paragraph text and table rows. False when the line needs the
+   * general rules.
+   */
+  private plainLine(ls: number, le: number): boolean {
+    const { text } = this;
+    let i = ls;
+    let c = 0;
+    while (i < le) {
+      const ch = text.charCodeAt(i);
+      if (ch === 32) c++;
+      else if (ch === 9) c += 4 - (c % 4);
+      else break;
+      i++;
+    }
+    const leaf = this.leaf;
+    if (leaf === LeafKind.Fence) {
+      const fch = this.fenceCh;
+      if (i < le && c <= 3 && text.charCodeAt(i) === fch) {
+        let j = i;
+        while (j < le && text.charCodeAt(j) === fch) j++;
+        if (j - i >= this.fenceLen && isBlankFrom(text, j, le)) this.leaf = LeafKind.None;
+      }
+      return true;
+    }
+    if (leaf === LeafKind.Html) {
+      const type = this.htmlType;
+      if (type >= 6 ? i >= le : htmlBlockEnds(type, text, i, le)) this.leaf = LeafKind.None;
+      return true;
+    }
+    if (i >= le) {
+      this.finishLeaf();
+      return true;
+    }
+    const ch = text.charCodeAt(i);
+    const kind = ch < 128 ? LINE_START[ch] : 0;
+    if (leaf === LeafKind.Table) {
+      // a row unless a container or a block starts here
+      if (c < 4 && kind === 2) return false;
+      this.tableRow(i, le);
+      return true;
+    }
+    if (c >= 4 || kind !== 0) return false;
+    this.paragraphLine(i, le);
+    return true;
+  }
+
+  private paragraphLine(i: number, le: number): void {
+    if (this.leaf !== LeafKind.Para) {
+      this.leaf = LeafKind.Para;
+      this.segCount = 0;
+    }
+    this.segStart[this.segCount] = i;
+    this.segEnd[this.segCount] = le;
+    this.segCount++;
   }
 
   /** First non-blank index from the cursor (`mi`) and its column (`mc`). */
@@ -223,42 +333,43 @@ class BlockScanner {
     // 1. existing containers
     let matched = 0;
     for (; matched < stack.length; matched++) {
-      const box = stack[matched];
+      const width = stack[matched];
       this.measure();
       const i = this.mi;
       const c = this.mc;
-      if (box.kind === 'bq') {
+      if (width === BLOCK_QUOTE) {
         if (i < le && c - this.base <= 3 && text.charCodeAt(i) === 62) this.consumeQuoteMarker(i, c);
         else break;
       } else if (i >= le) {
-        this.advanceTo(this.base + box.width);
-      } else if (c - this.base >= box.width) {
-        this.advanceTo(this.base + box.width);
+        this.advanceTo(this.base + width);
+      } else if (c - this.base >= width) {
+        this.advanceTo(this.base + width);
       } else break;
     }
     const allMatched = matched === stack.length;
 
     // 2. open code fence / HTML block
-    if (this.leaf.kind === 'fence' || this.leaf.kind === 'html') {
+    if (this.leaf === LeafKind.Fence || this.leaf === LeafKind.Html) {
       if (allMatched) {
         this.measure();
-      const i = this.mi;
-      const c = this.mc;
-        if (this.leaf.kind === 'fence') {
-          if (i < le && c - this.base <= 3 && text.charCodeAt(i) === this.leaf.ch) {
+        const i = this.mi;
+        const c = this.mc;
+        if (this.leaf === LeafKind.Fence) {
+          const fch = this.fenceCh;
+          if (i < le && c - this.base <= 3 && text.charCodeAt(i) === fch) {
             let j = i;
-            while (j < le && text.charCodeAt(j) === this.leaf.ch) j++;
-            if (j - i >= this.leaf.len && isBlankFrom(text, j, le)) this.leaf = NONE;
+            while (j < le && text.charCodeAt(j) === fch) j++;
+            if (j - i >= this.fenceLen && isBlankFrom(text, j, le)) this.leaf = LeafKind.None;
           }
           return;
         }
-        const type = this.leaf.type;
+        const type = this.htmlType;
         if (type >= 6) {
-          if (i >= le) this.leaf = NONE;
-        } else if (htmlBlockEnds(type, text, i, le)) this.leaf = NONE;
+          if (i >= le) this.leaf = LeafKind.None;
+        } else if (htmlBlockEnds(type, text, i, le)) this.leaf = LeafKind.None;
         return;
       }
-      this.leaf = NONE;
+      this.leaf = LeafKind.None;
     }
 
     // 3. new containers
@@ -273,7 +384,7 @@ class BlockScanner {
         this.openContainer(matched);
         matched = stack.length;
         this.consumeQuoteMarker(i, c);
-        stack.push({ kind: 'bq' });
+        stack.push(BLOCK_QUOTE);
         matched++;
         opened = true;
         continue;
@@ -282,7 +393,7 @@ class BlockScanner {
       if (width === 0) break;
       this.openContainer(matched);
       matched = stack.length;
-      stack.push({ kind: 'li', width });
+      stack.push(width);
       matched++;
       opened = true;
       // move over the marker, then to the content column
@@ -293,15 +404,15 @@ class BlockScanner {
     }
 
     this.measure();
-      const i = this.mi;
-      const c = this.mc;
+    const i = this.mi;
+    const c = this.mc;
     const blank = i >= le;
     const indent = c - this.base;
 
     // 4. lazy continuation of a paragraph whose containers did not all match
     if (matched < stack.length) {
-      if (this.leaf.kind === 'para' && !blank && this.continuesParagraph(i, indent)) {
-        this.leaf.segs.push({ start: i, end: le });
+      if (this.leaf === LeafKind.Para && !blank && this.continuesParagraph(i, indent)) {
+        this.paragraphLine(i, le);
         return;
       }
       this.finishLeaf();
@@ -313,8 +424,7 @@ class BlockScanner {
       this.finishLeaf();
       return;
     }
-    const leaf = this.leaf;
-    if (leaf.kind === 'table') {
+    if (this.leaf === LeafKind.Table) {
       if (indent < 4 && this.startsBlock(i, le)) this.finishLeaf();
       else {
         this.tableRow(i, le);
@@ -322,7 +432,7 @@ class BlockScanner {
       }
     }
     if (indent >= 4) {
-      if (this.leaf.kind === 'para') this.leaf.segs.push({ start: i, end: le });
+      if (this.leaf === LeafKind.Para) this.paragraphLine(i, le);
       return; // indented code
     }
     const ch = text.charCodeAt(i);
@@ -330,27 +440,33 @@ class BlockScanner {
       const h = atxHeading(text, i, le);
       if (h) {
         this.finishLeaf();
-        this.items.push({ kind: 'heading', level: h.level, src: { text, from: h.cs, to: h.ce }, start: i, end: le });
+        this.items.push(new BlockItem(ItemKind.Heading, text, h.cs, h.ce, undefined, h.level, i, le, undefined));
         return;
       }
     }
     if (ch === 96 || ch === 126) {
-      const f = fenceStart(text, i, le);
-      if (f) {
+      const len = fenceLength(text, i, le);
+      if (len) {
         this.finishLeaf();
-        this.leaf = { kind: 'fence', ch: f.ch, len: f.len };
+        this.leaf = LeafKind.Fence;
+        this.fenceCh = ch;
+        this.fenceLen = len;
         return;
       }
     }
     if (ch === 60) {
-      const type = htmlBlockStart(text, i, le, this.leaf.kind === 'para');
+      const type = htmlBlockStart(text, i, le, this.leaf === LeafKind.Para);
       if (type) {
         this.finishLeaf();
-        this.leaf = type <= 5 && htmlBlockEnds(type, text, i, le) ? NONE : { kind: 'html', type };
+        if (type <= 5 && htmlBlockEnds(type, text, i, le)) this.leaf = LeafKind.None;
+        else {
+          this.leaf = LeafKind.Html;
+          this.htmlType = type;
+        }
         return;
       }
     }
-    if (this.leaf.kind === 'para' && !opened) {
+    if (this.leaf === LeafKind.Para && !opened) {
       const level = setextLevel(text, i, le);
       if (level && this.setextHeading(level, le)) return;
     }
@@ -358,18 +474,17 @@ class BlockScanner {
       this.finishLeaf();
       return;
     }
-    if (this.leaf.kind === 'para' && this.leaf.segs.length === 1 && !opened && (ch === 124 || ch === 45 || ch === 58)) {
-      const header = this.leaf.segs[0];
+    if (this.leaf === LeafKind.Para && this.segCount === 1 && !opened && (ch === 124 || ch === 45 || ch === 58)) {
+      const hs = this.segStart[0];
+      const he = this.segEnd[0];
       const n = isDelimiterRow(text, i, le);
-      if (n > 0 && (text.slice(header.start, header.end).includes('|') || text.slice(i, le).includes('|'))
-        && splitTableRow(text, header.start, header.end).length === n) {
-        this.leaf = { kind: 'table' };
-        this.tableRow(header.start, header.end);
+      if (n > 0 && (hasChar(text, hs, he, 124) || hasChar(text, i, le, 124)) && splitTableRow(text, hs, he) === n) {
+        this.leaf = LeafKind.Table;
+        this.tableRow(hs, he);
         return;
       }
     }
-    if (this.leaf.kind === 'para') this.leaf.segs.push({ start: i, end: le });
-    else this.leaf = { kind: 'para', segs: [{ start: i, end: le }] };
+    this.paragraphLine(i, le);
   }
 
   /** A new container starts: the open leaf ends and so do unmatched containers. */
@@ -414,7 +529,7 @@ class BlockScanner {
     }
     if (!ordered && isThematicBreak(text, i, le)) return 0;
     const restBlank = isBlankFrom(text, markerEnd, le);
-    if (this.leaf.kind === 'para') {
+    if (this.leaf === LeafKind.Para) {
       if (paragraphContinues && ch === 45 && setextLevel(text, i, le) === 2) return 0;
       if (restBlank) return 0;
       if (ordered && !startsWithOne) return 0;
@@ -435,9 +550,7 @@ class BlockScanner {
   /** Whether a line (not blank, no new container) would continue an open paragraph lazily. */
   private continuesParagraph(i: number, indent: number): boolean {
     if (indent >= 4) return true;
-    const { text, le } = this;
-    if (this.startsBlock(i, le)) return false;
-    return true;
+    return !this.startsBlock(i, this.le);
   }
 
   /** ATX heading, code fence, HTML block (types 1-6) or thematic break at `i`. */
@@ -445,67 +558,87 @@ class BlockScanner {
     const { text } = this;
     const ch = text.charCodeAt(i);
     if (ch === 35 && atxHeading(text, i, le)) return true;
-    if ((ch === 96 || ch === 126) && fenceStart(text, i, le)) return true;
+    if ((ch === 96 || ch === 126) && fenceLength(text, i, le)) return true;
     if (ch === 60 && htmlBlockStart(text, i, le, true)) return true;
     if (ch === 62) return true;
     return isThematicBreak(text, i, le);
   }
 
   private setextHeading(level: number, le: number): boolean {
-    const leaf = this.leaf;
-    if (leaf.kind !== 'para') return false;
-    const src = this.paragraphSource(leaf.segs);
-    const from = parseDefinitions(src, this.emitDefinition);
+    if (this.leaf !== LeafKind.Para) return false;
+    const src = this.paragraphSource();
+    const from = this.definitions(src);
     if (isBlankFrom(src.text, from, src.to) || src.text.slice(from, src.to).trim() === '') {
       // the paragraph held only definitions: the underline is a thematic break or text
-      this.leaf = NONE;
+      this.leaf = LeafKind.None;
       return false;
     }
     const start = src.toSource ? src.toSource(from) : from;
-    this.items.push({ kind: 'heading', level, src: { ...src, from }, start, end: le });
-    this.leaf = NONE;
+    this.pushHeading(level, from === src.from ? src : { text: src.text, from, to: src.to, toSource: src.toSource }, start, le);
+    this.leaf = LeafKind.None;
     return true;
   }
 
+  private pushHeading(level: number, src: InlineSource, start: number, end: number): void {
+    this.items.push(new BlockItem(ItemKind.Heading, src.text, src.from, src.to, src.toSource, level, start, end, undefined));
+  }
+
+  private pushInline(src: InlineSource): void {
+    this.items.push(new BlockItem(ItemKind.Inline, src.text, src.from, src.to, src.toSource, 0, 0, 0, undefined));
+  }
+
   private tableRow(start: number, end: number): void {
-    for (const cell of splitTableRow(this.text, start, end)) {
-      if (cell.end > cell.start) this.items.push({ kind: 'inline', src: { text: this.text, from: cell.start, to: cell.end } });
+    const { text } = this;
+    const n = splitTableRow(text, start, end);
+    for (let k = 0; k < n; k++) {
+      const a = cellStart[k];
+      const b = cellEnd[k];
+      if (b > a) this.items.push(new BlockItem(ItemKind.Inline, text, a, b, undefined, 0, 0, 0, undefined));
     }
   }
 
   private readonly emitDefinition = (draft: LinkDraft, label: string): void => {
     this.refDefs.add(normalizeLabel(label));
-    this.items.push({ kind: 'definition', draft });
+    this.items.push(new BlockItem(ItemKind.Definition, '', 0, 0, undefined, 0, 0, 0, draft));
   };
+
+  /** Reads the definitions at the start of a paragraph; returns where the rest starts. */
+  private definitions(src: InlineSource): number {
+    const { text, to } = src;
+    let p = src.from;
+    while (p < to && (text.charCodeAt(p) === 32 || text.charCodeAt(p) === 9)) p++;
+    if (p >= to || text.charCodeAt(p) !== 91) return src.from;
+    return parseDefinitions(src, this.emitDefinition);
+  }
 
   private finishLeaf(): void {
     const leaf = this.leaf;
-    this.leaf = NONE;
-    if (leaf.kind !== 'para') return;
-    const src = this.paragraphSource(leaf.segs);
-    const from = parseDefinitions(src, this.emitDefinition);
-    if (from < src.to) this.items.push({ kind: 'inline', src: { ...src, from } });
+    this.leaf = LeafKind.None;
+    if (leaf !== LeafKind.Para) return;
+    const src = this.paragraphSource();
+    const from = this.definitions(src);
+    if (from < src.to) this.pushInline(from === src.from ? src : { text: src.text, from, to: src.to, toSource: src.toSource });
   }
 
-  /** The paragraph as inline content: the note itself when its lines are contiguous, else joined. */
-  private paragraphSource(segs: Segment[]): InlineSource {
-    const { text } = this;
+  /** The open paragraph as inline content: the note itself when its lines are contiguous, else joined. */
+  private paragraphSource(): InlineSource {
+    const { text, segStart, segEnd, segCount } = this;
     let contiguous = true;
-    for (let k = 1; k < segs.length && contiguous; k++) {
-      for (let j = segs[k - 1].end; j < segs[k].start; j++) {
+    for (let k = 1; k < segCount && contiguous; k++) {
+      for (let j = segEnd[k - 1]; j < segStart[k]; j++) {
         const c = text.charCodeAt(j);
         if (c !== 10 && c !== 13 && c !== 32 && c !== 9) { contiguous = false; break; }
       }
     }
-    if (contiguous) return { text, from: segs[0].start, to: segs[segs.length - 1].end };
+    if (contiguous) return { text, from: segStart[0], to: segEnd[segCount - 1] };
     const textStarts: number[] = [];
     const srcStarts: number[] = [];
     let joined = '';
-    for (const seg of segs) {
+    for (let k = 0; k < segCount; k++) {
       if (joined.length) joined += '\n';
       textStarts.push(joined.length);
-      srcStarts.push(seg.start);
-      joined += text.slice(seg.start, seg.end);
+      srcStarts.push(segStart[k]);
+      joined += text.slice(segStart[k], segEnd[k]);
     }
     const toSource = (i: number): number => {
       let lo = 0;

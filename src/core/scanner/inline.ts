@@ -1,6 +1,7 @@
 import { matchEntity } from './entities';
 import { matchAutolink, matchInlineHtml } from './html';
 import { ForwardFinder } from './search';
+import { SpecialFinder } from './specials';
 import { isAsciiPunctuation, isRefPath } from './target';
 
 /**
@@ -39,19 +40,48 @@ export function normalizeLabel(label: string): string {
   return label.trim().replace(/[ \t\r\n]+/g, ' ').toLowerCase().toUpperCase();
 }
 
-/** Characters that can start inline syntax (a native regex search skips ordinary text quickly). */
-const SPECIAL_LINKS = /[\\`!\[\]<]/g;
-const SPECIAL_TEXT = /[\\`!\[\]<&*_~]/g;
+/** ASCII characters that can start inline syntax: 1 for links and plain text, 2 for plain text only. */
+const SPECIAL = new Uint8Array(128);
+for (const ch of '\\`![]<') SPECIAL[ch.charCodeAt(0)] = 1;
+for (const ch of '&*_~') SPECIAL[ch.charCodeAt(0)] = 2;
 
-/** A bracket opener: `[` or `![` (kept in parallel number arrays: storms of 300k openers allocate nothing). */
-interface Opener {
-  /** index of `[` or of `!` for an image */
-  pos: number;
-  image: boolean;
-  /** index just after `[` */
-  textStart: number;
-  /** number of drafts when the opener was seen (an image drops what its description produced) */
-  mark: number;
+/**
+ * Index of the first character of `text[from, to)` that can start inline syntax (`to` when there
+ * is none): a run without one holds no link and its plain text is itself. With `wantText`, the
+ * emphasis and entity characters count too.
+ */
+export function firstSpecial(text: string, from: number, to: number, wantText: boolean): number {
+  const max = wantText ? 2 : 1;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 128) {
+      const s = SPECIAL[c];
+      if (s !== 0 && s <= max) return i;
+    }
+  }
+  return to;
+}
+
+/** Plain text of inline content without any markup: each line trimmed, then the whole. */
+function plainLines(s: string): string {
+  let hasBreak = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 10 || c === 13) { hasBreak = true; break; }
+  }
+  if (!hasBreak) return s.trim();
+  const lines: string[] = [];
+  let start = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 10 || c === 13) {
+      lines.push(s.slice(start, i).trim());
+      if (c === 13 && i + 1 < s.length && s.charCodeAt(i + 1) === 10) i++;
+      start = i + 1;
+    }
+  }
+  lines.push(s.slice(start).trim());
+  return lines.join('\n').trim();
 }
 
 interface Edit {
@@ -66,11 +96,16 @@ interface DelimRun {
   ch: number;
   canOpen: boolean;
   canClose: boolean;
+  /** paired with another run: removed from the plain text */
+  removed: boolean;
 }
 
-export interface InlineResult {
-  /** plain text with inline markup removed (only when asked for) */
-  text?: string;
+/** A draft with every field set, so that all drafts share one object shape. */
+export function makeDraft(
+  kind: LinkDraft['kind'], raw: string, text: string | undefined, start: number, end: number,
+  targetStart: number, targetEnd: number, definition: boolean, email: boolean,
+): LinkDraft {
+  return { kind, definition, raw, email, text, start, end, targetStart, targetEnd };
 }
 
 function isSpaceChar(c: number): boolean {
@@ -85,102 +120,178 @@ function isPunctChar(text: string, i: number): boolean {
   return PUNCT_RE.test(text[i]);
 }
 
+const NO_REFS: ReadonlySet<string> = new Set();
+const NO_DRAFTS: LinkDraft[] = [];
+
+/**
+ * One parser is reused for every run of inline content (parsing is not re-entrant): its state is
+ * reset per run and its buffers are allocated only when a run needs them.
+ */
 class InlineParser {
-  private readonly text: string;
-  private readonly from: number;
-  private readonly to: number;
-  private readonly finder: ForwardFinder;
+  private text = '';
+  private from = 0;
+  private to = 0;
+  private toSource: ((i: number) => number) | undefined = undefined;
+  private refDefs: ReadonlySet<string> = NO_REFS;
+  private drafts: LinkDraft[] = NO_DRAFTS;
+  private wantText = false;
+  private finder: ForwardFinder | undefined = undefined;
+  // bracket openers (`[` or `![`) in parallel number arrays: storms of 300k openers allocate nothing
   private readonly openerPos: number[] = [];
   private readonly openerImage: number[] = [];
+  /** number of drafts when the opener was seen (an image drops what its description produced) */
   private readonly openerMark: number[] = [];
   /** link openers before this index are inactive (a link cannot contain a link) */
   private deactivatedBefore = -1;
   private readonly edits: Edit[] = [];
   private readonly delims: DelimRun[] = [];
   // code span closers: maximal backtick runs by length, with a forward pointer per length
-  private codeRuns?: Map<number, number[]>;
-  private readonly codePtr = new Map<number, number>();
+  private codeRuns: Map<number, number[]> | undefined = undefined;
+  private codePtr: Map<number, number> | undefined = undefined;
   // raw destination ends: parenthesis events and next-smaller-depth links
-  private parenPos?: Int32Array;
-  private parenDepth?: Int32Array;
-  private parenNext?: Int32Array;
+  private parenPos: Int32Array | undefined = undefined;
+  private parenDepth: Int32Array | undefined = undefined;
+  private parenNext: Int32Array | undefined = undefined;
   private wsFrom = -1;
   private wsAt = -1;
 
-  constructor(
-    private readonly src: InlineSource,
-    private readonly refDefs: ReadonlySet<string>,
-    private readonly drafts: LinkDraft[],
-    private readonly wantText: boolean,
-  ) {
+  private reset(src: InlineSource, refDefs: ReadonlySet<string>, drafts: LinkDraft[], wantText: boolean): void {
     this.text = src.text;
     this.from = src.from;
     this.to = src.to;
-    this.finder = new ForwardFinder(src.text, src.to);
+    this.toSource = src.toSource;
+    this.refDefs = refDefs;
+    this.drafts = drafts;
+    this.wantText = wantText;
+    this.deactivatedBefore = -1;
+    this.wsFrom = -1;
+    this.wsAt = -1;
+    this.finder = undefined;
+    if (this.openerPos.length !== 0) {
+      // a run that threw left its state behind
+      this.openerPos.length = 0;
+      this.openerImage.length = 0;
+      this.openerMark.length = 0;
+    }
+    if (this.edits.length !== 0) this.edits.length = 0;
+    if (this.delims.length !== 0) this.delims.length = 0;
+    this.codeRuns = undefined;
+    this.codePtr = undefined;
+    this.parenPos = undefined;
+    this.parenDepth = undefined;
+    this.parenNext = undefined;
+  }
+
+  /** Drops the state and the references of the last run (buffers are emptied only when used). */
+  private release(): void {
+    this.text = '';
+    this.toSource = undefined;
+    this.refDefs = NO_REFS;
+    this.drafts = NO_DRAFTS;
+    this.finder = undefined;
+    if (this.openerPos.length !== 0) {
+      this.openerPos.length = 0;
+      this.openerImage.length = 0;
+      this.openerMark.length = 0;
+    }
+    if (this.edits.length !== 0) this.edits.length = 0;
+    if (this.delims.length !== 0) this.delims.length = 0;
+    this.codeRuns = undefined;
+    this.codePtr = undefined;
+    this.parenPos = undefined;
+    this.parenDepth = undefined;
+    this.parenNext = undefined;
   }
 
   private map(i: number): number {
-    return this.src.toSource ? this.src.toSource(i) : i;
+    return this.toSource === undefined ? i : this.toSource(i);
   }
 
-  run(): InlineResult {
+  private getFinder(): ForwardFinder {
+    return this.finder ??= new ForwardFinder(this.text, this.to);
+  }
+
+  /** Parses `src` from `first` (no inline syntax before it); returns the plain text when `wantText`. */
+  parse(
+    src: InlineSource, refDefs: ReadonlySet<string>, drafts: LinkDraft[], wantText: boolean, first: number,
+    finder: SpecialFinder | undefined,
+  ): string {
+    this.reset(src, refDefs, drafts, wantText);
+    let result = '';
+    if (finder === undefined) {
+      this.runText(first);
+      if (wantText) result = this.plainText();
+    } else this.runLinks(first, finder);
+    this.release();
+    return result;
+  }
+
+  /** Link mode: jumps from one special character to the next (see SpecialFinder). */
+  private runLinks(first: number, finder: SpecialFinder): void {
     const { text, to } = this;
-    const special = this.wantText ? SPECIAL_TEXT : SPECIAL_LINKS;
-    let i = this.from;
+    let i = first;
     while (i < to) {
-      special.lastIndex = i;
-      const m = special.exec(text);
-      if (!m || m.index >= to) break;
-      i = m.index;
-      const c = text.charCodeAt(i);
-      switch (c) {
-        case 92: // backslash
-          if (i + 1 < to && isAsciiPunctuation(text.charCodeAt(i + 1))) {
-            if (this.wantText) this.edits.push({ start: i, end: i + 1, value: '' });
-            i += 2;
-          } else i++;
-          break;
-        case 96: // backtick
-          i = this.codeSpan(i);
-          break;
-        case 33: // !
-          if (i + 1 < to && text.charCodeAt(i + 1) === 91) {
-            if (i + 2 < to && text.charCodeAt(i + 2) === 91) {
-              const w = this.wikilink(i + 1);
-              if (w !== -1) { i = w; break; }
-            }
-            this.pushOpener(i, 1);
-            i += 2;
-          } else i++;
-          break;
-        case 91: { // [
-          if (i + 1 < to && text.charCodeAt(i + 1) === 91) {
-            const w = this.wikilink(i);
-            if (w !== -1) { i = w; break; }
-          }
-          this.pushOpener(i, 0);
-          i++;
-          break;
-        }
-        case 93: // ]
-          i = this.closeBracket(i);
-          break;
-        case 60: // <
-          i = this.angle(i);
-          break;
-        case 38: { // & (text mode only)
-          const e = matchEntity(text, i, to);
-          if (e) {
-            this.edits.push({ start: i, end: i + e.length, value: e.value });
-            i += e.length;
-          } else i++;
-          break;
-        }
-        default: // * _ ~ (text mode only)
-          i = this.delimiterRun(i, c);
-      }
+      const j = finder.next(i);
+      if (j >= to) break;
+      i = this.special(j, text.charCodeAt(j));
     }
-    return this.wantText ? { text: this.plainText() } : {};
+  }
+
+  /** Text mode: reads every character (headings are short). */
+  private runText(first: number): void {
+    const { text, to } = this;
+    let i = first;
+    while (i < to) {
+      const c = text.charCodeAt(i);
+      if (c >= 128 || SPECIAL[c] === 0) i++;
+      else i = this.special(i, c);
+    }
+  }
+
+  /** Reads the construct that may start at the special character `c` at `i`; returns where to go on. */
+  private special(i: number, c: number): number {
+    const { text, to } = this;
+    switch (c) {
+      case 92: // backslash
+        if (i + 1 < to && isAsciiPunctuation(text.charCodeAt(i + 1))) {
+          if (this.wantText) this.edits.push({ start: i, end: i + 1, value: '' });
+          return i + 2;
+        }
+        return i + 1;
+      case 96: // backtick
+        return this.codeSpan(i);
+      case 33: // !
+        if (i + 1 < to && text.charCodeAt(i + 1) === 91) {
+          if (i + 2 < to && text.charCodeAt(i + 2) === 91) {
+            const w = this.wikilink(i + 1);
+            if (w !== -1) return w;
+          }
+          this.pushOpener(i, 1);
+          return i + 2;
+        }
+        return i + 1;
+      case 91: // [
+        if (i + 1 < to && text.charCodeAt(i + 1) === 91) {
+          const w = this.wikilink(i);
+          if (w !== -1) return w;
+        }
+        this.pushOpener(i, 0);
+        return i + 1;
+      case 93: // ]
+        return this.closeBracket(i);
+      case 60: // <
+        return this.angle(i);
+      case 38: { // & (text mode only)
+        const e = matchEntity(text, i, to);
+        if (e) {
+          this.edits.push({ start: i, end: i + e.length, value: e.value });
+          return i + e.length;
+        }
+        return i + 1;
+      }
+      default: // * _ ~ (text mode only)
+        return this.delimiterRun(i, c);
+    }
   }
 
   // ---- code spans ---------------------------------------------------------------------------
@@ -193,53 +304,71 @@ class InlineParser {
     const close = this.codeCloser(j, len);
     if (close === -1) return j;
     const end = close + len;
-    // CommonMark: line endings become spaces; one space is stripped from each side when both exist
     let cs = j;
     let ce = close;
-    const raw = text.slice(cs, ce).replace(/\r\n|\r|\n/g, ' ');
-    let content = raw;
-    if (content.length >= 2 && content[0] === ' ' && content[content.length - 1] === ' ' && content.trim() !== '') {
-      content = content.slice(1, -1);
+    if (this.wantText) {
+      // CommonMark: line endings become spaces; one space is stripped from each side when both exist
+      let content = text.slice(cs, ce).replace(/\r\n|\r|\n/g, ' ');
+      if (content.length >= 2 && content[0] === ' ' && content[content.length - 1] === ' ' && content.trim() !== '') {
+        content = content.slice(1, -1);
+      }
+      this.edits.push({ start: i, end, value: content });
     }
-    if (this.wantText) this.edits.push({ start: i, end, value: content });
     // trimmed content range, for a `.md` reference
     while (cs < ce && isSpaceChar(text.charCodeAt(cs))) cs++;
     while (ce > cs && isSpaceChar(text.charCodeAt(ce - 1))) ce--;
     if (ce - cs >= 4 && ce - cs <= 4096) {
       const path = text.slice(cs, ce);
       if (isRefPath(path)) {
-        this.drafts.push({
-          kind: 'ref', raw: path, start: this.map(i), end: this.map(end - 1) + 1,
-          targetStart: this.map(cs), targetEnd: this.map(ce - 1) + 1,
-        });
+        this.drafts.push(makeDraft('ref', path, undefined, this.map(i), this.map(end - 1) + 1,
+          this.map(cs), this.map(ce - 1) + 1, false, false));
       }
     }
     return end;
   }
 
-  /** Start of the next maximal backtick run of exactly `len` characters at or after `from`, or -1. */
+  /**
+   * Start of the next maximal backtick run of exactly `len` characters at or after `from` (which
+   * is not a backtick), or -1. The next run is read directly: when it has the length, it is the
+   * answer and everything up to it is consumed; otherwise the runs of the content are indexed
+   * once by length, so that storms of unmatched runs stay linear.
+   */
   private codeCloser(from: number, len: number): number {
+    const { text, to } = this;
     if (!this.codeRuns) {
-      const runs = new Map<number, number[]>();
-      const { text, to } = this;
-      let k = text.indexOf('`', this.from);
-      while (k !== -1 && k < to) {
-        let e = k;
-        while (e < to && text.charCodeAt(e) === 96) e++;
-        const n = e - k;
-        let list = runs.get(n);
-        if (!list) runs.set(n, (list = []));
-        list.push(k);
-        k = text.indexOf('`', e);
-      }
-      this.codeRuns = runs;
+      let k = from;
+      while (k < to && text.charCodeAt(k) !== 96) k++;
+      if (k >= to) return -1;
+      let e = k;
+      while (e < to && text.charCodeAt(e) === 96) e++;
+      if (e - k === len) return k;
+      this.indexCodeRuns();
     }
-    const list = this.codeRuns.get(len);
+    const list = this.codeRuns!.get(len);
     if (!list) return -1;
-    let p = this.codePtr.get(len) ?? 0;
+    const ptr = this.codePtr!;
+    let p = ptr.get(len) ?? 0;
     while (p < list.length && list[p] < from) p++;
-    this.codePtr.set(len, p);
+    ptr.set(len, p);
     return p < list.length ? list[p] : -1;
+  }
+
+  private indexCodeRuns(): void {
+    const runs = new Map<number, number[]>();
+    const { text, to } = this;
+    let k = this.from;
+    while (k < to) {
+      if (text.charCodeAt(k) !== 96) { k++; continue; }
+      let e = k;
+      while (e < to && text.charCodeAt(e) === 96) e++;
+      const n = e - k;
+      let list = runs.get(n);
+      if (!list) runs.set(n, (list = []));
+      list.push(k);
+      k = e;
+    }
+    this.codeRuns = runs;
+    this.codePtr = new Map();
   }
 
   // ---- wikilinks ----------------------------------------------------------------------------
@@ -269,10 +398,8 @@ class InlineParser {
     if (te === ts) return -1;
     const alias = bar === -1 ? undefined : text.slice(bar + 1, j).trim();
     const target = text.slice(ts, te);
-    this.drafts.push({
-      kind: 'wikilink', raw: target, text: alias, start: this.map(i), end: this.map(end - 1) + 1,
-      targetStart: this.map(ts), targetEnd: this.map(te - 1) + 1,
-    });
+    this.drafts.push(makeDraft('wikilink', target, alias, this.map(i), this.map(end - 1) + 1,
+      this.map(ts), this.map(te - 1) + 1, false, false));
     if (this.wantText) this.edits.push({ start: i, end, value: alias || target });
     return end;
   }
@@ -285,68 +412,61 @@ class InlineParser {
     this.openerMark.push(this.drafts.length);
   }
 
-  private popOpener(): Opener | undefined {
-    const pos = this.openerPos.pop();
-    if (pos === undefined) return undefined;
-    const image = this.openerImage.pop() === 1;
-    const mark = this.openerMark.pop()!;
-    return { pos, image, textStart: pos + (image ? 2 : 1), mark };
-  }
-
   private closeBracket(i: number): number {
     const { text, to } = this;
-    const opener = this.popOpener();
-    if (!opener) return i + 1;
-    if (!opener.image && opener.pos < this.deactivatedBefore) return i + 1;
+    const pos = this.openerPos.pop();
+    if (pos === undefined) return i + 1;
+    const image = this.openerImage.pop() === 1;
+    const mark = this.openerMark.pop()!;
+    if (!image && pos < this.deactivatedBefore) return i + 1;
+    const textStart = pos + (image ? 2 : 1);
     const next = i + 1 < to ? text.charCodeAt(i + 1) : -1;
-    if (next === 40 /* ( */) {
-      const tail = this.linkTail(i + 1);
-      if (tail) {
-        if (opener.image) this.drafts.length = opener.mark;
-        this.drafts.push({
-          kind: opener.image ? 'image' : 'link',
-          raw: text.slice(tail.destStart, tail.destEnd),
-          text: text.slice(opener.textStart, i),
-          start: this.map(opener.pos),
-          end: this.map(tail.end - 1) + 1,
-          targetStart: this.map(tail.destStart),
-          targetEnd: tail.destEnd > tail.destStart ? this.map(tail.destEnd - 1) + 1 : this.map(tail.destStart),
-        });
-        this.formed(opener, i, tail.end);
-        return tail.end;
-      }
+    if (next === 40 /* ( */ && this.linkTail(i + 1)) {
+      const { tailEnd, destStart, destEnd } = this;
+      if (image) this.drafts.length = mark;
+      this.drafts.push(makeDraft(
+        image ? 'image' : 'link', text.slice(destStart, destEnd), text.slice(textStart, i),
+        this.map(pos), this.map(tailEnd - 1) + 1,
+        this.map(destStart), destEnd > destStart ? this.map(destEnd - 1) + 1 : this.map(destStart), false, false,
+      ));
+      this.formed(pos, image, i, tailEnd);
+      return tailEnd;
     }
     if (next === 91 /* [ */) {
       const labelEnd = this.labelEnd(i + 1);
       if (labelEnd !== -1) {
-        const label = labelEnd === i + 2 ? this.shortcutLabel(opener, i) : text.slice(i + 2, labelEnd);
-        if (label !== undefined && this.refDefs.has(normalizeLabel(label))) {
-          if (opener.image) this.drafts.length = opener.mark;
-          this.formed(opener, i, labelEnd + 1);
+        const label = labelEnd === i + 2 ? this.shortcutLabel(textStart, i) : text.slice(i + 2, labelEnd);
+        if (label !== undefined && this.isDefined(label)) {
+          if (image) this.drafts.length = mark;
+          this.formed(pos, image, i, labelEnd + 1);
           return labelEnd + 1;
         }
         return i + 1;
       }
     }
-    const label = this.shortcutLabel(opener, i);
-    if (label !== undefined && this.refDefs.has(normalizeLabel(label))) {
-      if (opener.image) this.drafts.length = opener.mark;
-      this.formed(opener, i, i + 1);
+    const label = this.shortcutLabel(textStart, i);
+    if (label !== undefined && this.isDefined(label)) {
+      if (image) this.drafts.length = mark;
+      this.formed(pos, image, i, i + 1);
     }
     return i + 1;
   }
 
-  private shortcutLabel(opener: Opener, close: number): string | undefined {
-    if (close - opener.textStart > 999) return undefined;
-    const label = this.text.slice(opener.textStart, close);
+  private isDefined(label: string): boolean {
+    return this.refDefs.size !== 0 && this.refDefs.has(normalizeLabel(label));
+  }
+
+  private shortcutLabel(textStart: number, close: number): string | undefined {
+    if (close - textStart > 999) return undefined;
+    const label = this.text.slice(textStart, close);
     return label.trim() === '' ? undefined : label;
   }
 
-  /** A link or image was formed from `opener` whose text ends at `close`, the construct at `end`. */
-  private formed(opener: Opener, close: number, end: number): void {
-    if (!opener.image) this.deactivatedBefore = opener.pos;
+  /** A link or image was formed from the opener at `pos` whose text ends at `close`, the construct at `end`. */
+  private formed(pos: number, image: boolean, close: number, end: number): void {
+    if (!image) this.deactivatedBefore = pos;
     if (this.wantText) {
-      this.edits.push({ start: opener.pos, end: opener.textStart, value: '' });
+      this.edits.push({ start: pos, end: pos + (image ? 2 : 1), value: '' });
       this.edits.push({ start: close, end, value: '' });
     }
   }
@@ -364,15 +484,20 @@ class InlineParser {
     return -1;
   }
 
-  /** `(dest "title")` starting at `text[p] === '('`. */
-  private linkTail(p: number): { end: number; destStart: number; destEnd: number } | undefined {
+  // the last link tail read by linkTail
+  private tailEnd = 0;
+  private destStart = 0;
+  private destEnd = 0;
+
+  /** `(dest "title")` starting at `text[p] === '('`: sets tailEnd, destStart and destEnd when there is one. */
+  private linkTail(p: number): boolean {
     const { text, to } = this;
     let j = this.skipSpace(p + 1);
-    if (j >= to) return undefined;
+    if (j >= to) return false;
     let destStart = j;
     let destEnd = j;
     let c = text.charCodeAt(j);
-    if (c === 41 /* ) */) return { end: j + 1, destStart: j, destEnd: j };
+    if (c === 41 /* ) */) return this.tail(j + 1, j, j);
     if (c === 60 /* < */) {
       let k = j + 1;
       for (; k < to; k++) {
@@ -380,26 +505,33 @@ class InlineParser {
         if (d === 62 || d === 60 || d === 10 || d === 13) break;
         if (d === 92 && k + 1 < to) k++;
       }
-      if (k >= to || text.charCodeAt(k) !== 62) return undefined;
+      if (k >= to || text.charCodeAt(k) !== 62) return false;
       destStart = j + 1;
       destEnd = k;
       j = k + 1;
     } else {
       const e = this.rawDestinationEnd(j);
-      if (e === -1 || e === j) return undefined;
+      if (e === -1 || e === j) return false;
       destEnd = e;
       j = e;
     }
     let k = this.skipSpace(j);
-    if (k >= to) return undefined;
+    if (k >= to) return false;
     c = text.charCodeAt(k);
-    if (c === 41) return { end: k + 1, destStart, destEnd };
-    if (k === j || !(c === 34 || c === 39 || c === 40)) return undefined;
+    if (c === 41) return this.tail(k + 1, destStart, destEnd);
+    if (k === j || !(c === 34 || c === 39 || c === 40)) return false;
     const t = this.titleEnd(k);
-    if (t === -1) return undefined;
+    if (t === -1) return false;
     k = this.skipSpace(t + 1);
-    if (k < to && text.charCodeAt(k) === 41) return { end: k + 1, destStart, destEnd };
-    return undefined;
+    if (k < to && text.charCodeAt(k) === 41) return this.tail(k + 1, destStart, destEnd);
+    return false;
+  }
+
+  private tail(end: number, destStart: number, destEnd: number): true {
+    this.tailEnd = end;
+    this.destStart = destStart;
+    this.destEnd = destEnd;
+    return true;
   }
 
   /** Closing delimiter of a link title starting at `text[k]` (`"`, `'` or `(`), or -1. */
@@ -517,14 +649,12 @@ class InlineParser {
     const auto = matchAutolink(text, i, to);
     if (auto) {
       const raw = text.slice(i + 1, auto.end - 1);
-      this.drafts.push({
-        kind: 'link', raw, email: auto.email || undefined, text: raw, start: this.map(i), end: this.map(auto.end - 1) + 1,
-        targetStart: this.map(i + 1), targetEnd: this.map(auto.end - 2) + 1,
-      });
+      this.drafts.push(makeDraft('link', raw, raw, this.map(i), this.map(auto.end - 1) + 1,
+        this.map(i + 1), this.map(auto.end - 2) + 1, false, auto.email));
       if (this.wantText) this.edits.push({ start: i, end: auto.end, value: raw });
       return auto.end;
     }
-    const html = matchInlineHtml(text, i, to, this.finder);
+    const html = matchInlineHtml(text, i, to, this.getFinder());
     if (html !== -1) {
       if (this.wantText) this.edits.push({ start: i, end: html, value: '' });
       return html;
@@ -553,36 +683,67 @@ class InlineParser {
       canClose = right && (!left || nextPunct);
     }
     if (c === 126 && j - i > 2) { canOpen = false; canClose = false; }
-    if (canOpen || canClose) this.delims.push({ pos: i, len: j - i, ch: c, canOpen, canClose });
+    if (canOpen || canClose) this.delims.push({ pos: i, len: j - i, ch: c, canOpen, canClose, removed: false });
     return j;
   }
 
   private plainText(): string {
-    // pair emphasis / strikethrough delimiter runs (nearest opener of the same character)
-    // one stack per character; a closer pairs with the top opener of its character (O(1) each)
-    const stacks = new Map<number, DelimRun[]>();
-    for (const d of this.delims) {
-      let stack = stacks.get(d.ch);
-      if (!stack) stacks.set(d.ch, (stack = []));
-      const top = stack[stack.length - 1];
+    const { edits, delims, text } = this;
+    if (edits.length === 0 && delims.length === 0) return plainLines(text.slice(this.from, this.to));
+    // pair emphasis / strikethrough delimiter runs (nearest opener of the same character): one stack
+    // per character; a closer pairs with the top opener of its character (O(1) each). Paired runs
+    // are removed from the text.
+    const stars: DelimRun[] = [];
+    const lows: DelimRun[] = [];
+    const tildes: DelimRun[] = [];
+    for (const d of delims) {
+      const stack = d.ch === 42 ? stars : d.ch === 95 ? lows : tildes;
+      const top = stack.length ? stack[stack.length - 1] : undefined;
       if (d.canClose && top && (d.ch !== 126 || top.len === d.len)) {
         stack.pop();
-        this.edits.push({ start: top.pos, end: top.pos + top.len, value: '' });
-        this.edits.push({ start: d.pos, end: d.pos + d.len, value: '' });
+        top.removed = true;
+        d.removed = true;
         continue;
       }
       if (d.canOpen) stack.push(d);
     }
-    const edits = this.edits.sort((a, b) => a.start - b.start || a.end - b.end);
-    let out = '';
-    let last = this.from;
-    for (const e of edits) {
-      if (e.start < last) continue; // inside an edit already applied (e.g. a run inside a code span)
-      out += this.text.slice(last, e.start) + e.value;
-      last = e.end;
+    // the other edits in order (they are pushed as constructs close), then merged with the removed
+    // runs (in order by construction); an edit inside one already applied is skipped
+    let sorted = true;
+    for (let k = 1; k < edits.length && sorted; k++) {
+      const a = edits[k - 1];
+      const b = edits[k];
+      if (a.start > b.start || (a.start === b.start && a.end > b.end)) sorted = false;
     }
-    out += this.text.slice(last, this.to);
-    return out.split(/\r\n|\r|\n/).map(line => line.trim()).join('\n').trim();
+    if (!sorted) edits.sort((a, b) => a.start - b.start || a.end - b.end);
+    const parts: string[] = [];
+    let last = this.from;
+    let e = 0;
+    let r = 0;
+    for (;;) {
+      while (r < delims.length && !delims[r].removed) r++;
+      let start: number;
+      let end: number;
+      let value = '';
+      const run = r < delims.length ? delims[r] : undefined;
+      const edit = e < edits.length ? edits[e] : undefined;
+      if (edit && (!run || edit.start < run.pos || (edit.start === run.pos && edit.end <= run.pos + run.len))) {
+        start = edit.start;
+        end = edit.end;
+        value = edit.value;
+        e++;
+      } else if (run) {
+        start = run.pos;
+        end = run.pos + run.len;
+        r++;
+      } else break;
+      if (start < last) continue;
+      if (start > last) parts.push(text.slice(last, start));
+      if (value !== '') parts.push(value);
+      last = end;
+    }
+    parts.push(text.slice(last, this.to));
+    return plainLines(parts.join(''));
   }
 }
 
@@ -597,10 +758,24 @@ function lowerBound(a: Int32Array, x: number): number {
   return lo;
 }
 
+const parser = new InlineParser();
+
 /**
  * Parses one run of inline content, appending the links it holds to `drafts` (in the order they
- * close) and, when `wantText`, returning its plain text.
+ * close), and returns its plain text when `wantText` ('' otherwise). Links only: `finder` (for
+ * `src.text`, made when not given) skips the prose between special characters; plain text reads
+ * every character.
  */
-export function parseInline(src: InlineSource, refDefs: ReadonlySet<string>, drafts: LinkDraft[], wantText: boolean): InlineResult {
-  return new InlineParser(src, refDefs, drafts, wantText).run();
+export function parseInline(
+  src: InlineSource, refDefs: ReadonlySet<string>, drafts: LinkDraft[], wantText: boolean, finder?: SpecialFinder,
+): string {
+  if (wantText) {
+    const first = firstSpecial(src.text, src.from, src.to, true);
+    if (first >= src.to) return plainLines(src.text.slice(src.from, src.to));
+    return parser.parse(src, refDefs, drafts, true, first, undefined);
+  }
+  finder ??= new SpecialFinder(src.text);
+  const first = finder.next(src.from);
+  if (first >= src.to) return '';
+  return parser.parse(src, refDefs, drafts, false, first, finder);
 }

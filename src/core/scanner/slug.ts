@@ -6,31 +6,78 @@ import { slug as baseSlug } from 'github-slugger';
  * the package GitHub-compatible renderers use.
  */
 export function githubSlug(text: string): string {
-  // fast path for ASCII text, identical to github-slugger: keep [a-z0-9_ -], spaces become '-'
-  let out = '';
-  for (let i = 0; i < text.length; i++) {
-    let c = text.charCodeAt(i);
-    if (c >= 128) return baseSlug(text, false);
-    if (c >= 65 && c <= 90) c += 32;
-    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95 || c === 45) out += String.fromCharCode(c);
-    else if (c === 32) out += '-';
+  // fast path for text of ASCII and CJK ideographs (U+4E00-U+9FFC), identical to github-slugger:
+  // keep [a-z0-9_-] and the ideographs, drop other characters, spaces become '-', upper case is
+  // lowered. The result is built in a reusable buffer of character codes.
+  const n = text.length;
+  if (n > codes.length) codes = new Uint16Array(Math.max(n, codes.length * 2));
+  const out = codes;
+  let k = 0;
+  let same = true;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95 || c === 45 || (c >= 0x4e00 && c <= 0x9ffc)) out[k++] = c;
+    else if (c >= 65 && c <= 90) { out[k++] = c + 32; same = false; }
+    else if (c >= 128) return baseSlug(text, false);
+    else {
+      if (c === 32) out[k++] = 45;
+      same = false;
+    }
   }
-  return out;
+  if (same) return text;
+  let result = '';
+  for (let a = 0; a < k; a += CHUNK) result += String.fromCharCode.apply(null, out.subarray(a, Math.min(k, a + CHUNK)) as unknown as number[]);
+  return result;
 }
+
+/** Character codes of the slug being built (grows to the longest heading). */
+let codes = new Uint16Array(256);
+/** Codes passed to String.fromCharCode at once (an argument list of bounded size). */
+const CHUNK = 4096;
 
 /** Slugs for the headings of one note: a repeated slug gets `-1`, `-2` … as on GitHub. */
 export class SlugCounter {
-  private readonly seen = new Map<string, number>();
+  // slug -> number of repeats so far; a short list first (a note has a few headings), a Map beyond
+  private readonly keys: string[] = [];
+  private readonly counts: number[] = [];
+  private map: Map<string, number> | undefined;
+
+  private get(key: string): number | undefined {
+    if (this.map) return this.map.get(key);
+    const k = this.keys.indexOf(key);
+    return k === -1 ? undefined : this.counts[k];
+  }
+
+  private set(key: string, n: number): void {
+    if (this.map) {
+      this.map.set(key, n);
+      return;
+    }
+    const k = this.keys.indexOf(key);
+    if (k !== -1) {
+      this.counts[k] = n;
+      return;
+    }
+    this.keys.push(key);
+    this.counts.push(n);
+    if (this.keys.length > SHORT_LIST) {
+      this.map = new Map();
+      for (let i = 0; i < this.keys.length; i++) this.map.set(this.keys[i], this.counts[i]);
+    }
+  }
 
   slug(text: string): string {
     const base = githubSlug(text);
     let result = base;
-    while (this.seen.has(result)) {
-      const n = (this.seen.get(base) ?? 0) + 1;
-      this.seen.set(base, n);
+    while (this.get(result) !== undefined) {
+      const n = (this.get(base) ?? 0) + 1;
+      this.set(base, n);
       result = `${base}-${n}`;
     }
-    this.seen.set(result, 0);
+    this.set(result, 0);
     return result;
   }
 }
+
+/** Slugs kept in a list before they move to a Map. */
+const SHORT_LIST = 16;

@@ -61,7 +61,9 @@ export function splitDestination(raw: string): { path: string; fragment?: string
   return { path: percentDecode(dest.slice(0, hash)), fragment: percentDecode(dest.slice(hash + 1)) };
 }
 
-const NOT_IN_REF_PATH = new Set(['*', '?', '<', '>', '|', '"', '{', '}', '[', ']', '`', '\\']);
+/** ASCII characters that a `.md` reference path cannot hold (glob and Markdown characters). */
+const NOT_IN_REF_PATH = new Uint8Array(128);
+for (const ch of '*?<>|"{}[]`\\') NOT_IN_REF_PATH[ch.charCodeAt(0)] = 1;
 
 /**
  * A code span that names a note: trimmed content without whitespace ending in `.md` (any case),
@@ -69,16 +71,19 @@ const NOT_IN_REF_PATH = new Set(['*', '?', '<', '>', '|', '"', '{', '}', '[', ']
  */
 export function isRefPath(content: string): boolean {
   const hash = content.indexOf('#');
-  const path = hash === -1 ? content : content.slice(0, hash);
-  if (path.length < 4) return false;
-  const ext = path.slice(-3).toLowerCase();
-  if (ext !== '.md') return false;
-  const beforeExt = path.charCodeAt(path.length - 4);
+  const pathLength = hash === -1 ? content.length : hash;
+  if (pathLength < 4) return false;
+  // `.md` in any case
+  if (content.charCodeAt(pathLength - 3) !== 46) return false;
+  const m = content.charCodeAt(pathLength - 2) | 32;
+  const d = content.charCodeAt(pathLength - 1) | 32;
+  if (m !== 109 || d !== 100) return false;
+  const beforeExt = content.charCodeAt(pathLength - 4);
   if (beforeExt === 47 /* / */ || beforeExt === 46 /* . */) return false;
   for (let i = 0; i < content.length; i++) {
     const c = content.charCodeAt(i);
     if (c <= 32 || c === 0x7f || c === 0xa0 || c === 0x3000) return false;
-    if (i < path.length && NOT_IN_REF_PATH.has(content[i])) return false;
+    if (i < pathLength && c < 128 && NOT_IN_REF_PATH[c] === 1) return false;
   }
   return true;
 }

@@ -84,7 +84,7 @@ function compare(name: string, text: string): number {
   return expected.links.length + expected.headings.length + expected.refs.length;
 }
 
-const SEEDS = '/work/shared/seeds';
+const SEEDS = 'test/fixtures/seeds';
 
 /** Hand-written corners of CommonMark/GFM that a line-oriented scanner easily gets wrong. */
 export const TRICKY: Record<string, string> = {

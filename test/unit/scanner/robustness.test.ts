@@ -53,6 +53,9 @@ const STORMS: Record<string, string> = {
   'emphasis in a heading': '# ' + '*_'.repeat(N / 2),
   'one huge line of words': 'word [a](b.md) '.repeat(N / 15),
   'definition storm': '[a]: <'.repeat(N / 6),
+  // many small runs (table cells) before a long stretch without special characters: searches
+  // for the next special character of one cell must not run to the end of the note
+  'table cells before plain prose': `| a | b |\n|---|---|\n${'| x | y |\n'.repeat(N / 20)}\n${'plain words here '.repeat(N / 34)}[a](b.md)`,
 };
 
 describe('scanner robustness and speed', () => {

@@ -25,6 +25,20 @@ describe('githubSlug', () => {
       assert.equal(githubSlug(s), referenceSlug(s), JSON.stringify(s));
     }
   });
+
+  it('matches github-slugger at the edges of the CJK fast path and on CJK punctuation', () => {
+    const samples = ['\u4e00 \u9ffc', '\u4dff\u4e00', '\u9ffc\u9ffd', '\u3400 ABC', '中文：標題', '延伸閱讀 1', '設計（v2）',
+      'Ａ全形', '中文 🚀 Emoji', '一-二_三', 'İstanbul 中', 'MIXED Case 中文 Title'];
+    for (const s of samples) assert.equal(githubSlug(s), referenceSlug(s), JSON.stringify(s));
+    const rng = createRng(11);
+    const alphabet = ['a', 'Q', '7', ' ', '-', '_', '.', '中', '文', '\u4e00', '\u9ffc', '\u9ffd', '\u4dff', '：', '，', '。', 'é', '\t'];
+    for (let n = 0; n < 2000; n++) {
+      let s = '';
+      const len = Math.floor(rng() * 20);
+      for (let k = 0; k < len; k++) s += alphabet[Math.floor(rng() * alphabet.length)];
+      assert.equal(githubSlug(s), referenceSlug(s), JSON.stringify(s));
+    }
+  });
 });
 
 describe('SlugCounter', () => {
@@ -36,7 +50,7 @@ describe('SlugCounter', () => {
 
 describe('slugs of a real note', () => {
   it('every (#anchor) of the table of contents of backend_system_design_expert.md names a heading', () => {
-    const text = readFileSync('/work/shared/seeds/backend_system_design_expert.md', 'utf8');
+    const text = readFileSync('test/fixtures/seeds/backend_system_design_expert.md', 'utf8');
     const block = findFrontmatterBlock(text);
     const { headings, links } = scanNote(text, block?.end ?? 0);
     const slugs = new Set(headings.map(h => h.slug));
