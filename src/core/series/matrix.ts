@@ -2,15 +2,16 @@ import type { ListItem, Root, Table, TableCell, TableRow } from 'mdast';
 import { statusOf, type NotesConfig } from '../config';
 import type { CoverageModel, CrossRef, MatrixFileRef, MatrixRow, XrefSide } from '../model';
 import { basename, dirname, join } from '../paths';
-import { parseMarkdownTree } from '../reference/remark';
+import { structuralTree } from '../reference/tree';
 import { LineIndex } from '../text/lineIndex';
 import { codeSpanInner, endOf, nodeText, startOf, trimOffsets, walk } from './mdast';
 
 /**
  * The coverage matrix parser: GFM tables whose header names the columns Capability Area, Required
  * Topic, Coverage Files and Status (any order, extra columns ignored, Chinese aliases accepted), the
- * `## Cross-references …` bullets `` `a` <-> `b` `` and the `## Remaining Gaps` text. Parsed with
- * remark; every range points at the source text.
+ * `## Cross-references …` bullets `` `a` <-> `b` `` and the `## Remaining Gaps` text. Parsed from
+ * the structural mdast (the fast structural parser, or remark when the text leaves its subset);
+ * every range points at the source text.
  */
 
 export type MatrixColumn = 'area' | 'topic' | 'files' | 'status';
@@ -77,7 +78,12 @@ function matrixTables(tree: Root): { table: Table; layout: MatrixTableLayout }[]
 
 /** The coverage tables of a matrix text, in document order (used by fixes that add rows). */
 export function matrixTableLayouts(text: string): MatrixTableLayout[] {
-  return matrixTables(parseMarkdownTree(text)).map(t => t.layout);
+  return matrixTableLayoutsFromTree(structuralTree(text));
+}
+
+/** The coverage tables of a matrix's mdast, in document order. */
+export function matrixTableLayoutsFromTree(tree: Root): MatrixTableLayout[] {
+  return matrixTables(tree).map(t => t.layout);
 }
 
 /**
@@ -193,8 +199,12 @@ function sectionOf(headingText: string): 'xrefs' | 'gaps' | 'other' {
 }
 
 export function parseCoverageMatrix(text: string, matrixFile: string, config: NotesConfig, lines = new LineIndex(text)): CoverageModel {
+  return parseCoverageMatrixFromTree(structuralTree(text), text, matrixFile, config, lines);
+}
+
+/** The coverage model of a matrix from its mdast (`tree` must be the tree of `text`: fast or remark's). */
+export function parseCoverageMatrixFromTree(tree: Root, text: string, matrixFile: string, config: NotesConfig, lines = new LineIndex(text)): CoverageModel {
   const folder = dirname(matrixFile);
-  const tree = parseMarkdownTree(text);
   const model: CoverageModel = { file: matrixFile, folder, rows: [], xrefs: [], gaps: '', problems: [] };
 
   const tables = matrixTables(tree);

@@ -1,7 +1,7 @@
 import type { Nodes, Parent, RootContent } from 'mdast';
 
 /**
- * Small helpers over remark's mdast for the structural parsers (series README, coverage matrix):
+ * Small helpers over the mdast of the structural parsers (series README, coverage matrix):
  * plain text of a node, source offsets, the inner range of a code span. All linear.
  */
 

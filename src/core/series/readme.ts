@@ -1,15 +1,16 @@
-import type { Link, List, ListItem, Paragraph, PhrasingContent } from 'mdast';
+import type { Link, List, ListItem, Paragraph, PhrasingContent, Root } from 'mdast';
 import { priorityOf, type NotesConfig } from '../config';
 import type { BatchStep, Category, Chapter, NumberRef, Range, ReadingList, SeriesModel } from '../model';
 import { basename, dirname, join } from '../paths';
-import { parseMarkdownTree } from '../reference/remark';
+import { structuralTree } from '../reference/tree';
 import { LineIndex } from '../text/lineIndex';
 import { endOf, isBlank, nodeText, percentDecode, startOf, trimOffsets, walk } from './mdast';
 
 /**
  * The series README parser: `## Chapters` → `### Category` → `- [label](path.md) - PRIORITY - N min`,
  * plus the batch learning route, the reading-priority lists, support documents and estimated times.
- * Parsed with remark (exact CommonMark); every range points at the source text.
+ * Parsed from the structural mdast (the fast structural parser, or remark when the text leaves its
+ * subset: exact CommonMark either way); every range points at the source text.
  */
 
 /** Cheap test: does the text have a `## Chapters` heading line? (The caller checks the file is a README.md.) */
@@ -70,8 +71,12 @@ export function chapterNumberOf(path: string): string | undefined {
 }
 
 export function parseSeriesReadme(text: string, readmeFile: string, config: NotesConfig, lines = new LineIndex(text)): SeriesModel {
+  return parseSeriesReadmeFromTree(structuralTree(text), text, readmeFile, config, lines);
+}
+
+/** The series model of a README from its mdast (`tree` must be the tree of `text`: fast or remark's). */
+export function parseSeriesReadmeFromTree(tree: Root, text: string, readmeFile: string, config: NotesConfig, lines = new LineIndex(text)): SeriesModel {
   const folder = dirname(readmeFile);
-  const tree = parseMarkdownTree(text);
   const model: SeriesModel = {
     readme: readmeFile, folder, title: '', categories: [], batches: [], readingLists: [], supportDocs: [], estimatedTime: [],
   };

@@ -1,0 +1,899 @@
+import type {
+  AlignType, Heading, InlineCode, Link, List, ListItem, Paragraph, PhrasingContent, Root, Table,
+  TableCell, TableRow, Text, Yaml,
+} from 'mdast';
+import type { Point, Position } from 'unist';
+
+/**
+ * A fast, linear, line-oriented producer of the mdast subset the structural parsers (series README,
+ * coverage matrix) read: YAML frontmatter, ATX headings, paragraphs, bullet and ordered lists
+ * (nested by indentation), GFM pipe tables, and inline text, code spans and inline links — with
+ * remark's types, values and positions (line, column, offset). It answers only when it is sure: any
+ * construct outside that subset (code blocks, HTML, quotes, emphasis, images, entities, autolinks,
+ * references, footnotes, hard breaks, setext headings, thematic breaks …) makes it return undefined,
+ * and the caller falls back to the reference parser (remark). `spread` is not computed.
+ */
+export function parseStructureTree(text: string): Root | undefined {
+  try {
+    return new StructureParser(text).parse();
+  } catch (e) {
+    if (e === UNSUPPORTED) return undefined;
+    throw e;
+  }
+}
+
+const UNSUPPORTED = { unsupported: true };
+
+/** Control characters other than tab and line endings (remark rewrites NUL; none belongs in a structural file). */
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/;
+
+function unsupported(): never {
+  throw UNSUPPORTED;
+}
+
+const SPACE = 32;
+const TAB = 9;
+const LF = 10;
+const CR = 13;
+const BACKTICK = 96;
+const BACKSLASH = 92;
+const PIPE = 124;
+
+function isSpaceOrTab(c: number): boolean {
+  return c === SPACE || c === TAB;
+}
+
+function isEol(c: number): boolean {
+  return c === LF || c === CR;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+function isAsciiAlnum(c: number): boolean {
+  return isDigit(c) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+function isAsciiPunct(c: number): boolean {
+  return (c >= 33 && c <= 47) || (c >= 58 && c <= 64) || (c >= 91 && c <= 96) || (c >= 123 && c <= 126);
+}
+
+/** Characters next to which an `_` run can neither open nor close emphasis (letters, digits, CJK ideographs). */
+function isWordChar(c: number): boolean {
+  return isAsciiAlnum(c) || (c >= 0x3400 && c <= 0x9fff);
+}
+
+/** Replaces backslash escapes of ASCII punctuation by the character itself. */
+function unescapeMarkdown(s: string): string {
+  if (s.indexOf('\\') === -1) return s;
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < s.length; i++) {
+    if (s.charCodeAt(i) === BACKSLASH && i + 1 < s.length && isAsciiPunct(s.charCodeAt(i + 1))) {
+      out += s.slice(from, i);
+      from = i + 1;
+      i++;
+    }
+  }
+  return out + s.slice(from);
+}
+
+type LineStart =
+  | { kind: 'text' }
+  | { kind: 'heading'; depth: number }
+  | { kind: 'table' }
+  | { kind: 'item'; ordered: boolean; marker: number; start: number; markerEnd: number; one: boolean };
+
+/** One open list item: its list, and the column its content starts at (no tabs in indentation, so columns are offsets). */
+interface Frame {
+  list: List;
+  item: ListItem;
+  content: number;
+  ordered: boolean;
+  marker: number;
+}
+
+interface OpenParagraph {
+  parent: Root | ListItem;
+  /** per line: where its content starts, and its index */
+  starts: number[];
+  lines: number[];
+}
+
+class StructureParser {
+  private readonly starts: number[] = [];
+  private readonly ends: number[] = [];
+  private readonly stack: Frame[] = [];
+  private para: OpenParagraph | undefined;
+  private readonly root: Root;
+  private readonly inliner = new InlineParser(this);
+  /** the line of the last point computed: the next one is usually on it */
+  private lastLine = 0;
+
+  constructor(private readonly text: string) {
+    this.root = { type: 'root', children: [], position: undefined };
+  }
+
+  parse(): Root {
+    const { text } = this;
+    if (text.charCodeAt(0) === 0xfeff) unsupported();
+    this.splitLines();
+    let li = this.frontmatter();
+    const bodyStart = li < this.starts.length ? this.starts[li] : text.length;
+    if (text.indexOf(']:', bodyStart) !== -1) unsupported();
+    const count = this.starts.length;
+    for (; li < count; li++) li = this.line(li);
+    this.closeParagraph();
+    this.closeFrames(0);
+    this.root.position = { start: { line: 1, column: 1, offset: 0 }, end: this.point(text.length) };
+    return this.root;
+  }
+
+  private splitLines(): void {
+    const { text } = this;
+    if (CONTROL.test(text)) unsupported();
+    const n = text.length;
+    let start = 0;
+    if (text.indexOf('\r') === -1) {
+      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', start)) {
+        this.starts.push(start);
+        this.ends.push(i);
+        start = i + 1;
+      }
+    } else {
+      for (let i = 0; i < n; i++) {
+        const c = text.charCodeAt(i);
+        if (c === LF || c === CR) {
+          this.starts.push(start);
+          this.ends.push(i);
+          if (c === CR && text.charCodeAt(i + 1) === LF) i++;
+          start = i + 1;
+        }
+      }
+    }
+    this.starts.push(start);
+    this.ends.push(n);
+  }
+
+  /** 1-based line and column, 0-based offset, as mdast positions are. */
+  private point(offset: number): Point {
+    const { starts } = this;
+    const hint = this.lastLine;
+    if (offset >= starts[hint] && (hint + 1 === starts.length || offset < starts[hint + 1])) {
+      return { line: hint + 1, column: offset - starts[hint] + 1, offset };
+    }
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    this.lastLine = lo;
+    return { line: lo + 1, column: offset - starts[lo] + 1, offset };
+  }
+
+  private position(start: number, end: number): Position {
+    return { start: this.point(start), end: this.point(end) };
+  }
+
+  private isFence(li: number): boolean {
+    const { text } = this;
+    const s = this.starts[li];
+    const e = this.ends[li];
+    if (!text.startsWith('---', s)) return false;
+    for (let i = s + 3; i < e; i++) if (!isSpaceOrTab(text.charCodeAt(i))) return false;
+    return true;
+  }
+
+  /** A YAML frontmatter block on the first line: returns the index of the first line after it. */
+  private frontmatter(): number {
+    if (this.starts.length < 2 || !this.isFence(0)) return 0;
+    let close = 1;
+    while (close < this.starts.length && !this.isFence(close)) close++;
+    if (close === this.starts.length) unsupported();
+    const value = close === 1 ? '' : this.text.slice(this.starts[1], this.ends[close - 1]);
+    const node: Yaml = { type: 'yaml', value, position: this.position(0, this.ends[close]) };
+    this.root.children.push(node);
+    return close + 1;
+  }
+
+  /** Handles line `li`; returns the last line it consumed. */
+  private line(li: number): number {
+    const { text } = this;
+    const ls = this.starts[li];
+    const le = this.ends[li];
+    let p = ls;
+    while (p < le && text.charCodeAt(p) === SPACE) p++;
+    if (p < le && text.charCodeAt(p) === TAB) {
+      let q = p;
+      while (q < le && isSpaceOrTab(text.charCodeAt(q))) q++;
+      if (q < le) unsupported();
+      p = le;
+    }
+    if (p === le) {
+      this.closeParagraph();
+      return li;
+    }
+    this.checkLine(p, le);
+    const indent = p - ls;
+    let matched = 0;
+    while (matched < this.stack.length && indent >= this.stack[matched].content) matched++;
+    const base = matched ? this.stack[matched - 1].content : 0;
+    if (indent - base >= 4) {
+      if (!this.para) unsupported();
+      this.continueParagraph(li, p);
+      return li;
+    }
+    const start = this.classify(li, p, le);
+    if (this.para) {
+      if (start.kind === 'text') {
+        this.continueParagraph(li, p);
+        return li;
+      }
+      if (start.kind === 'table') unsupported();
+      if (start.kind === 'item' && !start.one && matched === this.stack.length) unsupported();
+    }
+    this.closeParagraph();
+    switch (start.kind) {
+      case 'heading':
+        if (matched > 0) unsupported();
+        this.closeFrames(0);
+        this.root.children.push(this.heading(p, le, start.depth));
+        return li;
+      case 'table':
+        if (matched > 0) unsupported();
+        this.closeFrames(0);
+        return this.table(li, p);
+      case 'item':
+        this.listItem(li, p, le, matched, start);
+        return li;
+      case 'text': {
+        this.closeFrames(matched);
+        const parent = matched ? this.stack[matched - 1].item : this.root;
+        this.para = { parent, starts: [p], lines: [li] };
+        return li;
+      }
+    }
+  }
+
+  /**
+   * Lines the subset never holds: setext underlines and thematic breaks (only `-=*_` and blanks),
+   * and table delimiter rows that no supported table consumed (only `|-:` and blanks).
+   */
+  private checkLine(p: number, le: number): void {
+    const { text } = this;
+    let rule = true;
+    let delimiter = true;
+    let dash = false;
+    for (let i = p; i < le && (rule || delimiter); i++) {
+      const c = text.charCodeAt(i);
+      if (c === 45) dash = true;
+      const blank = isSpaceOrTab(c);
+      if (!(blank || c === 45 || c === 61 || c === 42 || c === 95)) rule = false;
+      if (!(blank || c === 45 || c === 58 || c === PIPE)) delimiter = false;
+    }
+    if (rule || (delimiter && dash)) unsupported();
+  }
+
+  /** What a line starts, at its first non-blank character `p` (below the indented-code threshold). */
+  private classify(li: number, p: number, le: number): LineStart {
+    const { text } = this;
+    const c = text.charCodeAt(p);
+    if (c === 35 /* # */) {
+      let q = p;
+      while (q < le && text.charCodeAt(q) === 35) q++;
+      const depth = q - p;
+      if (depth > 6) return { kind: 'text' };
+      if (q === le || text.charCodeAt(q) === SPACE) return { kind: 'heading', depth };
+      if (text.charCodeAt(q) === TAB) unsupported();
+      return { kind: 'text' };
+    }
+    if (c === 45 || c === 43 || c === 42) {
+      const next = p + 1 < le ? text.charCodeAt(p + 1) : -1;
+      if (next === SPACE) return { kind: 'item', ordered: false, marker: c, start: 0, markerEnd: p + 1, one: true };
+      if (next === -1 || next === TAB) unsupported();
+      return { kind: 'text' };
+    }
+    if (isDigit(c)) {
+      let q = p;
+      while (q < le && isDigit(text.charCodeAt(q))) q++;
+      const d = text.charCodeAt(q);
+      if (q - p > 9 || q === le || (d !== 46 && d !== 41)) return { kind: 'text' };
+      const next = q + 1 < le ? text.charCodeAt(q + 1) : -1;
+      if (next === SPACE) {
+        const digits = text.slice(p, q);
+        return { kind: 'item', ordered: true, marker: d, start: Number(digits), markerEnd: q + 1, one: digits === '1' };
+      }
+      if (next === -1 || next === TAB) unsupported();
+      return { kind: 'text' };
+    }
+    if (c === 62 /* > */ || c === 60 /* < */) unsupported();
+    if ((c === BACKTICK || c === 126) && text.charCodeAt(p + 1) === c && text.charCodeAt(p + 2) === c) unsupported();
+    if (c === PIPE && li + 1 < this.starts.length && this.isDelimiterRow(li + 1)) return { kind: 'table' };
+    return { kind: 'text' };
+  }
+
+  private isDelimiterRow(li: number): boolean {
+    const { text } = this;
+    let dash = false;
+    for (let i = this.starts[li]; i < this.ends[li]; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 45) dash = true;
+      else if (!(isSpaceOrTab(c) || c === 58 || c === PIPE)) return false;
+    }
+    return dash;
+  }
+
+  private continueParagraph(li: number, p: number): void {
+    const para = this.para as OpenParagraph;
+    para.starts.push(p);
+    para.lines.push(li);
+  }
+
+  private closeParagraph(): void {
+    const para = this.para;
+    if (!para) return;
+    this.para = undefined;
+    const { text } = this;
+    const last = para.lines.length - 1;
+    const segments: number[] = [];
+    for (let k = 0; k <= last; k++) {
+      const li = para.lines[k];
+      const s = para.starts[k];
+      let e = this.ends[li];
+      if (k === last) {
+        while (e > s && isSpaceOrTab(text.charCodeAt(e - 1))) e--;
+      } else {
+        if (text.charCodeAt(e - 1) === TAB || text.charCodeAt(e - 1) === BACKSLASH) unsupported();
+        if (text.charCodeAt(e - 1) === SPACE) {
+          if (text.charCodeAt(e - 2) === SPACE || text.charCodeAt(e - 2) === TAB) unsupported();
+          e--;
+        }
+      }
+      segments.push(s, e);
+    }
+    const start = para.starts[0];
+    const end = this.ends[para.lines[last]];
+    const node: Paragraph = {
+      type: 'paragraph',
+      children: this.inlineSegments(segments, para.lines),
+      position: this.position(start, end),
+    };
+    para.parent.children.push(node);
+  }
+
+  /** Inline content of a paragraph's lines: `segments` holds [start, end) per line; the lines are joined with their line endings. */
+  private inlineSegments(segments: number[], lines: number[]): PhrasingContent[] {
+    const { text } = this;
+    if (segments.length === 2) return this.inline(text.slice(segments[0], segments[1]), null, segments[0], false);
+    let s = '';
+    let total = 0;
+    for (let k = 0; k < segments.length; k += 2) {
+      total += segments[k + 1] - segments[k];
+      if (k + 2 < segments.length) total += this.starts[lines[k / 2 + 1]] - this.ends[lines[k / 2]];
+    }
+    const map = new Int32Array(total);
+    let at = 0;
+    for (let k = 0; k < segments.length; k += 2) {
+      const parts: [number, number][] = [[segments[k], segments[k + 1]]];
+      if (k + 2 < segments.length) parts.push([this.ends[lines[k / 2]], this.starts[lines[k / 2 + 1]]]);
+      for (const [from, to] of parts) {
+        s += text.slice(from, to);
+        for (let o = from; o < to; o++) map[at++] = o;
+      }
+    }
+    return this.inline(s, map, 0, false);
+  }
+
+  private heading(p: number, le: number, depth: number): Heading {
+    const { text } = this;
+    let s = p + depth;
+    while (s < le && isSpaceOrTab(text.charCodeAt(s))) s++;
+    let e = le;
+    while (e > s && isSpaceOrTab(text.charCodeAt(e - 1))) e--;
+    let h = e;
+    while (h > s && text.charCodeAt(h - 1) === 35) h--;
+    if (h < e && (h === s || isSpaceOrTab(text.charCodeAt(h - 1)))) {
+      e = h;
+      while (e > s && isSpaceOrTab(text.charCodeAt(e - 1))) e--;
+    }
+    return {
+      type: 'heading',
+      depth: depth as Heading['depth'],
+      children: e > s ? this.inline(text.slice(s, e), null, s, false) : [],
+      position: this.position(p, le),
+    };
+  }
+
+  private listItem(li: number, p: number, le: number, matched: number, start: Extract<LineStart, { kind: 'item' }>): void {
+    const { text } = this;
+    const candidate = matched < this.stack.length ? this.stack[matched] : undefined;
+    this.closeFrames(matched);
+    const parent = matched ? this.stack[matched - 1].item : this.root;
+    let list: List;
+    if (candidate && candidate.ordered === start.ordered && candidate.marker === start.marker) {
+      list = candidate.list;
+    } else {
+      list = {
+        type: 'list', ordered: start.ordered, start: start.ordered ? start.start : null, children: [], position: this.position(p, p),
+      };
+      parent.children.push(list);
+    }
+    let c = start.markerEnd;
+    while (c < le && text.charCodeAt(c) === SPACE) c++;
+    if (c === le) unsupported();
+    if (c - start.markerEnd > 4 || text.charCodeAt(c) === TAB) unsupported();
+    if (isTaskMarker(text, c, le)) unsupported();
+    const inner = this.classify(li, c, le);
+    if (inner.kind !== 'text') unsupported();
+    const item: ListItem = { type: 'listItem', checked: null, children: [], position: this.position(p, p) };
+    list.children.push(item);
+    this.stack.push({ list, item, content: c - this.starts[li], ordered: start.ordered, marker: start.marker });
+    this.para = { parent: item, starts: [c], lines: [li] };
+  }
+
+  /** Closes the open list items deeper than `depth`, setting their (and their lists') end positions. */
+  private closeFrames(depth: number): void {
+    while (this.stack.length > depth) {
+      const frame = this.stack.pop() as Frame;
+      const { item, list } = frame;
+      const last = item.children[item.children.length - 1];
+      if (last?.position && item.position) item.position.end = { ...last.position.end };
+      if (item.position && list.position) list.position.end = { ...item.position.end };
+    }
+  }
+
+  /** Pipe positions of a table row starting with `|` at `p`, or unsupported on escaped pipes. */
+  private pipes(p: number, le: number): number[] {
+    const { text } = this;
+    const out: number[] = [];
+    for (let i = p; i < le; i++) {
+      const c = text.charCodeAt(i);
+      if (c === BACKSLASH && text.charCodeAt(i + 1) === PIPE) unsupported();
+      if (c === PIPE) out.push(i);
+    }
+    return out;
+  }
+
+  /**
+   * A row's cells as [cell start, cell end, content start, content end] and the row's end. As in remark,
+   * a cell starts at its leading pipe, and the last one (like the row) ends at the end of the line.
+   */
+  private rowCells(p: number, le: number): { cells: number[][]; end: number } {
+    const { text } = this;
+    const pipes = this.pipes(p, le);
+    const lastPipe = pipes[pipes.length - 1];
+    let tail = lastPipe + 1;
+    while (tail < le && isSpaceOrTab(text.charCodeAt(tail))) tail++;
+    const closed = tail === le;
+    const cells: number[][] = [];
+    const count = closed ? pipes.length - 1 : pipes.length;
+    if (count < 1) unsupported();
+    for (let k = 0; k < count; k++) {
+      const from = pipes[k];
+      const to = k + 1 < pipes.length ? pipes[k + 1] : le;
+      const cellEnd = k === count - 1 ? le : to;
+      let cs = from + 1;
+      let ce = to;
+      while (cs < ce && isSpaceOrTab(text.charCodeAt(cs))) cs++;
+      while (ce > cs && isSpaceOrTab(text.charCodeAt(ce - 1))) ce--;
+      cells.push([from, cellEnd, cs, ce]);
+    }
+    return { cells, end: le };
+  }
+
+  /** A GFM table whose header is line `li` (starting with `|` at `p`); returns its last line. */
+  private table(li: number, p: number): number {
+    const { text } = this;
+    const header = this.rowCells(p, this.ends[li]);
+    const dl = li + 1;
+    let dp = this.starts[dl];
+    while (dp < this.ends[dl] && text.charCodeAt(dp) === SPACE) dp++;
+    if (dp - this.starts[dl] > 3 || text.charCodeAt(dp) !== PIPE) unsupported();
+    const delimiter = this.rowCells(dp, this.ends[dl]);
+    if (delimiter.cells.length !== header.cells.length) unsupported();
+    const align: AlignType[] = delimiter.cells.map(([, , cs, ce]) => {
+      let s = cs;
+      let e = ce;
+      const left = text.charCodeAt(s) === 58;
+      if (left) s++;
+      const right = e > s && text.charCodeAt(e - 1) === 58;
+      if (right) e--;
+      if (e <= s) unsupported();
+      for (let i = s; i < e; i++) if (text.charCodeAt(i) !== 45) unsupported();
+      return left && right ? 'center' : left ? 'left' : right ? 'right' : null;
+    });
+    const rows: TableRow[] = [this.tableRow(header)];
+    let last = dl;
+    let end = this.ends[dl];
+    for (let r = dl + 1; r < this.starts.length; r++) {
+      const rs = this.starts[r];
+      const re = this.ends[r];
+      let q = rs;
+      while (q < re && isSpaceOrTab(text.charCodeAt(q))) q++;
+      if (q === re) break;
+      if (q - rs > 3 || text.charCodeAt(q) !== PIPE || this.isDelimiterRow(r)) unsupported();
+      for (let i = rs; i < q; i++) if (text.charCodeAt(i) === TAB) unsupported();
+      const row = this.rowCells(q, re);
+      rows.push(this.tableRow(row));
+      last = r;
+      end = row.end;
+    }
+    const node: Table = { type: 'table', align, children: rows, position: this.position(p, end) };
+    this.root.children.push(node);
+    return last;
+  }
+
+  private tableRow(row: { cells: number[][]; end: number }): TableRow {
+    const { text } = this;
+    const cells: TableCell[] = row.cells.map(([from, to, cs, ce]) => ({
+      type: 'tableCell',
+      children: ce > cs ? this.inline(text.slice(cs, ce), null, cs, true) : [],
+      position: this.position(from, to),
+    }));
+    return { type: 'tableRow', children: cells, position: this.position(row.cells[0][0], row.end) };
+  }
+
+  /**
+   * Inline content: text, code spans and inline links; anything else in the subset's way throws.
+   * `s` is the content; its character k sits at source offset `map[k]` (or `base + k` without a map).
+   */
+  private inline(s: string, map: Int32Array | null, base: number, inTable: boolean): PhrasingContent[] {
+    return this.inliner.parse(s, map, base, inTable);
+  }
+
+  /** Source position of the content range [from, to) of an inline parser. */
+  sourcePosition(map: Int32Array | null, base: number, from: number, to: number): Position {
+    return map ? this.position(map[from], map[to - 1] + 1) : this.position(base + from, base + to);
+  }
+}
+
+/**
+ * The inline scanner, reused for every content string of a document. The flat list of pending
+ * inline items (text runs, code spans, links, and `[` that may open a link) is kept in parallel
+ * arrays, so bracket storms allocate no object per bracket.
+ */
+class InlineParser {
+  private s = '';
+  private map: Int32Array | null = null;
+  private base = 0;
+  private inTable = false;
+  /** items [0, count): node (or null for a text), text value, content range */
+  private count = 0;
+  private readonly itemNode: (PhrasingContent | null)[] = [];
+  private readonly itemValue: string[] = [];
+  private readonly itemFrom: number[] = [];
+  private readonly itemTo: number[] = [];
+  /** indices of the items that are a `[` which may open a link */
+  private readonly openers: number[] = [];
+  /** openers below this index can no longer open a link (links do not nest) */
+  private inactiveBelow = 0;
+  /** the pending text run: its value and content range */
+  private run = '';
+  private runFrom = -1;
+  private runTo = -1;
+  /** backtick runs by length: their starts, and how far the search has advanced */
+  private readonly ticks = new Map<number, { starts: number[]; next: number }>();
+
+  constructor(private readonly owner: StructureParser) {}
+
+  parse(s: string, map: Int32Array | null, base: number, inTable: boolean): PhrasingContent[] {
+    this.s = s;
+    this.map = map;
+    this.base = base;
+    this.inTable = inTable;
+    this.count = 0;
+    if (this.openers.length) this.openers.length = 0;
+    this.inactiveBelow = 0;
+    this.run = '';
+    this.runFrom = -1;
+    if (this.ticks.size) this.ticks.clear();
+    const n = s.length;
+    if (s.indexOf('`') !== -1) this.indexTicks();
+    let i = 0;
+    let plain = 0;
+    while (i < n) {
+      const c = s.charCodeAt(i);
+      if (c === BACKTICK || c === BACKSLASH || c === 91 || c === 93) {
+        if (plain < i) this.append(s.slice(plain, i), plain, i);
+        i = this.structural(c, i);
+        plain = i;
+      } else {
+        if (c < 128 && CHECKED[c]) this.check(c, i);
+        i++;
+      }
+    }
+    if (plain < n) this.append(s.slice(plain, n), plain, n);
+    this.flush();
+    return this.nodes(0);
+  }
+
+  private indexTicks(): void {
+    const { s } = this;
+    let i = s.indexOf('`');
+    while (i !== -1) {
+      let j = i;
+      while (j < s.length && s.charCodeAt(j) === BACKTICK) j++;
+      const len = j - i;
+      let entry = this.ticks.get(len);
+      if (!entry) {
+        entry = { starts: [], next: 0 };
+        this.ticks.set(len, entry);
+      }
+      entry.starts.push(i);
+      i = s.indexOf('`', j);
+    }
+  }
+
+  /** Start of the first backtick run of exactly `len` characters starting at or after `from`, or -1. */
+  private closer(len: number, from: number): number {
+    const entry = this.ticks.get(len);
+    if (!entry) return -1;
+    while (entry.next < entry.starts.length && entry.starts[entry.next] < from) entry.next++;
+    return entry.next < entry.starts.length ? entry.starts[entry.next] : -1;
+  }
+
+  private append(value: string, from: number, to: number): void {
+    if (this.runFrom === -1) this.runFrom = from;
+    this.run += value;
+    this.runTo = to;
+  }
+
+  private push(node: PhrasingContent | null, value: string, from: number, to: number): void {
+    const k = this.count++;
+    this.itemNode[k] = node;
+    this.itemValue[k] = value;
+    this.itemFrom[k] = from;
+    this.itemTo[k] = to;
+  }
+
+  private flush(): void {
+    if (this.runFrom === -1) return;
+    this.push(null, this.run, this.runFrom, this.runTo);
+    this.run = '';
+    this.runFrom = -1;
+  }
+
+  /** Characters that stay text but may not open anything outside the subset; throws when they might. */
+  private check(c: number, i: number): void {
+    const { s } = this;
+    const n = s.length;
+    const next = i + 1 < n ? s.charCodeAt(i + 1) : -1;
+    switch (c) {
+      case 42: /* * emphasis */
+      case 126: /* ~ strikethrough */
+      case 64: /* @ e-mail autolink literal */
+        unsupported();
+        break;
+      case 95: /* _ */ {
+        if (i > 0 && s.charCodeAt(i - 1) === 95) return;
+        let j = i;
+        while (j < n && s.charCodeAt(j) === 95) j++;
+        if (!(i > 0 && isWordChar(s.charCodeAt(i - 1)) && j < n && isWordChar(s.charCodeAt(j)))) unsupported();
+        return;
+      }
+      case 33: /* ! image */
+        if (next === 91) unsupported();
+        return;
+      case 60: /* < html, autolink */
+        if ((next >= 65 && next <= 90) || (next >= 97 && next <= 122) || next === 47 || next === 33 || next === 63) unsupported();
+        return;
+      case 38: /* & character reference */ {
+        if (next === 35) unsupported();
+        let j = i + 1;
+        while (j < n && j - i <= 48 && isAsciiAlnum(s.charCodeAt(j))) j++;
+        if (j > i + 1 && s.charCodeAt(j) === 59) unsupported();
+        return;
+      }
+      case 119: /* w */
+      case 87: /* W */
+        if (s.charCodeAt(i + 3) === 46 && (next | 32) === 119 && (s.charCodeAt(i + 2) | 32) === 119) unsupported();
+        return;
+      case 104: /* h */
+      case 72: /* H */
+        if (startsWithLower(s, i, 'http://') || startsWithLower(s, i, 'https://')) unsupported();
+        return;
+    }
+  }
+
+  /** Handles a backtick run, an escape or a bracket at `i`; returns where scanning resumes. */
+  private structural(c: number, i: number): number {
+    const { s } = this;
+    const n = s.length;
+    if (c === BACKTICK) {
+      let j = i;
+      while (j < n && s.charCodeAt(j) === BACKTICK) j++;
+      const len = j - i;
+      const close = this.closer(len, j);
+      if (close === -1) {
+        // remark's positions after a failed code span that spans lines are irregular; cells split at pipes
+        if (this.inTable || this.map) unsupported();
+        this.append(s.slice(i, j), i, j);
+        return j;
+      }
+      let value = s.slice(j, close);
+      let allSpace = true;
+      for (let k = 0; k < value.length; k++) {
+        const v = value.charCodeAt(k);
+        if (isEol(v)) unsupported();
+        if (v !== SPACE) allSpace = false;
+      }
+      if (!allSpace && value.length >= 2 && value.charCodeAt(0) === SPACE && value.charCodeAt(value.length - 1) === SPACE) {
+        value = value.slice(1, -1);
+      }
+      this.flush();
+      const node: InlineCode = { type: 'inlineCode', value, position: this.owner.sourcePosition(this.map, this.base, i, close + len) };
+      this.push(node, '', i, close + len);
+      return close + len;
+    }
+    if (c === BACKSLASH) {
+      const next = i + 1 < n ? s.charCodeAt(i + 1) : -1;
+      if (isEol(next) || next === BACKTICK || (this.inTable && next === PIPE)) unsupported();
+      if (next !== -1 && isAsciiPunct(next)) {
+        this.append(s[i + 1], i, i + 2);
+        return i + 2;
+      }
+      this.append('\\', i, i + 1);
+      return i + 1;
+    }
+    if (c === 91 /* [ */) {
+      if (s.charCodeAt(i + 1) === 94 /* ^ footnote */) unsupported();
+      this.flush();
+      this.openers.push(this.count);
+      this.push(null, '[', i, i + 1);
+      return i + 1;
+    }
+    return this.closeBracket(i);
+  }
+
+  /** A `]`: closes an inline link with the nearest active `[`, or stays literal. */
+  private closeBracket(i: number): number {
+    const { s } = this;
+    if (this.openers.length > 0) {
+      const top = this.openers.length - 1;
+      if (top >= this.inactiveBelow && s.charCodeAt(i + 1) === 40 /* ( */) {
+        const resource = this.resource(i + 2);
+        this.flush();
+        const at = this.openers.pop() as number;
+        const from = this.itemFrom[at];
+        const link: Link = {
+          type: 'link',
+          title: resource.title,
+          url: resource.url,
+          children: this.nodes(at + 1) as Link['children'],
+          position: this.owner.sourcePosition(this.map, this.base, from, resource.end),
+        };
+        this.count = at;
+        this.push(link, '', from, resource.end);
+        this.inactiveBelow = this.openers.length;
+        return resource.end;
+      }
+      this.openers.pop();
+      this.inactiveBelow = Math.min(this.inactiveBelow, this.openers.length);
+    }
+    this.append(']', i, i + 1);
+    return i + 1;
+  }
+
+  /** `dest "title")` after `](`: the link's url, title and the index after `)`; unsupported when it is no resource. */
+  private resource(from: number): { url: string; title: string | null; end: number } {
+    const { s } = this;
+    const n = s.length;
+    let k = this.skipBlanks(from);
+    let raw: string;
+    if (s.charCodeAt(k) === 60 /* < */) {
+      let j = k + 1;
+      for (;;) {
+        if (j >= n) unsupported();
+        const c = s.charCodeAt(j);
+        if (c === 62) break;
+        if (c === 60 || isEol(c)) unsupported();
+        j += c === BACKSLASH && j + 1 < n && isAsciiPunct(s.charCodeAt(j + 1)) ? 2 : 1;
+      }
+      raw = s.slice(k + 1, j);
+      k = j + 1;
+    } else {
+      let j = k;
+      let depth = 0;
+      while (j < n) {
+        const c = s.charCodeAt(j);
+        if (c <= SPACE || c === 127) break;
+        if (c === BACKSLASH && j + 1 < n && isAsciiPunct(s.charCodeAt(j + 1))) {
+          j += 2;
+          continue;
+        }
+        if (c === 60) unsupported();
+        if (c === 40) {
+          if (++depth > 32) unsupported();
+        } else if (c === 41) {
+          if (depth === 0) break;
+          depth--;
+        }
+        j++;
+      }
+      if (depth !== 0) unsupported();
+      raw = s.slice(k, j);
+      k = j;
+    }
+    if (raw.indexOf('&') !== -1) unsupported();
+    const afterDest = k;
+    k = this.skipBlanks(k);
+    let title: string | null = null;
+    if (s.charCodeAt(k) !== 41 /* ) */) {
+      const open = s.charCodeAt(k);
+      if (k === afterDest || !(open === 34 || open === 39 || open === 40)) unsupported();
+      const close = open === 40 ? 41 : open;
+      let j = k + 1;
+      for (;;) {
+        if (j >= n) unsupported();
+        const c = s.charCodeAt(j);
+        if (c === close) break;
+        if (isEol(c) || c === 38 || (open === 40 && c === 40)) unsupported();
+        j += c === BACKSLASH && j + 1 < n && isAsciiPunct(s.charCodeAt(j + 1)) ? 2 : 1;
+      }
+      title = unescapeMarkdown(s.slice(k + 1, j));
+      k = this.skipBlanks(j + 1);
+      if (s.charCodeAt(k) !== 41) unsupported();
+    }
+    return { url: unescapeMarkdown(raw), title, end: k + 1 };
+  }
+
+  /** Skips spaces and tabs; a line ending or the end of the content there is outside the subset. */
+  private skipBlanks(from: number): number {
+    const { s } = this;
+    let k = from;
+    while (k < s.length && isSpaceOrTab(s.charCodeAt(k))) k++;
+    if (k >= s.length || isEol(s.charCodeAt(k))) unsupported();
+    return k;
+  }
+
+  /** The items from index `from` on as mdast nodes, adjacent texts merged into one text node. */
+  private nodes(from: number): PhrasingContent[] {
+    const { itemNode, itemValue, itemFrom, itemTo, count } = this;
+    const out: PhrasingContent[] = [];
+    let k = from;
+    while (k < count) {
+      const node = itemNode[k];
+      if (node) {
+        out.push(node);
+        k++;
+        continue;
+      }
+      const start = itemFrom[k];
+      let value = itemValue[k];
+      let to = itemTo[k];
+      k++;
+      while (k < count && !itemNode[k]) {
+        value += itemValue[k];
+        to = itemTo[k];
+        k++;
+      }
+      const text: Text = { type: 'text', value, position: this.owner.sourcePosition(this.map, this.base, start, to) };
+      out.push(text);
+    }
+    return out;
+  }
+}
+
+/** A GFM task list item marker `[ ]`, `[x]` or `[X]` followed by a blank or the end of the line at `c`. */
+function isTaskMarker(text: string, c: number, le: number): boolean {
+  const m = text.charCodeAt(c + 1);
+  return text.charCodeAt(c) === 91 && (m === SPACE || m === TAB || m === 120 || m === 88) && text.charCodeAt(c + 2) === 93
+    && (c + 3 >= le || isSpaceOrTab(text.charCodeAt(c + 3)));
+}
+
+function startsWithLower(s: string, at: number, lower: string): boolean {
+  if (at + lower.length > s.length) return false;
+  for (let k = 0; k < lower.length; k++) {
+    const c = s.charCodeAt(at + k);
+    const l = lower.charCodeAt(k);
+    if (c !== l && !(l >= 97 && l <= 122 && c === l - 32)) return false;
+  }
+  return true;
+}
+
+/** ASCII characters the inline scanner checks (they stay text unless they could open something outside the subset). */
+const CHECKED = new Uint8Array(128);
+for (const ch of '*~@_!<&wWhH') CHECKED[ch.charCodeAt(0)] = 1;
