@@ -8,6 +8,7 @@ import { formatCoverageMarkdown } from './format/coverage';
 import { toSarif } from './format/sarif';
 import { ANSI, formatTextLine, PLAIN, summaryLine } from './format/text';
 import { buildReport, counts, sortedDiagnostics } from './report';
+import { decodeFast } from './decodeFast';
 import { FolderReader } from './walk';
 import { version } from '../../package.json';
 
@@ -50,7 +51,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     io.err(`notes-navigator: cannot read folder ${args.folder}: ${(e as Error).message}`);
     return 2;
   }
-  await loadWorkspace(index, reader, { onSkip: (file, reason) => log(`skipped ${file}: ${reason}`) });
+  await loadWorkspace(index, reader, { decode: decodeFast, onSkip: (file, reason) => log(`skipped ${file}: ${reason}`) });
   const ms = Date.now() - t0;
   // a matrix that cannot be read as one (no table, no Status column) is said on stderr: no rule code covers it
   for (const series of index.series()) {

@@ -1,4 +1,4 @@
-import { lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { constants, readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import picomatch from 'picomatch';
 import { ALWAYS_EXCLUDED } from '../core/config';
@@ -13,6 +13,8 @@ export class FolderReader implements WorkspaceReader {
   readonly root: string;
   private readonly rootReal: string;
   private readonly skipDir = picomatch(ALWAYS_EXCLUDED.map(g => g.replace(/\/\*\*$/, '')), { dot: true });
+  /** files reached through a symbolic link: re-checked at read time (the link may have changed since listing) */
+  private readonly linked = new Set<string>();
 
   constructor(root: string, private readonly log: (line: string) => void) {
     this.root = path.resolve(root);
@@ -50,6 +52,7 @@ export class FolderReader implements WorkspaceReader {
             if (isDir) {
               if (seen.has(target)) { this.log(`skipped ${childRel}: symbolic link loop`); continue; }
               seen.add(target);
+              this.linkedDirs.push(childRel);
             }
           } catch (e) {
             this.log(`skipped ${childRel}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
@@ -64,7 +67,10 @@ export class FolderReader implements WorkspaceReader {
         }
         if (isDir) {
           if (!this.skipDir(childRel)) stack.push(childRel);
-        } else if (isFile) out.push(childRel);
+        } else if (isFile) {
+          out.push(childRel);
+          if (d.isSymbolicLink() || rel !== '' && this.underLink(rel)) this.linked.add(childRel);
+        }
       }
     }
     return out.sort();
@@ -86,9 +92,21 @@ export class FolderReader implements WorkspaceReader {
     return real;
   }
 
+  /** True when a folder on the way to `rel` was reached through a symbolic link. */
+  private underLink(rel: string): boolean {
+    for (const f of this.linkedDirs) if (rel === f || rel.startsWith(f + '/')) return true;
+    return false;
+  }
+
+  private readonly linkedDirs: string[] = [];
+
   async read(file: string): Promise<Uint8Array> {
     const full = path.join(this.root, file);
-    if (lstatSync(full).isSymbolicLink() && !this.insideTarget(file)) throw new Error('points outside the workspace');
-    return readFileSync(full);
+    if (this.linked.has(file)) {
+      if (!this.insideTarget(file)) throw new Error('points outside the workspace');
+      return readFileSync(full);
+    }
+    // a plain file at listing time: refuse it if it has become a symbolic link since (O_NOFOLLOW)
+    return readFileSync(full, { flag: (constants.O_RDONLY | constants.O_NOFOLLOW) as unknown as string });
   }
 }

@@ -218,6 +218,8 @@ export class IndexService implements vscode.Disposable {
     } finally {
       report(undefined);
     }
+    // who-links-to-what, for incremental updates: built now, not on the first keystroke
+    this.index.buildDependents();
     // unsaved buffers win over the disk
     const fromEditors: string[] = [];
     for (const doc of vscode.workspace.textDocuments) {

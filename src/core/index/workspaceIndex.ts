@@ -60,6 +60,12 @@ export class WorkspaceIndex implements IndexView, IndexWriter, ResolveContext {
   private readonly dependents = new Map<string, Set<string>>();
   private batch = 0;
   private readonly pending = new Set<string>();
+  /**
+   * The dependents map is built on first need: a one-shot check (the CLI) never needs it, and during the first
+   * load every note is checked anyway. Once built it is kept current by register/unregister.
+   */
+  private depsBuilt = false;
+  private loadedOnce = false;
 
   constructor(config: NotesConfig) {
     this.cfg = config;
@@ -220,6 +226,16 @@ export class WorkspaceIndex implements IndexView, IndexWriter, ResolveContext {
     return this.recheck(new Set(this.entries.keys()));
   }
 
+  /**
+   * Builds the map of who links to what, which incremental updates and backlinks need. Done on first need;
+   * an editor calls it once after the initial load so the first keystroke does not pay for it.
+   */
+  buildDependents(): void {
+    if (this.depsBuilt) return;
+    this.depsBuilt = true;
+    for (const [f, e] of this.entries) this.register(f, e);
+  }
+
   // ------------------------------------------------------------------------------------------ view
 
   hasFile(file: string): boolean {
@@ -339,6 +355,7 @@ export class WorkspaceIndex implements IndexView, IndexWriter, ResolveContext {
   private flush(): string[] {
     const files = [...this.pending];
     this.pending.clear();
+    this.loadedOnce = true;
     const seriesFolders = new Set<string>();
     const done: string[] = [];
     for (const f of files) {
@@ -457,6 +474,7 @@ export class WorkspaceIndex implements IndexView, IndexWriter, ResolveContext {
   }
 
   private register(file: string, e: Entry): void {
+    if (!this.depsBuilt) return;
     e.keys = this.keysOf(file, e);
     for (const k of e.keys) {
       let set = this.dependents.get(k);
@@ -477,6 +495,11 @@ export class WorkspaceIndex implements IndexView, IndexWriter, ResolveContext {
   }
 
   private addDeps(key: string, into: Set<string>): void {
+    if (!this.depsBuilt) {
+      // the first load checks every note: nobody depends on anything yet
+      if (!this.loadedOnce) return;
+      this.buildDependents();
+    }
     this.dependents.get(key)?.forEach(f => into.add(f));
   }
 

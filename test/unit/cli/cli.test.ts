@@ -162,6 +162,17 @@ describe('CLI', () => {
       assert.ok(JSON.parse(r.out).diagnostics.length > 1000);
     });
 
+    it('a file swapped for a symbolic link to outside the folder after listing is not read', async () => {
+      const { FolderReader } = await import('../../../src/cli/walk');
+      const dir = tempWorkspace({ 'a.md': FM, 'b.md': FM });
+      const reader = new FolderReader(dir, () => {});
+      await reader.list();
+      rmSync(path.join(dir, 'b.md'));
+      symlinkSync('/etc/hostname', path.join(dir, 'b.md'));
+      await assert.rejects(reader.read('b.md'), /ELOOP|symbolic|outside/);
+      assert.ok((await reader.read('a.md')).length > 0);
+    });
+
     it('a file deleted between listing and reading is skipped with a log line', async () => {
       const { FolderReader } = await import('../../../src/cli/walk');
       const { WorkspaceIndex } = await import('../../../src/core/index/workspaceIndex');
