@@ -2,18 +2,10 @@
 // new note from template, open chapter, next chapter, check workspace, create series.
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
+import { api } from './support';
 import type { NotesNavigatorApi } from '../../src/extension/extension';
 import { todayString } from '../../src/core/fixes/frontmatter';
 
-const EXTENSION_ID = 'notes-navigator.notes-navigator';
-
-async function api(): Promise<NotesNavigatorApi> {
-  const ext = vscode.extensions.getExtension<NotesNavigatorApi>(EXTENSION_ID);
-  assert.ok(ext, 'extension not installed');
-  const a = await ext.activate();
-  await a.service.ready;
-  return a;
-}
 
 async function readText(uri: vscode.Uri): Promise<string> {
   return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));

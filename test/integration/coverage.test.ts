@@ -3,11 +3,11 @@
 // the page, and Sync status edits an unsaved matrix as one undoable edit.
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
+import { EXTENSION_ID, uriOf, waitFor } from './support';
 import type { CoverageViewModel, RowView, SeriesView } from '../../src/core/coverage/viewModel';
 import type { CoverageApi } from '../../src/extension/coverage';
 import type { IndexService } from '../../src/extension/indexService';
 
-const EXTENSION_ID = 'notes-navigator.notes-navigator';
 const README = 'backend/README.md';
 const MATRIX = 'backend/coverage_matrix.md';
 const NOTE = 'backend/system_design/01_scalability_fundamentals.md';
@@ -22,22 +22,6 @@ async function api(): Promise<{ service: IndexService; coverage: CoverageApi }> 
   assert.ok(a.coverage, 'activate() must return { service, coverage: coverageApi() }');
   await a.service.ready;
   return { service: a.service, coverage: a.coverage };
-}
-
-function uriOf(file: string): vscode.Uri {
-  const root = vscode.workspace.workspaceFolders?.[0]?.uri;
-  assert.ok(root, 'no workspace folder');
-  return vscode.Uri.joinPath(root, ...file.split('/'));
-}
-
-async function waitFor<T>(what: string, probe: () => T | undefined | false, timeoutMs = 8000, everyMs = 5): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = probe();
-    if (v !== undefined && v !== false) return v;
-    if (Date.now() > end) assert.fail(`timed out waiting for ${what}`);
-    await new Promise(r => setTimeout(r, everyMs));
-  }
 }
 
 /** The model the page has rendered: the last posted one, once the page acknowledged it. */

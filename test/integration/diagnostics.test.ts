@@ -2,25 +2,9 @@
 // create/delete and on configuration change.
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
+import { api, codeOf, ours } from './support';
 import type { NotesNavigatorApi } from '../../src/extension/extension';
 
-const EXTENSION_ID = 'notes-navigator.notes-navigator';
-
-async function api(): Promise<NotesNavigatorApi> {
-  const ext = vscode.extensions.getExtension<NotesNavigatorApi>(EXTENSION_ID);
-  assert.ok(ext, 'extension not installed');
-  const a = await ext.activate();
-  await a.service.ready;
-  return a;
-}
-
-function ours(uri: vscode.Uri): vscode.Diagnostic[] {
-  return vscode.languages.getDiagnostics(uri).filter(d => d.source === 'notes-navigator');
-}
-
-function codeOf(d: vscode.Diagnostic): string {
-  return typeof d.code === 'object' ? String(d.code.value) : String(d.code);
-}
 
 /** Resolves when `check` holds for the diagnostics of `uri`, rejects after `ms`. */
 function waitForDiagnostics(uri: vscode.Uri, check: (ds: vscode.Diagnostic[]) => boolean, ms: number): Promise<vscode.Diagnostic[]> {

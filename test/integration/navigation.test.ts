@@ -2,26 +2,12 @@
 // document links, hover, references, completion and workspace symbols.
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
+import { service, uriOf, waitFor } from './support';
 import type { IndexService } from '../../src/extension/indexService';
 import { completionSiteAt, frontmatterSiteAt } from '../../src/extension/features/completionSite';
 
-const EXTENSION_ID = 'notes-navigator.notes-navigator';
 const CONSISTENCY = 'backend/system_design/03_consistency_trade_offs.md';
 const SAGA = 'backend/distributed_systems/13_saga_pattern.md';
-
-async function service(): Promise<IndexService> {
-  const ext = vscode.extensions.getExtension<{ service: IndexService }>(EXTENSION_ID);
-  assert.ok(ext, `${EXTENSION_ID} is not installed`);
-  const api = await ext.activate();
-  await api.service.ready;
-  return api.service;
-}
-
-function uriOf(file: string): vscode.Uri {
-  const root = vscode.workspace.workspaceFolders?.[0]?.uri;
-  assert.ok(root, 'no workspace folder');
-  return vscode.Uri.joinPath(root, ...file.split('/'));
-}
 
 /** Position of the `at`-th character of the first occurrence of `needle` in the document. */
 function positionOf(doc: vscode.TextDocument, needle: string, at = 1): vscode.Position {
@@ -36,16 +22,6 @@ function targetUriOf(d: vscode.Location | vscode.LocationLink): vscode.Uri {
 
 function targetRangeOf(d: vscode.Location | vscode.LocationLink): vscode.Range {
   return 'targetUri' in d ? (d.targetSelectionRange ?? d.targetRange) : d.range;
-}
-
-async function waitFor<T>(what: string, probe: () => T | undefined, timeoutMs = 5000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = probe();
-    if (v !== undefined) return v;
-    if (Date.now() > end) assert.fail(`timed out waiting for ${what}`);
-    await new Promise(r => setTimeout(r, 25));
-  }
 }
 
 function labelOf(item: vscode.CompletionItem): string {

@@ -3,40 +3,11 @@
 // create the missing note, which creates it without overwriting anything.
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
+import { codeOf, service, uriOf, waitFor } from './support';
 import type { IndexService } from '../../src/extension/indexService';
 import { mergeFixEdits } from '../../src/extension/features/mergeFixEdits';
 import type { Fix, TextEdit } from '../../src/core/model';
 
-const EXTENSION_ID = 'notes-navigator.notes-navigator';
-
-async function service(): Promise<IndexService> {
-  const ext = vscode.extensions.getExtension<{ service: IndexService }>(EXTENSION_ID);
-  assert.ok(ext, `${EXTENSION_ID} is not installed`);
-  const api = await ext.activate();
-  await api.service.ready;
-  return api.service;
-}
-
-function uriOf(file: string): vscode.Uri {
-  const root = vscode.workspace.workspaceFolders?.[0]?.uri;
-  assert.ok(root, 'no workspace folder');
-  return vscode.Uri.joinPath(root, ...file.split('/'));
-}
-
-function codeOf(d: vscode.Diagnostic): string | undefined {
-  const c = typeof d.code === 'object' ? d.code.value : d.code;
-  return c === undefined ? undefined : String(c);
-}
-
-async function waitFor<T>(what: string, probe: () => T | undefined, timeoutMs = 5000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = probe();
-    if (v !== undefined) return v;
-    if (Date.now() > end) assert.fail(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise(r => setTimeout(r, 20));
-  }
-}
 
 function diagnosticsOn(uri: vscode.Uri, code: string, line?: number): vscode.Diagnostic[] {
   return vscode.languages.getDiagnostics(uri).filter(d => codeOf(d) === code && (line === undefined || d.range.start.line === line));

@@ -2,39 +2,15 @@
 // every link kind in the README, the coverage matrix and the notes, unsaved buffers included.
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
+import { service, uriOf, waitFor } from './support';
 import type { IndexService } from '../../src/extension/indexService';
 import { addressBeforeMove, expandMoves } from '../../src/extension/features/renameFiles';
 
-const EXTENSION_ID = 'notes-navigator.notes-navigator';
 
 let svc: IndexService;
 
-async function service(): Promise<IndexService> {
-  const ext = vscode.extensions.getExtension<{ service: IndexService }>(EXTENSION_ID);
-  assert.ok(ext, `${EXTENSION_ID} is not installed`);
-  const api = await ext.activate();
-  await api.service.ready;
-  return api.service;
-}
-
-function uriOf(file: string): vscode.Uri {
-  const root = vscode.workspace.workspaceFolders?.[0]?.uri;
-  assert.ok(root, 'no workspace folder');
-  return vscode.Uri.joinPath(root, ...file.split('/'));
-}
-
 async function textOf(file: string): Promise<string> {
   return (await vscode.workspace.openTextDocument(uriOf(file))).getText();
-}
-
-async function waitFor<T>(what: string, probe: () => T | undefined, timeoutMs = 5000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = probe();
-    if (v !== undefined) return v;
-    if (Date.now() > end) assert.fail(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise(r => setTimeout(r, 25));
-  }
 }
 
 /** Renames like the explorer does, then waits until the index has seen the move (`probe`: a file inside a folder). */

@@ -2,18 +2,10 @@
 // priorities, planned placeholders, grouping, filters, studied check boxes and reveal.
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
+import { api } from './support';
 import type { NotesNavigatorApi } from '../../src/extension/extension';
 import { uniqueChapters, type ChapterNode, type GroupNode, type SeriesNode, type TreeNode } from '../../src/extension/tree/treeModel';
 
-const EXTENSION_ID = 'notes-navigator.notes-navigator';
-
-async function api(): Promise<NotesNavigatorApi> {
-  const ext = vscode.extensions.getExtension<NotesNavigatorApi>(EXTENSION_ID);
-  assert.ok(ext, 'extension not installed');
-  const a = await ext.activate();
-  await a.service.ready;
-  return a;
-}
 
 function children(a: NotesNavigatorApi, node?: TreeNode): TreeNode[] {
   return a.seriesTree.getChildren(node) as TreeNode[];

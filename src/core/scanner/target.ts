@@ -1,4 +1,7 @@
 import { matchEntity } from './entities';
+import { percentDecode } from '../text/percent';
+
+export { percentDecode };
 
 /** ASCII punctuation: the characters a backslash can escape in CommonMark. */
 export function isAsciiPunctuation(c: number): boolean {
@@ -28,15 +31,6 @@ export function unescapeMarkdown(s: string): string {
   return out + s.slice(last);
 }
 
-/** Percent-decoding that never throws: a malformed `%` escape leaves the text as it was. */
-export function percentDecode(s: string): string {
-  if (s.indexOf('%') === -1) return s;
-  try {
-    return decodeURIComponent(s);
-  } catch {
-    return s;
-  }
-}
 
 /** A URI scheme of two or more characters (`http:`, `mailto:` …) or a protocol-relative `//`. */
 export function isExternalTarget(dest: string): boolean {

@@ -1,4 +1,5 @@
 import type { Nodes, Parent, RootContent } from 'mdast';
+export { percentDecode } from '../text/percent';
 
 /**
  * Small helpers over the mdast of the structural parsers (series README, coverage matrix):
@@ -77,12 +78,3 @@ export function isBlank(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13 || c === 0x3000 || c === 0xa0;
 }
 
-/** Percent-decodes a link destination; malformed escapes leave it as written. */
-export function percentDecode(s: string): string {
-  if (s.indexOf('%') === -1) return s;
-  try {
-    return decodeURIComponent(s);
-  } catch {
-    return s;
-  }
-}

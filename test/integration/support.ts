@@ -1,0 +1,47 @@
+// Shared helpers of the integration tests (they run inside the real extension host).
+import { strict as assert } from 'node:assert';
+import * as vscode from 'vscode';
+import type { NotesNavigatorApi } from '../../src/extension/extension';
+import type { IndexService } from '../../src/extension/indexService';
+
+export const EXTENSION_ID = 'notes-navigator.notes-navigator';
+
+/** The extension's API once its index has loaded the workspace. */
+export async function api(): Promise<NotesNavigatorApi> {
+  const ext = vscode.extensions.getExtension<NotesNavigatorApi>(EXTENSION_ID);
+  assert.ok(ext, `${EXTENSION_ID} is not installed`);
+  const a = await ext.activate();
+  await a.service.ready;
+  return a;
+}
+
+export async function service(): Promise<IndexService> {
+  return (await api()).service;
+}
+
+/** The URI of a workspace-relative path in the (copied) example workspace. */
+export function uriOf(file: string): vscode.Uri {
+  const root = vscode.workspace.workspaceFolders?.[0]?.uri;
+  assert.ok(root, 'no workspace folder');
+  return vscode.Uri.joinPath(root, ...file.split('/'));
+}
+
+export function codeOf(d: vscode.Diagnostic): string {
+  return typeof d.code === 'object' ? String(d.code.value) : String(d.code);
+}
+
+/** Our diagnostics on a file. */
+export function ours(uri: vscode.Uri): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(uri).filter(d => d.source === 'notes-navigator');
+}
+
+/** Polls `probe` until it returns a value (not undefined, null or false); fails with `what` after `timeoutMs`. */
+export async function waitFor<T>(what: string, probe: () => T | undefined | null | false, timeoutMs = 8000, everyMs = 10): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const v = probe();
+    if (v !== undefined && v !== null && v !== false) return v;
+    if (Date.now() > end) assert.fail(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise(r => setTimeout(r, everyMs));
+  }
+}
