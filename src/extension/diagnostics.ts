@@ -27,17 +27,49 @@ export function registerDiagnostics(context: vscode.ExtensionContext, service: I
   const collection = vscode.languages.createDiagnosticCollection('notes-navigator');
   let enabled = service.settings.diagnosticsEnabled;
 
+  /** files that have diagnostics in the collection now (clearing a file that has none sends nothing) */
+  const shown = new Set<string>();
+  /** files waiting to be published; a large batch drains in chunks so the host keeps answering */
+  const queue = new Set<string>();
+  let draining = false;
+  const CHUNK = 250;
+
+  const publishOne = (file: string): void => {
+    const list = service.index.diagnostics(file);
+    if (list.length === 0) {
+      if (shown.delete(file)) collection.delete(service.uriOf(file));
+    } else {
+      shown.add(file);
+      collection.set(service.uriOf(file), list.map(d => toVscodeDiagnostic(service, d)));
+    }
+  };
+  const drain = (): void => {
+    let n = 0;
+    for (const file of queue) {
+      queue.delete(file);
+      publishOne(file);
+      if (++n >= CHUNK && queue.size > 0) {
+        draining = true;
+        setImmediate(drain);
+        return;
+      }
+    }
+    draining = false;
+  };
   const publish = (files: Iterable<string>): void => {
     if (!enabled) return;
-    for (const file of files) {
-      const uri = service.uriOf(file);
-      const list = service.index.diagnostics(file);
-      if (list.length === 0) collection.delete(uri);
-      else collection.set(uri, list.map(d => toVscodeDiagnostic(service, d)));
+    for (const f of files) queue.add(f);
+    if (draining) return;
+    if (queue.size <= CHUNK) drain();
+    else {
+      draining = true;
+      setImmediate(drain);
     }
   };
   const publishAll = (): void => {
     collection.clear();
+    shown.clear();
+    queue.clear();
     if (enabled) publish(service.index.allDiagnostics().keys());
   };
 
@@ -50,6 +82,6 @@ export function registerDiagnostics(context: vscode.ExtensionContext, service: I
       publishAll();
     }),
   );
-  void service.ready.then(publishAll);
+  // the initial load reports every note through onDidChange: nothing to publish again when it is ready
   return collection;
 }

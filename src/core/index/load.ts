@@ -61,9 +61,12 @@ export async function loadWorkspace(index: WorkspaceIndex, reader: WorkspaceRead
     };
     await Promise.all(Array.from({ length: Math.max(1, opts.concurrency ?? 32) }, worker));
     opts.onProgress?.(total, total);
-  } finally {
+  } catch (e) {
     index.endBatch();
+    throw e;
   }
+  if (opts.yieldEvery) await index.endBatchAsync(opts.yieldEvery, opts.chunkSize ?? 200);
+  else index.endBatch();
 }
 
 /** Decodes a note's bytes and feeds the index; undecodable content marks the note unreadable with the reason. */

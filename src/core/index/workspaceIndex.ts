@@ -93,6 +93,36 @@ export class WorkspaceIndex implements IndexView, IndexWriter, ResolveContext {
     return this.flush();
   }
 
+  /**
+   * `endBatch` for an editor: checks the pending notes `chunk` at a time and awaits `pause` in between, so a
+   * 10k-note load never blocks the extension host for long. Same result as `endBatch`.
+   */
+  async endBatchAsync(pause: () => Promise<void>, chunk = 250): Promise<string[]> {
+    if (--this.batch > 0) return [];
+    const done: string[] = [];
+    this.loadedOnce = true;
+    while (this.pending.size > 0) {
+      const slice: string[] = [];
+      for (const f of this.pending) {
+        const e = this.entries.get(f);
+        if (e?.structural) continue; // series files last: they read the notes' link targets
+        slice.push(f);
+        if (slice.length >= chunk) break;
+      }
+      if (slice.length === 0) break;
+      for (const f of slice) {
+        this.pending.delete(f);
+        const e = this.entries.get(f);
+        if (e) this.checkNote(f, e);
+        else this.diags.delete(f); // removed during the batch
+        done.push(f);
+      }
+      await pause();
+    }
+    done.push(...this.flush());
+    return done;
+  }
+
   updateNote(file: string, text: string): string[] {
     const old = this.entries.get(file);
     const isNew = !this.allFiles.has(file);

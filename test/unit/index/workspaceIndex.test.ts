@@ -147,4 +147,23 @@ describe('WorkspaceIndex', () => {
     const index = await indexOf({ 'a.md': FM('A') + '[x](nope.md) `nope.md`\n' }, config);
     assert.deepEqual(index.diagnostics('a.md').map(d => [d.code, d.severity]), [['ref-broken', 'hint']]);
   });
+
+  it('a chunked load (editor) ends with the same diagnostics as a one-shot load (CLI)', async () => {
+    const { defaultConfig } = await import('../../../src/core/config');
+    const { loadWorkspace } = await import('../../../src/core/index/load');
+    const { WorkspaceIndex } = await import('../../../src/core/index/workspaceIndex');
+    const { MemoryReader } = await import('./memoryWorkspace');
+    const files: Record<string, string> = {
+      's/README.md': README, 's/coverage_matrix.md': MATRIX, 's/basics/01_intro.md': FM('Intro') + '# Intro\n`basics/02_more.md`\n',
+    };
+    for (let i = 0; i < 30; i++) files[`n${i}.md`] = FM(`N${i}`) + `[next](n${i + 1}.md) [[N${i + 2}]] [a](n${i}.md#nope)\n`;
+    const oneShot = await indexOf(files);
+    const chunked = new WorkspaceIndex(defaultConfig());
+    let pauses = 0;
+    await loadWorkspace(chunked, new MemoryReader(files), { chunkSize: 4, yieldEvery: async () => { pauses++; } });
+    assert.ok(pauses > 5);
+    const flat = (ix: typeof oneShot) => [...ix.allDiagnostics().entries()].sort().map(([f, ds]) => [f, ds.map(d => d.code + '@' + d.range.start.line)]);
+    assert.deepEqual(flat(chunked), flat(oneShot));
+    assert.ok(flat(oneShot).length > 10);
+  });
 });
