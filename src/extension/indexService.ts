@@ -210,7 +210,7 @@ export class IndexService implements vscode.Disposable {
     try {
       await loadWorkspace(this.index, reader, {
         chunkSize: 100,
-        concurrency: 16,
+        concurrency: 64,
         yieldEvery: yieldToEventLoop,
         onProgress: (done, total) => report({ done, total }),
         onSkip: (file, reason) => this.log.warn(`skipped ${file}: ${reason}`),
