@@ -166,20 +166,7 @@ class InlineParser {
     this.deactivatedBefore = -1;
     this.wsFrom = -1;
     this.wsAt = -1;
-    this.finder = undefined;
-    if (this.openerPos.length !== 0) {
-      // a run that threw left its state behind
-      this.openerPos.length = 0;
-      this.openerImage.length = 0;
-      this.openerMark.length = 0;
-    }
-    if (this.edits.length !== 0) this.edits.length = 0;
-    if (this.delims.length !== 0) this.delims.length = 0;
-    this.codeRuns = undefined;
-    this.codePtr = undefined;
-    this.parenPos = undefined;
-    this.parenDepth = undefined;
-    this.parenNext = undefined;
+    this.clearBuffers(); // a run that threw may have left its state behind
   }
 
   /** Drops the state and the references of the last run (buffers are emptied only when used). */
@@ -188,6 +175,11 @@ class InlineParser {
     this.toSource = undefined;
     this.refDefs = NO_REFS;
     this.drafts = NO_DRAFTS;
+    this.clearBuffers();
+  }
+
+  /** Empties the per-run buffers (only those that were used) and forgets the lazily built tables. */
+  private clearBuffers(): void {
     this.finder = undefined;
     if (this.openerPos.length !== 0) {
       this.openerPos.length = 0;

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { generateCorpus } from '../../bench/corpus';
+import { createRng } from '../../bench/corpus';
 
 /**
  * Structural documents for the differential tests of the fast structural parser: the seed README
@@ -134,17 +135,8 @@ export function variantDocuments(): StructuralDocument[] {
   ];
 }
 
-/** mulberry32, so the generated documents are the same on every run. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The bench's seeded PRNG, so the generated documents are the same on every run. */
+const rng = createRng;
 
 /** Inline pieces inside the fast subset, and (rarely picked) some just outside it. */
 const PIECES = ['foo', 'bar baz', '`code`', '`` a`b ``', '` x `', '[a](b.md)', '[a b](<c d.md> "t")', '[x [y] z](p/q_r.md)', '[n]',
