@@ -1,4 +1,5 @@
 import type { FrontmatterValue } from '../model';
+import { detach } from '../text/detach';
 
 /**
  * A fast path for the frontmatter almost every note has: one `key: value` per line, values that are plain words,
@@ -29,7 +30,7 @@ export function parseFlatYaml(text: string): Record<string, FrontmatterValue> | 
     const raw = line.slice(colon + 1).trim();
     const value = parseValue(raw);
     if (value === undefined) return undefined;
-    out[key] = value;
+    out[detach(key)] = typeof value === 'string' ? detach(value) : Array.isArray(value) ? value.map(v => (typeof v === 'string' ? detach(v) : v)) : value;
   }
   return out;
 }

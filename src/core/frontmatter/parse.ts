@@ -4,6 +4,7 @@ import { LineIndex } from '../text/lineIndex';
 import { findFrontmatterBlock } from './block';
 import { findFieldRanges } from './fields';
 import { parseFlatYaml } from './flatYaml';
+import { detach } from '../text/detach';
 
 /**
  * Parses a note's frontmatter block. Only YAML is accepted, and it is read with js-yaml's CORE
@@ -110,6 +111,7 @@ function copyValue(v: unknown, budget: { nodes: number }, depth: number): Frontm
   if (v === null || v === undefined) return null;
   switch (typeof v) {
     case 'string':
+      return detach(v as string);
     case 'number':
     case 'boolean':
       return v;
@@ -133,7 +135,7 @@ function copyValue(v: unknown, budget: { nodes: number }, depth: number): Frontm
     const c = copyValue((v as Record<string, unknown>)[key], budget, depth + 1);
     // `out` has no prototype, hence no inherited `__proto__` setter: every key, `__proto__`
     // included, becomes an ordinary own property
-    out[key] = c;
+    out[detach(key)] = c;
   }
   return out;
 }

@@ -5,6 +5,7 @@ import { parseInline, type LinkDraft } from './inline';
 import { SlugCounter } from './slug';
 import { SpecialFinder } from './specials';
 import { isExternalTarget, percentDecode, unescapeMarkdown } from './target';
+import { detach } from '../text/detach';
 
 /**
  * The fast scanner: headings and links of one note in a single linear pass over its text, with
@@ -24,7 +25,7 @@ export function scanNote(text: string, bodyStart = 0, lines = new LineIndex(text
     else {
       const plain = parseInline(item, refDefs, drafts, true);
       slugs ??= new SlugCounter();
-      headings.push({ level: item.level, text: plain, slug: slugs.slug(plain), range: headingPositions.range(item.start, item.end) });
+      headings.push({ level: item.level, text: detach(plain), slug: slugs.slug(plain), range: headingPositions.range(item.start, item.end) });
     }
   }
   // drafts of one inline run are in closing order; the document order is by start offset
@@ -104,9 +105,11 @@ class Positions {
 function toLinkRef(d: LinkDraft, positions: Positions): LinkRef {
   const range = positions.range(d.start, d.end);
   const targetRange = { start: positions.at(d.targetStart), end: positions.at(d.targetEnd) };
+  // strings kept in the index must not be views into the note's text (that would keep every note alive)
+  const raw = detach(d.raw);
   const link: LinkRef = {
     kind: d.kind,
-    raw: d.raw,
+    raw,
     path: '',
     external: false,
     range,
@@ -115,8 +118,7 @@ function toLinkRef(d: LinkDraft, positions: Positions): LinkRef {
     targetEnd: d.targetEnd,
   };
   if (d.definition) link.definition = true;
-  if (d.text !== undefined) link.text = d.text;
-  const raw = d.raw;
+  if (d.text !== undefined) link.text = detach(d.text);
   if (d.kind === 'wikilink' || d.kind === 'ref') {
     const hash = raw.indexOf('#');
     link.path = (hash === -1 ? raw : raw.slice(0, hash)).trim();
