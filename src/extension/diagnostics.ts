@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Diagnostic, Severity } from '../core/model';
+import { localizedMessage } from './diagnosticMessages';
 import type { IndexService } from './indexService';
 
 const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
@@ -13,7 +14,7 @@ const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
 export const DIAGNOSTIC_SOURCE = 'notes-navigator';
 
 export function toVscodeDiagnostic(service: IndexService, d: Diagnostic): vscode.Diagnostic {
-  const out = new vscode.Diagnostic(service.toRange(d.range), d.message, SEVERITY[d.severity]);
+  const out = new vscode.Diagnostic(service.toRange(d.range), localizedMessage(d), SEVERITY[d.severity]);
   out.source = DIAGNOSTIC_SOURCE;
   out.code = d.code;
   return out;

@@ -20,35 +20,50 @@ function english(config: NotesConfig, status: CoverageStatus): string {
   return statusWordLike(config, status, undefined);
 }
 
-function statusMessage(rc: RowCoverage, config: NotesConfig, expected: string): string {
+/** Why a Status cell is wrong, and the file that shows it (`href` as the row writes it). */
+interface StatusProblem {
+  problem: 'empty' | 'not-status-word' | 'all-written' | 'missing' | 'draft' | 'no-file' | 'none-exists' | 'started';
+  href?: string;
+}
+
+function statusProblem(rc: RowCoverage): StatusProblem {
   const { row, fileStates, computed } = rc;
   const declared = row.declared;
   const fileWith = (pred: (s: FileState) => boolean): string | undefined => {
     const i = fileStates.findIndex(pred);
     return i === -1 ? undefined : row.files[i].href;
   };
-  if (declared === undefined) {
-    return row.declaredText === ''
-      ? `status is empty: expected "${expected}"`
-      : `status "${row.declaredText}" is not a status word (${Object.values(config.statusWords).flat().join(', ')}): expected "${expected}"`;
-  }
-  const said = `status is "${row.declaredText}"`;
-  if (computed === 'done') return `${said} but all files are written: expected "${expected}"`;
+  if (declared === undefined) return { problem: row.declaredText === '' ? 'empty' : 'not-status-word' };
+  if (computed === 'done') return { problem: 'all-written' };
   if (declared === 'done') {
     const missing = fileWith(s => s === 'missing');
-    if (missing !== undefined) return `${said} but ${missing} does not exist: expected "${expected}"`;
+    if (missing !== undefined) return { problem: 'missing', href: missing };
     const draft = fileWith(s => s === 'draft');
-    if (draft !== undefined) return `${said} but ${draft} is still a draft: expected "${expected}"`;
-    return `${said} but the row names no file: expected "${expected}"`;
+    if (draft !== undefined) return { problem: 'draft', href: draft };
+    return { problem: 'no-file' };
   }
-  if (computed === 'pending') {
-    return row.files.length === 0
-      ? `${said} but the row names no file: expected "${expected}"`
-      : `${said} but none of its files exists yet: expected "${expected}"`;
-  }
+  if (computed === 'pending') return { problem: row.files.length === 0 ? 'no-file' : 'none-exists' };
   // declared pending, computed in progress
   const started = fileWith(s => s !== 'missing');
-  return `${said} but ${started ?? 'a file'} exists: expected "${expected}"`;
+  return started === undefined ? { problem: 'started' } : { problem: 'started', href: started };
+}
+
+function statusWords(config: NotesConfig): string[] {
+  return Object.values(config.statusWords).flat();
+}
+
+function statusMessage(p: StatusProblem, declaredText: string, config: NotesConfig, expected: string): string {
+  const said = `status is "${declaredText}"`;
+  switch (p.problem) {
+    case 'empty': return `status is empty: expected "${expected}"`;
+    case 'not-status-word': return `status "${declaredText}" is not a status word (${statusWords(config).join(', ')}): expected "${expected}"`;
+    case 'all-written': return `${said} but all files are written: expected "${expected}"`;
+    case 'missing': return `${said} but ${p.href} does not exist: expected "${expected}"`;
+    case 'draft': return `${said} but ${p.href} is still a draft: expected "${expected}"`;
+    case 'no-file': return `${said} but the row names no file: expected "${expected}"`;
+    case 'none-exists': return `${said} but none of its files exists yet: expected "${expected}"`;
+    case 'started': return `${said} but ${p.href ?? 'a file'} exists: expected "${expected}"`;
+  }
 }
 
 export function checkCoverage(
@@ -62,10 +77,14 @@ export function checkCoverage(
     const { row, computed } = rc;
     if (!row.statusRange || row.declared === computed) continue;
     const expected = statusWordForRow(row, computed, config);
+    const p = statusProblem(rc);
     matrix.push({
       code: 'coverage-status-mismatch', range: row.statusRange,
-      message: statusMessage(rc, config, expected),
-      data: { expected, status: computed, declared: row.declared ?? null, english: english(config, computed) },
+      message: statusMessage(p, row.declaredText, config, expected),
+      data: {
+        expected, status: computed, declared: row.declared ?? null, english: english(config, computed),
+        ...p, declaredText: row.declaredText, ...(p.problem === 'not-status-word' && { statusWords: statusWords(config) }),
+      },
     });
   }
 
@@ -84,7 +103,7 @@ export function checkCoverage(
         readme.push({
           code: 'coverage-unlisted', range: ch.range,
           message: `chapter "${ch.label}" is not listed in the coverage matrix (${cov.file})`,
-          data: { file: ch.file, matrix: cov.file, category: cat.name },
+          data: { file: ch.file, matrix: cov.file, category: cat.name, label: ch.label },
         });
       }
     }
@@ -96,7 +115,7 @@ export function checkCoverage(
       matrix.push({
         code: 'coverage-unlisted', range: f.range,
         message: `${f.href} is not a chapter or support document of the series README (${series.readme})`,
-        data: { file: f.file, readme: series.readme },
+        data: { file: f.file, readme: series.readme, href: f.href },
       });
     }
   }

@@ -1,4 +1,5 @@
 import type { NotesConfig } from '../config';
+import { MSG_NOT_CLOSED, MSG_NOT_MAPPING, MSG_TOO_DEEP, MSG_TOO_LARGE, unsupportedLanguageMessage } from '../frontmatter/parse';
 import type { FrontmatterResult, FrontmatterValue, Range } from '../model';
 import type { LineIndex } from '../text/lineIndex';
 import type { Finding } from './finding';
@@ -29,7 +30,8 @@ export function checkFrontmatter(fm: FrontmatterResult, lines: LineIndex, config
     return out;
   }
   if (fm.error) {
-    out.push({ code: 'frontmatter-invalid', range: fm.error.range, message: fm.error.message });
+    const facts = invalidFacts(fm.error.message, fm.block.language);
+    out.push({ code: 'frontmatter-invalid', range: fm.error.range, message: fm.error.message, ...(facts && { data: facts }) });
     return out;
   }
   const data = fm.data;
@@ -64,6 +66,19 @@ export function checkFrontmatter(fm: FrontmatterResult, lines: LineIndex, config
     });
   }
   return out;
+}
+
+const YAML_ERROR_PREFIX = 'frontmatter is not valid YAML: ';
+
+/** Which parse failure a `frontmatter-invalid` message says, for an editor that words it again (undefined: another one). */
+function invalidFacts(message: string, language: string): Record<string, string> | undefined {
+  if (message === unsupportedLanguageMessage(language)) return { problem: 'language', language };
+  if (message === MSG_NOT_CLOSED) return { problem: 'not-closed' };
+  if (message === MSG_NOT_MAPPING) return { problem: 'not-mapping' };
+  if (message === MSG_TOO_LARGE) return { problem: 'too-large' };
+  if (message === MSG_TOO_DEEP) return { problem: 'too-deep' };
+  if (message.startsWith(YAML_ERROR_PREFIX)) return { problem: 'yaml', reason: message.slice(YAML_ERROR_PREFIX.length) };
+  return undefined;
 }
 
 interface Problem {

@@ -85,7 +85,7 @@ export function checkSeries(series: SeriesModel, ctx: SeriesRuleContext): Findin
           out.push({
             code: 'priority-mismatch', range: ref.range,
             message: `chapter ${ref.num} is listed both as "${earlier.label}" and as "${list.label}"`,
-            data: { num: ref.num, expected: earlier.label, priority: earlier.priority },
+            data: { num: ref.num, expected: earlier.label, priority: earlier.priority, list: list.label },
           });
         }
         continue;

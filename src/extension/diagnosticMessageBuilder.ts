@@ -1,0 +1,343 @@
+import type { Diagnostic } from '../core/model';
+
+/**
+ * Diagnostic messages worded again for the editor, in its display language. The core (shared with the CLI)
+ * writes English only; here every message form is one `l10n.t` template filled with the facts of the
+ * diagnostic's `data`. The English templates are word for word the core's messages, and a message is only
+ * translated when its facts rebuild the core's English message exactly: a form this file does not know (or
+ * facts that disagree with the message) shows the core's message unchanged.
+ *
+ * Pure: the translator is passed in (`vscode.l10n` in the extension, a plain formatter in unit tests). The
+ * parameter is named `l10n` so that every template is a literal first argument of an `l10n.t` call, where the
+ * bundle check (test/unit/core/l10n.test.ts) finds it.
+ */
+
+/** The part of `vscode.l10n` this file needs. */
+export interface Translator {
+  t(message: string, ...args: string[]): string;
+}
+
+/** Fills `{0}`, `{1}` … like `vscode.l10n.t` does when no translation bundle is loaded. */
+export const ENGLISH: Translator = {
+  t: (message, ...args) => message.replace(/\{(\d+)\}/g, (m, i: string) => (Number(i) < args.length ? args[Number(i)] : m)),
+};
+
+/** The message in the translator's language, or the core's English message when no template rebuilds it. */
+export function localize(d: Diagnostic, l10n: Translator): string {
+  if (buildMessage(d, ENGLISH) !== d.message) return d.message;
+  return buildMessage(d, l10n) ?? d.message;
+}
+
+/** The message of `d` from its code and facts, through `l10n`; undefined for a form no template covers. */
+export function buildMessage(d: Diagnostic, l10n: Translator): string | undefined {
+  const data: Facts = d.data ?? {};
+  switch (d.code) {
+    case 'frontmatter-missing':
+      return l10n.t('note has no frontmatter (a YAML block between \'---\' lines at the top)');
+    case 'frontmatter-invalid':
+      return frontmatterInvalid(data, l10n);
+    case 'frontmatter-field-missing': {
+      const field = text(data, 'field');
+      return field === undefined ? undefined : l10n.t('required field "{0}" is missing', field);
+    }
+    case 'frontmatter-field-invalid':
+      return fieldInvalid(data, l10n);
+    case 'link-broken':
+    case 'link-anchor-broken':
+    case 'ref-broken':
+    case 'wikilink-broken':
+    case 'link-outside-workspace':
+      return linkMessage(d.code, data, l10n);
+    case 'xref-missing-link': {
+      const from = text(data, 'from');
+      const to = text(data, 'to');
+      if (from === undefined || to === undefined) return undefined;
+      return l10n.t('cross-reference declared in the matrix, but {0} does not link to {1}', from, to);
+    }
+    case 'chapter-planned':
+      return chapterPlanned(d.message, data, l10n);
+    case 'chapter-number-unknown':
+      return chapterNumberUnknown(d.message, data, l10n);
+    case 'priority-mismatch':
+      return priorityMismatch(d.message, data, l10n);
+    case 'coverage-status-mismatch':
+      return statusMismatch(data, l10n);
+    case 'coverage-unlisted':
+      return coverageUnlisted(data, l10n);
+  }
+  return undefined;
+}
+
+type Facts = Record<string, unknown>;
+
+function text(data: Facts, key: string): string | undefined {
+  const v = data[key];
+  return typeof v === 'string' ? v : undefined;
+}
+
+function texts(data: Facts, key: string): string[] | undefined {
+  const v = data[key];
+  return Array.isArray(v) && v.every(x => typeof x === 'string') ? (v as string[]) : undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Frontmatter
+
+function frontmatterInvalid(data: Facts, l10n: Translator): string | undefined {
+  switch (data.problem) {
+    case 'language': {
+      const language = text(data, 'language');
+      return language === undefined ? undefined : l10n.t('frontmatter language "{0}" is not supported (only YAML)', language);
+    }
+    case 'not-closed': return l10n.t('frontmatter block is not closed (missing \'---\')');
+    case 'not-mapping': return l10n.t('frontmatter must be a mapping of fields');
+    case 'too-large': return l10n.t('frontmatter is too large or too deeply aliased');
+    case 'too-deep': return l10n.t('frontmatter is too deeply nested');
+    case 'yaml': {
+      // js-yaml's own reason stays as it wrote it
+      const reason = text(data, 'reason');
+      return reason === undefined ? undefined : l10n.t('frontmatter is not valid YAML: {0}', reason);
+    }
+  }
+  return undefined;
+}
+
+const DATE_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
+
+function fieldInvalid(data: Facts, l10n: Translator): string | undefined {
+  const field = text(data, 'field');
+  if (field === undefined) return undefined;
+  const value = data.value;
+  const allowed = texts(data, 'allowed');
+  if (allowed !== undefined) {
+    // the message names the first value that is not allowed
+    const values: unknown[] = Array.isArray(value) ? value : [value];
+    const i = values.findIndex(v => typeof v !== 'string' || !allowed.includes(v));
+    if (i === -1) return undefined;
+    return l10n.t('{0} {1} is not one of {2}', field, shown(values[i]), allowed.join(', '));
+  }
+  switch (data.expected) {
+    case 'a value': return l10n.t('{0} is empty', field);
+    case 'a list of strings': return l10n.t('{0} must be a list of strings, got {1}', field, shown(value));
+    case 'text': return l10n.t('{0} must be text, got {1}', field, shown(value));
+    case 'YYYY-MM-DD':
+      return typeof value === 'string' && DATE_SHAPE.test(value)
+        ? l10n.t('{0} {1} is not a real calendar date', field, shown(value))
+        : l10n.t('{0} {1} is not a date in YYYY-MM-DD form', field, shown(value));
+  }
+  const created = text(data, 'expected');
+  if (field === 'updated' && typeof value === 'string' && created !== undefined) {
+    return l10n.t('updated "{0}" is before created "{1}"', value, created);
+  }
+  return undefined;
+}
+
+/** A value as the frontmatter rules quote it: `"drafty"`, `42`, `["a",1]`, cut to 60 characters. */
+function shown(value: unknown): string {
+  let s: string;
+  if (typeof value === 'string') s = JSON.stringify(value);
+  else if (value instanceof Date) s = JSON.stringify(value.toISOString());
+  else if (value === null || typeof value === 'number' || typeof value === 'boolean') s = String(value);
+  else s = JSON.stringify(value) ?? String(value);
+  return s.length > 60 ? `${s.slice(0, 57)}...` : s;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Links and cross-references
+
+function linkMessage(code: Diagnostic['code'], data: Facts, l10n: Translator): string | undefined {
+  const kind = data.kind;
+  const raw = text(data, 'raw');
+  const path = text(data, 'path');
+  const file = text(data, 'file');
+  switch (code) {
+    case 'link-outside-workspace':
+      if (raw === undefined) return undefined;
+      switch (kind) {
+        case 'link': return l10n.t('link "{0}" leaves the workspace folder; it is not followed', raw);
+        case 'image': return l10n.t('image "{0}" leaves the workspace folder; it is not followed', raw);
+        case 'ref': return l10n.t('reference "{0}" leaves the workspace folder; it is not followed', raw);
+        case 'wikilink': return l10n.t('wikilink "{0}" leaves the workspace folder; it is not followed', raw);
+      }
+      return undefined;
+    case 'wikilink-broken':
+      return raw === undefined ? undefined : l10n.t('wikilink "[[{0}]]" matches no note by file name or title', raw);
+    case 'ref-broken':
+      return path === undefined || file === undefined ? undefined : l10n.t('referenced file "{0}" does not exist ({1})', path, file);
+    case 'link-broken':
+      if (path === undefined || file === undefined) return undefined;
+      switch (kind) {
+        case 'link': return l10n.t('link target "{0}" does not exist ({1})', path, file);
+        case 'image': return l10n.t('image target "{0}" does not exist ({1})', path, file);
+        case 'wikilink': return l10n.t('wikilink target "{0}" does not exist ({1})', path, file);
+      }
+      return undefined;
+    case 'link-anchor-broken': {
+      const fragment = text(data, 'fragment');
+      return fragment === undefined || file === undefined ? undefined : l10n.t('heading "#{0}" not found in {1}', fragment, file);
+    }
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Series README
+//
+// Three series forms keep the exact `data` their rule tests pin (chapter-planned, an ambiguous
+// chapter number, a chapter's priority label), so the chapter label and the reading list's name they
+// need are read back from the message, anchored on the facts `data` does hold; `localize` then checks
+// the English rebuild against the message before anything is translated.
+
+/** `s` without `prefix` and `suffix`; undefined when it does not start and end with them. */
+function between(s: string, prefix: string, suffix: string): string | undefined {
+  return s.length >= prefix.length + suffix.length && s.startsWith(prefix) && s.endsWith(suffix)
+    ? s.slice(prefix.length, s.length - suffix.length)
+    : undefined;
+}
+
+/** A workspace path and its tails after each `/`, longest first: the ways a README can show it relative to its folder. */
+function pathTails(file: string): string[] {
+  const out = [file];
+  for (let i = file.indexOf('/'); i !== -1; i = file.indexOf('/', i + 1)) out.push(file.slice(i + 1));
+  return out;
+}
+
+function chapterPlanned(message: string, data: Facts, l10n: Translator): string | undefined {
+  const file = text(data, 'file');
+  if (file === undefined) return undefined;
+  for (const rel of pathTails(file)) {
+    const label = between(message, 'chapter "', `" is planned: ${rel} does not exist yet`);
+    if (label !== undefined) return l10n.t('chapter "{0}" is planned: {1} does not exist yet', label, rel);
+  }
+  return undefined;
+}
+
+/** Who names a chapter number: `batch 3` or `reading list "Must-read"`. */
+type Namer = { batch: string } | { list: string };
+
+function namer(s: string): Namer | undefined {
+  const batch = between(s, 'batch ', '');
+  if (batch !== undefined && /^\d+$/.test(batch)) return { batch };
+  const list = between(s, 'reading list "', '"');
+  return list === undefined ? undefined : { list };
+}
+
+function chapterNumberUnknown(message: string, data: Facts, l10n: Translator): string | undefined {
+  const num = text(data, 'num');
+  const candidates = texts(data, 'candidates');
+  if (num === undefined || candidates === undefined) return undefined;
+  if (candidates.length === 0) {
+    const who = namer(between(message, '', ` names chapter ${num}, but no chapter file of this series starts with that number`) ?? '');
+    if (who === undefined) return undefined;
+    return 'batch' in who
+      ? l10n.t('batch {0} names chapter {1}, but no chapter file of this series starts with that number', who.batch, num)
+      : l10n.t('reading list "{0}" names chapter {1}, but no chapter file of this series starts with that number', who.list, num);
+  }
+  const marker = ` names chapter ${num}, which is ambiguous: `;
+  const at = message.indexOf(marker);
+  const who = at === -1 ? undefined : namer(message.slice(0, at));
+  if (who === undefined) return undefined;
+  const named = message.slice(at + marker.length);
+  const more = moreSuffix(named);
+  if (more === undefined) {
+    return 'batch' in who
+      ? l10n.t('batch {0} names chapter {1}, which is ambiguous: {2}', who.batch, num, named)
+      : l10n.t('reading list "{0}" names chapter {1}, which is ambiguous: {2}', who.list, num, named);
+  }
+  return 'batch' in who
+    ? l10n.t('batch {0} names chapter {1}, which is ambiguous: {2} and {3} more', who.batch, num, more.shown, more.count)
+    : l10n.t('reading list "{0}" names chapter {1}, which is ambiguous: {2} and {3} more', who.list, num, more.shown, more.count);
+}
+
+/** Splits `a.md, b.md and 3 more` into the paths shown and the count left out (undefined without that tail). */
+function moreSuffix(s: string): { shown: string; count: string } | undefined {
+  if (!s.endsWith(' more')) return undefined;
+  let i = s.length - ' more'.length;
+  const end = i;
+  while (i > 0 && s.charCodeAt(i - 1) >= 48 && s.charCodeAt(i - 1) <= 57) i--;
+  if (i === end || !s.startsWith(' and ', i - ' and '.length)) return undefined;
+  return { shown: s.slice(0, i - ' and '.length), count: s.slice(i, end) };
+}
+
+function priorityMismatch(message: string, data: Facts, l10n: Translator): string | undefined {
+  const expected = text(data, 'expected');
+  if (expected === undefined) return undefined;
+  const num = text(data, 'num');
+  const list = text(data, 'list');
+  if (num !== undefined && list !== undefined) {
+    return l10n.t('chapter {0} is listed both as "{1}" and as "{2}"', num, expected, list);
+  }
+  const file = text(data, 'file');
+  if (file === undefined) return undefined;
+  const LABELLED = '" is labelled "';
+  const LIST = ', but the reading list "';
+  for (const rel of pathTails(file)) {
+    // `<label>" is labelled "<written>"[ (not a priority label)], but the reading list "<list>`
+    const head = between(message, 'chapter "', `" names ${rel}: expected "${expected}"`);
+    if (head === undefined) continue;
+    const labelEnd = head.indexOf(LABELLED);
+    const listStart = head.lastIndexOf(LIST);
+    if (labelEnd === -1 || listStart < labelEnd + LABELLED.length) return undefined;
+    const label = head.slice(0, labelEnd);
+    const listLabel = head.slice(listStart + LIST.length);
+    const said = head.slice(labelEnd + LABELLED.length, listStart);
+    const unknown = between(said, '', '" (not a priority label)');
+    if (unknown !== undefined) {
+      return l10n.t('chapter "{0}" is labelled "{1}" (not a priority label), but the reading list "{2}" names {3}: expected "{4}"',
+        label, unknown, listLabel, rel, expected);
+    }
+    const written = between(said, '', '"');
+    if (written === undefined) return undefined;
+    return l10n.t('chapter "{0}" is labelled "{1}", but the reading list "{2}" names {3}: expected "{4}"',
+      label, written, listLabel, rel, expected);
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Coverage matrix
+
+function statusMismatch(data: Facts, l10n: Translator): string | undefined {
+  const expected = text(data, 'expected');
+  const declared = text(data, 'declaredText');
+  if (expected === undefined || declared === undefined) return undefined;
+  const href = text(data, 'href');
+  switch (data.problem) {
+    case 'empty':
+      return l10n.t('status is empty: expected "{0}"', expected);
+    case 'not-status-word': {
+      const words = texts(data, 'statusWords');
+      return words === undefined ? undefined
+        : l10n.t('status "{0}" is not a status word ({1}): expected "{2}"', declared, words.join(', '), expected);
+    }
+    case 'all-written':
+      return l10n.t('status is "{0}" but all files are written: expected "{1}"', declared, expected);
+    case 'missing':
+      return href === undefined ? undefined : l10n.t('status is "{0}" but {1} does not exist: expected "{2}"', declared, href, expected);
+    case 'draft':
+      return href === undefined ? undefined : l10n.t('status is "{0}" but {1} is still a draft: expected "{2}"', declared, href, expected);
+    case 'no-file':
+      return l10n.t('status is "{0}" but the row names no file: expected "{1}"', declared, expected);
+    case 'none-exists':
+      return l10n.t('status is "{0}" but none of its files exists yet: expected "{1}"', declared, expected);
+    case 'started':
+      return href === undefined
+        ? l10n.t('status is "{0}" but a file exists: expected "{1}"', declared, expected)
+        : l10n.t('status is "{0}" but {1} exists: expected "{2}"', declared, href, expected);
+  }
+  return undefined;
+}
+
+function coverageUnlisted(data: Facts, l10n: Translator): string | undefined {
+  const label = text(data, 'label');
+  const matrix = text(data, 'matrix');
+  if (label !== undefined && matrix !== undefined) {
+    return l10n.t('chapter "{0}" is not listed in the coverage matrix ({1})', label, matrix);
+  }
+  const href = text(data, 'href');
+  const readme = text(data, 'readme');
+  if (href !== undefined && readme !== undefined) {
+    return l10n.t('{0} is not a chapter or support document of the series README ({1})', href, readme);
+  }
+  return undefined;
+}
