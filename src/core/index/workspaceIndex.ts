@@ -12,6 +12,7 @@ import { checkXrefs } from '../rules/xref';
 import { scanNote } from '../scanner/scanner';
 import { expandSpan, parseCoverageMatrix } from '../series/matrix';
 import { isSeriesReadme, parseSeriesReadme } from '../series/readme';
+import { detach } from '../text/detach';
 import { LineIndex } from '../text/lineIndex';
 import type { Backlink, IndexView, IndexWriter, NoteRecord, Resolution } from './api';
 import { pathLinkCandidates, refCandidates, resolveLink, type ResolveContext, wikilinkKeyOfFile } from './resolve';
@@ -626,5 +627,5 @@ function previewOf(text: string, bodyStart: number): string {
     pos = end + 1;
   }
   const joined = out.join('\n');
-  return joined.length > 400 ? joined.slice(0, 400) + '…' : joined;
+  return detach(joined.length > 400 ? joined.slice(0, 400) + '…' : joined);
 }
