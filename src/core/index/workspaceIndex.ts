@@ -180,8 +180,20 @@ export class WorkspaceIndex implements IndexView, IndexWriter, ResolveContext {
       }
       if (!sameHeadings(old.record.scan.headings, scan.headings)) this.addDeps('f:' + file, affected);
     }
-    this.addEnclosingSeries(file, affected);
+    // the series rules see a note only through its existence, its written/draft state and (for
+    // cross-references) its links: an ordinary edit of an ordinary note leaves the README and matrix alone
+    if (!old || structural || old.structural || this.seriesReads(file, old.record, record)) this.addEnclosingSeries(file, affected);
     return this.recheck(affected);
+  }
+
+  /** Whether an edit from `before` to `after` can change a series rule's findings. */
+  private seriesReads(file: string, before: NoteRecord, after: NoteRecord): boolean {
+    if (before.unreadable !== after.unreadable) return true;
+    if (fileState(before, this.cfg) !== fileState(after, this.cfg)) return true;
+    const folder = this.seriesFolderOf(file);
+    const cov = folder === undefined ? undefined : this.seriesMap.get(folder)?.coverage;
+    if (!cov) return false;
+    return cov.xrefs.some(x => [x.a, x.b].some(side => side.file === file || (side.span !== undefined && isInside(file, side.span.folder))));
   }
 
   setUnreadable(file: string, reason: string): string[] {

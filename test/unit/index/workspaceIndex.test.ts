@@ -166,4 +166,22 @@ describe('WorkspaceIndex', () => {
     assert.deepEqual(flat(chunked), flat(oneShot));
     assert.ok(flat(oneShot).length > 10);
   });
+
+  it('re-checks the series files only when an edit can change their findings', async () => {
+    const body = '# Intro\n\n' + 'Long enough body text. '.repeat(20) + '\n';
+    const index = await indexOf({
+      's/README.md': README, 's/coverage_matrix.md': MATRIX,
+      's/basics/01_intro.md': FM('Intro') + body,
+      's/basics/02_more.md': FM('More') + body,
+    });
+    // an ordinary edit of a note that is no cross-reference side: README and matrix stay as they are
+    let changed = index.updateNote('s/basics/02_more.md', FM('More') + body + '\nOne more line.\n');
+    assert.deepEqual(changed, ['s/basics/02_more.md']);
+    // its state changes to draft: the matrix's computed coverage may change
+    changed = index.updateNote('s/basics/02_more.md', FM('More').replace('status: active', 'status: draft') + body);
+    assert.ok(changed.includes('s/README.md') && changed.includes('s/coverage_matrix.md'));
+    // a cross-reference side: its links feed xref-missing-link, so every edit re-checks the matrix
+    changed = index.updateNote('s/basics/01_intro.md', FM('Intro') + body + '\n[x](../other/x.md)\n');
+    assert.ok(changed.includes('s/coverage_matrix.md'));
+  });
 });
