@@ -32,9 +32,6 @@ interface Entry {
 interface SeriesEntry {
   model: SeriesModel;
   coverage?: CoverageModel;
-  /** extra findings for the README / matrix computed by series-level rules */
-  readmeFindings: Finding[];
-  matrixFindings: Finding[];
 }
 
 /**
@@ -147,7 +144,7 @@ export class WorkspaceIndex implements IndexView, IndexWriter, ResolveContext {
       const prev = this.seriesMap.get(folder);
       const coverage = prev?.coverage ?? this.orphanMatrices.get(folder);
       this.orphanMatrices.delete(folder);
-      this.seriesMap.set(folder, { model, coverage, readmeFindings: [], matrixFindings: [] });
+      this.seriesMap.set(folder, { model, coverage });
       if (!hadSeries) this.notesInside(folder).forEach(f => affected.add(f)); // backtick refs now resolve via the series
       this.addSeriesFiles(folder, affected);
     } else if (old?.structural === 'readme') {

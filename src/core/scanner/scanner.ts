@@ -131,7 +131,7 @@ function toLinkRef(d: LinkDraft, positions: Positions): LinkRef {
     link.external = true;
     return link;
   }
-  // what splitDestination does, without its result object
+  // split the destination into path and fragment, both percent-decoded
   const dest = unescapeMarkdown(raw);
   const hash = dest.indexOf('#');
   const path = percentDecode(hash === -1 ? dest : dest.slice(0, hash));

@@ -47,14 +47,6 @@ export function isExternalTarget(dest: string): boolean {
   return false;
 }
 
-/** Path and fragment of a Markdown destination as written: escapes resolved, then percent-decoded. */
-export function splitDestination(raw: string): { path: string; fragment?: string } {
-  const dest = unescapeMarkdown(raw);
-  const hash = dest.indexOf('#');
-  if (hash === -1) return { path: percentDecode(dest) };
-  return { path: percentDecode(dest.slice(0, hash)), fragment: percentDecode(dest.slice(hash + 1)) };
-}
-
 /** ASCII characters that a `.md` reference path cannot hold (glob and Markdown characters). */
 const NOT_IN_REF_PATH = new Uint8Array(128);
 for (const ch of '*?<>|"{}[]`\\') NOT_IN_REF_PATH[ch.charCodeAt(0)] = 1;
