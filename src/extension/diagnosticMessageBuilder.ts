@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../core/model';
+import { describeValue } from '../core/rules/frontmatter';
 
 /**
  * Diagnostic messages worded again for the editor, in its display language. The core (shared with the CLI)
@@ -114,32 +115,22 @@ function fieldInvalid(data: Facts, l10n: Translator): string | undefined {
     const values: unknown[] = Array.isArray(value) ? value : [value];
     const i = values.findIndex(v => typeof v !== 'string' || !allowed.includes(v));
     if (i === -1) return undefined;
-    return l10n.t('{0} {1} is not one of {2}', field, shown(values[i]), allowed.join(', '));
+    return l10n.t('{0} {1} is not one of {2}', field, describeValue(values[i]), allowed.join(', '));
   }
   switch (data.expected) {
     case 'a value': return l10n.t('{0} is empty', field);
-    case 'a list of strings': return l10n.t('{0} must be a list of strings, got {1}', field, shown(value));
-    case 'text': return l10n.t('{0} must be text, got {1}', field, shown(value));
+    case 'a list of strings': return l10n.t('{0} must be a list of strings, got {1}', field, describeValue(value));
+    case 'text': return l10n.t('{0} must be text, got {1}', field, describeValue(value));
     case 'YYYY-MM-DD':
       return typeof value === 'string' && DATE_SHAPE.test(value)
-        ? l10n.t('{0} {1} is not a real calendar date', field, shown(value))
-        : l10n.t('{0} {1} is not a date in YYYY-MM-DD form', field, shown(value));
+        ? l10n.t('{0} {1} is not a real calendar date', field, describeValue(value))
+        : l10n.t('{0} {1} is not a date in YYYY-MM-DD form', field, describeValue(value));
   }
   const created = text(data, 'expected');
   if (field === 'updated' && typeof value === 'string' && created !== undefined) {
     return l10n.t('updated "{0}" is before created "{1}"', value, created);
   }
   return undefined;
-}
-
-/** A value as the frontmatter rules quote it: `"drafty"`, `42`, `["a",1]`, cut to 60 characters. */
-function shown(value: unknown): string {
-  let s: string;
-  if (typeof value === 'string') s = JSON.stringify(value);
-  else if (value instanceof Date) s = JSON.stringify(value.toISOString());
-  else if (value === null || typeof value === 'number' || typeof value === 'boolean') s = String(value);
-  else s = JSON.stringify(value) ?? String(value);
-  return s.length > 60 ? `${s.slice(0, 57)}...` : s;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -94,11 +94,11 @@ function fieldProblem(field: string, value: FrontmatterValue, config: NotesConfi
   if (dateFields.has(field)) return dateProblem(field, value);
   if (LIST_FIELDS.has(field)) {
     if (!Array.isArray(value) || !value.every(v => typeof v === 'string' && v.trim() !== '')) {
-      return { message: `${field} must be a list of strings, got ${describe(value)}`, data: { expected: 'a list of strings' } };
+      return { message: `${field} must be a list of strings, got ${describeValue(value)}`, data: { expected: 'a list of strings' } };
     }
   } else if (TEXT_FIELDS.has(field)) {
     if (typeof value !== 'string') {
-      return { message: `${field} must be text, got ${describe(value)}`, data: { expected: 'text' } };
+      return { message: `${field} must be text, got ${describeValue(value)}`, data: { expected: 'text' } };
     }
     if (value.trim() === '') return { message: `${field} is empty`, data: { expected: 'a value' } };
   }
@@ -107,7 +107,7 @@ function fieldProblem(field: string, value: FrontmatterValue, config: NotesConfi
     const values = Array.isArray(value) ? value : [value];
     for (const v of values) {
       if (typeof v !== 'string' || !allowed.includes(v)) {
-        return { message: `${field} ${describe(v)} is not one of ${allowed.join(', ')}`, data: { allowed: [...allowed] } };
+        return { message: `${field} ${describeValue(v)} is not one of ${allowed.join(', ')}`, data: { allowed: [...allowed] } };
       }
     }
   }
@@ -116,11 +116,11 @@ function fieldProblem(field: string, value: FrontmatterValue, config: NotesConfi
 
 function dateProblem(field: string, value: FrontmatterValue): Problem | undefined {
   const expected = 'YYYY-MM-DD';
-  if (typeof value !== 'string') return { message: `${field} ${describe(value)} is not a date in YYYY-MM-DD form`, data: { expected } };
+  if (typeof value !== 'string') return { message: `${field} ${describeValue(value)} is not a date in YYYY-MM-DD form`, data: { expected } };
   const m = DATE_SHAPE.exec(value);
-  if (!m) return { message: `${field} ${describe(value)} is not a date in YYYY-MM-DD form`, data: { expected } };
+  if (!m) return { message: `${field} ${describeValue(value)} is not a date in YYYY-MM-DD form`, data: { expected } };
   if (!isCalendarDate(Number(m[1]), Number(m[2]), Number(m[3]))) {
-    return { message: `${field} ${describe(value)} is not a real calendar date`, data: { expected } };
+    return { message: `${field} ${describeValue(value)} is not a real calendar date`, data: { expected } };
   }
   return undefined;
 }
@@ -134,7 +134,7 @@ export function isCalendarDate(year: number, month: number, day: number): boolea
 }
 
 /** A short, quoted rendering of a value for messages: `"drafty"`, `42`, `["a",1]` (at most ~60 characters). */
-function describe(value: FrontmatterValue): string {
+export function describeValue(value: unknown): string {
   let s: string;
   if (typeof value === 'string') s = JSON.stringify(value);
   else if (value instanceof Date) s = JSON.stringify(value.toISOString());
