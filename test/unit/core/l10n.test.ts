@@ -1,25 +1,18 @@
 import { strict as assert } from 'node:assert';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
+import { filesUnder } from '../support/files';
 
 /** Every string the extension passes to vscode.l10n.t (first argument: a string literal). */
 function l10nStrings(): Set<string> {
   const out = new Set<string>();
-  const walk = (dir: string) => {
-    for (const f of readdirSync(dir)) {
-      const p = path.join(dir, f);
-      if (statSync(p).isDirectory()) walk(p);
-      else if (p.endsWith('.ts')) {
-        const src = readFileSync(p, 'utf8');
-        const re = /l10n\.t\(\s*(['"`])((?:\\.|(?!\1).)*)\1/gs;
-        for (let m = re.exec(src); m; m = re.exec(src)) {
-          if (m[1] === '`' && m[2].includes('${')) continue;
-          out.add(JSON.parse('"' + m[2].replace(/\\'/g, "'").replace(/"/g, '\\"') + '"'));
-        }
-      }
+  for (const p of filesUnder('src/extension', '.ts')) {
+    const src = readFileSync(p, 'utf8');
+    const re = /l10n\.t\(\s*(['"`])((?:\\.|(?!\1).)*)\1/gs;
+    for (let m = re.exec(src); m; m = re.exec(src)) {
+      if (m[1] === '`' && m[2].includes('${')) continue;
+      out.add(JSON.parse('"' + m[2].replace(/\\'/g, "'").replace(/"/g, '\\"') + '"'));
     }
-  };
-  walk('src/extension');
+  }
   return out;
 }
 

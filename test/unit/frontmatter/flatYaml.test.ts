@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { CORE_SCHEMA, load } from 'js-yaml';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
+import { filesUnder } from '../support/files';
 import { parseFlatYaml } from '../../../src/core/frontmatter/flatYaml';
 import { findFrontmatterBlock } from '../../../src/core/frontmatter/block';
 
@@ -38,13 +38,7 @@ describe('flat YAML fast path', () => {
   });
 
   it('agrees with js-yaml on every seed and example frontmatter', () => {
-    const files: string[] = [];
-    const walk = (d: string) => readdirSync(d).forEach(f => {
-      const p = path.join(d, f);
-      if (statSync(p).isDirectory()) walk(p); else if (p.endsWith('.md')) files.push(p);
-    });
-    walk('examples/notes');
-    walk('test/fixtures/seeds');
+    const files = [...filesUnder('examples/notes', '.md'), ...filesUnder('test/fixtures/seeds', '.md')];
     let fast = 0;
     for (const f of files) {
       const text = readFileSync(f, 'utf8');
