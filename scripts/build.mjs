@@ -1,5 +1,5 @@
 // Builds the bundles with esbuild.
-//   node scripts/build.mjs            dist/cli.js, dist/extension.js, dist/webview.js
+//   node scripts/build.mjs            dist/cli.js, dist/checkWorker.js, dist/extension.js, dist/webview.js
 //   node scripts/build.mjs --tests    + out/test/** (each test file bundled on its own)
 //   node scripts/build.mjs --bench    + out/bench/bench.js
 //   node scripts/build.mjs --watch    rebuild dist/ on change
@@ -17,6 +17,7 @@ const builds = [];
 const add = (entry, opts) => { if (existsSync(entry)) builds.push({ entryPoints: [entry], ...opts }); };
 
 add('src/cli/main.ts', { ...node, outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } });
+add('src/cli/parallel/worker.ts', { ...node, outfile: 'dist/checkWorker.js' });
 add('src/extension/extension.ts', { ...node, outfile: 'dist/extension.js', external: ['vscode'] });
 add('src/webview/main.ts', { ...common, platform: 'browser', format: 'iife', target: 'es2022', outfile: 'dist/webview.js' });
 
@@ -32,7 +33,7 @@ function walk(dir, out = []) {
 
 if (args.has('--tests')) {
   const entries = walk('test/unit').concat(walk('test/integration'));
-  if (entries.length) builds.push({ ...node, entryPoints: entries, outdir: 'out/test', outbase: 'test', external: ['vscode', 'mocha', 'playwright-core', '@vscode/test-electron'] });
+  if (entries.length) builds.push({ ...node, entryPoints: entries, outdir: 'out/test', outbase: 'test', external: ['vscode', 'mocha', 'playwright-core', '@vscode/test-electron', 'esbuild'] });
 }
 if (args.has('--bench')) add('test/bench/bench.ts', { ...node, outfile: 'out/bench/bench.js', sourcemap: false });
 

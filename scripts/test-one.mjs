@@ -15,7 +15,7 @@ for (const t of targets) if (existsSync(t)) walk(t);
 if (!files.length) { console.error('no test files in', targets.join(' ')); process.exit(2); }
 const outdir = path.join('out', 'test-one', String(process.pid));
 await esbuild.build({ entryPoints: files, outdir, outbase: 'test', bundle: true, platform: 'node', format: 'cjs', target: 'node18',
-  sourcemap: true, logLevel: 'warning', mainFields: ['module', 'main'], external: ['vscode', 'mocha'] });
+  sourcemap: true, logLevel: 'warning', mainFields: ['module', 'main'], external: ['vscode', 'mocha', 'esbuild'] });
 const out = files.map(f => path.join(outdir, path.relative('test', f)).replace(/\.ts$/, '.js'));
 const r = spawnSync('npx', ['mocha', '--no-config', '--enable-source-maps', '--node-option', 'expose-gc', '--timeout', '20000', ...mochaArgs, ...out], { stdio: 'inherit' });
 rmSync(outdir, { recursive: true, force: true });

@@ -9,6 +9,8 @@ export interface CliArgs {
   maxWarnings?: number;
   color?: boolean;
   quiet: boolean;
+  /** threads reading and checking notes; undefined: chosen from the workspace size and the CPUs */
+  threads?: number;
 }
 
 export class UsageError extends Error {}
@@ -18,8 +20,8 @@ const FORMATS: Record<string, string[]> = { check: ['text', 'json', 'sarif'], co
 export const HELP = `notes-navigator — check a Markdown knowledge base organised as series of notes
 
 Usage:
-  notes-navigator check [folder] [--format text|json|sarif] [--config file] [--max-warnings N]
-  notes-navigator coverage [folder] [--format md|json] [--config file]
+  notes-navigator check [folder] [--format text|json|sarif] [--config file] [--max-warnings N] [--threads N]
+  notes-navigator coverage [folder] [--format md|json] [--config file] [--threads N]
   notes-navigator --help | --version
 
 Commands:
@@ -31,6 +33,8 @@ Options:
   -c, --config <file>    configuration file (default: <folder>/.notes-navigator.json when present)
   --max-warnings <N>     exit 1 when there are more than N warnings (default: no limit)
   -q, --quiet            text format: print errors only
+  --threads <N>          threads reading and checking notes (default: one per CPU, up to 4, for 500
+                         notes or more; 1 checks on the main thread only)
   --color, --no-color    force or disable colours (default: on a TTY unless NO_COLOR is set)
   -h, --help             show this help
   -v, --version          show the version
@@ -62,6 +66,12 @@ export function parseArgs(argv: string[]): CliArgs {
         break;
       }
       case '-q': case '--quiet': args.quiet = true; break;
+      case '--threads': {
+        const v = take();
+        if (!/^\d+$/.test(v) || Number(v) < 1 || Number(v) > 64) throw new UsageError(`--threads needs a whole number from 1 to 64, got "${v}"`);
+        args.threads = Number(v);
+        break;
+      }
       case '--color': args.color = true; break;
       case '--no-color': args.color = false; break;
       default:

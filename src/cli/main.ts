@@ -1,6 +1,8 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { defaultConfig, parseConfigText, type NotesConfig } from '../core/config';
+import { defaultConfig, parseConfigText, pathFilter, type NotesConfig } from '../core/config';
+import { isMarkdown } from '../core/paths';
 import { loadWorkspace } from '../core/index/load';
 import { WorkspaceIndex } from '../core/index/workspaceIndex';
 import { HELP, parseArgs, UsageError, type CliArgs } from './args';
@@ -10,6 +12,7 @@ import { ANSI, formatTextLine, PLAIN, summaryLine } from './format/text';
 import { buildReport, counts, sortedDiagnostics } from './report';
 import { decodeFast } from './decodeFast';
 import { FolderReader } from './walk';
+import { loadWorkspaceParallel, WorkerFailure } from './parallel/parallelLoad';
 import { version } from '../../package.json';
 
 export interface Io {
@@ -17,7 +20,14 @@ export interface Io {
   err(s: string): void;
   isTTY: boolean;
   env: Record<string, string | undefined>;
+  /** a parallel check's worker bundle (default: checkWorker.js beside this bundle); `deal`: see ParallelLoadOptions */
+  parallel?: { workerFile?: string; deal?: boolean };
 }
+
+/** From this many notes on, the check runs on several threads unless `--threads` says otherwise. */
+export const PARALLEL_MIN_NOTES = 500;
+/** Most threads chosen without `--threads`: more costs memory for little gain. */
+const MAX_AUTO_THREADS = 4;
 
 /** Runs the CLI; returns the exit code (0 clean, 1 errors found, 2 bad usage or unreadable folder). */
 export async function run(argv: string[], io: Io): Promise<number> {
@@ -42,16 +52,17 @@ export async function run(argv: string[], io: Io): Promise<number> {
   if (!config) return 2;
 
   const t0 = Date.now();
-  const index = new WorkspaceIndex(config);
   const log = (line: string) => io.err(`notes-navigator: ${line}`);
   let reader: FolderReader;
+  let all: string[];
   try {
     reader = new FolderReader(folder, log);
+    all = reader.listSync();
   } catch (e) {
     io.err(`notes-navigator: cannot read folder ${args.folder}: ${(e as Error).message}`);
     return 2;
   }
-  await loadWorkspace(index, reader, { decode: decodeFast, onSkip: (file, reason) => log(`skipped ${file}: ${reason}`) });
+  const index = await loadIndex(config, reader, all, args, io, log);
   const ms = Date.now() - t0;
   // a matrix that cannot be read as one (no table, no Status column) is said on stderr: no rule code covers it
   for (const series of index.series()) {
@@ -86,6 +97,38 @@ export async function run(argv: string[], io: Io): Promise<number> {
     return 1;
   }
   return 0;
+}
+
+/** Reads and checks every note: on several threads for a large workspace, else (or when a worker fails) on this one. */
+async function loadIndex(
+  config: NotesConfig, reader: FolderReader, all: string[], args: CliArgs, io: Io, log: (line: string) => void,
+): Promise<WorkspaceIndex> {
+  const threads = args.threads ?? autoThreads(all, config);
+  if (threads > 1) {
+    const workerFile = io.parallel?.workerFile ?? path.join(__dirname, 'checkWorker.js');
+    if (!existsSync(workerFile)) log(`${workerFile} is missing; checking on one thread`);
+    else {
+      try {
+        return await loadWorkspaceParallel(config, reader, all, { threads, workerFile, log, deal: io.parallel?.deal });
+      } catch (e) {
+        if (!(e instanceof WorkerFailure)) throw e;
+        log(`a worker thread failed (${e.message}); checking on one thread`);
+      }
+    }
+  }
+  const index = new WorkspaceIndex(config, { previews: false });
+  const listed = { list: async () => all, read: (f: string) => reader.read(f) };
+  await loadWorkspace(index, listed, { decode: decodeFast, onSkip: (file, reason) => log(`skipped ${file}: ${reason}`) });
+  return index;
+}
+
+function autoThreads(all: string[], config: NotesConfig): number {
+  const cpus = os.availableParallelism?.() ?? os.cpus().length;
+  if (cpus < 2) return 1;
+  const included = pathFilter(config);
+  let notes = 0;
+  for (const f of all) if (isMarkdown(f) && included(f)) notes++;
+  return notes >= PARALLEL_MIN_NOTES ? Math.min(cpus, MAX_AUTO_THREADS) : 1;
 }
 
 function loadConfig(args: CliArgs, folder: string, io: Io): NotesConfig | undefined {

@@ -21,6 +21,21 @@ export class FolderReader implements WorkspaceReader {
     this.rootReal = realpathSync(this.root);
   }
 
+  /**
+   * A reader for a folder another reader has listed (a worker thread of a parallel check): `linked` are the files
+   * that listing reached through symbolic links, which `read` re-checks.
+   */
+  static withLinked(root: string, linked: readonly string[], log: (line: string) => void): FolderReader {
+    const reader = new FolderReader(root, log);
+    for (const f of linked) reader.linked.add(f);
+    return reader;
+  }
+
+  /** Files the listing reached through a symbolic link (see `withLinked`). */
+  linkedFiles(): string[] {
+    return [...this.linked];
+  }
+
   async list(): Promise<string[]> {
     return this.listSync();
   }
@@ -101,6 +116,10 @@ export class FolderReader implements WorkspaceReader {
   private readonly linkedDirs: string[] = [];
 
   async read(file: string): Promise<Uint8Array> {
+    return this.readSync(file);
+  }
+
+  readSync(file: string): Uint8Array {
     const full = path.join(this.root, file);
     if (this.linked.has(file)) {
       if (!this.insideTarget(file)) throw new Error('points outside the workspace');

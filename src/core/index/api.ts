@@ -1,6 +1,6 @@
 import type { NotesConfig } from '../config';
 import type {
-  CoverageModel, Diagnostic, FrontmatterResult, Heading, LinkRef, Range, RowCoverage, ScanResult, SeriesModel,
+  CoverageModel, Diagnostic, FileState, FrontmatterResult, Heading, LinkRef, Range, RowCoverage, ScanResult, SeriesModel,
 } from '../model';
 
 /**
@@ -21,8 +21,20 @@ export interface NoteRecord {
   length: number;
   /** position just after the last character (where an appended line goes) */
   end: Range["end"];
-  /** the first lines of the body (after frontmatter), for hover previews; at most ~400 characters */
+  /** the first lines of the body (after frontmatter), for hover previews; at most ~400 characters ('' in an index built without previews) */
   preview: string;
+}
+
+/**
+ * What checking other notes needs to know of a note that another index checks (the other thread of a parallel
+ * check): it exists, its name and title (wikilinks), its heading slugs (fragments) and its coverage state.
+ */
+export interface ForeignNote {
+  file: string;
+  title: string;
+  slugs: string[];
+  state: FileState;
+  unreadable?: string;
 }
 
 export type Resolution =

@@ -1,7 +1,7 @@
 import { pathFilter, type NotesConfig } from '../config';
 import { computeRowCoverage, fileState } from '../coverage/compute';
 import { parseFrontmatter } from '../frontmatter/parse';
-import type { CoverageModel, Diagnostic, FileState, Heading, LinkRef, RowCoverage, SeriesModel } from '../model';
+import type { CoverageModel, Diagnostic, FileState, Heading, LinkRef, RowCoverage, SeriesModel, XrefSide } from '../model';
 import { basename, dirname, isInside, isMarkdown, stem } from '../paths';
 import { checkCoverage } from '../rules/coverage';
 import type { Finding } from '../rules/finding';
@@ -14,7 +14,7 @@ import { expandSpan, parseCoverageMatrix } from '../series/matrix';
 import { isSeriesReadme, parseSeriesReadme } from '../series/readme';
 import { detach } from '../text/detach';
 import { LineIndex } from '../text/lineIndex';
-import type { Backlink, IndexView, IndexWriter, NoteRecord, Resolution } from './api';
+import type { Backlink, ForeignNote, IndexView, IndexWriter, NoteRecord, Resolution } from './api';
 import { pathLinkCandidates, refCandidates, resolveLink, type ResolveContext, wikilinkKeyOfFile } from './resolve';
 
 interface Entry {
@@ -27,6 +27,8 @@ interface Entry {
   /** existing files its links resolve to */
   targets: Set<string>;
   structural?: 'readme' | 'matrix';
+  /** checked by another index (a parallel check's other thread): known here only by what checking others needs */
+  foreign?: { state: FileState };
 }
 
 interface SeriesEntry {
@@ -65,7 +67,8 @@ export class WorkspaceIndex implements IndexView, IndexWriter, ResolveContext {
   private depsBuilt = false;
   private loadedOnce = false;
 
-  constructor(config: NotesConfig) {
+  /** `previews: false`: notes keep no hover preview (a one-shot check such as the CLI's never shows one) */
+  constructor(config: NotesConfig, private readonly options: { previews?: boolean } = {}) {
     this.cfg = config;
     this.include = pathFilter(config);
   }
@@ -111,8 +114,8 @@ export class WorkspaceIndex implements IndexView, IndexWriter, ResolveContext {
       for (const f of slice) {
         this.pending.delete(f);
         const e = this.entries.get(f);
-        if (e) this.checkNote(f, e);
-        else this.diags.delete(f); // removed during the batch
+        if (!e) this.diags.delete(f); // removed during the batch
+        else if (!e.foreign) this.checkNote(f, e);
         done.push(f);
       }
       await pause();
@@ -129,7 +132,8 @@ export class WorkspaceIndex implements IndexView, IndexWriter, ResolveContext {
     const scan = scanNote(text, frontmatter.block ? frontmatter.block.end : 0, lines);
     const title = titleOf(file, frontmatter.data?.title, scan.headings);
     const record: NoteRecord = {
-      file, title, frontmatter, scan, length: text.length, end: lines.positionAt(text.length), preview: previewOf(text, frontmatter.block?.end ?? 0),
+      file, title, frontmatter, scan, length: text.length, end: lines.positionAt(text.length),
+      preview: this.options.previews === false ? '' : previewOf(text, frontmatter.block?.end ?? 0),
     };
     const affected = new Set<string>([file]);
 
@@ -276,6 +280,91 @@ export class WorkspaceIndex implements IndexView, IndexWriter, ResolveContext {
     for (const [f, e] of this.entries) this.register(f, e);
   }
 
+  // ------------------------------------------------------------------------------------------ parallel check
+
+  /**
+   * A note that another index checks (the other thread of a parallel check). This index resolves links to it,
+   * matches its name and title, checks fragments against its slugs and reads its coverage state, but never checks
+   * it: its diagnostics and link targets arrive through `importForeignResults`.
+   */
+  addForeignNote(note: ForeignNote): void {
+    const old = this.entries.get(note.file);
+    if (old) this.unregister(note.file, old);
+    const record: NoteRecord = {
+      file: note.file, title: note.title, frontmatter: { fieldRanges: {} }, scan: { headings: [], links: [] },
+      unreadable: note.unreadable, length: 0, end: { line: 0, character: 0 }, preview: '',
+    };
+    this.entries.set(note.file, { record, local: [], keys: [], targets: new Set(), slugs: new Set(note.slugs), foreign: { state: note.state } });
+    this.allFiles.add(note.file);
+    this.indexNames(note.file, note.title, old?.record.title);
+  }
+
+  /**
+   * A series file that another index checks, given whole (series folders decide how backtick references
+   * resolve, so every index must know them): parsed like any note, never checked here.
+   */
+  addForeignText(file: string, text: string): void {
+    this.updateNote(file, text);
+    const e = this.entries.get(file)!;
+    e.foreign = { state: fileState(e.record, this.cfg) };
+  }
+
+  /** What another index needs to know of one of this index's notes (see `addForeignNote`). */
+  foreignNoteOf(file: string): ForeignNote | undefined {
+    const e = this.entries.get(file);
+    if (!e) return undefined;
+    const r = e.record;
+    const note: ForeignNote = { file, title: r.title, slugs: r.scan.headings.map(h => h.slug), state: this.fileStateOf(file) };
+    if (r.unreadable !== undefined) note.unreadable = r.unreadable;
+    return note;
+  }
+
+  /** Existing files that `file`'s links resolve to (after it was checked). */
+  targetsOf(file: string): string[] {
+    return [...(this.entries.get(file)?.targets ?? [])];
+  }
+
+  /** Notes whose link targets the series rules read (the sides of the matrices' cross-references). */
+  filesReadBySeriesRules(): Set<string> {
+    const out = new Set<string>();
+    for (const s of this.seriesMap.values()) {
+      for (const x of s.coverage?.xrefs ?? []) {
+        for (const f of this.xrefSideFiles(x.a)) out.add(f);
+        for (const f of this.xrefSideFiles(x.b)) out.add(f);
+      }
+    }
+    return out;
+  }
+
+  /** The diagnostics another index computed for one of this index's foreign notes. */
+  importForeignDiagnostics(file: string, diagnostics: Diagnostic[]): void {
+    if (!this.entries.get(file)?.foreign) return;
+    if (diagnostics.length) this.diags.set(file, diagnostics);
+    else this.diags.delete(file);
+  }
+
+  /** The existing files a foreign note's links resolve to, as another index found them (`targetsOf`). */
+  importForeignTargets(file: string, targets: string[]): void {
+    const e = this.entries.get(file);
+    if (e?.foreign) e.targets = new Set(targets);
+  }
+
+  /**
+   * Checks the pending ordinary notes now; series files stay pending until `endBatch` (their rules read the
+   * other notes' link targets, which a parallel check imports first).
+   */
+  checkPendingNotes(): string[] {
+    const done: string[] = [];
+    for (const f of [...this.pending]) {
+      const e = this.entries.get(f);
+      if (!e || e.structural) continue;
+      this.pending.delete(f);
+      if (!e.foreign) this.checkNote(f, e);
+      done.push(f);
+    }
+    return done;
+  }
+
   // ------------------------------------------------------------------------------------------ view
 
   hasFile(file: string): boolean {
@@ -344,7 +433,9 @@ export class WorkspaceIndex implements IndexView, IndexWriter, ResolveContext {
   }
 
   fileStateOf(file: string): FileState {
-    const r = this.entries.get(file)?.record;
+    const e = this.entries.get(file);
+    if (e?.foreign) return e.foreign.state;
+    const r = e?.record;
     return fileState(r && !r.unreadable ? r : undefined, this.cfg);
   }
 
@@ -401,6 +492,7 @@ export class WorkspaceIndex implements IndexView, IndexWriter, ResolveContext {
     for (const f of files) {
       const e = this.entries.get(f);
       if (!e) { if (this.diags.delete(f)) done.push(f); continue; }
+      if (e.foreign) continue;
       if (e.structural) { seriesFolders.add(dirname(f)); continue; }
       this.checkNote(f, e);
       done.push(f);
@@ -466,7 +558,7 @@ export class WorkspaceIndex implements IndexView, IndexWriter, ResolveContext {
       this.register(matrixFile, matrix);
       if (s?.coverage) {
         matrixExtra = matrixExtra.concat(checkXrefs(s.coverage, {
-          filesOf: side => side.span ? expandSpan(side.span, this.allFiles) : side.file && this.allFiles.has(side.file) ? [side.file] : [],
+          filesOf: side => this.xrefSideFiles(side),
           linksTo: (a, b) => this.linksTo(a, b),
         }));
       }
@@ -474,6 +566,11 @@ export class WorkspaceIndex implements IndexView, IndexWriter, ResolveContext {
       out.push(matrixFile);
     }
     return out;
+  }
+
+  /** The files one side of a matrix cross-reference names (a span expands to the files it covers). */
+  private xrefSideFiles(side: XrefSide): string[] {
+    return side.span ? expandSpan(side.span, this.allFiles) : side.file && this.allFiles.has(side.file) ? [side.file] : [];
   }
 
   private setDiagnostics(file: string, findings: Finding[]): void {

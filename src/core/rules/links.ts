@@ -22,30 +22,34 @@ export function checkLinks(links: readonly LinkRef[], ctx: LinkRuleContext): Fin
   for (const link of links) {
     if (link.external || ctx.skip?.(link)) continue;
     const r = ctx.resolve(link);
-    const data = { kind: link.kind, raw: link.raw, path: link.path, fragment: link.fragment };
     if (r.kind === 'outside') {
-      out.push({ code: 'link-outside-workspace', range: link.targetRange, data,
+      out.push({ code: 'link-outside-workspace', range: link.targetRange, data: linkData(link),
         message: `${KIND_NAMES[link.kind]} "${link.raw}" leaves the workspace folder; it is not followed` });
     } else if (r.kind === 'unresolved') {
-      out.push({ code: 'wikilink-broken', range: link.targetRange, data,
+      out.push({ code: 'wikilink-broken', range: link.targetRange, data: linkData(link),
         message: `wikilink "[[${link.raw}]]" matches no note by file name or title` });
     } else if (r.kind === 'file' && !r.exists) {
       if (link.kind === 'ref') {
-        out.push({ code: 'ref-broken', range: link.targetRange, data: { ...data, file: r.file },
+        out.push({ code: 'ref-broken', range: link.targetRange, data: { ...linkData(link), file: r.file },
           message: `referenced file "${link.path}" does not exist (${r.file})` });
       } else {
-        out.push({ code: 'link-broken', range: link.targetRange, data: { ...data, file: r.file },
+        out.push({ code: 'link-broken', range: link.targetRange, data: { ...linkData(link), file: r.file },
           message: `${KIND_NAMES[link.kind]} target "${link.path}" does not exist (${r.file})` });
       }
     } else if (r.kind === 'file' && r.fragment !== undefined && r.fragment !== '' && !isLineFragment(r.fragment)) {
       const slugs = ctx.slugsOf(r.file);
       if (slugs && !hasSlug(slugs, r.fragment)) {
-        out.push({ code: 'link-anchor-broken', range: link.targetRange, data: { ...data, file: r.file },
+        out.push({ code: 'link-anchor-broken', range: link.targetRange, data: { ...linkData(link), file: r.file },
           message: `heading "#${r.fragment}" not found in ${r.file}` });
       }
     }
   }
   return out;
+}
+
+/** What a finding's fix needs of its link (built only for a finding: most links are fine). */
+function linkData(link: LinkRef): Record<string, unknown> {
+  return { kind: link.kind, raw: link.raw, path: link.path, fragment: link.fragment };
 }
 
 /** GitHub slugs are lower-case; a fragment written with capitals still reaches the heading. */

@@ -1,4 +1,6 @@
 import { strict as assert } from 'node:assert';
+import { defaultConfig } from '../../../src/core/config';
+import { WorkspaceIndex } from '../../../src/core/index/workspaceIndex';
 import { all, codes, FM, indexOf } from './memoryWorkspace';
 
 const README = `# Series
@@ -183,5 +185,44 @@ describe('WorkspaceIndex', () => {
     // a cross-reference side: its links feed xref-missing-link, so every edit re-checks the matrix
     changed = index.updateNote('s/basics/01_intro.md', FM('Intro') + body + '\n[x](../other/x.md)\n');
     assert.ok(changed.includes('s/coverage_matrix.md'));
+  });
+
+  describe('foreign notes (the other threads of a parallel check)', () => {
+    it('resolve links, fragments, wikilinks and titles, but are never checked here', async () => {
+      const index = new WorkspaceIndex(defaultConfig());
+      index.beginBatch();
+      index.updateNote('a.md', FM('Alpha') + '[b](b.md#two) [bad](b.md#nope) [[b]] [[Beta Note]] [[nobody]]\n');
+      index.addForeignNote({ file: 'b.md', title: 'Beta Note', slugs: ['one', 'two'], state: 'written' });
+      index.endBatch();
+      assert.deepEqual(codes(index, 'a.md'), ['link-anchor-broken', 'wikilink-broken']);
+      assert.deepEqual(codes(index, 'b.md'), []);
+      assert.equal(index.fileStateOf('b.md'), 'written');
+      assert.deepEqual(index.foreignNoteOf('a.md'), { file: 'a.md', title: 'Alpha', slugs: [], state: 'draft' });
+    });
+
+    it('take the diagnostics and link targets another index computed; series files wait for them', async () => {
+      const body = '# Intro\n\n' + 'Long enough body text. '.repeat(20) + '\n';
+      const index = new WorkspaceIndex(defaultConfig());
+      index.beginBatch();
+      index.updateNote('s/README.md', README);
+      index.updateNote('s/coverage_matrix.md', MATRIX);
+      index.updateNote('s/basics/02_more.md', FM('More') + body);
+      index.addForeignNote({ file: 's/basics/01_intro.md', title: 'Intro', slugs: ['intro'], state: 'written' });
+      index.addForeignNote({ file: 's/other/x.md', title: 'X', slugs: [], state: 'written' });
+      assert.deepEqual([...index.filesReadBySeriesRules()].sort(), ['s/basics/01_intro.md', 's/other/x.md']);
+      assert.deepEqual(index.checkPendingNotes().sort(), ['s/basics/02_more.md']);
+      assert.equal(index.diagnostics('s/coverage_matrix.md').length, 0, 'series files are still pending');
+      const foreignDiag = { file: 's/basics/01_intro.md', range: { start: { line: 1, character: 0 }, end: { line: 1, character: 3 } }, severity: 'error' as const, code: 'link-broken' as const, message: 'm' };
+      index.importForeignDiagnostics('s/basics/01_intro.md', [foreignDiag]);
+      index.importForeignDiagnostics('s/basics/02_more.md', [foreignDiag]); // not foreign: ignored
+      // 01_intro links to x.md but x.md not back: one missing direction
+      index.importForeignTargets('s/basics/01_intro.md', ['s/other/x.md']);
+      index.endBatch();
+      assert.deepEqual(index.diagnostics('s/basics/01_intro.md'), [foreignDiag]);
+      assert.deepEqual(codes(index, 's/basics/02_more.md'), []);
+      const xref = index.diagnostics('s/coverage_matrix.md').filter(d => d.code === 'xref-missing-link');
+      assert.equal(xref.length, 1, JSON.stringify(index.diagnostics('s/coverage_matrix.md')));
+      assert.match(xref[0].message, /x\.md/);
+    });
   });
 });

@@ -1,0 +1,117 @@
+import { strict as assert } from 'node:assert';
+import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import * as esbuild from 'esbuild';
+import { run, type Io } from '../../../src/cli/main';
+import { generateCorpus } from '../../bench/corpus';
+import { tempWorkspace, type CliResult } from './cliHarness';
+
+const ROOT = process.cwd(); // mocha runs from the repository root
+const FM = '---\ntitle: T\nnote_type: chapter\ndomain: backend\ntags: [a]\ncreated: 2025-01-01\nupdated: 2025-01-02\nstatus: active\n---\n';
+
+let workerFile: string;
+
+/** The CLI in-process; `parallel` as the tests need it (round-robin dealing, so every thread holds notes). */
+async function cliWith(parallel: Io['parallel'], ...argv: string[]): Promise<CliResult> {
+  let out = '';
+  let err = '';
+  const code = await run(argv, { out: s => { out += s + '\n'; }, err: s => { err += s + '\n'; }, isTTY: false, env: {}, parallel });
+  return { code, out, err };
+}
+
+/** Output without the summary's elapsed time. */
+function timeless(s: string): string {
+  return s.replace(/ \(\d+ ms\)$/m, ' (… ms)');
+}
+
+/** stderr lines in a comparable form: the elapsed time removed, sorted. */
+function logLines(err: string): string[] {
+  return timeless(err).split('\n').filter(Boolean).sort();
+}
+
+async function assertSameAsOneThread(dir: string, threads: number, ...argv: string[]): Promise<CliResult> {
+  const one = await cliWith(undefined, ...argv, dir, '--threads', '1');
+  const many = await cliWith({ workerFile, deal: true }, ...argv, dir, '--threads', String(threads));
+  assert.doesNotMatch(many.err, /one thread/, many.err);
+  assert.equal(many.code, one.code);
+  assert.equal(timeless(many.out), timeless(one.out));
+  assert.deepEqual(logLines(many.err), logLines(one.err));
+  return many;
+}
+
+describe('CLI parallel check', function () {
+  this.timeout(60000);
+
+  before(async () => {
+    // the worker bundle the CLI starts, built fresh from the sources under test
+    workerFile = path.join(os.tmpdir(), `nn-check-worker-${process.pid}.js`);
+    await esbuild.build({
+      entryPoints: [path.join(ROOT, 'src/cli/parallel/worker.ts')], outfile: workerFile, bundle: true, platform: 'node',
+      format: 'cjs', target: 'node18', mainFields: ['module', 'main'], logLevel: 'warning',
+    });
+  });
+
+  for (const fixture of ['test/fixtures/mini', 'test/fixtures/seeds', 'test/fixtures/clean', 'examples/notes']) {
+    it(`gives the one-thread answers on ${fixture} (json, text, sarif, coverage)`, async () => {
+      const dir = path.join(ROOT, fixture);
+      for (const threads of [2, 3]) {
+        await assertSameAsOneThread(dir, threads, 'check', '--format', 'json');
+        await assertSameAsOneThread(dir, threads, 'coverage', '--format', 'json');
+      }
+      await assertSameAsOneThread(dir, 2, 'check', '--format', 'text');
+      await assertSameAsOneThread(dir, 2, 'check', '--format', 'sarif');
+    });
+  }
+
+  it('gives the one-thread answers on a generated 600-note workspace with a series', async () => {
+    const dir = tempWorkspace(Object.fromEntries(generateCorpus({ notes: 600, seed: 7 }).map(f => [f.path, f.text])));
+    const r = await assertSameAsOneThread(dir, 2, 'check', '--format', 'json');
+    const codes = new Set(JSON.parse(r.out).diagnostics.map((d: { code: string }) => d.code));
+    // the cross-file rules were exercised: broken links, missing headings, broken wikilinks and refs
+    for (const c of ['link-broken', 'link-anchor-broken', 'wikilink-broken', 'ref-broken']) assert.ok(codes.has(c), c);
+    await assertSameAsOneThread(dir, 2, 'coverage', '--format', 'md');
+  });
+
+  it('reports unreadable, binary and symbolic-link files as the one-thread check does', async () => {
+    const files: Record<string, string | Buffer> = {
+      'bin.md': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2]),
+      'latin1.md': Buffer.from([0x63, 0x61, 0x66, 0xe9]),
+      'locked.md': FM,
+      'big/README.md': '# Not a series\n\nSee [a](../a.md) and [[b]].\n',
+    };
+    for (let i = 0; i < 20; i++) files[`n/${i}.md`] = FM + `# Note ${i}\n\n[next](${i + 1}.md) [[${i + 2}]] [h](${i}.md#note-${i})\n`;
+    files['a.md'] = FM + '# A\n';
+    const dir = tempWorkspace(files);
+    mkdirSync(path.join(dir, 'loop'));
+    symlinkSync('..', path.join(dir, 'loop', 'again'));
+    symlinkSync('/etc', path.join(dir, 'etc-link'));
+    symlinkSync(path.join(dir, 'a.md'), path.join(dir, 'n', 'inside-link.md'));
+    chmodSync(path.join(dir, 'locked.md'), 0o000);
+    const r = await assertSameAsOneThread(dir, 2, 'check', '--format', 'json');
+    assert.match(r.err, /skipped bin\.md: file is binary/);
+    assert.match(r.err, /skipped latin1\.md: file is not valid UTF-8/);
+  });
+
+  it('falls back to one thread, saying so, when a worker fails or is missing', async () => {
+    const dir = path.join(ROOT, 'examples/notes');
+    const one = await cliWith(undefined, 'check', dir, '--format', 'json', '--threads', '1');
+    const broken = path.join(os.tmpdir(), `nn-broken-worker-${process.pid}.js`);
+    writeFileSync(broken, "throw new Error('worker exploded');\n");
+    const failed = await cliWith({ workerFile: broken, deal: true }, 'check', dir, '--format', 'json', '--threads', '2');
+    assert.match(failed.err, /a worker thread failed \(.*worker exploded.*\); checking on one thread/);
+    assert.equal(failed.out, one.out);
+    assert.equal(failed.code, one.code);
+    const missing = await cliWith({ workerFile: broken + '.gone' }, 'check', dir, '--format', 'json', '--threads', '2');
+    assert.match(missing.err, /is missing; checking on one thread/);
+    assert.equal(missing.out, one.out);
+  });
+
+  it('refuses a --threads value that is not a whole number from 1 to 64', async () => {
+    for (const v of ['0', 'two', '65', '-1']) {
+      const r = await cliWith(undefined, 'check', '.', '--threads', v);
+      assert.equal(r.code, 2, v);
+      assert.equal(r.err.trim().split('\n').length, 1);
+    }
+  });
+});
