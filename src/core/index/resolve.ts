@@ -21,12 +21,12 @@ export interface ResolveContext {
  * - backtick references: the note's folder, then the series folder, then the workspace folder (first that exists).
  * - wikilinks: by file name (case-insensitive; a path-like name must match the path's end), then by title.
  */
-export function resolveLink(ctx: ResolveContext, from: string, link: LinkRef): Resolution {
-  if (link.external) return { kind: 'external' };
+export function resolveLink(ctx: ResolveContext, from: string, link: LinkRef, fromFolder = dirname(from)): Resolution {
+  if (link.external) return EXTERNAL;
   switch (link.kind) {
     case 'link':
     case 'image':
-      return resolvePathLink(ctx, from, link);
+      return resolvePathLink(ctx, from, fromFolder, link);
     case 'ref':
       return resolveRef(ctx, from, link);
     case 'wikilink':
@@ -34,8 +34,12 @@ export function resolveLink(ctx: ResolveContext, from: string, link: LinkRef): R
   }
 }
 
-function fileResolution(ctx: ResolveContext, file: string, fragment: string | undefined): Resolution {
-  const exists = ctx.hasFile(file);
+// answers without a file are shared: resolving runs once per link of every note
+const EXTERNAL: Resolution = Object.freeze({ kind: 'external' });
+const OUTSIDE: Resolution = Object.freeze({ kind: 'outside' });
+const UNRESOLVED: Resolution = Object.freeze({ kind: 'unresolved' });
+
+function fileResolution(ctx: ResolveContext, file: string, fragment: string | undefined, exists = ctx.hasFile(file)): Resolution {
   return { kind: 'file', file, exists, fragment, isNote: exists ? ctx.isNote(file) : /\.md$/i.test(file) };
 }
 
@@ -48,11 +52,17 @@ export function pathLinkCandidates(from: string, path: string): string[] | undef
   return [file];
 }
 
-function resolvePathLink(ctx: ResolveContext, from: string, link: LinkRef): Resolution {
-  const cands = pathLinkCandidates(from, link.path);
-  if (!cands) return { kind: 'outside' };
-  if (cands.length === 2 && !ctx.hasFile(cands[0]) && ctx.hasFile(cands[1])) return fileResolution(ctx, cands[1], link.fragment);
-  return fileResolution(ctx, cands[0], link.fragment);
+/** `pathLinkCandidates` without the list: the first candidate that exists, else the first. */
+function resolvePathLink(ctx: ResolveContext, from: string, fromFolder: string, link: LinkRef): Resolution {
+  if (link.path === '') return fileResolution(ctx, from, link.fragment);
+  const file = join(fromFolder, link.path);
+  if (file === undefined) return OUTSIDE;
+  const exists = ctx.hasFile(file);
+  if (!exists && file !== '' && extname(file) === '') {
+    const md = file + '.md';
+    if (ctx.hasFile(md)) return fileResolution(ctx, md, link.fragment, true);
+  }
+  return fileResolution(ctx, file, link.fragment, exists);
 }
 
 /** Candidate files of a backtick reference, in resolution order (note folder, series folder, root). */
@@ -69,7 +79,7 @@ function resolveRef(ctx: ResolveContext, from: string, link: LinkRef): Resolutio
   const cands = refCandidates(ctx, from, link.path);
   for (const c of cands) if (c !== undefined && ctx.hasFile(c)) return fileResolution(ctx, c, link.fragment);
   const first = cands.find((c): c is string => c !== undefined);
-  if (first === undefined) return { kind: 'outside' };
+  if (first === undefined) return OUTSIDE;
   // report against the series folder when there is one: that is where series paths are written from
   const report = cands.length > 1 && cands[1] !== undefined ? cands[1] : first;
   return fileResolution(ctx, report, link.fragment);
@@ -83,7 +93,7 @@ function resolveWikilink(ctx: ResolveContext, from: string, link: LinkRef): Reso
   const byStem = ctx.notesByStem(slash === -1 ? lower : lower.slice(slash + 1));
   const matches = slash === -1 ? byStem : byStem.filter(f => f.toLowerCase().replace(/\.md$/, '').endsWith(lower));
   const pick = pickNearest(matches, from) ?? pickNearest(ctx.notesByTitle(name.toLowerCase()), from);
-  if (pick === undefined) return { kind: 'unresolved' };
+  if (pick === undefined) return UNRESOLVED;
   return { kind: 'file', file: pick, exists: true, fragment: link.fragment, isNote: true };
 }
 

@@ -23,7 +23,7 @@ interface Entry {
   local: Finding[];
   slugs?: Set<string>;
   /** dependency keys this note registered (see `keysOf`) */
-  keys: string[];
+  keys: ReadonlySet<string>;
   /** existing files its links resolve to */
   targets: Set<string>;
   structural?: 'readme' | 'matrix';
@@ -166,8 +166,8 @@ export class WorkspaceIndex implements IndexView, IndexWriter, ResolveContext {
     }
 
     const local = checkFrontmatter(frontmatter, lines, this.cfg, { structural: structural !== undefined });
-    if (old) this.unregister(file, old);
-    const entry: Entry = { record, local, keys: [], targets: new Set(), structural };
+    // the old keys stay registered until the note is checked again: an edit seldom changes them (see `reregister`)
+    const entry: Entry = { record, local, keys: old?.keys ?? NO_KEYS, targets: new Set(), structural };
     this.entries.set(file, entry);
     this.allFiles.add(file);
     this.indexNames(file, title, old?.record.title);
@@ -205,7 +205,7 @@ export class WorkspaceIndex implements IndexView, IndexWriter, ResolveContext {
     const record: NoteRecord = {
       file, title: stem(file), frontmatter: { fieldRanges: {} }, scan: { headings: [], links: [] }, unreadable: reason, length: 0, end: { line: 0, character: 0 }, preview: '',
     };
-    this.entries.set(file, { record, local: [], keys: [], targets: new Set() });
+    this.entries.set(file, { record, local: [], keys: NO_KEYS, targets: new Set() });
     this.allFiles.add(file);
     this.indexNames(file, record.title, old?.record.title);
     if (isNew) this.addDependentsOfExistence(file, affected);
@@ -285,7 +285,7 @@ export class WorkspaceIndex implements IndexView, IndexWriter, ResolveContext {
   /**
    * A note that another index checks (the other thread of a parallel check). This index resolves links to it,
    * matches its name and title, checks fragments against its slugs and reads its coverage state, but never checks
-   * it: its diagnostics and link targets arrive through `importForeignResults`.
+   * it: its diagnostics and link targets arrive through `importForeignDiagnostics` and `importForeignTargets`.
    */
   addForeignNote(note: ForeignNote): void {
     const old = this.entries.get(note.file);
@@ -294,7 +294,7 @@ export class WorkspaceIndex implements IndexView, IndexWriter, ResolveContext {
       file: note.file, title: note.title, frontmatter: { fieldRanges: {} }, scan: { headings: [], links: [] },
       unreadable: note.unreadable, length: 0, end: { line: 0, character: 0 }, preview: '',
     };
-    this.entries.set(note.file, { record, local: [], keys: [], targets: new Set(), slugs: new Set(note.slugs), foreign: { state: note.state } });
+    this.entries.set(note.file, { record, local: [], keys: NO_KEYS, targets: new Set(), slugs: new Set(note.slugs), foreign: { state: note.state } });
     this.allFiles.add(note.file);
     this.indexNames(note.file, note.title, old?.record.title);
   }
@@ -502,17 +502,17 @@ export class WorkspaceIndex implements IndexView, IndexWriter, ResolveContext {
   }
 
   private checkNote(file: string, e: Entry): void {
-    this.unregister(file, e);
     e.targets = new Set();
     const findings = [...e.local, ...this.linkFindings(file, e)];
-    this.register(file, e);
+    this.reregister(file, e);
     this.setDiagnostics(file, findings);
   }
 
   private linkFindings(file: string, e: Entry, skip?: (l: LinkRef) => boolean): Finding[] {
     if (e.record.unreadable) return [];
+    const folder = dirname(file);
     const resolve = (link: LinkRef) => {
-      const r = this.resolve(file, link);
+      const r = resolveLink(this, file, link, folder);
       if (r.kind === 'file' && r.exists) e.targets.add(r.file);
       return r;
     };
@@ -540,10 +540,9 @@ export class WorkspaceIndex implements IndexView, IndexWriter, ResolveContext {
     }
     if (readme && readmeFile) {
       const chapterTargets = new Set(s!.model.categories.flatMap(c => c.chapters.map(ch => posKey(ch.hrefRange.start))));
-      this.unregister(readmeFile, readme);
       readme.targets = new Set();
       const findings = [...readme.local, ...this.linkFindings(readmeFile, readme, l => chapterTargets.has(posKey(l.targetRange.start)))];
-      this.register(readmeFile, readme);
+      this.reregister(readmeFile, readme);
       this.setDiagnostics(readmeFile, findings.concat(readmeExtra));
       out.push(readmeFile);
     }
@@ -552,10 +551,9 @@ export class WorkspaceIndex implements IndexView, IndexWriter, ResolveContext {
       const tableLines = new Set<number>();
       cov?.rows.forEach(r => tableLines.add(r.range.start.line));
       cov?.xrefs.forEach(x => tableLines.add(x.range.start.line));
-      this.unregister(matrixFile, matrix);
       matrix.targets = new Set();
       const findings = [...matrix.local, ...this.linkFindings(matrixFile, matrix, l => l.kind === 'ref' && tableLines.has(l.range.start.line))];
-      this.register(matrixFile, matrix);
+      this.reregister(matrixFile, matrix);
       if (s?.coverage) {
         matrixExtra = matrixExtra.concat(checkXrefs(s.coverage, {
           filesOf: side => this.xrefSideFiles(side),
@@ -592,43 +590,66 @@ export class WorkspaceIndex implements IndexView, IndexWriter, ResolveContext {
     return e.slugs;
   }
 
-  /** Dependency keys of a note: every file its links may mean (`f:`), wikilink names (`w:`) and titles (`t:`). */
-  private keysOf(file: string, e: Entry): string[] {
+  /**
+   * Dependency keys of a note: every file its links may mean (`f:`), wikilink names (`w:`) and titles (`t:`).
+   * A path written several times is looked at once.
+   */
+  private keysOf(file: string, e: Entry): Set<string> {
     const keys = new Set<string>();
+    const seen = { link: new Set<string>(), ref: new Set<string>(), wikilink: new Set<string>() };
     for (const link of e.record.scan.links) {
       if (link.external) continue;
-      if (link.kind === 'wikilink') {
+      const kind = link.kind === 'image' ? 'link' : link.kind;
+      if (seen[kind].has(link.path)) continue;
+      seen[kind].add(link.path);
+      if (kind === 'wikilink') {
         const name = link.path.trim().toLowerCase().replace(/\.md$/, '');
         keys.add('w:' + name.slice(name.lastIndexOf('/') + 1));
         keys.add('t:' + link.path.trim().toLowerCase());
-      } else if (link.kind === 'ref') {
+      } else if (kind === 'ref') {
         for (const c of refCandidates(this, file, link.path)) if (c !== undefined) keys.add('f:' + c);
       } else {
         for (const c of pathLinkCandidates(file, link.path) ?? []) keys.add('f:' + c);
       }
     }
-    return [...keys];
+    return keys;
+  }
+
+  /**
+   * Brings a checked note's registered dependency keys up to date: only the keys that came or went touch the
+   * dependents map (an edit seldom changes more than one link).
+   */
+  private reregister(file: string, e: Entry): void {
+    if (!this.depsBuilt) return;
+    const keys = this.keysOf(file, e);
+    for (const k of e.keys) if (!keys.has(k)) this.dropDependent(k, file);
+    for (const k of keys) if (!e.keys.has(k)) this.addDependent(k, file);
+    e.keys = keys;
   }
 
   private register(file: string, e: Entry): void {
     if (!this.depsBuilt) return;
     e.keys = this.keysOf(file, e);
-    for (const k of e.keys) {
-      let set = this.dependents.get(k);
-      if (!set) this.dependents.set(k, (set = new Set()));
-      set.add(file);
-    }
+    for (const k of e.keys) this.addDependent(k, file);
   }
 
   private unregister(file: string, e: Entry): void {
-    for (const k of e.keys) {
-      const set = this.dependents.get(k);
-      if (set) {
-        set.delete(file);
-        if (set.size === 0) this.dependents.delete(k);
-      }
+    for (const k of e.keys) this.dropDependent(k, file);
+    e.keys = NO_KEYS;
+  }
+
+  private addDependent(key: string, file: string): void {
+    let set = this.dependents.get(key);
+    if (!set) this.dependents.set(key, (set = new Set()));
+    set.add(file);
+  }
+
+  private dropDependent(key: string, file: string): void {
+    const set = this.dependents.get(key);
+    if (set) {
+      set.delete(file);
+      if (set.size === 0) this.dependents.delete(key);
     }
-    e.keys = [];
   }
 
   private addDeps(key: string, into: Set<string>): void {
@@ -699,6 +720,8 @@ export class WorkspaceIndex implements IndexView, IndexWriter, ResolveContext {
     if (list.length === 0) map.delete(key);
   }
 }
+
+const NO_KEYS: ReadonlySet<string> = new Set();
 
 function posKey(p: { line: number; character: number }): string {
   return p.line + ':' + p.character;
