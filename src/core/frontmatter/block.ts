@@ -1,28 +1,43 @@
 import type { FrontmatterBlock } from '../model';
+import type { LineIndex } from '../text/lineIndex';
 
 /**
  * Finds the frontmatter block at the very top of a note: a line `---` (optionally followed by a
  * language name such as `yaml` or `js`) at offset 0, up to the next line that is exactly `---`
- * (or `...`). Linear in the block's length. The text must already be BOM-free.
+ * (or `...`). Linear in the block's length. The text must already be BOM-free. With the text's line index the
+ * line ends are looked up instead of scanned for.
  */
-export function findFrontmatterBlock(text: string): FrontmatterBlock | undefined {
+export function findFrontmatterBlock(text: string, lines?: LineIndex): FrontmatterBlock | undefined {
   if (!text.startsWith('---')) return undefined;
-  let eol = lineEndAt(text, 0);
-  const opener = text.slice(3, eol).trim();
+  let eol = lines ? lines.lineEnd(0) : lineEndAt(text, 0);
+  // the common opener is the bare `---`: only a longer line can name a language
+  const opener = eol === 3 ? '' : text.slice(3, eol).trim();
   // `----` or `--- text` is a thematic break or prose, not a fence; `---yaml` / `--- js` name a language
   if (opener !== '' && !/^[A-Za-z][\w-]*$/.test(opener)) return undefined;
+  const language = opener === '' ? '' : opener.toLowerCase();
   const contentStart = nextLineStart(text, eol);
   let pos = contentStart;
-  while (pos < text.length) {
-    eol = lineEndAt(text, pos);
-    const line = text.slice(pos, eol);
-    if (/^(---|\.\.\.)[ \t]*$/.test(line)) {
-      return { start: 0, end: nextLineStart(text, eol), contentStart, contentEnd: pos, language: opener.toLowerCase(), closed: true };
+  for (let line = 1; pos < text.length; line++) {
+    eol = lines ? lines.lineEnd(line) : lineEndAt(text, pos);
+    if (isClosingFence(text, pos, eol)) {
+      return { start: 0, end: nextLineStart(text, eol), contentStart, contentEnd: pos, language, closed: true };
     }
     pos = nextLineStart(text, eol);
     if (pos === eol) break; // end of text
   }
-  return { start: 0, end: text.length, contentStart, contentEnd: text.length, language: opener.toLowerCase(), closed: false };
+  return { start: 0, end: text.length, contentStart, contentEnd: text.length, language, closed: false };
+}
+
+/** `---` or `...` followed by nothing but blanks (compared in place: no string per line). */
+function isClosingFence(text: string, pos: number, eol: number): boolean {
+  if (eol - pos < 3) return false;
+  const c = text.charCodeAt(pos);
+  if ((c !== 45 && c !== 46) || text.charCodeAt(pos + 1) !== c || text.charCodeAt(pos + 2) !== c) return false;
+  for (let i = pos + 3; i < eol; i++) {
+    const d = text.charCodeAt(i);
+    if (d !== 32 && d !== 9) return false;
+  }
+  return true;
 }
 
 function lineEndAt(text: string, from: number): number {

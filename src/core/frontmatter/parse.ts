@@ -3,7 +3,7 @@ import type { FrontmatterBlock, FrontmatterResult, FrontmatterValue, Range } fro
 import { LineIndex } from '../text/lineIndex';
 import { findFrontmatterBlock } from './block';
 import { findFieldRanges } from './fields';
-import { parseFlatYaml } from './flatYaml';
+import { parseFlatBlock } from './flatYaml';
 import { detach } from '../text/detach';
 
 /**
@@ -33,19 +33,21 @@ export function unsupportedLanguageMessage(language: string): string {
 }
 
 export function parseFrontmatter(text: string, lines = new LineIndex(text)): FrontmatterResult {
-  const block = findFrontmatterBlock(text);
+  const block = findFrontmatterBlock(text, lines);
   if (!block) return { fieldRanges: Object.create(null) };
-  const opening = openingLineRange(lines);
   if (!YAML_LANGUAGES.has(block.language)) {
-    return { block, error: { message: unsupportedLanguageMessage(block.language), range: opening }, fieldRanges: Object.create(null) };
+    return { block, error: { message: unsupportedLanguageMessage(block.language), range: openingLineRange(lines) }, fieldRanges: Object.create(null) };
   }
   if (!block.closed) {
-    return { block, error: { message: MSG_NOT_CLOSED, range: opening }, fieldRanges: Object.create(null) };
+    return { block, error: { message: MSG_NOT_CLOSED, range: openingLineRange(lines) }, fieldRanges: Object.create(null) };
   }
+  // the common case: a flat block read in one scan, with its field ranges found on the way (the block opens
+  // the note, so its content starts on line 1)
+  const flat = parseFlatBlock(text, block.contentStart, block.contentEnd, 1);
+  if (flat) return { block, data: flat.data, fieldRanges: flat.fieldRanges };
   const fieldRanges = findFieldRanges(lines, block.contentStart, block.contentEnd);
   const yamlText = text.slice(block.contentStart, block.contentEnd);
-  const flat = parseFlatYaml(yamlText);
-  if (flat) return { block, data: flat, fieldRanges };
+  const opening = openingLineRange(lines);
   let raw: unknown;
   try {
     raw = load(yamlText, { schema: CORE_SCHEMA, onWarning: () => undefined });

@@ -15,8 +15,6 @@ const TEXT_FIELDS = new Set(['title', 'note_type', 'domain', 'status', 'source']
 /** Fields whose value must be a list of strings. */
 const LIST_FIELDS = new Set(['tags']);
 
-const DATE_SHAPE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
 export function checkFrontmatter(fm: FrontmatterResult, lines: LineIndex, config: NotesConfig, opts: { structural: boolean }): Finding[] {
   const out: Finding[] = [];
   if (!fm.block) {
@@ -36,36 +34,43 @@ export function checkFrontmatter(fm: FrontmatterResult, lines: LineIndex, config
   }
   const data = fm.data;
   if (!data) return out;
-  const opening = lines.range(0, lines.lineEnd(0));
   for (const field of config.requiredFields) {
     if (!Object.prototype.hasOwnProperty.call(data, field)) {
-      out.push({ code: 'frontmatter-field-missing', range: opening, message: `required field "${field}" is missing`, data: { field } });
+      out.push({ code: 'frontmatter-field-missing', range: openingRange(lines), message: `required field "${field}" is missing`, data: { field } });
     }
   }
-  const rangeOf = (field: string): Range => fm.fieldRanges[field] ?? opening;
-  const required = new Set(config.requiredFields);
-  const dateFields = new Set(config.dateFields);
-  const validDates = new Map<string, string>();
+  // plain arrays: the configured lists are a handful of names, no per-note Set or Map is worth building
+  const { requiredFields, dateFields } = config;
+  let created: string | undefined;
+  let updated: string | undefined;
   for (const field of Object.keys(data)) {
     const value = data[field];
-    const problem = fieldProblem(field, value, config, required, dateFields);
+    const problem = fieldProblem(field, value, config, requiredFields, dateFields);
     if (problem) {
-      out.push({ code: 'frontmatter-field-invalid', range: rangeOf(field), message: problem.message, data: { field, value, ...problem.data } });
-    } else if (dateFields.has(field) && typeof value === 'string') {
-      validDates.set(field, value);
+      out.push({ code: 'frontmatter-field-invalid', range: fieldRange(fm, field, lines), message: problem.message, data: { field, value, ...problem.data } });
+    } else if (typeof value === 'string' && dateFields.includes(field)) {
+      if (field === 'created') created = value;
+      else if (field === 'updated') updated = value;
     }
   }
-  const created = validDates.get('created');
-  const updated = validDates.get('updated');
   if (created !== undefined && updated !== undefined && updated < created) {
     out.push({
       code: 'frontmatter-field-invalid',
-      range: rangeOf('updated'),
+      range: fieldRange(fm, 'updated', lines),
       message: `updated "${updated}" is before created "${created}"`,
       data: { field: 'updated', value: updated, expected: created },
     });
   }
   return out;
+}
+
+/** The opening fence line: where findings without a line of their own go (built only when one needs it). */
+function openingRange(lines: LineIndex): Range {
+  return lines.range(0, lines.lineEnd(0));
+}
+
+function fieldRange(fm: FrontmatterResult, field: string, lines: LineIndex): Range {
+  return fm.fieldRanges[field] ?? openingRange(lines);
 }
 
 const YAML_ERROR_PREFIX = 'frontmatter is not valid YAML: ';
@@ -86,14 +91,14 @@ interface Problem {
   data?: Record<string, unknown>;
 }
 
-function fieldProblem(field: string, value: FrontmatterValue, config: NotesConfig, required: Set<string>,
-  dateFields: Set<string>): Problem | undefined {
+function fieldProblem(field: string, value: FrontmatterValue, config: NotesConfig, required: readonly string[],
+  dateFields: readonly string[]): Problem | undefined {
   if (value === null || value === '' || (Array.isArray(value) && value.length === 0 && !LIST_FIELDS.has(field))) {
-    return required.has(field) ? { message: `${field} is empty`, data: { expected: 'a value' } } : undefined;
+    return required.includes(field) ? { message: `${field} is empty`, data: { expected: 'a value' } } : undefined;
   }
-  if (dateFields.has(field)) return dateProblem(field, value);
+  if (dateFields.includes(field)) return dateProblem(field, value);
   if (LIST_FIELDS.has(field)) {
-    if (!Array.isArray(value) || !value.every(v => typeof v === 'string' && v.trim() !== '')) {
+    if (!isListOfText(value)) {
       return { message: `${field} must be a list of strings, got ${describeValue(value)}`, data: { expected: 'a list of strings' } };
     }
   } else if (TEXT_FIELDS.has(field)) {
@@ -104,25 +109,55 @@ function fieldProblem(field: string, value: FrontmatterValue, config: NotesConfi
   }
   const allowed = config.allowedValues[field];
   if (allowed && Object.prototype.hasOwnProperty.call(config.allowedValues, field)) {
-    const values = Array.isArray(value) ? value : [value];
-    for (const v of values) {
-      if (typeof v !== 'string' || !allowed.includes(v)) {
-        return { message: `${field} ${describeValue(v)} is not one of ${allowed.join(', ')}`, data: { allowed: [...allowed] } };
+    if (Array.isArray(value)) {
+      for (const v of value) {
+        if (typeof v !== 'string' || !allowed.includes(v)) return notAllowed(field, v, allowed);
       }
+    } else if (typeof value !== 'string' || !allowed.includes(value)) {
+      return notAllowed(field, value, allowed);
     }
   }
   return undefined;
 }
 
+function isListOfText(value: FrontmatterValue): boolean {
+  if (!Array.isArray(value)) return false;
+  for (const v of value) {
+    if (typeof v !== 'string' || v.trim() === '') return false;
+  }
+  return true;
+}
+
+function notAllowed(field: string, v: FrontmatterValue, allowed: readonly string[]): Problem {
+  return { message: `${field} ${describeValue(v)} is not one of ${allowed.join(', ')}`, data: { allowed: [...allowed] } };
+}
+
 function dateProblem(field: string, value: FrontmatterValue): Problem | undefined {
   const expected = 'YYYY-MM-DD';
-  if (typeof value !== 'string') return { message: `${field} ${describeValue(value)} is not a date in YYYY-MM-DD form`, data: { expected } };
-  const m = DATE_SHAPE.exec(value);
-  if (!m) return { message: `${field} ${describeValue(value)} is not a date in YYYY-MM-DD form`, data: { expected } };
-  if (!isCalendarDate(Number(m[1]), Number(m[2]), Number(m[3]))) {
+  if (typeof value !== 'string' || !isDateShape(value)) {
+    return { message: `${field} ${describeValue(value)} is not a date in YYYY-MM-DD form`, data: { expected } };
+  }
+  if (!isCalendarDate(digits(value, 0, 4), digits(value, 5, 7), digits(value, 8, 10))) {
     return { message: `${field} ${describeValue(value)} is not a real calendar date`, data: { expected } };
   }
   return undefined;
+}
+
+/** `YYYY-MM-DD` with ASCII digits, read in place (no match array, no substrings). */
+function isDateShape(s: string): boolean {
+  if (s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return false;
+  for (let i = 0; i < 10; i++) {
+    const c = s.charCodeAt(i);
+    if (i !== 4 && i !== 7 && (c < 48 || c > 57)) return false;
+  }
+  return true;
+}
+
+/** The decimal number written with ASCII digits in `s[from, to)`. */
+function digits(s: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) n = n * 10 + (s.charCodeAt(i) - 48);
+  return n;
 }
 
 /** True when year-month-day names a day of the proleptic Gregorian calendar. */

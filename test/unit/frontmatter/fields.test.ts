@@ -3,6 +3,7 @@ import { findFrontmatterBlock } from '../../../src/core/frontmatter/block';
 import { topLevelKey } from '../../../src/core/frontmatter/fields';
 import { parseFrontmatter } from '../../../src/core/frontmatter/parse';
 import { yamlEntry, yamlString } from '../../../src/core/frontmatter/yamlText';
+import { LineIndex } from '../../../src/core/text/lineIndex';
 
 describe('topLevelKey', () => {
   it('reads plain and quoted keys with the position of their colon', () => {
@@ -41,6 +42,18 @@ describe('yamlString', () => {
     assert.equal(yamlString('2026-02-17'), '2026-02-17');
     assert.equal(yamlString('快取策略'), '快取策略');
     assert.equal(yamlString('yes'), '"yes"');
+  });
+});
+
+describe('findFrontmatterBlock with a line index', () => {
+  it('finds the same block as the character scan', () => {
+    for (const text of [
+      '---\na: x\n---\nbody', '---\r\na: x\r\n---\r\nbody', '---\ra: x\r---\rbody', '---\na: x\r...  \nbody',
+      '---yaml\na: x\n---', '---\na: x\n', '---', '---\n', '---\n---', '---\n---\n', '--- js\nx\n---\n', '----\na\n---\n',
+      '---\na: x\n-- -\n--\n---\t\nbody', '---\n\r\n\r---\n', 'no block',
+    ]) {
+      assert.deepEqual(findFrontmatterBlock(text, new LineIndex(text)), findFrontmatterBlock(text), JSON.stringify(text));
+    }
   });
 });
 
