@@ -141,16 +141,22 @@ function setextLevel(text: string, i: number, le: number): number {
  * Cells of a table row `[start, end)` split at unescaped pipes (outer pipes dropped), trimmed:
  * their bounds go to cellStart/cellEnd; returns their number.
  */
-function splitTableRow(text: string, start: number, end: number): number {
+function splitTableRow(text: string, start: number, end: number, finder?: TableFinder): number {
   let s = start;
   let e = end;
   while (s < e && (text.charCodeAt(s) === 32 || text.charCodeAt(s) === 9)) s++;
   while (e > s && (text.charCodeAt(e - 1) === 32 || text.charCodeAt(e - 1) === 9)) e--;
   if (s < e && text.charCodeAt(s) === 124) s++;
   if (e > s && text.charCodeAt(e - 1) === 124 && !(e - 2 >= s && text.charCodeAt(e - 2) === 92)) e--;
+  // a pipe may be escaped by a backslash: rows without one jump from pipe to pipe with native searches
+  const plain = finder !== undefined && !(finder.backslash.next(s) < e);
   let n = 0;
   let cs = s;
   for (let j = s; j <= e; j++) {
+    if (plain) {
+      j = finder.pipe.next(j);
+      if (j > e) j = e;
+    }
     const c = j < e ? text.charCodeAt(j) : 124;
     if (c === 92 && j + 1 < e) { j++; continue; }
     if (c === 124) {
@@ -165,6 +171,34 @@ function splitTableRow(text: string, start: number, end: number): number {
     }
   }
   return n;
+}
+
+/**
+ * The next occurrence of one character from rising positions (native searches), remembered so that a
+ * whole table costs linear time however far the next occurrence is. NONE when there is none.
+ */
+class NextChar {
+  private from = NONE;
+  private at = NONE;
+
+  constructor(private readonly text: string, private readonly ch: string) {}
+
+  next(from: number): number {
+    if (from < this.from || from > this.at) {
+      const k = this.text.indexOf(this.ch, from);
+      this.at = k === -1 ? NONE : k;
+      this.from = from;
+    }
+    return this.at;
+  }
+}
+
+const NONE = 0x7fffffff;
+
+/** Pipes and backslashes of one note's table rows. */
+interface TableFinder {
+  pipe: NextChar;
+  backslash: NextChar;
 }
 
 /** Number of cells of a GFM table delimiter row (`| --- | :-: |`), 0 when the line is not one. */
@@ -416,7 +450,7 @@ class BlockScanner {
         return;
       }
       this.finishLeaf();
-      stack.length = matched;
+      if (stack.length !== matched) stack.length = matched;
     }
 
     // 5. leaf blocks
@@ -490,7 +524,7 @@ class BlockScanner {
   /** A new container starts: the open leaf ends and so do unmatched containers. */
   private openContainer(matched: number): void {
     this.finishLeaf();
-    this.stack.length = matched;
+    if (this.stack.length !== matched) this.stack.length = matched; // (setting it is a runtime call)
   }
 
   private markerEnd(i: number): number {
@@ -567,7 +601,7 @@ class BlockScanner {
   private setextHeading(level: number, le: number): boolean {
     if (this.leaf !== LeafKind.Para) return false;
     const src = this.paragraphSource();
-    const from = this.definitions(src);
+    const from = this.definitions(src.text, src.from, src.to, src.toSource);
     if (isBlankFrom(src.text, from, src.to) || src.text.slice(from, src.to).trim() === '') {
       // the paragraph held only definitions: the underline is a thematic break or text
       this.leaf = LeafKind.None;
@@ -583,13 +617,12 @@ class BlockScanner {
     this.items.push(new BlockItem(ItemKind.Heading, src.text, src.from, src.to, src.toSource, level, start, end, undefined));
   }
 
-  private pushInline(src: InlineSource): void {
-    this.items.push(new BlockItem(ItemKind.Inline, src.text, src.from, src.to, src.toSource, 0, 0, 0, undefined));
-  }
+  private tableFinder: TableFinder | undefined = undefined;
 
   private tableRow(start: number, end: number): void {
     const { text } = this;
-    const n = splitTableRow(text, start, end);
+    this.tableFinder ??= { pipe: new NextChar(text, '|'), backslash: new NextChar(text, '\\') };
+    const n = splitTableRow(text, start, end, this.tableFinder);
     for (let k = 0; k < n; k++) {
       const a = cellStart[k];
       const b = cellEnd[k];
@@ -603,34 +636,51 @@ class BlockScanner {
   };
 
   /** Reads the definitions at the start of a paragraph; returns where the rest starts. */
-  private definitions(src: InlineSource): number {
-    const { text, to } = src;
-    let p = src.from;
+  private definitions(text: string, from: number, to: number, toSource: ((i: number) => number) | undefined): number {
+    let p = from;
     while (p < to && (text.charCodeAt(p) === 32 || text.charCodeAt(p) === 9)) p++;
-    if (p >= to || text.charCodeAt(p) !== 91) return src.from;
-    return parseDefinitions(src, this.emitDefinition);
+    if (p >= to || text.charCodeAt(p) !== 91) return from;
+    return parseDefinitions({ text, from, to, toSource }, this.emitDefinition);
   }
 
   private finishLeaf(): void {
     const leaf = this.leaf;
     this.leaf = LeafKind.None;
     if (leaf !== LeafKind.Para) return;
-    const src = this.paragraphSource();
-    const from = this.definitions(src);
-    if (from < src.to) this.pushInline(from === src.from ? src : { text: src.text, from, to: src.to, toSource: src.toSource });
+    if (this.contiguous()) {
+      // the usual case: the paragraph is a stretch of the note (no source object needed)
+      const { text } = this;
+      const to = this.segEnd[this.segCount - 1];
+      const from = this.definitions(text, this.segStart[0], to, undefined);
+      if (from < to) this.items.push(new BlockItem(ItemKind.Inline, text, from, to, undefined, 0, 0, 0, undefined));
+      return;
+    }
+    const src = this.joinedSource();
+    const from = this.definitions(src.text, src.from, src.to, src.toSource);
+    if (from < src.to) this.items.push(new BlockItem(ItemKind.Inline, src.text, from, src.to, src.toSource, 0, 0, 0, undefined));
+  }
+
+  /** Whether the open paragraph's lines are contiguous in the note (only line breaks and blanks between them). */
+  private contiguous(): boolean {
+    const { text, segStart, segEnd, segCount } = this;
+    for (let k = 1; k < segCount; k++) {
+      for (let j = segEnd[k - 1]; j < segStart[k]; j++) {
+        const c = text.charCodeAt(j);
+        if (c !== 10 && c !== 13 && c !== 32 && c !== 9) return false;
+      }
+    }
+    return true;
   }
 
   /** The open paragraph as inline content: the note itself when its lines are contiguous, else joined. */
   private paragraphSource(): InlineSource {
+    if (this.contiguous()) return { text: this.text, from: this.segStart[0], to: this.segEnd[this.segCount - 1] };
+    return this.joinedSource();
+  }
+
+  /** The open paragraph's lines joined by line breaks (its lines are not contiguous in the note). */
+  private joinedSource(): InlineSource {
     const { text, segStart, segEnd, segCount } = this;
-    let contiguous = true;
-    for (let k = 1; k < segCount && contiguous; k++) {
-      for (let j = segEnd[k - 1]; j < segStart[k]; j++) {
-        const c = text.charCodeAt(j);
-        if (c !== 10 && c !== 13 && c !== 32 && c !== 9) { contiguous = false; break; }
-      }
-    }
-    if (contiguous) return { text, from: segStart[0], to: segEnd[segCount - 1] };
     const textStarts: number[] = [];
     const srcStarts: number[] = [];
     let joined = '';

@@ -328,9 +328,10 @@ class InlineParser {
   private codeCloser(from: number, len: number): number {
     const { text, to } = this;
     if (!this.codeRuns) {
-      let k = from;
-      while (k < to && text.charCodeAt(k) !== 96) k++;
-      if (k >= to) return -1;
+      // the next backtick by native search: each search ends at the first backtick after an
+      // opener, so all of them together read the text once
+      const k = text.indexOf('`', from);
+      if (k === -1 || k >= to) return -1;
       let e = k;
       while (e < to && text.charCodeAt(e) === 96) e++;
       if (e - k === len) return k;

@@ -1,4 +1,4 @@
-import type { Heading, LinkRef, Position, Range, ScanResult } from '../model';
+import type { Heading, LinkRef, Range, ScanResult } from '../model';
 import { LineIndex } from '../text/lineIndex';
 import { ItemKind, scanBlocks } from './blocks';
 import { parseInline, type LinkDraft } from './inline';
@@ -15,27 +15,130 @@ import { detach } from '../text/detach';
 export function scanNote(text: string, bodyStart = 0, lines = new LineIndex(text)): ScanResult {
   const { items, refDefs } = scanBlocks(text, bodyStart, lines);
   const drafts: LinkDraft[] = [];
-  const headings: Heading[] = [];
-  let slugs: SlugCounter | undefined;
+  // headings: their plain texts, and level and range (5 numbers) each
+  const plains: string[] = [];
+  const headingFacts: number[] = [];
   const headingPositions = new Positions(lines);
   const finder = new SpecialFinder(text);
   for (const item of items) {
     if (item.kind === ItemKind.Definition) drafts.push(item.draft!);
     else if (item.kind === ItemKind.Inline) parseInline(item, refDefs, drafts, false, item.text === text ? finder : undefined);
     else {
-      const plain = parseInline(item, refDefs, drafts, true);
-      slugs ??= new SlugCounter();
-      headings.push({ level: item.level, text: detach(plain), slug: slugs.slug(plain), range: headingPositions.range(item.start, item.end) });
+      plains.push(parseInline(item, refDefs, drafts, true));
+      headingPositions.start(item.start);
+      headingFacts.push(item.level, headingPositions.line, headingPositions.character);
+      headingPositions.at(item.end);
+      headingFacts.push(headingPositions.line, headingPositions.character);
     }
   }
   // drafts of one inline run are in closing order; the document order is by start offset
   let sorted = true;
   for (let k = 1; k < drafts.length && sorted; k++) if (drafts[k].start < drafts[k - 1].start) sorted = false;
   if (!sorted) drafts.sort((a, b) => a.start - b.start);
+
+  const pack = new StringPack();
+  for (const d of drafts) {
+    pack.add(d.raw);
+    if (d.text !== undefined) pack.add(d.text);
+  }
+  for (const plain of plains) pack.add(plain);
+  pack.seal();
+
   const links: LinkRef[] = new Array(drafts.length);
   const positions = new Positions(lines);
-  for (let k = 0; k < drafts.length; k++) links[k] = toLinkRef(drafts[k], positions);
+  for (let k = 0; k < drafts.length; k++) links[k] = toLinkRef(drafts[k], positions, pack);
+  const headings: Heading[] = new Array(plains.length);
+  const slugs = plains.length === 0 ? undefined : new SlugCounter();
+  for (let k = 0, f = 0; k < plains.length; k++, f += 5) {
+    const headingText = pack.next(plains[k].length);
+    headings[k] = new ScannedHeading(headingFacts[f], headingText, slugs!.slug(headingText),
+      headingFacts[f + 1], headingFacts[f + 2], headingFacts[f + 3], headingFacts[f + 4]);
+  }
   return { headings, links };
+}
+
+/**
+ * The strings a scan result keeps (link destinations and texts, heading texts), copied into one
+ * fresh string and handed out again, in the order they were added, as slices of it. Kept strings
+ * must not be views into the note (that would keep every note alive, see `detach`); one copy for
+ * all costs much less than one per string.
+ */
+class StringPack {
+  private parts: string[] = [];
+  private packed = '';
+  private at = 0;
+
+  add(s: string): void {
+    this.parts.push(s);
+  }
+
+  /** Makes the copy (a join of two or more strings is a fresh flat string; one is returned as is). */
+  seal(): void {
+    const { parts } = this;
+    this.packed = parts.length === 1 ? detach(parts[0]) : parts.join('');
+    this.parts = [];
+  }
+
+  /** The next string added, `length` characters long. */
+  next(length: number): string {
+    const s = this.packed.slice(this.at, this.at + length);
+    this.at += length;
+    return s;
+  }
+}
+
+/**
+ * A link of a scan result. The index keeps every link of the workspace, so its four positions are
+ * stored as numbers and `range` / `targetRange` are built when read (a plain LinkRef would hold six
+ * small objects per link). Reading them allocates a fresh Range each time: callers may keep or
+ * change it without touching the link.
+ */
+export class ScannedLink implements LinkRef {
+  constructor(
+    readonly kind: LinkRef['kind'],
+    readonly raw: string,
+    readonly path: string,
+    readonly fragment: string | undefined,
+    readonly text: string | undefined,
+    readonly external: boolean,
+    readonly definition: true | undefined,
+    readonly targetStart: number,
+    readonly targetEnd: number,
+    // line and character of the range's start and end, and of the target's start and end
+    private readonly sl: number,
+    private readonly sc: number,
+    private readonly el: number,
+    private readonly ec: number,
+    private readonly tsl: number,
+    private readonly tsc: number,
+    private readonly tel: number,
+    private readonly tec: number,
+  ) {}
+
+  get range(): Range {
+    return { start: { line: this.sl, character: this.sc }, end: { line: this.el, character: this.ec } };
+  }
+
+  get targetRange(): Range {
+    return { start: { line: this.tsl, character: this.tsc }, end: { line: this.tel, character: this.tec } };
+  }
+}
+
+/** A heading of a scan result; like ScannedLink, its range is stored as numbers and built when read. */
+export class ScannedHeading implements Heading {
+  constructor(
+    readonly level: number,
+    readonly text: string,
+    readonly slug: string,
+    private readonly sl: number,
+    private readonly sc: number,
+    private readonly el: number,
+    private readonly ec: number,
+  ) {}
+
+  get range(): Range {
+    return { start: { line: this.sl, character: this.sc }, end: { line: this.el, character: this.ec } };
+  }
 }
 
 /** How many lines a position lookup walks forward before it falls back to a binary search. */
@@ -45,12 +148,17 @@ const WALK_LIMIT = 8;
  * Positions of offsets that mostly come in increasing order (the links of a note, sorted by
  * start). The line of the last range start is kept with its bounds: an offset on that line costs
  * a subtraction; a later one walks forward a few lines at most and otherwise falls back to the
- * LineIndex's binary search. Same answers as LineIndex.positionAt.
+ * LineIndex's binary search. Same answers as LineIndex.positionAt. A lookup writes its answer to
+ * `line` and `character` (no object per position).
  */
 class Positions {
-  private line = 0;
-  private lineStart = 0;
-  /** start of the next line (the text's length + 1 after the last line) */
+  /** the answer of the last lookup */
+  line = 0;
+  character = 0;
+  /** the kept line and its bounds */
+  private kept = 0;
+  private keptStart = 0;
+  /** start of the line after the kept one (the text's length + 1 after the last line) */
   private nextStart: number;
   private readonly count: number;
   private readonly length: number;
@@ -61,14 +169,13 @@ class Positions {
     this.nextStart = this.count > 1 ? lines.lineStart(1) : this.length + 1;
   }
 
-  /** Line of the offset `o` (clamped). */
+  /** Line of the offset `o` (already clamped), not on the kept line. */
   private lineOf(o: number): number {
-    if (o >= this.lineStart && o < this.nextStart) return this.line;
     const { lines, count } = this;
-    if (o < this.lineStart) return lines.positionAt(o).line;
-    let l = this.line + 1;
+    if (o < this.keptStart) return lines.lineAt(o);
+    let l = this.kept + 1;
     for (let steps = 0; l + 1 < count && lines.lineStart(l + 1) <= o; l++) {
-      if (++steps > WALK_LIMIT) return lines.positionAt(o).line;
+      if (++steps > WALK_LIMIT) return lines.lineAt(o);
     }
     return l;
   }
@@ -78,65 +185,64 @@ class Positions {
   }
 
   /** Position of the start of a range: the kept line moves there. */
-  start(offset: number): Position {
+  start(offset: number): void {
     const o = this.clamp(offset);
-    const l = this.lineOf(o);
-    if (l !== this.line) {
-      this.line = l;
-      this.lineStart = this.lines.lineStart(l);
+    if (o < this.keptStart || o >= this.nextStart) {
+      const l = this.lineOf(o);
+      this.kept = l;
+      this.keptStart = this.lines.lineStart(l);
       this.nextStart = l + 1 < this.count ? this.lines.lineStart(l + 1) : this.length + 1;
     }
-    return { line: l, character: o - this.lineStart };
+    this.line = this.kept;
+    this.character = o - this.keptStart;
   }
 
   /** Position of another offset (the kept line stays). */
-  at(offset: number): Position {
+  at(offset: number): void {
     const o = this.clamp(offset);
-    if (o >= this.lineStart && o < this.nextStart) return { line: this.line, character: o - this.lineStart };
-    const l = this.lineOf(o);
-    return { line: l, character: o - this.lines.lineStart(l) };
-  }
-
-  range(start: number, end: number): Range {
-    return { start: this.start(start), end: this.at(end) };
+    if (o >= this.keptStart && o < this.nextStart) {
+      this.line = this.kept;
+      this.character = o - this.keptStart;
+    } else {
+      const l = this.lineOf(o);
+      this.line = l;
+      this.character = o - this.lines.lineStart(l);
+    }
   }
 }
 
-function toLinkRef(d: LinkDraft, positions: Positions): LinkRef {
-  const range = positions.range(d.start, d.end);
-  const targetRange = { start: positions.at(d.targetStart), end: positions.at(d.targetEnd) };
-  // strings kept in the index must not be views into the note's text (that would keep every note alive)
-  const raw = detach(d.raw);
-  const link: LinkRef = {
-    kind: d.kind,
-    raw,
-    path: '',
-    external: false,
-    range,
-    targetRange,
-    targetStart: d.targetStart,
-    targetEnd: d.targetEnd,
-  };
-  if (d.definition) link.definition = true;
-  if (d.text !== undefined) link.text = detach(d.text);
+function toLinkRef(d: LinkDraft, p: Positions, pack: StringPack): LinkRef {
+  const raw = pack.next(d.raw.length);
+  const text = d.text === undefined ? undefined : pack.next(d.text.length);
+  let path: string;
+  let fragment: string | undefined;
+  let external: boolean;
   if (d.kind === 'wikilink' || d.kind === 'ref') {
     const hash = raw.indexOf('#');
-    link.path = (hash === -1 ? raw : raw.slice(0, hash)).trim();
-    if (hash !== -1) link.fragment = raw.slice(hash + 1).trim();
-    link.external = d.kind === 'ref' && isExternalTarget(raw);
-    return link;
+    path = (hash === -1 ? raw : raw.slice(0, hash)).trim();
+    if (hash !== -1) fragment = raw.slice(hash + 1).trim();
+    external = d.kind === 'ref' && isExternalTarget(raw);
+  } else if (d.email) {
+    path = raw;
+    external = true;
+  } else {
+    // split the destination into path and fragment, both percent-decoded
+    const dest = unescapeMarkdown(raw);
+    const hash = dest.indexOf('#');
+    path = percentDecode(hash === -1 ? dest : dest.slice(0, hash));
+    if (hash !== -1) fragment = percentDecode(dest.slice(hash + 1));
+    external = isExternalTarget(path) || isExternalTarget(raw);
   }
-  if (d.email) {
-    link.path = raw;
-    link.external = true;
-    return link;
-  }
-  // split the destination into path and fragment, both percent-decoded
-  const dest = unescapeMarkdown(raw);
-  const hash = dest.indexOf('#');
-  const path = percentDecode(hash === -1 ? dest : dest.slice(0, hash));
-  link.path = path;
-  if (hash !== -1) link.fragment = percentDecode(dest.slice(hash + 1));
-  link.external = isExternalTarget(path) || isExternalTarget(raw);
-  return link;
+  p.start(d.start);
+  const sl = p.line;
+  const sc = p.character;
+  p.at(d.end);
+  const el = p.line;
+  const ec = p.character;
+  p.at(d.targetStart);
+  const tsl = p.line;
+  const tsc = p.character;
+  p.at(d.targetEnd);
+  return new ScannedLink(d.kind, raw, path, fragment, text, external, d.definition ? true : undefined,
+    d.targetStart, d.targetEnd, sl, sc, el, ec, tsl, tsc, p.line, p.character);
 }

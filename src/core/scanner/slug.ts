@@ -8,10 +8,10 @@ import { slug as baseSlug } from 'github-slugger';
 export function githubSlug(text: string): string {
   // fast path for text of ASCII and CJK ideographs (U+4E00-U+9FFC), identical to github-slugger:
   // keep [a-z0-9_-] and the ideographs, drop other characters, spaces become '-', upper case is
-  // lowered. The result is built in a reusable buffer of character codes.
+  // lowered. The codes go to a plain array: String.fromCharCode.apply takes it as is (a typed
+  // array's subarray costs an object and a copy per heading).
   const n = text.length;
-  if (n > codes.length) codes = new Uint16Array(Math.max(n, codes.length * 2));
-  const out = codes;
+  const out: number[] = new Array(n); // (sized once; cut to the slug's length below)
   let k = 0;
   let same = true;
   for (let i = 0; i < n; i++) {
@@ -25,13 +25,13 @@ export function githubSlug(text: string): string {
     }
   }
   if (same) return text;
+  out.length = k;
+  if (k <= CHUNK) return String.fromCharCode.apply(null, out);
   let result = '';
-  for (let a = 0; a < k; a += CHUNK) result += String.fromCharCode.apply(null, out.subarray(a, Math.min(k, a + CHUNK)) as unknown as number[]);
+  for (let a = 0; a < k; a += CHUNK) result += String.fromCharCode.apply(null, out.slice(a, a + CHUNK));
   return result;
 }
 
-/** Character codes of the slug being built (grows to the longest heading). */
-let codes = new Uint16Array(256);
 /** Codes passed to String.fromCharCode at once (an argument list of bounded size). */
 const CHUNK = 4096;
 

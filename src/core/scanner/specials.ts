@@ -13,8 +13,9 @@ const NONE = 0x7fffffff;
  */
 export class SpecialFinder {
   /** per character: the position a search started from, and the occurrence it found (NONE: none) */
-  private readonly from = new Int32Array(CHARS.length).fill(NONE);
-  private readonly at = new Int32Array(CHARS.length);
+  // (small plain arrays: a typed array costs more to create than a note's searches save)
+  private readonly from = [NONE, NONE, NONE, NONE, NONE];
+  private readonly at = [0, 0, 0, 0, 0];
 
   constructor(readonly text: string) {}
 

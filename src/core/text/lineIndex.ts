@@ -8,11 +8,14 @@ import type { Position, Range } from '../model';
 export class LineIndex {
   /** offset of the first character of each line */
   private readonly starts: number[];
+  /** no `\r` in the text: every line but the last ends with a single `\n` */
+  private readonly lfOnly: boolean;
 
   constructor(readonly text: string) {
     const starts = [0];
     const n = text.length;
-    if (text.indexOf('\r') === -1) {
+    this.lfOnly = text.indexOf('\r') === -1;
+    if (this.lfOnly) {
       // LF-only text (the usual case): let the native indexOf find the breaks
       for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
     } else {
@@ -39,6 +42,7 @@ export class LineIndex {
   /** offset just after the line's content (before its line break) */
   lineEnd(line: number): number {
     if (line + 1 >= this.starts.length) return this.text.length;
+    if (this.lfOnly && line >= 0) return this.starts[line + 1] - 1;
     let end = this.starts[line + 1];
     if (end > 0 && this.text.charCodeAt(end - 1) === 10) end--;
     if (end > 0 && this.text.charCodeAt(end - 1) === 13) end--;
@@ -49,16 +53,24 @@ export class LineIndex {
     return this.text.slice(this.lineStart(line), this.lineEnd(line));
   }
 
-  positionAt(offset: number): Position {
+  /** Line of the offset (clamped to the text). */
+  lineAt(offset: number): number {
     const o = Math.max(0, Math.min(offset, this.text.length));
+    const starts = this.starts;
     let lo = 0;
-    let hi = this.starts.length - 1;
+    let hi = starts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= o) lo = mid;
+      if (starts[mid] <= o) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo, character: o - this.starts[lo] };
+    return lo;
+  }
+
+  positionAt(offset: number): Position {
+    const o = Math.max(0, Math.min(offset, this.text.length));
+    const line = this.lineAt(o);
+    return { line, character: o - this.starts[line] };
   }
 
   offsetAt(pos: Position): number {

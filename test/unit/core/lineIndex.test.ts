@@ -12,6 +12,9 @@ describe('LineIndex', () => {
       assert.deepEqual(li.positionAt(off), { line: 2, character: 6 });
       assert.equal(li.offsetAt({ line: 2, character: 6 }), off);
       assert.equal(li.lineEnd(0), 5);
+      assert.equal(li.lineEnd(1), 5 + nl.length);
+      assert.equal(li.lineEnd(3), text.length);
+      assert.equal(li.lineAt(off), 2);
       assert.deepEqual(li.positionAt(text.length), { line: 3, character: 5 });
     }
   });

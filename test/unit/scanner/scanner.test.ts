@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import type { LinkRef } from '../../../src/core/model';
 import { findFrontmatterBlock } from '../../../src/core/frontmatter/block';
 import { scanNote } from '../../../src/core/scanner/scanner';
+import { LineIndex } from '../../../src/core/text/lineIndex';
 
 const target = (text: string, l: LinkRef) => text.slice(l.targetStart, l.targetEnd);
 const whole = (text: string, l: LinkRef) => {
@@ -25,6 +26,27 @@ describe('scanNote: links', () => {
     assert.equal(whole(text, l), '[the doc](dir/b.md#Some%20Part "title")');
     assert.equal(target(text, l), 'dir/b.md#Some%20Part');
     assert.deepEqual(l.targetRange, { start: { line: 1, character: 14 }, end: { line: 1, character: 34 } });
+  });
+
+  it('gives the same positions as LineIndex, as fresh plain ranges on every read', () => {
+    const text = 'a\r\n\r\nxx [one\ntwo](p/q.md#f) `r.md` [[w|alias]]\n# Head *x*\n  ![i](\n<j.png>)';
+    const lines = new LineIndex(text);
+    const { links, headings } = scanNote(text, 0, lines);
+    assert.equal(links.length, 4);
+    for (const l of links) {
+      assert.deepEqual(l.targetRange, lines.range(l.targetStart, l.targetEnd));
+      assert.notEqual(l.range, l.range); // a caller may keep or change what it read
+      l.range.start.line = 99;
+      assert.notEqual(l.range.start.line, 99);
+    }
+    assert.deepEqual(links.map(l => [l.range.start, l.range.end]), [
+      [{ line: 2, character: 3 }, { line: 3, character: 14 }],
+      [{ line: 3, character: 15 }, { line: 3, character: 21 }],
+      [{ line: 3, character: 22 }, { line: 3, character: 33 }],
+      [{ line: 5, character: 2 }, { line: 6, character: 8 }],
+    ]);
+    assert.deepEqual(headings[0].range, { start: { line: 4, character: 0 }, end: { line: 4, character: 10 } });
+    assert.equal(headings[0].text, 'Head x');
   });
 
   it('strips angle brackets but keeps the target range inside them', () => {
