@@ -39,8 +39,12 @@ const EXTERNAL: Resolution = Object.freeze({ kind: 'external' });
 const OUTSIDE: Resolution = Object.freeze({ kind: 'outside' });
 const UNRESOLVED: Resolution = Object.freeze({ kind: 'unresolved' });
 
-function fileResolution(ctx: ResolveContext, file: string, fragment: string | undefined, exists = ctx.hasFile(file)): Resolution {
-  return { kind: 'file', file, exists, fragment, isNote: exists ? ctx.isNote(file) : /\.md$/i.test(file) };
+function fileResolution(ctx: ResolveContext, file: string, fragment: string | undefined, exists?: boolean): Resolution {
+  // a note is a file: one lookup answers both questions for the usual target
+  const isNote = exists !== false && ctx.isNote(file);
+  if (isNote) return { kind: 'file', file, exists: true, fragment, isNote };
+  if (exists === undefined) exists = ctx.hasFile(file);
+  return { kind: 'file', file, exists, fragment, isNote: !exists && /\.md$/i.test(file) };
 }
 
 /** The candidate files a relative link path may mean, most likely first (for dependency tracking too). */
@@ -57,6 +61,7 @@ function resolvePathLink(ctx: ResolveContext, from: string, fromFolder: string, 
   if (link.path === '') return fileResolution(ctx, from, link.fragment);
   const file = join(fromFolder, link.path);
   if (file === undefined) return OUTSIDE;
+  if (ctx.isNote(file)) return { kind: 'file', file, exists: true, fragment: link.fragment, isNote: true };
   const exists = ctx.hasFile(file);
   if (!exists && file !== '' && extname(file) === '') {
     const md = file + '.md';

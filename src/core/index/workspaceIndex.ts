@@ -24,8 +24,8 @@ interface Entry {
   slugs?: Set<string>;
   /** dependency keys this note registered (see `keysOf`) */
   keys: ReadonlySet<string>;
-  /** existing files its links resolve to */
-  targets: Set<string>;
+  /** existing files its links resolve to: computed when first asked (only the series rules ask), or imported for a foreign note */
+  targets?: Set<string>;
   structural?: 'readme' | 'matrix';
   /** checked by another index (a parallel check's other thread): known here only by what checking others needs */
   foreign?: { state: FileState };
@@ -167,7 +167,7 @@ export class WorkspaceIndex implements IndexView, IndexWriter, ResolveContext {
 
     const local = checkFrontmatter(frontmatter, lines, this.cfg, { structural: structural !== undefined });
     // the old keys stay registered until the note is checked again: an edit seldom changes them (see `reregister`)
-    const entry: Entry = { record, local, keys: old?.keys ?? NO_KEYS, targets: new Set(), structural };
+    const entry: Entry = { record, local, keys: old?.keys ?? NO_KEYS, structural };
     this.entries.set(file, entry);
     this.allFiles.add(file);
     this.indexNames(file, title, old?.record.title);
@@ -205,7 +205,7 @@ export class WorkspaceIndex implements IndexView, IndexWriter, ResolveContext {
     const record: NoteRecord = {
       file, title: stem(file), frontmatter: { fieldRanges: {} }, scan: { headings: [], links: [] }, unreadable: reason, length: 0, end: { line: 0, character: 0 }, preview: '',
     };
-    this.entries.set(file, { record, local: [], keys: NO_KEYS, targets: new Set() });
+    this.entries.set(file, { record, local: [], keys: NO_KEYS });
     this.allFiles.add(file);
     this.indexNames(file, record.title, old?.record.title);
     if (isNew) this.addDependentsOfExistence(file, affected);
@@ -321,7 +321,8 @@ export class WorkspaceIndex implements IndexView, IndexWriter, ResolveContext {
 
   /** Existing files that `file`'s links resolve to (after it was checked). */
   targetsOf(file: string): string[] {
-    return [...(this.entries.get(file)?.targets ?? [])];
+    const e = this.entries.get(file);
+    return e ? [...this.targetSet(file, e)] : [];
   }
 
   /** Notes whose link targets the series rules read (the sides of the matrices' cross-references). */
@@ -449,7 +450,21 @@ export class WorkspaceIndex implements IndexView, IndexWriter, ResolveContext {
 
   /** True when note `from` has a link of any kind resolving to the existing file `to`. */
   linksTo(from: string, to: string): boolean {
-    return this.entries.get(from)?.targets.has(to) ?? false;
+    const e = this.entries.get(from);
+    return e ? this.targetSet(from, e).has(to) : false;
+  }
+
+  private targetSet(file: string, e: Entry): Set<string> {
+    if (e.targets) return e.targets;
+    const targets = new Set<string>();
+    if (!e.record.unreadable) {
+      const folder = dirname(file);
+      for (const link of e.record.scan.links) {
+        const r = resolveLink(this, file, link, folder);
+        if (r.kind === 'file' && r.exists) targets.add(r.file);
+      }
+    }
+    return (e.targets = targets);
   }
 
   // ------------------------------------------------------------------------------------------ ResolveContext
@@ -502,7 +517,7 @@ export class WorkspaceIndex implements IndexView, IndexWriter, ResolveContext {
   }
 
   private checkNote(file: string, e: Entry): void {
-    e.targets = new Set();
+    e.targets = undefined;
     const findings = [...e.local, ...this.linkFindings(file, e)];
     this.reregister(file, e);
     this.setDiagnostics(file, findings);
@@ -511,11 +526,7 @@ export class WorkspaceIndex implements IndexView, IndexWriter, ResolveContext {
   private linkFindings(file: string, e: Entry, skip?: (l: LinkRef) => boolean): Finding[] {
     if (e.record.unreadable) return [];
     const folder = dirname(file);
-    const resolve = (link: LinkRef) => {
-      const r = resolveLink(this, file, link, folder);
-      if (r.kind === 'file' && r.exists) e.targets.add(r.file);
-      return r;
-    };
+    const resolve = (link: LinkRef) => resolveLink(this, file, link, folder);
     return checkLinks(e.record.scan.links, { resolve, slugsOf: f => this.slugsOf(f), skip });
   }
 
@@ -540,7 +551,7 @@ export class WorkspaceIndex implements IndexView, IndexWriter, ResolveContext {
     }
     if (readme && readmeFile) {
       const chapterTargets = new Set(s!.model.categories.flatMap(c => c.chapters.map(ch => posKey(ch.hrefRange.start))));
-      readme.targets = new Set();
+      readme.targets = undefined;
       const findings = [...readme.local, ...this.linkFindings(readmeFile, readme, l => chapterTargets.has(posKey(l.targetRange.start)))];
       this.reregister(readmeFile, readme);
       this.setDiagnostics(readmeFile, findings.concat(readmeExtra));
@@ -551,7 +562,7 @@ export class WorkspaceIndex implements IndexView, IndexWriter, ResolveContext {
       const tableLines = new Set<number>();
       cov?.rows.forEach(r => tableLines.add(r.range.start.line));
       cov?.xrefs.forEach(x => tableLines.add(x.range.start.line));
-      matrix.targets = new Set();
+      matrix.targets = undefined;
       const findings = [...matrix.local, ...this.linkFindings(matrixFile, matrix, l => l.kind === 'ref' && tableLines.has(l.range.start.line))];
       this.reregister(matrixFile, matrix);
       if (s?.coverage) {
