@@ -58,6 +58,8 @@ export class WorkspaceIndex implements IndexView, IndexWriter, ResolveContext {
   private readonly diags = new Map<string, Diagnostic[]>();
   /** dependency key → notes that registered it */
   private readonly dependents = new Map<string, Set<string>>();
+  /** checked notes whose registered keys may be out of date: refreshed before `dependents` is read */
+  private readonly staleKeys = new Set<string>();
   private batch = 0;
   private readonly pending = new Set<string>();
   /**
@@ -277,6 +279,7 @@ export class WorkspaceIndex implements IndexView, IndexWriter, ResolveContext {
   buildDependents(): void {
     if (this.depsBuilt) return;
     this.depsBuilt = true;
+    this.staleKeys.clear();
     for (const [f, e] of this.entries) this.register(f, e);
   }
 
@@ -519,15 +522,16 @@ export class WorkspaceIndex implements IndexView, IndexWriter, ResolveContext {
   private checkNote(file: string, e: Entry): void {
     e.targets = undefined;
     const findings = [...e.local, ...this.linkFindings(file, e)];
-    this.reregister(file, e);
+    this.markKeysStale(file);
     this.setDiagnostics(file, findings);
   }
 
   private linkFindings(file: string, e: Entry, skip?: (l: LinkRef) => boolean): Finding[] {
     if (e.record.unreadable) return [];
     const folder = dirname(file);
+    const links = e.record.scan.links;
     const resolve = (link: LinkRef) => resolveLink(this, file, link, folder);
-    return checkLinks(e.record.scan.links, { resolve, slugsOf: f => this.slugsOf(f), skip });
+    return checkLinks(links, { resolve, slugsOf: f => this.slugsOf(f), skip });
   }
 
   /** Re-checks a series README and its matrix together (series rules write findings into both). */
@@ -553,7 +557,7 @@ export class WorkspaceIndex implements IndexView, IndexWriter, ResolveContext {
       const chapterTargets = new Set(s!.model.categories.flatMap(c => c.chapters.map(ch => posKey(ch.hrefRange.start))));
       readme.targets = undefined;
       const findings = [...readme.local, ...this.linkFindings(readmeFile, readme, l => chapterTargets.has(posKey(l.targetRange.start)))];
-      this.reregister(readmeFile, readme);
+      this.markKeysStale(readmeFile);
       this.setDiagnostics(readmeFile, findings.concat(readmeExtra));
       out.push(readmeFile);
     }
@@ -564,7 +568,7 @@ export class WorkspaceIndex implements IndexView, IndexWriter, ResolveContext {
       cov?.xrefs.forEach(x => tableLines.add(x.range.start.line));
       matrix.targets = undefined;
       const findings = [...matrix.local, ...this.linkFindings(matrixFile, matrix, l => l.kind === 'ref' && tableLines.has(l.range.start.line))];
-      this.reregister(matrixFile, matrix);
+      this.markKeysStale(matrixFile);
       if (s?.coverage) {
         matrixExtra = matrixExtra.concat(checkXrefs(s.coverage, {
           filesOf: side => this.xrefSideFiles(side),
@@ -669,7 +673,24 @@ export class WorkspaceIndex implements IndexView, IndexWriter, ResolveContext {
       if (!this.loadedOnce) return;
       this.buildDependents();
     }
+    this.refreshStaleKeys();
     this.dependents.get(key)?.forEach(f => into.add(f));
+  }
+
+  /**
+   * A re-checked note's keys are recomputed only when someone next asks who depends on what: typing in a note
+   * re-checks it at every pause, but seldom changes a heading, a title or a file that others would need.
+   */
+  private markKeysStale(file: string): void {
+    if (this.depsBuilt) this.staleKeys.add(file);
+  }
+
+  private refreshStaleKeys(): void {
+    for (const f of this.staleKeys) {
+      const e = this.entries.get(f);
+      if (e) this.reregister(f, e);
+    }
+    this.staleKeys.clear();
   }
 
   /** A file appeared or disappeared: whatever may have pointed at it. */

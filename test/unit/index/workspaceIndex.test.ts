@@ -187,6 +187,19 @@ describe('WorkspaceIndex', () => {
     assert.ok(changed.includes('s/coverage_matrix.md'));
   });
 
+  it('an edit that adds a link registers it before anyone asks: the target appearing clears the finding', async () => {
+    const index = await indexOf({ 'a.md': FM('A') + '# A\n', 'b.md': FM('B') + '# B\n\n[a](a.md)\n' });
+    assert.deepEqual(index.backlinks('a.md').map(l => l.from), ['b.md']); // dependents built
+    for (let i = 0; i < 3; i++) index.updateNote('b.md', FM('B') + `# B\n\n[a](a.md) [new](new${i}.md)\n`);
+    assert.deepEqual(codes(index, 'b.md'), ['link-broken']);
+    const changed = index.updateNote('new2.md', FM('New') + '# New\n');
+    assert.ok(changed.includes('b.md'), changed.join());
+    assert.deepEqual(codes(index, 'b.md'), []);
+    // the links the edits removed no longer make b.md a dependent
+    assert.ok(!index.updateNote('new0.md', FM('N0') + '# N0\n').includes('b.md'));
+    assert.deepEqual(index.backlinks('new2.md').map(l => l.from), ['b.md']);
+  });
+
   describe('foreign notes (the other threads of a parallel check)', () => {
     it('resolve links, fragments, wikilinks and titles, but are never checked here', async () => {
       const index = new WorkspaceIndex(defaultConfig());
