@@ -33,8 +33,8 @@ Options:
   -c, --config <file>    configuration file (default: <folder>/.notes-navigator.json when present)
   --max-warnings <N>     exit 1 when there are more than N warnings (default: no limit)
   -q, --quiet            text format: print errors only
-  --threads <N>          threads reading and checking notes (default: one per CPU, up to 4, for 500
-                         notes or more; 1 checks on the main thread only)
+  --threads <N>          threads reading and checking notes (default: 1, or one per CPU up to 4 on
+                         machines with 4 CPUs or more for 2,000 notes or more)
   --color, --no-color    force or disable colours (default: on a TTY unless NO_COLOR is set)
   -h, --help             show this help
   -v, --version          show the version

@@ -65,10 +65,16 @@ export function coverageReport(index: WorkspaceIndex): JsonCoverage[] {
   }));
 }
 
-export function buildReport(index: WorkspaceIndex): Report {
+/** Notes that could be read and checked. */
+export function noteCount(index: WorkspaceIndex): number {
   let notes = 0;
   for (const n of index.notes()) if (!n.unreadable) notes++;
-  return { version: 1, notes, diagnostics: sortedDiagnostics(index).map(toJsonDiagnostic), coverage: coverageReport(index) };
+  return notes;
+}
+
+/** The JSON report; `sorted` when the caller already has `sortedDiagnostics(index)`. */
+export function buildReport(index: WorkspaceIndex, sorted = sortedDiagnostics(index)): Report {
+  return { version: 1, notes: noteCount(index), diagnostics: sorted.map(toJsonDiagnostic), coverage: coverageReport(index) };
 }
 
 export function counts(diags: readonly { severity: Diagnostic['severity'] }[]): Record<Diagnostic['severity'], number> {

@@ -1,8 +1,8 @@
-import { constants, readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { closeSync, constants, openSync, readdirSync, readSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import picomatch from 'picomatch';
 import { ALWAYS_EXCLUDED } from '../core/config';
-import type { WorkspaceReader } from '../core/index/load';
+import { MAX_NOTE_BYTES, type WorkspaceReader } from '../core/index/load';
 
 /**
  * Lists and reads the files of a workspace folder for the core. Never leaves the folder: symbolic links are
@@ -120,12 +120,41 @@ export class FolderReader implements WorkspaceReader {
   }
 
   readSync(file: string): Uint8Array {
-    const full = path.join(this.root, file);
-    if (this.linked.has(file)) {
-      if (!this.insideTarget(file)) throw new Error('points outside the workspace');
-      return readFileSync(full);
-    }
-    // a plain file at listing time: refuse it if it has become a symbolic link since (O_NOFOLLOW)
-    return readFileSync(full, { flag: (constants.O_RDONLY | constants.O_NOFOLLOW) as unknown as string });
+    return Buffer.from(this.readTransient(file));
   }
+
+  /**
+   * The file's bytes in a buffer this reader reuses: valid until its next read (a check decodes each note at
+   * once, and ten thousand buffers of their own would only wait for the garbage collector).
+   */
+  readTransient(file: string): Uint8Array {
+    const full = path.join(this.root, file);
+    if (this.linked.has(file) && !this.insideTarget(file)) throw new Error('points outside the workspace');
+    // a plain file at listing time: refuse it if it has become a symbolic link since (O_NOFOLLOW)
+    const flags = this.linked.has(file) ? constants.O_RDONLY : constants.O_RDONLY | constants.O_NOFOLLOW;
+    const fd = openSync(full, flags);
+    try {
+      let size = 0;
+      // past the largest note checked, the rest is never looked at (the note is reported as too large)
+      while (size <= MAX_NOTE_BYTES) {
+        if (size === this.scratch.length) this.scratch = growBuffer(this.scratch);
+        const n = readSync(fd, this.scratch, size, this.scratch.length - size, null);
+        if (n === 0) break;
+        size += n;
+      }
+      return this.scratch.subarray(0, size);
+    } finally {
+      closeSync(fd);
+    }
+  }
+
+  private scratch: Buffer = Buffer.allocUnsafe(1 << 20);
+
+}
+
+/** A buffer twice as large holding the same bytes (reads past the old end fill the rest). */
+function growBuffer(b: Buffer): Buffer {
+  const bigger = Buffer.allocUnsafe(b.length * 2);
+  b.copy(bigger);
+  return bigger;
 }

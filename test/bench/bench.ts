@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: generates deterministic 1k- and 10k-note corpora, then measures
- *  - the full CLI check (`node dist/cli.js check <corpus> --format json`): wall time (median of runs) and peak RSS;
+ *  - the full CLI check (`node dist/cli.js check <corpus> --format json`): wall time (median of runs) and peak RSS,
+ *    with the default threads and with `--threads 2`;
  *  - re-checking one edited note in the incremental index: median and p95 for a ~5 KB note and a 1 MB note;
  *  - heap growth over 2,000 repeated edits (memory must stay flat).
  * Prints a table, writes bench-results/bench.json. Env: BENCH_RUNS (default 5), BENCH_SIZES (default "1000,10000").
@@ -51,11 +52,11 @@ function corpusDir(n: number): { dir: string; bytes: number } {
 }
 
 /** One CLI run in a child process: wall time from outside, peak RSS reported by the child itself. */
-function cliRun(dir: string): { ms: number; rssMB: number; diagnostics: number } {
+function cliRun(dir: string, extra: string[] = []): { ms: number; rssMB: number; diagnostics: number } {
   const wrapper = `
     const cli = require(${JSON.stringify(CLI)});
     let out = '';
-    cli.run(['check', ${JSON.stringify(dir)}, '--format', 'json'], { out: s => { out += s; }, err: () => {}, isTTY: false, env: {} })
+    cli.run(['check', ${JSON.stringify(dir)}, '--format', 'json', ...${JSON.stringify(extra)}], { out: s => { out += s + '\\n'; }, err: () => {}, isTTY: false, env: {} })
       .then(code => { const n = JSON.parse(out).diagnostics.length;
         process.stderr.write(JSON.stringify({ code, n, rss: process.resourceUsage().maxRSS })); });`;
   const t0 = process.hrtime.bigint();
@@ -115,17 +116,21 @@ async function main() {
     process.stderr.write(`corpus ${n}: ${(c.bytes / 1048576).toFixed(1)} MB (${Date.now() - t0} ms to prepare)\n`);
     cliRun(c.dir); // warm the file cache
     const runs = Array.from({ length: RUNS }, () => cliRun(c.dir));
+    // the same check on two threads (the CLI's default stays one thread below 4 CPUs)
+    const twoThreads = Array.from({ length: RUNS }, () => cliRun(c.dir, ['--threads', '2']));
     const re = await recheck(c.dir);
     results.push({
       notes: n, corpusMB: +(c.bytes / 1048576).toFixed(1), diagnostics: runs[0].diagnostics,
       checkMedianMs: +median(runs.map(r => r.ms)).toFixed(0), checkPeakRssMB: +Math.max(...runs.map(r => r.rssMB)).toFixed(0),
+      check2ThreadsMedianMs: +median(twoThreads.map(r => r.ms)).toFixed(0), check2ThreadsPeakRssMB: +Math.max(...twoThreads.map(r => r.rssMB)).toFixed(0),
       ...Object.fromEntries(Object.entries(re).map(([k, v]) => [k, +v.toFixed(2)])),
     });
   }
   const machine = `${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
-  const header = ['notes', 'corpus', 'links', 'check (median)', 'peak RSS', 're-check 5 KB (median / p95)', 're-check 1 MB (median / p95)', 'heap after 2k edits'];
+  const header = ['notes', 'corpus', 'links', 'check (median)', 'peak RSS', '--threads 2 (median, RSS)', 're-check 5 KB (median / p95)', 're-check 1 MB (median / p95)', 'heap after 2k edits'];
   const rows = results.map(r => [
     String(r.notes), `${r.corpusMB} MB`, String(r.links), `${r.checkMedianMs} ms`, `${r.checkPeakRssMB} MB`,
+    `${r.check2ThreadsMedianMs} ms, ${r.check2ThreadsPeakRssMB} MB`,
     `${r.recheck5kMedianMs} / ${r.recheck5kP95Ms} ms`, `${r.recheck1mbMedianMs} / ${r.recheck1mbP95Ms} ms`, `${(r.heapGrowthMB as number) >= 0 ? '+' : ''}${r.heapGrowthMB} MB`,
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map(r => r[i].length)));

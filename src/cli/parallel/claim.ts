@@ -28,7 +28,7 @@ export function feedClaimed(
 
 /**
  * Reads and feeds note `at`; a file that cannot be read or decoded is reported as an event, as `loadWorkspace`
- * does. Returns the bytes read.
+ * does. Returns the bytes read, valid until the reader's next read.
  */
 export function feedOne(
   index: WorkspaceIndex, reader: FolderReader, notes: readonly string[], at: number, events: NoteEvent[], current: { at: number },
@@ -37,7 +37,7 @@ export function feedOne(
   current.at = at;
   let bytes: Uint8Array | undefined;
   try {
-    bytes = reader.readSync(file);
+    bytes = reader.readTransient(file);
   } catch (e) {
     events.push({ at, line: `skipped ${file}: could not be read: ${(e as Error).message ?? e}` });
   }

@@ -44,7 +44,7 @@ export async function loadWorkspaceParallel(
   try {
     for (let k = 1; k < opts.threads; k++) {
       const workerData: WorkerInput = opts.deal ? { ...input, deal: { thread: k, threads: opts.threads } } : input;
-      workers.push(new WorkerLink(new Worker(opts.workerFile, { workerData })));
+      workers.push(new WorkerLink(new Worker(opts.workerFile, { workerData, resourceLimits: { maxYoungGenerationSizeMb: 16 } })));
     }
 
     // phase 1: series files on this thread, then notes claimed from the shared queue like the workers do
@@ -56,7 +56,7 @@ export async function loadWorkspaceParallel(
     const seriesBytes = new Map<string, Uint8Array>();
     for (const at of seriesNamed) {
       const bytes = feedOne(index, reader, notes, at, events, current);
-      if (bytes) seriesBytes.set(notes[at], bytes);
+      if (bytes) seriesBytes.set(notes[at], Buffer.from(bytes));
     }
     const deal = opts.deal ? { thread: 0, threads: opts.threads } : undefined;
     const mine = feedClaimed(index, reader, notes, queue, new Int32Array(counter), chunk, events, current, deal);
