@@ -122,7 +122,7 @@ async function loadIndex(
       }
     }
   }
-  const index = new WorkspaceIndex(config, { previews: false });
+  const index = new WorkspaceIndex(config, { oneShot: true });
   // one note at a time: each is decoded as soon as it is read, so one reused buffer holds the bytes
   const listed = { list: async () => all, read: async (f: string) => reader.readTransient(f) };
   await loadWorkspace(index, listed, { concurrency: 1, decode: decodeFast, onSkip: (file, reason) => log(`skipped ${file}: ${reason}`) });

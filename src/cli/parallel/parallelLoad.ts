@@ -32,7 +32,7 @@ export interface ParallelLoadOptions {
 export async function loadWorkspaceParallel(
   config: NotesConfig, listing: FolderReader, all: string[], opts: ParallelLoadOptions,
 ): Promise<WorkspaceIndex> {
-  const index = new WorkspaceIndex(config, { previews: false });
+  const index = new WorkspaceIndex(config, { oneShot: true });
   const notes = all.filter(f => index.isIncluded(f));
   const seriesNamed: number[] = [];
   const queue: number[] = [];

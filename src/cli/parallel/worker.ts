@@ -16,7 +16,7 @@ function main(input: WorkerInput): void {
   const events: NoteEvent[] = [];
   const current = { at: -1 };
   const reader = FolderReader.withLinked(input.root, input.linked, line => events.push({ at: current.at, line }));
-  const index = new WorkspaceIndex(input.config, { previews: false });
+  const index = new WorkspaceIndex(input.config, { oneShot: true });
   index.beginBatch();
   for (const f of input.all) if (!index.isIncluded(f) && !isMarkdown(f)) index.addFile(f);
   const mine = feedClaimed(index, reader, input.notes, input.queue, new Int32Array(input.counter), input.chunk, events, current, input.deal);

@@ -21,7 +21,7 @@ export interface NoteRecord {
   length: number;
   /** position just after the last character (where an appended line goes) */
   end: Range["end"];
-  /** the first lines of the body (after frontmatter), for hover previews; at most ~400 characters ('' in an index built without previews) */
+  /** the first lines of the body (after frontmatter), for hover previews; at most ~400 characters ('' in a one-shot index, see WorkspaceIndex) */
   preview: string;
 }
 

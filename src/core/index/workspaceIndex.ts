@@ -69,8 +69,11 @@ export class WorkspaceIndex implements IndexView, IndexWriter, ResolveContext {
   private depsBuilt = false;
   private loadedOnce = false;
 
-  /** `previews: false`: notes keep no hover preview (a one-shot check such as the CLI's never shows one) */
-  constructor(config: NotesConfig, private readonly options: { previews?: boolean } = {}) {
+  /**
+   * `oneShot`: an index checked once and read for its diagnostics (the CLI) keeps only what checking needs: no
+   * hover previews, no link texts, no frontmatter field ranges once the note's own findings are made.
+   */
+  constructor(config: NotesConfig, private readonly options: { oneShot?: boolean } = {}) {
     this.cfg = config;
     this.include = pathFilter(config);
   }
@@ -131,11 +134,12 @@ export class WorkspaceIndex implements IndexView, IndexWriter, ResolveContext {
     const isNew = !this.allFiles.has(file);
     const lines = new LineIndex(text);
     const frontmatter = parseFrontmatter(text, lines);
-    const scan = scanNote(text, frontmatter.block ? frontmatter.block.end : 0, lines);
+    const oneShot = this.options.oneShot === true;
+    const scan = scanNote(text, frontmatter.block ? frontmatter.block.end : 0, lines, { linkText: !oneShot });
     const title = titleOf(file, frontmatter.data?.title, scan.headings);
     const record: NoteRecord = {
       file, title, frontmatter, scan, length: text.length, end: lines.positionAt(text.length),
-      preview: this.options.previews === false ? '' : previewOf(text, frontmatter.block?.end ?? 0),
+      preview: oneShot ? '' : previewOf(text, frontmatter.block?.end ?? 0),
     };
     const affected = new Set<string>([file]);
 
@@ -168,6 +172,7 @@ export class WorkspaceIndex implements IndexView, IndexWriter, ResolveContext {
     }
 
     const local = checkFrontmatter(frontmatter, lines, this.cfg, { structural: structural !== undefined });
+    if (oneShot) frontmatter.fieldRanges = {}; // only fixes read them again
     // the old keys stay registered until the note is checked again: an edit seldom changes them (see `reregister`)
     const entry: Entry = { record, local, keys: old?.keys ?? NO_KEYS, structural };
     this.entries.set(file, entry);

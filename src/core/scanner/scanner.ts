@@ -12,7 +12,13 @@ import { detach } from '../text/detach';
  * CommonMark/GFM block and inline rules close enough to remark's to be differentially tested
  * against it. `bodyStart` is where the frontmatter block ends: nothing before it is read.
  */
-export function scanNote(text: string, bodyStart = 0, lines = new LineIndex(text)): ScanResult {
+/** What a scan keeps beyond what checking needs. */
+export interface ScanOptions {
+  /** link texts and wikilink aliases (default true); a one-shot check leaves them out */
+  linkText?: boolean;
+}
+
+export function scanNote(text: string, bodyStart = 0, lines = new LineIndex(text), options: ScanOptions = {}): ScanResult {
   const { items, refDefs } = scanBlocks(text, bodyStart, lines);
   const drafts: LinkDraft[] = [];
   // headings: their plain texts, and level and range (5 numbers) each
@@ -36,21 +42,25 @@ export function scanNote(text: string, bodyStart = 0, lines = new LineIndex(text
   for (let k = 1; k < drafts.length && sorted; k++) if (drafts[k].start < drafts[k - 1].start) sorted = false;
   if (!sorted) drafts.sort((a, b) => a.start - b.start);
 
-  const pack = new StringPack();
+  // destinations (nearly always ASCII: one byte a character) apart from texts (often CJK: two bytes)
+  const linkText = options.linkText !== false;
+  const raws = new StringPack();
+  const texts = new StringPack();
   for (const d of drafts) {
-    pack.add(d.raw);
-    if (d.text !== undefined) pack.add(d.text);
+    raws.add(d.raw);
+    if (linkText && d.text !== undefined) texts.add(d.text);
   }
-  for (const plain of plains) pack.add(plain);
-  pack.seal();
+  for (const plain of plains) texts.add(plain);
+  raws.seal();
+  texts.seal();
 
   const links: LinkRef[] = new Array(drafts.length);
   const positions = new Positions(lines);
-  for (let k = 0; k < drafts.length; k++) links[k] = toLinkRef(drafts[k], positions, pack);
+  for (let k = 0; k < drafts.length; k++) links[k] = toLinkRef(drafts[k], positions, raws, linkText ? texts : undefined);
   const headings: Heading[] = new Array(plains.length);
   const slugs = plains.length === 0 ? undefined : new SlugCounter();
   for (let k = 0, f = 0; k < plains.length; k++, f += 5) {
-    const headingText = pack.next(plains[k].length);
+    const headingText = texts.next(plains[k].length);
     headings[k] = new ScannedHeading(headingFacts[f], headingText, slugs!.slug(headingText),
       headingFacts[f + 1], headingFacts[f + 2], headingFacts[f + 3], headingFacts[f + 4]);
   }
@@ -211,9 +221,9 @@ class Positions {
   }
 }
 
-function toLinkRef(d: LinkDraft, p: Positions, pack: StringPack): LinkRef {
-  const raw = pack.next(d.raw.length);
-  const text = d.text === undefined ? undefined : pack.next(d.text.length);
+function toLinkRef(d: LinkDraft, p: Positions, raws: StringPack, texts: StringPack | undefined): LinkRef {
+  const raw = raws.next(d.raw.length);
+  const text = d.text === undefined || !texts ? undefined : texts.next(d.text.length);
   let path: string;
   let fragment: string | undefined;
   let external: boolean;
