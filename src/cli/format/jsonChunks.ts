@@ -34,6 +34,10 @@ function write(value: unknown, indent: string, head: string, tail: string, push:
     return;
   }
   const isArray = Array.isArray(value);
+  if (isArray && !value.some(holdsLargeArray)) {
+    writeElements(value, indent, head, tail, push);
+    return;
+  }
   // as JSON.stringify lists them: array holes and undefined as null, object members that are undefined left out
   const entries: [string, unknown][] = isArray
     ? Array.from(value as unknown[], (v): [string, unknown] => ['', v === undefined || typeof v === 'function' ? null : v])
@@ -43,6 +47,30 @@ function write(value: unknown, indent: string, head: string, tail: string, push:
     write(v, indent + '  ', isArray ? '' : JSON.stringify(key) + ': ', i < entries.length - 1 ? ',' : '', push);
   });
   push(indent + (isArray ? ']' : '}') + tail);
+}
+
+/** Elements written per JSON.stringify call by `writeElements`. */
+const BATCH = 256;
+
+/**
+ * A large array of small values, written in batches by JSON.stringify itself: each batch is nested in as many
+ * single-key objects as the array is deep, so that it comes out at the right indent, and those lines are cut off.
+ */
+function writeElements(list: unknown[], indent: string, head: string, tail: string, push: (line: string) => void): void {
+  const depth = indent.length / 2;
+  push(indent + head + '[');
+  for (let from = 0; from < list.length; from += BATCH) {
+    let wrapped: unknown = Array.from(list.slice(from, from + BATCH), v => (typeof v === 'function' ? null : v));
+    for (let d = 0; d < depth; d++) wrapped = { a: wrapped };
+    const text = JSON.stringify(wrapped, null, 2);
+    // the wrapper takes depth + 1 lines at each end
+    let start = 0;
+    for (let d = 0; d <= depth; d++) start = text.indexOf('\n', start) + 1;
+    let end = text.length;
+    for (let d = 0; d <= depth; d++) end = text.lastIndexOf('\n', end - 1);
+    push(text.slice(start, end) + (from + BATCH < list.length ? ',' : ''));
+  }
+  push(indent + ']' + tail);
 }
 
 /** A plain array or object that is, or holds at any depth, an array of LARGE_ARRAY elements or more. */

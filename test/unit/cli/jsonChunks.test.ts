@@ -27,11 +27,15 @@ describe('jsonChunks', () => {
   }
 
   it('hands a large report out in pieces that end at line ends, none much larger than asked', () => {
-    const pieces = chunked({ version: 1, diagnostics }, 4096);
+    const many = Array.from({ length: 20 }, () => diagnostics).flat();
+    const pieces = chunked({ version: 1, diagnostics: many }, 4096);
     assert.ok(pieces.length > 10, String(pieces.length));
+    // a piece holds at most what was asked plus one batch of 256 elements
+    const element = JSON.stringify(many[0], null, 2).length + 40;
     for (const p of pieces) {
-      assert.ok(p.length < 4096 + 400, String(p.length));
+      assert.ok(p.length < 4096 + 256 * element, String(p.length));
       assert.ok(!p.endsWith('\n'));
     }
+    assert.equal(pieces.join('\n'), JSON.stringify({ version: 1, diagnostics: many }, null, 2));
   });
 });
