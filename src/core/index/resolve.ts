@@ -93,11 +93,12 @@ function resolveRef(ctx: ResolveContext, from: string, link: LinkRef): Resolutio
 function resolveWikilink(ctx: ResolveContext, from: string, link: LinkRef): Resolution {
   const name = link.path.trim();
   if (name === '') return fileResolution(ctx, from, link.fragment);
-  const lower = name.toLowerCase().replace(/\.md$/, '');
+  const lowerName = name.toLowerCase();
+  const lower = lowerName.endsWith('.md') ? lowerName.slice(0, -3) : lowerName;
   const slash = lower.lastIndexOf('/');
   const byStem = ctx.notesByStem(slash === -1 ? lower : lower.slice(slash + 1));
   const matches = slash === -1 ? byStem : byStem.filter(f => f.toLowerCase().replace(/\.md$/, '').endsWith(lower));
-  const pick = pickNearest(matches, from) ?? pickNearest(ctx.notesByTitle(name.toLowerCase()), from);
+  const pick = pickNearest(matches, from) ?? pickNearest(ctx.notesByTitle(lowerName), from);
   if (pick === undefined) return UNRESOLVED;
   return { kind: 'file', file: pick, exists: true, fragment: link.fragment, isNote: true };
 }

@@ -59,5 +59,6 @@ export function hasSlug(slugs: ReadonlySet<string>, fragment: string): boolean {
 
 /** `#L10` / `#L10-L20` line anchors point into a file, not at a heading. */
 function isLineFragment(f: string): boolean {
-  return /^L\d+(-L?\d+)?$/.test(f);
+  // most fragments are heading slugs: look at the first character before running the pattern
+  return f.charCodeAt(0) === 76 /* L */ && /^L\d+(-L?\d+)?$/.test(f);
 }
