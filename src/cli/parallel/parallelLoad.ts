@@ -127,6 +127,7 @@ class WorkerLink {
 
   stop(): void {
     this.worker.removeAllListeners();
+    this.worker.on('error', () => {}); // a late failure of a worker no longer needed is not a crash
     void this.worker.terminate();
   }
 
