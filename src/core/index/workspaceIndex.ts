@@ -535,7 +535,19 @@ export class WorkspaceIndex implements IndexView, IndexWriter, ResolveContext {
     if (e.record.unreadable) return [];
     const folder = dirname(file);
     const links = e.record.scan.links;
-    const resolve = (link: LinkRef) => resolveLink(this, file, link, folder);
+    let resolve = (link: LinkRef) => resolveLink(this, file, link, folder);
+    if (links.length > MEMO_FROM_LINKS) {
+      // a long note names the same targets again and again: each written path is resolved once per check
+      const direct = resolve;
+      const memo = { link: new Map<string, Resolution>(), ref: new Map<string, Resolution>(), wikilink: new Map<string, Resolution>() };
+      resolve = link => {
+        if (link.external) return direct(link);
+        const byPath = memo[link.kind === 'image' ? 'link' : link.kind];
+        let r = byPath.get(link.path);
+        if (r === undefined) byPath.set(link.path, (r = direct(link)));
+        return r.kind === 'file' && r.fragment !== link.fragment ? { ...r, fragment: link.fragment } : r;
+      };
+    }
     return checkLinks(links, { resolve, slugsOf: f => this.slugsOf(f), skip });
   }
 
@@ -759,6 +771,8 @@ export class WorkspaceIndex implements IndexView, IndexWriter, ResolveContext {
 }
 
 const NO_KEYS: ReadonlySet<string> = new Set();
+/** Notes with more links than this resolve each distinct written path once per check. */
+const MEMO_FROM_LINKS = 100;
 
 function posKey(p: { line: number; character: number }): string {
   return p.line + ':' + p.character;

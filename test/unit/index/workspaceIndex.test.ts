@@ -200,6 +200,20 @@ describe('WorkspaceIndex', () => {
     assert.deepEqual(index.backlinks('new2.md').map(l => l.from), ['b.md']);
   });
 
+  it('a long note that repeats its targets gets each link checked with its own fragment', async () => {
+    const line = '[ok](b.md#one) [bad](b.md#nope) [[b#two]] [[b#gone]] `b.md` [m](missing.md) [self](#top)\n';
+    const index = await indexOf({
+      'a.md': FM('A') + '# Top\n\n' + line.repeat(30),
+      'b.md': FM('B') + '# B\n\n## One\n\n## Two\n',
+    });
+    assert.equal(index.note('a.md')!.scan.links.length, 210);
+    const byCode: Record<string, number> = {};
+    for (const d of index.diagnostics('a.md')) byCode[d.code] = (byCode[d.code] ?? 0) + 1;
+    assert.deepEqual(byCode, { 'link-anchor-broken': 60, 'link-broken': 30 });
+    const anchors = index.diagnostics('a.md').filter(d => d.code === 'link-anchor-broken').map(d => d.message);
+    assert.deepEqual(new Set(anchors), new Set(['heading "#nope" not found in b.md', 'heading "#gone" not found in b.md']));
+  });
+
   describe('foreign notes (the other threads of a parallel check)', () => {
     it('resolve links, fragments, wikilinks and titles, but are never checked here', async () => {
       const index = new WorkspaceIndex(defaultConfig());
