@@ -29,7 +29,7 @@ export interface Io {
 export const PARALLEL_MIN_NOTES = 2000;
 /**
  * Fewest CPUs for which more threads are chosen without `--threads`. On two CPUs the second thread competes with
- * the garbage collector's helper threads: measured on a 2-vCPU machine, it saved nothing and cost ~50 MB.
+ * the garbage collector's helper threads: measured on a 2-vCPU machine, it saved nothing and cost ~25 MB.
  */
 const PARALLEL_MIN_CPUS = 4;
 /** Most threads chosen without `--threads`: more costs memory for little gain. */
