@@ -1,8 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { defaultConfig, parseConfigText, pathFilter, type NotesConfig } from '../core/config';
-import { isMarkdown } from '../core/paths';
+import { defaultConfig, noteFilter, parseConfigText, type NotesConfig } from '../core/config';
 import { loadWorkspace } from '../core/index/load';
 import { WorkspaceIndex } from '../core/index/workspaceIndex';
 import { HELP, parseArgs, UsageError, type CliArgs } from './args';
@@ -132,9 +131,9 @@ async function loadIndex(
 function autoThreads(all: string[], config: NotesConfig): number {
   const cpus = os.availableParallelism?.() ?? os.cpus().length;
   if (cpus < PARALLEL_MIN_CPUS) return 1;
-  const included = pathFilter(config);
+  const isNote = noteFilter(config);
   let notes = 0;
-  for (const f of all) if (isMarkdown(f) && included(f)) notes++;
+  for (const f of all) if (isNote(f)) notes++;
   return notes >= PARALLEL_MIN_NOTES ? Math.min(cpus, MAX_AUTO_THREADS) : 1;
 }
 

@@ -1,4 +1,5 @@
 import picomatch from 'picomatch';
+import { isMarkdown } from './paths';
 import { RULE_CODES, type CoverageStatus, type PriorityKey, type RuleCode, type Severity } from './model';
 
 /**
@@ -173,12 +174,12 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-/** Compiled include/exclude matcher for workspace-relative POSIX paths. */
-export function pathFilter(config: NotesConfig): (path: string) => boolean {
+/** Whether a workspace-relative POSIX path is a note the config includes: Markdown, included, not excluded. */
+export function noteFilter(config: NotesConfig): (path: string) => boolean {
   const opts = { dot: true, nocase: false };
   const inc = picomatch(config.include.length ? config.include : ['**/*.md'], opts);
   const exc = picomatch([...ALWAYS_EXCLUDED, ...config.exclude], opts);
-  return (p: string) => inc(p) && !exc(p);
+  return (p: string) => isMarkdown(p) && inc(p) && !exc(p);
 }
 
 /** Canonical priority for a label (`必讀` → must-read), case-insensitive for Latin labels. */

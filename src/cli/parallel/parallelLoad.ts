@@ -3,6 +3,7 @@ import type { NotesConfig } from '../../core/config';
 import type { ForeignNote } from '../../core/index/api';
 import { WorkspaceIndex } from '../../core/index/workspaceIndex';
 import { basename, isMarkdown } from '../../core/paths';
+import { isReadmeName } from '../../core/series/readme';
 import { decodeFast } from '../decodeFast';
 import { FolderReader } from '../walk';
 import { feedClaimed, feedOne } from './claim';
@@ -98,8 +99,7 @@ export async function loadWorkspaceParallel(
 
 /** README and matrix files stay on the main thread: whether they are series files is known only once read. */
 function mayBeSeriesFile(file: string, config: NotesConfig): boolean {
-  const name = basename(file);
-  return name.toLowerCase() === 'readme.md' || name === config.matrixFileName;
+  return isReadmeName(file) || basename(file) === config.matrixFileName;
 }
 
 /** One worker thread: its messages in arrival order, and its failure as a rejected wait. */

@@ -1,4 +1,4 @@
-import { pathFilter, type NotesConfig } from '../config';
+import { noteFilter, type NotesConfig } from '../config';
 import { computeRowCoverage, fileState } from '../coverage/compute';
 import { parseFrontmatter } from '../frontmatter/parse';
 import type { CoverageModel, Diagnostic, FileState, Heading, LinkRef, RowCoverage, SeriesModel, XrefSide } from '../model';
@@ -11,10 +11,11 @@ import { checkSeries } from '../rules/series';
 import { checkXrefs } from '../rules/xref';
 import { scanNote } from '../scanner/scanner';
 import { expandSpan, parseCoverageMatrix } from '../series/matrix';
-import { isSeriesReadme, parseSeriesReadme } from '../series/readme';
+import { isReadmeName, isSeriesReadme, parseSeriesReadme } from '../series/readme';
 import { detach } from '../text/detach';
 import { LineIndex } from '../text/lineIndex';
 import type { Backlink, ForeignNote, IndexView, IndexWriter, NoteRecord, Resolution } from './api';
+import { DependencyMap } from './dependencyMap';
 import { pathLinkCandidates, refCandidates, resolveLink, type ResolveContext, wikilinkKeyOfFile } from './resolve';
 
 interface Entry {
@@ -22,8 +23,6 @@ interface Entry {
   /** findings that depend only on the note's own text (frontmatter rules) */
   local: Finding[];
   slugs?: Set<string>;
-  /** dependency keys this note registered (see `keysOf`) */
-  keys: ReadonlySet<string>;
   /** existing files its links resolve to: computed when first asked (only the series rules ask), or imported for a foreign note */
   targets?: Set<string>;
   structural?: 'readme' | 'matrix';
@@ -56,15 +55,16 @@ export class WorkspaceIndex implements IndexView, IndexWriter, ResolveContext {
   /** matrix files parsed before their README appeared, by folder */
   private readonly orphanMatrices = new Map<string, CoverageModel>();
   private readonly diags = new Map<string, Diagnostic[]>();
-  /** dependency key → notes that registered it */
-  private readonly dependents = new Map<string, Set<string>>();
-  /** checked notes whose registered keys may be out of date: refreshed before `dependents` is read */
-  private readonly staleKeys = new Set<string>();
+  /** who links to what (see `keysOf`) */
+  private readonly dependents = new DependencyMap(file => {
+    const e = this.entries.get(file);
+    return e && this.keysOf(file, e);
+  });
   private batch = 0;
   private readonly pending = new Set<string>();
   /**
    * The dependents map is built on first need: a one-shot check (the CLI) never needs it, and during the first
-   * load every note is checked anyway. Once built it is kept current by register/unregister.
+   * load every note is checked anyway. Once built it is kept current as notes are checked, added and removed.
    */
   private depsBuilt = false;
   private loadedOnce = false;
@@ -75,7 +75,7 @@ export class WorkspaceIndex implements IndexView, IndexWriter, ResolveContext {
    */
   constructor(config: NotesConfig, private readonly options: { oneShot?: boolean } = {}) {
     this.cfg = config;
-    this.include = pathFilter(config);
+    this.include = noteFilter(config);
   }
 
   get config(): NotesConfig {
@@ -84,7 +84,7 @@ export class WorkspaceIndex implements IndexView, IndexWriter, ResolveContext {
 
   /** True when `file` is a note the config includes (Markdown, not excluded). */
   isIncluded(file: string): boolean {
-    return isMarkdown(file) && this.include(file);
+    return this.include(file);
   }
 
   // ------------------------------------------------------------------------------------------ writer
@@ -147,7 +147,7 @@ export class WorkspaceIndex implements IndexView, IndexWriter, ResolveContext {
     const name = basename(file);
     const folder = dirname(file);
     let structural: Entry['structural'];
-    if (name.toLowerCase() === 'readme.md' && isSeriesReadme(text)) {
+    if (isReadmeName(file) && isSeriesReadme(text)) {
       structural = 'readme';
       const hadSeries = this.seriesMap.has(folder);
       const model = parseSeriesReadme(text, file, this.cfg, lines);
@@ -173,8 +173,8 @@ export class WorkspaceIndex implements IndexView, IndexWriter, ResolveContext {
 
     const local = checkFrontmatter(frontmatter, lines, this.cfg, { structural: structural !== undefined });
     if (oneShot) frontmatter.fieldRanges = {}; // only fixes read them again
-    // the old keys stay registered until the note is checked again: an edit seldom changes them (see `reregister`)
-    const entry: Entry = { record, local, keys: old?.keys ?? NO_KEYS, structural };
+    // the old keys stay registered until the note is checked again: an edit seldom changes them
+    const entry: Entry = { record, local, structural };
     this.entries.set(file, entry);
     this.allFiles.add(file);
     this.indexNames(file, title, old?.record.title);
@@ -208,11 +208,11 @@ export class WorkspaceIndex implements IndexView, IndexWriter, ResolveContext {
     const affected = new Set<string>([file]);
     const isNew = !this.allFiles.has(file);
     const old = this.entries.get(file);
-    if (old) this.unregister(file, old);
+    this.dependents.remove(file);
     const record: NoteRecord = {
       file, title: stem(file), frontmatter: { fieldRanges: {} }, scan: { headings: [], links: [] }, unreadable: reason, length: 0, end: { line: 0, character: 0 }, preview: '',
     };
-    this.entries.set(file, { record, local: [], keys: NO_KEYS });
+    this.entries.set(file, { record, local: [] });
     this.allFiles.add(file);
     this.indexNames(file, record.title, old?.record.title);
     if (isNew) this.addDependentsOfExistence(file, affected);
@@ -245,7 +245,7 @@ export class WorkspaceIndex implements IndexView, IndexWriter, ResolveContext {
     this.allFiles.delete(file);
     const folder = dirname(file);
     if (entry) {
-      this.unregister(file, entry);
+      this.dependents.remove(file);
       this.entries.delete(file);
       this.unindexName(this.byStem, wikilinkKeyOfFile(file), file);
       this.unindexName(this.byTitle, entry.record.title.toLowerCase(), file);
@@ -273,7 +273,7 @@ export class WorkspaceIndex implements IndexView, IndexWriter, ResolveContext {
 
   setConfig(config: NotesConfig): string[] {
     this.cfg = config;
-    this.include = pathFilter(config);
+    this.include = noteFilter(config);
     return this.recheck(new Set(this.entries.keys()));
   }
 
@@ -284,8 +284,7 @@ export class WorkspaceIndex implements IndexView, IndexWriter, ResolveContext {
   buildDependents(): void {
     if (this.depsBuilt) return;
     this.depsBuilt = true;
-    this.staleKeys.clear();
-    for (const [f, e] of this.entries) this.register(f, e);
+    for (const f of this.entries.keys()) this.dependents.register(f);
   }
 
   // ------------------------------------------------------------------------------------------ parallel check
@@ -297,12 +296,12 @@ export class WorkspaceIndex implements IndexView, IndexWriter, ResolveContext {
    */
   addForeignNote(note: ForeignNote): void {
     const old = this.entries.get(note.file);
-    if (old) this.unregister(note.file, old);
+    this.dependents.remove(note.file);
     const record: NoteRecord = {
       file: note.file, title: note.title, frontmatter: { fieldRanges: {} }, scan: { headings: [], links: [] },
       unreadable: note.unreadable, length: 0, end: { line: 0, character: 0 }, preview: '',
     };
-    this.entries.set(note.file, { record, local: [], keys: NO_KEYS, targets: new Set(), slugs: new Set(note.slugs), foreign: { state: note.state } });
+    this.entries.set(note.file, { record, local: [], targets: new Set(), slugs: new Set(note.slugs), foreign: { state: note.state } });
     this.allFiles.add(note.file);
     this.indexNames(note.file, note.title, old?.record.title);
   }
@@ -647,67 +646,18 @@ export class WorkspaceIndex implements IndexView, IndexWriter, ResolveContext {
     return keys;
   }
 
-  /**
-   * Brings a checked note's registered dependency keys up to date: only the keys that came or went touch the
-   * dependents map (an edit seldom changes more than one link).
-   */
-  private reregister(file: string, e: Entry): void {
-    if (!this.depsBuilt) return;
-    const keys = this.keysOf(file, e);
-    for (const k of e.keys) if (!keys.has(k)) this.dropDependent(k, file);
-    for (const k of keys) if (!e.keys.has(k)) this.addDependent(k, file);
-    e.keys = keys;
-  }
-
-  private register(file: string, e: Entry): void {
-    if (!this.depsBuilt) return;
-    e.keys = this.keysOf(file, e);
-    for (const k of e.keys) this.addDependent(k, file);
-  }
-
-  private unregister(file: string, e: Entry): void {
-    for (const k of e.keys) this.dropDependent(k, file);
-    e.keys = NO_KEYS;
-  }
-
-  private addDependent(key: string, file: string): void {
-    let set = this.dependents.get(key);
-    if (!set) this.dependents.set(key, (set = new Set()));
-    set.add(file);
-  }
-
-  private dropDependent(key: string, file: string): void {
-    const set = this.dependents.get(key);
-    if (set) {
-      set.delete(file);
-      if (set.size === 0) this.dependents.delete(key);
-    }
-  }
-
   private addDeps(key: string, into: Set<string>): void {
     if (!this.depsBuilt) {
       // the first load checks every note: nobody depends on anything yet
       if (!this.loadedOnce) return;
       this.buildDependents();
     }
-    this.refreshStaleKeys();
-    this.dependents.get(key)?.forEach(f => into.add(f));
+    this.dependents.dependentsOf(key, into);
   }
 
-  /**
-   * A re-checked note's keys are recomputed only when someone next asks who depends on what: typing in a note
-   * re-checks it at every pause, but seldom changes a heading, a title or a file that others would need.
-   */
+  /** A re-checked note's dependency keys may have changed (see DependencyMap). */
   private markKeysStale(file: string): void {
-    if (this.depsBuilt) this.staleKeys.add(file);
-  }
-
-  private refreshStaleKeys(): void {
-    for (const f of this.staleKeys) {
-      const e = this.entries.get(f);
-      if (e) this.reregister(f, e);
-    }
-    this.staleKeys.clear();
+    if (this.depsBuilt) this.dependents.markStale(file);
   }
 
   /** A file appeared or disappeared: whatever may have pointed at it. */
@@ -770,7 +720,6 @@ export class WorkspaceIndex implements IndexView, IndexWriter, ResolveContext {
   }
 }
 
-const NO_KEYS: ReadonlySet<string> = new Set();
 /** Notes with more links than this resolve each distinct written path once per check. */
 const MEMO_FROM_LINKS = 100;
 

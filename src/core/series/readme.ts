@@ -13,7 +13,12 @@ import { endOf, isBlank, nodeText, percentDecode, startOf, trimOffsets, walk } f
  * subset: exact CommonMark either way); every range points at the source text.
  */
 
-/** Cheap test: does the text have a `## Chapters` heading line? (The caller checks the file is a README.md.) */
+/** A file named README.md (any case): the only name a series README has. */
+export function isReadmeName(file: string): boolean {
+  return basename(file).toLowerCase() === 'readme.md';
+}
+
+/** Cheap test: does the text have a `## Chapters` heading line? (The caller checks `isReadmeName`.) */
 export function isSeriesReadme(text: string): boolean {
   let pos = 0;
   const n = text.length;
