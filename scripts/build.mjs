@@ -1,7 +1,7 @@
 // Builds the bundles with esbuild.
 //   node scripts/build.mjs            dist/cli.js, dist/checkWorker.js, dist/extension.js, dist/webview.js
 //   node scripts/build.mjs --tests    + out/test/** (each test file bundled on its own)
-//   node scripts/build.mjs --bench    + out/bench/bench.js
+//   node scripts/build.mjs --bench    + out/bench/bench.js and out/bench/floor.js
 //   node scripts/build.mjs --watch    rebuild dist/ on change
 //   --production                      minified, no source maps (used by `npm run package`)
 import * as esbuild from 'esbuild';
@@ -35,7 +35,10 @@ if (args.has('--tests')) {
   const entries = walk('test/unit').concat(walk('test/integration'));
   if (entries.length) builds.push({ ...node, entryPoints: entries, outdir: 'out/test', outbase: 'test', external: ['vscode', 'mocha', 'playwright-core', '@vscode/test-electron', 'esbuild'] });
 }
-if (args.has('--bench')) add('test/bench/bench.ts', { ...node, outfile: 'out/bench/bench.js', sourcemap: false });
+if (args.has('--bench')) {
+  add('test/bench/bench.ts', { ...node, outfile: 'out/bench/bench.js', sourcemap: false });
+  add('test/bench/floor.ts', { ...node, outfile: 'out/bench/floor.js', sourcemap: false });
+}
 
 if (args.has('--watch')) {
   for (const b of builds) { const ctx = await esbuild.context(b); await ctx.watch(); }

@@ -2,6 +2,8 @@
  * `npm run bench`: generates deterministic 1k- and 10k-note corpora, then measures
  *  - the full CLI check (`node dist/cli.js check <corpus> --format json`): wall time (median of runs) and peak RSS,
  *    with the default threads and with `--threads 2`;
+ *  - the floor under that check (out/bench/floor.js): reading, decoding and scanning every note with the CLI's code
+ *    and nothing else, on one thread and on two;
  *  - re-checking one edited note in the incremental index: median and p95 for a ~5 KB note and a 1 MB note;
  *  - heap growth over 2,000 repeated edits (memory must stay flat).
  * Prints a table, writes bench-results/bench.json. Env: BENCH_RUNS (default 5), BENCH_SIZES (default "1000,10000").
@@ -20,6 +22,7 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000').split(',').map(Number);
 const ROOT = path.join(os.tmpdir(), 'notes-navigator-bench');
 const CLI = path.resolve(__dirname, '../../dist/cli.js');
+const FLOOR = path.join(__dirname, 'floor.js');
 const GENERATOR_VERSION = 'v1';
 
 function median(xs: number[]): number {
@@ -65,6 +68,15 @@ function cliRun(dir: string, extra: string[] = []): { ms: number; rssMB: number;
   if (r.status !== 0) throw new Error(`cli run failed: ${r.stderr}`);
   const info = JSON.parse(r.stderr.slice(r.stderr.lastIndexOf('{')));
   return { ms, rssMB: info.rss / 1024, diagnostics: info.n };
+}
+
+/** One run of floor.js in a child process: wall time from outside, start-up included, as for the check. */
+function floorRun(dir: string, threads: number): number {
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, [FLOOR, dir, String(threads)], { encoding: 'utf8' });
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  if (r.status !== 0) throw new Error(`floor run failed: ${r.stderr}`);
+  return ms;
 }
 
 async function recheck(dir: string): Promise<Record<string, number>> {
@@ -118,19 +130,22 @@ async function main() {
     const runs = Array.from({ length: RUNS }, () => cliRun(c.dir));
     // the same check on two threads (the CLI's default stays one thread below 4 CPUs)
     const twoThreads = Array.from({ length: RUNS }, () => cliRun(c.dir, ['--threads', '2']));
+    const floor = Array.from({ length: RUNS }, () => floorRun(c.dir, 1));
+    const floor2 = Array.from({ length: RUNS }, () => floorRun(c.dir, 2));
     const re = await recheck(c.dir);
     results.push({
       notes: n, corpusMB: +(c.bytes / 1048576).toFixed(1), diagnostics: runs[0].diagnostics,
       checkMedianMs: +median(runs.map(r => r.ms)).toFixed(0), checkPeakRssMB: +Math.max(...runs.map(r => r.rssMB)).toFixed(0),
       check2ThreadsMedianMs: +median(twoThreads.map(r => r.ms)).toFixed(0), check2ThreadsPeakRssMB: +Math.max(...twoThreads.map(r => r.rssMB)).toFixed(0),
+      floorMedianMs: +median(floor).toFixed(0), floor2ThreadsMedianMs: +median(floor2).toFixed(0),
       ...Object.fromEntries(Object.entries(re).map(([k, v]) => [k, +v.toFixed(2)])),
     });
   }
   const machine = `${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
-  const header = ['notes', 'corpus', 'links', 'check (median)', 'peak RSS', '--threads 2 (median, RSS)', 're-check 5 KB (median / p95)', 're-check 1 MB (median / p95)', 'heap after 2k edits'];
+  const header = ['notes', 'corpus', 'links', 'check (median)', 'peak RSS', '--threads 2 (median, RSS)', 'read + scan only (1 / 2 threads)', 're-check 5 KB (median / p95)', 're-check 1 MB (median / p95)', 'heap after 2k edits'];
   const rows = results.map(r => [
     String(r.notes), `${r.corpusMB} MB`, String(r.links), `${r.checkMedianMs} ms`, `${r.checkPeakRssMB} MB`,
-    `${r.check2ThreadsMedianMs} ms, ${r.check2ThreadsPeakRssMB} MB`,
+    `${r.check2ThreadsMedianMs} ms, ${r.check2ThreadsPeakRssMB} MB`, `${r.floorMedianMs} / ${r.floor2ThreadsMedianMs} ms`,
     `${r.recheck5kMedianMs} / ${r.recheck5kP95Ms} ms`, `${r.recheck1mbMedianMs} / ${r.recheck1mbP95Ms} ms`, `${(r.heapGrowthMB as number) >= 0 ? '+' : ''}${r.heapGrowthMB} MB`,
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map(r => r[i].length)));

@@ -1,0 +1,55 @@
+/**
+ * The least a full check must do, for the benchmark's "floor" columns: read, decode, parse the frontmatter of and
+ * scan every note of a folder with the CLI's own code, keeping nothing, so no index, no link checks, no report.
+ * `node out/bench/floor.js <folder> [threads]`: with more than one thread, thread k takes every threads-th note.
+ * The benchmark times it from outside, start-up included, like the full check; the difference between the two is
+ * what the index, the rules and the report cost.
+ */
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { decodeFast } from '../../src/cli/decodeFast';
+import { FolderReader } from '../../src/cli/walk';
+import { defaultConfig, noteFilter } from '../../src/core/config';
+import { parseFrontmatter } from '../../src/core/frontmatter/parse';
+import { scanNote } from '../../src/core/scanner/scanner';
+import { LineIndex } from '../../src/core/text/lineIndex';
+
+interface Share { root: string; notes: string[]; thread: number; threads: number }
+
+/** Reads and scans this thread's share of the notes; returns the links found (so the work cannot be skipped). */
+function scanShare({ root, notes, thread, threads }: Share): number {
+  const reader = new FolderReader(root, () => {});
+  let links = 0;
+  for (let i = thread; i < notes.length; i += threads) {
+    let bytes: Uint8Array;
+    try {
+      bytes = reader.readTransient(notes[i]);
+    } catch {
+      continue;
+    }
+    const decoded = decodeFast(bytes);
+    if (!decoded.ok) continue;
+    const text = decoded.text;
+    const lines = new LineIndex(text);
+    const frontmatter = parseFrontmatter(text, lines);
+    links += scanNote(text, frontmatter.block ? frontmatter.block.end : 0, lines, { linkText: false }).links.length;
+  }
+  return links;
+}
+
+async function main(): Promise<void> {
+  const root = process.argv[2];
+  const threads = Math.max(1, Number(process.argv[3] ?? 1));
+  if (!root) throw new Error('usage: floor.js <folder> [threads]');
+  const notes = new FolderReader(root, () => {}).listSync().filter(noteFilter(defaultConfig()));
+  const others = Array.from({ length: threads - 1 }, (_, k) => new Promise<number>((resolve, reject) => {
+    const w = new Worker(__filename, { workerData: { root, notes, thread: k + 1, threads } satisfies Share });
+    w.once('message', resolve);
+    w.once('error', reject);
+  }));
+  const mine = scanShare({ root, notes, thread: 0, threads });
+  const links = mine + (await Promise.all(others)).reduce((a, b) => a + b, 0);
+  process.stdout.write(JSON.stringify({ notes: notes.length, links }) + '\n');
+}
+
+if (isMainThread) main().catch(e => { console.error(e); process.exit(1); });
+else parentPort!.postMessage(scanShare(workerData as Share));
