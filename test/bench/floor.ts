@@ -1,6 +1,7 @@
 /**
- * The least a full check must do, for the benchmark's "floor" columns: read, decode, parse the frontmatter of and
- * scan every note of a folder with the CLI's own code, keeping nothing, so no index, no link checks, no report.
+ * The least a full check must do, for the benchmark's "floor" columns: read, decode and parse every note of a folder
+ * with the CLI's own code (`parseNote`: frontmatter and scan, as the index does), keeping nothing, so no index, no
+ * link checks, no report.
  * `node out/bench/floor.js <folder> [threads]`: with more than one thread, thread k takes every threads-th note.
  * The benchmark times it from outside, start-up included, like the full check; the difference between the two is
  * what the index, the rules and the report cost.
@@ -9,9 +10,7 @@ import { isMainThread, parentPort, Worker, workerData } from 'node:worker_thread
 import { decodeFast } from '../../src/cli/decodeFast';
 import { FolderReader } from '../../src/cli/walk';
 import { defaultConfig, noteFilter } from '../../src/core/config';
-import { parseFrontmatter } from '../../src/core/frontmatter/parse';
-import { scanNote } from '../../src/core/scanner/scanner';
-import { LineIndex } from '../../src/core/text/lineIndex';
+import { parseNote } from '../../src/core/index/parseNote';
 
 interface Share { root: string; notes: string[]; thread: number; threads: number }
 
@@ -28,10 +27,7 @@ function scanShare({ root, notes, thread, threads }: Share): number {
     }
     const decoded = decodeFast(bytes);
     if (!decoded.ok) continue;
-    const text = decoded.text;
-    const lines = new LineIndex(text);
-    const frontmatter = parseFrontmatter(text, lines);
-    links += scanNote(text, frontmatter.block ? frontmatter.block.end : 0, lines, { linkText: false }).links.length;
+    links += parseNote(decoded.text, { linkText: false }).scan.links.length;
   }
   return links;
 }

@@ -1,6 +1,5 @@
 import { noteFilter, type NotesConfig } from '../config';
 import { computeRowCoverage, fileState } from '../coverage/compute';
-import { parseFrontmatter } from '../frontmatter/parse';
 import type { CoverageModel, Diagnostic, FileState, Heading, LinkRef, RowCoverage, SeriesModel, XrefSide } from '../model';
 import { basename, dirname, isInside, isMarkdown, stem } from '../paths';
 import { checkCoverage } from '../rules/coverage';
@@ -9,13 +8,12 @@ import { checkFrontmatter } from '../rules/frontmatter';
 import { checkLinks } from '../rules/links';
 import { checkSeries } from '../rules/series';
 import { checkXrefs } from '../rules/xref';
-import { scanNote } from '../scanner/scanner';
 import { expandSpan, parseCoverageMatrix } from '../series/matrix';
 import { isReadmeName, isSeriesReadme, parseSeriesReadme } from '../series/readme';
 import { detach } from '../text/detach';
-import { LineIndex } from '../text/lineIndex';
 import type { Backlink, ForeignNote, IndexView, IndexWriter, NoteRecord, Resolution } from './api';
 import { DependencyMap } from './dependencyMap';
+import { parseNote } from './parseNote';
 import { pathLinkCandidates, refCandidates, resolveLink, type ResolveContext, wikilinkKeyOfFile } from './resolve';
 
 interface Entry {
@@ -132,10 +130,8 @@ export class WorkspaceIndex implements IndexView, IndexWriter, ResolveContext {
   updateNote(file: string, text: string): string[] {
     const old = this.entries.get(file);
     const isNew = !this.allFiles.has(file);
-    const lines = new LineIndex(text);
-    const frontmatter = parseFrontmatter(text, lines);
     const oneShot = this.options.oneShot === true;
-    const scan = scanNote(text, frontmatter.block ? frontmatter.block.end : 0, lines, { linkText: !oneShot });
+    const { lines, frontmatter, scan } = parseNote(text, { linkText: !oneShot });
     const title = titleOf(file, frontmatter.data?.title, scan.headings);
     const record: NoteRecord = {
       file, title, frontmatter, scan, length: text.length, end: lines.positionAt(text.length),
