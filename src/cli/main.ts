@@ -10,7 +10,7 @@ import { toSarif } from './format/sarif';
 import { ANSI, formatTextLine, PLAIN, summaryLine } from './format/text';
 import { buildReport, counts, coverageReport, noteCount, sortedDiagnostics } from './report';
 import { jsonChunks } from './format/jsonChunks';
-import { decodeFast } from './decodeFast';
+import { decodeFast } from '../node/decodeFast';
 import { FolderReader } from './walk';
 import { loadWorkspaceParallel, WorkerFailure } from './parallel/parallelLoad';
 import { version } from '../../package.json';

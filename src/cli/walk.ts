@@ -1,8 +1,9 @@
-import { closeSync, constants, openSync, readdirSync, readSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { closeSync, constants, openSync, readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import picomatch from 'picomatch';
 import { ALWAYS_EXCLUDED } from '../core/config';
-import { MAX_NOTE_BYTES, type WorkspaceReader } from '../core/index/load';
+import type { WorkspaceReader } from '../core/index/load';
+import { isInsideRoot, NO_FOLLOW, ReadBuffer } from '../node/localFiles';
 
 /**
  * Lists and reads the files of a workspace folder for the core. Never leaves the folder: symbolic links are
@@ -100,7 +101,7 @@ export class FolderReader implements WorkspaceReader {
       this.log(`skipped ${rel}: broken symbolic link (${(e as NodeJS.ErrnoException).code ?? 'unresolvable'})`);
       return undefined;
     }
-    if (real !== this.rootReal && !real.startsWith(this.rootReal + path.sep)) {
+    if (!isInsideRoot(this.rootReal, real)) {
       this.log(`skipped ${rel}: symbolic link points outside the workspace`);
       return undefined;
     }
@@ -123,38 +124,19 @@ export class FolderReader implements WorkspaceReader {
     return Buffer.from(this.readTransient(file));
   }
 
-  /**
-   * The file's bytes in a buffer this reader reuses: valid until its next read (a check decodes each note at
-   * once, and ten thousand buffers of their own would only wait for the garbage collector).
-   */
+  /** The file's bytes in a buffer this reader reuses: valid until its next read (see ReadBuffer). */
   readTransient(file: string): Uint8Array {
     const full = path.join(this.root, file);
     if (this.linked.has(file) && !this.insideTarget(file)) throw new Error('points outside the workspace');
     // a plain file at listing time: refuse it if it has become a symbolic link since (O_NOFOLLOW)
-    const flags = this.linked.has(file) ? constants.O_RDONLY : constants.O_RDONLY | constants.O_NOFOLLOW;
+    const flags = this.linked.has(file) ? constants.O_RDONLY : constants.O_RDONLY | NO_FOLLOW;
     const fd = openSync(full, flags);
     try {
-      let size = 0;
-      // past the largest note checked, the rest is never looked at (the note is reported as too large)
-      while (size <= MAX_NOTE_BYTES) {
-        if (size === this.scratch.length) this.scratch = growBuffer(this.scratch);
-        const n = readSync(fd, this.scratch, size, this.scratch.length - size, null);
-        if (n === 0) break;
-        size += n;
-      }
-      return this.scratch.subarray(0, size);
+      return this.buffer.readAll(fd);
     } finally {
       closeSync(fd);
     }
   }
 
-  private scratch: Buffer = Buffer.allocUnsafe(1 << 20);
-
-}
-
-/** A buffer twice as large holding the same bytes (reads past the old end fill the rest). */
-function growBuffer(b: Buffer): Buffer {
-  const bigger = Buffer.allocUnsafe(b.length * 2);
-  b.copy(bigger);
-  return bigger;
+  private readonly buffer = new ReadBuffer();
 }

@@ -35,27 +35,31 @@ export function registerDiagnostics(context: vscode.ExtensionContext, service: I
   let draining = false;
   const CHUNK = 250;
 
-  const publishOne = (file: string): void => {
-    const list = service.index.diagnostics(file);
-    if (list.length === 0) {
-      if (shown.delete(file)) collection.delete(service.uriOf(file));
-    } else {
-      shown.add(file);
-      collection.set(service.uriOf(file), list.map(d => toVscodeDiagnostic(service, d)));
-    }
-  };
-  const drain = (): void => {
-    let n = 0;
-    for (const file of queue) {
-      queue.delete(file);
-      publishOne(file);
-      if (++n >= CHUNK && queue.size > 0) {
-        draining = true;
-        setImmediate(drain);
-        return;
+  /** Publishes a chunk of files: the new lists in one `set` call (one message to the editor, not one per file). */
+  const publishFiles = (files: string[]): void => {
+    const entries: [vscode.Uri, vscode.Diagnostic[]][] = [];
+    for (const file of files) {
+      const list = service.index.diagnostics(file);
+      if (list.length === 0) {
+        if (shown.delete(file)) collection.delete(service.uriOf(file));
+      } else {
+        shown.add(file);
+        entries.push([service.uriOf(file), list.map(d => toVscodeDiagnostic(service, d))]);
       }
     }
-    draining = false;
+    // a file given twice would have its lists merged: each file is in `files` once (they come from a Set)
+    if (entries.length > 0) collection.set(entries);
+  };
+  const drain = (): void => {
+    const chunk: string[] = [];
+    for (const file of queue) {
+      queue.delete(file);
+      chunk.push(file);
+      if (chunk.length >= CHUNK) break;
+    }
+    publishFiles(chunk);
+    draining = queue.size > 0;
+    if (draining) setImmediate(drain);
   };
   const publish = (files: Iterable<string>): void => {
     if (!enabled) return;

@@ -10,6 +10,8 @@ import { isMarkdown } from '../core/paths';
 import { decodeNote } from '../core/text/decode';
 import { CONFIG_FILE, editorSettings, filesDiffer, loadNotesConfig, onlySeveritiesDiffer, type EditorSettings } from './config';
 import { listWorkspaceFiles } from './workspaceFiles';
+import { decodeFast } from '../node/decodeFast';
+import { LocalFileReader } from '../node/localFiles';
 
 export interface LoadProgress {
   done: number;
@@ -197,9 +199,11 @@ export class IndexService implements vscode.Disposable {
       if (!present.has(f) || (isMarkdown(f) && !this.index.isIncluded(f))) gone.push(...this.index.removeFile(f));
     }
     gone.push(...this.index.endBatch());
+    // a workspace on this machine's disk is read directly, one file at a time (see LocalFileReader)
+    const local = root.scheme === 'file' ? this.localReader(root) : undefined;
     const reader: WorkspaceReader = {
       list: async () => listed,
-      read: file => this.readForIndex(file),
+      read: file => this.readForIndex(file, local),
     };
     const report = (p: LoadProgress | undefined) => {
       this.progressValue = p;
@@ -207,19 +211,29 @@ export class IndexService implements vscode.Disposable {
       if (p) onProgress?.(p);
     };
     report({ done: 0, total: listed.length });
+    // the host answers at least every SLICE_MS however slow a note is (the first notes run before the JIT warms up)
+    const pause = timeSlicer(SLICE_MS);
+    let reportedAt = 0;
     try {
       await loadWorkspace(this.index, reader, {
-        chunkSize: 100,
-        concurrency: 64,
-        yieldEvery: yieldToEventLoop,
-        onProgress: (done, total) => report({ done, total }),
+        chunkSize: 10,
+        // local reads are synchronous and share one buffer: one note at a time
+        concurrency: local ? 1 : 64,
+        decode: decodeFast,
+        yieldEvery: pause,
+        onProgress: (done, total) => {
+          const now = Date.now();
+          if (done < total && now - reportedAt < PROGRESS_MS) return;
+          reportedAt = now;
+          report({ done, total });
+        },
         onSkip: (file, reason) => this.log.warn(`skipped ${file}: ${reason}`),
       });
     } finally {
       report(undefined);
     }
     // who-links-to-what, for incremental updates: built now, not on the first keystroke
-    this.index.buildDependents();
+    await this.index.buildDependentsAsync(pause, 20);
     // unsaved buffers win over the disk
     const fromEditors: string[] = [];
     for (const doc of vscode.workspace.textDocuments) {
@@ -238,10 +252,20 @@ export class IndexService implements vscode.Disposable {
   }
 
   /** Bytes of a note for the loader: the open buffer's text when the document is open (possibly unsaved). */
-  private async readForIndex(file: string): Promise<Uint8Array> {
+  private async readForIndex(file: string, local: LocalFileReader | undefined): Promise<Uint8Array> {
     const doc = this.documentOf(file);
     if (doc && doc.isDirty) return new TextEncoder().encode(doc.getText());
-    return vscode.workspace.fs.readFile(this.uriOf(file));
+    return local ? local.readTransient(file) : vscode.workspace.fs.readFile(this.uriOf(file));
+  }
+
+  /** A direct reader for a `file:` workspace; undefined (read through `workspace.fs`) when its folder cannot be resolved. */
+  private localReader(root: vscode.Uri): LocalFileReader | undefined {
+    try {
+      return new LocalFileReader(root.fsPath);
+    } catch (e) {
+      this.log.warn(`reading through the editor's file system: ${errorText(e)}`);
+      return undefined;
+    }
   }
 
   private async withViewProgress<T>(task: () => Promise<T>): Promise<T> {
@@ -455,6 +479,24 @@ export class IndexService implements vscode.Disposable {
 }
 
 const isAlwaysExcluded = picomatch(ALWAYS_EXCLUDED, { dot: true });
+
+/** Longest stretch of indexing between two turns of the event loop. */
+const SLICE_MS = 20;
+/** Shortest time between two progress reports of a load. */
+const PROGRESS_MS = 100;
+
+/**
+ * A pause for long work done in small steps: it yields to the event loop once `sliceMs` have passed since it last
+ * did, and otherwise lets the work go on at once.
+ */
+function timeSlicer(sliceMs: number): () => Promise<void> {
+  let last = Date.now();
+  return async () => {
+    if (Date.now() - last < sliceMs) return;
+    await yieldToEventLoop();
+    last = Date.now();
+  };
+}
 
 function yieldToEventLoop(): Promise<void> {
   return new Promise(resolve => setImmediate(resolve));

@@ -7,7 +7,7 @@
  * what the index, the rules and the report cost.
  */
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { decodeFast } from '../../src/cli/decodeFast';
+import { decodeFast } from '../../src/node/decodeFast';
 import { FolderReader } from '../../src/cli/walk';
 import { defaultConfig, noteFilter } from '../../src/core/config';
 import { parseNote } from '../../src/core/index/parseNote';

@@ -1,6 +1,6 @@
 import { feedBytes } from '../../core/index/load';
 import type { WorkspaceIndex } from '../../core/index/workspaceIndex';
-import { decodeFast } from '../decodeFast';
+import { decodeFast } from '../../node/decodeFast';
 import type { FolderReader } from '../walk';
 import type { Deal, NoteEvent } from './protocol';
 

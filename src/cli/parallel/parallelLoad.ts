@@ -4,7 +4,7 @@ import type { ForeignNote } from '../../core/index/api';
 import { WorkspaceIndex } from '../../core/index/workspaceIndex';
 import { basename, isMarkdown } from '../../core/paths';
 import { isReadmeName } from '../../core/series/readme';
-import { decodeFast } from '../decodeFast';
+import { decodeFast } from '../../node/decodeFast';
 import { FolderReader } from '../walk';
 import { feedClaimed, feedOne } from './claim';
 import type { Checked, FromWorker, LocalDone, NoteEvent, Others, WorkerInput } from './protocol';

@@ -283,6 +283,20 @@ export class WorkspaceIndex implements IndexView, IndexWriter, ResolveContext {
     for (const f of this.entries.keys()) this.dependents.register(f);
   }
 
+  /**
+   * `buildDependents` for an editor: registers `chunk` notes at a time and awaits `pause` in between (10k notes
+   * take several hundred ms). The caller must not change the index meanwhile; if anything asks for dependents
+   * before it ends, the rest is registered at once (registering a note twice changes nothing).
+   */
+  async buildDependentsAsync(pause: () => Promise<void>, chunk = 200): Promise<void> {
+    const files = [...this.entries.keys()];
+    for (let i = 0; i < files.length && !this.depsBuilt; i++) {
+      this.dependents.register(files[i]);
+      if (i % chunk === chunk - 1) await pause();
+    }
+    this.depsBuilt = true;
+  }
+
   // ------------------------------------------------------------------------------------------ parallel check
 
   /**

@@ -200,6 +200,36 @@ describe('WorkspaceIndex', () => {
     assert.deepEqual(index.backlinks('new2.md').map(l => l.from), ['b.md']);
   });
 
+  it('builds who-links-to-what a chunk at a time, pausing in between, with the same answers', async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 50; i++) files[`n${i}.md`] = FM(`N${i}`) + `# N${i}\n\n[next](n${i + 1}.md) [[n${(i + 7) % 50}]]\n`;
+    const index = await indexOf(files);
+    let pauses = 0;
+    await index.buildDependentsAsync(async () => { pauses++; }, 8);
+    assert.equal(pauses, 6);
+    assert.deepEqual(index.backlinks('n10.md').map(l => l.from), ['n3.md', 'n9.md']);
+    // n50.md appears: only n49.md, which links to it, is re-checked
+    assert.deepEqual(codes(index, 'n49.md'), ['link-broken']);
+    const changed = index.updateNote('n50.md', FM('N50') + '# N50\n');
+    assert.deepEqual(changed.sort(), ['n49.md', 'n50.md']);
+    assert.deepEqual(codes(index, 'n49.md'), []);
+  });
+
+  it('a question asked during a chunked build of the dependents finishes it at once', async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 30; i++) files[`n${i}.md`] = FM(`N${i}`) + `# N${i}\n\n[next](n${(i + 1) % 30}.md)\n`;
+    const index = await indexOf(files);
+    let pauses = 0;
+    const asked: string[][] = [];
+    await index.buildDependentsAsync(async () => {
+      pauses++;
+      asked.push(index.backlinks('n25.md').map(l => l.from));
+    }, 5);
+    assert.equal(pauses, 1, 'the build ended with the question');
+    assert.deepEqual(asked, [['n24.md']]);
+    assert.deepEqual(index.backlinks('n0.md').map(l => l.from), ['n29.md']);
+  });
+
   it('a long note that repeats its targets gets each link checked with its own fragment', async () => {
     const line = '[ok](b.md#one) [bad](b.md#nope) [[b#two]] [[b#gone]] `b.md` [m](missing.md) [self](#top)\n';
     const index = await indexOf({

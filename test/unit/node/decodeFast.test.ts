@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { decodeFast } from '../../../src/cli/decodeFast';
+import { decodeFast } from '../../../src/node/decodeFast';
 import { decodeNote } from '../../../src/core/text/decode';
 
 describe('decodeFast', () => {
