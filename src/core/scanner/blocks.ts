@@ -1,7 +1,6 @@
 import type { LineIndex } from '../text/lineIndex';
 import { htmlBlockEnds, htmlBlockStart } from './html';
 import type { InlineSource, LinkDraft } from './inline';
-import { normalizeLabel } from './inline';
 import { parseDefinitions } from './definitions';
 
 /**
@@ -11,36 +10,19 @@ import { parseDefinitions } from './definitions';
  * blocks are skipped; everything else becomes a unit of inline content for the inline pass.
  */
 
-export const enum ItemKind {
-  Definition,
-  Inline,
-  Heading,
-}
-
 /**
- * A unit of the block pass for the inline pass: a definition, a run of inline content or a
- * heading. It is its own InlineSource (no definition has content).
+ * Receives what the block pass finds, in document order, as it finds it: the scanner parses each
+ * run of inline content right away (while its text is fresh, without a list of items in between).
  */
-export class BlockItem implements InlineSource {
-  constructor(
-    readonly kind: ItemKind,
-    readonly text: string,
-    readonly from: number,
-    readonly to: number,
-    readonly toSource: ((i: number) => number) | undefined,
-    /** heading: level and the range of the whole heading */
-    readonly level: number,
-    readonly start: number,
-    readonly end: number,
-    /** definition: the link it makes */
-    readonly draft: LinkDraft | undefined,
-  ) {}
-}
-
-export interface BlockResult {
-  items: BlockItem[];
-  /** normalised labels of every reference definition */
-  refDefs: Set<string>;
+export interface BlockSink {
+  /** A run of inline content `text[from, to)`; `toSource` maps its indices to note offsets (undefined: `text` is the note). */
+  inline(text: string, from: number, to: number, toSource: ((i: number) => number) | undefined): void;
+  /** A heading: its level, its inline content (as for `inline`) and the range of the whole heading in the note. */
+  heading(level: number, text: string, from: number, to: number, toSource: ((i: number) => number) | undefined, start: number, end: number): void;
+  /** A reference definition: the link it makes and its label as written. */
+  definition(draft: LinkDraft, label: string): void;
+  /** Whether `[from, to)` of the note may hold link syntax: a table row without any is not split into cells. */
+  mayHoldLinks(from: number, to: number): boolean;
 }
 
 /** Open container: `>` (block quote, width -1) or a list item (its content width). */
@@ -221,8 +203,6 @@ function hasChar(text: string, from: number, to: number, ch: number): boolean {
 }
 
 class BlockScanner {
-  private readonly items: BlockItem[] = [];
-  private readonly refDefs = new Set<string>();
   /** open containers, outermost first: BLOCK_QUOTE or a list item's width */
   private readonly stack: number[] = [];
   private leaf = LeafKind.None;
@@ -241,22 +221,27 @@ class BlockScanner {
   private base = 0;
   private le = 0;
 
-  constructor(private readonly text: string, private readonly bodyStart: number, private readonly lines: LineIndex) {}
+  constructor(
+    private readonly text: string, private readonly bodyStart: number, private readonly lines: LineIndex,
+    private readonly sink: BlockSink,
+  ) {}
 
-  run(): BlockResult {
+  run(): void {
     const { lines, text, bodyStart } = this;
     const count = lines.lineCount;
     const first = lines.positionAt(bodyStart).line;
+    // line bounds read from the index's own array (the usual LF-only text needs no lookups)
+    const starts = lines.lineStarts;
+    const lf = lines.lfBreaks;
     for (let l = first; l < count; l++) {
-      const start = lines.lineStart(l);
+      const start = starts[l];
       const ls = start > bodyStart ? start : bodyStart;
-      const le = lines.lineEnd(l);
+      const le = l + 1 === count ? text.length : lf ? starts[l + 1] - 1 : lines.lineEnd(l);
       if (ls > le) continue;
       if (this.stack.length === 0 && this.plainLine(ls, le)) continue;
       this.line(ls, le);
     }
     this.finishLeaf();
-    return { items: this.items, refDefs: this.refDefs };
   }
 
   /**
@@ -474,7 +459,7 @@ class BlockScanner {
       const h = atxHeading(text, i, le);
       if (h) {
         this.finishLeaf();
-        this.items.push(new BlockItem(ItemKind.Heading, text, h.cs, h.ce, undefined, h.level, i, le, undefined));
+        this.sink.heading(h.level, text, h.cs, h.ce, undefined, i, le);
         return;
       }
     }
@@ -614,26 +599,25 @@ class BlockScanner {
   }
 
   private pushHeading(level: number, src: InlineSource, start: number, end: number): void {
-    this.items.push(new BlockItem(ItemKind.Heading, src.text, src.from, src.to, src.toSource, level, start, end, undefined));
+    this.sink.heading(level, src.text, src.from, src.to, src.toSource, start, end);
   }
 
   private tableFinder: TableFinder | undefined = undefined;
 
   private tableRow(start: number, end: number): void {
+    // a row without link syntax holds no link in any cell: it need not be split
+    if (!this.sink.mayHoldLinks(start, end)) return;
     const { text } = this;
     this.tableFinder ??= { pipe: new NextChar(text, '|'), backslash: new NextChar(text, '\\') };
     const n = splitTableRow(text, start, end, this.tableFinder);
     for (let k = 0; k < n; k++) {
       const a = cellStart[k];
       const b = cellEnd[k];
-      if (b > a) this.items.push(new BlockItem(ItemKind.Inline, text, a, b, undefined, 0, 0, 0, undefined));
+      if (b > a) this.sink.inline(text, a, b, undefined);
     }
   }
 
-  private readonly emitDefinition = (draft: LinkDraft, label: string): void => {
-    this.refDefs.add(normalizeLabel(label));
-    this.items.push(new BlockItem(ItemKind.Definition, '', 0, 0, undefined, 0, 0, 0, draft));
-  };
+  private readonly emitDefinition = (draft: LinkDraft, label: string): void => this.sink.definition(draft, label);
 
   /** Reads the definitions at the start of a paragraph; returns where the rest starts. */
   private definitions(text: string, from: number, to: number, toSource: ((i: number) => number) | undefined): number {
@@ -652,12 +636,12 @@ class BlockScanner {
       const { text } = this;
       const to = this.segEnd[this.segCount - 1];
       const from = this.definitions(text, this.segStart[0], to, undefined);
-      if (from < to) this.items.push(new BlockItem(ItemKind.Inline, text, from, to, undefined, 0, 0, 0, undefined));
+      if (from < to) this.sink.inline(text, from, to, undefined);
       return;
     }
     const src = this.joinedSource();
     const from = this.definitions(src.text, src.from, src.to, src.toSource);
-    if (from < src.to) this.items.push(new BlockItem(ItemKind.Inline, src.text, from, src.to, src.toSource, 0, 0, 0, undefined));
+    if (from < src.to) this.sink.inline(src.text, from, src.to, src.toSource);
   }
 
   /** Whether the open paragraph's lines are contiguous in the note (only line breaks and blanks between them). */
@@ -704,7 +688,7 @@ class BlockScanner {
   }
 }
 
-/** Runs the block pass over `text` from `bodyStart`. */
-export function scanBlocks(text: string, bodyStart: number, lines: LineIndex): BlockResult {
-  return new BlockScanner(text, bodyStart, lines).run();
+/** Runs the block pass over `text` from `bodyStart`, handing what it finds to `sink`. */
+export function scanBlocks(text: string, bodyStart: number, lines: LineIndex, sink: BlockSink): void {
+  new BlockScanner(text, bodyStart, lines, sink).run();
 }

@@ -35,6 +35,12 @@ export interface LinkDraft {
   targetEnd: number;
 }
 
+/** The reference definitions a run of inline content can use. */
+export interface References {
+  /** Whether a definition has this label (as written: the implementation normalises it). */
+  defines(label: string): boolean;
+}
+
 /** Normalised reference label: case-folded, inner whitespace collapsed (CommonMark matching). */
 export function normalizeLabel(label: string): string {
   return label.trim().replace(/[ \t\r\n]+/g, ' ').toLowerCase().toUpperCase();
@@ -45,31 +51,13 @@ const SPECIAL = new Uint8Array(128);
 for (const ch of '\\`![]<') SPECIAL[ch.charCodeAt(0)] = 1;
 for (const ch of '&*_~') SPECIAL[ch.charCodeAt(0)] = 2;
 
-/**
- * Index of the first character of `text[from, to)` that can start inline syntax (`to` when there
- * is none): a run without one holds no link and its plain text is itself. With `wantText`, the
- * emphasis and entity characters count too.
- */
-export function firstSpecial(text: string, from: number, to: number, wantText: boolean): number {
-  const max = wantText ? 2 : 1;
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 128) {
-      const s = SPECIAL[c];
-      if (s !== 0 && s <= max) return i;
-    }
-  }
-  return to;
-}
+/** Where inline syntax can start in plain-text mode (the characters of SPECIAL, as one native search). */
+const TEXT_SPECIAL = /[\\`!\[\]<&*_~]/g;
 
 /** Plain text of inline content without any markup: each line trimmed, then the whole. */
 function plainLines(s: string): string {
-  let hasBreak = false;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 10 || c === 13) { hasBreak = true; break; }
-  }
-  if (!hasBreak) return s.trim();
+  // (native searches: headings are single lines, and a loop in JavaScript costs more)
+  if (s.indexOf('\n') === -1 && s.indexOf('\r') === -1) return s.trim();
   const lines: string[] = [];
   let start = 0;
   for (let i = 0; i < s.length; i++) {
@@ -120,7 +108,12 @@ function isPunctChar(text: string, i: number): boolean {
   return PUNCT_RE.test(text[i]);
 }
 
-const NO_REFS: ReadonlySet<string> = new Set();
+/** A link text without link syntax, up to the `](` that ends it (sticky: from just after the `[`). */
+const PLAIN_LINK_TEXT = /[^[\]`<\\]*\]\(/y;
+/** A destination without spaces, controls, parentheses, `<` or backslashes, and the `)` that ends it. */
+const PLAIN_DESTINATION = /[^\x00-\x20\x7f()<\\]*\)/y;
+
+const NO_REFS: References = { defines: () => false };
 const NO_DRAFTS: LinkDraft[] = [];
 
 /**
@@ -132,9 +125,11 @@ class InlineParser {
   private from = 0;
   private to = 0;
   private toSource: ((i: number) => number) | undefined = undefined;
-  private refDefs: ReadonlySet<string> = NO_REFS;
+  private refs: References = NO_REFS;
   private drafts: LinkDraft[] = NO_DRAFTS;
   private wantText = false;
+  /** keep the texts of links and the aliases of wikilinks (else '' and undefined) */
+  private linkText = true;
   private finder: ForwardFinder | undefined = undefined;
   // bracket openers (`[` or `![`) in parallel number arrays: storms of 300k openers allocate nothing
   private readonly openerPos: number[] = [];
@@ -155,14 +150,18 @@ class InlineParser {
   private wsFrom = -1;
   private wsAt = -1;
 
-  private reset(src: InlineSource, refDefs: ReadonlySet<string>, drafts: LinkDraft[], wantText: boolean): void {
-    this.text = src.text;
-    this.from = src.from;
-    this.to = src.to;
-    this.toSource = src.toSource;
-    this.refDefs = refDefs;
+  private reset(
+    text: string, from: number, to: number, toSource: ((i: number) => number) | undefined,
+    refs: References, drafts: LinkDraft[], wantText: boolean, linkText: boolean,
+  ): void {
+    this.text = text;
+    this.from = from;
+    this.to = to;
+    this.toSource = toSource;
+    this.refs = refs;
     this.drafts = drafts;
     this.wantText = wantText;
+    this.linkText = linkText || wantText;
     this.deactivatedBefore = -1;
     this.wsFrom = -1;
     this.wsAt = -1;
@@ -173,7 +172,7 @@ class InlineParser {
   private release(): void {
     this.text = '';
     this.toSource = undefined;
-    this.refDefs = NO_REFS;
+    this.refs = NO_REFS;
     this.drafts = NO_DRAFTS;
     this.clearBuffers();
   }
@@ -203,12 +202,13 @@ class InlineParser {
     return this.finder ??= new ForwardFinder(this.text, this.to);
   }
 
-  /** Parses `src` from `first` (no inline syntax before it); returns the plain text when `wantText`. */
+  /** Parses `text[from, to)` from `first` (no inline syntax before it); returns the plain text when `wantText`. */
   parse(
-    src: InlineSource, refDefs: ReadonlySet<string>, drafts: LinkDraft[], wantText: boolean, first: number,
-    finder: SpecialFinder | undefined,
+    text: string, from: number, to: number, toSource: ((i: number) => number) | undefined,
+    refs: References, drafts: LinkDraft[], wantText: boolean, first: number, finder: SpecialFinder | undefined,
+    linkText: boolean,
   ): string {
-    this.reset(src, refDefs, drafts, wantText);
+    this.reset(text, from, to, toSource, refs, drafts, wantText, linkText);
     let result = '';
     if (finder === undefined) {
       this.runText(first);
@@ -257,6 +257,9 @@ class InlineParser {
           if (i + 2 < to && text.charCodeAt(i + 2) === 91) {
             const w = this.wikilink(i + 1);
             if (w !== -1) return w;
+          } else if (!this.wantText) {
+            const end = this.plainLink(i, true);
+            if (end !== -1) return end;
           }
           this.pushOpener(i, 1);
           return i + 2;
@@ -266,6 +269,9 @@ class InlineParser {
         if (i + 1 < to && text.charCodeAt(i + 1) === 91) {
           const w = this.wikilink(i);
           if (w !== -1) return w;
+        } else if (!this.wantText) {
+          const end = this.plainLink(i, false);
+          if (end !== -1) return end;
         }
         this.pushOpener(i, 0);
         return i + 1;
@@ -389,7 +395,7 @@ class InlineParser {
     while (ts < te && isSpaceChar(text.charCodeAt(ts))) ts++;
     while (te > ts && isSpaceChar(text.charCodeAt(te - 1))) te--;
     if (te === ts) return -1;
-    const alias = bar === -1 ? undefined : text.slice(bar + 1, j).trim();
+    const alias = bar === -1 || !this.linkText ? undefined : text.slice(bar + 1, j).trim();
     const target = text.slice(ts, te);
     this.drafts.push(makeDraft('wikilink', target, alias, this.map(i), this.map(end - 1) + 1,
       this.map(ts), this.map(te - 1) + 1, false, false));
@@ -405,6 +411,36 @@ class InlineParser {
     this.openerMark.push(this.drafts.length);
   }
 
+  /**
+   * The common link `[text](dest)` (or image `![text](dest)`) opening at `pos`, read by two native
+   * searches: a text without link syntax (no brackets, backticks, `<` or backslashes) and a bare
+   * destination (no spaces, parentheses, `<` or backslashes) right after it. Returns its end, or -1
+   * when the link is anything else (the bracket algorithm then reads it). Links mode only: the
+   * result is what pushing the opener and closing it at its `]` would give, since nothing
+   * between them is special and the opener is the innermost one.
+   */
+  private plainLink(pos: number, image: boolean): number {
+    const { text, to } = this;
+    const textStart = pos + (image ? 2 : 1);
+    PLAIN_LINK_TEXT.lastIndex = textStart;
+    if (!PLAIN_LINK_TEXT.test(text)) return -1;
+    const destStart = PLAIN_LINK_TEXT.lastIndex;
+    if (destStart > to) return -1;
+    PLAIN_DESTINATION.lastIndex = destStart;
+    if (!PLAIN_DESTINATION.test(text)) return -1;
+    const end = PLAIN_DESTINATION.lastIndex;
+    if (end > to) return -1;
+    const close = destStart - 2;
+    const destEnd = end - 1;
+    this.drafts.push(makeDraft(
+      image ? 'image' : 'link', text.slice(destStart, destEnd), this.linkText ? text.slice(textStart, close) : '',
+      this.map(pos), this.map(end - 1) + 1,
+      this.map(destStart), destEnd > destStart ? this.map(destEnd - 1) + 1 : this.map(destStart), false, false,
+    ));
+    if (!image) this.deactivatedBefore = pos;
+    return end;
+  }
+
   private closeBracket(i: number): number {
     const { text, to } = this;
     const pos = this.openerPos.pop();
@@ -418,7 +454,7 @@ class InlineParser {
       const { tailEnd, destStart, destEnd } = this;
       if (image) this.drafts.length = mark;
       this.drafts.push(makeDraft(
-        image ? 'image' : 'link', text.slice(destStart, destEnd), text.slice(textStart, i),
+        image ? 'image' : 'link', text.slice(destStart, destEnd), this.linkText ? text.slice(textStart, i) : '',
         this.map(pos), this.map(tailEnd - 1) + 1,
         this.map(destStart), destEnd > destStart ? this.map(destEnd - 1) + 1 : this.map(destStart), false, false,
       ));
@@ -446,7 +482,7 @@ class InlineParser {
   }
 
   private isDefined(label: string): boolean {
-    return this.refDefs.size !== 0 && this.refDefs.has(normalizeLabel(label));
+    return this.refs.defines(label);
   }
 
   private shortcutLabel(textStart: number, close: number): string | undefined {
@@ -754,21 +790,26 @@ function lowerBound(a: Int32Array, x: number): number {
 const parser = new InlineParser();
 
 /**
- * Parses one run of inline content, appending the links it holds to `drafts` (in the order they
+ * Parses one run of inline content, `text[from, to)` (`toSource` maps its indices to note offsets,
+ * undefined when `text` is the note), appending the links it holds to `drafts` (in the order they
  * close), and returns its plain text when `wantText` ('' otherwise). Links only: `finder` (for
- * `src.text`, made when not given) skips the prose between special characters; plain text reads
- * every character.
+ * `text`, made when not given) skips the prose between special characters; plain text reads
+ * every character. Without `linkText` (links only), the drafts' texts are left out ('').
  */
 export function parseInline(
-  src: InlineSource, refDefs: ReadonlySet<string>, drafts: LinkDraft[], wantText: boolean, finder?: SpecialFinder,
+  text: string, from: number, to: number, toSource: ((i: number) => number) | undefined,
+  refs: References, drafts: LinkDraft[], wantText: boolean, finder?: SpecialFinder, linkText = true,
 ): string {
   if (wantText) {
-    const first = firstSpecial(src.text, src.from, src.to, true);
-    if (first >= src.to) return plainLines(src.text.slice(src.from, src.to));
-    return parser.parse(src, refDefs, drafts, true, first, undefined);
+    // the run as a string of its own, so that a native search for its first special character
+    // stops at its end (most headings hold none: their plain text is the run itself)
+    const run = text.slice(from, to);
+    TEXT_SPECIAL.lastIndex = 0;
+    if (!TEXT_SPECIAL.test(run)) return plainLines(run);
+    return parser.parse(text, from, to, toSource, refs, drafts, true, from + TEXT_SPECIAL.lastIndex - 1, undefined, true);
   }
-  finder ??= new SpecialFinder(src.text);
-  const first = finder.next(src.from);
-  if (first >= src.to) return '';
-  return parser.parse(src, refDefs, drafts, false, first, finder);
+  finder ??= new SpecialFinder(text);
+  const first = finder.next(from);
+  if (first >= to) return '';
+  return parser.parse(text, from, to, toSource, refs, drafts, false, first, finder, linkText);
 }

@@ -1,7 +1,7 @@
 import type { Heading, LinkRef, Range, ScanResult } from '../model';
 import { LineIndex } from '../text/lineIndex';
-import { ItemKind, scanBlocks } from './blocks';
-import { parseInline, type LinkDraft } from './inline';
+import { scanBlocks, type BlockSink } from './blocks';
+import { normalizeLabel, parseInline, type LinkDraft, type References } from './inline';
 import { SlugCounter } from './slug';
 import { SpecialFinder } from './specials';
 import { isExternalTarget, percentDecode, unescapeMarkdown } from './target';
@@ -19,31 +19,22 @@ export interface ScanOptions {
 }
 
 export function scanNote(text: string, bodyStart = 0, lines = new LineIndex(text), options: ScanOptions = {}): ScanResult {
-  const { items, refDefs } = scanBlocks(text, bodyStart, lines);
-  const drafts: LinkDraft[] = [];
-  // headings: their plain texts, and level and range (5 numbers) each
-  const plains: string[] = [];
-  const headingFacts: number[] = [];
-  const headingPositions = new Positions(lines);
-  const finder = new SpecialFinder(text);
-  for (const item of items) {
-    if (item.kind === ItemKind.Definition) drafts.push(item.draft!);
-    else if (item.kind === ItemKind.Inline) parseInline(item, refDefs, drafts, false, item.text === text ? finder : undefined);
-    else {
-      plains.push(parseInline(item, refDefs, drafts, true));
-      headingPositions.start(item.start);
-      headingFacts.push(item.level, headingPositions.line, headingPositions.character);
-      headingPositions.at(item.end);
-      headingFacts.push(headingPositions.line, headingPositions.character);
-    }
+  const linkText = options.linkText !== false;
+  let found = new Collector(text, lines, undefined, linkText);
+  scanBlocks(text, bodyStart, lines, found);
+  if (found.refsConsulted && found.labels.size !== 0) {
+    // a bracket asked for a definition before every definition was known (CommonMark lets a
+    // definition come after its use): scan again, knowing all of them from the start
+    found = new Collector(text, lines, found.labels, linkText);
+    scanBlocks(text, bodyStart, lines, found);
   }
+  const { drafts, plains, headingFacts } = found;
   // drafts of one inline run are in closing order; the document order is by start offset
   let sorted = true;
   for (let k = 1; k < drafts.length && sorted; k++) if (drafts[k].start < drafts[k - 1].start) sorted = false;
   if (!sorted) drafts.sort((a, b) => a.start - b.start);
 
   // destinations (nearly always ASCII: one byte a character) apart from texts (often CJK: two bytes)
-  const linkText = options.linkText !== false;
   const raws = new StringPack();
   const texts = new StringPack();
   for (const d of drafts) {
@@ -65,6 +56,61 @@ export function scanNote(text: string, bodyStart = 0, lines = new LineIndex(text
       headingFacts[f + 1], headingFacts[f + 2], headingFacts[f + 3], headingFacts[f + 4]);
   }
   return { headings, links };
+}
+
+/**
+ * What the block pass hands over, parsed as it comes: the links (drafts) of every run of inline
+ * content, and the plain text, level and range of every heading. Inline content is parsed with the
+ * definitions seen so far; whether any bracket asked for one is recorded, so that scanNote can
+ * tell when that answer might have been premature.
+ */
+class Collector implements BlockSink, References {
+  readonly drafts: LinkDraft[] = [];
+  /** the headings' plain texts, and level and range (5 numbers) each */
+  readonly plains: string[] = [];
+  readonly headingFacts: number[] = [];
+  /** normalised labels of the definitions (all of them from the start when `known` was given) */
+  readonly labels: Set<string>;
+  refsConsulted = false;
+  private readonly finder: SpecialFinder;
+  private readonly headingPositions: Positions;
+
+  constructor(
+    private readonly text: string, lines: LineIndex, private readonly known: Set<string> | undefined,
+    /** keep the texts of links (else the drafts' texts are '' or undefined) */
+    private readonly linkText: boolean,
+  ) {
+    this.labels = known ?? new Set();
+    this.finder = new SpecialFinder(text);
+    this.headingPositions = new Positions(lines);
+  }
+
+  inline(text: string, from: number, to: number, toSource: ((i: number) => number) | undefined): void {
+    parseInline(text, from, to, toSource, this, this.drafts, false, text === this.text ? this.finder : undefined, this.linkText);
+  }
+
+  heading(level: number, text: string, from: number, to: number, toSource: ((i: number) => number) | undefined, start: number, end: number): void {
+    this.plains.push(parseInline(text, from, to, toSource, this, this.drafts, true));
+    const p = this.headingPositions;
+    p.start(start);
+    this.headingFacts.push(level, p.line, p.character);
+    p.at(end);
+    this.headingFacts.push(p.line, p.character);
+  }
+
+  definition(draft: LinkDraft, label: string): void {
+    if (this.known === undefined) this.labels.add(normalizeLabel(label));
+    this.drafts.push(draft);
+  }
+
+  mayHoldLinks(from: number, to: number): boolean {
+    return this.finder.next(from) < to;
+  }
+
+  defines(label: string): boolean {
+    this.refsConsulted = true;
+    return this.labels.size !== 0 && this.labels.has(normalizeLabel(label));
+  }
 }
 
 /**
@@ -221,6 +267,9 @@ class Positions {
   }
 }
 
+/** What unescapeMarkdown and percentDecode may change in a destination: `\\`, `&` and `%`. */
+const ENCODED = /[\\&%]/;
+
 function toLinkRef(d: LinkDraft, p: Positions, raws: StringPack, texts: StringPack | undefined): LinkRef {
   const raw = raws.next(d.raw.length);
   const text = d.text === undefined || !texts ? undefined : texts.next(d.text.length);
@@ -235,6 +284,12 @@ function toLinkRef(d: LinkDraft, p: Positions, raws: StringPack, texts: StringPa
   } else if (d.email) {
     path = raw;
     external = true;
+  } else if (!ENCODED.test(raw)) {
+    // the usual destination, without escapes, character or percent references: as written
+    const hash = raw.indexOf('#');
+    path = hash === -1 ? raw : raw.slice(0, hash);
+    if (hash !== -1) fragment = raw.slice(hash + 1);
+    external = isExternalTarget(path); // (a scheme or `//` before a `#` is the path's too)
   } else {
     // split the destination into path and fragment, both percent-decoded
     const dest = unescapeMarkdown(raw);

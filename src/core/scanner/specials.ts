@@ -1,5 +1,4 @@
 /** Where link syntax can start: `[`, `]`, backtick, `<`, `\` (and `!` right before `[`). */
-const CHARS = ['[', ']', '`', '<', '\\'];
 const NONE = 0x7fffffff;
 
 /**
@@ -12,28 +11,40 @@ const NONE = 0x7fffffff;
  * positions costs linear time in total, whatever the size of the text.
  */
 export class SpecialFinder {
-  /** per character: the position a search started from, and the occurrence it found (NONE: none) */
-  // (small plain arrays: a typed array costs more to create than a note's searches save)
-  private readonly from = [NONE, NONE, NONE, NONE, NONE];
-  private readonly at = [0, 0, 0, 0, 0];
+  // per character: the position a search started from, and the occurrence it found (NONE: none),
+  // in fields of their own (one call of `next` is then a few comparisons, no loop over arrays)
+  private openFrom = NONE;
+  private open = 0;
+  private closeFrom = NONE;
+  private close = 0;
+  private tickFrom = NONE;
+  private tick = 0;
+  private angleFrom = NONE;
+  private angle = 0;
+  private escapeFrom = NONE;
+  private escape = 0;
 
   constructor(readonly text: string) {}
 
   /** The first position >= `from` where link syntax can start, or NONE (2^31 - 1) when there is none. */
   next(from: number): number {
-    const { text } = this;
-    let best = NONE;
-    for (let q = 0; q < CHARS.length; q++) {
-      let a = this.at[q];
-      if (this.from[q] > from || a < from) {
-        const k = text.indexOf(CHARS[q], from);
-        a = k === -1 ? NONE : k;
-        this.at[q] = a;
-        this.from[q] = from;
-      }
-      if (a < best) best = a;
-    }
-    if (best !== NONE && best > from && text.charCodeAt(best) === 91 && text.charCodeAt(best - 1) === 33) best--;
+    // a remembered occurrence answers when its search started at or before `from` and it is not before `from`
+    if (this.openFrom > from || this.open < from) { this.open = this.find('[', from); this.openFrom = from; }
+    if (this.closeFrom > from || this.close < from) { this.close = this.find(']', from); this.closeFrom = from; }
+    if (this.tickFrom > from || this.tick < from) { this.tick = this.find('`', from); this.tickFrom = from; }
+    if (this.angleFrom > from || this.angle < from) { this.angle = this.find('<', from); this.angleFrom = from; }
+    if (this.escapeFrom > from || this.escape < from) { this.escape = this.find('\\', from); this.escapeFrom = from; }
+    let best = this.open;
+    if (this.close < best) best = this.close;
+    if (this.tick < best) best = this.tick;
+    if (this.angle < best) best = this.angle;
+    if (this.escape < best) best = this.escape;
+    if (best === this.open && best !== NONE && best > from && this.text.charCodeAt(best - 1) === 33) best--;
     return best;
+  }
+
+  private find(ch: string, from: number): number {
+    const k = this.text.indexOf(ch, from);
+    return k === -1 ? NONE : k;
   }
 }

@@ -35,6 +35,16 @@ export class LineIndex {
     return this.starts.length;
   }
 
+  /** Offset of the first character of each line, for a walk over every line (not to be changed). */
+  get lineStarts(): readonly number[] {
+    return this.starts;
+  }
+
+  /** Whether every line break is a single `\n`: a line then ends just before the next one starts. */
+  get lfBreaks(): boolean {
+    return this.lfOnly;
+  }
+
   lineStart(line: number): number {
     return this.starts[Math.max(0, Math.min(line, this.starts.length - 1))];
   }

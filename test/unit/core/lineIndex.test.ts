@@ -19,6 +19,19 @@ describe('LineIndex', () => {
     }
   });
 
+  it('hands out its line starts, and tells when every break is a single LF (a line then ends before the next starts)', () => {
+    for (const nl of ['\n', '\r\n', '\r']) {
+      const text = ['alpha', '', 'gamma', ''].join(nl);
+      const li = new LineIndex(text);
+      assert.deepEqual(li.lineStarts, [0, 5 + nl.length, 5 + 2 * nl.length, 10 + 3 * nl.length]);
+      assert.equal(li.lfBreaks, nl === '\n');
+      for (let l = 0; l + 1 < li.lineCount; l++) {
+        assert.equal(li.lineEnd(l), li.lineStarts[l + 1] - nl.length);
+      }
+    }
+    assert.equal(new LineIndex('a\nb\r').lfBreaks, false);
+  });
+
   it('clamps out-of-range positions', () => {
     const li = new LineIndex('ab\ncd');
     assert.equal(li.offsetAt({ line: 0, character: 99 }), 2);
