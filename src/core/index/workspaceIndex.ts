@@ -672,6 +672,7 @@ export class WorkspaceIndex implements IndexView, IndexWriter, ResolveContext {
 
   /** A file appeared or disappeared: whatever may have pointed at it. */
   private addDependentsOfExistence(file: string, into: Set<string>): void {
+    if (!this.depsBuilt && !this.loadedOnce) return; // the first load: nobody depends on anything yet (see addDeps)
     this.addDeps('f:' + file, into);
     if (isMarkdown(file)) {
       this.addDeps('f:' + file.slice(0, -3), into);
