@@ -8,25 +8,32 @@ import { slug as baseSlug } from 'github-slugger';
 export function githubSlug(text: string): string {
   // fast path for text of ASCII and CJK ideographs (U+4E00-U+9FFC), identical to github-slugger:
   // keep [a-z0-9_-] and the ideographs, drop other characters, spaces become '-', upper case is
-  // lowered. The slug is built from the runs of characters kept as they are, without an array of
-  // codes (shrinking one and String.fromCharCode.apply cost more than the few concatenations).
+  // lowered. The codes go to a plain array: String.fromCharCode.apply takes it as is (a typed
+  // array's subarray costs an object and a copy per heading).
   const n = text.length;
-  let out = '';
-  let run = 0; // start of the current run of characters kept as they are
+  const out: number[] = new Array(n); // (sized once; cut to the slug's length below)
+  let k = 0;
+  let same = true;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
-    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95 || c === 45 || (c >= 0x4e00 && c <= 0x9ffc)) continue;
-    if (c >= 128) return baseSlug(text, false);
-    if (run < i) out += text.slice(run, i);
-    run = i + 1;
-    if (c >= 65 && c <= 90) out += LOWER[c - 65];
-    else if (c === 32) out += '-';
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95 || c === 45 || (c >= 0x4e00 && c <= 0x9ffc)) out[k++] = c;
+    else if (c >= 65 && c <= 90) { out[k++] = c + 32; same = false; }
+    else if (c >= 128) return baseSlug(text, false);
+    else {
+      if (c === 32) out[k++] = 45;
+      same = false;
+    }
   }
-  if (run === 0) return text;
-  return run < n ? out + text.slice(run) : out;
+  if (same) return text;
+  out.length = k;
+  if (k <= CHUNK) return String.fromCharCode.apply(null, out);
+  let result = '';
+  for (let a = 0; a < k; a += CHUNK) result += String.fromCharCode.apply(null, out.slice(a, a + CHUNK));
+  return result;
 }
 
-const LOWER = 'abcdefghijklmnopqrstuvwxyz'.split('');
+/** Codes passed to String.fromCharCode at once (an argument list of bounded size). */
+const CHUNK = 4096;
 
 /** Slugs for the headings of one note: a repeated slug gets `-1`, `-2` … as on GitHub. */
 export class SlugCounter {
