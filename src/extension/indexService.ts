@@ -140,7 +140,7 @@ export class IndexService implements vscode.Disposable {
     const doc = this.documentOf(file);
     if (doc) return doc.getText();
     try {
-      const decoded = decodeNote(await vscode.workspace.fs.readFile(this.uriOf(file)));
+      const decoded = decodeNote(await this.diskBytes(file));
       return decoded.ok ? decoded.text : undefined;
     } catch {
       return undefined;
@@ -256,6 +256,17 @@ export class IndexService implements vscode.Disposable {
     const doc = this.documentOf(file);
     if (doc && doc.isDirty) return new TextEncoder().encode(doc.getText());
     return local ? local.readTransient(file) : vscode.workspace.fs.readFile(this.uriOf(file));
+  }
+
+  /**
+   * A file's bytes as they are on disk: read directly in a `file:` workspace (never outside it, see
+   * LocalFileReader), through `workspace.fs` otherwise.
+   */
+  private async diskBytes(file: string): Promise<Uint8Array> {
+    const root = this.root;
+    if (root?.scheme !== 'file') return vscode.workspace.fs.readFile(this.uriOf(file));
+    // a fresh reader: folders may have been replaced by links since the last read
+    return Buffer.from(new LocalFileReader(root.fsPath).readTransient(file));
   }
 
   /** A direct reader for a `file:` workspace; undefined (read through `workspace.fs`) when its folder cannot be resolved. */
@@ -384,7 +395,7 @@ export class IndexService implements vscode.Disposable {
       // watcher's echo of saving a buffer the index already has.
       let disk: string | undefined;
       try {
-        disk = new TextDecoder().decode(await vscode.workspace.fs.readFile(this.uriOf(file)));
+        disk = new TextDecoder().decode(await this.diskBytes(file));
       } catch {
         disk = undefined;
       }
@@ -404,7 +415,7 @@ export class IndexService implements vscode.Disposable {
     if (doc?.isDirty) return [...this.index.updateNote(file, doc.getText()), file];
     let bytes: Uint8Array;
     try {
-      bytes = await vscode.workspace.fs.readFile(this.uriOf(file));
+      bytes = await this.diskBytes(file);
     } catch (e) {
       this.log.warn(`skipped ${file}: could not be read: ${errorText(e)}`);
       return [];

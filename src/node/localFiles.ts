@@ -21,7 +21,7 @@ export const NO_FOLLOW: number = constants.O_NOFOLLOW ?? 0;
  * ten thousand buffers of their own would only wait for the garbage collector.
  */
 export class ReadBuffer {
-  private scratch: Buffer = Buffer.allocUnsafe(1 << 20);
+  private scratch: Buffer = Buffer.allocUnsafe(64 * 1024); // grows (by doubling) to the largest note read
 
   /** Reads the open file `fd` to its end, or to one byte past the largest note checked (the rest is never looked at). */
   readAll(fd: number): Uint8Array {
