@@ -1,7 +1,7 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { generateCorpus } from '../../bench/corpus';
-import { createRng } from '../../bench/corpus';
+import { createRng, generateCorpus } from '../../bench/corpus';
+import { filesUnder } from '../support/files';
 
 /**
  * Structural documents for the differential tests of the fast structural parser: the seed README
@@ -22,19 +22,6 @@ export interface StructuralDocument {
 
 const SEEDS = 'test/fixtures/seeds';
 
-function filesNamed(root: string, names: string[]): string[] {
-  const out: string[] = [];
-  const walk = (dir: string): void => {
-    for (const entry of readdirSync(dir).sort()) {
-      const full = path.join(dir, entry);
-      if (statSync(full).isDirectory()) walk(full);
-      else if (names.includes(entry)) out.push(full);
-    }
-  };
-  walk(root);
-  return out;
-}
-
 function kindOf(file: string): 'readme' | 'matrix' {
   return file.endsWith('README.md') ? 'readme' : 'matrix';
 }
@@ -45,7 +32,7 @@ export function realDocuments(): StructuralDocument[] {
     out.push({ name: `seed ${name}`, kind: kindOf(name), file: `backend/${name}`, text: readFileSync(`${SEEDS}/${name}`, 'utf8'), real: true });
   }
   for (const root of ['examples/notes', 'test/fixtures']) {
-    for (const full of filesNamed(root, ['README.md', 'coverage_matrix.md'])) {
+    for (const full of filesUnder(root, '.md').filter(f => ['README.md', 'coverage_matrix.md'].includes(path.basename(f)))) {
       const file = path.relative(root, full).split(path.sep).join('/');
       out.push({ name: full, kind: kindOf(full), file, text: readFileSync(full, 'utf8'), real: true });
     }
