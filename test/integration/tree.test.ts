@@ -2,7 +2,7 @@
 // priorities, planned placeholders, grouping, filters, studied check boxes and reveal.
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
-import { api } from './support';
+import { api, waitFor } from './support';
 import type { NotesNavigatorApi } from '../../src/extension/extension';
 import { uniqueChapters, type ChapterNode, type GroupNode, type SeriesNode, type TreeNode } from '../../src/extension/tree/treeModel';
 
@@ -163,7 +163,11 @@ describe('tree: Series view', () => {
     await vscode.window.showTextDocument(a.service.uriOf(file));
     const found = await vscode.commands.executeCommand<boolean>('notesNavigator.revealInTree');
     assert.equal(found, true);
-    const selected = a.seriesTree.view.selection[0];
+    // the view's selection reaches the extension host as an event after reveal() resolves
+    const selected = await waitFor('the revealed chapter selected', () => {
+      const first = a.seriesTree.view.selection[0];
+      return first?.kind === 'chapter' && (first as ChapterNode).chapter.file === file ? first : undefined;
+    });
     assert.equal(selected?.kind, 'chapter');
     assert.equal((selected as ChapterNode).chapter.file, file);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
