@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: generates deterministic 1k- and 10k-note corpora, then measures
- *  - the full CLI check (`node dist/cli.js check <corpus> --format json`): wall time (median of runs) and peak RSS,
+ *  - the full CLI check (`node dist/cli.js check <corpus> --format json > file`): wall time (median of runs) and peak RSS,
  *    with the default threads and with `--threads 2`;
  *  - the floor under that check (out/bench/floor.js): reading, decoding and scanning every note with the CLI's code
  *    and nothing else, on one thread and on two;
@@ -11,7 +11,7 @@
  * Prints a table, writes bench-results/bench.json. Env: BENCH_RUNS (default 5), BENCH_SIZES (default "1000,10000").
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { defaultConfig } from '../../src/core/config';
@@ -27,6 +27,8 @@ const SIZES = (process.env.BENCH_SIZES ?? '1000,10000').split(',').map(Number);
 const ROOT = path.join(os.tmpdir(), 'notes-navigator-bench');
 const CLI = path.resolve(__dirname, '../../dist/cli.js');
 const FLOOR = path.join(__dirname, 'floor.js');
+/** preloaded into each CLI run: prints the process's peak RSS (KB) on stderr as it exits */
+const RSS_HOOK = path.join(ROOT, 'maxrss-hook.js');
 const GENERATOR_VERSION = 'v1';
 const SEEDS = path.resolve(__dirname, '../../test/fixtures/seeds');
 /** remark-parse's speed on the machine the SPEC's bars were set on ("~1.6 MB/s here"). */
@@ -61,20 +63,23 @@ function corpusDir(n: number): { dir: string; bytes: number } {
   return { dir, bytes };
 }
 
-/** One CLI run in a child process: wall time from outside, peak RSS reported by the child itself. */
+/**
+ * One CLI run as a user starts it (`node dist/cli.js check <dir> --format json > file`): wall time from outside,
+ * start-up and writing the report included. Peak RSS is reported by the child at exit through a preloaded hook;
+ * the report is parsed only after the clock stops.
+ */
 function cliRun(dir: string, extra: string[] = []): { ms: number; rssMB: number; diagnostics: number } {
-  const wrapper = `
-    const cli = require(${JSON.stringify(CLI)});
-    let out = '';
-    cli.run(['check', ${JSON.stringify(dir)}, '--format', 'json', ...${JSON.stringify(extra)}], { out: s => { out += s + '\\n'; }, err: () => {}, isTTY: false, env: {} })
-      .then(code => { const n = JSON.parse(out).diagnostics.length;
-        process.stderr.write(JSON.stringify({ code, n, rss: process.resourceUsage().maxRSS })); });`;
+  const report = path.join(ROOT, 'report.json');
+  const fd = openSync(report, 'w');
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, ['-e', wrapper], { encoding: 'utf8', maxBuffer: 1 << 30 });
+  const r = spawnSync(process.execPath, ['--require', RSS_HOOK, CLI, 'check', dir, '--format', 'json', ...extra],
+    { stdio: ['ignore', fd, 'pipe'], encoding: 'utf8' });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-  if (r.status !== 0) throw new Error(`cli run failed: ${r.stderr}`);
-  const info = JSON.parse(r.stderr.slice(r.stderr.lastIndexOf('{')));
-  return { ms, rssMB: info.rss / 1024, diagnostics: info.n };
+  closeSync(fd);
+  const rss = /@@maxrss (\d+)/.exec(r.stderr ?? '');
+  if ((r.status !== 0 && r.status !== 1) || !rss) throw new Error(`cli run failed (exit ${r.status}): ${r.stderr}`);
+  const diagnostics = JSON.parse(readFileSync(report, 'utf8')).diagnostics.length;
+  return { ms, rssMB: Number(rss[1]) / 1024, diagnostics };
 }
 
 /** One run of floor.js in a child process: wall time from outside, start-up included, as for the check. */
@@ -143,6 +148,8 @@ function remarkParseMBps(): number {
 
 async function main() {
   if (!existsSync(CLI)) throw new Error('dist/cli.js is missing: run `node scripts/build.mjs` first');
+  mkdirSync(ROOT, { recursive: true });
+  writeFileSync(RSS_HOOK, "process.on('exit', () => process.stderr.write('\\n@@maxrss ' + process.resourceUsage().maxRSS + '\\n'));\n");
   const results: Record<string, unknown>[] = [];
   for (const n of SIZES) {
     const t0 = Date.now();
