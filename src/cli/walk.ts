@@ -1,4 +1,4 @@
-import { closeSync, constants, openSync, readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { constants, readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import picomatch from 'picomatch';
 import { ALWAYS_EXCLUDED } from '../core/config';
@@ -129,13 +129,7 @@ export class FolderReader implements WorkspaceReader {
     const full = path.join(this.root, file);
     if (this.linked.has(file) && !this.insideTarget(file)) throw new Error('points outside the workspace');
     // a plain file at listing time: refuse it if it has become a symbolic link since (O_NOFOLLOW)
-    const flags = this.linked.has(file) ? constants.O_RDONLY : constants.O_RDONLY | NO_FOLLOW;
-    const fd = openSync(full, flags);
-    try {
-      return this.buffer.readAll(fd);
-    } finally {
-      closeSync(fd);
-    }
+    return this.buffer.readFile(full, this.linked.has(file) ? constants.O_RDONLY : constants.O_RDONLY | NO_FOLLOW);
   }
 
   private readonly buffer = new ReadBuffer();

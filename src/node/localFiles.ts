@@ -23,8 +23,18 @@ export const NO_FOLLOW: number = constants.O_NOFOLLOW ?? 0;
 export class ReadBuffer {
   private scratch: Buffer = Buffer.allocUnsafe(64 * 1024); // grows (by doubling) to the largest note read
 
+  /** Opens `file` with `flags`, reads it (see readAll) and closes it again. */
+  readFile(file: string, flags: number): Uint8Array {
+    const fd = openSync(file, flags);
+    try {
+      return this.readAll(fd);
+    } finally {
+      closeSync(fd);
+    }
+  }
+
   /** Reads the open file `fd` to its end, or to one byte past the largest note checked (the rest is never looked at). */
-  readAll(fd: number): Uint8Array {
+  private readAll(fd: number): Uint8Array {
     const limit = MAX_NOTE_BYTES + 1;
     let size = 0;
     while (size < limit) {
@@ -69,22 +79,16 @@ export class LocalFileReader {
     const folder = slash === -1 ? '' : file.slice(0, slash);
     const realFolder = this.realFolder(folder);
     if (realFolder === null) throw new Error('its folder is outside the workspace');
-    const name = file.slice(slash + 1);
-    let fd: number;
+    const full = path.join(realFolder, file.slice(slash + 1));
     try {
       if (NO_FOLLOW === 0) throw Object.assign(new Error('no O_NOFOLLOW here'), { code: 'ELOOP' });
-      fd = openSync(path.join(realFolder, name), constants.O_RDONLY | NO_FOLLOW);
+      return this.buffer.readFile(full, constants.O_RDONLY | NO_FOLLOW);
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'ELOOP') throw e;
       // a symbolic link (or a platform without O_NOFOLLOW): follow it only into the workspace
-      const real = realpathSync(path.join(realFolder, name));
+      const real = realpathSync(full);
       if (!isInsideRoot(this.rootReal, real)) throw new Error('points outside the workspace');
-      fd = openSync(real, constants.O_RDONLY);
-    }
-    try {
-      return this.buffer.readAll(fd);
-    } finally {
-      closeSync(fd);
+      return this.buffer.readFile(real, constants.O_RDONLY);
     }
   }
 
