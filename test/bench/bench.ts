@@ -28,7 +28,7 @@ const ROOT = path.join(os.tmpdir(), 'notes-navigator-bench');
 const CLI = path.resolve(__dirname, '../../dist/cli.js');
 const FLOOR = path.join(__dirname, 'floor.js');
 /** preloaded into each CLI run: prints the process's peak RSS (KB) on stderr as it exits */
-const RSS_HOOK = path.join(ROOT, 'maxrss-hook.js');
+const RSS_HOOK = path.resolve(__dirname, '../../test/bench/maxrssHook.cjs');
 const GENERATOR_VERSION = 'v1';
 const SEEDS = path.resolve(__dirname, '../../test/fixtures/seeds');
 /** remark-parse's speed on the machine the SPEC's bars were set on ("~1.6 MB/s here"). */
@@ -148,8 +148,6 @@ function remarkParseMBps(): number {
 
 async function main() {
   if (!existsSync(CLI)) throw new Error('dist/cli.js is missing: run `node scripts/build.mjs` first');
-  mkdirSync(ROOT, { recursive: true });
-  writeFileSync(RSS_HOOK, "process.on('exit', () => process.stderr.write('\\n@@maxrss ' + process.resourceUsage().maxRSS + '\\n'));\n");
   const results: Record<string, unknown>[] = [];
   for (const n of SIZES) {
     const t0 = Date.now();
