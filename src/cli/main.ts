@@ -27,9 +27,10 @@ export interface Io {
 /** From this many notes on, the check runs on several threads unless `--threads` says otherwise. */
 export const PARALLEL_MIN_NOTES = 2000;
 /**
- * Fewest CPUs for which more threads are chosen without `--threads`. On two CPUs the second thread competes with
- * the main one and the garbage collector's helpers for what memory-heavy work needs: on a 2-vCPU machine it saved
- * 0-14% on 10k notes (noise is ±15%) and cost ~27 MB, which takes the check over its 250 MB budget.
+ * Fewest CPUs for which more threads are chosen without `--threads`. On two CPUs V8's own helper threads already
+ * use much of the second one (optimizing compilation and garbage collection: 1.2 s of CPU beside the main thread's
+ * 2.7 s on 10k notes), and a worker is one more isolate that compiles the same code again: on a 2-vCPU machine two
+ * threads saved -4 to 14% on 10k notes (noise is ±15%) and cost ~30-40 MB, over the check's 250 MB budget.
  */
 const PARALLEL_MIN_CPUS = 4;
 /** Most threads chosen without `--threads`: more costs memory for little gain. */
