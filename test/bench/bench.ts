@@ -87,7 +87,7 @@ function cliRun(dir: string, extra: string[] = []): { ms: number; rssMB: number;
 /** One run of floor.js in a child process (`bytes`: its byte-pass mode): wall time from outside, start-up included, as for the check. */
 function floorRun(dir: string, threads: number, mode: '' | 'bytes' = ''): number {
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, [FLOOR, dir, String(threads), mode], { encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [FLOOR, dir, String(threads), ...(mode ? [mode] : [])], { encoding: 'utf8' });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   if (r.status !== 0) throw new Error(`floor run failed: ${r.stderr}`);
   return ms;
