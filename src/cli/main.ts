@@ -12,6 +12,7 @@ import { buildReport, counts, coverageReport, noteCount, sortedDiagnostics } fro
 import { jsonChunks } from './format/jsonChunks';
 import { decodeFast } from '../node/decodeFast';
 import { FolderReader } from './walk';
+import { BatchedReads } from './batchedReads';
 import { loadWorkspaceParallel, WorkerFailure } from './parallel/parallelLoad';
 import { version } from '../../package.json';
 
@@ -124,8 +125,9 @@ async function loadIndex(
     }
   }
   const index = new WorkspaceIndex(config, { oneShot: true });
-  // one note at a time: each is decoded as soon as it is read, so one reused buffer holds the bytes
-  const listed = { list: async () => all, read: async (f: string) => reader.readTransient(f) };
+  // the notes are read a batch at a time, in the order the load asks for them, into one reused buffer
+  const reads = new BatchedReads(f => reader.readTransient(f), all.filter(f => index.isIncluded(f)));
+  const listed = { list: async () => all, read: async (f: string) => reads.read(f) };
   await loadWorkspace(index, listed, { concurrency: 1, decode: decodeFast, onSkip: (file, reason) => log(`skipped ${file}: ${reason}`) });
   return index;
 }
