@@ -11,6 +11,7 @@
  */
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { decodeFast } from '../../src/node/decodeFast';
+import { BatchedReads } from '../../src/cli/batchedReads';
 import { FolderReader } from '../../src/cli/walk';
 import { defaultConfig, noteFilter } from '../../src/core/config';
 import { parseNote } from '../../src/core/index/parseNote';
@@ -20,11 +21,14 @@ interface Share { root: string; notes: string[]; thread: number; threads: number
 /** Reads and scans this thread's share of the notes; returns the links found (so the work cannot be skipped). */
 function scanShare({ root, notes, thread, threads, bytesOnly }: Share): number {
   const reader = new FolderReader(root, () => {});
+  const share = notes.filter((_, i) => i % threads === thread);
+  // read as the CLI reads: a batch of notes at a time
+  const reads = new BatchedReads(f => reader.readTransient(f), share);
   let links = 0;
-  for (let i = thread; i < notes.length; i += threads) {
+  for (const note of share) {
     let bytes: Uint8Array;
     try {
-      bytes = reader.readTransient(notes[i]);
+      bytes = reads.read(note);
     } catch {
       continue;
     }
