@@ -9,7 +9,7 @@
  */
 export class BatchedReads {
   private readonly position = new Map<string, number>();
-  private buffer: Uint8Array;
+  private readonly buffer: Uint8Array;
   /** the current batch: each file's bytes (a view into `buffer`, or the reader's own buffer), or why it failed */
   private readonly batch = new Map<string, Uint8Array | Error>();
 
