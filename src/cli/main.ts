@@ -2,7 +2,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { defaultConfig, noteFilter, parseConfigText, type NotesConfig } from '../core/config';
-import { loadWorkspace } from '../core/index/load';
+import { loadWorkspace, type WorkspaceReader } from '../core/index/load';
 import { WorkspaceIndex } from '../core/index/workspaceIndex';
 import { HELP, parseArgs, UsageError, type CliArgs } from './args';
 import { formatCoverageMarkdown } from './format/coverage';
@@ -125,9 +125,13 @@ async function loadIndex(
     }
   }
   const index = new WorkspaceIndex(config, { oneShot: true });
-  // the notes are read a batch at a time, in the order the load asks for them, into one reused buffer
-  const reads = new BatchedReads(f => reader.readTransient(f), all.filter(f => index.isIncluded(f)));
-  const listed = { list: async () => all, read: async (f: string) => reads.read(f) };
+  // the notes are read a batch at a time, in the order the load will ask for them, into one reused buffer
+  let reads: BatchedReads | undefined;
+  const listed: WorkspaceReader = {
+    list: async () => all,
+    willRead: notes => { reads = new BatchedReads(f => reader.readTransient(f), notes); },
+    read: async f => (reads ? reads.read(f) : reader.readTransient(f)),
+  };
   await loadWorkspace(index, listed, { concurrency: 1, decode: decodeFast, onSkip: (file, reason) => log(`skipped ${file}: ${reason}`) });
   return index;
 }

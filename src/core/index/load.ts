@@ -7,6 +7,8 @@ export interface WorkspaceReader {
   /** every file of the workspace (workspace-relative POSIX paths), Markdown or not */
   list(): Promise<string[]>;
   read(file: string): Promise<Uint8Array>;
+  /** told once, before the first `read`, which files will be read and in what order (a reader may read ahead) */
+  willRead?(files: readonly string[]): void;
 }
 
 export interface LoadOptions {
@@ -38,6 +40,7 @@ export async function loadWorkspace(index: WorkspaceIndex, reader: WorkspaceRead
       if (index.isIncluded(f)) notes.push(f);
       else if (!isMarkdown(f)) index.addFile(f);
     }
+    reader.willRead?.(notes);
     const total = notes.length;
     let done = 0;
     let next = 0;
