@@ -1,7 +1,9 @@
 /**
  * `npm run bench`: generates deterministic 1k- and 10k-note corpora, then measures
  *  - the full CLI check (`node dist/cli.js check <corpus> --format json > file`): wall time (median of runs) and peak RSS,
- *    with the default threads and with `--threads 2`;
+ *    with the default threads and with `--threads 2`; and the CPU time it takes, over all of the process's threads and
+ *    on its main thread alone (V8 compiles and collects garbage on threads of its own, so a one-thread check keeps
+ *    more than one core busy);
  *  - the floor under that check (out/bench/floor.js): reading, decoding and scanning every note with the CLI's code
  *    and nothing else, on one thread and on two;
  *  - a yardstick of the machine: starting Node, listing, reading every note and one JavaScript pass over its bytes
@@ -31,7 +33,7 @@ const SIZES = (process.env.BENCH_SIZES ?? '1000,10000').split(',').map(Number);
 const ROOT = path.join(os.tmpdir(), 'notes-navigator-bench');
 const CLI = path.resolve(__dirname, '../../dist/cli.js');
 const FLOOR = path.join(__dirname, 'floor.js');
-/** preloaded into each CLI run: prints the process's peak RSS (KB) on stderr as it exits */
+/** preloaded into each CLI run: prints the process's peak RSS and CPU times on stderr as it exits */
 const RSS_HOOK = path.resolve(__dirname, '../../test/bench/maxrssHook.cjs');
 const GENERATOR_VERSION = 'v1';
 const SEEDS = path.resolve(__dirname, '../../test/fixtures/seeds');
@@ -73,7 +75,7 @@ function corpusDir(n: number): { dir: string; bytes: number } {
  * start-up and writing the report included. Peak RSS is reported by the child at exit through a preloaded hook;
  * the report is parsed only after the clock stops.
  */
-function cliRun(dir: string, extra: string[] = []): { ms: number; rssMB: number; diagnostics: number } {
+function cliRun(dir: string, extra: string[] = []): { ms: number; rssMB: number; cpuMs: number; mainCpuMs: number; diagnostics: number } {
   const report = path.join(ROOT, 'report.json');
   const fd = openSync(report, 'w');
   const t0 = process.hrtime.bigint();
@@ -82,9 +84,12 @@ function cliRun(dir: string, extra: string[] = []): { ms: number; rssMB: number;
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   closeSync(fd);
   const rss = /@@maxrss (\d+)/.exec(r.stderr ?? '');
-  if ((r.status !== 0 && r.status !== 1) || !rss) throw new Error(`cli run failed (exit ${r.status}): ${r.stderr}`);
+  const cpu = /@@cpu (\d+) (\d+) (-?\d+)/.exec(r.stderr ?? '');
+  if ((r.status !== 0 && r.status !== 1) || !rss || !cpu) throw new Error(`cli run failed (exit ${r.status}): ${r.stderr}`);
   const diagnostics = JSON.parse(readFileSync(report, 'utf8')).diagnostics.length;
-  return { ms, rssMB: Number(rss[1]) / 1024, diagnostics };
+  // µs from the hook; the main thread's share is -1 where the system does not tell it
+  const mainCpuMs = Number(cpu[3]) < 0 ? NaN : Number(cpu[3]) / 1000;
+  return { ms, rssMB: Number(rss[1]) / 1024, cpuMs: (Number(cpu[1]) + Number(cpu[2])) / 1000, mainCpuMs, diagnostics };
 }
 
 /** One run of floor.js in a child process (`bytes`: its byte-pass mode): wall time from outside, start-up included, as for the check. */
@@ -172,6 +177,7 @@ async function main() {
     results.push({
       notes: n, corpusMB: +(c.bytes / 1048576).toFixed(1), diagnostics: runs[0].diagnostics,
       checkMedianMs: +median(runs.map(r => r.ms)).toFixed(0), checkPeakRssMB: +Math.max(...runs.map(r => r.rssMB)).toFixed(0),
+      checkCpuMedianMs: +median(runs.map(r => r.cpuMs)).toFixed(0), checkMainThreadCpuMedianMs: +median(runs.map(r => r.mainCpuMs)).toFixed(0),
       check2ThreadsMedianMs: +median(twoThreads.map(r => r.ms)).toFixed(0), check2ThreadsPeakRssMB: +Math.max(...twoThreads.map(r => r.rssMB)).toFixed(0),
       floorMedianMs: +median(floor).toFixed(0), floor2ThreadsMedianMs: +median(floor2).toFixed(0), readBytesMedianMs: +median(bytes).toFixed(0),
       ...Object.fromEntries(Object.entries(re).map(([k, v]) => [k, +v.toFixed(2)])),
@@ -183,9 +189,10 @@ async function main() {
   const markdownIt = new MarkdownIt();
   const mdIt = parseMBps(seeds, d => markdownIt.parse(d, {}));
   const machine = `${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
-  const header = ['notes', 'corpus', 'links', 'check (median)', 'peak RSS', '--threads 2 (median, RSS)', 'read + scan only (1 / 2 threads)', 'read + one pass over the bytes', 're-check 5 KB (median / p95)', 're-check 1 MB (median / p95)', 'heap after 2k edits'];
+  const header = ['notes', 'corpus', 'links', 'check (median)', 'peak RSS', 'its CPU: all threads / main thread', '--threads 2 (median, RSS)', 'read + scan only (1 / 2 threads)', 'read + one pass over the bytes', 're-check 5 KB (median / p95)', 're-check 1 MB (median / p95)', 'heap after 2k edits'];
   const rows = results.map(r => [
     String(r.notes), `${r.corpusMB} MB`, String(r.links), `${r.checkMedianMs} ms`, `${r.checkPeakRssMB} MB`,
+    `${r.checkCpuMedianMs} / ${Number.isNaN(r.checkMainThreadCpuMedianMs) ? '?' : r.checkMainThreadCpuMedianMs} ms`,
     `${r.check2ThreadsMedianMs} ms, ${r.check2ThreadsPeakRssMB} MB`, `${r.floorMedianMs} / ${r.floor2ThreadsMedianMs} ms`, `${r.readBytesMedianMs} ms`,
     `${r.recheck5kMedianMs} / ${r.recheck5kP95Ms} ms`, `${r.recheck1mbMedianMs} / ${r.recheck1mbP95Ms} ms`, `${(r.heapGrowthMB as number) >= 0 ? '+' : ''}${r.heapGrowthMB} MB`,
   ]);
@@ -202,6 +209,11 @@ async function main() {
       + `peak RSS ≤ 250 MB: ${bar((tenK.checkPeakRssMB as number) <= 250)} (${tenK.checkPeakRssMB} MB); `
       + `re-check ≤ 5 ms: ${bar((tenK.recheck5kMedianMs as number) <= 5)} (${tenK.recheck5kMedianMs} ms); `
       + `1 MB re-check ≤ 50 ms: ${bar((tenK.recheck1mbMedianMs as number) <= 50)} (${tenK.recheck1mbMedianMs} ms)`);
+  }
+  if (tenK && !Number.isNaN(tenK.checkMainThreadCpuMedianMs)) {
+    const [wall, cpu, main] = [tenK.checkMedianMs, tenK.checkCpuMedianMs, tenK.checkMainThreadCpuMedianMs] as number[];
+    console.log(`The 10k check takes ${cpu} ms of CPU in ${wall} ms (${(cpu / wall).toFixed(1)} cores busy on average), ${main} ms of it `
+      + `on the main thread; the rest is V8 optimising code and collecting garbage on threads of its own, and any worker threads.`);
   }
   if (tenK) {
     console.log(`Starting Node, reading the 10k notes and passing once over their bytes takes ${tenK.readBytesMedianMs} ms here `
