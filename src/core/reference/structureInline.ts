@@ -1,0 +1,365 @@
+import type { InlineCode, Link, PhrasingContent, Text } from 'mdast';
+import type { Position } from 'unist';
+import { BACKSLASH, BACKTICK, isAsciiAlnum, isAsciiPunct, isEol, isSpaceOrTab, isWordChar, PIPE, SPACE, unsupported } from './structureChars';
+
+/** Where inline content sits in the source: the block parser answers for the strings it hands over. */
+export interface SourcePositions {
+  /** source position of the content range [from, to) of a string whose character k is at `map[k]` (or `base + k`) */
+  sourcePosition(map: Int32Array | null, base: number, from: number, to: number): Position;
+}
+
+/** Replaces backslash escapes of ASCII punctuation by the character itself. */
+function unescapeMarkdown(s: string): string {
+  if (s.indexOf('\\') === -1) return s;
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < s.length; i++) {
+    if (s.charCodeAt(i) === BACKSLASH && i + 1 < s.length && isAsciiPunct(s.charCodeAt(i + 1))) {
+      out += s.slice(from, i);
+      from = i + 1;
+      i++;
+    }
+  }
+  return out + s.slice(from);
+}
+
+/**
+ * The inline scanner, reused for every content string of a document. The flat list of pending
+ * inline items (text runs, code spans, links, and `[` that may open a link) is kept in parallel
+ * arrays, so bracket storms allocate no object per bracket.
+ */
+export class InlineParser {
+  private s = '';
+  private map: Int32Array | null = null;
+  private base = 0;
+  private inTable = false;
+  /** items [0, count): node (or null for a text), text value, content range */
+  private count = 0;
+  private readonly itemNode: (PhrasingContent | null)[] = [];
+  private readonly itemValue: string[] = [];
+  private readonly itemFrom: number[] = [];
+  private readonly itemTo: number[] = [];
+  /** indices of the items that are a `[` which may open a link */
+  private readonly openers: number[] = [];
+  /** openers below this index can no longer open a link (links do not nest) */
+  private inactiveBelow = 0;
+  /** the pending text run: its value and content range */
+  private run = '';
+  private runFrom = -1;
+  private runTo = -1;
+  /** backtick runs by length: their starts, and how far the search has advanced */
+  private readonly ticks = new Map<number, { starts: number[]; next: number }>();
+
+  constructor(private readonly owner: SourcePositions) {}
+
+  parse(s: string, map: Int32Array | null, base: number, inTable: boolean): PhrasingContent[] {
+    this.s = s;
+    this.map = map;
+    this.base = base;
+    this.inTable = inTable;
+    this.count = 0;
+    if (this.openers.length) this.openers.length = 0;
+    this.inactiveBelow = 0;
+    this.run = '';
+    this.runFrom = -1;
+    if (this.ticks.size) this.ticks.clear();
+    const n = s.length;
+    if (s.indexOf('`') !== -1) this.indexTicks();
+    let i = 0;
+    let plain = 0;
+    while (i < n) {
+      const c = s.charCodeAt(i);
+      if (c === BACKTICK || c === BACKSLASH || c === 91 || c === 93) {
+        if (plain < i) this.append(s.slice(plain, i), plain, i);
+        i = this.structural(c, i);
+        plain = i;
+      } else {
+        if (c < 128 && CHECKED[c]) this.check(c, i);
+        i++;
+      }
+    }
+    if (plain < n) this.append(s.slice(plain, n), plain, n);
+    this.flush();
+    return this.nodes(0);
+  }
+
+  private indexTicks(): void {
+    const { s } = this;
+    let i = s.indexOf('`');
+    while (i !== -1) {
+      let j = i;
+      while (j < s.length && s.charCodeAt(j) === BACKTICK) j++;
+      const len = j - i;
+      let entry = this.ticks.get(len);
+      if (!entry) {
+        entry = { starts: [], next: 0 };
+        this.ticks.set(len, entry);
+      }
+      entry.starts.push(i);
+      i = s.indexOf('`', j);
+    }
+  }
+
+  /** Start of the first backtick run of exactly `len` characters starting at or after `from`, or -1. */
+  private closer(len: number, from: number): number {
+    const entry = this.ticks.get(len);
+    if (!entry) return -1;
+    while (entry.next < entry.starts.length && entry.starts[entry.next] < from) entry.next++;
+    return entry.next < entry.starts.length ? entry.starts[entry.next] : -1;
+  }
+
+  private append(value: string, from: number, to: number): void {
+    if (this.runFrom === -1) this.runFrom = from;
+    this.run += value;
+    this.runTo = to;
+  }
+
+  private push(node: PhrasingContent | null, value: string, from: number, to: number): void {
+    const k = this.count++;
+    this.itemNode[k] = node;
+    this.itemValue[k] = value;
+    this.itemFrom[k] = from;
+    this.itemTo[k] = to;
+  }
+
+  private flush(): void {
+    if (this.runFrom === -1) return;
+    this.push(null, this.run, this.runFrom, this.runTo);
+    this.run = '';
+    this.runFrom = -1;
+  }
+
+  /** Characters that stay text but may not open anything outside the subset; throws when they might. */
+  private check(c: number, i: number): void {
+    const { s } = this;
+    const n = s.length;
+    const next = i + 1 < n ? s.charCodeAt(i + 1) : -1;
+    switch (c) {
+      case 42: /* * emphasis */
+      case 126: /* ~ strikethrough */
+      case 64: /* @ e-mail autolink literal */
+        unsupported();
+        break;
+      case 95: /* _ */ {
+        if (i > 0 && s.charCodeAt(i - 1) === 95) return;
+        let j = i;
+        while (j < n && s.charCodeAt(j) === 95) j++;
+        if (!(i > 0 && isWordChar(s.charCodeAt(i - 1)) && j < n && isWordChar(s.charCodeAt(j)))) unsupported();
+        return;
+      }
+      case 33: /* ! image */
+        if (next === 91) unsupported();
+        return;
+      case 60: /* < html, autolink */
+        if ((next >= 65 && next <= 90) || (next >= 97 && next <= 122) || next === 47 || next === 33 || next === 63) unsupported();
+        return;
+      case 38: /* & character reference */ {
+        if (next === 35) unsupported();
+        let j = i + 1;
+        while (j < n && j - i <= 48 && isAsciiAlnum(s.charCodeAt(j))) j++;
+        if (j > i + 1 && s.charCodeAt(j) === 59) unsupported();
+        return;
+      }
+      case 119: /* w */
+      case 87: /* W */
+        if (s.charCodeAt(i + 3) === 46 && (next | 32) === 119 && (s.charCodeAt(i + 2) | 32) === 119) unsupported();
+        return;
+      case 104: /* h */
+      case 72: /* H */
+        if (startsWithLower(s, i, 'http://') || startsWithLower(s, i, 'https://')) unsupported();
+        return;
+    }
+  }
+
+  /** Handles a backtick run, an escape or a bracket at `i`; returns where scanning resumes. */
+  private structural(c: number, i: number): number {
+    const { s } = this;
+    const n = s.length;
+    if (c === BACKTICK) {
+      let j = i;
+      while (j < n && s.charCodeAt(j) === BACKTICK) j++;
+      const len = j - i;
+      const close = this.closer(len, j);
+      if (close === -1) {
+        // remark's positions after a failed code span that spans lines are irregular; cells split at pipes
+        if (this.inTable || this.map) unsupported();
+        this.append(s.slice(i, j), i, j);
+        return j;
+      }
+      let value = s.slice(j, close);
+      let allSpace = true;
+      for (let k = 0; k < value.length; k++) {
+        const v = value.charCodeAt(k);
+        if (isEol(v)) unsupported();
+        if (v !== SPACE) allSpace = false;
+      }
+      if (!allSpace && value.length >= 2 && value.charCodeAt(0) === SPACE && value.charCodeAt(value.length - 1) === SPACE) {
+        value = value.slice(1, -1);
+      }
+      this.flush();
+      const node: InlineCode = { type: 'inlineCode', value, position: this.owner.sourcePosition(this.map, this.base, i, close + len) };
+      this.push(node, '', i, close + len);
+      return close + len;
+    }
+    if (c === BACKSLASH) {
+      const next = i + 1 < n ? s.charCodeAt(i + 1) : -1;
+      if (isEol(next) || next === BACKTICK || (this.inTable && next === PIPE)) unsupported();
+      if (next !== -1 && isAsciiPunct(next)) {
+        this.append(s[i + 1], i, i + 2);
+        return i + 2;
+      }
+      this.append('\\', i, i + 1);
+      return i + 1;
+    }
+    if (c === 91 /* [ */) {
+      if (s.charCodeAt(i + 1) === 94 /* ^ footnote */) unsupported();
+      this.flush();
+      this.openers.push(this.count);
+      this.push(null, '[', i, i + 1);
+      return i + 1;
+    }
+    return this.closeBracket(i);
+  }
+
+  /** A `]`: closes an inline link with the nearest active `[`, or stays literal. */
+  private closeBracket(i: number): number {
+    const { s } = this;
+    if (this.openers.length > 0) {
+      const top = this.openers.length - 1;
+      if (top >= this.inactiveBelow && s.charCodeAt(i + 1) === 40 /* ( */) {
+        const resource = this.resource(i + 2);
+        this.flush();
+        const at = this.openers.pop() as number;
+        const from = this.itemFrom[at];
+        const link: Link = {
+          type: 'link',
+          title: resource.title,
+          url: resource.url,
+          children: this.nodes(at + 1) as Link['children'],
+          position: this.owner.sourcePosition(this.map, this.base, from, resource.end),
+        };
+        this.count = at;
+        this.push(link, '', from, resource.end);
+        this.inactiveBelow = this.openers.length;
+        return resource.end;
+      }
+      this.openers.pop();
+      this.inactiveBelow = Math.min(this.inactiveBelow, this.openers.length);
+    }
+    this.append(']', i, i + 1);
+    return i + 1;
+  }
+
+  /** `dest "title")` after `](`: the link's url, title and the index after `)`; unsupported when it is no resource. */
+  private resource(from: number): { url: string; title: string | null; end: number } {
+    const { s } = this;
+    const n = s.length;
+    let k = this.skipBlanks(from);
+    let raw: string;
+    if (s.charCodeAt(k) === 60 /* < */) {
+      let j = k + 1;
+      for (;;) {
+        if (j >= n) unsupported();
+        const c = s.charCodeAt(j);
+        if (c === 62) break;
+        if (c === 60 || isEol(c)) unsupported();
+        j += c === BACKSLASH && j + 1 < n && isAsciiPunct(s.charCodeAt(j + 1)) ? 2 : 1;
+      }
+      raw = s.slice(k + 1, j);
+      k = j + 1;
+    } else {
+      let j = k;
+      let depth = 0;
+      while (j < n) {
+        const c = s.charCodeAt(j);
+        if (c <= SPACE || c === 127) break;
+        if (c === BACKSLASH && j + 1 < n && isAsciiPunct(s.charCodeAt(j + 1))) {
+          j += 2;
+          continue;
+        }
+        if (c === 60) unsupported();
+        if (c === 40) {
+          if (++depth > 32) unsupported();
+        } else if (c === 41) {
+          if (depth === 0) break;
+          depth--;
+        }
+        j++;
+      }
+      if (depth !== 0) unsupported();
+      raw = s.slice(k, j);
+      k = j;
+    }
+    if (raw.indexOf('&') !== -1) unsupported();
+    const afterDest = k;
+    k = this.skipBlanks(k);
+    let title: string | null = null;
+    if (s.charCodeAt(k) !== 41 /* ) */) {
+      const open = s.charCodeAt(k);
+      if (k === afterDest || !(open === 34 || open === 39 || open === 40)) unsupported();
+      const close = open === 40 ? 41 : open;
+      let j = k + 1;
+      for (;;) {
+        if (j >= n) unsupported();
+        const c = s.charCodeAt(j);
+        if (c === close) break;
+        if (isEol(c) || c === 38 || (open === 40 && c === 40)) unsupported();
+        j += c === BACKSLASH && j + 1 < n && isAsciiPunct(s.charCodeAt(j + 1)) ? 2 : 1;
+      }
+      title = unescapeMarkdown(s.slice(k + 1, j));
+      k = this.skipBlanks(j + 1);
+      if (s.charCodeAt(k) !== 41) unsupported();
+    }
+    return { url: unescapeMarkdown(raw), title, end: k + 1 };
+  }
+
+  /** Skips spaces and tabs; a line ending or the end of the content there is outside the subset. */
+  private skipBlanks(from: number): number {
+    const { s } = this;
+    let k = from;
+    while (k < s.length && isSpaceOrTab(s.charCodeAt(k))) k++;
+    if (k >= s.length || isEol(s.charCodeAt(k))) unsupported();
+    return k;
+  }
+
+  /** The items from index `from` on as mdast nodes, adjacent texts merged into one text node. */
+  private nodes(from: number): PhrasingContent[] {
+    const { itemNode, itemValue, itemFrom, itemTo, count } = this;
+    const out: PhrasingContent[] = [];
+    let k = from;
+    while (k < count) {
+      const node = itemNode[k];
+      if (node) {
+        out.push(node);
+        k++;
+        continue;
+      }
+      const start = itemFrom[k];
+      let value = itemValue[k];
+      let to = itemTo[k];
+      k++;
+      while (k < count && !itemNode[k]) {
+        value += itemValue[k];
+        to = itemTo[k];
+        k++;
+      }
+      const text: Text = { type: 'text', value, position: this.owner.sourcePosition(this.map, this.base, start, to) };
+      out.push(text);
+    }
+    return out;
+  }
+}
+
+function startsWithLower(s: string, at: number, lower: string): boolean {
+  if (at + lower.length > s.length) return false;
+  for (let k = 0; k < lower.length; k++) {
+    const c = s.charCodeAt(at + k);
+    const l = lower.charCodeAt(k);
+    if (c !== l && !(l >= 97 && l <= 122 && c === l - 32)) return false;
+  }
+  return true;
+}
+
+/** ASCII characters the inline scanner checks (they stay text unless they could open something outside the subset). */
+const CHECKED = new Uint8Array(128);
+for (const ch of '*~@_!<&wWhH') CHECKED[ch.charCodeAt(0)] = 1;
