@@ -10,9 +10,10 @@ import { checkSeries } from '../rules/series';
 import { checkXrefs } from '../rules/xref';
 import { expandSpan, parseCoverageMatrix } from '../series/matrix';
 import { isReadmeName, isSeriesReadme, parseSeriesReadme } from '../series/readme';
-import { detach } from '../text/detach';
 import type { Backlink, ForeignNote, IndexView, IndexWriter, NoteRecord, Resolution } from './api';
 import { DependencyMap } from './dependencyMap';
+import { NameIndex } from './nameIndex';
+import { previewOf, sameHeadings, titleOf } from './noteRecord';
 import { parseNote } from './parseNote';
 import { pathLinkCandidates, refCandidates, resolveLink, type ResolveContext, wikilinkKeyOfFile } from './resolve';
 
@@ -46,8 +47,7 @@ export class WorkspaceIndex implements IndexView, IndexWriter, ResolveContext {
   private include: (file: string) => boolean;
   private readonly allFiles = new Set<string>();
   private readonly entries = new Map<string, Entry>();
-  private readonly byStem = new Map<string, string[]>();
-  private readonly byTitle = new Map<string, string[]>();
+  private readonly names = new NameIndex();
   /** series folder → series */
   private readonly seriesMap = new Map<string, SeriesEntry>();
   /** matrix files parsed before their README appeared, by folder */
@@ -173,7 +173,7 @@ export class WorkspaceIndex implements IndexView, IndexWriter, ResolveContext {
     const entry: Entry = { record, local, structural };
     this.entries.set(file, entry);
     this.allFiles.add(file);
-    this.indexNames(file, title, old?.record.title);
+    this.names.add(file, title, old?.record.title);
 
     // who else must be re-checked
     if (isNew) this.addDependentsOfExistence(file, affected);
@@ -210,7 +210,7 @@ export class WorkspaceIndex implements IndexView, IndexWriter, ResolveContext {
     };
     this.entries.set(file, { record, local: [] });
     this.allFiles.add(file);
-    this.indexNames(file, record.title, old?.record.title);
+    this.names.add(file, record.title, old?.record.title);
     if (isNew) this.addDependentsOfExistence(file, affected);
     this.addEnclosingSeries(file, affected);
     return this.recheck(affected);
@@ -243,8 +243,7 @@ export class WorkspaceIndex implements IndexView, IndexWriter, ResolveContext {
     if (entry) {
       this.dependents.remove(file);
       this.entries.delete(file);
-      this.unindexName(this.byStem, wikilinkKeyOfFile(file), file);
-      this.unindexName(this.byTitle, entry.record.title.toLowerCase(), file);
+      this.names.remove(file, entry.record.title);
       this.addDeps('t:' + entry.record.title.toLowerCase(), affected);
       if (entry.structural === 'readme') {
         const s = this.seriesMap.get(folder);
@@ -313,7 +312,7 @@ export class WorkspaceIndex implements IndexView, IndexWriter, ResolveContext {
     };
     this.entries.set(note.file, { record, local: [], targets: new Set(), slugs: new Set(note.slugs), foreign: { state: note.state } });
     this.allFiles.add(note.file);
-    this.indexNames(note.file, note.title, old?.record.title);
+    this.names.add(note.file, note.title, old?.record.title);
   }
 
   /**
@@ -496,11 +495,11 @@ export class WorkspaceIndex implements IndexView, IndexWriter, ResolveContext {
   }
 
   notesByStem(lowerStem: string): readonly string[] {
-    return this.byStem.get(lowerStem) ?? [];
+    return this.names.byStemOf(lowerStem);
   }
 
   notesByTitle(lowerTitle: string): readonly string[] {
-    return this.byTitle.get(lowerTitle) ?? [];
+    return this.names.byTitleOf(lowerTitle);
   }
 
   // ------------------------------------------------------------------------------------------ internals
@@ -698,37 +697,6 @@ export class WorkspaceIndex implements IndexView, IndexWriter, ResolveContext {
     for (const f of this.entries.keys()) if (isInside(f, folder)) out.push(f);
     return out;
   }
-
-  private indexNames(file: string, title: string, oldTitle: string | undefined): void {
-    if (oldTitle !== undefined && oldTitle !== title) this.unindexName(this.byTitle, oldTitle.toLowerCase(), file);
-    this.indexName(this.byStem, wikilinkKeyOfFile(file), file);
-    this.indexName(this.byTitle, title.toLowerCase(), file);
-  }
-
-  private indexName(map: Map<string, string[]>, key: string, file: string): void {
-    const list = map.get(key);
-    if (!list) {
-      map.set(key, [file]);
-      return;
-    }
-    // keep the list sorted without re-sorting it: insert at the first larger entry
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (list[mid] < file) lo = mid + 1;
-      else hi = mid;
-    }
-    if (list[lo] !== file) list.splice(lo, 0, file);
-  }
-
-  private unindexName(map: Map<string, string[]>, key: string, file: string): void {
-    const list = map.get(key);
-    if (!list) return;
-    const i = list.indexOf(file);
-    if (i !== -1) list.splice(i, 1);
-    if (list.length === 0) map.delete(key);
-  }
 }
 
 /** Notes with more links than this resolve each distinct written path once per check. */
@@ -736,36 +704,4 @@ const MEMO_FROM_LINKS = 100;
 
 function posKey(p: { line: number; character: number }): string {
   return p.line + ':' + p.character;
-}
-
-function sameHeadings(a: Heading[], b: Heading[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i].slug !== b[i].slug) return false;
-  return true;
-}
-
-function titleOf(file: string, fmTitle: unknown, headings: Heading[]): string {
-  if (typeof fmTitle === 'string' && fmTitle.trim() !== '') return fmTitle.trim();
-  const h1 = headings.find(h => h.level === 1);
-  if (h1 && h1.text.trim() !== '') return h1.text.trim();
-  return stem(file);
-}
-
-/** The first few non-empty lines of the body, for hover previews (at most ~400 characters). */
-function previewOf(text: string, bodyStart: number): string {
-  const out: string[] = [];
-  let total = 0;
-  let pos = bodyStart;
-  while (pos < text.length && out.length < 8 && total < 400) {
-    let end = text.indexOf('\n', pos);
-    if (end === -1) end = text.length;
-    const line = text.slice(pos, Math.min(end, pos + 400)).replace(/\r$/, '').trimEnd();
-    if (line.trim() !== '') {
-      out.push(line);
-      total += line.length;
-    }
-    pos = end + 1;
-  }
-  const joined = out.join('\n');
-  return detach(joined.length > 400 ? joined.slice(0, 400) + '…' : joined);
 }

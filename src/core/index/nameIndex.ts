@@ -1,0 +1,59 @@
+import { wikilinkKeyOfFile } from './resolve';
+
+/**
+ * The two ways a wikilink names a note: by file name without `.md` (its stem) and by title, both lower-cased.
+ * Each key maps to the notes answering to it, kept sorted so that a choice among same-named notes is
+ * deterministic without re-sorting on every lookup.
+ */
+export class NameIndex {
+  private readonly byStem = new Map<string, string[]>();
+  private readonly byTitle = new Map<string, string[]>();
+
+  /** Registers `file` under its stem and `title` (and forgets `oldTitle` when the title changed). */
+  add(file: string, title: string, oldTitle: string | undefined): void {
+    if (oldTitle !== undefined && oldTitle !== title) remove(this.byTitle, oldTitle.toLowerCase(), file);
+    insert(this.byStem, wikilinkKeyOfFile(file), file);
+    insert(this.byTitle, title.toLowerCase(), file);
+  }
+
+  /** Forgets `file`, which was registered with `title`. */
+  remove(file: string, title: string): void {
+    remove(this.byStem, wikilinkKeyOfFile(file), file);
+    remove(this.byTitle, title.toLowerCase(), file);
+  }
+
+  /** Notes whose file name without `.md` is `lowerStem` (case-insensitive), sorted. */
+  byStemOf(lowerStem: string): readonly string[] {
+    return this.byStem.get(lowerStem) ?? [];
+  }
+
+  /** Notes whose title is `lowerTitle` (case-insensitive), sorted. */
+  byTitleOf(lowerTitle: string): readonly string[] {
+    return this.byTitle.get(lowerTitle) ?? [];
+  }
+}
+
+function insert(map: Map<string, string[]>, key: string, file: string): void {
+  const list = map.get(key);
+  if (!list) {
+    map.set(key, [file]);
+    return;
+  }
+  // keep the list sorted without re-sorting it: insert at the first larger entry
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid] < file) lo = mid + 1;
+    else hi = mid;
+  }
+  if (list[lo] !== file) list.splice(lo, 0, file);
+}
+
+function remove(map: Map<string, string[]>, key: string, file: string): void {
+  const list = map.get(key);
+  if (!list) return;
+  const i = list.indexOf(file);
+  if (i !== -1) list.splice(i, 1);
+  if (list.length === 0) map.delete(key);
+}
