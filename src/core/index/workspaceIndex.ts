@@ -545,7 +545,8 @@ export class WorkspaceIndex implements IndexView, IndexWriter, ResolveContext {
     const links = e.record.scan.links;
     let resolve = (link: LinkRef) => resolveLink(this, file, link, folder);
     if (links.length > MEMO_FROM_LINKS) {
-      // a long note names the same targets again and again: each written path is resolved once per check
+      // a long note names the same targets again and again: each written path is resolved once per check (the
+      // link rules read the fragment from the link, not from the shared resolution)
       const direct = resolve;
       const memo = { link: new Map<string, Resolution>(), ref: new Map<string, Resolution>(), wikilink: new Map<string, Resolution>() };
       resolve = link => {
@@ -553,7 +554,7 @@ export class WorkspaceIndex implements IndexView, IndexWriter, ResolveContext {
         const byPath = memo[link.kind === 'image' ? 'link' : link.kind];
         let r = byPath.get(link.path);
         if (r === undefined) byPath.set(link.path, (r = direct(link)));
-        return r.kind === 'file' && r.fragment !== link.fragment ? { ...r, fragment: link.fragment } : r;
+        return r;
       };
     }
     return checkLinks(links, { resolve, slugsOf: f => this.slugsOf(f), skip });

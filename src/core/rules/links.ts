@@ -4,6 +4,7 @@ import type { Finding } from './finding';
 
 /** What the link rules need from the index for one note. */
 export interface LinkRuleContext {
+  /** where the link points; its `fragment` is not read (the link's own is checked), so links of one path may share it */
   resolve(link: LinkRef): Resolution;
   /** the heading slugs of a note, undefined for a file that is not an indexed note */
   slugsOf(file: string): ReadonlySet<string> | undefined;
@@ -36,11 +37,11 @@ export function checkLinks(links: readonly LinkRef[], ctx: LinkRuleContext): Fin
         out.push({ code: 'link-broken', range: link.targetRange, data: { ...linkData(link), file: r.file },
           message: `${KIND_NAMES[link.kind]} target "${link.path}" does not exist (${r.file})` });
       }
-    } else if (r.kind === 'file' && r.fragment !== undefined && r.fragment !== '' && !isLineFragment(r.fragment)) {
+    } else if (r.kind === 'file' && link.fragment !== undefined && link.fragment !== '' && !isLineFragment(link.fragment)) {
       const slugs = ctx.slugsOf(r.file);
-      if (slugs && !hasSlug(slugs, r.fragment)) {
+      if (slugs && !hasSlug(slugs, link.fragment)) {
         out.push({ code: 'link-anchor-broken', range: link.targetRange, data: { ...linkData(link), file: r.file },
-          message: `heading "#${r.fragment}" not found in ${r.file}` });
+          message: `heading "#${link.fragment}" not found in ${r.file}` });
       }
     }
   }
