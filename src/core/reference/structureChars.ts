@@ -34,10 +34,6 @@ export function isAsciiAlnum(c: number): boolean {
   return isDigit(c) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
-export function isAsciiPunct(c: number): boolean {
-  return (c >= 33 && c <= 47) || (c >= 58 && c <= 64) || (c >= 91 && c <= 96) || (c >= 123 && c <= 126);
-}
-
 /** Characters next to which an `_` run can neither open nor close emphasis (letters, digits, CJK ideographs). */
 export function isWordChar(c: number): boolean {
   return isAsciiAlnum(c) || (c >= 0x3400 && c <= 0x9fff);

@@ -1,6 +1,7 @@
 import type { InlineCode, Link, PhrasingContent, Text } from 'mdast';
 import type { Position } from 'unist';
-import { BACKSLASH, BACKTICK, isAsciiAlnum, isAsciiPunct, isEol, isSpaceOrTab, isWordChar, PIPE, SPACE, unsupported } from './structureChars';
+import { isAsciiPunctuation } from '../scanner/target';
+import { BACKSLASH, BACKTICK, isAsciiAlnum, isEol, isSpaceOrTab, isWordChar, PIPE, SPACE, unsupported } from './structureChars';
 
 /** Where inline content sits in the source: the block parser answers for the strings it hands over. */
 export interface SourcePositions {
@@ -14,7 +15,7 @@ function unescapeMarkdown(s: string): string {
   let out = '';
   let from = 0;
   for (let i = 0; i < s.length; i++) {
-    if (s.charCodeAt(i) === BACKSLASH && i + 1 < s.length && isAsciiPunct(s.charCodeAt(i + 1))) {
+    if (s.charCodeAt(i) === BACKSLASH && i + 1 < s.length && isAsciiPunctuation(s.charCodeAt(i + 1))) {
       out += s.slice(from, i);
       from = i + 1;
       i++;
@@ -204,7 +205,7 @@ export class InlineParser {
     if (c === BACKSLASH) {
       const next = i + 1 < n ? s.charCodeAt(i + 1) : -1;
       if (isEol(next) || next === BACKTICK || (this.inTable && next === PIPE)) unsupported();
-      if (next !== -1 && isAsciiPunct(next)) {
+      if (next !== -1 && isAsciiPunctuation(next)) {
         this.append(s[i + 1], i, i + 2);
         return i + 2;
       }
@@ -263,7 +264,7 @@ export class InlineParser {
         const c = s.charCodeAt(j);
         if (c === 62) break;
         if (c === 60 || isEol(c)) unsupported();
-        j += c === BACKSLASH && j + 1 < n && isAsciiPunct(s.charCodeAt(j + 1)) ? 2 : 1;
+        j += c === BACKSLASH && j + 1 < n && isAsciiPunctuation(s.charCodeAt(j + 1)) ? 2 : 1;
       }
       raw = s.slice(k + 1, j);
       k = j + 1;
@@ -273,7 +274,7 @@ export class InlineParser {
       while (j < n) {
         const c = s.charCodeAt(j);
         if (c <= SPACE || c === 127) break;
-        if (c === BACKSLASH && j + 1 < n && isAsciiPunct(s.charCodeAt(j + 1))) {
+        if (c === BACKSLASH && j + 1 < n && isAsciiPunctuation(s.charCodeAt(j + 1))) {
           j += 2;
           continue;
         }
@@ -304,7 +305,7 @@ export class InlineParser {
         const c = s.charCodeAt(j);
         if (c === close) break;
         if (isEol(c) || c === 38 || (open === 40 && c === 40)) unsupported();
-        j += c === BACKSLASH && j + 1 < n && isAsciiPunct(s.charCodeAt(j + 1)) ? 2 : 1;
+        j += c === BACKSLASH && j + 1 < n && isAsciiPunctuation(s.charCodeAt(j + 1)) ? 2 : 1;
       }
       title = unescapeMarkdown(s.slice(k + 1, j));
       k = this.skipBlanks(j + 1);
