@@ -16,7 +16,7 @@
  * Prints a table, writes bench-results/bench.json. Env: BENCH_RUNS (default 5), BENCH_SIZES (default "1000,10000").
  */
 import { spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { defaultConfig } from '../../src/core/config';
@@ -26,16 +26,15 @@ import { FolderReader } from '../../src/cli/walk';
 import MarkdownIt from 'markdown-it';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { generateCorpus, makeBigNote } from './corpus';
+import { makeBigNote } from './corpus';
+import { BENCH_ROOT as ROOT, corpusDir } from './corpusDir';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000').split(',').map(Number);
-const ROOT = path.join(os.tmpdir(), 'notes-navigator-bench');
 const CLI = path.resolve(__dirname, '../../dist/cli.js');
 const FLOOR = path.join(__dirname, 'floor.js');
 /** preloaded into each CLI run: prints the process's peak RSS and CPU times on stderr as it exits */
 const RSS_HOOK = path.resolve(__dirname, '../../test/bench/maxrssHook.cjs');
-const GENERATOR_VERSION = 'v1';
 const SEEDS = path.resolve(__dirname, '../../test/fixtures/seeds');
 /** remark-parse's and markdown-it's speeds on the machine the SPEC's bars were set on ("~1.6 MB/s here", "~30 MB/s"). */
 const SPEC_REMARK_MBPS = 1.6;
@@ -50,25 +49,6 @@ function p95(xs: number[]): number {
   return s[Math.min(s.length - 1, Math.ceil(s.length * 0.95) - 1)];
 }
 
-function corpusDir(n: number): { dir: string; bytes: number } {
-  const dir = path.join(ROOT, `${n}`);
-  const marker = path.join(dir, '.bench-corpus.json');
-  if (existsSync(marker)) {
-    const m = JSON.parse(readFileSync(marker, 'utf8'));
-    if (m.version === GENERATOR_VERSION && m.notes === n) return { dir, bytes: m.bytes };
-  }
-  rmSync(dir, { recursive: true, force: true });
-  const files = generateCorpus({ notes: n, seed: 42 });
-  let bytes = 0;
-  for (const f of files) {
-    const full = path.join(dir, f.path);
-    mkdirSync(path.dirname(full), { recursive: true });
-    writeFileSync(full, f.text);
-    bytes += Buffer.byteLength(f.text);
-  }
-  writeFileSync(marker, JSON.stringify({ version: GENERATOR_VERSION, notes: n, bytes }));
-  return { dir, bytes };
-}
 
 /**
  * One CLI run as a user starts it (`node dist/cli.js check <dir> --format json > file`): wall time from outside,
