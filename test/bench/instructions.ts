@@ -25,12 +25,12 @@ const NOTES = Number(process.env.INSTR_NOTES ?? 10000);
 const KINDS: [kind: string, test: (name: string) => boolean][] = [
   ['JavaScript (optimised and baseline code)', n => n.startsWith('JS ') && !n.startsWith('JS RegExp')],
   ['regular expressions (generated code)', n => n.startsWith('JS RegExp')],
-  ['UTF-8 decoding of the notes', n => /Utf8Decoder|Utf8Length|validate_utf8/.test(n)],
+  ['UTF-8 decoding of the notes', n => /Utf8Decoder|validate_utf8/.test(n)],
   ['garbage collection', n => /Scaveng|Marking|MarkCompact|Sweep|Evacuat|IteratePointers|BodyDescriptor|SizeFromMap|Pretenuring|LiveObject|heap::|Heap::|RecordWrite|Remembered|SlotSet/.test(n)],
   ['compiling (TurboFan, parser, bytecode)', n => /compiler::|Compiler|maglev|Zone|Ast|Parser|Scanner::|interpreter::|baseline::|Bytecode/.test(n)],
   ['V8 builtins (string, Map, IC, interpreter handlers)', n => n.startsWith('Builtins_')],
   ['libc and C++ library (memchr, memcpy, malloc)', n => /^(__)?(mem|str)\w*|malloc|free|pthread|_Rb_tree|std::/.test(n)],
-  ['other V8 and Node C++ (runtime, JSON, I/O)', () => true],
+  ['other V8 and Node C++ (runtime, JSON, I/O, encoding the report, OpenSSL at start-up)', () => true],
 ];
 
 interface MapEntry { start: number; end: number; name: string }
