@@ -25,7 +25,7 @@ const NOTES = Number(process.env.INSTR_NOTES ?? 10000);
 const KINDS: [kind: string, test: (name: string) => boolean][] = [
   ['JavaScript (optimised and baseline code)', n => n.startsWith('JS ') && !n.startsWith('JS RegExp')],
   ['regular expressions (generated code)', n => n.startsWith('JS RegExp')],
-  ['UTF-8 decoding of the notes', n => /Utf8Decoder|validate_utf8/.test(n)],
+  ['UTF-8 decoding of the notes (V8\'s decoder, or simdutf behind buffer.transcode)', n => /Utf8Decoder|validate_utf8|validate_ascii|convert_utf8_to_utf16/.test(n)],
   ['garbage collection', n => /Scaveng|Marking|MarkCompact|Sweep|Evacuat|IteratePointers|BodyDescriptor|SizeFromMap|Pretenuring|LiveObject|heap::|Heap::|RecordWrite|Remembered|SlotSet/.test(n)],
   ['compiling (TurboFan, parser, bytecode)', n => /compiler::|Compiler|maglev|Zone|Ast|Parser|Scanner::|interpreter::|baseline::|Bytecode/.test(n)],
   ['V8 builtins (string, Map, IC, interpreter handlers)', n => n.startsWith('Builtins_')],
