@@ -20,11 +20,11 @@ export function decodeFast(bytes: Uint8Array): DecodeResult {
  * (Electron leaves it out with the rest of Node's ICU bindings) use V8's decoder for everything.
  */
 export function decodeValidUtf8(b: Buffer): string {
-  if (!icuTranscodes || nodeBuffer.isAscii(b)) return b.toString('utf8');
+  if (!canTranscode || nodeBuffer.isAscii(b)) return b.toString('utf8');
   return nodeBuffer.transcode(b, 'utf8', 'utf16le').toString('utf16le');
 }
 
-const icuTranscodes = ((): boolean => {
+const canTranscode = ((): boolean => {
   try {
     const sample = Buffer.from('é中😀', 'utf8');
     return typeof nodeBuffer.transcode === 'function' && typeof nodeBuffer.isAscii === 'function'
