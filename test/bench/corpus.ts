@@ -109,6 +109,18 @@ interface LinkContext {
   path: string;
 }
 
+/**
+ * How each deliberately broken link of the corpus is written, by the diagnostic code a checker should give it
+ * (see `randomLink`). Nothing else in the corpus matches these, so they are its ground truth: a correct checker
+ * reports exactly one diagnostic per match, and every diagnostic it reports covers one.
+ */
+export const BROKEN_LINKS: Record<'link-broken' | 'link-anchor-broken' | 'ref-broken' | 'wikilink-broken', RegExp> = {
+  'link-broken': /_missing\.md(?=\))|assets\/missing_\d\.svg/g,
+  'link-anchor-broken': /#no-such-heading-\d+/g,
+  'ref-broken': /_gone\.md(?=`)/g,
+  'wikilink-broken': /_nothing(?=\]\])/g,
+};
+
 /** One inline link of a random kind (relative link, image, backtick ref, wikilink, external). */
 function randomLink(ctx: LinkContext): string {
   const { rng } = ctx;

@@ -1,6 +1,7 @@
 import type { IndexView } from '../index/api';
 import type { Diagnostic, Fix, LinkRef, Position, TextEdit } from '../model';
 import { basename, dirname, extname, isMarkdown, relative, stem } from '../paths';
+import { githubSlug } from '../scanner/slug';
 import { closest } from '../text/similarity';
 
 /**
@@ -73,17 +74,27 @@ function bestPath(pool: string[], writtenPath: string, wanted: string, folder: s
   return closest(writtenPath, sameName, f => relative(folder, f)) ?? sameName.sort()[0];
 }
 
-/** `link-anchor-broken`: the closest heading of the target note. */
+/**
+ * `link-anchor-broken`: the closest heading of the target note, written as its slug. A wikilink that named the
+ * heading by its text (anything that is not already a slug) gets the closest heading's text instead, when that
+ * text can stand inside `[[…]]`.
+ */
 export function closestHeadingFix(index: IndexView, d: Diagnostic): Fix[] {
   const link = linkAt(index, d);
   const file = typeof d.data?.file === 'string' ? d.data.file : undefined;
   if (!link || !file || link.fragment === undefined) return [];
-  const slugs = (index.headingsOf(file) ?? []).map(h => h.slug);
-  const best = closest(link.fragment, slugs) ?? undefined;
+  const headings = index.headingsOf(file) ?? [];
+  const byText = link.kind === 'wikilink' && githubSlug(link.fragment) !== link.fragment;
+  const best = closest(link.fragment, headings.map(h => (byText && fitsWikilink(h.text) ? h.text : h.slug)));
   if (!best) return [];
   const hash = link.raw.lastIndexOf('#');
   const newText = (hash === -1 ? link.raw : link.raw.slice(0, hash)) + '#' + best;
   return [{ title: `Change fragment to "#${best}"`, preferred: true, safe: false, edits: [{ file: d.file, edits: [replaceTarget(link, newText)] }] }];
+}
+
+/** Whether a heading's text can name it inside `[[note#…]]` (no `|`, `#`, brackets or line break to end it early). */
+function fitsWikilink(text: string): boolean {
+  return text.trim() !== '' && !/[[\]|#\r\n]/.test(text);
 }
 
 /** `wikilink-broken`: the note whose file name or title is closest. */

@@ -1,5 +1,6 @@
 import type { Resolution } from '../index/api';
 import type { LinkRef } from '../model';
+import { githubSlug } from '../scanner/slug';
 import type { Finding } from './finding';
 
 /** What the link rules need from the index for one note. */
@@ -39,7 +40,7 @@ export function checkLinks(links: readonly LinkRef[], ctx: LinkRuleContext): Fin
       }
     } else if (r.kind === 'file' && link.fragment !== undefined && link.fragment !== '' && !isLineFragment(link.fragment)) {
       const slugs = ctx.slugsOf(r.file);
-      if (slugs && !hasSlug(slugs, link.fragment)) {
+      if (slugs && !namesHeading(slugs, link.fragment, link.kind)) {
         out.push({ code: 'link-anchor-broken', range: link.targetRange, data: { ...linkData(link), file: r.file },
           message: `heading "#${link.fragment}" not found in ${r.file}` });
       }
@@ -56,6 +57,15 @@ function linkData(link: LinkRef): Record<string, unknown> {
 /** GitHub slugs are lower-case; a fragment written with capitals still reaches the heading. */
 export function hasSlug(slugs: ReadonlySet<string>, fragment: string): boolean {
   return slugs.has(fragment) || slugs.has(fragment.toLowerCase());
+}
+
+/**
+ * Whether a link's fragment names one of its target's headings. A Markdown link or image names a heading by its
+ * GitHub slug (`#core-concepts`), as GitHub renders it. A wikilink may also name it by its text, in any case
+ * (`[[note#Core Concepts]]`, Obsidian's and Foam's convention): the text's slug is then one of the heading slugs.
+ */
+export function namesHeading(slugs: ReadonlySet<string>, fragment: string, kind: LinkRef['kind']): boolean {
+  return hasSlug(slugs, fragment) || (kind === 'wikilink' && slugs.has(githubSlug(fragment)));
 }
 
 /** `#L10` / `#L10-L20` line anchors point into a file, not at a heading. */

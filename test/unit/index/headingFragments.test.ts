@@ -1,0 +1,72 @@
+import { strict as assert } from 'node:assert';
+import { fixesFor } from '../../../src/core/fixes/index';
+import { applyTextEdits } from '../../../src/core/fixes/applyEdits';
+import { namesHeading } from '../../../src/core/rules/links';
+import { headingForFragment } from '../../../src/extension/features/linkLookup';
+import { codes, FM, indexOf } from './memoryWorkspace';
+
+const TARGET = FM('Beta') + '# Beta\n\n## Core Concepts: observability\n\n## 故障排除 6\n\n## Summary\n\n## Summary\n\n## A | B [x]\n';
+
+describe('heading fragments', () => {
+  it('a wikilink names a heading by its text in any case, or by its slug', async () => {
+    const index = await indexOf({
+      'a.md': FM('A') + [
+        '[[b#Core Concepts: observability]]', '[[b#core concepts: OBSERVABILITY|alias]]', '[[b#core-concepts-observability]]',
+        '[[b#故障排除 6]]', '[[b#故障排除-6]]', '[[b#Summary]]', '[[b#summary-1]]', '[[Beta#Summary]]', '',
+      ].join('\n'),
+      'b.md': TARGET,
+    });
+    assert.deepEqual(codes(index, 'a.md'), []);
+  });
+
+  it('a wikilink to a heading that is not there is still reported', async () => {
+    const index = await indexOf({ 'a.md': FM('A') + '[[b#Core Concept: observabilty]] [[b#summary-2]] [[b#Sumary]]\n', 'b.md': TARGET });
+    assert.deepEqual(codes(index, 'a.md'), ['link-anchor-broken', 'link-anchor-broken', 'link-anchor-broken']);
+  });
+
+  it('a Markdown link names a heading only by its slug, as GitHub renders it', async () => {
+    const index = await indexOf({
+      'a.md': FM('A') + '[ok](b.md#core-concepts-observability) [ok](b.md#Core-Concepts-Observability) [ok](b.md#故障排除-6)\n'
+        + '[text](b.md#Core%20Concepts:%20observability) [cjk](<b.md#故障排除 6>)\n',
+      'b.md': TARGET,
+    });
+    assert.deepEqual(codes(index, 'a.md'), ['link-anchor-broken', 'link-anchor-broken']);
+  });
+
+  it('the rule and the navigation agree on every wikilink fragment', async () => {
+    const index = await indexOf({ 'b.md': TARGET });
+    const headings = index.headingsOf('b.md')!;
+    const slugs = new Set(headings.map(h => h.slug));
+    const fragments = ['Core Concepts: observability', 'CORE-CONCEPTS-OBSERVABILITY', '故障排除 6', '故障排除6', 'summary', 'Summary-1',
+      'summary-2', 'A | B [x]', 'a--b-x', 'Beta', 'beta ', 'nothing', ''];
+    for (const f of fragments) {
+      assert.equal(namesHeading(slugs, f, 'wikilink'), headingForFragment(headings, f, 'wikilink') !== undefined, JSON.stringify(f));
+    }
+  });
+
+  describe('the fix of a broken fragment', () => {
+    async function fixOf(line: string): Promise<{ title: string; text: string }> {
+      const text = FM('A') + line + '\n';
+      const index = await indexOf({ 'a.md': text, 'b.md': TARGET });
+      const d = index.diagnostics('a.md').find(x => x.code === 'link-anchor-broken');
+      assert.ok(d, 'reported');
+      const [fix] = fixesFor(index, d, text, '2026-11-22');
+      assert.ok(fix, 'a fix is offered');
+      return { title: fix.title, text: applyTextEdits(text, fix.edits[0].edits).slice(FM('A').length).trimEnd() };
+    }
+
+    it('keeps a wikilink written with heading text in that style', async () => {
+      assert.deepEqual(await fixOf('See [[b#Core Concept: observabilty|the concepts]].'),
+        { title: 'Change fragment to "#Core Concepts: observability"', text: 'See [[b#Core Concepts: observability|the concepts]].' });
+    });
+
+    it('gives a wikilink written as a slug, and a Markdown link, the slug', async () => {
+      assert.equal((await fixOf('[[b#core-concept-observabilty]]')).text, '[[b#core-concepts-observability]]');
+      assert.equal((await fixOf('[x](b.md#core-concept-observabilty)')).text, '[x](b.md#core-concepts-observability)');
+    });
+
+    it('writes the slug of a heading whose text would end the wikilink early', async () => {
+      assert.deepEqual(await fixOf('[[b#A--B-y]]'), { title: 'Change fragment to "#a--b-x"', text: '[[b#a--b-x]]' });
+    });
+  });
+});
