@@ -1,7 +1,7 @@
 // Builds the bundles with esbuild.
 //   node scripts/build.mjs            dist/cli.js, dist/checkWorker.js, dist/extension.js, dist/webview.js
 //   node scripts/build.mjs --tests    + out/test/** (each test file bundled on its own)
-//   node scripts/build.mjs --bench    + out/bench/bench.js, out/bench/floor.js and out/bench/instructions.js
+//   node scripts/build.mjs --bench    + out/bench/bench.js, floor.js, instructions.js, vscodeCompare.js and vscodeMarkdownRun.js
 //   node scripts/build.mjs --watch    rebuild dist/ on change
 //   --production                      minified, no source maps (used by `npm run package`)
 import * as esbuild from 'esbuild';
@@ -39,6 +39,8 @@ if (args.has('--bench')) {
   add('test/bench/bench.ts', { ...node, outfile: 'out/bench/bench.js', sourcemap: false });
   add('test/bench/floor.ts', { ...node, outfile: 'out/bench/floor.js', sourcemap: false });
   add('test/bench/instructions.ts', { ...node, outfile: 'out/bench/instructions.js', sourcemap: false });
+  add('test/bench/vscodeCompare.ts', { ...node, outfile: 'out/bench/vscodeCompare.js', sourcemap: false });
+  add('test/bench/vscodeMarkdownRun.ts', { ...node, outfile: 'out/bench/vscodeMarkdownRun.js', sourcemap: false });
 }
 
 if (args.has('--watch')) {

@@ -16,7 +16,7 @@
  * Prints a table, writes bench-results/bench.json. Env: BENCH_RUNS (default 5), BENCH_SIZES (default "1000,10000").
  */
 import { spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { defaultConfig } from '../../src/core/config';
@@ -27,50 +27,16 @@ import MarkdownIt from 'markdown-it';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { makeBigNote } from './corpus';
-import { BENCH_ROOT as ROOT, corpusDir } from './corpusDir';
+import { corpusDir } from './corpusDir';
+import { CLI, cliRun, median, p95 } from './runs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000').split(',').map(Number);
-const CLI = path.resolve(__dirname, '../../dist/cli.js');
 const FLOOR = path.join(__dirname, 'floor.js');
-/** preloaded into each CLI run: prints the process's peak RSS and CPU times on stderr as it exits */
-const RSS_HOOK = path.resolve(__dirname, '../../test/bench/maxrssHook.cjs');
 const SEEDS = path.resolve(__dirname, '../../test/fixtures/seeds');
 /** remark-parse's and markdown-it's speeds on the machine the SPEC's bars were set on ("~1.6 MB/s here", "~30 MB/s"). */
 const SPEC_REMARK_MBPS = 1.6;
 const SPEC_MARKDOWN_IT_MBPS = 30;
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-}
-function p95(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil(s.length * 0.95) - 1)];
-}
-
-
-/**
- * One CLI run as a user starts it (`node dist/cli.js check <dir> --format json > file`): wall time from outside,
- * start-up and writing the report included. Peak RSS is reported by the child at exit through a preloaded hook;
- * the report is parsed only after the clock stops.
- */
-function cliRun(dir: string, extra: string[] = []): { ms: number; rssMB: number; cpuMs: number; mainCpuMs: number; diagnostics: number } {
-  const report = path.join(ROOT, 'report.json');
-  const fd = openSync(report, 'w');
-  const t0 = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, ['--require', RSS_HOOK, CLI, 'check', dir, '--format', 'json', ...extra],
-    { stdio: ['ignore', fd, 'pipe'], encoding: 'utf8' });
-  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-  closeSync(fd);
-  const rss = /@@maxrss (\d+)/.exec(r.stderr ?? '');
-  const cpu = /@@cpu (\d+) (\d+) (-?\d+)/.exec(r.stderr ?? '');
-  if ((r.status !== 0 && r.status !== 1) || !rss || !cpu) throw new Error(`cli run failed (exit ${r.status}): ${r.stderr}`);
-  const diagnostics = JSON.parse(readFileSync(report, 'utf8')).diagnostics.length;
-  // µs from the hook; the main thread's share is -1 where the system does not tell it
-  const mainCpuMs = Number(cpu[3]) < 0 ? NaN : Number(cpu[3]) / 1000;
-  return { ms, rssMB: Number(rss[1]) / 1024, cpuMs: (Number(cpu[1]) + Number(cpu[2])) / 1000, mainCpuMs, diagnostics };
-}
 
 /** One run of floor.js in a child process (`bytes`: its byte-pass mode): wall time from outside, start-up included, as for the check. */
 function floorRun(dir: string, threads: number, mode: '' | 'bytes' = ''): number {
