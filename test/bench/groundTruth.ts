@@ -1,3 +1,5 @@
+import type { Range } from '../../src/core/model';
+import { LineIndex } from '../../src/core/text/lineIndex';
 import { BROKEN_LINKS } from './corpus';
 
 /** A kind of deliberately broken link in the generated corpus, named by the code our checker gives it. */
@@ -64,6 +66,31 @@ export function scoreNote(score: Score, file: string, text: string, findings: re
       score.samples.push({ file, code: f.code, text: text.slice(f.from, f.to), site });
     }
   }
+}
+
+/** A checker's diagnostic as the scoring needs it: its file, its code and its 0-based range. */
+export interface ScoredDiagnostic {
+  file: string;
+  code: string;
+  range: Range;
+}
+
+/** Scores every file of `texts` (path → text) with the diagnostics reported on it; see `scoreNote`. */
+export function scoreFiles(texts: Iterable<[string, string]>, diagnostics: readonly ScoredDiagnostic[],
+  expectedCode: (kind: BrokenKind) => string | undefined): Score {
+  const byFile = new Map<string, ScoredDiagnostic[]>();
+  for (const d of diagnostics) {
+    const list = byFile.get(d.file) ?? [];
+    list.push(d);
+    byFile.set(d.file, list);
+  }
+  const score = emptyScore();
+  for (const [file, text] of texts) {
+    const lines = new LineIndex(text);
+    const findings = (byFile.get(file) ?? []).map(d => ({ code: d.code, from: lines.offsetAt(d.range.start), to: lines.offsetAt(d.range.end) }));
+    scoreNote(score, file, text, findings, expectedCode);
+  }
+  return score;
 }
 
 /** The offset just past a leading `---` … `---` block, 0 without one. */

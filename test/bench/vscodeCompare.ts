@@ -15,9 +15,8 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { LineIndex } from '../../src/core/text/lineIndex';
 import { corpusDir } from './corpusDir';
-import { BROKEN_KINDS, emptyScore, scoreNote, type BrokenKind, type Finding, type Score } from './groundTruth';
+import { BROKEN_KINDS, scoreFiles, type BrokenKind, type Score, type ScoredDiagnostic } from './groundTruth';
 import { CLI, cliRun, median, timedNodeRun } from './runs';
 import type { VscodeRunResult } from './vscodeMarkdownRun';
 
@@ -34,8 +33,6 @@ const VSCODE_CODES: Record<BrokenKind, string | undefined> = {
   'wikilink-broken': undefined,
 };
 
-interface Position0 { file: string; code: string; line: number; character: number; endLine: number; endCharacter: number }
-
 /** Every Markdown file of the corpus, by its path relative to the corpus folder. */
 function readNotes(root: string): Map<string, string> {
   const out = new Map<string, string>();
@@ -50,26 +47,36 @@ function readNotes(root: string): Map<string, string> {
   return out;
 }
 
-function score(notes: Map<string, string>, diagnostics: readonly Position0[], expectedCode: (k: BrokenKind) => string | undefined): Score {
-  const byFile = new Map<string, Position0[]>();
-  for (const d of diagnostics) {
-    const list = byFile.get(d.file) ?? [];
-    list.push(d);
-    byFile.set(d.file, list);
-  }
-  const s = emptyScore();
-  for (const [file, text] of notes) {
-    // the series README and matrix have rules of their own (coverage, priorities); the ground truth is about notes
-    if (file === 'README.md' || file === 'coverage_matrix.md') continue;
-    const lines = new LineIndex(text);
-    const findings: Finding[] = (byFile.get(file) ?? []).map(d => ({
-      code: d.code,
-      from: lines.offsetAt({ line: d.line, character: d.character }),
-      to: lines.offsetAt({ line: d.endLine, character: d.endCharacter }),
-    }));
-    scoreNote(s, file, text, findings, expectedCode);
-  }
-  return s;
+/** Scores a checker's diagnostics on the notes; the series README and matrix have rules of their own (coverage,
+ * priorities), and the ground truth is about notes. */
+function score(notes: Map<string, string>, diagnostics: readonly ScoredDiagnostic[], expectedCode: (k: BrokenKind) => string | undefined): Score {
+  const texts = [...notes].filter(([file]) => file !== 'README.md' && file !== 'coverage_matrix.md');
+  return scoreFiles(texts, diagnostics, expectedCode);
+}
+
+const range = (line: number, character: number, endLine: number, endCharacter: number) =>
+  ({ start: { line, character }, end: { line: endLine, character: endCharacter } });
+
+/** One checker on one corpus: its runs and its score. */
+interface Row {
+  notes: number;
+  checker: string;
+  wallMedianMs: number;
+  wallRunsMs: number[];
+  peakRssMB: number;
+  diagnostics: number;
+  brokenLinks: number;
+  /** broken links covered by any diagnostic */
+  flagged: number;
+  /** broken links covered by a diagnostic of their kind */
+  found: number;
+  foundByKind: Record<BrokenKind, number>;
+  brokenByKind: Record<BrokenKind, number>;
+  falsePositives: Score['falsePositives'];
+  falsePositiveSamples: Score['samples'];
+  /** VS Code's run only: its own reading and checking time, first run */
+  serviceReadMs?: number;
+  serviceCheckMs?: number;
 }
 
 const sum = (r: Record<string, number>) => Object.values(r).reduce((a, b) => a + b, 0);
@@ -77,7 +84,7 @@ const fmt = (n: number) => n.toLocaleString('en-US');
 
 function main(): void {
   if (!existsSync(CLI)) throw new Error('dist/cli.js is missing: run `node scripts/build.mjs` first');
-  const rows: Record<string, unknown>[] = [];
+  const rows: Row[] = [];
   for (const n of SIZES) {
     const corpus = corpusDir(n);
     const notes = readNotes(corpus.dir);
@@ -86,11 +93,13 @@ function main(): void {
     const ours = Array.from({ length: RUNS }, () => cliRun(corpus.dir));
     const ourReport = JSON.parse(readFileSync(ours[0].output, 'utf8')) as { diagnostics: { file: string; code: string; line: number; column: number; endLine: number; endColumn: number }[] };
     const ourScore = score(notes, ourReport.diagnostics.map(d => ({
-      file: d.file, code: d.code, line: d.line - 1, character: d.column - 1, endLine: d.endLine - 1, endCharacter: d.endColumn - 1,
+      file: d.file, code: d.code, range: range(d.line - 1, d.column - 1, d.endLine - 1, d.endColumn - 1),
     })), kind => kind);
     const theirs = Array.from({ length: RUNS }, () => timedNodeRun(VSCODE_RUN, [corpus.dir], 'vscode-diagnostics.json'));
     const theirReport = JSON.parse(readFileSync(theirs[0].output, 'utf8')) as VscodeRunResult;
-    const theirScore = score(notes, theirReport.diagnostics, kind => VSCODE_CODES[kind]);
+    const theirScore = score(notes, theirReport.diagnostics.map(d => ({
+      file: d.file, code: d.code, range: range(d.line, d.character, d.endLine, d.endCharacter),
+    })), kind => VSCODE_CODES[kind]);
     for (const [name, runs, report, s] of [
       ['notes-navigator check', ours, ourReport, ourScore],
       ['VS Code (vscode-markdown-languageservice)', theirs, theirReport, theirScore],
@@ -111,20 +120,17 @@ function main(): void {
     'of them, as what they are', ...BROKEN_KINDS.map(k => `found: ${k}`), 'false positives: frontmatter / wikilinks / other'];
   const lines = [`| ${header.join(' | ')} |`, `|${header.map(() => ' --- ').join('|')}|`];
   for (const r of rows) {
-    const fp = r.falsePositives as Score['falsePositives'];
-    const byKind = r.foundByKind as Record<BrokenKind, number>;
-    const brokenByKind = r.brokenByKind as Record<BrokenKind, number>;
-    lines.push(`| ${[fmt(r.notes as number), r.checker, `${fmt(r.wallMedianMs as number)} ms`, `${r.peakRssMB} MB`, fmt(r.diagnostics as number),
-      `${fmt(r.flagged as number)} of ${fmt(r.brokenLinks as number)}`, fmt(r.found as number),
-      ...BROKEN_KINDS.map(k => `${fmt(byKind[k])} of ${fmt(brokenByKind[k])}`),
+    const fp = r.falsePositives;
+    lines.push(`| ${[fmt(r.notes), r.checker, `${fmt(r.wallMedianMs)} ms`, `${r.peakRssMB} MB`, fmt(r.diagnostics),
+      `${fmt(r.flagged)} of ${fmt(r.brokenLinks)}`, fmt(r.found),
+      ...BROKEN_KINDS.map(k => `${fmt(r.foundByKind[k])} of ${fmt(r.brokenByKind[k])}`),
       `${fmt(fp.frontmatter)} / ${fmt(fp.wikilink)} / ${fmt(fp.other)}`].join(' | ')} |`);
   }
   console.log(lines.join('\n'));
   for (const r of rows) {
-    const samples = r.falsePositiveSamples as Score['samples'];
-    if (samples.length === 0) continue;
-    console.log(`\n${r.checker}, ${fmt(r.notes as number)} notes: false positives, for example`);
-    for (const s of samples) console.log(`  ${s.site}: ${s.file}: ${s.code} on "${s.text}"`);
+    if (r.falsePositiveSamples.length === 0) continue;
+    console.log(`\n${r.checker}, ${fmt(r.notes)} notes: false positives, for example`);
+    for (const s of r.falsePositiveSamples) console.log(`  ${s.site}: ${s.file}: ${s.code} on "${s.text}"`);
   }
   mkdirSync(path.dirname(OUT), { recursive: true });
   writeFileSync(OUT, JSON.stringify({ date: new Date().toISOString(), node: process.version, runs: RUNS, rows }, null, 1) + '\n');
