@@ -79,6 +79,9 @@ export function defaultConfig(): NotesConfig {
 /** Folders never walked, whatever the config says. */
 export const ALWAYS_EXCLUDED = ['**/node_modules/**', '**/.git/**', '**/.vscode-test/**', '**/dist/**', '**/out/**'];
 
+/** Whether a workspace-relative path lies in a folder that is never walked (so nothing is known about it). */
+export const isAlwaysExcluded: (path: string) => boolean = picomatch(ALWAYS_EXCLUDED, { dot: true });
+
 export interface ConfigProblem {
   /** JSON path of the offending value, e.g. `rules.link-broken` */
   path: string;

@@ -105,9 +105,18 @@ export interface Heading {
   range: Range;
 }
 
+/** An HTML `id` (or `<a name>`) a fragment may name instead of a heading. */
+export interface Anchor {
+  id: string;
+  /** the attribute's value */
+  range: Range;
+}
+
 export interface ScanResult {
   headings: Heading[];
   links: LinkRef[];
+  /** HTML anchors, when the note has any */
+  anchors?: Anchor[];
 }
 
 // ---------------------------------------------------------------------------------------------

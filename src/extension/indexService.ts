@@ -1,12 +1,10 @@
 import * as vscode from 'vscode';
-import picomatch from 'picomatch';
-import { ALWAYS_EXCLUDED, defaultConfig, type NotesConfig } from '../core/config';
+import { defaultConfig, isAlwaysExcluded, type NotesConfig } from '../core/config';
 import { applyTextEdits } from '../core/fixes/applyEdits';
 import type { WorkspaceReader } from '../core/index/load';
 import { feedBytes, loadWorkspace } from '../core/index/load';
 import { WorkspaceIndex } from '../core/index/workspaceIndex';
 import type { FileEdit, Position, Range } from '../core/model';
-import { isMarkdown } from '../core/paths';
 import { decodeNote } from '../core/text/decode';
 import { CONFIG_FILE, editorSettings, filesDiffer, loadNotesConfig, onlySeveritiesDiffer, type EditorSettings } from './config';
 import { listWorkspaceFiles } from './workspaceFiles';
@@ -196,7 +194,8 @@ export class IndexService implements vscode.Disposable {
     this.index.beginBatch();
     const gone: string[] = [];
     for (const f of [...this.index.files()]) {
-      if (!present.has(f) || (isMarkdown(f) && !this.index.isIncluded(f))) gone.push(...this.index.removeFile(f));
+      // a note the config now leaves out stops being a note (loading adds it back as a plain file)
+      if (!present.has(f) || (this.index.isNote(f) && !this.index.isIncluded(f))) gone.push(...this.index.removeFile(f));
     }
     gone.push(...this.index.endBatch());
     // a workspace on this machine's disk is read directly, one file at a time (see LocalFileReader)
@@ -409,7 +408,8 @@ export class IndexService implements vscode.Disposable {
 
   private async feedFromDisk(file: string): Promise<string[]> {
     if (!this.index.isIncluded(file)) {
-      return isMarkdown(file) ? [] : this.index.addFile(file);
+      // left out by the config: not checked, but links to it resolve
+      return this.index.isNote(file) ? this.index.removeFile(file).concat(this.index.addFile(file)) : this.index.addFile(file);
     }
     const doc = this.documentOf(file);
     if (doc?.isDirty) return [...this.index.updateNote(file, doc.getText()), file];
@@ -488,8 +488,6 @@ export class IndexService implements vscode.Disposable {
     this.changeEmitter.fire({ files: unique });
   }
 }
-
-const isAlwaysExcluded = picomatch(ALWAYS_EXCLUDED, { dot: true });
 
 /** Longest stretch of indexing between two turns of the event loop. */
 const SLICE_MS = 20;

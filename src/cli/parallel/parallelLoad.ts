@@ -2,7 +2,8 @@ import { Worker } from 'node:worker_threads';
 import type { NotesConfig } from '../../core/config';
 import type { ForeignNote } from '../../core/index/api';
 import { WorkspaceIndex } from '../../core/index/workspaceIndex';
-import { basename, isMarkdown } from '../../core/paths';
+import { addLeftOutFiles } from '../../core/index/load';
+import { basename } from '../../core/paths';
 import { isReadmeName } from '../../core/series/readme';
 import { decodeFast } from '../../node/decodeFast';
 import { FolderReader } from '../walk';
@@ -53,7 +54,7 @@ export async function loadWorkspaceParallel(
     const current = { at: -1 };
     const reader = FolderReader.withLinked(listing.root, input.linked, line => events.push({ at: current.at, line }));
     index.beginBatch();
-    for (const f of all) if (!index.isIncluded(f) && !isMarkdown(f)) index.addFile(f);
+    addLeftOutFiles(index, all);
     const seriesBytes = new Map<string, Uint8Array>();
     for (const at of seriesNamed) {
       const bytes = feedOne(index, reader, notes, at, events, current);

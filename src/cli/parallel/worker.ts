@@ -1,5 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { isMarkdown } from '../../core/paths';
+import { addLeftOutFiles } from '../../core/index/load';
 import { WorkspaceIndex } from '../../core/index/workspaceIndex';
 import type { ForeignNote } from '../../core/index/api';
 import { FolderReader } from '../walk';
@@ -18,7 +18,7 @@ function main(input: WorkerInput): void {
   const reader = FolderReader.withLinked(input.root, input.linked, line => events.push({ at: current.at, line }));
   const index = new WorkspaceIndex(input.config, { oneShot: true });
   index.beginBatch();
-  for (const f of input.all) if (!index.isIncluded(f) && !isMarkdown(f)) index.addFile(f);
+  addLeftOutFiles(index, input.all);
   const mine = feedClaimed(index, reader, input.notes, input.queue, new Int32Array(input.counter), input.chunk, events, current, input.deal);
   const notes: ForeignNote[] = [];
   for (const f of mine) notes.push(index.foreignNoteOf(f)!);

@@ -45,7 +45,9 @@ export type Resolution =
   /** a workspace file (may not exist: see `exists`); `fragment` decoded, without `#` */
   | { kind: 'file'; file: string; exists: boolean; fragment?: string; isNote: boolean }
   /** a wikilink that names no note */
-  | { kind: 'unresolved' };
+  | { kind: 'unresolved' }
+  /** a Markdown link to a workspace folder (GitHub shows its listing): nothing to check */
+  | { kind: 'folder'; folder: string };
 
 export interface Backlink {
   from: string;

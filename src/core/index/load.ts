@@ -1,4 +1,3 @@
-import { isMarkdown } from '../paths';
 import { decodeNote, type DecodeResult } from '../text/decode';
 import type { WorkspaceIndex } from './workspaceIndex';
 
@@ -36,10 +35,8 @@ export async function loadWorkspace(index: WorkspaceIndex, reader: WorkspaceRead
   const notes: string[] = [];
   index.beginBatch();
   try {
-    for (const f of all) {
-      if (index.isIncluded(f)) notes.push(f);
-      else if (!isMarkdown(f)) index.addFile(f);
-    }
+    addLeftOutFiles(index, all);
+    for (const f of all) if (index.isIncluded(f)) notes.push(f);
     reader.willRead?.(notes);
     const total = notes.length;
     let done = 0;
@@ -70,6 +67,14 @@ export async function loadWorkspace(index: WorkspaceIndex, reader: WorkspaceRead
   }
   if (opts.yieldEvery) await index.endBatchAsync(opts.yieldEvery, opts.chunkSize ?? 200);
   else index.endBatch();
+}
+
+/**
+ * Registers the listed files that are not notes to check (images, PDFs, and Markdown files the config's
+ * include/exclude leave out): they are never read, but they exist, so links to them resolve.
+ */
+export function addLeftOutFiles(index: WorkspaceIndex, all: readonly string[]): void {
+  for (const f of all) if (!index.isIncluded(f)) index.addFile(f);
 }
 
 /** Decodes a note's bytes and feeds the index; undecodable content marks the note unreadable with the reason. */

@@ -1,13 +1,16 @@
+import { basename } from '../paths';
 import { wikilinkKeyOfFile } from './resolve';
 
 /**
- * The two ways a wikilink names a note: by file name without `.md` (its stem) and by title, both lower-cased.
- * Each key maps to the notes answering to it, kept sorted so that a choice among same-named notes is
- * deterministic without re-sorting on every lookup.
+ * The two ways a wikilink names a note: by file name without `.md` (its stem) and by title, both lower-cased;
+ * and, for a wikilink that names no note, the workspace's other files by file name (`[[diagram.png]]`, or a
+ * Markdown file the config leaves out). Each key maps to the files answering to it, kept sorted so that a choice
+ * among same-named files is deterministic without re-sorting on every lookup.
  */
 export class NameIndex {
   private readonly byStem = new Map<string, string[]>();
   private readonly byTitle = new Map<string, string[]>();
+  private readonly byFileName = new Map<string, string[]>();
 
   /** Registers `file` under its stem and `title` (and forgets `oldTitle` when the title changed). */
   add(file: string, title: string, oldTitle: string | undefined): void {
@@ -20,6 +23,21 @@ export class NameIndex {
   remove(file: string, title: string): void {
     remove(this.byStem, wikilinkKeyOfFile(file), file);
     remove(this.byTitle, title.toLowerCase(), file);
+  }
+
+  /** Registers a file that is not a note under its lower-cased file name. */
+  addFile(file: string): void {
+    insert(this.byFileName, basename(file).toLowerCase(), file);
+  }
+
+  /** Forgets a file registered with `addFile` (nothing when it was not). */
+  removeFile(file: string): void {
+    remove(this.byFileName, basename(file).toLowerCase(), file);
+  }
+
+  /** Files that are not notes whose file name is `lowerName` (case-insensitive), sorted. */
+  byFileNameOf(lowerName: string): readonly string[] {
+    return this.byFileName.get(lowerName) ?? [];
   }
 
   /** Notes whose file name without `.md` is `lowerStem` (case-insensitive), sorted. */

@@ -1,3 +1,4 @@
+import { isAlwaysExcluded } from '../config';
 import type { LinkRef } from '../model';
 import { dirname, extname, join, stem } from '../paths';
 import type { Resolution } from './api';
@@ -12,6 +13,10 @@ export interface ResolveContext {
   notesByStem(lowerStem: string): readonly string[];
   /** notes whose frontmatter title is `title` (case-insensitive), sorted */
   notesByTitle(lowerTitle: string): readonly string[];
+  /** files that are not notes (images, Markdown the config leaves out) named `lowerName` (case-insensitive), sorted */
+  filesByName(lowerName: string): readonly string[];
+  /** true when some workspace file lies inside `folder` (a link to a folder is not broken) */
+  hasFolder(folder: string): boolean;
 }
 
 /**
@@ -44,6 +49,8 @@ function fileResolution(ctx: ResolveContext, file: string, fragment: string | un
   const isNote = exists !== false && ctx.isNote(file);
   if (isNote) return { kind: 'file', file, exists: true, fragment, isNote };
   if (exists === undefined) exists = ctx.hasFile(file);
+  // in a folder that is never listed (`node_modules`, `.git` …) a file is taken to exist: nothing says otherwise
+  if (!exists && isAlwaysExcluded(file)) return { kind: 'file', file, exists: true, fragment, isNote: false };
   return { kind: 'file', file, exists, fragment, isNote: !exists && /\.md$/i.test(file) };
 }
 
@@ -58,8 +65,9 @@ export function pathLinkCandidates(from: string, path: string): string[] | undef
 
 /** `pathLinkCandidates` without the list: the first candidate that exists, else the first. */
 function resolvePathLink(ctx: ResolveContext, from: string, fromFolder: string, link: LinkRef): Resolution {
-  if (link.path === '') return fileResolution(ctx, from, link.fragment);
-  const file = join(fromFolder, link.path);
+  const path = filePathOf(link);
+  if (path === '') return fileResolution(ctx, from, link.fragment);
+  const file = join(fromFolder, path);
   if (file === undefined) return OUTSIDE;
   if (ctx.isNote(file)) return { kind: 'file', file, exists: true, fragment: link.fragment, isNote: true };
   const exists = ctx.hasFile(file);
@@ -67,7 +75,18 @@ function resolvePathLink(ctx: ResolveContext, from: string, fromFolder: string, 
     const md = file + '.md';
     if (ctx.hasFile(md)) return fileResolution(ctx, md, link.fragment, true);
   }
+  if (!exists && ctx.hasFolder(file)) return { kind: 'folder', folder: file };
   return fileResolution(ctx, file, link.fragment, exists);
+}
+
+/**
+ * A link's path without its `?query` (`diagram.png?raw=true`, `a.md?plain=1`): browsers, GitHub and VS Code drop it
+ * before they look for the file. Only a `?` written as such starts a query (an encoded `%3F` is part of the name).
+ */
+export function filePathOf(link: LinkRef): string {
+  if (link.raw.indexOf('?') === -1) return link.path;
+  const q = link.path.indexOf('?');
+  return q === -1 ? link.path : link.path.slice(0, q);
 }
 
 /** Candidate files of a backtick reference, in resolution order (note folder, series folder, root). */
@@ -97,10 +116,34 @@ function resolveWikilink(ctx: ResolveContext, from: string, link: LinkRef): Reso
   const lower = lowerName.endsWith('.md') ? lowerName.slice(0, -3) : lowerName;
   const slash = lower.lastIndexOf('/');
   const byStem = ctx.notesByStem(slash === -1 ? lower : lower.slice(slash + 1));
-  const matches = slash === -1 ? byStem : byStem.filter(f => f.toLowerCase().replace(/\.md$/, '').endsWith(lower));
+  const matches = slash === -1 ? byStem : byStem.filter(f => endsWithPath(f.toLowerCase().replace(/\.md$/, ''), lower));
   const pick = pickNearest(matches, from) ?? pickNearest(ctx.notesByTitle(lowerName), from);
-  if (pick === undefined) return UNRESOLVED;
-  return { kind: 'file', file: pick, exists: true, fragment: link.fragment, isNote: true };
+  if (pick !== undefined) return { kind: 'file', file: pick, exists: true, fragment: link.fragment, isNote: true };
+  const other = pickNearest(filesNamed(ctx, lowerName), from);
+  if (other !== undefined) return { kind: 'file', file: other, exists: true, fragment: link.fragment, isNote: false };
+  return UNRESOLVED;
+}
+
+/**
+ * Files that are not notes a wikilink names by file name: `[[diagram.png]]` (Obsidian's and Foam's embeds), or
+ * `[[old-note]]` when the config leaves `old-note.md` out of the check (it exists, it is only not checked).
+ */
+function filesNamed(ctx: ResolveContext, lowerName: string): readonly string[] {
+  const slash = lowerName.lastIndexOf('/');
+  const base = slash === -1 ? lowerName : lowerName.slice(slash + 1);
+  let withExt = lowerName;
+  let files = ctx.filesByName(base);
+  if (files.length === 0 && !base.endsWith('.md')) {
+    withExt = lowerName + '.md';
+    files = ctx.filesByName(base + '.md');
+  }
+  return slash === -1 ? files : files.filter(f => endsWithPath(f.toLowerCase(), withExt));
+}
+
+/** Whether `path` ends with the whole segments of `tail` (`f1/dup` ends with `dup` but not with `1/dup`); a leading `/` anchors `tail` at the root. */
+function endsWithPath(path: string, tail: string): boolean {
+  if (tail.startsWith('/')) return path === tail.slice(1);
+  return path === tail || path.endsWith('/' + tail);
 }
 
 /** Deterministic choice among same-named notes: same folder first, then the shortest path, then alphabetical. */

@@ -1,6 +1,6 @@
 import { noteFilter, type NotesConfig } from '../config';
 import { computeRowCoverage, fileState } from '../coverage/compute';
-import type { CoverageModel, Diagnostic, FileState, Heading, LinkRef, RowCoverage, SeriesModel, XrefSide } from '../model';
+import type { CoverageModel, Diagnostic, FileState, Heading, LinkRef, RowCoverage, ScanResult, SeriesModel, XrefSide } from '../model';
 import { basename, dirname, isInside, isMarkdown, stem } from '../paths';
 import { checkCoverage } from '../rules/coverage';
 import type { Finding } from '../rules/finding';
@@ -15,7 +15,7 @@ import { DependencyMap } from './dependencyMap';
 import { NameIndex } from './nameIndex';
 import { previewOf, sameHeadings, titleOf } from './noteRecord';
 import { parseNote } from './parseNote';
-import { pathLinkCandidates, refCandidates, resolveLink, type ResolveContext, wikilinkKeyOfFile } from './resolve';
+import { filePathOf, pathLinkCandidates, refCandidates, resolveLink, type ResolveContext, wikilinkKeyOfFile } from './resolve';
 
 interface Entry {
   record: NoteRecord;
@@ -46,6 +46,8 @@ export class WorkspaceIndex implements IndexView, IndexWriter, ResolveContext {
   private cfg: NotesConfig;
   private include: (file: string) => boolean;
   private readonly allFiles = new Set<string>();
+  /** every folder holding a file, built when first asked (see hasFolder); undefined after files come or go */
+  private folders: Set<string> | undefined;
   private readonly entries = new Map<string, Entry>();
   private readonly names = new NameIndex();
   /** series folder → series */
@@ -172,7 +174,8 @@ export class WorkspaceIndex implements IndexView, IndexWriter, ResolveContext {
     // the old keys stay registered until the note is checked again: an edit seldom changes them
     const entry: Entry = { record, local, structural };
     this.entries.set(file, entry);
-    this.allFiles.add(file);
+    if (isNew) this.trackFile(file);
+    else if (!old) this.names.removeFile(file); // was a plain file (left out by the config) until now
     this.names.add(file, title, old?.record.title);
 
     // who else must be re-checked
@@ -209,7 +212,8 @@ export class WorkspaceIndex implements IndexView, IndexWriter, ResolveContext {
       file, title: stem(file), frontmatter: { fieldRanges: {} }, scan: { headings: [], links: [] }, unreadable: reason, length: 0, end: { line: 0, character: 0 }, preview: '',
     };
     this.entries.set(file, { record, local: [] });
-    this.allFiles.add(file);
+    if (isNew) this.trackFile(file);
+    else if (!old) this.names.removeFile(file);
     this.names.add(file, record.title, old?.record.title);
     if (isNew) this.addDependentsOfExistence(file, affected);
     this.addEnclosingSeries(file, affected);
@@ -218,9 +222,10 @@ export class WorkspaceIndex implements IndexView, IndexWriter, ResolveContext {
 
   addFile(file: string): string[] {
     if (this.allFiles.has(file)) return [];
-    this.allFiles.add(file);
+    this.trackFile(file);
+    this.names.addFile(file);
     const affected = new Set<string>();
-    this.addDeps('f:' + file, affected);
+    this.addDependentsOfExistence(file, affected);
     this.addEnclosingSeries(file, affected);
     return this.recheck(affected);
   }
@@ -239,7 +244,9 @@ export class WorkspaceIndex implements IndexView, IndexWriter, ResolveContext {
     }
     const entry = this.entries.get(file);
     this.allFiles.delete(file);
+    this.folders = undefined;
     const folder = dirname(file);
+    if (!entry) this.names.removeFile(file);
     if (entry) {
       this.dependents.remove(file);
       this.entries.delete(file);
@@ -311,7 +318,8 @@ export class WorkspaceIndex implements IndexView, IndexWriter, ResolveContext {
       unreadable: note.unreadable, length: 0, end: { line: 0, character: 0 }, preview: '',
     };
     this.entries.set(note.file, { record, local: [], targets: new Set(), slugs: new Set(note.slugs), foreign: { state: note.state } });
-    this.allFiles.add(note.file);
+    if (!this.allFiles.has(note.file)) this.trackFile(note.file);
+    else if (!old) this.names.removeFile(note.file);
     this.names.add(note.file, note.title, old?.record.title);
   }
 
@@ -330,7 +338,7 @@ export class WorkspaceIndex implements IndexView, IndexWriter, ResolveContext {
     const e = this.entries.get(file);
     if (!e) return undefined;
     const r = e.record;
-    const note: ForeignNote = { file, title: r.title, slugs: r.scan.headings.map(h => h.slug), state: this.fileStateOf(file) };
+    const note: ForeignNote = { file, title: r.title, slugs: fragmentNames(r.scan), state: this.fileStateOf(file) };
     if (r.unreadable !== undefined) note.unreadable = r.unreadable;
     return note;
   }
@@ -502,7 +510,29 @@ export class WorkspaceIndex implements IndexView, IndexWriter, ResolveContext {
     return this.names.byTitleOf(lowerTitle);
   }
 
+  filesByName(lowerName: string): readonly string[] {
+    return this.names.byFileNameOf(lowerName);
+  }
+
+  hasFolder(folder: string): boolean {
+    if (folder === '') return true;
+    if (!this.folders) {
+      // built on the first link that names no file (few do), again only after files come or go
+      this.folders = new Set();
+      for (const f of this.allFiles) {
+        for (let d = dirname(f); d !== '' && !this.folders.has(d); d = dirname(d)) this.folders.add(d);
+      }
+    }
+    return this.folders.has(folder);
+  }
+
   // ------------------------------------------------------------------------------------------ internals
+
+  /** A file the index did not know exists now. */
+  private trackFile(file: string): void {
+    this.allFiles.add(file);
+    this.folders = undefined;
+  }
 
   private recheck(files: Set<string>): string[] {
     if (this.batch > 0) {
@@ -627,7 +657,7 @@ export class WorkspaceIndex implements IndexView, IndexWriter, ResolveContext {
   private slugsOf(file: string): ReadonlySet<string> | undefined {
     const e = this.entries.get(file);
     if (!e) return undefined;
-    if (!e.slugs) e.slugs = new Set(e.record.scan.headings.map(h => h.slug));
+    if (!e.slugs) e.slugs = new Set(fragmentNames(e.record.scan));
     return e.slugs;
   }
 
@@ -650,7 +680,7 @@ export class WorkspaceIndex implements IndexView, IndexWriter, ResolveContext {
       } else if (kind === 'ref') {
         for (const c of refCandidates(this, file, link.path)) if (c !== undefined) keys.add('f:' + c);
       } else {
-        for (const c of pathLinkCandidates(file, link.path) ?? []) keys.add('f:' + c);
+        for (const c of pathLinkCandidates(file, filePathOf(link)) ?? []) keys.add('f:' + c);
       }
     }
     return keys;
@@ -677,6 +707,8 @@ export class WorkspaceIndex implements IndexView, IndexWriter, ResolveContext {
     if (isMarkdown(file)) {
       this.addDeps('f:' + file.slice(0, -3), into);
       this.addDeps('w:' + wikilinkKeyOfFile(file), into);
+    } else {
+      this.addDeps('w:' + basename(file).toLowerCase(), into); // `[[diagram.png]]`
     }
   }
 
@@ -705,4 +737,11 @@ const MEMO_FROM_LINKS = 100;
 
 function posKey(p: { line: number; character: number }): string {
   return p.line + ':' + p.character;
+}
+
+/** What a `#fragment` into a note may name: its headings' slugs and its HTML anchors' ids. */
+function fragmentNames(scan: ScanResult): string[] {
+  const names = scan.headings.map(h => h.slug);
+  if (scan.anchors) for (const a of scan.anchors) names.push(a.id);
+  return names;
 }

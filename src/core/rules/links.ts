@@ -68,8 +68,8 @@ export function namesHeading(slugs: ReadonlySet<string>, fragment: string, kind:
   return hasSlug(slugs, fragment) || (kind === 'wikilink' && slugs.has(githubSlug(fragment)));
 }
 
-/** `#L10` / `#L10-L20` line anchors point into a file, not at a heading. */
+/** `#L10`, `#L10-L20` and `#L10C5-L12C3` line anchors point into a file, not at a heading. */
 function isLineFragment(f: string): boolean {
   // most fragments are heading slugs: look at the first character before running the pattern
-  return f.charCodeAt(0) === 76 /* L */ && /^L\d+(-L?\d+)?$/.test(f);
+  return f.charCodeAt(0) === 76 /* L */ && /^L\d+(C\d+)?(-L?\d+(C\d+)?)?$/.test(f);
 }

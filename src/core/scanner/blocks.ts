@@ -23,6 +23,8 @@ export interface BlockSink {
   definition(draft: LinkDraft, label: string): void;
   /** Whether `[from, to)` of the note may hold link syntax: a table row without any is not split into cells. */
   mayHoldLinks(from: number, to: number): boolean;
+  /** A line `[from, to)` of the note inside an HTML block of tags (types 6 and 7, not comments or `<pre>`). */
+  htmlLine?(from: number, to: number): void;
 }
 
 /** Open container: `>` (block quote, width -1) or a list item (its content width). */
@@ -272,6 +274,7 @@ class BlockScanner {
     }
     if (leaf === LeafKind.Html) {
       const type = this.htmlType;
+      if (type >= 6) this.sink.htmlLine?.(i, le);
       if (type >= 6 ? i >= le : htmlBlockEnds(type, text, i, le)) this.leaf = LeafKind.None;
       return true;
     }
@@ -384,6 +387,7 @@ class BlockScanner {
         }
         const type = this.htmlType;
         if (type >= 6) {
+          this.sink.htmlLine?.(i, le);
           if (i >= le) this.leaf = LeafKind.None;
         } else if (htmlBlockEnds(type, text, i, le)) this.leaf = LeafKind.None;
         return;
@@ -477,6 +481,7 @@ class BlockScanner {
       const type = htmlBlockStart(text, i, le, this.leaf === LeafKind.Para);
       if (type) {
         this.finishLeaf();
+        if (type >= 6) this.sink.htmlLine?.(i, le);
         if (type <= 5 && htmlBlockEnds(type, text, i, le)) this.leaf = LeafKind.None;
         else {
           this.leaf = LeafKind.Html;

@@ -39,6 +39,8 @@ export interface LinkDraft {
 export interface References {
   /** Whether a definition has this label (as written: the implementation normalises it). */
   defines(label: string): boolean;
+  /** An inline HTML tag `text[from, to)` (`toSource` as for the run): it may hold an anchor. */
+  htmlTag?(text: string, from: number, to: number, toSource: ((i: number) => number) | undefined): void;
 }
 
 /** Normalised reference label: case-folded, inner whitespace collapsed (CommonMark matching). */
@@ -372,15 +374,22 @@ class InlineParser {
 
   // ---- wikilinks ----------------------------------------------------------------------------
 
-  /** `[[target#heading|alias]]` at `text[i] === '['`; returns the end or -1. */
+  /**
+   * `[[target#heading|alias]]` at `text[i] === '['`; returns the end or -1. In a GFM table cell the bar must be
+   * written `\|` (Obsidian's form, `[[note\|alias]]`): the backslash then belongs to neither the target nor the alias.
+   */
   private wikilink(i: number): number {
     const { text, to } = this;
     let j = i + 2;
     let bar = -1;
+    let targetEnd = -1;
     while (j < to) {
       const c = text.charCodeAt(j);
       if (c === 93 || c === 91 || c === 10 || c === 13) break;
-      if (c === 124 && bar === -1) bar = j;
+      if (c === 124 && bar === -1) {
+        bar = j;
+        targetEnd = text.charCodeAt(j - 1) === 92 /* \ */ ? j - 1 : j;
+      }
       j++;
     }
     if (j + 1 >= to || text.charCodeAt(j) !== 93 || text.charCodeAt(j + 1) !== 93) return -1;
@@ -389,7 +398,7 @@ class InlineParser {
       const next = text.charCodeAt(end);
       if (next === 40 || next === 91) return -1; // `[[a]](b)` and `[[a]][b]` are CommonMark brackets
     }
-    const targetEnd = bar === -1 ? j : bar;
+    if (bar === -1) targetEnd = j;
     let ts = i + 2;
     let te = targetEnd;
     while (ts < te && isSpaceChar(text.charCodeAt(ts))) ts++;
@@ -452,7 +461,7 @@ class InlineParser {
     const next = i + 1 < to ? text.charCodeAt(i + 1) : -1;
     if (next === 40 /* ( */ && this.linkTail(i + 1)) {
       const { tailEnd, destStart, destEnd } = this;
-      if (image) this.drafts.length = mark;
+      this.dropInside(mark, image);
       this.drafts.push(makeDraft(
         image ? 'image' : 'link', text.slice(destStart, destEnd), this.linkText ? text.slice(textStart, i) : '',
         this.map(pos), this.map(tailEnd - 1) + 1,
@@ -466,7 +475,7 @@ class InlineParser {
       if (labelEnd !== -1) {
         const label = labelEnd === i + 2 ? this.shortcutLabel(textStart, i) : text.slice(i + 2, labelEnd);
         if (label !== undefined && this.isDefined(label)) {
-          if (image) this.drafts.length = mark;
+          this.dropInside(mark, image);
           this.formed(pos, image, i, labelEnd + 1);
           return labelEnd + 1;
         }
@@ -475,10 +484,26 @@ class InlineParser {
     }
     const label = this.shortcutLabel(textStart, i);
     if (label !== undefined && this.isDefined(label)) {
-      if (image) this.drafts.length = mark;
+      this.dropInside(mark, image);
       this.formed(pos, image, i, i + 1);
     }
     return i + 1;
+  }
+
+  /**
+   * What the text of a link or image that was just formed (its drafts from `mark` on) no longer means: an image's
+   * alt text holds no links at all; a link's text keeps its images and wikilinks, but a code span in it is the
+   * link's label (`` [`a.md`](../docs/a.md) ``), not a backtick reference of its own.
+   */
+  private dropInside(mark: number, image: boolean): void {
+    const { drafts } = this;
+    if (image) {
+      drafts.length = mark;
+      return;
+    }
+    let kept = mark;
+    for (let k = mark; k < drafts.length; k++) if (drafts[k].kind !== 'ref') drafts[kept++] = drafts[k];
+    drafts.length = kept;
   }
 
   private isDefined(label: string): boolean {
@@ -686,6 +711,7 @@ class InlineParser {
     const html = matchInlineHtml(text, i, to, this.getFinder());
     if (html !== -1) {
       if (this.wantText) this.edits.push({ start: i, end: html, value: '' });
+      this.refs.htmlTag?.(text, i, html, this.toSource);
       return html;
     }
     return i + 1;

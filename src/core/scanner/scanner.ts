@@ -1,4 +1,5 @@
-import type { Heading, LinkRef, Range, ScanResult } from '../model';
+import type { Anchor, Heading, LinkRef, Range, ScanResult } from '../model';
+import { findHtmlAnchors } from './anchors';
 import { LineIndex } from '../text/lineIndex';
 import { scanBlocks, type BlockSink } from './blocks';
 import { normalizeLabel, parseInline, type LinkDraft, type References } from './inline';
@@ -55,7 +56,15 @@ export function scanNote(text: string, bodyStart = 0, lines = new LineIndex(text
     headings[k] = new ScannedHeading(headingFacts[f], headingText, slugs!.slug(headingText),
       headingFacts[f + 1], headingFacts[f + 2], headingFacts[f + 3], headingFacts[f + 4]);
   }
-  return { headings, links };
+  const result: ScanResult = { headings, links };
+  if (found.anchorFacts.length !== 0) result.anchors = anchorsOf(found.anchorIds, found.anchorFacts, lines);
+  return result;
+}
+
+/** The anchors found, in document order, with their ranges. */
+function anchorsOf(ids: readonly string[], offsets: readonly number[], lines: LineIndex): Anchor[] {
+  const order = ids.map((_, k) => k).sort((a, b) => offsets[2 * a] - offsets[2 * b]);
+  return order.map(k => ({ id: detach(ids[k]), range: { start: lines.positionAt(offsets[2 * k]), end: lines.positionAt(offsets[2 * k + 1]) } }));
 }
 
 /**
@@ -69,6 +78,9 @@ class Collector implements BlockSink, References {
   /** the headings' plain texts, and level and range (5 numbers) each */
   readonly plains: string[] = [];
   readonly headingFacts: number[] = [];
+  /** HTML anchor ids, and the note offsets of each one's value (2 numbers each) */
+  readonly anchorIds: string[] = [];
+  readonly anchorFacts: number[] = [];
   /** normalised labels of the definitions (all of them from the start when `known` was given) */
   readonly labels: Set<string>;
   refsConsulted = false;
@@ -101,6 +113,20 @@ class Collector implements BlockSink, References {
   definition(draft: LinkDraft, label: string): void {
     if (this.known === undefined) this.labels.add(normalizeLabel(label));
     this.drafts.push(draft);
+  }
+
+  htmlLine(from: number, to: number): void {
+    findHtmlAnchors(this.text, from, to, (id, start, end) => {
+      this.anchorIds.push(id);
+      this.anchorFacts.push(start, end);
+    });
+  }
+
+  htmlTag(text: string, from: number, to: number, toSource: ((i: number) => number) | undefined): void {
+    findHtmlAnchors(text, from, to, (id, start, end) => {
+      this.anchorIds.push(id);
+      this.anchorFacts.push(toSource ? toSource(start) : start, toSource ? toSource(end - 1) + 1 : end);
+    });
   }
 
   mayHoldLinks(from: number, to: number): boolean {

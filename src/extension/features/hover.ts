@@ -41,6 +41,11 @@ export function hoverContent(index: IndexView, link: LinkRef, target: LinkTarget
     md.appendText(vscode.l10n.t('Outside the workspace folder: never read'));
     return md;
   }
+  if (r.kind === 'folder') {
+    md.appendMarkdown('$(folder) ');
+    md.appendText(vscode.l10n.t('Folder {0}', r.folder));
+    return md;
+  }
   if (r.kind === 'unresolved') {
     md.appendMarkdown('$(warning) ');
     md.appendText(vscode.l10n.t('No note named "{0}"', link.path));

@@ -1,6 +1,6 @@
 import { githubSlug } from '../../core/scanner/slug';
 import type { IndexView, NoteRecord, Resolution } from '../../core/index/api';
-import type { Chapter, Heading, LinkKind, LinkRef, Position, Range } from '../../core/model';
+import type { Anchor, Chapter, Heading, LinkKind, LinkRef, Position, Range } from '../../core/model';
 import { rangeContains } from '../../core/text/lineIndex';
 
 /** The link (any kind, reference definitions included) under a position of a note. */
@@ -25,6 +25,12 @@ export function headingForFragment(headings: readonly Heading[], fragment: strin
   }
   const slugged = githubSlug(fragment);
   return headings.find(h => h.slug === slugged);
+}
+
+/** An HTML anchor (`<a id="setup">`) a fragment names, as the place to jump to (its id for a text). */
+function anchorAsHeading(anchors: readonly Anchor[] | undefined, fragment: string): Heading | undefined {
+  const a = anchors?.find(x => x.id === fragment) ?? anchors?.find(x => x.id === fragment.toLowerCase());
+  return a && { level: 0, text: a.id, slug: a.id, range: a.range };
 }
 
 /** Where a link leads, with the heading its fragment names when the target exists. */
@@ -52,6 +58,7 @@ export function targetOf(index: IndexView, from: string, link: LinkRef): LinkTar
   if (resolution.exists && resolution.fragment !== undefined && resolution.fragment !== '') {
     const headings = index.headingsOf(resolution.file);
     if (headings) target.heading = headingForFragment(headings, resolution.fragment, link.kind);
+    if (!target.heading) target.heading = anchorAsHeading(index.note(resolution.file)?.scan.anchors, resolution.fragment);
   }
   return target;
 }

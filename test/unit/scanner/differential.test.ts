@@ -31,7 +31,8 @@ interface MdNode extends Node {
 function remarkFacts(text: string): Facts {
   const tree = parseMarkdownTree(text) as unknown as MdNode;
   const facts: Facts = { links: [], headings: [], refs: [] };
-  const visit = (node: MdNode) => {
+  // a code span in a link's text is the link's label, not a backtick reference
+  const visit = (node: MdNode, inLink = false) => {
     const start = node.position?.start;
     const line = start ? start.line - 1 : -1;
     if ((node.type === 'link' || node.type === 'image' || node.type === 'definition') && start) {
@@ -46,10 +47,11 @@ function remarkFacts(text: string): Facts {
       }
     } else if (node.type === 'heading' && start) {
       facts.headings.push(`${node.depth}|${line}`);
-    } else if (node.type === 'inlineCode' && start && isRefPath((node.value ?? '').trim())) {
+    } else if (node.type === 'inlineCode' && start && !inLink && isRefPath((node.value ?? '').trim())) {
       facts.refs.push(`${(node.value ?? '').trim()}|${line}`);
     }
-    for (const child of (node as Parent as MdNode).children ?? []) visit(child);
+    const linkText = inLink || node.type === 'link' || node.type === 'linkReference';
+    for (const child of (node as Parent as MdNode).children ?? []) visit(child, linkText);
   };
   visit(tree);
   return sortFacts(facts);
@@ -99,6 +101,7 @@ export const TRICKY: Record<string, string> = {
   'entities in destination': '[a](a&amp;b.md) [b](&#35;frag)\n',
   'percent encoding': '[a](my%20note.md#%E4%B8%AD) [b](bad%zz.md)\n',
   'code span beats link': '`[a](b.md)` and [`c.md`](d.md) and ``x ` [e](e.md) ``\n',
+  'code span as link label': '[`a.md`](../docs/a.md), [see `b.md`][r], [`c.md`] and ![`d.md`](d.png) but `e.md`\n\n[r]: b.md\n[`c.md`]: c.md\n',
   'unmatched backticks': '``` not a fence in text `a [b](c.md)\n\nx `` y [d](d.md)\n',
   'backtick refs': 'See `docs/a.md`, ` b.md ` and `c.md#part`, not `*.md`, `x y.md`, `.md` or `a.mdx`.\n',
   'autolinks': '<https://example.com/a> <mailto:a@b.c> <a@b.co> <not a link> <x:y>\n',

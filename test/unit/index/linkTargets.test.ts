@@ -1,0 +1,139 @@
+import { strict as assert } from 'node:assert';
+import { defaultConfig } from '../../../src/core/config';
+import { percentDecode } from '../../../src/core/text/percent';
+import { scanNote } from '../../../src/core/scanner/scanner';
+import { codes, FM, indexOf } from './memoryWorkspace';
+
+/** Links that point at something real that is not a checked note: none of them is broken. */
+describe('link targets besides notes', () => {
+  it('a Markdown link to a folder that exists is not broken; one to a missing folder is', async () => {
+    const index = await indexOf({
+      'a.md': FM('A') + '[f](folder) [f/](folder/) [deep](folder/sub) [here](.) [up](../a.md)\n[gone](nofolder/)\n',
+      'folder/sub/x.md': FM('X'),
+    });
+    assert.deepEqual(codes(index, 'a.md'), ['link-outside-workspace', 'link-broken']);
+    assert.deepEqual(index.resolve('a.md', index.note('a.md')!.scan.links[0]), { kind: 'folder', folder: 'folder' });
+  });
+
+  it('a folder that loses its last file makes the link broken again', async () => {
+    const index = await indexOf({ 'a.md': FM('A') + '[f](folder)\n', 'folder/x.png': '' });
+    index.buildDependents();
+    assert.deepEqual(codes(index, 'a.md'), []);
+    index.removeFile('folder/x.png');
+    index.updateNote('a.md', FM('A') + '[f](folder)\n');
+    assert.deepEqual(codes(index, 'a.md'), ['link-broken']);
+  });
+
+  it('a `?query` is not part of the file name; an encoded `%3F` is', async () => {
+    const index = await indexOf({
+      'a.md': FM('A') + '![d](diagram.png?raw=true) [b](b.md?plain=1#L5) [h](b.md?x=1#real) [q](what%3F.md) [bad](b.md?x#nope)\n',
+      'b.md': FM('B') + '# Real\n',
+      'diagram.png': '',
+    });
+    assert.deepEqual(index.diagnostics('a.md').map(d => `${d.code} ${d.range.start.character}`), ['link-broken 71', 'link-anchor-broken 89']);
+  });
+
+  it('files the config leaves out exist: links of every kind to them resolve, unchecked', async () => {
+    const config = { ...defaultConfig(), exclude: ['archive/**'] };
+    const index = await indexOf({
+      'a.md': FM('A') + '[old](archive/02_b.md#whatever) `archive/02_b.md` [[02_b]] [[archive/02_b|old]] [pkg](node_modules/pkg/README.md)\n'
+        + '[missing](archive/03_c.md) [[03_c]]\n',
+      'archive/02_b.md': FM('B'),
+    }, config);
+    assert.deepEqual(codes(index, 'a.md'), ['link-broken', 'wikilink-broken']);
+    assert.equal(index.note('archive/02_b.md'), undefined, 'not checked');
+    assert.equal(index.diagnostics('archive/02_b.md').length, 0);
+  });
+
+  it('a wikilink names any workspace file by its file name (`![[diagram.png]]`), notes first', async () => {
+    const index = await indexOf({
+      'a.md': FM('A') + '![[diagram.png]] [[img/Diagram.PNG]] [[spec.pdf]] [[missing.png]] [[other/diagram.png]]\n',
+      'img/diagram.png': '',
+      'docs/spec.pdf': '',
+    });
+    assert.deepEqual(codes(index, 'a.md'), ['wikilink-broken', 'wikilink-broken']);
+    const [embed] = index.note('a.md')!.scan.links;
+    assert.deepEqual(index.resolve('a.md', embed), { kind: 'file', file: 'img/diagram.png', exists: true, fragment: undefined, isNote: false });
+  });
+
+  it('a file that appears later resolves the wikilinks that named it', async () => {
+    const index = await indexOf({ 'a.md': FM('A') + '![[diagram.png]]\n' });
+    index.buildDependents();
+    assert.deepEqual(codes(index, 'a.md'), ['wikilink-broken']);
+    assert.deepEqual(index.addFile('img/diagram.png'), ['a.md']);
+    assert.deepEqual(codes(index, 'a.md'), []);
+  });
+});
+
+describe('wikilink names', () => {
+  it('a path-like wikilink matches whole folder names only', async () => {
+    const index = await indexOf({
+      'a.md': FM('A') + '[[1/dup]] [[f1/dup]] [[F2/Dup]] [[/f2/dup]] [[/dup]]\n',
+      'f1/dup.md': FM('Dup 1'),
+      'f2/dup.md': FM('Dup 2'),
+    });
+    assert.deepEqual(codes(index, 'a.md'), ['wikilink-broken', 'wikilink-broken']);
+    const links = index.note('a.md')!.scan.links;
+    assert.deepEqual(links.map(l => { const r = index.resolve('a.md', l); return r.kind === 'file' ? r.file : r.kind; }),
+      ['unresolved', 'f1/dup.md', 'f2/dup.md', 'f2/dup.md', 'unresolved']);
+  });
+
+  it('`[[note\\|alias]]` in a table cell names the note, with the alias after the escaped bar', async () => {
+    const text = FM('A') + '| topic | note |\n| --- | --- |\n| streams | [[kafka\\|Kafka]] |\n| x | [[kafka#Consumers\\|groups]] |\n';
+    const index = await indexOf({ 'a.md': text, 'kafka.md': FM('Kafka') + '# Consumers\n' });
+    assert.deepEqual(codes(index, 'a.md'), []);
+    const [first, second] = index.note('a.md')!.scan.links;
+    assert.deepEqual([first.path, first.text, second.path, second.fragment, second.text], ['kafka', 'Kafka', 'kafka', 'Consumers', 'groups']);
+    const line = text.split('\n')[first.targetRange.start.line];
+    assert.equal(line.slice(first.targetRange.start.character, first.targetRange.end.character), 'kafka');
+  });
+});
+
+describe('fragments', () => {
+  it('an HTML id (any tag) or <a name> is a fragment target, as on GitHub', async () => {
+    const target = FM('B') + '# Real\n\n<a id="setup"></a>\n\n<h2 id="custom">Custom</h2>\n\n## <a name="legacy"></a> Old way\n\n'
+      + 'Text with <span id=\'inline\'>x</span> and <a name=bare>y</a>.\n\n<!--\n<a id="commented"></a>\n-->\n\n```html\n<a id="fenced"></a>\n```\n\n`<a id="code">`\n';
+    const index = await indexOf({
+      'a.md': FM('A') + '[s](b.md#setup) [c](b.md#custom) [l](b.md#legacy) [o](b.md#old-way) [i](b.md#inline) [n](b.md#bare)\n'
+        + '[x](b.md#commented) [y](b.md#fenced) [z](b.md#code) [[b#setup]]\n',
+      'b.md': target,
+    });
+    assert.deepEqual(index.diagnostics('a.md').map(d => d.message.match(/#(\w+)/)![1]), ['commented', 'fenced', 'code']);
+    const anchors = index.note('b.md')!.scan.anchors!;
+    assert.deepEqual(anchors.map(a => a.id), ['setup', 'custom', 'legacy', 'inline', 'bare']);
+    const lines = target.split('\n');
+    for (const a of anchors) assert.equal(lines[a.range.start.line].slice(a.range.start.character, a.range.end.character), a.id);
+  });
+
+  it('an anchor in a quoted or listed HTML block keeps its position', () => {
+    const text = '> <div id="q">\n> x\n> </div>\n\n- item\n\n  <p id="l">y</p>\n';
+    const anchors = scanNote(text).anchors!;
+    assert.deepEqual(anchors.map(a => [a.id, a.range.start.line, a.range.start.character]), [['q', 0, 11], ['l', 6, 9]]);
+  });
+
+  it('GitHub line fragments (#L10, #L10-L20, #L10C5-L12C3) are not headings', async () => {
+    const index = await indexOf({
+      'a.md': FM('A') + '[a](b.md#L10) [b](b.md#L10-L20) [c](b.md#L10C5) [d](b.md#L10C5-L12C3) [e](b.md#L10x)\n',
+      'b.md': FM('B'),
+    });
+    assert.deepEqual(codes(index, 'a.md'), ['link-anchor-broken']);
+  });
+});
+
+describe('link texts and destinations', () => {
+  it('a code span that labels a link is not a backtick reference of its own', async () => {
+    const index = await indexOf({
+      'docs/a.md': FM('A') + 'See [`target.md`](../other/target.md), [`ref.md`][r] and `missing.md`.\n\n[r]: ../other/target.md\n',
+      'other/target.md': FM('T'),
+    });
+    assert.deepEqual(index.diagnostics('docs/a.md').map(d => `${d.code} ${d.message}`), ['ref-broken referenced file "missing.md" does not exist (missing.md)']);
+    assert.deepEqual(index.note('docs/a.md')!.scan.links.map(l => l.kind), ['link', 'ref', 'link']);
+  });
+
+  it('percent-decoding keeps a malformed escape and decodes the rest', () => {
+    assert.equal(percentDecode('my%20note%.md'), 'my note%.md');
+    assert.equal(percentDecode('%E4%B8%AD%zz%20x'), '中%zz x');
+    assert.equal(percentDecode('%E4%B8 half'), '%E4%B8 half');
+    assert.equal(percentDecode('100%25.md'), '100%.md');
+  });
+});
