@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { defaultConfig } from '../../../src/core/config';
 import { percentDecode } from '../../../src/core/text/percent';
 import { scanNote } from '../../../src/core/scanner/scanner';
+import { targetOf } from '../../../src/extension/features/linkLookup';
 import { codes, FM, indexOf } from './memoryWorkspace';
 
 /** Links that point at something real that is not a checked note: none of them is broken. */
@@ -103,6 +104,12 @@ describe('fragments', () => {
     assert.deepEqual(anchors.map(a => a.id), ['setup', 'custom', 'legacy', 'inline', 'bare']);
     const lines = target.split('\n');
     for (const a of anchors) assert.equal(lines[a.range.start.line].slice(a.range.start.character, a.range.end.character), a.id);
+  });
+
+  it('go to definition lands on the anchor a fragment names', async () => {
+    const index = await indexOf({ 'a.md': FM('A') + '[s](b.md#setup)\n', 'b.md': FM('B') + '# Real\n\nIntro <a id="setup"></a>\n' });
+    const target = targetOf(index, 'a.md', index.note('a.md')!.scan.links[0]);
+    assert.deepEqual(target.heading && [target.heading.text, target.heading.range.start], ['setup', { line: 11, character: 13 }]);
   });
 
   it('an anchor in a quoted or listed HTML block keeps its position', () => {
