@@ -5,7 +5,7 @@ import { setRowStatusEdit } from '../coverage/sync';
 import { parseFrontmatter } from '../frontmatter/parse';
 import { LineIndex } from '../text/lineIndex';
 import { addFieldFix, insertFrontmatterFix, setFieldFix, titleFromFileName } from './frontmatter';
-import { closestFileFix, closestHeadingFix, closestWikilinkFix, linkAt } from './links';
+import { closestFileFix, closestHeadingFix, closestWikilinkFix, encodeLinkPath, linkAt } from './links';
 import { createNoteEdit } from './newNote';
 import { addChapterToMatrixEdit, alignPriorityEdit } from './series';
 import { closest } from '../text/similarity';
@@ -55,7 +55,7 @@ export function fixesFor(index: IndexView, d: Diagnostic, text: string, today: s
     }
     case 'link-broken':
     case 'ref-broken': {
-      const fixes = closestFileFix(index, d);
+      const fixes = closestFileFix(index, d, text);
       const file = str('file');
       if (file && isMarkdown(file) && !index.hasFile(file)) fixes.push(createFix(index, file, today));
       return fixes;
@@ -88,7 +88,7 @@ export function fixesFor(index: IndexView, d: Diagnostic, text: string, today: s
       const current = textOf?.(from);
       const end = current !== undefined ? new LineIndex(current).positionAt(current.length) : note.end;
       const lead = (current ?? '').endsWith('\n') || end.character === 0 ? '' : '\n';
-      const line = `${lead}\n- See also: [${label.replace(/[[\]]/g, '')}](${relative(dirname(from), to).replace(/ /g, '%20')})\n`;
+      const line = `${lead}\n- See also: [${label.replace(/[[\]]/g, '')}](${encodeLinkPath(relative(dirname(from), to))})\n`;
       return [{ title: `Add a link to ${to} in ${from}`, preferred: true, safe: true,
         edits: [{ file: from, edits: [{ range: { start: end, end }, newText: line }] }] }];
     }

@@ -1,7 +1,8 @@
 import type { IndexView } from '../index/api';
 import type { FileEdit, LinkRef, TextEdit } from '../model';
 import { isInside } from '../paths';
-import { linkTextFor } from './links';
+import { destinationStyleOf } from './destination';
+import { linkTextFor, rawFragment } from './links';
 
 export interface Move {
   from: string;
@@ -61,7 +62,7 @@ export function renameEdits(index: IndexView, moves: Move[], textOf: (file: stri
       if (link.path === '' && link.kind !== 'wikilink') continue; // `#fragment` stays in the same note
       const after = newPath(target);
       const fragment = link.fragment !== undefined ? rawFragment(link) : undefined;
-      const text = linkTextFor(index, srcAfter, link, after, fragment);
+      const text = linkTextFor(index, srcAfter, link, after, fragment, destinationStyleOf(textOf(src), link));
       push(src, link, text);
     }
   }
@@ -71,12 +72,6 @@ export function renameEdits(index: IndexView, moves: Move[], textOf: (file: stri
 function stemLower(p: string): string {
   const b = p.slice(p.lastIndexOf('/') + 1).toLowerCase();
   return b.endsWith('.md') ? b.slice(0, -3) : b;
-}
-
-/** The fragment as written (not decoded), so a rename never re-encodes it. */
-function rawFragment(link: LinkRef): string | undefined {
-  const i = link.raw.indexOf('#');
-  return i === -1 ? undefined : link.raw.slice(i + 1);
 }
 
 /** What the text at the link's destination should be if the index is current. */
