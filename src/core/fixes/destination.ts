@@ -1,4 +1,5 @@
 import type { LinkRef } from '../model';
+import { isRefPath } from '../scanner/target';
 
 /**
  * Writing a workspace path as the destination of a Markdown link, image or reference definition so that it reads
@@ -15,8 +16,11 @@ export function destinationStyleOf(text: string | undefined, link: LinkRef): Des
   return text.charCodeAt(link.targetStart - 1) === 60 /* < */ && text.charCodeAt(link.targetEnd) === 62 /* > */ ? 'angle' : 'plain';
 }
 
-/** Characters escaped in every destination: `%` (decoding), `<` `>` (angle form), `\` (escapes), control characters. */
-const ALWAYS = /[%<>\\\u0000-\u001f\u007f]/;
+/**
+ * Characters escaped in every destination: `%` (decoding), `#` (fragment), `<` `>` (angle form), `\` (escapes),
+ * `|` (a table cell would end there), control characters.
+ */
+const ALWAYS = /[%#<>\\|\u0000-\u001f\u007f]/;
 /** Characters a plain destination cannot hold as written: whitespace ends it, parentheses must balance. */
 const PLAIN_ONLY = /[ ()]/;
 
@@ -38,4 +42,14 @@ function startsCharacterReference(p: string, i: number): boolean {
 
 function percentByte(c: string): string {
   return '%' + c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0');
+}
+
+/** Whether `path#fragment` can stand in a backtick reference (they have no escapes: no space, no `#` in the path …). */
+export function fitsRef(path: string, fragment: string | undefined): boolean {
+  return !path.includes('#') && isRefPath(fragment === undefined ? path : path + '#' + fragment);
+}
+
+/** Whether a note name can stand in `[[…]]` before the `#heading` / `|alias` (no escapes there either). */
+export function fitsWikilinkName(name: string): boolean {
+  return name.trim() !== '' && !/[#|[\]\r\n]/.test(name);
 }

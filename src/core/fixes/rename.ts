@@ -1,5 +1,5 @@
 import type { IndexView } from '../index/api';
-import type { FileEdit, LinkRef, TextEdit } from '../model';
+import type { FileEdit, LinkRef, Range, TextEdit } from '../model';
 import { isInside } from '../paths';
 import { destinationStyleOf } from './destination';
 import { linkTextFor, rawFragment } from './links';
@@ -7,6 +7,26 @@ import { linkTextFor, rawFragment } from './links';
 export interface Move {
   from: string;
   to: string;
+}
+
+/** A link that points at a moved file but that no text of its kind can point at the file's new path. */
+export interface SkippedLink {
+  /** the note holding the link (its path before the move) */
+  file: string;
+  /** the link's destination range in that note */
+  range: Range;
+  /** the destination as written */
+  raw: string;
+  /** where the link's target moves to */
+  target: string;
+  /** why it was left as it is */
+  reason: string;
+}
+
+export interface RenamePlan {
+  edits: FileEdit[];
+  /** links left unchanged because they cannot be rewritten to follow the move (for the caller to report) */
+  skipped: SkippedLink[];
 }
 
 /**
@@ -17,56 +37,77 @@ export interface Move {
  * used to skip links whose text no longer matches the index (never edit stale positions).
  */
 export function renameEdits(index: IndexView, moves: Move[], textOf: (file: string) => string | undefined): FileEdit[] {
-  // expand folder moves into file moves
+  return renamePlan(index, moves, textOf).edits;
+}
+
+/** `renameEdits`, plus the links that could not be rewritten (a backtick path cannot hold a space or `#` …). */
+export function renamePlan(index: IndexView, moves: Move[], textOf: (file: string) => string | undefined): RenamePlan {
+  const fileMoves = expandFileMoves(index, moves);
+  const newPath = (f: string) => fileMoves.get(f) ?? f;
+  const out = new EditCollector(textOf);
+  const skipped: SkippedLink[] = [];
+
+  for (const src of sourcesOf(index, fileMoves)) {
+    const note = index.note(src);
+    if (!note) continue;
+    const srcAfter = newPath(src);
+    for (const link of note.scan.links) {
+      const target = targetToFollow(index, src, srcAfter, link, fileMoves);
+      if (target === undefined) continue;
+      const after = newPath(target);
+      const fragment = link.fragment !== undefined ? rawFragment(link) : undefined;
+      const text = linkTextFor(index, srcAfter, link, after, fragment, destinationStyleOf(textOf(src), link));
+      if (text === undefined) {
+        if (out.isCurrent(src, link)) skipped.push({ file: src, range: link.targetRange, raw: link.raw, target: after, reason: cannotName(link) });
+        continue;
+      }
+      out.replace(src, link, text);
+    }
+  }
+  return { edits: out.fileEdits(), skipped };
+}
+
+/** Folder moves expanded into file moves (a path the index has as a file moves as itself). */
+function expandFileMoves(index: IndexView, moves: Move[]): Map<string, string> {
   const fileMoves = new Map<string, string>();
   for (const m of moves) {
     if (index.hasFile(m.from)) fileMoves.set(m.from, m.to);
     else for (const f of index.files()) if (isInside(f, m.from)) fileMoves.set(f, m.to + f.slice(m.from.length));
   }
-  const newPath = (f: string) => fileMoves.get(f) ?? f;
-  const byFile = new Map<string, TextEdit[]>();
-  const push = (file: string, link: LinkRef, newText: string) => {
-    const text = textOf(file);
-    if (text === undefined || text.slice(link.targetStart, link.targetEnd) !== originalTarget(text, link)) return;
-    if (text.slice(link.targetStart, link.targetEnd) === newText) return;
-    let list = byFile.get(file);
-    if (!list) byFile.set(file, (list = []));
-    if (!list.some(e => e.range.start.line === link.targetRange.start.line && e.range.start.character === link.targetRange.start.character)) {
-      list.push({ range: link.targetRange, newText });
-    }
-  };
+  return fileMoves;
+}
 
-  // notes whose links may change: those linking to a moved file, and the moved notes themselves
+/** Notes whose links may change: those linking to a moved file, and the moved notes themselves. */
+function sourcesOf(index: IndexView, fileMoves: Map<string, string>): Set<string> {
   const sources = new Set<string>();
   for (const from of fileMoves.keys()) {
     for (const b of index.backlinks(from)) sources.add(b.from);
     if (index.note(from)) sources.add(from);
   }
-  for (const src of sources) {
-    const note = index.note(src);
-    if (!note) continue;
-    const srcAfter = newPath(src);
-    for (const link of note.scan.links) {
-      if (link.external) continue;
-      const r = index.resolve(src, link);
-      if (r.kind !== 'file') continue;
-      const target = r.file;
-      const targetMoved = fileMoves.has(target);
-      if (!targetMoved && srcAfter === src) continue;
-      if (link.kind === 'wikilink') {
-        // names survive a move; only a renamed file name (or a path-like wikilink) needs a new text
-        if (!targetMoved) continue;
-        const byTitle = !link.path.includes('/') && stemLower(link.path) !== stemLower(target) ;
-        if (byTitle) continue;
-      }
-      if (link.path === '' && link.kind !== 'wikilink') continue; // `#fragment` stays in the same note
-      const after = newPath(target);
-      const fragment = link.fragment !== undefined ? rawFragment(link) : undefined;
-      const text = linkTextFor(index, srcAfter, link, after, fragment, destinationStyleOf(textOf(src), link));
-      push(src, link, text);
-    }
+  return sources;
+}
+
+/** The file `link` points at when its text may need to change with the move; undefined when it stays as written. */
+function targetToFollow(index: IndexView, src: string, srcAfter: string, link: LinkRef, fileMoves: Map<string, string>): string | undefined {
+  if (link.external) return undefined;
+  const r = index.resolve(src, link);
+  if (r.kind !== 'file') return undefined;
+  const targetMoved = fileMoves.has(r.file);
+  if (!targetMoved && srcAfter === src) return undefined;
+  if (link.kind === 'wikilink') {
+    // names survive a move; only a renamed file name (or a path-like wikilink) needs a new text
+    if (!targetMoved) return undefined;
+    const byTitle = !link.path.includes('/') && stemLower(link.path) !== stemLower(r.file);
+    if (byTitle) return undefined;
   }
-  return [...byFile.entries()].map(([file, edits]) => ({ file, edits }));
+  if (link.path === '' && link.kind !== 'wikilink') return undefined; // `#fragment` stays in the same note
+  return r.file;
+}
+
+function cannotName(link: LinkRef): string {
+  return link.kind === 'ref'
+    ? 'a backtick path cannot hold a space, `#` or Markdown characters'
+    : 'a wikilink cannot hold `#`, `|` or brackets in a note name';
 }
 
 function stemLower(p: string): string {
@@ -74,7 +115,34 @@ function stemLower(p: string): string {
   return b.endsWith('.md') ? b.slice(0, -3) : b;
 }
 
-/** What the text at the link's destination should be if the index is current. */
-function originalTarget(text: string, link: LinkRef): string {
-  return text.slice(link.targetStart, link.targetEnd) === link.raw ? link.raw : '\u0000';
+/** Collects destination replacements per file, only where the text still holds what the index read. */
+class EditCollector {
+  private readonly byFile = new Map<string, TextEdit[]>();
+
+  constructor(private readonly textOf: (file: string) => string | undefined) {}
+
+  /** Whether the note's current text still has the link's destination where the index saw it. */
+  isCurrent(file: string, link: LinkRef): boolean {
+    const text = this.textOf(file);
+    return text !== undefined && text.slice(link.targetStart, link.targetEnd) === link.raw;
+  }
+
+  replace(file: string, link: LinkRef, newText: string): void {
+    this.replaceRange(file, link.targetRange, link.targetStart, link.targetEnd, link.raw, newText);
+  }
+
+  /** Replaces `[start, end)` of `file` (expected to hold `expected`) with `newText`; once per position. */
+  replaceRange(file: string, range: Range, start: number, end: number, expected: string, newText: string): void {
+    const text = this.textOf(file);
+    if (text === undefined || text.slice(start, end) !== expected || expected === newText) return;
+    let list = this.byFile.get(file);
+    if (!list) this.byFile.set(file, (list = []));
+    if (!list.some(e => e.range.start.line === range.start.line && e.range.start.character === range.start.character)) {
+      list.push({ range, newText });
+    }
+  }
+
+  fileEdits(): FileEdit[] {
+    return [...this.byFile.entries()].map(([file, edits]) => ({ file, edits }));
+  }
 }

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { applyTextEdits } from '../../../src/core/fixes/applyEdits';
-import { renameEdits, type Move } from '../../../src/core/fixes/rename';
+import { renameEdits, renamePlan, type Move, type SkippedLink } from '../../../src/core/fixes/rename';
 import type { WorkspaceIndex } from '../../../src/core/index/workspaceIndex';
 import { indexOf } from '../index/memoryWorkspace';
 
@@ -12,6 +12,8 @@ export interface Renamed {
   after: Files;
   index: WorkspaceIndex;
   before: WorkspaceIndex;
+  /** links the rename could not rewrite */
+  skipped: SkippedLink[];
 }
 
 /** Expands folder moves the way the extension does (every file under the folder moves). */
@@ -27,13 +29,14 @@ export function fileMovesOf(files: Files, moves: Move[]): Map<string, string> {
 /** Runs the rename edits on an in-memory workspace, applies them, moves the files and indexes the result. */
 export async function rename(files: Files, moves: Move[]): Promise<Renamed> {
   const before = await indexOf(files);
-  const plan = { edits: renameEdits(before, moves, f => files[f]) };
+  const plan = renamePlan(before, moves, f => files[f]);
+  assert.deepEqual(renameEdits(before, moves, f => files[f]), plan.edits, 'renameEdits returns the plan\'s edits');
   const edited: Files = { ...files };
   for (const fe of plan.edits) edited[fe.file] = applyTextEdits(edited[fe.file], fe.edits);
   const fileMoves = fileMovesOf(files, moves);
   const after: Files = {};
   for (const [f, t] of Object.entries(edited)) after[fileMoves.get(f) ?? f] = t;
-  return { after, index: await indexOf(after), before };
+  return { after, index: await indexOf(after), before, skipped: plan.skipped };
 }
 
 /** The file each existing link target of `file` resolves to, in link order (undefined: broken or not a file). */
