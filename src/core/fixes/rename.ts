@@ -3,6 +3,7 @@ import type { FileEdit, LinkRef, Range, TextEdit } from '../model';
 import { isInside } from '../paths';
 import { destinationStyleOf } from './destination';
 import { linkTextFor, rawFragment } from './links';
+import { spanRewrites } from './matrixSpans';
 
 export interface Move {
   from: string;
@@ -32,7 +33,7 @@ export interface RenamePlan {
 /**
  * The edits that keep every link right when notes or folders move: links, images, backtick references and
  * wikilinks pointing at a moved file (README chapter lines and matrix paths included), and the relative links
- * inside the moved notes themselves. Edits are expressed on the files' current (pre-move) paths, so they can be
+ * inside the moved notes themselves, and matrix cross-reference ranges of a moved folder. Edits are expressed on the files' current (pre-move) paths, so they can be
  * applied before the move as one undoable edit. `textOf` gives the current text (an unsaved buffer wins) and is
  * used to skip links whose text no longer matches the index (never edit stale positions).
  */
@@ -64,6 +65,7 @@ export function renamePlan(index: IndexView, moves: Move[], textOf: (file: strin
       out.replace(src, link, text);
     }
   }
+  for (const s of spanRewrites(index, fileMoves, textOf)) out.replaceRange(s.file, s.range, s.start, s.end, s.raw, s.newText);
   return { edits: out.fileEdits(), skipped };
 }
 
