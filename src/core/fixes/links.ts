@@ -4,7 +4,8 @@ import { basename, dirname, extname, isMarkdown, relative, stem } from '../paths
 import { githubSlug } from '../scanner/slug';
 import { percentDecode } from '../text/percent';
 import { closest } from '../text/similarity';
-import { destinationStyleOf, encodeLinkPath, fitsRef, fitsWikilinkName, type DestinationStyle } from './destination';
+import { destinationStyleOf, encodeLinkPath } from './destination';
+import { indexWorld, linkTextFor } from './linkText';
 
 /**
  * Fixes for broken links: point the link at the closest existing file, heading or note, or create the missing
@@ -21,41 +22,7 @@ function samePos(a: Position, b: Position): boolean {
   return a.line === b.line && a.character === b.character;
 }
 
-export { encodeLinkPath };
-
-/**
- * How `link` (in note `from`) should be written to point at `file#fragment` (`fragment` as it should be written,
- * not decoded). `style` is the form of the link's destination in the note (see `destinationStyleOf`). Undefined
- * when the link's kind cannot name that file: backtick paths and wikilinks have no escapes for a space or `#`.
- */
-export function linkTextFor(index: IndexView, from: string, link: LinkRef, file: string, fragment: string | undefined, style: DestinationStyle = 'plain'): string | undefined {
-  const frag = fragment !== undefined && fragment !== '' ? '#' + fragment : '';
-  if (link.kind === 'wikilink') {
-    const name = link.path.includes('/') ? file.replace(/\.md$/i, '') : stem(file);
-    return fitsWikilinkName(name) ? name + frag : undefined;
-  }
-  if (link.kind === 'ref') {
-    const path = refPathFor(index, from, link, file);
-    return fitsRef(path, frag === '' ? undefined : fragment) ? path + frag : undefined;
-  }
-  if (file === from && frag) return frag;
-  return encodeLinkPath(readableLinkPath(from, link, file), style) + frag;
-}
-
-/** A backtick path to `file`, against the base the reference was written for: the note's folder, else the series folder, else the root. */
-function refPathFor(index: IndexView, from: string, link: LinkRef, file: string): string {
-  const series = index.seriesOf(from);
-  const noteFolder = dirname(from);
-  const base = link.path.startsWith('../') || !series || file.startsWith(noteFolder + '/') ? noteFolder
-    : file.startsWith(series.folder === '' ? '' : series.folder + '/') ? series.folder : '';
-  return relative(base, file);
-}
-
-/** The relative path a Markdown link or image would name `file` by, before encoding (no extension if it had none). */
-function readableLinkPath(from: string, link: LinkRef, file: string): string {
-  const rel = relative(dirname(from), file);
-  return extname(link.path) === '' && isMarkdown(rel) && link.path !== '' ? rel.slice(0, -3) : rel;
-}
+export { encodeLinkPath, linkTextFor };
 
 /** The fragment as written in the link (not decoded), so a rewrite never re-encodes it; undefined when there is none. */
 export function rawFragment(link: LinkRef): string | undefined {
@@ -82,7 +49,7 @@ export function closestFileFix(index: IndexView, d: Diagnostic, text?: string): 
   const best = bestPath(pool, link.path, wanted, dirname(d.file));
   if (!best) return [];
   const fragment = rawFragment(link);
-  const newText = linkTextFor(index, d.file, link, best, fragment, destinationStyleOf(text, link));
+  const newText = linkTextFor(indexWorld(index), d.file, link, best, fragment, destinationStyleOf(text, link));
   if (newText === undefined) return [];
   const readable = link.kind === 'link' || link.kind === 'image' ? percentDecode(newText) : newText;
   return [{ title: `Change to "${readable}"`, preferred: true, safe: false, edits: [{ file: d.file, edits: [replaceTarget(link, newText)] }] }];

@@ -2,8 +2,10 @@ import type { IndexView } from '../index/api';
 import type { FileEdit, LinkRef, Range, TextEdit } from '../model';
 import { isInside } from '../paths';
 import { destinationStyleOf } from './destination';
-import { linkTextFor, rawFragment } from './links';
+import { rawFragment } from './links';
+import { linkTextFor } from './linkText';
 import { spanRewrites } from './matrixSpans';
+import { PostMoveWorkspace } from './postMove';
 
 export interface Move {
   from: string;
@@ -48,21 +50,20 @@ export function renamePlan(index: IndexView, moves: Move[], textOf: (file: strin
   const out = new EditCollector(textOf);
   const skipped: SkippedLink[] = [];
 
+  const post = new PostMoveWorkspace(index, newPath);
   for (const src of sourcesOf(index, fileMoves)) {
     const note = index.note(src);
     if (!note) continue;
     const srcAfter = newPath(src);
     for (const link of note.scan.links) {
-      const target = targetToFollow(index, src, srcAfter, link, fileMoves);
+      const target = targetOf(index, src, link);
       if (target === undefined) continue;
-      const after = newPath(target);
+      const after = newPath(target.file);
+      if (leadsTo(post, srcAfter, link, after)) continue; // the text survives the move as it is
       const fragment = link.fragment !== undefined ? rawFragment(link) : undefined;
-      const text = linkTextFor(index, srcAfter, link, after, fragment, destinationStyleOf(textOf(src), link));
-      if (text === undefined) {
-        if (out.isCurrent(src, link)) skipped.push({ file: src, range: link.targetRange, raw: link.raw, target: after, reason: cannotName(link) });
-        continue;
-      }
-      out.replace(src, link, text);
+      const text = linkTextFor(post, srcAfter, link, after, fragment, destinationStyleOf(textOf(src), link), target.exists);
+      if (text !== undefined) out.replace(src, link, text);
+      else if (out.isCurrent(src, link)) skipped.push({ file: src, range: link.targetRange, raw: link.raw, target: after, reason: cannotName(link) });
     }
   }
   for (const s of spanRewrites(index, fileMoves, textOf)) out.replaceRange(s.file, s.range, s.start, s.end, s.raw, s.newText);
@@ -89,32 +90,23 @@ function sourcesOf(index: IndexView, fileMoves: Map<string, string>): Set<string
   return sources;
 }
 
-/** The file `link` points at when its text may need to change with the move; undefined when it stays as written. */
-function targetToFollow(index: IndexView, src: string, srcAfter: string, link: LinkRef, fileMoves: Map<string, string>): string | undefined {
-  if (link.external) return undefined;
+/** The file `link` points at now; undefined for external links, unresolved wikilinks and `#fragment` links. */
+function targetOf(index: IndexView, src: string, link: LinkRef): { file: string; exists: boolean } | undefined {
+  if (link.external || (link.path === '' && link.kind !== 'wikilink')) return undefined;
   const r = index.resolve(src, link);
-  if (r.kind !== 'file') return undefined;
-  const targetMoved = fileMoves.has(r.file);
-  if (!targetMoved && srcAfter === src) return undefined;
-  if (link.kind === 'wikilink') {
-    // names survive a move; only a renamed file name (or a path-like wikilink) needs a new text
-    if (!targetMoved) return undefined;
-    const byTitle = !link.path.includes('/') && stemLower(link.path) !== stemLower(r.file);
-    if (byTitle) return undefined;
-  }
-  if (link.path === '' && link.kind !== 'wikilink') return undefined; // `#fragment` stays in the same note
-  return r.file;
+  return r.kind === 'file' ? r : undefined;
+}
+
+/** Whether the link, as written, resolves to `file` in the workspace after the move. */
+function leadsTo(post: PostMoveWorkspace, srcAfter: string, link: LinkRef, file: string): boolean {
+  const r = post.resolve(srcAfter, link);
+  return r.kind === 'file' && r.file === file;
 }
 
 function cannotName(link: LinkRef): string {
   return link.kind === 'ref'
-    ? 'a backtick path cannot hold a space, `#` or Markdown characters'
-    : 'a wikilink cannot hold `#`, `|` or brackets in a note name';
-}
-
-function stemLower(p: string): string {
-  const b = p.slice(p.lastIndexOf('/') + 1).toLowerCase();
-  return b.endsWith('.md') ? b.slice(0, -3) : b;
+    ? 'no backtick path leads to the new path (it cannot hold a space, `#` or Markdown characters, or another file shadows it)'
+    : 'no wikilink names the note alone (a name cannot hold `#`, `|` or brackets, or other notes share it)';
 }
 
 /** Collects destination replacements per file, only where the text still holds what the index read. */

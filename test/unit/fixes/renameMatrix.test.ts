@@ -46,3 +46,23 @@ describe('rename and the coverage matrix', () => {
     assert.match(part.after['s/coverage_matrix.md'], /`rust\/17_3-17_6`/);
   });
 });
+
+describe('rename: matrix paths stay relative to the series folder', () => {
+  const files = (): Files => ({
+    's/README.md': '# S\n\n## Chapters\n\n### A\n\n- [01](basics/01.md) - 必讀 - 1 min\n- [02](basics/02.md) - 必讀 - 1 min\n',
+    's/coverage_matrix.md': '# C\n\n| Capability Area | Required Topic | Coverage Files | Status |\n| --- | --- | --- | --- |\n'
+      + '| A | One | `basics/01.md` | Pending |\n| A | Two | `basics/02.md` | Pending |\n\n## Cross-references\n\n- `basics/01.md` <-> `basics/02.md`\n',
+    's/basics/01.md': FM('One') + 'x\n',
+    's/basics/02.md': FM('Two') + '[o](01.md)\n',
+  });
+
+  it('a chapter moved out of its series is written ../ from the series folder in cells and cross-references', async () => {
+    const r = await rename(files(), [{ from: 's/basics/01.md', to: 'shared/01.md' }]);
+    const matrix = r.after['s/coverage_matrix.md'];
+    assert.match(matrix, /\| A \| One \| `\.\.\/shared\/01\.md` \| Pending \|/);
+    assert.match(matrix, /- `\.\.\/shared\/01\.md` <-> `basics\/02\.md`/);
+    const cov = r.index.coverage(r.index.series()[0])!;
+    assert.deepEqual(cov.rows.map(row => row.files.map(f => f.file)), [['shared/01.md'], ['s/basics/02.md']]);
+    assert.deepEqual(cov.xrefs.map(x => [x.a.file, x.b.file]), [['shared/01.md', 's/basics/02.md']]);
+  });
+});

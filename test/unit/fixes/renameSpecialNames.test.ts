@@ -30,7 +30,7 @@ describe('rename to names with #, %, parentheses or |', () => {
   });
 
   it('leaves a backtick path or wikilink that cannot name the new file unchanged, and reports it', async () => {
-    const files: Files = { 'a.md': FM('A') + '`b.md` `b.md#h` [[b]] [[b#h]]\n', 'b.md': FM('B') + '# h\n' };
+    const files: Files = { 'a.md': FM('A') + '`b.md` `b.md#h` [[b]] [[b#h]]\n', 'b.md': FM('Bee') + '# h\n' };
     const r = await rename(files, [{ from: 'b.md', to: 'lang/C#_basics.md' }]);
     assert.equal(body(r.after['a.md']), '`b.md` `b.md#h` [[b]] [[b#h]]\n');
     assert.deepEqual(r.skipped.map(s => [s.file, s.raw, s.target, s.range.start.character]), [
@@ -40,6 +40,15 @@ describe('rename to names with #, %, parentheses or |', () => {
       ['a.md', 'b#h', 'lang/C#_basics.md', 24],
     ]);
     assert.ok(r.skipped.every(s => s.reason.length > 0));
+  });
+
+  it('leaves a wikilink alone when it still names the note by its title', async () => {
+    const files: Files = { 'a.md': FM('A') + '[[b]]\n', 'b.md': FM('B') };
+    const moves = [{ from: 'b.md', to: 'lang/C#_basics.md' }];
+    const r = await rename(files, moves);
+    assert.equal(body(r.after['a.md']), '[[b]]\n');
+    assert.deepEqual(r.skipped, []);
+    assertLinksFollow(r, files, moves);
   });
 
   it('never writes a backtick path with a space (it would stop being a reference)', async () => {
