@@ -57,10 +57,11 @@ function candidatesFor(world: LinkWorld, from: string, link: LinkRef, file: stri
   }
 }
 
+/** The candidate resolves to `file`; a wikilink must also name no other note (resolution would pick among them). */
 function leadsTo(world: LinkWorld, from: string, link: LinkRef, c: Candidate, file: string): boolean {
   if (link.kind === 'wikilink' && world.wikilinkCandidates) {
     const names = world.wikilinkCandidates(c.path);
-    return names.length === 1 && names[0] === file;
+    if (names.length !== 1 || names[0] !== file) return false;
   }
   const r = world.resolve(from, { ...link, raw: c.text, path: c.path });
   return r.kind === 'file' && r.file === file;

@@ -36,6 +36,16 @@ export class PostMoveWorkspace implements ResolveContext, LinkWorld {
     return basename(file) === this.matrixFileName && this.seriesFolders.has(dirname(file));
   }
 
+  /** The notes a wikilink name answers to: by file name (a path-like name must match the path's end), else by title. */
+  wikilinkCandidates(name: string): readonly string[] {
+    const lowerName = name.trim().toLowerCase();
+    const lower = lowerName.endsWith('.md') ? lowerName.slice(0, -3) : lowerName;
+    const slash = lower.lastIndexOf('/');
+    const byStem = this.notesByStem(slash === -1 ? lower : lower.slice(slash + 1));
+    const matches = slash === -1 ? byStem : byStem.filter(f => ('/' + f.toLowerCase()).endsWith('/' + lower + '.md'));
+    return matches.length > 0 ? matches : this.notesByTitle(lowerName);
+  }
+
   hasFile(file: string): boolean {
     return this.allFiles.has(file);
   }
