@@ -1,7 +1,7 @@
 import type { IndexView } from '../index/api';
 import type { Diagnostic, Fix } from '../model';
 import { basename, dirname, isMarkdown, relative } from '../paths';
-import { setRowStatusEdit } from '../coverage/sync';
+import { statusCellChange } from '../coverage/sync';
 import { parseFrontmatter } from '../frontmatter/parse';
 import { LineIndex } from '../text/lineIndex';
 import { addFieldFix, insertFrontmatterFix, setFieldFix, titleFromFileName } from './frontmatter';
@@ -99,9 +99,9 @@ export function fixesFor(index: IndexView, d: Diagnostic, text: string, today: s
       if (!row) return [];
       const rc = series ? index.computeCoverage(series).find(r => r.row === row) : undefined;
       if (!rc) return [];
-      const edit = setRowStatusEdit(row, rc.computed, index.config);
-      if (!edit) return [];
-      return [{ title: `Set status to "${edit.newText}"`, preferred: true, safe: true, edits: [{ file: d.file, edits: [edit] }] }];
+      const change = statusCellChange(row, rc.computed, index.config);
+      if (!change) return [];
+      return [{ title: `Set status to "${change.word}"`, preferred: true, safe: true, edits: [{ file: d.file, edits: [change.edit] }] }];
     }
     case 'priority-mismatch': {
       const series = index.seriesOf(d.file);
