@@ -63,6 +63,15 @@ function change(range: Range, word: string): StatusCellChange {
   return { edit: { range, newText: word }, word };
 }
 
+/**
+ * `statusCellChange` for a row of the matrix `cov`, in the language sync writes: the cell's own, else the one most
+ * of the matrix's status cells use. The status quick fix and sync both go through here.
+ */
+export function matrixStatusChange(cov: CoverageModel, row: MatrixRow, status: CoverageStatus, config: NotesConfig,
+  fallbackLike: string | undefined = dominantStatusText(cov)): StatusCellChange | undefined {
+  return statusCellChange(row, status, config, fallbackLike);
+}
+
 export function setRowStatusEdit(row: MatrixRow, status: CoverageStatus, config: NotesConfig, fallbackLike?: string): TextEdit | undefined {
   return statusCellChange(row, status, config, fallbackLike)?.edit;
 }
@@ -79,8 +88,8 @@ export function syncStatusEdits(text: string, cov: CoverageModel, rows: RowCover
     if (!row.statusRange || row.declared === computed) continue;
     const current = text.slice(lines.offsetAt(row.statusRange.start), lines.offsetAt(row.statusRange.end));
     if (current !== row.declaredText) continue;
-    const edit = setRowStatusEdit(row, computed, config, fallback);
-    if (edit) edits.push(edit);
+    const change = matrixStatusChange(cov, row, computed, config, fallback);
+    if (change) edits.push(change.edit);
   }
   return edits;
 }

@@ -1,7 +1,7 @@
 import type { IndexView } from '../index/api';
 import type { Diagnostic, Fix } from '../model';
 import { basename, dirname, isMarkdown, relative } from '../paths';
-import { statusCellChange } from '../coverage/sync';
+import { matrixStatusChange } from '../coverage/sync';
 import { parseFrontmatter } from '../frontmatter/parse';
 import { LineIndex } from '../text/lineIndex';
 import { addFieldFix, insertFrontmatterFix, setFieldFix, titleFromFileName } from './frontmatter';
@@ -99,7 +99,7 @@ export function fixesFor(index: IndexView, d: Diagnostic, text: string, today: s
       if (!row) return [];
       const rc = series ? index.computeCoverage(series).find(r => r.row === row) : undefined;
       if (!rc) return [];
-      const change = statusCellChange(row, rc.computed, index.config);
+      const change = cov ? matrixStatusChange(cov, row, rc.computed, index.config) : undefined;
       if (!change) return [];
       return [{ title: `Set status to "${change.word}"`, preferred: true, safe: true, edits: [{ file: d.file, edits: [change.edit] }] }];
     }

@@ -63,3 +63,22 @@ describe('Status cells with more than a status word', () => {
     assert.equal(applyTextEdits(files['s/coverage_matrix.md'], fix.edits[0].edits), HEAD + '| A | `a/01.md` | In Progress <!-- blocked on X --> |\n');
   });
 });
+
+describe('status word language', () => {
+  it('the quick fix for an empty cell writes the matrix language, as sync does', async () => {
+    const matrix = '| 能力領域 | 主題 | 涵蓋檔案 | 狀態 |\n|---|---|---|---|\n| A | 一 | `a/01.md` | 待建立 |\n| A | 二 | `a/02.md` | 待建立 |\n| A | 三 | `a/03.md` |  |\n';
+    const files: Record<string, string> = {
+      's/README.md': '# S\n\n## Chapters\n\n### A\n\n- [01](a/01.md) - 必讀 - 1 min\n- [02](a/02.md) - 必讀 - 1 min\n- [03](a/03.md) - 必讀 - 1 min\n',
+      's/coverage_matrix.md': matrix,
+    };
+    const index = await indexOf(files);
+    const d = index.diagnostics('s/coverage_matrix.md').find(x => x.code === 'coverage-status-mismatch' && x.range.start.line === 4);
+    assert.ok(d);
+    const fix = fixesFor(index, d, matrix, '2026-03-01', f => files[f])[0];
+    const series = index.series()[0];
+    const synced = applyTextEdits(matrix, syncStatusEdits(matrix, index.coverage(series)!, index.computeCoverage(series), config));
+    assert.equal(fix.title, 'Set status to "待建立"');
+    assert.equal(applyTextEdits(matrix, fix.edits[0].edits).split('\n')[4], synced.split('\n')[4]);
+    assert.match(d.message, /expected "待建立"/);
+  });
+});
