@@ -1,6 +1,7 @@
 import { topLevelKey } from '../frontmatter/fields';
 import { yamlEntry, yamlValue, type FieldValue } from '../frontmatter/yamlText';
 import type { FrontmatterResult, Position, TextEdit } from '../model';
+import { lineEndingOf } from '../text/lineEnding';
 import { LineIndex } from '../text/lineIndex';
 
 /**
@@ -148,12 +149,6 @@ function stripClosingHashes(s: string): string {
   if (end === s.length) return s;
   if (end === 0) return '';
   return s[end - 1] === ' ' || s[end - 1] === '\t' ? s.slice(0, end).trimEnd() : s;
-}
-
-/** `\r\n` when the text's first line break is CRLF, else `\n`. */
-function lineEndingOf(text: string): string {
-  const n = text.indexOf('\n');
-  return n > 0 && text.charCodeAt(n - 1) === 13 ? '\r\n' : '\n';
 }
 
 /**
