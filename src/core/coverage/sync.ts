@@ -1,11 +1,12 @@
 import type { NotesConfig } from '../config';
-import type { CoverageModel, CoverageStatus, MatrixRow, RowCoverage, TextEdit } from '../model';
+import type { CoverageModel, CoverageStatus, MatrixRow, Range, RowCoverage, TextEdit } from '../model';
 import { hasCjk, statusWordLike } from '../series/wording';
+import { statusWordsIn } from './statusCell';
 import { LineIndex } from '../text/lineIndex';
 
 /**
- * Writing computed statuses back into the matrix: only the Status cell text of each row changes
- * (alignment padding, other columns, other tables, prose and line endings stay byte-for-byte).
+ * Writing computed statuses back into the matrix: only the status word of each row's Status cell changes
+ * (the rest of the cell, alignment padding, other columns, other tables, prose and line endings stay byte-for-byte).
  * The word is written in the language of the cell it replaces; an empty cell takes the language
  * most of the matrix's status cells use (English when there is none).
  */
@@ -30,13 +31,53 @@ export function statusWordForRow(row: MatrixRow, status: CoverageStatus, config:
   return statusWordLike(config, status, row.declaredText !== '' ? row.declaredText : fallbackLike);
 }
 
-export function setRowStatusEdit(row: MatrixRow, status: CoverageStatus, config: NotesConfig): TextEdit | undefined {
-  if (!row.statusRange) return undefined;
-  return { range: row.statusRange, newText: statusWordForRow(row, status, config) };
+/** An edit to a Status cell and the status word it writes. */
+export interface StatusCellChange {
+  edit: TextEdit;
+  word: string;
 }
 
 /**
- * Edits replacing the Status cell of every row whose declared status differs from the computed one.
+ * How to make a row's Status cell say `status` without deleting any of the author's text: an empty cell gets the
+ * word; the one status word of a cell that holds more (`Done (reviewed by Bob)`) is replaced in place, in its own
+ * language; a cell without a status word gets the word in front of its text. Undefined when the cell names
+ * several statuses (which one to replace is the author's call), has no Status cell, or already says it.
+ */
+export function statusCellChange(row: MatrixRow, status: CoverageStatus, config: NotesConfig, fallbackLike?: string): StatusCellChange | undefined {
+  const range = row.statusRange;
+  if (!range) return undefined;
+  if (row.declaredText === '') return change(range, statusWordForRow(row, status, config, fallbackLike));
+  const found = statusWordsIn(row.declaredText, config);
+  if (found.length > 1) return undefined;
+  if (found.length === 0) {
+    const word = statusWordForRow(row, status, config, fallbackLike);
+    return { edit: { range: { start: range.start, end: range.start }, newText: word + ' ' }, word };
+  }
+  const word = statusWordLike(config, status, found[0].word);
+  if (word === found[0].word) return undefined;
+  const at = (offset: number) => ({ line: range.start.line, character: range.start.character + offset });
+  return change({ start: at(found[0].start), end: at(found[0].end) }, word);
+}
+
+function change(range: Range, word: string): StatusCellChange {
+  return { edit: { range, newText: word }, word };
+}
+
+/**
+ * `statusCellChange` for a row of the matrix `cov`, in the language sync writes: the cell's own, else the one most
+ * of the matrix's status cells use. The status quick fix and sync both go through here.
+ */
+export function matrixStatusChange(cov: CoverageModel, row: MatrixRow, status: CoverageStatus, config: NotesConfig,
+  fallbackLike: string | undefined = dominantStatusText(cov)): StatusCellChange | undefined {
+  return statusCellChange(row, status, config, fallbackLike);
+}
+
+export function setRowStatusEdit(row: MatrixRow, status: CoverageStatus, config: NotesConfig, fallbackLike?: string): TextEdit | undefined {
+  return statusCellChange(row, status, config, fallbackLike)?.edit;
+}
+
+/**
+ * Edits to the Status cell of every row whose declared status differs from the computed one (see `statusCellChange`).
  * A row whose cell no longer holds the text the model read (a stale model) is left alone.
  */
 export function syncStatusEdits(text: string, cov: CoverageModel, rows: RowCoverage[], config: NotesConfig): TextEdit[] {
@@ -47,7 +88,8 @@ export function syncStatusEdits(text: string, cov: CoverageModel, rows: RowCover
     if (!row.statusRange || row.declared === computed) continue;
     const current = text.slice(lines.offsetAt(row.statusRange.start), lines.offsetAt(row.statusRange.end));
     if (current !== row.declaredText) continue;
-    edits.push({ range: row.statusRange, newText: statusWordForRow(row, computed, config, fallback) });
+    const change = matrixStatusChange(cov, row, computed, config, fallback);
+    if (change) edits.push(change.edit);
   }
   return edits;
 }

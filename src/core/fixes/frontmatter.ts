@@ -1,6 +1,7 @@
 import { topLevelKey } from '../frontmatter/fields';
 import { yamlEntry, yamlValue, type FieldValue } from '../frontmatter/yamlText';
 import type { FrontmatterResult, Position, TextEdit } from '../model';
+import { lineEndingOf } from '../text/lineEnding';
 import { LineIndex } from '../text/lineIndex';
 
 /**
@@ -55,8 +56,9 @@ export function addFieldFix(text: string, fm: FrontmatterResult, field: string, 
 }
 
 /**
- * Replaces the value of `field` (all of its lines when it spans several), keeping its key and a
- * trailing `# comment`. Adds the field when it is absent. No edit when the note has no closed block.
+ * Replaces the value of `field` (all of its lines when it spans several), keeping its key, an anchor on it
+ * (`&d`, which aliases elsewhere name), a trailing `# comment` and comment lines among its lines. Adds the field
+ * when it is absent. No edit when the note has no closed block.
  */
 export function setFieldFix(text: string, fm: FrontmatterResult, field: string, value?: FieldValue, today?: string): TextEdit[] {
   const block = fm.block;
@@ -68,15 +70,31 @@ export function setFieldFix(text: string, fm: FrontmatterResult, field: string, 
   const key = topLevelKey(keyLine);
   if (!key) return [];
   const v = yamlValue(value === undefined ? defaultFieldValue(text, fm, field, today) : value);
-  const newText = v === '' ? '' : ` ${v}`;
+  const valueText = [anchorOf(keyLine, key.colon + 1), v].filter(x => x !== '').join(' ');
+  const newText = valueText === '' ? '' : ` ${valueText}`;
   const start: Position = { line: r.start.line, character: key.colon + 1 };
-  let end: Position;
   if (r.end.line === r.start.line) {
-    end = { line: r.start.line, character: valueEnd(keyLine, key.colon + 1) };
-  } else {
-    end = r.end;
+    return [{ range: { start, end: { line: r.start.line, character: valueEnd(keyLine, key.colon + 1) } }, newText }];
   }
-  return [{ range: { start, end }, newText }];
+  const keyComment = keyLine.slice(valueEnd(keyLine, key.colon + 1)).trim();
+  const kept = commentLines(lines, r.start.line + 1, r.end.line).map(l => lineEndingOf(text) + l).join('');
+  return [{ range: { start, end: r.end }, newText: newText + (keyComment.startsWith('#') ? ` ${keyComment}` : '') + kept }];
+}
+
+/** The anchor (`&name`) a value written after `start` carries, or ''. */
+function anchorOf(line: string, start: number): string {
+  const m = /^[ \t]*(&[^ \t]+)(?=[ \t]|$)/.exec(line.slice(start));
+  return m ? m[1] : '';
+}
+
+/** The lines from `first` to `last` (inclusive) that hold only a `# comment`, as written. */
+function commentLines(lines: LineIndex, first: number, last: number): string[] {
+  const out: string[] = [];
+  for (let i = first; i <= last && i < lines.lineCount; i++) {
+    const t = lines.lineText(i);
+    if (t.trimStart().startsWith('#')) out.push(t);
+  }
+  return out;
 }
 
 /**
@@ -148,12 +166,6 @@ function stripClosingHashes(s: string): string {
   if (end === s.length) return s;
   if (end === 0) return '';
   return s[end - 1] === ' ' || s[end - 1] === '\t' ? s.slice(0, end).trimEnd() : s;
-}
-
-/** `\r\n` when the text's first line break is CRLF, else `\n`. */
-function lineEndingOf(text: string): string {
-  const n = text.indexOf('\n');
-  return n > 0 && text.charCodeAt(n - 1) === 13 ? '\r\n' : '\n';
 }
 
 /**

@@ -1,12 +1,13 @@
 import type { IndexView } from '../index/api';
 import type { Diagnostic, Fix } from '../model';
-import { basename, dirname, isMarkdown, relative } from '../paths';
-import { setRowStatusEdit } from '../coverage/sync';
+import { basename, dirname, isMarkdown } from '../paths';
+import { matrixStatusChange } from '../coverage/sync';
 import { parseFrontmatter } from '../frontmatter/parse';
 import { LineIndex } from '../text/lineIndex';
 import { addFieldFix, insertFrontmatterFix, setFieldFix, titleFromFileName } from './frontmatter';
 import { closestFileFix, closestHeadingFix, closestWikilinkFix, linkAt } from './links';
 import { createNoteEdit } from './newNote';
+import { seeAlsoEdit } from './seeAlso';
 import { addChapterToMatrixEdit, alignPriorityEdit } from './series';
 import { closest } from '../text/similarity';
 
@@ -55,7 +56,7 @@ export function fixesFor(index: IndexView, d: Diagnostic, text: string, today: s
     }
     case 'link-broken':
     case 'ref-broken': {
-      const fixes = closestFileFix(index, d);
+      const fixes = closestFileFix(index, d, text);
       const file = str('file');
       if (file && isMarkdown(file) && !index.hasFile(file)) fixes.push(createFix(index, file, today));
       return fixes;
@@ -86,11 +87,10 @@ export function fixesFor(index: IndexView, d: Diagnostic, text: string, today: s
       const target = index.note(to);
       const label = target?.title ?? basename(to);
       const current = textOf?.(from);
-      const end = current !== undefined ? new LineIndex(current).positionAt(current.length) : note.end;
-      const lead = (current ?? '').endsWith('\n') || end.character === 0 ? '' : '\n';
-      const line = `${lead}\n- See also: [${label.replace(/[[\]]/g, '')}](${relative(dirname(from), to).replace(/ /g, '%20')})\n`;
-      return [{ title: `Add a link to ${to} in ${from}`, preferred: true, safe: true,
-        edits: [{ file: from, edits: [{ range: { start: end, end }, newText: line }] }] }];
+      if (current === undefined) return [];
+      const edit = seeAlsoEdit(current, from, to, label);
+      if (!edit) return [];
+      return [{ title: `Add a link to ${to} in ${from}`, preferred: true, safe: true, edits: [{ file: from, edits: [edit] }] }];
     }
     case 'coverage-status-mismatch': {
       const series = index.seriesOf(d.file);
@@ -99,9 +99,9 @@ export function fixesFor(index: IndexView, d: Diagnostic, text: string, today: s
       if (!row) return [];
       const rc = series ? index.computeCoverage(series).find(r => r.row === row) : undefined;
       if (!rc) return [];
-      const edit = setRowStatusEdit(row, rc.computed, index.config);
-      if (!edit) return [];
-      return [{ title: `Set status to "${edit.newText}"`, preferred: true, safe: true, edits: [{ file: d.file, edits: [edit] }] }];
+      const change = cov ? matrixStatusChange(cov, row, rc.computed, index.config) : undefined;
+      if (!change) return [];
+      return [{ title: `Set status to "${change.word}"`, preferred: true, safe: true, edits: [{ file: d.file, edits: [change.edit] }] }];
     }
     case 'priority-mismatch': {
       const series = index.seriesOf(d.file);

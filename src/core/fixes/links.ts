@@ -2,7 +2,10 @@ import type { IndexView } from '../index/api';
 import type { Diagnostic, Fix, LinkRef, Position, TextEdit } from '../model';
 import { basename, dirname, extname, isMarkdown, relative, stem } from '../paths';
 import { githubSlug } from '../scanner/slug';
+import { percentDecode } from '../text/percent';
 import { closest } from '../text/similarity';
+import { destinationStyleOf, encodeLinkPath } from './destination';
+import { indexWorld, linkTextFor } from './linkText';
 
 /**
  * Fixes for broken links: point the link at the closest existing file, heading or note, or create the missing
@@ -19,39 +22,24 @@ function samePos(a: Position, b: Position): boolean {
   return a.line === b.line && a.character === b.character;
 }
 
-/** Encodes a path for a Markdown link destination (spaces and parentheses would end it). */
-export function encodeLinkPath(p: string): string {
-  return p.replace(/%/g, '%25').replace(/ /g, '%20').replace(/\(/g, '%28').replace(/\)/g, '%29');
-}
+export { encodeLinkPath, linkTextFor };
 
-/** How `link` (in note `from`) should be written to point at `file#fragment`. */
-export function linkTextFor(index: IndexView, from: string, link: LinkRef, file: string, fragment: string | undefined): string {
-  const frag = fragment !== undefined && fragment !== '' ? '#' + fragment : '';
-  if (link.kind === 'wikilink') {
-    const pathLike = link.path.includes('/');
-    const name = pathLike ? file.replace(/\.md$/i, '') : stem(file);
-    return name + frag;
-  }
-  if (link.kind === 'ref') {
-    // keep the base the reference was written against: the note's folder, else the series folder, else the root
-    const series = index.seriesOf(from);
-    const noteFolder = dirname(from);
-    const base = link.path.startsWith('../') || !series || file.startsWith(noteFolder + '/') ? noteFolder
-      : file.startsWith(series.folder === '' ? '' : series.folder + '/') ? series.folder : '';
-    return relative(base, file) + frag;
-  }
-  if (file === from && frag) return frag;
-  let rel = relative(dirname(from), file);
-  if (extname(link.path) === '' && isMarkdown(rel) && link.path !== '') rel = rel.slice(0, -3);
-  return (link.raw.includes(' ') || rel.includes(' ') ? rel : encodeLinkPath(rel)) + frag;
+/** The fragment as written in the link (not decoded), so a rewrite never re-encodes it; undefined when there is none. */
+export function rawFragment(link: LinkRef): string | undefined {
+  const i = link.raw.indexOf('#');
+  return i === -1 ? undefined : link.raw.slice(i + 1);
 }
 
 function replaceTarget(link: LinkRef, newText: string): TextEdit {
   return { range: link.targetRange, newText };
 }
 
-/** `link-broken` / `ref-broken`: the existing file whose name is closest to the one written. */
-export function closestFileFix(index: IndexView, d: Diagnostic): Fix[] {
+/**
+ * `link-broken` / `ref-broken`: the existing file whose name is closest to the one written. `text` is the note's
+ * current text (it tells an `<angle>` destination from a plain one). The title shows the path as a reader would
+ * say it; the edit writes it as the link needs it.
+ */
+export function closestFileFix(index: IndexView, d: Diagnostic, text?: string): Fix[] {
   const link = linkAt(index, d);
   if (!link) return [];
   const wanted = basename(link.path);
@@ -60,8 +48,11 @@ export function closestFileFix(index: IndexView, d: Diagnostic): Fix[] {
   for (const f of index.files()) if (isMarkdown(f) === wantMd) pool.push(f);
   const best = bestPath(pool, link.path, wanted, dirname(d.file));
   if (!best) return [];
-  const text = linkTextFor(index, d.file, link, best, link.fragment);
-  return [{ title: `Change to "${text}"`, preferred: true, safe: false, edits: [{ file: d.file, edits: [replaceTarget(link, text)] }] }];
+  const fragment = rawFragment(link);
+  const newText = linkTextFor(indexWorld(index), d.file, link, best, fragment, destinationStyleOf(text, link));
+  if (newText === undefined) return [];
+  const readable = link.kind === 'link' || link.kind === 'image' ? percentDecode(newText) : newText;
+  return [{ title: `Change to "${readable}"`, preferred: true, safe: false, edits: [{ file: d.file, edits: [replaceTarget(link, newText)] }] }];
 }
 
 /** Closest by file name; ties broken by the closest full path, then the same folder. */

@@ -1,85 +1,142 @@
 import type { IndexView } from '../index/api';
-import type { FileEdit, LinkRef, TextEdit } from '../model';
+import type { FileEdit, LinkRef, Range, TextEdit } from '../model';
 import { isInside } from '../paths';
-import { linkTextFor } from './links';
+import { destinationStyleOf } from './destination';
+import { rawFragment } from './links';
+import { linkTextFor } from './linkText';
+import { spanRewrites } from './matrixSpans';
+import { PostMoveWorkspace } from './postMove';
 
 export interface Move {
   from: string;
   to: string;
 }
 
+/** A link that points at a moved file but that no text of its kind can point at the file's new path. */
+export interface SkippedLink {
+  /** the note holding the link (its path before the move) */
+  file: string;
+  /** the link's destination range in that note */
+  range: Range;
+  /** the destination as written */
+  raw: string;
+  /** where the link's target moves to */
+  target: string;
+  /** why it was left as it is */
+  reason: string;
+}
+
+export interface RenamePlan {
+  edits: FileEdit[];
+  /** links left unchanged because they cannot be rewritten to follow the move (for the caller to report) */
+  skipped: SkippedLink[];
+}
+
 /**
  * The edits that keep every link right when notes or folders move: links, images, backtick references and
  * wikilinks pointing at a moved file (README chapter lines and matrix paths included), and the relative links
- * inside the moved notes themselves. Edits are expressed on the files' current (pre-move) paths, so they can be
+ * inside the moved notes themselves, and matrix cross-reference ranges of a moved folder. Edits are expressed on the files' current (pre-move) paths, so they can be
  * applied before the move as one undoable edit. `textOf` gives the current text (an unsaved buffer wins) and is
  * used to skip links whose text no longer matches the index (never edit stale positions).
  */
 export function renameEdits(index: IndexView, moves: Move[], textOf: (file: string) => string | undefined): FileEdit[] {
-  // expand folder moves into file moves
+  return renamePlan(index, moves, textOf).edits;
+}
+
+/** `renameEdits`, plus the links that could not be rewritten (a backtick path cannot hold a space or `#` …). */
+export function renamePlan(index: IndexView, moves: Move[], textOf: (file: string) => string | undefined): RenamePlan {
+  const fileMoves = expandFileMoves(index, moves);
+  const newPath = (f: string) => fileMoves.get(f) ?? f;
+  const out = new EditCollector(textOf);
+  const skipped: SkippedLink[] = [];
+
+  const post = new PostMoveWorkspace(index, newPath);
+  for (const src of sourcesOf(index, fileMoves)) {
+    const note = index.note(src);
+    if (!note) continue;
+    const srcAfter = newPath(src);
+    for (const link of note.scan.links) {
+      const target = targetOf(index, src, link);
+      if (target === undefined) continue;
+      const after = newPath(target.file);
+      if (leadsTo(post, srcAfter, link, after)) continue; // the text survives the move as it is
+      const fragment = link.fragment !== undefined ? rawFragment(link) : undefined;
+      const text = linkTextFor(post, srcAfter, link, after, fragment, destinationStyleOf(textOf(src), link), target.exists);
+      if (text !== undefined) out.replace(src, link, text);
+      else if (out.isCurrent(src, link)) skipped.push({ file: src, range: link.targetRange, raw: link.raw, target: after, reason: cannotName(link) });
+    }
+  }
+  for (const s of spanRewrites(index, fileMoves, textOf)) out.replaceRange(s.file, s.range, s.start, s.end, s.raw, s.newText);
+  return { edits: out.fileEdits(), skipped };
+}
+
+/** Folder moves expanded into file moves (a path the index has as a file moves as itself). */
+function expandFileMoves(index: IndexView, moves: Move[]): Map<string, string> {
   const fileMoves = new Map<string, string>();
   for (const m of moves) {
     if (index.hasFile(m.from)) fileMoves.set(m.from, m.to);
     else for (const f of index.files()) if (isInside(f, m.from)) fileMoves.set(f, m.to + f.slice(m.from.length));
   }
-  const newPath = (f: string) => fileMoves.get(f) ?? f;
-  const byFile = new Map<string, TextEdit[]>();
-  const push = (file: string, link: LinkRef, newText: string) => {
-    const text = textOf(file);
-    if (text === undefined || text.slice(link.targetStart, link.targetEnd) !== originalTarget(text, link)) return;
-    if (text.slice(link.targetStart, link.targetEnd) === newText) return;
-    let list = byFile.get(file);
-    if (!list) byFile.set(file, (list = []));
-    if (!list.some(e => e.range.start.line === link.targetRange.start.line && e.range.start.character === link.targetRange.start.character)) {
-      list.push({ range: link.targetRange, newText });
-    }
-  };
+  return fileMoves;
+}
 
-  // notes whose links may change: those linking to a moved file, and the moved notes themselves
+/** Notes whose links may change: those linking to a moved file, and the moved notes themselves. */
+function sourcesOf(index: IndexView, fileMoves: Map<string, string>): Set<string> {
   const sources = new Set<string>();
   for (const from of fileMoves.keys()) {
     for (const b of index.backlinks(from)) sources.add(b.from);
     if (index.note(from)) sources.add(from);
   }
-  for (const src of sources) {
-    const note = index.note(src);
-    if (!note) continue;
-    const srcAfter = newPath(src);
-    for (const link of note.scan.links) {
-      if (link.external) continue;
-      const r = index.resolve(src, link);
-      if (r.kind !== 'file') continue;
-      const target = r.file;
-      const targetMoved = fileMoves.has(target);
-      if (!targetMoved && srcAfter === src) continue;
-      if (link.kind === 'wikilink') {
-        // names survive a move; only a renamed file name (or a path-like wikilink) needs a new text
-        if (!targetMoved) continue;
-        const byTitle = !link.path.includes('/') && stemLower(link.path) !== stemLower(target) ;
-        if (byTitle) continue;
-      }
-      if (link.path === '' && link.kind !== 'wikilink') continue; // `#fragment` stays in the same note
-      const after = newPath(target);
-      const fragment = link.fragment !== undefined ? rawFragment(link) : undefined;
-      const text = linkTextFor(index, srcAfter, link, after, fragment);
-      push(src, link, text);
+  return sources;
+}
+
+/** The file `link` points at now; undefined for external links, unresolved wikilinks and `#fragment` links. */
+function targetOf(index: IndexView, src: string, link: LinkRef): { file: string; exists: boolean } | undefined {
+  if (link.external || (link.path === '' && link.kind !== 'wikilink')) return undefined;
+  const r = index.resolve(src, link);
+  return r.kind === 'file' ? r : undefined;
+}
+
+/** Whether the link, as written, resolves to `file` in the workspace after the move. */
+function leadsTo(post: PostMoveWorkspace, srcAfter: string, link: LinkRef, file: string): boolean {
+  const r = post.resolve(srcAfter, link);
+  return r.kind === 'file' && r.file === file;
+}
+
+function cannotName(link: LinkRef): string {
+  return link.kind === 'ref'
+    ? 'no backtick path leads to the new path (it cannot hold a space, `#` or Markdown characters, or another file shadows it)'
+    : 'no wikilink names the note alone (a name cannot hold `#`, `|` or brackets, or other notes share it)';
+}
+
+/** Collects destination replacements per file, only where the text still holds what the index read. */
+class EditCollector {
+  private readonly byFile = new Map<string, TextEdit[]>();
+
+  constructor(private readonly textOf: (file: string) => string | undefined) {}
+
+  /** Whether the note's current text still has the link's destination where the index saw it. */
+  isCurrent(file: string, link: LinkRef): boolean {
+    const text = this.textOf(file);
+    return text !== undefined && text.slice(link.targetStart, link.targetEnd) === link.raw;
+  }
+
+  replace(file: string, link: LinkRef, newText: string): void {
+    this.replaceRange(file, link.targetRange, link.targetStart, link.targetEnd, link.raw, newText);
+  }
+
+  /** Replaces `[start, end)` of `file` (expected to hold `expected`) with `newText`; once per position. */
+  replaceRange(file: string, range: Range, start: number, end: number, expected: string, newText: string): void {
+    const text = this.textOf(file);
+    if (text === undefined || text.slice(start, end) !== expected || expected === newText) return;
+    let list = this.byFile.get(file);
+    if (!list) this.byFile.set(file, (list = []));
+    if (!list.some(e => e.range.start.line === range.start.line && e.range.start.character === range.start.character)) {
+      list.push({ range, newText });
     }
   }
-  return [...byFile.entries()].map(([file, edits]) => ({ file, edits }));
-}
 
-function stemLower(p: string): string {
-  const b = p.slice(p.lastIndexOf('/') + 1).toLowerCase();
-  return b.endsWith('.md') ? b.slice(0, -3) : b;
-}
-
-/** The fragment as written (not decoded), so a rename never re-encodes it. */
-function rawFragment(link: LinkRef): string | undefined {
-  const i = link.raw.indexOf('#');
-  return i === -1 ? undefined : link.raw.slice(i + 1);
-}
-
-/** What the text at the link's destination should be if the index is current. */
-function originalTarget(text: string, link: LinkRef): string {
-  return text.slice(link.targetStart, link.targetEnd) === link.raw ? link.raw : '\u0000';
+  fileEdits(): FileEdit[] {
+    return [...this.byFile.entries()].map(([file, edits]) => ({ file, edits }));
+  }
 }

@@ -1,6 +1,6 @@
 import type { NotesConfig } from '../config';
 import type { CoverageModel, CoverageStatus, FileState, RowCoverage, SeriesModel } from '../model';
-import { statusWordForRow } from '../coverage/sync';
+import { dominantStatusText, matrixStatusChange, statusWordForRow } from '../coverage/sync';
 import { statusWordLike } from '../series/wording';
 import type { Finding } from './finding';
 
@@ -72,11 +72,13 @@ export function checkCoverage(
   const matrix: Finding[] = [];
   const readme: Finding[] = [];
   const { config } = ctx;
+  const language = dominantStatusText(cov);
 
   for (const rc of rows) {
     const { row, computed } = rc;
     if (!row.statusRange || row.declared === computed) continue;
-    const expected = statusWordForRow(row, computed, config);
+    // the word the fix (and sync) would write
+    const expected = matrixStatusChange(cov, row, computed, config, language)?.word ?? statusWordForRow(row, computed, config, language);
     const p = statusProblem(rc);
     matrix.push({
       code: 'coverage-status-mismatch', range: row.statusRange,

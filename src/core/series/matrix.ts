@@ -4,6 +4,7 @@ import type { CoverageModel, CrossRef, MatrixFileRef, MatrixRow, XrefSide } from
 import { basename, dirname, join } from '../paths';
 import { structuralTree } from '../reference/tree';
 import { LineIndex } from '../text/lineIndex';
+import { singleStatusIn } from '../coverage/statusCell';
 import { codeSpanInner, endOf, nodeText, startOf, trimOffsets, walk } from './mdast';
 
 /**
@@ -130,7 +131,7 @@ function parseRow(text: string, lines: LineIndex, row: TableRow, layout: MatrixT
     if (trimmed.end > trimmed.start) {
       out.declaredText = text.slice(trimmed.start, trimmed.end);
       out.statusRange = lines.range(trimmed.start, trimmed.end);
-      const declared = statusOf(config, nodeText(statusCell)) ?? statusOf(config, out.declaredText);
+      const declared = statusOf(config, nodeText(statusCell)) ?? statusOf(config, out.declaredText) ?? singleStatusIn(out.declaredText, config);
       if (declared) out.declared = declared;
     } else {
       const middle = content.start + Math.floor((content.end - content.start) / 2);

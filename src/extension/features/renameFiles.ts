@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { renameEdits } from '../../core/fixes/rename';
+import { renamePlan, type SkippedLink } from '../../core/fixes/rename';
 import type { IndexView } from '../../core/index/api';
 import type { FileEdit } from '../../core/model';
 import type { IndexService } from '../indexService';
@@ -83,17 +83,33 @@ export async function linkUpdatesFor(service: IndexService, moves: readonly Move
   }
   await fetch(first);
   let edits: FileEdit[] = [];
+  let skipped: SkippedLink[] = [];
   for (let round = 0; round < MAX_FETCH_ROUNDS; round++) {
     const missing: string[] = [];
-    edits = renameEdits(service.index, moves.slice(), file => {
+    ({ edits, skipped } = renamePlan(service.index, moves.slice(), file => {
       if (texts.has(file)) return texts.get(file);
       missing.push(file);
       return undefined;
-    });
+    }));
     if (missing.length === 0) break;
     await fetch(missing);
   }
+  reportSkipped(service, skipped);
   return service.toWorkspaceEdit(addressBeforeMove(edits, moves));
+}
+
+/** Links the rename had to leave as they were: one log line each, and one warning pointing at the log. */
+function reportSkipped(service: IndexService, skipped: readonly SkippedLink[]): void {
+  if (skipped.length === 0) return;
+  for (const s of skipped) {
+    service.log.warn(`rename: left ${s.file}:${s.range.start.line + 1}:${s.range.start.character + 1} "${s.raw}" unchanged (now ${s.target}): ${s.reason}`);
+  }
+  const show = vscode.l10n.t('Show Log');
+  void vscode.window
+    .showWarningMessage(vscode.l10n.t('{0} link(s) could not be updated for the new name; they are listed in the Notes Navigator log.', skipped.length), show)
+    .then(choice => {
+      if (choice === show) service.log.show(true);
+    });
 }
 
 /**

@@ -1,0 +1,55 @@
+import type { LinkRef } from '../model';
+import { isRefPath } from '../scanner/target';
+
+/**
+ * Writing a workspace path as the destination of a Markdown link, image or reference definition so that it reads
+ * back as the same path. A plain destination ends at a space and must balance its parentheses; an `<angle>`
+ * destination may hold spaces but not `<`, `>` or a line break. Both are percent-decoded and have backslash
+ * escapes and character references resolved, and `#` starts the fragment, so those characters are escaped too.
+ */
+
+export type DestinationStyle = 'plain' | 'angle';
+
+/** The style of the destination `link` has in `text` (its target range excludes the angle brackets). */
+export function destinationStyleOf(text: string | undefined, link: LinkRef): DestinationStyle {
+  if (text === undefined || link.kind === 'ref' || link.kind === 'wikilink') return 'plain';
+  return text.charCodeAt(link.targetStart - 1) === 60 /* < */ && text.charCodeAt(link.targetEnd) === 62 /* > */ ? 'angle' : 'plain';
+}
+
+/**
+ * Characters escaped in every destination: `%` (decoding), `#` (fragment), `<` `>` (angle form), `\` (escapes),
+ * `|` (a table cell would end there), control characters.
+ */
+const ALWAYS = /[%#<>\\|\u0000-\u001f\u007f]/;
+/** Characters a plain destination cannot hold as written: whitespace ends it, parentheses must balance. */
+const PLAIN_ONLY = /[ ()]/;
+
+/** A path encoded for a link destination of the given style; readable characters (CJK, `_`, `-` …) stay as they are. */
+export function encodeLinkPath(p: string, style: DestinationStyle = 'plain'): string {
+  let out = '';
+  for (let i = 0; i < p.length; i++) {
+    const c = p[i];
+    if (ALWAYS.test(c) || (style === 'plain' && PLAIN_ONLY.test(c)) || (c === '&' && startsCharacterReference(p, i))) out += percentByte(c);
+    else out += c;
+  }
+  return out;
+}
+
+/** `&name;`, `&#NN;` or `&#xHH;` at `i` would be read as a character reference. */
+function startsCharacterReference(p: string, i: number): boolean {
+  return /^&(?:[A-Za-z][A-Za-z0-9]{0,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});/.test(p.slice(i, i + 40));
+}
+
+function percentByte(c: string): string {
+  return '%' + c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0');
+}
+
+/** Whether `path#fragment` can stand in a backtick reference (they have no escapes: no space, no `#` in the path …). */
+export function fitsRef(path: string, fragment: string | undefined): boolean {
+  return !path.includes('#') && isRefPath(fragment === undefined ? path : path + '#' + fragment);
+}
+
+/** Whether a note name can stand in `[[…]]` before the `#heading` / `|alias` (no escapes there either). */
+export function fitsWikilinkName(name: string): boolean {
+  return name.trim() !== '' && !/[#|[\]\r\n]/.test(name);
+}

@@ -1,0 +1,84 @@
+import { strict as assert } from 'node:assert';
+import { defaultConfig } from '../../../src/core/config';
+import { computeRowCoverage } from '../../../src/core/coverage/compute';
+import { syncStatusEdits } from '../../../src/core/coverage/sync';
+import { applyTextEdits } from '../../../src/core/fixes/applyEdits';
+import { fixesFor } from '../../../src/core/fixes/index';
+import type { FileState } from '../../../src/core/model';
+import { parseCoverageMatrix } from '../../../src/core/series/matrix';
+import { FM, indexOf } from '../index/memoryWorkspace';
+
+const config = defaultConfig();
+const HEAD = '| Capability Area | Coverage Files | Status |\n| --- | --- | --- |\n';
+
+/** Syncs `text` with every file in `state`; returns the new text and whether a second sync has nothing to do. */
+function sync(text: string, state: FileState = 'written'): { out: string; settled: boolean } {
+  const cov = parseCoverageMatrix(text, 'coverage_matrix.md', config);
+  const out = applyTextEdits(text, syncStatusEdits(text, cov, computeRowCoverage(cov.rows, () => state), config));
+  const after = parseCoverageMatrix(out, 'coverage_matrix.md', config);
+  return { out, settled: syncStatusEdits(out, after, computeRowCoverage(after.rows, () => state), config).length === 0 };
+}
+
+describe('Status cells with more than a status word', () => {
+  it('sync replaces only the status word and keeps the rest of the cell', () => {
+    const text = HEAD
+      + '| A | `a.md` | Pending (reviewed by Bob) |\n'
+      + '| A | `b.md` | **Pending** |\n'
+      + '| A | `c.md` | ✅ 待建立 |\n'
+      + '| A | `d.md` | Pending <!-- blocked on X --> |\n'
+      + '| A | `e.md` | Pending \\| blocked |\n';
+    const { out, settled } = sync(text);
+    assert.equal(out, HEAD
+      + '| A | `a.md` | Done (reviewed by Bob) |\n'
+      + '| A | `b.md` | **Done** |\n'
+      + '| A | `c.md` | ✅ 完成 |\n'
+      + '| A | `d.md` | Done <!-- blocked on X --> |\n'
+      + '| A | `e.md` | Done \\| blocked |\n');
+    assert.ok(settled);
+  });
+
+  it('reads the one status word of an annotated cell as the declared status', () => {
+    const cov = parseCoverageMatrix(HEAD + '| A | `a.md` | Done (reviewed by Bob) |\n| A | `b.md` | ✅ 完成 |\n| A | `c.md` | Done, was In Progress |\n| A | `d.md` | Undone |\n', 'coverage_matrix.md', config);
+    assert.deepEqual(cov.rows.map(r => r.declared), ['done', 'done', undefined, undefined]);
+  });
+
+  it('never deletes text: a cell without a status word gets one in front; a cell with two is left alone', () => {
+    const text = HEAD + '| A | `a.md` | (none yet) |\n| A | `b.md` | Done, was In Progress |\n| A | `c.md` |  |\n';
+    const { out, settled } = sync(text);
+    assert.equal(out, HEAD + '| A | `a.md` | Done (none yet) |\n| A | `b.md` | Done, was In Progress |\n| A | `c.md` | Done |\n');
+    assert.ok(settled, 'nothing more to do: the ambiguous cell is left for the author');
+  });
+
+  it('the status quick fix edits the cell the same way', async () => {
+    const files = {
+      's/README.md': '# S\n\n## Chapters\n\n### A\n\n- [01](a/01.md) - 必讀 - 1 min\n',
+      's/coverage_matrix.md': HEAD + '| A | `a/01.md` | Pending <!-- blocked on X --> |\n',
+      's/a/01.md': FM('One') + '# One\n\nBody text.\n',
+    };
+    const index = await indexOf(files);
+    const d = index.diagnostics('s/coverage_matrix.md').find(x => x.code === 'coverage-status-mismatch');
+    assert.ok(d, 'a status mismatch is reported');
+    const fix = fixesFor(index, d, files['s/coverage_matrix.md'], '2026-03-01', f => (files as Record<string, string>)[f])[0];
+    assert.equal(fix.title, 'Set status to "In Progress"');
+    assert.equal(applyTextEdits(files['s/coverage_matrix.md'], fix.edits[0].edits), HEAD + '| A | `a/01.md` | In Progress <!-- blocked on X --> |\n');
+  });
+});
+
+describe('status word language', () => {
+  it('the quick fix for an empty cell writes the matrix language, as sync does', async () => {
+    const matrix = '| 能力領域 | 主題 | 涵蓋檔案 | 狀態 |\n|---|---|---|---|\n| A | 一 | `a/01.md` | 待建立 |\n| A | 二 | `a/02.md` | 待建立 |\n| A | 三 | `a/03.md` |  |\n';
+    const files: Record<string, string> = {
+      's/README.md': '# S\n\n## Chapters\n\n### A\n\n- [01](a/01.md) - 必讀 - 1 min\n- [02](a/02.md) - 必讀 - 1 min\n- [03](a/03.md) - 必讀 - 1 min\n',
+      's/coverage_matrix.md': matrix,
+    };
+    const index = await indexOf(files);
+    const d = index.diagnostics('s/coverage_matrix.md').find(x => x.code === 'coverage-status-mismatch' && x.range.start.line === 4);
+    assert.ok(d);
+    const fix = fixesFor(index, d, matrix, '2026-03-01', f => files[f])[0];
+    const series = index.series()[0];
+    const synced = applyTextEdits(matrix, syncStatusEdits(matrix, index.coverage(series)!, index.computeCoverage(series), config));
+    assert.equal(fix.title, 'Set status to "待建立"');
+    assert.equal(applyTextEdits(matrix, fix.edits[0].edits).split('\n')[4], synced.split('\n')[4]);
+    assert.match(d.message, /expected "待建立"/);
+  });
+});

@@ -1,0 +1,58 @@
+import { strict as assert } from 'node:assert';
+import { applyTextEdits } from '../../../src/core/fixes/applyEdits';
+import { fixesFor } from '../../../src/core/fixes/index';
+import { FM, indexOf } from '../index/memoryWorkspace';
+import { assertLinksFollow, body, rename, type Files } from './renameHarness';
+
+describe('link destinations written by rename and fixes', () => {
+  it('percent-encodes a space in a plain destination (it would end the link)', async () => {
+    const files: Files = { 'a.md': FM('A') + '[b](b.md) ![i](b.md)\n', 'b.md': FM('B') };
+    const moves = [{ from: 'b.md', to: 'new name.md' }];
+    const r = await rename(files, moves);
+    assert.equal(body(r.after['a.md']), '[b](new%20name.md) ![i](new%20name.md)\n');
+    assertLinksFollow(r, files, moves);
+  });
+
+  it('re-encodes a destination that was percent-encoded, including `%` and parentheses', async () => {
+    const files: Files = { 'a.md': FM('A') + '[b](my%20note.md)\n', 'my note.md': FM('B') };
+    const moves = [{ from: 'my note.md', to: 'x/(a) 100%.md' }];
+    const r = await rename(files, moves);
+    assert.equal(body(r.after['a.md']), '[b](x/%28a%29%20100%25.md)\n');
+    assertLinksFollow(r, files, moves);
+  });
+
+  it('keeps spaces readable in an <angle> destination but escapes < and >', async () => {
+    const files: Files = { 'a.md': FM('A') + '[b](<my note.md>) [c](<b.md#h>)\n', 'my note.md': FM('B'), 'b.md': FM('B2') + '# h\n' };
+    const moves = [{ from: 'my note.md', to: 'c>x <y>.md' }, { from: 'b.md', to: 'new b.md' }];
+    const r = await rename(files, moves);
+    assert.equal(body(r.after['a.md']), '[b](<c%3Ex %3Cy%3E.md>) [c](<new b.md#h>)\n');
+    assertLinksFollow(r, files, moves);
+  });
+
+  it('keeps a reference definition a definition', async () => {
+    const files: Files = { 'a.md': FM('A') + 'Use [x][r] and [y][r2].\n\n[r]: b.md "title"\n[r2]: <./b.md#sec>\n', 'b.md': FM('B') + '## Sec\n' };
+    const moves = [{ from: 'b.md', to: 'new name.md' }];
+    const r = await rename(files, moves);
+    assert.equal(body(r.after['a.md']), 'Use [x][r] and [y][r2].\n\n[r]: new%20name.md "title"\n[r2]: <new name.md#sec>\n');
+    assert.deepEqual(r.index.note('a.md')!.scan.links.map(l => l.definition === true), [true, true]);
+    assertLinksFollow(r, files, moves);
+  });
+
+  it('the closest-file fix writes a valid destination and shows the readable path in its title', async () => {
+    const files: Files = { 'a.md': FM('A') + '[z](my%20notez.md) [y](<my notez.md>)\n', 'my note.md': FM('B') };
+    const index = await indexOf(files);
+    const ds = index.diagnostics('a.md').filter(d => d.code === 'link-broken');
+    assert.equal(ds.length, 2);
+    const results = ds.map(d => {
+      const fix = fixesFor(index, d, files['a.md'], '2026-03-01', f => files[f])[0];
+      return { title: fix.title, text: applyTextEdits(files['a.md'], fix.edits[0].edits) };
+    });
+    assert.equal(results[0].title, 'Change to "my note.md"');
+    assert.equal(body(results[0].text), '[z](my%20note.md) [y](<my notez.md>)\n');
+    assert.equal(body(results[1].text), '[z](my%20notez.md) [y](<my note.md>)\n');
+    for (const { text } of results) {
+      const after = await indexOf({ ...files, 'a.md': text });
+      assert.equal(after.diagnostics('a.md').filter(d => d.code === 'link-broken').length, 1);
+    }
+  });
+});
