@@ -43,10 +43,20 @@ interface Candidate {
 export function linkTextFor(world: LinkWorld, from: string, link: LinkRef, file: string, fragment: string | undefined,
   style: DestinationStyle = 'plain', exists = true): string | undefined {
   const frag = fragment !== undefined && fragment !== '' ? fragment : undefined;
+  const query = queryOf(link);
   for (const c of candidatesFor(world, from, link, file, frag, style)) {
-    if (!exists || leadsTo(world, from, link, c, file)) return frag === undefined ? c.text : `${c.text}#${frag}`;
+    if (!exists || leadsTo(world, from, link, c, file)) return c.text + query + (frag === undefined ? '' : `#${frag}`);
   }
   return undefined;
+}
+
+/** The `?query` of a Markdown link or image as written (`?raw=true`), kept when its path is rewritten; else ''. */
+function queryOf(link: LinkRef): string {
+  if (link.kind !== 'link' && link.kind !== 'image') return '';
+  const q = link.raw.indexOf('?');
+  if (q === -1) return '';
+  const hash = link.raw.indexOf('#', q);
+  return hash === -1 ? link.raw.slice(q) : link.raw.slice(q, hash);
 }
 
 function candidatesFor(world: LinkWorld, from: string, link: LinkRef, file: string, frag: string | undefined, style: DestinationStyle): Candidate[] {

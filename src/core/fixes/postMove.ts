@@ -1,6 +1,6 @@
 import type { IndexView, Resolution } from '../index/api';
 import { titleOf } from '../index/noteRecord';
-import { resolveLink, wikilinkKeyOfFile, type ResolveContext } from '../index/resolve';
+import { foldersOf, resolveLink, wikilinkKeyOfFile, type ResolveContext } from '../index/resolve';
 import type { LinkRef } from '../model';
 import { basename, dirname } from '../paths';
 import type { LinkWorld } from './linkText';
@@ -16,9 +16,12 @@ export class PostMoveWorkspace implements ResolveContext, LinkWorld {
   private readonly byStem = new Map<string, string[]>();
   private readonly byTitle = new Map<string, string[]>();
   private readonly seriesFolders = new Set<string>();
+  private readonly byFileName = new Map<string, string[]>();
+  private folders: Set<string> | undefined;
 
   constructor(index: IndexView, newPath: (file: string) => string, private readonly matrixFileName = index.config.matrixFileName) {
     for (const f of index.files()) this.allFiles.add(newPath(f));
+    for (const f of this.allFiles) if (!index.note(f)) addTo(this.byFileName, basename(f).toLowerCase(), f);
     for (const n of index.notes()) {
       const file = newPath(n.file);
       this.noteFiles.add(file);
@@ -43,7 +46,12 @@ export class PostMoveWorkspace implements ResolveContext, LinkWorld {
     const slash = lower.lastIndexOf('/');
     const byStem = this.notesByStem(slash === -1 ? lower : lower.slice(slash + 1));
     const matches = slash === -1 ? byStem : byStem.filter(f => ('/' + f.toLowerCase()).endsWith('/' + lower + '.md'));
-    return matches.length > 0 ? matches : this.notesByTitle(lowerName);
+    if (matches.length > 0) return matches;
+    const byTitle = this.notesByTitle(lowerName);
+    if (byTitle.length > 0) return byTitle;
+    // no note: other files by file name (`[[diagram.png]]`)
+    const files = this.filesByName(lowerName.slice(lowerName.lastIndexOf('/') + 1));
+    return slash === -1 ? files : files.filter(f => ('/' + f.toLowerCase()).endsWith('/' + lowerName));
   }
 
   hasFile(file: string): boolean {
@@ -69,6 +77,15 @@ export class PostMoveWorkspace implements ResolveContext, LinkWorld {
 
   notesByTitle(lowerTitle: string): readonly string[] {
     return this.byTitle.get(lowerTitle) ?? [];
+  }
+
+  filesByName(lowerName: string): readonly string[] {
+    return (this.byFileName.get(lowerName) ?? []).filter(f => !this.noteFiles.has(f));
+  }
+
+  hasFolder(folder: string): boolean {
+    this.folders ??= foldersOf(this.allFiles);
+    return folder === '' || this.folders.has(folder);
   }
 }
 

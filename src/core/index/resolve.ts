@@ -164,3 +164,12 @@ function pickNearest(files: readonly string[], from: string): string | undefined
 export function wikilinkKeyOfFile(file: string): string {
   return stem(file).toLowerCase();
 }
+
+/** Every folder that holds one of `files` (at any depth), for `ResolveContext.hasFolder`. */
+export function foldersOf(files: Iterable<string>): Set<string> {
+  const folders = new Set<string>();
+  for (const f of files) {
+    for (let d = dirname(f); d !== '' && !folders.has(d); d = dirname(d)) folders.add(d);
+  }
+  return folders;
+}

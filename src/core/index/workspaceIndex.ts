@@ -15,7 +15,7 @@ import { DependencyMap } from './dependencyMap';
 import { NameIndex } from './nameIndex';
 import { previewOf, sameHeadings, titleOf } from './noteRecord';
 import { parseNote } from './parseNote';
-import { filePathOf, pathLinkCandidates, refCandidates, resolveLink, type ResolveContext, wikilinkKeyOfFile } from './resolve';
+import { filePathOf, foldersOf, pathLinkCandidates, refCandidates, resolveLink, type ResolveContext, wikilinkKeyOfFile } from './resolve';
 
 interface Entry {
   record: NoteRecord;
@@ -424,7 +424,7 @@ export class WorkspaceIndex implements IndexView, IndexWriter, ResolveContext {
     const out: Backlink[] = [];
     const candidates = new Set<string>();
     this.addDeps('f:' + file, candidates);
-    this.addDeps('w:' + wikilinkKeyOfFile(file), candidates);
+    this.addDeps('w:' + wikilinkNameOf(file), candidates);
     const title = this.entries.get(file)?.record.title;
     if (title) this.addDeps('t:' + title.toLowerCase(), candidates);
     for (const from of [...candidates].sort()) {
@@ -516,13 +516,8 @@ export class WorkspaceIndex implements IndexView, IndexWriter, ResolveContext {
 
   hasFolder(folder: string): boolean {
     if (folder === '') return true;
-    if (!this.folders) {
-      // built on the first link that names no file (few do), again only after files come or go
-      this.folders = new Set();
-      for (const f of this.allFiles) {
-        for (let d = dirname(f); d !== '' && !this.folders.has(d); d = dirname(d)) this.folders.add(d);
-      }
-    }
+    // built on the first link that names no file (few do), again only after files come or go
+    this.folders ??= foldersOf(this.allFiles);
     return this.folders.has(folder);
   }
 
@@ -704,12 +699,8 @@ export class WorkspaceIndex implements IndexView, IndexWriter, ResolveContext {
   private addDependentsOfExistence(file: string, into: Set<string>): void {
     if (!this.depsBuilt && !this.loadedOnce) return; // the first load: nobody depends on anything yet (see addDeps)
     this.addDeps('f:' + file, into);
-    if (isMarkdown(file)) {
-      this.addDeps('f:' + file.slice(0, -3), into);
-      this.addDeps('w:' + wikilinkKeyOfFile(file), into);
-    } else {
-      this.addDeps('w:' + basename(file).toLowerCase(), into); // `[[diagram.png]]`
-    }
+    if (isMarkdown(file)) this.addDeps('f:' + file.slice(0, -3), into);
+    this.addDeps('w:' + wikilinkNameOf(file), into);
   }
 
   /** The series whose folder holds `file`: its README and matrix name chapters, coverage files and cross-references. */
@@ -744,4 +735,9 @@ function fragmentNames(scan: ScanResult): string[] {
   const names = scan.headings.map(h => h.slug);
   if (scan.anchors) for (const a of scan.anchors) names.push(a.id);
   return names;
+}
+
+/** The wikilink dependency key a file answers to: a note's stem (`[[kafka]]`), another file's name (`[[diagram.png]]`). */
+function wikilinkNameOf(file: string): string {
+  return isMarkdown(file) ? wikilinkKeyOfFile(file) : basename(file).toLowerCase();
 }
