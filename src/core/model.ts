@@ -157,7 +157,7 @@ export interface Chapter {
   /** the label as written (`必讀`, `Must-read` …) */
   priorityLabel?: string;
   minutes?: number;
-  /** leading number of the file name (`01`), undefined when the name has none */
+  /** leading chapter number of the file name as written (`01`, `17_3`), undefined when the name has none */
   number?: string;
   /** the whole list item line */
   range: Range;

@@ -2,6 +2,7 @@ import type { ListItem, Root, Table, TableCell, TableRow } from 'mdast';
 import { statusOf, type NotesConfig } from '../config';
 import type { CoverageModel, CrossRef, MatrixFileRef, MatrixRow, XrefSide } from '../model';
 import { basename, dirname, join } from '../paths';
+import { chapterTuple, leadingChapterTuple } from './chapterNumbers';
 import { structuralTree } from '../reference/tree';
 import { LineIndex } from '../text/lineIndex';
 import { codeSpanInner, endOf, nodeText, startOf, trimOffsets, walk } from './mdast';
@@ -148,10 +149,6 @@ function arrowIn(s: string): boolean {
 
 const SPAN = /^(\d+(?:[._]\d+)*)-(\d+(?:[._]\d+)*)$/;
 
-function numbersOf(s: string): number[] {
-  return s.split(/[._]/).map(Number);
-}
-
 /** One side of a cross-reference: a path, or a chapter span such as `rust/17_3-17_6`. */
 export function parseXrefSide(raw: string, folder: string, range: XrefSide['range']): XrefSide {
   const side: XrefSide = { raw, range };
@@ -160,7 +157,7 @@ export function parseXrefSide(raw: string, folder: string, range: XrefSide['rang
   if (m) {
     const dir = dirname(raw);
     const spanFolder = dir === '' ? folder : join(folder, dir);
-    if (spanFolder !== undefined) side.span = { folder: spanFolder, from: numbersOf(m[1]), to: numbersOf(m[2]) };
+    if (spanFolder !== undefined) side.span = { folder: spanFolder, from: chapterTuple(m[1]), to: chapterTuple(m[2]) };
     return side;
   }
   const hash = raw.indexOf('#');
@@ -250,23 +247,6 @@ export function parseCoverageMatrixFromTree(tree: Root, text: string, matrixFile
   return model;
 }
 
-/** Leading chapter number of a base name as a tuple: `17_3_async.md` → [17, 3]; `17.4-foo.md` → [17, 4]. */
-function leadingTuple(name: string): number[] | undefined {
-  const out: number[] = [];
-  let i = 0;
-  while (i < name.length) {
-    let j = i;
-    while (j < name.length && name.charCodeAt(j) >= 48 && name.charCodeAt(j) <= 57) j++;
-    if (j === i) break;
-    out.push(Number(name.slice(i, j)));
-    const sep = name.charCodeAt(j);
-    const next = name.charCodeAt(j + 1);
-    if ((sep === 95 || sep === 46) && next >= 48 && next <= 57) i = j + 1;
-    else break;
-  }
-  return out.length ? out : undefined;
-}
-
 /** Compares `t` truncated to the bound's length with the bound (lexicographic; a shorter tuple is smaller). */
 function compareToBound(t: number[], bound: number[]): number {
   const n = Math.min(t.length, bound.length);
@@ -279,7 +259,7 @@ export function expandSpan(span: { folder: string; from: number[]; to: number[] 
   const out: string[] = [];
   for (const f of files) {
     if (dirname(f) !== span.folder || !/\.md$/i.test(f)) continue;
-    const t = leadingTuple(basename(f));
+    const t = leadingChapterTuple(basename(f));
     if (!t) continue;
     if (compareToBound(t, span.from) >= 0 && compareToBound(t, span.to) <= 0) out.push(f);
   }

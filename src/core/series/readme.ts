@@ -2,6 +2,7 @@ import type { Link, List, ListItem, Paragraph, PhrasingContent, Root } from 'mda
 import { priorityOf, type NotesConfig } from '../config';
 import type { BatchStep, Category, Chapter, NumberRef, Range, ReadingList, SeriesModel } from '../model';
 import { basename, dirname, join } from '../paths';
+import { CHAPTER_NUMBER, leadingChapterNumber } from './chapterNumbers';
 import { structuralTree } from '../reference/tree';
 import { LineIndex } from '../text/lineIndex';
 import { endOf, isBlank, nodeText, percentDecode, startOf, trimOffsets, walk } from './mdast';
@@ -69,10 +70,9 @@ export function resolveSeriesHref(folder: string, href: string): string {
   return join(folder, path) ?? '';
 }
 
-/** Leading digits of a file's base name: `01_singleton.md` → `01`; undefined when it has none. */
+/** The chapter number of a file's base name as written: `01_singleton.md` → `01`, `17_3_async.md` → `17_3`. */
 export function chapterNumberOf(path: string): string | undefined {
-  const m = /^\d+/.exec(basename(path));
-  return m ? m[0] : undefined;
+  return leadingChapterNumber(basename(path));
 }
 
 export function parseSeriesReadme(text: string, readmeFile: string, config: NotesConfig, lines = new LineIndex(text)): SeriesModel {
@@ -313,8 +313,6 @@ function parseChapterItem(ctx: ParseContext, item: ListItem, category: string): 
   return chapter;
 }
 
-const NUMBER = /^\d+(?:[._]\d+)*$/;
-
 /** Splits a list item paragraph at its first `:` (or `：`): the inline nodes before it, and the code spans after it. */
 function splitAtColon(ctx: ParseContext, para: Paragraph): { label: string; labelCodes: string[]; numbers: NumberRef[]; afterEnd: number } {
   let label = '';
@@ -340,7 +338,7 @@ function splitAtColon(ctx: ParseContext, para: Paragraph): { label: string; labe
       }
       continue;
     }
-    if (child.type === 'inlineCode' && NUMBER.test(child.value.trim())) {
+    if (child.type === 'inlineCode' && CHAPTER_NUMBER.test(child.value.trim())) {
       numbers.push({ num: child.value.trim(), range: ctx.lines.range(startOf(child), endOf(child)) });
       afterEnd = endOf(child);
     }

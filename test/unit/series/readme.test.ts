@@ -198,9 +198,16 @@ describe('series README parser', () => {
   });
 
   describe('helpers', () => {
-    it('chapterNumberOf takes the leading digits of the base name', () => {
+    it('chapterNumberOf takes the leading chapter number of the base name, sub-chapters included', () => {
       assert.equal(chapterNumberOf('a/b/01_singleton.md'), '01');
-      assert.equal(chapterNumberOf('17_3_async.md'), '17');
+      assert.equal(chapterNumberOf('17_3_async.md'), '17_3');
+      assert.equal(chapterNumberOf('rust/17.4-tokio.md'), '17.4');
+      assert.equal(chapterNumberOf('rust/17_6_1_deep.md'), '17_6_1');
+      assert.equal(chapterNumberOf('rust/17_3.md'), '17_3');
+      assert.equal(chapterNumberOf('rust/17_3非同步.md'), '17_3');
+      // a digit run glued to Latin letters is part of the title, not a sub-chapter: two-phase commit, 3D
+      assert.equal(chapterNumberOf('01_2pc.md'), '01');
+      assert.equal(chapterNumberOf('05_3d_rendering.md'), '05');
       assert.equal(chapterNumberOf('a/indexing.md'), undefined);
       assert.equal(chapterNumberOf('02x/indexing.md'), undefined);
     });

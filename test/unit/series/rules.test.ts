@@ -71,6 +71,38 @@ describe('series rules', () => {
   });
 });
 
+describe('series rules on sub-chapters', () => {
+  // the audit fixture: 17.3 / 17_4 name rust/17_3_async.md and rust/17_4_tokio.md
+  const text = [
+    '## Batch Learning Route', '',
+    '- Batch 1: `16`, `17.3`, `17_4`, `17`', '',
+    '## Reading Priority', '',
+    '- Must-read (`必讀`): `17.3`',
+    '- Important (`重要`): `17.4`', '',
+    '## Chapters', '', '### Rust', '',
+    '- [16_traits](rust/16_traits.md) - 必讀 - 10 min',
+    '- [17_3_async](rust/17_3_async.md) - 必讀 - 10 min',
+    '- [17_4_tokio](rust/17_4_tokio.md) - 必讀 - 10 min',
+    '',
+  ].join('\n');
+  const s = parseSeriesReadme(text, 's/README.md', config);
+  const findings = checkSeries(s, { exists: () => true, config });
+
+  it('resolves 17.3 and 17_4; only the bare 17 stays ambiguous', () => {
+    const unknown = findings.filter(f => f.code === 'chapter-number-unknown');
+    assert.deepEqual(unknown.map(f => textAt(text, f.range)), ['`17`']);
+    assert.match(unknown[0].message, /ambiguous: rust\/17_3_async\.md, rust\/17_4_tokio\.md/);
+  });
+
+  it('reports the priority mismatch of 17_4 (必讀, listed as Important)', () => {
+    const mism = findings.filter(f => f.code === 'priority-mismatch');
+    assert.equal(mism.length, 1);
+    assert.equal(mism[0].range.start.line, 15);
+    assert.deepEqual(mism[0].data, { expected: '重要', file: 's/rust/17_4_tokio.md', priority: 'important' });
+    assert.equal(findings.length, 2);
+  });
+});
+
 describe('coverage rules', () => {
   const readme = seed('README.md');
   const matrixText = seed('coverage_matrix.md');
