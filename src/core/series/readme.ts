@@ -1,7 +1,7 @@
 import type { Link, List, ListItem, Paragraph, PhrasingContent, Root } from 'mdast';
 import { priorityOf, type NotesConfig } from '../config';
 import type { BatchStep, Category, Chapter, NumberRef, Range, ReadingList, SeriesModel } from '../model';
-import { basename, dirname, join } from '../paths';
+import { basename, dirname, extname, join } from '../paths';
 import { CHAPTER_NUMBER, leadingChapterNumber } from './chapterNumbers';
 import { structuralTree } from '../reference/tree';
 import { LineIndex } from '../text/lineIndex';
@@ -57,7 +57,12 @@ function stripClosingHashes(s: string): string {
   return s.slice(0, e);
 }
 
-/** Resolves a README/matrix href against the series folder: '' when it is external or leaves the workspace. */
+/**
+ * Resolves a README href against the series folder: '' when it is external or leaves the workspace.
+ * A path without an extension means `<name>.md` (VS Code's convention for links; a chapter is a
+ * note, so `[08](a/08_ext)` is `a/08_ext.md`, and a planned one is created under that name). The
+ * series model is parsed from the README text alone, so this does not look at the file system.
+ */
 export function resolveSeriesHref(folder: string, href: string): string {
   if (/^[a-z][a-z0-9+.-]*:/i.test(href) || href.startsWith('//')) return '';
   let path = href;
@@ -67,7 +72,9 @@ export function resolveSeriesHref(folder: string, href: string): string {
   if (query !== -1) path = path.slice(0, query);
   path = percentDecode(path);
   if (path === '') return '';
-  return join(folder, path) ?? '';
+  const file = join(folder, path) ?? '';
+  const last = path.slice(path.lastIndexOf('/') + 1);
+  return file !== '' && last !== '' && last !== '.' && last !== '..' && extname(file) === '' ? file + '.md' : file;
 }
 
 /** The chapter number of a file's base name as written: `01_singleton.md` → `01`, `17_3_async.md` → `17_3`. */

@@ -219,5 +219,17 @@ describe('series README parser', () => {
       assert.equal(resolveSeriesHref('s', 'mailto:x@y'), '');
       assert.equal(resolveSeriesHref('s', '%zz.md'), 's/%zz.md');
     });
+
+    it('resolveSeriesHref reads a path without an extension as <name>.md (a chapter is a note)', () => {
+      assert.equal(resolveSeriesHref('s', 'a/08_ext'), 's/a/08_ext.md');
+      assert.equal(resolveSeriesHref('s', 'a/08_ext#top'), 's/a/08_ext.md');
+      assert.equal(resolveSeriesHref('s', 'a.b/08_ext'), 's/a.b/08_ext.md');
+      assert.equal(resolveSeriesHref('s', 'a/notes.txt'), 's/a/notes.txt');
+      assert.equal(resolveSeriesHref('s', 'a/08.MD'), 's/a/08.MD');
+      assert.equal(resolveSeriesHref('s', 'a/'), 's/a');
+      assert.equal(resolveSeriesHref('', '08_ext'), '08_ext.md');
+      assert.equal(resolveSeriesHref('s/t', '.'), 's/t');
+      assert.equal(resolveSeriesHref('s/t', 'a/..'), 's/t');
+    });
   });
 });

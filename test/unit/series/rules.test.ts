@@ -103,6 +103,25 @@ describe('series rules on sub-chapters', () => {
   });
 });
 
+describe('series rules on an extensionless chapter link', () => {
+  // the audit fixture: `- [08](a/08_ext) - 必讀 - 10 min` with a/08_ext.md written and listed in the matrix
+  const text = '## Chapters\n\n### A\n\n- [08](a/08_ext) - 必讀 - 10 min\n- [09](<a/09 sp>) - 必讀 - 10 min\n';
+  const s = parseSeriesReadme(text, 's/README.md', config);
+  const files = new Set(['s/a/08_ext.md', 's/a/09 sp.md']);
+
+  it('the chapter is the .md note: not planned', () => {
+    assert.deepEqual(s.categories[0].chapters.map(c => c.file), ['s/a/08_ext.md', 's/a/09 sp.md']);
+    assert.deepEqual(checkSeries(s, { exists: f => files.has(f), config }), []);
+  });
+
+  it('and not coverage-unlisted when the matrix lists a/08_ext.md', () => {
+    const cov = parseCoverageMatrix('| Capability Area | Required Topic | Coverage Files | Status |\n| --- | --- | --- | --- |\n| A | a | `a/08_ext.md` `a/09 sp.md` | Done |\n', 's/coverage_matrix.md', config);
+    const rows = computeRowCoverage(cov.rows, () => 'written');
+    const { matrix, readme } = checkCoverage(cov, s, rows, { config });
+    assert.deepEqual([...matrix, ...readme], []);
+  });
+});
+
 describe('coverage rules', () => {
   const readme = seed('README.md');
   const matrixText = seed('coverage_matrix.md');
