@@ -233,8 +233,13 @@ export interface MatrixRow {
   /** undefined when the Status cell is empty or not a known status word */
   declared?: CoverageStatus;
   declaredText: string;
-  /** the Status cell's text range (what a status sync replaces) */
+  /**
+   * the Status cell's text range (what a status sync replaces); undefined when the table has no Status
+   * column, or no Coverage Files column (nothing to compare the status with)
+   */
   statusRange?: Range;
+  /** the row's table has no Coverage Files column: `files` is empty because the matrix does not say */
+  filesUnknown?: true;
   range: Range;
 }
 
@@ -262,7 +267,14 @@ export interface CoverageModel {
   xrefs: CrossRef[];
   gaps: string;
   /** problems found while reading the matrix itself (no table, no Status column …) */
-  problems: { message: string; range: Range }[];
+  problems: MatrixProblem[];
+}
+
+/** A problem of the matrix itself: `no-files-column` is reported as a diagnostic, the others on the CLI's stderr. */
+export interface MatrixProblem {
+  kind: 'no-table' | 'no-files-column' | 'no-status-column';
+  message: string;
+  range: Range;
 }
 
 /** Per-file state used for computed coverage. */

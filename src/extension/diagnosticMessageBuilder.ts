@@ -320,6 +320,9 @@ function statusMismatch(data: Facts, l10n: Translator): string | undefined {
 }
 
 function coverageUnlisted(data: Facts, l10n: Translator): string | undefined {
+  if (data.problem === 'no-files-column') {
+    return l10n.t('the coverage table has no "Coverage Files" column (or "Files"), so its rows name no files: their status is not compared and README chapters are not checked against the matrix');
+  }
   const label = text(data, 'label');
   const matrix = text(data, 'matrix');
   if (label !== undefined && matrix !== undefined) {

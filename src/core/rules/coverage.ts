@@ -9,7 +9,9 @@ import type { Finding } from './finding';
  * - `coverage-status-mismatch` on a Status cell whose declared status contradicts the files;
  * - `coverage-unlisted` for a README chapter absent from every matrix row (in the README) and for a
  *   matrix file that is neither a chapter nor a support document of the README (in the matrix).
- * A missing file in a Pending row is simply planned: nothing is reported for it.
+ * A missing file in a Pending row is simply planned: nothing is reported for it. A table without a
+ * Coverage Files column is one `coverage-unlisted` on its header: its rows' statuses are not compared
+ * and no README chapter is called unlisted.
  */
 
 export interface CoverageRuleContext {
@@ -95,8 +97,18 @@ export function checkCoverage(
   for (const cat of series.categories) for (const ch of cat.chapters) if (ch.file !== '') known.add(ch.file);
   for (const doc of series.supportDocs) if (doc.file !== '') known.add(doc.file);
 
+  // a table without a files column lists no chapter: said once on its header, and no chapter is called unlisted
+  for (const p of cov.problems) {
+    if (p.kind !== 'no-files-column') continue;
+    matrix.push({
+      code: 'coverage-unlisted', range: p.range,
+      message: `the coverage table has no "Coverage Files" column (or "Files"), so its rows name no files: their status is not compared and README chapters are not checked against the matrix`,
+      data: { problem: 'no-files-column', matrix: cov.file },
+    });
+  }
   const noTable = cov.rows.length === 0 && cov.problems.length > 0;
-  if (!noTable) {
+  const filesUnknown = cov.problems.some(p => p.kind === 'no-files-column');
+  if (!noTable && !filesUnknown) {
     for (const cat of series.categories) {
       for (const ch of cat.chapters) {
         if (ch.file === '' || listed.has(ch.file)) continue;

@@ -17,10 +17,11 @@ import { codeSpanInner, endOf, nodeText, startOf, trimOffsets, walk } from './md
 
 export type MatrixColumn = 'area' | 'topic' | 'files' | 'status';
 
-const COLUMN_NAMES: Record<MatrixColumn, string[]> = {
+/** The header names of each column (lower case), the canonical name first: the one place aliases live. */
+export const COLUMN_NAMES: Record<MatrixColumn, string[]> = {
   area: ['capability area', '能力領域'],
   topic: ['required topic', '主題'],
-  files: ['coverage files', '涵蓋檔案'],
+  files: ['coverage files', '涵蓋檔案', 'files', '檔案'],
   status: ['status', '狀態'],
 };
 
@@ -41,10 +42,12 @@ export interface MatrixTableLayout {
   lastRowStart: number;
 }
 
-function columnOf(headerText: string): MatrixColumn | undefined {
+/** The column a header cell names, and how far down its alias list the name is (0 = canonical). */
+function columnOf(headerText: string): { col: MatrixColumn; rank: number } | undefined {
   const t = headerText.trim().toLowerCase();
   for (const [col, names] of Object.entries(COLUMN_NAMES) as [MatrixColumn, string[]][]) {
-    if (names.includes(t)) return col;
+    const rank = names.indexOf(t);
+    if (rank !== -1) return { col, rank };
   }
   return undefined;
 }
@@ -54,13 +57,18 @@ function layoutOf(table: Table): MatrixTableLayout | undefined {
   const header = table.children[0];
   if (!header) return undefined;
   const columns: Partial<Record<MatrixColumn, number>> = {};
+  const ranks: Partial<Record<MatrixColumn, number>> = {};
   let known = 0;
   header.children.forEach((cell, i) => {
-    const col = columnOf(nodeText(cell));
-    if (col && columns[col] === undefined) {
-      columns[col] = i;
-      known++;
-    }
+    const named = columnOf(nodeText(cell));
+    if (!named) return;
+    const { col, rank } = named;
+    // the first cell with the most canonical name wins: `Coverage Files` over a `Files` column beside it
+    const before = ranks[col];
+    if (before === undefined) known++;
+    else if (before <= rank) return;
+    columns[col] = i;
+    ranks[col] = rank;
   });
   if (known < 2 || (columns.files === undefined && columns.status === undefined)) return undefined;
   const last = table.children[table.children.length - 1];
@@ -125,15 +133,17 @@ function parseRow(text: string, lines: LineIndex, row: TableRow, layout: MatrixT
     declaredText: '',
     range: lines.range(startOf(row), endOf(row)),
   };
+  if (layout.columns.files === undefined) out.filesUnknown = true;
   if (statusCell) {
     const content = cellContent(text, statusCell);
     const trimmed = trimOffsets(text, content.start, content.end);
     if (trimmed.end > trimmed.start) {
       out.declaredText = text.slice(trimmed.start, trimmed.end);
-      out.statusRange = lines.range(trimmed.start, trimmed.end);
+      // without a files column there is nothing to compare the status with, and nothing to sync
+      if (!out.filesUnknown) out.statusRange = lines.range(trimmed.start, trimmed.end);
       const declared = statusOf(config, nodeText(statusCell)) ?? statusOf(config, out.declaredText);
       if (declared) out.declared = declared;
-    } else {
+    } else if (!out.filesUnknown) {
       const middle = content.start + Math.floor((content.end - content.start) / 2);
       out.statusRange = lines.range(middle, middle);
     }
@@ -209,6 +219,7 @@ export function parseCoverageMatrixFromTree(tree: Root, text: string, matrixFile
     for (const col of ['files', 'status'] as const) {
       if (layout.columns[col] === undefined) {
         model.problems.push({
+          kind: col === 'files' ? 'no-files-column' : 'no-status-column',
           message: `the coverage table has no "${DISPLAY_NAMES[col]}" column`,
           range: lines.range(startOf(table.children[0]), endOf(table.children[0])),
         });
@@ -220,6 +231,7 @@ export function parseCoverageMatrixFromTree(tree: Root, text: string, matrixFile
     const anchor = tree.children.find(n => n.type === 'heading') ?? tree.children.find(n => n.type !== 'yaml');
     const at = anchor ? startOf(anchor) : 0;
     model.problems.push({
+      kind: 'no-table',
       message: 'no coverage table found: expected a table with the columns Capability Area, Required Topic, Coverage Files and Status',
       range: lines.range(at, at),
     });

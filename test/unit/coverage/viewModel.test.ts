@@ -111,6 +111,15 @@ describe('coverage view model', () => {
     assert.match(b.matrixProblems[0]!, /no coverage table/);
   });
 
+  it('a table without a files column: no row is a mismatch and no README chapter is unlisted, the problem is shown', () => {
+    const noFiles = '| Capability Area | Required Topic | Paths | Status |\n| --- | --- | --- | --- |\n| A | Scalability | `system_design/01_scalability.md` | Done |\n| A | X | | Pending |\n';
+    const s = buildViewModel(new FakeIndex().addSeries('backend/README.md', README, noFiles)).series[0]!;
+    assert.deepEqual(s.rows.map(r => r.mismatch), [false, false]);
+    assert.deepEqual(s.readmeOnly, []);
+    assert.equal(s.matrixProblems.length, 1);
+    assert.match(s.matrixProblems[0]!, /no "Coverage Files" column/);
+  });
+
   it('a series without a matrix has no rows, no unlisted lists, but minutes left', () => {
     const s = buildViewModel(new FakeIndex().addSeries('x/README.md', README)).series[0]!;
     assert.equal(s.matrix, undefined);

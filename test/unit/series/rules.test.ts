@@ -180,6 +180,29 @@ describe('coverage rules', () => {
     assert.deepEqual(checkCoverage(c, s, computeRowCoverage(c.rows, () => 'missing'), { config }).matrix, []);
   });
 
+  it('a table without a files column is reported once, on its header, instead of a flood', () => {
+    const text = [
+      '# Matrix', '',
+      '| Status | Notes | Paths | Required Topic | Capability Area |', '| --- | --- | --- | --- | --- |',
+      '| 完成 | x | `a/01_one.md` | One | A |',
+      '| Done | x | `a/02_two.md` | Two | A |',
+      '| Pending | x | | none | A |', '',
+      '| Capability Area | Required Topic | Coverage Files | Status |', '| --- | --- | --- | --- |',
+      '| B | Three | `a/03_three.md` `x/extra.md` | Done |', '',
+    ].join('\n');
+    const c = parseCoverageMatrix(text, 's/coverage_matrix.md', config);
+    const s = parseSeriesReadme('## Chapters\n### A\n- [1](a/01_one.md)\n- [2](a/02_two.md)\n- [3](a/03_three.md)\n', 's/README.md', config);
+    const { matrix, readme: inReadme } = checkCoverage(c, s, computeRowCoverage(c.rows, () => 'written'), { config });
+    assert.deepEqual(inReadme, []);
+    assert.deepEqual(matrix.map(f => [f.code, textAt(text, f.range)]), [
+      ['coverage-unlisted', '| Status | Notes | Paths | Required Topic | Capability Area |'],
+      ['coverage-unlisted', 'x/extra.md'],
+    ]);
+    assert.equal(matrix[0].message,
+      'the coverage table has no "Coverage Files" column (or "Files"), so its rows name no files: their status is not compared and README chapters are not checked against the matrix');
+    assert.deepEqual(matrix[0].data, { problem: 'no-files-column', matrix: 's/coverage_matrix.md' });
+  });
+
   it('reports an unknown or empty status word', () => {
     const text = '| Capability Area | Coverage Files | Status |\n| --- | --- | --- |\n| A | `a.md` | Maybe |\n| B | `b.md` |  |\n';
     const c = parseCoverageMatrix(text, 'coverage_matrix.md', config);
