@@ -280,6 +280,15 @@ export interface MatrixProblem {
 /** Per-file state used for computed coverage. */
 export type FileState = 'missing' | 'draft' | 'written';
 
+/** How long a note's body is: code points, and their weight (CJK two, anything else one). */
+export interface BodySize {
+  chars: number;
+  weight: number;
+}
+
+/** Why a note counts as a draft: its status says so, or it has no status and only `chars` characters of body. */
+export type DraftReason = { status: string } | { chars: number };
+
 export interface RowCoverage {
   row: MatrixRow;
   fileStates: FileState[];

@@ -305,8 +305,15 @@ function statusMismatch(data: Facts, l10n: Translator): string | undefined {
       return l10n.t('status is "{0}" but all files are written: expected "{1}"', declared, expected);
     case 'missing':
       return href === undefined ? undefined : l10n.t('status is "{0}" but {1} does not exist: expected "{2}"', declared, href, expected);
-    case 'draft':
-      return href === undefined ? undefined : l10n.t('status is "{0}" but {1} is still a draft: expected "{2}"', declared, href, expected);
+    case 'draft': {
+      if (href === undefined) return undefined;
+      const status = text(data, 'draftStatus');
+      if (status !== undefined) return l10n.t('status is "{0}" but {1} is still a draft (status "{2}"): expected "{3}"', declared, href, status, expected);
+      const chars = data.bodyChars;
+      return typeof chars === 'number'
+        ? l10n.t('status is "{0}" but {1} is still a draft (only {2} characters of body): expected "{3}"', declared, href, String(chars), expected)
+        : undefined;
+    }
     case 'no-file':
       return l10n.t('status is "{0}" but the row names no file: expected "{1}"', declared, expected);
     case 'none-exists':

@@ -1,5 +1,5 @@
 import type { NotesConfig } from '../config';
-import type { CoverageModel, CoverageStatus, FileState, RowCoverage, SeriesModel } from '../model';
+import type { CoverageModel, CoverageStatus, DraftReason, FileState, RowCoverage, SeriesModel } from '../model';
 import { statusWordForRow } from '../coverage/sync';
 import { statusWordLike } from '../series/wording';
 import type { Finding } from './finding';
@@ -16,6 +16,8 @@ import type { Finding } from './finding';
 
 export interface CoverageRuleContext {
   config: NotesConfig;
+  /** why a file counts as a draft (its status, or a short body), for the message */
+  draftReason?(file: string): DraftReason | undefined;
 }
 
 function english(config: NotesConfig, status: CoverageStatus): string {
@@ -26,9 +28,13 @@ function english(config: NotesConfig, status: CoverageStatus): string {
 interface StatusProblem {
   problem: 'empty' | 'not-status-word' | 'all-written' | 'missing' | 'draft' | 'no-file' | 'none-exists' | 'started';
   href?: string;
+  /** for a draft: the status that makes it one */
+  draftStatus?: string;
+  /** for a draft without a status: how many characters of body it has */
+  bodyChars?: number;
 }
 
-function statusProblem(rc: RowCoverage): StatusProblem {
+function statusProblem(rc: RowCoverage, ctx: CoverageRuleContext): StatusProblem {
   const { row, fileStates, computed } = rc;
   const declared = row.declared;
   const fileWith = (pred: (s: FileState) => boolean): string | undefined => {
@@ -40,8 +46,14 @@ function statusProblem(rc: RowCoverage): StatusProblem {
   if (declared === 'done') {
     const missing = fileWith(s => s === 'missing');
     if (missing !== undefined) return { problem: 'missing', href: missing };
-    const draft = fileWith(s => s === 'draft');
-    if (draft !== undefined) return { problem: 'draft', href: draft };
+    const i = fileStates.findIndex(s => s === 'draft');
+    if (i !== -1) {
+      const why = ctx.draftReason?.(row.files[i].file);
+      const p: StatusProblem = { problem: 'draft', href: row.files[i].href };
+      if (why && 'status' in why) p.draftStatus = why.status;
+      else if (why) p.bodyChars = why.chars;
+      return p;
+    }
     return { problem: 'no-file' };
   }
   if (computed === 'pending') return { problem: row.files.length === 0 ? 'no-file' : 'none-exists' };
@@ -61,7 +73,11 @@ function statusMessage(p: StatusProblem, declaredText: string, config: NotesConf
     case 'not-status-word': return `status "${declaredText}" is not a status word (${statusWords(config).join(', ')}): expected "${expected}"`;
     case 'all-written': return `${said} but all files are written: expected "${expected}"`;
     case 'missing': return `${said} but ${p.href} does not exist: expected "${expected}"`;
-    case 'draft': return `${said} but ${p.href} is still a draft: expected "${expected}"`;
+    case 'draft': {
+      const why = p.draftStatus !== undefined ? ` (status "${p.draftStatus}")`
+        : p.bodyChars !== undefined ? ` (only ${p.bodyChars} characters of body)` : '';
+      return `${said} but ${p.href} is still a draft${why}: expected "${expected}"`;
+    }
     case 'no-file': return `${said} but the row names no file: expected "${expected}"`;
     case 'none-exists': return `${said} but none of its files exists yet: expected "${expected}"`;
     case 'started': return `${said} but ${p.href ?? 'a file'} exists: expected "${expected}"`;
@@ -79,7 +95,7 @@ export function checkCoverage(
     const { row, computed } = rc;
     if (!row.statusRange || row.declared === computed) continue;
     const expected = statusWordForRow(row, computed, config);
-    const p = statusProblem(rc);
+    const p = statusProblem(rc, ctx);
     matrix.push({
       code: 'coverage-status-mismatch', range: row.statusRange,
       message: statusMessage(p, row.declaredText, config, expected),

@@ -29,7 +29,7 @@ describe('coverage view model', () => {
     assert.equal(avail!.computed, 'in-progress');
     assert.equal(avail!.declared, 'pending');
     assert.equal(avail!.mismatch, true);
-    // 12_cap has a body shorter than the written threshold: draft, so `完成` is a mismatch
+    // 12_cap has no status and a body shorter than the written threshold: draft, so `完成` is a mismatch
     assert.equal(cap!.declared, 'done');
     assert.equal(cap!.declaredText, '完成');
     assert.equal(cap!.computed, 'in-progress');
@@ -236,7 +236,7 @@ describe('coverage view model diff', () => {
     const moved = buildViewModel(new FakeIndex().addSeries('backend/README.md', README, swapped)
       .addNote('backend/system_design/01_scalability.md', { status: 'active', title: 'Scalability' })
       .addNote('backend/system_design/02_availability.md', { status: 'draft' })
-      .addNote('backend/distributed_systems/12_cap.md', { status: 'active', body: 50 })
+      .addNote('backend/distributed_systems/12_cap.md', { body: 50 })
       .addNote('backend/distributed_systems/13_saga.md', { status: 'active' })
       .addFile('backend/quality_rubric.md'));
     const p = diffViewModel(one, moved)!;

@@ -125,9 +125,13 @@ describe('WorkspaceIndex', () => {
     index.updateNote('s/basics/01_intro.md', FM('Intro') + '# Intro\n\nSee [x](../other/x.md).\n');
     index.updateNote('s/other/x.md', FM('X') + '# X\n\n`basics/01_intro.md`\n');
     assert.deepEqual(codes(index, 's/coverage_matrix.md').filter(c => c === 'xref-missing-link'), []);
-    // a short note counts as a draft: the row is in progress, and "Pending" is now out of date
-    assert.deepEqual(index.computeCoverage(series[0]).map(r => r.computed), ['in-progress']);
+    // a short note that says `status: active` is written: the row is done, and "Pending" is now out of date
+    assert.deepEqual(index.computeCoverage(series[0]).map(r => r.computed), ['done']);
     assert.ok(codes(index, 's/coverage_matrix.md').includes('coverage-status-mismatch'));
+    // the same short note without a status is a stub: a draft, so the row is in progress
+    index.updateNote('s/basics/01_intro.md', FM('Intro').replace('status: active\n', '') + '# Intro\n\nSee [x](../other/x.md).\n');
+    assert.deepEqual(index.computeCoverage(series[0]).map(r => r.computed), ['in-progress']);
+    assert.deepEqual(index.draftReasonOf('s/basics/01_intro.md'), { chars: 32 });
   });
 
   it('marks undecodable notes unreadable instead of failing', async () => {
@@ -254,7 +258,14 @@ describe('WorkspaceIndex', () => {
       assert.deepEqual(codes(index, 'a.md'), ['link-anchor-broken', 'wikilink-broken']);
       assert.deepEqual(codes(index, 'b.md'), []);
       assert.equal(index.fileStateOf('b.md'), 'written');
-      assert.deepEqual(index.foreignNoteOf('a.md'), { file: 'a.md', title: 'Alpha', slugs: [], state: 'draft' });
+      // a.md is short but says `status: active`: written
+      assert.deepEqual(index.foreignNoteOf('a.md'), { file: 'a.md', title: 'Alpha', slugs: [], state: 'written' });
+      index.updateNote('c.md', '# Short\n');
+      assert.deepEqual(index.foreignNoteOf('c.md'), { file: 'c.md', title: 'Short', slugs: ['short'], state: 'draft', draft: { chars: 7 } });
+      index.addForeignNote({ file: 'd.md', title: 'D', slugs: [], state: 'draft', draft: { status: 'draft' } });
+      assert.deepEqual(index.draftReasonOf('d.md'), { status: 'draft' });
+      assert.deepEqual(index.draftReasonOf('c.md'), { chars: 7 });
+      assert.equal(index.draftReasonOf('a.md'), undefined);
     });
 
     it('take the diagnostics and link targets another index computed; series files wait for them', async () => {

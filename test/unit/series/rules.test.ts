@@ -203,6 +203,20 @@ describe('coverage rules', () => {
     assert.deepEqual(matrix[0].data, { problem: 'no-files-column', matrix: 's/coverage_matrix.md' });
   });
 
+  it('a draft says why: its status, or how short its body is', () => {
+    const text = '| Capability Area | Coverage Files | Status |\n| --- | --- | --- |\n| A | `a.md` | Done |\n| B | `b.md` | 完成 |\n';
+    const c = parseCoverageMatrix(text, 'coverage_matrix.md', config);
+    const s = parseSeriesReadme('## Chapters\n### A\n- [a](a.md)\n- [b](b.md)\n', 'README.md', config);
+    const why: Record<string, { status: string } | { chars: number }> = { 'a.md': { status: 'draft' }, 'b.md': { chars: 42 } };
+    const { matrix } = checkCoverage(c, s, computeRowCoverage(c.rows, () => 'draft'), { config, draftReason: f => why[f] });
+    assert.deepEqual(matrix.map(f => f.message), [
+      'status is "Done" but a.md is still a draft (status "draft"): expected "In Progress"',
+      'status is "完成" but b.md is still a draft (only 42 characters of body): expected "進行中"',
+    ]);
+    assert.equal((matrix[0].data as { draftStatus: string }).draftStatus, 'draft');
+    assert.equal((matrix[1].data as { bodyChars: number }).bodyChars, 42);
+  });
+
   it('reports an unknown or empty status word', () => {
     const text = '| Capability Area | Coverage Files | Status |\n| --- | --- | --- |\n| A | `a.md` | Maybe |\n| B | `b.md` |  |\n';
     const c = parseCoverageMatrix(text, 'coverage_matrix.md', config);
