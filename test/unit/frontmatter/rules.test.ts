@@ -63,6 +63,9 @@ describe('checkFrontmatter', () => {
     const js = check('---js\n{}\n---\n');
     assert.equal(js[0].code, 'frontmatter-invalid');
     assert.equal(js[0].message, 'frontmatter language "js" is not supported (only YAML)');
+    const toml = check('+++\ntitle = "x"\n+++\n# Hi\n');
+    assert.deepEqual(toml.map(x => [x.code, x.message]), [['frontmatter-invalid', 'frontmatter language "toml" is not supported (only YAML)']]);
+    assert.deepEqual(toml[0].data, { problem: 'language', language: 'toml' });
     const list = check('---\n- a\n---\n');
     assert.equal(list[0].message, 'frontmatter must be a mapping of fields');
   });

@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { defaultConfig } from '../../../src/core/config';
+import { fixesFor } from '../../../src/core/fixes/index';
 import { WorkspaceIndex } from '../../../src/core/index/workspaceIndex';
 import { all, codes, FM, indexOf } from './memoryWorkspace';
 
@@ -61,6 +62,16 @@ describe('WorkspaceIndex', () => {
       'a.md': '---\ntitle: A\nnote_type: chapter\ndomain: backend\ntags: [x]\ncreated: 2026-01-01\nupdated: 2026-01-01\nstatus: active\n---\n```md\n[x](nope.md)\n```\n\n    [y](nope.md)\n',
     });
     assert.deepEqual(all(index), []);
+  });
+
+  it('a TOML `+++` block is frontmatter in another language: invalid, and nothing in it is a link or heading', async () => {
+    const text = '+++\ntitle = "x"\nsee = "[a](missing.md)"\n# not a heading\n+++\n# Hi\n';
+    const index = await indexOf({ 'a.md': text });
+    assert.deepEqual(all(index).map(d => [d.code, d.message]), [['frontmatter-invalid', 'frontmatter language "toml" is not supported (only YAML)']]);
+    assert.deepEqual(index.note('a.md')!.scan.links, []);
+    assert.deepEqual(index.note('a.md')!.scan.headings.map(h => h.text), ['Hi']);
+    // no frontmatter-missing, so no fix inserts a second block above it
+    assert.deepEqual(all(index).flatMap(d => fixesFor(index, d, text, '2026-01-01')), []);
   });
 
   it('re-checks dependents when a target appears, changes headings or disappears', async () => {
