@@ -194,6 +194,14 @@ export interface ReadingList {
   range: Range;
 }
 
+export interface UnknownReadingList {
+  label: string;
+  numbers: NumberRef[];
+  /** the label (before the colon) */
+  labelRange: Range;
+  range: Range;
+}
+
 export interface SeriesModel {
   /** workspace-relative path of the README */
   readme: string;
@@ -203,6 +211,8 @@ export interface SeriesModel {
   categories: Category[];
   batches: BatchStep[];
   readingLists: ReadingList[];
+  /** reading-priority items that name chapter numbers under a label that is no priority label (`- Optional: `05``) */
+  unknownReadingLists?: UnknownReadingList[];
   supportDocs: { label: string; href: string; file: string; range: Range }[];
   /** lines of `## Estimated Time Per Topic` */
   estimatedTime: string[];

@@ -251,6 +251,12 @@ function moreSuffix(s: string): { shown: string; count: string } | undefined {
 }
 
 function priorityMismatch(message: string, data: Facts, l10n: Translator): string | undefined {
+  if (data.problem === 'not-a-label') {
+    const label = text(data, 'label');
+    const labels = texts(data, 'labels');
+    return label === undefined || labels === undefined ? undefined
+      : l10n.t('"{0}" is not a priority label; expected one of {1}', label, labels.join(', '));
+  }
   const expected = text(data, 'expected');
   if (expected === undefined) return undefined;
   const num = text(data, 'num');

@@ -1,6 +1,6 @@
 import type { Link, List, ListItem, Paragraph, PhrasingContent, Root } from 'mdast';
 import { priorityOf, type NotesConfig } from '../config';
-import type { BatchStep, Category, Chapter, NumberRef, Range, ReadingList, SeriesModel } from '../model';
+import type { BatchStep, Category, Chapter, NumberRef, Range, ReadingList, SeriesModel, UnknownReadingList } from '../model';
 import { basename, dirname, extname, join } from '../paths';
 import { CHAPTER_NUMBER, leadingChapterNumber } from './chapterNumbers';
 import { structuralTree } from '../reference/tree';
@@ -142,7 +142,9 @@ export function parseSeriesReadmeFromTree(tree: Root, text: string, readmeFile: 
         if (node.type !== 'list') break;
         for (const item of listItems(node, false)) {
           const list = parseReadingItem(ctx, item);
-          if (list) model.readingLists.push(list);
+          if (!list) continue;
+          if ('priority' in list) model.readingLists.push(list);
+          else (model.unknownReadingLists ??= []).push(list);
         }
         break;
       case 'support':
@@ -321,11 +323,12 @@ function parseChapterItem(ctx: ParseContext, item: ListItem, category: string): 
 }
 
 /** Splits a list item paragraph at its first `:` (or `：`): the inline nodes before it, and the code spans after it. */
-function splitAtColon(ctx: ParseContext, para: Paragraph): { label: string; labelCodes: string[]; numbers: NumberRef[]; afterEnd: number } {
+function splitAtColon(ctx: ParseContext, para: Paragraph): { label: string; labelCodes: string[]; numbers: NumberRef[]; afterEnd: number; colon?: number } {
   let label = '';
   const labelCodes: string[] = [];
   const numbers: NumberRef[] = [];
   let colonSeen = false;
+  let colon: number | undefined;
   let afterEnd = startOf(para);
   const hasColon = para.children.some(c => c.type === 'text' && /[:：]/.test(c.value));
   if (!hasColon) colonSeen = true;
@@ -336,6 +339,8 @@ function splitAtColon(ctx: ParseContext, para: Paragraph): { label: string; labe
         if (m) {
           label += child.value.slice(0, m.index);
           colonSeen = true;
+          const found = /[:：]/.exec(ctx.text.slice(startOf(child), endOf(child)));
+          colon = found ? startOf(child) + found.index : startOf(child);
           continue;
         }
         label += child.value;
@@ -350,7 +355,7 @@ function splitAtColon(ctx: ParseContext, para: Paragraph): { label: string; labe
       afterEnd = endOf(child);
     }
   }
-  return { label: label.trim(), labelCodes, numbers, afterEnd };
+  return { label: label.trim(), labelCodes, numbers, afterEnd, colon };
 }
 
 function parseBatchItem(ctx: ParseContext, item: ListItem, ordinal: number): BatchStep | undefined {
@@ -367,17 +372,25 @@ function parseBatchItem(ctx: ParseContext, item: ListItem, ordinal: number): Bat
   return step;
 }
 
-function parseReadingItem(ctx: ParseContext, item: ListItem): ReadingList | undefined {
+/**
+ * A reading-priority item: a list under a priority label, or (when it names chapter numbers after a
+ * colon under a label that is no priority label) an unknown list to report; prose bullets are neither.
+ */
+function parseReadingItem(ctx: ParseContext, item: ListItem): ReadingList | UnknownReadingList | undefined {
   const para = paragraphOf(item);
   if (!para) return undefined;
-  const { label, labelCodes, numbers } = splitAtColon(ctx, para);
+  const { label, labelCodes, numbers, colon } = splitAtColon(ctx, para);
   const paren = label.search(/[（(]/);
-  const candidates = [paren === -1 ? label : label.slice(0, paren).trim(), ...labelCodes, label];
+  const head = paren === -1 ? label : label.slice(0, paren).trim();
+  const candidates = [head, ...labelCodes, label];
   for (const candidate of candidates) {
     const priority = priorityOf(ctx.config, candidate);
     if (priority) return { priority, label: candidate.trim(), numbers, range: itemLineRange(ctx, item) };
   }
-  return undefined;
+  if (colon === undefined || numbers.length === 0 || head === '') return undefined;
+  const at = ctx.text.indexOf(head, startOf(para));
+  const labelRange = at !== -1 && at < colon ? ctx.lines.range(at, at + head.length) : ctx.lines.range(startOf(para), colon);
+  return { label: head, numbers, labelRange, range: itemLineRange(ctx, item) };
 }
 
 /** `title:` of a YAML frontmatter block, read line by line (plain, single- or double-quoted scalar). */

@@ -85,7 +85,7 @@ const LAB: Record<string, string> = {
     '## Batch Learning Route', '',
     '- Batch 1: `01`, `09`', '- Batch 2: `05`', '- Batch 3: `07`', '',
     '## Reading Priority', '',
-    '- Must-read (`必讀`): `01`, `02`, `08`', '- Important (`重要`): `03`, `01`, `05`', '- Skippable (`可跳讀`): `04`, `07`', '',
+    '- Must-read (`必讀`): `01`, `02`, `08`', '- Important (`重要`): `03`, `01`, `05`', '- Skippable (`可跳讀`): `04`, `07`', '- Optional: `04`', '',
     '## Chapters', '', '### A', '',
     '- [01_a](a/01_a.md) - 必讀 - 5 min',
     '- [02_b](a/02_b.md) - 重要 - 5 min',
@@ -94,6 +94,7 @@ const LAB: Record<string, string> = {
     '- [05_e](b/05_e.md) - 重要 - 5 min',
     '- [05_f](c/05_f.md) - 重要 - 5 min',
     ...['a', 'b', 'c', 'd', 'e', 'f'].map(x => `- [07_${x}](d/07_${x}.md) - 可跳讀 - 5 min`),
+    '- [06_g](a/06_g.md) - Urgent - 5 min',
     '',
   ].join('\n'),
   's/coverage_matrix.md': [

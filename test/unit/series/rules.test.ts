@@ -122,6 +122,67 @@ describe('series rules on an extensionless chapter link', () => {
   });
 });
 
+describe('series rules on malformed README lines', () => {
+  const text = [
+    '## Reading Priority', '',
+    '- Must-read (`必讀`): `01`',
+    '- Optional: `02`, `99`',
+    '- Read the must-read ones first.', '',
+    '## Chapters', '', '### A', '',
+    '- [01_a](a/01_a.md) - 必讀 - 5 min',
+    '- [02_b](a/02_b.md) - Urgent - 10 min',
+    '- [03_c](a/03_c.md) - 必读 - 10 min',
+    '- [04_d](a/04_d.md) - 重要',
+    '- [05_e](a/05_e.md)',
+    '',
+  ].join('\n');
+  const s = parseSeriesReadme(text, 's/README.md', config);
+  const findings = checkSeries(s, { exists: () => true, config });
+  const labels = '必讀, 重要, 可跳讀, Must-read, Important, Skippable';
+
+  it('priority-mismatch on a chapter label that is no priority label, with the labels it could be', () => {
+    const onChapters = findings.filter(f => f.code === 'priority-mismatch' && f.range.start.line > 6);
+    assert.deepEqual(onChapters.map(f => [textAt(text, f.range), f.message]), [
+      ['Urgent', `"Urgent" is not a priority label; expected one of ${labels}`],
+      ['必读', `"必读" is not a priority label; expected one of ${labels}`],
+    ]);
+    assert.deepEqual(onChapters[0].data, { problem: 'not-a-label', label: 'Urgent', labels: labels.split(', '), file: 's/a/02_b.md' });
+  });
+
+  it('priority-mismatch on a reading list whose label is no priority label; prose bullets stay quiet', () => {
+    const onLists = findings.filter(f => f.code === 'priority-mismatch' && f.range.start.line <= 6);
+    assert.deepEqual(onLists.map(f => [textAt(text, f.range), f.message]), [
+      ['Optional', `"Optional" is not a priority label; expected one of ${labels}`],
+    ]);
+    assert.deepEqual(onLists[0].data, { problem: 'not-a-label', label: 'Optional', labels: labels.split(', ') });
+  });
+
+  it('still resolves the numbers of such a list; a missing reading time or priority is not reported', () => {
+    assert.deepEqual(findings.map(f => [f.code, textAt(text, f.range)]), [
+      ['priority-mismatch', 'Optional'],
+      ['chapter-number-unknown', '`99`'],
+      ['priority-mismatch', 'Urgent'],
+      ['priority-mismatch', '必读'],
+    ]);
+    assert.match(findings[1].message, /^reading list "Optional" names chapter 99, but no chapter file/);
+  });
+
+  it('a chapter whose unknown label a reading list already judges is reported once, by that list', () => {
+    const t = '## Reading Priority\n\n- Important (`重要`): `01`\n\n## Chapters\n\n### A\n\n- [01_a](a/01_a.md) - Whatever - 5 min\n';
+    const f = checkSeries(parseSeriesReadme(t, 'README.md', config), { exists: () => true, config });
+    assert.equal(f.length, 1);
+    assert.match(f[0].message, /labelled "Whatever" \(not a priority label\), but the reading list "Important"/);
+  });
+
+  it('labels the configuration adds are priority labels', () => {
+    const c = { ...config, priorityLabels: { ...config.priorityLabels, skippable: [...config.priorityLabels.skippable, 'Optional'] } };
+    const f = checkSeries(parseSeriesReadme(text, 's/README.md', c), { exists: () => true, config: c });
+    // Optional is now the skippable list: it names 02_b, whose label "Urgent" it reports with the label it expects
+    assert.deepEqual(f.map(x => textAt(text, x.range)), ['Urgent', '`99`', '必读']);
+    assert.match(f[0].message, /labelled "Urgent" \(not a priority label\), but the reading list "Optional" names a\/02_b\.md: expected "Skippable"/);
+  });
+});
+
 describe('coverage rules', () => {
   const readme = seed('README.md');
   const matrixText = seed('coverage_matrix.md');
