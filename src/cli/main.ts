@@ -83,7 +83,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   if (args.command === 'coverage') {
     const coverage = coverageReport(index);
     if (args.format === 'json') jsonChunks({ version: 1, notes: noteCount(index), coverage }, io.out);
-    else io.out(formatCoverageMarkdown(coverage));
+    else io.out(formatCoverageMarkdown(coverage, config));
     return 0;
   }
 
