@@ -73,14 +73,17 @@ export async function run(argv: string[], io: Io): Promise<number> {
   const index = await loadIndex(config, reader, all, args, io, log);
   const ms = Date.now() - t0;
   // a matrix that cannot be read as one (no table, no Status column) is said on stderr: no rule code covers it
+  // (a table without a files column is a coverage-unlisted diagnostic)
   for (const series of index.series()) {
-    for (const p of index.coverage(series)?.problems ?? []) log(`${index.coverage(series)!.file}:${p.range.start.line + 1}: ${p.message}`);
+    for (const p of index.coverage(series)?.problems ?? []) {
+      if (p.kind !== 'no-files-column') log(`${index.coverage(series)!.file}:${p.range.start.line + 1}: ${p.message}`);
+    }
   }
 
   if (args.command === 'coverage') {
     const coverage = coverageReport(index);
     if (args.format === 'json') jsonChunks({ version: 1, notes: noteCount(index), coverage }, io.out);
-    else io.out(formatCoverageMarkdown(coverage));
+    else io.out(formatCoverageMarkdown(coverage, config));
     return 0;
   }
 

@@ -17,7 +17,10 @@ export interface JsonCoverageRow {
   area: string;
   topic: string;
   files: string[];
+  /** the recognised status of the Status cell, null when it is empty or no status word */
   declared: CoverageStatus | null;
+  /** the Status cell as written ('' when empty) */
+  declaredText: string;
   computed: CoverageStatus;
   fileStates: FileState[];
 }
@@ -60,7 +63,7 @@ export function coverageReport(index: WorkspaceIndex): JsonCoverage[] {
     title: s.title,
     rows: index.computeCoverage(s).map(rc => ({
       area: rc.row.area, topic: rc.row.topic, files: rc.row.files.map(f => f.file),
-      declared: rc.row.declared ?? null, computed: rc.computed, fileStates: rc.fileStates,
+      declared: rc.row.declared ?? null, declaredText: rc.row.declaredText, computed: rc.computed, fileStates: rc.fileStates,
     })),
   }));
 }

@@ -138,10 +138,13 @@ export function mergeConfig(base: NotesConfig, raw: unknown): { config: NotesCon
     }
   }
   if (r.allowedValues !== undefined) {
-    if (!isPlainObject(r.allowedValues)) problems.push({ path: 'allowedValues', message: '"allowedValues" must be an object of field → array of strings' });
+    if (!isPlainObject(r.allowedValues)) problems.push({ path: 'allowedValues', message: '"allowedValues" must be an object of field → array of strings (or null)' });
     else {
-      const out: Record<string, string[]> = Object.create(null);
+      // merged per field over the defaults: a listed field is replaced, `null` lifts its restriction, a value
+      // of the wrong shape is reported and changes nothing (null prototype: a `__proto__` field is just a field)
+      const out: Record<string, string[]> = Object.assign(Object.create(null), config.allowedValues);
       for (const [field, vals] of Object.entries(r.allowedValues)) {
+        if (vals === null) { delete out[field]; continue; }
         const v = strings(`allowedValues.${field}`, vals);
         if (v) out[field] = v;
       }

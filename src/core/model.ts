@@ -166,7 +166,7 @@ export interface Chapter {
   /** the label as written (`必讀`, `Must-read` …) */
   priorityLabel?: string;
   minutes?: number;
-  /** leading number of the file name (`01`), undefined when the name has none */
+  /** leading chapter number of the file name as written (`01`, `17_3`), undefined when the name has none */
   number?: string;
   /** the whole list item line */
   range: Range;
@@ -203,6 +203,14 @@ export interface ReadingList {
   range: Range;
 }
 
+export interface UnknownReadingList {
+  label: string;
+  numbers: NumberRef[];
+  /** the label (before the colon) */
+  labelRange: Range;
+  range: Range;
+}
+
 export interface SeriesModel {
   /** workspace-relative path of the README */
   readme: string;
@@ -212,6 +220,8 @@ export interface SeriesModel {
   categories: Category[];
   batches: BatchStep[];
   readingLists: ReadingList[];
+  /** reading-priority items that name chapter numbers under a label that is no priority label (`- Optional: `05``) */
+  unknownReadingLists?: UnknownReadingList[];
   supportDocs: { label: string; href: string; file: string; range: Range }[];
   /** lines of `## Estimated Time Per Topic` */
   estimatedTime: string[];
@@ -242,8 +252,13 @@ export interface MatrixRow {
   /** undefined when the Status cell is empty or not a known status word */
   declared?: CoverageStatus;
   declaredText: string;
-  /** the Status cell's text range (what a status sync replaces) */
+  /**
+   * the Status cell's text range (what a status sync replaces); undefined when the table has no Status
+   * column, or no Coverage Files column (nothing to compare the status with)
+   */
   statusRange?: Range;
+  /** the row's table has no Coverage Files column: `files` is empty because the matrix does not say */
+  filesUnknown?: true;
   range: Range;
 }
 
@@ -271,11 +286,27 @@ export interface CoverageModel {
   xrefs: CrossRef[];
   gaps: string;
   /** problems found while reading the matrix itself (no table, no Status column …) */
-  problems: { message: string; range: Range }[];
+  problems: MatrixProblem[];
+}
+
+/** A problem of the matrix itself: `no-files-column` is reported as a diagnostic, the others on the CLI's stderr. */
+export interface MatrixProblem {
+  kind: 'no-table' | 'no-files-column' | 'no-status-column';
+  message: string;
+  range: Range;
 }
 
 /** Per-file state used for computed coverage. */
 export type FileState = 'missing' | 'draft' | 'written';
+
+/** How long a note's body is: code points, and their weight (CJK two, anything else one). */
+export interface BodySize {
+  chars: number;
+  weight: number;
+}
+
+/** Why a note counts as a draft: its status says so, or it has no status and only `chars` characters of body. */
+export type DraftReason = { status: string } | { chars: number };
 
 export interface RowCoverage {
   row: MatrixRow;

@@ -251,6 +251,12 @@ function moreSuffix(s: string): { shown: string; count: string } | undefined {
 }
 
 function priorityMismatch(message: string, data: Facts, l10n: Translator): string | undefined {
+  if (data.problem === 'not-a-label') {
+    const label = text(data, 'label');
+    const labels = texts(data, 'labels');
+    return label === undefined || labels === undefined ? undefined
+      : l10n.t('"{0}" is not a priority label; expected one of {1}', label, labels.join(', '));
+  }
   const expected = text(data, 'expected');
   if (expected === undefined) return undefined;
   const num = text(data, 'num');
@@ -305,8 +311,15 @@ function statusMismatch(data: Facts, l10n: Translator): string | undefined {
       return l10n.t('status is "{0}" but all files are written: expected "{1}"', declared, expected);
     case 'missing':
       return href === undefined ? undefined : l10n.t('status is "{0}" but {1} does not exist: expected "{2}"', declared, href, expected);
-    case 'draft':
-      return href === undefined ? undefined : l10n.t('status is "{0}" but {1} is still a draft: expected "{2}"', declared, href, expected);
+    case 'draft': {
+      if (href === undefined) return undefined;
+      const status = text(data, 'draftStatus');
+      if (status !== undefined) return l10n.t('status is "{0}" but {1} is still a draft (status "{2}"): expected "{3}"', declared, href, status, expected);
+      const chars = data.bodyChars;
+      return typeof chars === 'number'
+        ? l10n.t('status is "{0}" but {1} is still a draft (only {2} characters of body): expected "{3}"', declared, href, String(chars), expected)
+        : undefined;
+    }
     case 'no-file':
       return l10n.t('status is "{0}" but the row names no file: expected "{1}"', declared, expected);
     case 'none-exists':
@@ -320,6 +333,9 @@ function statusMismatch(data: Facts, l10n: Translator): string | undefined {
 }
 
 function coverageUnlisted(data: Facts, l10n: Translator): string | undefined {
+  if (data.problem === 'no-files-column') {
+    return l10n.t('the coverage table has no "Coverage Files" column (or "Files"), so its rows name no files: their status is not compared and README chapters are not checked against the matrix');
+  }
   const label = text(data, 'label');
   const matrix = text(data, 'matrix');
   if (label !== undefined && matrix !== undefined) {

@@ -1,14 +1,17 @@
-import type { CoverageStatus } from '../../core/model';
+import type { NotesConfig } from '../../core/config';
+import { statusWordLike } from '../../core/series/wording';
 import type { JsonCoverage } from '../report';
-
-const WORD: Record<CoverageStatus, string> = { pending: 'Pending', 'in-progress': 'In Progress', done: 'Done' };
 
 function cell(s: string): string {
   return s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 }
 
-/** The coverage of each series as a Markdown table, declared next to computed, mismatches marked. */
-export function formatCoverageMarkdown(coverage: JsonCoverage[]): string {
+/**
+ * The coverage of each series as a Markdown table, declared next to computed, mismatches marked. Declared is
+ * the Status cell as the matrix writes it; computed is the configured status word in the cell's language
+ * (the word *Sync status* would write).
+ */
+export function formatCoverageMarkdown(coverage: JsonCoverage[], config: NotesConfig): string {
   if (coverage.length === 0) return 'No series with a coverage matrix found.\n';
   const out: string[] = [];
   for (const s of coverage) {
@@ -18,8 +21,8 @@ export function formatCoverageMarkdown(coverage: JsonCoverage[]): string {
     out.push(`Coverage: ${done}/${s.rows.length} done, ${s.rows.filter(r => r.computed === 'in-progress').length} in progress, ${mismatches} declared status${mismatches === 1 ? '' : 'es'} out of date.`, '');
     out.push('| Capability Area | Required Topic | Coverage Files | Declared | Computed |', '| --- | --- | --- | --- | --- |');
     for (const r of s.rows) {
-      const declared = r.declared ? WORD[r.declared] : '—';
-      const computed = WORD[r.computed] + (r.declared !== r.computed ? ' ⚠' : '');
+      const declared = r.declaredText !== '' ? cell(r.declaredText) : '—';
+      const computed = cell(statusWordLike(config, r.computed, r.declaredText)) + (r.declared !== r.computed ? ' ⚠' : '');
       const files = r.files.map((f, i) => `\`${f}\` (${r.fileStates[i]})`).join('<br>');
       out.push(`| ${cell(r.area)} | ${cell(r.topic)} | ${cell(files)} | ${declared} | ${computed} |`);
     }

@@ -20,7 +20,9 @@ export function formatTextLine(d: Diagnostic, c: Colors): string {
 
 export function summaryLine(n: { error: number; warning: number; information: number; hint: number }, notes: number, ms: number, c: Colors): string {
   const plural = (k: number, w: string) => `${k} ${w}${k === 1 ? '' : 's'}`;
-  const parts = [plural(n.error, 'error'), plural(n.warning, 'warning'), plural(n.information + n.hint, 'info')];
+  const parts = [plural(n.error, 'error'), plural(n.warning, 'warning'), plural(n.information, 'info')];
+  // hints (a severity users choose per rule) are counted apart, and only said when there are any
+  if (n.hint > 0) parts.push(plural(n.hint, 'hint'));
   const head = n.error > 0 ? c.red('✖') : n.warning > 0 ? c.yellow('⚠') : '✔';
   return `${head} ${c.bold(parts.join(', '))} in ${plural(notes, 'note')} (${ms} ms)`;
 }

@@ -1,22 +1,76 @@
 import type { NotesConfig } from '../config';
-import type { CoverageStatus, FileState, FrontmatterResult, MatrixRow, RowCoverage } from '../model';
+import type { BodySize, CoverageStatus, DraftReason, FileState, FrontmatterResult, MatrixRow, RowCoverage } from '../model';
 
 /**
  * Computed coverage: the state of each file a matrix row names, and the status those states imply.
  */
 
-/** A note whose body (after the frontmatter) is shorter than this is still a draft. */
+/**
+ * A note that has no `status` and whose body (after the frontmatter, blanks around it trimmed)
+ * weighs less than this is still a draft: a stub. CJK characters weigh two (they carry about twice
+ * the meaning of a Latin letter), so 100 Chinese characters are enough. A note with a `status` is a
+ * draft exactly when that status is one of `draftStatuses`, however short it is.
+ */
 export const MIN_WRITTEN_BODY = 200;
 
-export function fileState(note: { frontmatter: FrontmatterResult; length: number } | undefined, config: NotesConfig): FileState {
-  if (!note) return 'missing';
-  const status = note.frontmatter.data?.status;
-  if (typeof status === 'string') {
-    const s = status.trim().toLowerCase();
-    if (config.draftStatuses.some(d => d.toLowerCase() === s)) return 'draft';
+function isWide(c: number): boolean {
+  return (c >= 0x2e80 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7af) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xff00 && c <= 0xffef);
+}
+
+function isBlank(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 11 || c === 0xfeff || c === 0xa0 || c === 0x3000;
+}
+
+/**
+ * The size of the body from `start` on, blanks around it trimmed. Counting stops once the weight
+ * reaches `MIN_WRITTEN_BODY` (all that the draft test needs): a long note costs no more than a short one.
+ */
+export function bodySize(text: string, start: number): BodySize {
+  let s = start;
+  let e = text.length;
+  while (s < e && isBlank(text.charCodeAt(s))) s++;
+  while (e > s && isBlank(text.charCodeAt(e - 1))) e--;
+  let chars = 0;
+  let weight = 0;
+  for (let i = s; i < e && weight < MIN_WRITTEN_BODY; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < e) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) i++;
+      weight += 2;
+    } else {
+      weight += isWide(c) ? 2 : 1;
+    }
+    chars++;
   }
-  const body = note.length - (note.frontmatter.block?.end ?? 0);
-  return body < MIN_WRITTEN_BODY ? 'draft' : 'written';
+  return { chars, weight: Math.min(weight, MIN_WRITTEN_BODY) };
+}
+
+/** What the draft test reads of a note; `body` is `bodySize` of its text (else the body's UTF-16 length stands in). */
+export interface DraftFacts {
+  frontmatter: FrontmatterResult;
+  length: number;
+  body?: BodySize;
+}
+
+/** Why a note is a draft, or undefined when it is written. */
+export function draftReason(note: DraftFacts, config: NotesConfig): DraftReason | undefined {
+  const status = note.frontmatter.data?.status;
+  if (typeof status === 'string' && status.trim() !== '') {
+    const s = status.trim().toLowerCase();
+    return config.draftStatuses.some(d => d.toLowerCase() === s) ? { status } : undefined;
+  }
+  let body = note.body;
+  if (!body) {
+    const n = Math.max(0, note.length - (note.frontmatter.block?.end ?? 0));
+    body = { chars: n, weight: n };
+  }
+  return body.weight < MIN_WRITTEN_BODY ? { chars: body.chars } : undefined;
+}
+
+export function fileState(note: DraftFacts | undefined, config: NotesConfig): FileState {
+  if (!note) return 'missing';
+  return draftReason(note, config) ? 'draft' : 'written';
 }
 
 /** all files written → done; all missing (or no files at all) → pending; anything else → in progress. */

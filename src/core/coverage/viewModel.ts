@@ -188,7 +188,7 @@ export function buildSeriesView(index: IndexView, series: SeriesModel): SeriesVi
       files,
       declaredText: r.declaredText,
       computed: rc.computed,
-      mismatch: r.declared !== rc.computed,
+      mismatch: !r.filesUnknown && r.declared !== rc.computed,
       problems: files.reduce((n, f) => n + f.problems, 0),
       line: r.range.start.line,
     };
@@ -207,6 +207,8 @@ export function buildSeriesView(index: IndexView, series: SeriesModel): SeriesVi
 
   const minutesLeft = emptyMinutes();
   const readmeOnly: UnlistedChapter[] = [];
+  // a table without a files column lists no chapter: no chapter can be said to be missing from the matrix
+  const listsFiles = cov !== undefined && !cov.problems.some(p => p.kind === 'no-files-column');
   const counted = new Set<string>();
   for (const cat of series.categories) {
     for (const ch of cat.chapters) {
@@ -215,7 +217,7 @@ export function buildSeriesView(index: IndexView, series: SeriesModel): SeriesVi
         counted.add(ch.file);
         if (state !== 'written' && ch.minutes !== undefined) minutesLeft[ch.priority ?? 'none'] += ch.minutes;
       }
-      if (cov && !inMatrix.has(ch.file)) {
+      if (listsFiles && !inMatrix.has(ch.file)) {
         const u: UnlistedChapter = { label: ch.label, file: ch.file, category: cat.name, state, line: ch.range.start.line };
         if (ch.priority !== undefined) u.priority = ch.priority;
         if (ch.minutes !== undefined) u.minutes = ch.minutes;

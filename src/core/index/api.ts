@@ -1,6 +1,6 @@
 import type { NotesConfig } from '../config';
 import type {
-  CoverageModel, Diagnostic, FileState, FrontmatterResult, Heading, LinkRef, Range, RowCoverage, ScanResult, SeriesModel,
+  BodySize, CoverageModel, Diagnostic, DraftReason, FileState, FrontmatterResult, Heading, LinkRef, Range, RowCoverage, ScanResult, SeriesModel,
 } from '../model';
 
 /**
@@ -19,6 +19,8 @@ export interface NoteRecord {
   unreadable?: string;
   /** number of characters in the note */
   length: number;
+  /** the size of the body after the frontmatter, counted up to what the draft test needs (see `bodySize`) */
+  body?: BodySize;
   /** position just after the last character (where an appended line goes) */
   end: Range["end"];
   /** the first lines of the body (after frontmatter), for hover previews; at most ~400 characters ('' in a one-shot index, see WorkspaceIndex) */
@@ -34,6 +36,8 @@ export interface ForeignNote {
   title: string;
   slugs: string[];
   state: FileState;
+  /** why it is a draft (when `state` is `draft`) */
+  draft?: DraftReason;
   unreadable?: string;
 }
 

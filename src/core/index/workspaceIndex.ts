@@ -1,6 +1,6 @@
 import { noteFilter, type NotesConfig } from '../config';
-import { computeRowCoverage, fileState } from '../coverage/compute';
-import type { CoverageModel, Diagnostic, FileState, Heading, LinkRef, RowCoverage, ScanResult, SeriesModel, XrefSide } from '../model';
+import { bodySize, computeRowCoverage, draftReason, fileState } from '../coverage/compute';
+import type { CoverageModel, Diagnostic, DraftReason, FileState, Heading, LinkRef, RowCoverage, ScanResult, SeriesModel, XrefSide } from '../model';
 import { basename, dirname, isInside, isMarkdown, stem } from '../paths';
 import { checkCoverage } from '../rules/coverage';
 import type { Finding } from '../rules/finding';
@@ -26,7 +26,7 @@ interface Entry {
   targets?: Set<string>;
   structural?: 'readme' | 'matrix';
   /** checked by another index (a parallel check's other thread): known here only by what checking others needs */
-  foreign?: { state: FileState };
+  foreign?: { state: FileState; draft?: DraftReason };
 }
 
 interface SeriesEntry {
@@ -136,7 +136,7 @@ export class WorkspaceIndex implements IndexView, IndexWriter, ResolveContext {
     const { lines, frontmatter, scan } = parseNote(text, { linkText: !oneShot });
     const title = titleOf(file, frontmatter.data?.title, scan.headings);
     const record: NoteRecord = {
-      file, title, frontmatter, scan, length: text.length, end: lines.positionAt(text.length),
+      file, title, frontmatter, scan, length: text.length, end: lines.positionAt(text.length), body: bodySize(text, frontmatter.block?.end ?? 0),
       preview: oneShot ? '' : previewOf(text, frontmatter.block?.end ?? 0),
     };
     const affected = new Set<string>([file]);
@@ -317,7 +317,7 @@ export class WorkspaceIndex implements IndexView, IndexWriter, ResolveContext {
       file: note.file, title: note.title, frontmatter: { fieldRanges: {} }, scan: { headings: [], links: [] },
       unreadable: note.unreadable, length: 0, end: { line: 0, character: 0 }, preview: '',
     };
-    this.entries.set(note.file, { record, local: [], targets: new Set(), slugs: new Set(note.slugs), foreign: { state: note.state } });
+    this.entries.set(note.file, { record, local: [], targets: new Set(), slugs: new Set(note.slugs), foreign: note.draft ? { state: note.state, draft: note.draft } : { state: note.state } });
     if (!this.allFiles.has(note.file)) this.trackFile(note.file);
     else if (!old) this.names.removeFile(note.file);
     this.names.add(note.file, note.title, old?.record.title);
@@ -331,6 +331,8 @@ export class WorkspaceIndex implements IndexView, IndexWriter, ResolveContext {
     this.updateNote(file, text);
     const e = this.entries.get(file)!;
     e.foreign = { state: fileState(e.record, this.cfg) };
+    const draft = draftReason(e.record, this.cfg);
+    if (draft) e.foreign.draft = draft;
   }
 
   /** What another index needs to know of one of this index's notes (see `addForeignNote`). */
@@ -339,6 +341,8 @@ export class WorkspaceIndex implements IndexView, IndexWriter, ResolveContext {
     if (!e) return undefined;
     const r = e.record;
     const note: ForeignNote = { file, title: r.title, slugs: fragmentNames(r.scan), state: this.fileStateOf(file) };
+    const draft = this.draftReasonOf(file);
+    if (draft) note.draft = draft;
     if (r.unreadable !== undefined) note.unreadable = r.unreadable;
     return note;
   }
@@ -462,6 +466,14 @@ export class WorkspaceIndex implements IndexView, IndexWriter, ResolveContext {
     if (e?.foreign) return e.foreign.state;
     const r = e?.record;
     return fileState(r && !r.unreadable ? r : undefined, this.cfg);
+  }
+
+  /** Why a note counts as a draft (its status, or a short body without one); undefined when it is not a draft. */
+  draftReasonOf(file: string): DraftReason | undefined {
+    const e = this.entries.get(file);
+    if (e?.foreign) return e.foreign.draft;
+    const r = e?.record;
+    return r && !r.unreadable ? draftReason(r, this.cfg) : undefined;
   }
 
   diagnostics(file: string): readonly Diagnostic[] {
@@ -599,7 +611,7 @@ export class WorkspaceIndex implements IndexView, IndexWriter, ResolveContext {
       const exists = (f: string) => this.allFiles.has(f);
       readmeExtra = checkSeries(s.model, { exists, config: this.cfg });
       if (s.coverage && matrix) {
-        const cov = checkCoverage(s.coverage, s.model, this.computeCoverage(s.model), { config: this.cfg });
+        const cov = checkCoverage(s.coverage, s.model, this.computeCoverage(s.model), { config: this.cfg, draftReason: f => this.draftReasonOf(f) });
         readmeExtra = readmeExtra.concat(cov.readme);
         matrixExtra = cov.matrix;
       }

@@ -1,5 +1,5 @@
 import type { NotesConfig } from '../config';
-import type { CoverageModel, CoverageStatus, FileState, RowCoverage, SeriesModel } from '../model';
+import type { CoverageModel, CoverageStatus, DraftReason, FileState, RowCoverage, SeriesModel } from '../model';
 import { dominantStatusText, matrixStatusChange, statusWordForRow } from '../coverage/sync';
 import { statusWordLike } from '../series/wording';
 import type { Finding } from './finding';
@@ -9,11 +9,15 @@ import type { Finding } from './finding';
  * - `coverage-status-mismatch` on a Status cell whose declared status contradicts the files;
  * - `coverage-unlisted` for a README chapter absent from every matrix row (in the README) and for a
  *   matrix file that is neither a chapter nor a support document of the README (in the matrix).
- * A missing file in a Pending row is simply planned: nothing is reported for it.
+ * A missing file in a Pending row is simply planned: nothing is reported for it. A table without a
+ * Coverage Files column is one `coverage-unlisted` on its header: its rows' statuses are not compared
+ * and no README chapter is called unlisted.
  */
 
 export interface CoverageRuleContext {
   config: NotesConfig;
+  /** why a file counts as a draft (its status, or a short body), for the message */
+  draftReason?(file: string): DraftReason | undefined;
 }
 
 function english(config: NotesConfig, status: CoverageStatus): string {
@@ -24,9 +28,13 @@ function english(config: NotesConfig, status: CoverageStatus): string {
 interface StatusProblem {
   problem: 'empty' | 'not-status-word' | 'all-written' | 'missing' | 'draft' | 'no-file' | 'none-exists' | 'started';
   href?: string;
+  /** for a draft: the status that makes it one */
+  draftStatus?: string;
+  /** for a draft without a status: how many characters of body it has */
+  bodyChars?: number;
 }
 
-function statusProblem(rc: RowCoverage): StatusProblem {
+function statusProblem(rc: RowCoverage, ctx: CoverageRuleContext): StatusProblem {
   const { row, fileStates, computed } = rc;
   const declared = row.declared;
   const fileWith = (pred: (s: FileState) => boolean): string | undefined => {
@@ -38,8 +46,14 @@ function statusProblem(rc: RowCoverage): StatusProblem {
   if (declared === 'done') {
     const missing = fileWith(s => s === 'missing');
     if (missing !== undefined) return { problem: 'missing', href: missing };
-    const draft = fileWith(s => s === 'draft');
-    if (draft !== undefined) return { problem: 'draft', href: draft };
+    const i = fileStates.findIndex(s => s === 'draft');
+    if (i !== -1) {
+      const why = ctx.draftReason?.(row.files[i].file);
+      const p: StatusProblem = { problem: 'draft', href: row.files[i].href };
+      if (why && 'status' in why) p.draftStatus = why.status;
+      else if (why) p.bodyChars = why.chars;
+      return p;
+    }
     return { problem: 'no-file' };
   }
   if (computed === 'pending') return { problem: row.files.length === 0 ? 'no-file' : 'none-exists' };
@@ -59,7 +73,11 @@ function statusMessage(p: StatusProblem, declaredText: string, config: NotesConf
     case 'not-status-word': return `status "${declaredText}" is not a status word (${statusWords(config).join(', ')}): expected "${expected}"`;
     case 'all-written': return `${said} but all files are written: expected "${expected}"`;
     case 'missing': return `${said} but ${p.href} does not exist: expected "${expected}"`;
-    case 'draft': return `${said} but ${p.href} is still a draft: expected "${expected}"`;
+    case 'draft': {
+      const why = p.draftStatus !== undefined ? ` (status "${p.draftStatus}")`
+        : p.bodyChars !== undefined ? ` (only ${p.bodyChars} characters of body)` : '';
+      return `${said} but ${p.href} is still a draft${why}: expected "${expected}"`;
+    }
     case 'no-file': return `${said} but the row names no file: expected "${expected}"`;
     case 'none-exists': return `${said} but none of its files exists yet: expected "${expected}"`;
     case 'started': return `${said} but ${p.href ?? 'a file'} exists: expected "${expected}"`;
@@ -79,7 +97,7 @@ export function checkCoverage(
     if (!row.statusRange || row.declared === computed) continue;
     // the word the fix (and sync) would write
     const expected = matrixStatusChange(cov, row, computed, config, language)?.word ?? statusWordForRow(row, computed, config, language);
-    const p = statusProblem(rc);
+    const p = statusProblem(rc, ctx);
     matrix.push({
       code: 'coverage-status-mismatch', range: row.statusRange,
       message: statusMessage(p, row.declaredText, config, expected),
@@ -97,8 +115,18 @@ export function checkCoverage(
   for (const cat of series.categories) for (const ch of cat.chapters) if (ch.file !== '') known.add(ch.file);
   for (const doc of series.supportDocs) if (doc.file !== '') known.add(doc.file);
 
+  // a table without a files column lists no chapter: said once on its header, and no chapter is called unlisted
+  for (const p of cov.problems) {
+    if (p.kind !== 'no-files-column') continue;
+    matrix.push({
+      code: 'coverage-unlisted', range: p.range,
+      message: `the coverage table has no "Coverage Files" column (or "Files"), so its rows name no files: their status is not compared and README chapters are not checked against the matrix`,
+      data: { problem: 'no-files-column', matrix: cov.file },
+    });
+  }
   const noTable = cov.rows.length === 0 && cov.problems.length > 0;
-  if (!noTable) {
+  const filesUnknown = cov.problems.some(p => p.kind === 'no-files-column');
+  if (!noTable && !filesUnknown) {
     for (const cat of series.categories) {
       for (const ch of cat.chapters) {
         if (ch.file === '' || listed.has(ch.file)) continue;

@@ -1,5 +1,5 @@
 import type { NotesConfig } from '../config';
-import type { Chapter, NumberRef, PriorityKey, ReadingList, SeriesModel } from '../model';
+import type { Chapter, NumberRef, PriorityKey, Range, ReadingList, SeriesModel } from '../model';
 import { ChapterNumberIndex, numberKey } from '../series/chapterNumbers';
 import { priorityLabelLike } from '../series/wording';
 import type { Finding } from './finding';
@@ -7,8 +7,9 @@ import type { Finding } from './finding';
 /**
  * Rules on a series README: `chapter-planned` (a chapter file that does not exist yet),
  * `chapter-number-unknown` (a batch-route or reading-list number that names no chapter, or stays
- * ambiguous) and `priority-mismatch` (a chapter label that disagrees with the reading lists, or a
- * number listed in two reading lists). Findings are in the README.
+ * ambiguous) and `priority-mismatch` (a chapter label that disagrees with the reading lists, a
+ * number listed in two reading lists, or a chapter or reading-list label that is no priority label).
+ * A chapter line without a reading time or a priority is not reported. Findings are in the README.
  */
 
 export interface SeriesRuleContext {
@@ -99,7 +100,42 @@ export function checkSeries(series: SeriesModel, ctx: SeriesRuleContext): Findin
       if (mismatch) out.push(mismatch);
     }
   }
+
+  // a reading list under a label that is no priority label: said on the label; its numbers still must name chapters
+  for (const list of series.unknownReadingLists ?? []) {
+    out.push(notALabel(list.label, list.labelRange, ctx.config));
+    for (const ref of list.numbers) {
+      const f = numberFindings(series, index, ref, `reading list "${list.label}"`);
+      if (f) out.push(f);
+    }
+  }
+
+  // a chapter label that is no priority label (one a reading list judged is reported there, with the label it expects)
+  for (const cat of series.categories) {
+    for (const ch of cat.chapters) {
+      if (ch.priorityLabel === undefined || ch.priorityRange === undefined || ch.priority !== undefined || judged.has(ch)) continue;
+      out.push(notALabel(ch.priorityLabel, ch.priorityRange, ctx.config, ch.file));
+    }
+  }
   return out;
+}
+
+/** Every priority label of the configuration, the first of each priority first (必讀, 重要, 可跳讀, Must-read, …). */
+export function allPriorityLabels(config: NotesConfig): string[] {
+  const lists = Object.values(config.priorityLabels);
+  const out: string[] = [];
+  const longest = Math.max(0, ...lists.map(l => l.length));
+  for (let i = 0; i < longest; i++) for (const l of lists) if (i < l.length) out.push(l[i]);
+  return out;
+}
+
+function notALabel(label: string, range: Range, config: NotesConfig, file?: string): Finding {
+  const labels = allPriorityLabels(config);
+  return {
+    code: 'priority-mismatch', range,
+    message: `"${label}" is not a priority label; expected one of ${labels.join(', ')}`,
+    data: { problem: 'not-a-label', label, labels, ...(file !== undefined && { file }) },
+  };
 }
 
 function chapterMismatch(series: SeriesModel, ch: Chapter, priority: PriorityKey, listLabel: string, config: NotesConfig): Finding | undefined {

@@ -1,12 +1,59 @@
 import type { Chapter, ChapterNumberResolution, SeriesModel } from '../model';
 
 /**
- * Chapter numbers (`01` … `76`) name the chapters whose file starts with that number. Numbers
- * repeat in nested folders (`design_pattern/creational/01_singleton.md`), so the resolution prefers
- * the chapters whose file is the fewest folders below the series folder; a tie is ambiguous.
+ * Chapter numbers (`01` … `76`, sub-chapters `17_3` / `17.3`) name the chapters whose file starts
+ * with that number. A number is a tuple of whole numbers: `17_3`, `17.3` and `17.03` are the same
+ * chapter, `1` and `01` too. Numbers repeat in nested folders
+ * (`design_pattern/creational/01_singleton.md`), so the resolution prefers the chapters whose file
+ * is the fewest folders below the series folder; a tie is ambiguous. A number that no chapter has
+ * exactly names its sub-chapters: `17` is `17_3` when that is the only one, and ambiguous when
+ * `17_3` and `17_4` both exist.
  */
 
-/** `01`, `1` and `001` are the same chapter number; `17.3` keys as `17.3`. */
+/** A chapter number as written in a README (`01`, `17.3`, `17_3`). */
+export const CHAPTER_NUMBER = /^\d+(?:[._]\d+)*$/;
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+/**
+ * The leading chapter number of a file's base name, as written: `01_singleton.md` → `01`,
+ * `17_3_async.md` → `17_3`, `17.4-tokio.md` → `17.4`; undefined when the name does not start with
+ * a digit. A later digit run counts only when it is not glued to a Latin letter (`01_2pc.md` is
+ * chapter `01`, about two-phase commit).
+ */
+export function leadingChapterNumber(name: string): string | undefined {
+  let end = 0;
+  while (end < name.length && isDigit(name.charCodeAt(end))) end++;
+  if (end === 0) return undefined;
+  for (;;) {
+    const sep = name.charCodeAt(end);
+    if (sep !== 95 /* _ */ && sep !== 46 /* . */) break;
+    let j = end + 1;
+    while (j < name.length && isDigit(name.charCodeAt(j))) j++;
+    if (j === end + 1 || isAsciiLetter(name.charCodeAt(j))) break;
+    end = j;
+  }
+  return name.slice(0, end);
+}
+
+/** The parts of a chapter number: `17_3` → [17, 3], `01` → [1]. */
+export function chapterTuple(num: string): number[] {
+  return num.trim().split(/[._]/).map(Number);
+}
+
+/** The chapter number of a file's base name as a tuple (`17_3_async.md` → [17, 3]), undefined without one. */
+export function leadingChapterTuple(name: string): number[] | undefined {
+  const num = leadingChapterNumber(name);
+  return num === undefined ? undefined : chapterTuple(num);
+}
+
+/** `01`, `1` and `001` are the same chapter number; `17.3`, `17_3` and `17.03` key as `17.3`. */
 export function numberKey(num: string): string {
   return num.trim().split(/[._]/).map(part => part.replace(/^0+(?=\d)/, '')).join('.');
 }
@@ -30,22 +77,28 @@ function resolveAmong(series: SeriesModel, candidates: Chapter[]): ChapterNumber
   return shallowest.length === 1 ? { kind: 'found', chapter: shallowest[0] } : { kind: 'ambiguous', candidates: shallowest };
 }
 
-function chaptersByNumber(series: SeriesModel): Map<string, Chapter[]> {
-  const byNumber = new Map<string, Chapter[]>();
+function chaptersByNumber(series: SeriesModel): { exact: Map<string, Chapter[]>; under: Map<string, Chapter[]> } {
+  const exact = new Map<string, Chapter[]>();
+  /** `17` → the chapters numbered 17.x, 17.x.y … (used when no chapter is numbered 17 itself) */
+  const under = new Map<string, Chapter[]>();
+  const add = (map: Map<string, Chapter[]>, key: string, ch: Chapter): void => {
+    const list = map.get(key);
+    if (list) list.push(ch);
+    else map.set(key, [ch]);
+  };
   for (const cat of series.categories) {
     for (const ch of cat.chapters) {
       if (ch.number === undefined) continue;
       const key = numberKey(ch.number);
-      const list = byNumber.get(key);
-      if (list) list.push(ch);
-      else byNumber.set(key, [ch]);
+      add(exact, key, ch);
+      for (let dot = key.indexOf('.'); dot !== -1; dot = key.indexOf('.', dot + 1)) add(under, key.slice(0, dot), ch);
     }
   }
-  return byNumber;
+  return { exact, under };
 }
 
 export function resolveChapterNumber(series: SeriesModel, num: string): ChapterNumberResolution {
-  return resolveAmong(series, chaptersByNumber(series).get(numberKey(num)) ?? []);
+  return new ChapterNumberIndex(series).resolve(num);
 }
 
 /** All resolutions of one series precomputed: O(1) per lookup. */
@@ -53,7 +106,9 @@ export class ChapterNumberIndex {
   private readonly resolutions = new Map<string, ChapterNumberResolution>();
 
   constructor(readonly series: SeriesModel) {
-    for (const [key, candidates] of chaptersByNumber(series)) this.resolutions.set(key, resolveAmong(series, candidates));
+    const { exact, under } = chaptersByNumber(series);
+    for (const [key, candidates] of under) this.resolutions.set(key, resolveAmong(series, candidates));
+    for (const [key, candidates] of exact) this.resolutions.set(key, resolveAmong(series, candidates));
   }
 
   resolve(num: string): ChapterNumberResolution {

@@ -2,6 +2,7 @@ import type { ListItem, Root, Table, TableCell, TableRow } from 'mdast';
 import { statusOf, type NotesConfig } from '../config';
 import type { CoverageModel, CrossRef, MatrixFileRef, MatrixRow, XrefSide } from '../model';
 import { basename, dirname, join } from '../paths';
+import { chapterTuple, leadingChapterTuple } from './chapterNumbers';
 import { structuralTree } from '../reference/tree';
 import { LineIndex } from '../text/lineIndex';
 import { singleStatusIn } from '../coverage/statusCell';
@@ -17,10 +18,11 @@ import { codeSpanInner, endOf, nodeText, startOf, trimOffsets, walk } from './md
 
 export type MatrixColumn = 'area' | 'topic' | 'files' | 'status';
 
-const COLUMN_NAMES: Record<MatrixColumn, string[]> = {
+/** The header names of each column (lower case), the canonical name first: the one place aliases live. */
+export const COLUMN_NAMES: Record<MatrixColumn, string[]> = {
   area: ['capability area', '能力領域'],
   topic: ['required topic', '主題'],
-  files: ['coverage files', '涵蓋檔案'],
+  files: ['coverage files', '涵蓋檔案', 'files', '檔案'],
   status: ['status', '狀態'],
 };
 
@@ -41,10 +43,12 @@ export interface MatrixTableLayout {
   lastRowStart: number;
 }
 
-function columnOf(headerText: string): MatrixColumn | undefined {
+/** The column a header cell names, and how far down its alias list the name is (0 = canonical). */
+function columnOf(headerText: string): { col: MatrixColumn; rank: number } | undefined {
   const t = headerText.trim().toLowerCase();
   for (const [col, names] of Object.entries(COLUMN_NAMES) as [MatrixColumn, string[]][]) {
-    if (names.includes(t)) return col;
+    const rank = names.indexOf(t);
+    if (rank !== -1) return { col, rank };
   }
   return undefined;
 }
@@ -54,13 +58,18 @@ function layoutOf(table: Table): MatrixTableLayout | undefined {
   const header = table.children[0];
   if (!header) return undefined;
   const columns: Partial<Record<MatrixColumn, number>> = {};
+  const ranks: Partial<Record<MatrixColumn, number>> = {};
   let known = 0;
   header.children.forEach((cell, i) => {
-    const col = columnOf(nodeText(cell));
-    if (col && columns[col] === undefined) {
-      columns[col] = i;
-      known++;
-    }
+    const named = columnOf(nodeText(cell));
+    if (!named) return;
+    const { col, rank } = named;
+    // the first cell with the most canonical name wins: `Coverage Files` over a `Files` column beside it
+    const before = ranks[col];
+    if (before === undefined) known++;
+    else if (before <= rank) return;
+    columns[col] = i;
+    ranks[col] = rank;
   });
   if (known < 2 || (columns.files === undefined && columns.status === undefined)) return undefined;
   const last = table.children[table.children.length - 1];
@@ -125,15 +134,17 @@ function parseRow(text: string, lines: LineIndex, row: TableRow, layout: MatrixT
     declaredText: '',
     range: lines.range(startOf(row), endOf(row)),
   };
+  if (layout.columns.files === undefined) out.filesUnknown = true;
   if (statusCell) {
     const content = cellContent(text, statusCell);
     const trimmed = trimOffsets(text, content.start, content.end);
     if (trimmed.end > trimmed.start) {
       out.declaredText = text.slice(trimmed.start, trimmed.end);
-      out.statusRange = lines.range(trimmed.start, trimmed.end);
+      // without a files column there is nothing to compare the status with, and nothing to sync
+      if (!out.filesUnknown) out.statusRange = lines.range(trimmed.start, trimmed.end);
       const declared = statusOf(config, nodeText(statusCell)) ?? statusOf(config, out.declaredText) ?? singleStatusIn(out.declaredText, config);
       if (declared) out.declared = declared;
-    } else {
+    } else if (!out.filesUnknown) {
       const middle = content.start + Math.floor((content.end - content.start) / 2);
       out.statusRange = lines.range(middle, middle);
     }
@@ -149,10 +160,6 @@ function arrowIn(s: string): boolean {
 
 const SPAN = /^(\d+(?:[._]\d+)*)-(\d+(?:[._]\d+)*)$/;
 
-function numbersOf(s: string): number[] {
-  return s.split(/[._]/).map(Number);
-}
-
 /** One side of a cross-reference: a path, or a chapter span such as `rust/17_3-17_6`. */
 export function parseXrefSide(raw: string, folder: string, range: XrefSide['range']): XrefSide {
   const side: XrefSide = { raw, range };
@@ -161,7 +168,7 @@ export function parseXrefSide(raw: string, folder: string, range: XrefSide['rang
   if (m) {
     const dir = dirname(raw);
     const spanFolder = dir === '' ? folder : join(folder, dir);
-    if (spanFolder !== undefined) side.span = { folder: spanFolder, from: numbersOf(m[1]), to: numbersOf(m[2]) };
+    if (spanFolder !== undefined) side.span = { folder: spanFolder, from: chapterTuple(m[1]), to: chapterTuple(m[2]) };
     return side;
   }
   const hash = raw.indexOf('#');
@@ -213,6 +220,7 @@ export function parseCoverageMatrixFromTree(tree: Root, text: string, matrixFile
     for (const col of ['files', 'status'] as const) {
       if (layout.columns[col] === undefined) {
         model.problems.push({
+          kind: col === 'files' ? 'no-files-column' : 'no-status-column',
           message: `the coverage table has no "${DISPLAY_NAMES[col]}" column`,
           range: lines.range(startOf(table.children[0]), endOf(table.children[0])),
         });
@@ -224,6 +232,7 @@ export function parseCoverageMatrixFromTree(tree: Root, text: string, matrixFile
     const anchor = tree.children.find(n => n.type === 'heading') ?? tree.children.find(n => n.type !== 'yaml');
     const at = anchor ? startOf(anchor) : 0;
     model.problems.push({
+      kind: 'no-table',
       message: 'no coverage table found: expected a table with the columns Capability Area, Required Topic, Coverage Files and Status',
       range: lines.range(at, at),
     });
@@ -251,23 +260,6 @@ export function parseCoverageMatrixFromTree(tree: Root, text: string, matrixFile
   return model;
 }
 
-/** Leading chapter number of a base name as a tuple: `17_3_async.md` → [17, 3]; `17.4-foo.md` → [17, 4]. */
-function leadingTuple(name: string): number[] | undefined {
-  const out: number[] = [];
-  let i = 0;
-  while (i < name.length) {
-    let j = i;
-    while (j < name.length && name.charCodeAt(j) >= 48 && name.charCodeAt(j) <= 57) j++;
-    if (j === i) break;
-    out.push(Number(name.slice(i, j)));
-    const sep = name.charCodeAt(j);
-    const next = name.charCodeAt(j + 1);
-    if ((sep === 95 || sep === 46) && next >= 48 && next <= 57) i = j + 1;
-    else break;
-  }
-  return out.length ? out : undefined;
-}
-
 /** Compares `t` truncated to the bound's length with the bound (lexicographic; a shorter tuple is smaller). */
 function compareToBound(t: number[], bound: number[]): number {
   const n = Math.min(t.length, bound.length);
@@ -280,7 +272,7 @@ export function expandSpan(span: { folder: string; from: number[]; to: number[] 
   const out: string[] = [];
   for (const f of files) {
     if (dirname(f) !== span.folder || !/\.md$/i.test(f)) continue;
-    const t = leadingTuple(basename(f));
+    const t = leadingChapterTuple(basename(f));
     if (!t) continue;
     if (compareToBound(t, span.from) >= 0 && compareToBound(t, span.to) <= 0) out.push(f);
   }

@@ -1,7 +1,8 @@
 import type { Link, List, ListItem, Paragraph, PhrasingContent, Root } from 'mdast';
 import { priorityOf, type NotesConfig } from '../config';
-import type { BatchStep, Category, Chapter, NumberRef, Range, ReadingList, SeriesModel } from '../model';
-import { basename, dirname, join } from '../paths';
+import type { BatchStep, Category, Chapter, NumberRef, Range, ReadingList, SeriesModel, UnknownReadingList } from '../model';
+import { basename, dirname, extname, join } from '../paths';
+import { CHAPTER_NUMBER, leadingChapterNumber } from './chapterNumbers';
 import { structuralTree } from '../reference/tree';
 import { LineIndex } from '../text/lineIndex';
 import { endOf, isBlank, nodeText, percentDecode, startOf, trimOffsets, walk } from './mdast';
@@ -56,7 +57,12 @@ function stripClosingHashes(s: string): string {
   return s.slice(0, e);
 }
 
-/** Resolves a README/matrix href against the series folder: '' when it is external or leaves the workspace. */
+/**
+ * Resolves a README href against the series folder: '' when it is external or leaves the workspace.
+ * A path without an extension means `<name>.md` (VS Code's convention for links; a chapter is a
+ * note, so `[08](a/08_ext)` is `a/08_ext.md`, and a planned one is created under that name). The
+ * series model is parsed from the README text alone, so this does not look at the file system.
+ */
 export function resolveSeriesHref(folder: string, href: string): string {
   if (/^[a-z][a-z0-9+.-]*:/i.test(href) || href.startsWith('//')) return '';
   let path = href;
@@ -66,13 +72,14 @@ export function resolveSeriesHref(folder: string, href: string): string {
   if (query !== -1) path = path.slice(0, query);
   path = percentDecode(path);
   if (path === '') return '';
-  return join(folder, path) ?? '';
+  const file = join(folder, path) ?? '';
+  const last = path.slice(path.lastIndexOf('/') + 1);
+  return file !== '' && last !== '' && last !== '.' && last !== '..' && extname(file) === '' ? file + '.md' : file;
 }
 
-/** Leading digits of a file's base name: `01_singleton.md` → `01`; undefined when it has none. */
+/** The chapter number of a file's base name as written: `01_singleton.md` → `01`, `17_3_async.md` → `17_3`. */
 export function chapterNumberOf(path: string): string | undefined {
-  const m = /^\d+/.exec(basename(path));
-  return m ? m[0] : undefined;
+  return leadingChapterNumber(basename(path));
 }
 
 export function parseSeriesReadme(text: string, readmeFile: string, config: NotesConfig, lines = new LineIndex(text)): SeriesModel {
@@ -135,7 +142,9 @@ export function parseSeriesReadmeFromTree(tree: Root, text: string, readmeFile: 
         if (node.type !== 'list') break;
         for (const item of listItems(node, false)) {
           const list = parseReadingItem(ctx, item);
-          if (list) model.readingLists.push(list);
+          if (!list) continue;
+          if ('priority' in list) model.readingLists.push(list);
+          else (model.unknownReadingLists ??= []).push(list);
         }
         break;
       case 'support':
@@ -313,14 +322,13 @@ function parseChapterItem(ctx: ParseContext, item: ListItem, category: string): 
   return chapter;
 }
 
-const NUMBER = /^\d+(?:[._]\d+)*$/;
-
 /** Splits a list item paragraph at its first `:` (or `：`): the inline nodes before it, and the code spans after it. */
-function splitAtColon(ctx: ParseContext, para: Paragraph): { label: string; labelCodes: string[]; numbers: NumberRef[]; afterEnd: number } {
+function splitAtColon(ctx: ParseContext, para: Paragraph): { label: string; labelCodes: string[]; numbers: NumberRef[]; afterEnd: number; colon?: number } {
   let label = '';
   const labelCodes: string[] = [];
   const numbers: NumberRef[] = [];
   let colonSeen = false;
+  let colon: number | undefined;
   let afterEnd = startOf(para);
   const hasColon = para.children.some(c => c.type === 'text' && /[:：]/.test(c.value));
   if (!hasColon) colonSeen = true;
@@ -331,6 +339,8 @@ function splitAtColon(ctx: ParseContext, para: Paragraph): { label: string; labe
         if (m) {
           label += child.value.slice(0, m.index);
           colonSeen = true;
+          const found = /[:：]/.exec(ctx.text.slice(startOf(child), endOf(child)));
+          colon = found ? startOf(child) + found.index : startOf(child);
           continue;
         }
         label += child.value;
@@ -340,12 +350,12 @@ function splitAtColon(ctx: ParseContext, para: Paragraph): { label: string; labe
       }
       continue;
     }
-    if (child.type === 'inlineCode' && NUMBER.test(child.value.trim())) {
+    if (child.type === 'inlineCode' && CHAPTER_NUMBER.test(child.value.trim())) {
       numbers.push({ num: child.value.trim(), range: ctx.lines.range(startOf(child), endOf(child)) });
       afterEnd = endOf(child);
     }
   }
-  return { label: label.trim(), labelCodes, numbers, afterEnd };
+  return { label: label.trim(), labelCodes, numbers, afterEnd, colon };
 }
 
 function parseBatchItem(ctx: ParseContext, item: ListItem, ordinal: number): BatchStep | undefined {
@@ -362,17 +372,25 @@ function parseBatchItem(ctx: ParseContext, item: ListItem, ordinal: number): Bat
   return step;
 }
 
-function parseReadingItem(ctx: ParseContext, item: ListItem): ReadingList | undefined {
+/**
+ * A reading-priority item: a list under a priority label, or (when it names chapter numbers after a
+ * colon under a label that is no priority label) an unknown list to report; prose bullets are neither.
+ */
+function parseReadingItem(ctx: ParseContext, item: ListItem): ReadingList | UnknownReadingList | undefined {
   const para = paragraphOf(item);
   if (!para) return undefined;
-  const { label, labelCodes, numbers } = splitAtColon(ctx, para);
+  const { label, labelCodes, numbers, colon } = splitAtColon(ctx, para);
   const paren = label.search(/[（(]/);
-  const candidates = [paren === -1 ? label : label.slice(0, paren).trim(), ...labelCodes, label];
+  const head = paren === -1 ? label : label.slice(0, paren).trim();
+  const candidates = [head, ...labelCodes, label];
   for (const candidate of candidates) {
     const priority = priorityOf(ctx.config, candidate);
     if (priority) return { priority, label: candidate.trim(), numbers, range: itemLineRange(ctx, item) };
   }
-  return undefined;
+  if (colon === undefined || numbers.length === 0 || head === '') return undefined;
+  const at = ctx.text.indexOf(head, startOf(para));
+  const labelRange = at !== -1 && at < colon ? ctx.lines.range(at, at + head.length) : ctx.lines.range(startOf(para), colon);
+  return { label: head, numbers, labelRange, range: itemLineRange(ctx, item) };
 }
 
 /** `title:` of a YAML frontmatter block, read line by line (plain, single- or double-quoted scalar). */

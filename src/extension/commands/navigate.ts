@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Chapter, SeriesModel } from '../../core/model';
-import { ChapterNumberIndex, numberKey } from '../../core/series/chapterNumbers';
+import { CHAPTER_NUMBER, ChapterNumberIndex, numberKey } from '../../core/series/chapterNumbers';
 import type { IndexService } from '../indexService';
 import { priorityName, type SeriesTree, SERIES_VIEW_ID } from '../tree/seriesTree';
 import { routeOrder, uniqueChapters } from '../tree/treeModel';
@@ -80,7 +80,7 @@ function findChapter(service: IndexService, all: SeriesModel[], query: string): 
     const byFile = uniqueChapters(s).find(c => c.file === file);
     if (byFile) return byFile;
   }
-  if (/^\d+(?:[._]\d+)*$/.test(query)) {
+  if (CHAPTER_NUMBER.test(query)) {
     // the series of the active note first, then the others
     const active = fileFromArg(service, undefined);
     const first = active ? service.index.seriesOf(active) : undefined;

@@ -38,6 +38,34 @@ describe('CLI', () => {
     assert.match(r.out, /✔ 0 errors, 0 warnings, 0 infos in 2 notes/);
   });
 
+  it('the summary counts hints apart from infos (only when there are any)', async () => {
+    const dir = tempWorkspace({ '.notes-navigator.json': '{"rules":{"frontmatter-missing":"hint"}}', 'a.md': '# A\n', 'b.md': FM + '# B\n' });
+    const r = await cli('check', dir);
+    assert.equal(r.code, 0, r.out + r.err);
+    assert.match(r.out, /^a\.md:1:1 hint frontmatter-missing /m);
+    assert.match(r.out, /✔ 0 errors, 0 warnings, 0 infos, 1 hint in 2 notes/);
+    const sarif = JSON.parse((await cli('check', dir, '--format', 'sarif')).out);
+    assert.equal(sarif.runs[0].results[0].level, 'note');
+  });
+
+  it('coverage keeps what the matrix says: declaredText in JSON, the matrix words in Markdown', async () => {
+    const dir = tempWorkspace({
+      's/README.md': '# S\n\n## Chapters\n\n### A\n\n- [01](a/01.md) - 必讀 - 5 min\n- [02](a/02.md) - 必讀 - 5 min\n',
+      's/coverage_matrix.md': '| Capability Area | Required Topic | Coverage Files | Status |\n| --- | --- | --- | --- |\n'
+        + '| A | One | `a/01.md` | Shipped |\n| A | Two | `a/02.md` | 完成 |\n| A | Three | `a/03.md` | Planned |\n',
+      's/a/01.md': FM + '# One\n', 's/a/02.md': FM + '# Two\n',
+      '.notes-navigator.json': '{"statusWords":{"pending":["Planned","待建立"]}}',
+    });
+    const json = JSON.parse((await cli('coverage', dir, '--format', 'json')).out);
+    assert.deepEqual(json.coverage[0].rows.map((r: { declared: string | null; declaredText: string; computed: string }) => [r.declared, r.declaredText, r.computed]), [
+      [null, 'Shipped', 'done'], ['done', '完成', 'done'], ['pending', 'Planned', 'pending'],
+    ]);
+    const md = (await cli('coverage', dir)).out;
+    assert.match(md, /\| One \| `s\/a\/01\.md` \(written\) \| Shipped \| Done ⚠ \|/);
+    assert.match(md, /\| Two \| `s\/a\/02\.md` \(written\) \| 完成 \| 完成 \|/);
+    assert.match(md, /\| Three \| `s\/a\/03\.md` \(missing\) \| Planned \| Planned \|/);
+  });
+
   it('text lines are file:line:col severity code message, sorted, exit 1 on errors', async () => {
     const dir = tempWorkspace({ 'b.md': FM + '[x](nope.md)\n', 'a.md': FM + '\n[y](gone.md)\n' });
     const r = await cli('check', dir);

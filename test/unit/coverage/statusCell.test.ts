@@ -59,8 +59,8 @@ describe('Status cells with more than a status word', () => {
     const d = index.diagnostics('s/coverage_matrix.md').find(x => x.code === 'coverage-status-mismatch');
     assert.ok(d, 'a status mismatch is reported');
     const fix = fixesFor(index, d, files['s/coverage_matrix.md'], '2026-03-01', f => (files as Record<string, string>)[f])[0];
-    assert.equal(fix.title, 'Set status to "In Progress"');
-    assert.equal(applyTextEdits(files['s/coverage_matrix.md'], fix.edits[0].edits), HEAD + '| A | `a/01.md` | In Progress <!-- blocked on X --> |\n');
+    assert.equal(fix.title, 'Set status to "Done"');
+    assert.equal(applyTextEdits(files['s/coverage_matrix.md'], fix.edits[0].edits), HEAD + '| A | `a/01.md` | Done <!-- blocked on X --> |\n');
   });
 });
 

@@ -29,7 +29,7 @@ describe('coverage view model', () => {
     assert.equal(avail!.computed, 'in-progress');
     assert.equal(avail!.declared, 'pending');
     assert.equal(avail!.mismatch, true);
-    // 12_cap has a body shorter than the written threshold: draft, so `完成` is a mismatch
+    // 12_cap has no status and a body shorter than the written threshold: draft, so `完成` is a mismatch
     assert.equal(cap!.declared, 'done');
     assert.equal(cap!.declaredText, '完成');
     assert.equal(cap!.computed, 'in-progress');
@@ -109,6 +109,15 @@ describe('coverage view model', () => {
     assert.equal(b.rows.length, 0);
     assert.equal(b.matrixProblems.length, 1);
     assert.match(b.matrixProblems[0]!, /no coverage table/);
+  });
+
+  it('a table without a files column: no row is a mismatch and no README chapter is unlisted, the problem is shown', () => {
+    const noFiles = '| Capability Area | Required Topic | Paths | Status |\n| --- | --- | --- | --- |\n| A | Scalability | `system_design/01_scalability.md` | Done |\n| A | X | | Pending |\n';
+    const s = buildViewModel(new FakeIndex().addSeries('backend/README.md', README, noFiles)).series[0]!;
+    assert.deepEqual(s.rows.map(r => r.mismatch), [false, false]);
+    assert.deepEqual(s.readmeOnly, []);
+    assert.equal(s.matrixProblems.length, 1);
+    assert.match(s.matrixProblems[0]!, /no "Coverage Files" column/);
   });
 
   it('a series without a matrix has no rows, no unlisted lists, but minutes left', () => {
@@ -227,7 +236,7 @@ describe('coverage view model diff', () => {
     const moved = buildViewModel(new FakeIndex().addSeries('backend/README.md', README, swapped)
       .addNote('backend/system_design/01_scalability.md', { status: 'active', title: 'Scalability' })
       .addNote('backend/system_design/02_availability.md', { status: 'draft' })
-      .addNote('backend/distributed_systems/12_cap.md', { status: 'active', body: 50 })
+      .addNote('backend/distributed_systems/12_cap.md', { body: 50 })
       .addNote('backend/distributed_systems/13_saga.md', { status: 'active' })
       .addFile('backend/quality_rubric.md'));
     const p = diffViewModel(one, moved)!;

@@ -132,6 +132,27 @@ describe('parseFrontmatter', () => {
     assert.equal(fm.data, undefined);
   });
 
+  it('reads a TOML `+++` block at the very top as a frontmatter block in another language', () => {
+    const text = '+++\ntitle = "x"\nsee = "[a](missing.md)"\n+++\n# Hi\n';
+    const fm = parseFrontmatter(text);
+    assert.deepEqual(fm.block, { start: 0, end: text.indexOf('# Hi'), contentStart: 4, contentEnd: text.indexOf('+++', 4), language: 'toml', closed: true });
+    assert.equal(fm.error?.message, 'frontmatter language "toml" is not supported (only YAML)');
+    assert.deepEqual(fm.error?.range, { start: { line: 0, character: 0 }, end: { line: 0, character: 3 } });
+    assert.equal(fm.data, undefined);
+    // CRLF, blanks after the fences, and an unclosed block (it runs to the end, like an unclosed `---`)
+    assert.equal(parseFrontmatter(crlf('+++  \ntitle = "x"\n+++\t\n# Hi\n')).block?.closed, true);
+    const unclosed = '+++\ntitle = "x"\n# Hi\n';
+    const open = parseFrontmatter(unclosed);
+    assert.deepEqual([open.block?.language, open.block?.closed, open.block?.end], ['toml', false, unclosed.length]);
+    // `---` does not close a `+++` block, nor `+++` a `---` one
+    assert.equal(parseFrontmatter('+++\na = 1\n---\n').block?.closed, false);
+    assert.equal(parseFrontmatter('---\na: 1\n+++\n').block?.closed, false);
+    // not at the very top, or not a bare fence: no block
+    for (const t of ['\n+++\na = 1\n+++\n', '++++\na = 1\n++++\n', '+++ toml\na = 1\n+++\n', '+++a\n']) {
+      assert.equal(parseFrontmatter(t).block, undefined, JSON.stringify(t));
+    }
+  });
+
   it('never evaluates other frontmatter languages', () => {
     const g = globalThis as Record<string, unknown>;
     delete g.__fmPwned;

@@ -63,6 +63,9 @@ describe('checkFrontmatter', () => {
     const js = check('---js\n{}\n---\n');
     assert.equal(js[0].code, 'frontmatter-invalid');
     assert.equal(js[0].message, 'frontmatter language "js" is not supported (only YAML)');
+    const toml = check('+++\ntitle = "x"\n+++\n# Hi\n');
+    assert.deepEqual(toml.map(x => [x.code, x.message]), [['frontmatter-invalid', 'frontmatter language "toml" is not supported (only YAML)']]);
+    assert.deepEqual(toml[0].data, { problem: 'language', language: 'toml' });
     const list = check('---\n- a\n---\n');
     assert.equal(list[0].message, 'frontmatter must be a mapping of fields');
   });
@@ -98,6 +101,43 @@ describe('checkFrontmatter', () => {
       ['frontmatter-field-missing', 'required field "owner" is missing'],
       ['frontmatter-field-invalid', 'domain "backend" is not one of frontend'],
     ]);
+  });
+
+  describe('allowedValues in the configuration', () => {
+    const defaults = defaultConfig().allowedValues;
+    const banana = withField('note_type', 'note_type: banana');
+
+    it('an invalid value is reported and changes nothing: the defaults still apply', () => {
+      const { config, problems } = mergeConfig(defaultConfig(), { allowedValues: { status: 'active' } });
+      assert.deepEqual(problems, [{ path: 'allowedValues.status', message: '"allowedValues.status" must be an array of strings' }]);
+      assert.deepEqual({ ...config.allowedValues }, defaults);
+      assert.deepEqual(check(banana, false, config).map(x => x.code), ['frontmatter-field-invalid']);
+    });
+
+    it('merges per field: a listed field is replaced, the others keep their defaults', () => {
+      const { config, problems } = mergeConfig(defaultConfig(), { allowedValues: { status: ['active', 'wip'] } });
+      assert.deepEqual(problems, []);
+      assert.deepEqual({ ...config.allowedValues }, { note_type: defaults.note_type, status: ['active', 'wip'] });
+      assert.deepEqual(check(withField('status', 'status: wip'), false, config), []);
+      assert.deepEqual(check(banana, false, config).map(x => x.code), ['frontmatter-field-invalid']);
+      // a bad entry beside a good one: the good one applies, the bad one is ignored
+      const mixed = mergeConfig(defaultConfig(), { allowedValues: { status: 7, note_type: ['banana'] } });
+      assert.equal(mixed.problems.length, 1);
+      assert.deepEqual({ ...mixed.config.allowedValues }, { note_type: ['banana'], status: defaults.status });
+    });
+
+    it('null lifts a default restriction', () => {
+      const { config, problems } = mergeConfig(defaultConfig(), { allowedValues: { note_type: null } });
+      assert.deepEqual(problems, []);
+      assert.deepEqual({ ...config.allowedValues }, { status: defaults.status });
+      assert.deepEqual(check(banana, false, config), []);
+    });
+
+    it('settings over the file merge the same way, per field', () => {
+      const file = mergeConfig(defaultConfig(), { allowedValues: { domain: ['backend'] } }).config;
+      const both = mergeConfig(file, { allowedValues: { status: ['active'] } }).config;
+      assert.deepEqual({ ...both.allowedValues }, { note_type: defaults.note_type, status: ['active'], domain: ['backend'] });
+    });
   });
 
   it('requires tags to be a list of strings', () => {

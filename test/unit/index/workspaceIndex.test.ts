@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { defaultConfig } from '../../../src/core/config';
+import { fixesFor } from '../../../src/core/fixes/index';
 import { WorkspaceIndex } from '../../../src/core/index/workspaceIndex';
 import { all, codes, FM, indexOf } from './memoryWorkspace';
 
@@ -61,6 +62,16 @@ describe('WorkspaceIndex', () => {
       'a.md': '---\ntitle: A\nnote_type: chapter\ndomain: backend\ntags: [x]\ncreated: 2026-01-01\nupdated: 2026-01-01\nstatus: active\n---\n```md\n[x](nope.md)\n```\n\n    [y](nope.md)\n',
     });
     assert.deepEqual(all(index), []);
+  });
+
+  it('a TOML `+++` block is frontmatter in another language: invalid, and nothing in it is a link or heading', async () => {
+    const text = '+++\ntitle = "x"\nsee = "[a](missing.md)"\n# not a heading\n+++\n# Hi\n';
+    const index = await indexOf({ 'a.md': text });
+    assert.deepEqual(all(index).map(d => [d.code, d.message]), [['frontmatter-invalid', 'frontmatter language "toml" is not supported (only YAML)']]);
+    assert.deepEqual(index.note('a.md')!.scan.links, []);
+    assert.deepEqual(index.note('a.md')!.scan.headings.map(h => h.text), ['Hi']);
+    // no frontmatter-missing, so no fix inserts a second block above it
+    assert.deepEqual(all(index).flatMap(d => fixesFor(index, d, text, '2026-01-01')), []);
   });
 
   it('re-checks dependents when a target appears, changes headings or disappears', async () => {
@@ -125,9 +136,13 @@ describe('WorkspaceIndex', () => {
     index.updateNote('s/basics/01_intro.md', FM('Intro') + '# Intro\n\nSee [x](../other/x.md).\n');
     index.updateNote('s/other/x.md', FM('X') + '# X\n\n`basics/01_intro.md`\n');
     assert.deepEqual(codes(index, 's/coverage_matrix.md').filter(c => c === 'xref-missing-link'), []);
-    // a short note counts as a draft: the row is in progress, and "Pending" is now out of date
-    assert.deepEqual(index.computeCoverage(series[0]).map(r => r.computed), ['in-progress']);
+    // a short note that says `status: active` is written: the row is done, and "Pending" is now out of date
+    assert.deepEqual(index.computeCoverage(series[0]).map(r => r.computed), ['done']);
     assert.ok(codes(index, 's/coverage_matrix.md').includes('coverage-status-mismatch'));
+    // the same short note without a status is a stub: a draft, so the row is in progress
+    index.updateNote('s/basics/01_intro.md', FM('Intro').replace('status: active\n', '') + '# Intro\n\nSee [x](../other/x.md).\n');
+    assert.deepEqual(index.computeCoverage(series[0]).map(r => r.computed), ['in-progress']);
+    assert.deepEqual(index.draftReasonOf('s/basics/01_intro.md'), { chars: 32 });
   });
 
   it('marks undecodable notes unreadable instead of failing', async () => {
@@ -254,7 +269,14 @@ describe('WorkspaceIndex', () => {
       assert.deepEqual(codes(index, 'a.md'), ['link-anchor-broken', 'wikilink-broken']);
       assert.deepEqual(codes(index, 'b.md'), []);
       assert.equal(index.fileStateOf('b.md'), 'written');
-      assert.deepEqual(index.foreignNoteOf('a.md'), { file: 'a.md', title: 'Alpha', slugs: [], state: 'draft' });
+      // a.md is short but says `status: active`: written
+      assert.deepEqual(index.foreignNoteOf('a.md'), { file: 'a.md', title: 'Alpha', slugs: [], state: 'written' });
+      index.updateNote('c.md', '# Short\n');
+      assert.deepEqual(index.foreignNoteOf('c.md'), { file: 'c.md', title: 'Short', slugs: ['short'], state: 'draft', draft: { chars: 7 } });
+      index.addForeignNote({ file: 'd.md', title: 'D', slugs: [], state: 'draft', draft: { status: 'draft' } });
+      assert.deepEqual(index.draftReasonOf('d.md'), { status: 'draft' });
+      assert.deepEqual(index.draftReasonOf('c.md'), { chars: 7 });
+      assert.equal(index.draftReasonOf('a.md'), undefined);
     });
 
     it('take the diagnostics and link targets another index computed; series files wait for them', async () => {

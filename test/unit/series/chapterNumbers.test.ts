@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { defaultConfig } from '../../../src/core/config';
-import { ChapterNumberIndex, resolveChapterNumber } from '../../../src/core/series/chapterNumbers';
+import { ChapterNumberIndex, numberKey, resolveChapterNumber } from '../../../src/core/series/chapterNumbers';
 import { parseSeriesReadme } from '../../../src/core/series/readme';
 import { seed } from './helpers';
 
@@ -48,5 +48,51 @@ describe('chapter number resolution', () => {
     assert.deepEqual(index.resolve('05'), r);
     const six = index.resolve('06');
     assert.equal(six.kind === 'found' && six.chapter.file, 's/06_w.md');
+  });
+
+  describe('sub-chapters (17_3 in the file name)', () => {
+    const sub = parseSeriesReadme([
+      '## Chapters', '### Rust',
+      '- [16](rust/16_traits.md) - 必讀 - 1 min',
+      '- [17.3](rust/17_3_async.md) - 必讀 - 1 min',
+      '- [17.4](rust/17_4_tokio.md) - 必讀 - 1 min',
+      '- [18.1](rust/18_1_macros.md) - 必讀 - 1 min',
+      '- [20](rust/20_intro.md) - 必讀 - 1 min',
+      '- [20.1](rust/20_1_more.md) - 必讀 - 1 min',
+    ].join('\n'), 's/README.md', defaultConfig());
+    const index = new ChapterNumberIndex(sub);
+    const fileOf = (num: string): string | undefined => {
+      const r = index.resolve(num);
+      return r.kind === 'found' ? r.chapter.file : r.kind;
+    };
+
+    it('resolves 17.3, 17_3 and 17.03 to the 17_3 file, in the index and directly', () => {
+      for (const n of ['17.3', '17_3', '17.03', '017_3']) {
+        assert.equal(fileOf(n), 's/rust/17_3_async.md', n);
+        const r = resolveChapterNumber(sub, n);
+        assert.equal(r.kind === 'found' && r.chapter.file, 's/rust/17_3_async.md', n);
+      }
+      assert.equal(fileOf('17_4'), 's/rust/17_4_tokio.md');
+      assert.equal(fileOf('17.5'), 'unknown');
+    });
+
+    it('a bare number with only sub-chapters: the one sub-chapter, or ambiguous among several', () => {
+      assert.equal(fileOf('18'), 's/rust/18_1_macros.md');
+      const r = index.resolve('17');
+      assert.equal(r.kind, 'ambiguous');
+      assert.deepEqual(r.kind === 'ambiguous' && r.candidates.map(c => c.file), ['s/rust/17_3_async.md', 's/rust/17_4_tokio.md']);
+      assert.deepEqual(resolveChapterNumber(sub, '17'), r);
+    });
+
+    it('a chapter whose number is exactly the bare number wins over its sub-chapters', () => {
+      assert.equal(fileOf('20'), 's/rust/20_intro.md');
+      assert.equal(fileOf('20.1'), 's/rust/20_1_more.md');
+    });
+
+    it('numberKey reads both separators and drops leading zeros per part', () => {
+      assert.equal(numberKey('17_3'), '17.3');
+      assert.equal(numberKey('017.03'), '17.3');
+      assert.equal(numberKey(' 01 '), '1');
+    });
   });
 });

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { defaultConfig } from '../../../src/core/config';
-import { computeRowCoverage, fileState, MIN_WRITTEN_BODY } from '../../../src/core/coverage/compute';
+import { bodySize, computeRowCoverage, draftReason, fileState, MIN_WRITTEN_BODY } from '../../../src/core/coverage/compute';
 import type { FileState, FrontmatterResult, MatrixRow } from '../../../src/core/model';
 
 const config = defaultConfig();
@@ -16,14 +16,41 @@ function row(...files: string[]): MatrixRow {
 }
 
 describe('computed coverage', () => {
-  it('fileState: missing, draft by status, draft by short body, written', () => {
+  it('fileState: missing, draft by status, draft by a short body without a status, written', () => {
     assert.equal(fileState(undefined, config), 'missing');
     assert.equal(fileState({ frontmatter: fm('draft'), length: 5000 }, config), 'draft');
     assert.equal(fileState({ frontmatter: fm('Draft'), length: 5000 }, config), 'draft');
-    assert.equal(fileState({ frontmatter: fm('active'), length: 100 + MIN_WRITTEN_BODY - 1 }, config), 'draft');
-    assert.equal(fileState({ frontmatter: fm('active'), length: 100 + MIN_WRITTEN_BODY }, config), 'written');
+    assert.equal(fileState({ frontmatter: fm(), length: 100 + MIN_WRITTEN_BODY - 1 }, config), 'draft');
+    assert.equal(fileState({ frontmatter: fm(), length: 100 + MIN_WRITTEN_BODY }, config), 'written');
     assert.equal(fileState({ frontmatter: { fieldRanges: {} }, length: 300 }, config), 'written');
+    assert.equal(fileState({ frontmatter: { fieldRanges: {} }, length: 30 }, config), 'draft');
     assert.equal(fileState({ frontmatter: fm('review'), length: 5000 }, { ...config, draftStatuses: ['review'] }), 'draft');
+  });
+
+  it('a note whose status is not a draft status is written, however short', () => {
+    assert.equal(fileState({ frontmatter: fm('active'), length: 101 }, config), 'written');
+    assert.equal(draftReason({ frontmatter: fm('active'), length: 101 }, config), undefined);
+    assert.deepEqual(draftReason({ frontmatter: fm('Draft'), length: 5000 }, config), { status: 'Draft' });
+    // an empty status is no status: the body decides
+    assert.deepEqual(draftReason({ frontmatter: fm(' '), length: 150 }, config), { chars: 50 });
+  });
+
+  it('bodySize counts the trimmed body after the frontmatter; CJK characters weigh two', () => {
+    const head = '---\ntitle: x\n---\n';
+    assert.deepEqual(bodySize(head + '\n  hello  \n\n', head.length), { chars: 5, weight: 5 });
+    assert.deepEqual(bodySize(head + '冪等性 ok', head.length), { chars: 6, weight: 9 });
+    // the audit's note: 5 × 29 CJK characters and a heading, 154 UTF-16 characters, weighs over the threshold
+    const cjk = '# 快速參考\n\n' + '冪等性設計：每個請求帶唯一鍵，伺服器端以鍵去重，重試安全。'.repeat(5) + '\n';
+    assert.equal(cjk.length, 154);
+    assert.ok(bodySize(cjk, 0).weight >= MIN_WRITTEN_BODY);
+    // 80 CJK characters: 160, still short
+    assert.deepEqual(bodySize('中'.repeat(80), 0), { chars: 80, weight: 160 });
+    // counting stops at the threshold: a 10 MB body costs no more than a short one
+    assert.equal(bodySize('x'.repeat(10_000_000), 0).weight, MIN_WRITTEN_BODY);
+    const note = { frontmatter: fm(undefined, head.length), length: head.length + 90, body: bodySize('中'.repeat(80), 0) };
+    assert.equal(fileState(note, config), 'draft');
+    assert.deepEqual(draftReason(note, config), { chars: 80 });
+    assert.equal(fileState({ ...note, body: bodySize('中'.repeat(100), 0) }, config), 'written');
   });
 
   it('computeRowCoverage: all written → done, all missing → pending, else in progress', () => {

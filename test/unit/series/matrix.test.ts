@@ -153,6 +153,26 @@ describe('coverage matrix parser', () => {
       assert.equal(noStatus.problems[0].range.start.line, 0);
     });
 
+    it('accepts "Files" (and 檔案) as the Coverage Files column', () => {
+      const cov = parse('| Status | Notes | Files | Required Topic | Capability Area |\n| --- | --- | --- | --- | --- |\n| 完成 | x | `a/01_one.md` `a/02_two.md` | One | A |\n');
+      assert.deepEqual(cov.problems, []);
+      assert.deepEqual(cov.rows[0].files.map(f => f.href), ['a/01_one.md', 'a/02_two.md']);
+      assert.equal(cov.rows[0].declared, 'done');
+      const zh = parse('| 能力領域 | 主題 | 檔案 | 狀態 |\n| --- | --- | --- | --- |\n| A | T | `a.md` | 完成 |\n');
+      assert.deepEqual(zh.rows[0].files.map(f => f.href), ['a.md']);
+    });
+
+    it('a table without a files column: one problem on its header, rows with unknown files and nothing to sync', () => {
+      const cov = parse('# M\n\n| Status | Paths | Required Topic |\n| --- | --- | --- |\n| Done | `a.md` | T |\n| Pending | `b.md` | U |\n');
+      assert.equal(cov.problems.length, 1);
+      assert.equal(cov.problems[0].kind, 'no-files-column');
+      assert.match(cov.problems[0].message, /no "Coverage Files" column/);
+      assert.equal(cov.problems[0].range.start.line, 2);
+      assert.equal(cov.rows.length, 2);
+      assert.ok(cov.rows.every(r => r.filesUnknown === true && r.statusRange === undefined && r.files.length === 0));
+      assert.equal(cov.rows[0].declared, 'done');
+    });
+
     it('ignores a table that names only one known column', () => {
       const cov = parse('| Status | Meaning |\n| --- | --- |\n| Done | x |\n');
       assert.equal(cov.rows.length, 0);

@@ -198,9 +198,16 @@ describe('series README parser', () => {
   });
 
   describe('helpers', () => {
-    it('chapterNumberOf takes the leading digits of the base name', () => {
+    it('chapterNumberOf takes the leading chapter number of the base name, sub-chapters included', () => {
       assert.equal(chapterNumberOf('a/b/01_singleton.md'), '01');
-      assert.equal(chapterNumberOf('17_3_async.md'), '17');
+      assert.equal(chapterNumberOf('17_3_async.md'), '17_3');
+      assert.equal(chapterNumberOf('rust/17.4-tokio.md'), '17.4');
+      assert.equal(chapterNumberOf('rust/17_6_1_deep.md'), '17_6_1');
+      assert.equal(chapterNumberOf('rust/17_3.md'), '17_3');
+      assert.equal(chapterNumberOf('rust/17_3非同步.md'), '17_3');
+      // a digit run glued to Latin letters is part of the title, not a sub-chapter: two-phase commit, 3D
+      assert.equal(chapterNumberOf('01_2pc.md'), '01');
+      assert.equal(chapterNumberOf('05_3d_rendering.md'), '05');
       assert.equal(chapterNumberOf('a/indexing.md'), undefined);
       assert.equal(chapterNumberOf('02x/indexing.md'), undefined);
     });
@@ -211,6 +218,18 @@ describe('series README parser', () => {
       assert.equal(resolveSeriesHref('s', '#top'), '');
       assert.equal(resolveSeriesHref('s', 'mailto:x@y'), '');
       assert.equal(resolveSeriesHref('s', '%zz.md'), 's/%zz.md');
+    });
+
+    it('resolveSeriesHref reads a path without an extension as <name>.md (a chapter is a note)', () => {
+      assert.equal(resolveSeriesHref('s', 'a/08_ext'), 's/a/08_ext.md');
+      assert.equal(resolveSeriesHref('s', 'a/08_ext#top'), 's/a/08_ext.md');
+      assert.equal(resolveSeriesHref('s', 'a.b/08_ext'), 's/a.b/08_ext.md');
+      assert.equal(resolveSeriesHref('s', 'a/notes.txt'), 's/a/notes.txt');
+      assert.equal(resolveSeriesHref('s', 'a/08.MD'), 's/a/08.MD');
+      assert.equal(resolveSeriesHref('s', 'a/'), 's/a');
+      assert.equal(resolveSeriesHref('', '08_ext'), '08_ext.md');
+      assert.equal(resolveSeriesHref('s/t', '.'), 's/t');
+      assert.equal(resolveSeriesHref('s/t', 'a/..'), 's/t');
     });
   });
 });

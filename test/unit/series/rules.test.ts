@@ -71,6 +71,118 @@ describe('series rules', () => {
   });
 });
 
+describe('series rules on sub-chapters', () => {
+  // the audit fixture: 17.3 / 17_4 name rust/17_3_async.md and rust/17_4_tokio.md
+  const text = [
+    '## Batch Learning Route', '',
+    '- Batch 1: `16`, `17.3`, `17_4`, `17`', '',
+    '## Reading Priority', '',
+    '- Must-read (`必讀`): `17.3`',
+    '- Important (`重要`): `17.4`', '',
+    '## Chapters', '', '### Rust', '',
+    '- [16_traits](rust/16_traits.md) - 必讀 - 10 min',
+    '- [17_3_async](rust/17_3_async.md) - 必讀 - 10 min',
+    '- [17_4_tokio](rust/17_4_tokio.md) - 必讀 - 10 min',
+    '',
+  ].join('\n');
+  const s = parseSeriesReadme(text, 's/README.md', config);
+  const findings = checkSeries(s, { exists: () => true, config });
+
+  it('resolves 17.3 and 17_4; only the bare 17 stays ambiguous', () => {
+    const unknown = findings.filter(f => f.code === 'chapter-number-unknown');
+    assert.deepEqual(unknown.map(f => textAt(text, f.range)), ['`17`']);
+    assert.match(unknown[0].message, /ambiguous: rust\/17_3_async\.md, rust\/17_4_tokio\.md/);
+  });
+
+  it('reports the priority mismatch of 17_4 (必讀, listed as Important)', () => {
+    const mism = findings.filter(f => f.code === 'priority-mismatch');
+    assert.equal(mism.length, 1);
+    assert.equal(mism[0].range.start.line, 15);
+    assert.deepEqual(mism[0].data, { expected: '重要', file: 's/rust/17_4_tokio.md', priority: 'important' });
+    assert.equal(findings.length, 2);
+  });
+});
+
+describe('series rules on an extensionless chapter link', () => {
+  // the audit fixture: `- [08](a/08_ext) - 必讀 - 10 min` with a/08_ext.md written and listed in the matrix
+  const text = '## Chapters\n\n### A\n\n- [08](a/08_ext) - 必讀 - 10 min\n- [09](<a/09 sp>) - 必讀 - 10 min\n';
+  const s = parseSeriesReadme(text, 's/README.md', config);
+  const files = new Set(['s/a/08_ext.md', 's/a/09 sp.md']);
+
+  it('the chapter is the .md note: not planned', () => {
+    assert.deepEqual(s.categories[0].chapters.map(c => c.file), ['s/a/08_ext.md', 's/a/09 sp.md']);
+    assert.deepEqual(checkSeries(s, { exists: f => files.has(f), config }), []);
+  });
+
+  it('and not coverage-unlisted when the matrix lists a/08_ext.md', () => {
+    const cov = parseCoverageMatrix('| Capability Area | Required Topic | Coverage Files | Status |\n| --- | --- | --- | --- |\n| A | a | `a/08_ext.md` `a/09 sp.md` | Done |\n', 's/coverage_matrix.md', config);
+    const rows = computeRowCoverage(cov.rows, () => 'written');
+    const { matrix, readme } = checkCoverage(cov, s, rows, { config });
+    assert.deepEqual([...matrix, ...readme], []);
+  });
+});
+
+describe('series rules on malformed README lines', () => {
+  const text = [
+    '## Reading Priority', '',
+    '- Must-read (`必讀`): `01`',
+    '- Optional: `02`, `99`',
+    '- Read the must-read ones first.', '',
+    '## Chapters', '', '### A', '',
+    '- [01_a](a/01_a.md) - 必讀 - 5 min',
+    '- [02_b](a/02_b.md) - Urgent - 10 min',
+    '- [03_c](a/03_c.md) - 必读 - 10 min',
+    '- [04_d](a/04_d.md) - 重要',
+    '- [05_e](a/05_e.md)',
+    '',
+  ].join('\n');
+  const s = parseSeriesReadme(text, 's/README.md', config);
+  const findings = checkSeries(s, { exists: () => true, config });
+  const labels = '必讀, 重要, 可跳讀, Must-read, Important, Skippable';
+
+  it('priority-mismatch on a chapter label that is no priority label, with the labels it could be', () => {
+    const onChapters = findings.filter(f => f.code === 'priority-mismatch' && f.range.start.line > 6);
+    assert.deepEqual(onChapters.map(f => [textAt(text, f.range), f.message]), [
+      ['Urgent', `"Urgent" is not a priority label; expected one of ${labels}`],
+      ['必读', `"必读" is not a priority label; expected one of ${labels}`],
+    ]);
+    assert.deepEqual(onChapters[0].data, { problem: 'not-a-label', label: 'Urgent', labels: labels.split(', '), file: 's/a/02_b.md' });
+  });
+
+  it('priority-mismatch on a reading list whose label is no priority label; prose bullets stay quiet', () => {
+    const onLists = findings.filter(f => f.code === 'priority-mismatch' && f.range.start.line <= 6);
+    assert.deepEqual(onLists.map(f => [textAt(text, f.range), f.message]), [
+      ['Optional', `"Optional" is not a priority label; expected one of ${labels}`],
+    ]);
+    assert.deepEqual(onLists[0].data, { problem: 'not-a-label', label: 'Optional', labels: labels.split(', ') });
+  });
+
+  it('still resolves the numbers of such a list; a missing reading time or priority is not reported', () => {
+    assert.deepEqual(findings.map(f => [f.code, textAt(text, f.range)]), [
+      ['priority-mismatch', 'Optional'],
+      ['chapter-number-unknown', '`99`'],
+      ['priority-mismatch', 'Urgent'],
+      ['priority-mismatch', '必读'],
+    ]);
+    assert.match(findings[1].message, /^reading list "Optional" names chapter 99, but no chapter file/);
+  });
+
+  it('a chapter whose unknown label a reading list already judges is reported once, by that list', () => {
+    const t = '## Reading Priority\n\n- Important (`重要`): `01`\n\n## Chapters\n\n### A\n\n- [01_a](a/01_a.md) - Whatever - 5 min\n';
+    const f = checkSeries(parseSeriesReadme(t, 'README.md', config), { exists: () => true, config });
+    assert.equal(f.length, 1);
+    assert.match(f[0].message, /labelled "Whatever" \(not a priority label\), but the reading list "Important"/);
+  });
+
+  it('labels the configuration adds are priority labels', () => {
+    const c = { ...config, priorityLabels: { ...config.priorityLabels, skippable: [...config.priorityLabels.skippable, 'Optional'] } };
+    const f = checkSeries(parseSeriesReadme(text, 's/README.md', c), { exists: () => true, config: c });
+    // Optional is now the skippable list: it names 02_b, whose label "Urgent" it reports with the label it expects
+    assert.deepEqual(f.map(x => textAt(text, x.range)), ['Urgent', '`99`', '必读']);
+    assert.match(f[0].message, /labelled "Urgent" \(not a priority label\), but the reading list "Optional" names a\/02_b\.md: expected "Skippable"/);
+  });
+});
+
 describe('coverage rules', () => {
   const readme = seed('README.md');
   const matrixText = seed('coverage_matrix.md');
@@ -127,6 +239,43 @@ describe('coverage rules', () => {
     const c = parseCoverageMatrix(text, 'coverage_matrix.md', config);
     const s = parseSeriesReadme('## Support Documents\n- [g](guide.md)\n## Chapters\n### A\n', 'README.md', config);
     assert.deepEqual(checkCoverage(c, s, computeRowCoverage(c.rows, () => 'missing'), { config }).matrix, []);
+  });
+
+  it('a table without a files column is reported once, on its header, instead of a flood', () => {
+    const text = [
+      '# Matrix', '',
+      '| Status | Notes | Paths | Required Topic | Capability Area |', '| --- | --- | --- | --- | --- |',
+      '| 完成 | x | `a/01_one.md` | One | A |',
+      '| Done | x | `a/02_two.md` | Two | A |',
+      '| Pending | x | | none | A |', '',
+      '| Capability Area | Required Topic | Coverage Files | Status |', '| --- | --- | --- | --- |',
+      '| B | Three | `a/03_three.md` `x/extra.md` | Done |', '',
+    ].join('\n');
+    const c = parseCoverageMatrix(text, 's/coverage_matrix.md', config);
+    const s = parseSeriesReadme('## Chapters\n### A\n- [1](a/01_one.md)\n- [2](a/02_two.md)\n- [3](a/03_three.md)\n', 's/README.md', config);
+    const { matrix, readme: inReadme } = checkCoverage(c, s, computeRowCoverage(c.rows, () => 'written'), { config });
+    assert.deepEqual(inReadme, []);
+    assert.deepEqual(matrix.map(f => [f.code, textAt(text, f.range)]), [
+      ['coverage-unlisted', '| Status | Notes | Paths | Required Topic | Capability Area |'],
+      ['coverage-unlisted', 'x/extra.md'],
+    ]);
+    assert.equal(matrix[0].message,
+      'the coverage table has no "Coverage Files" column (or "Files"), so its rows name no files: their status is not compared and README chapters are not checked against the matrix');
+    assert.deepEqual(matrix[0].data, { problem: 'no-files-column', matrix: 's/coverage_matrix.md' });
+  });
+
+  it('a draft says why: its status, or how short its body is', () => {
+    const text = '| Capability Area | Coverage Files | Status |\n| --- | --- | --- |\n| A | `a.md` | Done |\n| B | `b.md` | 完成 |\n';
+    const c = parseCoverageMatrix(text, 'coverage_matrix.md', config);
+    const s = parseSeriesReadme('## Chapters\n### A\n- [a](a.md)\n- [b](b.md)\n', 'README.md', config);
+    const why: Record<string, { status: string } | { chars: number }> = { 'a.md': { status: 'draft' }, 'b.md': { chars: 42 } };
+    const { matrix } = checkCoverage(c, s, computeRowCoverage(c.rows, () => 'draft'), { config, draftReason: f => why[f] });
+    assert.deepEqual(matrix.map(f => f.message), [
+      'status is "Done" but a.md is still a draft (status "draft"): expected "In Progress"',
+      'status is "完成" but b.md is still a draft (only 42 characters of body): expected "進行中"',
+    ]);
+    assert.equal((matrix[0].data as { draftStatus: string }).draftStatus, 'draft');
+    assert.equal((matrix[1].data as { bodyChars: number }).bodyChars, 42);
   });
 
   it('reports an unknown or empty status word', () => {
