@@ -112,16 +112,36 @@ function resolveRef(ctx: ResolveContext, from: string, link: LinkRef): Resolutio
 function resolveWikilink(ctx: ResolveContext, from: string, link: LinkRef): Resolution {
   const name = link.path.trim();
   if (name === '') return fileResolution(ctx, from, link.fragment);
-  const lowerName = name.toLowerCase();
+  const { files, isNote } = wikilinkMatches(ctx, name);
+  const pick = pickNearest(files, from);
+  if (pick === undefined) return UNRESOLVED;
+  return { kind: 'file', file: pick, exists: true, fragment: link.fragment, isNote };
+}
+
+/**
+ * Every file a wikilink name (not empty) answers to, before the nearest is picked: notes by file name (a path-like
+ * name must match whole folders at the path's end), else notes by title, else other files by file name.
+ */
+export function wikilinkMatches(ctx: ResolveContext, name: string): { files: readonly string[]; isNote: boolean } {
+  const lowerName = name.trim().toLowerCase();
   const lower = lowerName.endsWith('.md') ? lowerName.slice(0, -3) : lowerName;
   const slash = lower.lastIndexOf('/');
   const byStem = ctx.notesByStem(slash === -1 ? lower : lower.slice(slash + 1));
   const matches = slash === -1 ? byStem : byStem.filter(f => endsWithPath(f.toLowerCase().replace(/\.md$/, ''), lower));
-  const pick = pickNearest(matches, from) ?? pickNearest(ctx.notesByTitle(lowerName), from);
-  if (pick !== undefined) return { kind: 'file', file: pick, exists: true, fragment: link.fragment, isNote: true };
-  const other = pickNearest(filesNamed(ctx, lowerName), from);
-  if (other !== undefined) return { kind: 'file', file: other, exists: true, fragment: link.fragment, isNote: false };
-  return UNRESOLVED;
+  if (matches.length > 0) return { files: matches, isNote: true };
+  const byTitle = ctx.notesByTitle(lowerName);
+  if (byTitle.length > 0) return { files: byTitle, isNote: true };
+  return { files: filesNamed(ctx, lowerName), isNote: false };
+}
+
+/** The series folder (or other marked folder) nearest above `file`: its own folder first, the root last. */
+export function nearestFolderIn(folders: { has(folder: string): boolean }, file: string): string | undefined {
+  let folder = dirname(file);
+  for (;;) {
+    if (folders.has(folder)) return folder;
+    if (folder === '') return undefined;
+    folder = dirname(folder);
+  }
 }
 
 /**

@@ -15,7 +15,7 @@ import { DependencyMap } from './dependencyMap';
 import { NameIndex } from './nameIndex';
 import { previewOf, sameHeadings, titleOf } from './noteRecord';
 import { parseNote } from './parseNote';
-import { filePathOf, foldersOf, pathLinkCandidates, refCandidates, resolveLink, type ResolveContext, wikilinkKeyOfFile } from './resolve';
+import { filePathOf, foldersOf, nearestFolderIn, pathLinkCandidates, refCandidates, resolveLink, type ResolveContext, wikilinkKeyOfFile } from './resolve';
 
 interface Entry {
   record: NoteRecord;
@@ -506,12 +506,7 @@ export class WorkspaceIndex implements IndexView, IndexWriter, ResolveContext {
   // ------------------------------------------------------------------------------------------ ResolveContext
 
   seriesFolderOf(file: string): string | undefined {
-    let folder = dirname(file);
-    for (;;) {
-      if (this.seriesMap.has(folder)) return folder;
-      if (folder === '') return undefined;
-      folder = dirname(folder);
-    }
+    return nearestFolderIn(this.seriesMap, file);
   }
 
   notesByStem(lowerStem: string): readonly string[] {
