@@ -1,5 +1,5 @@
 /** What the index derives from a note's text besides its scan: its title and hover preview. */
-import type { Heading } from '../model';
+import type { Heading, ScanResult } from '../model';
 import { stem } from '../paths';
 import { detach } from '../text/detach';
 
@@ -11,10 +11,14 @@ export function titleOf(file: string, fmTitle: unknown, headings: Heading[]): st
   return stem(file);
 }
 
-/** Whether two scans of a note have the same heading slugs in the same order (links into it resolve alike). */
-export function sameHeadings(a: Heading[], b: Heading[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i].slug !== b[i].slug) return false;
+/** Whether two scans offer the same `#fragment` targets: heading slugs and HTML anchor ids, in order. */
+export function sameFragments(a: ScanResult, b: ScanResult): boolean {
+  if (a.headings.length !== b.headings.length) return false;
+  for (let i = 0; i < a.headings.length; i++) if (a.headings[i].slug !== b.headings[i].slug) return false;
+  const x = a.anchors ?? [];
+  const y = b.anchors ?? [];
+  if (x.length !== y.length) return false;
+  for (let i = 0; i < x.length; i++) if (x[i].id !== y[i].id) return false;
   return true;
 }
 

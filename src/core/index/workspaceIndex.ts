@@ -13,7 +13,7 @@ import { isReadmeName, isSeriesReadme, parseSeriesReadme } from '../series/readm
 import type { Backlink, ForeignNote, IndexView, IndexWriter, NoteRecord, Resolution } from './api';
 import { DependencyMap } from './dependencyMap';
 import { NameIndex } from './nameIndex';
-import { previewOf, sameHeadings, titleOf } from './noteRecord';
+import { previewOf, sameFragments, titleOf } from './noteRecord';
 import { parseNote } from './parseNote';
 import { filePathOf, foldersOf, nearestFolderIn, pathLinkCandidates, refCandidates, resolveLink, type ResolveContext, wikilinkKeyOfFile } from './resolve';
 
@@ -120,7 +120,11 @@ export class WorkspaceIndex implements IndexView, IndexWriter, ResolveContext {
         this.pending.delete(f);
         const e = this.entries.get(f);
         if (!e) this.diags.delete(f); // removed during the batch
-        else if (!e.foreign) this.checkNote(f, e);
+        else if (!e.foreign) {
+          this.checkNote(f, e);
+          const xrefFolder = this.xrefSeriesOf(f); // see flush
+          if (xrefFolder !== undefined) this.addSeriesFiles(xrefFolder, this.pending);
+        }
         done.push(f);
       }
       await pause();
@@ -178,15 +182,7 @@ export class WorkspaceIndex implements IndexView, IndexWriter, ResolveContext {
     else if (!old) this.names.removeFile(file); // was a plain file (left out by the config) until now
     this.names.add(file, title, old?.record.title);
 
-    // who else must be re-checked
-    if (isNew) this.addDependentsOfExistence(file, affected);
-    else if (old) {
-      if (old.record.title !== title) {
-        this.addDeps('t:' + old.record.title.toLowerCase(), affected);
-        this.addDeps('t:' + title.toLowerCase(), affected);
-      }
-      if (!sameHeadings(old.record.scan.headings, scan.headings)) this.addDeps('f:' + file, affected);
-    }
+    this.addDependentsOfChange(file, old?.record, record, affected);
     // the series rules see a note only through its existence, its written/draft state and (for
     // cross-references) its links: an ordinary edit of an ordinary note leaves the README and matrix alone
     if (!old || structural || old.structural || this.seriesReads(file, old.record, record)) this.addEnclosingSeries(file, affected);
@@ -197,10 +193,18 @@ export class WorkspaceIndex implements IndexView, IndexWriter, ResolveContext {
   private seriesReads(file: string, before: NoteRecord, after: NoteRecord): boolean {
     if (before.unreadable !== after.unreadable) return true;
     if (fileState(before, this.cfg) !== fileState(after, this.cfg)) return true;
+    // the matrix says why a note counts as a draft ("only 78 characters of body")
+    if (!sameDraftReason(draftReason(before, this.cfg), draftReason(after, this.cfg))) return true;
+    return this.xrefSeriesOf(file) !== undefined;
+  }
+
+  /** The series folder whose matrix names `file` in a cross-reference (its links then feed the xref rule). */
+  private xrefSeriesOf(file: string): string | undefined {
     const folder = this.seriesFolderOf(file);
     const cov = folder === undefined ? undefined : this.seriesMap.get(folder)?.coverage;
-    if (!cov) return false;
-    return cov.xrefs.some(x => [x.a, x.b].some(side => side.file === file || (side.span !== undefined && isInside(file, side.span.folder))));
+    if (!cov || cov.xrefs.length === 0) return undefined;
+    const named = cov.xrefs.some(x => [x.a, x.b].some(side => side.file === file || (side.span !== undefined && isInside(file, side.span.folder))));
+    return named ? folder : undefined;
   }
 
   setUnreadable(file: string, reason: string): string[] {
@@ -215,7 +219,7 @@ export class WorkspaceIndex implements IndexView, IndexWriter, ResolveContext {
     if (isNew) this.trackFile(file);
     else if (!old) this.names.removeFile(file);
     this.names.add(file, record.title, old?.record.title);
-    if (isNew) this.addDependentsOfExistence(file, affected);
+    this.addDependentsOfChange(file, old?.record, record, affected);
     this.addEnclosingSeries(file, affected);
     return this.recheck(affected);
   }
@@ -558,6 +562,9 @@ export class WorkspaceIndex implements IndexView, IndexWriter, ResolveContext {
       if (e.foreign) continue;
       if (e.structural) { seriesFolders.add(dirname(f)); continue; }
       this.checkNote(f, e);
+      // a dependent re-checked because a target changed may now link elsewhere: the matrix's cross-references read that
+      const xrefFolder = this.xrefSeriesOf(f);
+      if (xrefFolder !== undefined) seriesFolders.add(xrefFolder);
       done.push(f);
     }
     for (const folder of seriesFolders) done.push(...this.checkSeriesFolder(folder));
@@ -702,12 +709,37 @@ export class WorkspaceIndex implements IndexView, IndexWriter, ResolveContext {
     if (this.depsBuilt) this.dependents.markStale(file);
   }
 
+  /**
+   * Who must be re-checked because note `file` is now `now` (was `before`; undefined when it was no note: a new
+   * file, or a plain file until now). A note that appears changes what its path, its name and its title resolve
+   * to; an edited one, what its title and its fragments (heading slugs, HTML anchors) answer.
+   */
+  private addDependentsOfChange(file: string, before: NoteRecord | undefined, now: NoteRecord, into: Set<string>): void {
+    if (!before) {
+      this.addDependentsOfExistence(file, into);
+      this.addDeps('t:' + now.title.toLowerCase(), into);
+      return;
+    }
+    if (before.title !== now.title) {
+      this.addDeps('t:' + before.title.toLowerCase(), into);
+      this.addDeps('t:' + now.title.toLowerCase(), into);
+    }
+    if (!sameFragments(before.scan, now.scan)) {
+      // `[[name#heading]]` reaches the fragments too, by name or by title
+      this.addDeps('f:' + file, into);
+      this.addDeps('w:' + wikilinkNameOf(file), into);
+      this.addDeps('t:' + now.title.toLowerCase(), into);
+    }
+  }
+
   /** A file appeared or disappeared: whatever may have pointed at it. */
   private addDependentsOfExistence(file: string, into: Set<string>): void {
     if (!this.depsBuilt && !this.loadedOnce) return; // the first load: nobody depends on anything yet (see addDeps)
     this.addDeps('f:' + file, into);
     if (isMarkdown(file)) this.addDeps('f:' + file.slice(0, -3), into);
     this.addDeps('w:' + wikilinkNameOf(file), into);
+    // its folders may have come into being or gone with it: links to a folder resolve only while it holds a file
+    for (let slash = file.lastIndexOf('/'); slash > 0; slash = file.lastIndexOf('/', slash - 1)) this.addDeps('f:' + file.slice(0, slash), into);
   }
 
   /** The series whose folder holds `file`: its README and matrix name chapters, coverage files and cross-references. */
@@ -747,4 +779,9 @@ function fragmentNames(scan: ScanResult): string[] {
 /** The wikilink dependency key a file answers to: a note's stem (`[[kafka]]`), another file's name (`[[diagram.png]]`). */
 function wikilinkNameOf(file: string): string {
   return isMarkdown(file) ? wikilinkKeyOfFile(file) : basename(file).toLowerCase();
+}
+
+function sameDraftReason(a: DraftReason | undefined, b: DraftReason | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  return 'status' in a ? 'status' in b && a.status === b.status : 'chars' in b && a.chars === b.chars;
 }

@@ -1,0 +1,240 @@
+import { strict as assert } from 'node:assert';
+import { defaultConfig, type NotesConfig } from '../../../src/core/config';
+import { loadWorkspace } from '../../../src/core/index/load';
+import { WorkspaceIndex } from '../../../src/core/index/workspaceIndex';
+import { FM, MemoryReader } from './memoryWorkspace';
+
+/**
+ * The incremental index against a fresh one: a seeded random walk of edits (notes rewritten, created, deleted,
+ * made unreadable; files and whole folders appearing and going; the series README and matrix rewritten), and
+ * after every step the index that followed the edits must say exactly what an index loaded from scratch on the
+ * same files says: every diagnostic, every backlink, every computed coverage row. A re-check that misses a
+ * dependent leaves a stale finding in the editor; this is the test that finds such a miss.
+ */
+
+/** mulberry32: small, seeded, deterministic */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const SERIES = 's';
+const CHAPTERS = ['s/basics/01_intro.md', 's/basics/02_more.md', 's/adv/03_deep.md', 's/adv/03_1_part.md'];
+const NOTES = [...CHAPTERS, 'notes/a.md', 'notes/b.md', 'notes/sub/c.md', 'top.md', 's/misc.md'];
+const OTHER_FILES = ['img/d.png', 'notes/sub/e.pdf', 's/basics/diagram.svg'];
+const HEADINGS = ['Intro', 'Setup', 'Setup', 'Deep Dive', '設計取捨', 'Q&A: edge cases'];
+const SLUGS = ['intro', 'setup', 'setup-1', 'deep-dive', '設計取捨', 'qa-edge-cases', 'nowhere'];
+const TITLES = ['Alpha', 'Beta', 'Intro', 'a', 'Deep Dive'];
+
+type Pick = <T>(xs: readonly T[]) => T;
+
+function relative(from: string, to: string): string {
+  const a = from.split('/').slice(0, -1);
+  const b = to.split('/');
+  let i = 0;
+  while (i < a.length && i < b.length - 1 && a[i] === b[i]) i++;
+  return [...a.slice(i).map(() => '..'), ...b.slice(i)].join('/');
+}
+
+function stemOf(file: string): string {
+  return file.slice(file.lastIndexOf('/') + 1).replace(/\.[^.]*$/, '');
+}
+
+function noteText(file: string, r: () => number, pick: Pick): string {
+  const parts: string[] = [];
+  const fm = r();
+  if (fm < 0.75) {
+    const status = r() < 0.25 ? 'status: draft\n' : '';
+    parts.push(FM(pick(TITLES)).replace('status: active\n', status || 'status: active\n'));
+  } else if (fm < 0.85) parts.push('---\ntitle: [unclosed\n---\n');
+  const n = 1 + Math.floor(r() * 6);
+  for (let k = 0; k < n; k++) {
+    const what = r();
+    const target = pick([...NOTES, ...OTHER_FILES, 'notes/missing.md', 's/adv/04_planned.md']);
+    const frag = r() < 0.4 ? '#' + pick(SLUGS) : '';
+    if (what < 0.2) parts.push(`## ${pick(HEADINGS)}\n`);
+    else if (what < 0.45) parts.push(`See [x](${relative(file, target)}${frag}).\n`);
+    else if (what < 0.55) parts.push(`Also \`${relative(file, target)}\` and \`${target.replace(/^s\//, '')}\`.\n`);
+    else if (what < 0.7) parts.push(`Wiki [[${r() < 0.5 ? stemOf(target) : pick(TITLES)}${frag ? '#' + pick(HEADINGS) : ''}]].\n`);
+    else if (what < 0.78) parts.push(`![img](${relative(file, pick(OTHER_FILES))})\n`);
+    else if (what < 0.82) parts.push(`[folder](${relative(file, target).replace(/[^/]*$/, '')})\n`);
+    else if (what < 0.85) parts.push(`[bare](${relative(file, target).replace(/\.md$/, '')}${frag})\n`);
+    else if (what < 0.87) parts.push(`[[${pick(['sub/c', 'notes/a', 'd.png', 'e.pdf', '/top'])}]]\n`);
+    else if (what < 0.89) parts.push(`<a id="${pick(SLUGS)}"></a>\n`);
+    else if (what < 0.9) parts.push(`[self](#${pick(SLUGS)})\n`);
+    else parts.push('```\n[not a link](nowhere.md)\n```\n');
+  }
+  // long enough to count as written, sometimes
+  if (r() < 0.6) parts.push('Body text that is long enough to count as a written note. '.repeat(8) + '\n');
+  return parts.join('\n');
+}
+
+function readmeText(r: () => number, pick: Pick): string {
+  const chapters = CHAPTERS.filter(() => r() < 0.85);
+  const label = (f: string) => stemOf(f);
+  const prio = () => pick(['必讀', '重要', '可跳讀', 'Must-read']);
+  const byCat = new Map<string, string[]>();
+  for (const f of chapters) {
+    const cat = f.split('/')[1];
+    byCat.set(cat, [...(byCat.get(cat) ?? []), f]);
+  }
+  const lines = ['# Series', '', '## Batch Learning Route', '', `- Batch 1: \`01\`, \`0${1 + Math.floor(r() * 5)}\` (start)`, '',
+    '## Reading Priority', '', `- Must-read (\`必讀\`): \`01\`${r() < 0.5 ? ', `03`' : ''}`, '- Important (`重要`): `02`', '', '## Chapters', ''];
+  for (const [cat, files] of byCat) {
+    lines.push(`### ${cat}`, '');
+    for (const f of files) lines.push(`- [${label(f)}](${f.slice(SERIES.length + 1)}) - ${prio()} - ${10 + Math.floor(r() * 50)} min`);
+    if (r() < 0.3) lines.push('- [04_planned](adv/04_planned.md) - 重要 - 20 min');
+    lines.push('');
+  }
+  return lines.join('\n');
+}
+
+function matrixText(r: () => number, pick: Pick): string {
+  const rows = CHAPTERS.filter(() => r() < 0.7).map(f =>
+    `| Area | ${stemOf(f)} | \`${f.slice(SERIES.length + 1)}\` | ${pick(['Done', 'Pending', 'In Progress', '完成'])} |`);
+  const xa = pick(CHAPTERS).slice(SERIES.length + 1);
+  const xb = pick([...CHAPTERS, 'notes/a.md']).replace(/^s\//, '');
+  return ['# Coverage', '', '| Capability Area | Required Topic | Coverage Files | Status |', '| --- | --- | --- | --- |', ...rows, '',
+    '## Cross-references', '', `- \`${xa}\` <-> \`${xb}\``, r() < 0.5 ? '- `adv/03_1-03_1` <-> `basics/01_intro.md`' : '', '',
+    '## Remaining Gaps', '', '- none', ''].join('\n');
+}
+
+const UNREADABLE = new Uint8Array([0xff, 0xfe, 0x00, 0x41]);
+
+/** What an index says, in a form two indexes can be compared by. */
+function observe(index: WorkspaceIndex, files: readonly string[]): Record<string, unknown> {
+  const diags: Record<string, string[]> = {};
+  for (const [f, list] of index.allDiagnostics()) {
+    if (list.length) diags[f] = list.map(d => `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${d.severity} ${d.code} ${d.message}`).sort();
+  }
+  const backlinks: Record<string, string[]> = {};
+  for (const f of files) {
+    const b = index.backlinks(f).map(x => `${x.from}@${x.link.range.start.line}:${x.link.range.start.character}`).sort();
+    if (b.length) backlinks[f] = b;
+  }
+  const coverage = index.series().map(s => ({ readme: s.readme, rows: index.computeCoverage(s) }));
+  return { diags, backlinks, coverage };
+}
+
+/** Configurations a walk switches between: notes left out by `exclude`, a rule off, another draft status. */
+const CONFIGS: NotesConfig[] = [
+  defaultConfig(),
+  { ...defaultConfig(), exclude: ['notes/sub/**'] },
+  { ...defaultConfig(), draftStatuses: ['draft', 'active'] },
+  { ...defaultConfig(), rules: { ...defaultConfig().rules, 'link-anchor-broken': 'off', 'wikilink-broken': 'warning' } },
+];
+
+async function fresh(files: Record<string, string | Uint8Array>, config: NotesConfig): Promise<WorkspaceIndex> {
+  const index = new WorkspaceIndex(config);
+  await loadWorkspace(index, new MemoryReader(files));
+  return index;
+}
+
+async function walk(seed: number, steps: number, dependentsFirst: boolean): Promise<void> {
+  const r = rng(seed);
+  const pick: Pick = xs => xs[Math.floor(r() * xs.length)];
+  const files: Record<string, string | Uint8Array> = {};
+  for (const f of NOTES) if (r() < 0.7) files[f] = noteText(f, r, pick);
+  files['s/README.md'] = readmeText(r, pick);
+  files['s/coverage_matrix.md'] = matrixText(r, pick);
+  files['img/d.png'] = new Uint8Array([1, 2, 3]);
+
+  let config = CONFIGS[0];
+  const index = await fresh(files, config);
+  if (dependentsFirst) index.buildDependents();
+  const history: string[] = [];
+  // as the extension feeds a changed file: a note the config leaves out is only a file
+  const feed = (f: string): void => {
+    const content = files[f];
+    if (!index.isIncluded(f)) index.addFile(f);
+    else if (typeof content === 'string') index.updateNote(f, content);
+    else index.setUnreadable(f, 'not UTF-8');
+  };
+  for (let step = 0; step < steps; step++) {
+    const op = r();
+    let did: string;
+    if (op < 0.45) {
+      const f = pick(NOTES);
+      files[f] = noteText(f, r, pick);
+      feed(f);
+      did = `update ${f}`;
+    } else if (op < 0.6) {
+      const present = Object.keys(files).filter(f => f.endsWith('.md'));
+      const f = pick(present.length ? present : NOTES);
+      delete files[f];
+      index.removeFile(f);
+      did = `remove ${f}`;
+    } else if (op < 0.67) {
+      const f = pick(OTHER_FILES);
+      if (files[f] !== undefined) { delete files[f]; index.removeFile(f); did = `remove ${f}`; } else { files[f] = new Uint8Array([7]); index.addFile(f); did = `add ${f}`; }
+    } else if (op < 0.72) {
+      const f = pick(NOTES);
+      files[f] = UNREADABLE;
+      feed(f);
+      did = `unreadable ${f}`;
+    } else if (op < 0.8) {
+      files['s/README.md'] = readmeText(r, pick);
+      feed('s/README.md');
+      did = 'rewrite README';
+    } else if (op < 0.82) {
+      // the series README goes (its notes' backtick paths stop resolving against the series folder) or comes back
+      if (files['s/README.md'] !== undefined) { delete files['s/README.md']; index.removeFile('s/README.md'); did = 'remove README'; } else { files['s/README.md'] = readmeText(r, pick); feed('s/README.md'); did = 'add README'; }
+    } else if (op < 0.88) {
+      files['s/coverage_matrix.md'] = matrixText(r, pick);
+      feed('s/coverage_matrix.md');
+      did = 'rewrite matrix';
+    } else if (op < 0.92) {
+      const folder = pick(['notes/sub', 's/adv', 'notes']);
+      const gone = Object.keys(files).filter(f => f.startsWith(folder + '/'));
+      for (const f of gone) delete files[f];
+      index.removeFile(folder);
+      did = `remove folder ${folder}`;
+    } else if (op < 0.95) {
+      // as the extension does: severities alone re-check; anything else forgets the notes now left out and loads again
+      const before = config;
+      config = pick(CONFIGS);
+      index.setConfig(config);
+      if (before.exclude !== config.exclude || before.draftStatuses !== config.draftStatuses) {
+        index.beginBatch();
+        for (const f of [...index.files()]) if (index.isNote(f) && !index.isIncluded(f)) index.removeFile(f);
+        index.endBatch();
+        await loadWorkspace(index, new MemoryReader(files));
+      }
+      did = `config ${CONFIGS.indexOf(config)}`;
+    } else {
+      // a batch of edits, as a rename or a bulk change arrives
+      const a = pick(NOTES);
+      const b = pick(NOTES);
+      index.beginBatch();
+      files[a] = noteText(a, r, pick);
+      feed(a);
+      if (files[b] !== undefined && b !== a) { delete files[b]; index.removeFile(b); }
+      if (r() < 0.5) index.endBatch();
+      else await index.endBatchAsync(async () => {}, 1);
+      did = `batch update ${a}, remove ${b}`;
+    }
+    history.push(did);
+    const expected = observe(await fresh(files, config), Object.keys(files));
+    const actual = observe(index, Object.keys(files));
+    assert.deepEqual(actual, expected, `seed ${seed}, after step ${step + 1}:\n  ${history.join('\n  ')}`);
+  }
+}
+
+describe('incremental index = fresh index (randomised)', () => {
+  for (const seed of (process.env.SEEDS ? Array.from({ length: +process.env.SEEDS }, (_, i) => +(process.env.SEED_BASE ?? 1000) + i) : [1, 2, 3, 4, 5, 6, 7, 8])) {
+    it(`seed ${seed}: 40 edits, dependents built on first need`, async () => {
+      await walk(seed, 40, false);
+    });
+  }
+  for (const seed of [101, 102, 103, 104]) {
+    it(`seed ${seed}: 40 edits, dependents built right after the load (as the editor does)`, async () => {
+      await walk(seed, 40, true);
+    });
+  }
+});
