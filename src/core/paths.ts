@@ -85,3 +85,8 @@ export function relative(from: string, to: string): string {
 export function isInside(file: string, folder: string): boolean {
   return folder === '' || file.startsWith(folder + '/');
 }
+
+/** Orders strings by UTF-16 code units, the same on every machine (`localeCompare` follows the user's locale). */
+export function compareCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,7 +1,7 @@
 import { noteFilter, type NotesConfig } from '../config';
 import { bodySize, computeRowCoverage, draftReason, fileState } from '../coverage/compute';
 import type { CoverageModel, Diagnostic, DraftReason, FileState, Heading, LinkRef, RowCoverage, ScanResult, SeriesModel, XrefSide } from '../model';
-import { basename, dirname, isInside, isMarkdown, stem } from '../paths';
+import { basename, compareCodeUnits, dirname, isInside, isMarkdown, stem } from '../paths';
 import { checkCoverage } from '../rules/coverage';
 import type { Finding } from '../rules/finding';
 import { checkFrontmatter } from '../rules/frontmatter';
@@ -448,7 +448,7 @@ export class WorkspaceIndex implements IndexView, IndexWriter, ResolveContext {
   }
 
   series(): SeriesModel[] {
-    return [...this.seriesMap.values()].map(s => s.model).sort((a, b) => a.readme.localeCompare(b.readme));
+    return [...this.seriesMap.values()].map(s => s.model).sort((a, b) => compareCodeUnits(a.readme, b.readme));
   }
 
   seriesOf(file: string): SeriesModel | undefined {
@@ -658,7 +658,7 @@ export class WorkspaceIndex implements IndexView, IndexWriter, ResolveContext {
       if (sev === 'off' || sev === undefined) continue;
       list.push({ file, range: f.range, severity: sev, code: f.code, message: f.message, data: f.data });
     }
-    list.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.code.localeCompare(b.code));
+    list.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || compareCodeUnits(a.code, b.code));
     if (list.length === 0) this.diags.delete(file);
     else this.diags.set(file, list);
   }

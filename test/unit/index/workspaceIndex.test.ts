@@ -304,4 +304,11 @@ describe('WorkspaceIndex', () => {
       assert.match(xref[0].message, /x\.md/);
     });
   });
+  it('lists series in code-unit order of their README paths, whatever the machine\'s locale', async () => {
+    const files: Record<string, string> = {};
+    for (const folder of ['zeta', 'ärlig', 'alpha', 'Beta dir']) files[`${folder}/README.md`] = README;
+    const index = await indexOf(files);
+    // a locale-aware sort would give alpha, ärlig, Beta dir, zeta on an English machine
+    assert.deepEqual(index.series().map(s => s.readme), ['Beta dir/README.md', 'alpha/README.md', 'zeta/README.md', 'ärlig/README.md']);
+  });
 });
