@@ -19,8 +19,14 @@ export interface SpanRewrite {
   newText: string;
 }
 
-/** The range sides of every matrix whose folder moves, with their new text. */
-export function spanRewrites(index: IndexView, fileMoves: ReadonlyMap<string, string>, textOf: (file: string) => string | undefined): SpanRewrite[] {
+/**
+ * The range sides of every matrix whose folder moves, with their new text. `folderMoves` are the moves of whole
+ * folders asked for; a set of file moves that carries every file of a folder (two or more) to one new folder
+ * counts as a move of that folder too. One file leaving a folder it was alone in is a file move: ranges stay.
+ */
+export function spanRewrites(
+  index: IndexView, fileMoves: ReadonlyMap<string, string>, folderMoves: readonly { from: string; to: string }[], textOf: (file: string) => string | undefined,
+): SpanRewrite[] {
   if (fileMoves.size === 0) return [];
   const newPath = (f: string) => fileMoves.get(f) ?? f;
   const out: SpanRewrite[] = [];
@@ -33,7 +39,7 @@ export function spanRewrites(index: IndexView, fileMoves: ReadonlyMap<string, st
     const lines = new LineIndex(text);
     const seriesAfter = dirname(newPath(cov.file));
     for (const side of sides) {
-      const folderAfter = movedFolder(index, side.span!.folder, fileMoves);
+      const folderAfter = movedFolder(index, side.span!.folder, fileMoves, folderMoves);
       if (folderAfter === undefined) continue;
       out.push({
         file: cov.file, range: side.range, start: lines.offsetAt(side.range.start), end: lines.offsetAt(side.range.end),
@@ -44,9 +50,15 @@ export function spanRewrites(index: IndexView, fileMoves: ReadonlyMap<string, st
   return out;
 }
 
-/** Where `folder` moves when every file under it moves along with it (same place inside); else undefined. */
-export function movedFolder(index: IndexView, folder: string, fileMoves: ReadonlyMap<string, string>): string | undefined {
+/** Where `folder` moves (see spanRewrites); undefined when it stays. */
+export function movedFolder(
+  index: IndexView, folder: string, fileMoves: ReadonlyMap<string, string>, folderMoves: readonly { from: string; to: string }[] = [],
+): string | undefined {
+  for (const m of folderMoves) {
+    if (!index.hasFile(m.from) && (folder === m.from || isInside(folder, m.from))) return m.to + folder.slice(m.from.length);
+  }
   let after: string | undefined;
+  let files = 0;
   for (const f of index.files()) {
     if (!isInside(f, folder)) continue;
     const to = fileMoves.get(f);
@@ -55,8 +67,9 @@ export function movedFolder(index: IndexView, folder: string, fileMoves: Readonl
     const base = to.slice(0, to.length - rest.length);
     if (after !== undefined && base !== after) return undefined;
     after = base;
+    files++;
   }
-  return after;
+  return files >= 2 ? after : undefined;
 }
 
 /** The range as written from the series folder `seriesFolder`: `<folder relative to it>/<bounds>`. */

@@ -66,7 +66,7 @@ export function renamePlan(index: IndexView, moves: Move[], textOf: (file: strin
       else if (out.isCurrent(src, link)) skipped.push({ file: src, range: link.targetRange, raw: link.raw, target: after, reason: cannotName(link) });
     }
   }
-  for (const s of spanRewrites(index, fileMoves, textOf)) out.replaceRange(s.file, s.range, s.start, s.end, s.raw, s.newText);
+  for (const s of spanRewrites(index, fileMoves, moves, textOf)) out.replaceRange(s.file, s.range, s.start, s.end, s.raw, s.newText);
   return { edits: out.fileEdits(), skipped };
 }
 

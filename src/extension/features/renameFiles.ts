@@ -25,9 +25,10 @@ export function registerRenameParticipant(service: IndexService): vscode.Disposa
   return vscode.workspace.onWillRenameFiles(event => {
     try {
       if (!isIndexReady(service)) return;
-      const moves = expandMoves(service.index, event.files.map(f => ({ from: service.fileOf(f.oldUri), to: service.fileOf(f.newUri) })));
+      const renames = event.files.map(f => ({ from: service.fileOf(f.oldUri), to: service.fileOf(f.newUri) }));
+      const moves = expandMoves(service.index, renames);
       if (moves.length === 0) return;
-      event.waitUntil(linkUpdatesFor(service, moves).then(
+      event.waitUntil(linkUpdatesFor(service, moves, folderMovesOf(service.index, renames)).then(
         edit => edit,
         (e: unknown) => {
           service.log.error(`updating links after a rename failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
@@ -40,17 +41,28 @@ export function registerRenameParticipant(service: IndexService): vscode.Disposa
   });
 }
 
+/** A rename VS Code reports, as workspace paths (undefined: outside the workspace). */
+type Rename = { from: string | undefined; to: string | undefined };
+
+/** The renamed paths that are folders (matrix cross-reference ranges name folders: they follow a folder's move). */
+export function folderMovesOf(index: IndexView, renames: readonly Rename[]): Move[] {
+  const folders: Move[] = [];
+  for (const { from, to } of renames) {
+    if (from === undefined || to === undefined || from === to || from === '' || index.hasFile(from)) continue;
+    folders.push({ from, to });
+  }
+  return folders;
+}
+
 /**
  * File moves for renamed paths: a known file moves as itself; a folder moves every file the index has under it.
  * Moves into or out of the workspace, and paths the index does not know, are left alone.
  */
-export function expandMoves(index: IndexView, renames: readonly { from: string | undefined; to: string | undefined }[]): Move[] {
+export function expandMoves(index: IndexView, renames: readonly Rename[]): Move[] {
   const moves: Move[] = [];
-  const folders: Move[] = [];
+  const folders = folderMovesOf(index, renames);
   for (const { from, to } of renames) {
-    if (from === undefined || to === undefined || from === to || from === '') continue;
-    if (index.hasFile(from)) moves.push({ from, to });
-    else folders.push({ from, to });
+    if (from !== undefined && to !== undefined && from !== to && index.hasFile(from)) moves.push({ from, to });
   }
   if (folders.length > 0) {
     for (const file of index.files()) {
@@ -66,7 +78,7 @@ export function expandMoves(index: IndexView, renames: readonly { from: string |
 }
 
 /** The link updates for a set of moves as one WorkspaceEdit, addressed to the files as they are before the move. */
-export async function linkUpdatesFor(service: IndexService, moves: readonly Move[]): Promise<vscode.WorkspaceEdit> {
+export async function linkUpdatesFor(service: IndexService, moves: readonly Move[], folders: readonly Move[] = []): Promise<vscode.WorkspaceEdit> {
   // links are found through the index: let it see buffers edited a moment ago (e.g. by a previous rename)
   await settleOpenNotes(service);
   const texts = new Map<string, string | undefined>();
@@ -86,7 +98,7 @@ export async function linkUpdatesFor(service: IndexService, moves: readonly Move
   let skipped: SkippedLink[] = [];
   for (let round = 0; round < MAX_FETCH_ROUNDS; round++) {
     const missing: string[] = [];
-    ({ edits, skipped } = renamePlan(service.index, moves.slice(), file => {
+    ({ edits, skipped } = renamePlan(service.index, [...moves, ...folders], file => {
       if (texts.has(file)) return texts.get(file);
       missing.push(file);
       return undefined;

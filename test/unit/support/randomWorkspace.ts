@@ -1,0 +1,100 @@
+import { FM } from '../index/memoryWorkspace';
+
+/**
+ * A small random knowledge base for property tests: a series (README, coverage matrix, chapters in two
+ * categories), notes outside it and a few files that are not notes, with every link kind pointing at existing
+ * and missing files, headings and anchors. Seeded: the same seed gives the same workspace.
+ */
+
+/** mulberry32: small, seeded, deterministic */
+export function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export const SERIES = 's';
+export const CHAPTERS = ['s/basics/01_intro.md', 's/basics/02_more.md', 's/adv/03_deep.md', 's/adv/03_1_part.md'];
+export const NOTES = [...CHAPTERS, 'notes/a.md', 'notes/b.md', 'notes/sub/c.md', 'top.md', 's/misc.md'];
+export const OTHER_FILES = ['img/d.png', 'notes/sub/e.pdf', 's/basics/diagram.svg'];
+const HEADINGS = ['Intro', 'Setup', 'Setup', 'Deep Dive', '設計取捨', 'Q&A: edge cases'];
+const SLUGS = ['intro', 'setup', 'setup-1', 'deep-dive', '設計取捨', 'qa-edge-cases', 'nowhere'];
+const TITLES = ['Alpha', 'Beta', 'Intro', 'a', 'Deep Dive'];
+
+export type Pick = <T>(xs: readonly T[]) => T;
+
+export function relative(from: string, to: string): string {
+  const a = from.split('/').slice(0, -1);
+  const b = to.split('/');
+  let i = 0;
+  while (i < a.length && i < b.length - 1 && a[i] === b[i]) i++;
+  return [...a.slice(i).map(() => '..'), ...b.slice(i)].join('/');
+}
+
+export function stemOf(file: string): string {
+  return file.slice(file.lastIndexOf('/') + 1).replace(/\.[^.]*$/, '');
+}
+
+export function noteText(file: string, r: () => number, pick: Pick): string {
+  const parts: string[] = [];
+  const fm = r();
+  if (fm < 0.75) {
+    const status = r() < 0.25 ? 'status: draft\n' : '';
+    parts.push(FM(pick(TITLES)).replace('status: active\n', status || 'status: active\n'));
+  } else if (fm < 0.85) parts.push('---\ntitle: [unclosed\n---\n');
+  const n = 1 + Math.floor(r() * 6);
+  for (let k = 0; k < n; k++) {
+    const what = r();
+    const target = pick([...NOTES, ...OTHER_FILES, 'notes/missing.md', 's/adv/04_planned.md']);
+    const frag = r() < 0.4 ? '#' + pick(SLUGS) : '';
+    if (what < 0.2) parts.push(`## ${pick(HEADINGS)}\n`);
+    else if (what < 0.45) parts.push(`See [x](${relative(file, target)}${frag}).\n`);
+    else if (what < 0.55) parts.push(`Also \`${relative(file, target)}\` and \`${target.replace(/^s\//, '')}\`.\n`);
+    else if (what < 0.7) parts.push(`Wiki [[${r() < 0.5 ? stemOf(target) : pick(TITLES)}${frag ? '#' + pick(HEADINGS) : ''}]].\n`);
+    else if (what < 0.78) parts.push(`![img](${relative(file, pick(OTHER_FILES))})\n`);
+    else if (what < 0.82) parts.push(`[folder](${relative(file, target).replace(/[^/]*$/, '')})\n`);
+    else if (what < 0.85) parts.push(`[bare](${relative(file, target).replace(/\.md$/, '')}${frag})\n`);
+    else if (what < 0.87) parts.push(`[[${pick(['sub/c', 'notes/a', 'd.png', 'e.pdf', '/top'])}]]\n`);
+    else if (what < 0.89) parts.push(`<a id="${pick(SLUGS)}"></a>\n`);
+    else if (what < 0.9) parts.push(`[self](#${pick(SLUGS)})\n`);
+    else parts.push('```\n[not a link](nowhere.md)\n```\n');
+  }
+  // long enough to count as written, sometimes
+  if (r() < 0.6) parts.push('Body text that is long enough to count as a written note. '.repeat(8) + '\n');
+  return parts.join('\n');
+}
+
+export function readmeText(r: () => number, pick: Pick): string {
+  const chapters = CHAPTERS.filter(() => r() < 0.85);
+  const label = (f: string) => stemOf(f);
+  const prio = () => pick(['必讀', '重要', '可跳讀', 'Must-read']);
+  const byCat = new Map<string, string[]>();
+  for (const f of chapters) {
+    const cat = f.split('/')[1];
+    byCat.set(cat, [...(byCat.get(cat) ?? []), f]);
+  }
+  const lines = ['# Series', '', '## Batch Learning Route', '', `- Batch 1: \`01\`, \`0${1 + Math.floor(r() * 5)}\` (start)`, '',
+    '## Reading Priority', '', `- Must-read (\`必讀\`): \`01\`${r() < 0.5 ? ', `03`' : ''}`, '- Important (`重要`): `02`', '', '## Chapters', ''];
+  for (const [cat, files] of byCat) {
+    lines.push(`### ${cat}`, '');
+    for (const f of files) lines.push(`- [${label(f)}](${f.slice(SERIES.length + 1)}) - ${prio()} - ${10 + Math.floor(r() * 50)} min`);
+    if (r() < 0.3) lines.push('- [04_planned](adv/04_planned.md) - 重要 - 20 min');
+    lines.push('');
+  }
+  return lines.join('\n');
+}
+
+export function matrixText(r: () => number, pick: Pick): string {
+  const rows = CHAPTERS.filter(() => r() < 0.7).map(f =>
+    `| Area | ${stemOf(f)} | \`${f.slice(SERIES.length + 1)}\` | ${pick(['Done', 'Pending', 'In Progress', '完成'])} |`);
+  const xa = pick(CHAPTERS).slice(SERIES.length + 1);
+  const xb = pick([...CHAPTERS, 'notes/a.md']).replace(/^s\//, '');
+  return ['# Coverage', '', '| Capability Area | Required Topic | Coverage Files | Status |', '| --- | --- | --- | --- |', ...rows, '',
+    '## Cross-references', '', `- \`${xa}\` <-> \`${xb}\``, r() < 0.5 ? '- `adv/03_1-03_1` <-> `basics/01_intro.md`' : '', '',
+    '## Remaining Gaps', '', '- none', ''].join('\n');
+}
