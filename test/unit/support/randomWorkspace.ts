@@ -23,7 +23,7 @@ export const CHAPTERS = ['s/basics/01_intro.md', 's/basics/02_more.md', 's/adv/0
 export const NOTES = [...CHAPTERS, 'notes/a.md', 'notes/b.md', 'notes/sub/c.md', 'top.md', 's/misc.md'];
 export const OTHER_FILES = ['img/d.png', 'notes/sub/e.pdf', 's/basics/diagram.svg'];
 const HEADINGS = ['Intro', 'Setup', 'Setup', 'Deep Dive', '設計取捨', 'Q&A: edge cases'];
-const SLUGS = ['intro', 'setup', 'setup-1', 'deep-dive', '設計取捨', 'qa-edge-cases', 'nowhere'];
+const SLUGS = ['intro', 'setup', 'setup-1', 'deep-dive', '設計取捨', 'qa-edge-cases', 'nowhere', 'setpu', 'deep-dives'];
 const TITLES = ['Alpha', 'Beta', 'Intro', 'a', 'Deep Dive'];
 
 export type Pick = <T>(xs: readonly T[]) => T;

@@ -1,0 +1,126 @@
+import { strict as assert } from 'node:assert';
+import { applyTextEdits } from '../../../src/core/fixes/applyEdits';
+import { fixesFor } from '../../../src/core/fixes/index';
+import { parseFrontmatter } from '../../../src/core/frontmatter/parse';
+import type { WorkspaceIndex } from '../../../src/core/index/workspaceIndex';
+import type { Diagnostic, Fix } from '../../../src/core/model';
+import { LineIndex } from '../../../src/core/text/lineIndex';
+import { indexOf } from '../index/memoryWorkspace';
+import { matrixText, noteText, NOTES, OTHER_FILES, readmeText, rng, type Pick } from '../support/randomWorkspace';
+
+/**
+ * Every quick fix offered on random workspaces, applied: it never loses text (no line disappears, no frontmatter
+ * key or other field's value changes, a replaced span never runs across lines), it never makes frontmatter
+ * invalid, and the preferred fix makes its diagnostic go away.
+ */
+
+type Files = Record<string, string>;
+const TODAY = '2026-11-22';
+
+/** Frontmatter problems the shared generator does not make: a field missing, a bad date, dates out of order, a value not allowed. */
+const BREAKAGES: [RegExp, string][] = [
+  [/^tags: .*\n/m, ''],
+  [/^updated: .*$/m, 'updated: 2026-13-01'],
+  [/^updated: .*$/m, 'updated: 2025-01-01  # before created'],
+  [/^status: active$/m, 'status: wip'],
+  [/^note_type: chapter$/m, 'note_type: chaptr'],
+  [/^domain: .*\n/m, ''],
+];
+
+function workspace(seed: number): Files {
+  const r = rng(seed);
+  const pick: Pick = xs => xs[Math.floor(r() * xs.length)];
+  const files: Files = {};
+  for (const f of NOTES) {
+    if (r() >= 0.85) continue;
+    let text = noteText(f, r, pick);
+    if (r() < 0.5) { const [re, by] = pick(BREAKAGES); text = text.replace(re, by); }
+    if (r() < 0.2) text = text.replace(/\n/g, '\r\n');
+    files[f] = text;
+  }
+  files['s/README.md'] = readmeText(r, pick);
+  files['s/coverage_matrix.md'] = matrixText(r, pick);
+  for (const f of OTHER_FILES) if (r() < 0.7) files[f] = '';
+  return files;
+}
+
+function count(index: WorkspaceIndex, file: string, code: string): number {
+  return index.diagnostics(file).filter(d => d.code === code).length;
+}
+
+/** Top-level frontmatter keys and their values as written (one line each), or undefined without a valid block. */
+function fields(text: string): Map<string, unknown> | undefined {
+  const fm = parseFrontmatter(text, new LineIndex(text));
+  if (!fm.data) return undefined;
+  return new Map(Object.entries(fm.data).map(([k, v]) => [k, JSON.stringify(v)]));
+}
+
+function assertKeepsText(before: string, after: string, fix: Fix, file: string, what: string): void {
+  const lines = (t: string) => t.split(/\r?\n/).filter(l => l.trim() !== '');
+  const left = new Set(lines(after));
+  const edited = new Set<number>();
+  for (const fe of fix.edits) {
+    if (fe.file !== file) continue;
+    for (const e of fe.edits) {
+      for (let l = e.range.start.line; l <= e.range.end.line; l++) edited.add(l);
+      assert.ok(e.range.start.line === e.range.end.line || e.newText.includes('\n') || e.range.end.character === 0,
+        `${what}: an edit across lines that does not keep line structure: ${JSON.stringify(e)}`);
+    }
+  }
+  before.split(/\r?\n/).forEach((line, n) => {
+    if (line.trim() !== '' && !edited.has(n)) assert.ok(left.has(line), `${what}: line ${n + 1} "${line}" of ${file} is gone`);
+  });
+  assert.ok(after.split(/\r?\n/).length >= before.split(/\r?\n/).length, `${what}: ${file} lost lines`);
+}
+
+async function checkSeed(seed: number): Promise<number> {
+  const files = workspace(seed);
+  const index = await indexOf(files);
+  let applied = 0;
+  const diags: Diagnostic[] = [...index.allDiagnostics().values()].flat();
+  for (const d of diags) {
+    const fixes = fixesFor(index, d, files[d.file], TODAY, f => files[f]);
+    for (const fix of fixes) {
+      const what = `seed ${seed}, ${d.file}:${d.range.start.line + 1} ${d.code}, fix "${fix.title}"`;
+      const after: Files = { ...files };
+      for (const fe of fix.edits) {
+        if (fe.create) {
+          assert.equal(files[fe.file], undefined, `${what}: creates ${fe.file}, which exists`);
+          after[fe.file] = applyTextEdits('', fe.edits);
+        } else {
+          assert.ok(files[fe.file] !== undefined, `${what}: edits ${fe.file}, which does not exist`);
+          after[fe.file] = applyTextEdits(files[fe.file], fe.edits);
+          assertKeepsText(files[fe.file], after[fe.file], fix, fe.file, what);
+          // frontmatter: no key lost; only the field the diagnostic names may change
+          const was = fields(files[fe.file]);
+          const now = fields(after[fe.file]);
+          if (was) {
+            assert.ok(now, `${what}: the frontmatter of ${fe.file} no longer parses:\n${after[fe.file]}`);
+            const field = typeof d.data?.field === 'string' ? d.data.field : undefined;
+            for (const [k, v] of was) if (k !== field) assert.equal(now.get(k), v, `${what}: field "${k}" of ${fe.file} changed`);
+          }
+        }
+      }
+      const fixed = await indexOf(after);
+      for (const f of Object.keys(after)) {
+        assert.ok(count(fixed, f, 'frontmatter-invalid') <= count(index, f, 'frontmatter-invalid'), `${what}: made the frontmatter of ${f} invalid:\n${after[f]}`);
+      }
+      if (fix.preferred) {
+        assert.ok(count(fixed, d.file, d.code) < count(index, d.file, d.code),
+          `${what}: the preferred fix leaves every ${d.code} of ${d.file} in place:\n${fix.edits.map(fe => fe.file + ': ' + JSON.stringify(fe.edits)).join('\n')}`);
+      }
+      applied++;
+    }
+  }
+  return applied;
+}
+
+describe('quick fixes on random workspaces: no text lost, the preferred fix works', () => {
+  const count = Number(process.env.SEEDS ?? 25);
+  const base = Number(process.env.SEED_BASE ?? 1);
+  it(`every fix offered in ${count} random workspaces`, async () => {
+    let applied = 0;
+    for (let seed = base; seed < base + count; seed++) applied += await checkSeed(seed);
+    assert.ok(applied > count * 5, `only ${applied} fixes were offered`);
+  });
+});
