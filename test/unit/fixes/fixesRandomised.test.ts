@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { applyTextEdits } from '../../../src/core/fixes/applyEdits';
+import { syncStatusEdits } from '../../../src/core/coverage/sync';
 import { fixesFor } from '../../../src/core/fixes/index';
 import { parseFrontmatter } from '../../../src/core/frontmatter/parse';
 import type { WorkspaceIndex } from '../../../src/core/index/workspaceIndex';
@@ -115,7 +116,39 @@ async function checkSeed(seed: number): Promise<number> {
   return applied;
 }
 
+/** Sync status on a random workspace: every row's declared status becomes the computed one, nothing else changes. */
+async function checkSync(seed: number): Promise<boolean> {
+  const files = workspace(seed);
+  const index = await indexOf(files);
+  const series = index.series()[0];
+  const cov = series && index.coverage(series);
+  if (!cov) return false;
+  const matrix = cov.file;
+  const edits = syncStatusEdits(files[matrix], cov, index.computeCoverage(series), index.config);
+  const after = { ...files, [matrix]: applyTextEdits(files[matrix], edits) };
+  const what = `seed ${seed}, sync status`;
+  assertKeepsText(files[matrix], after[matrix], { title: 'sync', edits: [{ file: matrix, edits }] }, matrix, what);
+  const synced = await indexOf(after);
+  const syncedSeries = synced.series()[0];
+  for (const rc of synced.computeCoverage(syncedSeries)) {
+    assert.equal(rc.row.declared, rc.computed, `${what}: row "${rc.row.topic}" still says ${rc.row.declared}, computed ${rc.computed}:\n${after[matrix]}`);
+  }
+  // only status cells changed: the matrix has the same rows, files and cross-references
+  const shape = (i: WorkspaceIndex) => {
+    const c = i.coverage(i.series()[0])!;
+    return { rows: c.rows.map(r => [r.area, r.topic, r.files.map(f => f.href).join(' ')]), xrefs: c.xrefs.map(x => [x.a.raw, x.b.raw]) };
+  };
+  assert.deepEqual(shape(synced), shape(index), `${what}: changed more than status cells`);
+  return true;
+}
+
 describe('quick fixes on random workspaces: no text lost, the preferred fix works', () => {
+  it('sync status in random workspaces makes every row say its computed status and changes nothing else', async () => {
+    let synced = 0;
+    for (let seed = 1; seed <= Number(process.env.SYNC_SEEDS ?? 40); seed++) if (await checkSync(seed)) synced++;
+    assert.ok(synced >= 30, `only ${synced} workspaces had a matrix`);
+  });
+
   const count = Number(process.env.SEEDS ?? 25);
   const base = Number(process.env.SEED_BASE ?? 1);
   it(`every fix offered in ${count} random workspaces`, async () => {
