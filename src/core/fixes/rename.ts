@@ -1,10 +1,10 @@
 import type { IndexView } from '../index/api';
 import type { FileEdit, LinkRef, Range, TextEdit } from '../model';
-import { isInside } from '../paths';
-import { destinationStyleOf } from './destination';
+import { dirname, isInside, relative } from '../paths';
+import { destinationStyleOf, encodeLinkPath, type DestinationStyle } from './destination';
 import { rawFragment } from './links';
 import { linkTextFor } from './linkText';
-import { spanRewrites } from './matrixSpans';
+import { movedFolder, spanRewrites } from './matrixSpans';
 import { PostMoveWorkspace } from './postMove';
 
 export interface Move {
@@ -51,11 +51,18 @@ export function renamePlan(index: IndexView, moves: Move[], textOf: (file: strin
   const skipped: SkippedLink[] = [];
 
   const post = new PostMoveWorkspace(index, newPath);
-  for (const src of sourcesOf(index, fileMoves)) {
+  const folderAfter = (folder: string) => movedFolder(index, folder, fileMoves, moves) ?? folder;
+  for (const src of sourcesOf(index, fileMoves, moves)) {
     const note = index.note(src);
     if (!note) continue;
     const srcAfter = newPath(src);
     for (const link of note.scan.links) {
+      const folder = folderOf(index, src, link);
+      if (folder !== undefined) {
+        const text = folderLinkText(post, srcAfter, link, folderAfter(folder), destinationStyleOf(textOf(src), link));
+        if (text !== undefined) out.replace(src, link, text);
+        continue;
+      }
       const target = targetOf(index, src, link);
       if (target === undefined) continue;
       const after = newPath(target.file);
@@ -80,14 +87,45 @@ function expandFileMoves(index: IndexView, moves: Move[]): Map<string, string> {
   return fileMoves;
 }
 
-/** Notes whose links may change: those linking to a moved file, and the moved notes themselves. */
-function sourcesOf(index: IndexView, fileMoves: Map<string, string>): Set<string> {
+/**
+ * Notes whose links may change: those linking to a moved file, the moved notes themselves and, when a folder
+ * moves, every note with a link to a folder (no index keeps links to folders: they are few, and folder moves rare).
+ */
+function sourcesOf(index: IndexView, fileMoves: Map<string, string>, moves: readonly Move[]): Set<string> {
   const sources = new Set<string>();
   for (const from of fileMoves.keys()) {
     for (const b of index.backlinks(from)) sources.add(b.from);
     if (index.note(from)) sources.add(from);
   }
+  if (moves.some(m => !index.hasFile(m.from))) {
+    for (const note of index.notes()) {
+      if (!sources.has(note.file) && note.scan.links.some(l => folderOf(index, note.file, l) !== undefined)) sources.add(note.file);
+    }
+  }
   return sources;
+}
+
+/** The folder a Markdown link or image points at (`[Rust](rust/)`); undefined for any other link. */
+function folderOf(index: IndexView, src: string, link: LinkRef): string | undefined {
+  if (link.external || link.path === '' || (link.kind !== 'link' && link.kind !== 'image')) return undefined;
+  const r = index.resolve(src, link);
+  return r.kind === 'folder' ? r.folder : undefined;
+}
+
+/**
+ * The destination that leads from `srcAfter` to `folder` after the move, keeping a trailing slash, the query and
+ * the fragment as written; undefined when the link as written already does (or no text would).
+ */
+function folderLinkText(post: PostMoveWorkspace, srcAfter: string, link: LinkRef, folder: string, style: DestinationStyle): string | undefined {
+  const leads = (l: LinkRef) => { const r = post.resolve(srcAfter, l); return r.kind === 'folder' && r.folder === folder; };
+  if (leads(link)) return undefined;
+  const rel = relative(dirname(srcAfter), folder) || '.';
+  const path = link.path.endsWith('/') && rel !== '.' && !rel.endsWith('/') ? rel + '/' : rel;
+  if (!leads({ ...link, path, raw: path })) return undefined;
+  const hash = link.raw.indexOf('#');
+  const query = link.raw.indexOf('?');
+  const tail = query !== -1 && (hash === -1 || query < hash) ? link.raw.slice(query) : hash !== -1 ? link.raw.slice(hash) : '';
+  return encodeLinkPath(path, style) + tail;
 }
 
 /** The file `link` points at now; undefined for external links, unresolved wikilinks and `#fragment` links. */

@@ -2,8 +2,8 @@ import { strict as assert } from 'node:assert';
 import { FM } from '../index/memoryWorkspace';
 import { assertLinksFollow, body, rename, type Files } from './renameHarness';
 
-/** Rename keeps what a link holds besides its path, and follows links to files that are not notes. */
-describe('rename: queries and file wikilinks', () => {
+/** Rename keeps what a link holds besides its path, and follows links to files that are not notes and to folders. */
+describe('rename: queries, file wikilinks and folders', () => {
   it('keeps a `?query` when it rewrites the path before it', async () => {
     const files: Files = { 'a.md': FM('A') + '[b](b.md?plain=1#L5) ![d](img/d.png?raw=true)\n', 'b.md': FM('B'), 'img/d.png': '' };
     const moves = [{ from: 'b.md', to: 'notes/c.md' }, { from: 'img/d.png', to: 'pics/e.png' }];
@@ -19,5 +19,17 @@ describe('rename: queries and file wikilinks', () => {
     assert.equal(body(r.after['a.md']), '![[e.png]] [[pics/e.png|the diagram]]\n');
     assert.deepEqual(r.skipped, []);
     assertLinksFollow(r, files, moves);
+  });
+  it('follows links to folders: the folder moving, and the note holding the link moving', async () => {
+    const files: Files = {
+      'a.md': FM('A') + '[Rust](rust/) [guide](rust?x=1#top) [here](.)\n',
+      'rust/01_intro.md': FM('Intro'),
+      'rust/02_more.md': FM('More') + '[up](../)\n',
+    };
+    let r = await rename(files, [{ from: 'rust', to: 'lang/rustlang' }]);
+    assert.equal(body(r.after['a.md']), '[Rust](lang/rustlang/) [guide](lang/rustlang?x=1#top) [here](.)\n');
+    assert.equal(body(r.after['lang/rustlang/02_more.md']), '[up](../../)\n');
+    r = await rename(files, [{ from: 'a.md', to: 'notes/deep/a.md' }]);
+    assert.equal(body(r.after['notes/deep/a.md']), '[Rust](../../rust/) [guide](../../rust?x=1#top) [here](../../)\n');
   });
 });

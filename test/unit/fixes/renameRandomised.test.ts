@@ -44,6 +44,14 @@ function workspace(seed: number): { files: Files; move: Move } | undefined {
   return move && { files, move };
 }
 
+/** The folder each link of `file` leads to, in link order (undefined: not a link to a folder). */
+function foldersOf(index: WorkspaceIndex, file: string): (string | undefined)[] {
+  return (index.note(file)?.scan.links ?? []).map(l => {
+    const r = index.resolve(file, l);
+    return r.kind === 'folder' ? r.folder : undefined;
+  });
+}
+
 /** The spans of a file a rename may rewrite: link destinations, and the sides of a matrix's cross-references. */
 function rewritable(index: WorkspaceIndex, file: string, text: string): [start: number, end: number][] {
   const spans: [number, number][] = (index.note(file)?.scan.links ?? []).map(l => [l.targetStart, l.targetEnd]);
@@ -102,6 +110,17 @@ async function check(seed: number): Promise<boolean> {
       if (was[k] === undefined || ambiguous(r.before, link) || skipped.has(`${note.file}@${link.targetRange.start.line}:${link.targetRange.start.character}`)) continue;
       assert.equal(now[k], np(was[k]!), `seed ${seed}: moving ${move.from} → ${move.to}, link ${k} of ${note.file} (${link.raw}) `
         + `led to ${was[k]}, now to ${now[k]}; it reads ${after.scan.links[k].raw}`);
+    }
+    // links to folders follow a folder's move, and keep leading to a folder that stays
+    const folderBefore = foldersOf(r.before, note.file);
+    const folderNow = foldersOf(r.index, np(note.file));
+    for (let k = 0; k < folderBefore.length; k++) {
+      const f = folderBefore[k];
+      if (f === undefined) continue;
+      const moved = !files[move.from] && (f === move.from || f.startsWith(move.from + '/')) ? move.to + f.slice(move.from.length) : f;
+      if (!r.index.hasFolder(moved)) continue; // its last file moved out
+      assert.equal(folderNow[k], moved, `seed ${seed}: moving ${move.from} → ${move.to}, link ${k} of ${note.file} (${beforeLinks[k].raw}) `
+        + `led to folder ${f}, now to ${folderNow[k]}; it reads ${after.scan.links[k].raw}`);
     }
     // the text between links is unchanged: only destinations (and a matrix's folder ranges) were rewritten
     assert.equal(outside(r.after[np(note.file)], rewritable(r.index, np(note.file), r.after[np(note.file)])),
