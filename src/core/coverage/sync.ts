@@ -65,11 +65,12 @@ function change(range: Range, word: string): StatusCellChange {
 
 /**
  * `statusCellChange` for a row of the matrix `cov`, in the language sync writes: the cell's own, else the one most
- * of the matrix's status cells use. The status quick fix and sync both go through here.
+ * of the matrix's status cells use (`language`: `dominantStatusText(cov)`, which callers going over many rows work
+ * out once — it reads every row). The status quick fix and sync both go through here.
  */
 export function matrixStatusChange(cov: CoverageModel, row: MatrixRow, status: CoverageStatus, config: NotesConfig,
-  fallbackLike: string | undefined = dominantStatusText(cov)): StatusCellChange | undefined {
-  return statusCellChange(row, status, config, fallbackLike);
+  language: { like: string | undefined } = { like: dominantStatusText(cov) }): StatusCellChange | undefined {
+  return statusCellChange(row, status, config, language.like);
 }
 
 export function setRowStatusEdit(row: MatrixRow, status: CoverageStatus, config: NotesConfig, fallbackLike?: string): TextEdit | undefined {
@@ -82,13 +83,13 @@ export function setRowStatusEdit(row: MatrixRow, status: CoverageStatus, config:
  */
 export function syncStatusEdits(text: string, cov: CoverageModel, rows: RowCoverage[], config: NotesConfig): TextEdit[] {
   const lines = new LineIndex(text);
-  const fallback = dominantStatusText(cov);
+  const language = { like: dominantStatusText(cov) };
   const edits: TextEdit[] = [];
   for (const { row, computed } of rows) {
     if (!row.statusRange || row.declared === computed) continue;
     const current = text.slice(lines.offsetAt(row.statusRange.start), lines.offsetAt(row.statusRange.end));
     if (current !== row.declaredText) continue;
-    const change = matrixStatusChange(cov, row, computed, config, fallback);
+    const change = matrixStatusChange(cov, row, computed, config, language);
     if (change) edits.push(change.edit);
   }
   return edits;

@@ -637,7 +637,7 @@ export class WorkspaceIndex implements IndexView, IndexWriter, ResolveContext {
       if (s?.coverage) {
         matrixExtra = matrixExtra.concat(checkXrefs(s.coverage, {
           filesOf: side => this.xrefSideFiles(side),
-          linksTo: (a, b) => this.linksTo(a, b),
+          targetsOf: f => { const e = this.entries.get(f); return e ? this.targetSet(f, e) : NO_TARGETS; },
         }));
       }
       this.setDiagnostics(matrixFile, findings.concat(matrixExtra));
@@ -761,6 +761,8 @@ export class WorkspaceIndex implements IndexView, IndexWriter, ResolveContext {
     return out;
   }
 }
+
+const NO_TARGETS: ReadonlySet<string> = new Set();
 
 /** Notes with more links than this resolve each distinct written path once per check. */
 const MEMO_FROM_LINKS = 100;

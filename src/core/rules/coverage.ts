@@ -96,7 +96,7 @@ export function checkCoverage(
     const { row, computed } = rc;
     if (!row.statusRange || row.declared === computed) continue;
     // the word the fix (and sync) would write
-    const expected = matrixStatusChange(cov, row, computed, config, language)?.word ?? statusWordForRow(row, computed, config, language);
+    const expected = matrixStatusChange(cov, row, computed, config, { like: language })?.word ?? statusWordForRow(row, computed, config, language);
     const p = statusProblem(rc, ctx);
     matrix.push({
       code: 'coverage-status-mismatch', range: row.statusRange,
