@@ -26,23 +26,23 @@ export function checkLinks(links: readonly LinkRef[], ctx: LinkRuleContext): Fin
     const r = ctx.resolve(link);
     if (r.kind === 'outside') {
       out.push({ code: 'link-outside-workspace', range: link.targetRange, data: linkData(link),
-        message: `${KIND_NAMES[link.kind]} "${link.raw}" leaves the workspace folder; it is not followed` });
+        message: `${KIND_NAMES[link.kind]} "${shown(link.raw)}" leaves the workspace folder; it is not followed` });
     } else if (r.kind === 'unresolved') {
       out.push({ code: 'wikilink-broken', range: link.targetRange, data: linkData(link),
-        message: `wikilink "[[${link.raw}]]" matches no note by file name or title` });
+        message: `wikilink "[[${shown(link.raw)}]]" matches no note by file name or title` });
     } else if (r.kind === 'file' && !r.exists) {
       if (link.kind === 'ref') {
         out.push({ code: 'ref-broken', range: link.targetRange, data: { ...linkData(link), file: r.file },
-          message: `referenced file "${link.path}" does not exist (${r.file})` });
+          message: `referenced file "${shown(link.path)}" does not exist (${shown(r.file)})` });
       } else {
         out.push({ code: 'link-broken', range: link.targetRange, data: { ...linkData(link), file: r.file },
-          message: `${KIND_NAMES[link.kind]} target "${link.path}" does not exist (${r.file})` });
+          message: `${KIND_NAMES[link.kind]} target "${shown(link.path)}" does not exist (${shown(r.file)})` });
       }
     } else if (r.kind === 'file' && link.fragment !== undefined && link.fragment !== '' && !isLineFragment(link.fragment)) {
       const slugs = ctx.slugsOf(r.file);
       if (slugs && !namesHeading(slugs, link.fragment, link.kind)) {
         out.push({ code: 'link-anchor-broken', range: link.targetRange, data: { ...linkData(link), file: r.file },
-          message: `heading "#${link.fragment}" not found in ${r.file}` });
+          message: `heading "#${shown(link.fragment)}" not found in ${r.file}` });
       }
     }
   }
@@ -72,4 +72,13 @@ export function namesHeading(slugs: ReadonlySet<string>, fragment: string, kind:
 function isLineFragment(f: string): boolean {
   // most fragments are heading slugs: look at the first character before running the pattern
   return f.charCodeAt(0) === 76 /* L */ && /^L\d+(C\d+)?(-L?\d+(C\d+)?)?$/.test(f);
+}
+
+/** Characters of a path or fragment a message quotes: a 1 MB fragment makes a finding, not a 1 MB line. */
+const SHOWN = 200;
+
+/** `s` as a message quotes it: cut to SHOWN characters (with an ellipsis), line breaks as spaces. */
+function shown(s: string): string {
+  const one = s.replace(/[\r\n]+/g, ' ');
+  return one.length > SHOWN ? one.slice(0, SHOWN) + '…' : one;
 }

@@ -1,6 +1,6 @@
 /**
- * Turns the bytes of a file into note text, or says why it cannot: binary content (NUL bytes)
- * or bytes that are not valid UTF-8. A UTF-8 BOM is removed (and reported) so that the
+ * Turns the bytes of a file into note text, or says why it cannot: UTF-16 text, binary content
+ * (NUL bytes) or bytes that are not valid UTF-8. A UTF-8 BOM is removed (and reported) so that the
  * frontmatter fence is found at offset 0.
  */
 export type DecodeResult =
@@ -10,6 +10,11 @@ export type DecodeResult =
 const fatal = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 export function decodeNote(bytes: Uint8Array): DecodeResult {
+  // UTF-16 (with its byte order mark) is text, but not text this tool reads: say so rather than "binary"
+  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
+    const order = bytes[0] === 0xff ? 'LE' : 'BE';
+    return { ok: false, reason: 'invalid-utf8', message: `file is UTF-16 ${order} text; save it as UTF-8 to have it checked`, offset: 0 };
+  }
   // a NUL byte in the first 8 KB is what git and editors treat as "binary"
   const probe = Math.min(bytes.length, 8192);
   for (let i = 0; i < probe; i++) {

@@ -143,4 +143,10 @@ describe('link texts and destinations', () => {
     assert.equal(percentDecode('%E4%B8 half'), '%E4%B8 half');
     assert.equal(percentDecode('100%25.md'), '100%.md');
   });
+  it('a message quotes at most 200 characters of a path or fragment, on one line', async () => {
+    const index = await indexOf({ 'a.md': FM('A') + `[x](b.md#${'f'.repeat(100_000)}) [y](${'d/'.repeat(5000)}x.md)\n`, 'b.md': FM('B') });
+    const messages = index.diagnostics('a.md').map(d => d.message);
+    assert.equal(messages.length, 2);
+    for (const m of messages) assert.ok(m.length < 700 && m.includes('…') && !m.includes('\n'), m.slice(0, 300));
+  });
 });

@@ -12,8 +12,16 @@ describe('decodeFast', () => {
       new Uint8Array([0xf0, 0x9f, 0x8e]), enc('x'.repeat(10000) + '\u0000'),
       enc('café crème, naïve'), enc('\ufeff# 標題 🎉\n'), enc('\ufeff'), enc('\ufeff\ufeffdouble'),
       enc('# 一致性\n'.repeat(200_000)), // over 1 MB: Node hands such strings out differently
+      new Uint8Array(Buffer.from('\ufeff# Title\n', 'utf16le')), new Uint8Array([0xfe, 0xff, 0, 0x23, 0, 0x20, 0, 0x54]),
     ];
     for (const c of cases) assert.deepEqual(decodeFast(c), decodeNote(c));
+  });
+
+  it('says a UTF-16 file (with its byte order mark) is UTF-16, not binary', () => {
+    const le = decodeNote(new Uint8Array(Buffer.from('\ufeff# Title\n', 'utf16le')));
+    const be = decodeNote(new Uint8Array([0xfe, 0xff, 0, 0x23, 0, 0x20, 0, 0x54]));
+    assert.ok(!le.ok && le.message === 'file is UTF-16 LE text; save it as UTF-8 to have it checked', JSON.stringify(le));
+    assert.ok(!be.ok && be.message.startsWith('file is UTF-16 BE text'), JSON.stringify(be));
   });
 
   it('decodes random valid UTF-8 (1- to 4-byte characters) exactly as the core decoder does', () => {
