@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { chmodSync, mkdirSync, rmSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { RULE_CODES } from '../../../src/core/model';
-import { cli, tempWorkspace } from './cliHarness';
+import { cli, cliWith, tempWorkspace } from './cliHarness';
 
 const FM = '---\ntitle: T\nnote_type: chapter\ndomain: backend\ntags: [a]\ncreated: 2026-01-01\nupdated: 2026-01-02\nstatus: active\n---\n';
 
@@ -22,6 +22,47 @@ describe('CLI', () => {
       assert.equal(r.code, 2, argv.join(' '));
       assert.equal(r.err.trim().split('\n').length, 1, argv.join(' '));
       assert.match(r.err, /^notes-navigator: /);
+    }
+  });
+
+  it('a flag that takes no value refuses one, and an option needs a non-empty value', async () => {
+    const dir = tempWorkspace({ 'a.md': FM + '# A\n' });
+    for (const argv of [
+      ['--quiet=false'], ['--help=x'], ['--version=1'], ['--no-color=yes'], ['--color=sometimes'],
+      ['--format='], ['--config='], ['--max-warnings='], ['--threads='], ['--format', ''], ['-c', ''],
+    ]) {
+      const r = await cli('check', dir, ...argv);
+      assert.equal(r.code, 2, argv.join(' ') + ': ' + r.out + r.err);
+      assert.equal(r.out, '', argv.join(' '));
+      assert.equal(r.err.trim().split('\n').length, 1, argv.join(' '));
+      assert.match(r.err, /^notes-navigator: .*(takes no value|needs a value|takes always, never or auto)/, argv.join(' '));
+    }
+  });
+
+  it('--color=always|never|auto forces, disables or leaves colours to the TTY', async () => {
+    const dir = tempWorkspace({ 'a.md': '# no frontmatter\n' });
+    const esc = /\u001b\[/;
+    assert.match((await cliWith({ isTTY: false }, 'check', dir, '--color=always')).out, esc);
+    assert.doesNotMatch((await cliWith({ isTTY: true }, 'check', dir, '--color=never')).out, esc);
+    assert.match((await cliWith({ isTTY: true }, 'check', dir, '--color=auto')).out, esc);
+    assert.doesNotMatch((await cliWith({ isTTY: false }, 'check', dir, '--color=auto')).out, esc);
+    assert.doesNotMatch((await cliWith({ isTTY: true }, 'check', dir, '--color', '--no-color')).out, esc);
+  });
+
+  it('-- ends the options: a folder may start with -', async () => {
+    const dir = tempWorkspace({ '-x/a.md': FM + '# A\n' });
+    const r = await cliWith({}, 'check', '--format', 'json', '--', path.join(dir, '-x'));
+    assert.equal(r.code, 0, r.err);
+    assert.equal(JSON.parse(r.out).notes, 1);
+    const rel = await cli('check', '--', '-no-such-folder');
+    assert.equal(rel.code, 2);
+    assert.match(rel.err, /^notes-navigator: cannot read folder -no-such-folder/);
+  });
+
+  it('the help names every option in its usage lines', async () => {
+    const usage = (await cli('--help')).out.split('\n\n')[1];
+    for (const o of ['--format', '--config', '--max-warnings', '--quiet', '--threads', '--color', '--no-color', '--help', '--version']) {
+      assert.ok(usage.includes(o), o);
     }
   });
 

@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { run } from '../../../src/cli/main';
+import { run, type Io } from '../../../src/cli/main';
 
 export interface CliResult {
   code: number;
@@ -11,9 +11,14 @@ export interface CliResult {
 
 /** Runs the CLI in-process with captured output. */
 export async function cli(...argv: string[]): Promise<CliResult> {
+  return cliWith({}, ...argv);
+}
+
+/** `cli` with some of its surroundings set (default: neither stream a TTY, no environment variables). */
+export async function cliWith(io: Partial<Omit<Io, 'out' | 'err'>>, ...argv: string[]): Promise<CliResult> {
   let out = '';
   let err = '';
-  const code = await run(argv, { out: s => { out += s + '\n'; }, err: s => { err += s + '\n'; }, isTTY: false, env: {} });
+  const code = await run(argv, { isTTY: false, env: {}, ...io, out: s => { out += s + '\n'; }, err: s => { err += s + '\n'; } });
   return { code, out, err };
 }
 

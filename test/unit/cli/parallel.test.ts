@@ -3,9 +3,9 @@ import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
-import { run, type Io } from '../../../src/cli/main';
+import type { Io } from '../../../src/cli/main';
 import { generateCorpus } from '../../bench/corpus';
-import { tempWorkspace, type CliResult } from './cliHarness';
+import { cliWith, tempWorkspace, type CliResult } from './cliHarness';
 
 const ROOT = process.cwd(); // mocha runs from the repository root
 const FM = '---\ntitle: T\nnote_type: chapter\ndomain: backend\ntags: [a]\ncreated: 2025-01-01\nupdated: 2025-01-02\nstatus: active\n---\n';
@@ -13,11 +13,8 @@ const FM = '---\ntitle: T\nnote_type: chapter\ndomain: backend\ntags: [a]\ncreat
 let workerFile: string;
 
 /** The CLI in-process; `parallel` as the tests need it (round-robin dealing, so every thread holds notes). */
-async function cliWith(parallel: Io['parallel'], ...argv: string[]): Promise<CliResult> {
-  let out = '';
-  let err = '';
-  const code = await run(argv, { out: s => { out += s + '\n'; }, err: s => { err += s + '\n'; }, isTTY: false, env: {}, parallel });
-  return { code, out, err };
+function cliThreads(parallel: Io['parallel'], ...argv: string[]): Promise<CliResult> {
+  return cliWith({ parallel }, ...argv);
 }
 
 /** Output without the summary's elapsed time. */
@@ -31,8 +28,8 @@ function logLines(err: string): string[] {
 }
 
 async function assertSameAsOneThread(dir: string, threads: number, ...argv: string[]): Promise<CliResult> {
-  const one = await cliWith(undefined, ...argv, dir, '--threads', '1');
-  const many = await cliWith({ workerFile, deal: true }, ...argv, dir, '--threads', String(threads));
+  const one = await cliThreads(undefined, ...argv, dir, '--threads', '1');
+  const many = await cliThreads({ workerFile, deal: true }, ...argv, dir, '--threads', String(threads));
   assert.doesNotMatch(many.err, /one thread/, many.err);
   assert.equal(many.code, one.code);
   assert.equal(timeless(many.out), timeless(one.out));
@@ -95,21 +92,21 @@ describe('CLI parallel check', function () {
 
   it('falls back to one thread, saying so, when a worker fails or is missing', async () => {
     const dir = path.join(ROOT, 'examples/notes');
-    const one = await cliWith(undefined, 'check', dir, '--format', 'json', '--threads', '1');
+    const one = await cliThreads(undefined, 'check', dir, '--format', 'json', '--threads', '1');
     const broken = path.join(os.tmpdir(), `nn-broken-worker-${process.pid}.js`);
     writeFileSync(broken, "throw new Error('worker exploded');\n");
-    const failed = await cliWith({ workerFile: broken, deal: true }, 'check', dir, '--format', 'json', '--threads', '2');
+    const failed = await cliThreads({ workerFile: broken, deal: true }, 'check', dir, '--format', 'json', '--threads', '2');
     assert.match(failed.err, /a worker thread failed \(.*worker exploded.*\); checking on one thread/);
     assert.equal(failed.out, one.out);
     assert.equal(failed.code, one.code);
-    const missing = await cliWith({ workerFile: broken + '.gone' }, 'check', dir, '--format', 'json', '--threads', '2');
+    const missing = await cliThreads({ workerFile: broken + '.gone' }, 'check', dir, '--format', 'json', '--threads', '2');
     assert.match(missing.err, /is missing; checking on one thread/);
     assert.equal(missing.out, one.out);
   });
 
   it('refuses a --threads value that is not a whole number from 1 to 64', async () => {
     for (const v of ['0', 'two', '65', '-1']) {
-      const r = await cliWith(undefined, 'check', '.', '--threads', v);
+      const r = await cliThreads(undefined, 'check', '.', '--threads', v);
       assert.equal(r.code, 2, v);
       assert.equal(r.err.trim().split('\n').length, 1);
     }
