@@ -7,7 +7,7 @@ import { WorkspaceIndex } from '../core/index/workspaceIndex';
 import { HELP, parseArgs, UsageError, type CliArgs } from './args';
 import { formatCoverageMarkdown } from './format/coverage';
 import { toSarif } from './format/sarif';
-import { ANSI, formatTextLine, PLAIN, summaryLine } from './format/text';
+import { ANSI, type Colors, formatTextLine, PLAIN, summaryLine } from './format/text';
 import { buildReport, counts, coverageReport, noteCount, sortedDiagnostics } from './report';
 import { jsonChunks } from './format/jsonChunks';
 import { decodeFast } from '../node/decodeFast';
@@ -19,7 +19,10 @@ import { version } from '../../package.json';
 export interface Io {
   out(s: string): void;
   err(s: string): void;
+  /** whether stdout is a terminal (colours for what `out` prints) */
   isTTY: boolean;
+  /** whether stderr is a terminal (colours for what `err` prints) */
+  errIsTTY: boolean;
   env: Record<string, string | undefined>;
   /** a parallel check's worker bundle (default: checkWorker.js beside this bundle); `deal`: see ParallelLoadOptions */
   parallel?: { workerFile?: string; deal?: boolean };
@@ -89,8 +92,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
 
   const diags = sortedDiagnostics(index);
   const n = counts(diags);
-  const useColor = args.color ?? (io.isTTY && !io.env.NO_COLOR && io.env.TERM !== 'dumb');
-  const c = useColor ? ANSI : PLAIN;
+  // each stream is coloured when it is a terminal: the summary of a JSON report goes to stderr
+  const colorsFor = (tty: boolean): Colors => ((args.color ?? (tty && !io.env.NO_COLOR && io.env.TERM !== 'dumb')) ? ANSI : PLAIN);
+  const c = colorsFor(io.isTTY);
   // large reports are written a piece at a time: their whole text is never held in memory
   if (args.format === 'json') jsonChunks(buildReport(index, diags), io.out);
   else if (args.format === 'sarif') jsonChunks(toSarif(diags, version), io.out);
@@ -98,13 +102,12 @@ export async function run(argv: string[], io: Io): Promise<number> {
     const lines = diags.filter(d => !args.quiet || d.severity === 'error').map(d => formatTextLine(d, c));
     if (lines.length) io.out(lines.join('\n'));
   }
-  const summary = summaryLine(n, noteCount(index), ms, c);
   // machine-readable formats keep stdout clean: the summary goes to stderr
-  if (args.format === 'text') io.out(summary);
-  else io.err(summary);
+  if (args.format === 'text') io.out(summaryLine(n, noteCount(index), ms, c));
+  else io.err(summaryLine(n, noteCount(index), ms, colorsFor(io.errIsTTY)));
   if (n.error > 0) return 1;
   if (args.maxWarnings !== undefined && n.warning > args.maxWarnings) {
-    io.err(`notes-navigator: ${n.warning} warnings exceed --max-warnings ${args.maxWarnings}`);
+    io.err(`notes-navigator: ${n.warning} warning${n.warning === 1 ? '' : 's'} exceed${n.warning === 1 ? 's' : ''} --max-warnings ${args.maxWarnings}`);
     return 1;
   }
   return 0;
@@ -167,7 +170,7 @@ function loadConfig(args: CliArgs, folder: string, io: Io): NotesConfig | undefi
 
 if (require.main === module) {
   const write = (stream: NodeJS.WriteStream) => (s: string) => { stream.write(s.endsWith('\n') ? s : s + '\n'); };
-  run(process.argv.slice(2), { out: write(process.stdout), err: write(process.stderr), isTTY: !!process.stdout.isTTY, env: process.env })
+  run(process.argv.slice(2), { out: write(process.stdout), err: write(process.stderr), isTTY: !!process.stdout.isTTY, errIsTTY: !!process.stderr.isTTY, env: process.env })
     .then(code => { process.exitCode = code; })
     .catch(e => { process.stderr.write(`notes-navigator: internal error: ${(e as Error).stack ?? e}\n`); process.exitCode = 2; });
 }

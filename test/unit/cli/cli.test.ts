@@ -136,7 +136,22 @@ describe('CLI', () => {
     assert.equal((await cli('check', dir)).code, 0);
     const r = await cli('check', dir, '--max-warnings', '0');
     assert.equal(r.code, 1);
-    assert.match(r.err, /exceed --max-warnings 0/);
+    assert.match(r.err, /^notes-navigator: 1 warning exceeds --max-warnings 0$/m);
+    const two = tempWorkspace({ 'a.md': '# no frontmatter\n', 'b.md': '# none either\n' });
+    assert.match((await cli('check', two, '--max-warnings', '1')).err, /^notes-navigator: 2 warnings exceed --max-warnings 1$/m);
+  });
+
+  it('colours each stream by whether it is a terminal: the JSON summary on stderr by stderr', async () => {
+    const dir = tempWorkspace({ 'a.md': '# no frontmatter\n' });
+    const esc = /\u001b\[/;
+    const toFile = await cliWith({ isTTY: false, errIsTTY: true }, 'check', dir, '--format', 'json');
+    assert.match(toFile.err, esc);
+    assert.doesNotMatch(toFile.out, esc);
+    assert.doesNotMatch((await cliWith({ isTTY: true, errIsTTY: false }, 'check', dir, '--format', 'sarif')).err, esc);
+    assert.doesNotMatch((await cliWith({ isTTY: true, errIsTTY: true, env: { NO_COLOR: '1' } }, 'check', dir, '--format', 'json')).err, esc);
+    const text = await cliWith({ isTTY: true, errIsTTY: false }, 'check', dir);
+    assert.match(text.out, esc);
+    assert.doesNotMatch((await cliWith({ isTTY: false, errIsTTY: true }, 'check', dir)).out, esc);
   });
 
   it('reads .notes-navigator.json and --config; a broken config is exit 2', async () => {

@@ -18,7 +18,7 @@ export async function cli(...argv: string[]): Promise<CliResult> {
 export async function cliWith(io: Partial<Omit<Io, 'out' | 'err'>>, ...argv: string[]): Promise<CliResult> {
   let out = '';
   let err = '';
-  const code = await run(argv, { isTTY: false, env: {}, ...io, out: s => { out += s + '\n'; }, err: s => { err += s + '\n'; } });
+  const code = await run(argv, { isTTY: false, errIsTTY: false, env: {}, ...io, out: s => { out += s + '\n'; }, err: s => { err += s + '\n'; } });
   return { code, out, err };
 }
 
