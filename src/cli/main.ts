@@ -154,17 +154,19 @@ function autoThreads(all: string[], config: NotesConfig): number {
 function loadConfig(args: CliArgs, folder: string, io: Io): NotesConfig | undefined {
   const file = args.config ? path.resolve(args.config) : path.join(folder, '.notes-navigator.json');
   if (!args.config && !existsSync(file)) return defaultConfig();
+  // the file as the user named it: `--config conf/ci.json`, or the checked folder as given
+  const shown = args.config ?? path.join(args.folder, '.notes-navigator.json');
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (e) {
-    io.err(`notes-navigator: cannot read config ${args.config ?? file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    io.err(`notes-navigator: cannot read config ${shown}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
     return undefined;
   }
   const { config, problems } = parseConfigText(text);
   const fatal = problems.find(p => p.path === '');
-  if (fatal) { io.err(`notes-navigator: ${path.basename(file)}: ${fatal.message}`); return undefined; }
-  for (const p of problems) io.err(`notes-navigator: ${path.basename(file)}: ${p.path}: ${p.message} (ignored)`);
+  if (fatal) { io.err(`notes-navigator: ${shown}: ${fatal.message}`); return undefined; }
+  for (const p of problems) io.err(`notes-navigator: ${shown}: ${p.path}: ${p.message} (ignored)`);
   return config;
 }
 

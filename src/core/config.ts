@@ -99,7 +99,7 @@ export const CONFIG_KEYS = new Set(['$schema', 'include', 'exclude', 'rules', 'r
 export function mergeConfig(base: NotesConfig, raw: unknown): { config: NotesConfig; problems: ConfigProblem[] } {
   const problems: ConfigProblem[] = [];
   const config: NotesConfig = structuredClone(base);
-  if (raw === undefined || raw === null) return { config, problems };
+  if (raw === undefined) return { config, problems };
   if (!isPlainObject(raw)) {
     problems.push({ path: '', message: 'configuration must be a JSON object' });
     return { config, problems };
@@ -165,16 +165,77 @@ export function mergeConfig(base: NotesConfig, raw: unknown): { config: NotesCon
   return { config, problems };
 }
 
-/** Parses `.notes-navigator.json` text; a syntax error is a problem, never an exception. */
+/**
+ * Parses `.notes-navigator.json` text; a syntax error is a problem, never an exception. Messages do not name the
+ * file: the caller says which file it read (`<file>: not valid JSON: … at line 3, column 5`).
+ */
 export function parseConfigText(text: string, base: NotesConfig = defaultConfig()): { config: NotesConfig; problems: ConfigProblem[] } {
+  const json = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   let raw: unknown;
   try {
-    raw = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    raw = JSON.parse(json);
   } catch (e) {
-    return { config: structuredClone(base), problems: [{ path: '', message: `.notes-navigator.json is not valid JSON: ${(e as Error).message}` }] };
+    return { config: structuredClone(base), problems: [{ path: '', message: `not valid JSON: ${jsonErrorText(json, (e as Error).message)}` }] };
   }
   return mergeConfig(base, raw);
 }
+
+/**
+ * JSON.parse's complaint about `text` with its position as a line and column (1-based), as an editor shows them:
+ * V8 says `at position 41` or nothing (`Unexpected token 'x', "…the text…" is not valid JSON`).
+ */
+function jsonErrorText(text: string, message: string): string {
+  const at = / in JSON at position (\d+)/.exec(message);
+  const offset = at ? Number(at[1]) : jsonErrorOffset(text);
+  const what = message.replace(/ in JSON at position \d+.*$/s, '').replace(/, (?:\.\.\.)?".*" is not valid JSON$/s, '');
+  if (offset === undefined) return what;
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) { line++; lineStart = i + 1; }
+  return `${what} at line ${line}, column ${offset - lineStart + 1}`;
+}
+
+/** Where the first syntax error of `text` (JSON that JSON.parse refused) is; undefined when it cannot tell. */
+function jsonErrorOffset(text: string): number | undefined {
+  let i = 0;
+  const space = () => { while (i < text.length && ' \t\n\r'.includes(text[i])) i++; };
+  const expect = (c: string) => { if (text[i] !== c) throw i; i++; };
+  const token = (re: RegExp) => {
+    re.lastIndex = i;
+    if (!re.test(text)) throw i;
+    i = re.lastIndex;
+  };
+  const value = (): void => {
+    space();
+    const c = text[i];
+    if (c === '{' || c === '[') {
+      const close = c === '{' ? '}' : ']';
+      i++;
+      space();
+      if (text[i] === close) { i++; return; }
+      for (;;) {
+        if (c === '{') { space(); token(STRING); space(); expect(':'); }
+        value();
+        space();
+        if (text[i] !== ',') { expect(close); return; }
+        i++;
+      }
+    }
+    const word = c === 't' ? 'true' : c === 'f' ? 'false' : c === 'n' ? 'null' : undefined;
+    if (word === undefined) token(c === '"' ? STRING : NUMBER);
+    else for (const w of word) expect(w); // `tru]` fails at `]`, as JSON.parse says
+  };
+  try {
+    value();
+    space();
+    return i < text.length ? i : undefined;
+  } catch (at) {
+    return typeof at === 'number' ? at : undefined; // a RangeError: nested too deep to tell
+  }
+}
+
+const STRING = /"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/y;
+const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);

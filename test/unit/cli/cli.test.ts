@@ -167,6 +167,25 @@ describe('CLI', () => {
     assert.match(u.err, /unknown setting "rulez"/);
   });
 
+  it('names a broken config as the user gave it, once, with a line and column; null is no config', async () => {
+    const dir = tempWorkspace({ 'a.md': FM, 'conf/ci.json': '{bad', 'conf/null.json': 'null', 'conf/list.json': '[]' });
+    const rel = path.relative(process.cwd(), path.join(dir, 'conf/ci.json'));
+    const r = await cli('check', dir, '--config', rel);
+    assert.equal(r.code, 2);
+    assert.equal(r.err, `notes-navigator: ${rel}: not valid JSON: Expected property name or '}' at line 1, column 2\n`);
+    for (const name of ['null', 'list']) {
+      const n = await cli('check', dir, '--config', path.join(dir, `conf/${name}.json`));
+      assert.equal(n.code, 2, name);
+      assert.equal(n.err, `notes-navigator: ${path.join(dir, `conf/${name}.json`)}: configuration must be a JSON object\n`);
+    }
+    const inFolder = tempWorkspace({ 'a.md': FM, '.notes-navigator.json': '{\n  "rules": {}\n  "exclude": []\n}\n' });
+    const f = await cli('check', inFolder);
+    assert.equal(f.err, `notes-navigator: ${path.join(inFolder, '.notes-navigator.json')}: not valid JSON: Expected ',' or '}' after property value at line 3, column 3\n`);
+    const unknown = await cli('check', tempWorkspace({ 'a.md': FM, 'c.json': '{ "rulez": {} }' }), '--config', 'c.json');
+    assert.equal(unknown.code, 2); // no c.json in the current folder
+    assert.equal(unknown.err, 'notes-navigator: cannot read config c.json: ENOENT\n');
+  });
+
   it('SARIF has the 2.1.0 structure', async () => {
     const dir = tempWorkspace({ 'sub dir/a.md': FM + '[x](nope.md)\n' });
     const r = await cli('check', dir, '--format', 'sarif');
