@@ -241,12 +241,32 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-/** Whether a workspace-relative POSIX path is a note the config includes: Markdown, included, not excluded. */
+/**
+ * Whether a workspace-relative POSIX path is a note the config includes: Markdown, included, not excluded.
+ * In `include` and in `exclude`, a pattern starting with `!` is an exception to the list's other patterns: a path
+ * is included when an include pattern matches and no `!` include pattern does (likewise for exclude).
+ */
 export function noteFilter(config: NotesConfig): (path: string) => boolean {
+  const inc = globList(config.include, ['**/*.md']);
+  const exc = globList(config.exclude, []);
+  return (p: string) => isMarkdown(p) && inc(p) && !exc(p) && !isAlwaysExcluded(p);
+}
+
+/**
+ * A matcher for a list of globs with `!` exceptions (picomatch, given a list, matches when any pattern does, and a
+ * `!x` alone matches everything but x). `orElse`: the patterns a list of only exceptions (or none) excepts from.
+ */
+function globList(patterns: readonly string[], orElse: string[]): (path: string) => boolean {
   const opts = { dot: true, nocase: false };
-  const inc = picomatch(config.include.length ? config.include : ['**/*.md'], opts);
-  const exc = picomatch([...ALWAYS_EXCLUDED, ...config.exclude], opts);
-  return (p: string) => isMarkdown(p) && inc(p) && !exc(p);
+  // `!(a|b)` is an extended glob (anything but a or b), not an exception
+  const isException = (g: string) => g.startsWith('!') && !g.startsWith('!(');
+  const positive = patterns.filter(g => !isException(g));
+  const except = patterns.filter(isException).map(g => g.slice(1));
+  const globs = positive.length ? positive : orElse;
+  const matches = globs.length ? picomatch(globs, opts) : () => false;
+  if (except.length === 0) return matches;
+  const excepted = picomatch(except, opts);
+  return p => matches(p) && !excepted(p);
 }
 
 /** Canonical priority for a label (`必讀` → must-read), case-insensitive for Latin labels. */

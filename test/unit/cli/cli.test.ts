@@ -186,6 +186,15 @@ describe('CLI', () => {
     assert.equal(unknown.err, 'notes-navigator: cannot read config c.json: ENOENT\n');
   });
 
+  it('include and exclude take patterns starting with ! as exceptions', async () => {
+    const dir = tempWorkspace({
+      'notes/a.md': FM + '# A\n[d](drafts/d.md)\n', 'notes/drafts/d.md': '# no frontmatter\n', 'other/o.md': '# no frontmatter\n',
+      '.notes-navigator.json': '{"include":["notes/**/*.md","!notes/drafts/**"]}',
+    });
+    const r = await cli('check', dir);
+    assert.equal(r.out, '✔ 0 errors, 0 warnings, 0 infos in 1 note (… ms)\n'.replace('…', r.out.match(/\((\d+) ms\)/)?.[1] ?? '?'));
+  });
+
   it('SARIF has the 2.1.0 structure', async () => {
     const dir = tempWorkspace({ 'sub dir/a.md': FM + '[x](nope.md)\n' });
     const r = await cli('check', dir, '--format', 'sarif');

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { parseConfigText } from '../../../src/core/config';
+import { defaultConfig, noteFilter, parseConfigText } from '../../../src/core/config';
 
 describe('config', () => {
   describe('parseConfigText', () => {
@@ -28,6 +28,37 @@ describe('config', () => {
     it('refuses a configuration that is not an object, null included', () => {
       for (const text of ['null', '[]', '7', '"rules"', 'true']) assert.equal(fatal(text), 'configuration must be a JSON object', text);
       assert.deepEqual(parseConfigText('{}').problems, []);
+    });
+  });
+
+  describe('noteFilter', () => {
+    const filter = (include: string[], exclude: string[] = []) => noteFilter({ ...defaultConfig(), include, exclude });
+
+    it('takes an include pattern starting with ! as an exception to the others', () => {
+      const isNote = filter(['notes/**/*.md', '!notes/drafts/**']);
+      assert.equal(isNote('notes/a.md'), true);
+      assert.equal(isNote('notes/sub/b.md'), true);
+      assert.equal(isNote('notes/drafts/d.md'), false);
+      assert.equal(isNote('other/c.md'), false);
+    });
+
+    it('takes an exclude pattern starting with ! as an exception to the other exclude patterns', () => {
+      const isNote = filter(['**/*.md'], ['archive/**', '!archive/keep/**']);
+      assert.equal(isNote('a.md'), true);
+      assert.equal(isNote('archive/old.md'), false);
+      assert.equal(isNote('archive/keep/k.md'), true);
+      // the folders never walked stay excluded whatever the exceptions say
+      assert.equal(filter(['**/*.md'], ['!node_modules/**'])('node_modules/x/README.md'), false);
+    });
+
+    it('applies a list of exceptions only to every Markdown file; an extended glob !(…) is a pattern', () => {
+      const isNote = filter(['!drafts/**']);
+      assert.equal(isNote('a.md'), true);
+      assert.equal(isNote('drafts/d.md'), false);
+      assert.equal(filter([])('a.md'), true);
+      const extglob = filter(['!(drafts)/**/*.md']);
+      assert.equal(extglob('notes/a.md'), true);
+      assert.equal(extglob('drafts/d.md'), false);
     });
   });
 });
