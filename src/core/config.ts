@@ -245,11 +245,18 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
  * Whether a workspace-relative POSIX path is a note the config includes: Markdown, included, not excluded.
  * In `include` and in `exclude`, a pattern starting with `!` is an exception to the list's other patterns: a path
  * is included when an include pattern matches and no `!` include pattern does (likewise for exclude).
+ * The extension is Markdown in any case (as links see it): `A.MD` is matched as written and as `A.md`, so the
+ * default include pattern takes it in, and it is excluded when either form is.
  */
 export function noteFilter(config: NotesConfig): (path: string) => boolean {
   const inc = globList(config.include, ['**/*.md']);
   const exc = globList(config.exclude, []);
-  return (p: string) => isMarkdown(p) && inc(p) && !exc(p) && !isAlwaysExcluded(p);
+  return (p: string) => {
+    if (!isMarkdown(p) || isAlwaysExcluded(p)) return false;
+    if (p.endsWith('.md')) return inc(p) && !exc(p);
+    const lower = p.slice(0, -3) + '.md';
+    return (inc(p) || inc(lower)) && !exc(p) && !exc(lower);
+  };
 }
 
 /**

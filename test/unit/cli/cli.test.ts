@@ -195,6 +195,14 @@ describe('CLI', () => {
     assert.equal(r.out, '✔ 0 errors, 0 warnings, 0 infos in 1 note (… ms)\n'.replace('…', r.out.match(/\((\d+) ms\)/)?.[1] ?? '?'));
   });
 
+  it('checks notes named .MD or .Md like .md ones', async () => {
+    const dir = tempWorkspace({ 'UP.MD': '# no frontmatter\n', 'sub/Mixed.Md': FM + '[x](nope.md)\n', 'a.md': FM + '[[UP]] [m](sub/Mixed.Md)\n' });
+    const r = await cli('check', dir, '--format', 'json');
+    const j = JSON.parse(r.out);
+    assert.equal(j.notes, 3);
+    assert.deepEqual(j.diagnostics.map((d: { file: string; code: string }) => `${d.file} ${d.code}`), ['UP.MD frontmatter-missing', 'sub/Mixed.Md link-broken']);
+  });
+
   it('SARIF has the 2.1.0 structure', async () => {
     const dir = tempWorkspace({ 'sub dir/a.md': FM + '[x](nope.md)\n' });
     const r = await cli('check', dir, '--format', 'sarif');

@@ -60,5 +60,16 @@ describe('config', () => {
       assert.equal(extglob('notes/a.md'), true);
       assert.equal(extglob('drafts/d.md'), false);
     });
+
+    it('takes a Markdown extension in any case: .MD and .Md files are notes like .md ones', () => {
+      const isNote = noteFilter(defaultConfig());
+      for (const f of ['UP.MD', 'a/Mixed.Md', 'a/b.mD']) assert.equal(isNote(f), true, f);
+      assert.equal(isNote('a.mdx'), false);
+      assert.equal(filter(['notes/**/*.md'])('notes/X.MD'), true);
+      assert.equal(filter(['**/*.md'], ['drafts/*.md'])('drafts/X.MD'), false);
+      // a pattern written in capitals still matches the file as written
+      assert.equal(filter(['**/*.MD'])('X.MD'), true);
+      assert.equal(filter(['**/*.md'], ['**/*.MD'])('X.MD'), false);
+    });
   });
 });
