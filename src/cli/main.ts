@@ -6,7 +6,7 @@ import { loadWorkspace, type WorkspaceReader } from '../core/index/load';
 import { WorkspaceIndex } from '../core/index/workspaceIndex';
 import { HELP, parseArgs, UsageError, type CliArgs } from './args';
 import { formatCoverageMarkdown } from './format/coverage';
-import { toSarif } from './format/sarif';
+import { sarifRoot, toSarif } from './format/sarif';
 import { ANSI, type Colors, formatTextLine, PLAIN, summaryLine } from './format/text';
 import { buildReport, counts, coverageReport, noteCount, sortedDiagnostics } from './report';
 import { jsonChunks } from './format/jsonChunks';
@@ -24,6 +24,8 @@ export interface Io {
   /** whether stderr is a terminal (colours for what `err` prints) */
   errIsTTY: boolean;
   env: Record<string, string | undefined>;
+  /** the current folder, which relative folder and config paths start from (default: process.cwd()) */
+  cwd?: string;
   /** a parallel check's worker bundle (default: checkWorker.js beside this bundle); `deal`: see ParallelLoadOptions */
   parallel?: { workerFile?: string; deal?: boolean };
 }
@@ -52,14 +54,15 @@ export async function run(argv: string[], io: Io): Promise<number> {
   if (args.command === 'help') { io.out(HELP); return 0; }
   if (args.command === 'version') { io.out(version); return 0; }
 
-  const folder = path.resolve(args.folder);
+  const cwd = io.cwd ?? process.cwd();
+  const folder = path.resolve(cwd, args.folder);
   try {
     if (!statSync(folder).isDirectory()) { io.err(`notes-navigator: ${args.folder} is not a folder`); return 2; }
   } catch (e) {
     io.err(`notes-navigator: cannot read folder ${args.folder}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
     return 2;
   }
-  const config = loadConfig(args, folder, io);
+  const config = loadConfig(args, cwd, folder, io);
   if (!config) return 2;
 
   const t0 = Date.now();
@@ -97,7 +100,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   const c = colorsFor(io.isTTY);
   // large reports are written a piece at a time: their whole text is never held in memory
   if (args.format === 'json') jsonChunks(buildReport(index, diags), io.out);
-  else if (args.format === 'sarif') jsonChunks(toSarif(diags, version), io.out);
+  else if (args.format === 'sarif') jsonChunks(toSarif(diags, version, sarifRoot(folder, cwd)), io.out);
   else {
     const lines = diags.filter(d => !args.quiet || d.severity === 'error').map(d => formatTextLine(d, c));
     if (lines.length) io.out(lines.join('\n'));
@@ -151,8 +154,8 @@ function autoThreads(all: string[], config: NotesConfig): number {
   return notes >= PARALLEL_MIN_NOTES ? Math.min(cpus, MAX_AUTO_THREADS) : 1;
 }
 
-function loadConfig(args: CliArgs, folder: string, io: Io): NotesConfig | undefined {
-  const file = args.config ? path.resolve(args.config) : path.join(folder, '.notes-navigator.json');
+function loadConfig(args: CliArgs, cwd: string, folder: string, io: Io): NotesConfig | undefined {
+  const file = args.config ? path.resolve(cwd, args.config) : path.join(folder, '.notes-navigator.json');
   if (!args.config && !existsSync(file)) return defaultConfig();
   // the file as the user named it: `--config conf/ci.json`, or the checked folder as given
   const shown = args.config ?? path.join(args.folder, '.notes-navigator.json');

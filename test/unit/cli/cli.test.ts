@@ -227,6 +227,24 @@ describe('CLI', () => {
     assert.deepEqual(loc.region, { startLine: 10, startColumn: 5, endLine: 10, endColumn: 12 });
   });
 
+  it('SARIF URIs start from the current folder when it holds the checked one, and %SRCROOT% says where that is', async () => {
+    const root = tempWorkspace({ 'my notes/sub dir/a#b%.md': FM + '[x](nope.md)\n', 'elsewhere/x.txt': '' });
+    const sarif = async (cwd: string, folder: string) => {
+      const r = await cliWith({ cwd }, 'check', folder, '--format', 'sarif');
+      const run = JSON.parse(r.out).runs[0];
+      return { base: run.originalUriBaseIds['%SRCROOT%'].uri, uri: run.results[0].locations[0].physicalLocation.artifactLocation.uri };
+    };
+    const rootUri = 'file://' + root.split(path.sep).map(encodeURIComponent).join('/') + '/';
+    // the README's recipe, `check notes` at the repository root: the URIs GitHub code scanning expects
+    assert.deepEqual(await sarif(root, 'my notes'), { base: rootUri, uri: 'my%20notes/sub%20dir/a%23b%25.md' });
+    assert.deepEqual(await sarif(root, '.'), { base: rootUri, uri: 'my%20notes/sub%20dir/a%23b%25.md' });
+    // a checked folder outside the current one: relative to the checked folder, which %SRCROOT% names
+    assert.deepEqual(await sarif(path.join(root, 'elsewhere'), '../my notes'), { base: rootUri + 'my%20notes/', uri: 'sub%20dir/a%23b%25.md' });
+    // JSON stays relative to the checked folder
+    const json = JSON.parse((await cliWith({ cwd: root }, 'check', 'my notes', '--format', 'json')).out);
+    assert.equal(json.diagnostics[0].file, 'sub dir/a#b%.md');
+  });
+
   it('says on stderr when a coverage matrix has no matrix table', async () => {
     const dir = tempWorkspace({
       's/README.md': '# S\n\n## Chapters\n\n### A\n\n- [01_a](01_a.md) - 必讀 - 5 min\n',
