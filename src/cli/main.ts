@@ -8,7 +8,7 @@ import { HELP, parseArgs, UsageError, type CliArgs } from './args';
 import { formatCoverageMarkdown } from './format/coverage';
 import { sarifRoot, toSarif } from './format/sarif';
 import { ANSI, type Colors, formatTextLine, PLAIN, summaryLine } from './format/text';
-import { buildReport, counts, coverageReport, noteCount, sortedDiagnostics } from './report';
+import { buildReport, counts, coverageReport, noteCount, seriesInOrder, sortedDiagnostics } from './report';
 import { jsonChunks } from './format/jsonChunks';
 import { decodeFast } from '../node/decodeFast';
 import { FolderReader } from './walk';
@@ -80,7 +80,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   const ms = Date.now() - t0;
   // a matrix that cannot be read as one (no table, no Status column) is said on stderr: no rule code covers it
   // (a table without a files column is a coverage-unlisted diagnostic)
-  for (const series of index.series()) {
+  for (const series of seriesInOrder(index)) {
     for (const p of index.coverage(series)?.problems ?? []) {
       if (p.kind !== 'no-files-column') log(`${index.coverage(series)!.file}:${p.range.start.line + 1}: ${p.message}`);
     }

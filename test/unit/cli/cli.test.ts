@@ -107,6 +107,18 @@ describe('CLI', () => {
     assert.match(md, /\| Three \| `s\/a\/03\.md` \(missing\) \| Planned \| Planned \|/);
   });
 
+  it('lists series in the same order on every machine: by code unit, not by locale', async () => {
+    const series = (folder: string) => ({
+      [`${folder}/README.md`]: '# S\n\n## Chapters\n\n### A\n\n- [01](01.md) - 必讀 - 5 min\n',
+      [`${folder}/coverage_matrix.md`]: '| Capability Area | Required Topic | Coverage Files | Status |\n| --- | --- | --- | --- |\n| A | One | `01.md` | Done |\n',
+    });
+    const dir = tempWorkspace({ ...series('alpha'), ...series('Zeta'), ...series('Éclair'), ...series('b-c'), ...series('bb') });
+    const json = JSON.parse((await cli('coverage', dir, '--format', 'json')).out);
+    assert.deepEqual(json.coverage.map((c: { series: string }) => c.series), ['Zeta', 'alpha', 'b-c', 'bb', 'Éclair']);
+    const md = (await cli('coverage', dir)).out;
+    assert.deepEqual([...md.matchAll(/^## S \((.*)\)$/gm)].map(m => m[1]), ['Zeta', 'alpha', 'b-c', 'bb', 'Éclair']);
+  });
+
   it('text lines are file:line:col severity code message, sorted, exit 1 on errors', async () => {
     const dir = tempWorkspace({ 'b.md': FM + '[x](nope.md)\n', 'a.md': FM + '\n[y](gone.md)\n' });
     const r = await cli('check', dir);
