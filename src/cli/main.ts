@@ -8,7 +8,7 @@ import { HELP, parseArgs, UsageError, type CliArgs } from './args';
 import { formatCoverageMarkdown } from './format/coverage';
 import { sarifRoot, toSarif } from './format/sarif';
 import { ANSI, type Colors, formatTextLine, PLAIN, summaryLine } from './format/text';
-import { buildReport, counts, coverageReport, noteCount, seriesInOrder, sortedDiagnostics } from './report';
+import { buildReport, counts, coverageReport, noteCount, seriesInOrder, sortedDiagnostics, statusLanguages } from './report';
 import { jsonChunks } from './format/jsonChunks';
 import { decodeFast } from '../node/decodeFast';
 import { FolderReader } from './walk';
@@ -89,7 +89,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   if (args.command === 'coverage') {
     const coverage = coverageReport(index);
     if (args.format === 'json') jsonChunks({ version: 1, notes: noteCount(index), coverage }, io.out);
-    else io.out(formatCoverageMarkdown(coverage, config));
+    else io.out(formatCoverageMarkdown(coverage, config, statusLanguages(index)));
     return 0;
   }
 

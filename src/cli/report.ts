@@ -1,3 +1,4 @@
+import { dominantStatusText } from '../core/coverage/sync';
 import type { WorkspaceIndex } from '../core/index/workspaceIndex';
 import type { CoverageStatus, Diagnostic, FileState, SeriesModel } from '../core/model';
 
@@ -81,6 +82,19 @@ export function coverageReport(index: WorkspaceIndex): JsonCoverage[] {
       declared: rc.row.declared ?? null, declaredText: rc.row.declaredText, computed: rc.computed, fileStates: rc.fileStates,
     })),
   }));
+}
+
+/**
+ * For each series with a matrix (by `JsonCoverage.series`), a status word in the language *Sync status* writes
+ * into an empty Status cell: the one most of the matrix's status cells use; undefined for English.
+ */
+export function statusLanguages(index: WorkspaceIndex): Map<string, string | undefined> {
+  const out = new Map<string, string | undefined>();
+  for (const s of index.series()) {
+    const cov = index.coverage(s);
+    if (cov) out.set(seriesName(s), dominantStatusText(cov));
+  }
+  return out;
 }
 
 /** Notes that could be read and checked. */

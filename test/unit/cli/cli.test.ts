@@ -107,6 +107,20 @@ describe('CLI', () => {
     assert.match(md, /\| Three \| `s\/a\/03\.md` \(missing\) \| Planned \| Planned \|/);
   });
 
+  it('coverage --format md gives an empty Status cell the word Sync writes: the matrix\'s main language', async () => {
+    const dir = tempWorkspace({
+      'README.md': '# S\n\n## Chapters\n\n### A\n\n- [01](01.md) - 必讀 - 5 min\n- [02](02.md) - 必讀 - 5 min\n- [03](03.md) - 必讀 - 5 min\n',
+      'coverage_matrix.md': '| Capability Area | Required Topic | Coverage Files | Status |\n| --- | --- | --- | --- |\n'
+        + '| A | One | `01.md` | 完成 |\n| A | Two | `02.md` | 完成 |\n| A | Three | `03.md` |  |\n',
+      '01.md': FM + '# One\n', '02.md': FM + '# Two\n',
+    });
+    const md = (await cli('coverage', dir)).out;
+    assert.match(md, /\| Three \| `03\.md` \(missing\) \| — \| 待建立 ⚠ \|/);
+    // what check asks for, and what Sync would write, in the same words
+    const check = (await cli('check', dir)).out;
+    assert.match(check, /coverage_matrix\.md:5:.* coverage-status-mismatch .*待建立/);
+  });
+
   it('lists series in the same order on every machine: by code unit, not by locale', async () => {
     const series = (folder: string) => ({
       [`${folder}/README.md`]: '# S\n\n## Chapters\n\n### A\n\n- [01](01.md) - 必讀 - 5 min\n',
