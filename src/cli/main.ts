@@ -73,7 +73,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
     reader = new FolderReader(folder, log);
     all = reader.listSync();
   } catch (e) {
-    io.err(`notes-navigator: cannot read folder ${args.folder}: ${(e as Error).message}`);
+    // the folder itself cannot be listed (a sub-folder that cannot be is skipped with a log line)
+    io.err(`notes-navigator: cannot read folder ${args.folder}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
     return 2;
   }
   const index = await loadIndex(config, reader, all, args, io, log);
