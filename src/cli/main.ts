@@ -117,8 +117,11 @@ export async function run(argv: string[], io: Io): Promise<number> {
   return 0;
 }
 
-/** Reads and checks every note: on several threads for a large workspace, else (or when a worker fails) on this one. */
-async function loadIndex(
+/**
+ * Reads and checks the notes of `all` (the listing of `reader`'s folder): on several threads for a large workspace,
+ * else (or when a worker fails) on this one.
+ */
+export async function loadIndex(
   config: NotesConfig, reader: FolderReader, all: string[], args: CliArgs, io: Io, log: (line: string) => void,
 ): Promise<WorkspaceIndex> {
   const threads = args.threads ?? autoThreads(all, config);

@@ -303,6 +303,24 @@ describe('CLI', () => {
       assert.doesNotMatch(r.out, /bom\.md/); // BOM + CRLF frontmatter parses cleanly
     });
 
+    it('a note it cannot read is no broken link target, on one thread or two', async function () {
+      if (process.getuid?.() === 0) this.skip(); // permissions do not stop root (parallel.test.ts covers this with EISDIR)
+      const files: Record<string, string> = { 'locked.md': FM + '# L\n', 'a.md': FM + '[l](locked.md) [[locked]] [g](gone.md)\n' };
+      for (let i = 0; i < 8; i++) files[`n${i}.md`] = FM + `[l](locked.md)\n`;
+      const dir = tempWorkspace(files);
+      chmodSync(path.join(dir, 'locked.md'), 0o000);
+      try {
+        for (const threads of ['1', '2']) {
+          const r = await cliWith({ parallel: { deal: true, workerFile: path.join(process.cwd(), 'dist/checkWorker.js') } }, 'check', dir, '--threads', threads);
+          assert.match(r.err, /^notes-navigator: skipped locked\.md: could not be read: EACCES/m, threads);
+          assert.doesNotMatch(r.err, /one thread/, threads);
+          assert.deepEqual(r.out.split('\n').filter(l => l.includes(' error ')).map(l => l.split(' ')[0]), ['a.md:10:31'], threads);
+        }
+      } finally {
+        chmodSync(path.join(dir, 'locked.md'), 0o644);
+      }
+    });
+
     it('reports malformed YAML with its position and keeps the exit-code contract', async () => {
       const dir = tempWorkspace({ 'a.md': '---\ntitle: [unclosed\nstatus: active\n---\n# A\n' });
       const r = await cli('check', dir, '--format', 'json');

@@ -3,7 +3,11 @@ import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
-import type { Io } from '../../../src/cli/main';
+import { parseArgs } from '../../../src/cli/args';
+import { loadIndex, type Io } from '../../../src/cli/main';
+import { buildReport } from '../../../src/cli/report';
+import { FolderReader } from '../../../src/cli/walk';
+import { defaultConfig } from '../../../src/core/config';
 import { generateCorpus } from '../../bench/corpus';
 import { cliWith, tempWorkspace, type CliResult } from './cliHarness';
 
@@ -88,6 +92,33 @@ describe('CLI parallel check', function () {
     const r = await assertSameAsOneThread(dir, 2, 'check', '--format', 'json');
     assert.match(r.err, /skipped bin\.md: file is binary/);
     assert.match(r.err, /skipped latin1\.md: file is not valid UTF-8/);
+  });
+
+  it('gives the one-thread answers when listed notes cannot be read or have vanished', async () => {
+    // a folder where the listing saw a note cannot be read (EISDIR, even for root); a note never there has vanished
+    const unreadable = ['dir.md', 'n/dir-5.md', 's/README.md', 's/coverage_matrix.md'];
+    const gone = ['gone.md', 'n/gone-3.md', 'README.md', 'n/coverage_matrix.md'];
+    const files: Record<string, string> = { 'a.md': FM + '# A\n' };
+    for (let i = 0; i < 24; i++) {
+      files[`n/${i}.md`] = FM + `# Note ${i}\n\n[next](${(i + 1) % 24}.md) [d](dir-5.md) [g](gone-3.md) [[dir]] [[gone]] [top](../dir.md) [s](../s/README.md)\n`;
+    }
+    const dir = tempWorkspace(files);
+    for (const f of unreadable) mkdirSync(path.join(dir, f), { recursive: true });
+    const reader = new FolderReader(dir, () => {});
+    const all = [...reader.listSync(), ...unreadable, ...gone].sort();
+    const load = async (threads: number) => {
+      const log: string[] = [];
+      const io: Io = { out() {}, err() {}, isTTY: false, errIsTTY: false, env: {}, parallel: { workerFile, deal: true } };
+      const index = await loadIndex(defaultConfig(), reader, all, { ...parseArgs(['check']), threads }, io, line => log.push(line));
+      return { report: buildReport(index), log: log.sort() };
+    };
+    const one = await load(1);
+    for (const threads of [2, 3]) assert.deepEqual(await load(threads), one, `${threads} threads`);
+    for (const f of unreadable) assert.ok(one.log.some(l => l.startsWith(`skipped ${f}: could not be read: EISDIR`)), f);
+    for (const f of gone) assert.ok(one.log.some(l => l.startsWith(`skipped ${f}: could not be read: ENOENT`)), f);
+    // what cannot be read exists: only the links to notes that vanished are broken
+    const broken = new Set(one.report.diagnostics.filter(d => d.code.endsWith('-broken')).map(d => d.message.match(/"([^"]*)"/)?.[1]));
+    assert.deepEqual([...broken].sort(), ['[[gone]]', 'gone-3.md']);
   });
 
   it('falls back to one thread, saying so, when a worker fails or is missing', async () => {
