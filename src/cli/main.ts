@@ -77,7 +77,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
     io.err(`notes-navigator: cannot read folder ${args.folder}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
     return 2;
   }
-  const index = await loadIndex(config, reader, all, args, io, log);
+  // links into the sub-folders the walk could not list are not known to be broken
+  const unlisted = reader.unlistedFolders();
+  const index = await loadIndex(unlisted.length ? { ...config, unlistedFolders: unlisted } : config, reader, all, args, io, log);
   const ms = Date.now() - t0;
   // a matrix that cannot be read as one (no table, no Status column) is said on stderr: no rule code covers it
   // (a table without a files column is a coverage-unlisted diagnostic)

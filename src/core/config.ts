@@ -30,6 +30,12 @@ export interface NotesConfig {
   statusWords: Record<CoverageStatus, string[]>;
   /** file name of the coverage matrix beside a series README */
   matrixFileName: string;
+  /**
+   * Folders of the workspace that could not be listed (permission denied …). Set by the code that listed the
+   * workspace (the CLI's walk), never by users: `.notes-navigator.json` and the settings have no such key. Nothing
+   * is known about the files inside, so links into them are taken to resolve, as into the folders never walked.
+   */
+  unlistedFolders?: string[];
 }
 
 export const DEFAULT_SEVERITIES: Record<RuleCode, Severity> = {
@@ -81,6 +87,16 @@ export const ALWAYS_EXCLUDED = ['**/node_modules/**', '**/.git/**', '**/.vscode-
 
 /** Whether a workspace-relative path lies in a folder that is never walked (so nothing is known about it). */
 export const isAlwaysExcluded: (path: string) => boolean = picomatch(ALWAYS_EXCLUDED, { dot: true });
+
+/**
+ * Whether nothing is known about a workspace-relative path: it lies in a folder that is never walked, or is (or is
+ * inside) one of the config's `unlistedFolders`.
+ */
+export function isUnlisted(config: Pick<NotesConfig, 'unlistedFolders'> | undefined, path: string): boolean {
+  if (isAlwaysExcluded(path)) return true;
+  const folders = config?.unlistedFolders;
+  return folders !== undefined && folders.some(folder => path === folder || path.startsWith(folder + '/'));
+}
 
 export interface ConfigProblem {
   /** JSON path of the offending value, e.g. `rules.link-broken` */

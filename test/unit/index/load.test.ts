@@ -41,3 +41,16 @@ describe('loadWorkspace', () => {
     assert.deepEqual(index.diagnostics('a.md').map(d => d.message.match(/"([^"]*)"/)?.[1]), ['remote.md', 'gone.md', 'moved/x.md']);
   });
 });
+
+describe('folders the listing could not read', () => {
+  it('takes the files in them to exist, as in the folders never walked', async () => {
+    const config = { ...defaultConfig(), unlistedFolders: ['locked', 'a/deep'] };
+    const index = await indexOf({
+      'a/n.md': FM('N') + '[x](../locked/b.md) [f](../locked) [d](deep/sub/c.md#h) [n](../node_modules/p/r.md) `locked/r.md` [m](../lockedx/b.md) [o](missing.md)\n',
+    }, config);
+    assert.deepEqual(index.diagnostics('a/n.md').map(d => d.message.match(/"([^"]*)"/)?.[1]), ['../lockedx/b.md', 'missing.md']);
+    // without it, they are broken
+    const plain = await indexOf({ 'a/n.md': FM('N') + '[x](../locked/b.md)\n' });
+    assert.deepEqual(codes(plain, 'a/n.md'), ['link-broken']);
+  });
+});
