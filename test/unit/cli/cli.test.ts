@@ -2,9 +2,19 @@ import { strict as assert } from 'node:assert';
 import { chmodSync, mkdirSync, rmSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { RULE_CODES } from '../../../src/core/model';
-import { cli, cliWith, tempWorkspace } from './cliHarness';
+import { checkWithLocked, cli, cliWith, errorPlaces, tempWorkspace } from './cliHarness';
 
 const FM = '---\ntitle: T\nnote_type: chapter\ndomain: backend\ntags: [a]\ncreated: 2026-01-01\nupdated: 2026-01-02\nstatus: active\n---\n';
+
+/** A series in `folder` ('' for the root): a README listing each file as a chapter, a matrix row (topic Tn) per file with its Status. */
+function series(folder: string, rows: [file: string, status: string][]): Record<string, string> {
+  const at = folder === '' ? '' : folder + '/';
+  return {
+    [`${at}README.md`]: '# S\n\n## Chapters\n\n### A\n\n' + rows.map(([f]) => `- [${f}](${f}) - 必讀 - 5 min\n`).join(''),
+    [`${at}coverage_matrix.md`]: '| Capability Area | Required Topic | Coverage Files | Status |\n| --- | --- | --- | --- |\n'
+      + rows.map(([f, status], i) => `| A | T${i + 1} | \`${f}\` | ${status} |\n`).join(''),
+  };
+}
 
 describe('CLI', () => {
   it('prints help and version, exit 0', async () => {
@@ -108,25 +118,17 @@ describe('CLI', () => {
   });
 
   it('coverage --format md gives an empty Status cell the word Sync writes: the matrix\'s main language', async () => {
-    const dir = tempWorkspace({
-      'README.md': '# S\n\n## Chapters\n\n### A\n\n- [01](01.md) - 必讀 - 5 min\n- [02](02.md) - 必讀 - 5 min\n- [03](03.md) - 必讀 - 5 min\n',
-      'coverage_matrix.md': '| Capability Area | Required Topic | Coverage Files | Status |\n| --- | --- | --- | --- |\n'
-        + '| A | One | `01.md` | 完成 |\n| A | Two | `02.md` | 完成 |\n| A | Three | `03.md` |  |\n',
-      '01.md': FM + '# One\n', '02.md': FM + '# Two\n',
-    });
+    const dir = tempWorkspace({ ...series('', [['01.md', '完成'], ['02.md', '完成'], ['03.md', '']]), '01.md': FM + '# One\n', '02.md': FM + '# Two\n' });
     const md = (await cli('coverage', dir)).out;
-    assert.match(md, /\| Three \| `03\.md` \(missing\) \| — \| 待建立 ⚠ \|/);
+    assert.match(md, /\| T3 \| `03\.md` \(missing\) \| — \| 待建立 ⚠ \|/);
     // what check asks for, and what Sync would write, in the same words
     const check = (await cli('check', dir)).out;
     assert.match(check, /coverage_matrix\.md:5:.* coverage-status-mismatch .*待建立/);
   });
 
   it('lists series in the same order on every machine: by code unit, not by locale', async () => {
-    const series = (folder: string) => ({
-      [`${folder}/README.md`]: '# S\n\n## Chapters\n\n### A\n\n- [01](01.md) - 必讀 - 5 min\n',
-      [`${folder}/coverage_matrix.md`]: '| Capability Area | Required Topic | Coverage Files | Status |\n| --- | --- | --- | --- |\n| A | One | `01.md` | Done |\n',
-    });
-    const dir = tempWorkspace({ ...series('alpha'), ...series('Zeta'), ...series('Éclair'), ...series('b-c'), ...series('bb') });
+    const folders = ['alpha', 'Zeta', 'Éclair', 'b-c', 'bb'];
+    const dir = tempWorkspace(Object.assign({}, ...folders.map(f => series(f, [['01.md', 'Done']]))));
     const json = JSON.parse((await cli('coverage', dir, '--format', 'json')).out);
     assert.deepEqual(json.coverage.map((c: { series: string }) => c.series), ['Zeta', 'alpha', 'b-c', 'bb', 'Éclair']);
     const md = (await cli('coverage', dir)).out;
@@ -307,17 +309,10 @@ describe('CLI', () => {
       if (process.getuid?.() === 0) this.skip(); // permissions do not stop root (parallel.test.ts covers this with EISDIR)
       const files: Record<string, string> = { 'locked.md': FM + '# L\n', 'a.md': FM + '[l](locked.md) [[locked]] [g](gone.md)\n' };
       for (let i = 0; i < 8; i++) files[`n${i}.md`] = FM + `[l](locked.md)\n`;
-      const dir = tempWorkspace(files);
-      chmodSync(path.join(dir, 'locked.md'), 0o000);
-      try {
-        for (const threads of ['1', '2']) {
-          const r = await cliWith({ parallel: { deal: true, workerFile: path.join(process.cwd(), 'dist/checkWorker.js') } }, 'check', dir, '--threads', threads);
-          assert.match(r.err, /^notes-navigator: skipped locked\.md: could not be read: EACCES/m, threads);
-          assert.doesNotMatch(r.err, /one thread/, threads);
-          assert.deepEqual(r.out.split('\n').filter(l => l.includes(' error ')).map(l => l.split(' ')[0]), ['a.md:10:31'], threads);
-        }
-      } finally {
-        chmodSync(path.join(dir, 'locked.md'), 0o644);
+      for (const r of await checkWithLocked(tempWorkspace(files), 'locked.md')) {
+        assert.match(r.err, /^notes-navigator: skipped locked\.md: could not be read: EACCES/m);
+        assert.doesNotMatch(r.err, /one thread/);
+        assert.deepEqual(errorPlaces(r.out), ['a.md:10:31']);
       }
     });
 

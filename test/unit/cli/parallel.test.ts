@@ -2,14 +2,13 @@ import { strict as assert } from 'node:assert';
 import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import * as esbuild from 'esbuild';
 import { parseArgs } from '../../../src/cli/args';
 import { loadIndex, type Io } from '../../../src/cli/main';
 import { buildReport } from '../../../src/cli/report';
 import { FolderReader } from '../../../src/cli/walk';
 import { defaultConfig } from '../../../src/core/config';
 import { generateCorpus } from '../../bench/corpus';
-import { cliWith, tempWorkspace, type CliResult } from './cliHarness';
+import { checkWorker, cliWith, tempWorkspace, type CliResult } from './cliHarness';
 
 const ROOT = process.cwd(); // mocha runs from the repository root
 const FM = '---\ntitle: T\nnote_type: chapter\ndomain: backend\ntags: [a]\ncreated: 2025-01-01\nupdated: 2025-01-02\nstatus: active\n---\n';
@@ -45,12 +44,7 @@ describe('CLI parallel check', function () {
   this.timeout(60000);
 
   before(async () => {
-    // the worker bundle the CLI starts, built fresh from the sources under test
-    workerFile = path.join(os.tmpdir(), `nn-check-worker-${process.pid}.js`);
-    await esbuild.build({
-      entryPoints: [path.join(ROOT, 'src/cli/parallel/worker.ts')], outfile: workerFile, bundle: true, platform: 'node',
-      format: 'cjs', target: 'node18', mainFields: ['module', 'main'], logLevel: 'warning',
-    });
+    workerFile = await checkWorker();
   });
 
   for (const fixture of ['test/fixtures/mini', 'test/fixtures/seeds', 'test/fixtures/clean', 'examples/notes']) {

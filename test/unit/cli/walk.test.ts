@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { chmodSync, mkdirSync, rmSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { FolderReader } from '../../../src/cli/walk';
-import { cli, cliWith, tempWorkspace } from './cliHarness';
+import { checkWithLocked, cli, errorPlaces, tempWorkspace } from './cliHarness';
 
 const FM = '---\ntitle: T\nnote_type: chapter\ndomain: backend\ntags: [a]\ncreated: 2026-01-01\nupdated: 2026-01-02\nstatus: active\n---\n';
 const isRoot = process.getuid?.() === 0;
@@ -96,18 +96,11 @@ describe('CLI folder walk', () => {
     if (isRoot) this.skip(); // permissions do not stop root (load.test.ts covers the resolution)
     const files: Record<string, string> = { 'locked/b.md': FM, 'a.md': FM + '[b](locked/b.md) [f](locked/) [g](gone.md)\n' };
     for (let i = 0; i < 8; i++) files[`n${i}.md`] = FM + '[b](locked/b.md)\n';
-    const dir = tempWorkspace(files);
-    chmodSync(path.join(dir, 'locked'), 0o000);
-    try {
-      for (const threads of ['1', '2']) {
-        const r = await cliWith({ parallel: { deal: true, workerFile: path.join(process.cwd(), 'dist/checkWorker.js') } }, 'check', dir, '--threads', threads);
-        assert.equal(r.code, 1, threads);
-        assert.match(r.err, /^notes-navigator: skipped folder locked: EACCES$/m, threads);
-        assert.doesNotMatch(r.err, /one thread/, threads);
-        assert.deepEqual(r.out.split('\n').filter(l => l.includes(' error ')).map(l => l.split(' ')[0]), ['a.md:10:35'], threads);
-      }
-    } finally {
-      chmodSync(path.join(dir, 'locked'), 0o755);
+    for (const r of await checkWithLocked(tempWorkspace(files), 'locked')) {
+      assert.equal(r.code, 1);
+      assert.match(r.err, /^notes-navigator: skipped folder locked: EACCES$/m);
+      assert.doesNotMatch(r.err, /one thread/);
+      assert.deepEqual(errorPlaces(r.out), ['a.md:10:35']);
     }
   });
 });

@@ -11,18 +11,19 @@ describe('config', () => {
     };
 
     it('gives a syntax error its line and column, and does not name the file (its reader does)', () => {
-      assert.equal(fatal('{bad'), "not valid JSON: Expected property name or '}' at line 1, column 2");
-      assert.equal(fatal('{\n  "rules": {},\n  "include": ["a"]\n  "exclude": []\n}'), "not valid JSON: Expected ',' or '}' after property value at line 4, column 3");
-      assert.equal(fatal('\ufeff{x'), "not valid JSON: Expected property name or '}' at line 1, column 2");
-    });
-
-    it('finds the position JSON.parse does not give: an unexpected token, the end of the input', () => {
-      assert.equal(fatal('{\n  "include": x\n}'), "not valid JSON: Unexpected token 'x' at line 2, column 14");
-      assert.equal(fatal('{\n  "include": ["a"],\n  "exclude": [tru]\n}'), "not valid JSON: Unexpected token ']' at line 3, column 18");
-      assert.equal(fatal('{\n  "include": tr'), 'not valid JSON: Unexpected end of JSON input at line 2, column 16');
-      assert.equal(fatal(''), 'not valid JSON: Unexpected end of JSON input at line 1, column 1');
+      const cases: [text: string, message: string][] = [
+        ['{bad', "Expected property name or '}' at line 1, column 2"],
+        ['{\n  "rules": {},\n  "include": ["a"]\n  "exclude": []\n}', "Expected ',' or '}' after property value at line 4, column 3"],
+        ['\ufeff{x', "Expected property name or '}' at line 1, column 2"],
+        // where JSON.parse gives no position: an unexpected token, the end of the input
+        ['{\n  "include": x\n}', "Unexpected token 'x' at line 2, column 14"],
+        ['{\n  "include": ["a"],\n  "exclude": [tru]\n}', "Unexpected token ']' at line 3, column 18"],
+        ['{\n  "include": tr', 'Unexpected end of JSON input at line 2, column 16'],
+        ['', 'Unexpected end of JSON input at line 1, column 1'],
+      ];
+      for (const [text, message] of cases) assert.equal(fatal(text), `not valid JSON: ${message}`, text);
       // too deeply nested to locate: the message still says what is wrong
-      assert.match(fatal('['.repeat(200_000) + 'x'), /^not valid JSON: Unexpected token 'x'/);
+      assert.match(fatal('['.repeat(200_000) + 'x'), /^not valid JSON: Unexpected token 'x'$/);
     });
 
     it('refuses a configuration that is not an object, null included', () => {
