@@ -20,7 +20,8 @@ const FORMATS: Record<string, string[]> = { check: ['text', 'json', 'sarif'], co
 export const HELP = `notes-navigator — check a Markdown knowledge base organised as series of notes
 
 Usage:
-  notes-navigator check [folder] [--format text|json|sarif] [--config file] [--max-warnings N] [--threads N]
+  notes-navigator check [folder] [--format text|json|sarif] [--config file] [--max-warnings N] [--quiet]
+                        [--threads N] [--color[=always|never|auto] | --no-color]
   notes-navigator coverage [folder] [--format md|json] [--config file] [--threads N]
   notes-navigator --help | --version
 
@@ -35,28 +36,47 @@ Options:
   -q, --quiet            text format: print errors only
   --threads <N>          threads reading and checking notes (default: 1, or one per CPU up to 4 on
                          machines with 4 CPUs or more for 2,000 notes or more)
-  --color, --no-color    force or disable colours (default: on a TTY unless NO_COLOR is set)
+  --color[=WHEN]         colours: always (the same as --color), never, or auto (the default: on a
+                         TTY, unless NO_COLOR is set or TERM is dumb)
+  --no-color             the same as --color=never
   -h, --help             show this help
   -v, --version          show the version
+  --                     end of options: what follows is a command or folder, even if it starts with -
 
 Exit codes: 0 no errors, 1 errors found (or too many warnings), 2 bad usage or unreadable folder.`;
+
+const COLOR_WHEN: Record<string, boolean | undefined> = { always: true, never: false, auto: undefined };
+
+function colorWhen(v: string): boolean | undefined {
+  if (!Object.hasOwn(COLOR_WHEN, v)) throw new UsageError(`--color takes always, never or auto, got "${v}"`);
+  return COLOR_WHEN[v];
+}
 
 export function parseArgs(argv: string[]): CliArgs {
   const args: CliArgs = { command: 'help', folder: '.', format: '', quiet: false };
   const positional: string[] = [];
   const value = (i: number, name: string): string => {
     const v = argv[i + 1];
-    if (v === undefined || v.startsWith('-')) throw new UsageError(`option ${name} needs a value`);
+    if (v === undefined || v === '' || v.startsWith('-')) throw new UsageError(`option ${name} needs a value`);
     return v;
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
+    // `--` ends the options: what follows is a command or a folder even when it starts with `-`
+    if (a === '--') { positional.push(...argv.slice(i + 1)); break; }
     const eq = a.indexOf('=');
     const [name, inline] = a.startsWith('--') && eq !== -1 ? [a.slice(0, eq), a.slice(eq + 1)] : [a, undefined];
-    const take = () => inline ?? value(i++, name);
+    const take = () => {
+      if (inline === '') throw new UsageError(`option ${name} needs a value`);
+      return inline ?? value(i++, name);
+    };
+    // a flag that takes no value: `--quiet=false` would otherwise turn quiet on
+    const flag = () => {
+      if (inline !== undefined) throw new UsageError(`option ${name} takes no value, got "${a}"`);
+    };
     switch (name) {
-      case '-h': case '--help': return { ...args, command: 'help' };
-      case '-v': case '--version': return { ...args, command: 'version' };
+      case '-h': case '--help': flag(); return { ...args, command: 'help' };
+      case '-v': case '--version': flag(); return { ...args, command: 'version' };
       case '-f': case '--format': args.format = take(); break;
       case '-c': case '--config': args.config = take(); break;
       case '--max-warnings': {
@@ -65,15 +85,15 @@ export function parseArgs(argv: string[]): CliArgs {
         args.maxWarnings = Number(v);
         break;
       }
-      case '-q': case '--quiet': args.quiet = true; break;
+      case '-q': case '--quiet': flag(); args.quiet = true; break;
       case '--threads': {
         const v = take();
         if (!/^\d+$/.test(v) || Number(v) < 1 || Number(v) > 64) throw new UsageError(`--threads needs a whole number from 1 to 64, got "${v}"`);
         args.threads = Number(v);
         break;
       }
-      case '--color': args.color = true; break;
-      case '--no-color': args.color = false; break;
+      case '--color': args.color = inline === undefined ? true : colorWhen(inline); break;
+      case '--no-color': flag(); args.color = false; break;
       default:
         if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option ${a} (see --help)`);
         positional.push(a);

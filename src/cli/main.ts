@@ -6,9 +6,9 @@ import { loadWorkspace, type WorkspaceReader } from '../core/index/load';
 import { WorkspaceIndex } from '../core/index/workspaceIndex';
 import { HELP, parseArgs, UsageError, type CliArgs } from './args';
 import { formatCoverageMarkdown } from './format/coverage';
-import { toSarif } from './format/sarif';
-import { ANSI, formatTextLine, PLAIN, summaryLine } from './format/text';
-import { buildReport, counts, coverageReport, noteCount, sortedDiagnostics } from './report';
+import { sarifRoot, toSarif } from './format/sarif';
+import { ANSI, type Colors, formatTextLine, PLAIN, summaryLine } from './format/text';
+import { buildReport, counts, coverageReport, noteCount, seriesInOrder, sortedDiagnostics, statusLanguages } from './report';
 import { jsonChunks } from './format/jsonChunks';
 import { decodeFast } from '../node/decodeFast';
 import { FolderReader } from './walk';
@@ -19,8 +19,13 @@ import { version } from '../../package.json';
 export interface Io {
   out(s: string): void;
   err(s: string): void;
+  /** whether stdout is a terminal (colours for what `out` prints) */
   isTTY: boolean;
+  /** whether stderr is a terminal (colours for what `err` prints) */
+  errIsTTY: boolean;
   env: Record<string, string | undefined>;
+  /** the current folder, which relative folder and config paths start from (default: process.cwd()) */
+  cwd?: string;
   /** a parallel check's worker bundle (default: checkWorker.js beside this bundle); `deal`: see ParallelLoadOptions */
   parallel?: { workerFile?: string; deal?: boolean };
 }
@@ -49,14 +54,15 @@ export async function run(argv: string[], io: Io): Promise<number> {
   if (args.command === 'help') { io.out(HELP); return 0; }
   if (args.command === 'version') { io.out(version); return 0; }
 
-  const folder = path.resolve(args.folder);
+  const cwd = io.cwd ?? process.cwd();
+  const folder = path.resolve(cwd, args.folder);
   try {
     if (!statSync(folder).isDirectory()) { io.err(`notes-navigator: ${args.folder} is not a folder`); return 2; }
   } catch (e) {
     io.err(`notes-navigator: cannot read folder ${args.folder}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
     return 2;
   }
-  const config = loadConfig(args, folder, io);
+  const config = loadConfig(args, cwd, folder, io);
   if (!config) return 2;
 
   const t0 = Date.now();
@@ -67,14 +73,17 @@ export async function run(argv: string[], io: Io): Promise<number> {
     reader = new FolderReader(folder, log);
     all = reader.listSync();
   } catch (e) {
-    io.err(`notes-navigator: cannot read folder ${args.folder}: ${(e as Error).message}`);
+    // the folder itself cannot be listed (a sub-folder that cannot be is skipped with a log line)
+    io.err(`notes-navigator: cannot read folder ${args.folder}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
     return 2;
   }
-  const index = await loadIndex(config, reader, all, args, io, log);
+  // links into the sub-folders the walk could not list are not known to be broken
+  const unlisted = reader.unlistedFolders();
+  const index = await loadIndex(unlisted.length ? { ...config, unlistedFolders: unlisted } : config, reader, all, args, io, log);
   const ms = Date.now() - t0;
   // a matrix that cannot be read as one (no table, no Status column) is said on stderr: no rule code covers it
   // (a table without a files column is a coverage-unlisted diagnostic)
-  for (const series of index.series()) {
+  for (const series of seriesInOrder(index)) {
     for (const p of index.coverage(series)?.problems ?? []) {
       if (p.kind !== 'no-files-column') log(`${index.coverage(series)!.file}:${p.range.start.line + 1}: ${p.message}`);
     }
@@ -83,35 +92,38 @@ export async function run(argv: string[], io: Io): Promise<number> {
   if (args.command === 'coverage') {
     const coverage = coverageReport(index);
     if (args.format === 'json') jsonChunks({ version: 1, notes: noteCount(index), coverage }, io.out);
-    else io.out(formatCoverageMarkdown(coverage, config));
+    else io.out(formatCoverageMarkdown(coverage, config, statusLanguages(index)));
     return 0;
   }
 
   const diags = sortedDiagnostics(index);
   const n = counts(diags);
-  const useColor = args.color ?? (io.isTTY && !io.env.NO_COLOR && io.env.TERM !== 'dumb');
-  const c = useColor ? ANSI : PLAIN;
+  // each stream is coloured when it is a terminal: the summary of a JSON report goes to stderr
+  const colorsFor = (tty: boolean): Colors => ((args.color ?? (tty && !io.env.NO_COLOR && io.env.TERM !== 'dumb')) ? ANSI : PLAIN);
+  const c = colorsFor(io.isTTY);
   // large reports are written a piece at a time: their whole text is never held in memory
   if (args.format === 'json') jsonChunks(buildReport(index, diags), io.out);
-  else if (args.format === 'sarif') jsonChunks(toSarif(diags, version), io.out);
+  else if (args.format === 'sarif') jsonChunks(toSarif(diags, version, sarifRoot(folder, cwd)), io.out);
   else {
     const lines = diags.filter(d => !args.quiet || d.severity === 'error').map(d => formatTextLine(d, c));
     if (lines.length) io.out(lines.join('\n'));
   }
-  const summary = summaryLine(n, noteCount(index), ms, c);
   // machine-readable formats keep stdout clean: the summary goes to stderr
-  if (args.format === 'text') io.out(summary);
-  else io.err(summary);
+  if (args.format === 'text') io.out(summaryLine(n, noteCount(index), ms, c));
+  else io.err(summaryLine(n, noteCount(index), ms, colorsFor(io.errIsTTY)));
   if (n.error > 0) return 1;
   if (args.maxWarnings !== undefined && n.warning > args.maxWarnings) {
-    io.err(`notes-navigator: ${n.warning} warnings exceed --max-warnings ${args.maxWarnings}`);
+    io.err(`notes-navigator: ${n.warning} warning${n.warning === 1 ? '' : 's'} exceed${n.warning === 1 ? 's' : ''} --max-warnings ${args.maxWarnings}`);
     return 1;
   }
   return 0;
 }
 
-/** Reads and checks every note: on several threads for a large workspace, else (or when a worker fails) on this one. */
-async function loadIndex(
+/**
+ * Reads and checks the notes of `all` (the listing of `reader`'s folder): on several threads for a large workspace,
+ * else (or when a worker fails) on this one.
+ */
+export async function loadIndex(
   config: NotesConfig, reader: FolderReader, all: string[], args: CliArgs, io: Io, log: (line: string) => void,
 ): Promise<WorkspaceIndex> {
   const threads = args.threads ?? autoThreads(all, config);
@@ -148,26 +160,28 @@ function autoThreads(all: string[], config: NotesConfig): number {
   return notes >= PARALLEL_MIN_NOTES ? Math.min(cpus, MAX_AUTO_THREADS) : 1;
 }
 
-function loadConfig(args: CliArgs, folder: string, io: Io): NotesConfig | undefined {
-  const file = args.config ? path.resolve(args.config) : path.join(folder, '.notes-navigator.json');
+function loadConfig(args: CliArgs, cwd: string, folder: string, io: Io): NotesConfig | undefined {
+  const file = args.config ? path.resolve(cwd, args.config) : path.join(folder, '.notes-navigator.json');
   if (!args.config && !existsSync(file)) return defaultConfig();
+  // the file as the user named it: `--config conf/ci.json`, or the checked folder as given
+  const shown = args.config ?? path.join(args.folder, '.notes-navigator.json');
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (e) {
-    io.err(`notes-navigator: cannot read config ${args.config ?? file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    io.err(`notes-navigator: cannot read config ${shown}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
     return undefined;
   }
   const { config, problems } = parseConfigText(text);
   const fatal = problems.find(p => p.path === '');
-  if (fatal) { io.err(`notes-navigator: ${path.basename(file)}: ${fatal.message}`); return undefined; }
-  for (const p of problems) io.err(`notes-navigator: ${path.basename(file)}: ${p.path}: ${p.message} (ignored)`);
+  if (fatal) { io.err(`notes-navigator: ${shown}: ${fatal.message}`); return undefined; }
+  for (const p of problems) io.err(`notes-navigator: ${shown}: ${p.path}: ${p.message} (ignored)`);
   return config;
 }
 
 if (require.main === module) {
   const write = (stream: NodeJS.WriteStream) => (s: string) => { stream.write(s.endsWith('\n') ? s : s + '\n'); };
-  run(process.argv.slice(2), { out: write(process.stdout), err: write(process.stderr), isTTY: !!process.stdout.isTTY, env: process.env })
+  run(process.argv.slice(2), { out: write(process.stdout), err: write(process.stderr), isTTY: !!process.stdout.isTTY, errIsTTY: !!process.stderr.isTTY, env: process.env })
     .then(code => { process.exitCode = code; })
     .catch(e => { process.stderr.write(`notes-navigator: internal error: ${(e as Error).stack ?? e}\n`); process.exitCode = 2; });
 }

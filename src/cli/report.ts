@@ -1,5 +1,6 @@
+import { dominantStatusText } from '../core/coverage/sync';
 import type { WorkspaceIndex } from '../core/index/workspaceIndex';
-import type { CoverageStatus, Diagnostic, FileState } from '../core/model';
+import type { CoverageStatus, Diagnostic, FileState, SeriesModel } from '../core/model';
 
 /** The CLI's JSON contract (SPEC "CLI"): version 1, paths relative to the checked folder, 1-based positions. */
 export interface JsonDiagnostic {
@@ -40,13 +41,28 @@ export interface Report {
 
 const SEVERITY_ORDER = { error: 0, warning: 1, information: 2, hint: 3 } as const;
 
+/** Orders strings by UTF-16 code units: the same on every machine (`localeCompare` follows the locale). */
+function byCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 /** Every diagnostic, in a stable order: file, line, column, code. */
 export function sortedDiagnostics(index: WorkspaceIndex): Diagnostic[] {
   const all: Diagnostic[] = [];
   for (const list of index.allDiagnostics().values()) for (const d of list) all.push(d);
-  return all.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)
+  return all.sort((a, b) => byCodeUnits(a.file, b.file)
     || a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character
-    || a.code.localeCompare(b.code) || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+    || byCodeUnits(a.code, b.code) || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+}
+
+/** The series in code-unit order of their README paths, whatever the machine's locale. */
+export function seriesInOrder(index: WorkspaceIndex): SeriesModel[] {
+  return index.series().sort((a, b) => byCodeUnits(a.readme, b.readme));
+}
+
+/** A series as the reports name it: its folder, `.` for the workspace folder. */
+function seriesName(s: SeriesModel): string {
+  return s.folder === '' ? '.' : s.folder;
 }
 
 export function toJsonDiagnostic(d: Diagnostic): JsonDiagnostic {
@@ -58,14 +74,27 @@ export function toJsonDiagnostic(d: Diagnostic): JsonDiagnostic {
 }
 
 export function coverageReport(index: WorkspaceIndex): JsonCoverage[] {
-  return index.series().filter(s => index.coverage(s)).map(s => ({
-    series: s.folder === '' ? '.' : s.folder,
+  return seriesInOrder(index).filter(s => index.coverage(s)).map(s => ({
+    series: seriesName(s),
     title: s.title,
     rows: index.computeCoverage(s).map(rc => ({
       area: rc.row.area, topic: rc.row.topic, files: rc.row.files.map(f => f.file),
       declared: rc.row.declared ?? null, declaredText: rc.row.declaredText, computed: rc.computed, fileStates: rc.fileStates,
     })),
   }));
+}
+
+/**
+ * For each series with a matrix (by `JsonCoverage.series`), a status word in the language *Sync status* writes
+ * into an empty Status cell: the one most of the matrix's status cells use; undefined for English.
+ */
+export function statusLanguages(index: WorkspaceIndex): Map<string, string | undefined> {
+  const out = new Map<string, string | undefined>();
+  for (const s of index.series()) {
+    const cov = index.coverage(s);
+    if (cov) out.set(seriesName(s), dominantStatusText(cov));
+  }
+  return out;
 }
 
 /** Notes that could be read and checked. */

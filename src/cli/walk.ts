@@ -5,6 +5,12 @@ import { ALWAYS_EXCLUDED } from '../core/config';
 import type { WorkspaceReader } from '../core/index/load';
 import { isInsideRoot, NO_FOLLOW, ReadBuffer } from '../node/localFiles';
 
+/** A symbolic link to a folder inside the workspace: its path, and its target's real path. */
+interface LinkedFolder {
+  rel: string;
+  real: string;
+}
+
 /**
  * Lists and reads the files of a workspace folder for the core. Never leaves the folder: symbolic links are
  * followed only when they point inside it, each real directory is visited once (symlink loops end), and
@@ -41,55 +47,102 @@ export class FolderReader implements WorkspaceReader {
     return this.listSync();
   }
 
+  /**
+   * Every file of the folder, sorted. Real folders are listed first, each under its own path; then symbolic links
+   * to folders, in name order, each only when its target has not been listed already (a link never hides the
+   * folder it points to, and loops end). Throws when the folder itself cannot be listed.
+   */
   listSync(): string[] {
     const out: string[] = [];
     const seen = new Set<string>([this.rootReal]);
-    const stack: string[] = [''];
-    while (stack.length) {
-      const rel = stack.pop()!;
-      let entries: Dirent[];
-      try {
-        entries = readdirSync(path.join(this.root, rel), { withFileTypes: true });
-      } catch (e) {
-        this.log(`skipped folder ${rel || '.'}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-        continue;
-      }
-      for (const d of entries) {
-        const childRel = rel === '' ? d.name : rel + '/' + d.name;
-        let isDir = d.isDirectory();
-        let isFile = d.isFile();
-        if (d.isSymbolicLink()) {
-          const target = this.insideTarget(childRel);
-          if (!target) continue;
-          try {
-            const st = statSync(target);
-            isDir = st.isDirectory();
-            isFile = st.isFile();
-            if (isDir) {
-              if (seen.has(target)) { this.log(`skipped ${childRel}: symbolic link loop`); continue; }
-              seen.add(target);
-              this.linkedDirs.push(childRel);
+    let links: LinkedFolder[] = [];
+    const walk = (start: string, viaLink: boolean) => {
+      const stack: string[] = [start];
+      while (stack.length) {
+        const rel = stack.pop()!;
+        const entries = this.readFolder(rel);
+        for (const d of entries ?? []) {
+          const childRel = rel === '' ? d.name : rel + '/' + d.name;
+          if (d.isSymbolicLink()) {
+            const target = this.insideTarget(childRel);
+            const kind = target && this.kindOf(childRel, target);
+            if (kind === 'folder') links.push({ rel: childRel, real: target! });
+            else if (kind === 'file') {
+              out.push(childRel);
+              this.linked.add(childRel);
             }
-          } catch (e) {
-            this.log(`skipped ${childRel}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-            continue;
+          } else if (d.isDirectory()) {
+            try {
+              const real = realpathSync(path.join(this.root, childRel));
+              if (seen.has(real)) continue;
+              seen.add(real);
+            } catch { /* vanished: listing it reports it */ }
+            if (!this.skipDir(childRel)) stack.push(childRel);
+          } else if (d.isFile()) {
+            out.push(childRel);
+            if (viaLink) this.linked.add(childRel);
           }
-        } else if (isDir) {
-          try {
-            const real = realpathSync(path.join(this.root, childRel));
-            if (seen.has(real)) continue;
-            seen.add(real);
-          } catch { /* vanished: readdir below reports it */ }
         }
-        if (isDir) {
-          if (!this.skipDir(childRel)) stack.push(childRel);
-        } else if (isFile) {
-          out.push(childRel);
-          if (d.isSymbolicLink() || rel !== '' && this.underLink(rel)) this.linked.add(childRel);
+      }
+    };
+    walk('', false);
+    // links found while walking links are walked in the next round
+    while (links.length) {
+      const round = links.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
+      links = [];
+      for (const link of round) {
+        if (seen.has(link.real)) {
+          this.log(`skipped ${link.rel}: ${this.isLoop(link) ? 'symbolic link loop' : `symbolic link to ${path.relative(this.rootReal, link.real).split(path.sep).join('/')}, listed already`}`);
+          continue;
         }
+        seen.add(link.real);
+        if (!this.skipDir(link.rel)) walk(link.rel, true);
       }
     }
     return out.sort();
+  }
+
+  /**
+   * Folders that could not be listed (permission denied …; not those that vanished): they exist, so links into
+   * them are not known to be broken.
+   */
+  unlistedFolders(): string[] {
+    return [...this.unlisted];
+  }
+
+  private readonly unlisted: string[] = [];
+
+  /** The entries of a folder; undefined (logged) when a sub-folder cannot be listed. The workspace folder's own failure is thrown. */
+  private readFolder(rel: string): Dirent[] | undefined {
+    try {
+      return readdirSync(path.join(this.root, rel), { withFileTypes: true });
+    } catch (e) {
+      if (rel === '') throw e;
+      const code = (e as NodeJS.ErrnoException).code;
+      this.log(`skipped folder ${rel}: ${code ?? (e as Error).message}`);
+      if (code !== 'ENOENT' && code !== 'ENOTDIR') this.unlisted.push(rel);
+      return undefined;
+    }
+  }
+
+  /** Whether a symbolic link's target is a folder or a file; undefined (logged) when it is neither or cannot be told. */
+  private kindOf(rel: string, target: string): 'folder' | 'file' | undefined {
+    try {
+      const st = statSync(target);
+      return st.isDirectory() ? 'folder' : st.isFile() ? 'file' : undefined;
+    } catch (e) {
+      this.log(`skipped ${rel}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+      return undefined;
+    }
+  }
+
+  /** Whether a link to a folder points to a folder holding it (walking it would come back to the link). */
+  private isLoop(link: LinkedFolder): boolean {
+    try {
+      return isInsideRoot(link.real, realpathSync(path.join(this.root, path.dirname(link.rel))));
+    } catch {
+      return false;
+    }
   }
 
   /** The real path of a symbolic link when it stays inside the workspace; logs and returns undefined otherwise. */
@@ -107,14 +160,6 @@ export class FolderReader implements WorkspaceReader {
     }
     return real;
   }
-
-  /** True when a folder on the way to `rel` was reached through a symbolic link. */
-  private underLink(rel: string): boolean {
-    for (const f of this.linkedDirs) if (rel === f || rel.startsWith(f + '/')) return true;
-    return false;
-  }
-
-  private readonly linkedDirs: string[] = [];
 
   async read(file: string): Promise<Uint8Array> {
     return this.readSync(file);

@@ -30,6 +30,12 @@ export interface NotesConfig {
   statusWords: Record<CoverageStatus, string[]>;
   /** file name of the coverage matrix beside a series README */
   matrixFileName: string;
+  /**
+   * Folders of the workspace that could not be listed (permission denied …). Set by the code that listed the
+   * workspace (the CLI's walk), never by users: `.notes-navigator.json` and the settings have no such key. Nothing
+   * is known about the files inside, so links into them are taken to resolve, as into the folders never walked.
+   */
+  unlistedFolders?: string[];
 }
 
 export const DEFAULT_SEVERITIES: Record<RuleCode, Severity> = {
@@ -82,6 +88,16 @@ export const ALWAYS_EXCLUDED = ['**/node_modules/**', '**/.git/**', '**/.vscode-
 /** Whether a workspace-relative path lies in a folder that is never walked (so nothing is known about it). */
 export const isAlwaysExcluded: (path: string) => boolean = picomatch(ALWAYS_EXCLUDED, { dot: true });
 
+/**
+ * Whether nothing is known about a workspace-relative path: it lies in a folder that is never walked, or is (or is
+ * inside) one of the config's `unlistedFolders`.
+ */
+export function isUnlisted(config: Pick<NotesConfig, 'unlistedFolders'> | undefined, path: string): boolean {
+  if (isAlwaysExcluded(path)) return true;
+  const folders = config?.unlistedFolders;
+  return folders !== undefined && folders.some(folder => path === folder || path.startsWith(folder + '/'));
+}
+
 export interface ConfigProblem {
   /** JSON path of the offending value, e.g. `rules.link-broken` */
   path: string;
@@ -99,7 +115,7 @@ export const CONFIG_KEYS = new Set(['$schema', 'include', 'exclude', 'rules', 'r
 export function mergeConfig(base: NotesConfig, raw: unknown): { config: NotesConfig; problems: ConfigProblem[] } {
   const problems: ConfigProblem[] = [];
   const config: NotesConfig = structuredClone(base);
-  if (raw === undefined || raw === null) return { config, problems };
+  if (raw === undefined) return { config, problems };
   if (!isPlainObject(raw)) {
     problems.push({ path: '', message: 'configuration must be a JSON object' });
     return { config, problems };
@@ -165,27 +181,115 @@ export function mergeConfig(base: NotesConfig, raw: unknown): { config: NotesCon
   return { config, problems };
 }
 
-/** Parses `.notes-navigator.json` text; a syntax error is a problem, never an exception. */
+/**
+ * Parses `.notes-navigator.json` text; a syntax error is a problem, never an exception. Messages do not name the
+ * file: the caller says which file it read (`<file>: not valid JSON: … at line 3, column 5`).
+ */
 export function parseConfigText(text: string, base: NotesConfig = defaultConfig()): { config: NotesConfig; problems: ConfigProblem[] } {
+  const json = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   let raw: unknown;
   try {
-    raw = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    raw = JSON.parse(json);
   } catch (e) {
-    return { config: structuredClone(base), problems: [{ path: '', message: `.notes-navigator.json is not valid JSON: ${(e as Error).message}` }] };
+    return { config: structuredClone(base), problems: [{ path: '', message: `not valid JSON: ${jsonErrorText(json, (e as Error).message)}` }] };
   }
   return mergeConfig(base, raw);
 }
+
+/**
+ * JSON.parse's complaint about `text` with its position as a line and column (1-based), as an editor shows them:
+ * V8 says `at position 41` or nothing (`Unexpected token 'x', "…the text…" is not valid JSON`).
+ */
+function jsonErrorText(text: string, message: string): string {
+  const at = / in JSON at position (\d+)/.exec(message);
+  const offset = at ? Number(at[1]) : jsonErrorOffset(text);
+  const what = message.replace(/ in JSON at position \d+.*$/s, '').replace(/, (?:\.\.\.)?".*" is not valid JSON$/s, '');
+  if (offset === undefined) return what;
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) { line++; lineStart = i + 1; }
+  return `${what} at line ${line}, column ${offset - lineStart + 1}`;
+}
+
+/** Where the first syntax error of `text` (JSON that JSON.parse refused) is; undefined when it cannot tell. */
+function jsonErrorOffset(text: string): number | undefined {
+  let i = 0;
+  const space = () => { while (i < text.length && ' \t\n\r'.includes(text[i])) i++; };
+  const expect = (c: string) => { if (text[i] !== c) throw i; i++; };
+  const token = (re: RegExp) => {
+    re.lastIndex = i;
+    if (!re.test(text)) throw i;
+    i = re.lastIndex;
+  };
+  const value = (): void => {
+    space();
+    const c = text[i];
+    if (c === '{' || c === '[') {
+      const close = c === '{' ? '}' : ']';
+      i++;
+      space();
+      if (text[i] === close) { i++; return; }
+      for (;;) {
+        if (c === '{') { space(); token(STRING); space(); expect(':'); }
+        value();
+        space();
+        if (text[i] !== ',') { expect(close); return; }
+        i++;
+      }
+    }
+    const word = c === 't' ? 'true' : c === 'f' ? 'false' : c === 'n' ? 'null' : undefined;
+    if (word === undefined) token(c === '"' ? STRING : NUMBER);
+    else for (const w of word) expect(w); // `tru]` fails at `]`, as JSON.parse says
+  };
+  try {
+    value();
+    space();
+    return i < text.length ? i : undefined;
+  } catch (at) {
+    return typeof at === 'number' ? at : undefined; // a RangeError: nested too deep to tell
+  }
+}
+
+const STRING = /"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/y;
+const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-/** Whether a workspace-relative POSIX path is a note the config includes: Markdown, included, not excluded. */
+/**
+ * Whether a workspace-relative POSIX path is a note the config includes: Markdown, included, not excluded.
+ * In `include` and in `exclude`, a pattern starting with `!` is an exception to the list's other patterns: a path
+ * is included when an include pattern matches and no `!` include pattern does (likewise for exclude).
+ * The extension is Markdown in any case (as links see it): `A.MD` is matched as written and as `A.md`, so the
+ * default include pattern takes it in, and it is excluded when either form is.
+ */
 export function noteFilter(config: NotesConfig): (path: string) => boolean {
+  const inc = globList(config.include, ['**/*.md']);
+  const exc = globList(config.exclude, []);
+  return (p: string) => {
+    if (!isMarkdown(p) || isAlwaysExcluded(p)) return false;
+    if (p.endsWith('.md')) return inc(p) && !exc(p);
+    const lower = p.slice(0, -3) + '.md';
+    return (inc(p) || inc(lower)) && !exc(p) && !exc(lower);
+  };
+}
+
+/**
+ * A matcher for a list of globs with `!` exceptions (picomatch, given a list, matches when any pattern does, and a
+ * `!x` alone matches everything but x). `orElse`: the patterns a list of only exceptions (or none) excepts from.
+ */
+function globList(patterns: readonly string[], orElse: string[]): (path: string) => boolean {
   const opts = { dot: true, nocase: false };
-  const inc = picomatch(config.include.length ? config.include : ['**/*.md'], opts);
-  const exc = picomatch([...ALWAYS_EXCLUDED, ...config.exclude], opts);
-  return (p: string) => isMarkdown(p) && inc(p) && !exc(p);
+  // `!(a|b)` is an extended glob (anything but a or b), not an exception
+  const isException = (g: string) => g.startsWith('!') && !g.startsWith('!(');
+  const positive = patterns.filter(g => !isException(g));
+  const except = patterns.filter(isException).map(g => g.slice(1));
+  const globs = positive.length ? positive : orElse;
+  const matches = globs.length ? picomatch(globs, opts) : () => false;
+  if (except.length === 0) return matches;
+  const excepted = picomatch(except, opts);
+  return p => matches(p) && !excepted(p);
 }
 
 /** Canonical priority for a label (`必讀` → must-read), case-insensitive for Latin labels. */

@@ -8,13 +8,14 @@ function cell(s: string): string {
 
 /**
  * The coverage of each series as a Markdown table, declared next to computed, mismatches marked. Declared is
- * the Status cell as the matrix writes it; computed is the configured status word in the cell's language
- * (the word *Sync status* would write).
+ * the Status cell as the matrix writes it; computed is the configured status word in the cell's language, or
+ * for an empty cell in the language of `languages` (see `statusLanguages`): the word *Sync status* would write.
  */
-export function formatCoverageMarkdown(coverage: JsonCoverage[], config: NotesConfig): string {
+export function formatCoverageMarkdown(coverage: JsonCoverage[], config: NotesConfig, languages: ReadonlyMap<string, string | undefined>): string {
   if (coverage.length === 0) return 'No series with a coverage matrix found.\n';
   const out: string[] = [];
   for (const s of coverage) {
+    const language = languages.get(s.series);
     const done = s.rows.filter(r => r.computed === 'done').length;
     const mismatches = s.rows.filter(r => r.declared !== r.computed).length;
     out.push(`## ${s.title} (${s.series})`, '');
@@ -22,7 +23,8 @@ export function formatCoverageMarkdown(coverage: JsonCoverage[], config: NotesCo
     out.push('| Capability Area | Required Topic | Coverage Files | Declared | Computed |', '| --- | --- | --- | --- | --- |');
     for (const r of s.rows) {
       const declared = r.declaredText !== '' ? cell(r.declaredText) : '—';
-      const computed = cell(statusWordLike(config, r.computed, r.declaredText)) + (r.declared !== r.computed ? ' ⚠' : '');
+      // as statusWordForRow picks it (this row is the JSON one, without the matrix row's ranges)
+      const computed = cell(statusWordLike(config, r.computed, r.declaredText !== '' ? r.declaredText : language)) + (r.declared !== r.computed ? ' ⚠' : '');
       const files = r.files.map((f, i) => `\`${f}\` (${r.fileStates[i]})`).join('<br>');
       out.push(`| ${cell(r.area)} | ${cell(r.topic)} | ${cell(files)} | ${declared} | ${computed} |`);
     }

@@ -1,4 +1,4 @@
-import { feedBytes } from '../../core/index/load';
+import { feedBytes, feedReadError } from '../../core/index/load';
 import type { WorkspaceIndex } from '../../core/index/workspaceIndex';
 import { decodeFast } from '../../node/decodeFast';
 import type { FolderReader } from '../walk';
@@ -7,7 +7,7 @@ import type { Deal, NoteEvent } from './protocol';
 /**
  * Phase 1 of a parallel check on one thread: claims chunks of the shared queue until it is empty (or takes its
  * dealt share) and feeds each note into this thread's index, exactly as the one-thread load does. Returns the
- * notes this thread took.
+ * notes this thread took and holds (not those that vanished before they could be read).
  */
 export function feedClaimed(
   index: WorkspaceIndex, reader: FolderReader, notes: readonly string[], queue: readonly number[],
@@ -20,27 +20,28 @@ export function feedClaimed(
     const end = Math.min(queue.length, (c + 1) * chunk);
     for (let k = c * chunk; k < end; k++) {
       feedOne(index, reader, notes, queue[k], events, current);
-      taken.push(notes[queue[k]]);
+      if (index.isNote(notes[queue[k]])) taken.push(notes[queue[k]]);
     }
   }
   return taken;
 }
 
 /**
- * Reads and feeds note `at`; a file that cannot be read or decoded is reported as an event, as `loadWorkspace`
- * does. Returns the bytes read, valid until the reader's next read.
+ * Reads and feeds note `at`; a file that cannot be read or decoded is reported as an event and marked unreadable
+ * (or left out when it vanished), as `loadWorkspace` does. Returns the bytes read, valid until the reader's next read.
  */
 export function feedOne(
   index: WorkspaceIndex, reader: FolderReader, notes: readonly string[], at: number, events: NoteEvent[], current: { at: number },
 ): Uint8Array | undefined {
   const file = notes[at];
   current.at = at;
+  const skip = (f: string, reason: string) => { events.push({ at, line: `skipped ${f}: ${reason}` }); };
   let bytes: Uint8Array | undefined;
   try {
     bytes = reader.readTransient(file);
   } catch (e) {
-    events.push({ at, line: `skipped ${file}: could not be read: ${(e as Error).message ?? e}` });
+    feedReadError(index, file, e, skip);
   }
-  if (bytes) feedBytes(index, file, bytes, (f, reason) => events.push({ at, line: `skipped ${f}: ${reason}` }), decodeFast);
+  if (bytes) feedBytes(index, file, bytes, skip, decodeFast);
   return bytes;
 }

@@ -68,7 +68,10 @@ export async function loadWorkspaceParallel(
     for (const l of locals) for (const n of l.notes) index.addForeignNote(n);
     const seriesReadmes = new Set(index.series().map(s => s.readme));
     const ownNotes: ForeignNote[] = [];
-    for (const at of seriesNamed) if (!seriesReadmes.has(notes[at])) ownNotes.push(index.foreignNoteOf(notes[at])!);
+    for (const at of seriesNamed) {
+      const note = seriesReadmes.has(notes[at]) ? undefined : index.foreignNoteOf(notes[at]); // undefined: it vanished
+      if (note) ownNotes.push(note);
+    }
     for (const f of mine) ownNotes.push(index.foreignNoteOf(f)!);
     const seriesTexts: [string, string][] = [];
     for (const f of seriesReadmes) {

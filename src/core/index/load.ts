@@ -17,7 +17,7 @@ export interface LoadOptions {
   /** awaited every `chunkSize` notes so an editor stays responsive (default: never) */
   yieldEvery?(): Promise<void>;
   chunkSize?: number;
-  /** a file that could not be read or decoded: it is skipped (or marked unreadable) and reported here */
+  /** a file that could not be read or decoded: it is marked unreadable (or, when it vanished, skipped) and reported here */
   onSkip?(file: string, reason: string): void;
   /** a faster decoder with the same answers as `decodeNote` (the CLI passes Node's native one) */
   decode?(bytes: Uint8Array): DecodeResult;
@@ -28,7 +28,7 @@ export const MAX_NOTE_BYTES = 16 * 1024 * 1024;
 
 /**
  * Feeds every file of the workspace into the index in one batch: each note is scanned once and checked once.
- * Files that vanish mid-scan or cannot be read are reported through `onSkip`, never thrown.
+ * Files that vanish mid-scan or cannot be read are reported through `onSkip`, never thrown (see `feedReadError`).
  */
 export async function loadWorkspace(index: WorkspaceIndex, reader: WorkspaceReader, opts: LoadOptions = {}): Promise<void> {
   const all = await reader.list();
@@ -49,7 +49,7 @@ export async function loadWorkspace(index: WorkspaceIndex, reader: WorkspaceRead
         try {
           bytes = await reader.read(file);
         } catch (e) {
-          opts.onSkip?.(file, `could not be read: ${(e as Error).message ?? e}`);
+          feedReadError(index, file, e, opts.onSkip);
         }
         if (bytes) feedBytes(index, file, bytes, opts.onSkip, opts.decode);
         done++;
@@ -75,6 +75,22 @@ export async function loadWorkspace(index: WorkspaceIndex, reader: WorkspaceRead
  */
 export function addLeftOutFiles(index: WorkspaceIndex, all: readonly string[]): void {
   for (const f of all) if (!index.isIncluded(f)) index.addFile(f);
+}
+
+/**
+ * A note the reader could not read: reported through `onSkip`, and marked unreadable, since it exists (permission
+ * denied, a folder in its place …) and links to it are not broken; unless it vanished since it was listed.
+ */
+export function feedReadError(index: WorkspaceIndex, file: string, error: unknown, onSkip?: (file: string, reason: string) => void): string[] {
+  const reason = `could not be read: ${(error as Error)?.message ?? error}`;
+  onSkip?.(file, reason);
+  return vanished(error) ? [] : index.setUnreadable(file, reason);
+}
+
+/** Whether a read failed because the file (or a folder on its path) no longer exists: Node's codes, and `workspace.fs`'s. */
+function vanished(error: unknown): boolean {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  return code === 'ENOENT' || code === 'ENOTDIR' || code === 'FileNotFound';
 }
 
 /** Decodes a note's bytes and feeds the index; undecodable content marks the note unreadable with the reason. */

@@ -1,4 +1,4 @@
-import { isAlwaysExcluded } from '../config';
+import { isUnlisted, type NotesConfig } from '../config';
 import type { LinkRef } from '../model';
 import { dirname, extname, join, stem } from '../paths';
 import type { Resolution } from './api';
@@ -17,6 +17,8 @@ export interface ResolveContext {
   filesByName(lowerName: string): readonly string[];
   /** true when some workspace file lies inside `folder` (a link to a folder is not broken) */
   hasFolder(folder: string): boolean;
+  /** the configuration, for the folders the listing could not read (see `isUnlisted`) */
+  readonly config?: Pick<NotesConfig, 'unlistedFolders'>;
 }
 
 /**
@@ -49,8 +51,8 @@ function fileResolution(ctx: ResolveContext, file: string, fragment: string | un
   const isNote = exists !== false && ctx.isNote(file);
   if (isNote) return { kind: 'file', file, exists: true, fragment, isNote };
   if (exists === undefined) exists = ctx.hasFile(file);
-  // in a folder that is never listed (`node_modules`, `.git` …) a file is taken to exist: nothing says otherwise
-  if (!exists && isAlwaysExcluded(file)) return { kind: 'file', file, exists: true, fragment, isNote: false };
+  // in a folder that is never listed (`node_modules`, `.git` …) or could not be, a file is taken to exist: nothing says otherwise
+  if (!exists && isUnlisted(ctx.config, file)) return { kind: 'file', file, exists: true, fragment, isNote: false };
   return { kind: 'file', file, exists, fragment, isNote: !exists && /\.md$/i.test(file) };
 }
 

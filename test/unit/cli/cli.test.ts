@@ -2,9 +2,19 @@ import { strict as assert } from 'node:assert';
 import { chmodSync, mkdirSync, rmSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { RULE_CODES } from '../../../src/core/model';
-import { cli, tempWorkspace } from './cliHarness';
+import { checkWithLocked, cli, cliWith, errorPlaces, tempWorkspace } from './cliHarness';
 
 const FM = '---\ntitle: T\nnote_type: chapter\ndomain: backend\ntags: [a]\ncreated: 2026-01-01\nupdated: 2026-01-02\nstatus: active\n---\n';
+
+/** A series in `folder` ('' for the root): a README listing each file as a chapter, a matrix row (topic Tn) per file with its Status. */
+function series(folder: string, rows: [file: string, status: string][]): Record<string, string> {
+  const at = folder === '' ? '' : folder + '/';
+  return {
+    [`${at}README.md`]: '# S\n\n## Chapters\n\n### A\n\n' + rows.map(([f]) => `- [${f}](${f}) - 必讀 - 5 min\n`).join(''),
+    [`${at}coverage_matrix.md`]: '| Capability Area | Required Topic | Coverage Files | Status |\n| --- | --- | --- | --- |\n'
+      + rows.map(([f, status], i) => `| A | T${i + 1} | \`${f}\` | ${status} |\n`).join(''),
+  };
+}
 
 describe('CLI', () => {
   it('prints help and version, exit 0', async () => {
@@ -22,6 +32,47 @@ describe('CLI', () => {
       assert.equal(r.code, 2, argv.join(' '));
       assert.equal(r.err.trim().split('\n').length, 1, argv.join(' '));
       assert.match(r.err, /^notes-navigator: /);
+    }
+  });
+
+  it('a flag that takes no value refuses one, and an option needs a non-empty value', async () => {
+    const dir = tempWorkspace({ 'a.md': FM + '# A\n' });
+    for (const argv of [
+      ['--quiet=false'], ['--help=x'], ['--version=1'], ['--no-color=yes'], ['--color=sometimes'],
+      ['--format='], ['--config='], ['--max-warnings='], ['--threads='], ['--format', ''], ['-c', ''],
+    ]) {
+      const r = await cli('check', dir, ...argv);
+      assert.equal(r.code, 2, argv.join(' ') + ': ' + r.out + r.err);
+      assert.equal(r.out, '', argv.join(' '));
+      assert.equal(r.err.trim().split('\n').length, 1, argv.join(' '));
+      assert.match(r.err, /^notes-navigator: .*(takes no value|needs a value|takes always, never or auto)/, argv.join(' '));
+    }
+  });
+
+  it('--color=always|never|auto forces, disables or leaves colours to the TTY', async () => {
+    const dir = tempWorkspace({ 'a.md': '# no frontmatter\n' });
+    const esc = /\u001b\[/;
+    assert.match((await cliWith({ isTTY: false }, 'check', dir, '--color=always')).out, esc);
+    assert.doesNotMatch((await cliWith({ isTTY: true }, 'check', dir, '--color=never')).out, esc);
+    assert.match((await cliWith({ isTTY: true }, 'check', dir, '--color=auto')).out, esc);
+    assert.doesNotMatch((await cliWith({ isTTY: false }, 'check', dir, '--color=auto')).out, esc);
+    assert.doesNotMatch((await cliWith({ isTTY: true }, 'check', dir, '--color', '--no-color')).out, esc);
+  });
+
+  it('-- ends the options: a folder may start with -', async () => {
+    const dir = tempWorkspace({ '-x/a.md': FM + '# A\n' });
+    const r = await cliWith({}, 'check', '--format', 'json', '--', path.join(dir, '-x'));
+    assert.equal(r.code, 0, r.err);
+    assert.equal(JSON.parse(r.out).notes, 1);
+    const rel = await cli('check', '--', '-no-such-folder');
+    assert.equal(rel.code, 2);
+    assert.match(rel.err, /^notes-navigator: cannot read folder -no-such-folder/);
+  });
+
+  it('the help names every option in its usage lines', async () => {
+    const usage = (await cli('--help')).out.split('\n\n')[1];
+    for (const o of ['--format', '--config', '--max-warnings', '--quiet', '--threads', '--color', '--no-color', '--help', '--version']) {
+      assert.ok(usage.includes(o), o);
     }
   });
 
@@ -66,6 +117,24 @@ describe('CLI', () => {
     assert.match(md, /\| Three \| `s\/a\/03\.md` \(missing\) \| Planned \| Planned \|/);
   });
 
+  it('coverage --format md gives an empty Status cell the word Sync writes: the matrix\'s main language', async () => {
+    const dir = tempWorkspace({ ...series('', [['01.md', '完成'], ['02.md', '完成'], ['03.md', '']]), '01.md': FM + '# One\n', '02.md': FM + '# Two\n' });
+    const md = (await cli('coverage', dir)).out;
+    assert.match(md, /\| T3 \| `03\.md` \(missing\) \| — \| 待建立 ⚠ \|/);
+    // what check asks for, and what Sync would write, in the same words
+    const check = (await cli('check', dir)).out;
+    assert.match(check, /coverage_matrix\.md:5:.* coverage-status-mismatch .*待建立/);
+  });
+
+  it('lists series in the same order on every machine: by code unit, not by locale', async () => {
+    const folders = ['alpha', 'Zeta', 'Éclair', 'b-c', 'bb'];
+    const dir = tempWorkspace(Object.assign({}, ...folders.map(f => series(f, [['01.md', 'Done']]))));
+    const json = JSON.parse((await cli('coverage', dir, '--format', 'json')).out);
+    assert.deepEqual(json.coverage.map((c: { series: string }) => c.series), ['Zeta', 'alpha', 'b-c', 'bb', 'Éclair']);
+    const md = (await cli('coverage', dir)).out;
+    assert.deepEqual([...md.matchAll(/^## S \((.*)\)$/gm)].map(m => m[1]), ['Zeta', 'alpha', 'b-c', 'bb', 'Éclair']);
+  });
+
   it('text lines are file:line:col severity code message, sorted, exit 1 on errors', async () => {
     const dir = tempWorkspace({ 'b.md': FM + '[x](nope.md)\n', 'a.md': FM + '\n[y](gone.md)\n' });
     const r = await cli('check', dir);
@@ -95,7 +164,22 @@ describe('CLI', () => {
     assert.equal((await cli('check', dir)).code, 0);
     const r = await cli('check', dir, '--max-warnings', '0');
     assert.equal(r.code, 1);
-    assert.match(r.err, /exceed --max-warnings 0/);
+    assert.match(r.err, /^notes-navigator: 1 warning exceeds --max-warnings 0$/m);
+    const two = tempWorkspace({ 'a.md': '# no frontmatter\n', 'b.md': '# none either\n' });
+    assert.match((await cli('check', two, '--max-warnings', '1')).err, /^notes-navigator: 2 warnings exceed --max-warnings 1$/m);
+  });
+
+  it('colours each stream by whether it is a terminal: the JSON summary on stderr by stderr', async () => {
+    const dir = tempWorkspace({ 'a.md': '# no frontmatter\n' });
+    const esc = /\u001b\[/;
+    const toFile = await cliWith({ isTTY: false, errIsTTY: true }, 'check', dir, '--format', 'json');
+    assert.match(toFile.err, esc);
+    assert.doesNotMatch(toFile.out, esc);
+    assert.doesNotMatch((await cliWith({ isTTY: true, errIsTTY: false }, 'check', dir, '--format', 'sarif')).err, esc);
+    assert.doesNotMatch((await cliWith({ isTTY: true, errIsTTY: true, env: { NO_COLOR: '1' } }, 'check', dir, '--format', 'json')).err, esc);
+    const text = await cliWith({ isTTY: true, errIsTTY: false }, 'check', dir);
+    assert.match(text.out, esc);
+    assert.doesNotMatch((await cliWith({ isTTY: false, errIsTTY: true }, 'check', dir)).out, esc);
   });
 
   it('reads .notes-navigator.json and --config; a broken config is exit 2', async () => {
@@ -109,6 +193,42 @@ describe('CLI', () => {
     const u = await cli('check', unknown);
     assert.equal(u.code, 0);
     assert.match(u.err, /unknown setting "rulez"/);
+  });
+
+  it('names a broken config as the user gave it, once, with a line and column; null is no config', async () => {
+    const dir = tempWorkspace({ 'a.md': FM, 'conf/ci.json': '{bad', 'conf/null.json': 'null', 'conf/list.json': '[]' });
+    const rel = path.relative(process.cwd(), path.join(dir, 'conf/ci.json'));
+    const r = await cli('check', dir, '--config', rel);
+    assert.equal(r.code, 2);
+    assert.equal(r.err, `notes-navigator: ${rel}: not valid JSON: Expected property name or '}' at line 1, column 2\n`);
+    for (const name of ['null', 'list']) {
+      const n = await cli('check', dir, '--config', path.join(dir, `conf/${name}.json`));
+      assert.equal(n.code, 2, name);
+      assert.equal(n.err, `notes-navigator: ${path.join(dir, `conf/${name}.json`)}: configuration must be a JSON object\n`);
+    }
+    const inFolder = tempWorkspace({ 'a.md': FM, '.notes-navigator.json': '{\n  "rules": {}\n  "exclude": []\n}\n' });
+    const f = await cli('check', inFolder);
+    assert.equal(f.err, `notes-navigator: ${path.join(inFolder, '.notes-navigator.json')}: not valid JSON: Expected ',' or '}' after property value at line 3, column 3\n`);
+    const unknown = await cli('check', tempWorkspace({ 'a.md': FM, 'c.json': '{ "rulez": {} }' }), '--config', 'c.json');
+    assert.equal(unknown.code, 2); // no c.json in the current folder
+    assert.equal(unknown.err, 'notes-navigator: cannot read config c.json: ENOENT\n');
+  });
+
+  it('include and exclude take patterns starting with ! as exceptions', async () => {
+    const dir = tempWorkspace({
+      'notes/a.md': FM + '# A\n[d](drafts/d.md)\n', 'notes/drafts/d.md': '# no frontmatter\n', 'other/o.md': '# no frontmatter\n',
+      '.notes-navigator.json': '{"include":["notes/**/*.md","!notes/drafts/**"]}',
+    });
+    const r = await cli('check', dir);
+    assert.equal(r.out, '✔ 0 errors, 0 warnings, 0 infos in 1 note (… ms)\n'.replace('…', r.out.match(/\((\d+) ms\)/)?.[1] ?? '?'));
+  });
+
+  it('checks notes named .MD or .Md like .md ones', async () => {
+    const dir = tempWorkspace({ 'UP.MD': '# no frontmatter\n', 'sub/Mixed.Md': FM + '[x](nope.md)\n', 'a.md': FM + '[[UP]] [m](sub/Mixed.Md)\n' });
+    const r = await cli('check', dir, '--format', 'json');
+    const j = JSON.parse(r.out);
+    assert.equal(j.notes, 3);
+    assert.deepEqual(j.diagnostics.map((d: { file: string; code: string }) => `${d.file} ${d.code}`), ['UP.MD frontmatter-missing', 'sub/Mixed.Md link-broken']);
   });
 
   it('SARIF has the 2.1.0 structure', async () => {
@@ -133,6 +253,24 @@ describe('CLI', () => {
     assert.equal(loc.artifactLocation.uri, 'sub%20dir/a.md');
     assert.equal(loc.artifactLocation.uriBaseId, '%SRCROOT%');
     assert.deepEqual(loc.region, { startLine: 10, startColumn: 5, endLine: 10, endColumn: 12 });
+  });
+
+  it('SARIF URIs start from the current folder when it holds the checked one, and %SRCROOT% says where that is', async () => {
+    const root = tempWorkspace({ 'my notes/sub dir/a#b%.md': FM + '[x](nope.md)\n', 'elsewhere/x.txt': '' });
+    const sarif = async (cwd: string, folder: string) => {
+      const r = await cliWith({ cwd }, 'check', folder, '--format', 'sarif');
+      const run = JSON.parse(r.out).runs[0];
+      return { base: run.originalUriBaseIds['%SRCROOT%'].uri, uri: run.results[0].locations[0].physicalLocation.artifactLocation.uri };
+    };
+    const rootUri = 'file://' + root.split(path.sep).map(encodeURIComponent).join('/') + '/';
+    // the README's recipe, `check notes` at the repository root: the URIs GitHub code scanning expects
+    assert.deepEqual(await sarif(root, 'my notes'), { base: rootUri, uri: 'my%20notes/sub%20dir/a%23b%25.md' });
+    assert.deepEqual(await sarif(root, '.'), { base: rootUri, uri: 'my%20notes/sub%20dir/a%23b%25.md' });
+    // a checked folder outside the current one: relative to the checked folder, which %SRCROOT% names
+    assert.deepEqual(await sarif(path.join(root, 'elsewhere'), '../my notes'), { base: rootUri + 'my%20notes/', uri: 'sub%20dir/a%23b%25.md' });
+    // JSON stays relative to the checked folder
+    const json = JSON.parse((await cliWith({ cwd: root }, 'check', 'my notes', '--format', 'json')).out);
+    assert.equal(json.diagnostics[0].file, 'sub dir/a#b%.md');
   });
 
   it('says on stderr when a coverage matrix has no matrix table', async () => {
@@ -165,6 +303,17 @@ describe('CLI', () => {
       if (process.getuid?.() !== 0) assert.match(r.err, /skipped locked\.md/);
       assert.equal(r.code, 0, r.out + r.err);
       assert.doesNotMatch(r.out, /bom\.md/); // BOM + CRLF frontmatter parses cleanly
+    });
+
+    it('a note it cannot read is no broken link target, on one thread or two', async function () {
+      if (process.getuid?.() === 0) this.skip(); // permissions do not stop root (parallel.test.ts covers this with EISDIR)
+      const files: Record<string, string> = { 'locked.md': FM + '# L\n', 'a.md': FM + '[l](locked.md) [[locked]] [g](gone.md)\n' };
+      for (let i = 0; i < 8; i++) files[`n${i}.md`] = FM + `[l](locked.md)\n`;
+      for (const r of await checkWithLocked(tempWorkspace(files), 'locked.md')) {
+        assert.match(r.err, /^notes-navigator: skipped locked\.md: could not be read: EACCES/m);
+        assert.doesNotMatch(r.err, /one thread/);
+        assert.deepEqual(errorPlaces(r.out), ['a.md:10:31']);
+      }
     });
 
     it('reports malformed YAML with its position and keeps the exit-code contract', async () => {

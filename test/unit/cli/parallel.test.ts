@@ -2,10 +2,13 @@ import { strict as assert } from 'node:assert';
 import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import * as esbuild from 'esbuild';
-import { run, type Io } from '../../../src/cli/main';
+import { parseArgs } from '../../../src/cli/args';
+import { loadIndex, type Io } from '../../../src/cli/main';
+import { buildReport } from '../../../src/cli/report';
+import { FolderReader } from '../../../src/cli/walk';
+import { defaultConfig } from '../../../src/core/config';
 import { generateCorpus } from '../../bench/corpus';
-import { tempWorkspace, type CliResult } from './cliHarness';
+import { checkWorker, cliWith, tempWorkspace, type CliResult } from './cliHarness';
 
 const ROOT = process.cwd(); // mocha runs from the repository root
 const FM = '---\ntitle: T\nnote_type: chapter\ndomain: backend\ntags: [a]\ncreated: 2025-01-01\nupdated: 2025-01-02\nstatus: active\n---\n';
@@ -13,11 +16,8 @@ const FM = '---\ntitle: T\nnote_type: chapter\ndomain: backend\ntags: [a]\ncreat
 let workerFile: string;
 
 /** The CLI in-process; `parallel` as the tests need it (round-robin dealing, so every thread holds notes). */
-async function cliWith(parallel: Io['parallel'], ...argv: string[]): Promise<CliResult> {
-  let out = '';
-  let err = '';
-  const code = await run(argv, { out: s => { out += s + '\n'; }, err: s => { err += s + '\n'; }, isTTY: false, env: {}, parallel });
-  return { code, out, err };
+function cliThreads(parallel: Io['parallel'], ...argv: string[]): Promise<CliResult> {
+  return cliWith({ parallel }, ...argv);
 }
 
 /** Output without the summary's elapsed time. */
@@ -31,8 +31,8 @@ function logLines(err: string): string[] {
 }
 
 async function assertSameAsOneThread(dir: string, threads: number, ...argv: string[]): Promise<CliResult> {
-  const one = await cliWith(undefined, ...argv, dir, '--threads', '1');
-  const many = await cliWith({ workerFile, deal: true }, ...argv, dir, '--threads', String(threads));
+  const one = await cliThreads(undefined, ...argv, dir, '--threads', '1');
+  const many = await cliThreads({ workerFile, deal: true }, ...argv, dir, '--threads', String(threads));
   assert.doesNotMatch(many.err, /one thread/, many.err);
   assert.equal(many.code, one.code);
   assert.equal(timeless(many.out), timeless(one.out));
@@ -44,12 +44,7 @@ describe('CLI parallel check', function () {
   this.timeout(60000);
 
   before(async () => {
-    // the worker bundle the CLI starts, built fresh from the sources under test
-    workerFile = path.join(os.tmpdir(), `nn-check-worker-${process.pid}.js`);
-    await esbuild.build({
-      entryPoints: [path.join(ROOT, 'src/cli/parallel/worker.ts')], outfile: workerFile, bundle: true, platform: 'node',
-      format: 'cjs', target: 'node18', mainFields: ['module', 'main'], logLevel: 'warning',
-    });
+    workerFile = await checkWorker();
   });
 
   for (const fixture of ['test/fixtures/mini', 'test/fixtures/seeds', 'test/fixtures/clean', 'examples/notes']) {
@@ -93,23 +88,50 @@ describe('CLI parallel check', function () {
     assert.match(r.err, /skipped latin1\.md: file is not valid UTF-8/);
   });
 
+  it('gives the one-thread answers when listed notes cannot be read or have vanished', async () => {
+    // a folder where the listing saw a note cannot be read (EISDIR, even for root); a note never there has vanished
+    const unreadable = ['dir.md', 'n/dir-5.md', 's/README.md', 's/coverage_matrix.md'];
+    const gone = ['gone.md', 'n/gone-3.md', 'README.md', 'n/coverage_matrix.md'];
+    const files: Record<string, string> = { 'a.md': FM + '# A\n' };
+    for (let i = 0; i < 24; i++) {
+      files[`n/${i}.md`] = FM + `# Note ${i}\n\n[next](${(i + 1) % 24}.md) [d](dir-5.md) [g](gone-3.md) [[dir]] [[gone]] [top](../dir.md) [s](../s/README.md)\n`;
+    }
+    const dir = tempWorkspace(files);
+    for (const f of unreadable) mkdirSync(path.join(dir, f), { recursive: true });
+    const reader = new FolderReader(dir, () => {});
+    const all = [...reader.listSync(), ...unreadable, ...gone].sort();
+    const load = async (threads: number) => {
+      const log: string[] = [];
+      const io: Io = { out() {}, err() {}, isTTY: false, errIsTTY: false, env: {}, parallel: { workerFile, deal: true } };
+      const index = await loadIndex(defaultConfig(), reader, all, { ...parseArgs(['check']), threads }, io, line => log.push(line));
+      return { report: buildReport(index), log: log.sort() };
+    };
+    const one = await load(1);
+    for (const threads of [2, 3]) assert.deepEqual(await load(threads), one, `${threads} threads`);
+    for (const f of unreadable) assert.ok(one.log.some(l => l.startsWith(`skipped ${f}: could not be read: EISDIR`)), f);
+    for (const f of gone) assert.ok(one.log.some(l => l.startsWith(`skipped ${f}: could not be read: ENOENT`)), f);
+    // what cannot be read exists: only the links to notes that vanished are broken
+    const broken = new Set(one.report.diagnostics.filter(d => d.code.endsWith('-broken')).map(d => d.message.match(/"([^"]*)"/)?.[1]));
+    assert.deepEqual([...broken].sort(), ['[[gone]]', 'gone-3.md']);
+  });
+
   it('falls back to one thread, saying so, when a worker fails or is missing', async () => {
     const dir = path.join(ROOT, 'examples/notes');
-    const one = await cliWith(undefined, 'check', dir, '--format', 'json', '--threads', '1');
+    const one = await cliThreads(undefined, 'check', dir, '--format', 'json', '--threads', '1');
     const broken = path.join(os.tmpdir(), `nn-broken-worker-${process.pid}.js`);
     writeFileSync(broken, "throw new Error('worker exploded');\n");
-    const failed = await cliWith({ workerFile: broken, deal: true }, 'check', dir, '--format', 'json', '--threads', '2');
+    const failed = await cliThreads({ workerFile: broken, deal: true }, 'check', dir, '--format', 'json', '--threads', '2');
     assert.match(failed.err, /a worker thread failed \(.*worker exploded.*\); checking on one thread/);
     assert.equal(failed.out, one.out);
     assert.equal(failed.code, one.code);
-    const missing = await cliWith({ workerFile: broken + '.gone' }, 'check', dir, '--format', 'json', '--threads', '2');
+    const missing = await cliThreads({ workerFile: broken + '.gone' }, 'check', dir, '--format', 'json', '--threads', '2');
     assert.match(missing.err, /is missing; checking on one thread/);
     assert.equal(missing.out, one.out);
   });
 
   it('refuses a --threads value that is not a whole number from 1 to 64', async () => {
     for (const v of ['0', 'two', '65', '-1']) {
-      const r = await cliWith(undefined, 'check', '.', '--threads', v);
+      const r = await cliThreads(undefined, 'check', '.', '--threads', v);
       assert.equal(r.code, 2, v);
       assert.equal(r.err.trim().split('\n').length, 1);
     }

@@ -1,0 +1,106 @@
+import { strict as assert } from 'node:assert';
+import { chmodSync, mkdirSync, rmSync, symlinkSync } from 'node:fs';
+import path from 'node:path';
+import { FolderReader } from '../../../src/cli/walk';
+import { checkWithLocked, cli, errorPlaces, tempWorkspace } from './cliHarness';
+
+const FM = '---\ntitle: T\nnote_type: chapter\ndomain: backend\ntags: [a]\ncreated: 2026-01-01\nupdated: 2026-01-02\nstatus: active\n---\n';
+const isRoot = process.getuid?.() === 0;
+
+function listed(dir: string): { files: string[]; linked: string[]; log: string[] } {
+  const log: string[] = [];
+  const reader = new FolderReader(dir, line => log.push(line));
+  const files = reader.listSync();
+  return { files, linked: reader.linkedFiles().sort(), log };
+}
+
+describe('FolderReader', () => {
+  it('lists a real folder under its own path even when a symbolic link to it sorts first', () => {
+    const dir = tempWorkspace({ 'real/r.md': FM, 'real/sub/s.md': FM, 'a.md': FM + '[r](real/r.md) [s](real/sub/s.md)\n' });
+    symlinkSync('real', path.join(dir, 'alias'));
+    symlinkSync(path.join(dir, 'real', 'sub'), path.join(dir, 'Sub-alias'));
+    symlinkSync('real', path.join(dir, 'zz-alias'));
+    const { files, linked, log } = listed(dir);
+    assert.deepEqual(files, ['a.md', 'real/r.md', 'real/sub/s.md']);
+    assert.deepEqual(linked, []);
+    assert.deepEqual(log.sort(), [
+      'skipped Sub-alias: symbolic link to real/sub, listed already',
+      'skipped alias: symbolic link to real, listed already',
+      'skipped zz-alias: symbolic link to real, listed already',
+    ]);
+  });
+
+  it('walks a symbolic link to a folder nothing else lists, once, and ends loops', () => {
+    const dir = tempWorkspace({ 'node_modules/pkg/doc.md': FM, 'a.md': FM });
+    symlinkSync('node_modules/pkg', path.join(dir, 'lib'));
+    symlinkSync('node_modules/pkg', path.join(dir, 'lib2'));
+    mkdirSync(path.join(dir, 'loop'));
+    symlinkSync('..', path.join(dir, 'loop', 'up'));
+    symlinkSync('/etc', path.join(dir, 'etc-link'));
+    const { files, linked, log } = listed(dir);
+    assert.deepEqual(files, ['a.md', 'lib/doc.md']);
+    assert.deepEqual(linked, ['lib/doc.md']);
+    assert.deepEqual(log.sort(), [
+      'skipped etc-link: symbolic link points outside the workspace',
+      'skipped lib2: symbolic link to node_modules/pkg, listed already',
+      'skipped loop/up: symbolic link loop',
+    ]);
+  });
+
+  it('throws when the folder itself cannot be listed', () => {
+    const dir = tempWorkspace({ 'a.md': FM });
+    const reader = new FolderReader(dir, () => {});
+    rmSync(dir, { recursive: true });
+    assert.throws(() => reader.listSync(), /ENOENT/);
+  });
+
+  it('says which sub-folders it could not list (not those that vanished)', function () {
+    if (isRoot) this.skip(); // permissions do not stop root
+    const dir = tempWorkspace({ 'locked/b.md': FM, 'open/c.md': FM });
+    chmodSync(path.join(dir, 'locked'), 0o000);
+    try {
+      const reader = new FolderReader(dir, () => {});
+      assert.deepEqual(reader.listSync(), ['open/c.md']);
+      assert.deepEqual(reader.unlistedFolders(), ['locked']);
+    } finally {
+      chmodSync(path.join(dir, 'locked'), 0o755);
+    }
+  });
+});
+
+describe('CLI folder walk', () => {
+  it('links into a real folder that a symbolic link also names are not broken, and diagnostics use the real path', async () => {
+    const dir = tempWorkspace({ 'real/r.md': '# no frontmatter\n', 'a.md': FM + '[r](real/r.md)\n' });
+    symlinkSync('real', path.join(dir, 'alias'));
+    const r = await cli('check', dir);
+    assert.equal(r.code, 0, r.out);
+    assert.match(r.out, /^real\/r\.md:1:1 warning frontmatter-missing /m);
+    assert.doesNotMatch(r.out, /alias|link-broken/);
+  });
+
+  it('a checked folder that cannot be listed is exit 2 with one line', async function () {
+    if (isRoot) this.skip(); // permissions do not stop root
+    const dir = tempWorkspace({ 'notes/a.md': FM });
+    chmodSync(path.join(dir, 'notes'), 0o000);
+    try {
+      const r = await cli('check', path.join(dir, 'notes'));
+      assert.equal(r.code, 2);
+      assert.equal(r.out, '');
+      assert.equal(r.err, `notes-navigator: cannot read folder ${path.join(dir, 'notes')}: EACCES\n`);
+    } finally {
+      chmodSync(path.join(dir, 'notes'), 0o755);
+    }
+  });
+
+  it('links into a sub-folder it cannot list are not broken, on one thread or two', async function () {
+    if (isRoot) this.skip(); // permissions do not stop root (load.test.ts covers the resolution)
+    const files: Record<string, string> = { 'locked/b.md': FM, 'a.md': FM + '[b](locked/b.md) [f](locked/) [g](gone.md)\n' };
+    for (let i = 0; i < 8; i++) files[`n${i}.md`] = FM + '[b](locked/b.md)\n';
+    for (const r of await checkWithLocked(tempWorkspace(files), 'locked')) {
+      assert.equal(r.code, 1);
+      assert.match(r.err, /^notes-navigator: skipped folder locked: EACCES$/m);
+      assert.doesNotMatch(r.err, /one thread/);
+      assert.deepEqual(errorPlaces(r.out), ['a.md:10:35']);
+    }
+  });
+});

@@ -1,0 +1,76 @@
+import { strict as assert } from 'node:assert';
+import { defaultConfig, noteFilter, parseConfigText } from '../../../src/core/config';
+
+describe('config', () => {
+  describe('parseConfigText', () => {
+    const fatal = (text: string) => {
+      const { problems } = parseConfigText(text);
+      assert.equal(problems.length, 1, text);
+      assert.equal(problems[0].path, '');
+      return problems[0].message;
+    };
+
+    it('gives a syntax error its line and column, and does not name the file (its reader does)', () => {
+      const cases: [text: string, message: string][] = [
+        ['{bad', "Expected property name or '}' at line 1, column 2"],
+        ['{\n  "rules": {},\n  "include": ["a"]\n  "exclude": []\n}', "Expected ',' or '}' after property value at line 4, column 3"],
+        ['\ufeff{x', "Expected property name or '}' at line 1, column 2"],
+        // where JSON.parse gives no position: an unexpected token, the end of the input
+        ['{\n  "include": x\n}', "Unexpected token 'x' at line 2, column 14"],
+        ['{\n  "include": ["a"],\n  "exclude": [tru]\n}', "Unexpected token ']' at line 3, column 18"],
+        ['{\n  "include": tr', 'Unexpected end of JSON input at line 2, column 16'],
+        ['', 'Unexpected end of JSON input at line 1, column 1'],
+      ];
+      for (const [text, message] of cases) assert.equal(fatal(text), `not valid JSON: ${message}`, text);
+      // too deeply nested to locate: the message still says what is wrong
+      assert.match(fatal('['.repeat(200_000) + 'x'), /^not valid JSON: Unexpected token 'x'$/);
+    });
+
+    it('refuses a configuration that is not an object, null included', () => {
+      for (const text of ['null', '[]', '7', '"rules"', 'true']) assert.equal(fatal(text), 'configuration must be a JSON object', text);
+      assert.deepEqual(parseConfigText('{}').problems, []);
+    });
+  });
+
+  describe('noteFilter', () => {
+    const filter = (include: string[], exclude: string[] = []) => noteFilter({ ...defaultConfig(), include, exclude });
+
+    it('takes an include pattern starting with ! as an exception to the others', () => {
+      const isNote = filter(['notes/**/*.md', '!notes/drafts/**']);
+      assert.equal(isNote('notes/a.md'), true);
+      assert.equal(isNote('notes/sub/b.md'), true);
+      assert.equal(isNote('notes/drafts/d.md'), false);
+      assert.equal(isNote('other/c.md'), false);
+    });
+
+    it('takes an exclude pattern starting with ! as an exception to the other exclude patterns', () => {
+      const isNote = filter(['**/*.md'], ['archive/**', '!archive/keep/**']);
+      assert.equal(isNote('a.md'), true);
+      assert.equal(isNote('archive/old.md'), false);
+      assert.equal(isNote('archive/keep/k.md'), true);
+      // the folders never walked stay excluded whatever the exceptions say
+      assert.equal(filter(['**/*.md'], ['!node_modules/**'])('node_modules/x/README.md'), false);
+    });
+
+    it('applies a list of exceptions only to every Markdown file; an extended glob !(…) is a pattern', () => {
+      const isNote = filter(['!drafts/**']);
+      assert.equal(isNote('a.md'), true);
+      assert.equal(isNote('drafts/d.md'), false);
+      assert.equal(filter([])('a.md'), true);
+      const extglob = filter(['!(drafts)/**/*.md']);
+      assert.equal(extglob('notes/a.md'), true);
+      assert.equal(extglob('drafts/d.md'), false);
+    });
+
+    it('takes a Markdown extension in any case: .MD and .Md files are notes like .md ones', () => {
+      const isNote = noteFilter(defaultConfig());
+      for (const f of ['UP.MD', 'a/Mixed.Md', 'a/b.mD']) assert.equal(isNote(f), true, f);
+      assert.equal(isNote('a.mdx'), false);
+      assert.equal(filter(['notes/**/*.md'])('notes/X.MD'), true);
+      assert.equal(filter(['**/*.md'], ['drafts/*.md'])('drafts/X.MD'), false);
+      // a pattern written in capitals still matches the file as written
+      assert.equal(filter(['**/*.MD'])('X.MD'), true);
+      assert.equal(filter(['**/*.md'], ['**/*.MD'])('X.MD'), false);
+    });
+  });
+});
