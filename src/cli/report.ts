@@ -1,6 +1,7 @@
 import { dominantStatusText } from '../core/coverage/sync';
 import type { WorkspaceIndex } from '../core/index/workspaceIndex';
 import type { CoverageStatus, Diagnostic, FileState, SeriesModel } from '../core/model';
+import { compareCodeUnits } from '../core/paths';
 
 /** The CLI's JSON contract (SPEC "CLI"): version 1, paths relative to the checked folder, 1-based positions. */
 export interface JsonDiagnostic {
@@ -41,23 +42,18 @@ export interface Report {
 
 const SEVERITY_ORDER = { error: 0, warning: 1, information: 2, hint: 3 } as const;
 
-/** Orders strings by UTF-16 code units: the same on every machine (`localeCompare` follows the locale). */
-function byCodeUnits(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 /** Every diagnostic, in a stable order: file, line, column, code. */
 export function sortedDiagnostics(index: WorkspaceIndex): Diagnostic[] {
   const all: Diagnostic[] = [];
   for (const list of index.allDiagnostics().values()) for (const d of list) all.push(d);
-  return all.sort((a, b) => byCodeUnits(a.file, b.file)
+  return all.sort((a, b) => compareCodeUnits(a.file, b.file)
     || a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character
-    || byCodeUnits(a.code, b.code) || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+    || compareCodeUnits(a.code, b.code) || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
 }
 
-/** The series in code-unit order of their README paths, whatever the machine's locale. */
+/** The series in code-unit order of their README paths, whatever the machine's locale (as the index lists them). */
 export function seriesInOrder(index: WorkspaceIndex): SeriesModel[] {
-  return index.series().sort((a, b) => byCodeUnits(a.readme, b.readme));
+  return index.series();
 }
 
 /** A series as the reports name it: its folder, `.` for the workspace folder. */

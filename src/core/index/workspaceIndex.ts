@@ -1,4 +1,4 @@
-import { noteFilter, type NotesConfig } from '../config';
+import { isUnlisted, noteFilter, type NotesConfig } from '../config';
 import { bodySize, computeRowCoverage, draftReason, fileState } from '../coverage/compute';
 import type { CoverageModel, Diagnostic, DraftReason, FileState, Heading, LinkRef, RowCoverage, ScanResult, SeriesModel, XrefSide } from '../model';
 import { basename, compareCodeUnits, dirname, isInside, isMarkdown, stem } from '../paths';
@@ -610,7 +610,8 @@ export class WorkspaceIndex implements IndexView, IndexWriter, ResolveContext {
     let readmeExtra: Finding[] = [];
     let matrixExtra: Finding[] = [];
     if (s) {
-      const exists = (f: string) => this.allFiles.has(f);
+      // a chapter in a folder the listing could not read may well exist: it is not reported as planned
+      const exists = (f: string) => this.allFiles.has(f) || isUnlisted(this.cfg, f);
       readmeExtra = checkSeries(s.model, { exists, config: this.cfg });
       if (s.coverage && matrix) {
         const cov = checkCoverage(s.coverage, s.model, this.computeCoverage(s.model), { config: this.cfg, draftReason: f => this.draftReasonOf(f) });
@@ -665,7 +666,8 @@ export class WorkspaceIndex implements IndexView, IndexWriter, ResolveContext {
 
   private slugsOf(file: string): ReadonlySet<string> | undefined {
     const e = this.entries.get(file);
-    if (!e) return undefined;
+    // no note, or one that could not be read: its headings are unknown, so no fragment into it is reported
+    if (!e || e.record.unreadable) return undefined;
     if (!e.slugs) e.slugs = new Set(fragmentNames(e.record.scan));
     return e.slugs;
   }
@@ -724,7 +726,8 @@ export class WorkspaceIndex implements IndexView, IndexWriter, ResolveContext {
       this.addDeps('t:' + before.title.toLowerCase(), into);
       this.addDeps('t:' + now.title.toLowerCase(), into);
     }
-    if (!sameFragments(before.scan, now.scan)) {
+    // an unreadable note's fragments are unknown (none is reported): becoming readable, or not, changes them
+    if (!sameFragments(before.scan, now.scan) || !before.unreadable !== !now.unreadable) {
       // `[[name#heading]]` reaches the fragments too, by name or by title
       this.addDeps('f:' + file, into);
       this.addDeps('w:' + wikilinkNameOf(file), into);

@@ -149,4 +149,8 @@ describe('link texts and destinations', () => {
     assert.equal(messages.length, 2);
     for (const m of messages) assert.ok(m.length < 700 && m.includes('…') && !m.includes('\n'), m.slice(0, 300));
   });
+  it('a fragment into a note that could not be read is not reported: its headings are unknown', async () => {
+    const index = await indexOf({ 'a.md': FM('A') + '[x](b.md#anything)\n', 'b.md': new Uint8Array([0xff, 0xfe, 0x41]) });
+    assert.deepEqual(codes(index, 'a.md'), []);
+  });
 });

@@ -311,4 +311,10 @@ describe('WorkspaceIndex', () => {
     // a locale-aware sort would give alpha, ärlig, Beta dir, zeta on an English machine
     assert.deepEqual(index.series().map(s => s.readme), ['Beta dir/README.md', 'alpha/README.md', 'zeta/README.md', 'ärlig/README.md']);
   });
+  it('a chapter in a folder the listing could not read is not reported as planned', async () => {
+    const files = { 's/README.md': README, 's/basics/02_more.md': FM('More') };
+    const planned = (i: WorkspaceIndex) => i.diagnostics('s/README.md').filter(d => d.code === 'chapter-planned').map(d => d.message);
+    assert.equal(planned(await indexOf(files)).length, 1);
+    assert.deepEqual(planned(await indexOf(files, { ...defaultConfig(), unlistedFolders: ['s/basics'] })), []);
+  });
 });

@@ -1,3 +1,4 @@
+import { createRng } from '../../bench/corpus';
 import { FM } from '../index/memoryWorkspace';
 
 /**
@@ -6,17 +7,8 @@ import { FM } from '../index/memoryWorkspace';
  * and missing files, headings and anchors. Seeded: the same seed gives the same workspace.
  */
 
-/** mulberry32: small, seeded, deterministic */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** the benchmark corpus's seeded PRNG (mulberry32) */
+export const rng = createRng;
 
 export const SERIES = 's';
 export const CHAPTERS = ['s/basics/01_intro.md', 's/basics/02_more.md', 's/adv/03_deep.md', 's/adv/03_1_part.md'];
