@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, realpathSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { defaultConfig, noteFilter, parseConfigText, type NotesConfig } from '../core/config';
@@ -11,6 +11,7 @@ import { ANSI, type Colors, formatTextLine, PLAIN, summaryLine } from './format/
 import { buildReport, counts, coverageReport, noteCount, seriesInOrder, sortedDiagnostics, statusLanguages } from './report';
 import { jsonChunks } from './format/jsonChunks';
 import { decodeFast } from '../node/decodeFast';
+import { ConfigFileRefused, readConfigFile } from '../node/configFile';
 import { FolderReader } from './walk';
 import { BatchedReads } from './batchedReads';
 import { loadWorkspaceParallel, WorkerFailure } from './parallel/parallelLoad';
@@ -162,16 +163,18 @@ function autoThreads(all: string[], config: NotesConfig): number {
 
 function loadConfig(args: CliArgs, cwd: string, folder: string, io: Io): NotesConfig | undefined {
   const file = args.config ? path.resolve(cwd, args.config) : path.join(folder, '.notes-navigator.json');
-  if (!args.config && !existsSync(file)) return defaultConfig();
   // the file as the user named it: `--config conf/ci.json`, or the checked folder as given
   const shown = args.config ?? path.join(args.folder, '.notes-navigator.json');
-  let text: string;
+  let text: string | undefined;
   try {
-    text = readFileSync(file, 'utf8');
+    // a file found in the checked folder is untrusted: it must stay inside it (a file the user named need not)
+    text = readConfigFile(file, args.config ? undefined : realpathSync(folder));
   } catch (e) {
-    io.err(`notes-navigator: cannot read config ${shown}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    if (e instanceof ConfigFileRefused) io.err(`notes-navigator: ${shown} ${e.message}`);
+    else io.err(`notes-navigator: cannot read config ${shown}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
     return undefined;
   }
+  if (text === undefined) return defaultConfig();
   const { config, problems } = parseConfigText(text);
   const fatal = problems.find(p => p.path === '');
   if (fatal) { io.err(`notes-navigator: ${shown}: ${fatal.message}`); return undefined; }
