@@ -173,7 +173,8 @@ export function mergeConfig(base: NotesConfig, raw: unknown): { config: NotesCon
     const target = config[key] as Record<string, string[]>;
     if (!isPlainObject(v)) { problems.push({ path: key, message: `"${key}" must be an object` }); continue; }
     for (const [k, labels] of Object.entries(v)) {
-      if (!(k in target)) { problems.push({ path: `${key}.${k}`, message: `unknown key "${k}" (expected ${Object.keys(target).join(', ')})` }); continue; }
+      // own keys only (not `in`): `constructor`, `toString` and `__proto__` are no keys
+      if (!Object.hasOwn(target, k)) { problems.push({ path: `${key}.${k}`, message: `unknown key "${k}" (expected ${Object.keys(target).join(', ')})` }); continue; }
       const l = strings(`${key}.${k}`, labels);
       if (l) target[k] = l;
     }

@@ -30,6 +30,17 @@ describe('config', () => {
       for (const text of ['null', '[]', '7', '"rules"', 'true']) assert.equal(fatal(text), 'configuration must be a JSON object', text);
       assert.deepEqual(parseConfigText('{}').problems, []);
     });
+
+    it('reports constructor, toString and __proto__ in priorityLabels and statusWords as unknown keys', () => {
+      const { config, problems } = parseConfigText('{"statusWords":{"constructor":["Blocked"],"__proto__":["X"],"done":["Fertig"]},'
+        + '"priorityLabels":{"toString":["T"]}}');
+      assert.deepEqual(problems.map(p => p.path), ['priorityLabels.toString', 'statusWords.constructor', 'statusWords.__proto__']);
+      assert.match(problems[1].message, /^unknown key "constructor" \(expected pending, in-progress, done\)$/);
+      assert.deepEqual(Object.keys(config.statusWords), ['pending', 'in-progress', 'done']);
+      assert.deepEqual(config.statusWords.done, ['Fertig']);
+      assert.equal(Object.getPrototypeOf(config.statusWords), Object.prototype);
+      assert.deepEqual(Object.keys(config.priorityLabels), ['must-read', 'important', 'skippable']);
+    });
   });
 
   describe('noteFilter', () => {
