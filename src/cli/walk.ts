@@ -56,10 +56,12 @@ export class FolderReader implements WorkspaceReader {
     const out: string[] = [];
     const seen = new Set<string>([this.rootReal]);
     let links: LinkedFolder[] = [];
-    const walk = (start: string, viaLink: boolean) => {
-      const stack: string[] = [start];
+    // each folder comes with its real path: a real sub-folder's is its parent's plus its name (realpath for each
+    // folder would take time growing with its depth, O(depth²) in all: 20 s for an 800-folder-deep tree)
+    const walk = (start: string, startReal: string, viaLink: boolean) => {
+      const stack: [rel: string, real: string][] = [[start, startReal]];
       while (stack.length) {
-        const rel = stack.pop()!;
+        const [rel, parentReal] = stack.pop()!;
         const entries = this.readFolder(rel);
         for (const d of entries ?? []) {
           const childRel = rel === '' ? d.name : rel + '/' + d.name;
@@ -72,12 +74,10 @@ export class FolderReader implements WorkspaceReader {
               this.linked.add(childRel);
             }
           } else if (d.isDirectory()) {
-            try {
-              const real = realpathSync(path.join(this.root, childRel));
-              if (seen.has(real)) continue;
-              seen.add(real);
-            } catch { /* vanished: listing it reports it */ }
-            if (!this.skipDir(childRel)) stack.push(childRel);
+            const real = path.join(parentReal, d.name);
+            if (seen.has(real)) continue;
+            seen.add(real);
+            if (!this.skipDir(childRel)) stack.push([childRel, real]);
           } else if (d.isFile()) {
             out.push(childRel);
             if (viaLink) this.linked.add(childRel);
@@ -85,7 +85,7 @@ export class FolderReader implements WorkspaceReader {
         }
       }
     };
-    walk('', false);
+    walk('', this.rootReal, false);
     // links found while walking links are walked in the next round
     while (links.length) {
       const round = links.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
@@ -96,7 +96,7 @@ export class FolderReader implements WorkspaceReader {
           continue;
         }
         seen.add(link.real);
-        if (!this.skipDir(link.rel)) walk(link.rel, true);
+        if (!this.skipDir(link.rel)) walk(link.rel, link.real, true);
       }
     }
     return out.sort();
