@@ -2,6 +2,7 @@ import { constants, readdirSync, realpathSync, statSync, type Dirent } from 'nod
 import path from 'node:path';
 import picomatch from 'picomatch';
 import { ALWAYS_EXCLUDED } from '../core/config';
+import { isMarkdown } from '../core/paths';
 import type { WorkspaceReader } from '../core/index/load';
 import { isInsideRoot, NO_FOLLOW, ReadBuffer } from '../node/localFiles';
 
@@ -81,6 +82,9 @@ export class FolderReader implements WorkspaceReader {
           } else if (d.isFile()) {
             out.push(childRel);
             if (viaLink) this.linked.add(childRel);
+          } else if (isMarkdown(d.name)) {
+            // a FIFO, socket or device: reading it could hang or never end (other names are no notes: no line)
+            this.log(`skipped ${childRel}: not a regular file`);
           }
         }
       }
@@ -125,11 +129,14 @@ export class FolderReader implements WorkspaceReader {
     }
   }
 
-  /** Whether a symbolic link's target is a folder or a file; undefined (logged) when it is neither or cannot be told. */
+  /** Whether a symbolic link's target is a folder or a file; undefined when it is neither (logged for a Markdown name) or cannot be told (logged). */
   private kindOf(rel: string, target: string): 'folder' | 'file' | undefined {
     try {
       const st = statSync(target);
-      return st.isDirectory() ? 'folder' : st.isFile() ? 'file' : undefined;
+      if (st.isDirectory()) return 'folder';
+      if (st.isFile()) return 'file';
+      if (isMarkdown(rel)) this.log(`skipped ${rel}: not a regular file`);
+      return undefined;
     } catch (e) {
       this.log(`skipped ${rel}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
       return undefined;

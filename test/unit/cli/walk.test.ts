@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { execFileSync } from 'node:child_process';
 import fs, { chmodSync, mkdirSync, rmSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { FolderReader } from '../../../src/cli/walk';
@@ -63,6 +64,17 @@ describe('FolderReader', () => {
     assert.deepEqual(result.files, [`${deep}/deep.md`, 'd0/top.md']);
     assert.deepEqual(result.log, [`skipped ${deep}/up: symbolic link loop`]);
     assert.ok(calls < 10, `${calls} realpath calls`); // the root, the link and its loop check: not one per folder
+  });
+
+  it('says which Markdown names it skips for not being regular files (a FIFO, or a link to one)', function () {
+    if (process.platform === 'win32') this.skip();
+    const dir = tempWorkspace({ 'a.md': FM });
+    mkdirSync(path.join(dir, 'sub'));
+    for (const name of ['x.md', 'sub/y.MD', 'pipe.txt']) execFileSync('mkfifo', [path.join(dir, name)]);
+    symlinkSync('x.md', path.join(dir, 'z.md'));
+    const { files, log } = listed(dir);
+    assert.deepEqual(files, ['a.md']);
+    assert.deepEqual(log.sort(), ['skipped sub/y.MD: not a regular file', 'skipped x.md: not a regular file', 'skipped z.md: not a regular file']);
   });
 
   it('throws when the folder itself cannot be listed', () => {
