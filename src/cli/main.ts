@@ -7,7 +7,7 @@ import { WorkspaceIndex } from '../core/index/workspaceIndex';
 import { HELP, parseArgs, UsageError, type CliArgs } from './args';
 import { formatCoverageMarkdown } from './format/coverage';
 import { sarifRoot, toSarif } from './format/sarif';
-import { ANSI, type Colors, formatTextLine, PLAIN, summaryLine } from './format/text';
+import { ANSI, type Colors, formatTextLine, oneLine, PLAIN, summaryLine } from './format/text';
 import { buildReport, counts, coverageReport, noteCount, seriesInOrder, sortedDiagnostics, statusLanguages } from './report';
 import { jsonChunks } from './format/jsonChunks';
 import { decodeFast } from '../node/decodeFast';
@@ -67,7 +67,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
   if (!config) return 2;
 
   const t0 = Date.now();
-  const log = (line: string) => io.err(`notes-navigator: ${line}`);
+  // a log line names files: a line break in a name must not split it (see formatTextLine)
+  const log = (line: string) => io.err(`notes-navigator: ${oneLine(line)}`);
   let reader: FolderReader;
   let all: string[];
   try {
