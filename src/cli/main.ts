@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, realpathSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { defaultConfig, noteFilter, parseConfigText, type NotesConfig } from '../core/config';
@@ -7,10 +7,11 @@ import { WorkspaceIndex } from '../core/index/workspaceIndex';
 import { HELP, parseArgs, UsageError, type CliArgs } from './args';
 import { formatCoverageMarkdown } from './format/coverage';
 import { sarifRoot, toSarif } from './format/sarif';
-import { ANSI, type Colors, formatTextLine, PLAIN, summaryLine } from './format/text';
+import { ANSI, type Colors, formatTextLine, oneLine, PLAIN, summaryLine } from './format/text';
 import { buildReport, counts, coverageReport, noteCount, seriesInOrder, sortedDiagnostics, statusLanguages } from './report';
 import { jsonChunks } from './format/jsonChunks';
 import { decodeFast } from '../node/decodeFast';
+import { ConfigFileRefused, readConfigFile } from '../node/configFile';
 import { FolderReader } from './walk';
 import { BatchedReads } from './batchedReads';
 import { loadWorkspaceParallel, WorkerFailure } from './parallel/parallelLoad';
@@ -66,7 +67,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
   if (!config) return 2;
 
   const t0 = Date.now();
-  const log = (line: string) => io.err(`notes-navigator: ${line}`);
+  // a log line names files: a line break in a name must not split it (see formatTextLine)
+  const log = (line: string) => io.err(`notes-navigator: ${oneLine(line)}`);
   let reader: FolderReader;
   let all: string[];
   try {
@@ -162,16 +164,18 @@ function autoThreads(all: string[], config: NotesConfig): number {
 
 function loadConfig(args: CliArgs, cwd: string, folder: string, io: Io): NotesConfig | undefined {
   const file = args.config ? path.resolve(cwd, args.config) : path.join(folder, '.notes-navigator.json');
-  if (!args.config && !existsSync(file)) return defaultConfig();
   // the file as the user named it: `--config conf/ci.json`, or the checked folder as given
   const shown = args.config ?? path.join(args.folder, '.notes-navigator.json');
-  let text: string;
+  let text: string | undefined;
   try {
-    text = readFileSync(file, 'utf8');
+    // a file found in the checked folder is untrusted: it must stay inside it (a file the user named need not)
+    text = readConfigFile(file, args.config ? undefined : realpathSync(folder));
   } catch (e) {
-    io.err(`notes-navigator: cannot read config ${shown}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    if (e instanceof ConfigFileRefused) io.err(`notes-navigator: ${shown} ${e.message}`);
+    else io.err(`notes-navigator: cannot read config ${shown}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
     return undefined;
   }
+  if (text === undefined) return defaultConfig();
   const { config, problems } = parseConfigText(text);
   const fatal = problems.find(p => p.path === '');
   if (fatal) { io.err(`notes-navigator: ${shown}: ${fatal.message}`); return undefined; }

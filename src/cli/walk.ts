@@ -2,6 +2,7 @@ import { constants, readdirSync, realpathSync, statSync, type Dirent } from 'nod
 import path from 'node:path';
 import picomatch from 'picomatch';
 import { ALWAYS_EXCLUDED } from '../core/config';
+import { isMarkdown } from '../core/paths';
 import type { WorkspaceReader } from '../core/index/load';
 import { isInsideRoot, NO_FOLLOW, ReadBuffer } from '../node/localFiles';
 
@@ -56,10 +57,12 @@ export class FolderReader implements WorkspaceReader {
     const out: string[] = [];
     const seen = new Set<string>([this.rootReal]);
     let links: LinkedFolder[] = [];
-    const walk = (start: string, viaLink: boolean) => {
-      const stack: string[] = [start];
+    // each folder comes with its real path: a real sub-folder's is its parent's plus its name (realpath for each
+    // folder would take time growing with its depth, O(depth²) in all: 20 s for an 800-folder-deep tree)
+    const walk = (start: string, startReal: string, viaLink: boolean) => {
+      const stack: [rel: string, real: string][] = [[start, startReal]];
       while (stack.length) {
-        const rel = stack.pop()!;
+        const [rel, parentReal] = stack.pop()!;
         const entries = this.readFolder(rel);
         for (const d of entries ?? []) {
           const childRel = rel === '' ? d.name : rel + '/' + d.name;
@@ -72,20 +75,21 @@ export class FolderReader implements WorkspaceReader {
               this.linked.add(childRel);
             }
           } else if (d.isDirectory()) {
-            try {
-              const real = realpathSync(path.join(this.root, childRel));
-              if (seen.has(real)) continue;
-              seen.add(real);
-            } catch { /* vanished: listing it reports it */ }
-            if (!this.skipDir(childRel)) stack.push(childRel);
+            const real = path.join(parentReal, d.name);
+            if (seen.has(real)) continue;
+            seen.add(real);
+            if (!this.skipDir(childRel)) stack.push([childRel, real]);
           } else if (d.isFile()) {
             out.push(childRel);
             if (viaLink) this.linked.add(childRel);
+          } else if (isMarkdown(d.name)) {
+            // a FIFO, socket or device: reading it could hang or never end (other names are no notes: no line)
+            this.log(`skipped ${childRel}: not a regular file`);
           }
         }
       }
     };
-    walk('', false);
+    walk('', this.rootReal, false);
     // links found while walking links are walked in the next round
     while (links.length) {
       const round = links.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
@@ -96,7 +100,7 @@ export class FolderReader implements WorkspaceReader {
           continue;
         }
         seen.add(link.real);
-        if (!this.skipDir(link.rel)) walk(link.rel, true);
+        if (!this.skipDir(link.rel)) walk(link.rel, link.real, true);
       }
     }
     return out.sort();
@@ -125,11 +129,14 @@ export class FolderReader implements WorkspaceReader {
     }
   }
 
-  /** Whether a symbolic link's target is a folder or a file; undefined (logged) when it is neither or cannot be told. */
+  /** Whether a symbolic link's target is a folder or a file; undefined when it is neither (logged for a Markdown name) or cannot be told (logged). */
   private kindOf(rel: string, target: string): 'folder' | 'file' | undefined {
     try {
       const st = statSync(target);
-      return st.isDirectory() ? 'folder' : st.isFile() ? 'file' : undefined;
+      if (st.isDirectory()) return 'folder';
+      if (st.isFile()) return 'file';
+      if (isMarkdown(rel)) this.log(`skipped ${rel}: not a regular file`);
+      return undefined;
     } catch (e) {
       this.log(`skipped ${rel}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
       return undefined;

@@ -109,6 +109,35 @@ export const CONFIG_KEYS = new Set(['$schema', 'include', 'exclude', 'rules', 'r
   'draftStatuses', 'priorityLabels', 'statusWords', 'matrixFileName']);
 
 /**
+ * Most patterns in `include` and in `exclude`: each is compiled to a regular expression and tried on every path,
+ * and 50,000 took 6.6 s to compile (500,000 exhausted memory).
+ */
+export const MAX_GLOBS = 1000;
+/** Most `*` wildcards in one path segment of a pattern, and most `**` segments in a pattern (see slowGlob). */
+export const MAX_STARS_PER_SEGMENT = 3;
+export const MAX_GLOBSTARS = 3;
+
+/**
+ * Why a glob is refused, or undefined. picomatch compiles a pattern to a backtracking regular expression (`*` is
+ * `[^/]*?`, `**` a lazy loop over segments, `*(a|b)` a repeated group), so a failed match may try every way of
+ * splitting the path between the wildcards: k wildcards cost up to n^k steps. Measured on a 250-character file
+ * name, `*a*a*b*` (3 stars) takes 23 ms and `*a*a*a*a*b` (5) 12 s; three `**` on a 300-folder-deep path 235 ms
+ * and four 17 s; a single `*(a|aa)b` on 40 characters 14 s (exponential). Writing a linear-time matcher for
+ * everything picomatch accepts (braces, classes, extended globs) would be a glob engine of its own; patterns
+ * with more wildcards than real configurations use are refused instead (reported, the rest of the list kept).
+ */
+function slowGlob(glob: string): string | undefined {
+  const plain = glob.replace(/\\./g, ''); // escaped characters are literal
+  if (/[*+]\(/.test(plain)) return 'repeats a group with *( ) or +( ), which can take exponential time to match';
+  const segments = plain.replace(/^!/, '').split('/');
+  if (segments.filter(seg => seg === '**').length > MAX_GLOBSTARS) return `has more than ${MAX_GLOBSTARS} ** segments, which can take very long to match`;
+  if (segments.some(seg => seg !== '**' && (seg.match(/\*/g)?.length ?? 0) > MAX_STARS_PER_SEGMENT)) {
+    return `has more than ${MAX_STARS_PER_SEGMENT} * in one path segment, which can take very long to match`;
+  }
+  return undefined;
+}
+
+/**
  * Merges a user config object (parsed JSON, untrusted) over `base`. Unknown keys and values of the
  * wrong shape become problems; they never throw and never replace a good default.
  */
@@ -132,7 +161,14 @@ export function mergeConfig(base: NotesConfig, raw: unknown): { config: NotesCon
   for (const key of ['include', 'exclude', 'requiredFields', 'dateFields', 'draftStatuses'] as const) {
     if (r[key] !== undefined) {
       const v = strings(key, r[key]);
-      if (v) config[key] = v;
+      if (v && (key === 'include' || key === 'exclude')) {
+        if (v.length > MAX_GLOBS) problems.push({ path: key, message: `"${key}" has more than ${MAX_GLOBS.toLocaleString('en')} patterns` });
+        else config[key] = v.filter((g, i) => {
+          const why = slowGlob(g);
+          if (why) problems.push({ path: `${key}[${i}]`, message: `pattern "${g}" ${why}` });
+          return !why;
+        });
+      } else if (v) config[key] = v;
     }
   }
   if (r.matrixFileName !== undefined) {
@@ -173,7 +209,8 @@ export function mergeConfig(base: NotesConfig, raw: unknown): { config: NotesCon
     const target = config[key] as Record<string, string[]>;
     if (!isPlainObject(v)) { problems.push({ path: key, message: `"${key}" must be an object` }); continue; }
     for (const [k, labels] of Object.entries(v)) {
-      if (!(k in target)) { problems.push({ path: `${key}.${k}`, message: `unknown key "${k}" (expected ${Object.keys(target).join(', ')})` }); continue; }
+      // own keys only (not `in`): `constructor`, `toString` and `__proto__` are no keys
+      if (!Object.hasOwn(target, k)) { problems.push({ path: `${key}.${k}`, message: `unknown key "${k}" (expected ${Object.keys(target).join(', ')})` }); continue; }
       const l = strings(`${key}.${k}`, labels);
       if (l) target[k] = l;
     }

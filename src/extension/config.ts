@@ -1,4 +1,6 @@
+import { realpathSync } from 'node:fs';
 import * as vscode from 'vscode';
+import { ConfigFileRefused, MAX_CONFIG_BYTES, readConfigFile as readLocalConfigFile } from '../node/configFile';
 import { defaultConfig, mergeConfig, parseConfigText, type ConfigProblem, type NotesConfig } from '../core/config';
 
 /** File name of the shared configuration at the workspace root (read by the CLI too). */
@@ -30,7 +32,7 @@ export async function loadNotesConfig(root: vscode.Uri | undefined): Promise<Loa
   const problems: string[] = [];
   let config = defaultConfig();
   if (root) {
-    const file = await readConfigFile(vscode.Uri.joinPath(root, CONFIG_FILE));
+    const file = await readConfigFile(root);
     if (file.error) problems.push(`${CONFIG_FILE}: could not be read: ${file.error}`);
     else if (file.text !== undefined) {
       const parsed = parseConfigText(file.text, config);
@@ -86,14 +88,27 @@ export function filesDiffer(a: NotesConfig, b: NotesConfig): boolean {
   return JSON.stringify([a.include, a.exclude]) !== JSON.stringify([b.include, b.exclude]);
 }
 
-async function readConfigFile(uri: vscode.Uri): Promise<{ text?: string; error?: string }> {
+/**
+ * The text of `.notes-navigator.json` (the workspace is untrusted, as in the CLI): only a regular file inside the
+ * workspace folder of at most MAX_CONFIG_BYTES, never a FIFO or device (which could hang or never end) nor a link
+ * out of the folder. On this machine's disk the CLI's reader checks it; elsewhere `workspace.fs.stat` tells its
+ * type and size, and a symbolic link is refused (its target cannot be told).
+ */
+async function readConfigFile(root: vscode.Uri): Promise<{ text?: string; error?: string }> {
+  const uri = vscode.Uri.joinPath(root, CONFIG_FILE);
   try {
+    if (root.scheme === 'file') return { text: readLocalConfigFile(uri.fsPath, realpathSync(root.fsPath)) };
+    const st = await vscode.workspace.fs.stat(uri);
+    if (st.type !== vscode.FileType.File) return { error: 'not a regular file inside the folder' };
+    if (st.size > MAX_CONFIG_BYTES) return { error: `larger than ${MAX_CONFIG_BYTES / (1024 * 1024)} MB` };
     const bytes = await vscode.workspace.fs.readFile(uri);
+    if (bytes.length > MAX_CONFIG_BYTES) return { error: `larger than ${MAX_CONFIG_BYTES / (1024 * 1024)} MB` };
     return { text: new TextDecoder('utf-8').decode(bytes) };
   } catch (e) {
+    if (e instanceof ConfigFileRefused) return { error: e.message.replace(/^is /, '') };
     // a missing file is the normal case; anything else is worth reporting
     if (e instanceof vscode.FileSystemError && (e.code === 'FileNotFound' || e.code === 'EntryNotFound')) return {};
-    return { error: (e as Error).message ?? String(e) };
+    return { error: (e as NodeJS.ErrnoException).code ?? (e as Error).message ?? String(e) };
   }
 }
 

@@ -284,6 +284,16 @@ describe('CLI', () => {
   });
 
   describe('robustness', () => {
+    it('writes line breaks in file names as \\n and \\r in text output (one line per diagnostic), as they are in JSON', async function () {
+      if (process.platform === 'win32') this.skip(); // no line breaks in Windows file names
+      const dir = tempWorkspace({ 'two\nlines.md': '# no frontmatter\n', 'cr\rname.md': '# no frontmatter\n', 'bin\n.md': Buffer.from([0, 1, 2]) });
+      const r = await cli('check', dir);
+      assert.equal(r.err, 'notes-navigator: skipped bin\\n.md: file is binary (contains NUL bytes), not Markdown text\n');
+      assert.deepEqual(r.out.trim().split('\n').slice(0, -1).map(l => l.split(' ')[0]), ['cr\\rname.md:1:1', 'two\\nlines.md:1:1']);
+      const json = JSON.parse((await cli('check', dir, '--format', 'json')).out);
+      assert.deepEqual(json.diagnostics.map((d: { file: string }) => d.file), ['cr\rname.md', 'two\nlines.md']);
+    });
+
     it('skips binary, non-UTF-8, unreadable files and symlink loops with a log line, and never leaves the folder', async function () {
       const dir = tempWorkspace({
         'ok.md': FM + '# ok\n',

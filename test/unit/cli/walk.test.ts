@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { chmodSync, mkdirSync, rmSync, symlinkSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import fs, { chmodSync, mkdirSync, rmSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { FolderReader } from '../../../src/cli/walk';
 import { checkWithLocked, cli, errorPlaces, tempWorkspace } from './cliHarness';
@@ -45,6 +46,35 @@ describe('FolderReader', () => {
       'skipped lib2: symbolic link to node_modules/pkg, listed already',
       'skipped loop/up: symbolic link loop',
     ]);
+  });
+
+  it('lists a 300-folder-deep tree without looking up each folder\'s real path (that is O(depth²))', () => {
+    const deep = Array.from({ length: 300 }, (_, i) => `d${i}`).join('/');
+    const dir = tempWorkspace({ [`${deep}/deep.md`]: FM, 'd0/top.md': FM });
+    symlinkSync('..', path.join(dir, deep, 'up')); // a loop at the bottom still ends
+    let calls = 0;
+    const realpath = fs.realpathSync;
+    fs.realpathSync = Object.assign((...a: Parameters<typeof realpath>) => { calls++; return realpath(...a); }, realpath);
+    let result: ReturnType<typeof listed>;
+    try {
+      result = listed(dir);
+    } finally {
+      fs.realpathSync = realpath;
+    }
+    assert.deepEqual(result.files, [`${deep}/deep.md`, 'd0/top.md']);
+    assert.deepEqual(result.log, [`skipped ${deep}/up: symbolic link loop`]);
+    assert.ok(calls < 10, `${calls} realpath calls`); // the root, the link and its loop check: not one per folder
+  });
+
+  it('says which Markdown names it skips for not being regular files (a FIFO, or a link to one)', function () {
+    if (process.platform === 'win32') this.skip();
+    const dir = tempWorkspace({ 'a.md': FM });
+    mkdirSync(path.join(dir, 'sub'));
+    for (const name of ['x.md', 'sub/y.MD', 'pipe.txt']) execFileSync('mkfifo', [path.join(dir, name)]);
+    symlinkSync('x.md', path.join(dir, 'z.md'));
+    const { files, log } = listed(dir);
+    assert.deepEqual(files, ['a.md']);
+    assert.deepEqual(log.sort(), ['skipped sub/y.MD: not a regular file', 'skipped x.md: not a regular file', 'skipped z.md: not a regular file']);
   });
 
   it('throws when the folder itself cannot be listed', () => {

@@ -30,6 +30,46 @@ describe('config', () => {
       for (const text of ['null', '[]', '7', '"rules"', 'true']) assert.equal(fatal(text), 'configuration must be a JSON object', text);
       assert.deepEqual(parseConfigText('{}').problems, []);
     });
+
+    it('reports constructor, toString and __proto__ in priorityLabels and statusWords as unknown keys', () => {
+      const { config, problems } = parseConfigText('{"statusWords":{"constructor":["Blocked"],"__proto__":["X"],"done":["Fertig"]},'
+        + '"priorityLabels":{"toString":["T"]}}');
+      assert.deepEqual(problems.map(p => p.path), ['priorityLabels.toString', 'statusWords.constructor', 'statusWords.__proto__']);
+      assert.match(problems[1].message, /^unknown key "constructor" \(expected pending, in-progress, done\)$/);
+      assert.deepEqual(Object.keys(config.statusWords), ['pending', 'in-progress', 'done']);
+      assert.deepEqual(config.statusWords.done, ['Fertig']);
+      assert.equal(Object.getPrototypeOf(config.statusWords), Object.prototype);
+      assert.deepEqual(Object.keys(config.priorityLabels), ['must-read', 'important', 'skippable']);
+    });
+
+    it('refuses globs whose matching can backtrack for very long, keeping the rest of the list', () => {
+      const { config, problems } = parseConfigText(JSON.stringify({
+        include: ['notes/**/*.md', '**/*a*a*a*a*b*', '**/a/**/b/**/c/**/d', '*(a|aa)b', '+(x)', '*a*b*c.md', '\\*\\*\\*\\*x*'],
+        exclude: ['!**/*a*a*a*a*a*a*b*', '**/*draft*'],
+      }));
+      assert.deepEqual(config.include, ['notes/**/*.md', '*a*b*c.md', '\\*\\*\\*\\*x*']);
+      assert.deepEqual(config.exclude, ['**/*draft*']);
+      assert.deepEqual(problems.map(p => `${p.path}: ${p.message}`), [
+        'include[1]: pattern "**/*a*a*a*a*b*" has more than 3 * in one path segment, which can take very long to match',
+        'include[2]: pattern "**/a/**/b/**/c/**/d" has more than 3 ** segments, which can take very long to match',
+        'include[3]: pattern "*(a|aa)b" repeats a group with *( ) or +( ), which can take exponential time to match',
+        'include[4]: pattern "+(x)" repeats a group with *( ) or +( ), which can take exponential time to match',
+        'exclude[0]: pattern "!**/*a*a*a*a*a*a*b*" has more than 3 * in one path segment, which can take very long to match',
+      ]);
+      // the audit's pattern no longer reaches the matcher: a long name is checked at once
+      const t0 = Date.now();
+      const isNote = noteFilter(parseConfigText('{"exclude":["**/*a*a*a*a*a*a*b*"]}').config);
+      assert.equal(isNote('a'.repeat(80) + '.md'), true);
+      assert.ok(Date.now() - t0 < 2000);
+    });
+
+    it('refuses an include or exclude list of more than 1,000 patterns', () => {
+      const many = Array.from({ length: 1001 }, (_, i) => `n${i}/**`);
+      const { config, problems } = parseConfigText(JSON.stringify({ exclude: many, include: many.slice(0, 1000) }));
+      assert.deepEqual(problems, [{ path: 'exclude', message: '"exclude" has more than 1,000 patterns' }]);
+      assert.deepEqual(config.exclude, []);
+      assert.equal(config.include.length, 1000);
+    });
   });
 
   describe('noteFilter', () => {
