@@ -528,7 +528,8 @@ class BlockScanner {
 
   /**
    * Width (content column relative to the current base) of a list item whose marker is at `i`,
-   * column `c`; 0 when the line does not start a list item here.
+   * column `c`; 0 when the line does not start a list item here. `paragraphContinues`: every open
+   * container matched and none was opened on this line, so an open paragraph would go on.
    */
   private listItemWidth(i: number, c: number, paragraphContinues: boolean): number {
     const { text, le } = this;
@@ -553,8 +554,11 @@ class BlockScanner {
     }
     if (!ordered && isThematicBreak(text, i, le)) return 0;
     const restBlank = isBlankFrom(text, markerEnd, le);
-    if (this.leaf === LeafKind.Para) {
-      if (paragraphContinues && ch === 45 && setextLevel(text, i, le) === 2) return 0;
+    if (paragraphContinues && this.leaf === LeafKind.Para) {
+      // the item would interrupt the open paragraph (CommonMark 0.31 §5.2): `---` underlines it, and an item
+      // that interrupts must hold something and, ordered, start with 1. An item whose paragraph's container
+      // ended on this line (`2.` after `1. text`) interrupts nothing: it is free of these restrictions.
+      if (ch === 45 && setextLevel(text, i, le) === 2) return 0;
       if (restBlank) return 0;
       if (ordered && !startsWithOne) return 0;
     }

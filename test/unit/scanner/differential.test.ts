@@ -133,7 +133,15 @@ export const TRICKY: Record<string, string> = {
   'thematic breaks': '***\n[a](a.md)\n- - -\n___\n',
   'emphasis does not hide links': '*[a](a.md)* __[b](b.md)__ ~~[c](c.md)~~\n',
   'strange schemes': '[a](C:/x.md) [b](//host/x) [c](mailto:x@y.z) [d](#local)\n',
+  // minimal inputs of the scanner audit (each one disagreed with remark before its fix)
+  'list item after a list item: fence': '1. Clone the repo.\n2. ```bash\n   cat [notes](missing.md) `old.md`\n   ```\n',
+  'list item after a list item: heading': '1. First step\n2. ## Second step\n',
+  'list item after a quote': '> a\n2) # H\n',
+  'empty list item after a list item': '0. ｈ\n0. #',
 };
+
+/** TRICKY snippets in which remark finds nothing: the scanner must not find anything either. */
+const NOTHING_TO_FIND: ReadonlySet<string> = new Set(['list item after a list item: fence']);
 
 describe('scanner differential test against remark', () => {
   for (const file of readdirSync(SEEDS).sort()) {
@@ -155,7 +163,7 @@ describe('scanner differential test against remark', () => {
 
   for (const [name, text] of Object.entries(TRICKY)) {
     it(`agrees on: ${name}`, () => {
-      assert.ok(compare(name, text) > 0, 'the snippet holds something to compare');
+      assert.ok(compare(name, text) > 0 || NOTHING_TO_FIND.has(name), 'the snippet holds something to compare');
     });
   }
 });

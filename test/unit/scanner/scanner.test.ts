@@ -153,6 +153,27 @@ describe('scanNote: what never counts', () => {
   });
 });
 
+/** Links as `path@line`, headings as `level:text@line`: what a block-structure case is about. */
+const found = (text: string) => {
+  const { links, headings } = scanNote(text);
+  return [...links.map(l => `${l.path}@${l.range.start.line}`), ...headings.map(h => `${h.level}:${h.text}@${h.range.start.line}`)];
+};
+
+describe('scanNote: block structure as CommonMark and GFM read it', () => {
+  it('starts any list item after a paragraph whose container did not continue', () => {
+    // the second item is not an interruption (its paragraph ended with the first item): it may start with 2
+    assert.deepEqual(found('1. Clone the repo.\n2. ```bash\n   cat [notes](missing.md) `old.md`\n   ```\n'), []);
+    assert.deepEqual(found('1. First step\n2. ## Second step\n'), ['2:Second step@1']);
+    assert.deepEqual(found('> a\n2) # H\n'), ['1:H@1']);
+    assert.deepEqual(found('- a\n-\n  # H\n'), ['1:H@2']);
+    // an item that interrupts an open paragraph must start with 1 and hold something (CommonMark 0.31 §5.2)
+    assert.deepEqual(found('a\n2. # H\n'), []);
+    assert.deepEqual(found('a\n1. # H\n'), ['1:H@1']);
+    assert.deepEqual(found('a\n*\n# H\n'), ['1:H@2']);
+    assert.deepEqual(found('- a\n  2. # H\n'), []);
+  });
+});
+
 describe('scanNote: headings', () => {
   it('reads ATX and setext headings with plain text and GitHub slugs', () => {
     const text = '# Hello *World* [link](x.md) `code` #\n\nSetext _title_\n---\n\n## Hello World\n### 中文 標題！\n#### snake_case &amp; more\n';
