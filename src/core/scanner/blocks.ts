@@ -207,6 +207,13 @@ function hasChar(text: string, from: number, to: number, ch: number): boolean {
 class BlockScanner {
   /** open containers, outermost first: BLOCK_QUOTE or a list item's width */
   private readonly stack: number[] = [];
+  /**
+   * Index in `stack` of the list item that began with a blank line (nothing after its marker) and has held
+   * nothing since, -1 when there is none: a blank line ends it (CommonMark §5.2, a list item can begin with at
+   * most one blank line). Only the container opened last on a line can be one, and a line that holds anything
+   * after the containers ends that.
+   */
+  private emptyItem = -1;
   private leaf = LeafKind.None;
   // the open paragraph's line segments
   private readonly segStart: number[] = [];
@@ -363,6 +370,7 @@ class BlockScanner {
         if (i < le && c - this.base <= 3 && text.charCodeAt(i) === 62) this.consumeQuoteMarker(i, c);
         else break;
       } else if (i >= le) {
+        if (matched === this.emptyItem) break;
         this.advanceTo(this.base + width);
       } else if (c - this.base >= width) {
         this.advanceTo(this.base + width);
@@ -397,6 +405,8 @@ class BlockScanner {
 
     // 3. new containers
     let opened = false;
+    // whether the container opened last is a list item
+    let openedItem = false;
     for (;;) {
       this.measure();
       const i = this.mi;
@@ -410,6 +420,7 @@ class BlockScanner {
         stack.push(BLOCK_QUOTE);
         matched++;
         opened = true;
+        openedItem = false;
         continue;
       }
       const width = this.listItemWidth(i, c, allMatched && !opened);
@@ -419,6 +430,7 @@ class BlockScanner {
       stack.push(width);
       matched++;
       opened = true;
+      openedItem = true;
       // move over the marker, then to the content column
       const markerEnd = this.markerEnd(i);
       this.col = c + (markerEnd - i);
@@ -431,6 +443,8 @@ class BlockScanner {
     const c = this.mc;
     const blank = i >= le;
     const indent = c - this.base;
+    if (opened) this.emptyItem = blank && openedItem ? stack.length - 1 : -1;
+    else if (!blank) this.emptyItem = -1;
 
     // 4. lazy continuation of a paragraph whose containers did not all match
     if (matched < stack.length) {

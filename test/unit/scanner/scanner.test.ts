@@ -172,6 +172,18 @@ describe('scanNote: block structure as CommonMark and GFM read it', () => {
     assert.deepEqual(found('a\n*\n# H\n'), ['1:H@2']);
     assert.deepEqual(found('- a\n  2. # H\n'), []);
   });
+
+  it('ends a list item that begins with a blank line at the next blank line', () => {
+    // a list item can begin with at most one blank line: what follows is outside it (here indented code)
+    assert.deepEqual(found('-\n\n    [x](x.md)\n'), []);
+    assert.deepEqual(found('1.\n\n    # H\n'), []);
+    assert.deepEqual(found('- -\n\n      [x](x.md)\n'), []);
+    assert.deepEqual(found('> -\n>\n>     [x](x.md)\n'), []);
+    // an item with content on its first line, or right below, goes on after a blank line
+    assert.deepEqual(found('- a\n\n    [x](x.md)\n'), ['x.md@2']);
+    assert.deepEqual(found('-\n  a\n\n    [x](x.md)\n'), ['x.md@3']);
+    assert.deepEqual(found('- -\n\n    [x](x.md)\n'), ['x.md@2']);
+  });
 });
 
 describe('scanNote: headings', () => {
