@@ -512,11 +512,18 @@ class BlockScanner {
       this.finishLeaf();
       return;
     }
-    if (this.leaf === LeafKind.Para && this.segCount === 1 && !opened && (ch === 124 || ch === 45 || ch === 58)) {
-      const hs = this.segStart[0];
-      const he = this.segEnd[0];
+    if (this.leaf === LeafKind.Para && !opened && (ch === 124 || ch === 45 || ch === 58)) {
+      // a delimiter row makes the paragraph's last line a table's header row (GFM): the lines before it stay
+      // a paragraph of their own
+      const last = this.segCount - 1;
+      const hs = this.segStart[last];
+      const he = this.segEnd[last];
       const n = isDelimiterRow(text, i, le);
       if (n > 0 && (hasChar(text, hs, he, 124) || hasChar(text, i, le, 124)) && splitTableRow(text, hs, he) === n) {
+        if (last > 0) {
+          this.segCount = last;
+          this.finishLeaf();
+        }
         this.leaf = LeafKind.Table;
         this.tableRow(hs, he);
         return;

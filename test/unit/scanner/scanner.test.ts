@@ -184,6 +184,16 @@ describe('scanNote: block structure as CommonMark and GFM read it', () => {
     assert.deepEqual(found('-\n  a\n\n    [x](x.md)\n'), ['x.md@3']);
     assert.deepEqual(found('- -\n\n    [x](x.md)\n'), ['x.md@2']);
   });
+
+  it('reads a table whose header row is the last line of a paragraph', () => {
+    // the lines before it stay a paragraph; the table's rows are not setext heading text
+    const text = 'Some intro [i](i.md):\n| File | Note |\n|------|------|\n| x | [a](a.md) |\n---\n## Next\n';
+    assert.deepEqual(found(text), ['i.md@0', 'a.md@3', '2:Next@5']);
+    // (a body row is split into cells at its pipes: a link with a pipe in its destination is a link outside tables only)
+    assert.deepEqual(found('a\nb | c\n-|-\n[x](x|y.md)\n'), []);
+    // a header row with another number of cells than the delimiter row makes no table
+    assert.deepEqual(found('a\nb | c | d\n-|-\n[x](x|y.md)\n'), ['x|y.md@3']);
+  });
 });
 
 describe('scanNote: headings', () => {
