@@ -292,8 +292,8 @@ class BlockScanner {
     const ch = text.charCodeAt(i);
     const kind = ch < 128 ? LINE_START[ch] : 0;
     if (leaf === LeafKind.Table) {
-      // a row unless a container or a block starts here
-      if (c < 4 && kind === 2) return false;
+      // a row unless a container or a block (indented code included) starts here
+      if (c >= 4 || kind === 2) return false;
       this.tableRow(i, le);
       return true;
     }
@@ -462,7 +462,7 @@ class BlockScanner {
       return;
     }
     if (this.leaf === LeafKind.Table) {
-      if (indent < 4 && this.startsBlock(i, le)) this.finishLeaf();
+      if (this.endsTable(i, le, indent)) this.finishLeaf();
       else {
         this.tableRow(i, le);
         return;
@@ -600,6 +600,16 @@ class BlockScanner {
   private continuesParagraph(i: number, indent: number): boolean {
     if (indent >= 4) return true;
     return !this.startsBlock(i, this.le);
+  }
+
+  /**
+   * Whether a line ends an open table instead of being its next row: indented code or a block start, an HTML
+   * block of any type included (type 7 cannot interrupt a paragraph, but a table is none).
+   */
+  private endsTable(i: number, le: number, indent: number): boolean {
+    if (indent >= 4) return true;
+    if (this.text.charCodeAt(i) === 60) return htmlBlockStart(this.text, i, le, false) !== 0;
+    return this.startsBlock(i, le);
   }
 
   /** ATX heading, code fence, HTML block (types 1-6) or thematic break at `i`. */

@@ -141,11 +141,14 @@ export const TRICKY: Record<string, string> = {
   'empty list item, blank line, indented code': '-\n\n    [x](x.md)\n',
   'table after a text line': 'Some intro:\n| File | Note |\n|------|------|\n| x | [a](a.md) |\n---\n## Next\n',
   'table after a lazy line in quotes': '>>`\n)|`\n>>-|-\n>>[](|)',
+  'table ended by an HTML block (type 7)': '| a | b |\n|---|---|\n| 1 | 2 |\n<img src="d.png">\n[see](x.md)\n',
+  'table ended by indented code': '| a |\n|---|\n| b |\n    [x](x.md)\n',
 };
 
 /** TRICKY snippets in which remark finds nothing: the scanner must not find anything either. */
 const NOTHING_TO_FIND: ReadonlySet<string> = new Set([
   'list item after a list item: fence', 'empty list item, blank line, indented code', 'table after a lazy line in quotes',
+  'table ended by an HTML block (type 7)', 'table ended by indented code',
 ]);
 
 describe('scanner differential test against remark', () => {

@@ -194,6 +194,16 @@ describe('scanNote: block structure as CommonMark and GFM read it', () => {
     // a header row with another number of cells than the delimiter row makes no table
     assert.deepEqual(found('a\nb | c | d\n-|-\n[x](x|y.md)\n'), ['x|y.md@3']);
   });
+
+  it('ends a table at an indented line and at any HTML block start', () => {
+    // the indented line is code; the HTML block (type 7, which cannot interrupt a paragraph) runs to a blank line
+    assert.deepEqual(found('| a |\n|---|\n| b |\n    [x](x.md)\n'), []);
+    assert.deepEqual(found('| a |\n|---|\n\t[x](x.md)\n'), []);
+    assert.deepEqual(found('> | a |\n> |---|\n>     [x](x.md)\n'), []);
+    assert.deepEqual(found('| a | b |\n|---|---|\n| 1 | 2 |\n<img src="d.png">\n[see](x.md)\n\n[y](y.md)\n'), ['y.md@6']);
+    // a tag that does not fill its line is no HTML block start: a row
+    assert.deepEqual(found('| a |\n|---|\n<span> [y](y.md)\n[x](x.md)\n'), ['y.md@2', 'x.md@3']);
+  });
 });
 
 describe('scanNote: headings', () => {
