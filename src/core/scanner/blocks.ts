@@ -27,8 +27,11 @@ export interface BlockSink {
   htmlLine?(from: number, to: number): void;
 }
 
-/** Open container: `>` (block quote, width -1) or a list item (its content width). */
+/** Open container: `>` (block quote, width -1), a list item (its content width) or a footnote definition (4). */
 const BLOCK_QUOTE = -1;
+
+/** The indentation that continues a GFM footnote definition (micromark-extension-gfm-footnote). */
+const FOOTNOTE_WIDTH = 4;
 
 const enum LeafKind {
   None,
@@ -199,6 +202,28 @@ function isDelimiterRow(text: string, i: number, le: number): number {
   return n;
 }
 
+/**
+ * End (after the colon) of the GFM footnote definition marker `[^label]:` at `i` (`text[i] === '['`), -1 when
+ * there is none. As micromark reads it: the label holds no spaces, tabs or unescaped `[` and at most 999
+ * characters, and it ends on its line.
+ */
+function footnoteMarkerEnd(text: string, i: number, le: number): number {
+  if (text.charCodeAt(i + 1) !== 94 /* ^ */) return -1;
+  const labelStart = i + 2;
+  let j = labelStart;
+  for (; j < le; j++) {
+    const c = text.charCodeAt(j);
+    if (c === 93 /* ] */) break;
+    if (c === 91 || c === 32 || c === 9) return -1;
+    if (c === 92 /* \ */ && j + 1 < le) {
+      const d = text.charCodeAt(j + 1);
+      if (d === 91 || d === 92 || d === 93) j++;
+    }
+  }
+  if (j >= le || j === labelStart || j - labelStart > 999 || text.charCodeAt(j + 1) !== 58 /* : */) return -1;
+  return j + 2;
+}
+
 function hasChar(text: string, from: number, to: number, ch: number): boolean {
   for (let i = from; i < to; i++) if (text.charCodeAt(i) === ch) return true;
   return false;
@@ -290,6 +315,7 @@ class BlockScanner {
       return true;
     }
     const ch = text.charCodeAt(i);
+    if (ch === 91 /* [ */ && text.charCodeAt(i + 1) === 94 /* ^ */) return false; // may be a footnote definition
     const kind = ch < 128 ? LINE_START[ch] : 0;
     if (leaf === LeafKind.Table) {
       // a row unless a container or a block (indented code included) starts here
@@ -421,6 +447,25 @@ class BlockScanner {
         matched++;
         opened = true;
         openedItem = false;
+        continue;
+      }
+      if (ch === 91) {
+        // a footnote definition: its content starts after all the blanks that follow the marker (it never
+        // starts indented code); deeper lines continue it when indented by four
+        const markerEnd = footnoteMarkerEnd(text, i, le);
+        if (markerEnd === -1) break;
+        this.openContainer(matched);
+        matched = stack.length;
+        stack.push(FOOTNOTE_WIDTH);
+        matched++;
+        opened = true;
+        openedItem = false;
+        this.pos = markerEnd;
+        this.col = c + (markerEnd - i);
+        this.measure();
+        this.pos = this.mi;
+        this.col = this.mc;
+        this.base = this.mc;
         continue;
       }
       const width = this.listItemWidth(i, c, allMatched && !opened);

@@ -143,6 +143,8 @@ export const TRICKY: Record<string, string> = {
   'table after a lazy line in quotes': '>>`\n)|`\n>>-|-\n>>[](|)',
   'table ended by an HTML block (type 7)': '| a | b |\n|---|---|\n| 1 | 2 |\n<img src="d.png">\n[see](x.md)\n',
   'table ended by indented code': '| a |\n|---|\n| b |\n    [x](x.md)\n',
+  'footnote definition continued by indented paragraphs': 'Note[^n].\n\n[^n]: Para one.\n\n    Para two with [link](two.md).\n',
+  'footnote definitions: content, interruption, nesting': 'a\n[^n]:     # H\n\n        [code](no.md)\n  [^a b]: def.md\n> [^m]: - x\n>\n>       [y](y.md)\n',
 };
 
 /** TRICKY snippets in which remark finds nothing: the scanner must not find anything either. */

@@ -204,6 +204,21 @@ describe('scanNote: block structure as CommonMark and GFM read it', () => {
     // a tag that does not fill its line is no HTML block start: a row
     assert.deepEqual(found('| a |\n|---|\n<span> [y](y.md)\n[x](x.md)\n'), ['y.md@2', 'x.md@3']);
   });
+
+  it('reads a GFM footnote definition as a container whose lines are indented by four', () => {
+    assert.deepEqual(found('Note[^n].\n\n[^n]: Para one.\n\n    Para two with [link](two.md).\n'), ['two.md@4']);
+    assert.deepEqual(found('[^n]:\n\n    [x](x.md)\n'), ['x.md@2']);
+    // whatever follows the colon is its content (never indented code); it interrupts a paragraph
+    assert.deepEqual(found('[^n]:     code [x](x.md)\n'), ['x.md@0']);
+    assert.deepEqual(found('a\n[^n]: # H\n'), ['1:H@1']);
+    // deeper lines hold indented code, shallower ones end it (or continue its paragraph lazily)
+    assert.deepEqual(found('[^n]: a\n\n        [x](x.md)\n'), []);
+    assert.deepEqual(found('[^n]: a\n\n  [x](x.md)\n'), ['x.md@2']);
+    assert.deepEqual(found('[^n]: a\n\n  # H\n'), ['1:H@2']);
+    // a label with a space is no footnote: `[^a b]:` is a link reference definition
+    const [definition] = scanNote('[^a b]: x.md\n').links;
+    assert.deepEqual([definition?.path, definition?.definition], ['x.md', true]);
+  });
 });
 
 describe('scanNote: headings', () => {
