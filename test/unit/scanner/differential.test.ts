@@ -144,6 +144,7 @@ export const TRICKY: Record<string, string> = {
   'table ended by an HTML block (type 7)': '| a | b |\n|---|---|\n| 1 | 2 |\n<img src="d.png">\n[see](x.md)\n',
   'table ended by indented code': '| a |\n|---|\n| b |\n    [x](x.md)\n',
   'footnote definition continued by indented paragraphs': 'Note[^n].\n\n[^n]: Para one.\n\n    Para two with [link](two.md).\n',
+  'named character reference of HTML5': '[x](x&eacute;.md) [y](&ThickSpace;y.md) [z](&eacute.md)\n',
   'footnote definitions: content, interruption, nesting': 'a\n[^n]:     # H\n\n        [code](no.md)\n  [^a b]: def.md\n> [^m]: - x\n>\n>       [y](y.md)\n',
 };
 

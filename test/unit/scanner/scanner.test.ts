@@ -236,6 +236,13 @@ describe('scanNote: headings', () => {
     assert.deepEqual(headings[0].range.start, { line: 0, character: 0 });
   });
 
+  it('decodes every HTML5 named character reference, in destinations and heading texts', () => {
+    const { links, headings } = scanNote('## Caf&eacute; &Uuml;ber &CounterClockwiseContourIntegral;\n\n[x](x&eacute;.md) [y](&notaname;.md) [z](&eacute.md)\n');
+    assert.deepEqual(headings.map(h => [h.text, h.slug]), [['Café Über \u2233', 'café-über-']]);
+    // an unknown name, or one without its semicolon, stays as written
+    assert.deepEqual(links.map(l => l.path), ['xé.md', '&notaname;.md', '&eacute.md']);
+  });
+
   it('de-duplicates slugs within a note', () => {
     const { headings } = scanNote('# A\n# A\n# A\n# A-1\n');
     assert.deepEqual(headings.map(h => h.slug), ['a', 'a-1', 'a-2', 'a-1-1']);
