@@ -56,7 +56,10 @@ for (const ch of '&*_~') SPECIAL[ch.charCodeAt(0)] = 2;
 /** Where inline syntax can start in plain-text mode (the characters of SPECIAL, as one native search). */
 const TEXT_SPECIAL = /[\\`!\[\]<&*_~]/g;
 
-/** Plain text of inline content without any markup: each line trimmed, then the whole. */
+/**
+ * Plain text of inline content without any markup, as headings show it: each line trimmed, then the whole
+ * (also what markup left at the edges: `## Title <a name="t"></a>` shows `Title`).
+ */
 function plainLines(s: string): string {
   // (native searches: headings are single lines, and a loop in JavaScript costs more)
   if (s.indexOf('\n') === -1 && s.indexOf('\r') === -1) return s.trim();
@@ -74,10 +77,22 @@ function plainLines(s: string): string {
   return lines.join('\n').trim();
 }
 
+/**
+ * Which plain text of a heading an edit belongs to: both, the text shown to users (an image there keeps its alt
+ * text) or the text GitHub slugs (an image gives nothing there).
+ */
+const enum EditUse {
+  Both,
+  Shown,
+  Slug,
+}
+
+/** `text[start, end)` becomes `value` in the plain text of a heading. */
 interface Edit {
   start: number;
   end: number;
   value: string;
+  use: EditUse;
 }
 
 interface DelimRun {
@@ -130,6 +145,12 @@ class InlineParser {
   private refs: References = NO_REFS;
   private drafts: LinkDraft[] = NO_DRAFTS;
   private wantText = false;
+  /** the text GitHub slugs, of the last heading parsed with `wantText` (see takeSlugText) */
+  private slugText = '';
+  /** whether the run has edits for one plain text only (an image's) */
+  private oneSided = false;
+  /** whether the run holds line endings (a setext heading of several lines) */
+  private multiline = false;
   /** keep the texts of links and the aliases of wikilinks (else '' and undefined) */
   private linkText = true;
   private finder: ForwardFinder | undefined = undefined;
@@ -165,6 +186,7 @@ class InlineParser {
     this.wantText = wantText;
     this.linkText = linkText || wantText;
     this.deactivatedBefore = -1;
+    this.oneSided = false;
     this.wsFrom = -1;
     this.wsAt = -1;
     this.clearBuffers(); // a run that threw may have left its state behind
@@ -248,7 +270,7 @@ class InlineParser {
     switch (c) {
       case 92: // backslash
         if (i + 1 < to && isAsciiPunctuation(text.charCodeAt(i + 1))) {
-          if (this.wantText) this.edits.push({ start: i, end: i + 1, value: '' });
+          if (this.wantText) this.pushEdit(i, i + 1, '');
           return i + 2;
         }
         return i + 1;
@@ -284,7 +306,7 @@ class InlineParser {
       case 38: { // & (text mode only)
         const e = matchEntity(text, i, to);
         if (e) {
-          this.edits.push({ start: i, end: i + e.length, value: e.value });
+          this.pushEdit(i, i + e.length, e.value);
           return i + e.length;
         }
         return i + 1;
@@ -312,7 +334,7 @@ class InlineParser {
       if (content.length >= 2 && content[0] === ' ' && content[content.length - 1] === ' ' && content.trim() !== '') {
         content = content.slice(1, -1);
       }
-      this.edits.push({ start: i, end, value: content });
+      this.pushEdit(i, end, content);
     }
     // trimmed content range, for a `.md` reference
     while (cs < ce && isSpaceChar(text.charCodeAt(cs))) cs++;
@@ -408,7 +430,7 @@ class InlineParser {
     const target = text.slice(ts, te);
     this.drafts.push(makeDraft('wikilink', target, alias, this.map(i), this.map(end - 1) + 1,
       this.map(ts), this.map(te - 1) + 1, false, false));
-    if (this.wantText) this.edits.push({ start: i, end, value: alias || target });
+    if (this.wantText) this.pushEdit(i, end, alias || target);
     return end;
   }
 
@@ -519,10 +541,21 @@ class InlineParser {
   /** A link or image was formed from the opener at `pos` whose text ends at `close`, the construct at `end`. */
   private formed(pos: number, image: boolean, close: number, end: number): void {
     if (!image) this.deactivatedBefore = pos;
-    if (this.wantText) {
-      this.edits.push({ start: pos, end: pos + (image ? 2 : 1), value: '' });
-      this.edits.push({ start: close, end, value: '' });
+    if (!this.wantText) return;
+    // a link leaves its text; an image leaves its alt text where headings are shown (a title reads better
+    // with it), and nothing where GitHub slugs them (an <img> holds no text)
+    const use = image ? EditUse.Shown : EditUse.Both;
+    this.pushEdit(pos, pos + (image ? 2 : 1), '', use);
+    this.pushEdit(close, end, '', use);
+    if (image) {
+      this.pushEdit(pos, end, '', EditUse.Slug);
+      this.oneSided = true;
     }
+  }
+
+  /** In the plain text (headings), `text[start, end)` becomes `value`. */
+  private pushEdit(start: number, end: number, value: string, use = EditUse.Both): void {
+    this.edits.push({ start, end, value, use });
   }
 
   /** `]` of a link label starting at `text[i] === '['`, or -1 (no unescaped `[`, at most 999 characters). */
@@ -705,12 +738,12 @@ class InlineParser {
       const raw = text.slice(i + 1, auto.end - 1);
       this.drafts.push(makeDraft('link', raw, raw, this.map(i), this.map(auto.end - 1) + 1,
         this.map(i + 1), this.map(auto.end - 2) + 1, false, auto.email));
-      if (this.wantText) this.edits.push({ start: i, end: auto.end, value: raw });
+      if (this.wantText) this.pushEdit(i, auto.end, raw);
       return auto.end;
     }
     const html = matchInlineHtml(text, i, to, this.getFinder());
     if (html !== -1) {
-      if (this.wantText) this.edits.push({ start: i, end: html, value: '' });
+      if (this.wantText) this.pushEdit(i, html, '');
       this.refs.htmlTag?.(text, i, html, this.toSource);
       return html;
     }
@@ -744,7 +777,11 @@ class InlineParser {
 
   private plainText(): string {
     const { edits, delims, text } = this;
-    if (edits.length === 0 && delims.length === 0) return plainLines(text.slice(this.from, this.to));
+    if (edits.length === 0 && delims.length === 0) {
+      const plain = plainLines(text.slice(this.from, this.to));
+      this.slugText = plain;
+      return plain;
+    }
     // pair emphasis / strikethrough delimiter runs (nearest opener of the same character): one stack
     // per character; a closer pairs with the top opener of its character (O(1) each). Paired runs
     // are removed from the text.
@@ -771,12 +808,25 @@ class InlineParser {
       if (a.start > b.start || (a.start === b.start && a.end > b.end)) sorted = false;
     }
     if (!sorted) edits.sort((a, b) => a.start - b.start || a.end - b.end);
+    const run = text.slice(this.from, this.to);
+    this.multiline = run.indexOf('\n') !== -1 || run.indexOf('\r') !== -1;
+    this.slugText = this.joinText(EditUse.Slug);
+    // the slug's text differs from the shown one only in whitespace that plainLines drops anyway, unless an
+    // image left its alt text on one side only
+    return plainLines(this.oneSided ? this.joinText(EditUse.Shown) : this.slugText);
+  }
+
+  /** The content with the edits for `use` and the removed delimiter runs applied (edits sorted). */
+  private joinText(use: EditUse.Shown | EditUse.Slug): string {
+    const { edits, delims, text, from, to } = this;
+    const slug = use === EditUse.Slug;
     const parts: string[] = [];
-    let last = this.from;
+    let last = from;
     let e = 0;
     let r = 0;
     for (;;) {
       while (r < delims.length && !delims[r].removed) r++;
+      while (e < edits.length && edits[e].use !== EditUse.Both && edits[e].use !== use) e++;
       let start: number;
       let end: number;
       let value = '';
@@ -793,12 +843,36 @@ class InlineParser {
         r++;
       } else break;
       if (start < last) continue;
-      if (start > last) parts.push(text.slice(last, start));
+      if (start > last) parts.push(slug ? this.slugSource(last, start) : text.slice(last, start));
       if (value !== '') parts.push(value);
       last = end;
     }
-    parts.push(text.slice(last, this.to));
-    return plainLines(parts.join(''));
+    parts.push(slug ? this.slugSource(last, to) : text.slice(last, to));
+    return parts.join('');
+  }
+
+  /**
+   * Source text `text[a, b)` of a heading, between markup, as GitHub's heading text keeps it: the spaces and tabs
+   * around its line endings go (CommonMark strips them), and those at the start and end of the content; what is
+   * next to markup stays (`## Section <a name="s"></a>` is `Section ` there, slug `section-`).
+   */
+  private slugSource(a: number, b: number): string {
+    const { text, from, to } = this;
+    let s = text.slice(a, b);
+    if (this.multiline && (s.indexOf('\n') !== -1 || s.indexOf('\r') !== -1)) s = s.replace(/[ \t]*(?:\r\n|\r|\n)[ \t]*/g, '\n');
+    if (a !== from && b !== to) return s;
+    let i = 0;
+    let j = s.length;
+    if (a === from) while (i < j && (s.charCodeAt(i) === 32 || s.charCodeAt(i) === 9)) i++;
+    if (b === to) while (j > i && (s.charCodeAt(j - 1) === 32 || s.charCodeAt(j - 1) === 9)) j--;
+    return i === 0 && j === s.length ? s : s.slice(i, j);
+  }
+
+  /** The text GitHub slugs of the heading parsed last (the parser then forgets it). */
+  takeSlugText(): string {
+    const slugText = this.slugText;
+    this.slugText = '';
+    return slugText;
   }
 }
 
@@ -818,24 +892,39 @@ const parser = new InlineParser();
 /**
  * Parses one run of inline content, `text[from, to)` (`toSource` maps its indices to note offsets,
  * undefined when `text` is the note), appending the links it holds to `drafts` (in the order they
- * close), and returns its plain text when `wantText` ('' otherwise). Links only: `finder` (for
- * `text`, made when not given) skips the prose between special characters; plain text reads
- * every character. Without `linkText` (links only), the drafts' texts are left out ('').
+ * close). `finder` (for `text`, made when not given) skips the prose between special characters.
+ * Without `linkText`, the drafts' texts are left out ('').
  */
 export function parseInline(
   text: string, from: number, to: number, toSource: ((i: number) => number) | undefined,
-  refs: References, drafts: LinkDraft[], wantText: boolean, finder?: SpecialFinder, linkText = true,
-): string {
-  if (wantText) {
-    // the run as a string of its own, so that a native search for its first special character
-    // stops at its end (most headings hold none: their plain text is the run itself)
-    const run = text.slice(from, to);
-    TEXT_SPECIAL.lastIndex = 0;
-    if (!TEXT_SPECIAL.test(run)) return plainLines(run);
-    return parser.parse(text, from, to, toSource, refs, drafts, true, from + TEXT_SPECIAL.lastIndex - 1, undefined, true);
-  }
+  refs: References, drafts: LinkDraft[], finder?: SpecialFinder, linkText = true,
+): void {
   finder ??= new SpecialFinder(text);
   const first = finder.next(from);
-  if (first >= to) return '';
-  return parser.parse(text, from, to, toSource, refs, drafts, false, first, finder, linkText);
+  if (first >= to) return;
+  parser.parse(text, from, to, toSource, refs, drafts, false, first, finder, linkText);
+}
+
+/**
+ * Parses a heading's inline content as parseInline does (reading every character) and returns its plain
+ * text as users see it: lines trimmed, an image's alt text kept. `slugTexts` receives the text GitHub
+ * makes its slug from (the same string when they agree, as they nearly always do): what markup leaves at
+ * the edges stays (`## [ Foo ](x.md)` slugs to `-foo-`) and an image gives nothing.
+ */
+export function parseHeading(
+  text: string, from: number, to: number, toSource: ((i: number) => number) | undefined,
+  refs: References, drafts: LinkDraft[], slugTexts: string[],
+): string {
+  // the run as a string of its own, so that a native search for its first special character
+  // stops at its end (most headings hold none: their plain text is the run itself)
+  const run = text.slice(from, to);
+  TEXT_SPECIAL.lastIndex = 0;
+  if (!TEXT_SPECIAL.test(run)) {
+    const plain = plainLines(run);
+    slugTexts.push(plain);
+    return plain;
+  }
+  const plain = parser.parse(text, from, to, toSource, refs, drafts, true, from + TEXT_SPECIAL.lastIndex - 1, undefined, true);
+  slugTexts.push(parser.takeSlugText());
+  return plain;
 }

@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import GithubSlugger from 'github-slugger';
 import type { Node, Parent } from 'unist';
 import { findFrontmatterBlock } from '../../../src/core/frontmatter/block';
 import { parseMarkdownTree } from '../../../src/core/reference/remark';
@@ -11,13 +12,15 @@ import { createRng, generateNote } from '../../bench/corpus';
 /**
  * Differential test: the fast scanner against the reference parser (unified + remark-parse +
  * remark-gfm + remark-frontmatter). Compared as multisets: links, images and definitions
- * (kind, decoded destination, start line), headings (depth, start line) and backtick `.md`
- * references (content, start line).
+ * (kind, decoded destination, start line), headings (depth, start line), their slugs (start line,
+ * slug as GitHub makes it from remark's heading: see githubText) and backtick `.md` references
+ * (content, start line).
  */
 
 interface Facts {
   links: string[];
   headings: string[];
+  slugs: string[];
   refs: string[];
 }
 
@@ -25,12 +28,37 @@ interface MdNode extends Node {
   url?: string;
   depth?: number;
   value?: string;
+  label?: string;
   children?: MdNode[];
+}
+
+/**
+ * The text GitHub makes a heading's slug from, the text of the rendered heading: text and code as they are
+ * (nothing trimmed), no raw HTML, nothing of an image. (A footnote reference, which GitHub shows as the
+ * footnote's number, is taken as written.)
+ */
+function githubText(node: MdNode): string {
+  switch (node.type) {
+    case 'text':
+    case 'inlineCode':
+      return node.value ?? '';
+    case 'html':
+    case 'image':
+    case 'imageReference':
+      return '';
+    case 'break':
+      return '\n';
+    case 'footnoteReference':
+      return `[^${node.label}]`;
+    default:
+      return (node.children ?? []).map(githubText).join('');
+  }
 }
 
 function remarkFacts(text: string): Facts {
   const tree = parseMarkdownTree(text) as unknown as MdNode;
-  const facts: Facts = { links: [], headings: [], refs: [] };
+  const facts: Facts = { links: [], headings: [], slugs: [], refs: [] };
+  const slugger = new GithubSlugger();
   // a code span in a link's text is the link's label, not a backtick reference
   const visit = (node: MdNode, inLink = false) => {
     const start = node.position?.start;
@@ -47,6 +75,7 @@ function remarkFacts(text: string): Facts {
       }
     } else if (node.type === 'heading' && start) {
       facts.headings.push(`${node.depth}|${line}`);
+      facts.slugs.push(`${line}|${slugger.slug(githubText(node))}`);
     } else if (node.type === 'inlineCode' && start && !inLink && isRefPath((node.value ?? '').trim())) {
       facts.refs.push(`${(node.value ?? '').trim()}|${line}`);
     }
@@ -61,7 +90,7 @@ function scannerFacts(text: string): Facts {
   const block = findFrontmatterBlock(text);
   const body = block && block.closed && block.language === '' ? block.end : 0;
   const result = scanNote(text, body);
-  const facts: Facts = { links: [], headings: [], refs: [] };
+  const facts: Facts = { links: [], headings: [], slugs: [], refs: [] };
   for (const l of result.links) {
     const line = l.range.start.line;
     if (l.kind === 'ref') facts.refs.push(`${l.raw}|${line}`);
@@ -70,12 +99,15 @@ function scannerFacts(text: string): Facts {
       facts.links.push(`${l.definition ? 'definition' : l.kind}|${dest}|${line}`);
     }
   }
-  for (const h of result.headings) facts.headings.push(`${h.level}|${h.range.start.line}`);
+  for (const h of result.headings) {
+    facts.headings.push(`${h.level}|${h.range.start.line}`);
+    facts.slugs.push(`${h.range.start.line}|${h.slug}`);
+  }
   return sortFacts(facts);
 }
 
 function sortFacts(f: Facts): Facts {
-  return { links: f.links.sort(), headings: f.headings.sort(), refs: f.refs.sort() };
+  return { links: f.links.sort(), headings: f.headings.sort(), slugs: f.slugs.sort(), refs: f.refs.sort() };
 }
 
 /** Compares both parsers on one text; returns how many facts remark found. */
@@ -145,6 +177,12 @@ export const TRICKY: Record<string, string> = {
   'table ended by indented code': '| a |\n|---|\n| b |\n    [x](x.md)\n',
   'footnote definition continued by indented paragraphs': 'Note[^n].\n\n[^n]: Para one.\n\n    Para two with [link](two.md).\n',
   'named character reference of HTML5': '[x](x&eacute;.md) [y](&ThickSpace;y.md) [z](&eacute.md)\n',
+  'named character reference in a heading': '## Caf&eacute;\n',
+  'heading slug: inline HTML at the end': '## Section <a name="sec"></a>\n',
+  'heading slug: inline HTML at the start': '## <img src="i.png"> Title\n',
+  'heading slug: image at the start': '## ![icon](i.png) Title\n',
+  'heading slug: spaces inside link brackets': '## [ Foo ](x.md)\n',
+  'heading slug: markup at the edges of setext lines': 'a <b>  \n  c\n===\n\n<b> a  \n  c <i>  \n---\n',
   'footnote definitions: content, interruption, nesting': 'a\n[^n]:     # H\n\n        [code](no.md)\n  [^a b]: def.md\n> [^m]: - x\n>\n>       [y](y.md)\n',
 };
 

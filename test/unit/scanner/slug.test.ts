@@ -48,6 +48,30 @@ describe('SlugCounter', () => {
   });
 });
 
+describe('heading slugs as GitHub makes them, beside the texts users see', () => {
+  const texts = (md: string) => scanNote(md).headings.map(h => [h.text, h.slug]);
+
+  it('keeps the spaces that inline HTML, images and link brackets leave at the edges', () => {
+    // GitHub slugs the rendered heading's text: an <a>, an <img> and an image give none, the spaces beside them stay
+    assert.deepEqual(texts('## Section <a name="sec"></a>\n'), [['Section', 'section-']]);
+    assert.deepEqual(texts('## <img src="i.png"> Title\n'), [['Title', '-title']]);
+    assert.deepEqual(texts('## [ Foo ](x.md)\n'), [['Foo', '-foo-']]);
+    assert.deepEqual(texts('## &#32;Foo\n'), [['Foo', '-foo']]);
+    assert.deepEqual(texts('## *a* <b> *c*\n'), [['a  c', 'a--c']]);
+  });
+
+  it('gives an image no text in the slug, its alt text in the heading text (and so in a title)', () => {
+    assert.deepEqual(texts('# ![icon](i.png) Title\n'), [['icon Title', '-title']]);
+    assert.deepEqual(texts('## [![a](b) c](d)\n'), [['a c', '-c']]);
+  });
+
+  it('drops only the whitespace of the source lines themselves: their ends, and around line breaks', () => {
+    assert.deepEqual(texts('# Title #  \n\nTitle  \n===\n'), [['Title', 'title'], ['Title', 'title-1']]);
+    assert.deepEqual(texts('a <b>\n  c\n===\n'), [['a\nc', 'a-c']]);
+    assert.deepEqual(texts('<b> a  \n  c <i>\n===\n'), [['a\nc', '-ac-']]);
+  });
+});
+
 describe('slugs of a real note', () => {
   it('every (#anchor) of the table of contents of backend_system_design_expert.md names a heading', () => {
     const text = readFileSync('test/fixtures/seeds/backend_system_design_expert.md', 'utf8');
