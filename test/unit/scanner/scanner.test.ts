@@ -219,6 +219,13 @@ describe('scanNote: block structure as CommonMark and GFM read it', () => {
     const [definition] = scanNote('[^a b]: x.md\n').links;
     assert.deepEqual([definition?.path, definition?.definition], ['x.md', true]);
   });
+
+  it('starts an HTML block (type 7) at a lone closing tag of pre, script, style or textarea', () => {
+    // only their opening tags start type 1; a closing one is an ordinary tag, running to a blank line
+    assert.deepEqual(found('</pre>\n[x](x.md)\n\n[y](y.md)\n'), ['y.md@3']);
+    assert.deepEqual(found('</SCRIPT>\n[x](x.md)\n'), []);
+    assert.deepEqual(found('a\n</style>\n[x](x.md)\n'), ['x.md@2']);
+  });
 });
 
 describe('scanNote: headings', () => {
