@@ -224,6 +224,20 @@ function footnoteMarkerEnd(text: string, i: number, le: number): number {
   return j + 2;
 }
 
+/**
+ * Whether `[from, to)` is a single `|` between blanks: no table header row for micromark, which wants a delimiter
+ * row with a `|` or a `:` (a row of dashes alone underlines a setext heading) under any other header row.
+ */
+function isLonePipe(text: string, from: number, to: number): boolean {
+  let pipes = 0;
+  for (let j = from; j < to; j++) {
+    const c = text.charCodeAt(j);
+    if (c === 124) pipes++;
+    else if (c !== 32 && c !== 9) return false;
+  }
+  return pipes === 1;
+}
+
 function hasChar(text: string, from: number, to: number, ch: number): boolean {
   for (let i = from; i < to; i++) if (text.charCodeAt(i) === ch) return true;
   return false;
@@ -564,7 +578,8 @@ class BlockScanner {
       const hs = this.segStart[last];
       const he = this.segEnd[last];
       const n = isDelimiterRow(text, i, le);
-      if (n > 0 && (hasChar(text, hs, he, 124) || hasChar(text, i, le, 124)) && splitTableRow(text, hs, he) === n) {
+      if (n > 0 && (hasChar(text, i, le, 124) || hasChar(text, i, le, 58)) && !isLonePipe(text, hs, he)
+        && splitTableRow(text, hs, he) === n) {
         if (last > 0) {
           this.segCount = last;
           this.finishLeaf();

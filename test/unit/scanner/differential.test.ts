@@ -182,6 +182,8 @@ export const TRICKY: Record<string, string> = {
   'heading slug: inline HTML at the start': '## <img src="i.png"> Title\n',
   'heading slug: image at the start': '## ![icon](i.png) Title\n',
   'heading slug: spaces inside link brackets': '## [ Foo ](x.md)\n',
+  'no table under a lone pipe': '|\n|-\n[a](b|c)\n',
+  'a table without pipes': ']\n-:\n-',
   'closing </pre> starts an HTML block (type 7)': '</pre>\n[x](x.md)\n',
   'heading slug: markup at the edges of setext lines': 'a <b>  \n  c\n===\n\n<b> a  \n  c <i>  \n---\n',
   'footnote definitions: content, interruption, nesting': 'a\n[^n]:     # H\n\n        [code](no.md)\n  [^a b]: def.md\n> [^m]: - x\n>\n>       [y](y.md)\n',
@@ -191,6 +193,7 @@ export const TRICKY: Record<string, string> = {
 const NOTHING_TO_FIND: ReadonlySet<string> = new Set([
   'list item after a list item: fence', 'empty list item, blank line, indented code', 'table after a lazy line in quotes',
   'table ended by an HTML block (type 7)', 'table ended by indented code', 'closing </pre> starts an HTML block (type 7)',
+  'a table without pipes',
 ]);
 
 describe('scanner differential test against remark', () => {

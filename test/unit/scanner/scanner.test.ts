@@ -195,6 +195,15 @@ describe('scanNote: block structure as CommonMark and GFM read it', () => {
     assert.deepEqual(found('a\nb | c | d\n-|-\n[x](x|y.md)\n'), ['x|y.md@3']);
   });
 
+  it('makes a table of a delimiter row with a pipe or a colon, under any header row but a lone pipe', () => {
+    // (micromark: a row of dashes alone is a setext underline or a thematic break, a lone `|` no header)
+    assert.deepEqual(found(']\n-:\n[x](x|y.md)\n'), []);
+    assert.deepEqual(found('a\n:-\n[x](x|y.md)\n'), []);
+    assert.deepEqual(found('|\n|-\n[a](b|c.md)\n'), ['b|c.md@2']);
+    assert.deepEqual(found('  |  \n|-\n[a](b|c.md)\n'), ['b|c.md@2']);
+    assert.deepEqual(found('||\n|-|\n[a](b|c.md)\n'), []);
+  });
+
   it('ends a table at an indented line and at any HTML block start', () => {
     // the indented line is code; the HTML block (type 7, which cannot interrupt a paragraph) runs to a blank line
     assert.deepEqual(found('| a |\n|---|\n| b |\n    [x](x.md)\n'), []);
