@@ -66,6 +66,15 @@ function isBlankFrom(text: string, i: number, end: number): boolean {
   return true;
 }
 
+/** Whether `[from, to)` holds only spaces, tabs and line endings (a no-break space is text to CommonMark). */
+function isWhitespace(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 10 && c !== 13) return false;
+  }
+  return true;
+}
+
 /** `#`…`######` heading at `i`: level and trimmed content range. */
 function atxHeading(text: string, i: number, le: number): { level: number; cs: number; ce: number } | undefined {
   let j = i;
@@ -687,7 +696,7 @@ class BlockScanner {
     if (this.leaf !== LeafKind.Para) return false;
     const src = this.paragraphSource();
     const from = this.definitions(src.text, src.from, src.to, src.toSource);
-    if (isBlankFrom(src.text, from, src.to) || src.text.slice(from, src.to).trim() === '') {
+    if (isWhitespace(src.text, from, src.to)) {
       // the paragraph held only definitions: the underline is a thematic break or text
       this.leaf = LeafKind.None;
       return false;

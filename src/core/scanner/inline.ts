@@ -43,10 +43,19 @@ export interface References {
   htmlTag?(text: string, from: number, to: number, toSource: ((i: number) => number) | undefined): void;
 }
 
-/** Normalised reference label: case-folded, inner whitespace collapsed (CommonMark matching). */
+/**
+ * Normalised reference label: case-folded, whitespace (spaces, tabs, line endings: not a no-break space)
+ * collapsed and stripped from the ends, as micromark matches labels.
+ */
 export function normalizeLabel(label: string): string {
-  return label.trim().replace(/[ \t\r\n]+/g, ' ').toLowerCase().toUpperCase();
+  return label.replace(/[ \t\r\n]+/g, ' ').replace(/^ | $/g, '').toLowerCase().toUpperCase();
 }
+
+/** Nothing but spaces, tabs and line endings (CommonMark's whitespace: a no-break space is text). */
+const BLANK = /^[ \t\r\n]*$/;
+
+/** Only space characters: a code span's content keeps its padding then. */
+const ONLY_SPACES = /^ *$/;
 
 /** ASCII characters that can start inline syntax: 1 for links and plain text, 2 for plain text only. */
 const SPECIAL = new Uint8Array(128);
@@ -331,7 +340,7 @@ class InlineParser {
     if (this.wantText) {
       // CommonMark: line endings become spaces; one space is stripped from each side when both exist
       let content = text.slice(cs, ce).replace(/\r\n|\r|\n/g, ' ');
-      if (content.length >= 2 && content[0] === ' ' && content[content.length - 1] === ' ' && content.trim() !== '') {
+      if (content.length >= 2 && content[0] === ' ' && content[content.length - 1] === ' ' && !ONLY_SPACES.test(content)) {
         content = content.slice(1, -1);
       }
       this.pushEdit(i, end, content);
@@ -535,7 +544,7 @@ class InlineParser {
   private shortcutLabel(textStart: number, close: number): string | undefined {
     if (close - textStart > 999) return undefined;
     const label = this.text.slice(textStart, close);
-    return label.trim() === '' ? undefined : label;
+    return BLANK.test(label) ? undefined : label;
   }
 
   /** A link or image was formed from the opener at `pos` whose text ends at `close`, the construct at `end`. */

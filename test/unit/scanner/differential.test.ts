@@ -74,8 +74,12 @@ function remarkFacts(text: string): Facts {
         facts.links.push(`${node.type}|${percentDecode(url)}|${line}`);
       }
     } else if (node.type === 'heading' && start) {
-      facts.headings.push(`${node.depth}|${line}`);
-      facts.slugs.push(`${line}|${slugger.slug(githubText(node))}`);
+      // (mdast starts a setext heading that follows definitions in its paragraph at the definitions: its text
+      // starts where the scanner starts it)
+      const first = node.children?.[0]?.position?.start;
+      const at = text[start.offset!] !== '#' && first ? first.line - 1 : line;
+      facts.headings.push(`${node.depth}|${at}`);
+      facts.slugs.push(`${at}|${slugger.slug(githubText(node))}`);
     } else if (node.type === 'inlineCode' && start && !inLink && isRefPath((node.value ?? '').trim())) {
       facts.refs.push(`${(node.value ?? '').trim()}|${line}`);
     }
@@ -184,6 +188,8 @@ export const TRICKY: Record<string, string> = {
   'heading slug: spaces inside link brackets': '## [ Foo ](x.md)\n',
   'no table under a lone pipe': '|\n|-\n[a](b|c)\n',
   'a table without pipes': ']\n-:\n-',
+  'no-break space in reference labels': '[a\u00a0]: a.md\n\n[t [a] u](b.md)\n\n[\u00a0]: x.md\n\n[t [\u00a0] u](c.md)\n',
+  'no-break space after definitions, in code spans': '[a]: b.md\n\u00a0\n===\n\n# x` \u00a0 `y\n',
   'closing </pre> starts an HTML block (type 7)': '</pre>\n[x](x.md)\n',
   'heading slug: markup at the edges of setext lines': 'a <b>  \n  c\n===\n\n<b> a  \n  c <i>  \n---\n',
   'footnote definitions: content, interruption, nesting': 'a\n[^n]:     # H\n\n        [code](no.md)\n  [^a b]: def.md\n> [^m]: - x\n>\n>       [y](y.md)\n',

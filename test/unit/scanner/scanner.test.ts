@@ -237,6 +237,21 @@ describe('scanNote: block structure as CommonMark and GFM read it', () => {
   });
 });
 
+describe('scanNote: whitespace is spaces, tabs and line endings (CommonMark), not any Unicode space', () => {
+  it('matches reference labels with a no-break space at an edge only to labels with it', () => {
+    // `[t [a] u](b.md)` is a link unless `[a]` is a reference link (a link cannot hold a link)
+    assert.deepEqual(found('[a\u00a0]: a.md\n\n[t [a] u](b.md)\n'), ['a.md@0', 'b.md@2']);
+    assert.deepEqual(found('[a]: a.md\n\n[t [a] u](b.md)\n'), ['a.md@0']);
+    // a label of a no-break space is a label
+    assert.deepEqual(found('[\u00a0]: x.md\n\n[t [\u00a0] u](b.md)\n'), ['x.md@0']);
+  });
+
+  it('makes a setext heading of a no-break space after definitions, and strips one space off code spans around one', () => {
+    assert.deepEqual(scanNote('[a]: b.md\n\u00a0\n===\n').headings.map(h => h.range.start.line), [1]);
+    assert.deepEqual(scanNote('# x` \u00a0 `y\n').headings.map(h => h.slug), ['xy']);
+  });
+});
+
 describe('scanNote: headings', () => {
   it('reads ATX and setext headings with plain text and GitHub slugs', () => {
     const text = '# Hello *World* [link](x.md) `code` #\n\nSetext _title_\n---\n\n## Hello World\n### 中文 標題！\n#### snake_case &amp; more\n';
