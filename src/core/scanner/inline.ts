@@ -104,14 +104,84 @@ interface Edit {
   use: EditUse;
 }
 
+/** A run of `*`, `_` or `~` that can open or close emphasis or strikethrough (headings only). */
 interface DelimRun {
   pos: number;
   len: number;
   ch: number;
   canOpen: boolean;
   canClose: boolean;
-  /** paired with another run: removed from the plain text */
-  removed: boolean;
+  /** its characters left when paired ones are removed from the plain text */
+  left: number;
+}
+
+/**
+ * Pairs one kind of delimiter run over `runs[from..]` (in order) as micromark resolves it: emphasis (`*` and `_`)
+ * or, with `tilde`, GFM strikethrough (`~`). A closer pairs with the nearest opener it may pair with (see
+ * mayPair), and the runs of its kind between them are text from then on. Emphasis uses two characters of each
+ * run when both have two, one otherwise, so that a run may pair again; strikethrough uses whole runs. Runs of
+ * the other kind go to `others` when it is given: those inside a pair are paired among themselves right away
+ * (micromark resolves the inside of a pair then: they cannot pair outside it), the rest stay there for the
+ * caller. Linear: a closer whose search fails leaves a floor, per kind of closer (character, whether it can
+ * open, length left mod 3), under which later ones do not search until the stack shrinks below it.
+ */
+function pairRunsOf(tilde: boolean, runs: DelimRun[], from: number, others: DelimRun[] | undefined): void {
+  const openers: DelimRun[] = [];
+  // per opener: the length of `others` when it was pushed (the runs after that lie inside a pair it makes)
+  const marks: number[] = [];
+  const floors = new Int32Array(12);
+  let highest = 0; // (no floor is above it)
+  for (let k = from; k < runs.length; k++) {
+    const closer = runs[k];
+    if ((closer.ch === 126) !== tilde) {
+      others?.push(closer);
+      continue;
+    }
+    while (closer.canClose && closer.left > 0) {
+      const kind = tilde ? closer.len : (closer.ch === 42 ? 0 : 6) + (closer.canOpen ? 3 : 0) + (closer.left % 3);
+      const floor = floors[kind];
+      let s = openers.length - 1;
+      while (s >= floor && !mayPair(openers[s], closer)) s--;
+      if (s < floor) {
+        floors[kind] = openers.length;
+        if (openers.length > highest) highest = openers.length;
+        break;
+      }
+      const opener = openers[s];
+      const use = tilde ? closer.len : opener.left > 1 && closer.left > 1 ? 2 : 1;
+      opener.left -= use;
+      closer.left -= use;
+      if (others !== undefined && others.length > marks[s]) {
+        pairRunsOf(!tilde, others, marks[s], undefined);
+        others.length = marks[s];
+      }
+      const depth = opener.left > 0 ? s + 1 : s;
+      while (openers.length > depth) { // (a few at most: cheaper than setting the length)
+        openers.pop();
+        marks.pop();
+      }
+      // (the opener at `s` changed, and what was above it is gone: the floors above it no longer hold)
+      if (highest > s) {
+        for (let f = 0; f < floors.length; f++) if (floors[f] > s) floors[f] = s;
+        highest = s;
+      }
+    }
+    if (closer.canOpen && closer.left > 0) {
+      openers.push(closer);
+      marks.push(others === undefined ? 0 : others.length);
+    }
+  }
+}
+
+/**
+ * Whether a closer may pair with an opener: strikethrough runs of one length; emphasis runs of one character,
+ * unless the rule of three forbids it (one of them can both open and close, the closer's length is no multiple
+ * of 3 and their sum is; micromark counts the characters left).
+ */
+function mayPair(opener: DelimRun, closer: DelimRun): boolean {
+  if (closer.ch === 126) return opener.len === closer.len;
+  return opener.ch === closer.ch
+    && !((opener.canClose || closer.canOpen) && closer.left % 3 !== 0 && (opener.left + closer.left) % 3 === 0);
 }
 
 /** A draft with every field set, so that all drafts share one object shape. */
@@ -168,10 +238,16 @@ class InlineParser {
   private readonly openerImage: number[] = [];
   /** number of drafts when the opener was seen (an image drops what its description produced) */
   private readonly openerMark: number[] = [];
+  /** number of pending delimiter runs when the opener was seen (headings) */
+  private readonly openerRuns: number[] = [];
   /** link openers before this index are inactive (a link cannot contain a link) */
   private deactivatedBefore = -1;
   private readonly edits: Edit[] = [];
   private readonly delims: DelimRun[] = [];
+  /** the runs not yet paired up (a link's runs are paired when it is formed: they cannot pair outside it) */
+  private readonly pending: DelimRun[] = [];
+  /** the character of the first run of `*`, `_` or `~` (one or two) in the content, 0 before one */
+  private firstRun = 0;
   // code span closers: maximal backtick runs by length, with a forward pointer per length
   private codeRuns: Map<number, number[]> | undefined = undefined;
   private codePtr: Map<number, number> | undefined = undefined;
@@ -196,6 +272,7 @@ class InlineParser {
     this.linkText = linkText || wantText;
     this.deactivatedBefore = -1;
     this.oneSided = false;
+    this.firstRun = 0;
     this.wsFrom = -1;
     this.wsAt = -1;
     this.clearBuffers(); // a run that threw may have left its state behind
@@ -217,9 +294,11 @@ class InlineParser {
       this.openerPos.length = 0;
       this.openerImage.length = 0;
       this.openerMark.length = 0;
+      this.openerRuns.length = 0;
     }
     if (this.edits.length !== 0) this.edits.length = 0;
     if (this.delims.length !== 0) this.delims.length = 0;
+    if (this.pending.length !== 0) this.pending.length = 0;
     this.codeRuns = undefined;
     this.codePtr = undefined;
     this.parenPos = undefined;
@@ -449,6 +528,7 @@ class InlineParser {
     this.openerPos.push(pos);
     this.openerImage.push(image);
     this.openerMark.push(this.drafts.length);
+    this.openerRuns.push(this.pending.length);
   }
 
   /**
@@ -487,6 +567,7 @@ class InlineParser {
     if (pos === undefined) return i + 1;
     const image = this.openerImage.pop() === 1;
     const mark = this.openerMark.pop()!;
+    const runs = this.openerRuns.pop()!;
     if (!image && pos < this.deactivatedBefore) return i + 1;
     const textStart = pos + (image ? 2 : 1);
     const next = i + 1 < to ? text.charCodeAt(i + 1) : -1;
@@ -498,7 +579,7 @@ class InlineParser {
         this.map(pos), this.map(tailEnd - 1) + 1,
         this.map(destStart), destEnd > destStart ? this.map(destEnd - 1) + 1 : this.map(destStart), false, false,
       ));
-      this.formed(pos, image, i, tailEnd);
+      this.formed(pos, image, i, tailEnd, runs);
       return tailEnd;
     }
     if (next === 91 /* [ */) {
@@ -507,7 +588,7 @@ class InlineParser {
         const label = labelEnd === i + 2 ? this.shortcutLabel(textStart, i) : text.slice(i + 2, labelEnd);
         if (label !== undefined && this.isDefined(label)) {
           this.dropInside(mark, image);
-          this.formed(pos, image, i, labelEnd + 1);
+          this.formed(pos, image, i, labelEnd + 1, runs);
           return labelEnd + 1;
         }
         return i + 1;
@@ -516,7 +597,7 @@ class InlineParser {
     const label = this.shortcutLabel(textStart, i);
     if (label !== undefined && this.isDefined(label)) {
       this.dropInside(mark, image);
-      this.formed(pos, image, i, i + 1);
+      this.formed(pos, image, i, i + 1, runs);
     }
     return i + 1;
   }
@@ -547,10 +628,15 @@ class InlineParser {
     return BLANK.test(label) ? undefined : label;
   }
 
-  /** A link or image was formed from the opener at `pos` whose text ends at `close`, the construct at `end`. */
-  private formed(pos: number, image: boolean, close: number, end: number): void {
+  /**
+   * A link or image was formed from the opener at `pos` whose text ends at `close`, the construct at `end`;
+   * `runs` delimiter runs were pending at its opener.
+   */
+  private formed(pos: number, image: boolean, close: number, end: number, runs: number): void {
     if (!image) this.deactivatedBefore = pos;
     if (!this.wantText) return;
+    // the emphasis of its text pairs within it (CommonMark: the delimiters inside are processed, then removed)
+    if (this.pending.length > runs) this.pairRuns(runs);
     // a link leaves its text; an image leaves its alt text where headings are shown (a title reads better
     // with it), and nothing where GitHub slugs them (an <img> holds no text)
     const use = image ? EditUse.Shown : EditUse.Both;
@@ -771,17 +857,40 @@ class InlineParser {
     const nextSpace = after === -1 || isSpaceChar(text.charCodeAt(after));
     const prevPunct = before !== -1 && isPunctChar(text, before);
     const nextPunct = after !== -1 && isPunctChar(text, after);
-    const left = !nextSpace && (!nextPunct || prevSpace || prevPunct);
-    const right = !prevSpace && (!prevPunct || nextSpace || nextPunct);
+    let left = !nextSpace && (!nextPunct || prevSpace || prevPunct);
+    let right = !prevSpace && (!prevPunct || nextSpace || nextPunct);
+    if (c !== 126) {
+      // micromark: a `*` or `_` run next to a `~` (another construct's marker) may open or close on that side
+      if (after !== -1 && text.charCodeAt(after) === 126) left = true;
+      if (before !== -1 && text.charCodeAt(before) === 126) right = true;
+    }
     let canOpen = left;
     let canClose = right;
     if (c === 95) {
       canOpen = left && (!right || prevPunct);
       canClose = right && (!left || nextPunct);
     }
-    if (c === 126 && j - i > 2) { canOpen = false; canClose = false; }
-    if (canOpen || canClose) this.delims.push({ pos: i, len: j - i, ch: c, canOpen, canClose, removed: false });
+    if (c === 126 && j - i > 2) { canOpen = false; canClose = false; } // (no strikethrough at all)
+    else if (this.firstRun === 0) this.firstRun = c;
+    if (canOpen || canClose) {
+      const run: DelimRun = { pos: i, len: j - i, ch: c, canOpen, canClose, left: j - i };
+      this.delims.push(run);
+      this.pending.push(run);
+    }
     return j;
+  }
+
+  /**
+   * Pairs the pending delimiter runs from index `from` on and drops them from the pending ones. micromark
+   * resolves emphasis, then strikethrough, in a link's text; in the whole content, first the kind of run that
+   * occurs first (`tildesFirst`): that decides which wins where an emphasis and a strikethrough cross.
+   */
+  private pairRuns(from: number, tildesFirst = false): void {
+    const { pending } = this;
+    const rest: DelimRun[] = [];
+    pairRunsOf(tildesFirst, pending, from, rest);
+    if (rest.length !== 0) pairRunsOf(!tildesFirst, rest, 0, undefined);
+    pending.length = from;
   }
 
   private plainText(): string {
@@ -791,24 +900,8 @@ class InlineParser {
       this.slugText = plain;
       return plain;
     }
-    // pair emphasis / strikethrough delimiter runs (nearest opener of the same character): one stack
-    // per character; a closer pairs with the top opener of its character (O(1) each). Paired runs
-    // are removed from the text.
-    const stars: DelimRun[] = [];
-    const lows: DelimRun[] = [];
-    const tildes: DelimRun[] = [];
-    for (const d of delims) {
-      const stack = d.ch === 42 ? stars : d.ch === 95 ? lows : tildes;
-      const top = stack.length ? stack[stack.length - 1] : undefined;
-      if (d.canClose && top && (d.ch !== 126 || top.len === d.len)) {
-        stack.pop();
-        top.removed = true;
-        d.removed = true;
-        continue;
-      }
-      if (d.canOpen) stack.push(d);
-    }
-    // the other edits in order (they are pushed as constructs close), then merged with the removed
+    if (this.pending.length !== 0) this.pairRuns(0, this.firstRun === 126);
+    // the other edits in order (they are pushed as constructs close), then merged with the paired
     // runs (in order by construction); an edit inside one already applied is skipped
     let sorted = true;
     for (let k = 1; k < edits.length && sorted; k++) {
@@ -825,7 +918,7 @@ class InlineParser {
     return plainLines(this.oneSided ? this.joinText(EditUse.Shown) : this.slugText);
   }
 
-  /** The content with the edits for `use` and the removed delimiter runs applied (edits sorted). */
+  /** The content with the edits for `use` and the paired delimiter runs applied (edits sorted). */
   private joinText(use: EditUse.Shown | EditUse.Slug): string {
     const { edits, delims, text, from, to } = this;
     const slug = use === EditUse.Slug;
@@ -834,7 +927,7 @@ class InlineParser {
     let e = 0;
     let r = 0;
     for (;;) {
-      while (r < delims.length && !delims[r].removed) r++;
+      while (r < delims.length && delims[r].left === delims[r].len) r++;
       while (e < edits.length && edits[e].use !== EditUse.Both && edits[e].use !== use) e++;
       let start: number;
       let end: number;
@@ -849,6 +942,7 @@ class InlineParser {
       } else if (run) {
         start = run.pos;
         end = run.pos + run.len;
+        if (run.left !== 0) value = text.slice(start, start + run.left); // (the characters not paired: all alike)
         r++;
       } else break;
       if (start < last) continue;

@@ -12,14 +12,16 @@ import { createRng, generateNote } from '../../bench/corpus';
 /**
  * Differential test: the fast scanner against the reference parser (unified + remark-parse +
  * remark-gfm + remark-frontmatter). Compared as multisets: links, images and definitions
- * (kind, decoded destination, start line), headings (depth, start line), their slugs (start line,
- * slug as GitHub makes it from remark's heading: see githubText) and backtick `.md` references
- * (content, start line).
+ * (kind, decoded destination, start line), headings (depth, start line), their texts (start
+ * line, text: see shownText) and slugs (start line, slug as GitHub makes it from remark's heading: see
+ * githubText), and backtick `.md` references (content, start line).
  */
 
 interface Facts {
   links: string[];
   headings: string[];
+  /** the heading texts users see (titles, outline) */
+  texts: string[];
   slugs: string[];
   refs: string[];
 }
@@ -29,6 +31,7 @@ interface MdNode extends Node {
   depth?: number;
   value?: string;
   label?: string;
+  alt?: string;
   children?: MdNode[];
 }
 
@@ -38,26 +41,37 @@ interface MdNode extends Node {
  * footnote's number, is taken as written.)
  */
 function githubText(node: MdNode): string {
+  return headingText(node, false);
+}
+
+/** The text a heading shows users: as GitHub's, but an image gives its alt text, and each line is trimmed. */
+function shownText(node: MdNode): string {
+  return headingText(node, true).split('\n').map(line => line.trim()).join('\n').trim();
+}
+
+/** The text of a heading's content: with `alt`, an image gives its alt text. */
+function headingText(node: MdNode, alt: boolean): string {
   switch (node.type) {
     case 'text':
     case 'inlineCode':
       return node.value ?? '';
     case 'html':
+      return '';
     case 'image':
     case 'imageReference':
-      return '';
+      return alt ? node.alt ?? '' : '';
     case 'break':
       return '\n';
     case 'footnoteReference':
       return `[^${node.label}]`;
     default:
-      return (node.children ?? []).map(githubText).join('');
+      return (node.children ?? []).map(child => headingText(child, alt)).join('');
   }
 }
 
 function remarkFacts(text: string): Facts {
   const tree = parseMarkdownTree(text) as unknown as MdNode;
-  const facts: Facts = { links: [], headings: [], slugs: [], refs: [] };
+  const facts: Facts = { links: [], headings: [], texts: [], slugs: [], refs: [] };
   const slugger = new GithubSlugger();
   // a code span in a link's text is the link's label, not a backtick reference
   const visit = (node: MdNode, inLink = false) => {
@@ -79,6 +93,7 @@ function remarkFacts(text: string): Facts {
       const first = node.children?.[0]?.position?.start;
       const at = text[start.offset!] !== '#' && first ? first.line - 1 : line;
       facts.headings.push(`${node.depth}|${at}`);
+      facts.texts.push(`${at}|${shownText(node)}`);
       facts.slugs.push(`${at}|${slugger.slug(githubText(node))}`);
     } else if (node.type === 'inlineCode' && start && !inLink && isRefPath((node.value ?? '').trim())) {
       facts.refs.push(`${(node.value ?? '').trim()}|${line}`);
@@ -94,7 +109,7 @@ function scannerFacts(text: string): Facts {
   const block = findFrontmatterBlock(text);
   const body = block && block.closed && block.language === '' ? block.end : 0;
   const result = scanNote(text, body);
-  const facts: Facts = { links: [], headings: [], slugs: [], refs: [] };
+  const facts: Facts = { links: [], headings: [], texts: [], slugs: [], refs: [] };
   for (const l of result.links) {
     const line = l.range.start.line;
     if (l.kind === 'ref') facts.refs.push(`${l.raw}|${line}`);
@@ -105,13 +120,14 @@ function scannerFacts(text: string): Facts {
   }
   for (const h of result.headings) {
     facts.headings.push(`${h.level}|${h.range.start.line}`);
+    facts.texts.push(`${h.range.start.line}|${h.text}`);
     facts.slugs.push(`${h.range.start.line}|${h.slug}`);
   }
   return sortFacts(facts);
 }
 
 function sortFacts(f: Facts): Facts {
-  return { links: f.links.sort(), headings: f.headings.sort(), slugs: f.slugs.sort(), refs: f.refs.sort() };
+  return { links: f.links.sort(), headings: f.headings.sort(), texts: f.texts.sort(), slugs: f.slugs.sort(), refs: f.refs.sort() };
 }
 
 /** Compares both parsers on one text; returns how many facts remark found. */
@@ -191,6 +207,8 @@ export const TRICKY: Record<string, string> = {
   'no-break space in reference labels': '[a\u00a0]: a.md\n\n[t [a] u](b.md)\n\n[\u00a0]: x.md\n\n[t [\u00a0] u](c.md)\n',
   'no-break space after definitions, in code spans': '[a]: b.md\n\u00a0\n===\n\n# x` \u00a0 `y\n',
   'closing </pre> starts an HTML block (type 7)': '</pre>\n[x](x.md)\n',
+  'emphasis in headings: run lengths and the rule of three': '# _a__\n## *foo**bar*\n### __init__ and _private_\n#### a*~b~*\n',
+  'emphasis in headings: link texts and strikethrough': '# _[a_](x.md) b_\n## ~a _b~ c_\n### _a ~b_ c~\n#### ![*a](i.png) b*\n',
   'heading slug: markup at the edges of setext lines': 'a <b>  \n  c\n===\n\n<b> a  \n  c <i>  \n---\n',
   'footnote definitions: content, interruption, nesting': 'a\n[^n]:     # H\n\n        [code](no.md)\n  [^a b]: def.md\n> [^m]: - x\n>\n>       [y](y.md)\n',
 };

@@ -72,6 +72,26 @@ describe('heading slugs as GitHub makes them, beside the texts users see', () =>
   });
 });
 
+describe('emphasis in headings as micromark pairs it', () => {
+  const texts = (md: string) => scanNote(md).headings.map(h => [h.text, h.slug]);
+
+  it('pairs runs by their lengths and the rule of three, leaving what does not pair', () => {
+    assert.deepEqual(texts('# _a__\n'), [['a_', 'a_']]);
+    assert.deepEqual(texts('# *foo**bar*\n'), [['foo**bar', 'foobar']]);
+    assert.deepEqual(texts('# __init__ and _private_, snake_case\n'), [['init and private, snake_case', 'init-and-private-snake_case']]);
+    assert.deepEqual(texts('# a_b_\n'), [['a_b_', 'a_b_']]);
+  });
+
+  it('pairs the emphasis of a link text within it', () => {
+    assert.deepEqual(texts('# _[a_](x.md) b_\n'), [['a_ b', 'a_-b']]);
+  });
+
+  it('lets the kind of run that comes first win where emphasis and strikethrough cross', () => {
+    assert.deepEqual(texts('# ~a _b~ c_\n'), [['a _b c_', 'a-_b-c_']]);
+    assert.deepEqual(texts('# _a ~b_ c~\n'), [['a ~b c~', 'a-b-c']]);
+  });
+});
+
 describe('slugs of a real note', () => {
   it('every (#anchor) of the table of contents of backend_system_design_expert.md names a heading', () => {
     const text = readFileSync('test/fixtures/seeds/backend_system_design_expert.md', 'utf8');
