@@ -70,6 +70,14 @@ describe('heading slugs as GitHub makes them, beside the texts users see', () =>
     assert.deepEqual(texts('a <b>\n  c\n===\n'), [['a\nc', 'a-c']]);
     assert.deepEqual(texts('<b> a  \n  c <i>\n===\n'), [['a\nc', '-ac-']]);
   });
+
+  it('reads a wikilink in a heading by its alias, as Obsidian and Foam show it (on purpose: not as GitHub)', () => {
+    // GitHub shows `[[note|Alias]]` as the text it is and slugs `see-notealias`. Notes that write wikilinks are read
+    // in tools that render them: there the heading reads `See Alias`, and `[[n#See Alias]]` (slug `see-alias`)
+    // names it. Kept, and listed among the differential test's accepted differences.
+    assert.deepEqual(texts('## See [[note|Alias]]\n'), [['See Alias', 'see-alias']]);
+    assert.deepEqual(texts('## See [[note]]\n'), [['See note', 'see-note']]);
+  });
 });
 
 describe('emphasis in headings as micromark pairs it', () => {
