@@ -123,14 +123,15 @@ interface DelimRun {
  * the other kind go to `others` when it is given: those inside a pair are paired among themselves right away
  * (micromark resolves the inside of a pair then: they cannot pair outside it), the rest stay there for the
  * caller. Linear: a closer whose search fails leaves a floor, per kind of closer (character, whether it can
- * open, length left mod 3), under which later ones do not search until the stack shrinks below it.
+ * open, length left mod 3), under which later ones of that kind do not search again.
  */
 function pairRunsOf(tilde: boolean, runs: DelimRun[], from: number, others: DelimRun[] | undefined): void {
   const openers: DelimRun[] = [];
   // per opener: the length of `others` when it was pushed (the runs after that lie inside a pair it makes)
   const marks: number[] = [];
-  const floors = new Int32Array(12);
-  let highest = 0; // (no floor is above it)
+  // per kind of closer: the position of the highest opener that one of that kind refused (-1: none); the
+  // openers up to it were all refused, and those pushed later lie above it
+  const floors = new Int32Array(12).fill(-1);
   for (let k = from; k < runs.length; k++) {
     const closer = runs[k];
     if ((closer.ch === 126) !== tilde) {
@@ -141,10 +142,9 @@ function pairRunsOf(tilde: boolean, runs: DelimRun[], from: number, others: Deli
       const kind = tilde ? closer.len : (closer.ch === 42 ? 0 : 6) + (closer.canOpen ? 3 : 0) + (closer.left % 3);
       const floor = floors[kind];
       let s = openers.length - 1;
-      while (s >= floor && !mayPair(openers[s], closer)) s--;
-      if (s < floor) {
-        floors[kind] = openers.length;
-        if (openers.length > highest) highest = openers.length;
+      while (s >= 0 && openers[s].pos > floor && !mayPair(openers[s], closer)) s--;
+      if (s < 0 || openers[s].pos <= floor) {
+        if (openers.length !== 0) floors[kind] = openers[openers.length - 1].pos;
         break;
       }
       const opener = openers[s];
@@ -155,15 +155,14 @@ function pairRunsOf(tilde: boolean, runs: DelimRun[], from: number, others: Deli
         pairRunsOf(!tilde, others, marks[s], undefined);
         others.length = marks[s];
       }
-      const depth = opener.left > 0 ? s + 1 : s;
-      while (openers.length > depth) { // (a few at most: cheaper than setting the length)
+      if (opener.left > 0) {
+        // (it changed: the floors at or above it no longer hold for it)
+        for (let f = 0; f < floors.length; f++) if (floors[f] >= opener.pos) floors[f] = opener.pos - 1;
+        s++;
+      }
+      while (openers.length > s) { // (a few at most: cheaper than setting the length)
         openers.pop();
         marks.pop();
-      }
-      // (the opener at `s` changed, and what was above it is gone: the floors above it no longer hold)
-      if (highest > s) {
-        for (let f = 0; f < floors.length; f++) if (floors[f] > s) floors[f] = s;
-        highest = s;
       }
     }
     if (closer.canOpen && closer.left > 0) {
