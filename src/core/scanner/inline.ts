@@ -243,8 +243,11 @@ class InlineParser {
   private deactivatedBefore = -1;
   private readonly edits: Edit[] = [];
   private readonly delims: DelimRun[] = [];
-  /** the runs not yet paired up (a link's runs are paired when it is formed: they cannot pair outside it) */
-  private readonly pending: DelimRun[] = [];
+  /**
+   * The runs not yet paired up (a link's runs are paired when it is formed: they cannot pair outside it);
+   * undefined while they are `delims` (until a link with runs in its text is formed: most headings have none).
+   */
+  private pending: DelimRun[] | undefined = undefined;
   /** the character of the first run of `*`, `_` or `~` (one or two) in the content, 0 before one */
   private firstRun = 0;
   // code span closers: maximal backtick runs by length, with a forward pointer per length
@@ -297,7 +300,7 @@ class InlineParser {
     }
     if (this.edits.length !== 0) this.edits.length = 0;
     if (this.delims.length !== 0) this.delims.length = 0;
-    if (this.pending.length !== 0) this.pending.length = 0;
+    this.pending = undefined;
     this.codeRuns = undefined;
     this.codePtr = undefined;
     this.parenPos = undefined;
@@ -527,7 +530,7 @@ class InlineParser {
     this.openerPos.push(pos);
     this.openerImage.push(image);
     this.openerMark.push(this.drafts.length);
-    this.openerRuns.push(this.pending.length);
+    this.openerRuns.push((this.pending ?? this.delims).length);
   }
 
   /**
@@ -635,7 +638,7 @@ class InlineParser {
     if (!image) this.deactivatedBefore = pos;
     if (!this.wantText) return;
     // the emphasis of its text pairs within it (CommonMark: the delimiters inside are processed, then removed)
-    if (this.pending.length > runs) this.pairRuns(runs);
+    if ((this.pending ?? this.delims).length > runs) this.pairRuns(runs, false, true);
     // a link leaves its text; an image leaves its alt text where headings are shown (a title reads better
     // with it), and nothing where GitHub slugs them (an <img> holds no text)
     const use = image ? EditUse.Shown : EditUse.Both;
@@ -874,22 +877,23 @@ class InlineParser {
     if (canOpen || canClose) {
       const run: DelimRun = { pos: i, len: j - i, ch: c, canOpen, canClose, left: j - i };
       this.delims.push(run);
-      this.pending.push(run);
+      this.pending?.push(run);
     }
     return j;
   }
 
   /**
-   * Pairs the pending delimiter runs from index `from` on and drops them from the pending ones. micromark
+   * Pairs the pending delimiter runs from index `from` on; a link's (`link`) then leave the pending ones. micromark
    * resolves emphasis, then strikethrough, in a link's text; in the whole content, first the kind of run that
    * occurs first (`tildesFirst`): that decides which wins where an emphasis and a strikethrough cross.
    */
-  private pairRuns(from: number, tildesFirst = false): void {
-    const { pending } = this;
+  private pairRuns(from: number, tildesFirst: boolean, link: boolean): void {
+    // (the pending runs get a list of their own when a link's leave them)
+    const pending = link ? this.pending ??= this.delims.slice() : this.pending ?? this.delims;
     const rest: DelimRun[] = [];
     pairRunsOf(tildesFirst, pending, from, rest);
     if (rest.length !== 0) pairRunsOf(!tildesFirst, rest, 0, undefined);
-    pending.length = from;
+    if (link) pending.length = from;
   }
 
   private plainText(): string {
@@ -899,7 +903,7 @@ class InlineParser {
       this.slugText = plain;
       return plain;
     }
-    if (this.pending.length !== 0) this.pairRuns(0, this.firstRun === 126);
+    if ((this.pending ?? this.delims).length !== 0) this.pairRuns(0, this.firstRun === 126, false);
     // the other edits in order (they are pushed as constructs close), then merged with the paired
     // runs (in order by construction); an edit inside one already applied is skipped
     let sorted = true;
