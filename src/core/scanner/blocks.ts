@@ -463,11 +463,8 @@ class BlockScanner {
       if (i >= le || c - this.base >= 4) break;
       const ch = text.charCodeAt(i);
       if (ch === 62) {
-        this.openContainer(matched);
-        matched = stack.length;
+        matched = this.openContainer(matched, BLOCK_QUOTE);
         this.consumeQuoteMarker(i, c);
-        stack.push(BLOCK_QUOTE);
-        matched++;
         opened = true;
         openedItem = false;
         continue;
@@ -477,10 +474,7 @@ class BlockScanner {
         // starts indented code); deeper lines continue it when indented by four
         const markerEnd = footnoteMarkerEnd(text, i, le);
         if (markerEnd === -1) break;
-        this.openContainer(matched);
-        matched = stack.length;
-        stack.push(FOOTNOTE_WIDTH);
-        matched++;
+        matched = this.openContainer(matched, FOOTNOTE_WIDTH);
         opened = true;
         openedItem = false;
         this.pos = markerEnd;
@@ -493,10 +487,7 @@ class BlockScanner {
       }
       const width = this.listItemWidth(i, c, allMatched && !opened);
       if (width === 0) break;
-      this.openContainer(matched);
-      matched = stack.length;
-      stack.push(width);
-      matched++;
+      matched = this.openContainer(matched, width);
       opened = true;
       openedItem = true;
       // move over the marker, then to the content column
@@ -601,10 +592,16 @@ class BlockScanner {
     this.paragraphLine(i, le);
   }
 
-  /** A new container starts: the open leaf ends and so do unmatched containers. */
-  private openContainer(matched: number): void {
+  /**
+   * A new container (`width` as in `stack`) starts after the `matched` ones: the open leaf ends and so do
+   * unmatched containers. Returns how many containers match now (all of them).
+   */
+  private openContainer(matched: number, width: number): number {
     this.finishLeaf();
-    if (this.stack.length !== matched) this.stack.length = matched; // (setting it is a runtime call)
+    const { stack } = this;
+    if (stack.length !== matched) stack.length = matched; // (setting it is a runtime call)
+    stack.push(width);
+    return stack.length;
   }
 
   private markerEnd(i: number): number {

@@ -237,7 +237,7 @@ class InlineParser {
   private readonly openerImage: number[] = [];
   /** number of drafts when the opener was seen (an image drops what its description produced) */
   private readonly openerMark: number[] = [];
-  /** number of pending delimiter runs when the opener was seen (headings) */
+  /** number of pending delimiter runs when the opener was seen (headings only: links have no runs) */
   private readonly openerRuns: number[] = [];
   /** link openers before this index are inactive (a link cannot contain a link) */
   private deactivatedBefore = -1;
@@ -530,7 +530,7 @@ class InlineParser {
     this.openerPos.push(pos);
     this.openerImage.push(image);
     this.openerMark.push(this.drafts.length);
-    this.openerRuns.push((this.pending ?? this.delims).length);
+    if (this.wantText) this.openerRuns.push((this.pending ?? this.delims).length); // (headings only)
   }
 
   /**
@@ -569,7 +569,7 @@ class InlineParser {
     if (pos === undefined) return i + 1;
     const image = this.openerImage.pop() === 1;
     const mark = this.openerMark.pop()!;
-    const runs = this.openerRuns.pop()!;
+    const runs = this.wantText ? this.openerRuns.pop()! : 0;
     if (!image && pos < this.deactivatedBefore) return i + 1;
     const textStart = pos + (image ? 2 : 1);
     const next = i + 1 < to ? text.charCodeAt(i + 1) : -1;

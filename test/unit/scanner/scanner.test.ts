@@ -159,91 +159,95 @@ const found = (text: string) => {
   return [...links.map(l => `${l.path}@${l.range.start.line}`), ...headings.map(h => `${h.level}:${h.text}@${h.range.start.line}`)];
 };
 
-describe('scanNote: block structure as CommonMark and GFM read it', () => {
-  it('starts any list item after a paragraph whose container did not continue', () => {
+/** Asserts what `found` gives for each text. */
+const expectFound = (cases: Array<[string, string[]]>) => {
+  for (const [text, expected] of cases) assert.deepEqual(found(text), expected, JSON.stringify(text));
+};
+
+/** Cases of block structure by what they show: each text and what `found` gives for it. */
+const BLOCK_CASES: Record<string, Array<[string, string[]]>> = {
+  'starts any list item after a paragraph whose container did not continue': [
     // the second item is not an interruption (its paragraph ended with the first item): it may start with 2
-    assert.deepEqual(found('1. Clone the repo.\n2. ```bash\n   cat [notes](missing.md) `old.md`\n   ```\n'), []);
-    assert.deepEqual(found('1. First step\n2. ## Second step\n'), ['2:Second step@1']);
-    assert.deepEqual(found('> a\n2) # H\n'), ['1:H@1']);
-    assert.deepEqual(found('- a\n-\n  # H\n'), ['1:H@2']);
+    ['1. Clone the repo.\n2. ```bash\n   cat [notes](missing.md) `old.md`\n   ```\n', []],
+    ['1. First step\n2. ## Second step\n', ['2:Second step@1']],
+    ['> a\n2) # H\n', ['1:H@1']],
+    ['- a\n-\n  # H\n', ['1:H@2']],
     // an item that interrupts an open paragraph must start with 1 and hold something (CommonMark 0.31 §5.2)
-    assert.deepEqual(found('a\n2. # H\n'), []);
-    assert.deepEqual(found('a\n1. # H\n'), ['1:H@1']);
-    assert.deepEqual(found('a\n*\n# H\n'), ['1:H@2']);
-    assert.deepEqual(found('- a\n  2. # H\n'), []);
-  });
-
-  it('ends a list item that begins with a blank line at the next blank line', () => {
+    ['a\n2. # H\n', []],
+    ['a\n1. # H\n', ['1:H@1']],
+    ['a\n*\n# H\n', ['1:H@2']],
+    ['- a\n  2. # H\n', []],
+  ],
+  'ends a list item that begins with a blank line at the next blank line': [
     // a list item can begin with at most one blank line: what follows is outside it (here indented code)
-    assert.deepEqual(found('-\n\n    [x](x.md)\n'), []);
-    assert.deepEqual(found('1.\n\n    # H\n'), []);
-    assert.deepEqual(found('- -\n\n      [x](x.md)\n'), []);
-    assert.deepEqual(found('> -\n>\n>     [x](x.md)\n'), []);
+    ['-\n\n    [x](x.md)\n', []],
+    ['1.\n\n    # H\n', []],
+    ['- -\n\n      [x](x.md)\n', []],
+    ['> -\n>\n>     [x](x.md)\n', []],
     // an item with content on its first line, or right below, goes on after a blank line
-    assert.deepEqual(found('- a\n\n    [x](x.md)\n'), ['x.md@2']);
-    assert.deepEqual(found('-\n  a\n\n    [x](x.md)\n'), ['x.md@3']);
-    assert.deepEqual(found('- -\n\n    [x](x.md)\n'), ['x.md@2']);
-  });
-
-  it('reads a table whose header row is the last line of a paragraph', () => {
+    ['- a\n\n    [x](x.md)\n', ['x.md@2']],
+    ['-\n  a\n\n    [x](x.md)\n', ['x.md@3']],
+    ['- -\n\n    [x](x.md)\n', ['x.md@2']],
+  ],
+  'reads a table whose header row is the last line of a paragraph': [
     // the lines before it stay a paragraph; the table's rows are not setext heading text
-    const text = 'Some intro [i](i.md):\n| File | Note |\n|------|------|\n| x | [a](a.md) |\n---\n## Next\n';
-    assert.deepEqual(found(text), ['i.md@0', 'a.md@3', '2:Next@5']);
+    ['Some intro [i](i.md):\n| File | Note |\n|------|------|\n| x | [a](a.md) |\n---\n## Next\n', ['i.md@0', 'a.md@3', '2:Next@5']],
     // (a body row is split into cells at its pipes: a link with a pipe in its destination is a link outside tables only)
-    assert.deepEqual(found('a\nb | c\n-|-\n[x](x|y.md)\n'), []);
+    ['a\nb | c\n-|-\n[x](x|y.md)\n', []],
     // a header row with another number of cells than the delimiter row makes no table
-    assert.deepEqual(found('a\nb | c | d\n-|-\n[x](x|y.md)\n'), ['x|y.md@3']);
-  });
-
-  it('makes a table of a delimiter row with a pipe or a colon, under any header row but a lone pipe', () => {
+    ['a\nb | c | d\n-|-\n[x](x|y.md)\n', ['x|y.md@3']],
+  ],
+  'makes a table of a delimiter row with a pipe or a colon, under any header row but a lone pipe': [
     // (micromark: a row of dashes alone is a setext underline or a thematic break, a lone `|` no header)
-    assert.deepEqual(found(']\n-:\n[x](x|y.md)\n'), []);
-    assert.deepEqual(found('a\n:-\n[x](x|y.md)\n'), []);
-    assert.deepEqual(found('|\n|-\n[a](b|c.md)\n'), ['b|c.md@2']);
-    assert.deepEqual(found('  |  \n|-\n[a](b|c.md)\n'), ['b|c.md@2']);
-    assert.deepEqual(found('||\n|-|\n[a](b|c.md)\n'), []);
-  });
-
-  it('ends a table at an indented line and at any HTML block start', () => {
+    [']\n-:\n[x](x|y.md)\n', []],
+    ['a\n:-\n[x](x|y.md)\n', []],
+    ['|\n|-\n[a](b|c.md)\n', ['b|c.md@2']],
+    ['  |  \n|-\n[a](b|c.md)\n', ['b|c.md@2']],
+    ['||\n|-|\n[a](b|c.md)\n', []],
+  ],
+  'ends a table at an indented line and at any HTML block start': [
     // the indented line is code; the HTML block (type 7, which cannot interrupt a paragraph) runs to a blank line
-    assert.deepEqual(found('| a |\n|---|\n| b |\n    [x](x.md)\n'), []);
-    assert.deepEqual(found('| a |\n|---|\n\t[x](x.md)\n'), []);
-    assert.deepEqual(found('> | a |\n> |---|\n>     [x](x.md)\n'), []);
-    assert.deepEqual(found('| a | b |\n|---|---|\n| 1 | 2 |\n<img src="d.png">\n[see](x.md)\n\n[y](y.md)\n'), ['y.md@6']);
+    ['| a |\n|---|\n| b |\n    [x](x.md)\n', []],
+    ['| a |\n|---|\n\t[x](x.md)\n', []],
+    ['> | a |\n> |---|\n>     [x](x.md)\n', []],
+    ['| a | b |\n|---|---|\n| 1 | 2 |\n<img src="d.png">\n[see](x.md)\n\n[y](y.md)\n', ['y.md@6']],
     // a tag that does not fill its line is no HTML block start: a row
-    assert.deepEqual(found('| a |\n|---|\n<span> [y](y.md)\n[x](x.md)\n'), ['y.md@2', 'x.md@3']);
-  });
-
-  it('reads a GFM footnote definition as a container whose lines are indented by four', () => {
-    assert.deepEqual(found('Note[^n].\n\n[^n]: Para one.\n\n    Para two with [link](two.md).\n'), ['two.md@4']);
-    assert.deepEqual(found('[^n]:\n\n    [x](x.md)\n'), ['x.md@2']);
+    ['| a |\n|---|\n<span> [y](y.md)\n[x](x.md)\n', ['y.md@2', 'x.md@3']],
+  ],
+  'reads a GFM footnote definition as a container whose lines are indented by four': [
+    ['Note[^n].\n\n[^n]: Para one.\n\n    Para two with [link](two.md).\n', ['two.md@4']],
+    ['[^n]:\n\n    [x](x.md)\n', ['x.md@2']],
     // whatever follows the colon is its content (never indented code); it interrupts a paragraph
-    assert.deepEqual(found('[^n]:     code [x](x.md)\n'), ['x.md@0']);
-    assert.deepEqual(found('a\n[^n]: # H\n'), ['1:H@1']);
+    ['[^n]:     code [x](x.md)\n', ['x.md@0']],
+    ['a\n[^n]: # H\n', ['1:H@1']],
     // deeper lines hold indented code, shallower ones end it (or continue its paragraph lazily)
-    assert.deepEqual(found('[^n]: a\n\n        [x](x.md)\n'), []);
-    assert.deepEqual(found('[^n]: a\n\n  [x](x.md)\n'), ['x.md@2']);
-    assert.deepEqual(found('[^n]: a\n\n  # H\n'), ['1:H@2']);
+    ['[^n]: a\n\n        [x](x.md)\n', []],
+    ['[^n]: a\n\n  [x](x.md)\n', ['x.md@2']],
+    ['[^n]: a\n\n  # H\n', ['1:H@2']],
     // a label with a space is no footnote: `[^a b]:` is a link reference definition
-    const [definition] = scanNote('[^a b]: x.md\n').links;
-    assert.deepEqual([definition?.path, definition?.definition], ['x.md', true]);
-  });
-
-  it('starts an HTML block (type 7) at a lone closing tag of pre, script, style or textarea', () => {
+    ['[^a b]: x.md\n', ['x.md@0']],
+  ],
+  'starts an HTML block (type 7) at a lone closing tag of pre, script, style or textarea': [
     // only their opening tags start type 1; a closing one is an ordinary tag, running to a blank line
-    assert.deepEqual(found('</pre>\n[x](x.md)\n\n[y](y.md)\n'), ['y.md@3']);
-    assert.deepEqual(found('</SCRIPT>\n[x](x.md)\n'), []);
-    assert.deepEqual(found('a\n</style>\n[x](x.md)\n'), ['x.md@2']);
-  });
+    ['</pre>\n[x](x.md)\n\n[y](y.md)\n', ['y.md@3']],
+    ['</SCRIPT>\n[x](x.md)\n', []],
+    ['a\n</style>\n[x](x.md)\n', ['x.md@2']],
+  ],
+};
+
+describe('scanNote: block structure as CommonMark and GFM read it', () => {
+  for (const [name, cases] of Object.entries(BLOCK_CASES)) it(name, () => expectFound(cases));
 });
 
 describe('scanNote: whitespace is spaces, tabs and line endings (CommonMark), not any Unicode space', () => {
   it('matches reference labels with a no-break space at an edge only to labels with it', () => {
     // `[t [a] u](b.md)` is a link unless `[a]` is a reference link (a link cannot hold a link)
-    assert.deepEqual(found('[a\u00a0]: a.md\n\n[t [a] u](b.md)\n'), ['a.md@0', 'b.md@2']);
-    assert.deepEqual(found('[a]: a.md\n\n[t [a] u](b.md)\n'), ['a.md@0']);
-    // a label of a no-break space is a label
-    assert.deepEqual(found('[\u00a0]: x.md\n\n[t [\u00a0] u](b.md)\n'), ['x.md@0']);
+    expectFound([
+      ['[a\u00a0]: a.md\n\n[t [a] u](b.md)\n', ['a.md@0', 'b.md@2']],
+      ['[a]: a.md\n\n[t [a] u](b.md)\n', ['a.md@0']],
+      // a label of a no-break space is a label
+      ['[\u00a0]: x.md\n\n[t [\u00a0] u](b.md)\n', ['x.md@0']],
+    ]);
   });
 
   it('makes a setext heading of a no-break space after definitions, and strips one space off code spans around one', () => {

@@ -48,56 +48,62 @@ describe('SlugCounter', () => {
   });
 });
 
-describe('heading slugs as GitHub makes them, beside the texts users see', () => {
-  const texts = (md: string) => scanNote(md).headings.map(h => [h.text, h.slug]);
+/** Asserts the [text, slug] of each heading of each note. */
+const expectTexts = (cases: Array<[string, string[][]]>) => {
+  for (const [md, expected] of cases) assert.deepEqual(scanNote(md).headings.map(h => [h.text, h.slug]), expected, JSON.stringify(md));
+};
 
-  it('keeps the spaces that inline HTML, images and link brackets leave at the edges', () => {
+/** Headings by what they show: each note and the [text, slug] of its headings. */
+const SLUG_CASES: Record<string, Array<[string, string[][]]>> = {
+  'keeps the spaces that inline HTML, images and link brackets leave at the edges': [
     // GitHub slugs the rendered heading's text: an <a>, an <img> and an image give none, the spaces beside them stay
-    assert.deepEqual(texts('## Section <a name="sec"></a>\n'), [['Section', 'section-']]);
-    assert.deepEqual(texts('## <img src="i.png"> Title\n'), [['Title', '-title']]);
-    assert.deepEqual(texts('## [ Foo ](x.md)\n'), [['Foo', '-foo-']]);
-    assert.deepEqual(texts('## &#32;Foo\n'), [['Foo', '-foo']]);
-    assert.deepEqual(texts('## *a* <b> *c*\n'), [['a  c', 'a--c']]);
-  });
-
-  it('gives an image no text in the slug, its alt text in the heading text (and so in a title)', () => {
-    assert.deepEqual(texts('# ![icon](i.png) Title\n'), [['icon Title', '-title']]);
-    assert.deepEqual(texts('## [![a](b) c](d)\n'), [['a c', '-c']]);
-  });
-
-  it('drops only the whitespace of the source lines themselves: their ends, and around line breaks', () => {
-    assert.deepEqual(texts('# Title #  \n\nTitle  \n===\n'), [['Title', 'title'], ['Title', 'title-1']]);
-    assert.deepEqual(texts('a <b>\n  c\n===\n'), [['a\nc', 'a-c']]);
-    assert.deepEqual(texts('<b> a  \n  c <i>\n===\n'), [['a\nc', '-ac-']]);
-  });
-
-  it('reads a wikilink in a heading by its alias, as Obsidian and Foam show it (on purpose: not as GitHub)', () => {
+    ['## Section <a name="sec"></a>\n', [['Section', 'section-']]],
+    ['## <img src="i.png"> Title\n', [['Title', '-title']]],
+    ['## [ Foo ](x.md)\n', [['Foo', '-foo-']]],
+    ['## &#32;Foo\n', [['Foo', '-foo']]],
+    ['## *a* <b> *c*\n', [['a  c', 'a--c']]],
+  ],
+  'gives an image no text in the slug, its alt text in the heading text (and so in a title)': [
+    ['# ![icon](i.png) Title\n', [['icon Title', '-title']]],
+    ['## [![a](b) c](d)\n', [['a c', '-c']]],
+  ],
+  'drops only the whitespace of the source lines themselves: their ends, and around line breaks': [
+    ['# Title #  \n\nTitle  \n===\n', [['Title', 'title'], ['Title', 'title-1']]],
+    ['a <b>\n  c\n===\n', [['a\nc', 'a-c']]],
+    ['<b> a  \n  c <i>\n===\n', [['a\nc', '-ac-']]],
+  ],
+  'reads a wikilink in a heading by its alias, as Obsidian and Foam show it (on purpose: not as GitHub)': [
     // GitHub shows `[[note|Alias]]` as the text it is and slugs `see-notealias`. Notes that write wikilinks are read
     // in tools that render them: there the heading reads `See Alias`, and `[[n#See Alias]]` (slug `see-alias`)
     // names it. Kept, and listed among the differential test's accepted differences.
-    assert.deepEqual(texts('## See [[note|Alias]]\n'), [['See Alias', 'see-alias']]);
-    assert.deepEqual(texts('## See [[note]]\n'), [['See note', 'see-note']]);
-  });
+    ['## See [[note|Alias]]\n', [['See Alias', 'see-alias']]],
+    ['## See [[note]]\n', [['See note', 'see-note']]],
+  ],
+};
+
+describe('heading slugs as GitHub makes them, beside the texts users see', () => {
+  for (const [name, cases] of Object.entries(SLUG_CASES)) it(name, () => expectTexts(cases));
 });
 
+/** Emphasis in headings: each note and the [text, slug] of its headings. */
+const EMPHASIS_CASES: Record<string, Array<[string, string[][]]>> = {
+  'pairs runs by their lengths and the rule of three, leaving what does not pair': [
+    ['# _a__\n', [['a_', 'a_']]],
+    ['# *foo**bar*\n', [['foo**bar', 'foobar']]],
+    ['# __init__ and _private_, snake_case\n', [['init and private, snake_case', 'init-and-private-snake_case']]],
+    ['# a_b_\n', [['a_b_', 'a_b_']]],
+  ],
+  'pairs the emphasis of a link text within it': [
+    ['# _[a_](x.md) b_\n', [['a_ b', 'a_-b']]],
+  ],
+  'lets the kind of run that comes first win where emphasis and strikethrough cross': [
+    ['# ~a _b~ c_\n', [['a _b c_', 'a-_b-c_']]],
+    ['# _a ~b_ c~\n', [['a ~b c~', 'a-b-c']]],
+  ],
+};
+
 describe('emphasis in headings as micromark pairs it', () => {
-  const texts = (md: string) => scanNote(md).headings.map(h => [h.text, h.slug]);
-
-  it('pairs runs by their lengths and the rule of three, leaving what does not pair', () => {
-    assert.deepEqual(texts('# _a__\n'), [['a_', 'a_']]);
-    assert.deepEqual(texts('# *foo**bar*\n'), [['foo**bar', 'foobar']]);
-    assert.deepEqual(texts('# __init__ and _private_, snake_case\n'), [['init and private, snake_case', 'init-and-private-snake_case']]);
-    assert.deepEqual(texts('# a_b_\n'), [['a_b_', 'a_b_']]);
-  });
-
-  it('pairs the emphasis of a link text within it', () => {
-    assert.deepEqual(texts('# _[a_](x.md) b_\n'), [['a_ b', 'a_-b']]);
-  });
-
-  it('lets the kind of run that comes first win where emphasis and strikethrough cross', () => {
-    assert.deepEqual(texts('# ~a _b~ c_\n'), [['a _b c_', 'a-_b-c_']]);
-    assert.deepEqual(texts('# _a ~b_ c~\n'), [['a ~b c~', 'a-b-c']]);
-  });
+  for (const [name, cases] of Object.entries(EMPHASIS_CASES)) it(name, () => expectTexts(cases));
 });
 
 describe('slugs of a real note', () => {
