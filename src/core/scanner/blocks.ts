@@ -27,8 +27,11 @@ export interface BlockSink {
   htmlLine?(from: number, to: number): void;
 }
 
-/** Open container: `>` (block quote, width -1) or a list item (its content width). */
+/** Open container: `>` (block quote, width -1), a list item (its content width) or a footnote definition (4). */
 const BLOCK_QUOTE = -1;
+
+/** The indentation that continues a GFM footnote definition (micromark-extension-gfm-footnote). */
+const FOOTNOTE_WIDTH = 4;
 
 const enum LeafKind {
   None,
@@ -59,6 +62,15 @@ function isBlankFrom(text: string, i: number, end: number): boolean {
   for (; i < end; i++) {
     const c = text.charCodeAt(i);
     if (c !== 32 && c !== 9) return false;
+  }
+  return true;
+}
+
+/** Whether `[from, to)` holds only spaces, tabs and line endings (a no-break space is text to CommonMark). */
+function isWhitespace(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 10 && c !== 13) return false;
   }
   return true;
 }
@@ -199,6 +211,42 @@ function isDelimiterRow(text: string, i: number, le: number): number {
   return n;
 }
 
+/**
+ * End (after the colon) of the GFM footnote definition marker `[^label]:` at `i` (`text[i] === '['`), -1 when
+ * there is none. As micromark reads it: the label holds no spaces, tabs or unescaped `[` and at most 999
+ * characters, and it ends on its line.
+ */
+function footnoteMarkerEnd(text: string, i: number, le: number): number {
+  if (text.charCodeAt(i + 1) !== 94 /* ^ */) return -1;
+  const labelStart = i + 2;
+  let j = labelStart;
+  for (; j < le; j++) {
+    const c = text.charCodeAt(j);
+    if (c === 93 /* ] */) break;
+    if (c === 91 || c === 32 || c === 9) return -1;
+    if (c === 92 /* \ */ && j + 1 < le) {
+      const d = text.charCodeAt(j + 1);
+      if (d === 91 || d === 92 || d === 93) j++;
+    }
+  }
+  if (j >= le || j === labelStart || j - labelStart > 999 || text.charCodeAt(j + 1) !== 58 /* : */) return -1;
+  return j + 2;
+}
+
+/**
+ * Whether `[from, to)` is a single `|` between blanks: no table header row for micromark, which wants a delimiter
+ * row with a `|` or a `:` (a row of dashes alone underlines a setext heading) under any other header row.
+ */
+function isLonePipe(text: string, from: number, to: number): boolean {
+  let pipes = 0;
+  for (let j = from; j < to; j++) {
+    const c = text.charCodeAt(j);
+    if (c === 124) pipes++;
+    else if (c !== 32 && c !== 9) return false;
+  }
+  return pipes === 1;
+}
+
 function hasChar(text: string, from: number, to: number, ch: number): boolean {
   for (let i = from; i < to; i++) if (text.charCodeAt(i) === ch) return true;
   return false;
@@ -207,6 +255,13 @@ function hasChar(text: string, from: number, to: number, ch: number): boolean {
 class BlockScanner {
   /** open containers, outermost first: BLOCK_QUOTE or a list item's width */
   private readonly stack: number[] = [];
+  /**
+   * Index in `stack` of the list item that began with a blank line (nothing after its marker) and has held
+   * nothing since, -1 when there is none: a blank line ends it (CommonMark §5.2, a list item can begin with at
+   * most one blank line). Only the container opened last on a line can be one, and a line that holds anything
+   * after the containers ends that.
+   */
+  private emptyItem = -1;
   private leaf = LeafKind.None;
   // the open paragraph's line segments
   private readonly segStart: number[] = [];
@@ -283,10 +338,11 @@ class BlockScanner {
       return true;
     }
     const ch = text.charCodeAt(i);
+    if (ch === 91 /* [ */ && text.charCodeAt(i + 1) === 94 /* ^ */) return false; // may be a footnote definition
     const kind = ch < 128 ? LINE_START[ch] : 0;
     if (leaf === LeafKind.Table) {
-      // a row unless a container or a block starts here
-      if (c < 4 && kind === 2) return false;
+      // a row unless a container or a block (indented code included) starts here
+      if (c >= 4 || kind === 2) return false;
       this.tableRow(i, le);
       return true;
     }
@@ -363,6 +419,7 @@ class BlockScanner {
         if (i < le && c - this.base <= 3 && text.charCodeAt(i) === 62) this.consumeQuoteMarker(i, c);
         else break;
       } else if (i >= le) {
+        if (matched === this.emptyItem) break;
         this.advanceTo(this.base + width);
       } else if (c - this.base >= width) {
         this.advanceTo(this.base + width);
@@ -397,6 +454,8 @@ class BlockScanner {
 
     // 3. new containers
     let opened = false;
+    // whether the container opened last is a list item
+    let openedItem = false;
     for (;;) {
       this.measure();
       const i = this.mi;
@@ -404,21 +463,33 @@ class BlockScanner {
       if (i >= le || c - this.base >= 4) break;
       const ch = text.charCodeAt(i);
       if (ch === 62) {
-        this.openContainer(matched);
-        matched = stack.length;
+        matched = this.openContainer(matched, BLOCK_QUOTE);
         this.consumeQuoteMarker(i, c);
-        stack.push(BLOCK_QUOTE);
-        matched++;
         opened = true;
+        openedItem = false;
+        continue;
+      }
+      if (ch === 91) {
+        // a footnote definition: its content starts after all the blanks that follow the marker (it never
+        // starts indented code); deeper lines continue it when indented by four
+        const markerEnd = footnoteMarkerEnd(text, i, le);
+        if (markerEnd === -1) break;
+        matched = this.openContainer(matched, FOOTNOTE_WIDTH);
+        opened = true;
+        openedItem = false;
+        this.pos = markerEnd;
+        this.col = c + (markerEnd - i);
+        this.measure();
+        this.pos = this.mi;
+        this.col = this.mc;
+        this.base = this.mc;
         continue;
       }
       const width = this.listItemWidth(i, c, allMatched && !opened);
       if (width === 0) break;
-      this.openContainer(matched);
-      matched = stack.length;
-      stack.push(width);
-      matched++;
+      matched = this.openContainer(matched, width);
       opened = true;
+      openedItem = true;
       // move over the marker, then to the content column
       const markerEnd = this.markerEnd(i);
       this.col = c + (markerEnd - i);
@@ -431,6 +502,8 @@ class BlockScanner {
     const c = this.mc;
     const blank = i >= le;
     const indent = c - this.base;
+    if (opened) this.emptyItem = blank && openedItem ? stack.length - 1 : -1;
+    else if (!blank) this.emptyItem = -1;
 
     // 4. lazy continuation of a paragraph whose containers did not all match
     if (matched < stack.length) {
@@ -448,7 +521,7 @@ class BlockScanner {
       return;
     }
     if (this.leaf === LeafKind.Table) {
-      if (indent < 4 && this.startsBlock(i, le)) this.finishLeaf();
+      if (this.endsTable(i, le, indent)) this.finishLeaf();
       else {
         this.tableRow(i, le);
         return;
@@ -498,11 +571,19 @@ class BlockScanner {
       this.finishLeaf();
       return;
     }
-    if (this.leaf === LeafKind.Para && this.segCount === 1 && !opened && (ch === 124 || ch === 45 || ch === 58)) {
-      const hs = this.segStart[0];
-      const he = this.segEnd[0];
+    if (this.leaf === LeafKind.Para && !opened && (ch === 124 || ch === 45 || ch === 58)) {
+      // a delimiter row makes the paragraph's last line a table's header row (GFM): the lines before it stay
+      // a paragraph of their own
+      const last = this.segCount - 1;
+      const hs = this.segStart[last];
+      const he = this.segEnd[last];
       const n = isDelimiterRow(text, i, le);
-      if (n > 0 && (hasChar(text, hs, he, 124) || hasChar(text, i, le, 124)) && splitTableRow(text, hs, he) === n) {
+      if (n > 0 && (hasChar(text, i, le, 124) || hasChar(text, i, le, 58)) && !isLonePipe(text, hs, he)
+        && splitTableRow(text, hs, he) === n) {
+        if (last > 0) {
+          this.segCount = last;
+          this.finishLeaf();
+        }
         this.leaf = LeafKind.Table;
         this.tableRow(hs, he);
         return;
@@ -511,10 +592,16 @@ class BlockScanner {
     this.paragraphLine(i, le);
   }
 
-  /** A new container starts: the open leaf ends and so do unmatched containers. */
-  private openContainer(matched: number): void {
+  /**
+   * A new container (`width` as in `stack`) starts after the `matched` ones: the open leaf ends and so do
+   * unmatched containers. Returns how many containers match now (all of them).
+   */
+  private openContainer(matched: number, width: number): number {
     this.finishLeaf();
-    if (this.stack.length !== matched) this.stack.length = matched; // (setting it is a runtime call)
+    const { stack } = this;
+    if (stack.length !== matched) stack.length = matched; // (setting it is a runtime call)
+    stack.push(width);
+    return stack.length;
   }
 
   private markerEnd(i: number): number {
@@ -528,7 +615,8 @@ class BlockScanner {
 
   /**
    * Width (content column relative to the current base) of a list item whose marker is at `i`,
-   * column `c`; 0 when the line does not start a list item here.
+   * column `c`; 0 when the line does not start a list item here. `paragraphContinues`: every open
+   * container matched and none was opened on this line, so an open paragraph would go on.
    */
   private listItemWidth(i: number, c: number, paragraphContinues: boolean): number {
     const { text, le } = this;
@@ -553,8 +641,11 @@ class BlockScanner {
     }
     if (!ordered && isThematicBreak(text, i, le)) return 0;
     const restBlank = isBlankFrom(text, markerEnd, le);
-    if (this.leaf === LeafKind.Para) {
-      if (paragraphContinues && ch === 45 && setextLevel(text, i, le) === 2) return 0;
+    if (paragraphContinues && this.leaf === LeafKind.Para) {
+      // the item would interrupt the open paragraph (CommonMark 0.31 §5.2): `---` underlines it, and an item
+      // that interrupts must hold something and, ordered, start with 1. An item whose paragraph's container
+      // ended on this line (`2.` after `1. text`) interrupts nothing: it is free of these restrictions.
+      if (ch === 45 && setextLevel(text, i, le) === 2) return 0;
       if (restBlank) return 0;
       if (ordered && !startsWithOne) return 0;
     }
@@ -577,6 +668,16 @@ class BlockScanner {
     return !this.startsBlock(i, this.le);
   }
 
+  /**
+   * Whether a line ends an open table instead of being its next row: indented code or a block start, an HTML
+   * block of any type included (type 7 cannot interrupt a paragraph, but a table is none).
+   */
+  private endsTable(i: number, le: number, indent: number): boolean {
+    if (indent >= 4) return true;
+    if (this.text.charCodeAt(i) === 60) return htmlBlockStart(this.text, i, le, false) !== 0;
+    return this.startsBlock(i, le);
+  }
+
   /** ATX heading, code fence, HTML block (types 1-6) or thematic break at `i`. */
   private startsBlock(i: number, le: number): boolean {
     const { text } = this;
@@ -592,7 +693,7 @@ class BlockScanner {
     if (this.leaf !== LeafKind.Para) return false;
     const src = this.paragraphSource();
     const from = this.definitions(src.text, src.from, src.to, src.toSource);
-    if (isBlankFrom(src.text, from, src.to) || src.text.slice(from, src.to).trim() === '') {
+    if (isWhitespace(src.text, from, src.to)) {
       // the paragraph held only definitions: the underline is a thematic break or text
       this.leaf = LeafKind.None;
       return false;

@@ -3,7 +3,8 @@ import type { InlineSource, LinkDraft } from './inline';
 /**
  * Link reference definitions `[label]: destination "title"` at the start of a paragraph, as
  * CommonMark reads them: the label may span lines, the destination may sit on the next line, the
- * title may follow on the same or the next line. `[^note]: …` is a GFM footnote, not a definition.
+ * title may follow on the same or the next line. A GFM footnote definition `[^note]: …` is a container of the
+ * block pass, not a paragraph; `[^a b]: …` (no footnote: its label holds a space) is a definition.
  */
 
 function skipInlineSpace(text: string, j: number, to: number): number {
@@ -54,7 +55,6 @@ function parseOne(text: string, p: number, to: number): Parsed | undefined {
   }
   if (j >= to || !nonBlank || j - p - 1 > 999) return undefined;
   const labelEnd = j;
-  if (text.charCodeAt(p + 1) === 94 /* ^ */) return undefined; // GFM footnote definition
   if (j + 1 >= to || text.charCodeAt(j + 1) !== 58 /* : */) return undefined;
   // destination
   j = skipSpaceOneLine(text, j + 2, to);

@@ -210,7 +210,8 @@ export function htmlBlockStart(text: string, i: number, lineEnd: number, paragra
   if (!closing && TYPE1.includes(name) && (after === -1 || after === 32 || after === 9 || after === 62)) return 1;
   if (TYPE6.has(name) && (after === -1 || after === 32 || after === 9 || after === 62
     || (after === 47 && text.charCodeAt(j + 1) === 62))) return 6;
-  if (paragraphOpen || TYPE1.includes(name)) return 0;
+  // (a closing `</pre>` is no type 1 start: it may start type 7 like any closing tag)
+  if (paragraphOpen || (!closing && TYPE1.includes(name))) return 0;
   const tagEnd = matchTag(text, i, lineEnd, false);
   if (tagEnd === -1) return 0;
   for (let k = tagEnd; k < lineEnd; k++) {

@@ -43,10 +43,19 @@ export interface References {
   htmlTag?(text: string, from: number, to: number, toSource: ((i: number) => number) | undefined): void;
 }
 
-/** Normalised reference label: case-folded, inner whitespace collapsed (CommonMark matching). */
+/**
+ * Normalised reference label: case-folded, whitespace (spaces, tabs, line endings: not a no-break space)
+ * collapsed and stripped from the ends, as micromark matches labels.
+ */
 export function normalizeLabel(label: string): string {
-  return label.trim().replace(/[ \t\r\n]+/g, ' ').toLowerCase().toUpperCase();
+  return label.replace(/[ \t\r\n]+/g, ' ').replace(/^ | $/g, '').toLowerCase().toUpperCase();
 }
+
+/** Nothing but spaces, tabs and line endings (CommonMark's whitespace: a no-break space is text). */
+const BLANK = /^[ \t\r\n]*$/;
+
+/** Only space characters: a code span's content keeps its padding then. */
+const ONLY_SPACES = /^ *$/;
 
 /** ASCII characters that can start inline syntax: 1 for links and plain text, 2 for plain text only. */
 const SPECIAL = new Uint8Array(128);
@@ -56,7 +65,10 @@ for (const ch of '&*_~') SPECIAL[ch.charCodeAt(0)] = 2;
 /** Where inline syntax can start in plain-text mode (the characters of SPECIAL, as one native search). */
 const TEXT_SPECIAL = /[\\`!\[\]<&*_~]/g;
 
-/** Plain text of inline content without any markup: each line trimmed, then the whole. */
+/**
+ * Plain text of inline content without any markup, as headings show it: each line trimmed, then the whole
+ * (also what markup left at the edges: `## Title <a name="t"></a>` shows `Title`).
+ */
 function plainLines(s: string): string {
   // (native searches: headings are single lines, and a loop in JavaScript costs more)
   if (s.indexOf('\n') === -1 && s.indexOf('\r') === -1) return s.trim();
@@ -74,20 +86,101 @@ function plainLines(s: string): string {
   return lines.join('\n').trim();
 }
 
+/**
+ * Which plain text of a heading an edit belongs to: both, the text shown to users (an image there keeps its alt
+ * text) or the text GitHub slugs (an image gives nothing there).
+ */
+const enum EditUse {
+  Both,
+  Shown,
+  Slug,
+}
+
+/** `text[start, end)` becomes `value` in the plain text of a heading. */
 interface Edit {
   start: number;
   end: number;
   value: string;
+  use: EditUse;
 }
 
+/** A run of `*`, `_` or `~` that can open or close emphasis or strikethrough (headings only). */
 interface DelimRun {
   pos: number;
   len: number;
   ch: number;
   canOpen: boolean;
   canClose: boolean;
-  /** paired with another run: removed from the plain text */
-  removed: boolean;
+  /** its characters left when paired ones are removed from the plain text */
+  left: number;
+}
+
+/**
+ * Pairs one kind of delimiter run over `runs[from..]` (in order) as micromark resolves it: emphasis (`*` and `_`)
+ * or, with `tilde`, GFM strikethrough (`~`). A closer pairs with the nearest opener it may pair with (see
+ * mayPair), and the runs of its kind between them are text from then on. Emphasis uses two characters of each
+ * run when both have two, one otherwise, so that a run may pair again; strikethrough uses whole runs. Runs of
+ * the other kind go to `others` when it is given: those inside a pair are paired among themselves right away
+ * (micromark resolves the inside of a pair then: they cannot pair outside it), the rest stay there for the
+ * caller. Linear: a closer whose search fails leaves a floor, per kind of closer (character, whether it can
+ * open, length left mod 3), under which later ones of that kind do not search again.
+ */
+function pairRunsOf(tilde: boolean, runs: DelimRun[], from: number, others: DelimRun[] | undefined): void {
+  const openers: DelimRun[] = [];
+  // per opener: the length of `others` when it was pushed (the runs after that lie inside a pair it makes)
+  const marks: number[] = [];
+  // per kind of closer: the position of the highest opener that one of that kind refused (-1: none); the
+  // openers up to it were all refused, and those pushed later lie above it
+  const floors = new Int32Array(12).fill(-1);
+  for (let k = from; k < runs.length; k++) {
+    const closer = runs[k];
+    if ((closer.ch === 126) !== tilde) {
+      others?.push(closer);
+      continue;
+    }
+    while (closer.canClose && closer.left > 0) {
+      const kind = tilde ? closer.len : (closer.ch === 42 ? 0 : 6) + (closer.canOpen ? 3 : 0) + (closer.left % 3);
+      const floor = floors[kind];
+      let s = openers.length - 1;
+      while (s >= 0 && openers[s].pos > floor && !mayPair(openers[s], closer)) s--;
+      if (s < 0 || openers[s].pos <= floor) {
+        if (openers.length !== 0) floors[kind] = openers[openers.length - 1].pos;
+        break;
+      }
+      const opener = openers[s];
+      const use = tilde ? closer.len : opener.left > 1 && closer.left > 1 ? 2 : 1;
+      opener.left -= use;
+      closer.left -= use;
+      if (others !== undefined && others.length > marks[s]) {
+        pairRunsOf(!tilde, others, marks[s], undefined);
+        others.length = marks[s];
+      }
+      if (opener.left > 0) {
+        // (it changed: the floors at or above it no longer hold for it)
+        for (let f = 0; f < floors.length; f++) if (floors[f] >= opener.pos) floors[f] = opener.pos - 1;
+        s++;
+      }
+      while (openers.length > s) { // (a few at most: cheaper than setting the length)
+        openers.pop();
+        marks.pop();
+      }
+    }
+    if (closer.canOpen && closer.left > 0) {
+      openers.push(closer);
+      marks.push(others === undefined ? 0 : others.length);
+    }
+  }
+}
+
+/**
+ * Whether a closer may pair with an opener: strikethrough runs of one length; emphasis runs of one character,
+ * unless the rule of three forbids it (one of them can both open and close, the closer's length is no multiple
+ * of 3 and their sum is; micromark counts the characters left).
+ */
+function mayPair(opener: DelimRun, closer: DelimRun): boolean {
+  if (closer.ch === 126) return opener.len === closer.len;
+  return opener.ch === closer.ch
+    && !((opener.canClose || closer.canOpen) && closer.left % 3 !== 0 && (opener.left + closer.left) % 3 === 0);
 }
 
 /** A draft with every field set, so that all drafts share one object shape. */
@@ -130,6 +223,12 @@ class InlineParser {
   private refs: References = NO_REFS;
   private drafts: LinkDraft[] = NO_DRAFTS;
   private wantText = false;
+  /** the text GitHub slugs, of the last heading parsed with `wantText` (see takeSlugText) */
+  private slugText = '';
+  /** whether the run has edits for one plain text only (an image's) */
+  private oneSided = false;
+  /** whether the run holds line endings (a setext heading of several lines) */
+  private multiline = false;
   /** keep the texts of links and the aliases of wikilinks (else '' and undefined) */
   private linkText = true;
   private finder: ForwardFinder | undefined = undefined;
@@ -138,10 +237,19 @@ class InlineParser {
   private readonly openerImage: number[] = [];
   /** number of drafts when the opener was seen (an image drops what its description produced) */
   private readonly openerMark: number[] = [];
+  /** number of pending delimiter runs when the opener was seen (headings only: links have no runs) */
+  private readonly openerRuns: number[] = [];
   /** link openers before this index are inactive (a link cannot contain a link) */
   private deactivatedBefore = -1;
   private readonly edits: Edit[] = [];
   private readonly delims: DelimRun[] = [];
+  /**
+   * The runs not yet paired up (a link's runs are paired when it is formed: they cannot pair outside it);
+   * undefined while they are `delims` (until a link with runs in its text is formed: most headings have none).
+   */
+  private pending: DelimRun[] | undefined = undefined;
+  /** the character of the first run of `*`, `_` or `~` (one or two) in the content, 0 before one */
+  private firstRun = 0;
   // code span closers: maximal backtick runs by length, with a forward pointer per length
   private codeRuns: Map<number, number[]> | undefined = undefined;
   private codePtr: Map<number, number> | undefined = undefined;
@@ -165,6 +273,8 @@ class InlineParser {
     this.wantText = wantText;
     this.linkText = linkText || wantText;
     this.deactivatedBefore = -1;
+    this.oneSided = false;
+    this.firstRun = 0;
     this.wsFrom = -1;
     this.wsAt = -1;
     this.clearBuffers(); // a run that threw may have left its state behind
@@ -186,9 +296,11 @@ class InlineParser {
       this.openerPos.length = 0;
       this.openerImage.length = 0;
       this.openerMark.length = 0;
+      this.openerRuns.length = 0;
     }
     if (this.edits.length !== 0) this.edits.length = 0;
     if (this.delims.length !== 0) this.delims.length = 0;
+    this.pending = undefined;
     this.codeRuns = undefined;
     this.codePtr = undefined;
     this.parenPos = undefined;
@@ -248,7 +360,7 @@ class InlineParser {
     switch (c) {
       case 92: // backslash
         if (i + 1 < to && isAsciiPunctuation(text.charCodeAt(i + 1))) {
-          if (this.wantText) this.edits.push({ start: i, end: i + 1, value: '' });
+          if (this.wantText) this.pushEdit(i, i + 1, '');
           return i + 2;
         }
         return i + 1;
@@ -284,7 +396,7 @@ class InlineParser {
       case 38: { // & (text mode only)
         const e = matchEntity(text, i, to);
         if (e) {
-          this.edits.push({ start: i, end: i + e.length, value: e.value });
+          this.pushEdit(i, i + e.length, e.value);
           return i + e.length;
         }
         return i + 1;
@@ -309,10 +421,10 @@ class InlineParser {
     if (this.wantText) {
       // CommonMark: line endings become spaces; one space is stripped from each side when both exist
       let content = text.slice(cs, ce).replace(/\r\n|\r|\n/g, ' ');
-      if (content.length >= 2 && content[0] === ' ' && content[content.length - 1] === ' ' && content.trim() !== '') {
+      if (content.length >= 2 && content[0] === ' ' && content[content.length - 1] === ' ' && !ONLY_SPACES.test(content)) {
         content = content.slice(1, -1);
       }
-      this.edits.push({ start: i, end, value: content });
+      this.pushEdit(i, end, content);
     }
     // trimmed content range, for a `.md` reference
     while (cs < ce && isSpaceChar(text.charCodeAt(cs))) cs++;
@@ -408,7 +520,7 @@ class InlineParser {
     const target = text.slice(ts, te);
     this.drafts.push(makeDraft('wikilink', target, alias, this.map(i), this.map(end - 1) + 1,
       this.map(ts), this.map(te - 1) + 1, false, false));
-    if (this.wantText) this.edits.push({ start: i, end, value: alias || target });
+    if (this.wantText) this.pushEdit(i, end, alias || target);
     return end;
   }
 
@@ -418,6 +530,7 @@ class InlineParser {
     this.openerPos.push(pos);
     this.openerImage.push(image);
     this.openerMark.push(this.drafts.length);
+    if (this.wantText) this.openerRuns.push((this.pending ?? this.delims).length); // (headings only)
   }
 
   /**
@@ -456,6 +569,7 @@ class InlineParser {
     if (pos === undefined) return i + 1;
     const image = this.openerImage.pop() === 1;
     const mark = this.openerMark.pop()!;
+    const runs = this.wantText ? this.openerRuns.pop()! : 0;
     if (!image && pos < this.deactivatedBefore) return i + 1;
     const textStart = pos + (image ? 2 : 1);
     const next = i + 1 < to ? text.charCodeAt(i + 1) : -1;
@@ -467,7 +581,7 @@ class InlineParser {
         this.map(pos), this.map(tailEnd - 1) + 1,
         this.map(destStart), destEnd > destStart ? this.map(destEnd - 1) + 1 : this.map(destStart), false, false,
       ));
-      this.formed(pos, image, i, tailEnd);
+      this.formed(pos, image, i, tailEnd, runs);
       return tailEnd;
     }
     if (next === 91 /* [ */) {
@@ -476,7 +590,7 @@ class InlineParser {
         const label = labelEnd === i + 2 ? this.shortcutLabel(textStart, i) : text.slice(i + 2, labelEnd);
         if (label !== undefined && this.isDefined(label)) {
           this.dropInside(mark, image);
-          this.formed(pos, image, i, labelEnd + 1);
+          this.formed(pos, image, i, labelEnd + 1, runs);
           return labelEnd + 1;
         }
         return i + 1;
@@ -485,7 +599,7 @@ class InlineParser {
     const label = this.shortcutLabel(textStart, i);
     if (label !== undefined && this.isDefined(label)) {
       this.dropInside(mark, image);
-      this.formed(pos, image, i, i + 1);
+      this.formed(pos, image, i, i + 1, runs);
     }
     return i + 1;
   }
@@ -513,16 +627,32 @@ class InlineParser {
   private shortcutLabel(textStart: number, close: number): string | undefined {
     if (close - textStart > 999) return undefined;
     const label = this.text.slice(textStart, close);
-    return label.trim() === '' ? undefined : label;
+    return BLANK.test(label) ? undefined : label;
   }
 
-  /** A link or image was formed from the opener at `pos` whose text ends at `close`, the construct at `end`. */
-  private formed(pos: number, image: boolean, close: number, end: number): void {
+  /**
+   * A link or image was formed from the opener at `pos` whose text ends at `close`, the construct at `end`;
+   * `runs` delimiter runs were pending at its opener.
+   */
+  private formed(pos: number, image: boolean, close: number, end: number, runs: number): void {
     if (!image) this.deactivatedBefore = pos;
-    if (this.wantText) {
-      this.edits.push({ start: pos, end: pos + (image ? 2 : 1), value: '' });
-      this.edits.push({ start: close, end, value: '' });
+    if (!this.wantText) return;
+    // the emphasis of its text pairs within it (CommonMark: the delimiters inside are processed, then removed)
+    if ((this.pending ?? this.delims).length > runs) this.pairRuns(runs, false, true);
+    // a link leaves its text; an image leaves its alt text where headings are shown (a title reads better
+    // with it), and nothing where GitHub slugs them (an <img> holds no text)
+    const use = image ? EditUse.Shown : EditUse.Both;
+    this.pushEdit(pos, pos + (image ? 2 : 1), '', use);
+    this.pushEdit(close, end, '', use);
+    if (image) {
+      this.pushEdit(pos, end, '', EditUse.Slug);
+      this.oneSided = true;
     }
+  }
+
+  /** In the plain text (headings), `text[start, end)` becomes `value`. */
+  private pushEdit(start: number, end: number, value: string, use = EditUse.Both): void {
+    this.edits.push({ start, end, value, use });
   }
 
   /** `]` of a link label starting at `text[i] === '['`, or -1 (no unescaped `[`, at most 999 characters). */
@@ -705,12 +835,12 @@ class InlineParser {
       const raw = text.slice(i + 1, auto.end - 1);
       this.drafts.push(makeDraft('link', raw, raw, this.map(i), this.map(auto.end - 1) + 1,
         this.map(i + 1), this.map(auto.end - 2) + 1, false, auto.email));
-      if (this.wantText) this.edits.push({ start: i, end: auto.end, value: raw });
+      if (this.wantText) this.pushEdit(i, auto.end, raw);
       return auto.end;
     }
     const html = matchInlineHtml(text, i, to, this.getFinder());
     if (html !== -1) {
-      if (this.wantText) this.edits.push({ start: i, end: html, value: '' });
+      if (this.wantText) this.pushEdit(i, html, '');
       this.refs.htmlTag?.(text, i, html, this.toSource);
       return html;
     }
@@ -729,40 +859,52 @@ class InlineParser {
     const nextSpace = after === -1 || isSpaceChar(text.charCodeAt(after));
     const prevPunct = before !== -1 && isPunctChar(text, before);
     const nextPunct = after !== -1 && isPunctChar(text, after);
-    const left = !nextSpace && (!nextPunct || prevSpace || prevPunct);
-    const right = !prevSpace && (!prevPunct || nextSpace || nextPunct);
+    let left = !nextSpace && (!nextPunct || prevSpace || prevPunct);
+    let right = !prevSpace && (!prevPunct || nextSpace || nextPunct);
+    if (c !== 126) {
+      // micromark: a `*` or `_` run next to a `~` (another construct's marker) may open or close on that side
+      if (after !== -1 && text.charCodeAt(after) === 126) left = true;
+      if (before !== -1 && text.charCodeAt(before) === 126) right = true;
+    }
     let canOpen = left;
     let canClose = right;
     if (c === 95) {
       canOpen = left && (!right || prevPunct);
       canClose = right && (!left || nextPunct);
     }
-    if (c === 126 && j - i > 2) { canOpen = false; canClose = false; }
-    if (canOpen || canClose) this.delims.push({ pos: i, len: j - i, ch: c, canOpen, canClose, removed: false });
+    if (c === 126 && j - i > 2) { canOpen = false; canClose = false; } // (no strikethrough at all)
+    else if (this.firstRun === 0) this.firstRun = c;
+    if (canOpen || canClose) {
+      const run: DelimRun = { pos: i, len: j - i, ch: c, canOpen, canClose, left: j - i };
+      this.delims.push(run);
+      this.pending?.push(run);
+    }
     return j;
+  }
+
+  /**
+   * Pairs the pending delimiter runs from index `from` on; a link's (`link`) then leave the pending ones. micromark
+   * resolves emphasis, then strikethrough, in a link's text; in the whole content, first the kind of run that
+   * occurs first (`tildesFirst`): that decides which wins where an emphasis and a strikethrough cross.
+   */
+  private pairRuns(from: number, tildesFirst: boolean, link: boolean): void {
+    // (the pending runs get a list of their own when a link's leave them)
+    const pending = link ? this.pending ??= this.delims.slice() : this.pending ?? this.delims;
+    const rest: DelimRun[] = [];
+    pairRunsOf(tildesFirst, pending, from, rest);
+    if (rest.length !== 0) pairRunsOf(!tildesFirst, rest, 0, undefined);
+    if (link) pending.length = from;
   }
 
   private plainText(): string {
     const { edits, delims, text } = this;
-    if (edits.length === 0 && delims.length === 0) return plainLines(text.slice(this.from, this.to));
-    // pair emphasis / strikethrough delimiter runs (nearest opener of the same character): one stack
-    // per character; a closer pairs with the top opener of its character (O(1) each). Paired runs
-    // are removed from the text.
-    const stars: DelimRun[] = [];
-    const lows: DelimRun[] = [];
-    const tildes: DelimRun[] = [];
-    for (const d of delims) {
-      const stack = d.ch === 42 ? stars : d.ch === 95 ? lows : tildes;
-      const top = stack.length ? stack[stack.length - 1] : undefined;
-      if (d.canClose && top && (d.ch !== 126 || top.len === d.len)) {
-        stack.pop();
-        top.removed = true;
-        d.removed = true;
-        continue;
-      }
-      if (d.canOpen) stack.push(d);
+    if (edits.length === 0 && delims.length === 0) {
+      const plain = plainLines(text.slice(this.from, this.to));
+      this.slugText = plain;
+      return plain;
     }
-    // the other edits in order (they are pushed as constructs close), then merged with the removed
+    if ((this.pending ?? this.delims).length !== 0) this.pairRuns(0, this.firstRun === 126, false);
+    // the other edits in order (they are pushed as constructs close), then merged with the paired
     // runs (in order by construction); an edit inside one already applied is skipped
     let sorted = true;
     for (let k = 1; k < edits.length && sorted; k++) {
@@ -771,12 +913,25 @@ class InlineParser {
       if (a.start > b.start || (a.start === b.start && a.end > b.end)) sorted = false;
     }
     if (!sorted) edits.sort((a, b) => a.start - b.start || a.end - b.end);
+    const run = text.slice(this.from, this.to);
+    this.multiline = run.indexOf('\n') !== -1 || run.indexOf('\r') !== -1;
+    this.slugText = this.joinText(EditUse.Slug);
+    // the slug's text differs from the shown one only in whitespace that plainLines drops anyway, unless an
+    // image left its alt text on one side only
+    return plainLines(this.oneSided ? this.joinText(EditUse.Shown) : this.slugText);
+  }
+
+  /** The content with the edits for `use` and the paired delimiter runs applied (edits sorted). */
+  private joinText(use: EditUse.Shown | EditUse.Slug): string {
+    const { edits, delims, text, from, to } = this;
+    const slug = use === EditUse.Slug;
     const parts: string[] = [];
-    let last = this.from;
+    let last = from;
     let e = 0;
     let r = 0;
     for (;;) {
-      while (r < delims.length && !delims[r].removed) r++;
+      while (r < delims.length && delims[r].left === delims[r].len) r++;
+      while (e < edits.length && edits[e].use !== EditUse.Both && edits[e].use !== use) e++;
       let start: number;
       let end: number;
       let value = '';
@@ -790,15 +945,40 @@ class InlineParser {
       } else if (run) {
         start = run.pos;
         end = run.pos + run.len;
+        if (run.left !== 0) value = text.slice(start, start + run.left); // (the characters not paired: all alike)
         r++;
       } else break;
       if (start < last) continue;
-      if (start > last) parts.push(text.slice(last, start));
+      if (start > last) parts.push(slug ? this.slugSource(last, start) : text.slice(last, start));
       if (value !== '') parts.push(value);
       last = end;
     }
-    parts.push(text.slice(last, this.to));
-    return plainLines(parts.join(''));
+    parts.push(slug ? this.slugSource(last, to) : text.slice(last, to));
+    return parts.join('');
+  }
+
+  /**
+   * Source text `text[a, b)` of a heading, between markup, as GitHub's heading text keeps it: the spaces and tabs
+   * around its line endings go (CommonMark strips them), and those at the start and end of the content; what is
+   * next to markup stays (`## Section <a name="s"></a>` is `Section ` there, slug `section-`).
+   */
+  private slugSource(a: number, b: number): string {
+    const { text, from, to } = this;
+    let s = text.slice(a, b);
+    if (this.multiline && (s.indexOf('\n') !== -1 || s.indexOf('\r') !== -1)) s = s.replace(/[ \t]*(?:\r\n|\r|\n)[ \t]*/g, '\n');
+    if (a !== from && b !== to) return s;
+    let i = 0;
+    let j = s.length;
+    if (a === from) while (i < j && (s.charCodeAt(i) === 32 || s.charCodeAt(i) === 9)) i++;
+    if (b === to) while (j > i && (s.charCodeAt(j - 1) === 32 || s.charCodeAt(j - 1) === 9)) j--;
+    return i === 0 && j === s.length ? s : s.slice(i, j);
+  }
+
+  /** The text GitHub slugs of the heading parsed last (the parser then forgets it). */
+  takeSlugText(): string {
+    const slugText = this.slugText;
+    this.slugText = '';
+    return slugText;
   }
 }
 
@@ -818,24 +998,39 @@ const parser = new InlineParser();
 /**
  * Parses one run of inline content, `text[from, to)` (`toSource` maps its indices to note offsets,
  * undefined when `text` is the note), appending the links it holds to `drafts` (in the order they
- * close), and returns its plain text when `wantText` ('' otherwise). Links only: `finder` (for
- * `text`, made when not given) skips the prose between special characters; plain text reads
- * every character. Without `linkText` (links only), the drafts' texts are left out ('').
+ * close). `finder` (for `text`, made when not given) skips the prose between special characters.
+ * Without `linkText`, the drafts' texts are left out ('').
  */
 export function parseInline(
   text: string, from: number, to: number, toSource: ((i: number) => number) | undefined,
-  refs: References, drafts: LinkDraft[], wantText: boolean, finder?: SpecialFinder, linkText = true,
-): string {
-  if (wantText) {
-    // the run as a string of its own, so that a native search for its first special character
-    // stops at its end (most headings hold none: their plain text is the run itself)
-    const run = text.slice(from, to);
-    TEXT_SPECIAL.lastIndex = 0;
-    if (!TEXT_SPECIAL.test(run)) return plainLines(run);
-    return parser.parse(text, from, to, toSource, refs, drafts, true, from + TEXT_SPECIAL.lastIndex - 1, undefined, true);
-  }
+  refs: References, drafts: LinkDraft[], finder?: SpecialFinder, linkText = true,
+): void {
   finder ??= new SpecialFinder(text);
   const first = finder.next(from);
-  if (first >= to) return '';
-  return parser.parse(text, from, to, toSource, refs, drafts, false, first, finder, linkText);
+  if (first >= to) return;
+  parser.parse(text, from, to, toSource, refs, drafts, false, first, finder, linkText);
+}
+
+/**
+ * Parses a heading's inline content as parseInline does (reading every character) and returns its plain
+ * text as users see it: lines trimmed, an image's alt text kept. `slugTexts` receives the text GitHub
+ * makes its slug from (the same string when they agree, as they nearly always do): what markup leaves at
+ * the edges stays (`## [ Foo ](x.md)` slugs to `-foo-`) and an image gives nothing.
+ */
+export function parseHeading(
+  text: string, from: number, to: number, toSource: ((i: number) => number) | undefined,
+  refs: References, drafts: LinkDraft[], slugTexts: string[],
+): string {
+  // the run as a string of its own, so that a native search for its first special character
+  // stops at its end (most headings hold none: their plain text is the run itself)
+  const run = text.slice(from, to);
+  TEXT_SPECIAL.lastIndex = 0;
+  if (!TEXT_SPECIAL.test(run)) {
+    const plain = plainLines(run);
+    slugTexts.push(plain);
+    return plain;
+  }
+  const plain = parser.parse(text, from, to, toSource, refs, drafts, true, from + TEXT_SPECIAL.lastIndex - 1, undefined, true);
+  slugTexts.push(parser.takeSlugText());
+  return plain;
 }

@@ -2,7 +2,7 @@ import type { Anchor, Heading, LinkRef, Range, ScanResult } from '../model';
 import { findHtmlAnchors } from './anchors';
 import { LineIndex } from '../text/lineIndex';
 import { scanBlocks, type BlockSink } from './blocks';
-import { normalizeLabel, parseInline, type LinkDraft, type References } from './inline';
+import { normalizeLabel, parseHeading, parseInline, type LinkDraft, type References } from './inline';
 import { SlugCounter } from './slug';
 import { SpecialFinder } from './specials';
 import { isExternalTarget, percentDecode, unescapeMarkdown } from './target';
@@ -29,7 +29,7 @@ export function scanNote(text: string, bodyStart = 0, lines = new LineIndex(text
     found = new Collector(text, lines, found.labels, linkText);
     scanBlocks(text, bodyStart, lines, found);
   }
-  const { drafts, plains, headingFacts } = found;
+  const { drafts, plains, slugTexts, headingFacts } = found;
   // drafts of one inline run are in closing order; the document order is by start offset
   let sorted = true;
   for (let k = 1; k < drafts.length && sorted; k++) if (drafts[k].start < drafts[k - 1].start) sorted = false;
@@ -53,7 +53,9 @@ export function scanNote(text: string, bodyStart = 0, lines = new LineIndex(text
   const slugs = plains.length === 0 ? undefined : new SlugCounter();
   for (let k = 0, f = 0; k < plains.length; k++, f += 5) {
     const headingText = texts.next(plains[k].length);
-    headings[k] = new ScannedHeading(headingFacts[f], headingText, slugs!.slug(headingText),
+    // (a slug of a text of its own, which may be a view into the note, is copied: see detach)
+    const slug = slugTexts[k] === plains[k] ? slugs!.slug(headingText) : detach(slugs!.slug(slugTexts[k]));
+    headings[k] = new ScannedHeading(headingFacts[f], headingText, slug,
       headingFacts[f + 1], headingFacts[f + 2], headingFacts[f + 3], headingFacts[f + 4]);
   }
   const result: ScanResult = { headings, links };
@@ -75,8 +77,9 @@ function anchorsOf(ids: readonly string[], offsets: readonly number[], lines: Li
  */
 class Collector implements BlockSink, References {
   readonly drafts: LinkDraft[] = [];
-  /** the headings' plain texts, and level and range (5 numbers) each */
+  /** the headings' plain texts, the texts their slugs are made from, and level and range (5 numbers) each */
   readonly plains: string[] = [];
+  readonly slugTexts: string[] = [];
   readonly headingFacts: number[] = [];
   /** HTML anchor ids, and the note offsets of each one's value (2 numbers each) */
   readonly anchorIds: string[] = [];
@@ -98,11 +101,11 @@ class Collector implements BlockSink, References {
   }
 
   inline(text: string, from: number, to: number, toSource: ((i: number) => number) | undefined): void {
-    parseInline(text, from, to, toSource, this, this.drafts, false, text === this.text ? this.finder : undefined, this.linkText);
+    parseInline(text, from, to, toSource, this, this.drafts, text === this.text ? this.finder : undefined, this.linkText);
   }
 
   heading(level: number, text: string, from: number, to: number, toSource: ((i: number) => number) | undefined, start: number, end: number): void {
-    this.plains.push(parseInline(text, from, to, toSource, this, this.drafts, true));
+    this.plains.push(parseHeading(text, from, to, toSource, this, this.drafts, this.slugTexts));
     const p = this.headingPositions;
     p.start(start);
     this.headingFacts.push(level, p.line, p.character);

@@ -95,7 +95,7 @@ describe('fragments', () => {
     const target = FM('B') + '# Real\n\n<a id="setup"></a>\n\n<h2 id="custom">Custom</h2>\n\n## <a name="legacy"></a> Old way\n\n'
       + 'Text with <span id=\'inline\'>x</span> and <a name=bare>y</a>.\n\n<!--\n<a id="commented"></a>\n-->\n\n```html\n<a id="fenced"></a>\n```\n\n`<a id="code">`\n';
     const index = await indexOf({
-      'a.md': FM('A') + '[s](b.md#setup) [c](b.md#custom) [l](b.md#legacy) [o](b.md#old-way) [i](b.md#inline) [n](b.md#bare)\n'
+      'a.md': FM('A') + '[s](b.md#setup) [c](b.md#custom) [l](b.md#legacy) [o](b.md#-old-way) [i](b.md#inline) [n](b.md#bare)\n'
         + '[x](b.md#commented) [y](b.md#fenced) [z](b.md#code) [[b#setup]]\n',
       'b.md': target,
     });

@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import GithubSlugger from 'github-slugger';
 import type { Node, Parent } from 'unist';
 import { findFrontmatterBlock } from '../../../src/core/frontmatter/block';
 import { parseMarkdownTree } from '../../../src/core/reference/remark';
@@ -11,13 +12,17 @@ import { createRng, generateNote } from '../../bench/corpus';
 /**
  * Differential test: the fast scanner against the reference parser (unified + remark-parse +
  * remark-gfm + remark-frontmatter). Compared as multisets: links, images and definitions
- * (kind, decoded destination, start line), headings (depth, start line) and backtick `.md`
- * references (content, start line).
+ * (kind, decoded destination, start line), headings (depth, start line), their texts (start
+ * line, text: see shownText) and slugs (start line, slug as GitHub makes it from remark's heading: see
+ * githubText), and backtick `.md` references (content, start line).
  */
 
 interface Facts {
   links: string[];
   headings: string[];
+  /** the heading texts users see (titles, outline) */
+  texts: string[];
+  slugs: string[];
   refs: string[];
 }
 
@@ -25,12 +30,49 @@ interface MdNode extends Node {
   url?: string;
   depth?: number;
   value?: string;
+  label?: string;
+  alt?: string;
   children?: MdNode[];
+}
+
+/**
+ * The text GitHub makes a heading's slug from, the text of the rendered heading: text and code as they are
+ * (nothing trimmed), no raw HTML, nothing of an image. (A footnote reference, which GitHub shows as the
+ * footnote's number, is taken as written.)
+ */
+function githubText(node: MdNode): string {
+  return headingText(node, false);
+}
+
+/** The text a heading shows users: as GitHub's, but an image gives its alt text, and each line is trimmed. */
+function shownText(node: MdNode): string {
+  return headingText(node, true).split('\n').map(line => line.trim()).join('\n').trim();
+}
+
+/** The text of a heading's content: with `alt`, an image gives its alt text. */
+function headingText(node: MdNode, alt: boolean): string {
+  switch (node.type) {
+    case 'text':
+    case 'inlineCode':
+      return node.value ?? '';
+    case 'html':
+      return '';
+    case 'image':
+    case 'imageReference':
+      return alt ? node.alt ?? '' : '';
+    case 'break':
+      return '\n';
+    case 'footnoteReference':
+      return `[^${node.label}]`;
+    default:
+      return (node.children ?? []).map(child => headingText(child, alt)).join('');
+  }
 }
 
 function remarkFacts(text: string): Facts {
   const tree = parseMarkdownTree(text) as unknown as MdNode;
-  const facts: Facts = { links: [], headings: [], refs: [] };
+  const facts: Facts = { links: [], headings: [], texts: [], slugs: [], refs: [] };
+  const slugger = new GithubSlugger();
   // a code span in a link's text is the link's label, not a backtick reference
   const visit = (node: MdNode, inLink = false) => {
     const start = node.position?.start;
@@ -46,7 +88,13 @@ function remarkFacts(text: string): Facts {
         facts.links.push(`${node.type}|${percentDecode(url)}|${line}`);
       }
     } else if (node.type === 'heading' && start) {
-      facts.headings.push(`${node.depth}|${line}`);
+      // (mdast starts a setext heading that follows definitions in its paragraph at the definitions: its text
+      // starts where the scanner starts it)
+      const first = node.children?.[0]?.position?.start;
+      const at = text[start.offset!] !== '#' && first ? first.line - 1 : line;
+      facts.headings.push(`${node.depth}|${at}`);
+      facts.texts.push(`${at}|${shownText(node)}`);
+      facts.slugs.push(`${at}|${slugger.slug(githubText(node))}`);
     } else if (node.type === 'inlineCode' && start && !inLink && isRefPath((node.value ?? '').trim())) {
       facts.refs.push(`${(node.value ?? '').trim()}|${line}`);
     }
@@ -61,7 +109,7 @@ function scannerFacts(text: string): Facts {
   const block = findFrontmatterBlock(text);
   const body = block && block.closed && block.language === '' ? block.end : 0;
   const result = scanNote(text, body);
-  const facts: Facts = { links: [], headings: [], refs: [] };
+  const facts: Facts = { links: [], headings: [], texts: [], slugs: [], refs: [] };
   for (const l of result.links) {
     const line = l.range.start.line;
     if (l.kind === 'ref') facts.refs.push(`${l.raw}|${line}`);
@@ -70,12 +118,16 @@ function scannerFacts(text: string): Facts {
       facts.links.push(`${l.definition ? 'definition' : l.kind}|${dest}|${line}`);
     }
   }
-  for (const h of result.headings) facts.headings.push(`${h.level}|${h.range.start.line}`);
+  for (const h of result.headings) {
+    facts.headings.push(`${h.level}|${h.range.start.line}`);
+    facts.texts.push(`${h.range.start.line}|${h.text}`);
+    facts.slugs.push(`${h.range.start.line}|${h.slug}`);
+  }
   return sortFacts(facts);
 }
 
 function sortFacts(f: Facts): Facts {
-  return { links: f.links.sort(), headings: f.headings.sort(), refs: f.refs.sort() };
+  return { links: f.links.sort(), headings: f.headings.sort(), texts: f.texts.sort(), slugs: f.slugs.sort(), refs: f.refs.sort() };
 }
 
 /** Compares both parsers on one text; returns how many facts remark found. */
@@ -133,6 +185,54 @@ export const TRICKY: Record<string, string> = {
   'thematic breaks': '***\n[a](a.md)\n- - -\n___\n',
   'emphasis does not hide links': '*[a](a.md)* __[b](b.md)__ ~~[c](c.md)~~\n',
   'strange schemes': '[a](C:/x.md) [b](//host/x) [c](mailto:x@y.z) [d](#local)\n',
+  // minimal inputs of the scanner audit (each one disagreed with remark before its fix)
+  'list item after a list item: fence': '1. Clone the repo.\n2. ```bash\n   cat [notes](missing.md) `old.md`\n   ```\n',
+  'list item after a list item: heading': '1. First step\n2. ## Second step\n',
+  'list item after a quote': '> a\n2) # H\n',
+  'empty list item after a list item': '0. ｈ\n0. #',
+  'empty list item, blank line, indented code': '-\n\n    [x](x.md)\n',
+  'table after a text line': 'Some intro:\n| File | Note |\n|------|------|\n| x | [a](a.md) |\n---\n## Next\n',
+  'table after a lazy line in quotes': '>>`\n)|`\n>>-|-\n>>[](|)',
+  'table ended by an HTML block (type 7)': '| a | b |\n|---|---|\n| 1 | 2 |\n<img src="d.png">\n[see](x.md)\n',
+  'table ended by indented code': '| a |\n|---|\n| b |\n    [x](x.md)\n',
+  'footnote definition continued by indented paragraphs': 'Note[^n].\n\n[^n]: Para one.\n\n    Para two with [link](two.md).\n',
+  'named character reference of HTML5': '[x](x&eacute;.md) [y](&ThickSpace;y.md) [z](&eacute.md)\n',
+  'named character reference in a heading': '## Caf&eacute;\n',
+  'heading slug: inline HTML at the end': '## Section <a name="sec"></a>\n',
+  'heading slug: inline HTML at the start': '## <img src="i.png"> Title\n',
+  'heading slug: image at the start': '## ![icon](i.png) Title\n',
+  'heading slug: spaces inside link brackets': '## [ Foo ](x.md)\n',
+  'no table under a lone pipe': '|\n|-\n[a](b|c)\n',
+  'a table without pipes': ']\n-:\n-',
+  'no-break space in reference labels': '[a\u00a0]: a.md\n\n[t [a] u](b.md)\n\n[\u00a0]: x.md\n\n[t [\u00a0] u](c.md)\n',
+  'no-break space after definitions, in code spans': '[a]: b.md\n\u00a0\n===\n\n# x` \u00a0 `y\n',
+  'closing </pre> starts an HTML block (type 7)': '</pre>\n[x](x.md)\n',
+  'emphasis in headings: run lengths and the rule of three': '# _a__\n## *foo**bar*\n### __init__ and _private_\n#### a*~b~*\n',
+  'emphasis in headings: link texts and strikethrough': '# _[a_](x.md) b_\n## ~a _b~ c_\n### _a ~b_ c~\n#### ![*a](i.png) b*\n',
+  'heading slug: markup at the edges of setext lines': 'a <b>  \n  c\n===\n\n<b> a  \n  c <i>  \n---\n',
+  'footnote definitions: content, interruption, nesting': 'a\n[^n]:     # H\n\n        [code](no.md)\n  [^a b]: def.md\n> [^m]: - x\n>\n>       [y](y.md)\n',
+};
+
+/** TRICKY snippets in which remark finds nothing: the scanner must not find anything either. */
+const NOTHING_TO_FIND: ReadonlySet<string> = new Set([
+  'list item after a list item: fence', 'empty list item, blank line, indented code', 'table after a lazy line in quotes',
+  'table ended by an HTML block (type 7)', 'table ended by indented code', 'closing </pre> starts an HTML block (type 7)',
+  'a table without pipes',
+]);
+
+/**
+ * Where the scanner differs from remark and GitHub on purpose, with what each side gives for the facts that
+ * differ: each must still differ exactly so (an entry that comes to agree fails, and goes).
+ */
+const ACCEPTED: Record<string, { text: string; scanner: Partial<Facts>; remark: Partial<Facts> }> = {
+  // GitHub shows a wikilink as the text it is (`See [[note|Alias]]`, slug `see-notealias`). The scanner reads it
+  // as Obsidian and Foam show it, by its alias (or target): the heading is `See Alias`, and `[[n#See Alias]]` and
+  // `#see-alias` name it, as they do in the tools that render wikilinks.
+  'wikilink in a heading': {
+    text: '## See [[note|Alias]]\n',
+    scanner: { texts: ['0|See Alias'], slugs: ['0|see-alias'] },
+    remark: { texts: ['0|See [[note|Alias]]'], slugs: ['0|see-notealias'] },
+  },
 };
 
 describe('scanner differential test against remark', () => {
@@ -153,9 +253,18 @@ describe('scanner differential test against remark', () => {
     });
   }
 
+  for (const [name, { text, scanner, remark }] of Object.entries(ACCEPTED)) {
+    it(`differs as accepted on: ${name}`, () => {
+      const expected = remarkFacts(text);
+      const actual = scannerFacts(text);
+      assert.deepEqual(actual, { ...expected, ...scanner });
+      assert.deepEqual(expected, { ...actual, ...remark });
+    });
+  }
+
   for (const [name, text] of Object.entries(TRICKY)) {
     it(`agrees on: ${name}`, () => {
-      assert.ok(compare(name, text) > 0, 'the snippet holds something to compare');
+      assert.ok(compare(name, text) > 0 || NOTHING_TO_FIND.has(name), 'the snippet holds something to compare');
     });
   }
 });

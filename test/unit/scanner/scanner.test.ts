@@ -153,6 +153,109 @@ describe('scanNote: what never counts', () => {
   });
 });
 
+/** Links as `path@line`, headings as `level:text@line`: what a block-structure case is about. */
+const found = (text: string) => {
+  const { links, headings } = scanNote(text);
+  return [...links.map(l => `${l.path}@${l.range.start.line}`), ...headings.map(h => `${h.level}:${h.text}@${h.range.start.line}`)];
+};
+
+/** Asserts what `found` gives for each text. */
+const expectFound = (cases: Array<[string, string[]]>) => {
+  for (const [text, expected] of cases) assert.deepEqual(found(text), expected, JSON.stringify(text));
+};
+
+/** Cases of block structure by what they show: each text and what `found` gives for it. */
+const BLOCK_CASES: Record<string, Array<[string, string[]]>> = {
+  'starts any list item after a paragraph whose container did not continue': [
+    // the second item is not an interruption (its paragraph ended with the first item): it may start with 2
+    ['1. Clone the repo.\n2. ```bash\n   cat [notes](missing.md) `old.md`\n   ```\n', []],
+    ['1. First step\n2. ## Second step\n', ['2:Second step@1']],
+    ['> a\n2) # H\n', ['1:H@1']],
+    ['- a\n-\n  # H\n', ['1:H@2']],
+    // an item that interrupts an open paragraph must start with 1 and hold something (CommonMark 0.31 §5.2)
+    ['a\n2. # H\n', []],
+    ['a\n1. # H\n', ['1:H@1']],
+    ['a\n*\n# H\n', ['1:H@2']],
+    ['- a\n  2. # H\n', []],
+  ],
+  'ends a list item that begins with a blank line at the next blank line': [
+    // a list item can begin with at most one blank line: what follows is outside it (here indented code)
+    ['-\n\n    [x](x.md)\n', []],
+    ['1.\n\n    # H\n', []],
+    ['- -\n\n      [x](x.md)\n', []],
+    ['> -\n>\n>     [x](x.md)\n', []],
+    // an item with content on its first line, or right below, goes on after a blank line
+    ['- a\n\n    [x](x.md)\n', ['x.md@2']],
+    ['-\n  a\n\n    [x](x.md)\n', ['x.md@3']],
+    ['- -\n\n    [x](x.md)\n', ['x.md@2']],
+  ],
+  'reads a table whose header row is the last line of a paragraph': [
+    // the lines before it stay a paragraph; the table's rows are not setext heading text
+    ['Some intro [i](i.md):\n| File | Note |\n|------|------|\n| x | [a](a.md) |\n---\n## Next\n', ['i.md@0', 'a.md@3', '2:Next@5']],
+    // (a body row is split into cells at its pipes: a link with a pipe in its destination is a link outside tables only)
+    ['a\nb | c\n-|-\n[x](x|y.md)\n', []],
+    // a header row with another number of cells than the delimiter row makes no table
+    ['a\nb | c | d\n-|-\n[x](x|y.md)\n', ['x|y.md@3']],
+  ],
+  'makes a table of a delimiter row with a pipe or a colon, under any header row but a lone pipe': [
+    // (micromark: a row of dashes alone is a setext underline or a thematic break, a lone `|` no header)
+    [']\n-:\n[x](x|y.md)\n', []],
+    ['a\n:-\n[x](x|y.md)\n', []],
+    ['|\n|-\n[a](b|c.md)\n', ['b|c.md@2']],
+    ['  |  \n|-\n[a](b|c.md)\n', ['b|c.md@2']],
+    ['||\n|-|\n[a](b|c.md)\n', []],
+  ],
+  'ends a table at an indented line and at any HTML block start': [
+    // the indented line is code; the HTML block (type 7, which cannot interrupt a paragraph) runs to a blank line
+    ['| a |\n|---|\n| b |\n    [x](x.md)\n', []],
+    ['| a |\n|---|\n\t[x](x.md)\n', []],
+    ['> | a |\n> |---|\n>     [x](x.md)\n', []],
+    ['| a | b |\n|---|---|\n| 1 | 2 |\n<img src="d.png">\n[see](x.md)\n\n[y](y.md)\n', ['y.md@6']],
+    // a tag that does not fill its line is no HTML block start: a row
+    ['| a |\n|---|\n<span> [y](y.md)\n[x](x.md)\n', ['y.md@2', 'x.md@3']],
+  ],
+  'reads a GFM footnote definition as a container whose lines are indented by four': [
+    ['Note[^n].\n\n[^n]: Para one.\n\n    Para two with [link](two.md).\n', ['two.md@4']],
+    ['[^n]:\n\n    [x](x.md)\n', ['x.md@2']],
+    // whatever follows the colon is its content (never indented code); it interrupts a paragraph
+    ['[^n]:     code [x](x.md)\n', ['x.md@0']],
+    ['a\n[^n]: # H\n', ['1:H@1']],
+    // deeper lines hold indented code, shallower ones end it (or continue its paragraph lazily)
+    ['[^n]: a\n\n        [x](x.md)\n', []],
+    ['[^n]: a\n\n  [x](x.md)\n', ['x.md@2']],
+    ['[^n]: a\n\n  # H\n', ['1:H@2']],
+    // a label with a space is no footnote: `[^a b]:` is a link reference definition
+    ['[^a b]: x.md\n', ['x.md@0']],
+  ],
+  'starts an HTML block (type 7) at a lone closing tag of pre, script, style or textarea': [
+    // only their opening tags start type 1; a closing one is an ordinary tag, running to a blank line
+    ['</pre>\n[x](x.md)\n\n[y](y.md)\n', ['y.md@3']],
+    ['</SCRIPT>\n[x](x.md)\n', []],
+    ['a\n</style>\n[x](x.md)\n', ['x.md@2']],
+  ],
+};
+
+describe('scanNote: block structure as CommonMark and GFM read it', () => {
+  for (const [name, cases] of Object.entries(BLOCK_CASES)) it(name, () => expectFound(cases));
+});
+
+describe('scanNote: whitespace is spaces, tabs and line endings (CommonMark), not any Unicode space', () => {
+  it('matches reference labels with a no-break space at an edge only to labels with it', () => {
+    // `[t [a] u](b.md)` is a link unless `[a]` is a reference link (a link cannot hold a link)
+    expectFound([
+      ['[a\u00a0]: a.md\n\n[t [a] u](b.md)\n', ['a.md@0', 'b.md@2']],
+      ['[a]: a.md\n\n[t [a] u](b.md)\n', ['a.md@0']],
+      // a label of a no-break space is a label
+      ['[\u00a0]: x.md\n\n[t [\u00a0] u](b.md)\n', ['x.md@0']],
+    ]);
+  });
+
+  it('makes a setext heading of a no-break space after definitions, and strips one space off code spans around one', () => {
+    assert.deepEqual(scanNote('[a]: b.md\n\u00a0\n===\n').headings.map(h => h.range.start.line), [1]);
+    assert.deepEqual(scanNote('# x` \u00a0 `y\n').headings.map(h => h.slug), ['xy']);
+  });
+});
+
 describe('scanNote: headings', () => {
   it('reads ATX and setext headings with plain text and GitHub slugs', () => {
     const text = '# Hello *World* [link](x.md) `code` #\n\nSetext _title_\n---\n\n## Hello World\n### 中文 標題！\n#### snake_case &amp; more\n';
@@ -166,6 +269,13 @@ describe('scanNote: headings', () => {
     ]);
     assert.deepEqual(headings[1].range, { start: { line: 2, character: 0 }, end: { line: 3, character: 3 } });
     assert.deepEqual(headings[0].range.start, { line: 0, character: 0 });
+  });
+
+  it('decodes every HTML5 named character reference, in destinations and heading texts', () => {
+    const { links, headings } = scanNote('## Caf&eacute; &Uuml;ber &CounterClockwiseContourIntegral;\n\n[x](x&eacute;.md) [y](&notaname;.md) [z](&eacute.md)\n');
+    assert.deepEqual(headings.map(h => [h.text, h.slug]), [['Café Über \u2233', 'café-über-']]);
+    // an unknown name, or one without its semicolon, stays as written
+    assert.deepEqual(links.map(l => l.path), ['xé.md', '&notaname;.md', '&eacute.md']);
   });
 
   it('de-duplicates slugs within a note', () => {
