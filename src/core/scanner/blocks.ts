@@ -111,16 +111,43 @@ function fenceLength(text: string, i: number, le: number): number {
   return len;
 }
 
-function isThematicBreak(text: string, i: number, le: number): boolean {
-  const ch = text.charCodeAt(i);
-  if (ch !== 42 && ch !== 45 && ch !== 95) return false;
-  let n = 0;
-  for (let j = i; j < le; j++) {
-    const c = text.charCodeAt(j);
-    if (c === ch) n++;
-    else if (c !== 32 && c !== 9) return false;
+/**
+ * Thematic-break tests along one line (`***`, `- - -`, `___`). A run of nested list markers (`- - - - … a`) asks
+ * at every marker, and each answer reads to the end of the line: a line of n markers cost n². The first character
+ * that is neither the marker nor a space or tab is remembered for the rest of the line, so a line costs its length.
+ */
+class ThematicBreaks {
+  /** the line asked about last (its end offset), the marker, where the reading started and where it stopped */
+  private end = -1;
+  private ch = 0;
+  private from = -1;
+  private stop = -1;
+
+  constructor(private readonly text: string) {}
+
+  at(i: number, le: number): boolean {
+    const { text } = this;
+    const ch = text.charCodeAt(i);
+    if (ch !== 42 && ch !== 45 && ch !== 95) return false;
+    let stop: number;
+    if (le === this.end && ch === this.ch && i >= this.from && i <= this.stop) stop = this.stop;
+    else {
+      stop = i;
+      while (stop < le) {
+        const c = text.charCodeAt(stop);
+        if (c !== ch && c !== 32 && c !== 9) break;
+        stop++;
+      }
+      this.end = le;
+      this.ch = ch;
+      this.from = i;
+      this.stop = stop;
+    }
+    if (stop < le) return false;
+    let n = 0;
+    for (let j = i; j < le && n < 3; j++) if (text.charCodeAt(j) === ch) n++;
+    return n >= 3;
   }
-  return n >= 3;
 }
 
 /** 1 for `===`, 2 for `---` (trailing spaces allowed), 0 otherwise. */
@@ -252,6 +279,13 @@ function hasChar(text: string, from: number, to: number, ch: number): boolean {
   return false;
 }
 
+/**
+ * Most containers (block quotes, list items, footnotes) open at once. CommonMark sets no limit, but each line
+ * walks every open container, so 10,000 nested markers followed by blank lines cost 10,000 steps a line; no note
+ * nests anywhere near this deep.
+ */
+export const MAX_CONTAINERS = 100;
+
 class BlockScanner {
   /** open containers, outermost first: BLOCK_QUOTE or a list item's width */
   private readonly stack: number[] = [];
@@ -278,10 +312,14 @@ class BlockScanner {
   private base = 0;
   private le = 0;
 
+  private readonly breaks: ThematicBreaks;
+
   constructor(
     private readonly text: string, private readonly bodyStart: number, private readonly lines: LineIndex,
     private readonly sink: BlockSink,
-  ) {}
+  ) {
+    this.breaks = new ThematicBreaks(text);
+  }
 
   run(): void {
     const { lines, text, bodyStart } = this;
@@ -460,7 +498,8 @@ class BlockScanner {
       this.measure();
       const i = this.mi;
       const c = this.mc;
-      if (i >= le || c - this.base >= 4) break;
+      // (past MAX_CONTAINERS levels markers are text: every line walks the open containers, so depth costs per line)
+      if (i >= le || c - this.base >= 4 || matched >= MAX_CONTAINERS) break;
       const ch = text.charCodeAt(i);
       if (ch === 62) {
         matched = this.openContainer(matched, BLOCK_QUOTE);
@@ -567,7 +606,7 @@ class BlockScanner {
       const level = setextLevel(text, i, le);
       if (level && this.setextHeading(level, le)) return;
     }
-    if (isThematicBreak(text, i, le)) {
+    if (this.breaks.at(i, le)) {
       this.finishLeaf();
       return;
     }
@@ -639,7 +678,7 @@ class BlockScanner {
       const after = text.charCodeAt(markerEnd);
       if (after !== 32 && after !== 9) return 0;
     }
-    if (!ordered && isThematicBreak(text, i, le)) return 0;
+    if (!ordered && this.breaks.at(i, le)) return 0;
     const restBlank = isBlankFrom(text, markerEnd, le);
     if (paragraphContinues && this.leaf === LeafKind.Para) {
       // the item would interrupt the open paragraph (CommonMark 0.31 §5.2): `---` underlines it, and an item
@@ -686,7 +725,7 @@ class BlockScanner {
     if ((ch === 96 || ch === 126) && fenceLength(text, i, le)) return true;
     if (ch === 60 && htmlBlockStart(text, i, le, true)) return true;
     if (ch === 62) return true;
-    return isThematicBreak(text, i, le);
+    return this.breaks.at(i, le);
   }
 
   private setextHeading(level: number, le: number): boolean {

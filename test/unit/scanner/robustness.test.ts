@@ -53,6 +53,12 @@ const STORMS: Record<string, string> = {
   'emphasis in a heading': '# ' + '*_'.repeat(N / 2),
   'one huge line of words': 'word [a](b.md) '.repeat(N / 15),
   'definition storm': '[a]: <'.repeat(N / 6),
+  // nested list markers on one line: each asks whether the rest of the line is a thematic break
+  'list marker run': '- '.repeat(N / 2) + 'a\n',
+  'star marker run': '* '.repeat(N / 2) + 'a\n',
+  // deep nesting kept open across blank lines: every line walks the open containers
+  'deep list then blank lines': '+ '.repeat(N / 8) + 'a\n' + '\n'.repeat(N / 5),
+  'list staircase': Array.from({ length: 300 }, (_, k) => ' '.repeat(2 * (k % 150)) + '- a\n').join('').repeat(Math.ceil(N / 100_000)),
   // many small runs (table cells) before a long stretch without special characters: searches
   // for the next special character of one cell must not run to the end of the note
   'table cells before plain prose': `| a | b |\n|---|---|\n${'| x | y |\n'.repeat(N / 20)}\n${'plain words here '.repeat(N / 34)}[a](b.md)`,
