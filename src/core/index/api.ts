@@ -35,6 +35,8 @@ export interface ForeignNote {
   file: string;
   title: string;
   slugs: string[];
+  /** slugs of heading texts that are no GitHub slug (see textOnlySlugs in workspaceIndex.ts); absent when none */
+  textSlugs?: string[];
   state: FileState;
   /** why it is a draft (when `state` is `draft`) */
   draft?: DraftReason;

@@ -11,10 +11,12 @@ export function titleOf(file: string, fmTitle: unknown, headings: Heading[]): st
   return stem(file);
 }
 
-/** Whether two scans offer the same `#fragment` targets: heading slugs and HTML anchor ids, in order. */
+/** Whether two scans offer the same `#fragment` targets: heading slugs and texts, and HTML anchor ids, in order. */
 export function sameFragments(a: ScanResult, b: ScanResult): boolean {
   if (a.headings.length !== b.headings.length) return false;
-  for (let i = 0; i < a.headings.length; i++) if (a.headings[i].slug !== b.headings[i].slug) return false;
+  for (let i = 0; i < a.headings.length; i++) {
+    if (a.headings[i].slug !== b.headings[i].slug || a.headings[i].text !== b.headings[i].text) return false;
+  }
   const x = a.anchors ?? [];
   const y = b.anchors ?? [];
   if (x.length !== y.length) return false;

@@ -6,6 +6,7 @@ import { checkCoverage } from '../rules/coverage';
 import type { Finding } from '../rules/finding';
 import { checkFrontmatter } from '../rules/frontmatter';
 import { checkLinks } from '../rules/links';
+import { githubSlug } from '../scanner/slug';
 import { checkSeries } from '../rules/series';
 import { checkXrefs } from '../rules/xref';
 import { expandSpan, parseCoverageMatrix } from '../series/matrix';
@@ -22,6 +23,8 @@ interface Entry {
   /** findings that depend only on the note's own text (frontmatter rules) */
   local: Finding[];
   slugs?: Set<string>;
+  /** slugs of heading texts that differ from the headings' GitHub slugs (see textOnlySlugs; built on first need) */
+  textSlugs?: Set<string>;
   /** existing files its links resolve to: computed when first asked (only the series rules ask), or imported for a foreign note */
   targets?: Set<string>;
   structural?: 'readme' | 'matrix';
@@ -321,7 +324,7 @@ export class WorkspaceIndex implements IndexView, IndexWriter, ResolveContext {
       file: note.file, title: note.title, frontmatter: { fieldRanges: {} }, scan: { headings: [], links: [] },
       unreadable: note.unreadable, length: 0, end: { line: 0, character: 0 }, preview: '',
     };
-    this.entries.set(note.file, { record, local: [], targets: new Set(), slugs: new Set(note.slugs), foreign: note.draft ? { state: note.state, draft: note.draft } : { state: note.state } });
+    this.entries.set(note.file, { record, local: [], targets: new Set(), slugs: new Set(note.slugs), textSlugs: new Set(note.textSlugs), foreign: note.draft ? { state: note.state, draft: note.draft } : { state: note.state } });
     if (!this.allFiles.has(note.file)) this.trackFile(note.file);
     else if (!old) this.names.removeFile(note.file);
     this.names.add(note.file, note.title, old?.record.title);
@@ -345,6 +348,8 @@ export class WorkspaceIndex implements IndexView, IndexWriter, ResolveContext {
     if (!e) return undefined;
     const r = e.record;
     const note: ForeignNote = { file, title: r.title, slugs: fragmentNames(r.scan), state: this.fileStateOf(file) };
+    const textSlugs = textOnlySlugs(r.scan.headings);
+    if (textSlugs.length) note.textSlugs = textSlugs;
     const draft = this.draftReasonOf(file);
     if (draft) note.draft = draft;
     if (r.unreadable !== undefined) note.unreadable = r.unreadable;
@@ -596,7 +601,7 @@ export class WorkspaceIndex implements IndexView, IndexWriter, ResolveContext {
         return r;
       };
     }
-    return checkLinks(links, { resolve, slugsOf: f => this.slugsOf(f), skip });
+    return checkLinks(links, { resolve, slugsOf: f => this.slugsOf(f), textSlugsOf: f => this.textSlugsOf(f), skip });
   }
 
   /** Re-checks a series README and its matrix together (series rules write findings into both). */
@@ -662,6 +667,14 @@ export class WorkspaceIndex implements IndexView, IndexWriter, ResolveContext {
     list.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || compareCodeUnits(a.code, b.code));
     if (list.length === 0) this.diags.delete(file);
     else this.diags.set(file, list);
+  }
+
+  /** Slugs of a note's heading texts that are no GitHub slug of it (see textOnlySlugs); built on first need. */
+  private textSlugsOf(file: string): ReadonlySet<string> | undefined {
+    const e = this.entries.get(file);
+    if (!e || e.record.unreadable) return undefined;
+    if (!e.textSlugs) e.textSlugs = new Set(textOnlySlugs(e.record.scan.headings));
+    return e.textSlugs;
   }
 
   private slugsOf(file: string): ReadonlySet<string> | undefined {
@@ -772,6 +785,22 @@ const MEMO_FROM_LINKS = 100;
 
 function posKey(p: { line: number; character: number }): string {
   return p.line + ':' + p.character;
+}
+
+/**
+ * The slugs of heading texts as users see them (trimmed, image alt text kept) that differ from the headings'
+ * GitHub slugs: `## Setup <img …>` is `#setup-` on GitHub, but `[[note#Setup]]` names it by its text. Only a
+ * slug that markup at an edge or an image can have touched (a `-` at either end, or `--`) is looked at again.
+ */
+function textOnlySlugs(headings: readonly Heading[]): string[] {
+  const out: string[] = [];
+  for (const h of headings) {
+    const s = h.slug;
+    if (s.charCodeAt(0) !== 45 && s.charCodeAt(s.length - 1) !== 45 && !s.includes('--')) continue;
+    const t = githubSlug(h.text);
+    if (t !== s) out.push(t);
+  }
+  return out;
 }
 
 /** What a `#fragment` into a note may name: its headings' slugs and its HTML anchors' ids. */

@@ -9,6 +9,11 @@ export interface LinkRuleContext {
   resolve(link: LinkRef): Resolution;
   /** the heading slugs of a note, undefined for a file that is not an indexed note */
   slugsOf(file: string): ReadonlySet<string> | undefined;
+  /**
+   * the slugs of a note's heading texts as users see them (trimmed, image alt text kept), which a wikilink's
+   * `#Heading Text` may name; asked only when the fragment names no GitHub slug
+   */
+  textSlugsOf?(file: string): ReadonlySet<string> | undefined;
   /** links a structural file (series README, matrix) checks with its own rules instead */
   skip?(link: LinkRef): boolean;
 }
@@ -40,7 +45,8 @@ export function checkLinks(links: readonly LinkRef[], ctx: LinkRuleContext): Fin
       }
     } else if (r.kind === 'file' && link.fragment !== undefined && link.fragment !== '' && !isLineFragment(link.fragment)) {
       const slugs = ctx.slugsOf(r.file);
-      if (slugs && !namesHeading(slugs, link.fragment, link.kind)) {
+      if (slugs && !namesHeading(slugs, link.fragment, link.kind)
+        && !(link.kind === 'wikilink' && ctx.textSlugsOf?.(r.file)?.has(githubSlug(link.fragment)))) {
         out.push({ code: 'link-anchor-broken', range: link.targetRange, data: { ...linkData(link), file: r.file },
           message: `heading "#${shown(link.fragment)}" not found in ${r.file}` });
       }

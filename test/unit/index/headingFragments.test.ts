@@ -3,6 +3,8 @@ import { fixesFor } from '../../../src/core/fixes/index';
 import { applyTextEdits } from '../../../src/core/fixes/applyEdits';
 import { namesHeading } from '../../../src/core/rules/links';
 import { headingForFragment } from '../../../src/extension/features/linkLookup';
+import { defaultConfig } from '../../../src/core/config';
+import { WorkspaceIndex } from '../../../src/core/index/workspaceIndex';
 import { codes, FM, indexOf } from './memoryWorkspace';
 
 const TARGET = FM('Beta') + '# Beta\n\n## Core Concepts: observability\n\n## 故障排除 6\n\n## Summary\n\n## Summary\n\n## A | B [x]\n';
@@ -17,6 +19,22 @@ describe('heading fragments', () => {
       'b.md': TARGET,
     });
     assert.deepEqual(codes(index, 'a.md'), []);
+  });
+
+  it('a wikilink names by its text a heading whose GitHub slug markup or an image changed, on one thread or across threads', async () => {
+    const a = FM('A') + '[[b#Setup]] [[b#logo Project]] [ok](b.md#setup-) [gh](b.md#-project) [bad](b.md#setup)\n';
+    const b = FM('B') + '## Setup <img src="x.png">\n\n## ![logo](l.png) Project\n';
+    const index = await indexOf({ 'a.md': a, 'b.md': b });
+    assert.deepEqual(codes(index, 'a.md'), ['link-anchor-broken']);
+    // the other thread of a parallel check learns b.md as a foreign note: same answer
+    const foreign = index.foreignNoteOf('b.md')!;
+    assert.deepEqual(foreign.textSlugs, ['setup', 'logo-project']);
+    const other = new WorkspaceIndex(defaultConfig());
+    other.beginBatch();
+    other.updateNote('a.md', a);
+    other.addForeignNote(foreign);
+    other.endBatch();
+    assert.deepEqual(codes(other, 'a.md'), ['link-anchor-broken']);
   });
 
   it('a wikilink to a heading that is not there is still reported', async () => {
