@@ -1,4 +1,4 @@
-import type { IndexView } from '../index/api';
+import type { IndexView, Resolution } from '../index/api';
 import type { FileEdit, LinkRef, Range, TextEdit } from '../model';
 import { dirname, isInside, relative } from '../paths';
 import { destinationStyleOf, encodeLinkPath, type DestinationStyle } from './destination';
@@ -57,14 +57,13 @@ export function renamePlan(index: IndexView, moves: Move[], textOf: (file: strin
     if (!note) continue;
     const srcAfter = newPath(src);
     for (const link of note.scan.links) {
-      const folder = folderOf(index, src, link);
-      if (folder !== undefined) {
-        const text = folderLinkText(post, srcAfter, link, folderAfter(folder), destinationStyleOf(textOf(src), link));
+      const target = targetOf(index, src, link);
+      if (target === undefined) continue;
+      if (target.kind === 'folder') {
+        const text = folderLinkText(post, srcAfter, link, folderAfter(target.folder), destinationStyleOf(textOf(src), link));
         if (text !== undefined) out.replace(src, link, text);
         continue;
       }
-      const target = targetOf(index, src, link);
-      if (target === undefined) continue;
       const after = newPath(target.file);
       if (leadsTo(post, srcAfter, link, after)) continue; // the text survives the move as it is
       const fragment = link.fragment !== undefined ? rawFragment(link) : undefined;
@@ -99,17 +98,10 @@ function sourcesOf(index: IndexView, fileMoves: Map<string, string>, moves: read
   }
   if (moves.some(m => !index.hasFile(m.from))) {
     for (const note of index.notes()) {
-      if (!sources.has(note.file) && note.scan.links.some(l => folderOf(index, note.file, l) !== undefined)) sources.add(note.file);
+      if (!sources.has(note.file) && note.scan.links.some(l => targetOf(index, note.file, l)?.kind === 'folder')) sources.add(note.file);
     }
   }
   return sources;
-}
-
-/** The folder a Markdown link or image points at (`[Rust](rust/)`); undefined for any other link. */
-function folderOf(index: IndexView, src: string, link: LinkRef): string | undefined {
-  if (link.external || link.path === '' || (link.kind !== 'link' && link.kind !== 'image')) return undefined;
-  const r = index.resolve(src, link);
-  return r.kind === 'folder' ? r.folder : undefined;
 }
 
 /**
@@ -128,11 +120,14 @@ function folderLinkText(post: PostMoveWorkspace, srcAfter: string, link: LinkRef
   return encodeLinkPath(path, style) + tail;
 }
 
-/** The file `link` points at now; undefined for external links, unresolved wikilinks and `#fragment` links. */
-function targetOf(index: IndexView, src: string, link: LinkRef): { file: string; exists: boolean } | undefined {
+/**
+ * The file or folder (`[Rust](rust/)`) `link` points at now; undefined for external links, unresolved wikilinks
+ * and `#fragment` links.
+ */
+function targetOf(index: IndexView, src: string, link: LinkRef): Extract<Resolution, { kind: 'file' | 'folder' }> | undefined {
   if (link.external || (link.path === '' && link.kind !== 'wikilink')) return undefined;
   const r = index.resolve(src, link);
-  return r.kind === 'file' ? r : undefined;
+  return r.kind === 'file' || r.kind === 'folder' ? r : undefined;
 }
 
 /** Whether the link, as written, resolves to `file` in the workspace after the move. */
