@@ -87,3 +87,9 @@ export function computeRowCoverage(rows: MatrixRow[], stateOf: (file: string) =>
     return { row, fileStates, computed: statusFromStates(fileStates) };
   });
 }
+
+/** Whether two notes count as drafts for the same reason (the matrix message says it). */
+export function sameDraftReason(a: DraftReason | undefined, b: DraftReason | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  return 'status' in a ? 'status' in b && a.status === b.status : 'chars' in b && a.chars === b.chars;
+}

@@ -1,6 +1,7 @@
-/** What the index derives from a note's text besides its scan: its title and hover preview. */
+/** What the index derives from a note besides its scan: its title, hover preview and the fragments it offers. */
 import type { Heading, ScanResult } from '../model';
 import { stem } from '../paths';
+import { githubSlug } from '../scanner/slug';
 import { detach } from '../text/detach';
 
 /** The title a note answers to: its frontmatter `title`, else its first `#` heading, else its file name. */
@@ -41,4 +42,27 @@ export function previewOf(text: string, bodyStart: number): string {
   }
   const joined = out.join('\n');
   return detach(joined.length > 400 ? joined.slice(0, 400) + '…' : joined);
+}
+
+/**
+ * The slugs of heading texts as users see them (trimmed, image alt text kept) that differ from the headings'
+ * GitHub slugs: `## Setup <img …>` is `#setup-` on GitHub, but `[[note#Setup]]` names it by its text. Only a
+ * slug that markup at an edge or an image can have touched (a `-` at either end, or `--`) is looked at again.
+ */
+export function textOnlySlugs(headings: readonly Heading[]): string[] {
+  const out: string[] = [];
+  for (const h of headings) {
+    const s = h.slug;
+    if (s.charCodeAt(0) !== 45 && s.charCodeAt(s.length - 1) !== 45 && !s.includes('--')) continue;
+    const t = githubSlug(h.text);
+    if (t !== s) out.push(t);
+  }
+  return out;
+}
+
+/** What a `#fragment` into a note may name: its headings' slugs and its HTML anchors' ids. */
+export function fragmentNames(scan: ScanResult): string[] {
+  const names = scan.headings.map(h => h.slug);
+  if (scan.anchors) for (const a of scan.anchors) names.push(a.id);
+  return names;
 }

@@ -1,12 +1,11 @@
 import { isUnlisted, noteFilter, type NotesConfig } from '../config';
-import { bodySize, computeRowCoverage, draftReason, fileState } from '../coverage/compute';
-import type { CoverageModel, Diagnostic, DraftReason, FileState, Heading, LinkRef, RowCoverage, ScanResult, SeriesModel, XrefSide } from '../model';
+import { bodySize, computeRowCoverage, draftReason, fileState, sameDraftReason } from '../coverage/compute';
+import type { CoverageModel, Diagnostic, DraftReason, FileState, Heading, LinkRef, RowCoverage, SeriesModel, XrefSide } from '../model';
 import { basename, compareCodeUnits, dirname, isInside, isMarkdown, stem } from '../paths';
 import { checkCoverage } from '../rules/coverage';
 import type { Finding } from '../rules/finding';
 import { checkFrontmatter } from '../rules/frontmatter';
 import { checkLinks } from '../rules/links';
-import { githubSlug } from '../scanner/slug';
 import { checkSeries } from '../rules/series';
 import { checkXrefs } from '../rules/xref';
 import { expandSpan, parseCoverageMatrix } from '../series/matrix';
@@ -14,7 +13,7 @@ import { isReadmeName, isSeriesReadme, parseSeriesReadme } from '../series/readm
 import type { Backlink, ForeignNote, IndexView, IndexWriter, NoteRecord, Resolution } from './api';
 import { DependencyMap } from './dependencyMap';
 import { NameIndex } from './nameIndex';
-import { previewOf, sameFragments, titleOf } from './noteRecord';
+import { fragmentNames, previewOf, sameFragments, textOnlySlugs, titleOf } from './noteRecord';
 import { parseNote } from './parseNote';
 import { filePathOf, foldersOf, nearestFolderIn, pathLinkCandidates, refCandidates, resolveLink, type ResolveContext, wikilinkKeyOfFile } from './resolve';
 
@@ -787,35 +786,7 @@ function posKey(p: { line: number; character: number }): string {
   return p.line + ':' + p.character;
 }
 
-/**
- * The slugs of heading texts as users see them (trimmed, image alt text kept) that differ from the headings'
- * GitHub slugs: `## Setup <img …>` is `#setup-` on GitHub, but `[[note#Setup]]` names it by its text. Only a
- * slug that markup at an edge or an image can have touched (a `-` at either end, or `--`) is looked at again.
- */
-function textOnlySlugs(headings: readonly Heading[]): string[] {
-  const out: string[] = [];
-  for (const h of headings) {
-    const s = h.slug;
-    if (s.charCodeAt(0) !== 45 && s.charCodeAt(s.length - 1) !== 45 && !s.includes('--')) continue;
-    const t = githubSlug(h.text);
-    if (t !== s) out.push(t);
-  }
-  return out;
-}
-
-/** What a `#fragment` into a note may name: its headings' slugs and its HTML anchors' ids. */
-function fragmentNames(scan: ScanResult): string[] {
-  const names = scan.headings.map(h => h.slug);
-  if (scan.anchors) for (const a of scan.anchors) names.push(a.id);
-  return names;
-}
-
 /** The wikilink dependency key a file answers to: a note's stem (`[[kafka]]`), another file's name (`[[diagram.png]]`). */
 function wikilinkNameOf(file: string): string {
   return isMarkdown(file) ? wikilinkKeyOfFile(file) : basename(file).toLowerCase();
-}
-
-function sameDraftReason(a: DraftReason | undefined, b: DraftReason | undefined): boolean {
-  if (a === undefined || b === undefined) return a === b;
-  return 'status' in a ? 'status' in b && a.status === b.status : 'chars' in b && a.chars === b.chars;
 }
