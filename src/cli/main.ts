@@ -83,15 +83,13 @@ export async function run(argv: string[], io: Io): Promise<number> {
   const unlisted = reader.unlistedFolders();
   const index = await loadIndex(unlisted.length ? { ...config, unlistedFolders: unlisted } : config, reader, all, args, io, log);
   const ms = Date.now() - t0;
-  // a matrix that cannot be read as one (no table, no Status column) is said on stderr: no rule code covers it
-  // (a table without a files column is a coverage-unlisted diagnostic)
-  for (const series of seriesInOrder(index)) {
-    for (const p of index.coverage(series)?.problems ?? []) {
-      if (p.kind !== 'no-files-column') log(`${index.coverage(series)!.file}:${p.range.start.line + 1}: ${p.message}`);
-    }
-  }
-
   if (args.command === 'coverage') {
+    // what keeps a matrix from being read as one (no table, no Status or files column) is a diagnostic of `check`;
+    // the coverage report says it on stderr
+    for (const series of seriesInOrder(index)) {
+      const cov = index.coverage(series);
+      for (const p of cov?.problems ?? []) log(`${cov!.file}:${p.range.start.line + 1}: ${p.message}`);
+    }
     const coverage = coverageReport(index);
     if (args.format === 'json') jsonChunks({ version: 1, notes: noteCount(index), coverage }, io.out);
     else io.out(formatCoverageMarkdown(coverage, config, statusLanguages(index)));

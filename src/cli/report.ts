@@ -1,4 +1,5 @@
 import { dominantStatusText } from '../core/coverage/sync';
+import { statusOutOfDate } from '../core/coverage/compute';
 import type { WorkspaceIndex } from '../core/index/workspaceIndex';
 import type { CoverageStatus, Diagnostic, FileState, SeriesModel } from '../core/model';
 import { compareCodeUnits } from '../core/paths';
@@ -25,6 +26,8 @@ export interface JsonCoverageRow {
   declaredText: string;
   computed: CoverageStatus;
   fileStates: FileState[];
+  /** the declared status is out of date (false when the row has no Status cell to compare, or no files column) */
+  outOfDate: boolean;
 }
 
 export interface JsonCoverage {
@@ -76,6 +79,7 @@ export function coverageReport(index: WorkspaceIndex): JsonCoverage[] {
     rows: index.computeCoverage(s).map(rc => ({
       area: rc.row.area, topic: rc.row.topic, files: rc.row.files.map(f => f.file),
       declared: rc.row.declared ?? null, declaredText: rc.row.declaredText, computed: rc.computed, fileStates: rc.fileStates,
+      outOfDate: statusOutOfDate(rc),
     })),
   }));
 }

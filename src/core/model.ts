@@ -254,9 +254,15 @@ export interface MatrixRow {
   declaredText: string;
   /**
    * the Status cell's text range (what a status sync replaces); undefined when the table has no Status
-   * column, or no Coverage Files column (nothing to compare the status with)
+   * column, or no Coverage Files column (nothing to compare the status with). A row too short to have a Status
+   * cell has an empty range at its end, and `statusInsert`.
    */
   statusRange?: Range;
+  /**
+   * an empty or missing Status cell: what an edit writes around the word at `statusRange` so that the row reads
+   * `| Done |` (for a missing cell `' | '` or `' | | '` before and `' |'` after: the cell and any before it)
+   */
+  statusInsert?: { before: string; after: string };
   /** the row's table has no Coverage Files column: `files` is empty because the matrix does not say */
   filesUnknown?: true;
   range: Range;
@@ -289,11 +295,13 @@ export interface CoverageModel {
   problems: MatrixProblem[];
 }
 
-/** A problem of the matrix itself: `no-files-column` is reported as a diagnostic, the others on the CLI's stderr. */
+/** A problem of the matrix itself, reported as a diagnostic on the matrix (see rules/coverage.ts). */
 export interface MatrixProblem {
   kind: 'no-table' | 'no-files-column' | 'no-status-column';
   message: string;
   range: Range;
+  /** (no-files-column) no coverage table of the matrix has a files column: the matrix lists no file at all */
+  everyTable?: true;
 }
 
 /** Per-file state used for computed coverage. */

@@ -49,12 +49,8 @@ export function buildMessage(d: Diagnostic, l10n: Translator): string | undefine
     case 'wikilink-broken':
     case 'link-outside-workspace':
       return linkMessage(d.code, data, l10n);
-    case 'xref-missing-link': {
-      const from = text(data, 'from');
-      const to = text(data, 'to');
-      if (from === undefined || to === undefined) return undefined;
-      return l10n.t('cross-reference declared in the matrix, but {0} does not link to {1}', from, to);
-    }
+    case 'xref-missing-link':
+      return xrefMissingLink(data, l10n);
     case 'chapter-planned':
       return chapterPlanned(d.message, data, l10n);
     case 'chapter-number-unknown':
@@ -154,6 +150,10 @@ function linkMessage(code: Diagnostic['code'], data: Facts, l10n: Translator): s
     case 'wikilink-broken':
       return raw === undefined ? undefined : l10n.t('wikilink "[[{0}]]" matches no note by file name or title', raw);
     case 'ref-broken':
+      // a side of a matrix cross-reference that names nothing
+      if (path !== undefined && data.problem === 'reversed-range') return l10n.t('the chapter range {0} ends before it starts', path);
+      if (path !== undefined && data.problem === 'empty-range') return l10n.t('the chapter range {0} covers no chapter, written or planned', path);
+      if (path !== undefined && data.problem === 'unplanned') return l10n.t('{0} does not exist, and neither the README nor a matrix row plans it', path);
       return path === undefined || file === undefined ? undefined : l10n.t('referenced file "{0}" does not exist ({1})', path, file);
     case 'link-broken':
       if (path === undefined || file === undefined) return undefined;
@@ -294,7 +294,26 @@ function priorityMismatch(message: string, data: Facts, l10n: Translator): strin
 // ---------------------------------------------------------------------------------------------
 // Coverage matrix
 
+function xrefMissingLink(data: Facts, l10n: Translator): string | undefined {
+  const from = text(data, 'from');
+  const to = text(data, 'to');
+  if (from === undefined || to === undefined) return undefined;
+  const fromSpan = text(data, 'fromSpan');
+  const toSpan = text(data, 'toSpan');
+  const fromCount = String(data.fromCount);
+  const toCount = String(data.toCount);
+  if (fromSpan !== undefined && toSpan !== undefined) {
+    return l10n.t('cross-reference declared in the matrix, but none of {0} ({1} notes) links to any of {2} ({3} notes)', fromSpan, fromCount, toSpan, toCount);
+  }
+  if (fromSpan !== undefined) return l10n.t('cross-reference declared in the matrix, but none of {0} ({1} notes) links to {2}', fromSpan, fromCount, to);
+  if (toSpan !== undefined) return l10n.t('cross-reference declared in the matrix, but {0} does not link to any of {1} ({2} notes)', from, toSpan, toCount);
+  return l10n.t('cross-reference declared in the matrix, but {0} does not link to {1}', from, to);
+}
+
 function statusMismatch(data: Facts, l10n: Translator): string | undefined {
+  if (data.problem === 'no-status-column') {
+    return l10n.t('the coverage table has no "Status" column (or "狀態"), so its rows declare no status to compare');
+  }
   const expected = text(data, 'expected');
   const declared = text(data, 'declaredText');
   if (expected === undefined || declared === undefined) return undefined;
@@ -307,6 +326,10 @@ function statusMismatch(data: Facts, l10n: Translator): string | undefined {
       return words === undefined ? undefined
         : l10n.t('status "{0}" is not a status word ({1}): expected "{2}"', declared, words.join(', '), expected);
     }
+    case 'negated':
+      return l10n.t('status "{0}" negates a status word, so it declares no status: expected "{1}"', declared, expected);
+    case 'several-statuses':
+      return l10n.t('status "{0}" names more than one status: expected "{1}"', declared, expected);
     case 'all-written':
       return l10n.t('status is "{0}" but all files are written: expected "{1}"', declared, expected);
     case 'missing':
@@ -334,7 +357,12 @@ function statusMismatch(data: Facts, l10n: Translator): string | undefined {
 
 function coverageUnlisted(data: Facts, l10n: Translator): string | undefined {
   if (data.problem === 'no-files-column') {
-    return l10n.t('the coverage table has no "Coverage Files" column (or "Files"), so its rows name no files: their status is not compared and README chapters are not checked against the matrix');
+    return data.everyTable === true
+      ? l10n.t('the coverage table has no "Coverage Files" column (or "Files"), so its rows name no files: their status is not compared and README chapters are not checked against the matrix')
+      : l10n.t('the coverage table has no "Coverage Files" column (or "Files"), so its rows name no files: their status is not compared');
+  }
+  if (data.problem === 'no-table') {
+    return l10n.t('no coverage table found (a table with the columns Capability Area, Required Topic, Coverage Files and Status): README chapters are not checked against the matrix');
   }
   const label = text(data, 'label');
   const matrix = text(data, 'matrix');

@@ -17,14 +17,14 @@ export function formatCoverageMarkdown(coverage: JsonCoverage[], config: NotesCo
   for (const s of coverage) {
     const language = languages.get(s.series);
     const done = s.rows.filter(r => r.computed === 'done').length;
-    const mismatches = s.rows.filter(r => r.declared !== r.computed).length;
+    const mismatches = s.rows.filter(r => r.outOfDate).length;
     out.push(`## ${s.title} (${s.series})`, '');
     out.push(`Coverage: ${done}/${s.rows.length} done, ${s.rows.filter(r => r.computed === 'in-progress').length} in progress, ${mismatches} declared status${mismatches === 1 ? '' : 'es'} out of date.`, '');
     out.push('| Capability Area | Required Topic | Coverage Files | Declared | Computed |', '| --- | --- | --- | --- | --- |');
     for (const r of s.rows) {
       const declared = r.declaredText !== '' ? cell(r.declaredText) : '—';
       // as statusWordForRow picks it (this row is the JSON one, without the matrix row's ranges)
-      const computed = cell(statusWordLike(config, r.computed, r.declaredText !== '' ? r.declaredText : language)) + (r.declared !== r.computed ? ' ⚠' : '');
+      const computed = cell(statusWordLike(config, r.computed, r.declaredText !== '' ? r.declaredText : language)) + (r.outOfDate ? ' ⚠' : '');
       const files = r.files.map((f, i) => `\`${f}\` (${r.fileStates[i]})`).join('<br>');
       out.push(`| ${cell(r.area)} | ${cell(r.topic)} | ${cell(files)} | ${declared} | ${computed} |`);
     }

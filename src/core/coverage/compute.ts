@@ -81,6 +81,15 @@ export function statusFromStates(states: readonly FileState[]): CoverageStatus {
   return 'in-progress';
 }
 
+/**
+ * Whether a row's declared status is out of date: it has a Status cell (or room for one) and files to compare it
+ * with, and says something other than the computed status. The check, the coverage page, Sync and the CLI's
+ * coverage report all count a mismatch this way.
+ */
+export function statusOutOfDate(rc: Pick<RowCoverage, 'row' | 'computed'>): boolean {
+  return rc.row.statusRange !== undefined && rc.row.declared !== rc.computed;
+}
+
 export function computeRowCoverage(rows: MatrixRow[], stateOf: (file: string) => FileState): RowCoverage[] {
   return rows.map(row => {
     const fileStates = row.files.map(f => (f.file === '' ? 'missing' : stateOf(f.file)));

@@ -4,18 +4,27 @@ import { hasCjk } from '../series/wording';
 
 /**
  * Status words inside a Status cell that holds more than the word (`Done (reviewed by Bob)`, `✅ 完成`,
- * `Pending <!-- blocked -->`): where each configured word occurs, so that a cell with exactly one declares that
- * status and an edit can replace that word alone, keeping the author's text around it.
+ * `Pending <!-- blocked -->`, `Done / 完成`): where each configured word occurs, so that a cell whose words all
+ * name one status declares it, and an edit can replace those words alone, keeping the author's text around them.
+ * A negated word (`未完成`, `尚未完成`, `Not done`) declares nothing: it is found with its negation, so that an
+ * edit replaces the whole phrase and never leaves `尚未待建立` behind.
  */
 
 export interface StatusWordAt {
   status: CoverageStatus;
   /** the word as written in the cell */
   word: string;
-  /** offsets in the cell text */
+  /** offsets in the cell text (a negated word's start is its negation's) */
   start: number;
   end: number;
+  /** the word follows a negation (`未`, `not` …): it says the status does not hold */
+  negated?: true;
 }
+
+/** Words before a CJK status word that negate it: `未完成`, `尚未完成`, `沒有完成`, `待完成` (still to be done). */
+const CJK_NEGATION = /((?:尚未|還沒有|还没有|還沒|还没|沒有|没有|未|沒|没|不|無|无|非|待)[ \t]*)$/;
+/** Words before a Latin status word that negate it: `Not done`, `not yet done`, `never done`, `non-done`. */
+const LATIN_NEGATION = /(?:^|[^\p{L}\p{N}_])((?:not|never|no|non)(?:[ \t-]+yet)?[ \t-]+)$/iu;
 
 /** The configured status words in `cell` (case-insensitive, whole words; none inside an HTML comment), in order. */
 export function statusWordsIn(cell: string, config: NotesConfig): StatusWordAt[] {
@@ -30,19 +39,34 @@ export function statusWordsIn(cell: string, config: NotesConfig): StatusWordAt[]
         const end = i + needle.length;
         if (!hasCjk(w) && (isWordChar(cell, i - 1) || isWordChar(cell, end))) continue;
         if (comments.some(([s, e]) => i >= s && i < e)) continue;
-        found.push({ status, word: cell.slice(i, end), start: i, end });
+        const negation = (hasCjk(w) ? CJK_NEGATION : LATIN_NEGATION).exec(cell.slice(0, i));
+        if (negation) {
+          const start = i - negation[1].length;
+          found.push({ status, word: cell.slice(start, end), start, end, negated: true });
+        } else found.push({ status, word: cell.slice(i, end), start: i, end });
       }
     }
   }
   found.sort((a, b) => a.start - b.start || b.end - a.end);
-  // a word inside a longer one (a custom `Done` inside `Not Done`) is part of that one
-  return found.filter((f, i) => !found.some((g, j) => j !== i && g.start <= f.start && g.end >= f.end && g.end - g.start > f.end - f.start));
+  // a word inside a longer one (a custom `Done` inside `Not Done`) is part of that one, and so is a negated word
+  // a configured word spells out whole
+  return found.filter((f, i) => !found.some((g, j) => j !== i && g.start <= f.start && g.end >= f.end
+    && (g.end - g.start > f.end - f.start || (f.negated && !g.negated))));
 }
 
-/** The status a cell declares by holding exactly one status word; undefined for none or several. */
+/**
+ * The status a cell declares: the one status all its status words name (`Done`, `Done / 完成`); undefined for
+ * none, for words of different statuses, and for a negated word.
+ */
 export function singleStatusIn(cell: string, config: NotesConfig): CoverageStatus | undefined {
-  const found = statusWordsIn(cell, config);
-  return found.length === 1 ? found[0].status : undefined;
+  return commonStatus(statusWordsIn(cell, config));
+}
+
+/** The status every word of `found` names, none of them negated; undefined when there is no such one. */
+export function commonStatus(found: readonly StatusWordAt[]): CoverageStatus | undefined {
+  if (found.length === 0 || found.some(f => f.negated)) return undefined;
+  const { status } = found[0];
+  return found.every(f => f.status === status) ? status : undefined;
 }
 
 function isWordChar(s: string, i: number): boolean {

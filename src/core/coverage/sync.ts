@@ -1,8 +1,9 @@
 import type { NotesConfig } from '../config';
 import type { CoverageModel, CoverageStatus, MatrixRow, Range, RowCoverage, TextEdit } from '../model';
 import { hasCjk, statusWordLike } from '../series/wording';
-import { statusWordsIn } from './statusCell';
+import { commonStatus, statusWordsIn } from './statusCell';
 import { LineIndex } from '../text/lineIndex';
+import { statusOutOfDate } from './compute';
 
 /**
  * Writing computed statuses back into the matrix: only the status word of each row's Status cell changes
@@ -39,28 +40,39 @@ export interface StatusCellChange {
 
 /**
  * How to make a row's Status cell say `status` without deleting any of the author's text: an empty cell gets the
- * word; the one status word of a cell that holds more (`Done (reviewed by Bob)`) is replaced in place, in its own
- * language; a cell without a status word gets the word in front of its text. Undefined when the cell names
- * several statuses (which one to replace is the author's call), has no Status cell, or already says it.
+ * word; the status words of a cell that holds more (`Done (reviewed by Bob)`, `Done / 完成`) are replaced in place,
+ * each in its own language; a negated word (`未完成`) is replaced with its negation; a cell without a status word
+ * gets the word in front of its text. Undefined when the cell names different statuses (which one to replace is
+ * the author's call), has no Status cell, or already says it.
  */
 export function statusCellChange(row: MatrixRow, status: CoverageStatus, config: NotesConfig, fallbackLike?: string): StatusCellChange | undefined {
   const range = row.statusRange;
   if (!range) return undefined;
-  if (row.declaredText === '') return change(range, statusWordForRow(row, status, config, fallbackLike));
+  if (row.declaredText === '') {
+    // an empty cell, or none (the edit then adds it, and any empty cells before it)
+    const word = statusWordForRow(row, status, config, fallbackLike);
+    const pad = row.statusInsert;
+    return { edit: { range, newText: pad ? pad.before + word + pad.after : word }, word };
+  }
   const found = statusWordsIn(row.declaredText, config);
-  if (found.length > 1) return undefined;
   if (found.length === 0) {
     const word = statusWordForRow(row, status, config, fallbackLike);
     return { edit: { range: { start: range.start, end: range.start }, newText: word + ' ' }, word };
   }
-  const word = statusWordLike(config, status, found[0].word);
-  if (word === found[0].word) return undefined;
-  const at = (offset: number) => ({ line: range.start.line, character: range.start.character + offset });
-  return change({ start: at(found[0].start), end: at(found[0].end) }, word);
-}
-
-function change(range: Range, word: string): StatusCellChange {
-  return { edit: { range, newText: word }, word };
+  if (found.length > 1 && commonStatus(found) === undefined) return undefined;
+  const words = found.map(f => statusWordLike(config, status, f.word));
+  if (words.every((w, i) => w === found[i].word)) return undefined;
+  // one edit from the first word to the last, the text between them kept
+  const first = found[0].start;
+  const last = found[found.length - 1].end;
+  let newText = '';
+  let at = first;
+  found.forEach((f, i) => {
+    newText += row.declaredText.slice(at, f.start) + words[i];
+    at = f.end;
+  });
+  const pos = (offset: number) => ({ line: range.start.line, character: range.start.character + offset });
+  return { edit: { range: { start: pos(first), end: pos(last) }, newText }, word: words[0] };
 }
 
 /**
@@ -85,9 +97,11 @@ export function syncStatusEdits(text: string, cov: CoverageModel, rows: RowCover
   const lines = new LineIndex(text);
   const language = { like: dominantStatusText(cov) };
   const edits: TextEdit[] = [];
-  for (const { row, computed } of rows) {
-    if (!row.statusRange || row.declared === computed) continue;
-    const current = text.slice(lines.offsetAt(row.statusRange.start), lines.offsetAt(row.statusRange.end));
+  for (const rc of rows) {
+    if (!statusOutOfDate(rc)) continue;
+    const { row, computed } = rc;
+    const range = row.statusRange!; // (an out-of-date row has one)
+    const current = text.slice(lines.offsetAt(range.start), lines.offsetAt(range.end));
     if (current !== row.declaredText) continue;
     const change = matrixStatusChange(cov, row, computed, config, language);
     if (change) edits.push(change.edit);

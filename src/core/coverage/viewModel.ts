@@ -1,6 +1,7 @@
 import type { IndexView } from '../index/api';
-import { fileState } from './compute';
+import { fileState, statusOutOfDate } from './compute';
 import type { Chapter, CoverageStatus, Diagnostic, FileState, PriorityKey, RowCoverage, SeriesModel } from '../model';
+import { matrixListsFiles } from '../series/matrix';
 
 /**
  * The coverage page's view model: plain JSON-serialisable data built from an IndexView, plus a
@@ -188,7 +189,7 @@ export function buildSeriesView(index: IndexView, series: SeriesModel): SeriesVi
       files,
       declaredText: r.declaredText,
       computed: rc.computed,
-      mismatch: !r.filesUnknown && r.declared !== rc.computed,
+      mismatch: statusOutOfDate(rc),
       problems: files.reduce((n, f) => n + f.problems, 0),
       line: r.range.start.line,
     };
@@ -208,7 +209,7 @@ export function buildSeriesView(index: IndexView, series: SeriesModel): SeriesVi
   const minutesLeft = emptyMinutes();
   const readmeOnly: UnlistedChapter[] = [];
   // a table without a files column lists no chapter: no chapter can be said to be missing from the matrix
-  const listsFiles = cov !== undefined && !cov.problems.some(p => p.kind === 'no-files-column');
+  const listsFiles = cov !== undefined && matrixListsFiles(cov);
   const counted = new Set<string>();
   for (const cat of series.categories) {
     for (const ch of cat.chapters) {

@@ -36,16 +36,19 @@ function lineBreakAfter(text: string, offset: number): string {
 
 /**
  * Appends `| Category | label | `path` | Pending |` (in the table's column order, extra columns left
- * empty) after the last row of the last coverage table. Undefined when the text has no coverage
+ * empty) after the last row of the last coverage table that has a files column. Undefined when the text has no coverage
  * table or the chapter has no workspace file.
  */
 export function addChapterToMatrixEdit(text: string, cov: CoverageModel, chapter: Chapter, config: NotesConfig = defaultConfig()): TextEdit | undefined {
-  const layouts = matrixTableLayouts(text);
+  // the last table that lists files (a table without a files column cannot list the chapter)
+  const layouts = matrixTableLayouts(text).filter(l => l.columns.files !== undefined);
   const layout = layouts[layouts.length - 1];
   if (!layout || chapter.file === '') return undefined;
   const lines = new LineIndex(text);
-  const line = lines.positionAt(layout.lastRowStart).line;
-  const rowText = lines.lineText(line);
+  const rowLine = lines.positionAt(layout.lastRowStart).line;
+  const rowText = lines.lineText(rowLine);
+  // a table of only a header gets its first row after the delimiter row, the line below the header
+  const line = layout.bodyRows === 0 ? rowLine + 1 : rowLine;
   const prefix = /^[ \t>]*/.exec(rowText)?.[0] ?? '';
   const body = rowText.slice(prefix.length).trimEnd();
   const leadingPipe = body.startsWith('|');

@@ -7,7 +7,7 @@ import type { Finding } from '../rules/finding';
 import { checkFrontmatter } from '../rules/frontmatter';
 import { checkLinks } from '../rules/links';
 import { checkSeries } from '../rules/series';
-import { checkXrefs } from '../rules/xref';
+import { checkXrefs, plannedFiles } from '../rules/xref';
 import { expandSpan, parseCoverageMatrix } from '../series/matrix';
 import { isReadmeName, isSeriesReadme, parseSeriesReadme } from '../series/readme';
 import type { Backlink, ForeignNote, IndexView, IndexWriter, NoteRecord, Resolution } from './api';
@@ -469,11 +469,17 @@ export class WorkspaceIndex implements IndexView, IndexWriter, ResolveContext {
     return cov ? computeRowCoverage(cov.rows, f => this.fileStateOf(f)) : [];
   }
 
+  /**
+   * Missing, draft or written. A file that exists but is not read as a note (the config leaves it out, it cannot be
+   * read, or it lies in a folder the listing could not read) counts as written: it is there, and nothing says it
+   * is a draft; calling it missing would contradict the README, which does not call it planned.
+   */
   fileStateOf(file: string): FileState {
     const e = this.entries.get(file);
     if (e?.foreign) return e.foreign.state;
     const r = e?.record;
-    return fileState(r && !r.unreadable ? r : undefined, this.cfg);
+    if (r && !r.unreadable) return fileState(r, this.cfg);
+    return this.allFiles.has(file) || isUnlisted(this.cfg, file) ? 'written' : 'missing';
   }
 
   /** Why a note counts as a draft (its status, or a short body without one); undefined when it is not a draft. */
@@ -643,6 +649,9 @@ export class WorkspaceIndex implements IndexView, IndexWriter, ResolveContext {
         matrixExtra = matrixExtra.concat(checkXrefs(s.coverage, {
           filesOf: side => this.xrefSideFiles(side),
           targetsOf: f => { const e = this.entries.get(f); return e ? this.targetSet(f, e) : NO_TARGETS; },
+          planned: plannedFiles(s.model, s.coverage),
+          hasFolder: f => this.hasFolder(f),
+          unknown: f => isUnlisted(this.cfg, f),
         }));
       }
       this.setDiagnostics(matrixFile, findings.concat(matrixExtra));

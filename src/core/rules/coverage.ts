@@ -1,7 +1,10 @@
 import type { NotesConfig } from '../config';
-import type { CoverageModel, CoverageStatus, DraftReason, FileState, RowCoverage, SeriesModel } from '../model';
+import type { CoverageModel, CoverageStatus, DraftReason, FileState, MatrixProblem, RowCoverage, SeriesModel } from '../model';
+import { matrixListsFiles } from '../series/matrix';
+import { statusOutOfDate } from '../coverage/compute';
 import { dominantStatusText, matrixStatusChange, statusWordForRow } from '../coverage/sync';
 import { statusWordLike } from '../series/wording';
+import { statusWordsIn } from '../coverage/statusCell';
 import type { Finding } from './finding';
 
 /**
@@ -10,8 +13,9 @@ import type { Finding } from './finding';
  * - `coverage-unlisted` for a README chapter absent from every matrix row (in the README) and for a
  *   matrix file that is neither a chapter nor a support document of the README (in the matrix).
  * A missing file in a Pending row is simply planned: nothing is reported for it. A table without a
- * Coverage Files column is one `coverage-unlisted` on its header: its rows' statuses are not compared
- * and no README chapter is called unlisted.
+ * Coverage Files column is one `coverage-unlisted` on its header: its rows' statuses are not compared,
+ * and when no table of the matrix has one, no README chapter is called unlisted (nor when there is no
+ * table at all). A table without a Status column is one `coverage-status-mismatch` on its header.
  */
 
 export interface CoverageRuleContext {
@@ -26,7 +30,7 @@ function english(config: NotesConfig, status: CoverageStatus): string {
 
 /** Why a Status cell is wrong, and the file that shows it (`href` as the row writes it). */
 interface StatusProblem {
-  problem: 'empty' | 'not-status-word' | 'all-written' | 'missing' | 'draft' | 'no-file' | 'none-exists' | 'started';
+  problem: 'empty' | 'not-status-word' | 'negated' | 'several-statuses' | 'all-written' | 'missing' | 'draft' | 'no-file' | 'none-exists' | 'started';
   href?: string;
   /** for a draft: the status that makes it one */
   draftStatus?: string;
@@ -41,7 +45,7 @@ function statusProblem(rc: RowCoverage, ctx: CoverageRuleContext): StatusProblem
     const i = fileStates.findIndex(pred);
     return i === -1 ? undefined : row.files[i].href;
   };
-  if (declared === undefined) return { problem: row.declaredText === '' ? 'empty' : 'not-status-word' };
+  if (declared === undefined) return { problem: row.declaredText === '' ? 'empty' : undeclaredProblem(row.declaredText, ctx.config) };
   if (computed === 'done') return { problem: 'all-written' };
   if (declared === 'done') {
     const missing = fileWith(s => s === 'missing');
@@ -62,6 +66,13 @@ function statusProblem(rc: RowCoverage, ctx: CoverageRuleContext): StatusProblem
   return started === undefined ? { problem: 'started' } : { problem: 'started', href: started };
 }
 
+/** Why a cell with text declares no status: it holds no status word, a negated one, or words of several statuses. */
+function undeclaredProblem(declaredText: string, config: NotesConfig): StatusProblem['problem'] {
+  const found = statusWordsIn(declaredText, config);
+  if (found.some(f => f.negated)) return 'negated';
+  return found.length > 1 ? 'several-statuses' : 'not-status-word';
+}
+
 function statusWords(config: NotesConfig): string[] {
   return Object.values(config.statusWords).flat();
 }
@@ -71,6 +82,8 @@ function statusMessage(p: StatusProblem, declaredText: string, config: NotesConf
   switch (p.problem) {
     case 'empty': return `status is empty: expected "${expected}"`;
     case 'not-status-word': return `status "${declaredText}" is not a status word (${statusWords(config).join(', ')}): expected "${expected}"`;
+    case 'negated': return `status "${declaredText}" negates a status word, so it declares no status: expected "${expected}"`;
+    case 'several-statuses': return `status "${declaredText}" names more than one status: expected "${expected}"`;
     case 'all-written': return `${said} but all files are written: expected "${expected}"`;
     case 'missing': return `${said} but ${p.href} does not exist: expected "${expected}"`;
     case 'draft': {
@@ -84,6 +97,33 @@ function statusMessage(p: StatusProblem, declaredText: string, config: NotesConf
   }
 }
 
+/**
+ * A problem of the matrix itself as a finding: no coverage table, or a table without a files column, lists no
+ * chapter (`coverage-unlisted`); a table without a Status column declares no status (`coverage-status-mismatch`).
+ */
+function matrixProblemFinding(p: MatrixProblem, cov: CoverageModel): Finding {
+  const data = { problem: p.kind, matrix: cov.file, ...(p.everyTable && { everyTable: true }) };
+  switch (p.kind) {
+    case 'no-table':
+      return {
+        code: 'coverage-unlisted', range: p.range, data,
+        message: 'no coverage table found (a table with the columns Capability Area, Required Topic, Coverage Files and Status): README chapters are not checked against the matrix',
+      };
+    case 'no-files-column':
+      return {
+        code: 'coverage-unlisted', range: p.range, data,
+        message: p.everyTable
+          ? 'the coverage table has no "Coverage Files" column (or "Files"), so its rows name no files: their status is not compared and README chapters are not checked against the matrix'
+          : 'the coverage table has no "Coverage Files" column (or "Files"), so its rows name no files: their status is not compared',
+      };
+    case 'no-status-column':
+      return {
+        code: 'coverage-status-mismatch', range: p.range, data,
+        message: 'the coverage table has no "Status" column (or "狀態"), so its rows declare no status to compare',
+      };
+  }
+}
+
 export function checkCoverage(
   cov: CoverageModel, series: SeriesModel, rows: RowCoverage[], ctx: CoverageRuleContext,
 ): { matrix: Finding[]; readme: Finding[] } {
@@ -93,13 +133,13 @@ export function checkCoverage(
   const language = dominantStatusText(cov);
 
   for (const rc of rows) {
+    if (!statusOutOfDate(rc)) continue;
     const { row, computed } = rc;
-    if (!row.statusRange || row.declared === computed) continue;
     // the word the fix (and sync) would write
     const expected = matrixStatusChange(cov, row, computed, config, { like: language })?.word ?? statusWordForRow(row, computed, config, language);
     const p = statusProblem(rc, ctx);
     matrix.push({
-      code: 'coverage-status-mismatch', range: row.statusRange,
+      code: 'coverage-status-mismatch', range: row.statusRange!, // (an out-of-date row has one)
       message: statusMessage(p, row.declaredText, config, expected),
       data: {
         expected, status: computed, declared: row.declared ?? null, english: english(config, computed),
@@ -115,18 +155,9 @@ export function checkCoverage(
   for (const cat of series.categories) for (const ch of cat.chapters) if (ch.file !== '') known.add(ch.file);
   for (const doc of series.supportDocs) if (doc.file !== '') known.add(doc.file);
 
-  // a table without a files column lists no chapter: said once on its header, and no chapter is called unlisted
-  for (const p of cov.problems) {
-    if (p.kind !== 'no-files-column') continue;
-    matrix.push({
-      code: 'coverage-unlisted', range: p.range,
-      message: `the coverage table has no "Coverage Files" column (or "Files"), so its rows name no files: their status is not compared and README chapters are not checked against the matrix`,
-      data: { problem: 'no-files-column', matrix: cov.file },
-    });
-  }
-  const noTable = cov.rows.length === 0 && cov.problems.length > 0;
-  const filesUnknown = cov.problems.some(p => p.kind === 'no-files-column');
-  if (!noTable && !filesUnknown) {
+  // what keeps the matrix from being read as one, each said once where it shows
+  for (const p of cov.problems) matrix.push(matrixProblemFinding(p, cov));
+  if (matrixListsFiles(cov)) {
     for (const cat of series.categories) {
       for (const ch of cat.chapters) {
         if (ch.file === '' || listed.has(ch.file)) continue;

@@ -115,3 +115,13 @@ export class ChapterNumberIndex {
     return this.resolutions.get(numberKey(num)) ?? { kind: 'unknown' };
   }
 }
+
+/**
+ * Whether a chapter range `from-to` ends before it starts: `17_6-17_3`, `05-02`. Only the parts both bounds have
+ * are compared, as a range reads them: `17_3-17` covers 17.3 up to the end of 17, and is not reversed.
+ */
+export function isReversedRange(from: readonly number[], to: readonly number[]): boolean {
+  const n = Math.min(from.length, to.length);
+  for (let i = 0; i < n; i++) if (from[i] !== to[i]) return from[i] > to[i];
+  return false;
+}

@@ -1,6 +1,6 @@
-import type { ListItem, Root, Table, TableCell, TableRow } from 'mdast';
+import type { ListItem, Root, RootContent, Table, TableCell, TableRow } from 'mdast';
 import { statusOf, type NotesConfig } from '../config';
-import type { CoverageModel, CrossRef, MatrixFileRef, MatrixRow, XrefSide } from '../model';
+import type { CoverageModel, CrossRef, MatrixFileRef, MatrixProblem, MatrixRow, XrefSide } from '../model';
 import { basename, dirname, join } from '../paths';
 import { chapterTuple, leadingChapterTuple } from './chapterNumbers';
 import { structuralTree } from '../reference/tree';
@@ -41,6 +41,8 @@ export interface MatrixTableLayout {
   end: number;
   /** offset of the start of the last row (the header row when the table has no body) */
   lastRowStart: number;
+  /** rows below the header and delimiter rows */
+  bodyRows: number;
 }
 
 /** The column a header cell names, and how far down its alias list the name is (0 = canonical). */
@@ -73,17 +75,36 @@ function layoutOf(table: Table): MatrixTableLayout | undefined {
   });
   if (known < 2 || (columns.files === undefined && columns.status === undefined)) return undefined;
   const last = table.children[table.children.length - 1];
-  return { columns, columnCount: header.children.length, start: startOf(table), end: endOf(table), lastRowStart: startOf(last) };
+  return {
+    columns, columnCount: header.children.length, start: startOf(table), end: endOf(table), lastRowStart: startOf(last),
+    bodyRows: table.children.length - 1,
+  };
 }
 
+/** The coverage tables of a matrix, in document order: not those in `## Remaining Gaps`, which is free text. */
 function matrixTables(tree: Root): { table: Table; layout: MatrixTableLayout }[] {
   const out: { table: Table; layout: MatrixTableLayout }[] = [];
-  walk(tree, n => {
-    if (n.type !== 'table') return;
-    const layout = layoutOf(n);
-    if (layout) out.push({ table: n, layout });
-  });
+  let section: Section = 'other';
+  for (const node of tree.children) {
+    if (node.type === 'heading' && node.depth <= 2) section = sectionOf(nodeText(node));
+    if (section === 'gaps') continue;
+    const visit = (n: RootContent) => {
+      if (n.type !== 'table') return;
+      const layout = layoutOf(n);
+      if (layout) out.push({ table: n, layout });
+    };
+    visit(node);
+    walk(node, visit);
+  }
   return out;
+}
+
+/**
+ * Whether the matrix lists files at all: false when it has no coverage table, or none with a files column. Then no
+ * README chapter can be said to be missing from it.
+ */
+export function matrixListsFiles(cov: CoverageModel): boolean {
+  return !cov.problems.some(p => p.kind === 'no-table' || (p.kind === 'no-files-column' && p.everyTable));
 }
 
 /** The coverage tables of a matrix text, in document order (used by fixes that add rows). */
@@ -108,6 +129,11 @@ function cellContent(text: string, cell: TableCell): { start: number; end: numbe
   return { start: s, end: e };
 }
 
+/** Whether a code span in a Coverage Files cell names a file: it ends in `.md` or has a folder. */
+function isMatrixPath(href: string): boolean {
+  return /\.md$/i.test(href) || (href.includes('/') && !/\s/.test(href));
+}
+
 function parseRow(text: string, lines: LineIndex, row: TableRow, layout: MatrixTableLayout, folder: string, config: NotesConfig): MatrixRow {
   const cell = (col: MatrixColumn): TableCell | undefined => {
     const i = layout.columns[col];
@@ -122,7 +148,8 @@ function parseRow(text: string, lines: LineIndex, row: TableRow, layout: MatrixT
     walk(filesCell, n => {
       if (n.type !== 'inlineCode') return;
       const href = n.value.trim();
-      if (href === '') return;
+      // a path: `a/01_x.md`, `README.md`; other code in the cell (`Go` + `Rust` samples) is prose
+      if (!isMatrixPath(href)) return;
       const inner = codeSpanInner(text, startOf(n), endOf(n));
       files.push({ href, file: join(folder, href) ?? '', range: lines.range(inner.start, inner.end) });
     });
@@ -145,9 +172,19 @@ function parseRow(text: string, lines: LineIndex, row: TableRow, layout: MatrixT
       const declared = statusOf(config, nodeText(statusCell)) ?? statusOf(config, out.declaredText) ?? singleStatusIn(out.declaredText, config);
       if (declared) out.declared = declared;
     } else if (!out.filesUnknown) {
+      // the middle of the blanks; a word written there gets a blank on each side (`||` and `| |` too)
       const middle = content.start + Math.floor((content.end - content.start) / 2);
       out.statusRange = lines.range(middle, middle);
+      const before = middle > content.start ? '' : ' ';
+      const after = middle < content.end ? '' : ' ';
+      if (before !== '' || after !== '') out.statusInsert = { before, after };
     }
+  } else if (layout.columns.status !== undefined && !out.filesUnknown) {
+    // a row too short to reach the Status column: GFM reads the cell as empty; an edit adds the missing cells
+    const rowEnd = trimOffsets(text, startOf(row), endOf(row)).end;
+    const pipeEnded = text.charCodeAt(rowEnd - 1) === 124 && text.charCodeAt(rowEnd - 2) !== 92;
+    out.statusRange = lines.range(rowEnd, rowEnd);
+    out.statusInsert = { before: (pipeEnded ? ' ' : ' | ') + '| '.repeat(layout.columns.status - row.children.length), after: ' |' };
   }
   return out;
 }
@@ -199,7 +236,9 @@ function parseXrefItem(text: string, lines: LineIndex, item: ListItem, folder: s
   return undefined;
 }
 
-function sectionOf(headingText: string): 'xrefs' | 'gaps' | 'other' {
+type Section = 'xrefs' | 'gaps' | 'other';
+
+function sectionOf(headingText: string): Section {
   const t = headingText.trim().toLowerCase();
   if (t.startsWith('cross-references') || t.startsWith('cross references') || t.startsWith('cross-reference')) return 'xrefs';
   if (t.startsWith('remaining gaps')) return 'gaps';
@@ -216,14 +255,17 @@ export function parseCoverageMatrixFromTree(tree: Root, text: string, matrixFile
   const model: CoverageModel = { file: matrixFile, folder, rows: [], xrefs: [], gaps: '', problems: [] };
 
   const tables = matrixTables(tree);
+  const noneListsFiles = tables.every(t => t.layout.columns.files === undefined);
   for (const { table, layout } of tables) {
     for (const col of ['files', 'status'] as const) {
       if (layout.columns[col] === undefined) {
-        model.problems.push({
+        const problem: MatrixProblem = {
           kind: col === 'files' ? 'no-files-column' : 'no-status-column',
           message: `the coverage table has no "${DISPLAY_NAMES[col]}" column`,
           range: lines.range(startOf(table.children[0]), endOf(table.children[0])),
-        });
+        };
+        if (col === 'files' && noneListsFiles) problem.everyTable = true;
+        model.problems.push(problem);
       }
     }
     for (const row of table.children.slice(1)) model.rows.push(parseRow(text, lines, row, layout, folder, config));
@@ -238,7 +280,7 @@ export function parseCoverageMatrixFromTree(tree: Root, text: string, matrixFile
     });
   }
 
-  let section: 'xrefs' | 'gaps' | 'other' = 'other';
+  let section: Section = 'other';
   let gapsStart = -1;
   let gapsEnd = -1;
   for (const node of tree.children) {

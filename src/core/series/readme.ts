@@ -1,4 +1,4 @@
-import type { Link, List, ListItem, Paragraph, PhrasingContent, Root } from 'mdast';
+import type { Definition, Link, LinkReference, List, ListItem, Paragraph, PhrasingContent, Root } from 'mdast';
 import { priorityOf, type NotesConfig } from '../config';
 import type { BatchStep, Category, Chapter, NumberRef, Range, ReadingList, SeriesModel, UnknownReadingList } from '../model';
 import { basename, dirname, extname, join } from '../paths';
@@ -19,16 +19,33 @@ export function isReadmeName(file: string): boolean {
   return basename(file).toLowerCase() === 'readme.md';
 }
 
-/** Cheap test: does the text have a `## Chapters` heading line? (The caller checks `isReadmeName`.) */
+/**
+ * Cheap test: does the text have a `## Chapters` heading line outside fenced code? (The caller checks
+ * `isReadmeName`.) A heading indented four spaces is code, and so is anything between fences.
+ */
 export function isSeriesReadme(text: string): boolean {
   let pos = 0;
   const n = text.length;
+  /** the open fence's character and length (0: none open) */
+  let fenceChar = 0;
+  let fenceLength = 0;
   while (pos < n) {
     let eol = pos;
     while (eol < n && text.charCodeAt(eol) !== 10 && text.charCodeAt(eol) !== 13) eol++;
     let s = pos;
     while (s < eol && s - pos < 3 && text.charCodeAt(s) === 32) s++;
-    if (text.startsWith('## ', s) || text.startsWith('##\t', s)) {
+    const c = text.charCodeAt(s);
+    if (c === 96 /* ` */ || c === 126 /* ~ */) {
+      let e = s;
+      while (e < eol && text.charCodeAt(e) === c) e++;
+      const run = e - s;
+      if (fenceLength === 0 && run >= 3 && (c === 126 || text.slice(e, eol).indexOf('`') === -1)) {
+        fenceChar = c;
+        fenceLength = run;
+      } else if (fenceLength !== 0 && c === fenceChar && run >= fenceLength && text.slice(e, eol).trim() === '') {
+        fenceLength = 0;
+      }
+    } else if (fenceLength === 0 && (text.startsWith('## ', s) || text.startsWith('##\t', s))) {
       if (sectionKind(stripClosingHashes(text.slice(s + 3, eol))) === 'chapters') return true;
     }
     pos = eol + 1;
@@ -92,7 +109,7 @@ export function parseSeriesReadmeFromTree(tree: Root, text: string, readmeFile: 
   const model: SeriesModel = {
     readme: readmeFile, folder, title: '', categories: [], batches: [], readingLists: [], supportDocs: [], estimatedTime: [],
   };
-  const ctx: ParseContext = { text, lines, folder, config };
+  const ctx: ParseContext = { text, lines, folder, config, definitions: definitionsOf(tree) };
   let fmTitle: string | undefined;
   let h1Title: string | undefined;
   let section: SectionKind = 'other';
@@ -121,7 +138,7 @@ export function parseSeriesReadmeFromTree(tree: Root, text: string, readmeFile: 
     switch (section) {
       case 'chapters':
         if (node.type !== 'list') break;
-        for (const item of listItems(node, true)) {
+        for (const item of listItems(ctx, node, true)) {
           const chapter = parseChapterItem(ctx, item, category?.name ?? 'Chapters');
           if (!chapter) continue;
           if (!category) {
@@ -133,14 +150,14 @@ export function parseSeriesReadmeFromTree(tree: Root, text: string, readmeFile: 
         break;
       case 'batch':
         if (node.type !== 'list') break;
-        for (const item of listItems(node, false)) {
+        for (const item of listItems(ctx, node, false)) {
           const step = parseBatchItem(ctx, item, model.batches.length + 1);
           if (step) model.batches.push(step);
         }
         break;
       case 'reading':
         if (node.type !== 'list') break;
-        for (const item of listItems(node, false)) {
+        for (const item of listItems(ctx, node, false)) {
           const list = parseReadingItem(ctx, item);
           if (!list) continue;
           if ('priority' in list) model.readingLists.push(list);
@@ -149,13 +166,12 @@ export function parseSeriesReadmeFromTree(tree: Root, text: string, readmeFile: 
         break;
       case 'support':
         if (node.type !== 'list') break;
-        for (const item of listItems(node, true)) {
-          const link = firstLink(item);
+        for (const item of listItems(ctx, node, true)) {
+          const link = firstLink(ctx, item);
           if (!link) continue;
-          const dest = destinationOffsets(text, link);
-          const href = text.slice(dest.start, dest.end);
+          const href = text.slice(link.dest.start, link.dest.end);
           model.supportDocs.push({
-            label: nodeText(link).trim(), href, file: resolveSeriesHref(folder, link.url), range: lines.range(dest.start, dest.end),
+            label: nodeText(link.node).trim(), href, file: resolveSeriesHref(folder, link.url), range: lines.range(link.dest.start, link.dest.end),
           });
         }
         break;
@@ -174,6 +190,8 @@ export function parseSeriesReadmeFromTree(tree: Root, text: string, readmeFile: 
 }
 
 interface ParseContext {
+  /** the README's link reference definitions, by identifier (remark's normalised label) */
+  definitions: Map<string, Definition>;
   text: string;
   lines: LineIndex;
   folder: string;
@@ -184,13 +202,13 @@ interface ParseContext {
  * The items of a list in document order; with `nested`, also the items of lists nested in an item
  * that holds no link itself (a grouping bullet), not the sub-bullets of a chapter line.
  */
-function listItems(list: List, nested: boolean): ListItem[] {
+function listItems(ctx: ParseContext, list: List, nested: boolean): ListItem[] {
   const out: ListItem[] = [];
   const stack: ListItem[] = [...list.children].reverse();
   while (stack.length) {
     const item = stack.pop() as ListItem;
     out.push(item);
-    if (!nested || firstLink(item)) continue;
+    if (!nested || firstLink(ctx, item)) continue;
     for (let i = item.children.length - 1; i >= 0; i--) {
       const c = item.children[i];
       if (c.type === 'list') for (let k = c.children.length - 1; k >= 0; k--) stack.push(c.children[k]);
@@ -204,14 +222,54 @@ function paragraphOf(item: ListItem): Paragraph | undefined {
   return p && p.type === 'paragraph' ? p : undefined;
 }
 
-function firstLink(item: ListItem): Link | undefined {
+/** A link of a README list item: inline (`[01](a/01.md)`) or by reference (`[01][c1]` with `[c1]: a/01.md`). */
+interface ItemLink {
+  node: Link | LinkReference;
+  url: string;
+  /** offsets of the destination as written: in the link, or in its definition */
+  dest: { start: number; end: number };
+}
+
+/** The first link of an item's first paragraph, inline or by reference to a definition of the README. */
+function firstLink(ctx: ParseContext, item: ListItem): ItemLink | undefined {
   const para = paragraphOf(item);
   if (!para) return undefined;
-  let found: Link | undefined;
+  let found: ItemLink | undefined;
   walk(para, n => {
-    if (!found && n.type === 'link') found = n;
+    if (found) return;
+    if (n.type === 'link') found = { node: n, url: n.url, dest: destinationOffsets(ctx.text, n) };
+    else if (n.type === 'linkReference') {
+      const def = ctx.definitions.get(n.identifier);
+      if (def) found = { node: n, url: def.url, dest: definitionDestination(ctx.text, def) };
+    }
   });
   return found;
+}
+
+/** The link reference definitions of a tree (the first of a label wins, as CommonMark says). */
+function definitionsOf(tree: Root): Map<string, Definition> {
+  const out = new Map<string, Definition>();
+  walk(tree, n => {
+    if (n.type === 'definition' && !out.has(n.identifier)) out.set(n.identifier, n);
+  });
+  return out;
+}
+
+/** Offsets of a definition's destination as written (without `<>`): after `]:` and blanks (one line break allowed). */
+function definitionDestination(text: string, def: Definition): { start: number; end: number } {
+  const defStart = startOf(def);
+  const defEnd = endOf(def);
+  let pos = text.indexOf(']:', defStart);
+  if (pos === -1 || pos >= defEnd) return { start: defStart, end: defEnd };
+  pos += 2;
+  while (pos < defEnd && (isBlank(text.charCodeAt(pos)) || text.charCodeAt(pos) === 10 || text.charCodeAt(pos) === 13)) pos++;
+  if (text.charCodeAt(pos) === 60 /* < */) {
+    const close = text.indexOf('>', pos + 1);
+    return { start: pos + 1, end: close === -1 || close > defEnd ? pos + 1 : close };
+  }
+  const start = pos;
+  while (pos < defEnd && !isBlank(text.charCodeAt(pos)) && text.charCodeAt(pos) !== 10 && text.charCodeAt(pos) !== 13) pos++;
+  return { start, end: pos };
 }
 
 /** The first line of a list item (from its marker to the end of that line). */
@@ -289,18 +347,18 @@ function stripWrappers(text: string, seg: { start: number; end: number }): { sta
 
 function parseChapterItem(ctx: ParseContext, item: ListItem, category: string): Chapter | undefined {
   const { text, lines } = ctx;
-  const link = firstLink(item);
+  const found = firstLink(ctx, item);
   const para = paragraphOf(item);
-  if (!link || !para) return undefined;
-  const dest = destinationOffsets(text, link);
+  if (!found || !para) return undefined;
+  const { node: link, dest } = found;
   const href = text.slice(dest.start, dest.end);
-  const file = resolveSeriesHref(ctx.folder, link.url);
+  const file = resolveSeriesHref(ctx.folder, found.url);
   const chapter: Chapter = {
     label: nodeText(link).trim(),
     href,
     file,
     category,
-    number: chapterNumberOf(file || percentDecode(link.url.split('#')[0])),
+    number: chapterNumberOf(file || percentDecode(found.url.split('#')[0])),
     range: itemLineRange(ctx, item),
     hrefRange: lines.range(dest.start, dest.end),
   };

@@ -273,14 +273,19 @@ describe('CLI', () => {
     assert.equal(json.diagnostics[0].file, 'sub dir/a#b%.md');
   });
 
-  it('says on stderr when a coverage matrix has no matrix table', async () => {
+  it('reports a coverage matrix without a matrix table: a diagnostic of check, a line on stderr for coverage', async () => {
     const dir = tempWorkspace({
       's/README.md': '# S\n\n## Chapters\n\n### A\n\n- [01_a](01_a.md) - 必讀 - 5 min\n',
       's/coverage_matrix.md': '# M\n\nno table here\n',
     });
-    const r = await cli('check', dir);
+    const r = await cli('check', dir, '--format', 'json');
     assert.equal(r.code, 0);
-    assert.match(r.err, /s\/coverage_matrix\.md:1: no coverage table found/);
+    const found = JSON.parse(r.out).diagnostics.filter((d: { code: string }) => d.code.startsWith('coverage'));
+    assert.deepEqual(found.map((d: { file: string; line: number; code: string }) => [d.file, d.line, d.code]), [['s/coverage_matrix.md', 1, 'coverage-unlisted']]);
+    assert.match(found[0].message, /^no coverage table found/);
+    assert.doesNotMatch(r.err, /no coverage table/);
+    const c = await cli('coverage', dir);
+    assert.match(c.err, /s\/coverage_matrix\.md:1: no coverage table found/);
   });
 
   describe('robustness', () => {

@@ -49,6 +49,43 @@ describe('Status cells with more than a status word', () => {
     assert.ok(settled, 'nothing more to do: the ambiguous cell is left for the author');
   });
 
+  it('a negated word declares nothing, and sync replaces it with its negation (never "尚未待建立")', () => {
+    const cells = ['未完成', '尚未完成', '待完成', '沒有 完成', 'Not done', 'not yet Done', 'never-done', 'Nothing done'];
+    const text = HEAD + cells.map((c, i) => `| A | \`${i}.md\` | ${c} |\n`).join('');
+    const cov = parseCoverageMatrix(text, 'coverage_matrix.md', config);
+    // `Nothing done` is not a negation of the word: `nothing` is not `no`
+    assert.deepEqual(cov.rows.map(r => r.declared), [undefined, undefined, undefined, undefined, undefined, undefined, undefined, 'done']);
+    const { out, settled } = sync(text, 'missing');
+    assert.equal(out, HEAD + ['待建立', '待建立', '待建立', '待建立', 'Pending', 'Pending', 'Pending', 'Nothing Pending']
+      .map((c, i) => `| A | \`${i}.md\` | ${c} |\n`).join(''));
+    assert.ok(settled);
+    // `已完成` (already done) and `完成` after other text are no negations
+    const done = parseCoverageMatrix(HEAD + '| A | `a.md` | 已完成 |\n| A | `b.md` | ✅ 完成 |\n', 'coverage_matrix.md', config);
+    assert.deepEqual(done.rows.map(r => r.declared), ['done', 'done']);
+  });
+
+  it('a bilingual cell whose words name one status declares it, and sync rewrites each word in its own language', () => {
+    const text = HEAD + '| A | `a.md` | Done / 完成 |\n| A | `b.md` | 待建立（Pending） |\n| A | `c.md` | Done / 待建立 |\n';
+    const cov = parseCoverageMatrix(text, 'coverage_matrix.md', config);
+    assert.deepEqual(cov.rows.map(r => r.declared), ['done', 'pending', undefined]);
+    const { out, settled } = sync(text, 'draft');
+    assert.equal(out, HEAD + '| A | `a.md` | In Progress / 進行中 |\n| A | `b.md` | 進行中（In Progress） |\n| A | `c.md` | Done / 待建立 |\n');
+    assert.ok(settled, 'the cell naming two statuses is left for the author');
+  });
+
+  it('a row too short to have a Status cell is compared as empty, and sync adds the cell', () => {
+    const wide = '| Capability Area | Coverage Files | Notes | Status |\n| --- | --- | --- | --- |\n';
+    const text = wide + '| A | `a.md` |\n| A | `b.md`\n| A | `c.md` | x |  \n| A | `d.md` | | |\n';
+    const cov = parseCoverageMatrix(text, 'coverage_matrix.md', config);
+    assert.deepEqual(cov.rows.map(r => r.statusInsert), [
+      { before: ' | ', after: ' |' }, { before: ' | | ', after: ' |' }, { before: ' ', after: ' |' }, { before: ' ', after: '' }]);
+    const { out, settled } = sync(text);
+    assert.equal(out, wide + '| A | `a.md` | | Done |\n| A | `b.md` | | Done |\n| A | `c.md` | x | Done |  \n| A | `d.md` | | Done |\n');
+    assert.ok(settled);
+    const after = parseCoverageMatrix(out, 'coverage_matrix.md', config);
+    assert.deepEqual(after.rows.map(r => [r.declared, r.statusInsert]), Array(4).fill(['done', undefined]));
+  });
+
   it('the status quick fix edits the cell the same way', async () => {
     const files = {
       's/README.md': '# S\n\n## Chapters\n\n### A\n\n- [01](a/01.md) - 必讀 - 1 min\n',

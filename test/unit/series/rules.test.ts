@@ -252,16 +252,32 @@ describe('coverage rules', () => {
       '| B | Three | `a/03_three.md` `x/extra.md` | Done |', '',
     ].join('\n');
     const c = parseCoverageMatrix(text, 's/coverage_matrix.md', config);
-    const s = parseSeriesReadme('## Chapters\n### A\n- [1](a/01_one.md)\n- [2](a/02_two.md)\n- [3](a/03_three.md)\n', 's/README.md', config);
+    const readmeText = '## Chapters\n### A\n- [1](a/01_one.md)\n- [2](a/02_two.md)\n- [3](a/03_three.md)\n';
+    const s = parseSeriesReadme(readmeText, 's/README.md', config);
     const { matrix, readme: inReadme } = checkCoverage(c, s, computeRowCoverage(c.rows, () => 'written'), { config });
-    assert.deepEqual(inReadme, []);
     assert.deepEqual(matrix.map(f => [f.code, textAt(text, f.range)]), [
       ['coverage-unlisted', '| Status | Notes | Paths | Required Topic | Capability Area |'],
       ['coverage-unlisted', 'x/extra.md'],
     ]);
-    assert.equal(matrix[0].message,
-      'the coverage table has no "Coverage Files" column (or "Files"), so its rows name no files: their status is not compared and README chapters are not checked against the matrix');
+    // the other table lists files, so the README is still checked against the matrix: chapters 1 and 2 are only
+    // in the table that cannot list them
+    assert.equal(matrix[0].message, 'the coverage table has no "Coverage Files" column (or "Files"), so its rows name no files: their status is not compared');
     assert.deepEqual(matrix[0].data, { problem: 'no-files-column', matrix: 's/coverage_matrix.md' });
+    assert.deepEqual(inReadme.map(f => [f.code, textAt(readmeText, f.range)]), [
+      ['coverage-unlisted', '- [1](a/01_one.md)'], ['coverage-unlisted', '- [2](a/02_two.md)'],
+    ]);
+
+    // when no table lists files, nothing can be said of the README's chapters
+    const only = text.slice(0, text.indexOf('| Capability Area | Required Topic | Coverage Files'));
+    const c2 = parseCoverageMatrix(only, 's/coverage_matrix.md', config);
+    const both = checkCoverage(c2, s, computeRowCoverage(c2.rows, () => 'written'), { config });
+    assert.deepEqual(both.readme, []);
+    assert.deepEqual(both.matrix.map(f => [f.code, textAt(only, f.range)]), [
+      ['coverage-unlisted', '| Status | Notes | Paths | Required Topic | Capability Area |'],
+    ]);
+    assert.equal(both.matrix[0].message,
+      'the coverage table has no "Coverage Files" column (or "Files"), so its rows name no files: their status is not compared and README chapters are not checked against the matrix');
+    assert.deepEqual(both.matrix[0].data, { problem: 'no-files-column', matrix: 's/coverage_matrix.md', everyTable: true });
   });
 
   it('a draft says why: its status, or how short its body is', () => {

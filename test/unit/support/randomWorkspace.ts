@@ -13,7 +13,7 @@ export const rng = createRng;
 export const SERIES = 's';
 export const CHAPTERS = ['s/basics/01_intro.md', 's/basics/02_more.md', 's/adv/03_deep.md', 's/adv/03_1_part.md'];
 export const NOTES = [...CHAPTERS, 'notes/a.md', 'notes/b.md', 'notes/sub/c.md', 'top.md', 's/misc.md'];
-export const OTHER_FILES = ['img/d.png', 'notes/sub/e.pdf', 's/basics/diagram.svg'];
+export const OTHER_FILES = ['img/d.png', 'notes/sub/e.pdf', 's/basics/diagram.svg', 's/extra/figure.png'];
 const HEADINGS = ['Intro', 'Setup', 'Setup', 'Deep Dive', '設計取捨', 'Q&A: edge cases'];
 const SLUGS = ['intro', 'setup', 'setup-1', 'deep-dive', '設計取捨', 'qa-edge-cases', 'nowhere', 'setpu', 'deep-dives'];
 const TITLES = ['Alpha', 'Beta', 'Intro', 'a', 'Deep Dive'];
@@ -82,11 +82,16 @@ export function readmeText(r: () => number, pick: Pick): string {
 }
 
 export function matrixText(r: () => number, pick: Pick): string {
-  const rows = CHAPTERS.filter(() => r() < 0.7).map(f =>
-    `| Area | ${stemOf(f)} | \`${f.slice(SERIES.length + 1)}\` | ${pick(['Done', 'Pending', 'In Progress', '完成'])} |`);
+  // status cells as people write them: plain, bilingual, negated, or missing (a row cut short)
+  const rows = CHAPTERS.filter(() => r() < 0.7).map(f => {
+    const row = `| Area | ${stemOf(f)} | \`${f.slice(SERIES.length + 1)}\``;
+    return r() < 0.1 ? row + ' |' : `${row} | ${pick(['Done', 'Pending', 'In Progress', '完成', 'Done / 完成', '未完成'])} |`;
+  });
   const xa = pick(CHAPTERS).slice(SERIES.length + 1);
   const xb = pick([...CHAPTERS, 'notes/a.md']).replace(/^s\//, '');
   return ['# Coverage', '', '| Capability Area | Required Topic | Coverage Files | Status |', '| --- | --- | --- | --- |', ...rows, '',
-    '## Cross-references', '', `- \`${xa}\` <-> \`${xb}\``, r() < 0.5 ? '- `adv/03_1-03_1` <-> `basics/01_intro.md`' : '', '',
+    '## Cross-references', '', `- \`${xa}\` <-> \`${xb}\``, r() < 0.5 ? '- `adv/03_1-03_1` <-> `basics/01_intro.md`' : '',
+    // sides that name nothing (a typo, a reversed or empty range) until files come
+    r() < 0.3 ? `- \`${pick(['adv/09_typo.md', 'extra/01_x.md', 'adv/05-03', 'adv/07-08'])}\` <-> \`basics/01_intro.md\`` : '', '',
     '## Remaining Gaps', '', '- none', ''].join('\n');
 }
