@@ -1,6 +1,6 @@
 import type { LineIndex } from '../text/lineIndex';
 import { htmlBlockEnds, htmlBlockStart } from './html';
-import type { InlineSource, LinkDraft } from './inline';
+import type { InlineSource, LinkDraft } from './inlineTypes';
 import { parseDefinitions } from './definitions';
 
 /**

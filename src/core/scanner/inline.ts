@@ -2,6 +2,7 @@ import { matchEntity } from './entities';
 import { matchAutolink, matchInlineHtml } from './html';
 import { ForwardFinder } from './search';
 import { SpecialFinder } from './specials';
+import { makeDraft, type LinkDraft, type References } from './inlineTypes';
 import { isAsciiPunctuation, isRefPath } from './target';
 
 /**
@@ -10,46 +11,6 @@ import { isAsciiPunctuation, isRefPath } from './target';
  * reference links (for their effect on brackets only), autolinks, raw HTML, wikilinks and
  * backtick `.md` references. Linear time: every search that could be repeated is memoised.
  */
-
-/** Inline content to parse: `text[from, to)`; `toSource` maps an index of `text` to a note offset. */
-export interface InlineSource {
-  text: string;
-  from: number;
-  to: number;
-  /** undefined when `text` is the note itself (indices are note offsets) */
-  toSource?: (i: number) => number;
-}
-
-/** A link found by the scanner, in note offsets, before positions are computed. */
-export interface LinkDraft {
-  kind: 'link' | 'image' | 'ref' | 'wikilink';
-  definition?: boolean;
-  /** destination as written (angle brackets stripped) */
-  raw: string;
-  /** autolink e-mail address (`<a@b.c>`), whose destination is `mailto:` + raw */
-  email?: boolean;
-  text?: string;
-  start: number;
-  end: number;
-  targetStart: number;
-  targetEnd: number;
-}
-
-/** The reference definitions a run of inline content can use. */
-export interface References {
-  /** Whether a definition has this label (as written: the implementation normalises it). */
-  defines(label: string): boolean;
-  /** An inline HTML tag `text[from, to)` (`toSource` as for the run): it may hold an anchor. */
-  htmlTag?(text: string, from: number, to: number, toSource: ((i: number) => number) | undefined): void;
-}
-
-/**
- * Normalised reference label: case-folded, whitespace (spaces, tabs, line endings: not a no-break space)
- * collapsed and stripped from the ends, as micromark matches labels.
- */
-export function normalizeLabel(label: string): string {
-  return label.replace(/[ \t\r\n]+/g, ' ').replace(/^ | $/g, '').toLowerCase().toUpperCase();
-}
 
 /** Nothing but spaces, tabs and line endings (CommonMark's whitespace: a no-break space is text). */
 const BLANK = /^[ \t\r\n]*$/;
@@ -181,14 +142,6 @@ function mayPair(opener: DelimRun, closer: DelimRun): boolean {
   if (closer.ch === 126) return opener.len === closer.len;
   return opener.ch === closer.ch
     && !((opener.canClose || closer.canOpen) && closer.left % 3 !== 0 && (opener.left + closer.left) % 3 === 0);
-}
-
-/** A draft with every field set, so that all drafts share one object shape. */
-export function makeDraft(
-  kind: LinkDraft['kind'], raw: string, text: string | undefined, start: number, end: number,
-  targetStart: number, targetEnd: number, definition: boolean, email: boolean,
-): LinkDraft {
-  return { kind, definition, raw, email, text, start, end, targetStart, targetEnd };
 }
 
 function isSpaceChar(c: number): boolean {
