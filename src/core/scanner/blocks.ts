@@ -3,6 +3,7 @@ import { atxHeading, fenceLength, hasChar, isBlankFrom, setextLevel, ThematicBre
 import { parseDefinitions } from './definitions';
 import { htmlBlockEnds, htmlBlockStart } from './html';
 import type { InlineSource, LinkDraft } from './inlineTypes';
+import { cellEnd, cellStart, isDelimiterRow, isLonePipe, NextChar, splitTableRow, type TableFinder } from './tables';
 
 /**
  * Block pass of the scanner: one walk over the lines that follows CommonMark's container rules
@@ -51,10 +52,6 @@ const LINE_START = new Uint8Array(128);
 for (const ch of '#`~<>-*+_0123456789') LINE_START[ch.charCodeAt(0)] = 2;
 for (const ch of '=|:') LINE_START[ch.charCodeAt(0)] = 1;
 
-/** Cell bounds written by splitTableRow (shared buffers: a row allocates nothing). */
-const cellStart: number[] = [];
-const cellEnd: number[] = [];
-
 function colAfter(c: number, col: number): number {
   return c === 9 ? col + 4 - (col % 4) : col + 1;
 }
@@ -66,84 +63,6 @@ function isWhitespace(text: string, from: number, to: number): boolean {
     if (c !== 32 && c !== 9 && c !== 10 && c !== 13) return false;
   }
   return true;
-}
-
-/**
- * Cells of a table row `[start, end)` split at unescaped pipes (outer pipes dropped), trimmed:
- * their bounds go to cellStart/cellEnd; returns their number.
- */
-function splitTableRow(text: string, start: number, end: number, finder?: TableFinder): number {
-  let s = start;
-  let e = end;
-  while (s < e && (text.charCodeAt(s) === 32 || text.charCodeAt(s) === 9)) s++;
-  while (e > s && (text.charCodeAt(e - 1) === 32 || text.charCodeAt(e - 1) === 9)) e--;
-  if (s < e && text.charCodeAt(s) === 124) s++;
-  if (e > s && text.charCodeAt(e - 1) === 124 && !(e - 2 >= s && text.charCodeAt(e - 2) === 92)) e--;
-  // a pipe may be escaped by a backslash: rows without one jump from pipe to pipe with native searches
-  const plain = finder !== undefined && !(finder.backslash.next(s) < e);
-  let n = 0;
-  let cs = s;
-  for (let j = s; j <= e; j++) {
-    if (plain) {
-      j = finder.pipe.next(j);
-      if (j > e) j = e;
-    }
-    const c = j < e ? text.charCodeAt(j) : 124;
-    if (c === 92 && j + 1 < e) { j++; continue; }
-    if (c === 124) {
-      let a = cs;
-      let b = j;
-      while (a < b && (text.charCodeAt(a) === 32 || text.charCodeAt(a) === 9)) a++;
-      while (b > a && (text.charCodeAt(b - 1) === 32 || text.charCodeAt(b - 1) === 9)) b--;
-      cellStart[n] = a;
-      cellEnd[n] = b;
-      n++;
-      cs = j + 1;
-    }
-  }
-  return n;
-}
-
-/**
- * The next occurrence of one character from rising positions (native searches), remembered so that a
- * whole table costs linear time however far the next occurrence is. NONE when there is none.
- */
-class NextChar {
-  private from = NONE;
-  private at = NONE;
-
-  constructor(private readonly text: string, private readonly ch: string) {}
-
-  next(from: number): number {
-    if (from < this.from || from > this.at) {
-      const k = this.text.indexOf(this.ch, from);
-      this.at = k === -1 ? NONE : k;
-      this.from = from;
-    }
-    return this.at;
-  }
-}
-
-const NONE = 0x7fffffff;
-
-/** Pipes and backslashes of one note's table rows. */
-interface TableFinder {
-  pipe: NextChar;
-  backslash: NextChar;
-}
-
-/** Number of cells of a GFM table delimiter row (`| --- | :-: |`), 0 when the line is not one. */
-function isDelimiterRow(text: string, i: number, le: number): number {
-  const n = splitTableRow(text, i, le);
-  for (let k = 0; k < n; k++) {
-    let a = cellStart[k];
-    let b = cellEnd[k];
-    if (a < b && text.charCodeAt(a) === 58) a++;
-    if (b > a && text.charCodeAt(b - 1) === 58) b--;
-    if (b === a) return 0;
-    for (let x = a; x < b; x++) if (text.charCodeAt(x) !== 45) return 0;
-  }
-  return n;
 }
 
 /**
@@ -166,20 +85,6 @@ function footnoteMarkerEnd(text: string, i: number, le: number): number {
   }
   if (j >= le || j === labelStart || j - labelStart > 999 || text.charCodeAt(j + 1) !== 58 /* : */) return -1;
   return j + 2;
-}
-
-/**
- * Whether `[from, to)` is a single `|` between blanks: no table header row for micromark, which wants a delimiter
- * row with a `|` or a `:` (a row of dashes alone underlines a setext heading) under any other header row.
- */
-function isLonePipe(text: string, from: number, to: number): boolean {
-  let pipes = 0;
-  for (let j = from; j < to; j++) {
-    const c = text.charCodeAt(j);
-    if (c === 124) pipes++;
-    else if (c !== 32 && c !== 9) return false;
-  }
-  return pipes === 1;
 }
 
 /**
