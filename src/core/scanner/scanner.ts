@@ -1,7 +1,8 @@
 import type { Anchor, Heading, LinkRef, Range, ScanResult } from '../model';
 import { findHtmlAnchors } from './anchors';
 import { LineIndex } from '../text/lineIndex';
-import { scanBlocks, type BlockSink } from './blocks';
+import { scanBlocks } from './blocks';
+import type { BlockSink } from './blockState';
 import { parseHeading, parseInline } from './inline';
 import { normalizeLabel, type LinkDraft, type References } from './inlineTypes';
 import { SlugCounter } from './slug';
