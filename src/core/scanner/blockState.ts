@@ -1,7 +1,7 @@
 import type { LineIndex } from '../text/lineIndex';
 import { ThematicBreaks } from './blockStarts';
 import type { LinkDraft } from './inlineTypes';
-import type { TableFinder } from './tables';
+import type { NextChar } from './search';
 
 /**
  * The state of the block pass over one note, shared by the modules that read its constructs (containers,
@@ -39,6 +39,12 @@ export const enum LeafKind {
 /** The column after the character `c` at column `col` (a tab moves to the next multiple of 4). */
 export function colAfter(c: number, col: number): number {
   return c === 9 ? col + 4 - (col % 4) : col + 1;
+}
+
+/** Pipes and backslashes of one note's table rows. */
+export interface TableFinder {
+  pipe: NextChar;
+  backslash: NextChar;
 }
 
 /** One pass's state; functions elsewhere read and change it (its fields are theirs as much as its own). */

@@ -3,7 +3,7 @@ import { BlockState, colAfter, LeafKind, type BlockSink } from './blockState';
 import { atxHeading, fenceLength, hasChar, isBlankFrom, setextLevel } from './blockStarts';
 import { htmlBlockEnds, htmlBlockStart } from './html';
 import { finishLeaf, paragraphLine, setextHeading } from './paragraphs';
-import { cellEnd, cellStart, isDelimiterRow, isLonePipe, NextChar, splitTableRow, type TableFinder } from './tables';
+import { startsTable, tableRow } from './tables';
 
 /**
  * Block pass of the scanner: one walk over the lines that follows CommonMark's container rules
@@ -307,24 +307,8 @@ function line(st: BlockState, ls: number, le: number): void {
     finishLeaf(st);
     return;
   }
-  if (st.leaf === LeafKind.Para && !opened && (ch === 124 || ch === 45 || ch === 58)) {
-    // a delimiter row makes the paragraph's last line a table's header row (GFM): the lines before it stay
-    // a paragraph of their own
-    const last = st.segCount - 1;
-    const hs = st.segStart[last];
-    const he = st.segEnd[last];
-    const n = isDelimiterRow(text, i, le);
-    if (n > 0 && (hasChar(text, i, le, 124) || hasChar(text, i, le, 58)) && !isLonePipe(text, hs, he)
-      && splitTableRow(text, hs, he) === n) {
-      if (last > 0) {
-        st.segCount = last;
-        finishLeaf(st);
-      }
-      st.leaf = LeafKind.Table;
-      tableRow(st, hs, he);
-      return;
-    }
-  }
+  // a delimiter row makes the paragraph's last line a table's header row (GFM)
+  if (st.leaf === LeafKind.Para && !opened && (ch === 124 || ch === 45 || ch === 58) && startsTable(st, i, le)) return;
   paragraphLine(st, i, le);
 }
 
@@ -423,19 +407,6 @@ function startsBlock(st: BlockState, i: number, le: number): boolean {
   if (ch === 60 && htmlBlockStart(text, i, le, true)) return true;
   if (ch === 62) return true;
   return st.breaks.at(i, le);
-}
-
-function tableRow(st: BlockState, start: number, end: number): void {
-  // a row without link syntax holds no link in any cell: it need not be split
-  if (!st.sink.mayHoldLinks(start, end)) return;
-  const { text } = st;
-  st.tableFinder ??= { pipe: new NextChar(text, '|'), backslash: new NextChar(text, '\\') };
-  const n = splitTableRow(text, start, end, st.tableFinder);
-  for (let k = 0; k < n; k++) {
-    const a = cellStart[k];
-    const b = cellEnd[k];
-    if (b > a) st.sink.inline(text, a, b, undefined);
-  }
 }
 
 /** Runs the block pass over `text` from `bodyStart`, handing what it finds to `sink`. */

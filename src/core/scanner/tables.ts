@@ -1,3 +1,8 @@
+import { hasChar } from './blockStarts';
+import { LeafKind, type BlockState, type TableFinder } from './blockState';
+import { finishLeaf } from './paragraphs';
+import { NextChar } from './search';
+
 /**
  * GFM tables in the block pass: a delimiter row under a paragraph's last line makes that line a header row with as
  * many cells, and the rows after it are split into cells at unescaped pipes, each cell a run of inline content.
@@ -6,14 +11,14 @@
  */
 
 /** Cell bounds written by splitTableRow (shared buffers: a row allocates nothing). */
-export const cellStart: number[] = [];
-export const cellEnd: number[] = [];
+const cellStart: number[] = [];
+const cellEnd: number[] = [];
 
 /**
  * Cells of a table row `[start, end)` split at unescaped pipes (outer pipes dropped), trimmed:
  * their bounds go to cellStart/cellEnd; returns their number.
  */
-export function splitTableRow(text: string, start: number, end: number, finder?: TableFinder): number {
+function splitTableRow(text: string, start: number, end: number, finder?: TableFinder): number {
   let s = start;
   let e = end;
   while (s < e && (text.charCodeAt(s) === 32 || text.charCodeAt(s) === 9)) s++;
@@ -45,36 +50,8 @@ export function splitTableRow(text: string, start: number, end: number, finder?:
   return n;
 }
 
-/**
- * The next occurrence of one character from rising positions (native searches), remembered so that a
- * whole table costs linear time however far the next occurrence is. NONE when there is none.
- */
-export class NextChar {
-  private from = NONE;
-  private at = NONE;
-
-  constructor(private readonly text: string, private readonly ch: string) {}
-
-  next(from: number): number {
-    if (from < this.from || from > this.at) {
-      const k = this.text.indexOf(this.ch, from);
-      this.at = k === -1 ? NONE : k;
-      this.from = from;
-    }
-    return this.at;
-  }
-}
-
-const NONE = 0x7fffffff;
-
-/** Pipes and backslashes of one note's table rows. */
-export interface TableFinder {
-  pipe: NextChar;
-  backslash: NextChar;
-}
-
 /** Number of cells of a GFM table delimiter row (`| --- | :-: |`), 0 when the line is not one. */
-export function isDelimiterRow(text: string, i: number, le: number): number {
+function isDelimiterRow(text: string, i: number, le: number): number {
   const n = splitTableRow(text, i, le);
   for (let k = 0; k < n; k++) {
     let a = cellStart[k];
@@ -91,7 +68,7 @@ export function isDelimiterRow(text: string, i: number, le: number): number {
  * Whether `[from, to)` is a single `|` between blanks: no table header row for micromark, which wants a delimiter
  * row with a `|` or a `:` (a row of dashes alone underlines a setext heading) under any other header row.
  */
-export function isLonePipe(text: string, from: number, to: number): boolean {
+function isLonePipe(text: string, from: number, to: number): boolean {
   let pipes = 0;
   for (let j = from; j < to; j++) {
     const c = text.charCodeAt(j);
@@ -99,4 +76,42 @@ export function isLonePipe(text: string, from: number, to: number): boolean {
     else if (c !== 32 && c !== 9) return false;
   }
   return pipes === 1;
+}
+
+/** A row `[start, end)` of the open table: each cell that holds anything is a run of inline content. */
+export function tableRow(st: BlockState, start: number, end: number): void {
+  // a row without link syntax holds no link in any cell: it need not be split
+  if (!st.sink.mayHoldLinks(start, end)) return;
+  const { text } = st;
+  st.tableFinder ??= { pipe: new NextChar(text, '|'), backslash: new NextChar(text, '\\') };
+  const n = splitTableRow(text, start, end, st.tableFinder);
+  for (let k = 0; k < n; k++) {
+    const a = cellStart[k];
+    const b = cellEnd[k];
+    if (b > a) st.sink.inline(text, a, b, undefined);
+  }
+}
+
+/**
+ * Whether the line `[i, le)` (no container opened on it) is a delimiter row that makes the open paragraph's last
+ * line a table's header row (GFM); the table is then open with its header row read, and the lines before it stay
+ * a paragraph of their own.
+ */
+export function startsTable(st: BlockState, i: number, le: number): boolean {
+  const { text } = st;
+  const last = st.segCount - 1;
+  const hs = st.segStart[last];
+  const he = st.segEnd[last];
+  const n = isDelimiterRow(text, i, le);
+  if (n > 0 && (hasChar(text, i, le, 124) || hasChar(text, i, le, 58)) && !isLonePipe(text, hs, he)
+    && splitTableRow(text, hs, he) === n) {
+    if (last > 0) {
+      st.segCount = last;
+      finishLeaf(st);
+    }
+    st.leaf = LeafKind.Table;
+    tableRow(st, hs, he);
+    return true;
+  }
+  return false;
 }
