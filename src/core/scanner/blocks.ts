@@ -1,10 +1,10 @@
 import type { LineIndex } from '../text/lineIndex';
-import { BlockState, colAfter, LeafKind, type BlockSink } from './blockState';
+import { atxHeading, fenceLength, isBlankFrom, setextLevel } from './blockStarts';
+import { BlockState, LeafKind, type BlockSink } from './blockState';
 import {
-  BLOCK_QUOTE, consumeQuoteMarker, FOOTNOTE_WIDTH, footnoteMarkerEnd, listItemWidth, listMarkerEnd, matchContainers, MAX_CONTAINERS,
-  openContainer,
+  BLOCK_QUOTE, consumeQuoteMarker, FOOTNOTE_WIDTH, footnoteMarkerEnd, listItemWidth, listMarkerEnd, matchContainers,
+  MAX_CONTAINERS, openContainer,
 } from './containers';
-import { atxHeading, fenceLength, hasChar, isBlankFrom, setextLevel } from './blockStarts';
 import { htmlBlockEnds, htmlBlockStart } from './html';
 import { finishLeaf, paragraphLine, setextHeading } from './paragraphs';
 import { startsTable, tableRow } from './tables';
@@ -14,6 +14,13 @@ import { startsTable, tableRow } from './tables';
  * (block quotes, list items, lazy continuation) and leaf blocks (paragraphs, ATX and setext
  * headings, fenced and indented code, HTML blocks, thematic breaks, GFM tables). Code and HTML
  * blocks are skipped; everything else becomes a unit of inline content for the inline pass.
+ *
+ * This module is the driver: the walk over the lines, the fast path for lines outside containers,
+ * and the steps of a line in CommonMark's order (containers continued, open fence or HTML block,
+ * new containers, lazy continuation, leaf blocks), with fenced and indented code and HTML blocks,
+ * which need only a few lines each. The rest is by construct, all functions over one BlockState:
+ * containers, paragraphs (with setext headings and definitions), tables, and blockStarts, the
+ * tests for what leaf block a line starts.
  */
 
 /**
@@ -25,6 +32,7 @@ const LINE_START = new Uint8Array(128);
 for (const ch of '#`~<>-*+_0123456789') LINE_START[ch.charCodeAt(0)] = 2;
 for (const ch of '=|:') LINE_START[ch.charCodeAt(0)] = 1;
 
+/** Walks the lines of the body; the open leaf block ends with the note. */
 function run(st: BlockState): void {
   const { lines, text, bodyStart } = st;
   const count = lines.lineCount;
@@ -93,6 +101,7 @@ function plainLine(st: BlockState, ls: number, le: number): boolean {
   return true;
 }
 
+/** The general rules for the line `[ls, le)`, in CommonMark's order (see the steps below). */
 function line(st: BlockState, ls: number, le: number): void {
   const { text, stack } = st;
   st.pos = ls;
