@@ -1,4 +1,4 @@
-import type { InlineSource, LinkDraft } from './inline';
+import type { InlineSource, LinkDraft } from './inlineTypes';
 
 /**
  * Link reference definitions `[label]: destination "title"` at the start of a paragraph, as

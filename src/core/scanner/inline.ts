@@ -1,61 +1,27 @@
+import { closeBracket, plainLink, pushOpener } from './brackets';
+import { codeSpan } from './codeSpans';
+import { delimiterRun } from './emphasis';
 import { matchEntity } from './entities';
+import { plainLines, plainText } from './headingText';
 import { matchAutolink, matchInlineHtml } from './html';
-import { ForwardFinder } from './search';
+import { InlineState } from './inlineState';
+import { makeDraft, type LinkDraft, type References } from './inlineTypes';
 import { SpecialFinder } from './specials';
-import { isAsciiPunctuation, isRefPath } from './target';
+import { isAsciiPunctuation } from './target';
+import { wikilink } from './wikilinks';
 
 /**
  * Inline pass of the scanner over one run of inline content (a paragraph, a heading, a table
  * cell): code spans, backslash escapes, links and images with the CommonMark bracket algorithm,
  * reference links (for their effect on brackets only), autolinks, raw HTML, wikilinks and
  * backtick `.md` references. Linear time: every search that could be repeated is memoised.
+ *
+ * This module is the driver: the entry points, the loop from one special character to the next and
+ * the dispatch on that character, with the constructs too small for a module of their own (backslash
+ * escapes, entities, autolinks and raw HTML, whose matchers are in html.ts). The others each have one:
+ * codeSpans, brackets (with linkDestinations), wikilinks, emphasis and headingText, all functions over
+ * the one InlineState.
  */
-
-/** Inline content to parse: `text[from, to)`; `toSource` maps an index of `text` to a note offset. */
-export interface InlineSource {
-  text: string;
-  from: number;
-  to: number;
-  /** undefined when `text` is the note itself (indices are note offsets) */
-  toSource?: (i: number) => number;
-}
-
-/** A link found by the scanner, in note offsets, before positions are computed. */
-export interface LinkDraft {
-  kind: 'link' | 'image' | 'ref' | 'wikilink';
-  definition?: boolean;
-  /** destination as written (angle brackets stripped) */
-  raw: string;
-  /** autolink e-mail address (`<a@b.c>`), whose destination is `mailto:` + raw */
-  email?: boolean;
-  text?: string;
-  start: number;
-  end: number;
-  targetStart: number;
-  targetEnd: number;
-}
-
-/** The reference definitions a run of inline content can use. */
-export interface References {
-  /** Whether a definition has this label (as written: the implementation normalises it). */
-  defines(label: string): boolean;
-  /** An inline HTML tag `text[from, to)` (`toSource` as for the run): it may hold an anchor. */
-  htmlTag?(text: string, from: number, to: number, toSource: ((i: number) => number) | undefined): void;
-}
-
-/**
- * Normalised reference label: case-folded, whitespace (spaces, tabs, line endings: not a no-break space)
- * collapsed and stripped from the ends, as micromark matches labels.
- */
-export function normalizeLabel(label: string): string {
-  return label.replace(/[ \t\r\n]+/g, ' ').replace(/^ | $/g, '').toLowerCase().toUpperCase();
-}
-
-/** Nothing but spaces, tabs and line endings (CommonMark's whitespace: a no-break space is text). */
-const BLANK = /^[ \t\r\n]*$/;
-
-/** Only space characters: a code span's content keeps its padding then. */
-const ONLY_SPACES = /^ *$/;
 
 /** ASCII characters that can start inline syntax: 1 for links and plain text, 2 for plain text only. */
 const SPECIAL = new Uint8Array(128);
@@ -65,935 +31,117 @@ for (const ch of '&*_~') SPECIAL[ch.charCodeAt(0)] = 2;
 /** Where inline syntax can start in plain-text mode (the characters of SPECIAL, as one native search). */
 const TEXT_SPECIAL = /[\\`!\[\]<&*_~]/g;
 
-/**
- * Plain text of inline content without any markup, as headings show it: each line trimmed, then the whole
- * (also what markup left at the edges: `## Title <a name="t"></a>` shows `Title`).
- */
-function plainLines(s: string): string {
-  // (native searches: headings are single lines, and a loop in JavaScript costs more)
-  if (s.indexOf('\n') === -1 && s.indexOf('\r') === -1) return s.trim();
-  const lines: string[] = [];
-  let start = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 10 || c === 13) {
-      lines.push(s.slice(start, i).trim());
-      if (c === 13 && i + 1 < s.length && s.charCodeAt(i + 1) === 10) i++;
-      start = i + 1;
-    }
+/** Parses `text[from, to)` from `first` (no inline syntax before it); returns the plain text when `wantText`. */
+function parse(
+  st: InlineState, text: string, from: number, to: number, toSource: ((i: number) => number) | undefined,
+  refs: References, drafts: LinkDraft[], wantText: boolean, first: number, finder: SpecialFinder | undefined,
+  linkText: boolean,
+): string {
+  st.reset(text, from, to, toSource, refs, drafts, wantText, linkText);
+  let result = '';
+  if (finder === undefined) {
+    runText(st, first);
+    if (wantText) result = plainText(st);
+  } else runLinks(st, first, finder);
+  st.release();
+  return result;
+}
+
+/** Link mode: jumps from one special character to the next (see SpecialFinder). */
+function runLinks(st: InlineState, first: number, finder: SpecialFinder): void {
+  const { text, to } = st;
+  let i = first;
+  while (i < to) {
+    const j = finder.next(i);
+    if (j >= to) break;
+    i = special(st, j, text.charCodeAt(j));
   }
-  lines.push(s.slice(start).trim());
-  return lines.join('\n').trim();
 }
 
-/**
- * Which plain text of a heading an edit belongs to: both, the text shown to users (an image there keeps its alt
- * text) or the text GitHub slugs (an image gives nothing there).
- */
-const enum EditUse {
-  Both,
-  Shown,
-  Slug,
+/** Text mode: reads every character (headings are short). */
+function runText(st: InlineState, first: number): void {
+  const { text, to } = st;
+  let i = first;
+  while (i < to) {
+    const c = text.charCodeAt(i);
+    if (c >= 128 || SPECIAL[c] === 0) i++;
+    else i = special(st, i, c);
+  }
 }
 
-/** `text[start, end)` becomes `value` in the plain text of a heading. */
-interface Edit {
-  start: number;
-  end: number;
-  value: string;
-  use: EditUse;
-}
-
-/** A run of `*`, `_` or `~` that can open or close emphasis or strikethrough (headings only). */
-interface DelimRun {
-  pos: number;
-  len: number;
-  ch: number;
-  canOpen: boolean;
-  canClose: boolean;
-  /** its characters left when paired ones are removed from the plain text */
-  left: number;
-}
-
-/**
- * Pairs one kind of delimiter run over `runs[from..]` (in order) as micromark resolves it: emphasis (`*` and `_`)
- * or, with `tilde`, GFM strikethrough (`~`). A closer pairs with the nearest opener it may pair with (see
- * mayPair), and the runs of its kind between them are text from then on. Emphasis uses two characters of each
- * run when both have two, one otherwise, so that a run may pair again; strikethrough uses whole runs. Runs of
- * the other kind go to `others` when it is given: those inside a pair are paired among themselves right away
- * (micromark resolves the inside of a pair then: they cannot pair outside it), the rest stay there for the
- * caller. Linear: a closer whose search fails leaves a floor, per kind of closer (character, whether it can
- * open, length left mod 3), under which later ones of that kind do not search again.
- */
-function pairRunsOf(tilde: boolean, runs: DelimRun[], from: number, others: DelimRun[] | undefined): void {
-  const openers: DelimRun[] = [];
-  // per opener: the length of `others` when it was pushed (the runs after that lie inside a pair it makes)
-  const marks: number[] = [];
-  // per kind of closer: the position of the highest opener that one of that kind refused (-1: none); the
-  // openers up to it were all refused, and those pushed later lie above it
-  const floors = new Int32Array(12).fill(-1);
-  for (let k = from; k < runs.length; k++) {
-    const closer = runs[k];
-    if ((closer.ch === 126) !== tilde) {
-      others?.push(closer);
-      continue;
-    }
-    while (closer.canClose && closer.left > 0) {
-      const kind = tilde ? closer.len : (closer.ch === 42 ? 0 : 6) + (closer.canOpen ? 3 : 0) + (closer.left % 3);
-      const floor = floors[kind];
-      let s = openers.length - 1;
-      while (s >= 0 && openers[s].pos > floor && !mayPair(openers[s], closer)) s--;
-      if (s < 0 || openers[s].pos <= floor) {
-        if (openers.length !== 0) floors[kind] = openers[openers.length - 1].pos;
-        break;
+/** Reads the construct that may start at the special character `c` at `i`; returns where to go on. */
+function special(st: InlineState, i: number, c: number): number {
+  const { text, to } = st;
+  switch (c) {
+    case 92: // backslash
+      if (i + 1 < to && isAsciiPunctuation(text.charCodeAt(i + 1))) {
+        if (st.wantText) st.pushEdit(i, i + 1, '');
+        return i + 2;
       }
-      const opener = openers[s];
-      const use = tilde ? closer.len : opener.left > 1 && closer.left > 1 ? 2 : 1;
-      opener.left -= use;
-      closer.left -= use;
-      if (others !== undefined && others.length > marks[s]) {
-        pairRunsOf(!tilde, others, marks[s], undefined);
-        others.length = marks[s];
-      }
-      if (opener.left > 0) {
-        // (it changed: the floors at or above it no longer hold for it)
-        for (let f = 0; f < floors.length; f++) if (floors[f] >= opener.pos) floors[f] = opener.pos - 1;
-        s++;
-      }
-      while (openers.length > s) { // (a few at most: cheaper than setting the length)
-        openers.pop();
-        marks.pop();
-      }
-    }
-    if (closer.canOpen && closer.left > 0) {
-      openers.push(closer);
-      marks.push(others === undefined ? 0 : others.length);
-    }
-  }
-}
-
-/**
- * Whether a closer may pair with an opener: strikethrough runs of one length; emphasis runs of one character,
- * unless the rule of three forbids it (one of them can both open and close, the closer's length is no multiple
- * of 3 and their sum is; micromark counts the characters left).
- */
-function mayPair(opener: DelimRun, closer: DelimRun): boolean {
-  if (closer.ch === 126) return opener.len === closer.len;
-  return opener.ch === closer.ch
-    && !((opener.canClose || closer.canOpen) && closer.left % 3 !== 0 && (opener.left + closer.left) % 3 === 0);
-}
-
-/** A draft with every field set, so that all drafts share one object shape. */
-export function makeDraft(
-  kind: LinkDraft['kind'], raw: string, text: string | undefined, start: number, end: number,
-  targetStart: number, targetEnd: number, definition: boolean, email: boolean,
-): LinkDraft {
-  return { kind, definition, raw, email, text, start, end, targetStart, targetEnd };
-}
-
-function isSpaceChar(c: number): boolean {
-  return c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 11 || c === 0xa0 || c === 0x3000
-    || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f;
-}
-
-const PUNCT_RE = /[\p{P}\p{S}]/u;
-function isPunctChar(text: string, i: number): boolean {
-  const c = text.charCodeAt(i);
-  if (c < 128) return isAsciiPunctuation(c);
-  return PUNCT_RE.test(text[i]);
-}
-
-/** A link text without link syntax, up to the `](` that ends it (sticky: from just after the `[`). */
-const PLAIN_LINK_TEXT = /[^[\]`<\\]*\]\(/y;
-/** A destination without spaces, controls, parentheses, `<` or backslashes, and the `)` that ends it. */
-const PLAIN_DESTINATION = /[^\x00-\x20\x7f()<\\]*\)/y;
-
-const NO_REFS: References = { defines: () => false };
-const NO_DRAFTS: LinkDraft[] = [];
-
-/**
- * One parser is reused for every run of inline content (parsing is not re-entrant): its state is
- * reset per run and its buffers are allocated only when a run needs them.
- */
-class InlineParser {
-  private text = '';
-  private from = 0;
-  private to = 0;
-  private toSource: ((i: number) => number) | undefined = undefined;
-  private refs: References = NO_REFS;
-  private drafts: LinkDraft[] = NO_DRAFTS;
-  private wantText = false;
-  /** the text GitHub slugs, of the last heading parsed with `wantText` (see takeSlugText) */
-  private slugText = '';
-  /** whether the run has edits for one plain text only (an image's) */
-  private oneSided = false;
-  /** whether the run holds line endings (a setext heading of several lines) */
-  private multiline = false;
-  /** keep the texts of links and the aliases of wikilinks (else '' and undefined) */
-  private linkText = true;
-  private finder: ForwardFinder | undefined = undefined;
-  // bracket openers (`[` or `![`) in parallel number arrays: storms of 300k openers allocate nothing
-  private readonly openerPos: number[] = [];
-  private readonly openerImage: number[] = [];
-  /** number of drafts when the opener was seen (an image drops what its description produced) */
-  private readonly openerMark: number[] = [];
-  /** number of pending delimiter runs when the opener was seen (headings only: links have no runs) */
-  private readonly openerRuns: number[] = [];
-  /** link openers before this index are inactive (a link cannot contain a link) */
-  private deactivatedBefore = -1;
-  private readonly edits: Edit[] = [];
-  private readonly delims: DelimRun[] = [];
-  /**
-   * The runs not yet paired up (a link's runs are paired when it is formed: they cannot pair outside it);
-   * undefined while they are `delims` (until a link with runs in its text is formed: most headings have none).
-   */
-  private pending: DelimRun[] | undefined = undefined;
-  /** the character of the first run of `*`, `_` or `~` (one or two) in the content, 0 before one */
-  private firstRun = 0;
-  // code span closers: maximal backtick runs by length, with a forward pointer per length
-  private codeRuns: Map<number, number[]> | undefined = undefined;
-  private codePtr: Map<number, number> | undefined = undefined;
-  // raw destination ends: parenthesis events and next-smaller-depth links
-  private parenPos: Int32Array | undefined = undefined;
-  private parenDepth: Int32Array | undefined = undefined;
-  private parenNext: Int32Array | undefined = undefined;
-  private wsFrom = -1;
-  private wsAt = -1;
-
-  private reset(
-    text: string, from: number, to: number, toSource: ((i: number) => number) | undefined,
-    refs: References, drafts: LinkDraft[], wantText: boolean, linkText: boolean,
-  ): void {
-    this.text = text;
-    this.from = from;
-    this.to = to;
-    this.toSource = toSource;
-    this.refs = refs;
-    this.drafts = drafts;
-    this.wantText = wantText;
-    this.linkText = linkText || wantText;
-    this.deactivatedBefore = -1;
-    this.oneSided = false;
-    this.firstRun = 0;
-    this.wsFrom = -1;
-    this.wsAt = -1;
-    this.clearBuffers(); // a run that threw may have left its state behind
-  }
-
-  /** Drops the state and the references of the last run (buffers are emptied only when used). */
-  private release(): void {
-    this.text = '';
-    this.toSource = undefined;
-    this.refs = NO_REFS;
-    this.drafts = NO_DRAFTS;
-    this.clearBuffers();
-  }
-
-  /** Empties the per-run buffers (only those that were used) and forgets the lazily built tables. */
-  private clearBuffers(): void {
-    this.finder = undefined;
-    if (this.openerPos.length !== 0) {
-      this.openerPos.length = 0;
-      this.openerImage.length = 0;
-      this.openerMark.length = 0;
-      this.openerRuns.length = 0;
-    }
-    if (this.edits.length !== 0) this.edits.length = 0;
-    if (this.delims.length !== 0) this.delims.length = 0;
-    this.pending = undefined;
-    this.codeRuns = undefined;
-    this.codePtr = undefined;
-    this.parenPos = undefined;
-    this.parenDepth = undefined;
-    this.parenNext = undefined;
-  }
-
-  private map(i: number): number {
-    return this.toSource === undefined ? i : this.toSource(i);
-  }
-
-  private getFinder(): ForwardFinder {
-    return this.finder ??= new ForwardFinder(this.text, this.to);
-  }
-
-  /** Parses `text[from, to)` from `first` (no inline syntax before it); returns the plain text when `wantText`. */
-  parse(
-    text: string, from: number, to: number, toSource: ((i: number) => number) | undefined,
-    refs: References, drafts: LinkDraft[], wantText: boolean, first: number, finder: SpecialFinder | undefined,
-    linkText: boolean,
-  ): string {
-    this.reset(text, from, to, toSource, refs, drafts, wantText, linkText);
-    let result = '';
-    if (finder === undefined) {
-      this.runText(first);
-      if (wantText) result = this.plainText();
-    } else this.runLinks(first, finder);
-    this.release();
-    return result;
-  }
-
-  /** Link mode: jumps from one special character to the next (see SpecialFinder). */
-  private runLinks(first: number, finder: SpecialFinder): void {
-    const { text, to } = this;
-    let i = first;
-    while (i < to) {
-      const j = finder.next(i);
-      if (j >= to) break;
-      i = this.special(j, text.charCodeAt(j));
-    }
-  }
-
-  /** Text mode: reads every character (headings are short). */
-  private runText(first: number): void {
-    const { text, to } = this;
-    let i = first;
-    while (i < to) {
-      const c = text.charCodeAt(i);
-      if (c >= 128 || SPECIAL[c] === 0) i++;
-      else i = this.special(i, c);
-    }
-  }
-
-  /** Reads the construct that may start at the special character `c` at `i`; returns where to go on. */
-  private special(i: number, c: number): number {
-    const { text, to } = this;
-    switch (c) {
-      case 92: // backslash
-        if (i + 1 < to && isAsciiPunctuation(text.charCodeAt(i + 1))) {
-          if (this.wantText) this.pushEdit(i, i + 1, '');
-          return i + 2;
-        }
-        return i + 1;
-      case 96: // backtick
-        return this.codeSpan(i);
-      case 33: // !
-        if (i + 1 < to && text.charCodeAt(i + 1) === 91) {
-          if (i + 2 < to && text.charCodeAt(i + 2) === 91) {
-            const w = this.wikilink(i + 1);
-            if (w !== -1) return w;
-          } else if (!this.wantText) {
-            const end = this.plainLink(i, true);
-            if (end !== -1) return end;
-          }
-          this.pushOpener(i, 1);
-          return i + 2;
-        }
-        return i + 1;
-      case 91: // [
-        if (i + 1 < to && text.charCodeAt(i + 1) === 91) {
-          const w = this.wikilink(i);
+      return i + 1;
+    case 96: // backtick
+      return codeSpan(st, i);
+    case 33: // !
+      if (i + 1 < to && text.charCodeAt(i + 1) === 91) {
+        if (i + 2 < to && text.charCodeAt(i + 2) === 91) {
+          const w = wikilink(st, i + 1);
           if (w !== -1) return w;
-        } else if (!this.wantText) {
-          const end = this.plainLink(i, false);
+        } else if (!st.wantText) {
+          const end = plainLink(st, i, true);
           if (end !== -1) return end;
         }
-        this.pushOpener(i, 0);
-        return i + 1;
-      case 93: // ]
-        return this.closeBracket(i);
-      case 60: // <
-        return this.angle(i);
-      case 38: { // & (text mode only)
-        const e = matchEntity(text, i, to);
-        if (e) {
-          this.pushEdit(i, i + e.length, e.value);
-          return i + e.length;
-        }
-        return i + 1;
+        pushOpener(st, i, 1);
+        return i + 2;
       }
-      default: // * _ ~ (text mode only)
-        return this.delimiterRun(i, c);
-    }
-  }
-
-  // ---- code spans ---------------------------------------------------------------------------
-
-  private codeSpan(i: number): number {
-    const { text, to } = this;
-    let j = i;
-    while (j < to && text.charCodeAt(j) === 96) j++;
-    const len = j - i;
-    const close = this.codeCloser(j, len);
-    if (close === -1) return j;
-    const end = close + len;
-    let cs = j;
-    let ce = close;
-    if (this.wantText) {
-      // CommonMark: line endings become spaces; one space is stripped from each side when both exist
-      let content = text.slice(cs, ce).replace(/\r\n|\r|\n/g, ' ');
-      if (content.length >= 2 && content[0] === ' ' && content[content.length - 1] === ' ' && !ONLY_SPACES.test(content)) {
-        content = content.slice(1, -1);
+      return i + 1;
+    case 91: // [
+      if (i + 1 < to && text.charCodeAt(i + 1) === 91) {
+        const w = wikilink(st, i);
+        if (w !== -1) return w;
+      } else if (!st.wantText) {
+        const end = plainLink(st, i, false);
+        if (end !== -1) return end;
       }
-      this.pushEdit(i, end, content);
-    }
-    // trimmed content range, for a `.md` reference
-    while (cs < ce && isSpaceChar(text.charCodeAt(cs))) cs++;
-    while (ce > cs && isSpaceChar(text.charCodeAt(ce - 1))) ce--;
-    if (ce - cs >= 4 && ce - cs <= 4096) {
-      const path = text.slice(cs, ce);
-      if (isRefPath(path)) {
-        this.drafts.push(makeDraft('ref', path, undefined, this.map(i), this.map(end - 1) + 1,
-          this.map(cs), this.map(ce - 1) + 1, false, false));
+      pushOpener(st, i, 0);
+      return i + 1;
+    case 93: // ]
+      return closeBracket(st, i);
+    case 60: // <
+      return angle(st, i);
+    case 38: { // & (text mode only)
+      const e = matchEntity(text, i, to);
+      if (e) {
+        st.pushEdit(i, i + e.length, e.value);
+        return i + e.length;
       }
+      return i + 1;
     }
-    return end;
-  }
-
-  /**
-   * Start of the next maximal backtick run of exactly `len` characters at or after `from` (which
-   * is not a backtick), or -1. The next run is read directly: when it has the length, it is the
-   * answer and everything up to it is consumed; otherwise the runs of the content are indexed
-   * once by length, so that storms of unmatched runs stay linear.
-   */
-  private codeCloser(from: number, len: number): number {
-    const { text, to } = this;
-    if (!this.codeRuns) {
-      // the next backtick by native search: each search ends at the first backtick after an
-      // opener, so all of them together read the text once
-      const k = text.indexOf('`', from);
-      if (k === -1 || k >= to) return -1;
-      let e = k;
-      while (e < to && text.charCodeAt(e) === 96) e++;
-      if (e - k === len) return k;
-      this.indexCodeRuns();
-    }
-    const list = this.codeRuns!.get(len);
-    if (!list) return -1;
-    const ptr = this.codePtr!;
-    let p = ptr.get(len) ?? 0;
-    while (p < list.length && list[p] < from) p++;
-    ptr.set(len, p);
-    return p < list.length ? list[p] : -1;
-  }
-
-  private indexCodeRuns(): void {
-    const runs = new Map<number, number[]>();
-    const { text, to } = this;
-    let k = this.from;
-    while (k < to) {
-      if (text.charCodeAt(k) !== 96) { k++; continue; }
-      let e = k;
-      while (e < to && text.charCodeAt(e) === 96) e++;
-      const n = e - k;
-      let list = runs.get(n);
-      if (!list) runs.set(n, (list = []));
-      list.push(k);
-      k = e;
-    }
-    this.codeRuns = runs;
-    this.codePtr = new Map();
-  }
-
-  // ---- wikilinks ----------------------------------------------------------------------------
-
-  /**
-   * `[[target#heading|alias]]` at `text[i] === '['`; returns the end or -1. In a GFM table cell the bar must be
-   * written `\|` (Obsidian's form, `[[note\|alias]]`): the backslash then belongs to neither the target nor the alias.
-   */
-  private wikilink(i: number): number {
-    const { text, to } = this;
-    let j = i + 2;
-    let bar = -1;
-    let targetEnd = -1;
-    while (j < to) {
-      const c = text.charCodeAt(j);
-      if (c === 93 || c === 91 || c === 10 || c === 13) break;
-      if (c === 124 && bar === -1) {
-        bar = j;
-        targetEnd = text.charCodeAt(j - 1) === 92 /* \ */ ? j - 1 : j;
-      }
-      j++;
-    }
-    if (j + 1 >= to || text.charCodeAt(j) !== 93 || text.charCodeAt(j + 1) !== 93) return -1;
-    const end = j + 2;
-    if (end < to) {
-      const next = text.charCodeAt(end);
-      if (next === 40 || next === 91) return -1; // `[[a]](b)` and `[[a]][b]` are CommonMark brackets
-    }
-    if (bar === -1) targetEnd = j;
-    let ts = i + 2;
-    let te = targetEnd;
-    while (ts < te && isSpaceChar(text.charCodeAt(ts))) ts++;
-    while (te > ts && isSpaceChar(text.charCodeAt(te - 1))) te--;
-    if (te === ts) return -1;
-    const alias = bar === -1 || !this.linkText ? undefined : text.slice(bar + 1, j).trim();
-    const target = text.slice(ts, te);
-    this.drafts.push(makeDraft('wikilink', target, alias, this.map(i), this.map(end - 1) + 1,
-      this.map(ts), this.map(te - 1) + 1, false, false));
-    if (this.wantText) this.pushEdit(i, end, alias || target);
-    return end;
-  }
-
-  // ---- brackets -----------------------------------------------------------------------------
-
-  private pushOpener(pos: number, image: number): void {
-    this.openerPos.push(pos);
-    this.openerImage.push(image);
-    this.openerMark.push(this.drafts.length);
-    if (this.wantText) this.openerRuns.push((this.pending ?? this.delims).length); // (headings only)
-  }
-
-  /**
-   * The common link `[text](dest)` (or image `![text](dest)`) opening at `pos`, read by two native
-   * searches: a text without link syntax (no brackets, backticks, `<` or backslashes) and a bare
-   * destination (no spaces, parentheses, `<` or backslashes) right after it. Returns its end, or -1
-   * when the link is anything else (the bracket algorithm then reads it). Links mode only: the
-   * result is what pushing the opener and closing it at its `]` would give, since nothing
-   * between them is special and the opener is the innermost one.
-   */
-  private plainLink(pos: number, image: boolean): number {
-    const { text, to } = this;
-    const textStart = pos + (image ? 2 : 1);
-    PLAIN_LINK_TEXT.lastIndex = textStart;
-    if (!PLAIN_LINK_TEXT.test(text)) return -1;
-    const destStart = PLAIN_LINK_TEXT.lastIndex;
-    if (destStart > to) return -1;
-    PLAIN_DESTINATION.lastIndex = destStart;
-    if (!PLAIN_DESTINATION.test(text)) return -1;
-    const end = PLAIN_DESTINATION.lastIndex;
-    if (end > to) return -1;
-    const close = destStart - 2;
-    const destEnd = end - 1;
-    this.drafts.push(makeDraft(
-      image ? 'image' : 'link', text.slice(destStart, destEnd), this.linkText ? text.slice(textStart, close) : '',
-      this.map(pos), this.map(end - 1) + 1,
-      this.map(destStart), destEnd > destStart ? this.map(destEnd - 1) + 1 : this.map(destStart), false, false,
-    ));
-    if (!image) this.deactivatedBefore = pos;
-    return end;
-  }
-
-  private closeBracket(i: number): number {
-    const { text, to } = this;
-    const pos = this.openerPos.pop();
-    if (pos === undefined) return i + 1;
-    const image = this.openerImage.pop() === 1;
-    const mark = this.openerMark.pop()!;
-    const runs = this.wantText ? this.openerRuns.pop()! : 0;
-    if (!image && pos < this.deactivatedBefore) return i + 1;
-    const textStart = pos + (image ? 2 : 1);
-    const next = i + 1 < to ? text.charCodeAt(i + 1) : -1;
-    if (next === 40 /* ( */ && this.linkTail(i + 1)) {
-      const { tailEnd, destStart, destEnd } = this;
-      this.dropInside(mark, image);
-      this.drafts.push(makeDraft(
-        image ? 'image' : 'link', text.slice(destStart, destEnd), this.linkText ? text.slice(textStart, i) : '',
-        this.map(pos), this.map(tailEnd - 1) + 1,
-        this.map(destStart), destEnd > destStart ? this.map(destEnd - 1) + 1 : this.map(destStart), false, false,
-      ));
-      this.formed(pos, image, i, tailEnd, runs);
-      return tailEnd;
-    }
-    if (next === 91 /* [ */) {
-      const labelEnd = this.labelEnd(i + 1);
-      if (labelEnd !== -1) {
-        const label = labelEnd === i + 2 ? this.shortcutLabel(textStart, i) : text.slice(i + 2, labelEnd);
-        if (label !== undefined && this.isDefined(label)) {
-          this.dropInside(mark, image);
-          this.formed(pos, image, i, labelEnd + 1, runs);
-          return labelEnd + 1;
-        }
-        return i + 1;
-      }
-    }
-    const label = this.shortcutLabel(textStart, i);
-    if (label !== undefined && this.isDefined(label)) {
-      this.dropInside(mark, image);
-      this.formed(pos, image, i, i + 1, runs);
-    }
-    return i + 1;
-  }
-
-  /**
-   * What the text of a link or image that was just formed (its drafts from `mark` on) no longer means: an image's
-   * alt text holds no links at all; a link's text keeps its images and wikilinks, but a code span in it is the
-   * link's label (`` [`a.md`](../docs/a.md) ``), not a backtick reference of its own.
-   */
-  private dropInside(mark: number, image: boolean): void {
-    const { drafts } = this;
-    if (image) {
-      drafts.length = mark;
-      return;
-    }
-    let kept = mark;
-    for (let k = mark; k < drafts.length; k++) if (drafts[k].kind !== 'ref') drafts[kept++] = drafts[k];
-    drafts.length = kept;
-  }
-
-  private isDefined(label: string): boolean {
-    return this.refs.defines(label);
-  }
-
-  private shortcutLabel(textStart: number, close: number): string | undefined {
-    if (close - textStart > 999) return undefined;
-    const label = this.text.slice(textStart, close);
-    return BLANK.test(label) ? undefined : label;
-  }
-
-  /**
-   * A link or image was formed from the opener at `pos` whose text ends at `close`, the construct at `end`;
-   * `runs` delimiter runs were pending at its opener.
-   */
-  private formed(pos: number, image: boolean, close: number, end: number, runs: number): void {
-    if (!image) this.deactivatedBefore = pos;
-    if (!this.wantText) return;
-    // the emphasis of its text pairs within it (CommonMark: the delimiters inside are processed, then removed)
-    if ((this.pending ?? this.delims).length > runs) this.pairRuns(runs, false, true);
-    // a link leaves its text; an image leaves its alt text where headings are shown (a title reads better
-    // with it), and nothing where GitHub slugs them (an <img> holds no text)
-    const use = image ? EditUse.Shown : EditUse.Both;
-    this.pushEdit(pos, pos + (image ? 2 : 1), '', use);
-    this.pushEdit(close, end, '', use);
-    if (image) {
-      this.pushEdit(pos, end, '', EditUse.Slug);
-      this.oneSided = true;
-    }
-  }
-
-  /** In the plain text (headings), `text[start, end)` becomes `value`. */
-  private pushEdit(start: number, end: number, value: string, use = EditUse.Both): void {
-    this.edits.push({ start, end, value, use });
-  }
-
-  /** `]` of a link label starting at `text[i] === '['`, or -1 (no unescaped `[`, at most 999 characters). */
-  private labelEnd(i: number): number {
-    const { text, to } = this;
-    const limit = Math.min(to, i + 1001);
-    for (let j = i + 1; j < limit; j++) {
-      const c = text.charCodeAt(j);
-      if (c === 92 && j + 1 < limit) j++;
-      else if (c === 91) return -1;
-      else if (c === 93) return j;
-    }
-    return -1;
-  }
-
-  // the last link tail read by linkTail
-  private tailEnd = 0;
-  private destStart = 0;
-  private destEnd = 0;
-
-  /** `(dest "title")` starting at `text[p] === '('`: sets tailEnd, destStart and destEnd when there is one. */
-  private linkTail(p: number): boolean {
-    const { text, to } = this;
-    let j = this.skipSpace(p + 1);
-    if (j >= to) return false;
-    let destStart = j;
-    let destEnd = j;
-    let c = text.charCodeAt(j);
-    if (c === 41 /* ) */) return this.tail(j + 1, j, j);
-    if (c === 60 /* < */) {
-      let k = j + 1;
-      for (; k < to; k++) {
-        const d = text.charCodeAt(k);
-        if (d === 62 || d === 60 || d === 10 || d === 13) break;
-        if (d === 92 && k + 1 < to) k++;
-      }
-      if (k >= to || text.charCodeAt(k) !== 62) return false;
-      destStart = j + 1;
-      destEnd = k;
-      j = k + 1;
-    } else {
-      const e = this.rawDestinationEnd(j);
-      if (e === -1 || e === j) return false;
-      destEnd = e;
-      j = e;
-    }
-    let k = this.skipSpace(j);
-    if (k >= to) return false;
-    c = text.charCodeAt(k);
-    if (c === 41) return this.tail(k + 1, destStart, destEnd);
-    if (k === j || !(c === 34 || c === 39 || c === 40)) return false;
-    const t = this.titleEnd(k);
-    if (t === -1) return false;
-    k = this.skipSpace(t + 1);
-    if (k < to && text.charCodeAt(k) === 41) return this.tail(k + 1, destStart, destEnd);
-    return false;
-  }
-
-  private tail(end: number, destStart: number, destEnd: number): true {
-    this.tailEnd = end;
-    this.destStart = destStart;
-    this.destEnd = destEnd;
-    return true;
-  }
-
-  /** Closing delimiter of a link title starting at `text[k]` (`"`, `'` or `(`), or -1. */
-  private titleEnd(k: number): number {
-    const { text, to } = this;
-    const open = text.charCodeAt(k);
-    const close = open === 40 ? 41 : open;
-    for (let j = k + 1; j < to; j++) {
-      const c = text.charCodeAt(j);
-      if (c === 92) j++;
-      else if (c === close) return j;
-      else if (open === 40 && c === 40) return -1;
-    }
-    return -1;
-  }
-
-  private skipSpace(j: number): number {
-    const { text, to } = this;
-    while (j < to) {
-      const c = text.charCodeAt(j);
-      if (c === 32 || c === 9 || c === 10 || c === 13) j++;
-      else break;
-    }
-    return j;
-  }
-
-  /**
-   * End of a raw destination starting at `s`: it stops before whitespace or a control character,
-   * or before a `)` that does not close a `(` of the destination; -1 when its parentheses do not
-   * balance. Parenthesis depths are indexed once per content and the next point where the depth
-   * drops below the starting depth is precomputed, so that many attempts stay linear.
-   */
-  private rawDestinationEnd(s: number): number {
-    // common case: a short destination, read directly (bounded, so repeated attempts stay linear)
-    const { text, to } = this;
-    const limit = Math.min(to, s + 256);
-    let open = 0;
-    for (let j = s; j < limit; j++) {
-      const c = text.charCodeAt(j);
-      if (c <= 32 || c === 127) return open === 0 ? j : -1;
-      if (c === 92 && j + 1 < to && isAsciiPunctuation(text.charCodeAt(j + 1))) j++;
-      else if (c === 40) {
-        if (++open > 32) return -1; // micromark's limit on nested parentheses in a destination
-      } else if (c === 41) {
-        if (open === 0) return j;
-        open--;
-      }
-    }
-    if (limit === to) return open === 0 ? to : -1;
-    this.indexParens();
-    const pos = this.parenPos!;
-    const depth = this.parenDepth!;
-    const next = this.parenNext!;
-    const m = pos.length;
-    const w = this.nextSpace(s);
-    const k0 = lowerBound(pos, s);
-    const base = depth[k0];
-    const j = next[k0];
-    if (j !== -1 && j - 1 < m) {
-      const close = pos[j - 1];
-      if (close < w) return close;
-    }
-    const kw = lowerBound(pos, w);
-    return depth[kw] === base ? w : -1;
-  }
-
-  private indexParens(): void {
-    if (this.parenPos) return;
-    const { text, from, to } = this;
-    const positions: number[] = [];
-    const depths: number[] = [];
-    let d = 0;
-    for (let i = from; i < to; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 92) { if (i + 1 < to && isAsciiPunctuation(text.charCodeAt(i + 1))) i++; continue; }
-      if (c === 40 || c === 41) {
-        positions.push(i);
-        depths.push(d);
-        d += c === 40 ? 1 : -1;
-      }
-    }
-    depths.push(d);
-    // depth before event k is depths[k]; depths[m] is the final depth. next[k]: first j > k with depths[j] < depths[k]
-    const n = depths.length;
-    const nextSmaller = new Int32Array(n).fill(-1);
-    const stack: number[] = [];
-    for (let k = 0; k < n; k++) {
-      while (stack.length && depths[stack[stack.length - 1]] > depths[k]) nextSmaller[stack.pop()!] = k;
-      stack.push(k);
-    }
-    this.parenPos = Int32Array.from(positions);
-    this.parenDepth = Int32Array.from(depths);
-    this.parenNext = nextSmaller;
-  }
-
-  /** First whitespace or control character at or after `s` (or the end); memoised for rising `s`. */
-  private nextSpace(s: number): number {
-    if (s >= this.wsFrom && s <= this.wsAt) return this.wsAt;
-    const { text, to } = this;
-    let j = s;
-    while (j < to) {
-      const c = text.charCodeAt(j);
-      if (c <= 32 || c === 127) break;
-      j++;
-    }
-    this.wsFrom = s;
-    this.wsAt = j;
-    return j;
-  }
-
-  // ---- autolinks and raw HTML ---------------------------------------------------------------
-
-  private angle(i: number): number {
-    const { text, to } = this;
-    const auto = matchAutolink(text, i, to);
-    if (auto) {
-      const raw = text.slice(i + 1, auto.end - 1);
-      this.drafts.push(makeDraft('link', raw, raw, this.map(i), this.map(auto.end - 1) + 1,
-        this.map(i + 1), this.map(auto.end - 2) + 1, false, auto.email));
-      if (this.wantText) this.pushEdit(i, auto.end, raw);
-      return auto.end;
-    }
-    const html = matchInlineHtml(text, i, to, this.getFinder());
-    if (html !== -1) {
-      if (this.wantText) this.pushEdit(i, html, '');
-      this.refs.htmlTag?.(text, i, html, this.toSource);
-      return html;
-    }
-    return i + 1;
-  }
-
-  // ---- plain text (headings) ----------------------------------------------------------------
-
-  private delimiterRun(i: number, c: number): number {
-    const { text, to } = this;
-    let j = i;
-    while (j < to && text.charCodeAt(j) === c) j++;
-    const before = i > this.from ? i - 1 : -1;
-    const after = j < to ? j : -1;
-    const prevSpace = before === -1 || isSpaceChar(text.charCodeAt(before));
-    const nextSpace = after === -1 || isSpaceChar(text.charCodeAt(after));
-    const prevPunct = before !== -1 && isPunctChar(text, before);
-    const nextPunct = after !== -1 && isPunctChar(text, after);
-    let left = !nextSpace && (!nextPunct || prevSpace || prevPunct);
-    let right = !prevSpace && (!prevPunct || nextSpace || nextPunct);
-    if (c !== 126) {
-      // micromark: a `*` or `_` run next to a `~` (another construct's marker) may open or close on that side
-      if (after !== -1 && text.charCodeAt(after) === 126) left = true;
-      if (before !== -1 && text.charCodeAt(before) === 126) right = true;
-    }
-    let canOpen = left;
-    let canClose = right;
-    if (c === 95) {
-      canOpen = left && (!right || prevPunct);
-      canClose = right && (!left || nextPunct);
-    }
-    if (c === 126 && j - i > 2) { canOpen = false; canClose = false; } // (no strikethrough at all)
-    else if (this.firstRun === 0) this.firstRun = c;
-    if (canOpen || canClose) {
-      const run: DelimRun = { pos: i, len: j - i, ch: c, canOpen, canClose, left: j - i };
-      this.delims.push(run);
-      this.pending?.push(run);
-    }
-    return j;
-  }
-
-  /**
-   * Pairs the pending delimiter runs from index `from` on; a link's (`link`) then leave the pending ones. micromark
-   * resolves emphasis, then strikethrough, in a link's text; in the whole content, first the kind of run that
-   * occurs first (`tildesFirst`): that decides which wins where an emphasis and a strikethrough cross.
-   */
-  private pairRuns(from: number, tildesFirst: boolean, link: boolean): void {
-    // (the pending runs get a list of their own when a link's leave them)
-    const pending = link ? this.pending ??= this.delims.slice() : this.pending ?? this.delims;
-    const rest: DelimRun[] = [];
-    pairRunsOf(tildesFirst, pending, from, rest);
-    if (rest.length !== 0) pairRunsOf(!tildesFirst, rest, 0, undefined);
-    if (link) pending.length = from;
-  }
-
-  private plainText(): string {
-    const { edits, delims, text } = this;
-    if (edits.length === 0 && delims.length === 0) {
-      const plain = plainLines(text.slice(this.from, this.to));
-      this.slugText = plain;
-      return plain;
-    }
-    if ((this.pending ?? this.delims).length !== 0) this.pairRuns(0, this.firstRun === 126, false);
-    // the other edits in order (they are pushed as constructs close), then merged with the paired
-    // runs (in order by construction); an edit inside one already applied is skipped
-    let sorted = true;
-    for (let k = 1; k < edits.length && sorted; k++) {
-      const a = edits[k - 1];
-      const b = edits[k];
-      if (a.start > b.start || (a.start === b.start && a.end > b.end)) sorted = false;
-    }
-    if (!sorted) edits.sort((a, b) => a.start - b.start || a.end - b.end);
-    const run = text.slice(this.from, this.to);
-    this.multiline = run.indexOf('\n') !== -1 || run.indexOf('\r') !== -1;
-    this.slugText = this.joinText(EditUse.Slug);
-    // the slug's text differs from the shown one only in whitespace that plainLines drops anyway, unless an
-    // image left its alt text on one side only
-    return plainLines(this.oneSided ? this.joinText(EditUse.Shown) : this.slugText);
-  }
-
-  /** The content with the edits for `use` and the paired delimiter runs applied (edits sorted). */
-  private joinText(use: EditUse.Shown | EditUse.Slug): string {
-    const { edits, delims, text, from, to } = this;
-    const slug = use === EditUse.Slug;
-    const parts: string[] = [];
-    let last = from;
-    let e = 0;
-    let r = 0;
-    for (;;) {
-      while (r < delims.length && delims[r].left === delims[r].len) r++;
-      while (e < edits.length && edits[e].use !== EditUse.Both && edits[e].use !== use) e++;
-      let start: number;
-      let end: number;
-      let value = '';
-      const run = r < delims.length ? delims[r] : undefined;
-      const edit = e < edits.length ? edits[e] : undefined;
-      if (edit && (!run || edit.start < run.pos || (edit.start === run.pos && edit.end <= run.pos + run.len))) {
-        start = edit.start;
-        end = edit.end;
-        value = edit.value;
-        e++;
-      } else if (run) {
-        start = run.pos;
-        end = run.pos + run.len;
-        if (run.left !== 0) value = text.slice(start, start + run.left); // (the characters not paired: all alike)
-        r++;
-      } else break;
-      if (start < last) continue;
-      if (start > last) parts.push(slug ? this.slugSource(last, start) : text.slice(last, start));
-      if (value !== '') parts.push(value);
-      last = end;
-    }
-    parts.push(slug ? this.slugSource(last, to) : text.slice(last, to));
-    return parts.join('');
-  }
-
-  /**
-   * Source text `text[a, b)` of a heading, between markup, as GitHub's heading text keeps it: the spaces and tabs
-   * around its line endings go (CommonMark strips them), and those at the start and end of the content; what is
-   * next to markup stays (`## Section <a name="s"></a>` is `Section ` there, slug `section-`).
-   */
-  private slugSource(a: number, b: number): string {
-    const { text, from, to } = this;
-    let s = text.slice(a, b);
-    if (this.multiline && (s.indexOf('\n') !== -1 || s.indexOf('\r') !== -1)) s = s.replace(/[ \t]*(?:\r\n|\r|\n)[ \t]*/g, '\n');
-    if (a !== from && b !== to) return s;
-    let i = 0;
-    let j = s.length;
-    if (a === from) while (i < j && (s.charCodeAt(i) === 32 || s.charCodeAt(i) === 9)) i++;
-    if (b === to) while (j > i && (s.charCodeAt(j - 1) === 32 || s.charCodeAt(j - 1) === 9)) j--;
-    return i === 0 && j === s.length ? s : s.slice(i, j);
-  }
-
-  /** The text GitHub slugs of the heading parsed last (the parser then forgets it). */
-  takeSlugText(): string {
-    const slugText = this.slugText;
-    this.slugText = '';
-    return slugText;
+    default: // * _ ~ (text mode only)
+      return delimiterRun(st, i, c);
   }
 }
 
-function lowerBound(a: Int32Array, x: number): number {
-  let lo = 0;
-  let hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (a[mid] < x) lo = mid + 1;
-    else hi = mid;
+/** At a `<`: an autolink (a link) or raw HTML (a tag may hold an anchor); returns where to go on. */
+function angle(st: InlineState, i: number): number {
+  const { text, to } = st;
+  const auto = matchAutolink(text, i, to);
+  if (auto) {
+    const raw = text.slice(i + 1, auto.end - 1);
+    st.drafts.push(makeDraft('link', raw, raw, st.map(i), st.map(auto.end - 1) + 1,
+      st.map(i + 1), st.map(auto.end - 2) + 1, false, auto.email));
+    if (st.wantText) st.pushEdit(i, auto.end, raw);
+    return auto.end;
   }
-  return lo;
+  const html = matchInlineHtml(text, i, to, st.getFinder());
+  if (html !== -1) {
+    if (st.wantText) st.pushEdit(i, html, '');
+    st.refs.htmlTag?.(text, i, html, st.toSource);
+    return html;
+  }
+  return i + 1;
 }
 
-const parser = new InlineParser();
+const parser = new InlineState();
 
 /**
  * Parses one run of inline content, `text[from, to)` (`toSource` maps its indices to note offsets,
@@ -1008,7 +156,7 @@ export function parseInline(
   finder ??= new SpecialFinder(text);
   const first = finder.next(from);
   if (first >= to) return;
-  parser.parse(text, from, to, toSource, refs, drafts, false, first, finder, linkText);
+  parse(parser, text, from, to, toSource, refs, drafts, false, first, finder, linkText);
 }
 
 /**
@@ -1030,7 +178,7 @@ export function parseHeading(
     slugTexts.push(plain);
     return plain;
   }
-  const plain = parser.parse(text, from, to, toSource, refs, drafts, true, from + TEXT_SPECIAL.lastIndex - 1, undefined, true);
+  const plain = parse(parser, text, from, to, toSource, refs, drafts, true, from + TEXT_SPECIAL.lastIndex - 1, undefined, true);
   slugTexts.push(parser.takeSlugText());
   return plain;
 }

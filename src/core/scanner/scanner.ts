@@ -1,8 +1,10 @@
 import type { Anchor, Heading, LinkRef, Range, ScanResult } from '../model';
 import { findHtmlAnchors } from './anchors';
 import { LineIndex } from '../text/lineIndex';
-import { scanBlocks, type BlockSink } from './blocks';
-import { normalizeLabel, parseHeading, parseInline, type LinkDraft, type References } from './inline';
+import { scanBlocks } from './blocks';
+import type { BlockSink } from './blockState';
+import { parseHeading, parseInline } from './inline';
+import { normalizeLabel, type LinkDraft, type References } from './inlineTypes';
 import { SlugCounter } from './slug';
 import { SpecialFinder } from './specials';
 import { isExternalTarget, percentDecode, unescapeMarkdown } from './target';

@@ -22,6 +22,29 @@ export class ForwardFinder {
   }
 }
 
+/**
+ * The next occurrence of one character from rising positions (native searches), remembered so that a series of
+ * searches (a table's rows look for pipes and backslashes) costs linear time however far the next occurrence is.
+ * NONE when there is none.
+ */
+export class NextChar {
+  private from = NONE;
+  private at = NONE;
+
+  constructor(private readonly text: string, private readonly ch: string) {}
+
+  next(from: number): number {
+    if (from < this.from || from > this.at) {
+      const k = this.text.indexOf(this.ch, from);
+      this.at = k === -1 ? NONE : k;
+      this.from = from;
+    }
+    return this.at;
+  }
+}
+
+const NONE = 0x7fffffff;
+
 /** First index >= from where `term` occurs entirely inside `text[0, end)`, or -1. */
 function indexWithin(text: string, term: string, from: number, end: number): number {
   const first = term.charCodeAt(0);

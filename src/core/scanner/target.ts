@@ -8,6 +8,15 @@ export function isAsciiPunctuation(c: number): boolean {
   return (c >= 33 && c <= 47) || (c >= 58 && c <= 64) || (c >= 91 && c <= 96) || (c >= 123 && c <= 126);
 }
 
+/**
+ * Unicode whitespace as the inline pass reads it (spaces of category Zs, tabs, line and form feeds): what code
+ * spans and wikilinks trim, and what a delimiter run must not touch to open or close.
+ */
+export function isSpaceChar(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 11 || c === 0xa0 || c === 0x3000
+    || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f;
+}
+
 /** Resolves backslash escapes and character references (what CommonMark does to a destination). */
 export function unescapeMarkdown(s: string): string {
   if (s.indexOf('\\') === -1 && s.indexOf('&') === -1) return s;
