@@ -182,7 +182,18 @@ function loadConfig(args: CliArgs, cwd: string, folder: string, io: Io): NotesCo
 }
 
 if (require.main === module) {
-  const write = (stream: NodeJS.WriteStream) => (s: string) => { stream.write(s.endsWith('\n') ? s : s + '\n'); };
+  // a reader that stops early (`check … | head`) closes the pipe: the rest of that stream has nowhere to go, which
+  // is no error of the check's; it finishes, and exits with its own code
+  const closed = new Set<NodeJS.WriteStream>();
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code !== 'EPIPE') throw e;
+      closed.add(stream);
+    });
+  }
+  const write = (stream: NodeJS.WriteStream) => (s: string) => {
+    if (!closed.has(stream)) stream.write(s.endsWith('\n') ? s : s + '\n');
+  };
   run(process.argv.slice(2), { out: write(process.stdout), err: write(process.stderr), isTTY: !!process.stdout.isTTY, errIsTTY: !!process.stderr.isTTY, env: process.env })
     .then(code => { process.exitCode = code; })
     .catch(e => { process.stderr.write(`notes-navigator: internal error: ${(e as Error).stack ?? e}\n`); process.exitCode = 2; });

@@ -1,5 +1,5 @@
 import picomatch from 'picomatch';
-import { isMarkdown } from './paths';
+import { dirname, isMarkdown } from './paths';
 import { RULE_CODES, type CoverageStatus, type PriorityKey, type RuleCode, type Severity } from './model';
 
 /**
@@ -36,6 +36,11 @@ export interface NotesConfig {
    * is known about the files inside, so links into them are taken to resolve, as into the folders never walked.
    */
   unlistedFolders?: string[];
+  /**
+   * Globs of paths the editor does not list (VS Code's `files.exclude`): set by the extension, never by users.
+   * Nothing is known about a path that matches, or lies in a folder that matches, as for `unlistedFolders`.
+   */
+  unlistedGlobs?: string[];
 }
 
 export const DEFAULT_SEVERITIES: Record<RuleCode, Severity> = {
@@ -92,11 +97,24 @@ export const isAlwaysExcluded: (path: string) => boolean = picomatch(ALWAYS_EXCL
  * Whether nothing is known about a workspace-relative path: it lies in a folder that is never walked, or is (or is
  * inside) one of the config's `unlistedFolders`.
  */
-export function isUnlisted(config: Pick<NotesConfig, 'unlistedFolders'> | undefined, path: string): boolean {
+export function isUnlisted(config: Pick<NotesConfig, 'unlistedFolders' | 'unlistedGlobs'> | undefined, path: string): boolean {
   if (isAlwaysExcluded(path)) return true;
   const folders = config?.unlistedFolders;
-  return folders !== undefined && folders.some(folder => path === folder || path.startsWith(folder + '/'));
+  if (folders !== undefined && folders.some(folder => path === folder || path.startsWith(folder + '/'))) return true;
+  const globs = config?.unlistedGlobs;
+  if (globs === undefined || globs.length === 0) return false;
+  let matcher = unlistedMatchers.get(globs);
+  if (!matcher) {
+    matcher = picomatch(globs as string[], { dot: true });
+    unlistedMatchers.set(globs, matcher);
+  }
+  // the path, or a folder above it (`**/assets` hides `assets/d.png`)
+  for (let p = path; p !== ''; p = dirname(p)) if (matcher(p)) return true;
+  return false;
 }
+
+/** One compiled matcher per `unlistedGlobs` list (a config keeps its list while it lives). */
+const unlistedMatchers = new WeakMap<readonly string[], (path: string) => boolean>();
 
 export interface ConfigProblem {
   /** JSON path of the offending value, e.g. `rules.link-broken` */

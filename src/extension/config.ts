@@ -1,6 +1,7 @@
 import { realpathSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { ConfigFileRefused, MAX_CONFIG_BYTES, readConfigFile as readLocalConfigFile } from '../node/configFile';
+import { filesExcludeGlobs } from './workspaceFiles';
 import { defaultConfig, mergeConfig, parseConfigText, type ConfigProblem, type NotesConfig } from '../core/config';
 
 /** File name of the shared configuration at the workspace root (read by the CLI too). */
@@ -46,6 +47,8 @@ export async function loadNotesConfig(root: vscode.Uri | undefined): Promise<Loa
     config = merged.config;
     problems.push(...merged.problems.map(p => describe('settings', p)));
   }
+  const hidden = filesExcludeGlobs(root);
+  if (hidden.length > 0) config = { ...config, unlistedGlobs: hidden };
   return { config, problems };
 }
 
@@ -85,7 +88,7 @@ export function onlySeveritiesDiffer(a: NotesConfig, b: NotesConfig): boolean {
 
 /** True when the set of files to index may differ. */
 export function filesDiffer(a: NotesConfig, b: NotesConfig): boolean {
-  return JSON.stringify([a.include, a.exclude]) !== JSON.stringify([b.include, b.exclude]);
+  return JSON.stringify([a.include, a.exclude, a.unlistedGlobs]) !== JSON.stringify([b.include, b.exclude, b.unlistedGlobs]);
 }
 
 /**

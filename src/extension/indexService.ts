@@ -331,6 +331,9 @@ export class IndexService implements vscode.Disposable {
           this.settingsValue = editorSettings(root);
           this.settingsEmitter.fire(this.settingsValue);
           void this.enqueue(() => this.reloadConfig());
+        } else if (e.affectsConfiguration('files.exclude', root)) {
+          // the listing (and what is known about hidden paths) changes
+          void this.enqueue(() => this.reloadConfig());
         }
       }),
     );

@@ -34,12 +34,21 @@ export async function listWorkspaceFiles(folder: vscode.Uri, log: vscode.LogOutp
 
 /** `files.exclude` globs that are on (conditional `when` entries are skipped) plus the always-excluded folders. */
 function excludeGlobs(folder: vscode.Uri): string[] {
-  const globs = new Set<string>(ALWAYS_EXCLUDED);
+  return [...new Set([...ALWAYS_EXCLUDED, ...filesExcludeGlobs(folder)])];
+}
+
+/**
+ * The `files.exclude` globs that are on, as workspace-relative globs. The listing skips what they match, so the
+ * index is told (`NotesConfig.unlistedGlobs`) that nothing is known about those paths: a link to a hidden file
+ * is not broken, as the CLI, which lists it, agrees.
+ */
+export function filesExcludeGlobs(folder: vscode.Uri | undefined): string[] {
   const filesExclude = vscode.workspace.getConfiguration('files', folder).get<Record<string, unknown>>('exclude') ?? {};
+  const out: string[] = [];
   for (const [glob, on] of Object.entries(filesExclude)) {
-    if (on === true) globs.add(glob.startsWith('**/') || glob.startsWith('/') ? glob.replace(/^\//, '') : glob);
+    if (on === true) out.push(glob.startsWith('/') ? glob.slice(1) : glob);
   }
-  return [...globs];
+  return out.sort();
 }
 
 /** One brace glob for findFiles; globs that would break the braces are left to the post-filter. */

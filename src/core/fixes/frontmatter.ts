@@ -99,13 +99,22 @@ function commentLines(lines: LineIndex, first: number, last: number): string[] {
 
 /**
  * The value a fix writes for a field when none is given: `today` (default: the local date now) for
- * `created` / `updated`, `draft` for status, `chapter` for note_type, `[]` for tags, the first
+ * `created` / `updated` (but `created` never after an `updated` the note has, nor `updated` before its `created`), `draft` for status, `chapter` for note_type, `[]` for tags, the first
  * `#` heading for title; other fields get an empty value for the author to fill in.
  */
 export function defaultFieldValue(text: string, fm: FrontmatterResult, field: string, today?: string): FieldValue {
   switch (field) {
-    case 'created':
-    case 'updated': return today ?? todayString();
+    case 'created': {
+      // never after `updated`: a note updated before today was created no later than that
+      const now = today ?? todayString();
+      const updated = fm.data?.updated;
+      return typeof updated === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(updated) && updated < now ? updated : now;
+    }
+    case 'updated': {
+      const now = today ?? todayString();
+      const created = fm.data?.created;
+      return typeof created === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(created) && created > now ? created : now;
+    }
     case 'status': return 'draft';
     case 'note_type': return 'chapter';
     case 'tags': return [];

@@ -4,7 +4,8 @@ import { basename, dirname, isMarkdown } from '../paths';
 import { matrixStatusChange } from '../coverage/sync';
 import { parseFrontmatter } from '../frontmatter/parse';
 import { LineIndex } from '../text/lineIndex';
-import { addFieldFix, insertFrontmatterFix, setFieldFix, titleFromFileName } from './frontmatter';
+import { addFieldFix, defaultFieldValue, insertFrontmatterFix, setFieldFix, titleFromFileName } from './frontmatter';
+import { domainFor } from './newNote';
 import { closestFileFix, closestHeadingFix, closestWikilinkFix, linkAt } from './links';
 import { createNoteEdit } from './newNote';
 import { seeAlsoEdit } from './seeAlso';
@@ -21,20 +22,21 @@ export function fixesFor(index: IndexView, d: Diagnostic, text: string, today: s
   const str = (k: string) => (typeof data[k] === 'string' ? (data[k] as string) : undefined);
   switch (d.code) {
     case 'frontmatter-missing': {
-      const series = index.seriesOf(d.file);
-      const readmeData = series ? index.note(series.readme)?.frontmatter.data : undefined;
-      const domain = typeof readmeData?.domain === 'string' ? readmeData.domain : undefined;
+      const domain = domainFor(index, d.file);
       const heading = index.note(d.file)?.scan.headings.find(h => h.level === 1)?.text;
       const edits = insertFrontmatterFix(text, d.file, { title: heading ?? titleFromFileName(d.file), today, noteType: 'chapter', domain, tags: [] });
-      return [{ title: 'Insert frontmatter', preferred: true, safe: true, edits: [{ file: d.file, edits }] }];
+      // without a domain to write, the block has an empty one to fill in: offered, but not applied by "fix all"
+      return [{ title: 'Insert frontmatter', preferred: true, safe: domain !== undefined, edits: [{ file: d.file, edits }] }];
     }
     case 'frontmatter-field-missing': {
       const field = str('field');
       if (!field) return [];
       const fm = parseFrontmatter(text, new LineIndex(text));
       const value = field === 'title' ? index.note(d.file)?.title ?? titleFromFileName(d.file)
-        : field === 'domain' ? seriesDomain(index, d.file) : undefined;
-      return [{ title: `Add "${field}"`, preferred: true, safe: true, edits: [{ file: d.file, edits: addFieldFix(text, fm, field, value, today) }] }];
+        : field === 'domain' ? domainFor(index, d.file) : undefined;
+      // a field without a value to write gets an empty one to fill in: offered, but not applied by "fix all"
+      const safe = (value ?? defaultFieldValue(text, fm, field, today)) !== null;
+      return [{ title: `Add "${field}"`, preferred: true, safe, edits: [{ file: d.file, edits: addFieldFix(text, fm, field, value, today) }] }];
     }
     case 'frontmatter-field-invalid': {
       const field = str('field');
@@ -46,6 +48,21 @@ export function fixesFor(index: IndexView, d: Diagnostic, text: string, today: s
           edits: [{ file: d.file, edits: setFieldFix(text, fm, field, today) }] }];
       }
       if (allowed?.length) {
+        const list = data.value;
+        const item = str('item');
+        if (Array.isArray(list) && item !== undefined) {
+          // one item of a list is not allowed: replace that item (or drop it), keeping the list a list
+          const items = list.filter((x): x is string => typeof x === 'string');
+          const best = closest(item, allowed);
+          const order = best ? [best, ...allowed.filter(a => a !== best)] : allowed;
+          const replaced = (v: string) => [...new Set(items.map(x => (x === item ? v : x)))];
+          return [
+            ...order.map((v, i) => ({ title: `Replace "${item}" in "${field}" with "${v}"`, preferred: i === 0 && best !== undefined, safe: false,
+              edits: [{ file: d.file, edits: setFieldFix(text, fm, field, replaced(v)) }] })),
+            { title: `Remove "${item}" from "${field}"`, preferred: false, safe: false,
+              edits: [{ file: d.file, edits: setFieldFix(text, fm, field, items.filter(x => x !== item)) }] },
+          ];
+        }
         const value = str('value') ?? '';
         const best = closest(value, allowed);
         const order = best ? [best, ...allowed.filter(a => a !== best)] : allowed;
@@ -132,8 +149,4 @@ function createFix(index: IndexView, file: string, today: string, title?: string
   return { title: `Create ${file}`, preferred: false, safe: false, edits: [createNoteEdit(index, file, { title, today })] };
 }
 
-function seriesDomain(index: IndexView, file: string): string | undefined {
-  const s = index.seriesOf(file);
-  const d = s ? index.note(s.readme)?.frontmatter.data?.domain : undefined;
-  return typeof d === 'string' ? d : undefined;
-}
+

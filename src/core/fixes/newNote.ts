@@ -1,6 +1,7 @@
 import type { IndexView } from '../index/api';
 import type { FileEdit } from '../model';
 import { applyTextEdits } from './applyEdits';
+import { compareCodeUnits, dirname } from '../paths';
 import { insertFrontmatterFix, titleFromFileName } from './frontmatter';
 
 /**
@@ -9,11 +10,39 @@ import { insertFrontmatterFix, titleFromFileName } from './frontmatter';
  */
 export function newNoteText(index: IndexView, file: string, opts: { title?: string; today: string; tags?: string[] }): string {
   const title = opts.title ?? titleFromFileName(file);
-  const series = index.seriesOf(file);
-  const readmeData = series ? index.note(series.readme)?.frontmatter.data : undefined;
-  const domain = typeof readmeData?.domain === 'string' ? readmeData.domain : undefined;
+  const domain = domainFor(index, file);
   const fm = applyTextEdits('', insertFrontmatterFix('', file, { title, today: opts.today, noteType: 'chapter', domain, tags: opts.tags ?? [] }));
   return `${fm}${fm.endsWith('\n') ? '' : '\n'}\n# ${title}\n`;
+}
+
+/**
+ * The `domain` a new or fixed note most likely has: its series README's, else the one most notes in its folder
+ * use, else the one most notes of the workspace use; undefined when no note says one.
+ */
+export function domainFor(index: IndexView, file: string): string | undefined {
+  const series = index.seriesOf(file);
+  const readme = series ? index.note(series.readme)?.frontmatter.data?.domain : undefined;
+  if (typeof readme === 'string' && readme.trim() !== '') return readme;
+  const folder = dirname(file);
+  const inFolder = new Map<string, number>();
+  const everywhere = new Map<string, number>();
+  for (const n of index.notes()) {
+    const d = n.frontmatter.data?.domain;
+    if (typeof d !== 'string' || d.trim() === '' || n.file === file) continue;
+    everywhere.set(d, (everywhere.get(d) ?? 0) + 1);
+    if (dirname(n.file) === folder) inFolder.set(d, (inFolder.get(d) ?? 0) + 1);
+  }
+  return mostUsed(inFolder) ?? mostUsed(everywhere);
+}
+
+/** The key with the highest count (the first in code-unit order among equals), undefined for none. */
+function mostUsed(counts: Map<string, number>): string | undefined {
+  let best: string | undefined;
+  let bestCount = 0;
+  for (const [k, c] of counts) {
+    if (c > bestCount || (c === bestCount && best !== undefined && compareCodeUnits(k, best) < 0)) { best = k; bestCount = c; }
+  }
+  return best;
 }
 
 /** A FileEdit creating `file` with a new note's text (never overwrites: `create` is honoured by every adapter). */

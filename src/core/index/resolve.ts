@@ -18,7 +18,7 @@ export interface ResolveContext {
   /** true when some workspace file lies inside `folder` (a link to a folder is not broken) */
   hasFolder(folder: string): boolean;
   /** the configuration, for the folders the listing could not read (see `isUnlisted`) */
-  readonly config?: Pick<NotesConfig, 'unlistedFolders'>;
+  readonly config?: Pick<NotesConfig, 'unlistedFolders' | 'unlistedGlobs'>;
 }
 
 /**

@@ -111,9 +111,9 @@ function fieldProblem(field: string, value: FrontmatterValue, config: NotesConfi
   if (allowed && Object.prototype.hasOwnProperty.call(config.allowedValues, field)) {
     if (Array.isArray(value)) {
       for (const v of value) {
-        if (typeof v !== 'string' || !allowed.includes(v)) return notAllowed(field, v, allowed);
+        if (!isAllowed(v, allowed)) return { ...notAllowed(field, v, allowed), data: { allowed: [...allowed], item: v } };
       }
-    } else if (typeof value !== 'string' || !allowed.includes(value)) {
+    } else if (!isAllowed(value, allowed)) {
       return notAllowed(field, value, allowed);
     }
   }
@@ -126,6 +126,15 @@ function isListOfText(value: FrontmatterValue): boolean {
     if (typeof v !== 'string' || v.trim() === '') return false;
   }
   return true;
+}
+
+/**
+ * Whether a value is one of the allowed values (which the config writes as strings): YAML reads `priority: 1` as a
+ * number and `draft: true` as a boolean, which match `"1"` and `"true"`.
+ */
+function isAllowed(v: FrontmatterValue, allowed: readonly string[]): boolean {
+  if (typeof v === 'string') return allowed.includes(v);
+  return (typeof v === 'number' || typeof v === 'boolean') && allowed.includes(String(v));
 }
 
 function notAllowed(field: string, v: FrontmatterValue, allowed: readonly string[]): Problem {

@@ -1,0 +1,103 @@
+import { strict as assert } from 'node:assert';
+import { defaultConfig, isUnlisted } from '../../../src/core/config';
+import { applyTextEdits } from '../../../src/core/fixes/applyEdits';
+import { fixesFor } from '../../../src/core/fixes/index';
+import type { Diagnostic } from '../../../src/core/model';
+import { all, FM, indexOf } from '../index/memoryWorkspace';
+
+/**
+ * Values the frontmatter fixes write must not raise a new problem: a date that contradicts the other one, a list
+ * turned into a scalar, an empty required field applied by "fix all". And values YAML reads as numbers or
+ * booleans match allowed values written as text.
+ */
+
+const TODAY = '2026-03-01';
+const NOTE = (fields: string) => `---\n${fields}\n---\n# Note\n\nBody.\n`;
+
+async function fixAndRecheck(files: Record<string, string>, file: string, pick: (d: Diagnostic) => boolean, config = defaultConfig()) {
+  const index = await indexOf(files, config);
+  const d = index.diagnostics(file).find(pick);
+  assert.ok(d, `expected a diagnostic in ${file}: ${JSON.stringify(index.diagnostics(file).map(x => x.message))}`);
+  const fixes = fixesFor(index, d, files[file], TODAY, f => files[f]);
+  return { d, fixes, apply: async (i: number) => {
+    const out = applyTextEdits(files[file], fixes[i].edits[0].edits);
+    const after = await indexOf({ ...files, [file]: out }, config);
+    return { out, diagnostics: after.diagnostics(file).map(x => x.message) };
+  } };
+}
+
+describe('frontmatter fix values', () => {
+  it('"Add created" writes a date no later than the note\'s updated', async () => {
+    const files = { 'a.md': NOTE('title: A\nnote_type: chapter\ndomain: backend\ntags: [a]\nupdated: 2026-01-02\nstatus: active') };
+    const { fixes, apply } = await fixAndRecheck(files, 'a.md', d => d.message.includes('created'));
+    assert.equal(fixes[0].safe, true);
+    const { out, diagnostics } = await apply(0);
+    assert.match(out, /created: 2026-01-02/);
+    assert.deepEqual(diagnostics, []);
+  });
+
+  it('an allowed-value fix on a list replaces the one item (or drops it) and keeps a list', async () => {
+    const config = { ...defaultConfig(), allowedValues: { ...defaultConfig().allowedValues, tags: ['alpha', 'beta'] } };
+    const files = { 'a.md': FM('A').replace('tags: [a]', 'tags: [beta, alpah]') + '# A\n' };
+    const { fixes, apply } = await fixAndRecheck(files, 'a.md', d => d.code === 'frontmatter-field-invalid', config);
+    assert.deepEqual(fixes.map(f => [f.title, f.preferred]), [
+      ['Replace "alpah" in "tags" with "alpha"', true], ['Replace "alpah" in "tags" with "beta"', false], ['Remove "alpah" from "tags"', false],
+    ]);
+    const first = await apply(0);
+    assert.match(first.out, /^tags: \[beta, alpha\]$/m);
+    assert.deepEqual(first.diagnostics, []);
+    assert.match((await apply(1)).out, /^tags: \[beta\]$/m, 'a duplicate is not written twice');
+    assert.match((await apply(2)).out, /^tags: \[beta\]$/m);
+  });
+
+  it('"fix all" never writes an empty required value: a domain comes from the series, the folder or the workspace', async () => {
+    const bare = '# Lone note\n';
+    // no note says a domain: the fix is offered with an empty one, and is not safe
+    const alone = await fixAndRecheck({ 'x/a.md': bare }, 'x/a.md', d => d.code === 'frontmatter-missing');
+    assert.equal(alone.fixes[0].safe, false);
+    // other notes say one: the one most notes of the folder use, else of the workspace
+    const files = {
+      'x/a.md': bare,
+      'x/b.md': FM('B').replace('domain: backend', 'domain: infra') + '# B\n',
+      'y/c.md': FM('C') + '# C\n', 'y/d.md': FM('D') + '# D\n',
+    };
+    const withDomain = await fixAndRecheck(files, 'x/a.md', d => d.code === 'frontmatter-missing');
+    assert.equal(withDomain.fixes[0].safe, true);
+    const { out } = await withDomain.apply(0);
+    assert.match(out, /^domain: infra$/m);
+    const missing = { 'z/e.md': FM('E').replace('domain: backend\n', '') + '# E\n', 'y/c.md': FM('C') + '# C\n' };
+    const add = await fixAndRecheck(missing, 'z/e.md', d => d.code === 'frontmatter-field-missing');
+    assert.equal(add.fixes[0].safe, true);
+    assert.match((await add.apply(0)).out, /^domain: backend$/m);
+    // a custom required field has no default: offered, not safe
+    const custom = await fixAndRecheck({ 'a.md': FM('A') + '# A\n' }, 'a.md', d => d.code === 'frontmatter-field-missing',
+      { ...defaultConfig(), requiredFields: [...defaultConfig().requiredFields, 'owner'] });
+    assert.equal(custom.fixes[0].safe, false);
+  });
+
+  it('numbers and booleans match allowed values written as text', async () => {
+    const config = { ...defaultConfig(), allowedValues: { ...defaultConfig().allowedValues, priority: ['1', '2'], draft: ['true', 'false'] } };
+    const ok = await indexOf({ 'a.md': FM('A', 'priority: 1\ndraft: true\n') + '# A\n' }, config);
+    assert.deepEqual(all(ok), []);
+    const bad = await indexOf({ 'a.md': FM('A', 'priority: 3\n') + '# A\n' }, config);
+    assert.deepEqual(all(bad).map(d => d.message), ['priority 3 is not one of 1, 2']);
+  });
+});
+
+describe('paths the editor hides (files.exclude)', () => {
+  it('nothing is known about a path that matches, or lies in a folder that matches', () => {
+    const config = { ...defaultConfig(), unlistedGlobs: ['**/assets', '**/*.tmp'] };
+    assert.equal(isUnlisted(config, 'assets/d.png'), true);
+    assert.equal(isUnlisted(config, 'notes/assets/sub/b.md'), true);
+    assert.equal(isUnlisted(config, 'notes/x.tmp'), true);
+    assert.equal(isUnlisted(config, 'notes/assetsx/b.md'), false);
+    assert.equal(isUnlisted(defaultConfig(), 'assets/d.png'), false);
+  });
+
+  it('links to hidden files are not broken, as in the CLI, which lists them', async () => {
+    const files = { 'a.md': FM('A') + '# A\n\n[d](assets/d.png) [b](assets/b.md) [gone](gone.md)\n' };
+    const hidden = await indexOf(files, { ...defaultConfig(), unlistedGlobs: ['**/assets'] });
+    assert.deepEqual(all(hidden).map(d => [d.code, d.message]), [['link-broken', 'link target "gone.md" does not exist (gone.md)']]);
+  });
+});
+
