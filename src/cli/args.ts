@@ -57,7 +57,8 @@ export function parseArgs(argv: string[]): CliArgs {
   const positional: string[] = [];
   const value = (i: number, name: string): string => {
     const v = argv[i + 1];
-    if (v === undefined || v === '' || v.startsWith('-')) throw new UsageError(`option ${name} needs a value`);
+    // a negative number is a value (which the option then refuses by name), any other `-x` the next option
+    if (v === undefined || v === '' || (v.startsWith('-') && !/^-\d/.test(v))) throw new UsageError(`option ${name} needs a value`);
     return v;
   };
   for (let i = 0; i < argv.length; i++) {

@@ -42,7 +42,8 @@ export function fixesFor(index: IndexView, d: Diagnostic, text: string, today: s
       const field = str('field');
       if (!field) return [];
       const fm = parseFrontmatter(text, new LineIndex(text));
-      const allowed = index.config.allowedValues[field];
+      // own keys only: a field named `constructor` has no allowed values
+      const allowed = Object.hasOwn(index.config.allowedValues, field) ? index.config.allowedValues[field] : undefined;
       if (index.config.dateFields.includes(field)) {
         return [{ title: `Set "${field}" to today (${today})`, preferred: field === 'updated', safe: field === 'updated',
           edits: [{ file: d.file, edits: setFieldFix(text, fm, field, today) }] }];

@@ -49,6 +49,13 @@ describe('CLI', () => {
     }
   });
 
+  it('a negative number is refused by the option that takes it, not as a missing value', async () => {
+    const dir = tempWorkspace({ 'a.md': FM + '# A\n' });
+    assert.match((await cli('check', dir, '--max-warnings', '-1')).err, /^notes-navigator: --max-warnings needs a whole number, got "-1"/);
+    assert.match((await cli('check', dir, '--threads', '-2')).err, /^notes-navigator: --threads needs a whole number from 1 to 64, got "-2"/);
+    assert.match((await cli('check', dir, '--config', '--quiet')).err, /^notes-navigator: option --config needs a value/);
+  });
+
   it('--color=always|never|auto forces, disables or leaves colours to the TTY', async () => {
     const dir = tempWorkspace({ 'a.md': '# no frontmatter\n' });
     const esc = /\u001b\[/;

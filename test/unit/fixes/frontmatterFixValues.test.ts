@@ -84,6 +84,17 @@ describe('frontmatter fix values', () => {
   });
 });
 
+describe('fixes for fields named like Object members', () => {
+  it('a field named constructor has no allowed values to offer, and no fix throws', async () => {
+    // a required field left empty is field-invalid ("is empty"): its fix looks for allowed values
+    const files = { 'a.md': FM('A', 'constructor:\n') + '# A\n' };
+    const config = { ...defaultConfig(), requiredFields: [...defaultConfig().requiredFields, 'constructor', 'toString'] };
+    const index = await indexOf(files, config);
+    assert.deepEqual(all(index).map(d => d.message).sort(), ['constructor is empty', 'required field "toString" is missing']);
+    for (const d of all(index)) assert.doesNotThrow(() => fixesFor(index, d, files['a.md'], TODAY, f => (files as Record<string, string>)[f]));
+  });
+});
+
 describe('paths the editor hides (files.exclude)', () => {
   it('nothing is known about a path that matches, or lies in a folder that matches', () => {
     const config = { ...defaultConfig(), unlistedGlobs: ['**/assets', '**/*.tmp'] };
