@@ -34,8 +34,9 @@ Options:
   -c, --config <file>    configuration file (default: <folder>/.notes-navigator.json when present)
   --max-warnings <N>     exit 1 when there are more than N warnings (default: no limit)
   -q, --quiet            text format: print errors only
-  --threads <N>          threads reading and checking notes (default: 1, or one per CPU up to 4 on
-                         machines with 4 CPUs or more for 2,000 notes or more)
+  --threads <N>          threads reading and checking notes, at most one per CPU and per 1,000
+                         notes (default: 1, or one per CPU up to 4 on machines with 4 CPUs or more
+                         for 2,000 notes or more)
   --color[=WHEN]         colours: always (the same as --color), never, or auto (the default: on a
                          TTY, unless NO_COLOR is set or TERM is dumb)
   --no-color             the same as --color=never

@@ -3,7 +3,7 @@ import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from '../../../src/cli/args';
-import { loadIndex, type Io } from '../../../src/cli/main';
+import { loadIndex, MIN_NOTES_PER_THREAD, threadCount, type Io } from '../../../src/cli/main';
 import { buildReport } from '../../../src/cli/report';
 import { FolderReader } from '../../../src/cli/walk';
 import { defaultConfig } from '../../../src/core/config';
@@ -32,7 +32,7 @@ function logLines(err: string): string[] {
 
 async function assertSameAsOneThread(dir: string, threads: number, ...argv: string[]): Promise<CliResult> {
   const one = await cliThreads(undefined, ...argv, dir, '--threads', '1');
-  const many = await cliThreads({ workerFile, deal: true }, ...argv, dir, '--threads', String(threads));
+  const many = await cliThreads({ workerFile, deal: true, uncapped: true }, ...argv, dir, '--threads', String(threads));
   assert.doesNotMatch(many.err, /one thread/, many.err);
   assert.equal(many.code, one.code);
   assert.equal(timeless(many.out), timeless(one.out));
@@ -102,7 +102,7 @@ describe('CLI parallel check', function () {
     const all = [...reader.listSync(), ...unreadable, ...gone].sort();
     const load = async (threads: number) => {
       const log: string[] = [];
-      const io: Io = { out() {}, err() {}, isTTY: false, errIsTTY: false, env: {}, parallel: { workerFile, deal: true } };
+      const io: Io = { out() {}, err() {}, isTTY: false, errIsTTY: false, env: {}, parallel: { workerFile, deal: true, uncapped: true } };
       const index = await loadIndex(defaultConfig(), reader, all, { ...parseArgs(['check']), threads }, io, line => log.push(line));
       return { report: buildReport(index), log: log.sort() };
     };
@@ -120,13 +120,33 @@ describe('CLI parallel check', function () {
     const one = await cliThreads(undefined, 'check', dir, '--format', 'json', '--threads', '1');
     const broken = path.join(os.tmpdir(), `nn-broken-worker-${process.pid}.js`);
     writeFileSync(broken, "throw new Error('worker exploded');\n");
-    const failed = await cliThreads({ workerFile: broken, deal: true }, 'check', dir, '--format', 'json', '--threads', '2');
+    const failed = await cliThreads({ workerFile: broken, deal: true, uncapped: true }, 'check', dir, '--format', 'json', '--threads', '2');
     assert.match(failed.err, /a worker thread failed \(.*worker exploded.*\); checking on one thread/);
     assert.equal(failed.out, one.out);
     assert.equal(failed.code, one.code);
-    const missing = await cliThreads({ workerFile: broken + '.gone' }, 'check', dir, '--format', 'json', '--threads', '2');
+    const missing = await cliThreads({ workerFile: broken + '.gone', uncapped: true }, 'check', dir, '--format', 'json', '--threads', '2');
     assert.match(missing.err, /is missing; checking on one thread/);
     assert.equal(missing.out, one.out);
+  });
+
+  it('starts no more threads than the notes and CPUs make worth it', async () => {
+    const notes = (n: number) => Array.from({ length: n }, (_, i) => `n/${i}.md`).concat(['img.png', 'a.txt']);
+    const cpus = os.availableParallelism?.() ?? os.cpus().length;
+    assert.equal(threadCount(8, notes(35), defaultConfig(), false), 1);
+    assert.equal(threadCount(8, notes(MIN_NOTES_PER_THREAD * 2 - 1), defaultConfig(), false), 1);
+    assert.equal(threadCount(8, notes(MIN_NOTES_PER_THREAD * 2), defaultConfig(), false), Math.min(2, cpus));
+    assert.equal(threadCount(3, notes(MIN_NOTES_PER_THREAD * 64), defaultConfig(), false), Math.min(3, cpus));
+    assert.equal(threadCount(8, notes(35), defaultConfig(), true), 8);
+    // the cap holds on the command line: with 35 notes no worker starts, so a broken one is never noticed
+    const dir = path.join(ROOT, 'examples/notes');
+    const broken = path.join(os.tmpdir(), `nn-broken-worker-cap-${process.pid}.js`);
+    writeFileSync(broken, "throw new Error('worker exploded');\n");
+    const capped = await cliThreads({ workerFile: broken }, 'check', dir, '--format', 'json', '--threads', '8');
+    assert.doesNotMatch(capped.err, /worker/);
+    const one = await cliThreads(undefined, 'check', dir, '--format', 'json', '--threads', '1');
+    assert.equal(capped.out, one.out);
+    const uncapped = await cliThreads({ workerFile: broken, uncapped: true }, 'check', dir, '--format', 'json', '--threads', '8');
+    assert.match(uncapped.err, /a worker thread failed/);
   });
 
   it('refuses a --threads value that is not a whole number from 1 to 64', async () => {
