@@ -33,7 +33,8 @@ Options:
   -f, --format <fmt>     output format (check: text, json, sarif; coverage: md, json)
   -c, --config <file>    configuration file (default: <folder>/.notes-navigator.json when present)
   --max-warnings <N>     exit 1 when there are more than N warnings (default: no limit)
-  -q, --quiet            text format: print errors only
+  -q, --quiet            check, text format: print errors only (the summary still counts warnings,
+                         and --max-warnings still applies)
   --threads <N>          threads reading and checking notes, at most one per CPU and per 1,000
                          notes (default: 1, or one per CPU up to 4 on machines with 4 CPUs or more
                          for 2,000 notes or more)
@@ -44,7 +45,8 @@ Options:
   -v, --version          show the version
   --                     end of options: what follows is a command or folder, even if it starts with -
 
-Exit codes: 0 no errors, 1 errors found (or too many warnings), 2 bad usage or unreadable folder.`;
+Exit codes: 0 no errors, 1 errors found (or too many warnings), 2 bad usage, an unreadable folder or
+configuration.`;
 
 const COLOR_WHEN: Record<string, boolean | undefined> = { always: true, never: false, auto: undefined };
 
@@ -112,5 +114,7 @@ export function parseArgs(argv: string[]): CliArgs {
     throw new UsageError(`unknown format "${args.format}" for ${cmd} (expected ${FORMATS[cmd].join(', ')})`);
   }
   if (args.maxWarnings !== undefined && cmd !== 'check') throw new UsageError('--max-warnings applies to check only');
+  // JSON and SARIF always hold every finding (a CI step filters them by level); the summary still counts warnings
+  if (args.quiet && !(cmd === 'check' && args.format === 'text')) throw new UsageError(`--quiet applies to check's text format only`);
   return args;
 }

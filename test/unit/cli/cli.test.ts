@@ -56,6 +56,20 @@ describe('CLI', () => {
     assert.match((await cli('check', dir, '--config', '--quiet')).err, /^notes-navigator: option --config needs a value/);
   });
 
+  it('--quiet is refused where it would change nothing: JSON, SARIF and coverage hold every finding', async () => {
+    const dir = tempWorkspace({ 'a.md': '# no frontmatter\n' });
+    for (const argv of [['check', '--format', 'json'], ['check', '-f', 'sarif'], ['coverage'], ['coverage', '--format', 'json']]) {
+      const r = await cli(...argv, dir, '--quiet');
+      assert.equal(r.code, 2, argv.join(' '));
+      assert.equal(r.out, '');
+      assert.match(r.err, /^notes-navigator: --quiet applies to check's text format only\n?$/, argv.join(' '));
+    }
+    const text = await cli('check', dir, '-q');
+    assert.equal(text.code, 0, text.err);
+    assert.equal(text.out.trim(), text.out.trim().split('\n').pop()); // the summary alone
+    assert.match(text.out, /0 errors, 1 warning/);
+  });
+
   it('--color=always|never|auto forces, disables or leaves colours to the TTY', async () => {
     const dir = tempWorkspace({ 'a.md': '# no frontmatter\n' });
     const esc = /\u001b\[/;
