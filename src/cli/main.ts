@@ -88,8 +88,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
     io.err(`notes-navigator: cannot read folder ${args.folder}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
     return 2;
   }
-  // links into the sub-folders the walk could not list are not known to be broken
-  const unlisted = reader.unlistedFolders();
+  // links to what the walk found but could not list (locked folders, FIFOs, links leading outside) are not broken
+  const unlisted = reader.unlistedPaths();
   const index = await loadIndex(unlisted.length ? { ...config, unlistedFolders: unlisted } : config, reader, all, args, io, log);
   const ms = Date.now() - t0;
   if (args.command === 'coverage') {

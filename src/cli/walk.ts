@@ -67,7 +67,7 @@ export class FolderReader implements WorkspaceReader {
         for (const d of entries ?? []) {
           const childRel = rel === '' ? d.name : rel + '/' + d.name;
           if (d.isSymbolicLink()) {
-            const target = this.insideTarget(childRel);
+            const target = this.insideTarget(childRel, true);
             const kind = target && this.kindOf(childRel, target);
             if (kind === 'folder') links.push({ rel: childRel, real: target! });
             else if (kind === 'file') {
@@ -82,9 +82,11 @@ export class FolderReader implements WorkspaceReader {
           } else if (d.isFile()) {
             out.push(childRel);
             if (viaLink) this.linked.add(childRel);
-          } else if (isMarkdown(d.name)) {
-            // a FIFO, socket or device: reading it could hang or never end (other names are no notes: no line)
-            this.log(`skipped ${childRel}: not a regular file`);
+          } else {
+            // a FIFO, socket or device: reading it could hang or never end (other names are no notes: no line); it
+            // is there, so a link to it is not broken
+            if (isMarkdown(d.name)) this.log(`skipped ${childRel}: not a regular file`);
+            this.unlisted.push(childRel);
           }
         }
       }
@@ -107,10 +109,11 @@ export class FolderReader implements WorkspaceReader {
   }
 
   /**
-   * Folders that could not be listed (permission denied …; not those that vanished): they exist, so links into
-   * them are not known to be broken.
+   * What is there but was not listed: folders that could not be listed (permission denied …; not those that
+   * vanished), files that are no regular files (FIFOs, devices) and symbolic links that lead outside the folder or
+   * to no regular file. Links to them (or into them) are not known to be broken.
    */
-  unlistedFolders(): string[] {
+  unlistedPaths(): string[] {
     return [...this.unlisted];
   }
 
@@ -136,9 +139,12 @@ export class FolderReader implements WorkspaceReader {
       if (st.isDirectory()) return 'folder';
       if (st.isFile()) return 'file';
       if (isMarkdown(rel)) this.log(`skipped ${rel}: not a regular file`);
+      this.unlisted.push(rel);
       return undefined;
     } catch (e) {
-      this.log(`skipped ${rel}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+      const code = (e as NodeJS.ErrnoException).code;
+      this.log(`skipped ${rel}: ${code ?? (e as Error).message}`);
+      if (code !== 'ENOENT' && code !== 'ENOTDIR') this.unlisted.push(rel);
       return undefined;
     }
   }
@@ -152,8 +158,11 @@ export class FolderReader implements WorkspaceReader {
     }
   }
 
-  /** The real path of a symbolic link when it stays inside the workspace; logs and returns undefined otherwise. */
-  private insideTarget(rel: string): string | undefined {
+  /**
+   * The real path of a symbolic link when it stays inside the workspace; logs and returns undefined otherwise.
+   * `listing`: a link that leads outside is noted as there but unlisted (a broken one is not: nothing is there).
+   */
+  private insideTarget(rel: string, listing = false): string | undefined {
     let real: string;
     try {
       real = realpathSync(path.join(this.root, rel));
@@ -163,6 +172,7 @@ export class FolderReader implements WorkspaceReader {
     }
     if (!isInsideRoot(this.rootReal, real)) {
       this.log(`skipped ${rel}: symbolic link points outside the workspace`);
+      if (listing) this.unlisted.push(rel);
       return undefined;
     }
     return real;

@@ -31,9 +31,10 @@ export interface NotesConfig {
   /** file name of the coverage matrix beside a series README */
   matrixFileName: string;
   /**
-   * Folders of the workspace that could not be listed (permission denied …). Set by the code that listed the
-   * workspace (the CLI's walk), never by users: `.notes-navigator.json` and the settings have no such key. Nothing
-   * is known about the files inside, so links into them are taken to resolve, as into the folders never walked.
+   * Folders of the workspace that could not be listed (permission denied …), and files that are there but were not
+   * listed (FIFOs, symbolic links leading outside). Set by the code that listed the workspace (the CLI's walk), never
+   * by users: `.notes-navigator.json` and the settings have no such key. Nothing is known about the files inside, so
+   * links to them or into them are taken to resolve, as into the folders never walked.
    */
   unlistedFolders?: string[];
   /**

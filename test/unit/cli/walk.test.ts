@@ -91,7 +91,7 @@ describe('FolderReader', () => {
     try {
       const reader = new FolderReader(dir, () => {});
       assert.deepEqual(reader.listSync(), ['open/c.md']);
-      assert.deepEqual(reader.unlistedFolders(), ['locked']);
+      assert.deepEqual(reader.unlistedPaths(), ['locked']);
     } finally {
       chmodSync(path.join(dir, 'locked'), 0o755);
     }
@@ -99,6 +99,24 @@ describe('FolderReader', () => {
 });
 
 describe('CLI folder walk', () => {
+  it('a link to what is there but not read (a FIFO, a link leading outside) is not broken; a broken link is', async function () {
+    if (process.platform === 'win32') this.skip();
+    const outside = tempWorkspace({ 'o.md': FM + '# O\n' });
+    const dir = tempWorkspace({
+      'a.md': FM + '[z](fifo.md) [p](pipe.txt) [o](o.md) [d](out-dir/x.md) [b](dangling.md) [m](missing.md)\n',
+    });
+    execFileSync('mkfifo', [path.join(dir, 'fifo.md')]);
+    execFileSync('mkfifo', [path.join(dir, 'pipe.txt')]);
+    symlinkSync(path.join(outside, 'o.md'), path.join(dir, 'o.md'));
+    symlinkSync(outside, path.join(dir, 'out-dir'));
+    symlinkSync(path.join(dir, 'gone.md'), path.join(dir, 'dangling.md'));
+    const r = await cli('check', dir, '--format', 'json');
+    const broken = JSON.parse(r.out).diagnostics.filter((d: { code: string }) => d.code === 'link-broken');
+    assert.deepEqual(broken.map((d: { message: string }) => d.message.match(/"([^"]*)"/)![1]), ['dangling.md', 'missing.md']);
+    assert.match(r.err, /skipped fifo\.md: not a regular file/);
+    assert.match(r.err, /skipped o\.md: symbolic link points outside the workspace/);
+  });
+
   it('links into a real folder that a symbolic link also names are not broken, and diagnostics use the real path', async () => {
     const dir = tempWorkspace({ 'real/r.md': '# no frontmatter\n', 'a.md': FM + '[r](real/r.md)\n' });
     symlinkSync('real', path.join(dir, 'alias'));
