@@ -14,6 +14,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { inflateRawSync } from 'node:zlib';
+import { repositoryUrl } from './vsix-readme.mjs';
 import {
   ensureKit, extensionId, launchChromium, repoPackage, repoRoot, scratchDir, startCodeServer, workbenchUrl,
 } from '../test/integration/harness/kit.mjs';
@@ -127,6 +128,12 @@ function checkArchive() {
   check(names.includes(`extension/${main.endsWith('.js') ? main : main + '.js'}`), `the manifest's main ${manifest.main} is not in the .vsix`);
   const extJs = zipRead(buf, entries.find(e => e.name === 'extension/dist/extension.js')).toString('utf8');
   check(!/sourceMappingURL=/.test(extJs), 'dist/extension.js references a source map: package a --production build');
+  // the packaged README is README.md with only its relative links made absolute (scripts/vsix-readme.mjs): no
+  // example inside a code span or fence rewritten
+  const readme = zipRead(buf, entries.find(e => /^extension\/readme(\.md)?$/i.test(e.name))).toString('utf8');
+  const base = repositoryUrl(pkg);
+  const relative = readme.replaceAll(`${base}/blob/HEAD/`, '').replaceAll(`${base}/raw/HEAD/`, '');
+  check(relative === readFileSync(path.join(repoRoot, 'README.md'), 'utf8'), 'the packaged README differs from README.md beyond its relative links');
   log('archive contents: ok');
   return manifest;
 }
