@@ -122,7 +122,7 @@ function report(costs: Map<string, number>, bytes: number): void {
   }
   const pct = (n: number) => `${((100 * n) / total).toFixed(1)}%`;
   const giga = (n: number) => `${(n / 1e9).toFixed(2)} G`;
-  console.log(`Instructions of one check of ${NOTES} notes (${(bytes / 1048576).toFixed(1)} MB), Node ${process.version}: ${giga(total)}, `
+  console.log(`Instructions of one check of ${NOTES} notes (${(bytes / 1e6).toFixed(1)} MB), Node ${process.version}: ${giga(total)}, `
     + `${Math.round(total / NOTES / 1000)}k a note, ${Math.round(total / bytes)} a byte`);
   console.log('| kind of work | instructions | share |\n| --- | --- | --- |');
   for (const [kind, cost] of [...byKind].sort((a, b) => b[1] - a[1])) console.log(`| ${kind} | ${giga(cost)} | ${pct(cost)} |`);
