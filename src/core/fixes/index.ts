@@ -50,17 +50,18 @@ export function fixesFor(index: IndexView, d: Diagnostic, text: string, today: s
       }
       if (allowed?.length) {
         const list = data.value;
-        const item = str('item');
-        if (Array.isArray(list) && item !== undefined) {
-          // one item of a list is not allowed: replace that item (or drop it) in place, keeping the list a list and
-          // every other item as written
+        const raw = data.item;
+        if (Array.isArray(list) && (typeof raw === 'string' || typeof raw === 'number' || typeof raw === 'boolean')) {
+          // one item of a list is not allowed (YAML may read it as a number or a boolean): replace that item (or drop
+          // it) in place, keeping the list a list and every other item as written
+          const item = String(raw);
           const best = closest(item, allowed);
           const order = best ? [best, ...allowed.filter(a => a !== best)] : allowed;
           return withEdits([
             ...order.map((v, i) => ({ title: `Replace "${item}" in "${field}" with "${v}"`, preferred: i === 0 && best !== undefined, safe: false,
-              edits: [{ file: d.file, edits: setListItemFix(text, fm, field, item, v) }] })),
+              edits: [{ file: d.file, edits: setListItemFix(text, fm, field, raw, v) }] })),
             { title: `Remove "${item}" from "${field}"`, preferred: false, safe: false,
-              edits: [{ file: d.file, edits: setListItemFix(text, fm, field, item) }] },
+              edits: [{ file: d.file, edits: setListItemFix(text, fm, field, raw) }] },
           ]);
         }
         const value = str('value') ?? '';
