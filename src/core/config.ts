@@ -223,12 +223,15 @@ export function mergeConfig(base: NotesConfig, raw: unknown): { config: NotesCon
     if (!isPlainObject(r.allowedValues)) problems.push({ path: 'allowedValues', message: '"allowedValues" must be an object of field → array of strings (or null)' });
     else {
       // merged per field over the defaults: a listed field is replaced, `null` lifts its restriction, a value
-      // of the wrong shape is reported and changes nothing (null prototype: a `__proto__` field is just a field)
+      // of the wrong shape is reported and changes nothing (null prototype: a `__proto__` field is just a field);
+      // so is an empty list, which would make every value of the field wrong
       const out: Record<string, string[]> = Object.assign(Object.create(null), config.allowedValues);
       for (const [field, vals] of Object.entries(r.allowedValues)) {
         if (vals === null) { delete out[field]; continue; }
-        const v = strings(`allowedValues.${field}`, vals);
-        if (v) out[field] = v;
+        const path = `allowedValues.${field}`;
+        const v = strings(path, vals);
+        if (v?.length === 0) problems.push({ path, message: `"${path}" is empty, which would allow no value at all (list the allowed values, or null to allow any)` });
+        else if (v) out[field] = v;
       }
       config.allowedValues = out;
     }

@@ -1,13 +1,17 @@
+import { jsonEqual } from '../coverage/viewModel';
 import { topLevelKey } from '../frontmatter/fields';
-import { yamlEntry, yamlValue, type FieldValue } from '../frontmatter/yamlText';
-import type { FrontmatterResult, Position, TextEdit } from '../model';
+import { parseFrontmatter } from '../frontmatter/parse';
+import { fieldSource, flowRoot, keyText, valueEnd, type FlowCollection, type Span } from '../frontmatter/source';
+import { yamlEntry, yamlString, yamlValue, type FieldValue } from '../frontmatter/yamlText';
+import type { FrontmatterResult, FrontmatterValue, Position, Range, TextEdit } from '../model';
+import { applyTextEdits } from './applyEdits';
 import { lineEndingOf } from '../text/lineEnding';
 import { LineIndex } from '../text/lineIndex';
 
 /**
  * Quick-fix edits for the frontmatter rules: insert a whole block, add a missing field, replace a
- * field's value. Pure text edits on the note as it is (unsaved text included); they touch only
- * the frontmatter lines they name and keep the note's line-ending style.
+ * field's value or one item of a list. Pure text edits on the note as it is (unsaved text included); they touch
+ * only the frontmatter text they name, keep the note's line-ending style, and are checked by parsing the result.
  */
 
 export type { FieldValue };
@@ -41,44 +45,132 @@ export function insertFrontmatterFix(text: string, file: string, opts: InsertFro
 }
 
 /**
- * Adds `field: value` as the last line of the block (before the closing fence). When the field is
- * already there its value is replaced instead. No edit when the note has no closed block.
- * Without a value the field gets its default (`defaultFieldValue`); `today` is `YYYY-MM-DD`.
+ * Adds `field: value`: as the last line of a block mapping (before the closing fence), as the last entry of a
+ * flow mapping (`{title: X, field: value}`). When the field is already there its value is replaced instead
+ * (`setFieldFix`). Without a value the field gets its default (`defaultFieldValue`); `today` is `YYYY-MM-DD`.
+ * No edit when the note has no closed block, or when the edit would not leave YAML that parses to the same
+ * mapping with this one field set (`checkedEdits`): a fix never breaks the file.
  */
 export function addFieldFix(text: string, fm: FrontmatterResult, field: string, value?: FieldValue, today?: string): TextEdit[] {
-  const block = fm.block;
-  if (!block || !block.closed) return [];
-  if (fm.fieldRanges[field]) return setFieldFix(text, fm, field, value, today);
-  const lines = new LineIndex(text);
-  const v = value === undefined ? defaultFieldValue(text, fm, field, today) : value;
-  const at = lines.positionAt(block.contentEnd);
-  return [{ range: { start: at, end: at }, newText: yamlEntry(field, v) + lineEndingOf(text) }];
+  return setFieldFix(text, fm, field, value, today);
 }
 
 /**
  * Replaces the value of `field` (all of its lines when it spans several), keeping its key, an anchor on it
- * (`&d`, which aliases elsewhere name), a trailing `# comment` and comment lines among its lines. Adds the field
- * when it is absent. No edit when the note has no closed block.
+ * (`&d`, which aliases elsewhere name), a trailing `# comment` and comment lines among its lines; in a flow
+ * mapping only the value is rewritten, in place. Adds the field when it is absent (`addFieldFix`). No edit when
+ * the note has no closed block or no safe edit can be made (`checkedEdits`).
  */
 export function setFieldFix(text: string, fm: FrontmatterResult, field: string, value?: FieldValue, today?: string): TextEdit[] {
-  const block = fm.block;
-  if (!block || !block.closed) return [];
+  const head = blockText(text, fm);
+  if (head === undefined) return [];
+  const v = value === undefined ? defaultFieldValue(text, fm, field, today) : value;
+  const lines = new LineIndex(head);
+  const root = flowRoot(head, fm);
   const r = fm.fieldRanges[field];
-  if (!r) return addFieldFix(text, fm, field, value, today);
-  const lines = new LineIndex(text);
+  const edits = root ? flowFieldEdits(lines, root, field, v)
+    : r ? blockValueEdits(lines, r, v, lineEndingOf(text))
+    : [insertAt(lines, fm.block!.contentEnd, yamlEntry(field, v) + lineEndingOf(text))];
+  return checkedEdits(head, fm, field, Array.isArray(v) ? [...v] : v as FrontmatterValue, edits);
+}
+
+/**
+ * Replaces the first item of the list `field` that equals `item` with `value` in place, or drops it (no value, or
+ * a value the list already holds), keeping every other item as written (`1.0` stays `1.0`, not the number YAML
+ * reads). No edit when the items' text cannot be told apart or the edit is not safe (`checkedEdits`).
+ */
+export function setListItemFix(text: string, fm: FrontmatterResult, field: string, item: FrontmatterValue, value?: string): TextEdit[] {
+  const head = blockText(text, fm);
+  const list = head !== undefined && Object.hasOwn(fm.data!, field) ? fm.data![field] : undefined;
+  const index = Array.isArray(list) ? list.indexOf(item) : -1;
+  if (head === undefined || !Array.isArray(list) || index < 0) return [];
+  const lines = new LineIndex(head);
+  const items = fieldSource(fm, field, lines)?.items;
+  if (!items || items.length !== list.length) return [];
+  // a value the list holds already, as read or as written (`1.0` is "1.0"), is not written twice
+  const drop = value === undefined || list.some((x, i) => i !== index && (x === value || head.slice(items[i].span.start, items[i].span.end) === value));
+  const expected = drop ? list.filter((_, i) => i !== index) : list.map((x, i) => (i === index ? value : x));
+  // the last item dropped: an empty list, not a field left without a value
+  if (expected.length === 0) return setFieldFix(text, fm, field, []);
+  const at = items[index];
+  // an item of a flow list (`[a, b]`) is quoted when it holds `,` or a bracket; a block list's (`- a`) need not be
+  const edit = drop ? replaceSpan(lines, at.remove, '') : replaceSpan(lines, at.span, yamlString(value!, at.flow));
+  return checkedEdits(head, fm, field, expected, [edit]);
+}
+
+/**
+ * The note's text up to the end of its frontmatter block, which every frontmatter edit lies in (and which is all
+ * a check of the edit needs to parse again), or undefined without a closed block that parsed to a mapping.
+ */
+function blockText(text: string, fm: FrontmatterResult): string | undefined {
+  return fm.block?.closed && fm.data ? text.slice(0, fm.block.end) : undefined;
+}
+
+/** A one-line or multi-line value of a block mapping entry (its key's range `r`) replaced by `v`. */
+function blockValueEdits(lines: LineIndex, r: Range, v: FieldValue, eol: string): TextEdit[] {
   const keyLine = lines.lineText(r.start.line);
   const key = topLevelKey(keyLine);
   if (!key) return [];
-  const v = yamlValue(value === undefined ? defaultFieldValue(text, fm, field, today) : value);
-  const valueText = [anchorOf(keyLine, key.colon + 1), v].filter(x => x !== '').join(' ');
+  const valueText = [anchorOf(keyLine, key.colon + 1), yamlValue(v)].filter(x => x !== '').join(' ');
   const newText = valueText === '' ? '' : ` ${valueText}`;
   const start: Position = { line: r.start.line, character: key.colon + 1 };
   if (r.end.line === r.start.line) {
     return [{ range: { start, end: { line: r.start.line, character: valueEnd(keyLine, key.colon + 1) } }, newText }];
   }
   const keyComment = keyLine.slice(valueEnd(keyLine, key.colon + 1)).trim();
-  const kept = commentLines(lines, r.start.line + 1, r.end.line).map(l => lineEndingOf(text) + l).join('');
+  const kept = commentLines(lines, r.start.line + 1, r.end.line).map(l => eol + l).join('');
   return [{ range: { start, end: r.end }, newText: newText + (keyComment.startsWith('#') ? ` ${keyComment}` : '') + kept }];
+}
+
+/**
+ * `field` set to `v` in a root flow mapping: its value rewritten in place (`{a: x}`, `{a:}`, `{a}`), or
+ * `, field: v` added after the last entry (`field: v` into `{}`).
+ */
+function flowFieldEdits(lines: LineIndex, root: FlowCollection, field: string, v: FieldValue): TextEdit[] {
+  const written = yamlValue(v, true);
+  const entry = root.entries.find(e => e.key && keyText(lines.text, e.key) === field);
+  if (entry) {
+    if (!entry.value) return written === '' ? [] : [insertAt(lines, entry.span.end, `: ${written}`)];
+    const empty = entry.value.start === entry.value.end;
+    return [replaceSpan(lines, entry.value, empty && written !== '' ? ` ${written}` : written)];
+  }
+  const newEntry = yamlEntry(field, v, true);
+  const last = root.entries[root.entries.length - 1];
+  if (!last) return [insertAt(lines, root.open + 1, newEntry)];
+  // after a trailing comma (`{a: 1, }`) the entry needs none of its own
+  return last.comma >= 0 ? [insertAt(lines, last.comma + 1, ` ${newEntry}`)] : [insertAt(lines, last.span.end, `, ${newEntry}`)];
+}
+
+function insertAt(lines: LineIndex, offset: number, newText: string): TextEdit {
+  return replaceSpan(lines, { start: offset, end: offset }, newText);
+}
+
+function replaceSpan(lines: LineIndex, span: Span, newText: string): TextEdit {
+  return { range: lines.range(span.start, span.end), newText };
+}
+
+/**
+ * The edits when the block they make (`head`: the note up to the end of its frontmatter block, which the edits
+ * lie in) is still a closed frontmatter block ending where `head` ends, that parses to a mapping in which `field`
+ * holds `expected`, every other field keeps its value (or follows the field's new one, as an alias of it) and no
+ * field appears; else none. Every frontmatter fix goes through this.
+ */
+function checkedEdits(head: string, fm: FrontmatterResult, field: string, expected: FrontmatterValue, edits: TextEdit[]): TextEdit[] {
+  const before = fm.data;
+  if (edits.length === 0 || !before) return [];
+  const out = applyTextEdits(head, edits);
+  const after = parseFrontmatter(out);
+  const data = after.data;
+  if (!data || after.error || !after.block?.closed || after.block.end !== out.length) return [];
+  if (!Object.hasOwn(data, field) || !jsonEqual(data[field], expected)) return [];
+  for (const k of Object.keys(data)) if (k !== field && !Object.hasOwn(before, k)) return [];
+  for (const k of Object.keys(before)) {
+    if (k === field) continue;
+    if (!Object.hasOwn(data, k)) return [];
+    const aliased = Object.hasOwn(before, field) && jsonEqual(before[k], before[field]) && jsonEqual(data[k], expected);
+    if (!jsonEqual(data[k], before[k]) && !aliased) return [];
+  }
+  return edits;
 }
 
 /** The anchor (`&name`) a value written after `start` carries, or ''. */
@@ -175,36 +267,6 @@ function stripClosingHashes(s: string): string {
   if (end === s.length) return s;
   if (end === 0) return '';
   return s[end - 1] === ' ' || s[end - 1] === '\t' ? s.slice(0, end).trimEnd() : s;
-}
-
-/**
- * Where a one-line value written from `start` ends: before a trailing `# comment` and trailing blanks.
- * Quotes are followed where YAML opens them (at the value's start or after a flow indicator).
- */
-function valueEnd(line: string, start: number): number {
-  let quote = '';
-  let prev = '';
-  let i = start;
-  while (i < line.length && (line[i] === ' ' || line[i] === '\t')) i++;
-  const first = i;
-  for (; i < line.length; i++) {
-    const c = line[i];
-    if (quote) {
-      if (quote === '"' && c === '\\') { i++; continue; }
-      if (c === quote) {
-        if (quote === "'" && line[i + 1] === "'") { i++; continue; }
-        quote = '';
-        prev = c;
-      }
-      continue;
-    }
-    if ((c === '"' || c === "'") && (i === first || prev === '[' || prev === '{' || prev === ',' || prev === ':')) { quote = c; continue; }
-    if (c === '#' && i > start && (line[i - 1] === ' ' || line[i - 1] === '\t')) break;
-    if (c !== ' ' && c !== '\t') prev = c;
-  }
-  let end = i;
-  while (end > start && (line[end - 1] === ' ' || line[end - 1] === '\t')) end--;
-  return end;
 }
 
 function isDigit(c: number): boolean {

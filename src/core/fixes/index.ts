@@ -4,7 +4,7 @@ import { basename, dirname, isMarkdown } from '../paths';
 import { matrixStatusChange } from '../coverage/sync';
 import { parseFrontmatter } from '../frontmatter/parse';
 import { LineIndex } from '../text/lineIndex';
-import { addFieldFix, defaultFieldValue, insertFrontmatterFix, setFieldFix, titleFromFileName } from './frontmatter';
+import { addFieldFix, defaultFieldValue, insertFrontmatterFix, setFieldFix, setListItemFix, titleFromFileName } from './frontmatter';
 import { domainFor } from './newNote';
 import { closestFileFix, closestHeadingFix, closestWikilinkFix, linkAt } from './links';
 import { createNoteEdit } from './newNote';
@@ -36,7 +36,7 @@ export function fixesFor(index: IndexView, d: Diagnostic, text: string, today: s
         : field === 'domain' ? domainFor(index, d.file) : undefined;
       // a field without a value to write gets an empty one to fill in: offered, but not applied by "fix all"
       const safe = (value ?? defaultFieldValue(text, fm, field, today)) !== null;
-      return [{ title: `Add "${field}"`, preferred: true, safe, edits: [{ file: d.file, edits: addFieldFix(text, fm, field, value, today) }] }];
+      return withEdits([{ title: `Add "${field}"`, preferred: true, safe, edits: [{ file: d.file, edits: addFieldFix(text, fm, field, value, today) }] }]);
     }
     case 'frontmatter-field-invalid': {
       const field = str('field');
@@ -45,30 +45,30 @@ export function fixesFor(index: IndexView, d: Diagnostic, text: string, today: s
       // own keys only: a field named `constructor` has no allowed values
       const allowed = Object.hasOwn(index.config.allowedValues, field) ? index.config.allowedValues[field] : undefined;
       if (index.config.dateFields.includes(field)) {
-        return [{ title: `Set "${field}" to today (${today})`, preferred: field === 'updated', safe: field === 'updated',
-          edits: [{ file: d.file, edits: setFieldFix(text, fm, field, today) }] }];
+        return withEdits([{ title: `Set "${field}" to today (${today})`, preferred: field === 'updated', safe: field === 'updated',
+          edits: [{ file: d.file, edits: setFieldFix(text, fm, field, today) }] }]);
       }
       if (allowed?.length) {
         const list = data.value;
-        const item = str('item');
-        if (Array.isArray(list) && item !== undefined) {
-          // one item of a list is not allowed: replace that item (or drop it), keeping the list a list
-          const items = list.filter((x): x is string => typeof x === 'string');
+        const raw = data.item;
+        if (Array.isArray(list) && (typeof raw === 'string' || typeof raw === 'number' || typeof raw === 'boolean')) {
+          // one item of a list is not allowed (YAML may read it as a number or a boolean): replace that item (or drop
+          // it) in place, keeping the list a list and every other item as written
+          const item = String(raw);
           const best = closest(item, allowed);
           const order = best ? [best, ...allowed.filter(a => a !== best)] : allowed;
-          const replaced = (v: string) => [...new Set(items.map(x => (x === item ? v : x)))];
-          return [
+          return withEdits([
             ...order.map((v, i) => ({ title: `Replace "${item}" in "${field}" with "${v}"`, preferred: i === 0 && best !== undefined, safe: false,
-              edits: [{ file: d.file, edits: setFieldFix(text, fm, field, replaced(v)) }] })),
+              edits: [{ file: d.file, edits: setListItemFix(text, fm, field, raw, v) }] })),
             { title: `Remove "${item}" from "${field}"`, preferred: false, safe: false,
-              edits: [{ file: d.file, edits: setFieldFix(text, fm, field, items.filter(x => x !== item)) }] },
-          ];
+              edits: [{ file: d.file, edits: setListItemFix(text, fm, field, raw) }] },
+          ]);
         }
         const value = str('value') ?? '';
         const best = closest(value, allowed);
         const order = best ? [best, ...allowed.filter(a => a !== best)] : allowed;
-        return order.map((v, i) => ({ title: `Set "${field}" to "${v}"`, preferred: i === 0 && best !== undefined, safe: false,
-          edits: [{ file: d.file, edits: setFieldFix(text, fm, field, v) }] }));
+        return withEdits(order.map((v, i) => ({ title: `Set "${field}" to "${v}"`, preferred: i === 0 && best !== undefined, safe: false,
+          edits: [{ file: d.file, edits: setFieldFix(text, fm, field, v) }] })));
       }
       return [];
     }
@@ -144,6 +144,11 @@ export function fixesFor(index: IndexView, d: Diagnostic, text: string, today: s
     default:
       return [];
   }
+}
+
+/** The fixes that edit something: a frontmatter fix with no safe edit to make is not offered. */
+function withEdits(fixes: Fix[]): Fix[] {
+  return fixes.filter(f => f.edits.some(e => e.edits.length > 0));
 }
 
 function createFix(index: IndexView, file: string, today: string, title?: string): Fix {

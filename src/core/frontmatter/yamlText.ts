@@ -34,10 +34,10 @@ export function yamlFlowList(items: readonly string[]): string {
   return `[${items.map(i => yamlString(i, true)).join(', ')}]`;
 }
 
-/** A field value as the text after `key: ` ('' for null: the key stays with no value). */
-export function yamlValue(value: FieldValue): string {
+/** A field value as the text after `key: ` ('' for null: the key stays with no value); `flow`: inside `{…}`. */
+export function yamlValue(value: FieldValue, flow = false): string {
   if (value === null) return '';
-  if (typeof value === 'string') return yamlString(value);
+  if (typeof value === 'string') return yamlString(value, flow);
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   return yamlFlowList(value);
 }
@@ -47,8 +47,8 @@ export function yamlKey(key: string): string {
   return /^[A-Za-z_][A-Za-z0-9_-]*$/.test(key) ? key : JSON.stringify(key);
 }
 
-/** `key: value` (or `key:` when the value is null). */
-export function yamlEntry(key: string, value: FieldValue): string {
-  const v = yamlValue(value);
+/** `key: value` (or `key:` when the value is null); `flow`: an entry of a `{…}` mapping. */
+export function yamlEntry(key: string, value: FieldValue, flow = false): string {
+  const v = yamlValue(value, flow);
   return v === '' ? `${yamlKey(key)}:` : `${yamlKey(key)}: ${v}`;
 }

@@ -1,4 +1,5 @@
 import type { NotesConfig } from '../config';
+import { fieldSource, type FieldSource } from '../frontmatter/source';
 import { MSG_NOT_CLOSED, MSG_NOT_MAPPING, MSG_TOO_DEEP, MSG_TOO_LARGE, unsupportedLanguageMessage } from '../frontmatter/parse';
 import type { FrontmatterResult, FrontmatterValue, Range } from '../model';
 import type { LineIndex } from '../text/lineIndex';
@@ -45,7 +46,7 @@ export function checkFrontmatter(fm: FrontmatterResult, lines: LineIndex, config
   let updated: string | undefined;
   for (const field of Object.keys(data)) {
     const value = data[field];
-    const problem = fieldProblem(field, value, config, requiredFields, dateFields);
+    const problem = fieldProblem(field, value, config, requiredFields, dateFields, fm, lines);
     if (problem) {
       out.push({ code: 'frontmatter-field-invalid', range: fieldRange(fm, field, lines), message: problem.message, data: { field, value, ...problem.data } });
     } else if (typeof value === 'string' && dateFields.includes(field)) {
@@ -92,38 +93,62 @@ interface Problem {
 }
 
 function fieldProblem(field: string, value: FrontmatterValue, config: NotesConfig, required: readonly string[],
-  dateFields: readonly string[]): Problem | undefined {
+  dateFields: readonly string[], fm: FrontmatterResult, lines: LineIndex): Problem | undefined {
   if (value === null || value === '' || (Array.isArray(value) && value.length === 0 && !LIST_FIELDS.has(field))) {
     return required.includes(field) ? { message: `${field} is empty`, data: { expected: 'a value' } } : undefined;
   }
   if (dateFields.includes(field)) return dateProblem(field, value);
+  // own keys only: a field named `constructor` has no allowed values
+  const allowed = Object.hasOwn(config.allowedValues, field) ? config.allowedValues[field] : undefined;
+  const written = allowed ? new WrittenAllowed(lines, fm, field, allowed) : undefined;
   if (LIST_FIELDS.has(field)) {
-    if (!isListOfText(value)) {
+    if (!isListOfText(value, written)) {
       return { message: `${field} must be a list of strings, got ${describeValue(value)}`, data: { expected: 'a list of strings' } };
     }
   } else if (TEXT_FIELDS.has(field)) {
     if (typeof value !== 'string') {
-      return { message: `${field} must be text, got ${describeValue(value)}`, data: { expected: 'text' } };
-    }
-    if (value.trim() === '') return { message: `${field} is empty`, data: { expected: 'a value' } };
+      if (!written?.has(value)) return { message: `${field} must be text, got ${describeValue(value)}`, data: { expected: 'text' } };
+    } else if (value.trim() === '') return { message: `${field} is empty`, data: { expected: 'a value' } };
   }
-  const allowed = config.allowedValues[field];
-  if (allowed && Object.prototype.hasOwnProperty.call(config.allowedValues, field)) {
+  if (allowed) {
     if (Array.isArray(value)) {
-      for (const v of value) {
-        if (!isAllowed(v, allowed)) return { ...notAllowed(field, v, allowed), data: { allowed: [...allowed], item: v } };
+      for (let i = 0; i < value.length; i++) {
+        const v = value[i];
+        if (!isAllowed(v, allowed) && !written?.has(v, i)) return { ...notAllowed(field, v, allowed), data: { allowed: [...allowed], item: v } };
       }
-    } else if (!isAllowed(value, allowed)) {
+    } else if (!isAllowed(value, allowed) && !written?.has(value)) {
       return notAllowed(field, value, allowed);
     }
   }
   return undefined;
 }
 
-function isListOfText(value: FrontmatterValue): boolean {
+/**
+ * Whether a number or boolean is written in the note exactly as one of the allowed values: YAML reads `version: 1.0`
+ * as the number 1, which is `"1.0"` as the author wrote it. The value's source is looked up only for such values.
+ */
+class WrittenAllowed {
+  private source: FieldSource | undefined | null = null;
+  constructor(private readonly lines: LineIndex, private readonly fm: FrontmatterResult, private readonly field: string,
+    private readonly allowed: readonly string[]) {}
+
+  /** `v` is the field's value, or its item `item` when it is a list. */
+  has(v: FrontmatterValue, item?: number): boolean {
+    if (typeof v !== 'number' && typeof v !== 'boolean') return false;
+    if (this.source === null) this.source = fieldSource(this.fm, this.field, this.lines);
+    const s = this.source;
+    const list = this.fm.data?.[this.field];
+    const span = item === undefined ? s?.value
+      : Array.isArray(list) && s?.items?.length === list.length ? s.items[item].span : undefined;
+    return span !== undefined && this.allowed.includes(this.lines.text.slice(span.start, span.end));
+  }
+}
+
+function isListOfText(value: FrontmatterValue, written: WrittenAllowed | undefined): boolean {
   if (!Array.isArray(value)) return false;
-  for (const v of value) {
-    if (typeof v !== 'string' || v.trim() === '') return false;
+  for (let i = 0; i < value.length; i++) {
+    const v = value[i];
+    if (typeof v === 'string' ? v.trim() === '' : !written?.has(v, i)) return false;
   }
   return true;
 }

@@ -216,6 +216,15 @@ describe('CLI', () => {
     assert.match(u.err, /unknown setting "rulez"/);
   });
 
+  it('prints an empty allowedValues list as an ignored config problem, and keeps checking with the default list', async () => {
+    const dir = tempWorkspace({ 'a.md': FM.replace('status: active', 'status: drafty'), '.notes-navigator.json': '{"allowedValues": {"status": []}}' });
+    const r = await cli('check', dir);
+    assert.equal(r.code, 0);
+    assert.equal(r.err.split('\n').filter(l => l.includes('allowedValues')).join('\n'), `notes-navigator: ${path.join(dir, '.notes-navigator.json')}: `
+      + 'allowedValues.status: "allowedValues.status" is empty, which would allow no value at all (list the allowed values, or null to allow any) (ignored)');
+    assert.match(r.out, /status "drafty" is not one of active, draft, review, archived/);
+  });
+
   it('names a broken config as the user gave it, once, with a line and column; null is no config', async () => {
     const dir = tempWorkspace({ 'a.md': FM, 'conf/ci.json': '{bad', 'conf/null.json': 'null', 'conf/list.json': '[]' });
     const rel = path.relative(process.cwd(), path.join(dir, 'conf/ci.json'));

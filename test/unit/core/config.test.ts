@@ -70,6 +70,15 @@ describe('config', () => {
       assert.deepEqual(config.exclude, []);
       assert.equal(config.include.length, 1000);
     });
+
+    it('reports an empty allowedValues list, which would make every value of the field wrong, and ignores it', () => {
+      const { config, problems } = parseConfigText('{"allowedValues": {"status": [], "note_type": null, "domain": [], "level": ["1"]}}');
+      const empty = (field: string) => ({ path: `allowedValues.${field}`,
+        message: `"allowedValues.${field}" is empty, which would allow no value at all (list the allowed values, or null to allow any)` });
+      assert.deepEqual(problems, [empty('status'), empty('domain')]);
+      // the default status list stays, a field without a default stays unrestricted; the rest of the object applies
+      assert.deepEqual({ ...config.allowedValues }, { status: defaultConfig().allowedValues.status, level: ['1'] });
+    });
   });
 
   describe('noteFilter', () => {

@@ -8,7 +8,7 @@ import { all, FM, indexOf } from '../index/memoryWorkspace';
 /**
  * Values the frontmatter fixes write must not raise a new problem: a date that contradicts the other one, a list
  * turned into a scalar, an empty required field applied by "fix all". And values YAML reads as numbers or
- * booleans match allowed values written as text.
+ * booleans match allowed values written as text, or written in the note exactly as one (`1.0` for "1.0").
  */
 
 const TODAY = '2026-03-01';
@@ -81,6 +81,57 @@ describe('frontmatter fix values', () => {
     assert.deepEqual(all(ok), []);
     const bad = await indexOf({ 'a.md': FM('A', 'priority: 3\n') + '# A\n' }, config);
     assert.deepEqual(all(bad).map(d => d.message), ['priority 3 is not one of 1, 2']);
+  });
+
+  it('a number written exactly as an allowed value is that value (`version: 1.0` is "1.0", though YAML reads 1)', async () => {
+    const config = { ...defaultConfig(), allowedValues: { ...defaultConfig().allowedValues, version: ['1.0', '2.0'], flag: ['True'] } };
+    const ok = await indexOf({
+      // YAML reads `True` as the boolean true, which is "true", not the allowed "True", but for how it is written
+      'a.md': FM('A', 'version: 1.0   # comment\nflag: True\n') + '# A\n',
+      'b.md': `---\n{title: B, note_type: chapter, domain: backend, tags: [a], created: 2026-01-01, updated: 2026-01-02, status: active, version: 2.0}\n---\n# B\n`,
+      'c.md': FM('C', 'version: &v 1.0\n') + '# C\n',
+    }, config);
+    assert.deepEqual(all(ok).map(d => d.message), []);
+    // written otherwise, it is still the number it reads as: `1.00` is 1, neither "1.0" nor "2.0"
+    const bad = await indexOf({ 'a.md': FM('A', 'version: 1.00\n') + '# A\n', 'b.md': FM('B', 'version: 3.0\n') + '# B\n' }, config);
+    assert.deepEqual(all(bad).map(d => d.message).sort(), ['version 1 is not one of 1.0, 2.0', 'version 3 is not one of 1.0, 2.0']);
+    // a text field too: `status: 1.0` is the allowed "1.0", not a number where text belongs
+    const status = { ...defaultConfig(), allowedValues: { ...defaultConfig().allowedValues, status: ['1.0', 'draft'] } };
+    assert.deepEqual(all(await indexOf({ 'a.md': FM('A').replace('status: active', 'status: 1.0') + '# A\n' }, status)), []);
+    assert.deepEqual(all(await indexOf({ 'a.md': FM('A').replace('status: active', 'status: 1') + '# A\n' }, status)).map(d => d.message),
+      ['status must be text, got 1']);
+  });
+
+  it('list items written exactly as allowed values are allowed, and a fix of another item keeps them as written', async () => {
+    const config = { ...defaultConfig(), allowedValues: { ...defaultConfig().allowedValues, versions: ['1.0', '2.0'], tags: ['1.0', 'beta'] } };
+    const files = { 'a.md': FM('A', 'versions: [1.0, 2.x]\n').replace('tags: [a]', 'tags:\n  - 1.0\n  - beat') + '# A\n' };
+    const index = await indexOf(files, config);
+    assert.deepEqual(all(index).map(d => d.message).sort(), ['tags "beat" is not one of 1.0, beta', 'versions "2.x" is not one of 1.0, 2.0']);
+    for (const d of all(index)) {
+      const fixes = fixesFor(index, d, files['a.md'], TODAY);
+      assert.ok(fixes.length > 0, d.message);
+      for (const f of fixes) {
+        const out = applyTextEdits(files['a.md'], f.edits[0].edits);
+        assert.match(out, /^versions: \[1\.0[,\]]/m, f.title);
+        assert.match(out, /^ {2}- 1\.0$/m, f.title);
+      }
+      const out = applyTextEdits(files['a.md'], fixes[0].edits[0].edits);
+      // the fix solves its problem and raises none: only the other one is left
+      assert.deepEqual(all(await indexOf({ 'a.md': out }, config)).map(x => x.message), all(index).filter(x => x !== d).map(x => x.message), out);
+    }
+    const [tagsFix] = fixesFor(index, all(index).find(d => d.message.startsWith('tags'))!, files['a.md'], TODAY);
+    assert.equal(tagsFix.title, 'Replace "beat" in "tags" with "beta"');
+    assert.equal(applyTextEdits(files['a.md'], tagsFix.edits[0].edits), files['a.md'].replace('- beat', '- beta'));
+    // a number item that is not allowed has its fixes too, and they keep the list a list
+    const numbers = { 'a.md': FM('A', 'versions: [1.0, 3]\n').replace('tags: [a]', 'tags: [beta]') + '# A\n' };
+    const n = await indexOf(numbers, config);
+    const [d] = all(n);
+    assert.equal(d.message, 'versions 3 is not one of 1.0, 2.0');
+    const titles = fixesFor(n, d, numbers['a.md'], TODAY).map(f => [f.title, applyTextEdits(numbers['a.md'], f.edits[0].edits).match(/^versions: .*$/m)?.[0]]);
+    assert.deepEqual(titles, [
+      ['Replace "3" in "versions" with "1.0"', 'versions: [1.0]'], ['Replace "3" in "versions" with "2.0"', 'versions: [1.0, "2.0"]'],
+      ['Remove "3" from "versions"', 'versions: [1.0]'],
+    ]);
   });
 });
 
