@@ -12,10 +12,10 @@ import { expandSpan, parseCoverageMatrix } from '../series/matrix';
 import { isReadmeName, isSeriesReadme, parseSeriesReadme } from '../series/readme';
 import type { Backlink, ForeignNote, IndexView, IndexWriter, NoteRecord, Resolution } from './api';
 import { DependencyMap } from './dependencyMap';
-import { NameIndex } from './nameIndex';
 import { fragmentNames, previewOf, sameFragments, textOnlySlugs, titleOf } from './noteRecord';
 import { parseNote } from './parseNote';
-import { filePathOf, foldersOf, nearestFolderIn, pathLinkCandidates, refCandidates, resolveLink, type ResolveContext, wikilinkKeyOfFile } from './resolve';
+import { filePathOf, nearestFolderIn, pathLinkCandidates, refCandidates, resolveLink, wikilinkKeyOfFile } from './resolve';
+import { WorkspaceFiles } from './workspaceFiles';
 
 interface Entry {
   record: NoteRecord;
@@ -44,14 +44,10 @@ interface SeriesEntry {
  * `setConfig` re-applies severities and cross-file rules; rules that read a note's own text (frontmatter) use the
  * config the note was last fed with, so a caller that changes required fields or allowed values re-feeds the notes.
  */
-export class WorkspaceIndex implements IndexView, IndexWriter, ResolveContext {
+export class WorkspaceIndex extends WorkspaceFiles implements IndexView, IndexWriter {
   private cfg: NotesConfig;
   private include: (file: string) => boolean;
-  private readonly allFiles = new Set<string>();
-  /** every folder holding a file, built when first asked (see hasFolder); undefined after files come or go */
-  private folders: Set<string> | undefined;
   private readonly entries = new Map<string, Entry>();
-  private readonly names = new NameIndex();
   /** series folder → series */
   private readonly seriesMap = new Map<string, SeriesEntry>();
   /** matrix files parsed before their README appeared, by folder */
@@ -76,6 +72,7 @@ export class WorkspaceIndex implements IndexView, IndexWriter, ResolveContext {
    * hover previews, no link texts, no frontmatter field ranges once the note's own findings are made.
    */
   constructor(config: NotesConfig, private readonly options: { oneShot?: boolean } = {}) {
+    super();
     this.cfg = config;
     this.include = noteFilter(config);
   }
@@ -249,8 +246,7 @@ export class WorkspaceIndex implements IndexView, IndexWriter, ResolveContext {
       return [...out];
     }
     const entry = this.entries.get(file);
-    this.allFiles.delete(file);
-    this.folders = undefined;
+    this.untrackFile(file);
     const folder = dirname(file);
     if (!entry) this.names.removeFile(file);
     if (entry) {
@@ -404,10 +400,6 @@ export class WorkspaceIndex implements IndexView, IndexWriter, ResolveContext {
 
   // ------------------------------------------------------------------------------------------ view
 
-  hasFile(file: string): boolean {
-    return this.allFiles.has(file);
-  }
-
   isNote(file: string): boolean {
     return this.entries.has(file);
   }
@@ -517,38 +509,13 @@ export class WorkspaceIndex implements IndexView, IndexWriter, ResolveContext {
     return (e.targets = targets);
   }
 
-  // ------------------------------------------------------------------------------------------ ResolveContext
+  // ------------------------------------------------------------------------------------------ ResolveContext (the rest: WorkspaceFiles)
 
   seriesFolderOf(file: string): string | undefined {
     return nearestFolderIn(this.seriesMap, file);
   }
 
-  notesByStem(lowerStem: string): readonly string[] {
-    return this.names.byStemOf(lowerStem);
-  }
-
-  notesByTitle(lowerTitle: string): readonly string[] {
-    return this.names.byTitleOf(lowerTitle);
-  }
-
-  filesByName(lowerName: string): readonly string[] {
-    return this.names.byFileNameOf(lowerName);
-  }
-
-  hasFolder(folder: string): boolean {
-    if (folder === '') return true;
-    // built on the first link that names no file (few do), again only after files come or go
-    this.folders ??= foldersOf(this.allFiles);
-    return this.folders.has(folder);
-  }
-
   // ------------------------------------------------------------------------------------------ internals
-
-  /** A file the index did not know exists now. */
-  private trackFile(file: string): void {
-    this.allFiles.add(file);
-    this.folders = undefined;
-  }
 
   private recheck(files: Set<string>): string[] {
     if (this.batch > 0) {
