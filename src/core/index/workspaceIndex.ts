@@ -12,24 +12,11 @@ import { expandSpan, parseCoverageMatrix } from '../series/matrix';
 import { isReadmeName, isSeriesReadme, parseSeriesReadme } from '../series/readme';
 import type { Backlink, ForeignNote, IndexView, IndexWriter, NoteRecord, Resolution } from './api';
 import { DependencyMap } from './dependencyMap';
+import { type Entry, foreignEntry, foreignNoteFrom, recordWithoutText } from './indexEntry';
 import { fragmentNames, previewOf, sameFragments, textOnlySlugs, titleOf } from './noteRecord';
 import { parseNote } from './parseNote';
 import { filePathOf, nearestFolderIn, pathLinkCandidates, refCandidates, resolveLink, wikilinkKeyOfFile } from './resolve';
 import { WorkspaceFiles } from './workspaceFiles';
-
-interface Entry {
-  record: NoteRecord;
-  /** findings that depend only on the note's own text (frontmatter rules) */
-  local: Finding[];
-  slugs?: Set<string>;
-  /** slugs of heading texts that differ from the headings' GitHub slugs (see textOnlySlugs; built on first need) */
-  textSlugs?: Set<string>;
-  /** existing files its links resolve to: computed when first asked (only the series rules ask), or imported for a foreign note */
-  targets?: Set<string>;
-  structural?: 'readme' | 'matrix';
-  /** checked by another index (a parallel check's other thread): known here only by what checking others needs */
-  foreign?: { state: FileState; draft?: DraftReason };
-}
 
 interface SeriesEntry {
   model: SeriesModel;
@@ -211,9 +198,7 @@ export class WorkspaceIndex extends WorkspaceFiles implements IndexView, IndexWr
     const isNew = !this.allFiles.has(file);
     const old = this.entries.get(file);
     this.dependents.remove(file);
-    const record: NoteRecord = {
-      file, title: stem(file), frontmatter: { fieldRanges: {} }, scan: { headings: [], links: [] }, unreadable: reason, length: 0, end: { line: 0, character: 0 }, preview: '',
-    };
+    const record = recordWithoutText(file, stem(file), reason);
     this.entries.set(file, { record, local: [] });
     if (isNew) this.trackFile(file);
     else if (!old) this.names.removeFile(file);
@@ -315,11 +300,7 @@ export class WorkspaceIndex extends WorkspaceFiles implements IndexView, IndexWr
   addForeignNote(note: ForeignNote): void {
     const old = this.entries.get(note.file);
     this.dependents.remove(note.file);
-    const record: NoteRecord = {
-      file: note.file, title: note.title, frontmatter: { fieldRanges: {} }, scan: { headings: [], links: [] },
-      unreadable: note.unreadable, length: 0, end: { line: 0, character: 0 }, preview: '',
-    };
-    this.entries.set(note.file, { record, local: [], targets: new Set(), slugs: new Set(note.slugs), textSlugs: new Set(note.textSlugs), foreign: note.draft ? { state: note.state, draft: note.draft } : { state: note.state } });
+    this.entries.set(note.file, foreignEntry(note));
     if (!this.allFiles.has(note.file)) this.trackFile(note.file);
     else if (!old) this.names.removeFile(note.file);
     this.names.add(note.file, note.title, old?.record.title);
@@ -340,15 +321,7 @@ export class WorkspaceIndex extends WorkspaceFiles implements IndexView, IndexWr
   /** What another index needs to know of one of this index's notes (see `addForeignNote`). */
   foreignNoteOf(file: string): ForeignNote | undefined {
     const e = this.entries.get(file);
-    if (!e) return undefined;
-    const r = e.record;
-    const note: ForeignNote = { file, title: r.title, slugs: fragmentNames(r.scan), state: this.fileStateOf(file) };
-    const textSlugs = textOnlySlugs(r.scan.headings);
-    if (textSlugs.length) note.textSlugs = textSlugs;
-    const draft = this.draftReasonOf(file);
-    if (draft) note.draft = draft;
-    if (r.unreadable !== undefined) note.unreadable = r.unreadable;
-    return note;
+    return e && foreignNoteFrom(e.record, this.fileStateOf(file), this.draftReasonOf(file));
   }
 
   /** Existing files that `file`'s links resolve to (after it was checked). */
