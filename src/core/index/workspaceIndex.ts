@@ -1,7 +1,7 @@
 import { isUnlisted, noteFilter, type NotesConfig } from '../config';
 import { bodySize, computeRowCoverage, draftReason, fileState, sameDraftReason } from '../coverage/compute';
 import type { CoverageModel, Diagnostic, DraftReason, FileState, Heading, LinkRef, RowCoverage, SeriesModel, XrefSide } from '../model';
-import { basename, compareCodeUnits, dirname, isInside, isMarkdown, stem } from '../paths';
+import { basename, compareCodeUnits, dirname, isInside, stem } from '../paths';
 import { checkCoverage } from '../rules/coverage';
 import type { Finding } from '../rules/finding';
 import { checkFrontmatter } from '../rules/frontmatter';
@@ -11,11 +11,11 @@ import { checkXrefs, plannedFiles } from '../rules/xref';
 import { expandSpan, parseCoverageMatrix } from '../series/matrix';
 import { isReadmeName, isSeriesReadme, parseSeriesReadme } from '../series/readme';
 import type { Backlink, ForeignNote, IndexView, IndexWriter, NoteRecord, Resolution } from './api';
-import { DependencyMap } from './dependencyMap';
+import { Dependents, dependencyKeysOf } from './dependents';
 import { type Entry, foreignEntry, foreignNoteFrom, recordWithoutText } from './indexEntry';
-import { fragmentNames, previewOf, sameFragments, textOnlySlugs, titleOf } from './noteRecord';
+import { fragmentNames, previewOf, textOnlySlugs, titleOf } from './noteRecord';
 import { parseNote } from './parseNote';
-import { filePathOf, nearestFolderIn, pathLinkCandidates, refCandidates, resolveLink, wikilinkKeyOfFile } from './resolve';
+import { nearestFolderIn, resolveLink } from './resolve';
 import { WorkspaceFiles } from './workspaceFiles';
 
 interface SeriesEntry {
@@ -40,19 +40,13 @@ export class WorkspaceIndex extends WorkspaceFiles implements IndexView, IndexWr
   /** matrix files parsed before their README appeared, by folder */
   private readonly orphanMatrices = new Map<string, CoverageModel>();
   private readonly diags = new Map<string, Diagnostic[]>();
-  /** who links to what (see `keysOf`) */
-  private readonly dependents = new DependencyMap(file => {
+  /** who links to what */
+  private readonly dependents = new Dependents(file => {
     const e = this.entries.get(file);
-    return e && this.keysOf(file, e);
-  });
+    return e && dependencyKeysOf(this, file, e.record.scan.links);
+  }, () => this.entries.keys());
   private batch = 0;
   private readonly pending = new Set<string>();
-  /**
-   * The dependents map is built on first need: a one-shot check (the CLI) never needs it, and during the first
-   * load every note is checked anyway. Once built it is kept current as notes are checked, added and removed.
-   */
-  private depsBuilt = false;
-  private loadedOnce = false;
 
   /**
    * `oneShot`: an index checked once and read for its diagnostics (the CLI) keeps only what checking needs: no
@@ -92,7 +86,7 @@ export class WorkspaceIndex extends WorkspaceFiles implements IndexView, IndexWr
   async endBatchAsync(pause: () => Promise<void>, chunk = 250): Promise<string[]> {
     if (--this.batch > 0) return [];
     const done: string[] = [];
-    this.loadedOnce = true;
+    this.dependents.markLoaded();
     while (this.pending.size > 0) {
       const slice: string[] = [];
       for (const f of this.pending) {
@@ -168,7 +162,7 @@ export class WorkspaceIndex extends WorkspaceFiles implements IndexView, IndexWr
     else if (!old) this.names.removeFile(file); // was a plain file (left out by the config) until now
     this.names.add(file, title, old?.record.title);
 
-    this.addDependentsOfChange(file, old?.record, record, affected);
+    this.dependents.ofChange(file, old?.record, record, affected);
     // the series rules see a note only through its existence, its written/draft state and (for
     // cross-references) its links: an ordinary edit of an ordinary note leaves the README and matrix alone
     if (!old || structural || old.structural || this.seriesReads(file, old.record, record)) this.addEnclosingSeries(file, affected);
@@ -203,7 +197,7 @@ export class WorkspaceIndex extends WorkspaceFiles implements IndexView, IndexWr
     if (isNew) this.trackFile(file);
     else if (!old) this.names.removeFile(file);
     this.names.add(file, record.title, old?.record.title);
-    this.addDependentsOfChange(file, old?.record, record, affected);
+    this.dependents.ofChange(file, old?.record, record, affected);
     this.addEnclosingSeries(file, affected);
     return this.recheck(affected);
   }
@@ -213,7 +207,7 @@ export class WorkspaceIndex extends WorkspaceFiles implements IndexView, IndexWr
     this.trackFile(file);
     this.names.addFile(file);
     const affected = new Set<string>();
-    this.addDependentsOfExistence(file, affected);
+    this.dependents.ofExistence(file, affected);
     this.addEnclosingSeries(file, affected);
     return this.recheck(affected);
   }
@@ -238,7 +232,7 @@ export class WorkspaceIndex extends WorkspaceFiles implements IndexView, IndexWr
       this.dependents.remove(file);
       this.entries.delete(file);
       this.names.remove(file, entry.record.title);
-      this.addDeps('t:' + entry.record.title.toLowerCase(), affected);
+      this.dependents.ofTitle(entry.record.title, affected);
       if (entry.structural === 'readme') {
         const s = this.seriesMap.get(folder);
         this.seriesMap.delete(folder);
@@ -253,7 +247,7 @@ export class WorkspaceIndex extends WorkspaceFiles implements IndexView, IndexWr
       }
     }
     this.diags.delete(file);
-    this.addDependentsOfExistence(file, affected);
+    this.dependents.ofExistence(file, affected);
     this.addEnclosingSeries(file, affected);
     affected.delete(file);
     const out = this.recheck(affected);
@@ -271,9 +265,7 @@ export class WorkspaceIndex extends WorkspaceFiles implements IndexView, IndexWr
    * an editor calls it once after the initial load so the first keystroke does not pay for it.
    */
   buildDependents(): void {
-    if (this.depsBuilt) return;
-    this.depsBuilt = true;
-    for (const f of this.entries.keys()) this.dependents.register(f);
+    this.dependents.build();
   }
 
   /**
@@ -281,13 +273,8 @@ export class WorkspaceIndex extends WorkspaceFiles implements IndexView, IndexWr
    * take several hundred ms). The caller must not change the index meanwhile; if anything asks for dependents
    * before it ends, the rest is registered at once (registering a note twice changes nothing).
    */
-  async buildDependentsAsync(pause: () => Promise<void>, chunk = 200): Promise<void> {
-    const files = [...this.entries.keys()];
-    for (let i = 0; i < files.length && !this.depsBuilt; i++) {
-      this.dependents.register(files[i]);
-      if (i % chunk === chunk - 1) await pause();
-    }
-    this.depsBuilt = true;
+  buildDependentsAsync(pause: () => Promise<void>, chunk = 200): Promise<void> {
+    return this.dependents.buildAsync(pause, chunk);
   }
 
   // ------------------------------------------------------------------------------------------ parallel check
@@ -400,10 +387,7 @@ export class WorkspaceIndex extends WorkspaceFiles implements IndexView, IndexWr
   backlinks(file: string): Backlink[] {
     const out: Backlink[] = [];
     const candidates = new Set<string>();
-    this.addDeps('f:' + file, candidates);
-    this.addDeps('w:' + wikilinkNameOf(file), candidates);
-    const title = this.entries.get(file)?.record.title;
-    if (title) this.addDeps('t:' + title.toLowerCase(), candidates);
+    this.dependents.linkingTo(file, this.entries.get(file)?.record.title, candidates);
     for (const from of [...candidates].sort()) {
       const e = this.entries.get(from);
       if (!e) continue;
@@ -503,7 +487,7 @@ export class WorkspaceIndex extends WorkspaceFiles implements IndexView, IndexWr
   private flush(): string[] {
     const files = [...this.pending];
     this.pending.clear();
-    this.loadedOnce = true;
+    this.dependents.markLoaded();
     const seriesFolders = new Set<string>();
     const done: string[] = [];
     for (const f of files) {
@@ -524,7 +508,7 @@ export class WorkspaceIndex extends WorkspaceFiles implements IndexView, IndexWr
   private checkNote(file: string, e: Entry): void {
     e.targets = undefined;
     const findings = [...e.local, ...this.linkFindings(file, e)];
-    this.markKeysStale(file);
+    this.dependents.markStale(file);
     this.setDiagnostics(file, findings);
   }
 
@@ -573,7 +557,7 @@ export class WorkspaceIndex extends WorkspaceFiles implements IndexView, IndexWr
       const chapterTargets = new Set(s!.model.categories.flatMap(c => c.chapters.map(ch => posKey(ch.hrefRange.start))));
       readme.targets = undefined;
       const findings = [...readme.local, ...this.linkFindings(readmeFile, readme, l => chapterTargets.has(posKey(l.targetRange.start)))];
-      this.markKeysStale(readmeFile);
+      this.dependents.markStale(readmeFile);
       this.setDiagnostics(readmeFile, findings.concat(readmeExtra));
       out.push(readmeFile);
     }
@@ -584,7 +568,7 @@ export class WorkspaceIndex extends WorkspaceFiles implements IndexView, IndexWr
       cov?.xrefs.forEach(x => tableLines.add(x.range.start.line));
       matrix.targets = undefined;
       const findings = [...matrix.local, ...this.linkFindings(matrixFile, matrix, l => l.kind === 'ref' && tableLines.has(l.range.start.line))];
-      this.markKeysStale(matrixFile);
+      this.dependents.markStale(matrixFile);
       if (s?.coverage) {
         matrixExtra = matrixExtra.concat(checkXrefs(s.coverage, {
           filesOf: side => this.xrefSideFiles(side),
@@ -633,79 +617,6 @@ export class WorkspaceIndex extends WorkspaceFiles implements IndexView, IndexWr
     return e.slugs;
   }
 
-  /**
-   * Dependency keys of a note: every file its links may mean (`f:`), wikilink names (`w:`) and titles (`t:`).
-   * A path written several times is looked at once.
-   */
-  private keysOf(file: string, e: Entry): Set<string> {
-    const keys = new Set<string>();
-    const seen = { link: new Set<string>(), ref: new Set<string>(), wikilink: new Set<string>() };
-    for (const link of e.record.scan.links) {
-      if (link.external) continue;
-      const kind = link.kind === 'image' ? 'link' : link.kind;
-      if (seen[kind].has(link.path)) continue;
-      seen[kind].add(link.path);
-      if (kind === 'wikilink') {
-        const name = link.path.trim().toLowerCase().replace(/\.md$/, '');
-        keys.add('w:' + name.slice(name.lastIndexOf('/') + 1));
-        keys.add('t:' + link.path.trim().toLowerCase());
-      } else if (kind === 'ref') {
-        for (const c of refCandidates(this, file, link.path)) if (c !== undefined) keys.add('f:' + c);
-      } else {
-        for (const c of pathLinkCandidates(file, filePathOf(link)) ?? []) keys.add('f:' + c);
-      }
-    }
-    return keys;
-  }
-
-  private addDeps(key: string, into: Set<string>): void {
-    if (!this.depsBuilt) {
-      // the first load checks every note: nobody depends on anything yet
-      if (!this.loadedOnce) return;
-      this.buildDependents();
-    }
-    this.dependents.dependentsOf(key, into);
-  }
-
-  /** A re-checked note's dependency keys may have changed (see DependencyMap). */
-  private markKeysStale(file: string): void {
-    if (this.depsBuilt) this.dependents.markStale(file);
-  }
-
-  /**
-   * Who must be re-checked because note `file` is now `now` (was `before`; undefined when it was no note: a new
-   * file, or a plain file until now). A note that appears changes what its path, its name and its title resolve
-   * to; an edited one, what its title and its fragments (heading slugs, HTML anchors) answer.
-   */
-  private addDependentsOfChange(file: string, before: NoteRecord | undefined, now: NoteRecord, into: Set<string>): void {
-    if (!before) {
-      this.addDependentsOfExistence(file, into);
-      this.addDeps('t:' + now.title.toLowerCase(), into);
-      return;
-    }
-    if (before.title !== now.title) {
-      this.addDeps('t:' + before.title.toLowerCase(), into);
-      this.addDeps('t:' + now.title.toLowerCase(), into);
-    }
-    // an unreadable note's fragments are unknown (none is reported): becoming readable, or not, changes them
-    if (!sameFragments(before.scan, now.scan) || !before.unreadable !== !now.unreadable) {
-      // `[[name#heading]]` reaches the fragments too, by name or by title
-      this.addDeps('f:' + file, into);
-      this.addDeps('w:' + wikilinkNameOf(file), into);
-      this.addDeps('t:' + now.title.toLowerCase(), into);
-    }
-  }
-
-  /** A file appeared or disappeared: whatever may have pointed at it. */
-  private addDependentsOfExistence(file: string, into: Set<string>): void {
-    if (!this.depsBuilt && !this.loadedOnce) return; // the first load: nobody depends on anything yet (see addDeps)
-    this.addDeps('f:' + file, into);
-    if (isMarkdown(file)) this.addDeps('f:' + file.slice(0, -3), into);
-    this.addDeps('w:' + wikilinkNameOf(file), into);
-    // its folders may have come into being or gone with it: links to a folder resolve only while it holds a file
-    for (let slash = file.lastIndexOf('/'); slash > 0; slash = file.lastIndexOf('/', slash - 1)) this.addDeps('f:' + file.slice(0, slash), into);
-  }
-
   /** The series whose folder holds `file`: its README and matrix name chapters, coverage files and cross-references. */
   private addEnclosingSeries(file: string, into: Set<string>): void {
     const folder = this.seriesFolderOf(file);
@@ -733,9 +644,4 @@ const MEMO_FROM_LINKS = 100;
 
 function posKey(p: { line: number; character: number }): string {
   return p.line + ':' + p.character;
-}
-
-/** The wikilink dependency key a file answers to: a note's stem (`[[kafka]]`), another file's name (`[[diagram.png]]`). */
-function wikilinkNameOf(file: string): string {
-  return isMarkdown(file) ? wikilinkKeyOfFile(file) : basename(file).toLowerCase();
 }
