@@ -1,14 +1,11 @@
 import { isUnlisted, noteFilter, type NotesConfig } from '../config';
 import { bodySize, computeRowCoverage, draftReason, fileState, sameDraftReason } from '../coverage/compute';
-import type { CoverageModel, Diagnostic, DraftReason, FileState, Heading, LinkRef, RowCoverage, SeriesModel, XrefSide } from '../model';
+import type { CoverageModel, Diagnostic, DraftReason, FileState, Heading, LinkRef, RowCoverage, SeriesModel } from '../model';
 import { basename, compareCodeUnits, dirname, isInside, stem } from '../paths';
-import { checkCoverage } from '../rules/coverage';
 import type { Finding } from '../rules/finding';
 import { checkFrontmatter } from '../rules/frontmatter';
 import { checkLinks } from '../rules/links';
-import { checkSeries } from '../rules/series';
-import { checkXrefs, plannedFiles } from '../rules/xref';
-import { expandSpan, parseCoverageMatrix } from '../series/matrix';
+import { parseCoverageMatrix } from '../series/matrix';
 import { isReadmeName, isSeriesReadme, parseSeriesReadme } from '../series/readme';
 import type { Backlink, ForeignNote, IndexView, IndexWriter, NoteRecord, Resolution } from './api';
 import { Dependents, dependencyKeysOf } from './dependents';
@@ -16,12 +13,8 @@ import { type Entry, foreignEntry, foreignNoteFrom, recordWithoutText } from './
 import { fragmentNames, previewOf, textOnlySlugs, titleOf } from './noteRecord';
 import { parseNote } from './parseNote';
 import { nearestFolderIn, resolveLink } from './resolve';
+import { chapterLinksOf, crossReferencedFiles, matrixFileIn, type SeriesEntry, seriesFindings, tableRefsOf } from './seriesFolderCheck';
 import { WorkspaceFiles } from './workspaceFiles';
-
-interface SeriesEntry {
-  model: SeriesModel;
-  coverage?: CoverageModel;
-}
 
 /**
  * The incremental workspace index: holds every note's scan, resolves links, runs the rules and keeps the
@@ -319,14 +312,7 @@ export class WorkspaceIndex extends WorkspaceFiles implements IndexView, IndexWr
 
   /** Notes whose link targets the series rules read (the sides of the matrices' cross-references). */
   filesReadBySeriesRules(): Set<string> {
-    const out = new Set<string>();
-    for (const s of this.seriesMap.values()) {
-      for (const x of s.coverage?.xrefs ?? []) {
-        for (const f of this.xrefSideFiles(x.a)) out.add(f);
-        for (const f of this.xrefSideFiles(x.b)) out.add(f);
-      }
-    }
-    return out;
+    return crossReferencedFiles(this.seriesMap.values(), this);
   }
 
   /** The diagnostics another index computed for one of this index's foreign notes. */
@@ -537,56 +523,30 @@ export class WorkspaceIndex extends WorkspaceFiles implements IndexView, IndexWr
   private checkSeriesFolder(folder: string): string[] {
     const s = this.seriesMap.get(folder);
     const readmeFile = s?.model.readme;
-    const matrixFile = (folder === '' ? '' : folder + '/') + this.cfg.matrixFileName;
+    const matrixFile = matrixFileIn(folder, this.cfg);
     const out: string[] = [];
     const readme = readmeFile ? this.entries.get(readmeFile) : undefined;
     const matrix = this.entries.get(matrixFile);
-    let readmeExtra: Finding[] = [];
-    let matrixExtra: Finding[] = [];
-    if (s) {
-      // a chapter in a folder the listing could not read may well exist: it is not reported as planned
-      const exists = (f: string) => this.allFiles.has(f) || isUnlisted(this.cfg, f);
-      readmeExtra = checkSeries(s.model, { exists, config: this.cfg });
-      if (s.coverage && matrix) {
-        const cov = checkCoverage(s.coverage, s.model, this.computeCoverage(s.model), { config: this.cfg, draftReason: f => this.draftReasonOf(f) });
-        readmeExtra = readmeExtra.concat(cov.readme);
-        matrixExtra = cov.matrix;
-      }
-    }
+    // the cross-reference rule reads link targets, theirs too: they are resolved again
+    if (readme) readme.targets = undefined;
+    if (matrix) matrix.targets = undefined;
+    const series = s && seriesFindings(s, matrix !== undefined, this, f => {
+      const e = this.entries.get(f);
+      return e ? this.targetSet(f, e) : NO_TARGETS;
+    });
     if (readme && readmeFile) {
-      const chapterTargets = new Set(s!.model.categories.flatMap(c => c.chapters.map(ch => posKey(ch.hrefRange.start))));
-      readme.targets = undefined;
-      const findings = [...readme.local, ...this.linkFindings(readmeFile, readme, l => chapterTargets.has(posKey(l.targetRange.start)))];
+      const findings = [...readme.local, ...this.linkFindings(readmeFile, readme, chapterLinksOf(s!.model))];
       this.dependents.markStale(readmeFile);
-      this.setDiagnostics(readmeFile, findings.concat(readmeExtra));
+      this.setDiagnostics(readmeFile, findings.concat(series?.readme ?? []));
       out.push(readmeFile);
     }
     if (matrix) {
-      const cov = s?.coverage ?? this.orphanMatrices.get(folder);
-      const tableLines = new Set<number>();
-      cov?.rows.forEach(r => tableLines.add(r.range.start.line));
-      cov?.xrefs.forEach(x => tableLines.add(x.range.start.line));
-      matrix.targets = undefined;
-      const findings = [...matrix.local, ...this.linkFindings(matrixFile, matrix, l => l.kind === 'ref' && tableLines.has(l.range.start.line))];
+      const findings = [...matrix.local, ...this.linkFindings(matrixFile, matrix, tableRefsOf(s?.coverage ?? this.orphanMatrices.get(folder)))];
       this.dependents.markStale(matrixFile);
-      if (s?.coverage) {
-        matrixExtra = matrixExtra.concat(checkXrefs(s.coverage, {
-          filesOf: side => this.xrefSideFiles(side),
-          targetsOf: f => { const e = this.entries.get(f); return e ? this.targetSet(f, e) : NO_TARGETS; },
-          planned: plannedFiles(s.model, s.coverage),
-          hasFolder: f => this.hasFolder(f),
-          unknown: f => isUnlisted(this.cfg, f),
-        }));
-      }
-      this.setDiagnostics(matrixFile, findings.concat(matrixExtra));
+      this.setDiagnostics(matrixFile, findings.concat(series?.matrix ?? []));
       out.push(matrixFile);
     }
     return out;
-  }
-
-  /** The files one side of a matrix cross-reference names (a span expands to the files it covers). */
-  private xrefSideFiles(side: XrefSide): string[] {
-    return side.span ? expandSpan(side.span, this.allFiles) : side.file && this.allFiles.has(side.file) ? [side.file] : [];
   }
 
   private setDiagnostics(file: string, findings: Finding[]): void {
@@ -626,7 +586,7 @@ export class WorkspaceIndex extends WorkspaceFiles implements IndexView, IndexWr
   private addSeriesFiles(folder: string, into: Set<string>): void {
     const s = this.seriesMap.get(folder);
     if (s) into.add(s.model.readme);
-    const matrix = (folder === '' ? '' : folder + '/') + this.cfg.matrixFileName;
+    const matrix = matrixFileIn(folder, this.cfg);
     if (this.entries.has(matrix)) into.add(matrix);
   }
 
@@ -641,7 +601,3 @@ const NO_TARGETS: ReadonlySet<string> = new Set();
 
 /** Notes with more links than this resolve each distinct written path once per check. */
 const MEMO_FROM_LINKS = 100;
-
-function posKey(p: { line: number; character: number }): string {
-  return p.line + ':' + p.character;
-}
