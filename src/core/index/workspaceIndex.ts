@@ -12,7 +12,7 @@ import { Dependents, dependencyKeysOf } from './dependents';
 import { type Entry, foreignEntry, foreignNoteFrom, recordWithoutText } from './indexEntry';
 import { fragmentNames, previewOf, textOnlySlugs, titleOf } from './noteRecord';
 import { parseNote } from './parseNote';
-import { nearestFolderIn, resolveLink } from './resolve';
+import { linkTargets, nearestFolderIn, resolveLink } from './resolve';
 import { chapterLinksOf, crossReferencedFiles, matrixFileIn, type SeriesEntry, seriesFindings, tableRefsOf } from './seriesFolderCheck';
 import { WorkspaceFiles } from './workspaceFiles';
 
@@ -439,17 +439,9 @@ export class WorkspaceIndex extends WorkspaceFiles implements IndexView, IndexWr
     return e ? this.targetSet(from, e).has(to) : false;
   }
 
+  /** The existing files `file`'s links resolve to, resolved when first asked after it was checked. */
   private targetSet(file: string, e: Entry): Set<string> {
-    if (e.targets) return e.targets;
-    const targets = new Set<string>();
-    if (!e.record.unreadable) {
-      const folder = dirname(file);
-      for (const link of e.record.scan.links) {
-        const r = resolveLink(this, file, link, folder);
-        if (r.kind === 'file' && r.exists) targets.add(r.file);
-      }
-    }
-    return (e.targets = targets);
+    return (e.targets ??= linkTargets(this, file, e.record));
   }
 
   // ------------------------------------------------------------------------------------------ ResolveContext (the rest: WorkspaceFiles)
