@@ -4,13 +4,13 @@ import type { CoverageModel, Diagnostic, DraftReason, FileState, Heading, LinkRe
 import { basename, compareCodeUnits, dirname, isInside, stem } from '../paths';
 import type { Finding } from '../rules/finding';
 import { checkFrontmatter } from '../rules/frontmatter';
-import { checkLinks } from '../rules/links';
 import { parseCoverageMatrix } from '../series/matrix';
 import { isReadmeName, isSeriesReadme, parseSeriesReadme } from '../series/readme';
 import type { Backlink, ForeignNote, IndexView, IndexWriter, NoteRecord, Resolution } from './api';
 import { Dependents, dependencyKeysOf } from './dependents';
 import { type Entry, foreignEntry, foreignNoteFrom, recordWithoutText } from './indexEntry';
-import { fragmentNames, previewOf, textOnlySlugs, titleOf } from './noteRecord';
+import { linkFindings } from './linkCheck';
+import { previewOf, titleOf } from './noteRecord';
 import { parseNote } from './parseNote';
 import { linkTargets, nearestFolderIn, resolveLink } from './resolve';
 import { chapterLinksOf, crossReferencedFiles, matrixFileIn, type SeriesEntry, seriesFindings, tableRefsOf } from './seriesFolderCheck';
@@ -485,30 +485,9 @@ export class WorkspaceIndex extends WorkspaceFiles implements IndexView, IndexWr
 
   private checkNote(file: string, e: Entry): void {
     e.targets = undefined;
-    const findings = [...e.local, ...this.linkFindings(file, e)];
+    const findings = [...e.local, ...linkFindings(this, this.entries, file, e)];
     this.dependents.markStale(file);
     this.setDiagnostics(file, findings);
-  }
-
-  private linkFindings(file: string, e: Entry, skip?: (l: LinkRef) => boolean): Finding[] {
-    if (e.record.unreadable) return [];
-    const folder = dirname(file);
-    const links = e.record.scan.links;
-    let resolve = (link: LinkRef) => resolveLink(this, file, link, folder);
-    if (links.length > MEMO_FROM_LINKS) {
-      // a long note names the same targets again and again: each written path is resolved once per check (the
-      // link rules read the fragment from the link, not from the shared resolution)
-      const direct = resolve;
-      const memo = { link: new Map<string, Resolution>(), ref: new Map<string, Resolution>(), wikilink: new Map<string, Resolution>() };
-      resolve = link => {
-        if (link.external) return direct(link);
-        const byPath = memo[link.kind === 'image' ? 'link' : link.kind];
-        let r = byPath.get(link.path);
-        if (r === undefined) byPath.set(link.path, (r = direct(link)));
-        return r;
-      };
-    }
-    return checkLinks(links, { resolve, slugsOf: f => this.slugsOf(f), textSlugsOf: f => this.textSlugsOf(f), skip });
   }
 
   /** Re-checks a series README and its matrix together (series rules write findings into both). */
@@ -527,13 +506,13 @@ export class WorkspaceIndex extends WorkspaceFiles implements IndexView, IndexWr
       return e ? this.targetSet(f, e) : NO_TARGETS;
     });
     if (readme && readmeFile) {
-      const findings = [...readme.local, ...this.linkFindings(readmeFile, readme, chapterLinksOf(s!.model))];
+      const findings = [...readme.local, ...linkFindings(this, this.entries, readmeFile, readme, chapterLinksOf(s!.model))];
       this.dependents.markStale(readmeFile);
       this.setDiagnostics(readmeFile, findings.concat(series?.readme ?? []));
       out.push(readmeFile);
     }
     if (matrix) {
-      const findings = [...matrix.local, ...this.linkFindings(matrixFile, matrix, tableRefsOf(s?.coverage ?? this.orphanMatrices.get(folder)))];
+      const findings = [...matrix.local, ...linkFindings(this, this.entries, matrixFile, matrix, tableRefsOf(s?.coverage ?? this.orphanMatrices.get(folder)))];
       this.dependents.markStale(matrixFile);
       this.setDiagnostics(matrixFile, findings.concat(series?.matrix ?? []));
       out.push(matrixFile);
@@ -551,22 +530,6 @@ export class WorkspaceIndex extends WorkspaceFiles implements IndexView, IndexWr
     list.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || compareCodeUnits(a.code, b.code));
     if (list.length === 0) this.diags.delete(file);
     else this.diags.set(file, list);
-  }
-
-  /** Slugs of a note's heading texts that are no GitHub slug of it (see textOnlySlugs); built on first need. */
-  private textSlugsOf(file: string): ReadonlySet<string> | undefined {
-    const e = this.entries.get(file);
-    if (!e || e.record.unreadable) return undefined;
-    if (!e.textSlugs) e.textSlugs = new Set(textOnlySlugs(e.record.scan.headings));
-    return e.textSlugs;
-  }
-
-  private slugsOf(file: string): ReadonlySet<string> | undefined {
-    const e = this.entries.get(file);
-    // no note, or one that could not be read: its headings are unknown, so no fragment into it is reported
-    if (!e || e.record.unreadable) return undefined;
-    if (!e.slugs) e.slugs = new Set(fragmentNames(e.record.scan));
-    return e.slugs;
   }
 
   /** The series whose folder holds `file`: its README and matrix name chapters, coverage files and cross-references. */
@@ -590,6 +553,3 @@ export class WorkspaceIndex extends WorkspaceFiles implements IndexView, IndexWr
 }
 
 const NO_TARGETS: ReadonlySet<string> = new Set();
-
-/** Notes with more links than this resolve each distinct written path once per check. */
-const MEMO_FROM_LINKS = 100;
