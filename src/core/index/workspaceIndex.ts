@@ -1,5 +1,5 @@
-import { isUnlisted, noteFilter, type NotesConfig } from '../config';
-import { bodySize, computeRowCoverage, draftReason, fileState, sameDraftReason } from '../coverage/compute';
+import { noteFilter, type NotesConfig } from '../config';
+import { bodySize, computeRowCoverage } from '../coverage/compute';
 import type { CoverageModel, Diagnostic, DraftReason, FileState, Heading, LinkRef, RowCoverage, SeriesModel } from '../model';
 import { basename, compareCodeUnits, dirname, isInside, stem } from '../paths';
 import type { Finding } from '../rules/finding';
@@ -7,6 +7,7 @@ import { checkFrontmatter } from '../rules/frontmatter';
 import { parseCoverageMatrix } from '../series/matrix';
 import { isReadmeName, isSeriesReadme, parseSeriesReadme } from '../series/readme';
 import type { Backlink, ForeignNote, IndexView, IndexWriter, NoteRecord, Resolution } from './api';
+import { draftReasonOfEntry, fileStateOfEntry, foreignStateOf, sameCoverageFacts } from './coverageState';
 import { Dependents, dependencyKeysOf } from './dependents';
 import { type Entry, foreignEntry, foreignNoteFrom, recordWithoutText } from './indexEntry';
 import { linkFindings } from './linkCheck';
@@ -158,17 +159,10 @@ export class WorkspaceIndex extends WorkspaceFiles implements IndexView, IndexWr
     this.dependents.ofChange(file, old?.record, record, affected);
     // the series rules see a note only through its existence, its written/draft state and (for
     // cross-references) its links: an ordinary edit of an ordinary note leaves the README and matrix alone
-    if (!old || structural || old.structural || this.seriesReads(file, old.record, record)) this.addEnclosingSeries(file, affected);
+    if (!old || structural || old.structural || !sameCoverageFacts(old.record, record, this.cfg) || this.xrefSeriesOf(file) !== undefined) {
+      this.addEnclosingSeries(file, affected);
+    }
     return this.recheck(affected);
-  }
-
-  /** Whether an edit from `before` to `after` can change a series rule's findings. */
-  private seriesReads(file: string, before: NoteRecord, after: NoteRecord): boolean {
-    if (before.unreadable !== after.unreadable) return true;
-    if (fileState(before, this.cfg) !== fileState(after, this.cfg)) return true;
-    // the matrix says why a note counts as a draft ("only 78 characters of body")
-    if (!sameDraftReason(draftReason(before, this.cfg), draftReason(after, this.cfg))) return true;
-    return this.xrefSeriesOf(file) !== undefined;
   }
 
   /** The series folder whose matrix names `file` in a cross-reference (its links then feed the xref rule). */
@@ -293,9 +287,7 @@ export class WorkspaceIndex extends WorkspaceFiles implements IndexView, IndexWr
   addForeignText(file: string, text: string): void {
     this.updateNote(file, text);
     const e = this.entries.get(file)!;
-    e.foreign = { state: fileState(e.record, this.cfg) };
-    const draft = draftReason(e.record, this.cfg);
-    if (draft) e.foreign.draft = draft;
+    e.foreign = foreignStateOf(e.record, this.cfg);
   }
 
   /** What another index needs to know of one of this index's notes (see `addForeignNote`). */
@@ -404,25 +396,14 @@ export class WorkspaceIndex extends WorkspaceFiles implements IndexView, IndexWr
     return cov ? computeRowCoverage(cov.rows, f => this.fileStateOf(f)) : [];
   }
 
-  /**
-   * Missing, draft or written. A file that exists but is not read as a note (the config leaves it out, it cannot be
-   * read, or it lies in a folder the listing could not read) counts as written: it is there, and nothing says it
-   * is a draft; calling it missing would contradict the README, which does not call it planned.
-   */
+  /** Missing, draft or written (a file that exists but is not read as a note counts as written: see fileStateOfEntry). */
   fileStateOf(file: string): FileState {
-    const e = this.entries.get(file);
-    if (e?.foreign) return e.foreign.state;
-    const r = e?.record;
-    if (r && !r.unreadable) return fileState(r, this.cfg);
-    return this.allFiles.has(file) || isUnlisted(this.cfg, file) ? 'written' : 'missing';
+    return fileStateOfEntry(this.entries.get(file), file, this.cfg, this.allFiles);
   }
 
   /** Why a note counts as a draft (its status, or a short body without one); undefined when it is not a draft. */
   draftReasonOf(file: string): DraftReason | undefined {
-    const e = this.entries.get(file);
-    if (e?.foreign) return e.foreign.draft;
-    const r = e?.record;
-    return r && !r.unreadable ? draftReason(r, this.cfg) : undefined;
+    return draftReasonOfEntry(this.entries.get(file), this.cfg);
   }
 
   diagnostics(file: string): readonly Diagnostic[] {
