@@ -5,17 +5,12 @@ import type { Finding } from '../rules/finding';
 import { checkSeries } from '../rules/series';
 import { checkXrefs, plannedFiles } from '../rules/xref';
 import { expandSpan } from '../series/matrix';
+import type { SeriesEntry } from './seriesFolders';
 
 /**
  * Checking a series folder: what the series rules say about its README and its coverage matrix, and which of the
  * two files' links those rules check instead of the link rules. The index re-checks both files together.
  */
-
-/** What the index keeps of a series: its README's model and, once parsed, its coverage matrix. */
-export interface SeriesEntry {
-  model: SeriesModel;
-  coverage?: CoverageModel;
-}
 
 /** What the series rules read of the workspace besides the series itself (the index answers). */
 export interface SeriesRuleReader {
@@ -26,11 +21,6 @@ export interface SeriesRuleReader {
   files(): Iterable<string>;
   computeCoverage(series: SeriesModel): RowCoverage[];
   draftReasonOf(file: string): DraftReason | undefined;
-}
-
-/** The coverage matrix file of the series in `folder` (whether or not there is one). */
-export function matrixFileIn(folder: string, config: NotesConfig): string {
-  return (folder === '' ? '' : folder + '/') + config.matrixFileName;
 }
 
 /**

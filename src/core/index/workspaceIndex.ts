@@ -14,7 +14,8 @@ import { linkFindings } from './linkCheck';
 import { previewOf, titleOf } from './noteRecord';
 import { parseNote } from './parseNote';
 import { linkTargets, nearestFolderIn, resolveLink } from './resolve';
-import { chapterLinksOf, crossReferencedFiles, matrixFileIn, type SeriesEntry, seriesFindings, tableRefsOf } from './seriesFolderCheck';
+import { chapterLinksOf, crossReferencedFiles, seriesFindings, tableRefsOf } from './seriesFolderCheck';
+import { matrixFileIn, SeriesFolders } from './seriesFolders';
 import { WorkspaceFiles } from './workspaceFiles';
 
 /**
@@ -29,10 +30,8 @@ export class WorkspaceIndex extends WorkspaceFiles implements IndexView, IndexWr
   private cfg: NotesConfig;
   private include: (file: string) => boolean;
   private readonly entries = new Map<string, Entry>();
-  /** series folder → series */
-  private readonly seriesMap = new Map<string, SeriesEntry>();
-  /** matrix files parsed before their README appeared, by folder */
-  private readonly orphanMatrices = new Map<string, CoverageModel>();
+  /** series folder → series (and the matrices waiting for their README) */
+  private readonly seriesMap = new SeriesFolders();
   private readonly diags = new Map<string, Diagnostic[]>();
   /** who links to what */
   private readonly dependents = new Dependents(file => {
@@ -125,13 +124,8 @@ export class WorkspaceIndex extends WorkspaceFiles implements IndexView, IndexWr
     let structural: Entry['structural'];
     if (isReadmeName(file) && isSeriesReadme(text)) {
       structural = 'readme';
-      const hadSeries = this.seriesMap.has(folder);
-      const model = parseSeriesReadme(text, file, this.cfg, lines);
-      const prev = this.seriesMap.get(folder);
-      const coverage = prev?.coverage ?? this.orphanMatrices.get(folder);
-      this.orphanMatrices.delete(folder);
-      this.seriesMap.set(folder, { model, coverage });
-      if (!hadSeries) this.notesInside(folder).forEach(f => affected.add(f)); // backtick refs now resolve via the series
+      const isNewSeries = this.seriesMap.readmeParsed(folder, parseSeriesReadme(text, file, this.cfg, lines));
+      if (isNewSeries) this.notesInside(folder).forEach(f => affected.add(f)); // backtick refs now resolve via the series
       this.addSeriesFiles(folder, affected);
     } else if (old?.structural === 'readme') {
       // no longer a series README
@@ -140,10 +134,7 @@ export class WorkspaceIndex extends WorkspaceFiles implements IndexView, IndexWr
     }
     if (name === this.cfg.matrixFileName) {
       structural = structural ?? 'matrix';
-      const coverage = parseCoverageMatrix(text, file, this.cfg, lines);
-      const s = this.seriesMap.get(folder);
-      if (s) s.coverage = coverage;
-      else this.orphanMatrices.set(folder, coverage);
+      this.seriesMap.matrixParsed(folder, parseCoverageMatrix(text, file, this.cfg, lines));
       this.addSeriesFiles(folder, affected);
     }
 
@@ -221,15 +212,11 @@ export class WorkspaceIndex extends WorkspaceFiles implements IndexView, IndexWr
       this.names.remove(file, entry.record.title);
       this.dependents.ofTitle(entry.record.title, affected);
       if (entry.structural === 'readme') {
-        const s = this.seriesMap.get(folder);
-        this.seriesMap.delete(folder);
-        if (s?.coverage) this.orphanMatrices.set(folder, s.coverage);
+        this.seriesMap.readmeRemoved(folder);
         this.notesInside(folder).forEach(f => affected.add(f));
       }
       if (entry.structural === 'matrix' || basename(file) === this.cfg.matrixFileName) {
-        const s = this.seriesMap.get(folder);
-        if (s) s.coverage = undefined;
-        this.orphanMatrices.delete(folder);
+        this.seriesMap.matrixRemoved(folder);
         this.addSeriesFiles(folder, affected);
       }
     }
@@ -493,7 +480,7 @@ export class WorkspaceIndex extends WorkspaceFiles implements IndexView, IndexWr
       out.push(readmeFile);
     }
     if (matrix) {
-      const findings = [...matrix.local, ...linkFindings(this, this.entries, matrixFile, matrix, tableRefsOf(s?.coverage ?? this.orphanMatrices.get(folder)))];
+      const findings = [...matrix.local, ...linkFindings(this, this.entries, matrixFile, matrix, tableRefsOf(this.seriesMap.matrixIn(folder)))];
       this.dependents.markStale(matrixFile);
       this.setDiagnostics(matrixFile, findings.concat(series?.matrix ?? []));
       out.push(matrixFile);
