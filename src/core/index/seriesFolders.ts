@@ -1,5 +1,7 @@
 import type { NotesConfig } from '../config';
 import type { CoverageModel, SeriesModel } from '../model';
+import { isInside } from '../paths';
+import { nearestFolderIn } from './resolve';
 
 /** What the index keeps of a series: its README's model and, once parsed, its coverage matrix. */
 export interface SeriesEntry {
@@ -43,6 +45,15 @@ export class SeriesFolders extends Map<string, SeriesEntry> {
     const s = this.get(folder);
     if (s) s.coverage = undefined;
     this.waitingMatrices.delete(folder);
+  }
+
+  /** The series folder whose matrix names `file` in a cross-reference (its links then feed the xref rule). */
+  folderCrossReferencing(file: string): string | undefined {
+    const folder = nearestFolderIn(this, file);
+    const cov = folder === undefined ? undefined : this.get(folder)?.coverage;
+    if (!cov || cov.xrefs.length === 0) return undefined;
+    const named = cov.xrefs.some(x => [x.a, x.b].some(side => side.file === file || (side.span !== undefined && isInside(file, side.span.folder))));
+    return named ? folder : undefined;
   }
 
   /** The matrix parsed in `folder`: its series', or one waiting for a README. */

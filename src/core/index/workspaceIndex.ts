@@ -95,7 +95,7 @@ export class WorkspaceIndex extends WorkspaceFiles implements IndexView, IndexWr
         if (!e) this.diags.delete(f); // removed during the batch
         else if (!e.foreign) {
           this.checkNote(f, e);
-          const xrefFolder = this.xrefSeriesOf(f); // see flush
+          const xrefFolder = this.seriesMap.folderCrossReferencing(f); // see flush
           if (xrefFolder !== undefined) this.addSeriesFiles(xrefFolder, this.pending);
         }
         done.push(f);
@@ -150,19 +150,10 @@ export class WorkspaceIndex extends WorkspaceFiles implements IndexView, IndexWr
     this.dependents.ofChange(file, old?.record, record, affected);
     // the series rules see a note only through its existence, its written/draft state and (for
     // cross-references) its links: an ordinary edit of an ordinary note leaves the README and matrix alone
-    if (!old || structural || old.structural || !sameCoverageFacts(old.record, record, this.cfg) || this.xrefSeriesOf(file) !== undefined) {
+    if (!old || structural || old.structural || !sameCoverageFacts(old.record, record, this.cfg) || this.seriesMap.folderCrossReferencing(file) !== undefined) {
       this.addEnclosingSeries(file, affected);
     }
     return this.recheck(affected);
-  }
-
-  /** The series folder whose matrix names `file` in a cross-reference (its links then feed the xref rule). */
-  private xrefSeriesOf(file: string): string | undefined {
-    const folder = this.seriesFolderOf(file);
-    const cov = folder === undefined ? undefined : this.seriesMap.get(folder)?.coverage;
-    if (!cov || cov.xrefs.length === 0) return undefined;
-    const named = cov.xrefs.some(x => [x.a, x.b].some(side => side.file === file || (side.span !== undefined && isInside(file, side.span.folder))));
-    return named ? folder : undefined;
   }
 
   setUnreadable(file: string, reason: string): string[] {
@@ -443,7 +434,7 @@ export class WorkspaceIndex extends WorkspaceFiles implements IndexView, IndexWr
       if (e.structural) { seriesFolders.add(dirname(f)); continue; }
       this.checkNote(f, e);
       // a dependent re-checked because a target changed may now link elsewhere: the matrix's cross-references read that
-      const xrefFolder = this.xrefSeriesOf(f);
+      const xrefFolder = this.seriesMap.folderCrossReferencing(f);
       if (xrefFolder !== undefined) seriesFolders.add(xrefFolder);
       done.push(f);
     }
