@@ -411,13 +411,10 @@ export class WorkspaceIndex extends WorkspaceFiles implements IndexView, IndexWr
 
   // ------------------------------------------------------------------------------------------ internals
 
+  /** Queues `files` for checking: now, or at the end of the batch. */
   private recheck(files: Set<string>): string[] {
-    if (this.batch > 0) {
-      files.forEach(f => this.pending.add(f));
-      return [];
-    }
     files.forEach(f => this.pending.add(f));
-    return this.flush();
+    return this.batch > 0 ? [] : this.flush();
   }
 
   /** Checks the pending notes: ordinary notes first (their link targets feed the series rules), then series files. */
