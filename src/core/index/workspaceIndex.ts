@@ -276,8 +276,7 @@ export class WorkspaceIndex extends WorkspaceFiles implements IndexView, IndexWr
 
   /** Existing files that `file`'s links resolve to (after it was checked). */
   targetsOf(file: string): string[] {
-    const e = this.entries.get(file);
-    return e ? [...this.targetSet(file, e)] : [];
+    return [...this.targetSet(file)];
   }
 
   /** Notes whose link targets the series rules read (the sides of the matrices' cross-references). */
@@ -394,13 +393,13 @@ export class WorkspaceIndex extends WorkspaceFiles implements IndexView, IndexWr
 
   /** True when note `from` has a link of any kind resolving to the existing file `to`. */
   linksTo(from: string, to: string): boolean {
-    const e = this.entries.get(from);
-    return e ? this.targetSet(from, e).has(to) : false;
+    return this.targetSet(from).has(to);
   }
 
-  /** The existing files `file`'s links resolve to, resolved when first asked after it was checked. */
-  private targetSet(file: string, e: Entry): Set<string> {
-    return (e.targets ??= linkTargets(this, file, e.record));
+  /** The existing files `file`'s links resolve to (none when it is no note), resolved when first asked after it was checked. */
+  private targetSet(file: string): ReadonlySet<string> {
+    const e = this.entries.get(file);
+    return e ? (e.targets ??= linkTargets(this, file, e.record)) : NO_TARGETS;
   }
 
   // ------------------------------------------------------------------------------------------ ResolveContext (the rest: WorkspaceFiles)
@@ -457,10 +456,7 @@ export class WorkspaceIndex extends WorkspaceFiles implements IndexView, IndexWr
     // the cross-reference rule reads link targets, theirs too: they are resolved again
     if (readme) readme.targets = undefined;
     if (matrix) matrix.targets = undefined;
-    const series = s && seriesFindings(s, matrix !== undefined, this, f => {
-      const e = this.entries.get(f);
-      return e ? this.targetSet(f, e) : NO_TARGETS;
-    });
+    const series = s && seriesFindings(s, matrix !== undefined, this, f => this.targetSet(f));
     if (readme && readmeFile) {
       const findings = [...readme.local, ...linkFindings(this, this.entries, readmeFile, readme, chapterLinksOf(s!.model))];
       this.dependents.markStale(readmeFile);
