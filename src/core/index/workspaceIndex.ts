@@ -125,12 +125,12 @@ export class WorkspaceIndex extends WorkspaceFiles implements IndexView, IndexWr
     if (isReadmeName(file) && isSeriesReadme(text)) {
       structural = 'readme';
       const isNewSeries = this.seriesMap.readmeParsed(folder, parseSeriesReadme(text, file, this.cfg, lines));
-      if (isNewSeries) this.notesInside(folder).forEach(f => affected.add(f)); // backtick refs now resolve via the series
+      if (isNewSeries) this.addNotesInside(folder, affected); // backtick refs now resolve via the series
       this.addSeriesFiles(folder, affected);
     } else if (old?.structural === 'readme') {
       // no longer a series README
       this.seriesMap.delete(folder);
-      this.notesInside(folder).forEach(f => affected.add(f));
+      this.addNotesInside(folder, affected);
     }
     if (name === this.cfg.matrixFileName) {
       structural = structural ?? 'matrix';
@@ -204,7 +204,7 @@ export class WorkspaceIndex extends WorkspaceFiles implements IndexView, IndexWr
       this.dependents.ofTitle(entry.record.title, affected);
       if (entry.structural === 'readme') {
         this.seriesMap.readmeRemoved(folder);
-        this.notesInside(folder).forEach(f => affected.add(f));
+        this.addNotesInside(folder, affected);
       }
       if (entry.structural === 'matrix' || basename(file) === this.cfg.matrixFileName) {
         this.seriesMap.matrixRemoved(folder);
@@ -497,10 +497,8 @@ export class WorkspaceIndex extends WorkspaceFiles implements IndexView, IndexWr
     if (this.entries.has(matrix)) into.add(matrix);
   }
 
-  private notesInside(folder: string): string[] {
-    const out: string[] = [];
-    for (const f of this.entries.keys()) if (isInside(f, folder)) out.push(f);
-    return out;
+  private addNotesInside(folder: string, into: Set<string>): void {
+    for (const f of this.entries.keys()) if (isInside(f, folder)) into.add(f);
   }
 }
 
