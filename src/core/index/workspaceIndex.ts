@@ -453,7 +453,7 @@ export class WorkspaceIndex extends WorkspaceFiles implements IndexView, IndexWr
     const out: string[] = [];
     const readme = readmeFile ? this.entries.get(readmeFile) : undefined;
     const matrix = this.entries.get(matrixFile);
-    // the cross-reference rule reads link targets, theirs too: they are resolved again
+    // their links are resolved again when next asked: the cross-reference rule below may read their targets too
     if (readme) readme.targets = undefined;
     if (matrix) matrix.targets = undefined;
     const series = s && seriesFindings(s, matrix !== undefined, this, f => this.targetSet(f));
