@@ -1,7 +1,7 @@
 import type { IndexView, Resolution } from '../index/api';
 import { titleOf } from '../index/noteRecord';
-import { NameIndex } from '../index/nameIndex';
-import { foldersOf, nearestFolderIn, resolveLink, wikilinkMatches, type ResolveContext } from '../index/resolve';
+import { nearestFolderIn, resolveLink, wikilinkMatches } from '../index/resolve';
+import { WorkspaceFiles } from '../index/workspaceFiles';
 import type { LinkRef } from '../model';
 import { basename, dirname } from '../paths';
 import type { LinkWorld } from './linkText';
@@ -11,14 +11,12 @@ import type { LinkWorld } from './linkText';
  * (a README moves with its folder) and the names wikilinks answer to. Rename edits ask it where a link text
  * would lead after the move, so they never write a text that some other file shadows.
  */
-export class PostMoveWorkspace implements ResolveContext, LinkWorld {
-  private readonly allFiles = new Set<string>();
+export class PostMoveWorkspace extends WorkspaceFiles implements LinkWorld {
   private readonly noteFiles = new Set<string>();
-  private readonly names = new NameIndex();
   private readonly seriesFolders = new Set<string>();
-  private folders: Set<string> | undefined;
 
   constructor(index: IndexView, newPath: (file: string) => string, private readonly matrixFileName = index.config.matrixFileName) {
+    super();
     for (const f of index.files()) {
       const file = newPath(f);
       this.allFiles.add(file);
@@ -45,32 +43,11 @@ export class PostMoveWorkspace implements ResolveContext, LinkWorld {
     return wikilinkMatches(this, name).files;
   }
 
-  hasFile(file: string): boolean {
-    return this.allFiles.has(file);
-  }
-
   isNote(file: string): boolean {
     return this.noteFiles.has(file);
   }
 
   seriesFolderOf(file: string): string | undefined {
     return nearestFolderIn(this.seriesFolders, file);
-  }
-
-  notesByStem(lowerStem: string): readonly string[] {
-    return this.names.byStemOf(lowerStem);
-  }
-
-  notesByTitle(lowerTitle: string): readonly string[] {
-    return this.names.byTitleOf(lowerTitle);
-  }
-
-  filesByName(lowerName: string): readonly string[] {
-    return this.names.byFileNameOf(lowerName);
-  }
-
-  hasFolder(folder: string): boolean {
-    this.folders ??= foldersOf(this.allFiles);
-    return folder === '' || this.folders.has(folder);
   }
 }

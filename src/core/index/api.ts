@@ -35,7 +35,7 @@ export interface ForeignNote {
   file: string;
   title: string;
   slugs: string[];
-  /** slugs of heading texts that are no GitHub slug (see textOnlySlugs in workspaceIndex.ts); absent when none */
+  /** slugs of heading texts that are no GitHub slug (see textOnlySlugs in noteRecord.ts); absent when none */
   textSlugs?: string[];
   state: FileState;
   /** why it is a draft (when `state` is `draft`) */

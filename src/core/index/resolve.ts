@@ -1,7 +1,7 @@
 import { isUnlisted, type NotesConfig } from '../config';
 import type { LinkRef } from '../model';
 import { dirname, extname, join, stem } from '../paths';
-import type { Resolution } from './api';
+import type { NoteRecord, Resolution } from './api';
 
 /** What resolution needs to know about the workspace. */
 export interface ResolveContext {
@@ -39,6 +39,19 @@ export function resolveLink(ctx: ResolveContext, from: string, link: LinkRef, fr
     case 'wikilink':
       return resolveWikilink(ctx, from, link);
   }
+}
+
+/** The existing files the links of note `file` (`record`) resolve to; none for a note that could not be read. */
+export function linkTargets(ctx: ResolveContext, file: string, record: NoteRecord): Set<string> {
+  const targets = new Set<string>();
+  if (!record.unreadable) {
+    const folder = dirname(file);
+    for (const link of record.scan.links) {
+      const r = resolveLink(ctx, file, link, folder);
+      if (r.kind === 'file' && r.exists) targets.add(r.file);
+    }
+  }
+  return targets;
 }
 
 // answers without a file are shared: resolving runs once per link of every note

@@ -1,0 +1,85 @@
+import { isUnlisted, type NotesConfig } from '../config';
+import type { CoverageModel, DraftReason, LinkRef, RowCoverage, SeriesModel, XrefSide } from '../model';
+import { checkCoverage } from '../rules/coverage';
+import type { Finding } from '../rules/finding';
+import { checkSeries } from '../rules/series';
+import { checkXrefs, plannedFiles } from '../rules/xref';
+import { expandSpan } from '../series/matrix';
+import type { SeriesEntry } from './seriesFolders';
+
+/**
+ * Checking a series folder: what the series rules say about its README and its coverage matrix, and which of the
+ * two files' links those rules check instead of the link rules. The index re-checks both files together.
+ */
+
+/** What the series rules read of the workspace besides the series itself (the index answers). */
+export interface SeriesRuleReader {
+  readonly config: NotesConfig;
+  hasFile(file: string): boolean;
+  hasFolder(folder: string): boolean;
+  /** every workspace file */
+  files(): Iterable<string>;
+  computeCoverage(series: SeriesModel): RowCoverage[];
+  draftReasonOf(file: string): DraftReason | undefined;
+}
+
+/**
+ * The series rules' findings for series `s`: in its README, and in its matrix when the matrix is a note
+ * (`withMatrix`): coverage, then cross-references. `targetsOf`: the existing files a note's links resolve to.
+ */
+export function seriesFindings(
+  s: SeriesEntry, withMatrix: boolean, index: SeriesRuleReader, targetsOf: (file: string) => ReadonlySet<string>,
+): { readme: Finding[]; matrix: Finding[] } {
+  const config = index.config;
+  // a chapter in a folder the listing could not read may well exist: it is not reported as planned
+  const exists = (f: string) => index.hasFile(f) || isUnlisted(config, f);
+  let readme = checkSeries(s.model, { exists, config });
+  let matrix: Finding[] = [];
+  if (s.coverage && withMatrix) {
+    const cov = checkCoverage(s.coverage, s.model, index.computeCoverage(s.model), { config, draftReason: f => index.draftReasonOf(f) });
+    readme = readme.concat(cov.readme);
+    matrix = cov.matrix.concat(checkXrefs(s.coverage, {
+      filesOf: side => xrefSideFiles(side, index),
+      targetsOf,
+      planned: plannedFiles(s.model, s.coverage),
+      hasFolder: f => index.hasFolder(f),
+      unknown: f => isUnlisted(config, f),
+    }));
+  }
+  return { readme, matrix };
+}
+
+/** The README's chapter links: the series rules report a missing chapter as planned, not as a broken link. */
+export function chapterLinksOf(model: SeriesModel): (link: LinkRef) => boolean {
+  const chapterTargets = new Set(model.categories.flatMap(c => c.chapters.map(ch => posKey(ch.hrefRange.start))));
+  return l => chapterTargets.has(posKey(l.targetRange.start));
+}
+
+/** The matrix's backtick references in its table rows (`cov`: its parsed matrix): the coverage rules check those. */
+export function tableRefsOf(cov: CoverageModel | undefined): (link: LinkRef) => boolean {
+  const tableLines = new Set<number>();
+  cov?.rows.forEach(r => tableLines.add(r.range.start.line));
+  cov?.xrefs.forEach(x => tableLines.add(x.range.start.line));
+  return l => l.kind === 'ref' && tableLines.has(l.range.start.line);
+}
+
+/** Notes whose link targets the series rules read: the files the sides of the matrices' cross-references name. */
+export function crossReferencedFiles(series: Iterable<SeriesEntry>, index: Pick<SeriesRuleReader, 'hasFile' | 'files'>): Set<string> {
+  const out = new Set<string>();
+  for (const s of series) {
+    for (const x of s.coverage?.xrefs ?? []) {
+      for (const f of xrefSideFiles(x.a, index)) out.add(f);
+      for (const f of xrefSideFiles(x.b, index)) out.add(f);
+    }
+  }
+  return out;
+}
+
+/** The files one side of a matrix cross-reference names (a span expands to the files it covers). */
+function xrefSideFiles(side: XrefSide, index: Pick<SeriesRuleReader, 'hasFile' | 'files'>): string[] {
+  return side.span ? expandSpan(side.span, index.files()) : side.file && index.hasFile(side.file) ? [side.file] : [];
+}
+
+function posKey(p: { line: number; character: number }): string {
+  return p.line + ':' + p.character;
+}

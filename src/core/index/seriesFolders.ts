@@ -1,0 +1,68 @@
+import type { NotesConfig } from '../config';
+import type { CoverageModel, SeriesModel } from '../model';
+import { isInside } from '../paths';
+import { nearestFolderIn } from './resolve';
+
+/** What the index keeps of a series: its README's model and, once parsed, its coverage matrix. */
+export interface SeriesEntry {
+  model: SeriesModel;
+  coverage?: CoverageModel;
+}
+
+/**
+ * The series the index knows, by folder (a folder is a series while its README has a `## Chapters` section), and
+ * the matrices parsed before their README appeared, which wait by folder until it does. A map itself, so that
+ * finding the series enclosing a file (for every backtick reference) is one map lookup per folder level.
+ */
+export class SeriesFolders extends Map<string, SeriesEntry> {
+  private readonly waitingMatrices = new Map<string, CoverageModel>();
+
+  /** A series README in `folder` was parsed: the series keeps its matrix, or takes one that waited. True when `folder` was no series until now. */
+  readmeParsed(folder: string, model: SeriesModel): boolean {
+    const prev = this.get(folder);
+    const coverage = prev?.coverage ?? this.waitingMatrices.get(folder);
+    this.waitingMatrices.delete(folder);
+    this.set(folder, { model, coverage });
+    return prev === undefined;
+  }
+
+  /** The series README in `folder` is deleted: its matrix waits for another. */
+  readmeRemoved(folder: string): void {
+    const s = this.get(folder);
+    this.delete(folder);
+    if (s?.coverage) this.waitingMatrices.set(folder, s.coverage);
+  }
+
+  /** A coverage matrix in `folder` was parsed: its series' matrix, or one that waits for a README. */
+  matrixParsed(folder: string, coverage: CoverageModel): void {
+    const s = this.get(folder);
+    if (s) s.coverage = coverage;
+    else this.waitingMatrices.set(folder, coverage);
+  }
+
+  /** The coverage matrix in `folder` is deleted. */
+  matrixRemoved(folder: string): void {
+    const s = this.get(folder);
+    if (s) s.coverage = undefined;
+    this.waitingMatrices.delete(folder);
+  }
+
+  /** The series folder whose matrix names `file` in a cross-reference (its links then feed the xref rule). */
+  folderCrossReferencing(file: string): string | undefined {
+    const folder = nearestFolderIn(this, file);
+    const cov = folder === undefined ? undefined : this.get(folder)?.coverage;
+    if (!cov || cov.xrefs.length === 0) return undefined;
+    const named = cov.xrefs.some(x => [x.a, x.b].some(side => side.file === file || (side.span !== undefined && isInside(file, side.span.folder))));
+    return named ? folder : undefined;
+  }
+
+  /** The matrix parsed in `folder`: its series', or one waiting for a README. */
+  matrixIn(folder: string): CoverageModel | undefined {
+    return this.get(folder)?.coverage ?? this.waitingMatrices.get(folder);
+  }
+}
+
+/** The coverage matrix file of the series in `folder` (whether or not there is one). */
+export function matrixFileIn(folder: string, config: NotesConfig): string {
+  return (folder === '' ? '' : folder + '/') + config.matrixFileName;
+}

@@ -1,0 +1,53 @@
+import { NameIndex } from './nameIndex';
+import { foldersOf, type ResolveContext } from './resolve';
+
+/**
+ * The files of a workspace as link resolution looks them up: which exist, which folders hold them, and the names a
+ * wikilink answers to. The half of `ResolveContext` that the index (workspaceIndex.ts) and the workspace as it will
+ * be after a move (fixes/postMove.ts) share; each says itself which files are notes and where the series are.
+ */
+export abstract class WorkspaceFiles implements ResolveContext {
+  /** every file, notes and others */
+  protected readonly allFiles = new Set<string>();
+  protected readonly names = new NameIndex();
+  /** every folder holding a file, built when first asked (see hasFolder); undefined after files come or go */
+  private folders: Set<string> | undefined;
+
+  abstract isNote(file: string): boolean;
+  abstract seriesFolderOf(file: string): string | undefined;
+
+  hasFile(file: string): boolean {
+    return this.allFiles.has(file);
+  }
+
+  notesByStem(lowerStem: string): readonly string[] {
+    return this.names.byStemOf(lowerStem);
+  }
+
+  notesByTitle(lowerTitle: string): readonly string[] {
+    return this.names.byTitleOf(lowerTitle);
+  }
+
+  filesByName(lowerName: string): readonly string[] {
+    return this.names.byFileNameOf(lowerName);
+  }
+
+  hasFolder(folder: string): boolean {
+    if (folder === '') return true;
+    // built on the first link that names no file (few do), again only after files come or go
+    this.folders ??= foldersOf(this.allFiles);
+    return this.folders.has(folder);
+  }
+
+  /** A file the workspace did not know exists now. */
+  protected trackFile(file: string): void {
+    this.allFiles.add(file);
+    this.folders = undefined;
+  }
+
+  /** A file is gone. */
+  protected untrackFile(file: string): void {
+    this.allFiles.delete(file);
+    this.folders = undefined;
+  }
+}
