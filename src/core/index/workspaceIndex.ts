@@ -128,8 +128,8 @@ export class WorkspaceIndex extends WorkspaceFiles implements IndexView, IndexWr
       if (isNewSeries) this.addNotesInside(folder, affected); // backtick refs now resolve via the series
       this.addSeriesFiles(folder, affected);
     } else if (old?.structural === 'readme') {
-      // no longer a series README
-      this.seriesMap.delete(folder);
+      // no longer a series README (its `## Chapters` heading is being retyped, say): its matrix waits for it
+      this.seriesMap.readmeRemoved(folder);
       this.addNotesInside(folder, affected);
     }
     if (name === this.cfg.matrixFileName) {

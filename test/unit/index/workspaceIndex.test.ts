@@ -35,6 +35,18 @@ const MATRIX = `# Coverage
 `;
 
 describe('WorkspaceIndex', () => {
+  it('a README that stops being a series and becomes one again keeps its coverage matrix', async () => {
+    const index = await indexOf({ 'README.md': README, 'coverage_matrix.md': MATRIX, 'basics/01_intro.md': FM('Intro') + '# Intro\n' });
+    const rows = () => index.series().map(s => index.coverage(s)?.rows.length);
+    assert.deepEqual(rows(), [1]);
+    // the author retypes the `## Chapters` heading: for a moment the README is no series
+    index.updateNote('README.md', README.replace('## Chapters', '## Chap'));
+    assert.deepEqual(rows(), []);
+    index.updateNote('README.md', README);
+    assert.deepEqual(rows(), [1]);
+    assert.ok(index.diagnostics('coverage_matrix.md').some(d => d.code === 'coverage-status-mismatch'), 'the matrix is checked again');
+  });
+
   it('resolves every link kind and reports only the broken ones', async () => {
     const index = await indexOf({
       'a.md': FM('Alpha') + '# Alpha\n\n## 核心概念\n\n[b](b.md) [b2](./b) [anchor](b.md#section-two) [self](#核心概念)\n`b.md` [[b]] [[Beta Note]] ![img](pic.png)\n',
