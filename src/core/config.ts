@@ -346,6 +346,14 @@ export function noteFilter(config: NotesConfig): (path: string) => boolean {
 }
 
 /**
+ * What picomatch's `**` + `/*.md` (the default `include`) matches, without running its regular expression on every
+ * listed file: a path ending in `.md` with no `.` or `..` segment.
+ */
+function anyMarkdownPath(p: string): boolean {
+  return p.endsWith('.md') && !/(^|\/)\.\.?(\/|$)/.test(p);
+}
+
+/**
  * A matcher for a list of globs with `!` exceptions (picomatch, given a list, matches when any pattern does, and a
  * `!x` alone matches everything but x). `orElse`: the patterns a list of only exceptions (or none) excepts from.
  */
@@ -356,7 +364,7 @@ function globList(patterns: readonly string[], orElse: string[]): (path: string)
   const positive = patterns.filter(g => !isException(g));
   const except = patterns.filter(isException).map(g => g.slice(1));
   const globs = positive.length ? positive : orElse;
-  const matches = globs.length ? picomatch(globs, opts) : () => false;
+  const matches = globs.length === 1 && globs[0] === '**/*.md' ? anyMarkdownPath : globs.length ? picomatch(globs, opts) : () => false;
   if (except.length === 0) return matches;
   const excepted = picomatch(except, opts);
   return p => matches(p) && !excepted(p);

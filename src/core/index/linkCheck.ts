@@ -4,7 +4,7 @@ import type { Finding } from '../rules/finding';
 import { checkLinks } from '../rules/links';
 import type { Resolution } from './api';
 import type { Entry } from './indexEntry';
-import { fragmentNames, textOnlySlugs } from './noteRecord';
+import { fragmentNameSet, textOnlySlugs } from './noteRecord';
 import { resolveLink, type ResolveContext } from './resolve';
 
 /** Notes with more links than this resolve each distinct written path once per check. */
@@ -47,6 +47,6 @@ function slugsOf(entries: ReadonlyMap<string, Entry>, file: string): ReadonlySet
   const e = entries.get(file);
   // no note, or one that could not be read: its headings are unknown, so no fragment into it is reported
   if (!e || e.record.unreadable) return undefined;
-  if (!e.slugs) e.slugs = new Set(fragmentNames(e.record.scan));
+  if (!e.slugs) e.slugs = fragmentNameSet(e.record.scan);
   return e.slugs;
 }

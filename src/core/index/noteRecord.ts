@@ -66,3 +66,14 @@ export function fragmentNames(scan: ScanResult): string[] {
   if (scan.anchors) for (const a of scan.anchors) names.push(a.id);
   return names;
 }
+
+/**
+ * fragmentNames as a set, for the link check (one per note a fragment points into: 10k in a 10k-note check).
+ * Filled one name at a time: `new Set(array)` goes through the iterator protocol, 2-3x slower for sets this small.
+ */
+export function fragmentNameSet(scan: ScanResult): Set<string> {
+  const names = new Set<string>();
+  for (const h of scan.headings) names.add(h.slug);
+  if (scan.anchors) for (const a of scan.anchors) names.add(a.id);
+  return names;
+}

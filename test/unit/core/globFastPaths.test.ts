@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import picomatch from 'picomatch';
-import { ALWAYS_EXCLUDED, isAlwaysExcluded } from '../../../src/core/config';
+import { ALWAYS_EXCLUDED, defaultConfig, isAlwaysExcluded, noteFilter } from '../../../src/core/config';
 
 describe('isAlwaysExcluded', () => {
   // the function skips the globs for paths that hold none of their folder names: it must answer as the globs do
@@ -19,5 +19,22 @@ describe('isAlwaysExcluded', () => {
   it('excludes a folder at any depth and leaves names that only contain one alone', () => {
     assert.equal(isAlwaysExcluded('a/b/node_modules/c.md'), true);
     assert.equal(isAlwaysExcluded('about/layout.md'), false);
+  });
+});
+
+describe('noteFilter with the default include', () => {
+  // the default `**/*.md` is matched without picomatch: it must answer as picomatch does (the same glob written
+  // twice goes through picomatch)
+  const fast = noteFilter(defaultConfig());
+  const globs = noteFilter({ ...defaultConfig(), include: ['**/*.md', '**/*.md'] });
+  const paths = [
+    'a.md', '.md', 'a/.md', 'a/b/c.md', '.x/a.md', 'a/.x.md', 'a.MD', 'A.Md', 'a.md/b', 'x.mdx', 'x.markdown', 'a b.md',
+    '[x].md', 'a/*.md', '(a).md', '!a.md', '#a.md', 'a//b.md', '/a.md', './a.md', '../a.md', 'a/../b.md', 'a/./b.md',
+    '..md', 'a/..md', '.../a.md', 'a/..b/c.md', '筆記/系統設計.md', 'node_modules/a.md', 'out/x.md', 'a.txt', '',
+  ];
+
+  it('answers as picomatch does', () => {
+    assert.equal(defaultConfig().include.join(), '**/*.md');
+    for (const p of paths) assert.equal(fast(p), globs(p), p);
   });
 });
