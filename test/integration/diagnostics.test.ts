@@ -3,7 +3,6 @@
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
 import { api, codeOf, ours } from './support';
-import type { NotesNavigatorApi } from '../../src/extension/extension';
 
 
 /** Resolves when `check` holds for the diagnostics of `uri`, rejects after `ms`. */

@@ -3,7 +3,6 @@
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
 import { service, uriOf, waitFor } from './support';
-import type { IndexService } from '../../src/extension/indexService';
 import { completionSiteAt, frontmatterSiteAt } from '../../src/extension/features/completionSite';
 
 const CONSISTENCY = 'backend/system_design/03_consistency_trade_offs.md';

@@ -4,7 +4,6 @@
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
 import { codeOf, service, uriOf, waitFor } from './support';
-import type { IndexService } from '../../src/extension/indexService';
 import { mergeFixEdits } from '../../src/extension/features/mergeFixEdits';
 import type { Fix, TextEdit } from '../../src/core/model';
 

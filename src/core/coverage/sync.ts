@@ -1,5 +1,5 @@
 import type { NotesConfig } from '../config';
-import type { CoverageModel, CoverageStatus, MatrixRow, Range, RowCoverage, TextEdit } from '../model';
+import type { CoverageModel, CoverageStatus, MatrixRow, RowCoverage, TextEdit } from '../model';
 import { hasCjk, statusWordLike } from '../series/wording';
 import { commonStatus, statusWordsIn } from './statusCell';
 import { LineIndex } from '../text/lineIndex';
