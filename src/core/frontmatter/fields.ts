@@ -20,8 +20,10 @@ export interface KeyLine {
 export function topLevelKey(line: string): KeyLine | undefined {
   if (line.length === 0) return undefined;
   const first = line.charCodeAt(0);
-  // space, tab, '#', '?', '%', '&', '*', '!', '|', '>', '[', '{', '@', '`'
-  if (first === 32 || first === 9 || first === 35 || first === 63 || first === 37) return undefined;
+  // space, tab, '#', '?', '%', '&', '*', '!', '|', '>', '[', '{', '@', '`': no plain key starts with these (a root
+  // flow mapping `{title: X}` has its keys read by flowRoot)
+  if (first === 32 || first === 9 || first === 35 || first === 63 || first === 37 || first === 38 || first === 42
+    || first === 33 || first === 124 || first === 62 || first === 91 || first === 123 || first === 64 || first === 96) return undefined;
   if (first === 45 && (line.length === 1 || isBlankChar(line.charCodeAt(1)) || line.startsWith('---'))) return undefined;
   if (first === 34 || first === 39) return quotedKey(line, first);
   let i = line.indexOf(':');

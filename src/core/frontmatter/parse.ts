@@ -4,6 +4,7 @@ import { LineIndex } from '../text/lineIndex';
 import { findFrontmatterBlock } from './block';
 import { findFieldRanges } from './fields';
 import { parseFlatBlock } from './flatYaml';
+import { flowRoot, keyText } from './source';
 import { detach } from '../text/detach';
 
 /**
@@ -46,6 +47,12 @@ export function parseFrontmatter(text: string, lines = new LineIndex(text)): Fro
   const flat = parseFlatBlock(text, block.contentStart, block.contentEnd, 1);
   if (flat) return { block, data: flat.data, fieldRanges: flat.fieldRanges };
   const fieldRanges = findFieldRanges(lines, block.contentStart, block.contentEnd);
+  // a root flow mapping (`{title: X, domain: backend}`) has no key lines: each field's range is its entry
+  const flow = flowRoot(text, { block, fieldRanges });
+  for (const entry of flow?.entries ?? []) {
+    const key = entry.key && keyText(text, entry.key);
+    if (key !== undefined && !(key in fieldRanges)) fieldRanges[key] = lines.range(entry.span.start, entry.span.end);
+  }
   const yamlText = text.slice(block.contentStart, block.contentEnd);
   const opening = openingLineRange(lines);
   let raw: unknown;

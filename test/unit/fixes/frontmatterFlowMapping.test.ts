@@ -123,6 +123,13 @@ describe('frontmatter fixes that cannot be made safely are not offered', () => {
     assert.equal(applyTextEdits(text, setListItemFix(text, fm, 'tags', 'alpah', 'beta')), text.replace('  - alpah # typo\n', ''));
   });
 
+  it('marks a problem of a flow-mapping field on its entry, not on the opening line', async () => {
+    const index = await indexOf({ 'a.md': '---\n{title: A, note_type: chapter, domain: backend, tags: [a],\n created: 2026-01-01, updated: 2026-01-02, status: drafty}\n---\n# A\n' });
+    const d = index.diagnostics('a.md').find(x => x.code === 'frontmatter-field-invalid');
+    assert.ok(d, JSON.stringify(index.diagnostics('a.md')));
+    assert.deepEqual(d.range, { start: { line: 2, character: 43 }, end: { line: 2, character: 57 } });
+  });
+
   it('keeps working on the config defaults: a complete flow mapping has no problem', async () => {
     const text = `---\n{title: X, note_type: chapter, domain: backend, tags: [a], created: 2026-01-01, updated: 2026-01-02, status: active}\n---\n${BODY}`;
     assert.deepEqual((await indexOf({ 'a.md': text }, defaultConfig())).diagnostics('a.md'), []);

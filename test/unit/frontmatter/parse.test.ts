@@ -7,6 +7,14 @@ import { LineIndex } from '../../../src/core/text/lineIndex';
 const crlf = (s: string) => s.replace(/\n/g, '\r\n');
 
 describe('parseFrontmatter', () => {
+  it('gives each field of a root flow mapping its entry as range, and reads no `{key` from its first line', () => {
+    const fm = parseFrontmatter('---\n{title: X, domain: backend,\n  "status": drafty, tags: [a, b]}\n---\n# X\n');
+    assert.deepEqual(Object.keys(fm.fieldRanges).sort(), ['domain', 'status', 'tags', 'title']);
+    assert.deepEqual(fm.fieldRanges.title, { start: { line: 1, character: 1 }, end: { line: 1, character: 9 } });
+    assert.deepEqual(fm.fieldRanges.status, { start: { line: 2, character: 2 }, end: { line: 2, character: 18 } });
+    assert.deepEqual(fm.fieldRanges.tags, { start: { line: 2, character: 20 }, end: { line: 2, character: 32 } });
+  });
+
   const note = [
     '---',
     'title: Backend Series README',
