@@ -408,6 +408,15 @@ export class WorkspaceIndex implements IndexView, IndexWriter, ResolveContext {
     return this.allFiles.has(file);
   }
 
+  /**
+   * Whether a file counts as existing: the workspace has it, or nothing is known about it (it lies where the
+   * listing does not look: see `isUnlisted`). A README chapter there is not planned; the README check, coverage
+   * and the Series tree all go by this.
+   */
+  takenToExist(file: string): boolean {
+    return this.allFiles.has(file) || isUnlisted(this.cfg, file);
+  }
+
   isNote(file: string): boolean {
     return this.entries.has(file);
   }
@@ -479,7 +488,7 @@ export class WorkspaceIndex implements IndexView, IndexWriter, ResolveContext {
     if (e?.foreign) return e.foreign.state;
     const r = e?.record;
     if (r && !r.unreadable) return fileState(r, this.cfg);
-    return this.allFiles.has(file) || isUnlisted(this.cfg, file) ? 'written' : 'missing';
+    return this.takenToExist(file) ? 'written' : 'missing';
   }
 
   /** Why a note counts as a draft (its status, or a short body without one); undefined when it is not a draft. */
@@ -621,7 +630,7 @@ export class WorkspaceIndex implements IndexView, IndexWriter, ResolveContext {
     let matrixExtra: Finding[] = [];
     if (s) {
       // a chapter in a folder the listing could not read may well exist: it is not reported as planned
-      const exists = (f: string) => this.allFiles.has(f) || isUnlisted(this.cfg, f);
+      const exists = (f: string) => this.takenToExist(f);
       readmeExtra = checkSeries(s.model, { exists, config: this.cfg });
       if (s.coverage && matrix) {
         const cov = checkCoverage(s.coverage, s.model, this.computeCoverage(s.model), { config: this.cfg, draftReason: f => this.draftReasonOf(f) });
