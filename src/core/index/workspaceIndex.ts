@@ -1,6 +1,6 @@
 import { isUnlisted, noteFilter, type NotesConfig } from '../config';
 import { bodySize, computeRowCoverage, draftReason, fileState, sameDraftReason } from '../coverage/compute';
-import type { CoverageModel, Diagnostic, DraftReason, FileState, Heading, LinkRef, RowCoverage, SeriesModel, XrefSide } from '../model';
+import type { CoverageModel, Diagnostic, DraftReason, FileState, Heading, LinkRef, MatrixRow, RowCoverage, SeriesModel, XrefSide } from '../model';
 import { basename, compareCodeUnits, dirname, isInside, isMarkdown, stem } from '../paths';
 import { checkCoverage } from '../rules/coverage';
 import type { Finding } from '../rules/finding';
@@ -475,7 +475,16 @@ export class WorkspaceIndex implements IndexView, IndexWriter, ResolveContext {
 
   computeCoverage(series: SeriesModel): RowCoverage[] {
     const cov = this.coverage(series);
-    return cov ? computeRowCoverage(cov.rows, f => this.fileStateOf(f)) : [];
+    return cov ? this.rowCoverage(cov.rows) : [];
+  }
+
+  /**
+   * The computed coverage of matrix rows with this index's file states: the rows of a series (the check, the
+   * coverage page, the CLI) or of an unsaved matrix (Sync), so that all of them count a mismatch alike. A file
+   * nothing is known about does not contradict a row's declared status (see `computeRowCoverage`).
+   */
+  rowCoverage(rows: MatrixRow[]): RowCoverage[] {
+    return computeRowCoverage(rows, f => this.fileStateOf(f), f => !this.allFiles.has(f) && isUnlisted(this.cfg, f));
   }
 
   /**

@@ -41,3 +41,31 @@ describe('paths the editor hides: what counts as existing', () => {
     assert.deepEqual(all(index).map(d => d.code), ['chapter-planned']);
   });
 });
+
+describe('paths the editor hides: the coverage matrix', () => {
+  const HEAD = '| Capability Area | Required Topic | Coverage Files | Status |\n| --- | --- | --- | --- |\n';
+  const readme = FM('S') + '# S\n\n## Chapters\n\n### A\n\n- [01_x](a/01_x.md) - 必讀 - 10 min\n- [02_y](hidden/02_y.md) - 必讀 - 10 min\n'
+    + '- [03_z](hidden/03_z.md) - 必讀 - 10 min\n- [04_w](a/04_w.md) - 必讀 - 10 min\n';
+  const matrix = HEAD + '| A | X | `a/01_x.md` | Done |\n| A | Y | `hidden/02_y.md` | Pending |\n| A | Z | `hidden/03_z.md` | Done |\n'
+    + '| A | W | `a/04_w.md`, `hidden/02_y.md` | Done |\n';
+  const files = { 's/README.md': readme, 's/coverage_matrix.md': matrix, 's/a/01_x.md': FM('X') + BODY };
+
+  it('a row naming a hidden file keeps its declared status unless a known file contradicts it', async () => {
+    const index = await indexOf(files, HIDDEN);
+    // Pending and Done rows of hidden files both stand; the last row names a known missing file: not done
+    assert.deepEqual(index.diagnostics('s/coverage_matrix.md').map(d => [d.code, d.range.start.line, d.message]), [
+      ['coverage-status-mismatch', 5, 'status is "Done" but a/04_w.md does not exist: expected "In Progress"'],
+    ]);
+    assert.deepEqual(index.diagnostics('s/README.md').map(d => [d.code, d.range.start.line]), [['chapter-planned', 18]]);
+    const s = index.series()[0];
+    assert.deepEqual(index.computeCoverage(s).map(r => r.computed), ['done', 'pending', 'done', 'in-progress']);
+  });
+
+  it('listed again, the files decide', async () => {
+    const index = await indexOf(files, HIDDEN);
+    index.setConfig(defaultConfig());
+    assert.deepEqual(index.diagnostics('s/coverage_matrix.md').map(d => [d.code, d.range.start.line]), [
+      ['coverage-status-mismatch', 4], ['coverage-status-mismatch', 5],
+    ]);
+  });
+});
