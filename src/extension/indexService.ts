@@ -485,9 +485,13 @@ export class IndexService implements vscode.Disposable {
       return;
     }
     // rules that read a note's own text, or the set of notes, changed: feed every note again
-    this.log.info(filesDiffer(before, after) ? 'include/exclude changed: re-indexing' : 'configuration changed: re-checking every note');
-    this.fire(changed);
+    const relist = filesDiffer(before, after);
+    this.log.info(relist ? 'include/exclude changed: re-indexing' : 'configuration changed: re-checking every note');
+    // when the files change, what the new config says before the listing follows is wrong (a folder no longer
+    // hidden is not listed yet: links into it broken, its chapters planned): published only once it is listed
+    if (!relist) this.fire(changed);
     await this.withViewProgress(() => this.loadAll());
+    if (relist) this.fire(changed);
   }
 
   /** Runs index work one task at a time, after the initial load; a failing task is logged, never thrown. */
