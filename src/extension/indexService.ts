@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { defaultConfig, isAlwaysExcluded, type NotesConfig } from '../core/config';
+import { defaultConfig, isAlwaysExcluded, isUnlisted, type NotesConfig } from '../core/config';
 import { applyTextEdits } from '../core/fixes/applyEdits';
 import type { WorkspaceReader } from '../core/index/load';
 import { feedBytes, loadWorkspace } from '../core/index/load';
@@ -237,7 +237,7 @@ export class IndexService implements vscode.Disposable {
     const fromEditors: string[] = [];
     for (const doc of vscode.workspace.textDocuments) {
       const file = this.fileOf(doc.uri);
-      if (file && doc.isDirty && this.index.isIncluded(file)) {
+      if (file && doc.isDirty && this.index.isIncluded(file) && !this.isHidden(file)) {
         fromEditors.push(...this.index.updateNote(file, doc.getText()), file);
         this.fromBuffer.set(file, doc.version);
       }
@@ -390,6 +390,10 @@ export class IndexService implements vscode.Disposable {
 
   /** Re-reads one file unless an unsaved buffer holds newer text. */
   private async refreshFile(file: string): Promise<void> {
+    if (this.isHidden(file)) {
+      this.fire(this.forgetHidden(file));
+      return;
+    }
     const doc = this.documentOf(file);
     if (doc?.isDirty) return;
     if (doc && this.index.isIncluded(file)) {
@@ -410,6 +414,7 @@ export class IndexService implements vscode.Disposable {
   }
 
   private async feedFromDisk(file: string): Promise<string[]> {
+    if (this.isHidden(file)) return this.forgetHidden(file);
     if (!this.index.isIncluded(file)) {
       // left out by the config: not checked, but links to it resolve
       return this.index.isNote(file) ? this.index.removeFile(file).concat(this.index.addFile(file)) : this.index.addFile(file);
@@ -426,9 +431,23 @@ export class IndexService implements vscode.Disposable {
     return [...feedBytes(this.index, file, bytes, (f, reason) => this.log.warn(`skipped ${f}: ${reason}`)), file];
   }
 
+  /**
+   * Whether `files.exclude` hides the file (see `NotesConfig.unlistedGlobs`): the listing skips it, so a file
+   * created, changed or edited there stays out of the index as it would after a fresh load: nothing is known of it.
+   */
+  private isHidden(file: string): boolean {
+    return isUnlisted(this.index.config, file);
+  }
+
+  /** A hidden file is not indexed: drops it should the index hold it. */
+  private forgetHidden(file: string): string[] {
+    this.fromBuffer.delete(file);
+    return this.index.hasFile(file) ? this.index.removeFile(file) : [];
+  }
+
   private schedule(doc: vscode.TextDocument): void {
     const file = this.fileOf(doc.uri);
-    if (!file || !this.index.isIncluded(file)) return;
+    if (!file || !this.index.isIncluded(file) || this.isHidden(file)) return;
     const key = doc.uri.toString();
     const pending = this.timers.get(key);
     if (pending) clearTimeout(pending);
@@ -466,9 +485,13 @@ export class IndexService implements vscode.Disposable {
       return;
     }
     // rules that read a note's own text, or the set of notes, changed: feed every note again
-    this.log.info(filesDiffer(before, after) ? 'include/exclude changed: re-indexing' : 'configuration changed: re-checking every note');
-    this.fire(changed);
+    const relist = filesDiffer(before, after);
+    this.log.info(relist ? 'include/exclude changed: re-indexing' : 'configuration changed: re-checking every note');
+    // when the files change, what the new config says before the listing follows is wrong (a folder no longer
+    // hidden is not listed yet: links into it broken, its chapters planned): published only once it is listed
+    if (!relist) this.fire(changed);
     await this.withViewProgress(() => this.loadAll());
+    if (relist) this.fire(changed);
   }
 
   /** Runs index work one task at a time, after the initial load; a failing task is logged, never thrown. */

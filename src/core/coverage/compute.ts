@@ -90,11 +90,38 @@ export function statusOutOfDate(rc: Pick<RowCoverage, 'row' | 'computed'>): bool
   return rc.row.statusRange !== undefined && rc.row.declared !== rc.computed;
 }
 
-export function computeRowCoverage(rows: MatrixRow[], stateOf: (file: string) => FileState): RowCoverage[] {
+/**
+ * The computed status of each row from the states of its files. `unknown` tells the files nothing is known about
+ * (where the listing does not look: see `isUnlisted`): their state is a guess (taken to exist, so written), and a
+ * row naming one keeps its declared status whenever its files could have it. Only what the known files rule out
+ * contradicts the matrix; a guess never does.
+ */
+export function computeRowCoverage(rows: MatrixRow[], stateOf: (file: string) => FileState, unknown?: (file: string) => boolean): RowCoverage[] {
   return rows.map(row => {
     const fileStates = row.files.map(f => (f.file === '' ? 'missing' : stateOf(f.file)));
-    return { row, fileStates, computed: statusFromStates(fileStates) };
+    let computed = statusFromStates(fileStates);
+    const declared = row.declared;
+    if (unknown && declared !== undefined && declared !== computed && couldHave(row, fileStates, unknown, declared)) computed = declared;
+    return { row, fileStates, computed };
   });
+}
+
+/** Whether some states of the row's unknown files (each missing, a draft or written) give it `status`. */
+function couldHave(row: MatrixRow, fileStates: readonly FileState[], unknown: (file: string) => boolean, status: CoverageStatus): boolean {
+  let unknowns = 0;
+  let knownAllWritten = true;
+  let knownAllMissing = true;
+  row.files.forEach((f, i) => {
+    if (f.file !== '' && unknown(f.file)) {
+      unknowns++;
+      return;
+    }
+    if (fileStates[i] !== 'written') knownAllWritten = false;
+    if (fileStates[i] !== 'missing') knownAllMissing = false;
+  });
+  if (unknowns === 0) return false;
+  // an unknown file that is a draft makes any row in progress
+  return status === 'in-progress' || (status === 'done' && knownAllWritten) || (status === 'pending' && knownAllMissing);
 }
 
 /** Whether two notes count as drafts for the same reason (the matrix message says it). */

@@ -16,6 +16,8 @@ import type { SeriesEntry } from './seriesFolders';
 export interface SeriesRuleReader {
   readonly config: NotesConfig;
   hasFile(file: string): boolean;
+  /** whether a file counts as existing: listed, or where nothing is known (see WorkspaceIndex.takenToExist) */
+  takenToExist(file: string): boolean;
   hasFolder(folder: string): boolean;
   /** every workspace file */
   files(): Iterable<string>;
@@ -32,8 +34,7 @@ export function seriesFindings(
 ): { readme: Finding[]; matrix: Finding[] } {
   const config = index.config;
   // a chapter in a folder the listing could not read may well exist: it is not reported as planned
-  const exists = (f: string) => index.hasFile(f) || isUnlisted(config, f);
-  let readme = checkSeries(s.model, { exists, config });
+  let readme = checkSeries(s.model, { exists: f => index.takenToExist(f), config });
   let matrix: Finding[] = [];
   if (s.coverage && withMatrix) {
     const cov = checkCoverage(s.coverage, s.model, index.computeCoverage(s.model), { config, draftReason: f => index.draftReasonOf(f) });

@@ -1,6 +1,6 @@
-import { noteFilter, type NotesConfig } from '../config';
+import { isUnlisted, noteFilter, type NotesConfig } from '../config';
 import { bodySize, computeRowCoverage } from '../coverage/compute';
-import type { CoverageModel, Diagnostic, DraftReason, FileState, Heading, LinkRef, RowCoverage, SeriesModel } from '../model';
+import type { CoverageModel, Diagnostic, DraftReason, FileState, Heading, LinkRef, MatrixRow, RowCoverage, SeriesModel } from '../model';
 import { basename, compareCodeUnits, dirname, isInside, stem } from '../paths';
 import type { Finding } from '../rules/finding';
 import { checkFrontmatter } from '../rules/frontmatter';
@@ -315,6 +315,15 @@ export class WorkspaceIndex extends WorkspaceFiles implements IndexView, IndexWr
 
   // ------------------------------------------------------------------------------------------ view
 
+  /**
+   * Whether a file counts as existing: the workspace has it, or nothing is known about it (it lies where the
+   * listing does not look: see `isUnlisted`). A README chapter there is not planned; the README check, coverage
+   * and the Series tree all go by this.
+   */
+  takenToExist(file: string): boolean {
+    return this.allFiles.has(file) || isUnlisted(this.cfg, file);
+  }
+
   isNote(file: string): boolean {
     return this.entries.has(file);
   }
@@ -370,7 +379,16 @@ export class WorkspaceIndex extends WorkspaceFiles implements IndexView, IndexWr
 
   computeCoverage(series: SeriesModel): RowCoverage[] {
     const cov = this.coverage(series);
-    return cov ? computeRowCoverage(cov.rows, f => this.fileStateOf(f)) : [];
+    return cov ? this.rowCoverage(cov.rows) : [];
+  }
+
+  /**
+   * The computed coverage of matrix rows with this index's file states: the rows of a series (the check, the
+   * coverage page, the CLI) or of an unsaved matrix (Sync), so that all of them count a mismatch alike. A file
+   * nothing is known about does not contradict a row's declared status (see `computeRowCoverage`).
+   */
+  rowCoverage(rows: MatrixRow[]): RowCoverage[] {
+    return computeRowCoverage(rows, f => this.fileStateOf(f), f => !this.allFiles.has(f) && isUnlisted(this.cfg, f));
   }
 
   /** Missing, draft or written (a file that exists but is not read as a note counts as written: see fileStateOfEntry). */

@@ -4,7 +4,7 @@ import { CHAPTER_NUMBER, ChapterNumberIndex, numberKey } from '../../core/series
 import type { IndexService } from '../indexService';
 import { priorityName, type SeriesTree, SERIES_VIEW_ID } from '../tree/seriesTree';
 import { routeOrder, uniqueChapters } from '../tree/treeModel';
-import { fileFromArg, openFile } from './args';
+import { exists, fileFromArg, openFile } from './args';
 import { createNoteCommand } from './createNote';
 
 const PRIORITY_ICON = { 'must-read': '$(star-full)', important: '$(star-half)', skippable: '$(star-empty)' } as const;
@@ -33,7 +33,7 @@ export async function openChapterCommand(service: IndexService, arg?: unknown): 
   for (const series of all) {
     for (const c of uniqueChapters(series)) {
       const note = service.index.note(c.file);
-      const exists = note !== undefined || service.index.hasFile(c.file);
+      const exists = note !== undefined || service.index.takenToExist(c.file);
       const desc: string[] = [];
       if (c.priority) desc.push(`${c.priorityLabel ?? priorityName(c.priority)} ${priorityName(c.priority)}`);
       if (c.minutes !== undefined) desc.push(vscode.l10n.t('{0} min', c.minutes));
@@ -61,7 +61,8 @@ export async function openChapterCommand(service: IndexService, arg?: unknown): 
 
 /** Opens a chapter's note; a planned chapter is offered for creation. Returns the file opened. */
 async function openChapter(service: IndexService, chapter: Chapter): Promise<string | undefined> {
-  if (service.index.hasFile(chapter.file)) {
+  // a note files.exclude hides is not in the index, but it may well be on disk
+  if (service.index.hasFile(chapter.file) || (service.index.takenToExist(chapter.file) && await exists(service.uriOf(chapter.file)))) {
     await openFile(service, chapter.file);
     return chapter.file;
   }

@@ -1,7 +1,5 @@
 import * as vscode from 'vscode';
-import { computeRowCoverage } from '../../core/coverage/compute';
 import { syncStatusEdits } from '../../core/coverage/sync';
-import { fileStateOf } from '../../core/coverage/viewModel';
 import type { SeriesModel } from '../../core/model';
 import { parseCoverageMatrix } from '../../core/series/matrix';
 import type { IndexService } from '../indexService';
@@ -56,7 +54,9 @@ export async function syncStatus(service: IndexService, arg?: unknown): Promise<
   }
   const config = service.index.config;
   const cov = parseCoverageMatrix(text, matrix, config);
-  const rows = computeRowCoverage(cov.rows, f => fileStateOf(service.index, f));
+  // the index's file states, as the check and the coverage page count them (a file the config leaves out exists,
+  // one files.exclude hides does not contradict the row)
+  const rows = service.index.rowCoverage(cov.rows);
   const edits = syncStatusEdits(text, cov, rows, config);
   if (edits.length === 0) {
     void vscode.window.showInformationMessage(vscode.l10n.t('The coverage matrix is already in sync.'));

@@ -60,4 +60,29 @@ describe('computed coverage', () => {
     assert.deepEqual(out[2].fileStates, ['written', 'missing']);
     assert.equal(out[0].row.files[0].file, 'w');
   });
+
+  it('computeRowCoverage: a file nothing is known about never contradicts the declared status, a known one does', () => {
+    // h, h2: hidden (taken to exist, so written); w written, m missing, d draft
+    const states: Record<string, FileState> = { h: 'written', h2: 'written', w: 'written', m: 'missing', d: 'draft' };
+    const unknown = (f: string) => f.startsWith('h');
+    const declared = (status: 'pending' | 'in-progress' | 'done', r: MatrixRow): MatrixRow => ({ ...r, declared: status, declaredText: status });
+    const rows = [
+      declared('pending', row('h')), // the guess (written) would say done: the row may well be pending
+      declared('pending', row('h', 'm')),
+      declared('in-progress', row('h', 'h2')), // one of them may be a draft
+      declared('done', row('h', 'w')),
+      declared('done', row('h', 'm')), // m is known to be missing: not done
+      declared('pending', row('h', 'w')), // w is known to be written: not pending
+      declared('done', row('h', 'd')), // d is a known draft
+      declared('in-progress', row('w')), // nothing unknown: the files decide
+    ];
+    assert.deepEqual(computeRowCoverage(rows, f => states[f], unknown).map(r => r.computed),
+      ['pending', 'pending', 'in-progress', 'done', 'in-progress', 'done', 'in-progress', 'done']);
+    // the states themselves are what stateOf says; without `unknown` the guess decides, as before
+    assert.deepEqual(computeRowCoverage(rows, f => states[f], unknown)[0].fileStates, ['written']);
+    assert.deepEqual(computeRowCoverage(rows, f => states[f]).map(r => r.computed),
+      ['done', 'in-progress', 'done', 'done', 'in-progress', 'done', 'in-progress', 'done']);
+    // a row without a declared status gets the computed one (Sync writes it)
+    assert.equal(computeRowCoverage([{ ...row('h'), declared: undefined, declaredText: '' }], f => states[f], unknown)[0].computed, 'done');
+  });
 });
