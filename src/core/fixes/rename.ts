@@ -1,6 +1,7 @@
 import type { IndexView, Resolution } from '../index/api';
 import type { FileEdit, LinkRef, Range, TextEdit } from '../model';
-import { dirname, isInside, relative } from '../paths';
+import { titleOf } from '../index/noteRecord';
+import { basename, dirname, isInside, relative, stem } from '../paths';
 import { destinationStyleOf, encodeLinkPath, type DestinationStyle } from './destination';
 import { rawFragment } from './links';
 import { linkTextFor } from './linkText';
@@ -87,8 +88,9 @@ function expandFileMoves(index: IndexView, moves: Move[]): Map<string, string> {
 }
 
 /**
- * Notes whose links may change: those linking to a moved file, the moved notes themselves and, when a folder
- * moves, every note with a link to a folder (no index keeps links to folders: they are few, and folder moves rare).
+ * Notes whose links may change: those linking to a moved file, the moved notes themselves, those linking to a file
+ * the moved files may shadow (see shadowable) and, when a folder moves, every note with a link to a folder (no
+ * index keeps links to folders: they are few, and folder moves rare).
  */
 function sourcesOf(index: IndexView, fileMoves: Map<string, string>, moves: readonly Move[]): Set<string> {
   const sources = new Set<string>();
@@ -96,12 +98,37 @@ function sourcesOf(index: IndexView, fileMoves: Map<string, string>, moves: read
     for (const b of index.backlinks(from)) sources.add(b.from);
     if (index.note(from)) sources.add(from);
   }
+  for (const file of shadowable(index, fileMoves)) for (const b of index.backlinks(file)) sources.add(b.from);
   if (moves.some(m => !index.hasFile(m.from))) {
     for (const note of index.notes()) {
       if (!sources.has(note.file) && note.scan.links.some(l => targetOf(index, note.file, l)?.kind === 'folder')) sources.add(note.file);
     }
   }
   return sources;
+}
+
+/**
+ * Files that stay where they are but whose links a moved file may take over: a wikilink picks a note by file name
+ * before one by title and the nearest of same-named notes, a backtick path the first of note folder, series folder
+ * and root, and `[x](x)` a file `x` before `x.md`. So every unmoved file sharing a name, stem or title with a moved
+ * file's new name, stem or title.
+ */
+function shadowable(index: IndexView, fileMoves: ReadonlyMap<string, string>): string[] {
+  const names = new Set<string>();
+  for (const [from, to] of fileMoves) {
+    names.add(basename(to).toLowerCase());
+    names.add(stem(to).toLowerCase());
+    const note = index.note(from);
+    if (note) names.add(titleOf(from, note.frontmatter.data?.title, note.scan.headings).toLowerCase());
+  }
+  const out: string[] = [];
+  for (const file of index.files()) {
+    if (fileMoves.has(file)) continue;
+    const note = index.note(file);
+    if (names.has(basename(file).toLowerCase()) || names.has(stem(file).toLowerCase())
+      || (note && names.has(titleOf(file, note.frontmatter.data?.title, note.scan.headings).toLowerCase()))) out.push(file);
+  }
+  return out;
 }
 
 /**
