@@ -53,14 +53,15 @@ describe('rename and move', () => {
         /\(\.\.\/distributed_systems\/13_saga_orchestration\.md#orchestration-vs-choreography\)/);
       assert.match(await textOf('backend/distributed_systems/19_idempotency_design.md'),
         /\(13_saga_orchestration\.md#%E6%A0%B8%E5%BF%83%E6%A6%82%E5%BF%B5\)/, 'an encoded fragment is kept as written');
+      // the extension host hears of the buffer's edit a moment after applyEdit resolves
+      await waitFor('the unsaved buffer to get its link update', () => /\[\[13_saga_orchestration\]\]/.test(micro.getText()) || undefined);
       assert.ok(micro.isDirty);
       assert.match(micro.getText(), /^An unsaved line\.$/m);
-      assert.match(micro.getText(), /\[\[13_saga_orchestration\]\]/);
 
       await rename(to, from);
       assert.match(await textOf('backend/README.md'), /\(distributed_systems\/13_saga_pattern\.md\) - 必讀/);
       assert.doesNotMatch(await textOf('backend/coverage_matrix.md'), /13_saga_orchestration/);
-      assert.match(micro.getText(), /\[\[13_saga_pattern\]\]/);
+      await waitFor('the unsaved buffer to get the link back', () => /\[\[13_saga_pattern\]\]/.test(micro.getText()) || undefined);
     } finally {
       if (micro.isDirty) {
         await vscode.window.showTextDocument(micro);
@@ -115,10 +116,40 @@ describe('rename moves', () => {
     assert.ok(moves.every(m => m.from.startsWith('backend/database/') || m.from === 'backend/quality_rubric.md'));
   });
 
-  it('addresses edits to the files as they are before the move', () => {
+  it('addresses edits to the files as they are before the move, translating no path', () => {
     const e = { range: { start: { line: 1, character: 0 }, end: { line: 1, character: 3 } }, newText: 'x' };
-    const out = addressBeforeMove([{ file: 'new/a.md', edits: [e] }, { file: 'old/a.md', edits: [e] }, { file: 'c.md', edits: [] }],
-      [{ from: 'old/a.md', to: 'new/a.md' }]);
-    assert.deepEqual(out.map(f => [f.file, f.edits.length]), [['old/a.md', 2]]);
+    const out = addressBeforeMove([{ file: 'b.md', edits: [e] }, { file: 'a.md', edits: [e] }, { file: 'b.md', edits: [e] }, { file: 'c.md', edits: [] }]);
+    assert.deepEqual(out.map(f => [f.file, f.edits.length]), [['b.md', 2], ['a.md', 1]]);
+  });
+});
+
+describe('rename chains', () => {
+  before(async () => { svc = await service(); });
+  const enc = (t: string) => new TextEncoder().encode(t);
+  const note = (title: string, body: string) => `---\ntitle: ${title}\n---\n${body}\n`;
+  const DIR = 'zz_rename_chain';
+
+  it('one WorkspaceEdit renaming b.md to c.md and a.md to b.md edits each file, not the one that takes its name', async () => {
+    const files: Record<string, string> = {
+      [`${DIR}/a.md`]: note('Chain A', 'To B: [b](b.md).'),
+      [`${DIR}/b.md`]: note('Chain B', 'To A: [a](a.md). Padding so that the ranges of the two notes differ.'),
+      [`${DIR}/x.md`]: note('Chain X', '[a](a.md) [b](b.md)'),
+    };
+    for (const [f, t] of Object.entries(files)) await vscode.workspace.fs.writeFile(uriOf(f), enc(t));
+    try {
+      await waitFor('the index to see the chain notes', () => (svc.index.backlinks(`${DIR}/b.md`).length === 2 && svc.index.backlinks(`${DIR}/a.md`).length === 2 ? true : undefined));
+      const edit = new vscode.WorkspaceEdit();
+      edit.renameFile(uriOf(`${DIR}/b.md`), uriOf(`${DIR}/c.md`));
+      // VS Code validates a group of renames before it runs any: a target that exists then needs `overwrite`
+      edit.renameFile(uriOf(`${DIR}/a.md`), uriOf(`${DIR}/b.md`), { overwrite: true });
+      assert.ok(await vscode.workspace.applyEdit(edit), 'the chain of renames failed');
+      // the old a.md, now b.md, links to the old b.md, now c.md; the old b.md, now c.md, links to the old a.md, now b.md
+      assert.equal(await textOf(`${DIR}/b.md`), note('Chain A', 'To B: [b](c.md).'));
+      assert.equal(await textOf(`${DIR}/c.md`), note('Chain B', 'To A: [a](b.md). Padding so that the ranges of the two notes differ.'));
+      assert.equal(await textOf(`${DIR}/x.md`), note('Chain X', '[a](b.md) [b](c.md)'));
+    } finally {
+      await vscode.workspace.saveAll(false);
+      await vscode.workspace.fs.delete(uriOf(DIR), { recursive: true, useTrash: false });
+    }
   });
 });

@@ -107,7 +107,7 @@ export async function linkUpdatesFor(service: IndexService, moves: readonly Move
     await fetch(missing);
   }
   reportSkipped(service, skipped);
-  return service.toWorkspaceEdit(addressBeforeMove(edits, moves));
+  return service.toWorkspaceEdit(addressBeforeMove(edits));
 }
 
 /** Links the rename had to leave as they were: one log line each, and one warning pointing at the log. */
@@ -125,18 +125,18 @@ function reportSkipped(service: IndexService, skipped: readonly SkippedLink[]): 
 }
 
 /**
- * The participant's edit is applied before the files move, so an edit addressed to a moved file's new path
- * is sent to its old path (VS Code then carries the edited buffer along with the rename).
+ * The participant's edit is applied before the files move, so it is addressed to the files' current paths, which
+ * is how renamePlan gives it: no path is translated, since in a chain of renames (`b.md` → `c.md` and `a.md` →
+ * `b.md` in one WorkspaceEdit) a moved file's new path is another file's current one. Empty file edits are
+ * dropped and edits to one file merged.
  */
-export function addressBeforeMove(edits: readonly FileEdit[], moves: readonly Move[]): FileEdit[] {
-  const back = new Map(moves.map(m => [m.to, m.from] as const));
+export function addressBeforeMove(edits: readonly FileEdit[]): FileEdit[] {
   const merged = new Map<string, FileEdit>();
   for (const fe of edits) {
     if (fe.edits.length === 0 && !fe.create) continue;
-    const file = back.get(fe.file) ?? fe.file;
-    const prev = merged.get(file);
+    const prev = merged.get(fe.file);
     if (prev) prev.edits = prev.edits.concat(fe.edits);
-    else merged.set(file, { ...fe, file, edits: fe.edits.slice() });
+    else merged.set(fe.file, { ...fe, edits: fe.edits.slice() });
   }
   return [...merged.values()];
 }
