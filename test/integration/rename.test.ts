@@ -24,7 +24,18 @@ async function rename(from: string, to: string, probe = ''): Promise<void> {
 }
 
 describe('rename and move', () => {
-  before(async () => { svc = await service(); });
+  // code-server saves edited buffers after a second (files.autoSave: afterDelay): the rename of an unsaved buffer
+  // then races the save, and the buffer was found saved when the first rename ran late
+  const files = () => vscode.workspace.getConfiguration('files');
+  let autoSave: string | undefined;
+  before(async () => {
+    svc = await service();
+    autoSave = files().inspect<string>('autoSave')?.workspaceValue;
+    await files().update('autoSave', 'off', vscode.ConfigurationTarget.Workspace);
+  });
+  after(async () => {
+    await files().update('autoSave', autoSave, vscode.ConfigurationTarget.Workspace);
+  });
 
   it('renaming a note rewrites links in the README, the matrix and notes (unsaved buffers too)', async () => {
     const from = 'backend/distributed_systems/13_saga_pattern.md';
