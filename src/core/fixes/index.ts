@@ -8,7 +8,7 @@ import { addFieldFix, defaultFieldValue, insertFrontmatterFix, setFieldFix, setL
 import { domainFor } from './newNote';
 import { closestFileFix, closestHeadingFix, closestWikilinkFix, linkAt } from './links';
 import { createNoteEdit } from './newNote';
-import { seeAlsoEdit } from './seeAlso';
+import { seeAlsoEdits } from './seeAlso';
 import { addChapterToMatrixEdit, alignPriorityEdit } from './series';
 import { closest } from '../text/similarity';
 
@@ -106,9 +106,9 @@ export function fixesFor(index: IndexView, d: Diagnostic, text: string, today: s
       const label = target?.title ?? basename(to);
       const current = textOf?.(from);
       if (current === undefined) return [];
-      const edit = seeAlsoEdit(current, from, to, label);
-      if (!edit) return [];
-      return [{ title: `Add a link to ${to} in ${from}`, preferred: true, safe: true, edits: [{ file: from, edits: [edit] }] }];
+      const edits = seeAlsoEdits(current, from, to, label);
+      if (!edits) return [];
+      return [{ title: `Add a link to ${to} in ${from}`, preferred: true, safe: true, edits: [{ file: from, edits }] }];
     }
     case 'coverage-status-mismatch': {
       const series = index.seriesOf(d.file);

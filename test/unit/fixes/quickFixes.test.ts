@@ -1,0 +1,86 @@
+import { strict as assert } from 'node:assert';
+import { applyTextEdits } from '../../../src/core/fixes/applyEdits';
+import { fixesFor } from '../../../src/core/fixes/index';
+import type { Diagnostic, Fix, RuleCode } from '../../../src/core/model';
+import { mergeFixEdits } from '../../../src/extension/features/mergeFixEdits';
+import { FM, indexOf } from '../index/memoryWorkspace';
+
+/** The quick fixes other than frontmatter: what each one writes, and that applying it resolves its diagnostic. */
+
+type Files = Record<string, string>;
+const TODAY = '2026-11-22';
+
+async function fixesOf(files: Files, code: RuleCode, file?: string): Promise<{ d: Diagnostic; fixes: Fix[] }[]> {
+  const index = await indexOf(files);
+  return [...index.allDiagnostics().values()].flat()
+    .filter(d => d.code === code && (file === undefined || d.file === file))
+    .map(d => ({ d, fixes: fixesFor(index, d, files[d.file], TODAY, f => files[f]) }));
+}
+
+/** The workspace after the fixes' edits, merged as "fix all" merges them. */
+function applyAll(files: Files, fixes: Fix[]): Files {
+  const out = { ...files };
+  for (const fe of mergeFixEdits(fixes).edits) out[fe.file] = applyTextEdits(fe.create ? '' : files[fe.file], fe.edits);
+  return out;
+}
+
+async function count(files: Files, code: RuleCode): Promise<number> {
+  return [...(await indexOf(files)).allDiagnostics().values()].flat().filter(d => d.code === code).length;
+}
+
+const README = '# S\n\n## Chapters\n\n### Cat\n\n- [a](a.md) - 必讀 - 5 min\n- [b](b.md) - 必讀 - 5 min\n- [c](c.md) - 必讀 - 5 min\n';
+const MATRIX = '# M\n\n| Capability Area | Required Topic | Coverage Files | Status |\n|---|---|---|---|\n| A | t | `a.md` `b.md` `c.md` | Done |\n\n'
+  + '## Cross-references\n\n- `a.md` <-> `b.md`\n- `a.md` <-> `c.md`\n';
+const seeAlsoWorkspace = (aBody: string): Files => ({
+  's/README.md': README, 's/coverage_matrix.md': MATRIX, 's/a.md': FM('A') + aBody,
+  's/b.md': FM('B') + '[a](a.md)\n', 's/c.md': FM('C') + '[a](a.md)\n',
+});
+
+describe('quick fixes: see also (xref-missing-link)', () => {
+  async function fixAllOnA(aBody: string, crlf = false): Promise<{ body: string; left: number }> {
+    const files = seeAlsoWorkspace(aBody);
+    if (crlf) files['s/a.md'] = files['s/a.md'].replace(/\n/g, '\r\n');
+    const found = await fixesOf(files, 'xref-missing-link');
+    assert.equal(found.length, 2);
+    const after = applyAll(files, found.map(f => f.fixes[0]));
+    return { body: after['s/a.md'].slice(FM('A').length + (crlf ? FM('A').split('\n').length - 1 : 0)), left: await count(after, 'xref-missing-link') };
+  }
+
+  it('fix all adding two links to a note that ends in an unclosed fence closes the fence once', async () => {
+    const r = await fixAllOnA('text\n\n```js\ncode\n');
+    assert.equal(r.body, 'text\n\n```js\ncode\n```\n\n- See also: [B](b.md)\n\n- See also: [C](c.md)\n');
+    assert.equal(r.left, 0);
+  });
+
+  it('fix all on a note without a last line break adds that line break once', async () => {
+    const r = await fixAllOnA('no newline');
+    assert.equal(r.body, 'no newline\n\n- See also: [B](b.md)\n\n- See also: [C](c.md)\n');
+    assert.equal(r.left, 0);
+  });
+
+  it('adds the link as an item of an existing "See also" section, not at the end of the note', async () => {
+    const r = await fixAllOnA('text\n\n## See also\n\n- [x](x.md)\n\n## Other\n\nmore\n');
+    assert.equal(r.body, 'text\n\n## See also\n\n- [x](x.md)\n- [B](b.md)\n- [C](c.md)\n\n## Other\n\nmore\n');
+    assert.equal(r.left, 0);
+  });
+
+  it('finds a section in Chinese and keeps its list style', async () => {
+    const r = await fixAllOnA('## 🔗 延伸閱讀\n\n1. [x](x.md)\n');
+    // each fix numbers its item after the last one written; Markdown renumbers the list
+    assert.equal(r.body, '## 🔗 延伸閱讀\n\n1. [x](x.md)\n2. [B](b.md)\n2. [C](c.md)\n');
+    assert.equal(r.left, 0);
+  });
+
+  it('starts a list after a paragraph of a related section, in CRLF', async () => {
+    const r = await fixAllOnA('## Related notes\n\nRead these first.\n', true);
+    assert.equal(r.body, '## Related notes\r\n\r\nRead these first.\r\n\r\n- [B](b.md)\r\n- [C](c.md)\r\n');
+    assert.equal(r.left, 0);
+  });
+
+  it('starts a list in an empty related section, keeping the blank line before the next heading', async () => {
+    const r = await fixAllOnA('## 相關筆記\n## Next\n');
+    assert.equal(r.body, '## 相關筆記\n\n- [B](b.md)\n- [C](c.md)\n\n## Next\n');
+    assert.equal(r.left, 0);
+  });
+});
+
