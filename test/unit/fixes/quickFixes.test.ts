@@ -84,3 +84,35 @@ describe('quick fixes: see also (xref-missing-link)', () => {
   });
 });
 
+/** Each fix of `code` in a.md applied alone: the line it leaves, and whether that diagnostic is gone. */
+async function appliedEach(files: Files, code: RuleCode): Promise<{ title: string; line: string; resolved: boolean }[]> {
+  const out: { title: string; line: string; resolved: boolean }[] = [];
+  for (const { d, fixes } of await fixesOf(files, code, 'a.md')) {
+    const fix = fixes.find(f => f.preferred);
+    if (!fix) continue;
+    const after = applyAll(files, [fix]);
+    const index = await indexOf(after);
+    const line = after['a.md'].split(/\r?\n/)[d.range.start.line];
+    const resolved = !index.diagnostics('a.md').some(x => x.code === code && x.range.start.line === d.range.start.line && x.range.start.character === d.range.start.character);
+    out.push({ title: fix.title, line, resolved });
+  }
+  return out;
+}
+
+describe('quick fixes: wikilink-broken', () => {
+  it('suggests the closest note title (wikilinks resolve by title too), keeping the alias', async () => {
+    const r = await appliedEach({ 'a.md': FM('A') + '[[My Grate Note|see]]\n', 'zz.md': FM('My Great Note') }, 'wikilink-broken');
+    assert.deepEqual(r, [{ title: 'Change to "[[My Great Note]]"', line: '[[My Great Note|see]]', resolved: true }]);
+  });
+
+  it('keeps the folder of a path-like wikilink and the #heading', async () => {
+    const r = await appliedEach({ 'a.md': FM('A') + '[[sub/notte#Setup]]\n', 'sub/note.md': FM('N') + '# Setup\n' }, 'wikilink-broken');
+    assert.deepEqual(r, [{ title: 'Change to "[[sub/note#Setup]]"', line: '[[sub/note#Setup]]', resolved: true }]);
+  });
+
+  it('names the note the fix chose when another note shares its name and would be picked', async () => {
+    // `[[note]]` from a.md resolves to x/note.md (the shorter path); the closest by path is yy/note.md
+    const r = await appliedEach({ 'a.md': FM('A') + '[[yy/notr]]\n', 'x/note.md': FM('X'), 'yy/note.md': FM('Y') }, 'wikilink-broken');
+    assert.deepEqual(r, [{ title: 'Change to "[[yy/note]]"', line: '[[yy/note]]', resolved: true }]);
+  });
+});
