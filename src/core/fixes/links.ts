@@ -48,11 +48,27 @@ export function closestFileFix(index: IndexView, d: Diagnostic, text?: string): 
   for (const f of index.files()) if (isMarkdown(f) === wantMd) pool.push(f);
   const best = bestPath(pool, link.path, wanted, dirname(d.file));
   if (!best) return [];
-  const fragment = rawFragment(link);
+  const fragment = fragmentIn(index, best, link) ?? rawFragment(link);
   const newText = linkTextFor(indexWorld(index), d.file, link, best, fragment, destinationStyleOf(text, link));
   if (newText === undefined) return [];
   const readable = link.kind === 'link' || link.kind === 'image' ? percentDecode(newText) : newText;
   return [{ title: `Change to "${readable}"`, preferred: true, safe: false, edits: [{ file: d.file, edits: [replaceTarget(link, newText)] }] }];
+}
+
+/**
+ * The fragment to write when a broken link is pointed at `file`: when the link's `#fragment` names no heading (nor
+ * HTML anchor) of that file, the closest heading's slug, so the fix does not trade a broken file for a broken
+ * heading. Undefined to keep the fragment as written (it names one, there is none, or nothing is close).
+ */
+function fragmentIn(index: IndexView, file: string, link: LinkRef): string | undefined {
+  const wanted = link.fragment;
+  if (wanted === undefined || wanted === '' || /^L\d+(C\d+)?(-L?\d+(C\d+)?)?$/.test(wanted)) return undefined;
+  const headings = index.headingsOf(file);
+  if (!headings) return undefined;
+  const slugs = headings.map(h => h.slug);
+  const anchors = index.note(file)?.scan.anchors?.map(a => a.id) ?? [];
+  if (slugs.includes(wanted) || slugs.includes(wanted.toLowerCase()) || anchors.includes(wanted)) return undefined;
+  return closest(wanted, slugs);
 }
 
 /** Closest by file name; ties broken by the closest full path, then the same folder. */

@@ -116,3 +116,16 @@ describe('quick fixes: wikilink-broken', () => {
     assert.deepEqual(r, [{ title: 'Change to "[[yy/note]]"', line: '[[yy/note]]', resolved: true }]);
   });
 });
+
+describe('quick fixes: link-broken and ref-broken', () => {
+  it('points the #fragment at the closest heading of the new target, rather than leave it broken there', async () => {
+    const files = { 'a.md': FM('A') + '[x](notes/instal.md#set-up) `notes/instal.md#set-up` [y](notes/instal.md#L10) [z](notes/instal.md#zzzzzzzz)\n',
+      'notes/install.md': FM('I') + '## Setup\n' };
+    const link = await appliedEach(files, 'link-broken');
+    assert.deepEqual(link.map(r => r.title), ['Change to "notes/install.md#setup"', 'Change to "notes/install.md#L10"', 'Change to "notes/install.md#zzzzzzzz"']);
+    const ref = await appliedEach(files, 'ref-broken');
+    assert.deepEqual(ref.map(r => r.title), ['Change to "notes/install.md#setup"']);
+    const after = await indexOf(applyAll(files, (await fixesOf(files, 'link-broken')).slice(0, 1).map(f => f.fixes[0])));
+    assert.deepEqual(after.diagnostics('a.md').map(d => d.code).sort(), ['link-broken', 'link-broken', 'ref-broken']);
+  });
+});
