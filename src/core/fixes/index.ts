@@ -1,14 +1,16 @@
 import type { IndexView } from '../index/api';
 import type { Diagnostic, Fix } from '../model';
 import { basename, dirname, isMarkdown } from '../paths';
+import { statusFromStates } from '../coverage/compute';
 import { matrixStatusChange } from '../coverage/sync';
+import { fileStateOf } from '../coverage/viewModel';
 import { parseFrontmatter } from '../frontmatter/parse';
 import { LineIndex } from '../text/lineIndex';
 import { addFieldFix, defaultFieldValue, insertFrontmatterFix, setFieldFix, setListItemFix, titleFromFileName } from './frontmatter';
 import { domainFor } from './newNote';
 import { closestFileFix, closestHeadingFix, closestWikilinkFix, linkAt } from './links';
 import { createNoteEdit } from './newNote';
-import { seeAlsoEdit } from './seeAlso';
+import { seeAlsoEdits } from './seeAlso';
 import { addChapterToMatrixEdit, alignPriorityEdit } from './series';
 import { closest } from '../text/similarity';
 
@@ -106,9 +108,9 @@ export function fixesFor(index: IndexView, d: Diagnostic, text: string, today: s
       const label = target?.title ?? basename(to);
       const current = textOf?.(from);
       if (current === undefined) return [];
-      const edit = seeAlsoEdit(current, from, to, label);
-      if (!edit) return [];
-      return [{ title: `Add a link to ${to} in ${from}`, preferred: true, safe: true, edits: [{ file: from, edits: [edit] }] }];
+      const edits = seeAlsoEdits(current, from, to, label);
+      if (!edits) return [];
+      return [{ title: `Add a link to ${to} in ${from}`, preferred: true, safe: true, edits: [{ file: from, edits }] }];
     }
     case 'coverage-status-mismatch': {
       const series = index.seriesOf(d.file);
@@ -136,7 +138,9 @@ export function fixesFor(index: IndexView, d: Diagnostic, text: string, today: s
       const chapter = series?.categories.flatMap(c => c.chapters).find(c => c.range.start.line === d.range.start.line);
       const matrixText = cov ? textOf?.(cov.file) : undefined;
       if (!series || !cov || !chapter || d.file !== series.readme || matrixText === undefined) return [];
-      const edit = addChapterToMatrixEdit(matrixText, cov, chapter, index.config);
+      // the row says the status its file gives (a written chapter is Done), as the check will compute it
+      const status = statusFromStates([fileStateOf(index, chapter.file)]);
+      const edit = addChapterToMatrixEdit(matrixText, cov, chapter, index.config, status);
       if (!edit) return [];
       return [{ title: `Add "${chapter.label}" to ${basename(cov.file)}`, preferred: false, safe: false,
         edits: [{ file: cov.file, edits: [edit] }] }];

@@ -3,8 +3,8 @@ import type { Diagnostic, Fix, LinkRef, Position, TextEdit } from '../model';
 import { basename, dirname, extname, isMarkdown, relative, stem } from '../paths';
 import { githubSlug } from '../scanner/slug';
 import { percentDecode } from '../text/percent';
-import { closest } from '../text/similarity';
-import { destinationStyleOf, encodeLinkPath } from './destination';
+import { closest, editDistance } from '../text/similarity';
+import { destinationStyleOf, encodeLinkPath, fitsWikilinkName } from './destination';
 import { indexWorld, linkTextFor } from './linkText';
 
 /**
@@ -48,11 +48,27 @@ export function closestFileFix(index: IndexView, d: Diagnostic, text?: string): 
   for (const f of index.files()) if (isMarkdown(f) === wantMd) pool.push(f);
   const best = bestPath(pool, link.path, wanted, dirname(d.file));
   if (!best) return [];
-  const fragment = rawFragment(link);
+  const fragment = fragmentIn(index, best, link) ?? rawFragment(link);
   const newText = linkTextFor(indexWorld(index), d.file, link, best, fragment, destinationStyleOf(text, link));
   if (newText === undefined) return [];
   const readable = link.kind === 'link' || link.kind === 'image' ? percentDecode(newText) : newText;
   return [{ title: `Change to "${readable}"`, preferred: true, safe: false, edits: [{ file: d.file, edits: [replaceTarget(link, newText)] }] }];
+}
+
+/**
+ * The fragment to write when a broken link is pointed at `file`: when the link's `#fragment` names no heading (nor
+ * HTML anchor) of that file, the closest heading's slug, so the fix does not trade a broken file for a broken
+ * heading. Undefined to keep the fragment as written (it names one, there is none, or nothing is close).
+ */
+function fragmentIn(index: IndexView, file: string, link: LinkRef): string | undefined {
+  const wanted = link.fragment;
+  if (wanted === undefined || wanted === '' || /^L\d+(C\d+)?(-L?\d+(C\d+)?)?$/.test(wanted)) return undefined;
+  const headings = index.headingsOf(file);
+  if (!headings) return undefined;
+  const slugs = headings.map(h => h.slug);
+  const anchors = index.note(file)?.scan.anchors?.map(a => a.id) ?? [];
+  if (slugs.includes(wanted) || slugs.includes(wanted.toLowerCase()) || anchors.includes(wanted)) return undefined;
+  return closest(wanted, slugs);
 }
 
 /** Closest by file name; ties broken by the closest full path, then the same folder. */
@@ -62,7 +78,19 @@ function bestPath(pool: string[], writtenPath: string, wanted: string, folder: s
   if (!byName) return undefined;
   const sameName = pool.filter(f => stem(f).toLowerCase() === stem(byName).toLowerCase());
   if (sameName.length <= 1) return byName;
-  return closest(writtenPath, sameName, f => relative(folder, f)) ?? sameName.sort()[0];
+  // the tie-break has no "plausible typo" bound: one of these is the answer, the nearest path wins
+  const written = writtenPath.toLowerCase();
+  const key = (f: string) => {
+    const rel = relative(folder, f).toLowerCase();
+    return extname(written) === '' && isMarkdown(rel) ? rel.slice(0, -3) : rel;
+  };
+  let best = '';
+  let bestD = Infinity;
+  for (const f of sameName.sort()) {
+    const dist = editDistance(written, key(f), bestD);
+    if (dist < bestD) { best = f; bestD = dist; }
+  }
+  return best;
 }
 
 /**
@@ -88,18 +116,38 @@ function fitsWikilink(text: string): boolean {
   return text.trim() !== '' && !/[[\]|#\r\n]/.test(text);
 }
 
-/** `wikilink-broken`: the note whose file name or title is closest. */
+/**
+ * `wikilink-broken`: the note whose file name (the written name's last segment) or title is closest, the closer of
+ * the two. A file name is written as the shortest name that leads to that note alone (as many folders as the link
+ * had, more when other notes share the name); a title is written as it stands, when it can stand in `[[…]]` and
+ * leads to that note. The `#heading` is kept; the `|alias` lies outside the replaced range.
+ */
 export function closestWikilinkFix(index: IndexView, d: Diagnostic): Fix[] {
   const link = linkAt(index, d);
   if (!link) return [];
-  const names = new Map<string, string>();
+  const wanted = link.path.trim().replace(/\.md$/i, '');
+  const wantedName = wanted.slice(wanted.lastIndexOf('/') + 1);
+  const files: string[] = [];
+  const titles = new Map<string, string>();
   for (const n of index.notes()) {
-    if (!n.unreadable) {
-      names.set(stem(n.file), n.file);
-    }
+    if (n.unreadable) continue;
+    files.push(n.file);
+    if (n.title && fitsWikilinkName(n.title) && !titles.has(n.title)) titles.set(n.title, n.file);
   }
-  const best = closest(link.path.replace(/\.md$/i, ''), names.keys());
-  if (!best) return [];
-  const newText = best + (link.fragment ? '#' + link.fragment : '');
+  const fragment = link.fragment ? '#' + link.fragment : '';
+  const byFile = bestPath(files, wanted, wantedName, dirname(d.file));
+  const byFileText = byFile === undefined ? undefined : linkTextFor(indexWorld(index), d.file, link, byFile, undefined);
+  const title = closest(wanted, titles.keys());
+  const titleLeads = title !== undefined && resolvesTo(index, d.file, link, title, titles.get(title)!);
+  const distance = (a: string, b: string) => editDistance(a.toLowerCase(), b.toLowerCase());
+  const name = byFileText !== undefined && (!titleLeads || distance(wantedName, stem(byFile!)) <= distance(wanted, title!))
+    ? byFileText : titleLeads ? title : undefined;
+  if (name === undefined) return [];
+  const newText = name + fragment;
   return [{ title: `Change to "[[${newText}]]"`, preferred: true, safe: false, edits: [{ file: d.file, edits: [replaceTarget(link, newText)] }] }];
+}
+
+function resolvesTo(index: IndexView, from: string, link: LinkRef, name: string, file: string): boolean {
+  const r = index.resolve(from, { ...link, raw: name, path: name });
+  return r.kind === 'file' && r.file === file;
 }

@@ -1,36 +1,81 @@
 import { parseNote } from '../index/parseNote';
-import type { TextEdit } from '../model';
+import type { Position, TextEdit } from '../model';
 import { dirname, relative } from '../paths';
 import { endsWithLineBreak, lineEndingOf } from '../text/lineEnding';
 import { LineIndex } from '../text/lineIndex';
+import { applyTextEdits } from './applyEdits';
 import { encodeLinkPath } from './destination';
 
 /**
- * The `xref-missing-link` fix: a `- See also: [label](path)` line appended to note `from`, in the note's own line
- * endings. The appended text is scanned before it is offered: when the note ends inside an unclosed code fence
- * (where the line would be code, not a link) the fence is closed first; when even that leaves no link, there is
- * no fix (undefined).
+ * The `xref-missing-link` fix: a link from note `from` to `to`, in the note's own line endings. When the note has a
+ * "See also" / "Related" section (`## 延伸閱讀`, `## 相關筆記` …) the link becomes a `- [label](path)` item at the end
+ * of its last such section; otherwise a `- See also: [label](path)` line is appended. The text is scanned before it
+ * is offered: when the note ends inside an unclosed code fence (where the line would be code, not a link) the fence
+ * is closed first; when even that leaves no link, there is no fix (undefined).
+ *
+ * The edits are inserts, and what one fix inserts before its link line (the missing last line break, the fence
+ * closer) is an edit of its own, the same for every link added to the note: "fix all" keeps it once, so a second
+ * link lands after the first one rather than after a second fence line that would open a new code block.
  */
-export function seeAlsoEdit(text: string, from: string, to: string, label: string): TextEdit | undefined {
+export function seeAlsoEdits(text: string, from: string, to: string, label: string): TextEdit[] | undefined {
   const eol = lineEndingOf(text);
   const destination = encodeLinkPath(relative(dirname(from), to));
-  const line = `- See also: [${label.replace(/[[\]]/g, '')}](${destination})${eol}`;
+  const link = `[${label.replace(/[[\]]/g, '')}](${destination})`;
+  const inSection = sectionEdits(text, link, eol);
+  if (inSection && addsLink(text, inSection, destination)) return inSection;
   const lead = endsWithLineBreak(text) ? '' : eol;
+  const end = new LineIndex(text).positionAt(text.length);
+  const insert = (newText: string): TextEdit => ({ range: { start: end, end }, newText });
   for (const closer of ['', fenceCloser(text)]) {
     if (closer === undefined) continue;
-    const added = lead + (closer === '' ? '' : closer + eol) + eol + line;
-    if (addsLink(text, added, destination)) {
-      const end = new LineIndex(text).positionAt(text.length);
-      return { range: { start: end, end }, newText: added };
-    }
+    const prefix = lead + (closer === '' ? '' : closer + eol);
+    const edits = [...(prefix === '' ? [] : [insert(prefix)]), insert(`${eol}- See also: ${link}${eol}`)];
+    if (addsLink(text, edits, destination)) return edits;
   }
   return undefined;
 }
 
-/** Whether appending `added` gives the note a link with `destination` after its current end. */
-function addsLink(text: string, added: string, destination: string): boolean {
-  const scan = parseNote(text + added, { linkText: false }).scan;
-  return scan.links.some(l => l.kind === 'link' && l.targetStart >= text.length && l.raw === destination);
+/** The heading of a section that lists related notes, in English or Chinese (leading emoji and numbering skipped). */
+const SEE_ALSO_HEADING = /^[^\p{L}]*(?:see also|related\b|further reading|延伸閱讀|延伸阅读|相關|相关|參見|参见|另見|另见|參考|参考)/iu;
+const LIST_ITEM = /^( {0,3})([-*+]|\d{1,9}[.)])[ \t]/;
+
+/**
+ * An item for `link` at the end of the note's last "See also" section (the section runs to the next heading of the
+ * same or a higher level): after its last list item, in the same list style; else as a new list after its last
+ * line (a list of its own). Undefined when the note has no such section.
+ */
+function sectionEdits(text: string, link: string, eol: string): TextEdit[] | undefined {
+  const { lines, scan } = parseNote(text, { linkText: false });
+  const headings = scan.headings;
+  let found = -1;
+  for (let i = 0; i < headings.length; i++) if (SEE_ALSO_HEADING.test(headings[i].text.trim())) found = i;
+  if (found === -1) return undefined;
+  const heading = headings[found];
+  const next = headings.slice(found + 1).find(h => h.level <= heading.level);
+  const endLine = next ? next.range.start.line : lines.lineCount;
+  let last = heading.range.end.line;
+  for (let l = endLine - 1; l > heading.range.end.line; l--) {
+    if (lines.lineText(l).trim() !== '') { last = l; break; }
+  }
+  const item = last === heading.range.end.line ? undefined : LIST_ITEM.exec(lines.lineText(last));
+  const at = lines.positionAt(lines.lineEnd(last));
+  const insert = (pos: Position, newText: string): TextEdit => ({ range: { start: pos, end: pos }, newText });
+  if (item) {
+    const marker = /^\d/.test(item[2]) ? `${Number(item[2].slice(0, -1)) + 1}${item[2].slice(-1)}` : item[2];
+    return [insert(at, `${eol}${item[1]}${marker} ${link}`)];
+  }
+  // a new list: a blank line before it, and one after it when a heading follows right below (each its own edit,
+  // the same for every link added, so two links make one list)
+  const edits = [insert(at, eol), insert(at, `${eol}- ${link}`)];
+  if (last + 1 < lines.lineCount && lines.lineText(last + 1).trim() !== '') edits.push(insert({ line: last + 1, character: 0 }, eol));
+  return edits;
+}
+
+/** Whether the edits give the note a link with `destination` that it did not have. */
+function addsLink(text: string, edits: TextEdit[], destination: string): boolean {
+  const count = (t: string) => parseNote(t, { linkText: false }).scan.links.filter(l => l.kind === 'link' && l.raw === destination).length;
+  const after = applyTextEdits(text, edits);
+  return count(after) > count(text);
 }
 
 /** The line that closes a code fence still open at the end of the note (same character, same length); else undefined. */

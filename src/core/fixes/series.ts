@@ -1,5 +1,5 @@
 import { defaultConfig, priorityOf, type NotesConfig } from '../config';
-import type { Chapter, CoverageModel, TextEdit } from '../model';
+import type { Chapter, CoverageModel, CoverageStatus, TextEdit } from '../model';
 import { dominantStatusText } from '../coverage/sync';
 import { relative } from '../paths';
 import { matrixTableLayouts } from '../series/matrix';
@@ -36,10 +36,11 @@ function lineBreakAfter(text: string, offset: number): string {
 
 /**
  * Appends `| Category | label | `path` | Pending |` (in the table's column order, extra columns left
- * empty) after the last row of the last coverage table that has a files column. Undefined when the text has no coverage
+ * empty; the status is `status`, the one the row's file gives, so the new row is not itself a mismatch) after the last row of the last coverage table that has a files column. Undefined when the text has no coverage
  * table or the chapter has no workspace file.
  */
-export function addChapterToMatrixEdit(text: string, cov: CoverageModel, chapter: Chapter, config: NotesConfig = defaultConfig()): TextEdit | undefined {
+export function addChapterToMatrixEdit(text: string, cov: CoverageModel, chapter: Chapter, config: NotesConfig = defaultConfig(),
+  status: CoverageStatus = 'pending'): TextEdit | undefined {
   // the last table that lists files (a table without a files column cannot list the chapter)
   const layouts = matrixTableLayouts(text).filter(l => l.columns.files !== undefined);
   const layout = layouts[layouts.length - 1];
@@ -61,7 +62,7 @@ export function addChapterToMatrixEdit(text: string, cov: CoverageModel, chapter
   set(layout.columns.area, escapeCell(chapter.category));
   set(layout.columns.topic, escapeCell(chapter.label));
   set(layout.columns.files, '`' + relative(cov.folder, chapter.file) + '`');
-  set(layout.columns.status, statusWordLike(config, 'pending', dominantStatusText(cov)));
+  set(layout.columns.status, statusWordLike(config, status, dominantStatusText(cov)));
 
   const row = prefix + (leadingPipe ? '| ' : '') + cells.join(' | ') + (trailingPipe ? ' |' : '');
   const at = lines.lineEnd(line);

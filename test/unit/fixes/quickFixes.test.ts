@@ -1,0 +1,131 @@
+import { strict as assert } from 'node:assert';
+import { applyTextEdits } from '../../../src/core/fixes/applyEdits';
+import { fixesFor } from '../../../src/core/fixes/index';
+import type { Diagnostic, Fix, RuleCode } from '../../../src/core/model';
+import { mergeFixEdits } from '../../../src/extension/features/mergeFixEdits';
+import { FM, indexOf } from '../index/memoryWorkspace';
+
+/** The quick fixes other than frontmatter: what each one writes, and that applying it resolves its diagnostic. */
+
+type Files = Record<string, string>;
+const TODAY = '2026-11-22';
+
+async function fixesOf(files: Files, code: RuleCode, file?: string): Promise<{ d: Diagnostic; fixes: Fix[] }[]> {
+  const index = await indexOf(files);
+  return [...index.allDiagnostics().values()].flat()
+    .filter(d => d.code === code && (file === undefined || d.file === file))
+    .map(d => ({ d, fixes: fixesFor(index, d, files[d.file], TODAY, f => files[f]) }));
+}
+
+/** The workspace after the fixes' edits, merged as "fix all" merges them. */
+function applyAll(files: Files, fixes: Fix[]): Files {
+  const out = { ...files };
+  for (const fe of mergeFixEdits(fixes).edits) out[fe.file] = applyTextEdits(fe.create ? '' : files[fe.file], fe.edits);
+  return out;
+}
+
+async function count(files: Files, code: RuleCode): Promise<number> {
+  return [...(await indexOf(files)).allDiagnostics().values()].flat().filter(d => d.code === code).length;
+}
+
+const README = '# S\n\n## Chapters\n\n### Cat\n\n- [a](a.md) - 必讀 - 5 min\n- [b](b.md) - 必讀 - 5 min\n- [c](c.md) - 必讀 - 5 min\n';
+const MATRIX = '# M\n\n| Capability Area | Required Topic | Coverage Files | Status |\n|---|---|---|---|\n| A | t | `a.md` `b.md` `c.md` | Done |\n\n'
+  + '## Cross-references\n\n- `a.md` <-> `b.md`\n- `a.md` <-> `c.md`\n';
+const seeAlsoWorkspace = (aBody: string): Files => ({
+  's/README.md': README, 's/coverage_matrix.md': MATRIX, 's/a.md': FM('A') + aBody,
+  's/b.md': FM('B') + '[a](a.md)\n', 's/c.md': FM('C') + '[a](a.md)\n',
+});
+
+describe('quick fixes: see also (xref-missing-link)', () => {
+  async function fixAllOnA(aBody: string, crlf = false): Promise<{ body: string; left: number }> {
+    const files = seeAlsoWorkspace(aBody);
+    if (crlf) files['s/a.md'] = files['s/a.md'].replace(/\n/g, '\r\n');
+    const found = await fixesOf(files, 'xref-missing-link');
+    assert.equal(found.length, 2);
+    const after = applyAll(files, found.map(f => f.fixes[0]));
+    return { body: after['s/a.md'].slice(FM('A').length + (crlf ? FM('A').split('\n').length - 1 : 0)), left: await count(after, 'xref-missing-link') };
+  }
+
+  it('fix all adding two links to a note that ends in an unclosed fence closes the fence once', async () => {
+    const r = await fixAllOnA('text\n\n```js\ncode\n');
+    assert.equal(r.body, 'text\n\n```js\ncode\n```\n\n- See also: [B](b.md)\n\n- See also: [C](c.md)\n');
+    assert.equal(r.left, 0);
+  });
+
+  it('fix all on a note without a last line break adds that line break once', async () => {
+    const r = await fixAllOnA('no newline');
+    assert.equal(r.body, 'no newline\n\n- See also: [B](b.md)\n\n- See also: [C](c.md)\n');
+    assert.equal(r.left, 0);
+  });
+
+  it('adds the link as an item of an existing "See also" section, not at the end of the note', async () => {
+    const r = await fixAllOnA('text\n\n## See also\n\n- [x](x.md)\n\n## Other\n\nmore\n');
+    assert.equal(r.body, 'text\n\n## See also\n\n- [x](x.md)\n- [B](b.md)\n- [C](c.md)\n\n## Other\n\nmore\n');
+    assert.equal(r.left, 0);
+  });
+
+  it('finds a section in Chinese and keeps its list style', async () => {
+    const r = await fixAllOnA('## 🔗 延伸閱讀\n\n1. [x](x.md)\n');
+    // each fix numbers its item after the last one written; Markdown renumbers the list
+    assert.equal(r.body, '## 🔗 延伸閱讀\n\n1. [x](x.md)\n2. [B](b.md)\n2. [C](c.md)\n');
+    assert.equal(r.left, 0);
+  });
+
+  it('starts a list after a paragraph of a related section, in CRLF', async () => {
+    const r = await fixAllOnA('## Related notes\n\nRead these first.\n', true);
+    assert.equal(r.body, '## Related notes\r\n\r\nRead these first.\r\n\r\n- [B](b.md)\r\n- [C](c.md)\r\n');
+    assert.equal(r.left, 0);
+  });
+
+  it('starts a list in an empty related section, keeping the blank line before the next heading', async () => {
+    const r = await fixAllOnA('## 相關筆記\n## Next\n');
+    assert.equal(r.body, '## 相關筆記\n\n- [B](b.md)\n- [C](c.md)\n\n## Next\n');
+    assert.equal(r.left, 0);
+  });
+});
+
+/** Each fix of `code` in a.md applied alone: the line it leaves, and whether that diagnostic is gone. */
+async function appliedEach(files: Files, code: RuleCode): Promise<{ title: string; line: string; resolved: boolean }[]> {
+  const out: { title: string; line: string; resolved: boolean }[] = [];
+  for (const { d, fixes } of await fixesOf(files, code, 'a.md')) {
+    const fix = fixes.find(f => f.preferred);
+    if (!fix) continue;
+    const after = applyAll(files, [fix]);
+    const index = await indexOf(after);
+    const line = after['a.md'].split(/\r?\n/)[d.range.start.line];
+    const resolved = !index.diagnostics('a.md').some(x => x.code === code && x.range.start.line === d.range.start.line && x.range.start.character === d.range.start.character);
+    out.push({ title: fix.title, line, resolved });
+  }
+  return out;
+}
+
+describe('quick fixes: wikilink-broken', () => {
+  it('suggests the closest note title (wikilinks resolve by title too), keeping the alias', async () => {
+    const r = await appliedEach({ 'a.md': FM('A') + '[[My Grate Note|see]]\n', 'zz.md': FM('My Great Note') }, 'wikilink-broken');
+    assert.deepEqual(r, [{ title: 'Change to "[[My Great Note]]"', line: '[[My Great Note|see]]', resolved: true }]);
+  });
+
+  it('keeps the folder of a path-like wikilink and the #heading', async () => {
+    const r = await appliedEach({ 'a.md': FM('A') + '[[sub/notte#Setup]]\n', 'sub/note.md': FM('N') + '# Setup\n' }, 'wikilink-broken');
+    assert.deepEqual(r, [{ title: 'Change to "[[sub/note#Setup]]"', line: '[[sub/note#Setup]]', resolved: true }]);
+  });
+
+  it('names the note the fix chose when another note shares its name and would be picked', async () => {
+    // `[[note]]` from a.md resolves to x/note.md (the shorter path); the closest by path is yy/note.md
+    const r = await appliedEach({ 'a.md': FM('A') + '[[yy/notr]]\n', 'x/note.md': FM('X'), 'yy/note.md': FM('Y') }, 'wikilink-broken');
+    assert.deepEqual(r, [{ title: 'Change to "[[yy/note]]"', line: '[[yy/note]]', resolved: true }]);
+  });
+});
+
+describe('quick fixes: link-broken and ref-broken', () => {
+  it('points the #fragment at the closest heading of the new target, rather than leave it broken there', async () => {
+    const files = { 'a.md': FM('A') + '[x](notes/instal.md#set-up) `notes/instal.md#set-up` [y](notes/instal.md#L10) [z](notes/instal.md#zzzzzzzz)\n',
+      'notes/install.md': FM('I') + '## Setup\n' };
+    const link = await appliedEach(files, 'link-broken');
+    assert.deepEqual(link.map(r => r.title), ['Change to "notes/install.md#setup"', 'Change to "notes/install.md#L10"', 'Change to "notes/install.md#zzzzzzzz"']);
+    const ref = await appliedEach(files, 'ref-broken');
+    assert.deepEqual(ref.map(r => r.title), ['Change to "notes/install.md#setup"']);
+    const after = await indexOf(applyAll(files, (await fixesOf(files, 'link-broken')).slice(0, 1).map(f => f.fixes[0])));
+    assert.deepEqual(after.diagnostics('a.md').map(d => d.code).sort(), ['link-broken', 'link-broken', 'ref-broken']);
+  });
+});
