@@ -1,5 +1,5 @@
 import type { IndexView } from '../index/api';
-import { fileState, statusOutOfDate } from './compute';
+import { statusOutOfDate } from './compute';
 import type { Chapter, CoverageStatus, Diagnostic, FileState, PriorityKey, RowCoverage, SeriesModel } from '../model';
 import { matrixListsFiles } from '../series/matrix';
 
@@ -113,10 +113,13 @@ export function problemCount(diags: readonly Diagnostic[]): number {
   return n;
 }
 
-/** The state the index computes coverage with: missing (no readable note), draft or written. */
+/**
+ * The state the index computes coverage with: missing, draft or written. The index's own answer, so that a chapter
+ * whose file is hidden (files.exclude) or not read as a note counts as existing here too, as in the check, the CLI's
+ * coverage report and the Series tree.
+ */
 export function fileStateOf(index: IndexView, file: string): FileState {
-  const note = index.note(file);
-  return fileState(note && !note.unreadable ? note : undefined, index.config);
+  return index.fileStateOf(file);
 }
 
 /** A title that only repeats the file's name (the index's fallback) is not worth showing. */

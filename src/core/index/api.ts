@@ -79,6 +79,11 @@ export interface IndexView {
   coverage(series: SeriesModel): CoverageModel | undefined;
   /** declared vs computed status per matrix row */
   computeCoverage(series: SeriesModel): RowCoverage[];
+  /**
+   * Missing, draft or written, as coverage counts a file: a file that exists but is not read as a note, or lies
+   * where the listing does not look, counts as written (the README check does not call it planned either).
+   */
+  fileStateOf(file: string): FileState;
   diagnostics(file: string): readonly Diagnostic[];
   allDiagnostics(): ReadonlyMap<string, readonly Diagnostic[]>;
 }

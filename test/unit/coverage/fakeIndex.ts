@@ -1,8 +1,7 @@
 import { defaultConfig, type NotesConfig } from '../../../src/core/config';
-import { computeRowCoverage } from '../../../src/core/coverage/compute';
-import { fileStateOf } from '../../../src/core/coverage/viewModel';
+import { computeRowCoverage, fileState } from '../../../src/core/coverage/compute';
 import type { IndexView, NoteRecord } from '../../../src/core/index/api';
-import type { CoverageModel, Diagnostic, Severity, SeriesModel } from '../../../src/core/model';
+import type { CoverageModel, Diagnostic, FileState, Severity, SeriesModel } from '../../../src/core/model';
 import { parseCoverageMatrix } from '../../../src/core/series/matrix';
 import { parseSeriesReadme } from '../../../src/core/series/readme';
 
@@ -74,7 +73,13 @@ export class FakeIndex implements IndexView {
   coverage(series: SeriesModel): CoverageModel | undefined { return this.seriesList.find(s => s.model === series)?.cov; }
   computeCoverage(series: SeriesModel) {
     const cov = this.coverage(series);
-    return cov ? computeRowCoverage(cov.rows, f => fileStateOf(this, f)) : [];
+    return cov ? computeRowCoverage(cov.rows, f => this.fileStateOf(f)) : [];
+  }
+  /** like the real index: a note by its record, any other file that exists as written */
+  fileStateOf(file: string): FileState {
+    const note = this.records.get(file);
+    if (note && !note.unreadable) return fileState(note, this.config);
+    return this.otherFiles.has(file) || note !== undefined ? 'written' : 'missing';
   }
   diagnostics(file: string): readonly Diagnostic[] { return this.diags.get(file) ?? []; }
   allDiagnostics(): ReadonlyMap<string, readonly Diagnostic[]> { return this.diags; }
