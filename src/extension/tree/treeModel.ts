@@ -113,6 +113,9 @@ export function buildTree(seriesList: readonly SeriesModel[], opts: BuildOptions
       const facts = opts.factsOf(chapter.file);
       addProgress(node.progress, chapter, facts, facts.exists && opts.isStudied(chapter.file));
     }
+    // a filter that matches nothing in a series hides the series too: with no series left the view shows its
+    // "No chapter matches the current filter" welcome (it only does on an empty tree)
+    if (node.groups.length === 0 && isFilterActive(opts.filter)) continue;
     out.push(node);
   }
   return out;

@@ -85,6 +85,15 @@ describe('treeModel', () => {
     assert.deepEqual(u.groups.map(g => g.chapters.map(c => c.chapter.number)), [['03']]);
   });
 
+  it('hides a series the filter matches nothing in (the view then shows its "no match" welcome), never without a filter', () => {
+    const empty: SeriesModel = { ...series, readme: 'e/README.md', folder: 'e', categories: [], batches: [] };
+    const roots = buildTree([series, empty], opts({ filter: { priorities: [], missingOnly: false, text: 'no such chapter' } }));
+    assert.deepEqual(roots, []);
+    const some = buildTree([series, empty], opts({ filter: { priorities: ['skippable'], missingOnly: false, text: '' } }));
+    assert.deepEqual(some.map(s => s.series.readme), ['s/README.md']);
+    assert.deepEqual(buildTree([series, empty], opts()).map(s => s.series.readme), ['s/README.md', 'e/README.md']);
+  });
+
   it('finds the first node of a file for reveal', () => {
     const roots = buildTree([series], opts());
     assert.equal(findChapterNode(roots, a1.file)?.parent.key, 'A');
