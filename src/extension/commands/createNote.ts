@@ -6,7 +6,7 @@ import { normalize, relative } from '../../core/paths';
 import type { IndexService } from '../indexService';
 import { priorityName } from '../tree/seriesTree';
 import { exists, fileFromArg, openFile, requireTrust } from './args';
-import { chapterLine, chapterTitle, defaultPriorityLabel, noteTags, proposeChapter, readmeInsertEdit, typicalMinutes } from './noteTemplate';
+import { chapterLine, defaultPriorityLabel, noteTags, plannedNoteOptions, proposeChapter, readmeInsertEdit, typicalMinutes } from './noteTemplate';
 
 export type CreateResult = 'created' | 'existed' | 'cancelled' | 'failed';
 
@@ -41,11 +41,7 @@ export async function createNoteCommand(service: IndexService, arg: unknown): Pr
   if (!requireTrust()) return 'cancelled';
   const file = fileFromArg(service, arg, false);
   if (!file || normalize(file) !== file) return 'cancelled';
-  const series = service.index.seriesOf(file);
-  const chapter = series?.categories.flatMap(c => c.chapters).find(c => c.file === file);
-  const title = chapter ? chapterTitle(chapter.label) : undefined;
-  const tags = noteTags(domainOf(service, series), chapter?.category);
-  return createNoteFile(service, file, { title, tags });
+  return createNoteFile(service, file, plannedNoteOptions(service.index, file));
 }
 
 export interface NewNoteArgs {

@@ -1,5 +1,7 @@
 import type { NotesConfig } from '../../core/config';
 import { titleFromFileName } from '../../core/fixes/frontmatter';
+import { newNoteText } from '../../core/fixes/newNote';
+import type { IndexView } from '../../core/index/api';
 import type { Category, Position, PriorityKey, SeriesModel, TextEdit } from '../../core/model';
 import { dirname, relative } from '../../core/paths';
 import { LineIndex } from '../../core/text/lineIndex';
@@ -33,6 +35,23 @@ export function noteTags(domain: string | undefined, category: string | undefine
 /** `Saga Pattern: Basics` → `saga_pattern_basics` (CJK kept; '' when nothing is left). */
 export function fileSlug(title: string): string {
   return title.normalize('NFC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '_').replace(/^_+|_+$/g, '').slice(0, 80);
+}
+
+/**
+ * The title and tags of a planned note (a README chapter or matrix file not written yet): the chapter label made
+ * a title, the series' domain and the chapter's category as tags. The Series tree's "Create Note" and the coverage
+ * page's *Create* button both go through here, so a chapter gets the same note whichever one creates it.
+ */
+export function plannedNoteOptions(index: IndexView, file: string): { title?: string; tags: string[] } {
+  const series = index.seriesOf(file);
+  const chapter = series?.categories.flatMap(c => c.chapters).find(c => c.file === file);
+  const d = series ? index.note(series.readme)?.frontmatter.data?.domain : undefined;
+  return { title: chapter ? chapterTitle(chapter.label) : undefined, tags: noteTags(typeof d === 'string' ? d : undefined, chapter?.category) };
+}
+
+/** The text of a planned note (see `plannedNoteOptions`), dated `today`. */
+export function plannedNoteText(index: IndexView, file: string, today: string): string {
+  return newNoteText(index, file, { ...plannedNoteOptions(index, file), today });
 }
 
 export interface ChapterProposal {

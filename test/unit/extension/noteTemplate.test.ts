@@ -92,3 +92,24 @@ describe('noteTemplate', () => {
     assert.equal(matrix.rows[0].declared, 'pending');
   });
 });
+
+describe('planned note text (Series tree "Create Note" and the coverage page\'s Create)', () => {
+  it('titles the note after its chapter label and tags it with the domain and the category, CJK kept', async () => {
+    const { FakeIndex } = await import('../coverage/fakeIndex');
+    const { plannedNoteText } = await import('../../../src/extension/commands/noteTemplate');
+    const readme = '---\ntitle: S\ndomain: backend\n---\n# S\n\n## Chapters\n\n### 系統 設計\n\n- [01_scalability_fundamentals](sd/01_scalability_fundamentals.md) - 必讀 - 30 min\n- [分散式 交易](sd/02_tx.md) - 重要 - 20 min\n';
+    const index = new FakeIndex().addSeries('s/README.md', readme);
+    index.note('s/README.md')!.frontmatter.data = { domain: 'backend' };
+    const text = plannedNoteText(index, 's/sd/01_scalability_fundamentals.md', '2026-01-02');
+    assert.match(text, /^---\ntitle: Scalability Fundamentals\n/);
+    assert.match(text, /\ndomain: backend\n/);
+    assert.match(text, /\ntags: \[backend, 系統-設計\]\n/);
+    assert.match(text, /\nstatus: draft\n/);
+    assert.match(text, /\ncreated: 2026-01-02\n/);
+    assert.doesNotMatch(text, /source: ""/);
+    assert.match(text, /\n# Scalability Fundamentals\n$/);
+    assert.match(plannedNoteText(index, 's/sd/02_tx.md', '2026-01-02'), /\n# 分散式 交易\n$/);
+    // a matrix file that is no chapter: titled after its file name
+    assert.match(plannedNoteText(index, 's/sd/99_extra_topic.md', '2026-01-02'), /\n# Extra Topic\n$/);
+  });
+});
