@@ -214,7 +214,8 @@ export class SeriesTree implements vscode.TreeDataProvider<TreeNode>, vscode.Dis
       label = node.theme ? vscode.l10n.t('Batch {0}: {1}', node.key, node.theme) : vscode.l10n.t('Batch {0}', node.key);
       icon = new vscode.ThemeIcon('layers');
     }
-    const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Collapsed);
+    // an empty README category has nothing to expand
+    const item = new vscode.TreeItem(label, node.chapters.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
     item.id = node.id;
     item.iconPath = icon;
     item.description = progressText(node.progress);

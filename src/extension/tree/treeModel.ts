@@ -106,8 +106,10 @@ export function buildTree(seriesList: readonly SeriesModel[], opts: BuildOptions
         if (!matches(chapter, facts)) continue;
         group.chapters.push({ kind: 'chapter', id: `${group.id}|${chapter.file}`, chapter, facts, studied, parent: group });
       }
-      // progress counts every chapter of the group; a filter only hides rows
-      if (group.chapters.length > 0) node.groups.push(group);
+      // progress counts every chapter of the group; a filter only hides rows. A README category with no chapter
+      // yet is shown (the tree mirrors the README) unless a filter is on; empty priority / batch buckets are not.
+      const keepEmpty = opts.groupBy === 'category' && !isFilterActive(opts.filter);
+      if (group.chapters.length > 0 || keepEmpty) node.groups.push(group);
     }
     for (const chapter of uniqueChapters(series)) {
       const facts = opts.factsOf(chapter.file);

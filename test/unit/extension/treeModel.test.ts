@@ -94,6 +94,17 @@ describe('treeModel', () => {
     assert.deepEqual(buildTree([series, empty], opts()).map(s => s.series.readme), ['s/README.md', 'e/README.md']);
   });
 
+  it('shows a README category without chapters (the tree mirrors the README), but not under a filter or other groupings', () => {
+    const withEmpty: SeriesModel = { ...series, categories: [...series.categories, { name: '待補 (empty)', range, chapters: [] }] };
+    const [s] = buildTree([withEmpty], opts());
+    assert.deepEqual(s.groups.map(g => [g.key, g.chapters.length, g.progress.total]), [['A', 2, 2], ['B', 3, 3], ['待補 (empty)', 0, 0]]);
+    assert.equal(s.progress.total, 4);
+    const [f] = buildTree([withEmpty], opts({ filter: { priorities: [], missingOnly: true, text: '' } }));
+    assert.deepEqual(f.groups.map(g => g.key), ['A', 'B']);
+    const [p] = buildTree([withEmpty], opts({ groupBy: 'priority' }));
+    assert.deepEqual(p.groups.map(g => g.key), ['must-read', 'important', 'skippable', '']);
+  });
+
   it('finds the first node of a file for reveal', () => {
     const roots = buildTree([series], opts());
     assert.equal(findChapterNode(roots, a1.file)?.parent.key, 'A');
