@@ -56,7 +56,7 @@ function fileCell(t: Translate, f: FileView): HTMLElement {
   return el('div', { class: 'file' },
     openButton(t, f.href, f.file),
     ' ', stateBadge(t, f.state),
-    f.problems > 0 && el('span', { class: 'problems-inline', title: t('problemCount', f.problems) }, `⚠ ${f.problems}`),
+    f.problems > 0 && el('span', { class: 'problems-inline', title: f.problems === 1 ? t('problemCountOne') : t('problemCount', f.problems) }, `⚠ ${f.problems}`),
     f.state === 'missing' && createButton(t, f.file),
     f.title !== undefined && el('div', { class: 'file-title' }, f.title),
   );

@@ -34,6 +34,7 @@ export const PAGE_STRINGS = {
   time: 'Time',
   problems: 'Problems',
   problemCount: '{0} problems',
+  problemCountOne: '1 problem',
   pending: 'Pending',
   inProgress: 'In Progress',
   done: 'Done',
