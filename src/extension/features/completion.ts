@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { basename, dirname, join, stem } from '../../core/paths';
 import type { IndexService } from '../indexService';
-import { completionSiteAt, frontmatterSiteAt, keyOfLine, type CompletionSite, type FrontmatterSite } from './completionSite';
+import { completionSiteAt, frontmatterSiteAt, keyOfLine, unquote, type CompletionSite, type FrontmatterSite } from './completionSite';
 import { FolderListing } from './folderListing';
 import { FrontmatterValues } from './frontmatterValues';
 import { MARKDOWN } from './languageSelector';
@@ -37,7 +37,7 @@ export function registerCompletion(service: IndexService): vscode.Disposable {
           if (!site || (site.kind === 'key' && byTrigger) || context.triggerCharacter === ':') return undefined;
           return frontmatterItems(service, values, document, position, site);
         }
-        if (insideFencedCode(document, position.line)) return undefined;
+        if (insideFencedCode(document, position.line) || insideIndentedCode(document, position.line)) return undefined;
         const site = completionSiteAt(prefix);
         if (!site) return undefined;
         if (site.kind === 'path' && site.syntax === 'ref' && site.typed === '' && context.triggerCharacter === '`') return undefined;
@@ -80,6 +80,19 @@ function keyAbove(document: vscode.TextDocument, line: number): string | undefin
   return undefined;
 }
 
+/** The other `- item` values of the block list a `- …` line belongs to (to not offer them again). */
+function itemsAround(document: vscode.TextDocument, line: number): string[] {
+  const items: string[] = [];
+  const collect = (l: number): boolean => {
+    const m = /^[ \t]*-[ \t]+(.*)$/.exec(document.lineAt(l).text);
+    if (m) items.push(unquote(m[1]));
+    return m !== null;
+  };
+  for (let l = line - 1; l >= 1 && collect(l); l--);
+  for (let l = line + 1; l < document.lineCount && !FENCE_CLOSE.test(document.lineAt(l).text) && collect(l); l++);
+  return items.filter(v => v !== '');
+}
+
 /** True when the line is inside a fenced code block (``` or ~~~), counting fences from the top. */
 function insideFencedCode(document: vscode.TextDocument, line: number): boolean {
   let fence: { char: string; length: number } | undefined;
@@ -95,6 +108,43 @@ function insideFencedCode(document: vscode.TextDocument, line: number): boolean 
     }
   }
   return fence !== undefined;
+}
+
+const LIST_ITEM = /^[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/;
+const indentOf = (text: string): number => {
+  let width = 0;
+  for (const ch of text) {
+    if (ch === ' ') width++;
+    else if (ch === '\t') width += 4 - (width % 4);
+    else break;
+  }
+  return width;
+};
+
+/**
+ * True when the line is in an indented code block: indented by 4 or more, after a blank line that follows a
+ * line indented less (or at the top), with no list around (a list item's content is indented too, so any list
+ * marker on the way up means "not code").
+ */
+function insideIndentedCode(document: vscode.TextDocument, line: number): boolean {
+  const text = document.lineAt(line).text;
+  if (text.trim() === '' || indentOf(text) < 4) return false;
+  let blankBefore = false;
+  for (let l = line - 1; l >= 0; l--) {
+    const above = document.lineAt(l).text;
+    if (above.trim() === '') {
+      blankBefore = true;
+      continue;
+    }
+    if (LIST_ITEM.test(above)) return false;
+    if (indentOf(above) >= 4) {
+      blankBefore = false;
+      continue;
+    }
+    // the block's first line must follow a blank line (an indented line right after a paragraph continues it)
+    return blankBefore && indentOf(above) === 0;
+  }
+  return true;
 }
 
 function frontmatterItems(service: IndexService, values: FrontmatterValues, document: vscode.TextDocument,
@@ -128,7 +178,8 @@ function frontmatterItems(service: IndexService, values: FrontmatterValues, docu
   } else {
     candidates = values.valuesOf(site.key).map(value => ({ value, kind: vscode.CompletionItemKind.Value, detail: vscode.l10n.t('Used in other notes') }));
   }
-  return candidates.map(({ value, kind, detail }, i) => {
+  const taken = new Set(site.taken ?? (site.list ? itemsAround(document, position.line) : []));
+  return candidates.filter(c => !taken.has(c.value)).map(({ value, kind, detail }, i) => {
     const item = new vscode.CompletionItem(value, kind);
     item.range = range;
     item.detail = detail;

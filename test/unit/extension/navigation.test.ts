@@ -1,0 +1,52 @@
+import { strict as assert } from 'node:assert';
+import { completionSiteAt, frontmatterSiteAt } from '../../../src/extension/features/completionSite';
+import { FM } from '../index/memoryWorkspace';
+import { at, labelOf, navigationOf } from './navigationHarness';
+
+const B = FM('Beta Title') + '# Setup 步驟\n\n## 設定\n\n## Dup\n\n## Dup\n';
+
+describe('navigation providers', () => {
+  describe('completion stays out of code', () => {
+    it('offers no wikilink or link completion inside an inline code span', () => {
+      // inside an open span the cursor is in a backtick path, never in a wikilink or a link
+      assert.deepEqual(completionSiteAt('see `arr[['), { kind: 'path', syntax: 'ref', typed: 'arr[[', start: 5, angle: false });
+      assert.deepEqual(completionSiteAt('see `f](x'), { kind: 'path', syntax: 'ref', typed: 'f](x', start: 5, angle: false });
+      assert.equal(completionSiteAt('see ``a`[['), undefined);
+      assert.equal(completionSiteAt('see `a` ``[[x`` `f](y` z'), undefined);
+      // closed spans before the link do not matter; a backtick path is still a path
+      assert.deepEqual(completionSiteAt('`x` [[na'), { kind: 'wikilink', typed: 'na', start: 6 });
+      assert.deepEqual(completionSiteAt('`[[x` and `sub/a'), { kind: 'path', syntax: 'ref', typed: 'sub/a', start: 11, angle: false });
+      // a double-backtick span is code, not a path reference
+      assert.equal(completionSiteAt('``sub/a'), undefined);
+    });
+
+    it('offers nothing inside an indented code block, but completes in indented list content', async () => {
+      const text = FM('A') + 'para\n\n    code [[\n\n- item\n\n    [[\n';
+      const nav = await navigationOf({ 'a.md': text, 'b.md': B });
+      const doc = nav.document('a.md');
+      const [l1, c1] = at(text, 'code [[', 7);
+      assert.deepEqual(await nav.complete(doc, l1, c1, '['), []);
+      const [l2, c2] = at(text, '    [[\n', 6);
+      assert.ok((await nav.complete(doc, l2, c2, '[')).map(labelOf).includes('b'));
+    });
+  });
+
+  describe('frontmatter value completion', () => {
+    it('offers nothing inside a flow mapping', () => {
+      assert.equal(frontmatterSiteAt('status: {a: ', () => undefined), undefined);
+    });
+
+    it('does not offer again the values a list already holds', async () => {
+      const nav = await navigationOf({
+        'x.md': FM('X').replace('tags: [a]', 'tags: [api, db, cache]'),
+        'y.md': FM('Y').replace('tags: [a]', 'tags: [api]'),
+      });
+      const inline = FM('Z').replace('tags: [a]', 'tags: [api, "db", ');
+      const [l, c] = at(inline, 'tags: [api, "db", ', 18);
+      assert.deepEqual((await nav.complete(nav.document('z.md', inline), l, c)).map(labelOf), ['cache']);
+      const block = FM('Z').replace('tags: [a]', 'tags:\n  - api\n  - \n  - cache');
+      const [bl] = at(block, '  - \n');
+      assert.deepEqual((await nav.complete(nav.document('z.md', block), bl, 4)).map(labelOf), ['db']);
+    });
+  });
+});
