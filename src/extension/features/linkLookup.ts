@@ -11,6 +11,11 @@ export function linkAt(record: NoteRecord, pos: Position): LinkRef | undefined {
   return undefined;
 }
 
+/** The heading whose line holds a position, if any. */
+export function headingAt(record: NoteRecord, pos: Position): Heading | undefined {
+  return record.scan.headings.find(h => h.range.start.line <= pos.line && pos.line <= h.range.end.line);
+}
+
 /**
  * The heading a fragment names: its GitHub slug (Markdown links), or — for wikilinks, which name headings by
  * their text — the heading text, compared case-insensitively.

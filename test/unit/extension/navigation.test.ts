@@ -49,4 +49,26 @@ describe('navigation providers', () => {
       assert.deepEqual((await nav.complete(nav.document('z.md', block), bl, 4)).map(labelOf), ['db']);
     });
   });
+
+  describe('find references on a heading', () => {
+    it('lists the links whose fragment names that heading, not every backlink', async () => {
+      const a = FM('Alpha') + 'x [s](b.md#設定) [t](b.md#dup-1) [[b#Dup]] [u](b.md) [[Beta Title#設定]]\n';
+      const b = B + '\nsee [here](#dup)\n';
+      const nav = await navigationOf({ 'a.md': a, 'b.md': b });
+      const doc = nav.document('b.md');
+      const refs = async (needle: string, delta = 0) => {
+        const [l] = at(b, needle, delta);
+        return (await nav.references(doc, l, 3)).map(x => `${x.uri.path.slice(4)}:${x.range.start.character}`);
+      };
+      assert.deepEqual(await refs('## 設定'), ['a.md:2', 'a.md:51']);
+      assert.deepEqual(await refs('## Dup'), ['a.md:31', 'b.md:4']);
+      assert.deepEqual(await refs('## Dup\n\n## Dup', 8), ['a.md:15']);
+      const [hl] = at(b, '## 設定');
+      const withDeclaration = await nav.references(doc, hl, 0, true);
+      assert.equal(withDeclaration[0].range.start.line, hl);
+      // elsewhere in the note: every backlink
+      const [pl] = at(b, 'see [here]');
+      assert.equal((await nav.references(doc, pl - 1, 0)).length, 6);
+    });
+  });
 });
