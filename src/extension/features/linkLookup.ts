@@ -1,12 +1,41 @@
 import { githubSlug } from '../../core/scanner/slug';
 import type { IndexView, NoteRecord, Resolution } from '../../core/index/api';
 import type { Anchor, Chapter, Heading, LinkKind, LinkRef, Position, Range } from '../../core/model';
+import { normalizeLabel } from '../../core/scanner/inlineTypes';
 import { rangeContains } from '../../core/text/lineIndex';
 
 /** The link (any kind, reference definitions included) under a position of a note. */
 export function linkAt(record: NoteRecord, pos: Position): LinkRef | undefined {
   for (const link of record.scan.links) {
     if (rangeContains(link.range, pos)) return link;
+  }
+  return undefined;
+}
+
+/** A bracket pair `[…]`, optionally followed by a second `[…]` (full or collapsed reference). */
+const REFERENCE_USAGE = /\[((?:[^[\]\\]|\\.){0,999})\](?:\[((?:[^[\]\\]|\\.){0,999})\])?/g;
+
+/**
+ * The link under a position, where `lineText` is the text of the position's line: a link the scanner found, or
+ * else a reference-style use — `[text][label]`, `[label][]` or `[label]` — of one of the note's reference
+ * definitions, as that definition's link spanning the use (the scanner records definitions, not their uses).
+ */
+export function linkOrReferenceAt(record: NoteRecord, lineText: string, pos: Position): LinkRef | undefined {
+  const link = linkAt(record, pos);
+  if (link) return link;
+  const definitions = record.scan.links.filter(l => l.definition && l.text !== undefined);
+  if (definitions.length === 0 || lineText.length > 100_000) return undefined;
+  REFERENCE_USAGE.lastIndex = 0;
+  for (let m = REFERENCE_USAGE.exec(lineText); m; m = REFERENCE_USAGE.exec(lineText)) {
+    if (m.index > pos.character) break;
+    const end = m.index + m[0].length;
+    if (pos.character > end) continue;
+    const label = normalizeLabel(m[2] !== undefined && m[2].trim() !== '' ? m[2] : m[1]);
+    if (label === '') continue;
+    const definition = definitions.find(d => normalizeLabel(d.text!) === label);
+    if (!definition) continue;
+    const range: Range = { start: { line: pos.line, character: m.index }, end: { line: pos.line, character: end } };
+    return { ...definition, definition: false, range, targetRange: range };
   }
   return undefined;
 }

@@ -3,7 +3,7 @@ import type { Heading } from '../../core/model';
 import type { IndexService } from '../indexService';
 import { currentNote } from './currentNote';
 import { MARKDOWN } from './languageSelector';
-import { headingAt, headingForFragment, linkAt, targetOf } from './linkLookup';
+import { headingAt, headingForFragment, linkOrReferenceAt, targetOf } from './linkLookup';
 import { safely } from './safely';
 
 /**
@@ -18,7 +18,7 @@ export function registerReferences(service: IndexService): vscode.Disposable {
       const current = await currentNote(service, document);
       if (!current) return undefined;
       const pos = service.fromPosition(position);
-      const link = linkAt(current.record, pos);
+      const link = linkOrReferenceAt(current.record, document.lineAt(position.line).text, pos);
       let targetFile = current.file;
       let heading: Heading | undefined;
       if (link) {

@@ -71,4 +71,26 @@ describe('navigation providers', () => {
       assert.equal((await nav.references(doc, pl - 1, 0)).length, 6);
     });
   });
+
+  describe('reference-style links', () => {
+    const a = FM('Alpha') + 'See [x][ref], [Ref][] and [ref] 😀 [y][nope].\n\n[ref]: b.md#設定\n';
+    it('go to the definition\'s target, at its heading, from the text of a full, collapsed or shortcut use', async () => {
+      const nav = await navigationOf({ 'a.md': a, 'b.md': B });
+      const doc = nav.document('a.md');
+      for (const [needle, length] of [['[x][ref]', 8], ['[Ref][]', 7], ['[ref] 😀', 5]] as const) {
+        const [l, c] = at(a, needle, 2);
+        const defs = await nav.definition(doc, l, c);
+        assert.equal(defs.length, 1, needle);
+        assert.equal(defs[0].targetUri.path, '/ws/b.md');
+        assert.equal(defs[0].targetRange.start.line, 11);
+        assert.deepEqual(JSON.parse(JSON.stringify(defs[0].originSelectionRange)), { start: { line: l, character: c - 2 }, end: { line: l, character: c - 2 + length } });
+        const hover = await nav.hover(doc, l, c);
+        assert.match((hover!.contents as unknown as { value: string }).value, /Beta Title[\s\S]*設定/);
+      }
+      const [nl, nc] = at(a, '[y][nope]', 1);
+      assert.deepEqual(await nav.definition(doc, nl, nc), []);
+      const [rl, rc] = at(a, '[x][ref]', 1);
+      assert.deepEqual((await nav.references(doc, rl, rc)).map(x => x.uri.path), ['/ws/a.md']);
+    });
+  });
 });
