@@ -213,6 +213,7 @@ function linkItems(service: IndexService, folders: FolderListing, file: string, 
         offered.add(name + '/');
         const item = new vscode.CompletionItem(name + '/', vscode.CompletionItemKind.Folder);
         item.insertText = encode(name) + '/';
+        item.filterText = item.insertText; // what is typed before the cursor is encoded too (`c%20d`)
         item.range = range;
         item.sortText = `${seenFolders.size}0${name}`;
         item.command = SUGGEST_AGAIN;
@@ -224,6 +225,7 @@ function linkItems(service: IndexService, folders: FolderListing, file: string, 
         offered.add(name);
         const item = new vscode.CompletionItem(name, vscode.CompletionItemKind.File);
         item.insertText = encode(name);
+        item.filterText = item.insertText;
         item.range = range;
         item.sortText = `${seenFolders.size}1${name}`;
         const note = service.index.note(prefix + name);

@@ -94,3 +94,18 @@ describe('navigation providers', () => {
     });
   });
 });
+
+describe('navigation providers: path completion', () => {
+  it('filters percent-encoded names by what is typed (encoded), not by the decoded label', async () => {
+    const nav = await navigationOf({ 'a.md': FM('A') + 'x\n', 'sub/c d.md': FM('C D') + 'x\n', 'sub/中文 100%.md': FM('CJK') + 'x\n', 'sub/my dir/e.md': FM('E') + 'x\n' });
+    const text = FM('A') + 'go [q](sub/c%20';
+    const [l, c] = at(text, 'sub/c%20', 8);
+    const items = await nav.complete(nav.document('a.md', text), l, c);
+    const byLabel = new Map(items.map(i => [labelOf(i), i]));
+    assert.equal(byLabel.get('c d.md')!.insertText, 'c%20d.md');
+    assert.equal(byLabel.get('c d.md')!.filterText, 'c%20d.md');
+    assert.equal(byLabel.get('中文 100%.md')!.filterText, '中文%20100%25.md');
+    assert.equal(byLabel.get('my dir/')!.filterText, 'my%20dir/');
+    assert.deepEqual([byLabel.get('c d.md')!.range!.start.character, byLabel.get('c d.md')!.range!.end.character], [c - 4, c]);
+  });
+});
