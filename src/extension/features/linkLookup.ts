@@ -24,17 +24,21 @@ export function linkOrReferenceAt(record: NoteRecord, lineText: string, pos: Pos
   const link = linkAt(record, pos);
   if (link) return link;
   const definitions = record.scan.links.filter(l => l.definition && l.text !== undefined);
-  if (definitions.length === 0 || lineText.length > 100_000) return undefined;
+  if (definitions.length === 0) return undefined;
+  // a use spans at most ~2,000 characters (two labels of 999): look only that far around the cursor
+  const from = Math.max(0, pos.character - 2002);
+  const window = lineText.slice(from, pos.character + 2002);
+  const at = pos.character - from;
   REFERENCE_USAGE.lastIndex = 0;
-  for (let m = REFERENCE_USAGE.exec(lineText); m; m = REFERENCE_USAGE.exec(lineText)) {
-    if (m.index > pos.character) break;
+  for (let m = REFERENCE_USAGE.exec(window); m; m = REFERENCE_USAGE.exec(window)) {
+    if (m.index > at) break;
     const end = m.index + m[0].length;
-    if (pos.character > end) continue;
+    if (at > end) continue;
     const label = normalizeLabel(m[2] !== undefined && m[2].trim() !== '' ? m[2] : m[1]);
     if (label === '') continue;
     const definition = definitions.find(d => normalizeLabel(d.text!) === label);
     if (!definition) continue;
-    const range: Range = { start: { line: pos.line, character: m.index }, end: { line: pos.line, character: end } };
+    const range: Range = { start: { line: pos.line, character: from + m.index }, end: { line: pos.line, character: from + end } };
     return { ...definition, definition: false, range, targetRange: range };
   }
   return undefined;

@@ -106,6 +106,38 @@ describe('navigation providers: path completion', () => {
     assert.equal(byLabel.get('c d.md')!.filterText, 'c%20d.md');
     assert.equal(byLabel.get('中文 100%.md')!.filterText, '中文%20100%25.md');
     assert.equal(byLabel.get('my dir/')!.filterText, 'my%20dir/');
-    assert.deepEqual([byLabel.get('c d.md')!.range!.start.character, byLabel.get('c d.md')!.range!.end.character], [c - 4, c]);
+    const range = byLabel.get('c d.md')!.range as { start: { character: number }; end: { character: number } };
+    assert.deepEqual([range.start.character, range.end.character], [c - 4, c]);
+  });
+});
+
+describe('navigation providers: CRLF, UTF-16 columns and long lines', () => {
+  it('finds links after emoji and CJK on CRLF lines, with document links spanning exactly the destination', async () => {
+    const a = (FM('Alpha') + '# 標題 😀\n\n中文😀 `b.md` 🎉 [[Beta Title#設定|別名]] [t](b.md#dup-1)\n').replace(/\n/g, '\r\n');
+    const nav = await navigationOf({ 'a.md': a, 'b.md': B });
+    const doc = nav.document('a.md');
+    const [l, c] = at(a, '[[Beta', 3);
+    const defs = await nav.definition(doc, l, c);
+    assert.equal(defs[0].targetRange.start.line, 11);
+    const [tl, tc] = at(a, '[t]', 1);
+    assert.equal((await nav.definition(doc, tl, tc))[0].targetRange.start.line, 15);
+    const links = (await nav.documentLinks(doc)).map(d => a.split('\r\n')[d.range.start.line].slice(d.range.start.character, d.range.end.character));
+    assert.deepEqual(links, ['b.md', 'Beta Title#設定']);
+    const [rl, rc] = at(a, '`b.md`', 3);
+    assert.match(((await nav.hover(doc, rl, rc))!.contents as unknown as { value: string }).value, /Beta Title/);
+  });
+
+  it('answers on a very long line without scanning it per bracket', async () => {
+    const long = 'x[a] '.repeat(40_000) + '[t](b.md#dup-1) `b';
+    const a = FM('Alpha') + long + '\n\n[a]: b.md\n';
+    const nav = await navigationOf({ 'a.md': a, 'b.md': B });
+    const doc = nav.document('a.md');
+    const [l, c] = at(a, '[t]', 1);
+    const started = Date.now();
+    assert.equal((await nav.definition(doc, l, c))[0].targetRange.start.line, 15);
+    assert.equal((await nav.definition(doc, l, 3))[0].targetUri.path, '/ws/b.md');
+    assert.equal((await nav.definition(doc, l, long.length - 25))[0].targetUri.path, '/ws/b.md');
+    assert.ok((await nav.complete(doc, l, long.length)).map(labelOf).includes('b.md'));
+    assert.ok(Date.now() - started < 2000);
   });
 });
