@@ -221,7 +221,8 @@ function linkItems(service: IndexService, folders: FolderListing, file: string, 
       }
       const prefix = folder === '' ? '' : folder + '/';
       for (const name of entries.files) {
-        if (offered.has(name)) continue;
+        // a backtick span is a path reference only when the path ends in `.md`
+        if (offered.has(name) || (site.syntax === 'ref' && !/\.md$/i.test(name))) continue;
         offered.add(name);
         const item = new vscode.CompletionItem(name, vscode.CompletionItemKind.File);
         item.insertText = encode(name);

@@ -141,3 +141,15 @@ describe('navigation providers: CRLF, UTF-16 columns and long lines', () => {
     assert.ok(Date.now() - started < 2000);
   });
 });
+
+describe('navigation providers: backtick path completion', () => {
+  it('offers only notes (and folders) inside backticks, every file after ](', async () => {
+    const nav = await navigationOf({ 'a.md': FM('A') + 'x\n', 'sub/b.md': FM('B') + 'x\n', 'sub/diagram.png': 'x', 'sub/data.json': '{}' });
+    const ref = FM('A') + 'see `sub/';
+    const [l, c] = at(ref, '`sub/', 5);
+    assert.deepEqual((await nav.complete(nav.document('a.md', ref), l, c, '/')).map(labelOf), ['b.md']);
+    const link = FM('A') + 'see ![d](sub/';
+    const [ll, lc] = at(link, '](sub/', 6);
+    assert.deepEqual((await nav.complete(nav.document('a.md', link), ll, lc, '/')).map(labelOf), ['b.md', 'data.json', 'diagram.png']);
+  });
+});
