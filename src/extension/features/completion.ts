@@ -246,10 +246,15 @@ function linkItems(service: IndexService, folders: FolderListing, file: string, 
     }
     const headings = service.index.headingsOf(target) ?? [];
     const range = new vscode.Range(line, site.start, line, position.character);
+    // a wikilink names a heading by its text, which leads to the first heading of that text: a later one
+    // sharing it is named by its slug (`dup-1`), which wikilinks resolve too
+    const texts = new Set<string>();
     const items = headings.map((h, i) => {
       const item = new vscode.CompletionItem(h.text, vscode.CompletionItemKind.Reference);
-      item.insertText = site.syntax === 'wikilink' ? h.text : h.slug;
-      item.filterText = site.syntax === 'wikilink' ? h.text : h.slug;
+      const byText = site.syntax === 'wikilink' && !texts.has(h.text.toLowerCase());
+      texts.add(h.text.toLowerCase());
+      item.insertText = byText ? h.text : h.slug;
+      item.filterText = byText ? h.text : h.slug;
       item.detail = `${'#'.repeat(h.level)} ${h.text}`;
       item.range = range;
       item.sortText = String(i).padStart(6, '0');

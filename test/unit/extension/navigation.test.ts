@@ -153,3 +153,17 @@ describe('navigation providers: backtick path completion', () => {
     assert.deepEqual((await nav.complete(nav.document('a.md', link), ll, lc, '/')).map(labelOf), ['b.md', 'data.json', 'diagram.png']);
   });
 });
+
+describe('navigation providers: wikilink heading completion', () => {
+  it('names a heading that repeats an earlier heading\'s text by its slug, which leads to it', async () => {
+    const nav = await navigationOf({ 'a.md': FM('A') + 'x\n', 'b.md': B });
+    const text = FM('A') + 'x [[b#';
+    const [l, c] = at(text, '[[b#', 4);
+    const items = await nav.complete(nav.document('a.md', text), l, c, '#');
+    assert.deepEqual(items.map(i => i.insertText), ['Setup 步驟', '設定', 'Dup', 'dup-1']);
+    const linked = FM('A') + 'x [[b#dup-1]]\n';
+    const doc = nav.document('a.md', linked);
+    const [dl, dc] = at(linked, '[[b#', 2);
+    assert.equal((await nav.definition(doc, dl, dc))[0].targetRange.start.line, 15);
+  });
+});
