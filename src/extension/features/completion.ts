@@ -194,12 +194,13 @@ function linkItems(service: IndexService, folders: FolderListing, file: string, 
   if (site.kind === 'path') {
     const slash = site.typed.lastIndexOf('/');
     const typedFolder = site.typed.slice(0, slash + 1);
-    const folderText = site.syntax === 'link' && !site.angle ? decodePath(typedFolder) : typedFolder;
+    // a link's destination is percent-decoded, `<angle>` ones too
+    const folderText = site.syntax === 'link' ? decodePath(typedFolder) : typedFolder;
     // a Markdown link is relative to the note's folder; a backtick path also to the series folder, then the root
     const bases = [dirname(file)];
     if (site.syntax === 'ref') bases.push(service.index.seriesOf(file)?.folder ?? '', '');
     const range = new vscode.Range(line, site.start + slash + 1, line, position.character);
-    const encode = site.syntax === 'link' && !site.angle ? encodePathSegment : (s: string) => s;
+    const encode = site.syntax === 'ref' ? (s: string) => s : site.angle ? encodeAngleSegment : encodePathSegment;
     const items: vscode.CompletionItem[] = [];
     const offered = new Set<string>();
     const seenFolders = new Set<string>();
@@ -292,7 +293,14 @@ function decodePath(s: string): string {
   }
 }
 
-/** Characters a bare Markdown link destination cannot hold as-is. */
+const percentEncode = (c: string): string => '%' + c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0');
+
+/** Characters a bare Markdown link destination cannot hold as-is (`#` would start the fragment). */
 function encodePathSegment(name: string): string {
-  return name.replace(/[%\s()<>]/g, c => '%' + c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0'));
+  return name.replace(/[%\s()<>#]/g, percentEncode);
+}
+
+/** In `<…>` spaces and parentheses are fine; `#`, the brackets and a `%` that reads as an escape are not. */
+function encodeAngleSegment(name: string): string {
+  return name.replace(/[<>#]|%(?=[0-9A-Fa-f]{2})/g, percentEncode);
 }

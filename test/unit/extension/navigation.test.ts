@@ -167,3 +167,26 @@ describe('navigation providers: wikilink heading completion', () => {
     assert.equal((await nav.definition(doc, dl, dc))[0].targetRange.start.line, 15);
   });
 });
+
+describe('navigation providers: path completion of awkward names', () => {
+  it('encodes # (which would start the fragment) in bare and <angle> destinations, and lists <angle> folders typed encoded', async () => {
+    const nav = await navigationOf({ 'a.md': FM('A') + 'x\n', 'c#d.md': FM('C') + 'x\n', '50%41.md': FM('P') + 'x\n', 'my dir/e.md': FM('E') + 'x\n' });
+    const complete = async (text: string, needle: string) => {
+      const [l, c] = at(text, needle, needle.length);
+      return new Map((await nav.complete(nav.document('a.md', text), l, c)).map(i => [labelOf(i), i.insertText]));
+    };
+    const bare = await complete(FM('A') + 'see [x](', '](');
+    assert.equal(bare.get('c#d.md'), 'c%23d.md');
+    assert.equal(bare.get('50%41.md'), '50%2541.md');
+    const angle = await complete(FM('A') + 'see [x](<', '](<');
+    assert.equal(angle.get('c#d.md'), 'c%23d.md');
+    assert.equal(angle.get('50%41.md'), '50%2541.md');
+    assert.equal(angle.get('my dir/'), 'my dir/');
+    const inFolder = await complete(FM('A') + 'see [x](<my%20dir/', 'my%20dir/');
+    assert.deepEqual([...inFolder.keys()], ['e.md']);
+    // what the completion inserts resolves to the file it named
+    const linked = FM('A') + 'see [x](c%23d.md) [y](<50%2541.md>)\n';
+    nav.document('a.md', linked);
+    assert.deepEqual(nav.index.note('a.md')!.scan.links.map(l => nav.index.resolve('a.md', l)).map(r => r.kind === 'file' && r.exists && r.file), ['c#d.md', '50%41.md']);
+  });
+});
