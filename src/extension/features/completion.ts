@@ -98,7 +98,8 @@ function insideFencedCode(document: vscode.TextDocument, line: number): boolean 
   let fence: { char: string; length: number } | undefined;
   for (let l = 0; l < line; l++) {
     const text = document.lineAt(l).text;
-    const m = /^ {0,3}(`{3,}|~{3,})(.*)$/.exec(text);
+    // fences in block quotes (`> ```) and list items (indented, or `- ``` on the marker line) count too
+    const m = /^(?:[ \t]*>)*[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?(`{3,}|~{3,})(.*)$/.exec(text);
     if (!m) continue;
     if (!fence) {
       if (m[1][0] === '`' && m[2].includes('`')) continue; // not an opener: the info string has a backtick

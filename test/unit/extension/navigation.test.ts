@@ -190,3 +190,18 @@ describe('navigation providers: path completion of awkward names', () => {
     assert.deepEqual(nav.index.note('a.md')!.scan.links.map(l => nav.index.resolve('a.md', l)).map(r => r.kind === 'file' && r.exists && r.file), ['c#d.md', '50%41.md']);
   });
 });
+
+describe('navigation providers: fences in containers', () => {
+  it('offers nothing inside a fence in a block quote or a nested list item', async () => {
+    const text = FM('A') + '> quote\n> ```\n> [[\n> ```\n\n- a\n  - b\n\n        ```js\n        [[\n        ```\n\n- ```\n  [[\n  ```\n\nafter [[\n';
+    const nav = await navigationOf({ 'a.md': text, 'b.md': B });
+    const doc = nav.document('a.md');
+    const lines = text.split('\n');
+    const offered: number[] = [];
+    for (let l = 0; l < lines.length; l++) {
+      const c = lines[l].indexOf('[[');
+      if (c !== -1 && (await nav.complete(doc, l, c + 2, '[')).length > 0) offered.push(l);
+    }
+    assert.deepEqual(offered, [lines.indexOf('after [[')]);
+  });
+});
