@@ -44,7 +44,7 @@ export function registerCompletion(service: IndexService): vscode.Disposable {
         if (byTrigger && (context.triggerCharacter === ' ' || context.triggerCharacter === ':' || context.triggerCharacter === ',')) {
           if (site.kind !== 'wikilink') return undefined;
         }
-        return linkItems(service, folders, file, position, site);
+        return linkItems(service, folders, file, position, site, document.lineAt(position.line).text);
       } catch (e) {
         service.log.error(`completion failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
         return undefined;
@@ -189,9 +189,29 @@ function frontmatterItems(service: IndexService, values: FrontmatterValues, docu
   });
 }
 
+/**
+ * The range an item takes: inserting replaces what is typed before the cursor; replacing (Shift+Enter, or
+ * `editor.suggest.insertMode: replace`) also what follows it up to the end of the segment, so that completing in
+ * the middle of `[x](sub/fo|o.md)` does not leave `foo.mdo.md`.
+ */
+function itemRange(lineText: string, line: number, start: number, cursor: number, stop: RegExp): { inserting: vscode.Range; replacing: vscode.Range } {
+  let end = cursor;
+  while (end < lineText.length && !stop.test(lineText[end])) end++;
+  return { inserting: new vscode.Range(line, start, line, cursor), replacing: new vscode.Range(line, start, line, end) };
+}
+
+/** What ends the segment being completed, per construct. */
+function segmentStop(site: CompletionSite): RegExp {
+  if (site.kind === 'wikilink') return /[\]|#]/;
+  if (site.kind === 'heading') return site.syntax === 'wikilink' ? /[\]|]/ : /[\s)>]/;
+  if (site.syntax === 'ref') return /[\s`/]/;
+  return site.angle ? /[>#/]/ : /[\s)#/]/;
+}
+
 function linkItems(service: IndexService, folders: FolderListing, file: string, position: vscode.Position,
-  site: CompletionSite): vscode.CompletionList | undefined {
+  site: CompletionSite, lineText: string): vscode.CompletionList | undefined {
   const line = position.line;
+  const stop = segmentStop(site);
   if (site.kind === 'path') {
     const slash = site.typed.lastIndexOf('/');
     const typedFolder = site.typed.slice(0, slash + 1);
@@ -200,7 +220,7 @@ function linkItems(service: IndexService, folders: FolderListing, file: string, 
     // a Markdown link is relative to the note's folder; a backtick path also to the series folder, then the root
     const bases = [dirname(file)];
     if (site.syntax === 'ref') bases.push(service.index.seriesOf(file)?.folder ?? '', '');
-    const range = new vscode.Range(line, site.start + slash + 1, line, position.character);
+    const range = itemRange(lineText, line, site.start + slash + 1, position.character, stop);
     const encode = site.syntax === 'ref' ? (s: string) => s : site.angle ? encodeAngleSegment : encodePathSegment;
     const items: vscode.CompletionItem[] = [];
     const offered = new Set<string>();
@@ -247,7 +267,7 @@ function linkItems(service: IndexService, folders: FolderListing, file: string, 
       target = resolution.file;
     }
     const headings = service.index.headingsOf(target) ?? [];
-    const range = new vscode.Range(line, site.start, line, position.character);
+    const range = itemRange(lineText, line, site.start, position.character, stop);
     // a wikilink names a heading by its text, which leads to the first heading of that text: a later one
     // sharing it is named by its slug (`dup-1`), which wikilinks resolve too
     const texts = new Set<string>();
@@ -271,7 +291,7 @@ function linkItems(service: IndexService, folders: FolderListing, file: string, 
     const s = stem(n.file).toLowerCase();
     stems.set(s, (stems.get(s) ?? 0) + 1);
   }
-  const range = new vscode.Range(line, site.start, line, position.character);
+  const range = itemRange(lineText, line, site.start, position.character, stop);
   const items = notes.map(n => {
     const name = stem(n.file);
     const shared = (stems.get(name.toLowerCase()) ?? 0) > 1;

@@ -106,7 +106,7 @@ describe('navigation providers: path completion', () => {
     assert.equal(byLabel.get('c d.md')!.filterText, 'c%20d.md');
     assert.equal(byLabel.get('中文 100%.md')!.filterText, '中文%20100%25.md');
     assert.equal(byLabel.get('my dir/')!.filterText, 'my%20dir/');
-    const range = byLabel.get('c d.md')!.range as { start: { character: number }; end: { character: number } };
+    const range = (byLabel.get('c d.md')!.range as unknown as { inserting: { start: { character: number }; end: { character: number } } }).inserting;
     assert.deepEqual([range.start.character, range.end.character], [c - 4, c]);
   });
 });
@@ -203,5 +203,34 @@ describe('navigation providers: fences in containers', () => {
       if (c !== -1 && (await nav.complete(doc, l, c + 2, '[')).length > 0) offered.push(l);
     }
     assert.deepEqual(offered, [lines.indexOf('after [[')]);
+  });
+});
+
+describe('navigation providers: completing in the middle of a destination', () => {
+  type Ranges = { inserting: { start: { character: number }; end: { character: number } }; replacing: { start: { character: number }; end: { character: number } } };
+  const spans = (item: { range?: unknown }, lineText: string) => {
+    const r = item.range as Ranges;
+    return [lineText.slice(r.inserting.start.character, r.inserting.end.character), lineText.slice(r.replacing.start.character, r.replacing.end.character)];
+  };
+  it('replaces the rest of the segment after the cursor (replace mode), not only what precedes it', async () => {
+    const nav = await navigationOf({ 'a.md': FM('A') + 'x\n', 'b.md': B, 'sub/foo.md': FM('F') + 'x\n' });
+    const cases: [string, string, string[]][] = [
+      ['see [x](sub/fo|o.md) after', 'foo.md', ['fo', 'foo.md']],
+      ['see [x](<sub/fo|o.md>) after', 'foo.md', ['fo', 'foo.md']],
+      ['see `sub/fo|o.md` after', 'foo.md', ['fo', 'foo.md']],
+      ['see [[fo|o]] after', 'foo', ['fo', 'foo']],
+      ['see [[b#Se|tup 步驟|alias]] after', 'Setup 步驟', ['Se', 'Setup 步驟']],
+      ['see [x](b.md#se|tup-步驟) after', 'Setup 步驟', ['se', 'setup-步驟']],
+    ];
+    for (const [written, label, expected] of cases) {
+      const cursor = written.indexOf('|');
+      const lineText = written.replace('|', '');
+      const text = FM('A') + lineText + '\n';
+      const line = text.split('\n').indexOf(lineText);
+      const items = await nav.complete(nav.document('a.md', text), line, cursor);
+      const item = items.find(i => labelOf(i) === label);
+      assert.ok(item, `${written}: ${items.map(labelOf).join(', ')}`);
+      assert.deepEqual(spans(item, lineText), expected, written);
+    }
   });
 });
