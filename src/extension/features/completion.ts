@@ -150,7 +150,13 @@ function insideIndentedCode(document: vscode.TextDocument, line: number): boolea
 
 function frontmatterItems(service: IndexService, values: FrontmatterValues, document: vscode.TextDocument,
   position: vscode.Position, site: FrontmatterSite): vscode.CompletionItem[] {
-  const range = new vscode.Range(position.line, site.start, position.line, position.character);
+  const lineText = document.lineAt(position.line).text;
+  // a key runs to its colon; a value to a quote, a comment, or the next item of a flow list (blanks before it stay)
+  const value = itemRange(lineText, position.line, site.start, position.character,
+    site.kind === 'key' ? /[:\s]/ : site.list ? /[,\]"'#]/ : /["'#]/);
+  let end = value.replacing.end.character;
+  while (end > position.character && /\s/.test(lineText[end - 1])) end--;
+  const range = { inserting: value.inserting, replacing: new vscode.Range(position.line, site.start, position.line, end) };
   const config = service.index.config;
   if (site.kind === 'key') {
     const present = new Set<string>();

@@ -234,3 +234,26 @@ describe('navigation providers: completing in the middle of a destination', () =
     }
   });
 });
+
+describe('navigation providers: frontmatter values in the middle of a value', () => {
+  it('replaces the rest of the value (replace mode), up to a quote, a comma or trailing blanks', async () => {
+    const nav = await navigationOf({ 'a.md': FM('A') + 'x\n', 'x.md': FM('X').replace('tags: [a]', 'tags: [api, cache]') });
+    type R = { inserting: { start: { character: number }; end: { character: number } }; replacing: { start: { character: number }; end: { character: number } } };
+    const cases: [string, string, string[]][] = [
+      ['status: dr|aft  ', 'draft', ['dr', 'draft']],
+      ['status: "dr|aft"', 'draft', ['dr', 'draft']],
+      ['tags: [api, ca|che, x]', 'cache', ['ca', 'cache']],
+    ];
+    for (const [written, label, expected] of cases) {
+      const cursor = written.indexOf('|');
+      const lineText = written.replace('|', '');
+      const key = lineText.slice(0, lineText.indexOf(':'));
+      const text = FM('A').split('\n').map(l => (l.startsWith(key + ':') ? lineText : l)).join('\n') + 'x\n';
+      const line = text.split('\n').indexOf(lineText);
+      const item = (await nav.complete(nav.document('a.md', text), line, cursor)).find(i => labelOf(i) === label);
+      assert.ok(item, written);
+      const r = item.range as unknown as R;
+      assert.deepEqual([lineText.slice(r.inserting.start.character, r.inserting.end.character), lineText.slice(r.replacing.start.character, r.replacing.end.character)], expected, written);
+    }
+  });
+});
