@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { completionSiteAt, frontmatterSiteAt } from '../../../src/extension/features/completionSite';
 import { FM } from '../index/memoryWorkspace';
-import { at, labelOf, navigationOf } from './navigationHarness';
+import { at, labelOf, navigationOf, type Navigation } from './navigationHarness';
 
 const B = FM('Beta Title') + '# Setup 步驟\n\n## 設定\n\n## Dup\n\n## Dup\n';
 
@@ -206,54 +206,50 @@ describe('navigation providers: fences in containers', () => {
   });
 });
 
-describe('navigation providers: completing in the middle of a destination', () => {
+/**
+ * For each `[line written with | at the cursor, item label, [inserted span, replaced span]]`: completes at the
+ * cursor in `a.md` (the line placed by `textOf`) and compares the spans of the item's insert and replace ranges.
+ */
+async function assertItemSpans(nav: Navigation, cases: [string, string, string[]][], textOf: (lineText: string) => string): Promise<void> {
   type Ranges = { inserting: { start: { character: number }; end: { character: number } }; replacing: { start: { character: number }; end: { character: number } } };
-  const spans = (item: { range?: unknown }, lineText: string) => {
-    const r = item.range as Ranges;
-    return [lineText.slice(r.inserting.start.character, r.inserting.end.character), lineText.slice(r.replacing.start.character, r.replacing.end.character)];
-  };
+  for (const [written, label, expected] of cases) {
+    const cursor = written.indexOf('|');
+    const lineText = written.replace('|', '');
+    const text = textOf(lineText);
+    const line = text.split('\n').indexOf(lineText);
+    const items = await nav.complete(nav.document('a.md', text), line, cursor);
+    const item = items.find(i => labelOf(i) === label);
+    assert.ok(item, `${written}: ${items.map(labelOf).join(', ')}`);
+    const r = item.range as unknown as Ranges;
+    const spans = [lineText.slice(r.inserting.start.character, r.inserting.end.character), lineText.slice(r.replacing.start.character, r.replacing.end.character)];
+    assert.deepEqual(spans, expected, written);
+  }
+}
+
+describe('navigation providers: completing in the middle of a destination', () => {
   it('replaces the rest of the segment after the cursor (replace mode), not only what precedes it', async () => {
     const nav = await navigationOf({ 'a.md': FM('A') + 'x\n', 'b.md': B, 'sub/foo.md': FM('F') + 'x\n' });
-    const cases: [string, string, string[]][] = [
+    await assertItemSpans(nav, [
       ['see [x](sub/fo|o.md) after', 'foo.md', ['fo', 'foo.md']],
       ['see [x](<sub/fo|o.md>) after', 'foo.md', ['fo', 'foo.md']],
       ['see `sub/fo|o.md` after', 'foo.md', ['fo', 'foo.md']],
       ['see [[fo|o]] after', 'foo', ['fo', 'foo']],
       ['see [[b#Se|tup 步驟|alias]] after', 'Setup 步驟', ['Se', 'Setup 步驟']],
       ['see [x](b.md#se|tup-步驟) after', 'Setup 步驟', ['se', 'setup-步驟']],
-    ];
-    for (const [written, label, expected] of cases) {
-      const cursor = written.indexOf('|');
-      const lineText = written.replace('|', '');
-      const text = FM('A') + lineText + '\n';
-      const line = text.split('\n').indexOf(lineText);
-      const items = await nav.complete(nav.document('a.md', text), line, cursor);
-      const item = items.find(i => labelOf(i) === label);
-      assert.ok(item, `${written}: ${items.map(labelOf).join(', ')}`);
-      assert.deepEqual(spans(item, lineText), expected, written);
-    }
+    ], lineText => FM('A') + lineText + '\n');
   });
 });
 
 describe('navigation providers: frontmatter values in the middle of a value', () => {
   it('replaces the rest of the value (replace mode), up to a quote, a comma or trailing blanks', async () => {
     const nav = await navigationOf({ 'a.md': FM('A') + 'x\n', 'x.md': FM('X').replace('tags: [a]', 'tags: [api, cache]') });
-    type R = { inserting: { start: { character: number }; end: { character: number } }; replacing: { start: { character: number }; end: { character: number } } };
-    const cases: [string, string, string[]][] = [
+    await assertItemSpans(nav, [
       ['status: dr|aft  ', 'draft', ['dr', 'draft']],
       ['status: "dr|aft"', 'draft', ['dr', 'draft']],
       ['tags: [api, ca|che, x]', 'cache', ['ca', 'cache']],
-    ];
-    for (const [written, label, expected] of cases) {
-      const cursor = written.indexOf('|');
-      const lineText = written.replace('|', '');
+    ], lineText => {
       const key = lineText.slice(0, lineText.indexOf(':'));
-      const text = FM('A').split('\n').map(l => (l.startsWith(key + ':') ? lineText : l)).join('\n') + 'x\n';
-      const line = text.split('\n').indexOf(lineText);
-      const item = (await nav.complete(nav.document('a.md', text), line, cursor)).find(i => labelOf(i) === label);
-      assert.ok(item, written);
-      const r = item.range as unknown as R;
-      assert.deepEqual([lineText.slice(r.inserting.start.character, r.inserting.end.character), lineText.slice(r.replacing.start.character, r.replacing.end.character)], expected, written);
-    }
+      return FM('A').split('\n').map(l => (l.startsWith(key + ':') ? lineText : l)).join('\n') + 'x\n';
+    });
   });
 });
