@@ -178,7 +178,7 @@ describe('completion sites (what is being typed)', () => {
 
   it('finds frontmatter keys and values (scalars, flow lists, block list items)', () => {
     assert.deepEqual(frontmatterSiteAt('status: dr', () => undefined), { kind: 'value', key: 'status', typed: 'dr', start: 8, list: false });
-    assert.deepEqual(frontmatterSiteAt('tags: [a, b', () => undefined), { kind: 'value', key: 'tags', typed: 'b', start: 10, list: true });
+    assert.deepEqual(frontmatterSiteAt('tags: [a, b', () => undefined), { kind: 'value', key: 'tags', typed: 'b', start: 10, list: true, taken: ['a'] });
     assert.deepEqual(frontmatterSiteAt('tags: [', () => undefined), { kind: 'value', key: 'tags', typed: '', start: 7, list: true });
     assert.deepEqual(frontmatterSiteAt('  - ba', () => 'tags'), { kind: 'value', key: 'tags', typed: 'ba', start: 4, list: true });
     assert.deepEqual(frontmatterSiteAt('status: "ac', () => undefined), { kind: 'value', key: 'status', typed: 'ac', start: 9, list: false });

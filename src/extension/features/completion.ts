@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { basename, dirname, join, stem } from '../../core/paths';
 import type { IndexService } from '../indexService';
-import { completionSiteAt, frontmatterSiteAt, keyOfLine, type CompletionSite, type FrontmatterSite } from './completionSite';
+import { completionSiteAt, frontmatterSiteAt, keyOfLine, unquote, type CompletionSite, type FrontmatterSite } from './completionSite';
 import { FolderListing } from './folderListing';
 import { FrontmatterValues } from './frontmatterValues';
 import { MARKDOWN } from './languageSelector';
@@ -37,14 +37,14 @@ export function registerCompletion(service: IndexService): vscode.Disposable {
           if (!site || (site.kind === 'key' && byTrigger) || context.triggerCharacter === ':') return undefined;
           return frontmatterItems(service, values, document, position, site);
         }
-        if (insideFencedCode(document, position.line)) return undefined;
+        if (insideFencedCode(document, position.line) || insideIndentedCode(document, position.line)) return undefined;
         const site = completionSiteAt(prefix);
         if (!site) return undefined;
         if (site.kind === 'path' && site.syntax === 'ref' && site.typed === '' && context.triggerCharacter === '`') return undefined;
         if (byTrigger && (context.triggerCharacter === ' ' || context.triggerCharacter === ':' || context.triggerCharacter === ',')) {
           if (site.kind !== 'wikilink') return undefined;
         }
-        return linkItems(service, folders, file, position, site);
+        return linkItems(service, folders, file, position, site, document.lineAt(position.line).text);
       } catch (e) {
         service.log.error(`completion failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
         return undefined;
@@ -80,12 +80,26 @@ function keyAbove(document: vscode.TextDocument, line: number): string | undefin
   return undefined;
 }
 
+/** The other `- item` values of the block list a `- …` line belongs to (to not offer them again). */
+function itemsAround(document: vscode.TextDocument, line: number): string[] {
+  const items: string[] = [];
+  const collect = (l: number): boolean => {
+    const m = /^[ \t]*-[ \t]+(.*)$/.exec(document.lineAt(l).text);
+    if (m) items.push(unquote(m[1]));
+    return m !== null;
+  };
+  for (let l = line - 1; l >= 1 && collect(l); l--);
+  for (let l = line + 1; l < document.lineCount && !FENCE_CLOSE.test(document.lineAt(l).text) && collect(l); l++);
+  return items.filter(v => v !== '');
+}
+
 /** True when the line is inside a fenced code block (``` or ~~~), counting fences from the top. */
 function insideFencedCode(document: vscode.TextDocument, line: number): boolean {
   let fence: { char: string; length: number } | undefined;
   for (let l = 0; l < line; l++) {
     const text = document.lineAt(l).text;
-    const m = /^ {0,3}(`{3,}|~{3,})(.*)$/.exec(text);
+    // fences in block quotes (`> ```) and list items (indented, or `- ``` on the marker line) count too
+    const m = /^(?:[ \t]*>)*[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?(`{3,}|~{3,})(.*)$/.exec(text);
     if (!m) continue;
     if (!fence) {
       if (m[1][0] === '`' && m[2].includes('`')) continue; // not an opener: the info string has a backtick
@@ -97,9 +111,52 @@ function insideFencedCode(document: vscode.TextDocument, line: number): boolean 
   return fence !== undefined;
 }
 
+const LIST_ITEM = /^[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/;
+const indentOf = (text: string): number => {
+  let width = 0;
+  for (const ch of text) {
+    if (ch === ' ') width++;
+    else if (ch === '\t') width += 4 - (width % 4);
+    else break;
+  }
+  return width;
+};
+
+/**
+ * True when the line is in an indented code block: indented by 4 or more, after a blank line that follows a
+ * line indented less (or at the top), with no list around (a list item's content is indented too, so any list
+ * marker on the way up means "not code").
+ */
+function insideIndentedCode(document: vscode.TextDocument, line: number): boolean {
+  const text = document.lineAt(line).text;
+  if (text.trim() === '' || indentOf(text) < 4) return false;
+  let blankBefore = false;
+  for (let l = line - 1; l >= 0; l--) {
+    const above = document.lineAt(l).text;
+    if (above.trim() === '') {
+      blankBefore = true;
+      continue;
+    }
+    if (LIST_ITEM.test(above)) return false;
+    if (indentOf(above) >= 4) {
+      blankBefore = false;
+      continue;
+    }
+    // the block's first line must follow a blank line (an indented line right after a paragraph continues it)
+    return blankBefore && indentOf(above) === 0;
+  }
+  return true;
+}
+
 function frontmatterItems(service: IndexService, values: FrontmatterValues, document: vscode.TextDocument,
   position: vscode.Position, site: FrontmatterSite): vscode.CompletionItem[] {
-  const range = new vscode.Range(position.line, site.start, position.line, position.character);
+  const lineText = document.lineAt(position.line).text;
+  // a key runs to its colon; a value to a quote, a comment, or the next item of a flow list (blanks before it stay)
+  const value = itemRange(lineText, position.line, site.start, position.character,
+    site.kind === 'key' ? /[:\s]/ : site.list ? /[,\]"'#]/ : /["'#]/);
+  let end = value.replacing.end.character;
+  while (end > position.character && /\s/.test(lineText[end - 1])) end--;
+  const range = { inserting: value.inserting, replacing: new vscode.Range(position.line, site.start, position.line, end) };
   const config = service.index.config;
   if (site.kind === 'key') {
     const present = new Set<string>();
@@ -128,7 +185,8 @@ function frontmatterItems(service: IndexService, values: FrontmatterValues, docu
   } else {
     candidates = values.valuesOf(site.key).map(value => ({ value, kind: vscode.CompletionItemKind.Value, detail: vscode.l10n.t('Used in other notes') }));
   }
-  return candidates.map(({ value, kind, detail }, i) => {
+  const taken = new Set(site.taken ?? (site.list ? itemsAround(document, position.line) : []));
+  return candidates.filter(c => !taken.has(c.value)).map(({ value, kind, detail }, i) => {
     const item = new vscode.CompletionItem(value, kind);
     item.range = range;
     item.detail = detail;
@@ -137,18 +195,39 @@ function frontmatterItems(service: IndexService, values: FrontmatterValues, docu
   });
 }
 
+/**
+ * The range an item takes: inserting replaces what is typed before the cursor; replacing (Shift+Enter, or
+ * `editor.suggest.insertMode: replace`) also what follows it up to the end of the segment, so that completing in
+ * the middle of `[x](sub/fo|o.md)` does not leave `foo.mdo.md`.
+ */
+function itemRange(lineText: string, line: number, start: number, cursor: number, stop: RegExp): { inserting: vscode.Range; replacing: vscode.Range } {
+  let end = cursor;
+  while (end < lineText.length && !stop.test(lineText[end])) end++;
+  return { inserting: new vscode.Range(line, start, line, cursor), replacing: new vscode.Range(line, start, line, end) };
+}
+
+/** What ends the segment being completed, per construct. */
+function segmentStop(site: CompletionSite): RegExp {
+  if (site.kind === 'wikilink') return /[\]|#]/;
+  if (site.kind === 'heading') return site.syntax === 'wikilink' ? /[\]|]/ : /[\s)>]/;
+  if (site.syntax === 'ref') return /[\s`/]/;
+  return site.angle ? /[>#/]/ : /[\s)#/]/;
+}
+
 function linkItems(service: IndexService, folders: FolderListing, file: string, position: vscode.Position,
-  site: CompletionSite): vscode.CompletionList | undefined {
+  site: CompletionSite, lineText: string): vscode.CompletionList | undefined {
   const line = position.line;
+  const stop = segmentStop(site);
   if (site.kind === 'path') {
     const slash = site.typed.lastIndexOf('/');
     const typedFolder = site.typed.slice(0, slash + 1);
-    const folderText = site.syntax === 'link' && !site.angle ? decodePath(typedFolder) : typedFolder;
+    // a link's destination is percent-decoded, `<angle>` ones too
+    const folderText = site.syntax === 'link' ? decodePath(typedFolder) : typedFolder;
     // a Markdown link is relative to the note's folder; a backtick path also to the series folder, then the root
     const bases = [dirname(file)];
     if (site.syntax === 'ref') bases.push(service.index.seriesOf(file)?.folder ?? '', '');
-    const range = new vscode.Range(line, site.start + slash + 1, line, position.character);
-    const encode = site.syntax === 'link' && !site.angle ? encodePathSegment : (s: string) => s;
+    const range = itemRange(lineText, line, site.start + slash + 1, position.character, stop);
+    const encode = site.syntax === 'ref' ? (s: string) => s : site.angle ? encodeAngleSegment : encodePathSegment;
     const items: vscode.CompletionItem[] = [];
     const offered = new Set<string>();
     const seenFolders = new Set<string>();
@@ -162,6 +241,7 @@ function linkItems(service: IndexService, folders: FolderListing, file: string, 
         offered.add(name + '/');
         const item = new vscode.CompletionItem(name + '/', vscode.CompletionItemKind.Folder);
         item.insertText = encode(name) + '/';
+        item.filterText = item.insertText; // what is typed before the cursor is encoded too (`c%20d`)
         item.range = range;
         item.sortText = `${seenFolders.size}0${name}`;
         item.command = SUGGEST_AGAIN;
@@ -169,10 +249,12 @@ function linkItems(service: IndexService, folders: FolderListing, file: string, 
       }
       const prefix = folder === '' ? '' : folder + '/';
       for (const name of entries.files) {
-        if (offered.has(name)) continue;
+        // a backtick span is a path reference only when the path ends in `.md`
+        if (offered.has(name) || (site.syntax === 'ref' && !/\.md$/i.test(name))) continue;
         offered.add(name);
         const item = new vscode.CompletionItem(name, vscode.CompletionItemKind.File);
         item.insertText = encode(name);
+        item.filterText = item.insertText;
         item.range = range;
         item.sortText = `${seenFolders.size}1${name}`;
         const note = service.index.note(prefix + name);
@@ -191,11 +273,16 @@ function linkItems(service: IndexService, folders: FolderListing, file: string, 
       target = resolution.file;
     }
     const headings = service.index.headingsOf(target) ?? [];
-    const range = new vscode.Range(line, site.start, line, position.character);
+    const range = itemRange(lineText, line, site.start, position.character, stop);
+    // a wikilink names a heading by its text, which leads to the first heading of that text: a later one
+    // sharing it is named by its slug (`dup-1`), which wikilinks resolve too
+    const texts = new Set<string>();
     const items = headings.map((h, i) => {
       const item = new vscode.CompletionItem(h.text, vscode.CompletionItemKind.Reference);
-      item.insertText = site.syntax === 'wikilink' ? h.text : h.slug;
-      item.filterText = site.syntax === 'wikilink' ? h.text : h.slug;
+      const byText = site.syntax === 'wikilink' && !texts.has(h.text.toLowerCase());
+      texts.add(h.text.toLowerCase());
+      item.insertText = byText ? h.text : h.slug;
+      item.filterText = byText ? h.text : h.slug;
       item.detail = `${'#'.repeat(h.level)} ${h.text}`;
       item.range = range;
       item.sortText = String(i).padStart(6, '0');
@@ -210,7 +297,7 @@ function linkItems(service: IndexService, folders: FolderListing, file: string, 
     const s = stem(n.file).toLowerCase();
     stems.set(s, (stems.get(s) ?? 0) + 1);
   }
-  const range = new vscode.Range(line, site.start, line, position.character);
+  const range = itemRange(lineText, line, site.start, position.character, stop);
   const items = notes.map(n => {
     const name = stem(n.file);
     const shared = (stems.get(name.toLowerCase()) ?? 0) > 1;
@@ -233,7 +320,14 @@ function decodePath(s: string): string {
   }
 }
 
-/** Characters a bare Markdown link destination cannot hold as-is. */
+const percentEncode = (c: string): string => '%' + c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0');
+
+/** Characters a bare Markdown link destination cannot hold as-is (`#` would start the fragment). */
 function encodePathSegment(name: string): string {
-  return name.replace(/[%\s()<>]/g, c => '%' + c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0'));
+  return name.replace(/[%\s()<>#]/g, percentEncode);
+}
+
+/** In `<…>` spaces and parentheses are fine; `#`, the brackets and a `%` that reads as an escape are not. */
+function encodeAngleSegment(name: string): string {
+  return name.replace(/[<>#]|%(?=[0-9A-Fa-f]{2})/g, percentEncode);
 }

@@ -11,7 +11,12 @@ export type CompletionSite =
   | { kind: 'wikilink'; typed: string; start: number };
 
 export function completionSiteAt(prefix: string): CompletionSite | undefined {
-  const candidates = [wikilinkSite(prefix), linkSite(prefix), refSite(prefix)].filter((s): s is CompletionSite => s !== undefined);
+  const code = codeSpansOf(prefix);
+  // a `[[` or `](` inside a code span is code, not a link (the character before the site is the opener's last)
+  const outsideCode = (site: CompletionSite | undefined): CompletionSite | undefined =>
+    site && !code.contains(openerOf(site) - 1) ? site : undefined;
+  const candidates = [outsideCode(wikilinkSite(prefix)), outsideCode(linkSite(prefix)), refSite(prefix, code)]
+    .filter((s): s is CompletionSite => s !== undefined);
   if (candidates.length === 0) return undefined;
   // the construct opened last is the one the cursor is in
   return candidates.reduce((a, b) => (openerOf(b) > openerOf(a) ? b : a));
@@ -20,6 +25,41 @@ export function completionSiteAt(prefix: string): CompletionSite | undefined {
 function openerOf(site: CompletionSite): number {
   if (site.kind === 'heading') return site.start - site.target.length - 1;
   return site.start;
+}
+
+/** The inline code spans of a line prefix, as far as they matter to completion. */
+interface CodeSpans {
+  /** index just after the backticks of the span still open at the end of the prefix, -1 when none */
+  openBody: number;
+  /** true when the character at this index is inside a code span (a closed one, or the open one) */
+  contains(index: number): boolean;
+}
+
+/** A run of backticks opens a span that the next run of the same length closes (CommonMark). */
+function codeSpansOf(prefix: string): CodeSpans {
+  const closed: [number, number][] = [];
+  let open = -1;
+  let openLength = 0;
+  for (let i = 0; i < prefix.length;) {
+    if (prefix.charCodeAt(i) !== 96) {
+      i++;
+      continue;
+    }
+    const run = i;
+    while (i < prefix.length && prefix.charCodeAt(i) === 96) i++;
+    if (open === -1) {
+      open = run;
+      openLength = i - run;
+    } else if (i - run === openLength) {
+      closed.push([open, i]);
+      open = -1;
+    }
+  }
+  const openBody = open === -1 ? -1 : open + openLength;
+  return {
+    openBody,
+    contains: index => (open !== -1 && index >= open) || closed.some(([a, b]) => index >= a && index < b),
+  };
 }
 
 function wikilinkSite(prefix: string): CompletionSite | undefined {
@@ -54,19 +94,12 @@ function linkSite(prefix: string): CompletionSite | undefined {
   return { kind: 'path', syntax: 'link', typed: body, start, angle };
 }
 
-function refSite(prefix: string): CompletionSite | undefined {
-  let ticks = 0;
-  let last = -1;
-  for (let i = 0; i < prefix.length; i++) {
-    if (prefix.charCodeAt(i) === 96) {
-      ticks++;
-      last = i;
-    }
-  }
-  if (ticks % 2 === 0) return undefined;
-  const body = prefix.slice(last + 1);
+function refSite(prefix: string, code: CodeSpans): CompletionSite | undefined {
+  // a backtick path reference is a single-backtick code span
+  if (code.openBody === -1 || (code.openBody >= 2 && prefix.charCodeAt(code.openBody - 2) === 96)) return undefined;
+  const body = prefix.slice(code.openBody);
   if (/[\s#]/.test(body)) return undefined;
-  return { kind: 'path', syntax: 'ref', typed: body, start: last + 1, angle: false };
+  return { kind: 'path', syntax: 'ref', typed: body, start: code.openBody, angle: false };
 }
 
 /** What is being typed inside the frontmatter block. */
@@ -74,7 +107,7 @@ export type FrontmatterSite =
   /** a field name at the start of a line */
   | { kind: 'key'; typed: string; start: number }
   /** a value of `key` (`key: …`, `key: [a, …` or a `- …` item under `key:`) */
-  | { kind: 'value'; key: string; typed: string; start: number; list: boolean };
+  | { kind: 'value'; key: string; typed: string; start: number; list: boolean; taken?: string[] };
 
 const KEY_LINE = /^([A-Za-z_][\w-]*)[ \t]*:(.*)$/;
 
@@ -96,12 +129,17 @@ export function frontmatterSiteAt(prefix: string, keyAbove: () => string | undef
     const valueStart = prefix.length - rest.length;
     const lead = rest.length - rest.trimStart().length;
     const value = rest.slice(lead);
+    // a flow mapping (`key: {a: …`) has keys of its own that nothing here knows
+    if (value.startsWith('{')) return undefined;
     if (value.startsWith('[')) {
       if (value.includes(']')) return undefined;
       const sep = Math.max(value.lastIndexOf(','), 0);
       const after = value.slice(sep + 1);
       const pad = after.length - after.trimStart().length;
-      return valueSite(key, after.slice(pad), valueStart + lead + sep + 1 + pad, true);
+      const site = valueSite(key, after.slice(pad), valueStart + lead + sep + 1 + pad, true);
+      // the items already in the list are not offered again
+      const taken = sep === 0 ? [] : value.slice(1, sep).split(',').map(unquote).filter(v => v !== '');
+      return taken.length === 0 ? site : { ...site, taken } as FrontmatterSite;
     }
     return valueSite(key, value, valueStart + lead, false);
   }
@@ -113,6 +151,12 @@ function valueSite(key: string, typed: string, start: number, list: boolean): Fr
   // a quote the user opened is kept; completion replaces what follows it
   if (typed.startsWith('"') || typed.startsWith("'")) return { kind: 'value', key, typed: typed.slice(1), start: start + 1, list };
   return { kind: 'value', key, typed, start, list };
+}
+
+/** A YAML scalar as written in a flow list or a `- item` line, without quotes and surrounding blanks. */
+export function unquote(item: string): string {
+  const v = item.trim();
+  return v.length >= 2 && (v[0] === '"' || v[0] === "'") && v[v.length - 1] === v[0] ? v.slice(1, -1) : v;
 }
 
 /** The key of a mapping entry line (`key: …` at column 0), else undefined. */

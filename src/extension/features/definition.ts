@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { IndexService } from '../indexService';
 import { currentNote } from './currentNote';
 import { MARKDOWN } from './languageSelector';
-import { linkAt, targetOf } from './linkLookup';
+import { linkOrReferenceAt, targetOf } from './linkLookup';
 import { safely } from './safely';
 
 /**
@@ -14,7 +14,7 @@ export function registerDefinitions(service: IndexService): vscode.Disposable {
     provideDefinition: (document, position) => safely(service, 'definition', async () => {
       const current = await currentNote(service, document);
       if (!current) return undefined;
-      const link = linkAt(current.record, service.fromPosition(position));
+      const link = linkOrReferenceAt(current.record, document.lineAt(position.line).text, service.fromPosition(position));
       if (!link) return undefined;
       const target = targetOf(service.index, current.file, link);
       if (target.file === undefined || !target.exists) return undefined;

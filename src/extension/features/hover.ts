@@ -4,7 +4,7 @@ import type { LinkRef } from '../../core/model';
 import type { IndexService } from '../indexService';
 import { currentNote } from './currentNote';
 import { MARKDOWN } from './languageSelector';
-import { chapterOf, linkAt, targetOf, type LinkTarget } from './linkLookup';
+import { chapterOf, linkOrReferenceAt, targetOf, type LinkTarget } from './linkLookup';
 import { safely } from './safely';
 
 /**
@@ -17,7 +17,7 @@ export function registerHover(service: IndexService): vscode.Disposable {
     provideHover: (document, position) => safely(service, 'hover', async () => {
       const current = await currentNote(service, document);
       if (!current) return undefined;
-      const link = linkAt(current.record, service.fromPosition(position));
+      const link = linkOrReferenceAt(current.record, document.lineAt(position.line).text, service.fromPosition(position));
       if (!link || link.external) return undefined;
       const content = hoverContent(service.index, link, targetOf(service.index, current.file, link));
       return content ? new vscode.Hover(content, service.toRange(link.range)) : undefined;

@@ -1,6 +1,7 @@
 import { githubSlug } from '../../core/scanner/slug';
 import type { IndexView, NoteRecord, Resolution } from '../../core/index/api';
 import type { Anchor, Chapter, Heading, LinkKind, LinkRef, Position, Range } from '../../core/model';
+import { normalizeLabel } from '../../core/scanner/inlineTypes';
 import { rangeContains } from '../../core/text/lineIndex';
 
 /** The link (any kind, reference definitions included) under a position of a note. */
@@ -9,6 +10,43 @@ export function linkAt(record: NoteRecord, pos: Position): LinkRef | undefined {
     if (rangeContains(link.range, pos)) return link;
   }
   return undefined;
+}
+
+/** A bracket pair `[…]`, optionally followed by a second `[…]` (full or collapsed reference). */
+const REFERENCE_USAGE = /\[((?:[^[\]\\]|\\.){0,999})\](?:\[((?:[^[\]\\]|\\.){0,999})\])?/g;
+
+/**
+ * The link under a position, where `lineText` is the text of the position's line: a link the scanner found, or
+ * else a reference-style use — `[text][label]`, `[label][]` or `[label]` — of one of the note's reference
+ * definitions, as that definition's link spanning the use (the scanner records definitions, not their uses).
+ */
+export function linkOrReferenceAt(record: NoteRecord, lineText: string, pos: Position): LinkRef | undefined {
+  const link = linkAt(record, pos);
+  if (link) return link;
+  const definitions = record.scan.links.filter(l => l.definition && l.text !== undefined);
+  if (definitions.length === 0) return undefined;
+  // a use spans at most ~2,000 characters (two labels of 999): look only that far around the cursor
+  const from = Math.max(0, pos.character - 2002);
+  const window = lineText.slice(from, pos.character + 2002);
+  const at = pos.character - from;
+  REFERENCE_USAGE.lastIndex = 0;
+  for (let m = REFERENCE_USAGE.exec(window); m; m = REFERENCE_USAGE.exec(window)) {
+    if (m.index > at) break;
+    const end = m.index + m[0].length;
+    if (at > end) continue;
+    const label = normalizeLabel(m[2] !== undefined && m[2].trim() !== '' ? m[2] : m[1]);
+    if (label === '') continue;
+    const definition = definitions.find(d => normalizeLabel(d.text!) === label);
+    if (!definition) continue;
+    const range: Range = { start: { line: pos.line, character: from + m.index }, end: { line: pos.line, character: from + end } };
+    return { ...definition, definition: false, range, targetRange: range };
+  }
+  return undefined;
+}
+
+/** The heading whose line holds a position, if any. */
+export function headingAt(record: NoteRecord, pos: Position): Heading | undefined {
+  return record.scan.headings.find(h => h.range.start.line <= pos.line && pos.line <= h.range.end.line);
 }
 
 /**

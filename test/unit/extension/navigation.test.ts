@@ -1,0 +1,255 @@
+import { strict as assert } from 'node:assert';
+import { completionSiteAt, frontmatterSiteAt } from '../../../src/extension/features/completionSite';
+import { FM } from '../index/memoryWorkspace';
+import { at, labelOf, navigationOf, type Navigation } from './navigationHarness';
+
+const B = FM('Beta Title') + '# Setup 步驟\n\n## 設定\n\n## Dup\n\n## Dup\n';
+
+describe('navigation providers', () => {
+  describe('completion stays out of code', () => {
+    it('offers no wikilink or link completion inside an inline code span', () => {
+      // inside an open span the cursor is in a backtick path, never in a wikilink or a link
+      assert.deepEqual(completionSiteAt('see `arr[['), { kind: 'path', syntax: 'ref', typed: 'arr[[', start: 5, angle: false });
+      assert.deepEqual(completionSiteAt('see `f](x'), { kind: 'path', syntax: 'ref', typed: 'f](x', start: 5, angle: false });
+      assert.equal(completionSiteAt('see ``a`[['), undefined);
+      assert.equal(completionSiteAt('see `a` ``[[x`` `f](y` z'), undefined);
+      // closed spans before the link do not matter; a backtick path is still a path
+      assert.deepEqual(completionSiteAt('`x` [[na'), { kind: 'wikilink', typed: 'na', start: 6 });
+      assert.deepEqual(completionSiteAt('`[[x` and `sub/a'), { kind: 'path', syntax: 'ref', typed: 'sub/a', start: 11, angle: false });
+      // a double-backtick span is code, not a path reference
+      assert.equal(completionSiteAt('``sub/a'), undefined);
+    });
+
+    it('offers nothing inside an indented code block, but completes in indented list content', async () => {
+      const text = FM('A') + 'para\n\n    code [[\n\n- item\n\n    [[\n';
+      const nav = await navigationOf({ 'a.md': text, 'b.md': B });
+      const doc = nav.document('a.md');
+      const [l1, c1] = at(text, 'code [[', 7);
+      assert.deepEqual(await nav.complete(doc, l1, c1, '['), []);
+      const [l2, c2] = at(text, '    [[\n', 6);
+      assert.ok((await nav.complete(doc, l2, c2, '[')).map(labelOf).includes('b'));
+    });
+  });
+
+  describe('frontmatter value completion', () => {
+    it('offers nothing inside a flow mapping', () => {
+      assert.equal(frontmatterSiteAt('status: {a: ', () => undefined), undefined);
+    });
+
+    it('does not offer again the values a list already holds', async () => {
+      const nav = await navigationOf({
+        'x.md': FM('X').replace('tags: [a]', 'tags: [api, db, cache]'),
+        'y.md': FM('Y').replace('tags: [a]', 'tags: [api]'),
+      });
+      const inline = FM('Z').replace('tags: [a]', 'tags: [api, "db", ');
+      const [l, c] = at(inline, 'tags: [api, "db", ', 18);
+      assert.deepEqual((await nav.complete(nav.document('z.md', inline), l, c)).map(labelOf), ['cache']);
+      const block = FM('Z').replace('tags: [a]', 'tags:\n  - api\n  - \n  - cache');
+      const [bl] = at(block, '  - \n');
+      assert.deepEqual((await nav.complete(nav.document('z.md', block), bl, 4)).map(labelOf), ['db']);
+    });
+  });
+
+  describe('find references on a heading', () => {
+    it('lists the links whose fragment names that heading, not every backlink', async () => {
+      const a = FM('Alpha') + 'x [s](b.md#設定) [t](b.md#dup-1) [[b#Dup]] [u](b.md) [[Beta Title#設定]]\n';
+      const b = B + '\nsee [here](#dup)\n';
+      const nav = await navigationOf({ 'a.md': a, 'b.md': b });
+      const doc = nav.document('b.md');
+      const refs = async (needle: string, delta = 0) => {
+        const [l] = at(b, needle, delta);
+        return (await nav.references(doc, l, 3)).map(x => `${x.uri.path.slice(4)}:${x.range.start.character}`);
+      };
+      assert.deepEqual(await refs('## 設定'), ['a.md:2', 'a.md:51']);
+      assert.deepEqual(await refs('## Dup'), ['a.md:31', 'b.md:4']);
+      assert.deepEqual(await refs('## Dup\n\n## Dup', 8), ['a.md:15']);
+      const [hl] = at(b, '## 設定');
+      const withDeclaration = await nav.references(doc, hl, 0, true);
+      assert.equal(withDeclaration[0].range.start.line, hl);
+      // elsewhere in the note: every backlink
+      const [pl] = at(b, 'see [here]');
+      assert.equal((await nav.references(doc, pl - 1, 0)).length, 6);
+    });
+  });
+
+  describe('reference-style links', () => {
+    const a = FM('Alpha') + 'See [x][ref], [Ref][] and [ref] 😀 [y][nope].\n\n[ref]: b.md#設定\n';
+    it('go to the definition\'s target, at its heading, from the text of a full, collapsed or shortcut use', async () => {
+      const nav = await navigationOf({ 'a.md': a, 'b.md': B });
+      const doc = nav.document('a.md');
+      for (const [needle, length] of [['[x][ref]', 8], ['[Ref][]', 7], ['[ref] 😀', 5]] as const) {
+        const [l, c] = at(a, needle, 2);
+        const defs = await nav.definition(doc, l, c);
+        assert.equal(defs.length, 1, needle);
+        assert.equal(defs[0].targetUri.path, '/ws/b.md');
+        assert.equal(defs[0].targetRange.start.line, 11);
+        assert.deepEqual(JSON.parse(JSON.stringify(defs[0].originSelectionRange)), { start: { line: l, character: c - 2 }, end: { line: l, character: c - 2 + length } });
+        const hover = await nav.hover(doc, l, c);
+        assert.match((hover!.contents as unknown as { value: string }).value, /Beta Title[\s\S]*設定/);
+      }
+      const [nl, nc] = at(a, '[y][nope]', 1);
+      assert.deepEqual(await nav.definition(doc, nl, nc), []);
+      const [rl, rc] = at(a, '[x][ref]', 1);
+      assert.deepEqual((await nav.references(doc, rl, rc)).map(x => x.uri.path), ['/ws/a.md']);
+    });
+  });
+});
+
+describe('navigation providers: path completion', () => {
+  it('filters percent-encoded names by what is typed (encoded), not by the decoded label', async () => {
+    const nav = await navigationOf({ 'a.md': FM('A') + 'x\n', 'sub/c d.md': FM('C D') + 'x\n', 'sub/中文 100%.md': FM('CJK') + 'x\n', 'sub/my dir/e.md': FM('E') + 'x\n' });
+    const text = FM('A') + 'go [q](sub/c%20';
+    const [l, c] = at(text, 'sub/c%20', 8);
+    const items = await nav.complete(nav.document('a.md', text), l, c);
+    const byLabel = new Map(items.map(i => [labelOf(i), i]));
+    assert.equal(byLabel.get('c d.md')!.insertText, 'c%20d.md');
+    assert.equal(byLabel.get('c d.md')!.filterText, 'c%20d.md');
+    assert.equal(byLabel.get('中文 100%.md')!.filterText, '中文%20100%25.md');
+    assert.equal(byLabel.get('my dir/')!.filterText, 'my%20dir/');
+    const range = (byLabel.get('c d.md')!.range as unknown as { inserting: { start: { character: number }; end: { character: number } } }).inserting;
+    assert.deepEqual([range.start.character, range.end.character], [c - 4, c]);
+  });
+});
+
+describe('navigation providers: CRLF, UTF-16 columns and long lines', () => {
+  it('finds links after emoji and CJK on CRLF lines, with document links spanning exactly the destination', async () => {
+    const a = (FM('Alpha') + '# 標題 😀\n\n中文😀 `b.md` 🎉 [[Beta Title#設定|別名]] [t](b.md#dup-1)\n').replace(/\n/g, '\r\n');
+    const nav = await navigationOf({ 'a.md': a, 'b.md': B });
+    const doc = nav.document('a.md');
+    const [l, c] = at(a, '[[Beta', 3);
+    const defs = await nav.definition(doc, l, c);
+    assert.equal(defs[0].targetRange.start.line, 11);
+    const [tl, tc] = at(a, '[t]', 1);
+    assert.equal((await nav.definition(doc, tl, tc))[0].targetRange.start.line, 15);
+    const links = (await nav.documentLinks(doc)).map(d => a.split('\r\n')[d.range.start.line].slice(d.range.start.character, d.range.end.character));
+    assert.deepEqual(links, ['b.md', 'Beta Title#設定']);
+    const [rl, rc] = at(a, '`b.md`', 3);
+    assert.match(((await nav.hover(doc, rl, rc))!.contents as unknown as { value: string }).value, /Beta Title/);
+  });
+
+  it('answers on a very long line without scanning it per bracket', async () => {
+    const long = 'x[a] '.repeat(40_000) + '[t](b.md#dup-1) `b';
+    const a = FM('Alpha') + long + '\n\n[a]: b.md\n';
+    const nav = await navigationOf({ 'a.md': a, 'b.md': B });
+    const doc = nav.document('a.md');
+    const [l, c] = at(a, '[t]', 1);
+    const started = Date.now();
+    assert.equal((await nav.definition(doc, l, c))[0].targetRange.start.line, 15);
+    assert.equal((await nav.definition(doc, l, 3))[0].targetUri.path, '/ws/b.md');
+    assert.equal((await nav.definition(doc, l, long.length - 25))[0].targetUri.path, '/ws/b.md');
+    assert.ok((await nav.complete(doc, l, long.length)).map(labelOf).includes('b.md'));
+    assert.ok(Date.now() - started < 2000);
+  });
+});
+
+describe('navigation providers: backtick path completion', () => {
+  it('offers only notes (and folders) inside backticks, every file after ](', async () => {
+    const nav = await navigationOf({ 'a.md': FM('A') + 'x\n', 'sub/b.md': FM('B') + 'x\n', 'sub/diagram.png': 'x', 'sub/data.json': '{}' });
+    const ref = FM('A') + 'see `sub/';
+    const [l, c] = at(ref, '`sub/', 5);
+    assert.deepEqual((await nav.complete(nav.document('a.md', ref), l, c, '/')).map(labelOf), ['b.md']);
+    const link = FM('A') + 'see ![d](sub/';
+    const [ll, lc] = at(link, '](sub/', 6);
+    assert.deepEqual((await nav.complete(nav.document('a.md', link), ll, lc, '/')).map(labelOf), ['b.md', 'data.json', 'diagram.png']);
+  });
+});
+
+describe('navigation providers: wikilink heading completion', () => {
+  it('names a heading that repeats an earlier heading\'s text by its slug, which leads to it', async () => {
+    const nav = await navigationOf({ 'a.md': FM('A') + 'x\n', 'b.md': B });
+    const text = FM('A') + 'x [[b#';
+    const [l, c] = at(text, '[[b#', 4);
+    const items = await nav.complete(nav.document('a.md', text), l, c, '#');
+    assert.deepEqual(items.map(i => i.insertText), ['Setup 步驟', '設定', 'Dup', 'dup-1']);
+    const linked = FM('A') + 'x [[b#dup-1]]\n';
+    const doc = nav.document('a.md', linked);
+    const [dl, dc] = at(linked, '[[b#', 2);
+    assert.equal((await nav.definition(doc, dl, dc))[0].targetRange.start.line, 15);
+  });
+});
+
+describe('navigation providers: path completion of awkward names', () => {
+  it('encodes # (which would start the fragment) in bare and <angle> destinations, and lists <angle> folders typed encoded', async () => {
+    const nav = await navigationOf({ 'a.md': FM('A') + 'x\n', 'c#d.md': FM('C') + 'x\n', '50%41.md': FM('P') + 'x\n', 'my dir/e.md': FM('E') + 'x\n' });
+    const complete = async (text: string, needle: string) => {
+      const [l, c] = at(text, needle, needle.length);
+      return new Map((await nav.complete(nav.document('a.md', text), l, c)).map(i => [labelOf(i), i.insertText]));
+    };
+    const bare = await complete(FM('A') + 'see [x](', '](');
+    assert.equal(bare.get('c#d.md'), 'c%23d.md');
+    assert.equal(bare.get('50%41.md'), '50%2541.md');
+    const angle = await complete(FM('A') + 'see [x](<', '](<');
+    assert.equal(angle.get('c#d.md'), 'c%23d.md');
+    assert.equal(angle.get('50%41.md'), '50%2541.md');
+    assert.equal(angle.get('my dir/'), 'my dir/');
+    const inFolder = await complete(FM('A') + 'see [x](<my%20dir/', 'my%20dir/');
+    assert.deepEqual([...inFolder.keys()], ['e.md']);
+    // what the completion inserts resolves to the file it named
+    const linked = FM('A') + 'see [x](c%23d.md) [y](<50%2541.md>)\n';
+    nav.document('a.md', linked);
+    assert.deepEqual(nav.index.note('a.md')!.scan.links.map(l => nav.index.resolve('a.md', l)).map(r => r.kind === 'file' && r.exists && r.file), ['c#d.md', '50%41.md']);
+  });
+});
+
+describe('navigation providers: fences in containers', () => {
+  it('offers nothing inside a fence in a block quote or a nested list item', async () => {
+    const text = FM('A') + '> quote\n> ```\n> [[\n> ```\n\n- a\n  - b\n\n        ```js\n        [[\n        ```\n\n- ```\n  [[\n  ```\n\nafter [[\n';
+    const nav = await navigationOf({ 'a.md': text, 'b.md': B });
+    const doc = nav.document('a.md');
+    const lines = text.split('\n');
+    const offered: number[] = [];
+    for (let l = 0; l < lines.length; l++) {
+      const c = lines[l].indexOf('[[');
+      if (c !== -1 && (await nav.complete(doc, l, c + 2, '[')).length > 0) offered.push(l);
+    }
+    assert.deepEqual(offered, [lines.indexOf('after [[')]);
+  });
+});
+
+/**
+ * For each `[line written with | at the cursor, item label, [inserted span, replaced span]]`: completes at the
+ * cursor in `a.md` (the line placed by `textOf`) and compares the spans of the item's insert and replace ranges.
+ */
+async function assertItemSpans(nav: Navigation, cases: [string, string, string[]][], textOf: (lineText: string) => string): Promise<void> {
+  type Ranges = { inserting: { start: { character: number }; end: { character: number } }; replacing: { start: { character: number }; end: { character: number } } };
+  for (const [written, label, expected] of cases) {
+    const cursor = written.indexOf('|');
+    const lineText = written.replace('|', '');
+    const text = textOf(lineText);
+    const line = text.split('\n').indexOf(lineText);
+    const items = await nav.complete(nav.document('a.md', text), line, cursor);
+    const item = items.find(i => labelOf(i) === label);
+    assert.ok(item, `${written}: ${items.map(labelOf).join(', ')}`);
+    const r = item.range as unknown as Ranges;
+    const spans = [lineText.slice(r.inserting.start.character, r.inserting.end.character), lineText.slice(r.replacing.start.character, r.replacing.end.character)];
+    assert.deepEqual(spans, expected, written);
+  }
+}
+
+describe('navigation providers: completing in the middle of a destination', () => {
+  it('replaces the rest of the segment after the cursor (replace mode), not only what precedes it', async () => {
+    const nav = await navigationOf({ 'a.md': FM('A') + 'x\n', 'b.md': B, 'sub/foo.md': FM('F') + 'x\n' });
+    await assertItemSpans(nav, [
+      ['see [x](sub/fo|o.md) after', 'foo.md', ['fo', 'foo.md']],
+      ['see [x](<sub/fo|o.md>) after', 'foo.md', ['fo', 'foo.md']],
+      ['see `sub/fo|o.md` after', 'foo.md', ['fo', 'foo.md']],
+      ['see [[fo|o]] after', 'foo', ['fo', 'foo']],
+      ['see [[b#Se|tup 步驟|alias]] after', 'Setup 步驟', ['Se', 'Setup 步驟']],
+      ['see [x](b.md#se|tup-步驟) after', 'Setup 步驟', ['se', 'setup-步驟']],
+    ], lineText => FM('A') + lineText + '\n');
+  });
+});
+
+describe('navigation providers: frontmatter values in the middle of a value', () => {
+  it('replaces the rest of the value (replace mode), up to a quote, a comma or trailing blanks', async () => {
+    const nav = await navigationOf({ 'a.md': FM('A') + 'x\n', 'x.md': FM('X').replace('tags: [a]', 'tags: [api, cache]') });
+    await assertItemSpans(nav, [
+      ['status: dr|aft  ', 'draft', ['dr', 'draft']],
+      ['status: "dr|aft"', 'draft', ['dr', 'draft']],
+      ['tags: [api, ca|che, x]', 'cache', ['ca', 'cache']],
+    ], lineText => {
+      const key = lineText.slice(0, lineText.indexOf(':'));
+      return FM('A').split('\n').map(l => (l.startsWith(key + ':') ? lineText : l)).join('\n') + 'x\n';
+    });
+  });
+});
