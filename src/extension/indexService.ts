@@ -304,6 +304,11 @@ export class IndexService implements vscode.Disposable {
       ws.onDidChangeTextDocument(e => {
         if (e.contentChanges.length > 0) this.schedule(e.document);
       }),
+      // a buffer can open with unsaved text and no change event (a hot-exit backup restored once its editor shows,
+      // after the load): the editor shows that text, so it is what is checked
+      ws.onDidOpenTextDocument(doc => {
+        if (doc.isDirty) this.schedule(doc);
+      }),
       ws.onDidSaveTextDocument(doc => {
         const file = this.fileOf(doc.uri);
         if (file) this.fromBuffer.delete(file);

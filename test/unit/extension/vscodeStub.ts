@@ -3,7 +3,9 @@
  * module before any extension module (it makes `require('vscode')` answer with the stub). Providers registered
  * through `languages.register…` are kept in `registered` for the test to call.
  */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import Module from 'node:module';
+import picomatch from 'picomatch';
 
 export class Position {
   constructor(readonly line: number, readonly character: number) {}
@@ -27,6 +29,9 @@ export class Uri {
   constructor(readonly scheme: string, readonly authority: string, readonly path: string, readonly fragment = '') {}
   static file(p: string): Uri {
     return new Uri('file', '', p);
+  }
+  get fsPath(): string {
+    return this.path;
   }
   static joinPath(base: Uri, ...parts: string[]): Uri {
     return new Uri(base.scheme, base.authority, [base.path.replace(/\/$/, ''), ...parts].join('/'));
@@ -104,7 +109,16 @@ export const l10n = {
   t: (message: string, ...args: unknown[]): string => message.replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)])),
 };
 
-export const registered: Record<string, unknown[]> = {};
+/**
+ * State the tests read or drive, one instance per process: each test file is bundled with its own copy of this
+ * module, and only the first copy loaded answers `require('vscode')`.
+ */
+function shared<T>(key: string, make: () => T): T {
+  const g = globalThis as unknown as Record<string, T>;
+  return (g[`nnVscodeStub.${key}`] ??= make());
+}
+
+export const registered: Record<string, unknown[]> = shared('registered', () => ({}));
 const keep = (kind: string) => (...args: unknown[]): Disposable => {
   (registered[kind] ??= []).push(args.length > 1 ? args[1] : args[0]);
   return new Disposable(() => undefined);
@@ -116,13 +130,156 @@ export const languages = {
   registerReferenceProvider: keep('references'),
   registerDocumentLinkProvider: keep('documentLinks'),
   registerWorkspaceSymbolProvider: keep('workspaceSymbols'),
+  createDiagnosticCollection: (): DiagnosticCollection => new DiagnosticCollection(),
 };
 
-export const workspace = { textDocuments: [] as unknown[] };
+export class EventEmitter<T> {
+  private listeners: ((e: T) => unknown)[] = [];
+  readonly event = (listener: (e: T) => unknown): Disposable => {
+    this.listeners.push(listener);
+    return new Disposable(() => { this.listeners = this.listeners.filter(l => l !== listener); });
+  };
+  fire(e: T): void {
+    for (const l of [...this.listeners]) l(e);
+  }
+  dispose(): void {
+    this.listeners = [];
+  }
+}
+
+export class RelativePattern {
+  readonly baseUri: Uri;
+  constructor(base: Uri, readonly pattern: string) {
+    this.baseUri = base;
+  }
+}
+
+export const FileType = { Unknown: 0, File: 1, Directory: 2, SymbolicLink: 64 };
+
+export class FileSystemError extends Error {
+  constructor(message: string, readonly code: string) {
+    super(message);
+  }
+}
+
+export const DiagnosticSeverity = { Error: 0, Warning: 1, Information: 2, Hint: 3 };
+
+export class Diagnostic {
+  source?: string;
+  code?: string;
+  constructor(readonly range: Range, readonly message: string, readonly severity: number) {}
+}
+
+/** Events a test fires by hand: the editor's document events and the file watchers' events. */
+export const events = shared('events', () => ({
+  changeTextDocument: new EventEmitter<unknown>(),
+  openTextDocument: new EventEmitter<unknown>(),
+  saveTextDocument: new EventEmitter<unknown>(),
+  closeTextDocument: new EventEmitter<unknown>(),
+  renameFiles: new EventEmitter<unknown>(),
+  changeConfiguration: new EventEmitter<unknown>(),
+  fsCreate: new EventEmitter<Uri>(),
+  fsChange: new EventEmitter<Uri>(),
+  fsDelete: new EventEmitter<Uri>(),
+}));
+
+/** Settings answered by `workspace.getConfiguration`, by full key (`notesNavigator.diagnostics.enabled`). */
+export const settings = shared('settings', () => new Map<string, unknown>());
+
+/** Warning messages shown through `window.showWarningMessage`. */
+export const warnings: string[] = shared('warnings', () => []);
+
+function fsError(e: unknown): FileSystemError {
+  const code = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'FileNotFound' : 'Unknown';
+  return new FileSystemError((e as Error).message, code);
+}
+
+export const workspace = shared('workspace', () => ({
+  textDocuments: [] as unknown[],
+  workspaceFolders: undefined as unknown,
+  isTrusted: true,
+  onDidChangeTextDocument: events.changeTextDocument.event,
+  onDidOpenTextDocument: events.openTextDocument.event,
+  onDidSaveTextDocument: events.saveTextDocument.event,
+  onDidCloseTextDocument: events.closeTextDocument.event,
+  onDidRenameFiles: events.renameFiles.event,
+  onDidChangeConfiguration: events.changeConfiguration.event,
+  createFileSystemWatcher: () => ({
+    onDidCreate: events.fsCreate.event, onDidChange: events.fsChange.event, onDidDelete: events.fsDelete.event, dispose: () => undefined,
+  }),
+  getConfiguration: (section: string) => ({
+    get: <T>(key: string, fallback?: T): T | undefined => (settings.has(`${section}.${key}`) ? settings.get(`${section}.${key}`) as T : fallback),
+    inspect: (key: string) => (settings.has(`${section}.${key}`) ? { globalValue: settings.get(`${section}.${key}`) } : undefined),
+  }),
+  /** every file below the pattern's folder (node_modules and .git skipped), minus what the exclude glob matches */
+  findFiles: async (pattern: RelativePattern, exclude?: string): Promise<Uri[]> => {
+    const skip = exclude ? picomatch(exclude, { dot: true }) : () => false;
+    const base = pattern.baseUri.path;
+    const out: Uri[] = [];
+    const walk = (dir: string, rel: string): void => {
+      for (const e of readdirSync(dir, { withFileTypes: true })) {
+        const r = rel ? `${rel}/${e.name}` : e.name;
+        if (skip(r) || skip(r + '/x')) continue;
+        if (e.isDirectory()) walk(`${dir}/${e.name}`, r);
+        else if (e.isFile()) out.push(Uri.file(`${base}/${r}`));
+      }
+    };
+    walk(base, '');
+    return out;
+  },
+  fs: {
+    stat: async (uri: Uri) => {
+      try {
+        const st = statSync(uri.path);
+        return { type: st.isDirectory() ? FileType.Directory : FileType.File, size: st.size };
+      } catch (e) {
+        throw fsError(e);
+      }
+    },
+    readFile: async (uri: Uri): Promise<Uint8Array> => {
+      try {
+        return readFileSync(uri.path);
+      } catch (e) {
+        throw fsError(e);
+      }
+    },
+  },
+}));
+
+const quietLog = { info: () => undefined, warn: () => undefined, error: () => undefined, show: () => undefined, dispose: () => undefined };
+
+export const window = {
+  createOutputChannel: () => quietLog,
+  withProgress: <T>(_options: unknown, task: () => Promise<T>): Promise<T> => task(),
+  showWarningMessage: (message: string): Promise<undefined> => {
+    warnings.push(message);
+    return Promise.resolve(undefined);
+  },
+};
+
+export const commands = { executeCommand: async (): Promise<undefined> => undefined };
+
+/** Diagnostic collections created through `languages.createDiagnosticCollection`, by file path. */
+export class DiagnosticCollection {
+  readonly byPath = new Map<string, Diagnostic[]>();
+  set(entries: [Uri, Diagnostic[]][]): void {
+    for (const [uri, list] of entries) this.byPath.set(uri.path, list);
+  }
+  delete(uri: Uri): void {
+    this.byPath.delete(uri.path);
+  }
+  clear(): void {
+    this.byPath.clear();
+  }
+  dispose(): void {
+    this.byPath.clear();
+  }
+}
 
 const stub = {
   Position, Range, Uri, Disposable, CompletionItem, CompletionList, MarkdownString, Hover, Location, DocumentLink, SymbolInformation,
-  CompletionItemKind, CompletionTriggerKind, SymbolKind, l10n, languages, workspace,
+  CompletionItemKind, CompletionTriggerKind, SymbolKind, l10n, languages, workspace, EventEmitter, RelativePattern, FileType,
+  FileSystemError, DiagnosticSeverity, Diagnostic, window, commands,
 };
 
 type Resolver = (request: string, ...rest: unknown[]) => string;
