@@ -115,8 +115,9 @@ export class IndexService implements vscode.Disposable {
     const base = root.path.endsWith('/') ? root.path : root.path + '/';
     let p = uri.path;
     if (!p.startsWith(base)) {
-      // drive letters and case-insensitive file systems: compare the root prefix case-insensitively
-      if (!(uri.scheme === 'file' && p.toLowerCase().startsWith(base.toLowerCase()))) return undefined;
+      // drive letters and case-insensitive file systems: compare the root prefix case-insensitively (on Linux
+      // `/notes` and `/Notes` are two folders: a file of the other one is outside the workspace)
+      if (!(uri.scheme === 'file' && CASE_INSENSITIVE_PATHS && p.toLowerCase().startsWith(base.toLowerCase()))) return undefined;
     }
     p = p.slice(base.length);
     return p === '' ? undefined : p;
@@ -519,6 +520,9 @@ export class IndexService implements vscode.Disposable {
     this.changeEmitter.fire({ files: unique });
   }
 }
+
+/** Whether this machine's file paths are compared without case (Windows, macOS by default). */
+const CASE_INSENSITIVE_PATHS = process.platform === 'win32' || process.platform === 'darwin';
 
 /** Longest stretch of indexing between two turns of the event loop. */
 const SLICE_MS = 20;

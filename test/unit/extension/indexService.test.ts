@@ -106,6 +106,13 @@ describe('IndexService lifecycle (vscode stub, files on disk)', () => {
     assert.deepEqual([...collection.byPath.keys()], [`${dir}/a.md`], 'diagnostics only on the folder\'s own note');
   });
 
+  it('a path that differs from the folder only in case is outside it on a case-sensitive file system', async function () {
+    if (process.platform !== 'linux') this.skip();
+    await start({ 'a.md': '# A\n' });
+    assert.equal(service.fileOf(uri('a.md') as unknown as vscode.Uri), 'a.md');
+    assert.equal(service.fileOf(Uri.file(`${dir.toUpperCase()}/a.md`) as unknown as vscode.Uri), undefined);
+  });
+
   it('a folder deleted on disk (one event for the folder) drops its notes, their diagnostics, and breaks links to them', async () => {
     await start({ 'a.md': '# A\n\n[c](sub/c.md)\n', 'sub/c.md': '# C\n\n[x](missing.md)\n' });
     assert.deepEqual(published('sub/c.md'), ['link-broken']);
