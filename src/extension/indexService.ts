@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { defaultConfig, isAlwaysExcluded, isUnlisted, type NotesConfig } from '../core/config';
 import { applyTextEdits } from '../core/fixes/applyEdits';
 import type { WorkspaceReader } from '../core/index/load';
-import { feedBytes, loadWorkspace } from '../core/index/load';
+import { feedBytes, loadWorkspace, MAX_NOTE_BYTES } from '../core/index/load';
 import { WorkspaceIndex } from '../core/index/workspaceIndex';
 import type { FileEdit, Position, Range } from '../core/model';
 import { decodeNote } from '../core/text/decode';
@@ -405,15 +405,18 @@ export class IndexService implements vscode.Disposable {
     if (doc && this.index.isIncluded(file)) {
       // a clean buffer may not have reloaded the new disk content yet: the disk is the truth. Skip only the
       // watcher's echo of saving a buffer the index already has.
-      let disk: string | undefined;
+      let bytes: Uint8Array;
       try {
-        disk = new TextDecoder().decode(await this.diskBytes(file));
+        bytes = await this.diskBytes(file);
       } catch {
-        disk = undefined;
+        return;
       }
-      if (disk === undefined || (disk === doc.getText() && this.fedVersion.get(file) === doc.version && this.index.note(file))) return;
+      // decoded as the loader does: disk bytes that are not UTF-8 text (or too large) make the note unreadable
+      const decoded = bytes.length <= MAX_NOTE_BYTES ? decodeNote(bytes) : undefined;
+      const note = this.index.note(file);
+      if (decoded?.ok && decoded.text === doc.getText() && this.fedVersion.get(file) === doc.version && note && note.unreadable === undefined) return;
       this.fromBuffer.delete(file);
-      this.fire([...this.index.updateNote(file, disk), file]);
+      this.fire([...feedBytes(this.index, file, bytes, (f, reason) => this.log.warn(`skipped ${f}: ${reason}`)), file]);
       return;
     }
     this.fire(await this.feedFromDisk(file));

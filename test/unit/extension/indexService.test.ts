@@ -141,6 +141,17 @@ describe('IndexService lifecycle (vscode stub, files on disk)', () => {
     assert.deepEqual(codes('a.md'), ['link-broken']);
   });
 
+  it('a note open in a clean editor that becomes UTF-16 on disk is unreadable, as when it is closed', async () => {
+    await start({ 'a.md': '# A\n' });
+    const doc = buffer(uri('a.md'), '# A\n', false);
+    workspace.textDocuments = [doc];
+    const utf16 = new Uint8Array([0xff, 0xfe, ...Buffer.from('# A\n', 'utf16le')]);
+    write('a.md', utf16);
+    events.fsChange.fire(uri('a.md'));
+    await idle();
+    assert.match(service.index.note('a.md')?.unreadable ?? '', /UTF-16/);
+  });
+
   it('very fast edits are coalesced and the last one is what is published', async () => {
     await start({ 'a.md': '# A\n', 'b.md': '# B\n' });
     settings.set('notesNavigator.diagnostics.debounceMs', 5);
