@@ -46,6 +46,7 @@ export class IndexService implements vscode.Disposable {
   /** document version last fed to the index per file (a save of that version needs no re-check) */
   private readonly fedVersion = new Map<string, number>();
   private hasSeries: boolean | undefined;
+  /** configuration problems the user was told about and that are still there (not told twice) */
   private readonly shownProblems = new Set<string>();
   private queue: Promise<void>;
   private resolveReady!: () => void;
@@ -287,6 +288,8 @@ export class IndexService implements vscode.Disposable {
     const { config, problems } = await loadNotesConfig(this.root);
     for (const p of problems) this.log.warn(`configuration: ${p}`);
     const fresh = problems.filter(p => !this.shownProblems.has(p));
+    // a problem that was fixed is forgotten: should it come back, it is reported again
+    for (const p of this.shownProblems) if (!problems.includes(p)) this.shownProblems.delete(p);
     if (fresh.length > 0) {
       fresh.forEach(p => this.shownProblems.add(p));
       const show = vscode.l10n.t('Show Log');

@@ -186,6 +186,23 @@ describe('IndexService lifecycle (vscode stub, files on disk)', () => {
     assert.deepEqual(published('a.md'), ['link-broken']);
   });
 
+  it('.notes-navigator.json broken, fixed and broken again the same way: the problem is reported both times', async () => {
+    await start({ 'a.md': '# A\n', '.notes-navigator.json': '{' });
+    assert.equal(warnings.length, 1);
+    write('.notes-navigator.json', '{}');
+    events.fsChange.fire(uri('.notes-navigator.json'));
+    await idle();
+    assert.equal(warnings.length, 1);
+    write('.notes-navigator.json', '{');
+    events.fsChange.fire(uri('.notes-navigator.json'));
+    await idle();
+    assert.equal(warnings.length, 2, 'the problem came back: it is reported again');
+    // saved again unchanged (still broken): not reported a third time
+    events.fsChange.fire(uri('.notes-navigator.json'));
+    await idle();
+    assert.equal(warnings.length, 2);
+  });
+
   it('with no workspace folder nothing is indexed and start() resolves', async () => {
     service = new IndexService(undefined);
     void service.start();
