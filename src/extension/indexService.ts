@@ -330,7 +330,10 @@ export class IndexService implements vscode.Disposable {
           for (const { oldUri, newUri } of e.files) {
             const from = this.fileOf(oldUri);
             const to = this.fileOf(newUri);
-            if (from) this.fire(this.index.removeFile(from));
+            if (from) {
+              this.fire(this.index.removeFile(from));
+              this.fromBuffer.delete(from);
+            }
             if (to) await this.created(newUri, to);
           }
         });
@@ -432,7 +435,12 @@ export class IndexService implements vscode.Disposable {
       return this.index.isNote(file) ? this.index.removeFile(file).concat(this.index.addFile(file)) : this.index.addFile(file);
     }
     const doc = this.documentOf(file);
-    if (doc?.isDirty) return [...this.index.updateNote(file, doc.getText()), file];
+    if (doc?.isDirty) {
+      // remembered so that closing the buffer unsaved brings the disk text back (a dirty buffer renamed with its file)
+      this.fromBuffer.set(file, doc.version);
+      return [...this.index.updateNote(file, doc.getText()), file];
+    }
+    this.fromBuffer.delete(file);
     let bytes: Uint8Array;
     try {
       bytes = await this.diskBytes(file);

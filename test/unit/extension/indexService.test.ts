@@ -124,6 +124,30 @@ describe('IndexService lifecycle (vscode stub, files on disk)', () => {
     assert.deepEqual(published('a.md'), ['link-broken']);
   });
 
+  it('a file renamed with its unsaved buffer, then closed without saving: the index goes back to the disk text', async () => {
+    await start({ 'a.md': '# A\n', 'b.md': '# B\n' });
+    const old = buffer(uri('a.md'), '# A\n\n[x](missing.md)\n', true, 2);
+    workspace.textDocuments = [old];
+    events.changeTextDocument.fire({ document: old, contentChanges: [{}] });
+    await idle();
+    assert.deepEqual(codes('a.md'), ['link-broken']);
+    // the explorer renames a.md to c.md: the editor moves the unsaved buffer to the new name
+    write('c.md', '# A\n');
+    rmSync(path.join(dir, 'a.md'));
+    old.isClosed = true;
+    const moved = buffer(uri('c.md'), '# A\n\n[x](missing.md)\n', true, 1);
+    workspace.textDocuments = [moved];
+    events.renameFiles.fire({ files: [{ oldUri: uri('a.md'), newUri: uri('c.md') }] });
+    await idle();
+    assert.deepEqual([...service.index.files()].sort(), ['b.md', 'c.md']);
+    assert.deepEqual(codes('c.md'), ['link-broken']);
+    moved.isClosed = true;
+    workspace.textDocuments = [];
+    events.closeTextDocument.fire(moved);
+    await idle();
+    assert.deepEqual(codes('c.md'), [], 'closed unsaved: c.md as it is on disk');
+  });
+
   it('a file changed on disk while its unsaved buffer is open: the buffer wins until it is closed', async () => {
     await start({ 'a.md': '# A\n', 'b.md': '# B\n' });
     const doc = buffer(uri('a.md'), '# A\n\n[b](b.md)\n', true, 2);
