@@ -69,10 +69,16 @@ export function editorSettings(root: vscode.Uri | undefined): EditorSettings {
   const groupBy = section.get<string>('tree.groupBy', 'category');
   const debounce = section.get<number>('diagnostics.debounceMs', 40);
   return {
-    diagnosticsEnabled: section.get<boolean>('diagnostics.enabled', true),
+    // only `false` turns them off: a hand-edited `"false"` (a string) must not read as true, nor toggle anything
+    diagnosticsEnabled: !isFalse(section.get<unknown>('diagnostics.enabled', true)),
     debounceMs: typeof debounce === 'number' && Number.isFinite(debounce) ? Math.min(5000, Math.max(0, debounce)) : 40,
     groupBy: groupBy === 'priority' || groupBy === 'batch' ? groupBy : 'category',
   };
+}
+
+/** `false`, or the string `"false"` that a hand-edited settings.json may hold. */
+function isFalse(value: unknown): boolean {
+  return value === false || (typeof value === 'string' && value.trim().toLowerCase() === 'false');
 }
 
 /** True when a configuration change touches a setting that feeds NotesConfig. */

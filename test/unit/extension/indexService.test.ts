@@ -227,6 +227,20 @@ describe('IndexService lifecycle (vscode stub, files on disk)', () => {
     assert.equal(warnings.length, 2);
   });
 
+  it('diagnostics.enabled hand-edited to the string "false" turns them off, and is a boolean either way', async () => {
+    await start({ 'a.md': '# A\n\n[x](missing.md)\n' });
+    settings.set('notesNavigator.diagnostics.enabled', 'false');
+    events.changeConfiguration.fire({ affectsConfiguration: (s: string) => s === 'notesNavigator' });
+    await idle();
+    assert.equal(service.settings.diagnosticsEnabled, false);
+    assert.equal(collection.byPath.size, 0);
+    settings.set('notesNavigator.diagnostics.enabled', 'yes');
+    events.changeConfiguration.fire({ affectsConfiguration: (s: string) => s === 'notesNavigator' });
+    await idle();
+    assert.equal(service.settings.diagnosticsEnabled, true);
+    assert.deepEqual(published('a.md'), ['link-broken']);
+  });
+
   it('with no workspace folder nothing is indexed and start() resolves', async () => {
     service = new IndexService(undefined);
     void service.start();
