@@ -45,6 +45,27 @@ describe('IndexService lifecycle (vscode stub, files on disk)', () => {
     await settle(1);
   }
 
+  /** `doc`, the only open buffer, was edited. */
+  async function edited(doc: ReturnType<typeof buffer>): Promise<void> {
+    workspace.textDocuments = [doc];
+    events.changeTextDocument.fire({ document: doc, contentChanges: [{}] });
+    await idle();
+  }
+
+  /** The editor closes `doc` without saving it. */
+  async function closeUnsaved(doc: { isClosed: boolean }): Promise<void> {
+    doc.isClosed = true;
+    workspace.textDocuments = [];
+    events.closeTextDocument.fire(doc);
+    await idle();
+  }
+
+  /** A `notesNavigator.*` setting changed. */
+  async function settingsChanged(): Promise<void> {
+    events.changeConfiguration.fire({ affectsConfiguration: (section: string) => section === 'notesNavigator' });
+    await idle();
+  }
+
   // the notes have no frontmatter: only the other findings are looked at
   const codes = (file: string) => service.index.diagnostics(file).map(d => d.code).filter(c => c !== 'frontmatter-missing');
   const published = (file: string) => (collection.byPath.get(`${dir}/${file}`) ?? []).map(d => d.code).filter(c => c !== 'frontmatter-missing');
@@ -73,10 +94,7 @@ describe('IndexService lifecycle (vscode stub, files on disk)', () => {
     await idle();
     assert.deepEqual(codes('a.md'), ['link-broken'], 'the buffer shown in the editor is what is checked');
     assert.deepEqual(published('a.md'), ['link-broken']);
-    doc.isClosed = true;
-    workspace.textDocuments = [];
-    events.closeTextDocument.fire(doc);
-    await idle();
+    await closeUnsaved(doc);
     assert.deepEqual(codes('a.md'), [], 'closed without saving: the disk text again');
     assert.deepEqual(published('a.md'), []);
   });
@@ -127,9 +145,7 @@ describe('IndexService lifecycle (vscode stub, files on disk)', () => {
   it('a file renamed with its unsaved buffer, then closed without saving: the index goes back to the disk text', async () => {
     await start({ 'a.md': '# A\n', 'b.md': '# B\n' });
     const old = buffer(uri('a.md'), '# A\n\n[x](missing.md)\n', true, 2);
-    workspace.textDocuments = [old];
-    events.changeTextDocument.fire({ document: old, contentChanges: [{}] });
-    await idle();
+    await edited(old);
     assert.deepEqual(codes('a.md'), ['link-broken']);
     // the explorer renames a.md to c.md: the editor moves the unsaved buffer to the new name
     write('c.md', '# A\n');
@@ -141,27 +157,19 @@ describe('IndexService lifecycle (vscode stub, files on disk)', () => {
     await idle();
     assert.deepEqual([...service.index.files()].sort(), ['b.md', 'c.md']);
     assert.deepEqual(codes('c.md'), ['link-broken']);
-    moved.isClosed = true;
-    workspace.textDocuments = [];
-    events.closeTextDocument.fire(moved);
-    await idle();
+    await closeUnsaved(moved);
     assert.deepEqual(codes('c.md'), [], 'closed unsaved: c.md as it is on disk');
   });
 
   it('a file changed on disk while its unsaved buffer is open: the buffer wins until it is closed', async () => {
     await start({ 'a.md': '# A\n', 'b.md': '# B\n' });
     const doc = buffer(uri('a.md'), '# A\n\n[b](b.md)\n', true, 2);
-    workspace.textDocuments = [doc];
-    events.changeTextDocument.fire({ document: doc, contentChanges: [{}] });
-    await idle();
+    await edited(doc);
     write('a.md', '# A\n\n[x](missing.md)\n');
     events.fsChange.fire(uri('a.md'));
     await idle();
     assert.deepEqual(codes('a.md'), []);
-    doc.isClosed = true;
-    workspace.textDocuments = [];
-    events.closeTextDocument.fire(doc);
-    await idle();
+    await closeUnsaved(doc);
     assert.deepEqual(codes('a.md'), ['link-broken']);
   });
 
@@ -179,8 +187,7 @@ describe('IndexService lifecycle (vscode stub, files on disk)', () => {
   it('very fast edits are coalesced and the last one is what is published', async () => {
     await start({ 'a.md': '# A\n', 'b.md': '# B\n' });
     settings.set('notesNavigator.diagnostics.debounceMs', 5);
-    events.changeConfiguration.fire({ affectsConfiguration: (s: string) => s === 'notesNavigator' });
-    await idle();
+    await settingsChanged();
     const texts = ['# A\n\n[x](m1.md)\n', '# A\n\n[x](m2.md)\n', '# A\n\n[b](b.md)\n'];
     const doc = buffer(uri('a.md'), '', true, 1);
     workspace.textDocuments = [doc];
@@ -198,15 +205,13 @@ describe('IndexService lifecycle (vscode stub, files on disk)', () => {
     await start({ 'a.md': '# A\n\n[x](missing.md)\n' });
     assert.deepEqual(published('a.md'), ['link-broken']);
     settings.set('notesNavigator.diagnostics.enabled', false);
-    events.changeConfiguration.fire({ affectsConfiguration: (s: string) => s === 'notesNavigator' });
-    await idle();
+    await settingsChanged();
     assert.equal(collection.byPath.size, 0);
     events.changeTextDocument.fire({ document: buffer(uri('a.md'), '# A\n\n[y](missing2.md)\n', true, 2), contentChanges: [{}] });
     await idle();
     assert.equal(collection.byPath.size, 0, 'edits while off publish nothing');
     settings.set('notesNavigator.diagnostics.enabled', true);
-    events.changeConfiguration.fire({ affectsConfiguration: (s: string) => s === 'notesNavigator' });
-    await idle();
+    await settingsChanged();
     assert.deepEqual(published('a.md'), ['link-broken']);
   });
 
@@ -230,13 +235,11 @@ describe('IndexService lifecycle (vscode stub, files on disk)', () => {
   it('diagnostics.enabled hand-edited to the string "false" turns them off, and is a boolean either way', async () => {
     await start({ 'a.md': '# A\n\n[x](missing.md)\n' });
     settings.set('notesNavigator.diagnostics.enabled', 'false');
-    events.changeConfiguration.fire({ affectsConfiguration: (s: string) => s === 'notesNavigator' });
-    await idle();
+    await settingsChanged();
     assert.equal(service.settings.diagnosticsEnabled, false);
     assert.equal(collection.byPath.size, 0);
     settings.set('notesNavigator.diagnostics.enabled', 'yes');
-    events.changeConfiguration.fire({ affectsConfiguration: (s: string) => s === 'notesNavigator' });
-    await idle();
+    await settingsChanged();
     assert.equal(service.settings.diagnosticsEnabled, true);
     assert.deepEqual(published('a.md'), ['link-broken']);
   });
