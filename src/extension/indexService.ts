@@ -371,10 +371,20 @@ export class IndexService implements vscode.Disposable {
         this.fromBuffer.delete(file);
       } else if (kind === 'create') {
         await this.created(uri, file);
-      } else {
+      } else if (this.index.hasFile(file) || !(await this.isFolder(uri))) {
+        // a change of a path the index does not know may be a folder's (some watchers report those): a folder
+        // taken for a file would resolve links to it and keep its notes when it is deleted
         await this.refreshFile(file);
       }
     });
+  }
+
+  private async isFolder(uri: vscode.Uri): Promise<boolean> {
+    try {
+      return ((await vscode.workspace.fs.stat(uri)).type & vscode.FileType.Directory) !== 0;
+    } catch {
+      return false;
+    }
   }
 
   /** A file or folder appeared (create event or rename target). */

@@ -142,6 +142,19 @@ describe('IndexService lifecycle (vscode stub, files on disk)', () => {
     assert.deepEqual(published('a.md'), ['link-broken']);
   });
 
+  it('a change event for a folder does not index the folder as a file (its deletion then drops its notes)', async () => {
+    await start({ 'a.md': '# A\n\n[s](sub)\n', 'sub/c.md': '# C\n' });
+    write('sub/d.md', '# D\n');
+    events.fsCreate.fire(uri('sub/d.md'));
+    events.fsChange.fire(uri('sub'));
+    await idle();
+    assert.deepEqual([...service.index.files()].sort(), ['a.md', 'sub/c.md', 'sub/d.md']);
+    rmSync(path.join(dir, 'sub'), { recursive: true });
+    events.fsDelete.fire(uri('sub'));
+    await idle();
+    assert.deepEqual([...service.index.files()], ['a.md']);
+  });
+
   it('a file renamed with its unsaved buffer, then closed without saving: the index goes back to the disk text', async () => {
     await start({ 'a.md': '# A\n', 'b.md': '# B\n' });
     const old = buffer(uri('a.md'), '# A\n\n[x](missing.md)\n', true, 2);
