@@ -81,11 +81,6 @@ function isFalse(value: unknown): boolean {
   return value === false || (typeof value === 'string' && value.trim().toLowerCase() === 'false');
 }
 
-/** True when a configuration change touches a setting that feeds NotesConfig. */
-export function affectsNotesConfig(e: vscode.ConfigurationChangeEvent): boolean {
-  return OVERLAY_KEYS.some(k => e.affectsConfiguration(`notesNavigator.${k}`));
-}
-
 /** True when only rule severities differ: the index can re-apply them without re-reading the notes. */
 export function onlySeveritiesDiffer(a: NotesConfig, b: NotesConfig): boolean {
   const strip = (c: NotesConfig) => JSON.stringify({ ...c, rules: undefined });
