@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { escapeMarkdown } from './markdownEscape';
 import type { Chapter, PriorityKey, SeriesModel } from '../../core/model';
 import { ChapterNumberIndex } from '../../core/series/chapterNumbers';
 import type { IndexService } from '../indexService';
@@ -182,7 +183,8 @@ export class SeriesTree implements vscode.TreeDataProvider<TreeNode>, vscode.Dis
     item.contextValue = 'series';
     item.resourceUri = undefined;
     const md = new vscode.MarkdownString();
-    md.appendMarkdown(`**${escapeMd(node.series.title)}**\n\n`);
+    // a series without a title is named by its README path, shown just below
+    if (node.series.title) md.appendMarkdown(`**${escapeMarkdown(node.series.title)}**\n\n`);
     md.appendText(node.series.readme);
     md.appendMarkdown('\n\n');
     md.appendText(progressLong(node.progress));
@@ -219,7 +221,7 @@ export class SeriesTree implements vscode.TreeDataProvider<TreeNode>, vscode.Dis
     item.id = node.id;
     item.iconPath = icon;
     item.description = progressText(node.progress);
-    item.tooltip = new vscode.MarkdownString().appendMarkdown(`**${escapeMd(label)}**\n\n`).appendText(progressLong(node.progress));
+    item.tooltip = new vscode.MarkdownString().appendMarkdown(`**${escapeMarkdown(label)}**\n\n`).appendText(progressLong(node.progress));
     item.contextValue = `group.${node.groupBy}`;
     return item;
   }
@@ -256,7 +258,7 @@ export class SeriesTree implements vscode.TreeDataProvider<TreeNode>, vscode.Dis
   private chapterTooltip(node: ChapterNode): vscode.MarkdownString {
     const { chapter: c, facts } = node;
     const md = new vscode.MarkdownString();
-    md.appendMarkdown(`**${escapeMd(facts.title ?? c.label)}**\n\n`);
+    md.appendMarkdown(`**${escapeMarkdown(facts.title ?? c.label)}**\n\n`);
     const meta: string[] = [];
     if (c.priority) meta.push(`${priorityName(c.priority)}${c.priorityLabel ? ` (${c.priorityLabel})` : ''}`);
     if (c.minutes !== undefined) meta.push(vscode.l10n.t('{0} min', c.minutes));
@@ -310,10 +312,6 @@ export function progressText(p: Progress): string {
 function progressLong(p: Progress): string {
   const hours = Math.round((p.minutesLeft / 60) * 10) / 10;
   return vscode.l10n.t('{0} of {1} chapters studied, {2} written, about {3} h of reading left', p.studied, p.total, p.written, hours);
-}
-
-function escapeMd(s: string): string {
-  return s.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, m => '\\' + m);
 }
 
 export function registerSeriesTree(context: vscode.ExtensionContext, service: IndexService): SeriesTree {
