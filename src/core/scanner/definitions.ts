@@ -1,4 +1,5 @@
 import type { InlineSource, LinkDraft } from './inlineTypes';
+import { angleDestinationClose } from './linkDestinations';
 
 /**
  * Link reference definitions `[label]: destination "title"` at the start of a paragraph, as
@@ -62,13 +63,8 @@ function parseOne(text: string, p: number, to: number): Parsed | undefined {
   let destStart: number;
   let destEnd: number;
   if (text.charCodeAt(j) === 60) {
-    let k = j + 1;
-    for (; k < to; k++) {
-      const c = text.charCodeAt(k);
-      if (c === 62 || c === 60 || c === 10 || c === 13) break;
-      if (c === 92 && k + 1 < to) k++;
-    }
-    if (k >= to || text.charCodeAt(k) !== 62) return undefined;
+    const k = angleDestinationClose(text, j, to);
+    if (k === -1) return undefined;
     destStart = j + 1;
     destEnd = k;
     j = k + 1;

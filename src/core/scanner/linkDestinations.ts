@@ -2,6 +2,20 @@ import type { InlineState } from './inlineState';
 import { isAsciiPunctuation } from './target';
 
 /**
+ * The `>` closing a `<…>` link destination that opens at `open` (before `to`), or -1: no line break and no
+ * unescaped `<` inside. Inline links and reference definitions read it alike.
+ */
+export function angleDestinationClose(text: string, open: number, to: number): number {
+  let k = open + 1;
+  for (; k < to; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 62 || c === 60 || c === 10 || c === 13) break;
+    if (c === 92 && k + 1 < to) k++;
+  }
+  return k < to && text.charCodeAt(k) === 62 ? k : -1;
+}
+
+/**
  * The tail of an inline link or image, `(destination "title")`, as CommonMark reads it: a destination in angle
  * brackets or raw (balanced parentheses, at most 32 deep, up to whitespace), then an optional title in quotes or
  * parentheses. A raw destination is read directly when short; a long one uses the content's parenthesis depths,
@@ -18,13 +32,8 @@ export function linkTail(st: InlineState, p: number): boolean {
   let c = text.charCodeAt(j);
   if (c === 41 /* ) */) return tail(st, j + 1, j, j);
   if (c === 60 /* < */) {
-    let k = j + 1;
-    for (; k < to; k++) {
-      const d = text.charCodeAt(k);
-      if (d === 62 || d === 60 || d === 10 || d === 13) break;
-      if (d === 92 && k + 1 < to) k++;
-    }
-    if (k >= to || text.charCodeAt(k) !== 62) return false;
+    const k = angleDestinationClose(text, j, to);
+    if (k === -1) return false;
     destStart = j + 1;
     destEnd = k;
     j = k + 1;
