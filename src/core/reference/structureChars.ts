@@ -1,6 +1,6 @@
 /**
  * Character tests and the "outside the subset" signal shared by the structure parser's block and inline
- * passes (see structureTree.ts).
+ * passes (see structureTree.ts, structureLines.ts and structureTable.ts).
  */
 
 /** Thrown (and caught by parseStructureTree) when the text holds something outside the subset. */

@@ -1,9 +1,9 @@
-import type {
-  AlignType, Heading, List, ListItem, Paragraph, PhrasingContent, Root, Table, TableCell, TableRow, Yaml,
-} from 'mdast';
-import type { Point, Position } from 'unist';
+import type { Heading, List, ListItem, Paragraph, PhrasingContent, Root, Yaml } from 'mdast';
+import type { Position } from 'unist';
 import { InlineParser, type SourcePositions } from './structureInline';
-import { BACKSLASH, BACKTICK, CR, isDigit, isSpaceOrTab, LF, PIPE, SPACE, TAB, UNSUPPORTED, unsupported } from './structureChars';
+import { BACKSLASH, BACKTICK, isDigit, isSpaceOrTab, PIPE, SPACE, TAB, UNSUPPORTED, unsupported } from './structureChars';
+import { SourceLines } from './structureLines';
+import { isDelimiterRow, parseTable } from './structureTable';
 
 /**
  * A fast, linear, line-oriented producer of the mdast subset the structural parsers (series README,
@@ -22,9 +22,6 @@ export function parseStructureTree(text: string): Root | undefined {
     throw e;
   }
 }
-
-/** Control characters other than tab and line endings (remark rewrites NUL; none belongs in a structural file). */
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/;
 
 type LineStart =
   | { kind: 'text' }
@@ -49,23 +46,24 @@ interface OpenParagraph {
 }
 
 class StructureParser implements SourcePositions {
-  private readonly starts: number[] = [];
-  private readonly ends: number[] = [];
+  private readonly lines: SourceLines;
+  private readonly starts: number[];
+  private readonly ends: number[];
   private readonly stack: Frame[] = [];
   private para: OpenParagraph | undefined;
   private readonly root: Root;
   private readonly inliner = new InlineParser(this);
-  /** the line of the last point computed: the next one is usually on it */
-  private lastLine = 0;
 
   constructor(private readonly text: string) {
+    this.lines = new SourceLines(text);
+    this.starts = this.lines.starts;
+    this.ends = this.lines.ends;
     this.root = { type: 'root', children: [], position: undefined };
   }
 
   parse(): Root {
     const { text } = this;
     if (text.charCodeAt(0) === 0xfeff) unsupported();
-    this.splitLines();
     let li = this.frontmatter();
     const bodyStart = li < this.starts.length ? this.starts[li] : text.length;
     if (text.indexOf(']:', bodyStart) !== -1) unsupported();
@@ -73,56 +71,8 @@ class StructureParser implements SourcePositions {
     for (; li < count; li++) li = this.line(li);
     this.closeParagraph();
     this.closeFrames(0);
-    this.root.position = { start: { line: 1, column: 1, offset: 0 }, end: this.point(text.length) };
+    this.root.position = { start: { line: 1, column: 1, offset: 0 }, end: this.lines.point(text.length) };
     return this.root;
-  }
-
-  private splitLines(): void {
-    const { text } = this;
-    if (CONTROL.test(text)) unsupported();
-    const n = text.length;
-    let start = 0;
-    if (text.indexOf('\r') === -1) {
-      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', start)) {
-        this.starts.push(start);
-        this.ends.push(i);
-        start = i + 1;
-      }
-    } else {
-      for (let i = 0; i < n; i++) {
-        const c = text.charCodeAt(i);
-        if (c === LF || c === CR) {
-          this.starts.push(start);
-          this.ends.push(i);
-          if (c === CR && text.charCodeAt(i + 1) === LF) i++;
-          start = i + 1;
-        }
-      }
-    }
-    this.starts.push(start);
-    this.ends.push(n);
-  }
-
-  /** 1-based line and column, 0-based offset, as mdast positions are. */
-  private point(offset: number): Point {
-    const { starts } = this;
-    const hint = this.lastLine;
-    if (offset >= starts[hint] && (hint + 1 === starts.length || offset < starts[hint + 1])) {
-      return { line: hint + 1, column: offset - starts[hint] + 1, offset };
-    }
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    this.lastLine = lo;
-    return { line: lo + 1, column: offset - starts[lo] + 1, offset };
-  }
-
-  private position(start: number, end: number): Position {
-    return { start: this.point(start), end: this.point(end) };
   }
 
   private isFence(li: number): boolean {
@@ -141,7 +91,7 @@ class StructureParser implements SourcePositions {
     while (close < this.starts.length && !this.isFence(close)) close++;
     if (close === this.starts.length) unsupported();
     const value = close === 1 ? '' : this.text.slice(this.starts[1], this.ends[close - 1]);
-    const node: Yaml = { type: 'yaml', value, position: this.position(0, this.ends[close]) };
+    const node: Yaml = { type: 'yaml', value, position: this.lines.position(0, this.ends[close]) };
     this.root.children.push(node);
     return close + 1;
   }
@@ -192,7 +142,7 @@ class StructureParser implements SourcePositions {
       case 'table':
         if (matched > 0) unsupported();
         this.closeFrames(0);
-        return this.table(li, p);
+        return this.table(p, li);
       case 'item':
         this.listItem(li, p, le, matched, start);
         return li;
@@ -258,19 +208,8 @@ class StructureParser implements SourcePositions {
     }
     if (c === 62 /* > */ || c === 60 /* < */) unsupported();
     if ((c === BACKTICK || c === 126) && text.charCodeAt(p + 1) === c && text.charCodeAt(p + 2) === c) unsupported();
-    if (c === PIPE && li + 1 < this.starts.length && this.isDelimiterRow(li + 1)) return { kind: 'table' };
+    if (c === PIPE && li + 1 < this.starts.length && isDelimiterRow(this.lines, li + 1)) return { kind: 'table' };
     return { kind: 'text' };
-  }
-
-  private isDelimiterRow(li: number): boolean {
-    const { text } = this;
-    let dash = false;
-    for (let i = this.starts[li]; i < this.ends[li]; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 45) dash = true;
-      else if (!(isSpaceOrTab(c) || c === 58 || c === PIPE)) return false;
-    }
-    return dash;
   }
 
   private continueParagraph(li: number, p: number): void {
@@ -306,7 +245,7 @@ class StructureParser implements SourcePositions {
     const node: Paragraph = {
       type: 'paragraph',
       children: this.inlineSegments(segments, para.lines),
-      position: this.position(start, end),
+      position: this.lines.position(start, end),
     };
     para.parent.children.push(node);
   }
@@ -350,7 +289,7 @@ class StructureParser implements SourcePositions {
       type: 'heading',
       depth: depth as Heading['depth'],
       children: e > s ? this.inline(text.slice(s, e), null, s, false) : [],
-      position: this.position(p, le),
+      position: this.lines.position(p, le),
     };
   }
 
@@ -364,7 +303,7 @@ class StructureParser implements SourcePositions {
       list = candidate.list;
     } else {
       list = {
-        type: 'list', ordered: start.ordered, start: start.ordered ? start.start : null, children: [], position: this.position(p, p),
+        type: 'list', ordered: start.ordered, start: start.ordered ? start.start : null, children: [], position: this.lines.position(p, p),
       };
       parent.children.push(list);
     }
@@ -375,7 +314,7 @@ class StructureParser implements SourcePositions {
     if (isTaskMarker(text, c, le)) unsupported();
     const inner = this.classify(li, c, le);
     if (inner.kind !== 'text') unsupported();
-    const item: ListItem = { type: 'listItem', checked: null, children: [], position: this.position(p, p) };
+    const item: ListItem = { type: 'listItem', checked: null, children: [], position: this.lines.position(p, p) };
     list.children.push(item);
     this.stack.push({ list, item, content: c - this.starts[li], ordered: start.ordered, marker: start.marker });
     this.para = { parent: item, starts: [c], lines: [li] };
@@ -392,95 +331,11 @@ class StructureParser implements SourcePositions {
     }
   }
 
-  /** Pipe positions of a table row starting with `|` at `p`, or unsupported on escaped pipes. */
-  private pipes(p: number, le: number): number[] {
-    const { text } = this;
-    const out: number[] = [];
-    for (let i = p; i < le; i++) {
-      const c = text.charCodeAt(i);
-      if (c === BACKSLASH && text.charCodeAt(i + 1) === PIPE) unsupported();
-      if (c === PIPE) out.push(i);
-    }
-    return out;
-  }
-
-  /**
-   * A row's cells as [cell start, cell end, content start, content end] and the row's end. As in remark,
-   * a cell starts at its leading pipe, and the last one (like the row) ends at the end of the line.
-   */
-  private rowCells(p: number, le: number): { cells: number[][]; end: number } {
-    const { text } = this;
-    const pipes = this.pipes(p, le);
-    const lastPipe = pipes[pipes.length - 1];
-    let tail = lastPipe + 1;
-    while (tail < le && isSpaceOrTab(text.charCodeAt(tail))) tail++;
-    const closed = tail === le;
-    const cells: number[][] = [];
-    const count = closed ? pipes.length - 1 : pipes.length;
-    if (count < 1) unsupported();
-    for (let k = 0; k < count; k++) {
-      const from = pipes[k];
-      const to = k + 1 < pipes.length ? pipes[k + 1] : le;
-      const cellEnd = k === count - 1 ? le : to;
-      let cs = from + 1;
-      let ce = to;
-      while (cs < ce && isSpaceOrTab(text.charCodeAt(cs))) cs++;
-      while (ce > cs && isSpaceOrTab(text.charCodeAt(ce - 1))) ce--;
-      cells.push([from, cellEnd, cs, ce]);
-    }
-    return { cells, end: le };
-  }
-
   /** A GFM table whose header is line `li` (starting with `|` at `p`); returns its last line. */
-  private table(li: number, p: number): number {
-    const { text } = this;
-    const header = this.rowCells(p, this.ends[li]);
-    const dl = li + 1;
-    let dp = this.starts[dl];
-    while (dp < this.ends[dl] && text.charCodeAt(dp) === SPACE) dp++;
-    if (dp - this.starts[dl] > 3 || text.charCodeAt(dp) !== PIPE) unsupported();
-    const delimiter = this.rowCells(dp, this.ends[dl]);
-    if (delimiter.cells.length !== header.cells.length) unsupported();
-    const align: AlignType[] = delimiter.cells.map(([, , cs, ce]) => {
-      let s = cs;
-      let e = ce;
-      const left = text.charCodeAt(s) === 58;
-      if (left) s++;
-      const right = e > s && text.charCodeAt(e - 1) === 58;
-      if (right) e--;
-      if (e <= s) unsupported();
-      for (let i = s; i < e; i++) if (text.charCodeAt(i) !== 45) unsupported();
-      return left && right ? 'center' : left ? 'left' : right ? 'right' : null;
-    });
-    const rows: TableRow[] = [this.tableRow(header)];
-    let last = dl;
-    let end = this.ends[dl];
-    for (let r = dl + 1; r < this.starts.length; r++) {
-      const rs = this.starts[r];
-      const re = this.ends[r];
-      let q = rs;
-      while (q < re && isSpaceOrTab(text.charCodeAt(q))) q++;
-      if (q === re) break;
-      if (q - rs > 3 || text.charCodeAt(q) !== PIPE || this.isDelimiterRow(r)) unsupported();
-      for (let i = rs; i < q; i++) if (text.charCodeAt(i) === TAB) unsupported();
-      const row = this.rowCells(q, re);
-      rows.push(this.tableRow(row));
-      last = r;
-      end = row.end;
-    }
-    const node: Table = { type: 'table', align, children: rows, position: this.position(p, end) };
+  private table(p: number, li: number): number {
+    const { node, last } = parseTable(this.lines, li, p, (s, map, base, inTable) => this.inline(s, map, base, inTable));
     this.root.children.push(node);
     return last;
-  }
-
-  private tableRow(row: { cells: number[][]; end: number }): TableRow {
-    const { text } = this;
-    const cells: TableCell[] = row.cells.map(([from, to, cs, ce]) => ({
-      type: 'tableCell',
-      children: ce > cs ? this.inline(text.slice(cs, ce), null, cs, true) : [],
-      position: this.position(from, to),
-    }));
-    return { type: 'tableRow', children: cells, position: this.position(row.cells[0][0], row.end) };
   }
 
   /**
@@ -493,7 +348,7 @@ class StructureParser implements SourcePositions {
 
   /** Source position of the content range [from, to) of an inline parser. */
   sourcePosition(map: Int32Array | null, base: number, from: number, to: number): Position {
-    return map ? this.position(map[from], map[to - 1] + 1) : this.position(base + from, base + to);
+    return map ? this.lines.position(map[from], map[to - 1] + 1) : this.lines.position(base + from, base + to);
   }
 }
 
