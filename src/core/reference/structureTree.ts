@@ -47,8 +47,8 @@ interface OpenParagraph {
 
 class StructureParser implements SourcePositions {
   private readonly lines: SourceLines;
-  private readonly starts: number[];
-  private readonly ends: number[];
+  private readonly starts: readonly number[];
+  private readonly ends: readonly number[];
   private readonly stack: Frame[] = [];
   private para: OpenParagraph | undefined;
   private readonly root: Root;

@@ -1,6 +1,7 @@
 import { LeafKind, type BlockState } from './blockState';
 import { parseDefinitions } from './definitions';
 import type { InlineSource } from './inlineTypes';
+import { lastAtOrBefore } from '../text/lineIndex';
 
 /**
  * Paragraphs of the block pass: the open paragraph is kept as line segments (a line's content after its
@@ -101,14 +102,8 @@ function joinedSource(st: BlockState): InlineSource {
     joined += text.slice(segStart[k], segEnd[k]);
   }
   const toSource = (i: number): number => {
-    let lo = 0;
-    let hi = textStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (textStarts[mid] <= i) lo = mid;
-      else hi = mid - 1;
-    }
-    return srcStarts[lo] + (i - textStarts[lo]);
+    const k = lastAtOrBefore(textStarts, i);
+    return srcStarts[k] + (i - textStarts[k]);
   };
   return { text: joined, from: 0, to: joined.length, toSource };
 }

@@ -1,5 +1,17 @@
 import type { Position, Range } from '../model';
 
+/** The index of the last number of `sorted` (ascending, `sorted[0] <= value`) that is at most `value`. */
+export function lastAtOrBefore(sorted: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (sorted[mid] <= value) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
 /**
  * Maps character offsets of one text to line/character positions (0-based, UTF-16) and back.
  * Built once per text in a single pass; each lookup is a binary search.
@@ -65,16 +77,7 @@ export class LineIndex {
 
   /** Line of the offset (clamped to the text). */
   lineAt(offset: number): number {
-    const o = Math.max(0, Math.min(offset, this.text.length));
-    const starts = this.starts;
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= o) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return lastAtOrBefore(this.starts, Math.max(0, Math.min(offset, this.text.length)));
   }
 
   positionAt(offset: number): Position {
