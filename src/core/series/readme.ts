@@ -3,6 +3,7 @@ import { priorityOf, type NotesConfig } from '../config';
 import type { BatchStep, Category, Chapter, NumberRef, Range, ReadingList, SeriesModel, UnknownReadingList } from '../model';
 import { basename, dirname, extname, join } from '../paths';
 import { CHAPTER_NUMBER, leadingChapterNumber } from './chapterNumbers';
+import { parseMinutes } from './duration';
 import { structuralTree } from '../reference/tree';
 import { LineIndex } from '../text/lineIndex';
 import { endOf, isBlank, nodeText, percentDecode, startOf, trimOffsets, walk } from './mdast';
@@ -334,8 +335,6 @@ function tailSegments(text: string, start: number, end: number): { start: number
   return out;
 }
 
-const MINUTES = /^(\d{1,6})[ \t]*(?:min|mins|minutes?|m|分鐘|分)?\.?$/i;
-
 function stripWrappers(text: string, seg: { start: number; end: number }): { start: number; end: number } {
   let { start, end } = seg;
   while (end - start >= 2) {
@@ -368,9 +367,9 @@ function parseChapterItem(ctx: ParseContext, item: ListItem, category: string): 
     const seg = stripWrappers(text, raw);
     if (seg.end <= seg.start) continue;
     const value = text.slice(seg.start, seg.end);
-    const m = MINUTES.exec(value);
-    if (m) {
-      chapter.minutes ??= Number(m[1]);
+    const minutes = parseMinutes(value);
+    if (minutes !== undefined) {
+      chapter.minutes ??= minutes;
     } else if (chapter.priorityLabel === undefined) {
       chapter.priorityLabel = value;
       chapter.priority = priorityOf(ctx.config, value);

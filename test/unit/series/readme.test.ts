@@ -112,6 +112,22 @@ describe('series README parser', () => {
       assert.equal(f.priority, 'important');
     });
 
+    it('reads reading times written in hours, as a range or approximately', () => {
+      const text = [
+        '## Chapters', '', '### Cat', '',
+        '- [a](a/01_a.md) - 必讀 - 60–90 min',
+        '- [b](b/02_b.md) - 重要 - 1 h',
+        '- [c](c/03_c.md) - 1.5 小時 - 可跳讀',
+        '- [d](d/04_d.md) - 必讀 - ~45 分鐘',
+        '- [e](e/05_e.md) - 必讀 - 1h30',
+        '',
+      ].join('\n');
+      const chapters = parse(text).categories[0].chapters;
+      assert.deepEqual(chapters.map(c => c.minutes), [90, 60, 90, 45, 90]);
+      // a reading time written before the priority is not taken for a priority label
+      assert.deepEqual(chapters.map(c => c.priority), ['must-read', 'important', 'skippable', 'must-read', 'must-read']);
+    });
+
     it('keeps an unknown priority label without a canonical priority', () => {
       const text = '## Chapters\n\n### C\n\n- [x](x/07_x.md) - Optional - 5 min\n';
       const ch = parse(text).categories[0].chapters[0];

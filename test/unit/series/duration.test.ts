@@ -1,0 +1,26 @@
+import { strict as assert } from 'node:assert';
+import { parseMinutes } from '../../../src/core/series/duration';
+
+describe('reading times (parseMinutes)', () => {
+  const cases: [string, number | undefined][] = [
+    ['90 min', 90], ['90', 90], ['90min', 90], ['90 mins', 90], ['90 minutes', 90], ['90m', 90], ['90 MIN.', 90],
+    ['90 分鐘', 90], ['90分', 90],
+    ['1 h', 60], ['1h', 60], ['2 hours', 120], ['1 hr', 60], ['1.5 h', 90], ['1.25 hrs', 75], ['1 小時', 60], ['2時', 120],
+    ['1h30', 90], ['1 h 30 min', 90], ['1 小時 30 分鐘', 90], ['1h30m', 90],
+    ['60-90 min', 90], ['60–90 min', 90], ['60 ~ 90 分鐘', 90], ['60～90分', 90], ['1-2 h', 120], ['1 to 2 hours', 120],
+    ['45 min - 1 h', 60], ['45 min至1 h', 60], ['1-1.5 h', 90],
+    ['~45 min', 45], ['≈ 45 min', 45], ['約 45 分鐘', 45], ['about 45 min', 45], ['approx. 1 h', 60],
+    ['12.5 min', 13],
+  ];
+  for (const [text, minutes] of cases) {
+    it(`reads ${JSON.stringify(text)} as ${minutes} min`, () => assert.equal(parseMinutes(text), minutes));
+  }
+
+  const notDurations = [
+    '必讀', 'Must-read', '', 'Batch 2', 'v2', '2024-01-01', '90-60 min', '1h75', '90 seconds', '1 day', 'min', '1.2.3 h',
+    '90 min 必讀', '10 Important',
+  ];
+  for (const text of notDurations) {
+    it(`does not read ${JSON.stringify(text)} as a reading time`, () => assert.equal(parseMinutes(text), undefined));
+  }
+});
