@@ -5,9 +5,10 @@ import type { WorkspaceReader } from '../core/index/load';
 import { feedBytes, loadWorkspace, MAX_NOTE_BYTES } from '../core/index/load';
 import { WorkspaceIndex } from '../core/index/workspaceIndex';
 import type { FileEdit, Position, Range } from '../core/model';
+import { isMarkdown } from '../core/paths';
 import { decodeNote } from '../core/text/decode';
 import { CONFIG_FILE, editorSettings, filesDiffer, loadNotesConfig, onlySeveritiesDiffer, type EditorSettings } from './config';
-import { listWorkspaceFiles } from './workspaceFiles';
+import { listHiddenNotes, listWorkspaceFiles } from './workspaceFiles';
 import { decodeFast } from '../node/decodeFast';
 import { LocalFileReader } from '../node/localFiles';
 
@@ -190,11 +191,12 @@ export class IndexService implements vscode.Disposable {
   private async loadAll(onProgress?: (p: LoadProgress) => void): Promise<number> {
     const root = this.root;
     if (!root) return 0;
-    const listed = await listWorkspaceFiles(root, this.log);
+    const [listed, hiddenNotes] = await Promise.all([listWorkspaceFiles(root, this.log), listHiddenNotes(root, this.log)]);
     const present = new Set(listed);
     // forget files that vanished or are no longer included
     this.index.beginBatch();
-    const gone: string[] = [];
+    // the notes files.exclude hides, known by file name only ([[name]] finds them)
+    const gone: string[] = this.index.setHiddenNotes(hiddenNotes);
     for (const f of [...this.index.files()]) {
       // a note the config now leaves out stops being a note (loading adds it back as a plain file)
       if (!present.has(f) || (this.index.isNote(f) && !this.index.isIncluded(f))) gone.push(...this.index.removeFile(f));
@@ -367,7 +369,7 @@ export class IndexService implements vscode.Disposable {
     }
     void this.enqueue(async () => {
       if (kind === 'delete') {
-        this.fire(this.index.removeFile(file));
+        this.fire([...this.index.removeFile(file), ...this.hiddenNoteGone(file)]);
         this.fromBuffer.delete(file);
       } else if (kind === 'create') {
         await this.created(uri, file);
@@ -469,10 +471,20 @@ export class IndexService implements vscode.Disposable {
     return isUnlisted(this.index.config, file);
   }
 
-  /** A hidden file is not indexed: drops it should the index hold it. */
+  /** A hidden file is not indexed: drops it should the index hold it; a Markdown one is known by name (see listHiddenNotes). */
   private forgetHidden(file: string): string[] {
     this.fromBuffer.delete(file);
-    return this.index.hasFile(file) ? this.index.removeFile(file) : [];
+    const out = this.index.hasFile(file) ? this.index.removeFile(file) : [];
+    const hidden = this.index.hiddenNotes();
+    if (isMarkdown(file) && !hidden.has(file) && !isAlwaysExcluded(file)) out.push(...this.index.setHiddenNotes([...hidden, file]));
+    return out;
+  }
+
+  /** A deleted path that was (or held) hidden notes: forgets their names. */
+  private hiddenNoteGone(path: string): string[] {
+    const hidden = this.index.hiddenNotes();
+    const left = [...hidden].filter(f => f !== path && !f.startsWith(path + '/'));
+    return left.length === hidden.size ? [] : this.index.setHiddenNotes(left);
   }
 
   private schedule(doc: vscode.TextDocument): void {

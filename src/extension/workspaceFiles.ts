@@ -1,6 +1,7 @@
 import picomatch from 'picomatch';
 import * as vscode from 'vscode';
-import { ALWAYS_EXCLUDED } from '../core/config';
+import { ALWAYS_EXCLUDED, isAlwaysExcluded, isUnlisted } from '../core/config';
+import { isMarkdown } from '../core/paths';
 
 /** Most files a folder walk visits before it stops (a guard against runaway trees). */
 const MAX_WALKED = 200_000;
@@ -30,6 +31,50 @@ export async function listWorkspaceFiles(folder: vscode.Uri, log: vscode.LogOutp
     }
   }
   return walk(folder, excludes, log, join);
+}
+
+/** Most hidden Markdown files listed (a guard against a huge hidden tree). */
+const MAX_HIDDEN = 50_000;
+
+/**
+ * VS Code's own `files.exclude` defaults: version-control and OS files, never notes. Left out when looking for hidden
+ * notes, so that a workspace whose user hid nothing is not searched a second time.
+ */
+const VSCODE_DEFAULT_EXCLUDES = new Set(['**/.git', '**/.svn', '**/.hg', '**/.DS_Store', '**/Thumbs.db', '**/CVS']);
+
+/**
+ * The Markdown files `files.exclude` hides (workspace-relative paths): the index knows
+ * them by file name only, so that `[[name]]` finds them as the CLI does (see `WorkspaceIndex.setHiddenNotes`). Only
+ * listed, never read. Empty when the user hid nothing but VS Code's defaults. The search must ignore `files.exclude`
+ * (a `null` exclude: findFiles applies the setting as well as any exclude pattern given), so the folders never
+ * listed are left out afterwards.
+ */
+export async function listHiddenNotes(folder: vscode.Uri, log: vscode.LogOutputChannel): Promise<string[]> {
+  const hidden = filesExcludeGlobs(folder).filter(g => !VSCODE_DEFAULT_EXCLUDES.has(g));
+  if (hidden.length === 0) return [];
+  const isHiddenNote = (rel: string) => isMarkdown(rel) && !isAlwaysExcluded(rel) && isUnlisted({ unlistedGlobs: hidden }, rel);
+  let rels: string[];
+  if (folder.scheme === 'file' || folder.scheme === 'vscode-remote') {
+    const base = folder.path.endsWith('/') ? folder.path : folder.path + '/';
+    const found = new Set<string>();
+    try {
+      // a glob hides a file (`**/*.draft.md`) or a folder and everything below it (`archive`)
+      for (const g of hidden) {
+        for (const pattern of [g, `${g}/**/*.md`]) {
+          for (const u of await vscode.workspace.findFiles(new vscode.RelativePattern(folder, pattern), null, MAX_HIDDEN)) {
+            if (u.path.startsWith(base)) found.add(u.path.slice(base.length));
+          }
+        }
+      }
+    } catch (e) {
+      log.warn(`could not list the notes files.exclude hides (${(e as Error).message}): wikilinks to them are reported`);
+      return [];
+    }
+    rels = [...found];
+  } else {
+    rels = await walk(folder, [...ALWAYS_EXCLUDED], log, rel => rel);
+  }
+  return rels.filter(isHiddenNote).sort();
 }
 
 /** `files.exclude` globs that are on (conditional `when` entries are skipped) plus the always-excluded folders. */

@@ -24,14 +24,37 @@ function activeFile(a: NotesNavigatorApi): string | undefined {
   return ed ? a.service.fileOf(ed.document.uri) : undefined;
 }
 
+const MATRIX = 'backend/coverage_matrix.md';
+
+/** Puts a document back to `original` (revert, else rewrite and save), as the matrix was before the tests. */
+async function restoreDocument(uri: vscode.Uri, original: string): Promise<void> {
+  const doc = await vscode.workspace.openTextDocument(uri);
+  await vscode.window.showTextDocument(doc, { preview: false, preserveFocus: false });
+  if (doc.isDirty) await vscode.commands.executeCommand('workbench.action.files.revert');
+  if (doc.getText() !== original) {
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(uri, new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)), original);
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    assert.ok(await doc.save());
+  }
+}
+
 describe('commands', () => {
   const created: vscode.Uri[] = [];
+  let matrixOnDisk = '';
+
+  before(async () => {
+    matrixOnDisk = await readText((await api()).service.uriOf(MATRIX));
+  });
 
   afterEach(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
   after(async () => {
+    // creating a planned chapter also sets its matrix row's status
+    await restoreDocument((await api()).service.uriOf(MATRIX), matrixOnDisk);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     for (const uri of created) {
       try { await vscode.workspace.fs.delete(uri, { recursive: true }); } catch { /* already gone */ }
     }
@@ -61,6 +84,35 @@ describe('commands', () => {
     await until(() => a.service.index.note(file) !== undefined, 5000, 'the index to see the new note');
     const fm = a.service.index.diagnostics(file).filter(d => d.code.startsWith('frontmatter'));
     assert.deepEqual(fm.map(d => d.message), []);
+  });
+
+  it('sets the created chapter\'s Pending matrix row to In progress, in its language, in the same undoable edit', async () => {
+    const a = await api();
+    const file = 'backend/infrastructure/22_cache_invalidation.md';
+    const row = '| `infrastructure/22_cache_invalidation.md` | ';
+    created.push(a.service.uriOf(file));
+    const matrix = await vscode.workspace.openTextDocument(a.service.uriOf(MATRIX));
+    // the row says Pending in Chinese (an unsaved edit): it must stay Chinese
+    const at = matrix.getText().indexOf(`${row}Pending |`) + row.length;
+    assert.ok(at >= row.length, 'the row is in the example matrix');
+    const chinese = new vscode.WorkspaceEdit();
+    chinese.replace(matrix.uri, new vscode.Range(matrix.positionAt(at), matrix.positionAt(at + 'Pending'.length)), '待建立');
+    assert.ok(await vscode.workspace.applyEdit(chinese));
+    const line = matrix.positionAt(at).line;
+    const before = matrix.getText();
+    const otherLines = before.split('\n').filter((_, i) => i !== line);
+
+    assert.equal(await vscode.commands.executeCommand('notesNavigator.createNote', { file }), 'created');
+    assert.equal(matrix.getText().split('\n')[line], before.split('\n')[line].replace('| 待建立 |', '| 進行中 |'));
+    assert.deepEqual(matrix.getText().split('\n').filter((_, i) => i !== line), otherLines, 'no other row changes');
+    const mismatchOnRow = () => a.service.index.diagnostics(MATRIX).some(d => d.code === 'coverage-status-mismatch' && d.range.start.line === line);
+    await until(() => a.service.index.note(file) !== undefined && a.service.index.fileStateOf(file) === 'draft', 5000, 'the index to see the new draft');
+    await until(() => a.service.index.note(MATRIX) !== undefined && !mismatchOnRow(), 5000, 'no status mismatch on the row');
+
+    // one undo takes back the creation and the status together
+    await vscode.window.showTextDocument(matrix, { preview: false, preserveFocus: false });
+    await vscode.commands.executeCommand('undo');
+    assert.equal(matrix.getText(), before);
   });
 
   it('never overwrites an existing file: it opens it instead', async () => {

@@ -11,6 +11,8 @@ export class NameIndex {
   private readonly byStem = new Map<string, string[]>();
   private readonly byTitle = new Map<string, string[]>();
   private readonly byFileName = new Map<string, string[]>();
+  /** Markdown files the editor's listing hides (`files.exclude`): known by stem only, never read */
+  private readonly byHiddenStem = new Map<string, string[]>();
 
   /** Registers `file` under its stem and `title` (and forgets `oldTitle` when the title changed). */
   add(file: string, title: string, oldTitle: string | undefined): void {
@@ -33,6 +35,20 @@ export class NameIndex {
   /** Forgets a file registered with `addFile` (nothing when it was not). */
   removeFile(file: string): void {
     remove(this.byFileName, basename(file).toLowerCase(), file);
+  }
+
+  /** Registers a hidden Markdown file (see `WorkspaceFiles.setHiddenNotes`) under its stem. */
+  addHidden(file: string): void {
+    insert(this.byHiddenStem, wikilinkKeyOfFile(file), file);
+  }
+
+  removeHidden(file: string): void {
+    remove(this.byHiddenStem, wikilinkKeyOfFile(file), file);
+  }
+
+  /** Hidden Markdown files whose file name without `.md` is `lowerStem` (case-insensitive), sorted. */
+  byHiddenStemOf(lowerStem: string): readonly string[] {
+    return this.byHiddenStem.get(lowerStem) ?? [];
   }
 
   /** Files that are not notes whose file name is `lowerName` (case-insensitive), sorted. */

@@ -13,6 +13,11 @@ export interface ResolveContext {
   notesByStem(lowerStem: string): readonly string[];
   /** notes whose frontmatter title is `title` (case-insensitive), sorted */
   notesByTitle(lowerTitle: string): readonly string[];
+  /**
+   * Markdown files the editor's listing hides (`files.exclude`) whose stem is `lowerStem`, sorted: known by name
+   * only (never read), so a wikilink finds them by file name but not by title
+   */
+  hiddenNotesByStem?(lowerStem: string): readonly string[];
   /** files that are not notes (images, Markdown the config leaves out) named `lowerName` (case-insensitive), sorted */
   filesByName(lowerName: string): readonly string[];
   /** true when some workspace file lies inside `folder` (a link to a folder is not broken) */
@@ -130,18 +135,23 @@ function resolveWikilink(ctx: ResolveContext, from: string, link: LinkRef): Reso
   const { files, isNote } = wikilinkMatches(ctx, name);
   const pick = pickNearest(files, from);
   if (pick === undefined) return UNRESOLVED;
-  return { kind: 'file', file: pick, exists: true, fragment: link.fragment, isNote };
+  // a hidden note is matched by name but is not read: no note to check a fragment against, as for a hidden path
+  return { kind: 'file', file: pick, exists: true, fragment: link.fragment, isNote: isNote && ctx.isNote(pick) };
 }
 
 /**
  * Every file a wikilink name (not empty) answers to, before the nearest is picked: notes by file name (a path-like
- * name must match whole folders at the path's end), else notes by title, else other files by file name.
+ * name must match whole folders at the path's end; Markdown files the editor hides count, see `hiddenNotesByStem`),
+ * else notes by title, else other files by file name.
  */
 export function wikilinkMatches(ctx: ResolveContext, name: string): { files: readonly string[]; isNote: boolean } {
   const lowerName = name.trim().toLowerCase();
   const lower = lowerName.endsWith('.md') ? lowerName.slice(0, -3) : lowerName;
   const slash = lower.lastIndexOf('/');
-  const byStem = ctx.notesByStem(slash === -1 ? lower : lower.slice(slash + 1));
+  const key = slash === -1 ? lower : lower.slice(slash + 1);
+  const listed = ctx.notesByStem(key);
+  const hidden = ctx.hiddenNotesByStem?.(key) ?? [];
+  const byStem = hidden.length === 0 ? listed : [...listed, ...hidden];
   const matches = slash === -1 ? byStem : byStem.filter(f => endsWithPath(f.toLowerCase().replace(/\.md$/, ''), lower));
   if (matches.length > 0) return { files: matches, isNote: true };
   const byTitle = ctx.notesByTitle(lowerName);

@@ -10,6 +10,8 @@ export abstract class WorkspaceFiles implements ResolveContext {
   /** every file, notes and others */
   protected readonly allFiles = new Set<string>();
   protected readonly names = new NameIndex();
+  /** Markdown files the editor's listing hides (see `replaceHiddenNotes`) */
+  private readonly hidden = new Set<string>();
   /** every folder holding a file, built when first asked (see hasFolder); undefined after files come or go */
   private folders: Set<string> | undefined;
 
@@ -30,6 +32,38 @@ export abstract class WorkspaceFiles implements ResolveContext {
 
   filesByName(lowerName: string): readonly string[] {
     return this.names.byFileNameOf(lowerName);
+  }
+
+  hiddenNotesByStem(lowerStem: string): readonly string[] {
+    return this.names.byHiddenStemOf(lowerStem);
+  }
+
+  /**
+   * Makes `files` the Markdown files the editor's listing hides (VS Code's `files.exclude`): a `[[name]]` finds them
+   * by file name, as the CLI, which lists them, does; they are never read (no title, headings or diagnostics).
+   * Returns the files that came or went.
+   */
+  protected replaceHiddenNotes(files: Iterable<string>): string[] {
+    const next = new Set(files);
+    const changed: string[] = [];
+    for (const f of this.hidden) {
+      if (next.has(f)) continue;
+      this.hidden.delete(f);
+      this.names.removeHidden(f);
+      changed.push(f);
+    }
+    for (const f of next) {
+      if (this.hidden.has(f)) continue;
+      this.hidden.add(f);
+      this.names.addHidden(f);
+      changed.push(f);
+    }
+    return changed;
+  }
+
+  /** The hidden Markdown files (see `replaceHiddenNotes`). */
+  hiddenNotes(): ReadonlySet<string> {
+    return this.hidden;
   }
 
   hasFolder(folder: string): boolean {

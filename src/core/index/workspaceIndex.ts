@@ -219,6 +219,16 @@ export class WorkspaceIndex extends WorkspaceFiles implements IndexView, IndexWr
     return [file, ...out];
   }
 
+  /**
+   * The Markdown files the editor hides (`files.exclude`), by name only: `[[name]]` resolves to them (see
+   * `replaceHiddenNotes`). Re-checks the notes whose links may mean one that came or went.
+   */
+  setHiddenNotes(files: Iterable<string>): string[] {
+    const affected = new Set<string>();
+    for (const f of this.replaceHiddenNotes(files)) this.dependents.ofExistence(f, affected);
+    return this.recheck(affected);
+  }
+
   setConfig(config: NotesConfig): string[] {
     this.cfg = config;
     this.include = noteFilter(config);

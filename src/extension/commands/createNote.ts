@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { statusEditsForNewNote } from '../../core/coverage/newNoteStatus';
 import { todayString } from '../../core/fixes/frontmatter';
 import { newNoteText } from '../../core/fixes/newNote';
 import type { Category, FileEdit, PriorityKey, SeriesModel } from '../../core/model';
@@ -11,8 +12,25 @@ import { chapterLine, defaultPriorityLabel, noteTags, plannedNoteOptions, propos
 export type CreateResult = 'created' | 'existed' | 'cancelled' | 'failed';
 
 /**
- * Creates `file` from the note template (plus any extra edits, e.g. the README line listing it) as one
- * undoable WorkspaceEdit, then opens it. An existing file is never overwritten: it is just opened.
+ * The edits that create `file` with `text`: the file itself, and the Status cell of its coverage matrix row when
+ * the new note (a draft) changes what that row should say (see `statusEditsForNewNote`), so that one undo takes
+ * both back. The matrix is read as it is now (an unsaved buffer counts). The Series tree's "Create Note", "New
+ * Note" and the coverage page's *Create* all go through here.
+ */
+export async function newNoteEdits(service: IndexService, file: string, text: string): Promise<FileEdit[]> {
+  const create: FileEdit = { file, create: true, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: text }] };
+  const series = service.index.seriesOf(file);
+  const matrix = series ? service.index.coverage(series)?.file : undefined;
+  const matrixText = matrix === undefined ? undefined : await service.textOf(matrix);
+  if (matrix === undefined || matrixText === undefined) return [create];
+  const status = statusEditsForNewNote(service.index, matrixText, matrix, file, text);
+  return status.length > 0 ? [create, { file: matrix, edits: status }] : [create];
+}
+
+/**
+ * Creates `file` from the note template (plus any extra edits, e.g. the README line listing it, and the matrix
+ * status: see `newNoteEdits`) as one undoable WorkspaceEdit, then opens it. An existing file is never overwritten:
+ * it is just opened.
  */
 export async function createNoteFile(service: IndexService, file: string, opts: { title?: string; tags?: string[]; extra?: FileEdit[] } = {}): Promise<CreateResult> {
   if (service.index.hasFile(file) || await exists(service.uriOf(file))) {
@@ -21,8 +39,7 @@ export async function createNoteFile(service: IndexService, file: string, opts: 
     return 'existed';
   }
   const text = newNoteText(service.index, file, { title: opts.title, today: todayString(), tags: opts.tags });
-  const create: FileEdit = { file, create: true, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: text }] };
-  const ok = await vscode.workspace.applyEdit(service.toWorkspaceEdit([create, ...(opts.extra ?? [])]));
+  const ok = await vscode.workspace.applyEdit(service.toWorkspaceEdit([...await newNoteEdits(service, file, text), ...(opts.extra ?? [])]));
   if (!ok) {
     service.log.error(`could not create ${file}`);
     void vscode.window.showErrorMessage(vscode.l10n.t('Could not create {0}.', file));

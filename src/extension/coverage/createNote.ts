@@ -1,14 +1,14 @@
 import * as vscode from 'vscode';
 import { todayString } from '../../core/fixes/frontmatter';
-import type { FileEdit } from '../../core/model';
 import { requireTrust } from '../commands/args';
+import { newNoteEdits } from '../commands/createNote';
 import { plannedNoteText } from '../commands/noteTemplate';
 import type { IndexService } from '../indexService';
 
 /**
  * Creates a planned note (a README chapter or matrix file that does not exist yet) from the coverage page: the same
- * note the Series tree's "Create Note" writes (see `plannedNoteText`), refused in an untrusted workspace like every
- * write command.
+ * note the Series tree's "Create Note" writes (see `plannedNoteText`), with the same matrix status edit (see
+ * `newNoteEdits`), refused in an untrusted workspace like every write command.
  */
 
 /** Creates the note (never overwrites an existing file) and opens it beside. */
@@ -22,8 +22,8 @@ export async function createPlannedNote(service: IndexService, file: string): Pr
     // does not exist: create it below
   }
   if (!requireTrust()) return false;
-  const edit: FileEdit = { file, create: true, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: plannedNoteText(service.index, file, todayString()) }] };
-  const ok = await vscode.workspace.applyEdit(service.toWorkspaceEdit([edit]));
+  // the note, and its matrix row's status when the new draft changes it (one undoable edit)
+  const ok = await vscode.workspace.applyEdit(service.toWorkspaceEdit(await newNoteEdits(service, file, plannedNoteText(service.index, file, todayString()))));
   if (!ok) {
     void vscode.window.showErrorMessage(vscode.l10n.t('Could not create {0}.', file));
     return false;

@@ -69,3 +69,38 @@ describe('paths the editor hides: the coverage matrix', () => {
     ]);
   });
 });
+
+describe('paths the editor hides: wikilinks by file name', () => {
+  // s/hidden/Secret_Plan.md is on disk but hidden: the editor lists its name (setHiddenNotes), never its text
+  const LINKS = FM('Links') + '# Links\n\n[[secret_plan]] [[hidden/SECRET_PLAN.md]] [[Secret_Plan#Anything]] [[The Plan]] [[nowhere]]\n';
+  const files = { 's/links.md': LINKS };
+  const broken = (index: Awaited<ReturnType<typeof indexOf>>) =>
+    index.diagnostics('s/links.md').filter(d => d.code === 'wikilink-broken').map(d => String(d.data?.path));
+
+  it('resolve to a hidden note by its file name, case-insensitively, without reading or indexing it', async () => {
+    const index = await indexOf(files, HIDDEN);
+    assert.deepEqual(broken(index), ['secret_plan', 'hidden/SECRET_PLAN.md', 'Secret_Plan', 'The Plan', 'nowhere'], 'nothing known of it yet');
+    const changed = index.setHiddenNotes(['s/hidden/Secret_Plan.md']);
+    assert.ok(changed.includes('s/links.md'), 'the note linking to it is checked again');
+    // by title ("The Plan" is inside the hidden note, which is never read): still broken, as is a name no file has
+    assert.deepEqual(broken(index), ['The Plan', 'nowhere']);
+    // its headings are not known: the fragment is not checked (no link-anchor-broken)
+    assert.deepEqual(index.diagnostics('s/links.md').map(d => d.code), ['wikilink-broken', 'wikilink-broken']);
+    const link = index.note('s/links.md')!.scan.links.find(l => l.path === 'Secret_Plan')!;
+    assert.deepEqual(index.resolve('s/links.md', link), { kind: 'file', file: 's/hidden/Secret_Plan.md', exists: true, fragment: 'Anything', isNote: false });
+    assert.equal(index.note('s/hidden/Secret_Plan.md'), undefined);
+    assert.equal(index.hasFile('s/hidden/Secret_Plan.md'), false);
+    assert.deepEqual(index.diagnostics('s/hidden/Secret_Plan.md'), []);
+  });
+
+  it('a listed note of the same name in the linking note\'s folder is preferred, and a hidden note gone is broken again', async () => {
+    const index = await indexOf({ ...files, 's/secret_plan.md': FM('Listed') + BODY }, HIDDEN);
+    index.setHiddenNotes(['s/hidden/Secret_Plan.md']);
+    const link = index.note('s/links.md')!.scan.links.find(l => l.path === 'secret_plan')!;
+    assert.deepEqual(index.resolve('s/links.md', link), { kind: 'file', file: 's/secret_plan.md', exists: true, fragment: undefined, isNote: true });
+    index.removeFile('s/secret_plan.md');
+    assert.deepEqual(broken(index), ['The Plan', 'nowhere']);
+    assert.ok(index.setHiddenNotes([]).includes('s/links.md'));
+    assert.deepEqual(broken(index), ['secret_plan', 'hidden/SECRET_PLAN.md', 'Secret_Plan', 'The Plan', 'nowhere']);
+  });
+});
