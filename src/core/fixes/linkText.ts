@@ -77,9 +77,12 @@ function leadsTo(world: LinkWorld, from: string, link: LinkRef, c: Candidate, fi
   return r.kind === 'file' && r.file === file;
 }
 
-/** A relative path (without `.md` when the link had no extension, then with it), encoded for the destination. */
+/**
+ * A relative path (without `.md` when the link had no extension, then with it), encoded for the destination. A
+ * link to its own note keeps the form the author wrote: `#x` stays a bare fragment, `a.md#x` a file name.
+ */
 function pathLinkCandidates(from: string, link: LinkRef, file: string, frag: string | undefined, style: DestinationStyle): Candidate[] {
-  if (file === from && frag !== undefined) return [{ text: '', path: '' }];
+  if (file === from && frag !== undefined && link.path === '') return [{ text: '', path: '' }];
   const rel = relative(dirname(from), file);
   const paths = extname(link.path) === '' && isMarkdown(rel) && link.path !== '' ? [rel.slice(0, -3), rel] : [rel];
   return paths.map(path => ({ text: encodeLinkPath(path, style), path }));
