@@ -164,3 +164,30 @@ describe('rename chains', () => {
     }
   });
 });
+
+describe('rename in a note with a byte order mark', () => {
+  before(async () => { svc = await service(); });
+  const DIR = 'zz_rename_bom';
+
+  it('VS Code gives the text without the BOM, the first-line link is rewritten in place and the BOM stays on disk', async () => {
+    const bom = [0xef, 0xbb, 0xbf];
+    const a = new Uint8Array([...bom, ...new TextEncoder().encode('[to b](b.md) [[b]]\n')]);
+    await vscode.workspace.fs.writeFile(uriOf(`${DIR}/a.md`), a);
+    await vscode.workspace.fs.writeFile(uriOf(`${DIR}/b.md`), new TextEncoder().encode('---\ntitle: Bom B\n---\n'));
+    try {
+      await waitFor('the index to see the BOM note', () => (svc.index.backlinks(`${DIR}/b.md`).some(l => l.from === `${DIR}/a.md`) ? true : undefined));
+      assert.equal(await textOf(`${DIR}/a.md`), '[to b](b.md) [[b]]\n', 'the document text has no BOM');
+      await rename(`${DIR}/b.md`, `${DIR}/c.md`);
+      // the open buffer hears of the edit a moment after applyEdit resolves
+      const doc = await vscode.workspace.openTextDocument(uriOf(`${DIR}/a.md`));
+      await waitFor('the BOM note to get its link update', () => doc.getText() === '[to b](c.md) [[c]]\n' || undefined);
+      assert.ok(await doc.save(), 'the edited note is saved');
+      const saved = await vscode.workspace.fs.readFile(uriOf(`${DIR}/a.md`));
+      assert.deepEqual([...saved.subarray(0, 3)], bom, 'the BOM is still the first bytes of the file');
+      assert.equal(new TextDecoder().decode(saved.subarray(3)), '[to b](c.md) [[c]]\n');
+    } finally {
+      await vscode.workspace.saveAll(false);
+      await vscode.workspace.fs.delete(uriOf(DIR), { recursive: true, useTrash: false });
+    }
+  });
+});

@@ -77,9 +77,12 @@ function leadsTo(world: LinkWorld, from: string, link: LinkRef, c: Candidate, fi
   return r.kind === 'file' && r.file === file;
 }
 
-/** A relative path (without `.md` when the link had no extension, then with it), encoded for the destination. */
+/**
+ * A relative path (without `.md` when the link had no extension, then with it), encoded for the destination. A
+ * link to its own note keeps the form the author wrote: `#x` stays a bare fragment, `a.md#x` a file name.
+ */
 function pathLinkCandidates(from: string, link: LinkRef, file: string, frag: string | undefined, style: DestinationStyle): Candidate[] {
-  if (file === from && frag !== undefined) return [{ text: '', path: '' }];
+  if (file === from && frag !== undefined && link.path === '') return [{ text: '', path: '' }];
   const rel = relative(dirname(from), file);
   const paths = extname(link.path) === '' && isMarkdown(rel) && link.path !== '' ? [rel.slice(0, -3), rel] : [rel];
   return paths.map(path => ({ text: encodeLinkPath(path, style), path }));
@@ -104,17 +107,23 @@ function writtenBase(noteFolder: string, series: string | undefined, link: LinkR
 }
 
 /**
- * Wikilink names for `file`: its name, then longer and longer path suffixes (`x2/c`, then the whole path); a
- * path-like link starts with as many folders as it had. `.md` is kept when the link wrote it.
+ * Wikilink names for `file`: its name, then longer and longer path suffixes (`x2/c`, then the whole path), then the
+ * whole path anchored at the root (`/c`, `/x2/c`: the only name left for a root note when the linking note has a
+ * same-named one beside it); a path-like link starts with as many folders as it had, a rooted one stays rooted.
+ * `.md` is kept when the link wrote it.
  */
 function wikilinkCandidates(link: LinkRef, file: string): Candidate[] {
   const parts = file.replace(/\.md$/i, '').split('/');
-  const written = link.path.trim().replace(/\/+$/, '').split('/').length;
+  const writtenName = link.path.trim().replace(/\/+$/, '');
+  const written = writtenName.split('/').length;
   const ext = isMarkdown(link.path.trim()) ? '.md' : '';
   const out: Candidate[] = [];
-  for (let n = Math.min(written, parts.length); n <= parts.length; n++) {
+  const rooted = writtenName.startsWith('/');
+  for (let n = Math.min(written, parts.length); n <= parts.length && !rooted; n++) {
     const name = parts.slice(parts.length - n).join('/') + ext;
     if (fitsWikilinkName(name)) out.push({ text: name, path: name });
   }
+  const name = '/' + parts.join('/') + ext;
+  if (fitsWikilinkName(name)) out.push({ text: name, path: name });
   return out;
 }

@@ -61,7 +61,7 @@ function sectionEdits(text: string, link: string, eol: string): TextEdit[] | und
   const at = lines.positionAt(lines.lineEnd(last));
   const insert = (pos: Position, newText: string): TextEdit => ({ range: { start: pos, end: pos }, newText });
   if (item) {
-    const marker = /^\d/.test(item[2]) ? `${Number(item[2].slice(0, -1)) + 1}${item[2].slice(-1)}` : item[2];
+    const marker = /^\d/.test(item[2]) ? nextNumber(item[2].slice(0, -1)) + item[2].slice(-1) : item[2];
     return [insert(at, `${eol}${item[1]}${marker} ${link}`)];
   }
   // a new list: a blank line before it, and one after it when a heading follows right below (each its own edit,
@@ -69,6 +69,36 @@ function sectionEdits(text: string, link: string, eol: string): TextEdit[] | und
   const edits = [insert(at, eol), insert(at, `${eol}- ${link}`)];
   if (last + 1 < lines.lineCount && lines.lineText(last + 1).trim() !== '') edits.push(insert({ line: last + 1, character: 0 }, eol));
   return edits;
+}
+
+/** The number after `digits` in the width they were written with (`09` → `10`, `01` → `02`, `9` → `10`). */
+function nextNumber(digits: string): string {
+  const next = String(Number(digits) + 1);
+  return digits.startsWith('0') ? next.padStart(digits.length, '0') : next;
+}
+
+/** An insert that adds a numbered list item on a line of its own: line break, indent, number, delimiter. */
+const INSERTED_ITEM = /^(\r?\n)( {0,3})(\d{1,9})([.)])(?=[ \t])/;
+
+/**
+ * Each see-also fix numbers its item after the last item written, so "fix all" gets several inserts at one position
+ * that all carry the same number. Given one file's edits (sorted by position, inserts at one position in the order
+ * they apply), each such insert after the first continues the numbering of the one before it (same indent and
+ * delimiter): two items added to a list ending in `2.` become `3.` and `4.`. Other edits are returned as they are.
+ */
+export function continueInsertedNumbering(edits: readonly TextEdit[]): TextEdit[] {
+  let prev: { at: Position; indent: string; delimiter: string; number: string } | undefined;
+  return edits.map(e => {
+    const { start, end } = e.range;
+    const m = start.line === end.line && start.character === end.character ? INSERTED_ITEM.exec(e.newText) : null;
+    if (!m) { prev = undefined; return e; }
+    const [whole, eol, indent, digits, delimiter] = m;
+    const follows = prev !== undefined && prev.at.line === start.line && prev.at.character === start.character
+      && prev.indent === indent && prev.delimiter === delimiter && Number(digits) <= Number(prev.number);
+    const number = follows ? nextNumber(prev!.number) : digits;
+    prev = { at: start, indent, delimiter, number };
+    return follows ? { range: e.range, newText: eol + indent + number + delimiter + e.newText.slice(whole.length) } : e;
+  });
 }
 
 /** Whether the edits give the note a link with `destination` that it did not have. */

@@ -1,11 +1,13 @@
 import type { FileEdit, Fix, Position, TextEdit } from '../../core/model';
+import { continueInsertedNumbering } from '../../core/fixes/seeAlso';
 import { comparePositions } from '../../core/text/lineIndex';
 
 /**
  * Combines the edits of several fixes into one list of FileEdits that a single WorkspaceEdit can apply:
  * identical edits are kept once, a file is created at most once, and an edit that overlaps one already
  * taken is dropped together with the rest of its fix (a fix applies whole or not at all).
- * Inserts at the same position are both kept (in fix order).
+ * Inserts at the same position are both kept (in fix order); numbered list items inserted there continue the
+ * numbering (see `continueInsertedNumbering`).
  */
 export function mergeFixEdits(fixes: readonly Fix[]): { edits: FileEdit[]; applied: number } {
   const byFile = new Map<string, { create: boolean; edits: TextEdit[] }>();
@@ -28,7 +30,8 @@ export function mergeFixEdits(fixes: readonly Fix[]): { edits: FileEdit[]; appli
   const edits: FileEdit[] = [];
   for (const [file, entry] of byFile) {
     const sorted = entry.edits.slice().sort((a, b) => comparePositions(a.range.start, b.range.start));
-    edits.push(entry.create ? { file, edits: sorted, create: true } : { file, edits: sorted });
+    const numbered = continueInsertedNumbering(sorted);
+    edits.push(entry.create ? { file, edits: numbered, create: true } : { file, edits: numbered });
   }
   return { edits, applied };
 }

@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { applyTextEdits } from '../../../src/core/fixes/applyEdits';
 import { fixesFor } from '../../../src/core/fixes/index';
+import { continueInsertedNumbering } from '../../../src/core/fixes/seeAlso';
 import type { Diagnostic, Fix, RuleCode } from '../../../src/core/model';
 import { mergeFixEdits } from '../../../src/extension/features/mergeFixEdits';
 import { FM, indexOf } from '../index/memoryWorkspace';
@@ -66,9 +67,23 @@ describe('quick fixes: see also (xref-missing-link)', () => {
 
   it('finds a section in Chinese and keeps its list style', async () => {
     const r = await fixAllOnA('## 🔗 延伸閱讀\n\n1. [x](x.md)\n');
-    // each fix numbers its item after the last one written; Markdown renumbers the list
-    assert.equal(r.body, '## 🔗 延伸閱讀\n\n1. [x](x.md)\n2. [B](b.md)\n2. [C](c.md)\n');
+    assert.equal(r.body, '## 🔗 延伸閱讀\n\n1. [x](x.md)\n2. [B](b.md)\n3. [C](c.md)\n');
     assert.equal(r.left, 0);
+  });
+
+  it('items added at once continue a numbered list, keeping its delimiter, indent and zero padding', async () => {
+    const paren = await fixAllOnA('## See also\n\n8) [x](x.md)\n9) [y](y.md)\n\n## Next\n', true);
+    assert.equal(paren.body, '## See also\r\n\r\n8) [x](x.md)\r\n9) [y](y.md)\r\n10) [B](b.md)\r\n11) [C](c.md)\r\n\r\n## Next\r\n');
+    assert.equal(paren.left, 0);
+    const padded = await fixAllOnA('## 延伸閱讀\n\n  01. [x](x.md)\n');
+    assert.equal(padded.body, '## 延伸閱讀\n\n  01. [x](x.md)\n  02. [B](b.md)\n  03. [C](c.md)\n');
+  });
+
+  it('a single see-also fix numbers its item after the last one written', async () => {
+    const files = seeAlsoWorkspace('## See also\n\n4. [x](x.md)\n');
+    const [first] = await fixesOf(files, 'xref-missing-link');
+    const after = applyAll(files, [first.fixes[0]]);
+    assert.equal(after['s/a.md'].slice(FM('A').length), '## See also\n\n4. [x](x.md)\n5. [B](b.md)\n');
   });
 
   it('starts a list after a paragraph of a related section, in CRLF', async () => {
@@ -127,5 +142,14 @@ describe('quick fixes: link-broken and ref-broken', () => {
     assert.deepEqual(ref.map(r => r.title), ['Change to "notes/install.md#setup"']);
     const after = await indexOf(applyAll(files, (await fixesOf(files, 'link-broken')).slice(0, 1).map(f => f.fixes[0])));
     assert.deepEqual(after.diagnostics('a.md').map(d => d.code).sort(), ['link-broken', 'link-broken', 'ref-broken']);
+  });
+});
+
+describe('numbered items inserted at one position (fix all)', () => {
+  const at = (line: number, newText: string) => ({ range: { start: { line, character: 9 }, end: { line, character: 9 } }, newText });
+  it('continues the numbering only after an item of the same list inserted at the same position', () => {
+    const edits = [at(2, '\n3. [b](b.md)'), at(2, '\n3. [c](c.md)'), at(2, '\n3) [d](d.md)'), at(5, '\n3. [e](e.md)'), at(5, '\n  3. [f](f.md)')];
+    assert.deepEqual(continueInsertedNumbering(edits).map(e => e.newText),
+      ['\n3. [b](b.md)', '\n4. [c](c.md)', '\n3) [d](d.md)', '\n3. [e](e.md)', '\n  3. [f](f.md)']);
   });
 });

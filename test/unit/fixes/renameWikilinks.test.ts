@@ -43,3 +43,32 @@ describe('rename: wikilinks', () => {
     assertLinksFollow(r, files, moves);
   });
 });
+
+describe('rename: wikilinks of a note that moves next to a same-named note', () => {
+  it('anchors a bare name at the root when the note moves into a folder with another b.md', async () => {
+    const files: Files = { 'n.md': FM('N') + '[[b]] [[b|Bee]] [[b#h]] [[b.md]]\n', 'b.md': FM('Bee root') + '# h\n', 'x/b.md': FM('Bee x') };
+    const moves = [{ from: 'n.md', to: 'x/n.md' }];
+    const r = await rename(files, moves);
+    assert.deepEqual(r.skipped, []);
+    assert.equal(body(r.after['x/n.md']), '[[/b]] [[/b|Bee]] [[/b#h]] [[/b.md]]\n');
+    assertLinksFollow(r, files, moves);
+  });
+
+  it('uses the shortest folder path that leads to the note alone', async () => {
+    const files: Files = { 'n.md': FM('N') + '[[q/b|Q]] [[p/q/b]]\n', 'p/q/b.md': FM('Bee'), 'x/q/b.md': FM('Bee x'), 'y/p/q/b.md': FM('Bee y') };
+    const moves = [{ from: 'n.md', to: 'x/q/n.md' }];
+    const r = await rename(files, moves);
+    assert.deepEqual(r.skipped, []);
+    // the second one still leads there as written (the nearest of the two notes it names)
+    assert.equal(body(r.after['x/q/n.md']), '[[/p/q/b|Q]] [[p/q/b]]\n');
+    assertLinksFollow(r, files, moves);
+  });
+
+  it('a link to a note that moves next to a same-named note', async () => {
+    const files: Files = { 'n.md': FM('N') + '[[b]]\n', 'b.md': FM('Bee root'), 'y/b.md': FM('Bee y'), 'y/b2.md': FM('B2') };
+    const moves = [{ from: 'y/b.md', to: 'c.md' }, { from: 'y/b2.md', to: 'b2.md' }];
+    const r = await rename(files, moves);
+    assert.deepEqual(r.skipped, []);
+    assertLinksFollow(r, files, moves);
+  });
+});
