@@ -14,7 +14,7 @@ export function registerDefinitions(service: IndexService): vscode.Disposable {
     provideDefinition: (document, position) => safely(service, 'definition', async () => {
       const current = await currentNote(service, document);
       if (!current) return undefined;
-      const link = linkOrReferenceAt(current.record, document.lineAt(position.line).text, service.fromPosition(position));
+      const link = linkOrReferenceAt(current.record, document, service.fromPosition(position));
       if (!link) return undefined;
       const target = targetOf(service.index, current.file, link);
       if (target.file === undefined || !target.exists) return undefined;

@@ -18,7 +18,7 @@ export function registerReferences(service: IndexService): vscode.Disposable {
       const current = await currentNote(service, document);
       if (!current) return undefined;
       const pos = service.fromPosition(position);
-      const link = linkOrReferenceAt(current.record, document.lineAt(position.line).text, pos);
+      const link = linkOrReferenceAt(current.record, document, pos);
       let targetFile = current.file;
       let heading: Heading | undefined;
       if (link) {

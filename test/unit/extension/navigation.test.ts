@@ -92,6 +92,25 @@ describe('navigation providers', () => {
       const [rl, rc] = at(a, '[x][ref]', 1);
       assert.deepEqual((await nav.references(doc, rl, rc)).map(x => x.uri.path), ['/ws/a.md']);
     });
+
+    it('are no links inside an inline code span, a fenced or an indented code block', async () => {
+      const code = FM('Alpha') + 'Use `[x][ref]` or ``a [ref] b`` here, then [x][ref].\n\n```md\nfenced [x][ref]\n```\n\n'
+        + '> ~~~\n> quoted [x][ref]\n> ~~~\n\n    indented [x][ref]\n\n- item\n\n  listed `[ref]` [ref]\n\n      coded [ref]\n\nEscaped \\`[ref]\\` and a lone ``` [ref] backtick.\n\n[ref]: b.md#設定\n';
+      const nav = await navigationOf({ 'a.md': code, 'b.md': B });
+      const doc = nav.document('a.md');
+      for (const [needle, delta] of [['`[x][ref]`', 2], ['a [ref] b', 3], ['fenced [x]', 8], ['quoted [x]', 8], ['indented [x]', 10], ['`[ref]`', 2], ['coded [ref]', 7]] as const) {
+        const [l, c] = at(code, needle, delta);
+        assert.deepEqual(await nav.definition(doc, l, c), [], needle);
+        assert.equal(await nav.hover(doc, l, c), undefined, needle);
+        assert.deepEqual(await nav.references(doc, l, c), [], needle);
+      }
+      // the same use outside code still leads to the definition's target, in a paragraph, in list content,
+      // after an escaped backtick and after a backtick string that nothing closes
+      for (const [needle, delta] of [['then [x][ref]', 6], ['` [ref]\n', 3], ['\\`[ref]', 3], ['``` [ref]', 5]] as const) {
+        const [l, c] = at(code, needle, delta);
+        assert.equal((await nav.definition(doc, l, c))[0]?.targetUri.path, '/ws/b.md', needle);
+      }
+    });
   });
 });
 
