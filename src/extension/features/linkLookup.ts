@@ -110,11 +110,15 @@ export function targetOf(index: IndexView, from: string, link: LinkRef): LinkTar
     fragment: resolution.fragment,
   };
   if (resolution.exists && resolution.fragment !== undefined && resolution.fragment !== '') {
-    const headings = index.headingsOf(resolution.file);
-    if (headings) target.heading = headingForFragment(headings, resolution.fragment, link.kind);
-    if (!target.heading) target.heading = anchorAsHeading(index.note(resolution.file)?.scan.anchors, resolution.fragment);
+    target.heading = headingNamed(index, resolution.file, resolution.fragment, link.kind);
   }
   return target;
+}
+
+/** The heading (or HTML anchor, as a heading) of `file` that a fragment of a link of that kind names. */
+export function headingNamed(index: IndexView, file: string, fragment: string, kind: LinkKind): Heading | undefined {
+  const headings = index.headingsOf(file);
+  return (headings && headingForFragment(headings, fragment, kind)) ?? anchorAsHeading(index.note(file)?.scan.anchors, fragment);
 }
 
 /** The README chapter entry of a file in its series, if the series lists it. */

@@ -72,6 +72,37 @@ describe('navigation providers', () => {
     });
   });
 
+  describe('find references on a link with a fragment', () => {
+    it('lists the links to that heading (every kind, the target\'s own #links included), and the heading as declaration', async () => {
+      const a = FM('Alpha') + 'x [s](b.md#設定) [[b#設定]] [u](b.md) [t](b.md#dup-1) [[b]] [r][ref] `b.md`\n\n[ref]: ./b.md#設定\n';
+      const b = B + '\nsee [here](#設定) and [there](#dup)\n';
+      const c = FM('Gamma') + '[v](b.md#%E8%A8%AD%E5%AE%9A) [w](b.md#nope) [[Beta Title#設定|alias]]\n';
+      const nav = await navigationOf({ 'a.md': a, 'b.md': b, 'c.md': c });
+      const list = async (file: string, text: string, needle: string, includeDeclaration = false) => {
+        const [l, ch] = at(text, needle, 1);
+        return (await nav.references(nav.document(file), l, ch, includeDeclaration)).map(x => `${x.uri.path.slice(4)}:${x.range.start.line}:${x.range.start.character}`);
+      };
+      const spot = (file: string, text: string, needle: string) => `${file}:${at(text, needle).join(':')}`;
+      const [hl] = at(b, '## 設定');
+      const toHeading = [spot('a.md', a, '[s]'), spot('a.md', a, '[[b#'), spot('a.md', a, '[ref]:'), spot('b.md', b, '[here]'),
+        spot('c.md', c, '[v]'), spot('c.md', c, '[[Beta')].sort();
+      const sorted = (xs: string[]) => [...xs].sort();
+      assert.deepEqual(sorted(await list('a.md', a, '[s]')), toHeading);
+      assert.deepEqual(sorted(await list('a.md', a, '[[b#')), toHeading);
+      assert.deepEqual(sorted(await list('a.md', a, '[r][ref]')), toHeading);
+      assert.deepEqual(sorted(await list('b.md', b, '[here]')), toHeading);
+      assert.deepEqual(sorted(await list('c.md', c, '[v]')), toHeading);
+      const withDeclaration = await list('a.md', a, '[s]', true);
+      assert.equal(withDeclaration[0], `b.md:${hl}:0`);
+      assert.deepEqual(sorted(withDeclaration.slice(1)), toHeading);
+      // another heading, a fragment that names none, no fragment: that heading's links, that fragment's, all of them
+      assert.deepEqual(await list('a.md', a, '[t]'), [spot('a.md', a, '[t]')]);
+      assert.deepEqual(await list('c.md', c, '[w]'), [spot('c.md', c, '[w]')]);
+      assert.equal((await list('a.md', a, '[u]')).length, 12);
+      assert.deepEqual((await list('a.md', a, '[u]', true))[0], 'b.md:0:0');
+    });
+  });
+
   describe('reference-style links', () => {
     const a = FM('Alpha') + 'See [x][ref], [Ref][] and [ref] 😀 [y][nope].\n\n[ref]: b.md#設定\n';
     it('go to the definition\'s target, at its heading, from the text of a full, collapsed or shortcut use', async () => {
