@@ -121,6 +121,12 @@ export function headingNamed(index: IndexView, file: string, fragment: string, k
   return (headings && headingForFragment(headings, fragment, kind)) ?? anchorAsHeading(index.note(file)?.scan.anchors, fragment);
 }
 
+/** The page that stands for a folder: its README.md (any case of `readme`), else its index.md, when it has one. */
+export function folderPage(index: IndexView, folder: string): string | undefined {
+  const prefix = folder === '' ? '' : folder.replace(/\/+$/, '') + '/';
+  return ['README.md', 'readme.md', 'Readme.md', 'index.md'].map(name => prefix + name).find(file => index.hasFile(file));
+}
+
 /** The README chapter entry of a file in its series, if the series lists it. */
 export function chapterOf(index: IndexView, file: string): Chapter | undefined {
   const series = index.seriesOf(file);

@@ -103,6 +103,26 @@ describe('navigation providers', () => {
     });
   });
 
+  describe('links to a folder', () => {
+    it('go to the folder\'s README.md or index.md, and are not broken', async () => {
+      const a = FM('Alpha') + 'x [api](api/) [api2](./api) [docs](docs) [none](empty/)\n';
+      const nav = await navigationOf({
+        'a.md': a, 'api/README.md': FM('API') + 'x\n', 'api/x.md': FM('X') + 'x\n', 'docs/index.md': FM('Docs') + 'x\n', 'empty/y.md': FM('Y') + 'x\n',
+      });
+      const doc = nav.document('a.md');
+      const target = async (needle: string) => {
+        const [l, c] = at(a, needle, 1);
+        const defs = await nav.definition(doc, l, c);
+        return defs.map(d => `${d.targetUri.path.slice(4)}:${d.targetRange.start.line}`);
+      };
+      assert.deepEqual(await target('[api]'), ['api/README.md:0']);
+      assert.deepEqual(await target('[api2]'), ['api/README.md:0']);
+      assert.deepEqual(await target('[docs]'), ['docs/index.md:0']);
+      assert.deepEqual(await target('[none]'), []);
+      assert.deepEqual(nav.index.diagnostics('a.md').map(d => d.code), []);
+    });
+  });
+
   describe('reference-style links', () => {
     const a = FM('Alpha') + 'See [x][ref], [Ref][] and [ref] 😀 [y][nope].\n\n[ref]: b.md#設定\n';
     it('go to the definition\'s target, at its heading, from the text of a full, collapsed or shortcut use', async () => {
