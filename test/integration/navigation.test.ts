@@ -112,6 +112,46 @@ describe('navigation', () => {
     }
   });
 
+  it('finds the references to a heading from a link with a #fragment, every link to the note from one without', async () => {
+    const LOCKING = 'backend/distributed_systems/15_distributed_locking.md';
+    const doc = await vscode.workspace.openTextDocument(uriOf('backend/database/postgres_lock_troubleshooting.md'));
+    const refs = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', doc.uri,
+      positionOf(doc, '[[15_distributed_locking#fencing-tokens]]', 4));
+    const where = (locations: vscode.Location[]) => locations.map(r => `${vscode.workspace.asRelativePath(r.uri, false)}:${r.range.start.line}`);
+    const target = await vscode.workspace.openTextDocument(uriOf(LOCKING));
+    const headingLine = target.getText().split(/\r?\n/).findIndex(l => /^##\s+Fencing Tokens/.test(l));
+    const got = where(refs);
+    assert.ok(got.includes(`${LOCKING}:${headingLine}`), `no declaration at the heading: ${got.join(', ')}`);
+    assert.ok(got.some(r => r.startsWith('backend/database/postgres_lock_troubleshooting.md:')), got.join(', '));
+    for (const other of ['backend/README.md', 'backend/infrastructure/21_caching_redis_patterns.md', 'backend/distributed_systems/12_cap_consistency_models.md']) {
+      assert.ok(!got.some(r => r.startsWith(other + ':')), `${other} links elsewhere but is listed: ${got.join(', ')}`);
+    }
+    const plain = await vscode.workspace.openTextDocument(uriOf('backend/distributed_systems/12_cap_consistency_models.md'));
+    const all = where(await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', plain.uri,
+      positionOf(plain, '[[15_distributed_locking]]', 4)));
+    for (const f of ['backend/README.md', 'backend/infrastructure/21_caching_redis_patterns.md', 'backend/database/postgres_lock_troubleshooting.md']) {
+      assert.ok(all.some(r => r.startsWith(f + ':')), `no reference from ${f}: ${all.join(', ')}`);
+    }
+  });
+
+  it('links to a folder: definition opens its README, the document link reveals it in the Explorer, nothing is broken', async () => {
+    const doc = await vscode.workspace.openTextDocument(uriOf('backend/database/postgres_lock_troubleshooting.md'));
+    const editor = await vscode.window.showTextDocument(doc);
+    await editor.edit(b => b.insert(doc.lineAt(doc.lineCount - 1).range.end, '\n\nfolders [backend](../) and [db](../database/)\n'));
+    // (the provider waits for the index to catch up with the edited buffer)
+    const defs = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>('vscode.executeDefinitionProvider',
+      doc.uri, positionOf(doc, '[backend](../)', 2));
+    assert.ok(defs.some(d => targetUriOf(d).toString() === uriOf('backend/README.md').toString()),
+      `definitions: ${defs.map(d => targetUriOf(d).toString()).join(', ')}`);
+    const links = await vscode.commands.executeCommand<vscode.DocumentLink[]>('vscode.executeLinkProvider', doc.uri, 200);
+    const dbPos = positionOf(doc, '(../database/)', 3);
+    const db = links.filter(l => l.range.contains(dbPos)).map(l => l.target?.toString(true) ?? '');
+    assert.ok(db.some(t => t.startsWith('command:revealInExplorer')), `links on the folder link: ${db.join(', ')}`);
+    const line = doc.lineCount - 2;
+    const problems = (await service()).index.diagnostics('backend/database/postgres_lock_troubleshooting.md');
+    assert.deepEqual(problems.filter(d => d.range.start.line === line).map(d => d.message), []);
+  });
+
   it('completes paths, headings, wikilinks and frontmatter values', async () => {
     const doc = await vscode.workspace.openTextDocument(uriOf('backend/system_design/10_ddd_basics.md'));
     const editor = await vscode.window.showTextDocument(doc);

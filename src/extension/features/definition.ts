@@ -1,33 +1,43 @@
 import * as vscode from 'vscode';
+import type { LinkRef } from '../../core/model';
 import type { IndexService } from '../indexService';
 import { currentNote } from './currentNote';
 import { MARKDOWN } from './languageSelector';
-import { linkOrReferenceAt, targetOf } from './linkLookup';
+import { folderPage, linkOrReferenceAt, targetOf } from './linkLookup';
 import { safely } from './safely';
 
 /**
  * Go to definition / Ctrl+click on every link kind — Markdown links, images, reference definitions,
- * backtick paths and wikilinks — opening the target note, at the named heading when there is a fragment.
+ * backtick paths and wikilinks — opening the target note, at the named heading when there is a fragment. A link to
+ * a folder opens the folder's README.md or index.md.
  */
 export function registerDefinitions(service: IndexService): vscode.Disposable {
   return vscode.languages.registerDefinitionProvider(MARKDOWN, {
     provideDefinition: (document, position) => safely(service, 'definition', async () => {
       const current = await currentNote(service, document);
       if (!current) return undefined;
-      const link = linkOrReferenceAt(current.record, document.lineAt(position.line).text, service.fromPosition(position));
+      const link = linkOrReferenceAt(current.record, document, service.fromPosition(position));
       if (!link) return undefined;
       const target = targetOf(service.index, current.file, link);
+      if (target.resolution.kind === 'folder') {
+        // a folder opens as what stands for it on GitHub (Ctrl+click on the link reveals it in the Explorer)
+        const page = folderPage(service.index, target.resolution.folder);
+        return page === undefined ? undefined : [locationLink(service, link, page, new vscode.Range(0, 0, 0, 0))];
+      }
       if (target.file === undefined || !target.exists) return undefined;
       const targetRange = target.heading
         ? service.toRange(target.heading.range)
         : new vscode.Range(0, 0, 0, 0);
-      const location: vscode.LocationLink = {
-        originSelectionRange: service.toRange(link.range),
-        targetUri: service.uriOf(target.file),
-        targetRange,
-        targetSelectionRange: targetRange,
-      };
-      return [location];
+      return [locationLink(service, link, target.file, targetRange)];
     }),
   });
+}
+
+function locationLink(service: IndexService, link: LinkRef, file: string, targetRange: vscode.Range): vscode.LocationLink {
+  return {
+    originSelectionRange: service.toRange(link.range),
+    targetUri: service.uriOf(file),
+    targetRange,
+    targetSelectionRange: targetRange,
+  };
 }

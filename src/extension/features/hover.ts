@@ -17,7 +17,7 @@ export function registerHover(service: IndexService): vscode.Disposable {
     provideHover: (document, position) => safely(service, 'hover', async () => {
       const current = await currentNote(service, document);
       if (!current) return undefined;
-      const link = linkOrReferenceAt(current.record, document.lineAt(position.line).text, service.fromPosition(position));
+      const link = linkOrReferenceAt(current.record, document, service.fromPosition(position));
       if (!link || link.external) return undefined;
       const content = hoverContent(service.index, link, targetOf(service.index, current.file, link));
       return content ? new vscode.Hover(content, service.toRange(link.range)) : undefined;

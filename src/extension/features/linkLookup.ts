@@ -2,7 +2,8 @@ import { githubSlug } from '../../core/scanner/slug';
 import type { IndexView, NoteRecord, Resolution } from '../../core/index/api';
 import type { Anchor, Chapter, Heading, LinkKind, LinkRef, Position, Range } from '../../core/model';
 import { normalizeLabel } from '../../core/scanner/inlineTypes';
-import { rangeContains } from '../../core/text/lineIndex';
+import { LineIndex, rangeContains } from '../../core/text/lineIndex';
+import { isProseAt } from '../../core/index/proseAt';
 
 /** The link (any kind, reference definitions included) under a position of a note. */
 export function linkAt(record: NoteRecord, pos: Position): LinkRef | undefined {
@@ -15,16 +16,24 @@ export function linkAt(record: NoteRecord, pos: Position): LinkRef | undefined {
 /** A bracket pair `[…]`, optionally followed by a second `[…]` (full or collapsed reference). */
 const REFERENCE_USAGE = /\[((?:[^[\]\\]|\\.){0,999})\](?:\[((?:[^[\]\\]|\\.){0,999})\])?/g;
 
+/** The text of a note as an editor holds it (a vscode.TextDocument is one). */
+export interface NoteText {
+  lineAt(line: number): { text: string };
+  getText(): string;
+}
+
 /**
- * The link under a position, where `lineText` is the text of the position's line: a link the scanner found, or
- * else a reference-style use — `[text][label]`, `[label][]` or `[label]` — of one of the note's reference
- * definitions, as that definition's link spanning the use (the scanner records definitions, not their uses).
+ * The link under a position of a note: a link the scanner found, or else a reference-style use — `[text][label]`,
+ * `[label][]` or `[label]` — of one of the note's reference definitions, as that definition's link spanning the
+ * use (the scanner records definitions, not their uses). A use written in code (a code span, a fenced or
+ * indented code block) is no link.
  */
-export function linkOrReferenceAt(record: NoteRecord, lineText: string, pos: Position): LinkRef | undefined {
+export function linkOrReferenceAt(record: NoteRecord, document: NoteText, pos: Position): LinkRef | undefined {
   const link = linkAt(record, pos);
   if (link) return link;
   const definitions = record.scan.links.filter(l => l.definition && l.text !== undefined);
   if (definitions.length === 0) return undefined;
+  const lineText = document.lineAt(pos.line).text;
   // a use spans at most ~2,000 characters (two labels of 999): look only that far around the cursor
   const from = Math.max(0, pos.character - 2002);
   const window = lineText.slice(from, pos.character + 2002);
@@ -39,9 +48,16 @@ export function linkOrReferenceAt(record: NoteRecord, lineText: string, pos: Pos
     const definition = definitions.find(d => normalizeLabel(d.text!) === label);
     if (!definition) continue;
     const range: Range = { start: { line: pos.line, character: from + m.index }, end: { line: pos.line, character: from + end } };
+    if (!inProse(record, document, range.start)) return undefined;
     return { ...definition, definition: false, range, targetRange: range };
   }
   return undefined;
+}
+
+/** Whether a position of a note is in prose (not in code), read from the note's text as the editor holds it. */
+function inProse(record: NoteRecord, document: NoteText, pos: Position): boolean {
+  const text = document.getText();
+  return isProseAt(text, record.frontmatter.block?.end ?? 0, new LineIndex(text).offsetAt(pos));
 }
 
 /** The heading whose line holds a position, if any. */
@@ -94,11 +110,21 @@ export function targetOf(index: IndexView, from: string, link: LinkRef): LinkTar
     fragment: resolution.fragment,
   };
   if (resolution.exists && resolution.fragment !== undefined && resolution.fragment !== '') {
-    const headings = index.headingsOf(resolution.file);
-    if (headings) target.heading = headingForFragment(headings, resolution.fragment, link.kind);
-    if (!target.heading) target.heading = anchorAsHeading(index.note(resolution.file)?.scan.anchors, resolution.fragment);
+    target.heading = headingNamed(index, resolution.file, resolution.fragment, link.kind);
   }
   return target;
+}
+
+/** The heading (or HTML anchor, as a heading) of `file` that a fragment of a link of that kind names. */
+export function headingNamed(index: IndexView, file: string, fragment: string, kind: LinkKind): Heading | undefined {
+  const headings = index.headingsOf(file);
+  return (headings && headingForFragment(headings, fragment, kind)) ?? anchorAsHeading(index.note(file)?.scan.anchors, fragment);
+}
+
+/** The page that stands for a folder: its README.md (any case of `readme`), else its index.md, when it has one. */
+export function folderPage(index: IndexView, folder: string): string | undefined {
+  const prefix = folder === '' ? '' : folder.replace(/\/+$/, '') + '/';
+  return ['README.md', 'readme.md', 'Readme.md', 'index.md'].map(name => prefix + name).find(file => index.hasFile(file));
 }
 
 /** The README chapter entry of a file in its series, if the series lists it. */

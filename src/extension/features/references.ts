@@ -1,16 +1,17 @@
 import * as vscode from 'vscode';
-import type { Heading } from '../../core/model';
+import type { IndexView } from '../../core/index/api';
+import type { Heading, LinkRef } from '../../core/model';
 import type { IndexService } from '../indexService';
 import { currentNote } from './currentNote';
 import { MARKDOWN } from './languageSelector';
-import { headingAt, headingForFragment, linkOrReferenceAt, targetOf } from './linkLookup';
+import { headingAt, headingNamed, linkOrReferenceAt, targetOf } from './linkLookup';
 import { safely } from './safely';
 
 /**
- * Find references. On a link: every link (all kinds, README and matrix included) to the same target file.
- * On a heading: the links whose fragment names that heading (the note's own `#slug` links included).
- * Anywhere else in a note: the note's backlinks. The declaration is the target note's first line (the heading
- * itself for a heading).
+ * Find references. On a link without a fragment: every link (all kinds, README and matrix included) to the same
+ * target file. On a link with a fragment, or on a heading: the links whose fragment names that heading (the
+ * note's own `#slug` links included); for a fragment that names no heading, the links with that same fragment.
+ * Anywhere else in a note: the note's backlinks. The declaration is the heading, else the target note's first line.
  */
 export function registerReferences(service: IndexService): vscode.Disposable {
   return vscode.languages.registerReferenceProvider(MARKDOWN, {
@@ -18,13 +19,16 @@ export function registerReferences(service: IndexService): vscode.Disposable {
       const current = await currentNote(service, document);
       if (!current) return undefined;
       const pos = service.fromPosition(position);
-      const link = linkOrReferenceAt(current.record, document.lineAt(position.line).text, pos);
+      const link = linkOrReferenceAt(current.record, document, pos);
       let targetFile = current.file;
       let heading: Heading | undefined;
+      let fragment: string | undefined;
       if (link) {
         const target = targetOf(service.index, current.file, link);
         if (target.file === undefined) return undefined;
         targetFile = target.file;
+        heading = target.heading;
+        if (target.fragment !== undefined && target.fragment !== '') fragment = target.fragment;
       } else {
         heading = headingAt(current.record, pos);
       }
@@ -32,16 +36,22 @@ export function registerReferences(service: IndexService): vscode.Disposable {
       if (context.includeDeclaration && service.index.hasFile(targetFile)) {
         out.push(new vscode.Location(service.uriOf(targetFile), heading ? service.toRange(heading.range) : new vscode.Range(0, 0, 0, 0)));
       }
-      const backlinks = service.index.backlinks(targetFile);
-      const headings = heading ? service.index.headingsOf(targetFile) ?? [] : [];
-      for (const backlink of backlinks) {
-        if (heading) {
-          const fragment = backlink.link.fragment;
-          if (fragment === undefined || fragment === '' || headingForFragment(headings, fragment, backlink.link.kind)?.slug !== heading.slug) continue;
-        }
-        out.push(new vscode.Location(service.uriOf(backlink.from), service.toRange(backlink.link.range)));
+      const leadsThere = heading
+        ? (l: LinkRef) => namesHeading(service.index, targetFile, l, heading)
+        : fragment !== undefined
+          ? (l: LinkRef) => l.fragment !== undefined && l.fragment.toLowerCase() === fragment.toLowerCase()
+          : () => true;
+      for (const backlink of service.index.backlinks(targetFile)) {
+        if (leadsThere(backlink.link)) out.push(new vscode.Location(service.uriOf(backlink.from), service.toRange(backlink.link.range)));
       }
       return out;
     }),
   });
+}
+
+/** Whether a link to `file` has a fragment naming `heading` of that file (the same heading or anchor). */
+function namesHeading(index: IndexView, file: string, link: LinkRef, heading: Heading): boolean {
+  if (link.fragment === undefined || link.fragment === '') return false;
+  const named = headingNamed(index, file, link.fragment, link.kind);
+  return named !== undefined && named.range.start.line === heading.range.start.line && named.range.start.character === heading.range.start.character;
 }

@@ -72,6 +72,57 @@ describe('navigation providers', () => {
     });
   });
 
+  describe('find references on a link with a fragment', () => {
+    it('lists the links to that heading (every kind, the target\'s own #links included), and the heading as declaration', async () => {
+      const a = FM('Alpha') + 'x [s](b.md#設定) [[b#設定]] [u](b.md) [t](b.md#dup-1) [[b]] [r][ref] `b.md`\n\n[ref]: ./b.md#設定\n';
+      const b = B + '\nsee [here](#設定) and [there](#dup)\n';
+      const c = FM('Gamma') + '[v](b.md#%E8%A8%AD%E5%AE%9A) [w](b.md#nope) [[Beta Title#設定|alias]]\n';
+      const nav = await navigationOf({ 'a.md': a, 'b.md': b, 'c.md': c });
+      const list = async (file: string, text: string, needle: string, includeDeclaration = false) => {
+        const [l, ch] = at(text, needle, 1);
+        return (await nav.references(nav.document(file), l, ch, includeDeclaration)).map(x => `${x.uri.path.slice(4)}:${x.range.start.line}:${x.range.start.character}`);
+      };
+      const spot = (file: string, text: string, needle: string) => `${file}:${at(text, needle).join(':')}`;
+      const [hl] = at(b, '## 設定');
+      const toHeading = [spot('a.md', a, '[s]'), spot('a.md', a, '[[b#'), spot('a.md', a, '[ref]:'), spot('b.md', b, '[here]'),
+        spot('c.md', c, '[v]'), spot('c.md', c, '[[Beta')].sort();
+      const sorted = (xs: string[]) => [...xs].sort();
+      assert.deepEqual(sorted(await list('a.md', a, '[s]')), toHeading);
+      assert.deepEqual(sorted(await list('a.md', a, '[[b#')), toHeading);
+      assert.deepEqual(sorted(await list('a.md', a, '[r][ref]')), toHeading);
+      assert.deepEqual(sorted(await list('b.md', b, '[here]')), toHeading);
+      assert.deepEqual(sorted(await list('c.md', c, '[v]')), toHeading);
+      const withDeclaration = await list('a.md', a, '[s]', true);
+      assert.equal(withDeclaration[0], `b.md:${hl}:0`);
+      assert.deepEqual(sorted(withDeclaration.slice(1)), toHeading);
+      // another heading, a fragment that names none, no fragment: that heading's links, that fragment's, all of them
+      assert.deepEqual(await list('a.md', a, '[t]'), [spot('a.md', a, '[t]')]);
+      assert.deepEqual(await list('c.md', c, '[w]'), [spot('c.md', c, '[w]')]);
+      assert.equal((await list('a.md', a, '[u]')).length, 12);
+      assert.deepEqual((await list('a.md', a, '[u]', true))[0], 'b.md:0:0');
+    });
+  });
+
+  describe('links to a folder', () => {
+    it('go to the folder\'s README.md or index.md, and are not broken', async () => {
+      const a = FM('Alpha') + 'x [api](api/) [api2](./api) [docs](docs) [none](empty/)\n';
+      const nav = await navigationOf({
+        'a.md': a, 'api/README.md': FM('API') + 'x\n', 'api/x.md': FM('X') + 'x\n', 'docs/index.md': FM('Docs') + 'x\n', 'empty/y.md': FM('Y') + 'x\n',
+      });
+      const doc = nav.document('a.md');
+      const target = async (needle: string) => {
+        const [l, c] = at(a, needle, 1);
+        const defs = await nav.definition(doc, l, c);
+        return defs.map(d => `${d.targetUri.path.slice(4)}:${d.targetRange.start.line}`);
+      };
+      assert.deepEqual(await target('[api]'), ['api/README.md:0']);
+      assert.deepEqual(await target('[api2]'), ['api/README.md:0']);
+      assert.deepEqual(await target('[docs]'), ['docs/index.md:0']);
+      assert.deepEqual(await target('[none]'), []);
+      assert.deepEqual(nav.index.diagnostics('a.md').map(d => d.code), []);
+    });
+  });
+
   describe('reference-style links', () => {
     const a = FM('Alpha') + 'See [x][ref], [Ref][] and [ref] 😀 [y][nope].\n\n[ref]: b.md#設定\n';
     it('go to the definition\'s target, at its heading, from the text of a full, collapsed or shortcut use', async () => {
@@ -91,6 +142,25 @@ describe('navigation providers', () => {
       assert.deepEqual(await nav.definition(doc, nl, nc), []);
       const [rl, rc] = at(a, '[x][ref]', 1);
       assert.deepEqual((await nav.references(doc, rl, rc)).map(x => x.uri.path), ['/ws/a.md']);
+    });
+
+    it('are no links inside an inline code span, a fenced or an indented code block', async () => {
+      const code = FM('Alpha') + 'Use `[x][ref]` or ``a [ref] b`` here, then [x][ref].\n\n```md\nfenced [x][ref]\n```\n\n'
+        + '> ~~~\n> quoted [x][ref]\n> ~~~\n\n    indented [x][ref]\n\n- item\n\n  listed `[ref]` [ref]\n\n      coded [ref]\n\nEscaped \\`[ref]\\` and a lone ``` [ref] backtick.\n\n[ref]: b.md#設定\n';
+      const nav = await navigationOf({ 'a.md': code, 'b.md': B });
+      const doc = nav.document('a.md');
+      for (const [needle, delta] of [['`[x][ref]`', 2], ['a [ref] b', 3], ['fenced [x]', 8], ['quoted [x]', 8], ['indented [x]', 10], ['`[ref]`', 2], ['coded [ref]', 7]] as const) {
+        const [l, c] = at(code, needle, delta);
+        assert.deepEqual(await nav.definition(doc, l, c), [], needle);
+        assert.equal(await nav.hover(doc, l, c), undefined, needle);
+        assert.deepEqual(await nav.references(doc, l, c), [], needle);
+      }
+      // the same use outside code still leads to the definition's target, in a paragraph, in list content,
+      // after an escaped backtick and after a backtick string that nothing closes
+      for (const [needle, delta] of [['then [x][ref]', 6], ['` [ref]\n', 3], ['\\`[ref]', 3], ['``` [ref]', 5]] as const) {
+        const [l, c] = at(code, needle, delta);
+        assert.equal((await nav.definition(doc, l, c))[0]?.targetUri.path, '/ws/b.md', needle);
+      }
     });
   });
 });
