@@ -7,9 +7,8 @@ import { fileStateOf } from '../coverage/viewModel';
 import { parseFrontmatter } from '../frontmatter/parse';
 import { LineIndex } from '../text/lineIndex';
 import { addFieldFix, defaultFieldValue, insertFrontmatterFix, setFieldFix, setListItemFix, titleFromFileName } from './frontmatter';
-import { domainFor } from './newNote';
 import { closestFileFix, closestHeadingFix, closestWikilinkFix, linkAt } from './links';
-import { createNoteEdit } from './newNote';
+import { domainFor, matrixOfNewNote, newNoteFileEdits, newNoteText } from './newNote';
 import { seeAlsoEdits } from './seeAlso';
 import { addChapterToMatrixEdit, alignPriorityEdit } from './series';
 import { closest } from '../text/similarity';
@@ -78,7 +77,7 @@ export function fixesFor(index: IndexView, d: Diagnostic, text: string, today: s
     case 'ref-broken': {
       const fixes = closestFileFix(index, d, text);
       const file = str('file');
-      if (file && isMarkdown(file) && !index.hasFile(file)) fixes.push(createFix(index, file, today));
+      if (file && isMarkdown(file) && !index.hasFile(file)) fixes.push(createFix(index, file, today, textOf));
       return fixes;
     }
     case 'link-anchor-broken':
@@ -89,7 +88,7 @@ export function fixesFor(index: IndexView, d: Diagnostic, text: string, today: s
       if (link && link.path.trim() !== '') {
         const name = link.path.trim().replace(/\.md$/i, '');
         const file = (name.includes('/') ? name : (dirname(d.file) ? dirname(d.file) + '/' : '') + name) + '.md';
-        if (!index.hasFile(file)) fixes.push(createFix(index, file, today, link.text ?? undefined));
+        if (!index.hasFile(file)) fixes.push(createFix(index, file, today, textOf, link.text ?? undefined));
       }
       return fixes;
     }
@@ -97,7 +96,7 @@ export function fixesFor(index: IndexView, d: Diagnostic, text: string, today: s
       const file = str('file');
       if (!file || index.hasFile(file)) return [];
       const chapter = index.seriesOf(d.file)?.categories.flatMap(c => c.chapters).find(c => c.file === file);
-      return [{ ...createFix(index, file, today, chapter ? titleFromFileName(chapter.label) : undefined), preferred: true }];
+      return [{ ...createFix(index, file, today, textOf, chapter ? titleFromFileName(chapter.label) : undefined), preferred: true }];
     }
     case 'xref-missing-link': {
       const from = str('from');
@@ -155,8 +154,13 @@ function withEdits(fixes: Fix[]): Fix[] {
   return fixes.filter(f => f.edits.some(e => e.edits.length > 0));
 }
 
-function createFix(index: IndexView, file: string, today: string, title?: string): Fix {
-  return { title: `Create ${file}`, preferred: false, safe: false, edits: [createNoteEdit(index, file, { title, today })] };
+/** Creates `file` as a new note, with the matrix Status edits that go with it when the matrix's text is at hand. */
+function createFix(index: IndexView, file: string, today: string, textOf: ((file: string) => string | undefined) | undefined, title?: string): Fix {
+  const matrix = matrixOfNewNote(index, file);
+  const matrixText = matrix === undefined ? undefined : textOf?.(matrix);
+  const edits = newNoteFileEdits(index, file, newNoteText(index, file, { title, today }),
+    matrix !== undefined && matrixText !== undefined ? { file: matrix, text: matrixText } : undefined);
+  return { title: `Create ${file}`, preferred: false, safe: false, edits };
 }
 
 

@@ -3,6 +3,7 @@ import type { FileEdit } from '../model';
 import { applyTextEdits } from './applyEdits';
 import { compareCodeUnits, dirname } from '../paths';
 import { insertFrontmatterFix, titleFromFileName } from './frontmatter';
+import { statusEditsForNewNote } from '../coverage/newNoteStatus';
 
 /**
  * The text of a new note: frontmatter filled in (title, note_type chapter, the series' domain, created/updated
@@ -46,6 +47,24 @@ function mostUsed(counts: Map<string, number>): string | undefined {
 }
 
 /** A FileEdit creating `file` with a new note's text (never overwrites: `create` is honoured by every adapter). */
-export function createNoteEdit(index: IndexView, file: string, opts: { title?: string; today: string }): FileEdit {
-  return { file, create: true, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: newNoteText(index, file, opts) }] };
+export function createNoteEdit(file: string, text: string): FileEdit {
+  return { file, create: true, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: text }] };
+}
+
+/** The coverage matrix of the series `file` belongs to, whose Status cells a new note there may change. */
+export function matrixOfNewNote(index: IndexView, file: string): string | undefined {
+  const series = index.seriesOf(file);
+  return series ? index.coverage(series)?.file : undefined;
+}
+
+/**
+ * Creating `file` with `text`, and the matrix Status edits that go with it (`statusEditsForNewNote`), so that a
+ * new note never leaves a `coverage-status-mismatch` behind. `matrix` is the series' matrix (`matrixOfNewNote`) with
+ * its current text (an unsaved buffer counts); without it only the file is created.
+ */
+export function newNoteFileEdits(index: IndexView, file: string, text: string, matrix?: { file: string; text: string }): FileEdit[] {
+  const create = createNoteEdit(file, text);
+  if (!matrix) return [create];
+  const status = statusEditsForNewNote(index, matrix.text, matrix.file, file, text);
+  return status.length > 0 ? [create, { file: matrix.file, edits: status }] : [create];
 }

@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
-import { statusEditsForNewNote } from '../../core/coverage/newNoteStatus';
 import { todayString } from '../../core/fixes/frontmatter';
-import { newNoteText } from '../../core/fixes/newNote';
+import { matrixOfNewNote, newNoteFileEdits, newNoteText } from '../../core/fixes/newNote';
 import type { Category, FileEdit, PriorityKey, SeriesModel } from '../../core/model';
 import { normalize, relative } from '../../core/paths';
 import type { IndexService } from '../indexService';
@@ -18,13 +17,9 @@ export type CreateResult = 'created' | 'existed' | 'cancelled' | 'failed';
  * Note" and the coverage page's *Create* all go through here.
  */
 export async function newNoteEdits(service: IndexService, file: string, text: string): Promise<FileEdit[]> {
-  const create: FileEdit = { file, create: true, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: text }] };
-  const series = service.index.seriesOf(file);
-  const matrix = series ? service.index.coverage(series)?.file : undefined;
+  const matrix = matrixOfNewNote(service.index, file);
   const matrixText = matrix === undefined ? undefined : await service.textOf(matrix);
-  if (matrix === undefined || matrixText === undefined) return [create];
-  const status = statusEditsForNewNote(service.index, matrixText, matrix, file, text);
-  return status.length > 0 ? [create, { file: matrix, edits: status }] : [create];
+  return newNoteFileEdits(service.index, file, text, matrix !== undefined && matrixText !== undefined ? { file: matrix, text: matrixText } : undefined);
 }
 
 /**

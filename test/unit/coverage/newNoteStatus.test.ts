@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { statusEditsForNewNote, stateOfNewText } from '../../../src/core/coverage/newNoteStatus';
 import { defaultConfig } from '../../../src/core/config';
 import { applyTextEdits } from '../../../src/core/fixes/applyEdits';
+import { fixesFor } from '../../../src/core/fixes/index';
 import { newNoteText } from '../../../src/core/fixes/newNote';
 import { FM, indexOf } from '../index/memoryWorkspace';
 
@@ -74,5 +75,30 @@ describe('creating a planned note: its coverage matrix row', () => {
     const index = await indexOf({ 's/README.md': README, [MATRIX]: matrix });
     const edits = statusEditsForNewNote(index, matrix, MATRIX, 's/a/02_y.md', FM('Y') + BODY);
     assert.equal(applyTextEdits(matrix, edits), HEAD + '| A | Y | `a/02_y.md` | Done |\n');
+  });
+});
+
+describe('the chapter-planned quick fix (Create the chapter note)', () => {
+  it('creates the note and sets its Pending row in the same fix, leaving no mismatch', async () => {
+    const matrix = HEAD + '| A | X | `a/01_x.md` | Done |\n| A | Y | `a/02_y.md` | 待建立 |\n| A | Z | `a/03_z.md` | Pending |\n';
+    const files: Record<string, string> = { 's/README.md': README, [MATRIX]: matrix, 's/a/01_x.md': FM('X') + BODY };
+    const index = await indexOf(files);
+    const planned = index.diagnostics('s/README.md').find(d => d.code === 'chapter-planned' && d.data?.file === 's/a/02_y.md');
+    assert.ok(planned, 'the README reports chapter 02 as planned');
+    const fix = fixesFor(index, planned, files['s/README.md'], '2026-01-03', f => files[f])[0];
+    assert.equal(fix.title, 'Create s/a/02_y.md');
+    assert.deepEqual(fix.edits.map(e => e.file), ['s/a/02_y.md', MATRIX]);
+    const after = applyTextEdits(matrix, fix.edits[1].edits);
+    assert.equal(after.split('\n')[3], '| A | Y | `a/02_y.md` | 進行中 |');
+    index.updateNote('s/a/02_y.md', applyTextEdits('', fix.edits[0].edits));
+    index.updateNote(MATRIX, after);
+    assert.deepEqual(mismatches(index), []);
+  });
+
+  it('creates only the note when the matrix text is not at hand', async () => {
+    const matrix = HEAD + '| A | Y | `a/02_y.md` | Pending |\n';
+    const index = await indexOf({ 's/README.md': README, [MATRIX]: matrix });
+    const planned = index.diagnostics('s/README.md').find(d => d.code === 'chapter-planned' && d.data?.file === 's/a/02_y.md')!;
+    assert.deepEqual(fixesFor(index, planned, README, '2026-01-03')[0].edits.map(e => e.file), ['s/a/02_y.md']);
   });
 });
