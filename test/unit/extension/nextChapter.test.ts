@@ -37,7 +37,12 @@ async function run(files: Record<string, string>, active: string | undefined, st
 }
 
 describe('Next Chapter in Batch Route', () => {
-  afterEach(() => { win.activeTextEditor = undefined; });
+  const saved = { ...win, ...ws };
+  afterEach(() => {
+    win.activeTextEditor = undefined;
+    for (const k of ['showTextDocument', 'showInformationMessage']) win[k] = saved[k];
+    ws.openTextDocument = saved.openTextDocument;
+  });
 
   const shared = {
     'course/README.md': readme('Course', ['01_intro.md', '../shared/02_tools.md', '03_end.md'], '`01`, `02`, `03`'),
