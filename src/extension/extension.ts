@@ -4,7 +4,7 @@ import { coverageApi, registerCoverage, type CoverageApi } from './coverage';
 import { registerDiagnostics } from './diagnostics';
 import { registerLanguageFeatures } from './features';
 import { IndexService } from './indexService';
-import { registerBacklinksView } from './tree/backlinksView';
+import { registerBacklinksView, type BacklinksView } from './tree/backlinksView';
 import { registerSeriesTree, type SeriesTree } from './tree/seriesTree';
 
 /** What `activate` returns: integration tests reach the index through it. */
@@ -12,6 +12,8 @@ export interface NotesNavigatorApi {
   service: IndexService;
   /** the Series view's data provider (tests read its nodes and items) */
   seriesTree: SeriesTree;
+  /** the Backlinks view's data provider */
+  backlinks: BacklinksView;
   /** the coverage webview's probe (engineer C's integration tests) */
   coverage: CoverageApi | undefined;
   /** performance.now() stamps: activate() started, how long it took, when the first index load was ready */
@@ -34,7 +36,7 @@ export function activate(context: vscode.ExtensionContext): NotesNavigatorApi {
 
   registerDiagnostics(context, service);
   const tree = registerSeriesTree(context, service);
-  registerBacklinksView(context, service);
+  const backlinks = registerBacklinksView(context, service);
   registerCommands(context, service, tree);
   registerLanguageFeatures(context, service);
   registerCoverage(context, service);
@@ -44,7 +46,7 @@ export function activate(context: vscode.ExtensionContext): NotesNavigatorApi {
   void service.ready.then(() => { timing.readyAt = performance.now(); });
   timing.activateMs = performance.now() - t0;
   log.info(`activated in ${Math.round(timing.activateMs)} ms${vscode.workspace.isTrusted ? '' : ' (untrusted workspace: read-only)'}`);
-  return { service, seriesTree: tree, coverage: coverageApi(), timing };
+  return { service, seriesTree: tree, backlinks, coverage: coverageApi(), timing };
 }
 
 export function deactivate(): void {

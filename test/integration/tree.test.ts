@@ -2,7 +2,7 @@
 // priorities, planned placeholders, grouping, filters, studied check boxes and reveal.
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
-import { api, waitFor } from './support';
+import { api, uriOf, waitFor } from './support';
 import type { NotesNavigatorApi } from '../../src/extension/extension';
 import { uniqueChapters, type ChapterNode, type GroupNode, type SeriesNode, type TreeNode } from '../../src/extension/tree/treeModel';
 
@@ -171,5 +171,30 @@ describe('tree: Series view', () => {
     assert.equal(selected?.kind, 'chapter');
     assert.equal((selected as ChapterNode).chapter.file, file);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+});
+
+describe('tree: Backlinks view', () => {
+  const DIR = 'backlinks_view_test';
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.workspace.fs.delete(uriOf(DIR), { recursive: true, useTrash: false });
+  });
+
+  it('follows the active note through a rename', async () => {
+    const a = await api();
+    const fm = (t: string) => `---\ntitle: ${t}\nnote_type: guide\ndomain: test\ntags: [test]\ncreated: 2026-01-01\nupdated: 2026-01-01\nstatus: active\n---\n# ${t}\n`;
+    await vscode.workspace.fs.writeFile(uriOf(`${DIR}/a.md`), new TextEncoder().encode(fm('Linker') + '\nSee [the target](b.md).\n'));
+    await vscode.workspace.fs.writeFile(uriOf(`${DIR}/b.md`), new TextEncoder().encode(fm('Target')));
+    await waitFor('the index to see both notes', () => a.service.index.backlinks(`${DIR}/b.md`).length > 0);
+    await vscode.commands.executeCommand('notesNavigator.backlinks.focus');
+    await vscode.window.showTextDocument(uriOf(`${DIR}/b.md`));
+    const sources = () => (a.backlinks.getChildren() as { from: string }[]).map(n => n.from).join();
+    await waitFor('the backlinks of b.md', () => sources() === `${DIR}/a.md`);
+    const edit = new vscode.WorkspaceEdit();
+    edit.renameFile(uriOf(`${DIR}/b.md`), uriOf(`${DIR}/c.md`));
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    await waitFor('the index to see c.md', () => a.service.index.hasFile(`${DIR}/c.md`) && !a.service.index.hasFile(`${DIR}/b.md`));
+    await waitFor('the Backlinks view to show the renamed note', () => a.backlinks.view.description === 'Target' && sources() === `${DIR}/a.md`, 4000);
   });
 });

@@ -27,7 +27,12 @@ export function summarize(service: IndexService, notes: number): CheckSummary {
  * "Check Workspace": re-reads every note from disk (unsaved buffers win) with a progress notification,
  * then shows a summary with a way to the Problems panel.
  */
-export async function checkWorkspaceCommand(service: IndexService): Promise<CheckSummary> {
+export async function checkWorkspaceCommand(service: IndexService): Promise<CheckSummary | undefined> {
+  if (!service.root) {
+    // a keybinding or another extension can still run it in an empty window: "0 notes, no problems" would mislead
+    void vscode.window.showInformationMessage(vscode.l10n.t('Open a folder first: Notes Navigator checks the notes of a workspace folder.'));
+    return undefined;
+  }
   await service.ready;
   const notes = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Notes Navigator: checking notes'), cancellable: false },

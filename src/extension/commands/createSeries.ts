@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { isUnlisted } from '../../core/config';
 import { todayString } from '../../core/fixes/frontmatter';
 import type { FileEdit } from '../../core/model';
 import { basename, normalize } from '../../core/paths';
@@ -45,10 +46,18 @@ export async function createSeriesCommand(service: IndexService, args: CreateSer
     void vscode.window.showInformationMessage(vscode.l10n.t('{0} already exists; it was opened, not overwritten. Add a "## Chapters" section to make it a series.', readme));
     return 'existed';
   }
+  const config = service.index.config;
+  if (!service.index.isIncluded(readme) || isUnlisted(config, readme)) {
+    // notesNavigator.include / exclude or files.exclude: the README would not be read, the series never shown
+    const anyway = vscode.l10n.t('Create Anyway');
+    const choice = await vscode.window.showWarningMessage(
+      vscode.l10n.t('{0} would not be checked: the notesNavigator.include / exclude settings or files.exclude leave it out, so the series would not appear in the Series view.', readme),
+      { modal: true }, anyway);
+    if (choice !== anyway) return 'cancelled';
+  }
   const defaultTitle = `${titleCase(normalized ? basename(normalized) : basename(root.path) || 'Notes')} Series`;
   const title = args.title ?? await vscode.window.showInputBox({ title: vscode.l10n.t('Create Series: title'), value: defaultTitle, validateInput: v => (v.trim() ? undefined : vscode.l10n.t('The title cannot be empty.')) });
   if (!title?.trim()) return 'cancelled';
-  const config = service.index.config;
   const opts = { title: title.trim(), domain: (normalized ? basename(normalized) : 'notes').toLowerCase(), today: todayString(), config };
   const matrix = normalized ? `${normalized}/${config.matrixFileName}` : config.matrixFileName;
   const at = { line: 0, character: 0 };

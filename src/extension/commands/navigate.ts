@@ -101,7 +101,7 @@ export async function nextChapterCommand(service: IndexService, tree: SeriesTree
   await service.ready;
   const current = fileFromArg(service, undefined);
   const all = service.index.series();
-  const series = (current ? service.index.seriesOf(current) : undefined) ?? (all.length === 1 ? all[0] : undefined);
+  const series = (current ? seriesListing(service, all, current) : undefined) ?? (all.length === 1 ? all[0] : undefined);
   if (!series) {
     void vscode.window.showInformationMessage(vscode.l10n.t('Open a chapter of a series to go to the next one.'));
     return undefined;
@@ -118,10 +118,24 @@ export async function nextChapterCommand(service: IndexService, tree: SeriesTree
   if (at >= 0) next = order[at + 1];
   else next = order.find(c => !tree.studied.has(c.file));
   if (!next) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('That was the last chapter of {0}.', series.title));
+    void vscode.window.showInformationMessage(at >= 0
+      ? vscode.l10n.t('That was the last chapter of {0}.', series.title)
+      : vscode.l10n.t('Every chapter of {0} is marked studied.', series.title));
     return undefined;
   }
   return openChapter(service, next);
+}
+
+/**
+ * The series whose route a file follows: the series of its folder when it lists the file as a chapter, else the
+ * first series that does (a chapter may live outside its series' folder, or in the folder of a nested series),
+ * else the series of its folder (its README, a support document).
+ */
+function seriesListing(service: IndexService, all: SeriesModel[], file: string): SeriesModel | undefined {
+  const lists = (s: SeriesModel) => s.categories.some(c => c.chapters.some(ch => ch.file === file));
+  const own = service.index.seriesOf(file);
+  if (own && lists(own)) return own;
+  return all.find(lists) ?? own;
 }
 
 /** "Reveal in Series Tree": selects the active (or given) note's chapter in the Series view. */

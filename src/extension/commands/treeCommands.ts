@@ -59,9 +59,19 @@ export async function filterCommand(service: IndexService, tree: SeriesTree, arg
   if (picks) await tree.state.setFilter({ priorities: picks.map(p => p.key) });
 }
 
-/** "Toggle Studied" on a chapter node, a Uri or the active note. */
+/**
+ * "Toggle Studied" on a chapter node, a Uri or the active note. Only a chapter of a series takes the mark (the
+ * Series view is the only place that shows it); the status bar tells what happened, for the palette's sake.
+ */
 export async function toggleStudiedCommand(service: IndexService, tree: SeriesTree, arg?: unknown): Promise<boolean | undefined> {
   const file = fileFromArg(service, arg);
   if (!file || !service.index.hasFile(file)) return undefined;
-  return tree.studied.toggle(file);
+  if (!service.index.series().some(s => s.categories.some(c => c.chapters.some(ch => ch.file === file)))) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('{0} is not a chapter of a series: only chapters are marked as studied.', file));
+    return undefined;
+  }
+  const now = await tree.studied.toggle(file);
+  const name = service.index.note(file)?.title ?? file;
+  vscode.window.setStatusBarMessage(now ? vscode.l10n.t('Marked {0} as studied.', name) : vscode.l10n.t('{0} is no longer marked as studied.', name), 3000);
+  return now;
 }

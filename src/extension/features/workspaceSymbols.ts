@@ -31,18 +31,29 @@ export function registerWorkspaceSymbols(service: IndexService): vscode.Disposab
   });
 }
 
+/** Ties in natural order (`Chapter 2` before `Chapter 10`); one collator: `localeCompare` builds one per call. */
+const collator = new Intl.Collator(undefined, { numeric: true });
+
+/**
+ * Case- and width-folded text: NFKC makes full-width letters and digits (a CJK input method in full-width
+ * mode types `Ｃｈａｐｔｅｒ　１０`) their ASCII forms, so they match what the titles and paths hold.
+ */
+function fold(s: string): string {
+  return (/[^\x00-\x7f]/.test(s) ? s.normalize('NFKC') : s).toLowerCase();
+}
+
 /** Notes matching `query`, best first: title substring, path substring, title subsequence, path subsequence. */
 export function rankNotes(index: IndexView, query: string, cancelled: () => boolean = () => false): NoteRecord[] {
-  const q = query.trim().toLowerCase().replace(/\s+/g, ' ');
+  const q = fold(query).trim().replace(/\s+/g, ' ');
   const letters = q.replace(/ /g, '');
   const scored: { note: NoteRecord; score: number }[] = [];
   let seen = 0;
   for (const note of index.notes()) {
     if ((++seen & 1023) === 0 && cancelled()) return [];
-    const score = q === '' ? 0 : matchScore(q, letters, note.title.toLowerCase(), note.file.toLowerCase());
+    const score = q === '' ? 0 : matchScore(q, letters, fold(note.title), fold(note.file));
     if (score >= 0) scored.push({ note, score });
   }
-  scored.sort((a, b) => a.score - b.score || a.note.title.localeCompare(b.note.title) || (a.note.file < b.note.file ? -1 : 1));
+  scored.sort((a, b) => a.score - b.score || collator.compare(a.note.title, b.note.title) || (a.note.file < b.note.file ? -1 : 1));
   return scored.slice(0, MAX_RESULTS).map(s => s.note);
 }
 

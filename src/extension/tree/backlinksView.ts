@@ -36,19 +36,14 @@ export class BacklinksView implements vscode.TreeDataProvider<Node>, vscode.Disp
     this.view = vscode.window.createTreeView(BACKLINKS_VIEW_ID, { treeDataProvider: this, showCollapseAll: true });
     this.disposables.push(
       this.view, this.emitter,
-      vscode.window.onDidChangeActiveTextEditor(ed => {
-        // keep the last note when focus moves to a non-note editor (output, settings …)
-        const file = ed ? service.fileOf(ed.document.uri) : undefined;
-        if (file && service.index.note(file)) this.setTarget(file);
+      vscode.window.onDidChangeActiveTextEditor(() => {
+        const file = this.activeNote();
+        if (file) this.setTarget(file);
       }),
       service.onDidChange(() => this.schedule()),
       this.view.onDidChangeVisibility(e => { if (e.visible && this.stale) this.update(); }),
     );
-    void service.ready.then(() => {
-      const ed = vscode.window.activeTextEditor;
-      this.target = ed ? service.fileOf(ed.document.uri) : undefined;
-      this.update();
-    });
+    void service.ready.then(() => this.update());
   }
 
   getChildren(element?: Node): Node[] {
@@ -94,6 +89,13 @@ export class BacklinksView implements vscode.TreeDataProvider<Node>, vscode.Disp
     for (const d of this.disposables) d.dispose();
   }
 
+  /** The active editor's note; undefined for a non-note editor (output, settings, a file the index does not read). */
+  private activeNote(): string | undefined {
+    const ed = vscode.window.activeTextEditor;
+    const file = ed ? this.service.fileOf(ed.document.uri) : undefined;
+    return file !== undefined && this.service.index.note(file) ? file : undefined;
+  }
+
   private setTarget(file: string): void {
     if (file === this.target) return;
     this.target = file;
@@ -112,6 +114,11 @@ export class BacklinksView implements vscode.TreeDataProvider<Node>, vscode.Disp
       return;
     }
     this.stale = false;
+    // the active editor may have moved to a note the index did not know yet (a rename: the editor shows the new
+    // name before the index has it); the last note is kept when focus moved to a non-note editor, unless it is gone
+    const active = this.activeNote();
+    if (active) this.target = active;
+    else if (this.target !== undefined && !this.service.index.note(this.target)) this.target = undefined;
     const file = this.target;
     const bySource = new Map<string, Backlink[]>();
     if (file) {

@@ -104,6 +104,7 @@ export const CompletionItemKind = kinds(['Text', 'Method', 'Function', 'Construc
   'Property', 'Unit', 'Value', 'Enum', 'Keyword', 'Snippet', 'Color', 'File', 'Reference', 'Folder', 'EnumMember']);
 export const CompletionTriggerKind = { Invoke: 0, TriggerCharacter: 1, TriggerForIncompleteCompletions: 2 };
 export const SymbolKind = kinds(['File', 'Module']);
+export const ProgressLocation = { SourceControl: 1, Window: 10, Notification: 15 };
 
 export const l10n = {
   t: (message: string, ...args: unknown[]): string => message.replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)])),
@@ -279,7 +280,7 @@ export class DiagnosticCollection {
 const stub = {
   Position, Range, Uri, Disposable, CompletionItem, CompletionList, MarkdownString, Hover, Location, DocumentLink, SymbolInformation,
   CompletionItemKind, CompletionTriggerKind, SymbolKind, l10n, languages, workspace, EventEmitter, RelativePattern, FileType,
-  FileSystemError, DiagnosticSeverity, Diagnostic, window, commands,
+  FileSystemError, DiagnosticSeverity, Diagnostic, window, commands, ProgressLocation,
 };
 
 type Resolver = (request: string, ...rest: unknown[]) => string;

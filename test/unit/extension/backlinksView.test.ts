@@ -1,0 +1,74 @@
+import './vscodeStub';
+import { strict as assert } from 'node:assert';
+import * as vscode from 'vscode';
+import type { IndexService } from '../../../src/extension/indexService';
+import { BacklinksView } from '../../../src/extension/tree/backlinksView';
+import { FM, indexOf } from '../index/memoryWorkspace';
+import { EventEmitter } from './vscodeStub';
+
+// the stub that answers `require('vscode')` (each test file bundles its own copy of vscodeStub.ts: only the first
+// one loaded is the module the extension code sees)
+const { Uri } = vscode as unknown as typeof import('./vscodeStub');
+type Uri = import('./vscodeStub').Uri;
+
+/** What the Backlinks view needs of `vscode.window`, added to the shared stub for these tests. */
+const activeEditor = new EventEmitter<unknown>();
+const win = vscode.window as unknown as Record<string, unknown>;
+win.onDidChangeActiveTextEditor = activeEditor.event;
+win.createTreeView = () => {
+  const visibility = new EventEmitter<unknown>();
+  return { visible: true, description: undefined, message: undefined, onDidChangeVisibility: visibility.event, dispose: () => undefined };
+};
+
+function editorOf(file: string): unknown {
+  return { document: { uri: Uri.file('/ws/' + file) } };
+}
+
+function focus(file: string): void {
+  win.activeTextEditor = editorOf(file);
+  activeEditor.fire(win.activeTextEditor);
+}
+
+async function viewOf(files: Record<string, string>, active: string) {
+  const index = await indexOf(files);
+  const changed = new EventEmitter<{ files: string[] }>();
+  const service = {
+    index,
+    ready: Promise.resolve(),
+    onDidChange: changed.event,
+    fileOf: (uri: Uri) => (uri.path.startsWith('/ws/') ? uri.path.slice(4) : undefined),
+    uriOf: (file: string) => Uri.file('/ws/' + file),
+  } as unknown as IndexService;
+  win.activeTextEditor = editorOf(active);
+  const view = new BacklinksView(service);
+  await new Promise(r => setImmediate(r));
+  const sources = () => (view.getChildren() as { from: string }[]).map(n => n.from);
+  const tree = view.view as vscode.TreeView<unknown>;
+  return { index, view, tree, sources, changed, settle: () => new Promise(r => setTimeout(r, 200)) };
+}
+
+describe('Backlinks view', () => {
+  afterEach(() => { win.activeTextEditor = undefined; });
+
+  it('follows the active note when it is renamed (the editor moves before the index knows the new name)', async () => {
+    const v = await viewOf({ 'a.md': FM('A') + 'See [b](b.md).\n', 'b.md': FM('B') }, 'b.md');
+    assert.deepEqual(v.sources(), ['a.md']);
+    // VS Code shows the renamed file first; the index learns of the rename afterwards
+    focus('c.md');
+    v.index.removeFile('b.md');
+    v.index.updateNote('c.md', FM('B'));
+    v.index.updateNote('a.md', FM('A') + 'See [b](c.md).\n');
+    v.changed.fire({ files: ['a.md', 'b.md', 'c.md'] });
+    await v.settle();
+    assert.deepEqual(v.sources(), ['a.md']);
+    assert.equal(v.tree.message, undefined);
+    v.view.dispose();
+  });
+
+  it('does not take a file that is no note (a source file of the workspace) for its target', async () => {
+    const v = await viewOf({ 'a.md': FM('A') + 'See [b](b.md).\n', 'b.md': FM('B'), 'src/x.ts': 'x' }, 'src/x.ts');
+    assert.deepEqual(v.sources(), []);
+    assert.equal(v.tree.message, undefined, 'no "No notes link to src/x.ts" message: the welcome text shows');
+    v.view.dispose();
+  });
+});

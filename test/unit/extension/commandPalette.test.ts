@@ -1,0 +1,59 @@
+import './vscodeStub';
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import * as vscode from 'vscode';
+import { checkWorkspaceCommand } from '../../../src/extension/commands/checkWorkspace';
+import type { IndexService } from '../../../src/extension/indexService';
+
+interface MenuEntry { command: string; when?: string }
+const manifest = JSON.parse(readFileSync('package.json', 'utf8')) as {
+  contributes: { commands: { command: string }[]; menus: { commandPalette: MenuEntry[] } };
+};
+const palette = new Map(manifest.contributes.menus.commandPalette.map(e => [e.command, e.when ?? '']));
+
+describe('command palette', () => {
+  it('hides the commands that need a workspace folder (or a series) in an empty window', () => {
+    const needFolder = ['checkWorkspace', 'refresh', 'groupBy', 'filter', 'clearFilter', 'showCoverage', 'syncStatus', 'newNote', 'createSeries', 'nextChapter', 'openChapter'];
+    for (const id of needFolder) {
+      const when = palette.get(`notesNavigator.${id}`);
+      assert.ok(when !== undefined && /workbenchState != empty|notesNavigator\.(hasSeries|filterActive)/.test(when), `${id}: when "${when ?? ''}"`);
+    }
+  });
+
+  it('shows Clear Filter only while a filter is active, and Fix All only in a Markdown editor', () => {
+    assert.match(palette.get('notesNavigator.clearFilter') ?? '', /notesNavigator\.filterActive/);
+    assert.match(palette.get('notesNavigator.fixAll') ?? '', /editorLangId == markdown/);
+  });
+
+  it('every palette entry names a contributed command', () => {
+    const ids = new Set(manifest.contributes.commands.map(c => c.command));
+    assert.deepEqual([...palette.keys()].filter(id => !ids.has(id)), []);
+  });
+});
+
+describe('Check Workspace', () => {
+  const win = vscode.window as unknown as Record<string, unknown>;
+  const shown: string[] = [];
+  let original: unknown;
+  before(() => {
+    original = win.showInformationMessage;
+    win.showInformationMessage = (m: string) => { shown.push(m); return Promise.resolve(undefined); };
+  });
+  after(() => { win.showInformationMessage = original; });
+
+  it('without a workspace folder says to open one instead of reporting "0 notes: no problems"', async () => {
+    let rescanned = false;
+    const service = {
+      root: undefined,
+      ready: Promise.resolve(),
+      rescan: async () => { rescanned = true; return 0; },
+      index: { allDiagnostics: () => new Map() },
+      log: { info: () => undefined },
+    } as unknown as IndexService;
+    shown.length = 0;
+    const result = await checkWorkspaceCommand(service);
+    assert.equal(result, undefined);
+    assert.equal(rescanned, false);
+    assert.deepEqual(shown, ['Open a folder first: Notes Navigator checks the notes of a workspace folder.']);
+  });
+});

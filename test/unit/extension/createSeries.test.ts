@@ -1,0 +1,59 @@
+import './vscodeStub';
+import { strict as assert } from 'node:assert';
+import * as vscode from 'vscode';
+import { defaultConfig } from '../../../src/core/config';
+import { createSeriesCommand } from '../../../src/extension/commands/createSeries';
+import type { IndexService } from '../../../src/extension/indexService';
+import { indexOf } from '../index/memoryWorkspace';
+
+// the stub that answers `require('vscode')` (each test file bundles its own copy of vscodeStub.ts)
+const { Uri } = vscode as unknown as typeof import('./vscodeStub');
+type Uri = import('./vscodeStub').Uri;
+const win = vscode.window as unknown as Record<string, unknown>;
+const ws = vscode.workspace as unknown as Record<string, unknown>;
+
+async function create(folder: string, config = defaultConfig(), answer?: string) {
+  const index = await indexOf({ 'other.md': '# Other\n' }, config);
+  const service = {
+    index,
+    root: Uri.file('/nonexistent-ws'),
+    log: { info: () => undefined },
+    fileOf: (uri: Uri) => uri.path.slice('/nonexistent-ws/'.length),
+    uriOf: (file: string) => Uri.file('/nonexistent-ws/' + file),
+    toWorkspaceEdit: (edits: unknown) => edits,
+  } as unknown as IndexService;
+  const applied: unknown[] = [];
+  const warnings: string[] = [];
+  ws.applyEdit = async (e: unknown) => { applied.push(e); return true; };
+  ws.openTextDocument = async (uri: Uri) => ({ uri });
+  win.showTextDocument = async () => ({});
+  win.showWarningMessage = async (m: string) => { warnings.push(m); return answer; };
+  const result = await createSeriesCommand(service, { folder, title: 'Archive Series' });
+  return { result, applied, warnings };
+}
+
+describe('Create Series', () => {
+  const saved = { ...win, ...ws };
+  afterEach(() => {
+    for (const k of ['showWarningMessage', 'showTextDocument']) win[k] = saved[k];
+    for (const k of ['applyEdit', 'openTextDocument']) ws[k] = saved[k];
+  });
+
+  it('warns before writing a series the settings leave out (it would never show in the Series view)', async () => {
+    const config = { ...defaultConfig(), exclude: ['archive/**'] };
+    const r = await create('archive', config);
+    assert.equal(r.result, 'cancelled');
+    assert.equal(r.applied.length, 0);
+    assert.equal(r.warnings.length, 1);
+    assert.match(r.warnings[0], /archive\/README\.md/);
+    const anyway = await create('archive', config, 'Create Anyway');
+    assert.equal(anyway.result, 'created');
+    assert.equal(anyway.applied.length, 1);
+  });
+
+  it('writes a series in an included folder without asking', async () => {
+    const r = await create('rust');
+    assert.equal(r.result, 'created');
+    assert.deepEqual(r.warnings, []);
+  });
+});
