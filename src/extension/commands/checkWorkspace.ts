@@ -47,13 +47,22 @@ export async function checkWorkspaceCommand(service: IndexService): Promise<Chec
   );
   const s = summarize(service, notes);
   service.log.info(`check: ${s.notes} notes, ${s.errors} errors, ${s.warnings} warnings, ${s.infos} infos in ${s.files} files`);
-  const message = s.errors + s.warnings + s.infos === 0
-    ? vscode.l10n.t('Checked {0} notes: no problems.', s.notes)
-    : vscode.l10n.t('Checked {0} notes: {1} errors, {2} warnings, {3} infos in {4} files.', s.notes, s.errors, s.warnings, s.infos, s.files);
+  const message = checkSummaryMessage(s);
   const show = vscode.l10n.t('Show Problems');
   const buttons = s.errors + s.warnings + s.infos > 0 ? [show] : [];
   void (s.errors > 0 ? vscode.window.showWarningMessage(message, ...buttons) : vscode.window.showInformationMessage(message, ...buttons)).then(choice => {
     if (choice === show) void vscode.commands.executeCommand('workbench.actions.view.problems');
   });
   return s;
+}
+
+/** "Checked 12 notes: 1 error, 0 warnings, 3 infos in 2 files.", each count with its singular or plural word. */
+export function checkSummaryMessage(s: CheckSummary): string {
+  const notes = s.notes === 1 ? vscode.l10n.t('1 note') : vscode.l10n.t('{0} notes', s.notes);
+  if (s.errors + s.warnings + s.infos === 0) return vscode.l10n.t('Checked {0}: no problems.', notes);
+  return vscode.l10n.t('Checked {0}: {1}, {2}, {3} in {4}.', notes,
+    s.errors === 1 ? vscode.l10n.t('1 error') : vscode.l10n.t('{0} errors', s.errors),
+    s.warnings === 1 ? vscode.l10n.t('1 warning') : vscode.l10n.t('{0} warnings', s.warnings),
+    s.infos === 1 ? vscode.l10n.t('1 info') : vscode.l10n.t('{0} infos', s.infos),
+    s.files === 1 ? vscode.l10n.t('1 file') : vscode.l10n.t('{0} files', s.files));
 }

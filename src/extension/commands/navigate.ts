@@ -84,7 +84,7 @@ function findChapter(service: IndexService, all: SeriesModel[], query: string): 
   if (CHAPTER_NUMBER.test(query)) {
     // the series of the active note first, then the others
     const active = fileFromArg(service, undefined);
-    const first = active ? service.index.seriesOf(active) : undefined;
+    const first = active ? seriesListing(service, all, active) : undefined;
     for (const s of first ? [first, ...all.filter(x => x !== first)] : all) {
       const r = new ChapterNumberIndex(s).resolve(numberKey(query));
       if (r.kind === 'found') return r.chapter;

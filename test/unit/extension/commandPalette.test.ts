@@ -2,7 +2,7 @@ import './vscodeStub';
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
-import { checkWorkspaceCommand } from '../../../src/extension/commands/checkWorkspace';
+import { checkSummaryMessage, checkWorkspaceCommand } from '../../../src/extension/commands/checkWorkspace';
 import type { IndexService } from '../../../src/extension/indexService';
 
 interface MenuEntry { command: string; when?: string }
@@ -55,5 +55,20 @@ describe('Check Workspace', () => {
     assert.equal(result, undefined);
     assert.equal(rescanned, false);
     assert.deepEqual(shown, ['Open a folder first: Notes Navigator checks the notes of a workspace folder.']);
+  });
+});
+
+describe('Check Workspace summary', () => {
+  const summary = (notes: number, errors: number, warnings: number, infos: number, files: number) =>
+    checkSummaryMessage({ notes, errors, warnings, infos, files });
+
+  it('says each count with its singular or plural word', () => {
+    assert.equal(summary(1, 1, 1, 1, 1), 'Checked 1 note: 1 error, 1 warning, 1 info in 1 file.');
+    assert.equal(summary(12, 0, 2, 3, 4), 'Checked 12 notes: 0 errors, 2 warnings, 3 infos in 4 files.');
+  });
+
+  it('says "no problems" when there is none', () => {
+    assert.equal(summary(1, 0, 0, 0, 0), 'Checked 1 note: no problems.');
+    assert.equal(summary(35, 0, 0, 0, 0), 'Checked 35 notes: no problems.');
   });
 });

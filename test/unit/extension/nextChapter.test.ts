@@ -1,7 +1,7 @@
 import './vscodeStub';
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
-import { nextChapterCommand } from '../../../src/extension/commands/navigate';
+import { nextChapterCommand, openChapterCommand } from '../../../src/extension/commands/navigate';
 import type { IndexService } from '../../../src/extension/indexService';
 import type { SeriesTree } from '../../../src/extension/tree/seriesTree';
 import { FM, indexOf } from '../index/memoryWorkspace';
@@ -17,7 +17,7 @@ const readme = (title: string, chapters: string[], route: string) => [
   ...chapters.map(c => `- [${c.replace(/^.*\//, '').replace(/\.md$/, '')}](${c}) - 30 min`), '',
 ].join('\n');
 
-async function run(files: Record<string, string>, active: string | undefined, studied: string[] = []) {
+async function run(files: Record<string, string>, active: string | undefined, studied: string[] = [], openNumber?: string) {
   const index = await indexOf(files);
   const service = {
     index,
@@ -32,7 +32,7 @@ async function run(files: Record<string, string>, active: string | undefined, st
   ws.openTextDocument = async (uri: Uri) => ({ uri });
   win.showTextDocument = async (doc: { uri: Uri }) => { opened.push(service.fileOf(doc.uri as unknown as vscode.Uri)!); return {}; };
   win.showInformationMessage = async (m: string) => { messages.push(m); return undefined; };
-  const result = await nextChapterCommand(service, tree);
+  const result = openNumber === undefined ? await nextChapterCommand(service, tree) : await openChapterCommand(service, openNumber);
   return { result, opened, messages };
 }
 
@@ -79,5 +79,25 @@ describe('Next Chapter in Batch Route', () => {
   it('starts at the first chapter not yet studied from the README', async () => {
     const r = await run(shared, 'course/README.md', ['course/01_intro.md']);
     assert.equal(r.result, 'shared/02_tools.md');
+  });
+});
+
+describe('Open Chapter by number', () => {
+  const saved = { ...win, ...ws };
+  afterEach(() => {
+    win.activeTextEditor = undefined;
+    for (const k of ['showTextDocument', 'showInformationMessage']) win[k] = saved[k];
+    ws.openTextDocument = saved.openTextDocument;
+  });
+
+  it('looks first in the series that lists the active chapter, not in a series nested around its file', async () => {
+    const files = {
+      'course/README.md': readme('Course', ['01_intro.md', 'part/02_deep.md', '03_end.md'], '`01`, `02`, `03`'),
+      'course/01_intro.md': FM('Intro'), 'course/part/02_deep.md': FM('Deep'), 'course/03_end.md': FM('End'),
+      'course/part/README.md': readme('Part', ['03_extra.md'], '`03`'), 'course/part/03_extra.md': FM('Extra'),
+    };
+    const r = await run(files, 'course/part/02_deep.md', [], '03');
+    assert.equal(r.result, 'course/03_end.md');
+    assert.deepEqual(r.opened, ['course/03_end.md']);
   });
 });
