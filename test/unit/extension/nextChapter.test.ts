@@ -36,13 +36,18 @@ async function run(files: Record<string, string>, active: string | undefined, st
   return { result, opened, messages };
 }
 
-describe('Next Chapter in Batch Route', () => {
+/** Puts back what `run` replaced in the stub's window and workspace. */
+function restoreWindowAfterEach(): void {
   const saved = { ...win, ...ws };
   afterEach(() => {
     win.activeTextEditor = undefined;
     for (const k of ['showTextDocument', 'showInformationMessage']) win[k] = saved[k];
     ws.openTextDocument = saved.openTextDocument;
   });
+}
+
+describe('Next Chapter in Batch Route', () => {
+  restoreWindowAfterEach();
 
   const shared = {
     'course/README.md': readme('Course', ['01_intro.md', '../shared/02_tools.md', '03_end.md'], '`01`, `02`, `03`'),
@@ -83,12 +88,7 @@ describe('Next Chapter in Batch Route', () => {
 });
 
 describe('Open Chapter by number', () => {
-  const saved = { ...win, ...ws };
-  afterEach(() => {
-    win.activeTextEditor = undefined;
-    for (const k of ['showTextDocument', 'showInformationMessage']) win[k] = saved[k];
-    ws.openTextDocument = saved.openTextDocument;
-  });
+  restoreWindowAfterEach();
 
   it('looks first in the series that lists the active chapter, not in a series nested around its file', async () => {
     const files = {
