@@ -1,21 +1,15 @@
 import * as vscode from 'vscode';
-import { defaultConfig, isAlwaysExcluded, isUnlisted, type NotesConfig } from '../core/config';
-import { applyTextEdits } from '../core/fixes/applyEdits';
-import type { WorkspaceReader } from '../core/index/load';
-import { feedBytes, loadWorkspace, MAX_NOTE_BYTES } from '../core/index/load';
+import { defaultConfig, isAlwaysExcluded, type NotesConfig } from '../core/config';
 import { WorkspaceIndex } from '../core/index/workspaceIndex';
 import type { FileEdit, Position, Range } from '../core/model';
-import { isMarkdown } from '../core/paths';
 import { decodeNote } from '../core/text/decode';
 import { CONFIG_FILE, editorSettings, filesDiffer, loadNotesConfig, onlySeveritiesDiffer, type EditorSettings } from './config';
-import { listHiddenNotes, listWorkspaceFiles } from './workspaceFiles';
-import { decodeFast } from '../node/decodeFast';
-import { LocalFileReader } from '../node/localFiles';
+import { DiskFeed } from './diskFeed';
+import { fileOfUri, fromVscodePosition, toVscodeRange, uriOfFile, workspaceEditOf } from './editorPaths';
+import { isHidden } from './hiddenNotes';
+import { diskBytes, errorText, loadAll, yieldToEventLoop, type LoadProgress } from './workspaceLoad';
 
-export interface LoadProgress {
-  done: number;
-  total: number;
-}
+export type { LoadProgress } from './workspaceLoad';
 
 /** View id of the Series tree (its progress bar shows indexing). */
 const SERIES_VIEW = 'notesNavigator.series';
@@ -46,6 +40,7 @@ export class IndexService implements vscode.Disposable {
   private readonly fromBuffer = new Map<string, number>();
   /** document version last fed to the index per file (a save of that version needs no re-check) */
   private readonly fedVersion = new Map<string, number>();
+  private readonly disk: DiskFeed;
   private hasSeries: boolean | undefined;
   /** configuration problems the user was told about and that are still there (not told twice) */
   private readonly shownProblems = new Set<string>();
@@ -66,6 +61,7 @@ export class IndexService implements vscode.Disposable {
     this.onDidChangeSettings = this.settingsEmitter.event;
     this.settingsValue = editorSettings(root);
     this.disposables.push(this.changeEmitter, this.progressEmitter, this.settingsEmitter);
+    this.disk = new DiskFeed(this, this.fromBuffer, this.fedVersion, files => this.fire(files));
     if (root) this.listen(root);
   }
 
@@ -112,22 +108,11 @@ export class IndexService implements vscode.Disposable {
   // ------------------------------------------------------------------------------------ paths & text
 
   fileOf(uri: vscode.Uri): string | undefined {
-    const root = this.root;
-    if (!root || uri.scheme !== root.scheme || uri.authority !== root.authority) return undefined;
-    const base = root.path.endsWith('/') ? root.path : root.path + '/';
-    let p = uri.path;
-    if (!p.startsWith(base)) {
-      // drive letters and case-insensitive file systems: compare the root prefix case-insensitively (on Linux
-      // `/notes` and `/Notes` are two folders: a file of the other one is outside the workspace)
-      if (!(uri.scheme === 'file' && CASE_INSENSITIVE_PATHS && p.toLowerCase().startsWith(base.toLowerCase()))) return undefined;
-    }
-    p = p.slice(base.length);
-    return p === '' ? undefined : p;
+    return fileOfUri(this.root, uri);
   }
 
   uriOf(file: string): vscode.Uri {
-    if (!this.root) return vscode.Uri.file('/' + file);
-    return vscode.Uri.joinPath(this.root, ...file.split('/'));
+    return uriOfFile(this.root, file);
   }
 
   documentOf(file: string): vscode.TextDocument | undefined {
@@ -141,7 +126,7 @@ export class IndexService implements vscode.Disposable {
     const doc = this.documentOf(file);
     if (doc) return doc.getText();
     try {
-      const decoded = decodeNote(await this.diskBytes(file));
+      const decoded = decodeNote(await diskBytes(this, file));
       return decoded.ok ? decoded.text : undefined;
     } catch {
       return undefined;
@@ -149,11 +134,11 @@ export class IndexService implements vscode.Disposable {
   }
 
   toRange(r: Range): vscode.Range {
-    return new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
+    return toVscodeRange(r);
   }
 
   fromPosition(p: vscode.Position): Position {
-    return { line: p.line, character: p.character };
+    return fromVscodePosition(p);
   }
 
   /**
@@ -161,21 +146,7 @@ export class IndexService implements vscode.Disposable {
    * with `ignoreIfExists`, so an existing file is never overwritten nor edited by accident.
    */
   toWorkspaceEdit(edits: FileEdit[]): vscode.WorkspaceEdit {
-    const we = new vscode.WorkspaceEdit();
-    for (const fe of edits) {
-      const uri = this.uriOf(fe.file);
-      if (fe.create) {
-        if (this.index.hasFile(fe.file)) {
-          this.log.warn(`not creating ${fe.file}: it already exists`);
-          continue;
-        }
-        const text = applyTextEdits('', fe.edits);
-        we.createFile(uri, { ignoreIfExists: true, contents: new TextEncoder().encode(text) });
-        continue;
-      }
-      for (const e of fe.edits) we.replace(uri, this.toRange(e.range), e.newText);
-    }
-    return we;
+    return workspaceEditOf(edits, file => this.uriOf(file), file => this.index.hasFile(file), this.log);
   }
 
   dispose(): void {
@@ -188,98 +159,15 @@ export class IndexService implements vscode.Disposable {
 
   // ------------------------------------------------------------------------------------ loading
 
+  /** Re-reads the whole workspace (see workspaceLoad.ts), announcing its progress and the re-checked files. */
   private async loadAll(onProgress?: (p: LoadProgress) => void): Promise<number> {
-    const root = this.root;
-    if (!root) return 0;
-    const [listed, hiddenNotes] = await Promise.all([listWorkspaceFiles(root, this.log), listHiddenNotes(root, this.log)]);
-    const present = new Set(listed);
-    // forget files that vanished or are no longer included
-    this.index.beginBatch();
-    // the notes files.exclude hides, known by file name only ([[name]] finds them)
-    const gone: string[] = this.index.setHiddenNotes(hiddenNotes);
-    for (const f of [...this.index.files()]) {
-      // a note the config now leaves out stops being a note (loading adds it back as a plain file)
-      if (!present.has(f) || (this.index.isNote(f) && !this.index.isIncluded(f))) gone.push(...this.index.removeFile(f));
-    }
-    gone.push(...this.index.endBatch());
-    // a workspace on this machine's disk is read directly, one file at a time (see LocalFileReader)
-    const local = root.scheme === 'file' ? this.localReader(root) : undefined;
-    const reader: WorkspaceReader = {
-      list: async () => listed,
-      read: file => this.readForIndex(file, local),
-    };
-    const report = (p: LoadProgress | undefined) => {
+    const { notes, changed } = await loadAll(this, this.fromBuffer, p => {
       this.progressValue = p;
       this.progressEmitter.fire(p);
       if (p) onProgress?.(p);
-    };
-    report({ done: 0, total: listed.length });
-    // the host answers at least every SLICE_MS however slow a note is (the first notes run before the JIT warms up)
-    const pause = timeSlicer(SLICE_MS);
-    let reportedAt = 0;
-    try {
-      await loadWorkspace(this.index, reader, {
-        chunkSize: 10,
-        // local reads are synchronous and share one buffer: one note at a time
-        concurrency: local ? 1 : 64,
-        decode: decodeFast,
-        yieldEvery: pause,
-        onProgress: (done, total) => {
-          const now = Date.now();
-          if (done < total && now - reportedAt < PROGRESS_MS) return;
-          reportedAt = now;
-          report({ done, total });
-        },
-        onSkip: (file, reason) => this.log.warn(`skipped ${file}: ${reason}`),
-      });
-    } finally {
-      report(undefined);
-    }
-    // who-links-to-what, for incremental updates: built now, not on the first keystroke
-    await this.index.buildDependentsAsync(pause, 20);
-    // unsaved buffers win over the disk
-    const fromEditors: string[] = [];
-    for (const doc of vscode.workspace.textDocuments) {
-      const file = this.fileOf(doc.uri);
-      if (file && doc.isDirty && this.index.isIncluded(file) && !this.isHidden(file)) {
-        fromEditors.push(...this.index.updateNote(file, doc.getText()), file);
-        this.fromBuffer.set(file, doc.version);
-      }
-    }
-    let notes = 0;
-    const changed = new Set<string>([...gone, ...fromEditors]);
-    for (const n of this.index.notes()) { notes++; changed.add(n.file); }
-    for (const f of this.index.allDiagnostics().keys()) changed.add(f);
-    this.fire([...changed]);
+    });
+    this.fire(changed);
     return notes;
-  }
-
-  /** Bytes of a note for the loader: the open buffer's text when the document is open (possibly unsaved). */
-  private async readForIndex(file: string, local: LocalFileReader | undefined): Promise<Uint8Array> {
-    const doc = this.documentOf(file);
-    if (doc && doc.isDirty) return new TextEncoder().encode(doc.getText());
-    return local ? local.readTransient(file) : vscode.workspace.fs.readFile(this.uriOf(file));
-  }
-
-  /**
-   * A file's bytes as they are on disk: read directly in a `file:` workspace (never outside it, see
-   * LocalFileReader), through `workspace.fs` otherwise.
-   */
-  private async diskBytes(file: string): Promise<Uint8Array> {
-    const root = this.root;
-    if (root?.scheme !== 'file') return vscode.workspace.fs.readFile(this.uriOf(file));
-    // a fresh reader: folders may have been replaced by links since the last read
-    return Buffer.from(new LocalFileReader(root.fsPath).readTransient(file));
-  }
-
-  /** A direct reader for a `file:` workspace; undefined (read through `workspace.fs`) when its folder cannot be resolved. */
-  private localReader(root: vscode.Uri): LocalFileReader | undefined {
-    try {
-      return new LocalFileReader(root.fsPath);
-    } catch (e) {
-      this.log.warn(`reading through the editor's file system: ${errorText(e)}`);
-      return undefined;
-    }
   }
 
   private async withViewProgress<T>(task: () => Promise<T>): Promise<T> {
@@ -325,7 +213,7 @@ export class IndexService implements vscode.Disposable {
         this.cancel(doc.uri);
         this.fedVersion.delete(file);
         // the buffer's unsaved text was indexed and then discarded: go back to the disk
-        if (this.fromBuffer.delete(file)) void this.enqueue(() => this.refreshFile(file));
+        if (this.fromBuffer.delete(file)) void this.enqueue(() => this.disk.refreshFile(file));
       }),
       ws.onDidRenameFiles(e => {
         void this.enqueue(async () => {
@@ -336,7 +224,7 @@ export class IndexService implements vscode.Disposable {
               this.fire(this.index.removeFile(from));
               this.fromBuffer.delete(from);
             }
-            if (to) await this.created(newUri, to);
+            if (to) await this.disk.created(newUri, to);
           }
         });
       }),
@@ -368,128 +256,15 @@ export class IndexService implements vscode.Disposable {
       return;
     }
     void this.enqueue(async () => {
-      if (kind === 'delete') {
-        this.fire([...this.index.removeFile(file), ...this.hiddenNoteGone(file)]);
-        this.fromBuffer.delete(file);
-      } else if (kind === 'create') {
-        await this.created(uri, file);
-      } else if (this.index.hasFile(file) || !(await this.isFolder(uri))) {
-        // a change of a path the index does not know may be a folder's (some watchers report those): a folder
-        // taken for a file would resolve links to it and keep its notes when it is deleted
-        await this.refreshFile(file);
-      }
+      if (kind === 'delete') this.disk.deleted(file);
+      else if (kind === 'create') await this.disk.created(uri, file);
+      else await this.disk.changed(uri, file);
     });
-  }
-
-  private async isFolder(uri: vscode.Uri): Promise<boolean> {
-    try {
-      return ((await vscode.workspace.fs.stat(uri)).type & vscode.FileType.Directory) !== 0;
-    } catch {
-      return false;
-    }
-  }
-
-  /** A file or folder appeared (create event or rename target). */
-  private async created(uri: vscode.Uri, file: string): Promise<void> {
-    let stat: vscode.FileStat;
-    try {
-      stat = await vscode.workspace.fs.stat(uri);
-    } catch {
-      return; // gone again
-    }
-    if (stat.type & vscode.FileType.Directory) {
-      const below = await listWorkspaceFiles(uri, this.log, file);
-      this.index.beginBatch();
-      const changed: string[] = [];
-      try {
-        for (const f of below) changed.push(...await this.feedFromDisk(f));
-      } finally {
-        changed.push(...this.index.endBatch());
-      }
-      this.fire(changed);
-      return;
-    }
-    this.fire(await this.feedFromDisk(file));
-  }
-
-  /** Re-reads one file unless an unsaved buffer holds newer text. */
-  private async refreshFile(file: string): Promise<void> {
-    if (this.isHidden(file)) {
-      this.fire(this.forgetHidden(file));
-      return;
-    }
-    const doc = this.documentOf(file);
-    if (doc?.isDirty) return;
-    if (doc && this.index.isIncluded(file)) {
-      // a clean buffer may not have reloaded the new disk content yet: the disk is the truth. Skip only the
-      // watcher's echo of saving a buffer the index already has.
-      let bytes: Uint8Array;
-      try {
-        bytes = await this.diskBytes(file);
-      } catch {
-        return;
-      }
-      // decoded as the loader does: disk bytes that are not UTF-8 text (or too large) make the note unreadable
-      const decoded = bytes.length <= MAX_NOTE_BYTES ? decodeNote(bytes) : undefined;
-      const note = this.index.note(file);
-      if (decoded?.ok && decoded.text === doc.getText() && this.fedVersion.get(file) === doc.version && note && note.unreadable === undefined) return;
-      this.fromBuffer.delete(file);
-      this.fire([...feedBytes(this.index, file, bytes, (f, reason) => this.log.warn(`skipped ${f}: ${reason}`)), file]);
-      return;
-    }
-    this.fire(await this.feedFromDisk(file));
-  }
-
-  private async feedFromDisk(file: string): Promise<string[]> {
-    if (this.isHidden(file)) return this.forgetHidden(file);
-    if (!this.index.isIncluded(file)) {
-      // left out by the config: not checked, but links to it resolve
-      return this.index.isNote(file) ? this.index.removeFile(file).concat(this.index.addFile(file)) : this.index.addFile(file);
-    }
-    const doc = this.documentOf(file);
-    if (doc?.isDirty) {
-      // remembered so that closing the buffer unsaved brings the disk text back (a dirty buffer renamed with its file)
-      this.fromBuffer.set(file, doc.version);
-      return [...this.index.updateNote(file, doc.getText()), file];
-    }
-    this.fromBuffer.delete(file);
-    let bytes: Uint8Array;
-    try {
-      bytes = await this.diskBytes(file);
-    } catch (e) {
-      this.log.warn(`skipped ${file}: could not be read: ${errorText(e)}`);
-      return [];
-    }
-    return [...feedBytes(this.index, file, bytes, (f, reason) => this.log.warn(`skipped ${f}: ${reason}`)), file];
-  }
-
-  /**
-   * Whether `files.exclude` hides the file (see `NotesConfig.unlistedGlobs`): the listing skips it, so a file
-   * created, changed or edited there stays out of the index as it would after a fresh load: nothing is known of it.
-   */
-  private isHidden(file: string): boolean {
-    return isUnlisted(this.index.config, file);
-  }
-
-  /** A hidden file is not indexed: drops it should the index hold it; a Markdown one is known by name (see listHiddenNotes). */
-  private forgetHidden(file: string): string[] {
-    this.fromBuffer.delete(file);
-    const out = this.index.hasFile(file) ? this.index.removeFile(file) : [];
-    const hidden = this.index.hiddenNotes();
-    if (isMarkdown(file) && !hidden.has(file) && !isAlwaysExcluded(file)) out.push(...this.index.setHiddenNotes([...hidden, file]));
-    return out;
-  }
-
-  /** A deleted path that was (or held) hidden notes: forgets their names. */
-  private hiddenNoteGone(path: string): string[] {
-    const hidden = this.index.hiddenNotes();
-    const left = [...hidden].filter(f => f !== path && !f.startsWith(path + '/'));
-    return left.length === hidden.size ? [] : this.index.setHiddenNotes(left);
   }
 
   private schedule(doc: vscode.TextDocument): void {
     const file = this.fileOf(doc.uri);
-    if (!file || !this.index.isIncluded(file) || this.isHidden(file)) return;
+    if (!file || !this.index.isIncluded(file) || isHidden(this.index, file)) return;
     const key = doc.uri.toString();
     const pending = this.timers.get(key);
     if (pending) clearTimeout(pending);
@@ -557,35 +332,6 @@ export class IndexService implements vscode.Disposable {
   }
 }
 
-/** Whether this machine's file paths are compared without case (Windows, macOS by default). */
-const CASE_INSENSITIVE_PATHS = process.platform === 'win32' || process.platform === 'darwin';
-
-/** Longest stretch of indexing between two turns of the event loop. */
-const SLICE_MS = 20;
-/** Shortest time between two progress reports of a load. */
-const PROGRESS_MS = 100;
-
-/**
- * A pause for long work done in small steps: it yields to the event loop once `sliceMs` have passed since it last
- * did, and otherwise lets the work go on at once.
- */
-function timeSlicer(sliceMs: number): () => Promise<void> {
-  let last = Date.now();
-  return async () => {
-    if (Date.now() - last < sliceMs) return;
-    await yieldToEventLoop();
-    last = Date.now();
-  };
-}
-
-function yieldToEventLoop(): Promise<void> {
-  return new Promise(resolve => setImmediate(resolve));
-}
-
 function setContext(key: string, value: unknown): Thenable<unknown> {
   return vscode.commands.executeCommand('setContext', key, value);
-}
-
-function errorText(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
 }

@@ -2,20 +2,19 @@ import { isUnlisted, noteFilter, type NotesConfig } from '../config';
 import { bodySize, computeRowCoverage } from '../coverage/compute';
 import type { CoverageModel, Diagnostic, DraftReason, FileState, Heading, LinkRef, MatrixRow, RowCoverage, SeriesModel } from '../model';
 import { basename, compareCodeUnits, dirname, isInside, stem } from '../paths';
-import type { Finding } from '../rules/finding';
 import { checkFrontmatter } from '../rules/frontmatter';
 import { parseCoverageMatrix } from '../series/matrix';
 import { isReadmeName, isSeriesReadme, parseSeriesReadme } from '../series/readme';
 import type { Backlink, ForeignNote, IndexView, IndexWriter, NoteRecord, Resolution } from './api';
+import { addSeriesFiles, CheckQueue } from './checkQueue';
 import { draftReasonOfEntry, fileStateOfEntry, foreignStateOf, sameCoverageFacts } from './coverageState';
 import { Dependents, dependencyKeysOf } from './dependents';
 import { type Entry, foreignEntry, foreignNoteFrom, recordWithoutText } from './indexEntry';
-import { linkFindings } from './linkCheck';
 import { previewOf, titleOf } from './noteRecord';
 import { parseNote } from './parseNote';
 import { linkTargets, nearestFolderIn, resolveLink } from './resolve';
-import { chapterLinksOf, crossReferencedFiles, seriesFindings, tableRefsOf } from './seriesFolderCheck';
-import { matrixFileIn, SeriesFolders } from './seriesFolders';
+import { crossReferencedFiles } from './seriesFolderCheck';
+import { SeriesFolders } from './seriesFolders';
 import { WorkspaceFiles } from './workspaceFiles';
 
 /**
@@ -32,14 +31,15 @@ export class WorkspaceIndex extends WorkspaceFiles implements IndexView, IndexWr
   private readonly entries = new Map<string, Entry>();
   /** series folder → series (and the matrices waiting for their README) */
   private readonly seriesMap = new SeriesFolders();
-  private readonly diags = new Map<string, Diagnostic[]>();
   /** who links to what */
   private readonly dependents = new Dependents(file => {
     const e = this.entries.get(file);
     return e && dependencyKeysOf(this, file, e.record.scan.links);
   }, () => this.entries.keys());
-  private batch = 0;
-  private readonly pending = new Set<string>();
+  /** the notes waiting to be checked, and the diagnostics per file */
+  private readonly checks = new CheckQueue(this, this.entries, this.seriesMap, this.dependents, f => this.targetSet(f));
+  /** diagnostics per file, as the check queue writes them */
+  private readonly diags = this.checks.diags;
 
   /**
    * `oneShot`: an index checked once and read for its diagnostics (the CLI) keeps only what checking needs: no
@@ -64,46 +64,19 @@ export class WorkspaceIndex extends WorkspaceFiles implements IndexView, IndexWr
 
   /** Defers re-checks until the outermost `endBatch` (bulk loading: every note is checked once). */
   beginBatch(): void {
-    this.batch++;
+    this.checks.beginBatch();
   }
 
   endBatch(): string[] {
-    if (--this.batch > 0) return [];
-    return this.flush();
+    return this.checks.endBatch();
   }
 
   /**
    * `endBatch` for an editor: checks the pending notes `chunk` at a time and awaits `pause` in between, so a
    * 10k-note load never blocks the extension host for long. Same result as `endBatch`.
    */
-  async endBatchAsync(pause: () => Promise<void>, chunk = 250): Promise<string[]> {
-    if (--this.batch > 0) return [];
-    const done: string[] = [];
-    this.dependents.markLoaded();
-    while (this.pending.size > 0) {
-      const slice: string[] = [];
-      for (const f of this.pending) {
-        const e = this.entries.get(f);
-        if (e?.structural) continue; // series files last: they read the notes' link targets
-        slice.push(f);
-        if (slice.length >= chunk) break;
-      }
-      if (slice.length === 0) break;
-      for (const f of slice) {
-        this.pending.delete(f);
-        const e = this.entries.get(f);
-        if (!e) this.diags.delete(f); // removed during the batch
-        else if (!e.foreign) {
-          this.checkNote(f, e);
-          const xrefFolder = this.seriesMap.folderCrossReferencing(f); // see flush
-          if (xrefFolder !== undefined) this.addSeriesFiles(xrefFolder, this.pending);
-        }
-        done.push(f);
-      }
-      await pause();
-    }
-    done.push(...this.flush());
-    return done;
+  endBatchAsync(pause: () => Promise<void>, chunk = 250): Promise<string[]> {
+    return this.checks.endBatchAsync(pause, chunk);
   }
 
   updateNote(file: string, text: string): string[] {
@@ -312,15 +285,7 @@ export class WorkspaceIndex extends WorkspaceFiles implements IndexView, IndexWr
    * other notes' link targets, which a parallel check imports first).
    */
   checkPendingNotes(): string[] {
-    const done: string[] = [];
-    for (const f of [...this.pending]) {
-      const e = this.entries.get(f);
-      if (!e || e.structural) continue;
-      this.pending.delete(f);
-      if (!e.foreign) this.checkNote(f, e);
-      done.push(f);
-    }
-    return done;
+    return this.checks.checkPendingNotes();
   }
 
   // ------------------------------------------------------------------------------------------ view
@@ -438,78 +403,9 @@ export class WorkspaceIndex extends WorkspaceFiles implements IndexView, IndexWr
 
   // ------------------------------------------------------------------------------------------ internals
 
-  /** Queues `files` for checking: now, or at the end of the batch. */
+  /** Queues `files` for checking: now, or at the end of the batch (see CheckQueue). */
   private recheck(files: Set<string>): string[] {
-    files.forEach(f => this.pending.add(f));
-    return this.batch > 0 ? [] : this.flush();
-  }
-
-  /** Checks the pending notes: ordinary notes first (their link targets feed the series rules), then series files. */
-  private flush(): string[] {
-    const files = [...this.pending];
-    this.pending.clear();
-    this.dependents.markLoaded();
-    const seriesFolders = new Set<string>();
-    const done: string[] = [];
-    for (const f of files) {
-      const e = this.entries.get(f);
-      if (!e) { if (this.diags.delete(f)) done.push(f); continue; }
-      if (e.foreign) continue;
-      if (e.structural) { seriesFolders.add(dirname(f)); continue; }
-      this.checkNote(f, e);
-      // a dependent re-checked because a target changed may now link elsewhere: the matrix's cross-references read that
-      const xrefFolder = this.seriesMap.folderCrossReferencing(f);
-      if (xrefFolder !== undefined) seriesFolders.add(xrefFolder);
-      done.push(f);
-    }
-    for (const folder of seriesFolders) done.push(...this.checkSeriesFolder(folder));
-    return done;
-  }
-
-  private checkNote(file: string, e: Entry): void {
-    e.targets = undefined;
-    const findings = [...e.local, ...linkFindings(this, this.entries, file, e)];
-    this.dependents.markStale(file);
-    this.setDiagnostics(file, findings);
-  }
-
-  /** Re-checks a series README and its matrix together (series rules write findings into both). */
-  private checkSeriesFolder(folder: string): string[] {
-    const s = this.seriesMap.get(folder);
-    const readmeFile = s?.model.readme;
-    const matrixFile = matrixFileIn(folder, this.cfg);
-    const out: string[] = [];
-    const readme = readmeFile ? this.entries.get(readmeFile) : undefined;
-    const matrix = this.entries.get(matrixFile);
-    // their links are resolved again when next asked: the cross-reference rule below may read their targets too
-    if (readme) readme.targets = undefined;
-    if (matrix) matrix.targets = undefined;
-    const series = s && seriesFindings(s, matrix !== undefined, this, f => this.targetSet(f));
-    if (readme && readmeFile) {
-      const findings = [...readme.local, ...linkFindings(this, this.entries, readmeFile, readme, chapterLinksOf(s!.model))];
-      this.dependents.markStale(readmeFile);
-      this.setDiagnostics(readmeFile, findings.concat(series?.readme ?? []));
-      out.push(readmeFile);
-    }
-    if (matrix) {
-      const findings = [...matrix.local, ...linkFindings(this, this.entries, matrixFile, matrix, tableRefsOf(this.seriesMap.matrixIn(folder)))];
-      this.dependents.markStale(matrixFile);
-      this.setDiagnostics(matrixFile, findings.concat(series?.matrix ?? []));
-      out.push(matrixFile);
-    }
-    return out;
-  }
-
-  private setDiagnostics(file: string, findings: Finding[]): void {
-    const list: Diagnostic[] = [];
-    for (const f of findings) {
-      const sev = this.cfg.rules[f.code];
-      if (sev === 'off' || sev === undefined) continue;
-      list.push({ file, range: f.range, severity: sev, code: f.code, message: f.message, data: f.data });
-    }
-    list.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || compareCodeUnits(a.code, b.code));
-    if (list.length === 0) this.diags.delete(file);
-    else this.diags.set(file, list);
+    return this.checks.recheck(files);
   }
 
   /** The series whose folder holds `file`: its README and matrix name chapters, coverage files and cross-references. */
@@ -519,10 +415,7 @@ export class WorkspaceIndex extends WorkspaceFiles implements IndexView, IndexWr
   }
 
   private addSeriesFiles(folder: string, into: Set<string>): void {
-    const s = this.seriesMap.get(folder);
-    if (s) into.add(s.model.readme);
-    const matrix = matrixFileIn(folder, this.cfg);
-    if (this.entries.has(matrix)) into.add(matrix);
+    addSeriesFiles(this.seriesMap, this.entries, this.cfg, folder, into);
   }
 
   private addNotesInside(folder: string, into: Set<string>): void {

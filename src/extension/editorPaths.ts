@@ -1,0 +1,66 @@
+import * as vscode from 'vscode';
+import { applyTextEdits } from '../core/fixes/applyEdits';
+import type { FileEdit, Position, Range } from '../core/model';
+
+/**
+ * Conversions between the core's terms (workspace-relative paths, positions, ranges, file edits) and the editor's
+ * (URIs, `vscode.Range`, `WorkspaceEdit`). IndexService offers them with its workspace root.
+ */
+
+/** Whether this machine's file paths are compared without case (Windows, macOS by default). */
+const CASE_INSENSITIVE_PATHS = process.platform === 'win32' || process.platform === 'darwin';
+
+/** The workspace-relative path of `uri`; undefined when it lies outside the workspace `root` (or is the root). */
+export function fileOfUri(root: vscode.Uri | undefined, uri: vscode.Uri): string | undefined {
+  if (!root || uri.scheme !== root.scheme || uri.authority !== root.authority) return undefined;
+  const base = root.path.endsWith('/') ? root.path : root.path + '/';
+  let p = uri.path;
+  if (!p.startsWith(base)) {
+    // drive letters and case-insensitive file systems: compare the root prefix case-insensitively (on Linux
+    // `/notes` and `/Notes` are two folders: a file of the other one is outside the workspace)
+    if (!(uri.scheme === 'file' && CASE_INSENSITIVE_PATHS && p.toLowerCase().startsWith(base.toLowerCase()))) return undefined;
+  }
+  p = p.slice(base.length);
+  return p === '' ? undefined : p;
+}
+
+/** The URI of the workspace-relative path `file`. */
+export function uriOfFile(root: vscode.Uri | undefined, file: string): vscode.Uri {
+  if (!root) return vscode.Uri.file('/' + file);
+  return vscode.Uri.joinPath(root, ...file.split('/'));
+}
+
+export function toVscodeRange(r: Range): vscode.Range {
+  return new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
+}
+
+export function fromVscodePosition(p: vscode.Position): Position {
+  return { line: p.line, character: p.character };
+}
+
+/**
+ * Turns core edits into one WorkspaceEdit. A file to create gets its whole text as the creation contents
+ * with `ignoreIfExists`, so an existing file is never overwritten nor edited by accident.
+ */
+export function workspaceEditOf(
+  edits: FileEdit[],
+  uriOf: (file: string) => vscode.Uri,
+  exists: (file: string) => boolean,
+  log: vscode.LogOutputChannel,
+): vscode.WorkspaceEdit {
+  const we = new vscode.WorkspaceEdit();
+  for (const fe of edits) {
+    const uri = uriOf(fe.file);
+    if (fe.create) {
+      if (exists(fe.file)) {
+        log.warn(`not creating ${fe.file}: it already exists`);
+        continue;
+      }
+      const text = applyTextEdits('', fe.edits);
+      we.createFile(uri, { ignoreIfExists: true, contents: new TextEncoder().encode(text) });
+      continue;
+    }
+    for (const e of fe.edits) we.replace(uri, toVscodeRange(e.range), e.newText);
+  }
+  return we;
+}
