@@ -24,7 +24,7 @@ const TAIWAN_USAGE: [RegExp, string][] = [
   [/設置/, '設定'], [/鏈接|链接/, '連結'], [/程序/, '程式'], [/默認/, '預設'], [/信息/, '訊息'], [/視圖/, '檢視'],
   [/數據/, '資料'], [/用戶/, '使用者'], [/保存/, '儲存'], [/創建/, '建立'], [/搜索/, '搜尋'], [/支持/, '支援'],
   [/文本/, '文字'], [/字符/, '字元'], [/加載/, '載入'], [/模板/, '範本'], [/日誌/, '記錄'], [/刷新/, '重新整理'],
-  [/添加/, '新增'], [/覆蓋/, '涵蓋 (coverage)'], [/狀態字詞/, '狀態詞 (status word)'],
+  [/添加/, '新增'], [/樣式/, '模式 (glob pattern)'], [/覆蓋/, '涵蓋 (coverage)'], [/狀態字詞/, '狀態詞 (status word)'],
 ];
 
 /** An English term (in the source string) and what its translation must say. */
@@ -54,6 +54,7 @@ const TERMS: [RegExp, RegExp][] = [
   [/\btemplate\b/i, /範本/],
   [/wikilink/i, /wikilink/],
   [/frontmatter/i, /frontmatter/],
+  [/\bpattern/i, /模式/],
 ];
 
 /** Source text without what stays English: the product name, code spans, quoted column and section names, setting ids. */
