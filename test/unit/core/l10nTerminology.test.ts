@@ -107,6 +107,19 @@ describe('zh-TW terminology and punctuation', () => {
     assert.deepEqual(bad, []);
   });
 
+  it('leaves in English only the names the product defines', () => {
+    const kept = new Set(['Notes', 'Navigator', 'Markdown', 'md', 'README', 'README.md', 'Chapters', 'frontmatter', 'YAML', 'alias', 'mapping',
+      'wikilink', 'glob', 'updated', 'created', 'YYYY-MM-DD', 'Coverage', 'Files', 'Status', 'Capability', 'Area', 'Required', 'Topic',
+      'notesNavigator.include', 'exclude', 'files.exclude']);
+    const bad: string[] = [];
+    for (const [, zh, where] of all) {
+      const words = zh.replace(/`[^`]*`/g, '').replace(/\((command|https):[^)]*\)/g, '').match(/[A-Za-z][\w.-]*/g) ?? [];
+      const english = words.filter(w => !kept.has(w));
+      if (english.length > 0) bad.push(`${where}: ${english.join(' ')} in "${zh}"`);
+    }
+    assert.deepEqual(bad, []);
+  });
+
   it('a manifest string and a bundle string with the same English have the same translation', () => {
     const bundle = new Map(all.filter(([, , where]) => where === 'bundle').map(([en, zh]) => [en.toLowerCase(), zh]));
     const bad = all
