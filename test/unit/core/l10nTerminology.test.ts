@@ -1,0 +1,149 @@
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+
+/**
+ * The zh-TW wording: Taiwan usage, one word per product concept, and the punctuation style of the bundle
+ * (full-width ，。：「」（） in Chinese sentences, a space between CJK and Latin words or numbers).
+ */
+
+type Pairs = [english: string, chinese: string, where: string][];
+
+function pairs(): Pairs {
+  const out: Pairs = [];
+  const bundle = JSON.parse(readFileSync('l10n/bundle.l10n.zh-tw.json', 'utf8')) as Record<string, string>;
+  for (const [en, zh] of Object.entries(bundle)) out.push([en, zh, 'bundle']);
+  const en = JSON.parse(readFileSync('package.nls.json', 'utf8')) as Record<string, string>;
+  const zh = JSON.parse(readFileSync('package.nls.zh-tw.json', 'utf8')) as Record<string, string>;
+  for (const key of Object.keys(zh)) out.push([en[key] ?? '', zh[key], `package.nls ${key}`]);
+  return out;
+}
+
+/** Mainland or ambiguous wording, and the word this UI uses instead. */
+const TAIWAN_USAGE: [RegExp, string][] = [
+  [/文件夾/, '資料夾'], [/(?<!輔助)文件/, '檔案 (文件 only in 輔助文件, the README\'s support documents)'],
+  [/設置/, '設定'], [/鏈接|链接/, '連結'], [/程序/, '程式'], [/默認/, '預設'], [/信息/, '訊息'], [/視圖/, '檢視'],
+  [/數據/, '資料'], [/用戶/, '使用者'], [/保存/, '儲存'], [/創建/, '建立'], [/搜索/, '搜尋'], [/支持/, '支援'],
+  [/文本/, '文字'], [/字符/, '字元'], [/加載/, '載入'], [/模板/, '範本'], [/日誌/, '記錄'], [/刷新/, '重新整理'],
+  [/添加/, '新增'], [/樣式/, '模式 (glob pattern)'], [/覆蓋/, '涵蓋 (coverage)'], [/狀態字詞/, '狀態詞 (status word)'],
+];
+
+/** An English term (in the source string) and what its translation must say. */
+const TERMS: [RegExp, RegExp][] = [
+  [/coverage/i, /涵蓋/],
+  [/\bwritten\b(?! exactly)/, /已撰寫/],
+  [/\bstudied\b/i, /已讀|未讀/],
+  [/\bmark(ed)?\b.*\bstudied\b/i, /標記/],
+  [/"## Chapters" section/, /「## Chapters」區段/],
+  [/\bbatch (learning )?route\b/i, /批次學習路線/],
+  [/^cross-reference declared in the matrix/, /^矩陣中宣告了交叉參照/],
+  [/\bdeclared?\b/i, /宣告/],
+  [/\bstatus word/i, /狀態詞/],
+  [/\bnotes?\b/i, /筆記/],
+  [/\bseries\b/i, /系列/],
+  [/\bchapters?\b/i, /章/],
+  [/\bfolder\b/i, /資料夾/],
+  [/\bfiles?\b/i, /檔/],
+  [/\blinks?\b/i, /連結/],
+  [/\bheading\b/i, /標題/],
+  [/\bsettings?\b|\bconfiguration\b/i, /設定/],
+  [/\bworkspace\b/i, /工作區/],
+  [/\bpriority\b/i, /優先順序/],
+  [/\bplanned\b/i, /規劃/],
+  [/\bdraft\b/i, /草稿/],
+  [/\bmatrix\b/i, /矩陣/],
+  [/\btemplate\b/i, /範本/],
+  [/wikilink/i, /wikilink/],
+  [/frontmatter/i, /frontmatter/],
+  [/\bpattern/i, /模式/],
+];
+
+/** Source text without what stays English: the product name, code spans, quoted column and section names, setting ids. */
+function englishWords(en: string): string {
+  return en
+    .replace(/Notes Navigator/g, '')
+    .replace(/`[^`]*`/g, '')
+    .replace(/\((command|https):[^)]*\)/g, '')
+    .replace(/"(## Chapters|Coverage Files|Files|Status)"/g, '')
+    .replace(/Capability Area, Required Topic, Coverage Files and Status/g, '')
+    .replace(/files\.exclude|notesNavigator\.\w+/g, '')
+    .replace(/\bfile name\b/g, 'filename');
+}
+
+const CJK = '\\u3400-\\u9fff';
+const FULL_WIDTH = '，。：；「」（）、！？';
+
+/** Chinese text with code spans, links and placeholders masked so only the prose is checked. */
+function prose(zh: string): string {
+  return zh.replace(/`[^`]*`/g, 'X').replace(/\]\([^)]*\)/g, ']').replace(/\{\d+\}/g, '\u3007'); // a value may start or end in CJK or Latin text
+}
+
+describe('zh-TW terminology and punctuation', () => {
+  const all = pairs();
+
+  it('uses Taiwan wording', () => {
+    const bad: string[] = [];
+    for (const [, zh, where] of all) for (const [re, use] of TAIWAN_USAGE) if (re.test(zh)) bad.push(`${where}: "${zh}" — use ${use}`);
+    assert.deepEqual(bad, []);
+  });
+
+  it('translates each product term with one word', () => {
+    const bad: string[] = [];
+    for (const [en, zh, where] of all) {
+      const words = englishWords(en);
+      for (const [term, want] of TERMS) if (term.test(words) && !want.test(zh)) bad.push(`${where}: "${en}" → "${zh}" lacks ${want}`);
+    }
+    assert.deepEqual(bad, []);
+  });
+
+  it('uses full-width punctuation in Chinese sentences, no space beside it, a space between CJK and Latin text', () => {
+    const rules: [string, RegExp][] = [
+      ['half-width punctuation beside CJK', new RegExp(`[${CJK}][,:;()!?]|[,:;(!?][${CJK}]|\\)[${CJK}]`)],
+      ['ASCII double quotes in a Chinese sentence (use 「」)', /"/],
+      ['a space beside full-width punctuation', new RegExp(`[${FULL_WIDTH}] | [${FULL_WIDTH}]`)],
+      ['no space between CJK and Latin text', new RegExp(`[${CJK}][A-Za-z0-9]|[A-Za-z0-9][${CJK}]`)],
+    ];
+    const bad: string[] = [];
+    for (const [, zh, where] of all) for (const [name, re] of rules) if (re.test(prose(zh))) bad.push(`${where}: ${name}: "${zh}"`);
+    assert.deepEqual(bad, []);
+  });
+
+  it('leaves in English only the names the product defines', () => {
+    const kept = new Set(['Notes', 'Navigator', 'Markdown', 'md', 'README', 'README.md', 'Chapters', 'frontmatter', 'YAML', 'alias', 'mapping',
+      'wikilink', 'glob', 'updated', 'created', 'YYYY-MM-DD', 'Coverage', 'Files', 'Status', 'Capability', 'Area', 'Required', 'Topic',
+      'notesNavigator.include', 'exclude', 'files.exclude']);
+    const bad: string[] = [];
+    for (const [, zh, where] of all) {
+      const words = zh.replace(/`[^`]*`/g, '').replace(/\((command|https):[^)]*\)/g, '').match(/[A-Za-z][\w.-]*/g) ?? [];
+      const english = words.filter(w => !kept.has(w));
+      if (english.length > 0) bad.push(`${where}: ${english.join(' ')} in "${zh}"`);
+    }
+    assert.deepEqual(bad, []);
+  });
+
+  it('a manifest string and a bundle string with the same English have the same translation', () => {
+    const bundle = new Map(all.filter(([, , where]) => where === 'bundle').map(([en, zh]) => [en.toLowerCase(), zh]));
+    const bad = all
+      .filter(([en, zh, where]) => where !== 'bundle' && bundle.has(en.toLowerCase()) && bundle.get(en.toLowerCase()) !== zh)
+      .map(([en, zh, where]) => `${where}: "${en}" → "${zh}", the bundle says "${bundle.get(en.toLowerCase())}"`);
+    assert.deepEqual(bad, []);
+  });
+
+  it('the checks catch what they are for', () => {
+    assert.ok(TAIWAN_USAGE.some(([re]) => re.test('開啟文件夾')));
+    assert.ok(!TAIWAN_USAGE.some(([re]) => re.test('系列 README 中的章節或輔助文件')));
+    assert.ok(TERMS.some(([term, want]) => term.test('Show Coverage') && !want.test('顯示覆蓋率')));
+    assert.ok(new RegExp(`[${CJK}][A-Za-z0-9]`).test(prose('開啟README')));
+    assert.ok(!/"/.test(prose('範例：`{ "a": 1 }`。')));
+  });
+});
+
+describe('English command titles', () => {
+  it('are in Title Case, as VS Code writes them', () => {
+    const en = JSON.parse(readFileSync('package.nls.json', 'utf8')) as Record<string, string>;
+    const small = new Set(['a', 'an', 'and', 'as', 'at', 'by', 'for', 'from', 'in', 'of', 'on', 'or', 'the', 'to', 'with']);
+    const bad = Object.entries(en)
+      .filter(([k]) => k.startsWith('command.'))
+      .filter(([, title]) => title.split(/\s+/).some((w, i) => /^[a-z]/.test(w) && (i === 0 || !small.has(w.replace(/…$/, '')))));
+    assert.deepEqual(bad, []);
+  });
+});
