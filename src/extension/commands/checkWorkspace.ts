@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { countPhrase } from '../countPhrases';
 import type { IndexService } from '../indexService';
 
 export interface CheckSummary {
@@ -58,11 +59,8 @@ export async function checkWorkspaceCommand(service: IndexService): Promise<Chec
 
 /** "Checked 12 notes: 1 error, 0 warnings, 3 infos in 2 files.", each count with its singular or plural word. */
 export function checkSummaryMessage(s: CheckSummary): string {
-  const notes = s.notes === 1 ? vscode.l10n.t('1 note') : vscode.l10n.t('{0} notes', s.notes);
+  const notes = countPhrase.notes(s.notes);
   if (s.errors + s.warnings + s.infos === 0) return vscode.l10n.t('Checked {0}: no problems.', notes);
   return vscode.l10n.t('Checked {0}: {1}, {2}, {3} in {4}.', notes,
-    s.errors === 1 ? vscode.l10n.t('1 error') : vscode.l10n.t('{0} errors', s.errors),
-    s.warnings === 1 ? vscode.l10n.t('1 warning') : vscode.l10n.t('{0} warnings', s.warnings),
-    s.infos === 1 ? vscode.l10n.t('1 info') : vscode.l10n.t('{0} infos', s.infos),
-    s.files === 1 ? vscode.l10n.t('1 file') : vscode.l10n.t('{0} files', s.files));
+    countPhrase.errors(s.errors), countPhrase.warnings(s.warnings), countPhrase.infos(s.infos), countPhrase.files(s.files));
 }

@@ -3,6 +3,7 @@ import { todayString } from '../../core/fixes/frontmatter';
 import { matrixOfNewNote, newNoteFileEdits, newNoteText } from '../../core/fixes/newNote';
 import type { Category, FileEdit, PriorityKey, SeriesModel } from '../../core/model';
 import { normalize, relative } from '../../core/paths';
+import { countPhrase } from '../countPhrases';
 import type { IndexService } from '../indexService';
 import { priorityName } from '../tree/seriesTree';
 import { exists, fileFromArg, openFile, requireTrust } from './args';
@@ -87,7 +88,7 @@ export async function newNoteCommand(service: IndexService, args: NewNoteArgs = 
   let category: Category | undefined;
   if (args.category !== undefined) category = series.categories.find(c => c.name === args.category);
   else if (series.categories.length > 0) {
-    const pick = await vscode.window.showQuickPick(series.categories.map(c => ({ label: c.name, description: vscode.l10n.t('{0} chapters', c.chapters.length), category: c })), { title: vscode.l10n.t('New Note: category'), placeHolder: vscode.l10n.t('Pick the category of the new chapter') });
+    const pick = await vscode.window.showQuickPick(series.categories.map(c => ({ label: c.name, description: countPhrase.chapters(c.chapters.length), category: c })), { title: vscode.l10n.t('New Note: category'), placeHolder: vscode.l10n.t('Pick the category of the new chapter') });
     if (!pick) return 'cancelled';
     category = pick.category;
   }

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { syncStatusEdits } from '../../core/coverage/sync';
 import type { SeriesModel } from '../../core/model';
 import { parseCoverageMatrix } from '../../core/series/matrix';
+import { countPhrase } from '../countPhrases';
 import type { IndexService } from '../indexService';
 
 /**
@@ -68,6 +69,6 @@ export async function syncStatus(service: IndexService, arg?: unknown): Promise<
     return 0;
   }
   service.log.info(`coverage: synced ${edits.length} status cell(s) in ${matrix}`);
-  void vscode.window.setStatusBarMessage(vscode.l10n.t('Coverage status synced: {0} rows updated', edits.length), 4000);
+  void vscode.window.setStatusBarMessage(vscode.l10n.t('Coverage status synced: {0} updated', countPhrase.rows(edits.length)), 4000);
   return edits.length;
 }

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { escapeMarkdown } from './markdownEscape';
 import type { Chapter, PriorityKey, SeriesModel } from '../../core/model';
 import { ChapterNumberIndex } from '../../core/series/chapterNumbers';
+import { countPhrase } from '../countPhrases';
 import type { IndexService } from '../indexService';
 import { StudiedStore } from './studied';
 import { buildTree, findChapterNode, isFilterActive, type ChapterFacts, type ChapterNode, type GroupNode, type Progress, type SeriesNode, type TreeNode } from './treeModel';
@@ -272,7 +273,7 @@ export class SeriesTree implements vscode.TreeDataProvider<TreeNode>, vscode.Dis
       const status: string[] = [];
       status.push(node.studied ? vscode.l10n.t('Studied') : vscode.l10n.t('Not studied yet'));
       if (facts.draft) status.push(vscode.l10n.t('draft'));
-      if (facts.problems > 0) status.push(vscode.l10n.t('{0} errors, {1} warnings', facts.errors, facts.problems - facts.errors));
+      if (facts.problems > 0) status.push(vscode.l10n.t('{0}, {1}', countPhrase.errors(facts.errors), countPhrase.warnings(facts.problems - facts.errors)));
       md.appendText(status.join(' · '));
       const preview = this.service.index.note(c.file)?.preview;
       if (preview) {
