@@ -174,7 +174,7 @@ function withFocusKept(render: () => void): void {
   const active = document.activeElement as HTMLElement | null;
   const key = active?.dataset?.focus;
   render();
-  if (key === undefined || (active && active.isConnected)) return;
+  if (key === undefined || document.activeElement === active) return;
   for (const e of Array.from(content.querySelectorAll<HTMLElement>('[data-focus]'))) {
     if (e.dataset.focus === key) { e.focus(); return; }
   }
@@ -227,8 +227,14 @@ function onPatch(patch: Parameters<typeof applyPatch>[1]): void {
         }
       }
     }
-    // keep page order equal to model order
-    for (const s of next.series) { const d = seriesDom.get(s.id); if (d) content.appendChild(d.section); }
+    // keep page order equal to model order, moving only what is out of place (a moved node loses the focus)
+    let expected = content.firstChild;
+    for (const s of next.series) {
+      const d = seriesDom.get(s.id);
+      if (!d) continue;
+      if (d.section !== expected) content.insertBefore(d.section, expected);
+      expected = d.section.nextSibling;
+    }
     updateAreaOptions();
     applyFilters();
   });
