@@ -1,7 +1,7 @@
 import type { CoverageViewModel, RowView, SeriesView } from '../core/coverage/viewModel';
 import { applyPatch, PRIORITY_BUCKETS } from '../core/coverage/viewModel';
 import { clear, el } from './dom';
-import { EMPTY_FILTERS, isFiltering, restoreFilters, rowMatches, type FilterState, type StatusFilter } from './filters';
+import { EMPTY_FILTERS, isFiltering, restoreFilters, restoreScroll, rowMatches, type FilterState, type StatusFilter } from './filters';
 import type { HostMessage, PageMessage, ProbeResult } from './protocol';
 import { priorityLabel, renderAreaRow, renderHead, renderRow, renderTable, renderTail, statusLabel, type Translate } from './render';
 import { formatString, PAGE_STRINGS, type StringKey } from './strings';
@@ -16,8 +16,11 @@ interface VsCodeApi {
 declare function acquireVsCodeApi(): VsCodeApi;
 
 const api = acquireVsCodeApi();
-const saved = api.getState() as { filters?: unknown } | undefined;
+const saved = api.getState() as { filters?: unknown; scrollY?: unknown } | undefined;
 let filters: FilterState = restoreFilters(saved?.filters);
+/** where the page was scrolled when VS Code last destroyed it (hidden tab, reload), applied after the first model */
+let pendingScroll = restoreScroll(saved?.scrollY);
+let scrollY = pendingScroll ?? 0;
 let strings: Record<string, string> = {};
 let model: CoverageViewModel | undefined;
 
@@ -100,11 +103,27 @@ function updateAreaOptions(): void {
   for (const a of areas) areaSelect.appendChild(option(a, a, filters.area === a));
 }
 
+function saveState(): void {
+  api.setState({ filters, scrollY });
+}
+
 function setFilters(next: FilterState): void {
   filters = next;
-  api.setState({ filters });
+  saveState();
   applyFilters();
 }
+
+/** The page keeps no context while hidden: its scroll offset goes into the saved state (once per frame). */
+let scrollSaveQueued = false;
+window.addEventListener('scroll', () => {
+  if (scrollSaveQueued || pendingScroll !== undefined) return;
+  scrollSaveQueued = true;
+  requestAnimationFrame(() => {
+    scrollSaveQueued = false;
+    scrollY = Math.max(0, Math.round(window.scrollY));
+    saveState();
+  });
+});
 
 // ---------------------------------------------------------------------------------------------
 // Rendering
@@ -184,6 +203,11 @@ function onModel(next: CoverageViewModel): void {
   model = next;
   if (!searchInput) buildToolbar();
   withFocusKept(renderAll);
+  if (pendingScroll !== undefined) {
+    const y = pendingScroll;
+    // after layout, once the rows are on the page
+    requestAnimationFrame(() => { pendingScroll = undefined; window.scrollTo(0, y); });
+  }
 }
 
 function onPatch(patch: Parameters<typeof applyPatch>[1]): void {

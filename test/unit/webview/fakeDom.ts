@@ -82,7 +82,7 @@ export class FakeNode extends Emitter {
     e.target ??= this;
     this.fire(e);
     if (this.parentNode) this.parentNode.dispatchEvent(e);
-    else if (this === this.ownerDocument.documentElement) this.ownerDocument.dispatchEvent(e);
+    else if ((this as FakeNode) === this.ownerDocument.documentElement) this.ownerDocument.dispatchEvent(e);
   }
 }
 

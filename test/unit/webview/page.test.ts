@@ -53,4 +53,29 @@ describe('coverage page (fake DOM)', () => {
     page.update({ series: [one, two] });
     assert.deepEqual(page.all('h2').map(h => h.textContent), [one.title, 'Other']);
   });
+
+  it('comes back at the same scroll position and filters when the page is re-created (hidden and shown, reload)', () => {
+    const first = new PageHarness();
+    first.model(buildViewModel(exampleIndex()));
+    first.input('filter-status', 'done');
+    first.scrollY = 900;
+    first.windowEvent('scroll');
+    first.frame();
+    // VS Code destroys the hidden page and starts it again with the state it saved
+    const again = new PageHarness(first.state);
+    again.model(buildViewModel(exampleIndex()));
+    again.frame();
+    assert.equal(again.scrollY, 900);
+    assert.equal(again.byId('filter-status').value, 'done');
+    assert.ok(again.all('tr.row').some(r => r.hidden));
+  });
+
+  it('ignores a saved scroll position of the wrong shape', () => {
+    for (const scrollY of ['900', -5, Number.NaN, null]) {
+      const page = new PageHarness({ scrollY });
+      page.model(buildViewModel(exampleIndex()));
+      page.frame();
+      assert.equal(page.scrollY, 0, String(scrollY));
+    }
+  });
 });
