@@ -111,6 +111,7 @@ function setFilters(next: FilterState): void {
   filters = next;
   saveState();
   applyFilters();
+  announceFilterResult();
 }
 
 /** The page keeps no context while hidden: its scroll offset goes into the saved state (once per frame). */
@@ -132,7 +133,7 @@ function rowsByKey(s: SeriesView): Map<string, RowView> {
   return new Map(s.rows.map(r => [r.key, r]));
 }
 
-function applyFiltersTo(s: SeriesView, dom: SeriesDom): void {
+function applyFiltersTo(s: SeriesView, dom: SeriesDom): number {
   const rows = rowsByKey(s);
   let shown = 0;
   for (const tbody of Array.from(dom.table.tBodies)) {
@@ -148,18 +149,41 @@ function applyFiltersTo(s: SeriesView, dom: SeriesDom): void {
     const areaRow = tbody.querySelector('tr.area-row') as HTMLTableRowElement | null;
     if (areaRow) areaRow.hidden = !any;
   }
-  dom.shown.textContent = isFiltering(filters) ? t('shownOf', shown, s.rows.length) : '';
+  const text = isFiltering(filters) ? t('shownOf', shown, s.rows.length) : '';
+  if (dom.shown.textContent !== text) dom.shown.textContent = text;
+  return shown;
 }
 
-function applyFilters(): void {
-  if (!model) return;
-  for (const s of model.series) { const d = seriesDom.get(s.id); if (d) applyFiltersTo(s, d); }
+/** Filters every series; returns the rows shown and the rows in all. */
+function applyFilters(): { shown: number; total: number } {
+  let shown = 0, total = 0;
+  if (!model) return { shown, total };
+  for (const s of model.series) {
+    const d = seriesDom.get(s.id);
+    if (!d) continue;
+    shown += applyFiltersTo(s, d);
+    total += s.rows.length;
+  }
+  return { shown, total };
+}
+
+/** Says how many rows a filter change left, once typing pauses (screen readers; live updates say nothing). */
+let announceTimer: ReturnType<typeof setTimeout> | undefined;
+function announceFilterResult(): void {
+  if (announceTimer !== undefined) clearTimeout(announceTimer);
+  announceTimer = setTimeout(() => {
+    announceTimer = undefined;
+    if (!model) return;
+    const { shown, total } = applyFilters();
+    live.textContent = t('shownOf', shown, total);
+  }, 500);
 }
 
 function buildSeries(s: SeriesView): SeriesDom {
   const head = renderHead(t, s);
   const table = renderTable(t, s);
-  const shown = el('p', { class: 'shown muted', 'aria-live': 'polite' });
+  // not a live region: live updates rewrite it; a filter change is announced once through #live
+  const shown = el('p', { class: 'shown muted' });
   const tail = renderTail(t, s);
   const section = el('section', { class: 'series', 'aria-label': s.title });
   section.append(head);

@@ -78,4 +78,23 @@ describe('coverage page (fake DOM)', () => {
       assert.equal(page.scrollY, 0, String(scrollY));
     }
   });
+
+  it('announces the result of a filter change once, and nothing on live updates', async () => {
+    const page = new PageHarness();
+    const index = exampleIndex();
+    page.model(buildViewModel(index));
+    assert.deepEqual(page.all('[aria-live]').map(e => e.id), ['live'], 'one live region, outside the re-rendered content');
+    page.input('search', 's');
+    page.input('search', 'sc');
+    page.input('search', 'sca');
+    await new Promise(r => setTimeout(r, 700));
+    const live = page.byId('live');
+    assert.equal(live.textContent, '1 of 4 rows shown');
+    const spoken = live.firstChild;
+    index.addNote('backend/distributed_systems/12_cap.md', { status: 'active' });
+    page.update(buildViewModel(index));
+    await new Promise(r => setTimeout(r, 700));
+    assert.ok(live.firstChild === spoken, 'a live update announces nothing');
+    assert.equal(page.all('p.shown').map(e => e.textContent).join(), '1 of 4 rows shown');
+  });
 });
