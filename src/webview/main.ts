@@ -98,6 +98,12 @@ function updateAreaOptions(): void {
   const seen = new Set<string>();
   for (const s of model.series) for (const a of s.areas) if (!seen.has(a.area)) { seen.add(a.area); areas.push(a.area); }
   if (filters.area !== '' && !seen.has(filters.area)) areas.push(filters.area);
+  // rebuilding the options closes the dropdown and moves a screen reader's place: only when the list changed
+  const current = Array.from(areaSelect.options).map(o => o.value);
+  if (current.length === areas.length + 1 && current[0] === '' && areas.every((a, i) => current[i + 1] === a)) {
+    if (areaSelect.value !== filters.area) areaSelect.value = filters.area;
+    return;
+  }
   clear(areaSelect);
   areaSelect.appendChild(option('', t('allAreas'), filters.area === ''));
   for (const a of areas) areaSelect.appendChild(option(a, a, filters.area === a));

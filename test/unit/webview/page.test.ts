@@ -97,4 +97,17 @@ describe('coverage page (fake DOM)', () => {
     assert.ok(live.firstChild === spoken, 'a live update announces nothing');
     assert.equal(page.all('p.shown').map(e => e.textContent).join(), '1 of 4 rows shown');
   });
+
+  it('leaves the area list alone on a live update that does not change the areas (an open dropdown stays open)', () => {
+    const page = new PageHarness();
+    const index = exampleIndex();
+    page.model(buildViewModel(index));
+    const before = page.byId('filter-area').options;
+    assert.deepEqual(before.map(o => o.value), ['', 'System Design', 'Distributed Systems']);
+    index.addNote('backend/distributed_systems/12_cap.md', { status: 'active' });
+    page.update(buildViewModel(index));
+    const after = page.byId('filter-area').options;
+    assert.equal(after.length, before.length);
+    assert.ok(after.every((o, i) => o === before[i]), 'the same option elements');
+  });
 });
