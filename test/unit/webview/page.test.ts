@@ -110,4 +110,22 @@ describe('coverage page (fake DOM)', () => {
     assert.equal(after.length, before.length);
     assert.ok(after.every((o, i) => o === before[i]), 'the same option elements');
   });
+
+  it('names every control and mark for a screen reader, not only with a tooltip', () => {
+    const page = new PageHarness();
+    const index = exampleIndex().addDiagnostic('backend/system_design/01_scalability.md', 'error').addDiagnostic('backend/system_design/01_scalability.md', 'warning');
+    page.model(buildViewModel(index));
+    const creates = page.all('button.create');
+    assert.ok(creates.length >= 2);
+    // "Create" alone, several times over, does not say which note it creates
+    for (const b of creates) assert.equal(b.getAttribute('aria-label'), `Create ${b.dataset.file}`);
+    // the area header row heads the rows of its tbody, not a group of columns
+    const areaHeads = page.all('tr.area-row').map(tr => tr.querySelector('th')!);
+    assert.ok(areaHeads.length >= 2);
+    for (const th of areaHeads) assert.equal(th.getAttribute('scope'), 'rowgroup');
+    const marks = page.all('span.problems-inline');
+    assert.equal(marks.length, 1);
+    assert.equal(marks[0]!.getAttribute('role'), 'img');
+    assert.equal(marks[0]!.getAttribute('aria-label'), '2 problems');
+  });
 });
