@@ -229,9 +229,20 @@ function withFocusKept(render: () => void): void {
   }
 }
 
+/**
+ * The table headers stick right under the sticky toolbar, whose height changes when it wraps
+ * (narrow panel, longer translated labels): the CSS reads it from --nn-toolbar-height.
+ */
+function trackToolbarHeight(): void {
+  const set = () => document.documentElement.style.setProperty('--nn-toolbar-height', `${toolbar.offsetHeight}px`);
+  set();
+  if (typeof ResizeObserver === 'function') new ResizeObserver(set).observe(toolbar);
+  else window.addEventListener('resize', set);
+}
+
 function onModel(next: CoverageViewModel): void {
   model = next;
-  if (!searchInput) buildToolbar();
+  if (!searchInput) { buildToolbar(); trackToolbarHeight(); }
   withFocusKept(renderAll);
   if (pendingScroll !== undefined) {
     const y = pendingScroll;

@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
 import { buildViewModel } from '../../../src/core/coverage/viewModel';
 import { exampleIndex } from '../coverage/fakeIndex';
 import { PageHarness } from './pageHarness';
@@ -127,5 +128,17 @@ describe('coverage page (fake DOM)', () => {
     assert.equal(marks.length, 1);
     assert.equal(marks[0]!.getAttribute('role'), 'img');
     assert.equal(marks[0]!.getAttribute('aria-label'), '2 problems');
+  });
+
+  it('sticks the table headers right under the toolbar, however tall the toolbar wraps', () => {
+    const page = new PageHarness();
+    page.model(buildViewModel(exampleIndex()));
+    // a narrow panel: search, three filters and the button take three lines
+    page.byId('toolbar').offsetHeight = 112;
+    page.resize();
+    assert.equal(page.document.documentElement.style.getPropertyValue('--nn-toolbar-height'), '112px');
+    const css = readFileSync('media/coverage.css', 'utf8');
+    const thead = /table\.matrix thead th\s*\{([^}]*)\}/.exec(css)?.[1] ?? '';
+    assert.match(thead, /top:\s*var\(--nn-toolbar-height\b/);
   });
 });

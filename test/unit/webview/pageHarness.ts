@@ -39,7 +39,11 @@ export class PageHarness {
       window: win, document: this.document, performance, console, setTimeout, clearTimeout,
       requestAnimationFrame: win.requestAnimationFrame,
       HTMLInputElement: tagIs('input'), HTMLSelectElement: tagIs('select'), HTMLTextAreaElement: tagIs('textarea'),
-      ResizeObserver: undefined,
+      ResizeObserver: class {
+        constructor(private readonly callback: () => void) {}
+        observe(): void { harness.resizeCallbacks.push(this.callback); }
+        disconnect(): void { /* kept for the page's lifetime */ }
+      },
       acquireVsCodeApi: () => ({
         postMessage: (m: PageMessage) => { this.posted.push(JSON.parse(JSON.stringify(m)) as PageMessage); },
         getState: () => this.state,
@@ -48,6 +52,10 @@ export class PageHarness {
     });
     vm.runInContext(readFileSync('dist/webview.js', 'utf8'), context, { filename: 'dist/webview.js' });
   }
+
+  private readonly resizeCallbacks: (() => void)[] = [];
+  /** Tells the page's ResizeObservers that what they observe changed size. */
+  resize(): void { for (const f of this.resizeCallbacks) f(); }
 
   /** Runs the callbacks the page queued with requestAnimationFrame. */
   frame(): void { for (const f of this.frames.splice(0)) f(); }
