@@ -324,6 +324,7 @@ function probe(): ProbeResult {
     inlineHandlers,
     texts,
     rows: content.querySelectorAll('tr.row').length,
+    scrollY: Math.max(0, Math.round(window.scrollY)),
   };
 }
 
@@ -367,6 +368,7 @@ window.addEventListener('message', (event: MessageEvent) => {
     onPatch(msg.patch);
     api.postMessage({ type: 'applied', version: msg.version, renderMs: Math.round(performance.now() - t0) });
   } else if (msg.type === 'probe' && hasModel) {
+    if (typeof msg.scrollTo === 'number' && pendingScroll === undefined) window.scrollTo(0, msg.scrollTo);
     api.postMessage({ type: 'probeResult', id: msg.id, result: probe() });
   }
 });
