@@ -27,6 +27,11 @@ export function restoreFilters(raw: unknown): FilterState {
   return out;
 }
 
+/** A saved scroll offset: a finite, non-negative number of pixels; undefined otherwise. */
+export function restoreScroll(raw: unknown): number | undefined {
+  return typeof raw === 'number' && Number.isFinite(raw) && raw > 0 ? Math.min(raw, 1e7) : undefined;
+}
+
 export function isFiltering(f: FilterState): boolean {
   return f.area !== '' || f.status !== '' || f.priority !== '' || f.query.trim() !== '';
 }

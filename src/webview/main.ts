@@ -1,7 +1,7 @@
 import type { CoverageViewModel, RowView, SeriesView } from '../core/coverage/viewModel';
 import { applyPatch, PRIORITY_BUCKETS } from '../core/coverage/viewModel';
 import { clear, el } from './dom';
-import { EMPTY_FILTERS, isFiltering, restoreFilters, rowMatches, type FilterState, type StatusFilter } from './filters';
+import { EMPTY_FILTERS, isFiltering, restoreFilters, restoreScroll, rowMatches, type FilterState, type StatusFilter } from './filters';
 import type { HostMessage, PageMessage, ProbeResult } from './protocol';
 import { priorityLabel, renderAreaRow, renderHead, renderRow, renderTable, renderTail, statusLabel, type Translate } from './render';
 import { formatString, PAGE_STRINGS, type StringKey } from './strings';
@@ -16,8 +16,11 @@ interface VsCodeApi {
 declare function acquireVsCodeApi(): VsCodeApi;
 
 const api = acquireVsCodeApi();
-const saved = api.getState() as { filters?: unknown } | undefined;
+const saved = api.getState() as { filters?: unknown; scrollY?: unknown } | undefined;
 let filters: FilterState = restoreFilters(saved?.filters);
+/** where the page was scrolled when VS Code last destroyed it (hidden tab, reload), applied after the first model */
+let pendingScroll = restoreScroll(saved?.scrollY);
+let scrollY = pendingScroll ?? 0;
 let strings: Record<string, string> = {};
 let model: CoverageViewModel | undefined;
 
@@ -95,16 +98,39 @@ function updateAreaOptions(): void {
   const seen = new Set<string>();
   for (const s of model.series) for (const a of s.areas) if (!seen.has(a.area)) { seen.add(a.area); areas.push(a.area); }
   if (filters.area !== '' && !seen.has(filters.area)) areas.push(filters.area);
+  // rebuilding the options closes the dropdown and moves a screen reader's place: only when the list changed
+  const current = Array.from(areaSelect.options).map(o => o.value);
+  if (current.length === areas.length + 1 && current[0] === '' && areas.every((a, i) => current[i + 1] === a)) {
+    if (areaSelect.value !== filters.area) areaSelect.value = filters.area;
+    return;
+  }
   clear(areaSelect);
   areaSelect.appendChild(option('', t('allAreas'), filters.area === ''));
   for (const a of areas) areaSelect.appendChild(option(a, a, filters.area === a));
 }
 
+function saveState(): void {
+  api.setState({ filters, scrollY });
+}
+
 function setFilters(next: FilterState): void {
   filters = next;
-  api.setState({ filters });
+  saveState();
   applyFilters();
+  announceFilterResult();
 }
+
+/** The page keeps no context while hidden: its scroll offset goes into the saved state (once per frame). */
+let scrollSaveQueued = false;
+window.addEventListener('scroll', () => {
+  if (scrollSaveQueued || pendingScroll !== undefined) return;
+  scrollSaveQueued = true;
+  requestAnimationFrame(() => {
+    scrollSaveQueued = false;
+    scrollY = Math.max(0, Math.round(window.scrollY));
+    saveState();
+  });
+});
 
 // ---------------------------------------------------------------------------------------------
 // Rendering
@@ -113,7 +139,7 @@ function rowsByKey(s: SeriesView): Map<string, RowView> {
   return new Map(s.rows.map(r => [r.key, r]));
 }
 
-function applyFiltersTo(s: SeriesView, dom: SeriesDom): void {
+function applyFiltersTo(s: SeriesView, dom: SeriesDom): number {
   const rows = rowsByKey(s);
   let shown = 0;
   for (const tbody of Array.from(dom.table.tBodies)) {
@@ -129,18 +155,41 @@ function applyFiltersTo(s: SeriesView, dom: SeriesDom): void {
     const areaRow = tbody.querySelector('tr.area-row') as HTMLTableRowElement | null;
     if (areaRow) areaRow.hidden = !any;
   }
-  dom.shown.textContent = isFiltering(filters) ? t('shownOf', shown, s.rows.length) : '';
+  const text = isFiltering(filters) ? t('shownOf', shown, s.rows.length) : '';
+  if (dom.shown.textContent !== text) dom.shown.textContent = text;
+  return shown;
 }
 
-function applyFilters(): void {
-  if (!model) return;
-  for (const s of model.series) { const d = seriesDom.get(s.id); if (d) applyFiltersTo(s, d); }
+/** Filters every series; returns the rows shown and the rows in all. */
+function applyFilters(): { shown: number; total: number } {
+  let shown = 0, total = 0;
+  if (!model) return { shown, total };
+  for (const s of model.series) {
+    const d = seriesDom.get(s.id);
+    if (!d) continue;
+    shown += applyFiltersTo(s, d);
+    total += s.rows.length;
+  }
+  return { shown, total };
+}
+
+/** Says how many rows a filter change left, once typing pauses (screen readers; live updates say nothing). */
+let announceTimer: ReturnType<typeof setTimeout> | undefined;
+function announceFilterResult(): void {
+  if (announceTimer !== undefined) clearTimeout(announceTimer);
+  announceTimer = setTimeout(() => {
+    announceTimer = undefined;
+    if (!model) return;
+    const { shown, total } = applyFilters();
+    live.textContent = t('shownOf', shown, total);
+  }, 500);
 }
 
 function buildSeries(s: SeriesView): SeriesDom {
   const head = renderHead(t, s);
   const table = renderTable(t, s);
-  const shown = el('p', { class: 'shown muted', 'aria-live': 'polite' });
+  // not a live region: live updates rewrite it; a filter change is announced once through #live
+  const shown = el('p', { class: 'shown muted' });
   const tail = renderTail(t, s);
   const section = el('section', { class: 'series', 'aria-label': s.title });
   section.append(head);
@@ -174,16 +223,32 @@ function withFocusKept(render: () => void): void {
   const active = document.activeElement as HTMLElement | null;
   const key = active?.dataset?.focus;
   render();
-  if (key === undefined || (active && active.isConnected)) return;
+  if (key === undefined || document.activeElement === active) return;
   for (const e of Array.from(content.querySelectorAll<HTMLElement>('[data-focus]'))) {
     if (e.dataset.focus === key) { e.focus(); return; }
   }
 }
 
+/**
+ * The table headers stick right under the sticky toolbar, whose height changes when it wraps
+ * (narrow panel, longer translated labels): the CSS reads it from --nn-toolbar-height.
+ */
+function trackToolbarHeight(): void {
+  const set = () => document.documentElement.style.setProperty('--nn-toolbar-height', `${toolbar.offsetHeight}px`);
+  set();
+  if (typeof ResizeObserver === 'function') new ResizeObserver(set).observe(toolbar);
+  else window.addEventListener('resize', set);
+}
+
 function onModel(next: CoverageViewModel): void {
   model = next;
-  if (!searchInput) buildToolbar();
+  if (!searchInput) { buildToolbar(); trackToolbarHeight(); }
   withFocusKept(renderAll);
+  if (pendingScroll !== undefined) {
+    const y = pendingScroll;
+    // after layout, once the rows are on the page
+    requestAnimationFrame(() => { pendingScroll = undefined; window.scrollTo(0, y); });
+  }
 }
 
 function onPatch(patch: Parameters<typeof applyPatch>[1]): void {
@@ -227,8 +292,14 @@ function onPatch(patch: Parameters<typeof applyPatch>[1]): void {
         }
       }
     }
-    // keep page order equal to model order
-    for (const s of next.series) { const d = seriesDom.get(s.id); if (d) content.appendChild(d.section); }
+    // keep page order equal to model order, moving only what is out of place (a moved node loses the focus)
+    let expected = content.firstChild;
+    for (const s of next.series) {
+      const d = seriesDom.get(s.id);
+      if (!d) continue;
+      if (d.section !== expected) content.insertBefore(d.section, expected);
+      expected = d.section.nextSibling;
+    }
     updateAreaOptions();
     applyFilters();
   });
@@ -253,6 +324,7 @@ function probe(): ProbeResult {
     inlineHandlers,
     texts,
     rows: content.querySelectorAll('tr.row').length,
+    scrollY: Math.max(0, Math.round(window.scrollY)),
   };
 }
 
@@ -296,6 +368,7 @@ window.addEventListener('message', (event: MessageEvent) => {
     onPatch(msg.patch);
     api.postMessage({ type: 'applied', version: msg.version, renderMs: Math.round(performance.now() - t0) });
   } else if (msg.type === 'probe' && hasModel) {
+    if (typeof msg.scrollTo === 'number' && pendingScroll === undefined) window.scrollTo(0, msg.scrollTo);
     api.postMessage({ type: 'probeResult', id: msg.id, result: probe() });
   }
 });

@@ -13,8 +13,8 @@ export type HostMessage =
   | { type: 'model'; version: number; model: CoverageViewModel; strings: Record<string, string> }
   /** only what changed since the previous version */
   | { type: 'patch'; version: number; patch: ModelPatch }
-  /** asks the page to describe what it rendered (used by tests) */
-  | { type: 'probe'; id: number };
+  /** asks the page to describe what it rendered, after scrolling to `scrollTo` when given (used by tests) */
+  | { type: 'probe'; id: number; scrollTo?: number };
 
 export interface ProbeResult {
   /** media (<img>, <image> …), <script> and frame-like (<iframe>, <object>, <embed>) elements in the rendered part of the page */
@@ -27,6 +27,8 @@ export interface ProbeResult {
   texts: string[];
   /** number of table rows rendered (visible or filtered) */
   rows: number;
+  /** the page's vertical scroll offset in pixels (rounded) */
+  scrollY: number;
 }
 
 export type PageMessage =
@@ -71,11 +73,11 @@ export function parsePageMessage(raw: unknown): PageMessage | undefined {
     case 'probeResult': {
       const r = m.result as Record<string, unknown> | null;
       if (!isCount(m.id) || typeof r !== 'object' || r === null) return undefined;
-      if (!isCount(r.images) || !isCount(r.scripts) || !isCount(r.frames) || !isCount(r.inlineHandlers) || !isCount(r.rows)) return undefined;
+      if (!isCount(r.images) || !isCount(r.scripts) || !isCount(r.frames) || !isCount(r.inlineHandlers) || !isCount(r.rows) || !isCount(r.scrollY)) return undefined;
       if (!Array.isArray(r.texts) || !r.texts.every(t => typeof t === 'string')) return undefined;
       return {
         type: 'probeResult', id: m.id,
-        result: { images: r.images, scripts: r.scripts, frames: r.frames, inlineHandlers: r.inlineHandlers, rows: r.rows, texts: r.texts as string[] },
+        result: { images: r.images, scripts: r.scripts, frames: r.frames, inlineHandlers: r.inlineHandlers, rows: r.rows, scrollY: r.scrollY, texts: r.texts as string[] },
       };
     }
     default:

@@ -29,7 +29,7 @@ function openButton(t: Translate, text: string, file: string, line?: number, cls
 function createButton(t: Translate, file: string): HTMLButtonElement {
   return el('button', {
     type: 'button', class: 'create', 'data-action': 'create', 'data-file': file, 'data-focus': `create:${file}`,
-    title: t('createFile', file),
+    title: t('createFile', file), 'aria-label': t('createFile', file),
   }, t('create'));
 }
 
@@ -52,11 +52,17 @@ export function progressBar(label: string, done: number, inProgress: number, tot
   );
 }
 
+/** `⚠ 2`, read out as "2 problems" */
+function problemsMark(t: Translate, n: number): HTMLSpanElement {
+  const label = n === 1 ? t('problemCountOne') : t('problemCount', n);
+  return el('span', { class: 'problems-inline', title: label, role: 'img', 'aria-label': label }, `⚠ ${n}`);
+}
+
 function fileCell(t: Translate, f: FileView): HTMLElement {
   return el('div', { class: 'file' },
     openButton(t, f.href, f.file),
     ' ', stateBadge(t, f.state),
-    f.problems > 0 && el('span', { class: 'problems-inline', title: f.problems === 1 ? t('problemCountOne') : t('problemCount', f.problems) }, `⚠ ${f.problems}`),
+    f.problems > 0 && problemsMark(t, f.problems),
     f.state === 'missing' && createButton(t, f.file),
     f.title !== undefined && el('div', { class: 'file-title' }, f.title),
   );
@@ -85,7 +91,7 @@ export function renderRow(t: Translate, s: SeriesHead, row: RowView): HTMLTableR
 export function renderAreaRow(t: Translate, area: string, progress: AreaProgress | undefined): HTMLTableRowElement {
   const p = progress ?? { area, total: 0, done: 0, inProgress: 0, pending: 0 };
   return el('tr', { class: 'area-row', 'data-area': area },
-    el('th', { colspan: COLUMNS, scope: 'colgroup' },
+    el('th', { colspan: COLUMNS, scope: 'rowgroup' },
       el('span', { class: 'area-name' }, area),
       el('span', { class: 'area-count' }, ` ${p.done}/${p.total}`)),
   );

@@ -175,10 +175,13 @@ describe('coverage webview', function () {
     }
   });
 
-  it('reloads the page with the full model after it was hidden and shown again', async () => {
+  it('reloads the page with the full model, at the same scroll position, after it was hidden and shown again', async () => {
     const { coverage } = await api();
     await vscode.commands.executeCommand('notesNavigator.showCoverage');
     await waitFor('the page to be current', () => rendered(coverage));
+    const scrolled = await coverage.probe(400);
+    assert.ok(scrolled && scrolled.scrollY > 0, `the page scrolls (${JSON.stringify(scrolled?.scrollY)})`);
+    await new Promise(r => setTimeout(r, 300)); // the page saves its offset on the next frame
     const before = coverage.lastPosted()!.version;
     // cover the panel with an editor in the same group: without retainContextWhenHidden the page is destroyed
     await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
@@ -194,6 +197,13 @@ describe('coverage webview', function () {
     const probe = await coverage.probe();
     assert.ok(probe, 'the page answers after being shown again');
     assert.ok(probe.rows > 0, `the page rendered rows again (${JSON.stringify(probe)})`);
+    // the new page scrolls back to where the old one was (the offset is restored after the first frame)
+    let back = probe.scrollY;
+    for (let i = 0; i < 20 && back !== scrolled.scrollY; i++) {
+      await new Promise(r => setTimeout(r, 100));
+      back = (await coverage.probe())?.scrollY ?? -1;
+    }
+    assert.equal(back, scrolled.scrollY);
   });
 
   it('syncs the computed statuses into an unsaved matrix as one undoable edit', async () => {

@@ -18,8 +18,8 @@ export interface CoverageApi {
   lastLatency(): number | undefined;
   /** ms the page spent rendering the last update (its own measure) */
   lastRenderMs(): number | undefined;
-  /** describes what the page rendered (counts of img/script/inline handlers, texts of topics and titles) */
-  probe(): Promise<ProbeResult | undefined>;
+  /** describes what the page rendered (counts of img/script/inline handlers, texts of topics and titles, scroll offset), after scrolling it to `scrollTo` px when given */
+  probe(scrollTo?: number): Promise<ProbeResult | undefined>;
   /** the latest view model (built now if needed) */
   model(): CoverageViewModel;
   isOpen(): boolean;
@@ -55,7 +55,7 @@ export function registerCoverage(context: vscode.ExtensionContext, service: Inde
     whenApplied: v => controller.whenApplied(v),
     lastLatency: () => controller.lastLatency(),
     lastRenderMs: () => controller.lastRenderMs(),
-    probe: () => controller.probe(),
+    probe: scrollTo => controller.probe(scrollTo),
     model: () => controller.model(),
     isOpen: () => controller.isOpen,
     statusText: () => statusText,

@@ -106,17 +106,18 @@ export class CoverageController implements vscode.Disposable {
     return new Promise(resolve => this.appliedWaiters.push({ version, resolve }));
   }
 
-  /** Asks the page what it rendered (tests). */
-  probe(timeoutMs = 5000): Promise<ProbeResult | undefined> {
+  /** Asks the page what it rendered, after scrolling it to `scrollTo` px when given (tests). */
+  probe(scrollTo?: number, timeoutMs = 5000): Promise<ProbeResult | undefined> {
     const panel = this.panel;
     if (!panel) return Promise.resolve(undefined);
     const id = ++this.probeId;
     return new Promise(resolve => {
       // a page that is still (re)loading drops messages: ask again until it answers or time runs out
-      const ask = setInterval(() => void this.post({ type: 'probe', id }), 400);
+      const msg: HostMessage = scrollTo === undefined ? { type: 'probe', id } : { type: 'probe', id, scrollTo };
+      const ask = setInterval(() => void this.post(msg), 400);
       const timer = setTimeout(() => { clearInterval(ask); this.probes.delete(id); resolve(undefined); }, timeoutMs);
       this.probes.set(id, r => { clearTimeout(timer); clearInterval(ask); resolve(r); });
-      void this.post({ type: 'probe', id });
+      void this.post(msg);
     });
   }
 
@@ -151,7 +152,7 @@ export class CoverageController implements vscode.Disposable {
     this.panelDisposables = [];
     this.panel = undefined;
     this.pageModel = undefined;
-    for (const [, resolve] of this.probes) resolve({ images: 0, scripts: 0, frames: 0, inlineHandlers: 0, texts: [], rows: 0 });
+    for (const [, resolve] of this.probes) resolve({ images: 0, scripts: 0, frames: 0, inlineHandlers: 0, texts: [], rows: 0, scrollY: 0 });
     this.probes.clear();
   }
 

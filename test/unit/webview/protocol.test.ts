@@ -13,7 +13,7 @@ describe('coverage page protocol', () => {
     assert.deepEqual(parsePageMessage({ type: 'open', file: 'a/b.md', line: 4 }), { type: 'open', file: 'a/b.md', line: 4 });
     assert.deepEqual(parsePageMessage({ type: 'create', file: 'a/b.md' }), { type: 'create', file: 'a/b.md' });
     assert.deepEqual(parsePageMessage({ type: 'sync', series: 'a/README.md' }), { type: 'sync', series: 'a/README.md' });
-    const result = { images: 0, scripts: 0, frames: 0, inlineHandlers: 0, rows: 2, texts: ['x'] };
+    const result = { images: 0, scripts: 0, frames: 0, inlineHandlers: 0, rows: 2, scrollY: 40, texts: ['x'] };
     assert.deepEqual(parsePageMessage({ type: 'probeResult', id: 1, result }), { type: 'probeResult', id: 1, result });
   });
 
@@ -24,7 +24,8 @@ describe('coverage page protocol', () => {
       { type: 'open' }, { type: 'open', file: '' }, { type: 'open', file: 7 }, { type: 'open', file: 'a.md', line: -2 },
       { type: 'open', file: 'x'.repeat(5000) }, { type: 'create', file: { toString: () => 'a.md' } }, { type: 'sync' },
       { type: 'probeResult', id: 1, result: { images: 0 } }, { type: 'probeResult', id: 1, result: null },
-      { type: 'probeResult', id: 1, result: { images: 0, scripts: 0, frames: 0, inlineHandlers: 0, rows: 0, texts: [1] } },
+      { type: 'probeResult', id: 1, result: { images: 0, scripts: 0, frames: 0, inlineHandlers: 0, rows: 0, scrollY: 0, texts: [1] } },
+      { type: 'probeResult', id: 1, result: { images: 0, scripts: 0, frames: 0, inlineHandlers: 0, rows: 0, scrollY: -1, texts: [] } },
     ];
     for (const m of bad) assert.equal(parsePageMessage(m), undefined, JSON.stringify(m));
     assert.deepEqual(parsePageMessage({ type: 'open', file: 'a.md', command: 'rm -rf' }), { type: 'open', file: 'a.md' });

@@ -1,0 +1,36 @@
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+
+/** The coverage page's stylesheet follows the VS Code theme (light, dark and both high-contrast kinds). */
+
+const css = readFileSync('media/coverage.css', 'utf8').replace(/\/\*[\s\S]*?\*\//g, '');
+
+/** [selectors, declarations] of every rule (at-rules' inner rules included). */
+function rules(): [string[], string][] {
+  const out: [string[], string][] = [];
+  for (const m of css.matchAll(/([^{}@]+)\{([^{}]*)\}/g)) out.push([m[1]!.split(',').map(s => s.trim()), m[2]!]);
+  return out;
+}
+
+describe('coverage page stylesheet', () => {
+  it('has no colour of its own except as the fallback of a VS Code theme variable', () => {
+    const offenders: string[] = [];
+    for (const [selectors, body] of rules()) {
+      for (const decl of body.split(';')) {
+        const literal = /#[0-9a-f]{3,8}\b|\brgba?\(|\bhsla?\(/i.exec(decl);
+        if (!literal) continue;
+        const themed = decl.indexOf('var(--vscode-');
+        if (themed === -1 || themed > literal.index) offenders.push(`${selectors.join(', ')} { ${decl.trim()} }`);
+      }
+    }
+    assert.deepEqual(offenders, []);
+  });
+
+  it('outlines the buttons with the theme\'s button border (high-contrast themes give buttons no background)', () => {
+    for (const cls of ['primary', 'secondary', 'create']) {
+      const bordered = rules().some(([selectors, body]) =>
+        selectors.some(s => s === `button.${cls}` || s === `.${cls}`) && /border(-color)?:[^;]*var\(--vscode-button-border\b/.test(body));
+      assert.ok(bordered, `button.${cls} takes --vscode-button-border`);
+    }
+  });
+});
