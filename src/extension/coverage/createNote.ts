@@ -4,6 +4,7 @@ import { requireTrust } from '../commands/args';
 import { newNoteEdits } from '../commands/createNote';
 import { plannedNoteText } from '../commands/noteTemplate';
 import type { IndexService } from '../indexService';
+import { openBesidePanel } from './openFile';
 
 /**
  * Creates a planned note (a README chapter or matrix file that does not exist yet) from the coverage page: the same
@@ -11,12 +12,15 @@ import type { IndexService } from '../indexService';
  * `newNoteEdits`), refused in an untrusted workspace like every write command.
  */
 
-/** Creates the note (never overwrites an existing file) and opens it beside. */
-export async function createPlannedNote(service: IndexService, file: string): Promise<boolean> {
+/**
+ * Creates the note (never overwrites an existing file) and opens it next to the panel (`panelColumn`), in the editor
+ * column the panel's Open uses: not in a new group beside the panel.
+ */
+export async function createPlannedNote(service: IndexService, file: string, panelColumn: vscode.ViewColumn | undefined): Promise<boolean> {
   const uri = service.uriOf(file);
   try {
     await vscode.workspace.fs.stat(uri);
-    await vscode.window.showTextDocument(uri, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false });
+    await openBesidePanel(service, file, undefined, panelColumn, true);
     return false;
   } catch {
     // does not exist: create it below
@@ -28,7 +32,7 @@ export async function createPlannedNote(service: IndexService, file: string): Pr
     void vscode.window.showErrorMessage(vscode.l10n.t('Could not create {0}.', file));
     return false;
   }
-  // the WorkspaceEdit creates the file with its text (never overwriting): open it beside the panel
-  await vscode.window.showTextDocument(uri, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false });
+  // the WorkspaceEdit creates the file with its text (never overwriting): open it next to the panel
+  await openBesidePanel(service, file, undefined, panelColumn, true);
   return true;
 }

@@ -252,7 +252,7 @@ export class CoverageController implements vscode.Disposable {
         if (!this.service.index.hasFile(msg.file)) {
           const create = vscode.l10n.t('Create');
           const pick = await vscode.window.showInformationMessage(vscode.l10n.t('{0} does not exist yet.', msg.file), create);
-          if (pick === create) await createPlannedNote(this.service, msg.file);
+          if (pick === create) await createPlannedNote(this.service, msg.file, this.panel?.viewColumn);
           return;
         }
         await openBesidePanel(this.service, msg.file, msg.line, this.panel?.viewColumn);
@@ -260,7 +260,7 @@ export class CoverageController implements vscode.Disposable {
       }
       case 'create': {
         if (!/\.md$/i.test(msg.file) || !this.allowed(msg.file, true)) { this.service.log.warn(`coverage: ignored a request to create ${JSON.stringify(msg.file)}`); return; }
-        await createPlannedNote(this.service, msg.file);
+        await createPlannedNote(this.service, msg.file, this.panel?.viewColumn);
         return;
       }
       case 'sync': {

@@ -1,0 +1,33 @@
+import './vscodeStub';
+import { strict as assert } from 'node:assert';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import * as vscode from 'vscode';
+import { createPlannedNote } from '../../../src/extension/coverage/createNote';
+import type { IndexService } from '../../../src/extension/indexService';
+
+const { Uri } = vscode as unknown as typeof import('./vscodeStub');
+type Uri = import('./vscodeStub').Uri;
+const win = vscode.window as unknown as Record<string, unknown>;
+
+describe("coverage page's Create", () => {
+  let dir: string;
+  const saved = { ...win };
+  beforeEach(() => { dir = mkdtempSync(path.join(tmpdir(), 'nn-create-')); });
+  afterEach(() => {
+    rmSync(dir, { recursive: true, force: true });
+    for (const k of ['visibleTextEditors', 'showTextDocument']) win[k] = saved[k];
+  });
+
+  it('opens the note in the editor column next to the panel, with the focus, not in a new group beside the panel', async () => {
+    writeFileSync(path.join(dir, 'a.md'), '# A\n');
+    const service = { uriOf: (f: string) => Uri.file(`${dir}/${f}`) } as unknown as IndexService;
+    const shown: { file: string; options: vscode.TextDocumentShowOptions }[] = [];
+    // the panel is in column 2, the editor the user writes in is in column 1
+    win.visibleTextEditors = [{ viewColumn: 1 }];
+    win.showTextDocument = async (uri: Uri, options: vscode.TextDocumentShowOptions) => { shown.push({ file: path.basename(uri.path), options }); return {}; };
+    assert.equal(await createPlannedNote(service, 'a.md', 2 as vscode.ViewColumn), false);
+    assert.deepEqual(shown.map(s => [s.file, s.options.viewColumn, s.options.preserveFocus, s.options.preview]), [['a.md', 1, false, false]]);
+  });
+});
