@@ -55,8 +55,12 @@ describe('quick fixes', () => {
     await vscode.window.showTextDocument(doc);
     try {
       await waitFor('frontmatter-field-missing', () => (diagnosticsOn(doc.uri, 'frontmatter-field-missing').length > 0 ? true : undefined));
-      const source = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider',
+      // the fix-all edit is built when the action is resolved (right before the editor applies it)
+      const listed = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider',
         doc.uri, new vscode.Range(0, 0, 0, 0), vscode.CodeActionKind.SourceFixAll.value);
+      assert.ok(listed.some(a => a.kind?.value === 'source.fixAll.notesNavigator' && !a.edit), 'no unresolved source.fixAll action');
+      const source = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider',
+        doc.uri, new vscode.Range(0, 0, 0, 0), vscode.CodeActionKind.SourceFixAll.value, 10);
       assert.ok(source.some(a => a.kind?.value === 'source.fixAll.notesNavigator' && a.edit), 'no source.fixAll action');
 
       assert.equal(await vscode.commands.executeCommand('notesNavigator.fixAll'), true);

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { RULE_CODES, type Diagnostic, type RuleCode } from '../../core/model';
 import type { IndexService } from '../indexService';
-import { fixesWithTexts } from './coreFixes';
+import { FixTexts, fixesWithTexts } from './coreFixes';
 import { currentNote } from './currentNote';
 import { FIX_ALL_COMMAND, safeFixesOf } from './fixAll';
 import { MARKDOWN } from './languageSelector';
@@ -13,6 +13,13 @@ export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('notesNavi
 
 /** The quick fixes that create a missing note (a sub-kind, so keybindings and tests can ask for exactly these). */
 export const CREATE_NOTE_KIND = vscode.CodeActionKind.QuickFix.append('notesNavigator.createNote');
+
+/** The fix-all source action; its edit is computed by `resolveCodeAction`, when it is applied. */
+class FixAllAction extends vscode.CodeAction {
+  constructor(readonly document: vscode.TextDocument, readonly ownFileOnly: boolean) {
+    super(vscode.l10n.t('Fix all safe Notes Navigator problems'), FIX_ALL_KIND);
+  }
+}
 
 /**
  * Quick fixes for Notes Navigator diagnostics: each VS Code diagnostic is matched to the index's diagnostic
@@ -30,15 +37,23 @@ export function registerCodeActions(service: IndexService): vscode.Disposable {
         if (ours.length > 0) actions.push(...await quickFixes(service, document, ours));
       }
       if (wantFixAll && !token.isCancellationRequested) {
-        const all = await safeFixesOf(service, document);
-        if (all && all.applied > 0) {
-          const action = new vscode.CodeAction(vscode.l10n.t('Fix all safe Notes Navigator problems'), FIX_ALL_KIND);
-          action.edit = service.toWorkspaceEdit(all.edits);
-          actions.push(action);
-        }
+        // on save, fix-all edits the saved file only: other notes must not end up changed (and unsaved) by a save
+        const ownFileOnly = context.triggerKind === vscode.CodeActionTriggerKind.Automatic;
+        const all = await safeFixesOf(service, document, { ownFileOnly });
+        if (all && all.applied > 0) actions.push(new FixAllAction(document, ownFileOnly));
       }
       return actions;
     }),
+    // the fix-all edit is built when the action is applied, on the text of that moment: on save, VS Code applies
+    // every provider's fix-all in turn, so an edit computed with the list would hit text another one has moved
+    resolveCodeAction: async (action, token) => {
+      if (!(action instanceof FixAllAction) || token.isCancellationRequested) return action;
+      await safely(service, 'fix all', async () => {
+        const all = await safeFixesOf(service, action.document, { ownFileOnly: action.ownFileOnly });
+        if (all && all.applied > 0 && all.unchanged()) action.edit = service.toWorkspaceEdit(all.edits);
+      });
+      return action;
+    },
   };
   return vscode.languages.registerCodeActionsProvider(MARKDOWN, provider, {
     providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, CREATE_NOTE_KIND, FIX_ALL_KIND],
@@ -50,9 +65,9 @@ async function quickFixes(service: IndexService, document: vscode.TextDocument, 
   const current = await currentNote(service, document);
   if (!current) return [];
   const indexed = service.index.diagnostics(current.file);
-  const text = document.getText();
+  const texts = new FixTexts(service);
+  const text = texts.own(current.file, document);
   const today = localToday();
-  const texts = new Map<string, string | undefined>();
   const actions: vscode.CodeAction[] = [];
   for (const d of diagnostics) {
     const core = matchDiagnostic(service, indexed, d);
@@ -66,7 +81,8 @@ async function quickFixes(service: IndexService, document: vscode.TextDocument, 
       actions.push(action);
     }
   }
-  return actions;
+  // a buffer changed while the fixes were computed: their edits would hit the wrong text (the editor asks again)
+  return texts.unchanged() ? actions : [];
 }
 
 /** Our rule code of a VS Code diagnostic (`code` is a string or `{ value, target }`), else undefined. */
