@@ -39,7 +39,8 @@ export function registerCodeActions(service: IndexService): vscode.Disposable {
       if (wantFixAll && !token.isCancellationRequested) {
         // on save, fix-all edits the saved file only: other notes must not end up changed (and unsaved) by a save
         const ownFileOnly = context.triggerKind === vscode.CodeActionTriggerKind.Automatic;
-        const all = await safeFixesOf(service, document, { ownFileOnly });
+        // with diagnostics turned off, a save must not fix problems the user is not shown
+        const all = ownFileOnly && !service.settings.diagnosticsEnabled ? undefined : await safeFixesOf(service, document, { ownFileOnly });
         if (all && all.applied > 0) actions.push(new FixAllAction(document, ownFileOnly));
       }
       return actions;

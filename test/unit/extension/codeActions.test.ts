@@ -45,6 +45,14 @@ describe('code actions: source.fixAll (vscode stub)', () => {
     assert.equal((await actions.provide(matrix.document, V.CodeActionKind.SourceFixAll, false)).length, 1);
   });
 
+  it('with diagnostics turned off, a save fixes nothing the user is not shown (the Source Action menu still offers it)', async () => {
+    const actions = await Actions.of(FILES);
+    (actions.service.settings as { diagnosticsEnabled: boolean }).diagnosticsEnabled = false;
+    const matrix = actions.open('s/coverage_matrix.md');
+    assert.deepEqual(await actions.provide(matrix.document, V.CodeActionKind.SourceFixAll, true), []);
+    assert.equal((await actions.provide(matrix.document, V.CodeActionKind.SourceFixAll, false)).length, 1);
+  });
+
   it('builds its edit when applied: another fix-all that ran first (same save) moved the text', async () => {
     const actions = await Actions.of(FILES);
     const matrix = actions.open('s/coverage_matrix.md');

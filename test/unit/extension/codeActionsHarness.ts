@@ -42,6 +42,7 @@ export class Actions {
     const uriOf = (file: string) => V.Uri.file('/ws/' + file);
     const service = {
       index,
+      settings: { diagnosticsEnabled: true },
       ready: Promise.resolve(),
       onDidChange: (l: (e: { files: string[] }) => void) => { self!.listeners.push(l); return { dispose: () => { self!.listeners = self!.listeners.filter(x => x !== l); } }; },
       log: { error: (m: string) => { throw new Error(m); }, warn: () => undefined, info: () => undefined },
