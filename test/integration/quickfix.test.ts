@@ -109,8 +109,9 @@ describe('quick fixes', () => {
       const found = diagnosticsOn(doc.uri, 'wikilink-broken').filter(d => doc.getText(d.range).includes('98_event_mesh'));
       return found.length > 0 ? found : undefined;
     });
+    // (a fix that edits another file gets its edit when resolved: ask for the actions resolved)
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider',
-      doc.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+      doc.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value, 100);
     const create = actions.find(a => /98_event_mesh\.md/.test(a.title) && a.edit);
     assert.ok(create, `no create action (got: ${actions.map(a => a.title).join(' | ')})`);
     assert.equal(create.kind?.value, 'quickfix.notesNavigator.createNote');

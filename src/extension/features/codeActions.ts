@@ -22,6 +22,17 @@ class FixAllAction extends vscode.CodeAction {
 }
 
 /**
+ * A quick fix that edits another file (the matrix, the README, a note to link from, a note to create): its edit is
+ * built by `resolveCodeAction`, when it is applied, on that file's text of that moment (an open buffer's, else the
+ * disk's). The editor keeps a list of fixes (the Problems panel does) while the other file may be edited.
+ */
+class OtherFileFixAction extends vscode.CodeAction {
+  constructor(title: string, kind: vscode.CodeActionKind, readonly document: vscode.TextDocument, readonly diagnostic: vscode.Diagnostic) {
+    super(title, kind);
+  }
+}
+
+/**
  * Quick fixes for Notes Navigator diagnostics: each VS Code diagnostic is matched to the index's diagnostic
  * (same code and range) and every core Fix becomes a CodeAction carrying that diagnostic.
  * Also offers the fix-all source action (every safe fix of the note, one edit).
@@ -47,12 +58,17 @@ export function registerCodeActions(service: IndexService): vscode.Disposable {
     }),
     // the fix-all edit is built when the action is applied, on the text of that moment: on save, VS Code applies
     // every provider's fix-all in turn, so an edit computed with the list would hit text another one has moved
+    // (likewise a quick fix editing another file: that file may have changed since the list was shown)
     resolveCodeAction: async (action, token) => {
-      if (!(action instanceof FixAllAction) || token.isCancellationRequested) return action;
-      await safely(service, 'fix all', async () => {
-        const all = await safeFixesOf(service, action.document, { ownFileOnly: action.ownFileOnly });
-        if (all && all.applied > 0 && all.unchanged()) action.edit = service.toWorkspaceEdit(all.edits);
-      });
+      if (token.isCancellationRequested) return action;
+      if (action instanceof FixAllAction) {
+        await safely(service, 'fix all', async () => {
+          const all = await safeFixesOf(service, action.document, { ownFileOnly: action.ownFileOnly });
+          if (all && all.applied > 0 && all.unchanged()) action.edit = service.toWorkspaceEdit(all.edits);
+        });
+      } else if (action instanceof OtherFileFixAction) {
+        await safely(service, 'quick fix', async () => { action.edit = await otherFileEdit(service, action); });
+      }
       return action;
     },
   };
@@ -74,16 +90,29 @@ async function quickFixes(service: IndexService, document: vscode.TextDocument, 
     const core = matchDiagnostic(service, indexed, d);
     if (!core) continue;
     for (const fix of await fixesWithTexts(service, core, text, today, texts)) {
-      const creates = fix.edits.some(e => e.create === true);
-      const action = new vscode.CodeAction(fix.title, creates ? CREATE_NOTE_KIND : vscode.CodeActionKind.QuickFix);
+      const kind = fix.edits.some(e => e.create === true) ? CREATE_NOTE_KIND : vscode.CodeActionKind.QuickFix;
+      const otherFile = fix.edits.some(e => e.file !== current.file);
+      const action = otherFile ? new OtherFileFixAction(fix.title, kind, document, d) : new vscode.CodeAction(fix.title, kind);
       action.diagnostics = [d];
       action.isPreferred = fix.preferred === true;
-      action.edit = service.toWorkspaceEdit(fix.edits);
+      if (!otherFile) action.edit = service.toWorkspaceEdit(fix.edits);
       actions.push(action);
     }
   }
   // a buffer changed while the fixes were computed: their edits would hit the wrong text (the editor asks again)
   return texts.unchanged() ? actions : [];
+}
+
+/** The edit of a quick fix that edits another file, built now on the current texts; undefined when it is gone. */
+async function otherFileEdit(service: IndexService, action: OtherFileFixAction): Promise<vscode.WorkspaceEdit | undefined> {
+  const current = await currentNote(service, action.document);
+  if (!current) return undefined;
+  const core = matchDiagnostic(service, service.index.diagnostics(current.file), action.diagnostic);
+  if (!core) return undefined;
+  const texts = new FixTexts(service);
+  const text = texts.own(current.file, action.document);
+  const fix = (await fixesWithTexts(service, core, text, localToday(), texts)).find(f => f.title === action.title);
+  return fix && texts.unchanged() ? service.toWorkspaceEdit(fix.edits) : undefined;
 }
 
 /** Our rule code of a VS Code diagnostic (`code` is a string or `{ value, target }`), else undefined. */

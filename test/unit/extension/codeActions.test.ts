@@ -89,6 +89,31 @@ describe('code actions: quick fixes (vscode stub)', () => {
   });
 });
 
+describe('code actions: quick fixes that edit another file (vscode stub)', () => {
+  const files = { ...FILES, 's/README.md': README + '- [c](c.md) - 必讀 - 5 min\n', 's/c.md': FM('C') };
+  const published = (actions: Actions, file: string): vscode.Diagnostic[] => actions.index.diagnostics(file).map(d => {
+    const out = new V.Diagnostic(new V.Range(d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character), d.message, 1);
+    out.code = d.code;
+    return out as unknown as vscode.Diagnostic;
+  });
+
+  it('builds the edit of the other file when applied, on that file\'s text of the moment (open and edited meanwhile)', async () => {
+    const actions = await Actions.of(files);
+    const readme = actions.open('s/README.md');
+    const unlisted = published(actions, 's/README.md').filter(d => d.code === 'coverage-unlisted');
+    assert.equal(unlisted.length, 1);
+    const [action] = await actions.provide(readme.document, V.CodeActionKind.QuickFix, false, unlisted);
+    assert.equal(action?.title, 'Add "c" to coverage_matrix.md');
+    // the matrix is opened and a line typed at its top before the fix is picked (e.g. from the Problems panel)
+    const matrix = actions.open('s/coverage_matrix.md');
+    const typed = '> draft\n\n' + MATRIX;
+    matrix.set(typed);
+    const after = applied((await actions.resolve(action)).edit, f => actions.buffers.get(f)!.document.getText());
+    assert.equal(after['s/coverage_matrix.md'], typed.replace('| Pending |\n', '| Pending |\n| Cat | c | `c.md` | Done |\n'));
+    assert.deepEqual(action.diagnostics, unlisted);
+  });
+});
+
 describe('Fix All Safe Problems command (vscode stub)', () => {
   const saved = { ...win };
   const savedWs = { ...ws };
