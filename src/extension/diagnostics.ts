@@ -17,7 +17,40 @@ export function toVscodeDiagnostic(service: IndexService, d: Diagnostic): vscode
   const out = new vscode.Diagnostic(service.toRange(d.range), localizedMessage(d), SEVERITY[d.severity]);
   out.source = DIAGNOSTIC_SOURCE;
   out.code = d.code;
+  const related = relatedInformationOf(service, d);
+  if (related.length > 0) out.relatedInformation = related;
   return out;
+}
+
+/**
+ * The other files a diagnostic is about, as links under it in the Problems panel: the note that lacks a declared
+ * cross-reference, the matrix or README a chapter is missing from, the chapters an ambiguous number may mean.
+ */
+function relatedInformationOf(service: IndexService, d: Diagnostic): vscode.DiagnosticRelatedInformation[] {
+  const data = d.data ?? {};
+  const str = (k: string): string | undefined => (typeof data[k] === 'string' && data[k] !== '' ? data[k] as string : undefined);
+  const at = (file: string, message: string) =>
+    new vscode.DiagnosticRelatedInformation(new vscode.Location(service.uriOf(file), new vscode.Range(0, 0, 0, 0)), message);
+  switch (d.code) {
+    case 'xref-missing-link': {
+      const from = str('from');
+      const to = str('toSpan') ?? str('to');
+      // a span of notes lacking the link has no one note to point at
+      return from && to && data.fromSpan === undefined ? [at(from, vscode.l10n.t('{0} does not link to {1}', from, to))] : [];
+    }
+    case 'coverage-unlisted': {
+      const matrix = str('matrix');
+      if (matrix) return [at(matrix, vscode.l10n.t('the coverage matrix of this series'))];
+      const readme = str('readme');
+      return readme ? [at(readme, vscode.l10n.t('the README of this series'))] : [];
+    }
+    case 'chapter-number-unknown': {
+      const candidates = Array.isArray(data.candidates) ? data.candidates.filter((c): c is string => typeof c === 'string') : [];
+      return candidates.map(c => at(c, vscode.l10n.t('a chapter numbered {0}', String(data.num))));
+    }
+    default:
+      return [];
+  }
 }
 
 /**

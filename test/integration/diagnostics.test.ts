@@ -44,6 +44,16 @@ describe('diagnostics', () => {
     assert.deepEqual(ours(a.service.uriOf('backend/system_design/01_scalability_fundamentals.md')).filter(d => d.severity <= vscode.DiagnosticSeverity.Warning), []);
   });
 
+  it('links a matrix cross-reference problem to the note that lacks the link (related information)', async () => {
+    const a = await api();
+    const matrix = a.service.uriOf('backend/coverage_matrix.md');
+    const ds = await waitForDiagnostics(matrix, hasCode('xref-missing-link'), 5000);
+    const xref = ds.find(d => codeOf(d) === 'xref-missing-link' && /28_middleware/.test(d.message))!;
+    assert.ok(xref, ds.map(d => d.message).join('\n'));
+    assert.deepEqual(xref.relatedInformation?.map(r => r.location.uri.toString()),
+      [a.service.uriOf('backend/design_pattern/modern/28_middleware.md').toString()]);
+  });
+
   it('reports a broken link typed into an unsaved buffer within a second, and clears it on undo', async () => {
     const a = await api();
     const uri = a.service.uriOf('backend/system_design/03_consistency_trade_offs.md');

@@ -55,8 +55,12 @@ describe('quick fixes', () => {
     await vscode.window.showTextDocument(doc);
     try {
       await waitFor('frontmatter-field-missing', () => (diagnosticsOn(doc.uri, 'frontmatter-field-missing').length > 0 ? true : undefined));
-      const source = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider',
+      // the fix-all edit is built when the action is resolved (right before the editor applies it)
+      const listed = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider',
         doc.uri, new vscode.Range(0, 0, 0, 0), vscode.CodeActionKind.SourceFixAll.value);
+      assert.ok(listed.some(a => a.kind?.value === 'source.fixAll.notesNavigator' && !a.edit), 'no unresolved source.fixAll action');
+      const source = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider',
+        doc.uri, new vscode.Range(0, 0, 0, 0), vscode.CodeActionKind.SourceFixAll.value, 10);
       assert.ok(source.some(a => a.kind?.value === 'source.fixAll.notesNavigator' && a.edit), 'no source.fixAll action');
 
       assert.equal(await vscode.commands.executeCommand('notesNavigator.fixAll'), true);
@@ -68,14 +72,46 @@ describe('quick fixes', () => {
     }
   });
 
+  it('source.fixAll on save fixes the saved file only (its edit built when applied), and leaves the notes it names alone', async () => {
+    const matrixUri = uriOf('backend/coverage_matrix.md');
+    const otherUri = uriOf('backend/design_pattern/modern/28_middleware.md');
+    const original = await vscode.workspace.fs.readFile(matrixUri);
+    const otherBefore = new TextDecoder().decode(await vscode.workspace.fs.readFile(otherUri));
+    const doc = await vscode.workspace.openTextDocument(matrixUri);
+    await waitFor('the matrix diagnostics', () => (diagnosticsOn(doc.uri, 'coverage-status-mismatch').length > 0
+      && diagnosticsOn(doc.uri, 'xref-missing-link').length > 0 ? true : undefined));
+    const editor = await vscode.window.showTextDocument(doc);
+    const config = vscode.workspace.getConfiguration('editor');
+    try {
+      await config.update('codeActionsOnSave', { 'source.fixAll': 'explicit' }, vscode.ConfigurationTarget.Workspace);
+      const line = diagnosticsOn(doc.uri, 'coverage-status-mismatch')[0].range.start.line;
+      assert.match(doc.lineAt(line).text, /\| Done \|\s*$/);
+      // a line typed above the row: what is fixed on save is the text of that moment
+      assert.ok(await editor.edit(b => b.insert(new vscode.Position(0, 0), '<!-- typed -->\n')));
+      await waitFor('the index to catch up', () => (diagnosticsOn(doc.uri, 'coverage-status-mismatch')[0]?.range.start.line === line + 1 ? true : undefined));
+      await vscode.commands.executeCommand('workbench.action.files.save');
+      await waitFor('the save', () => (doc.isDirty ? undefined : true));
+      assert.equal(doc.lineAt(0).text, '<!-- typed -->');
+      assert.match(doc.lineAt(line + 1).text, /\| Pending \|\s*$/, doc.lineAt(line + 1).text);
+      const other = vscode.workspace.textDocuments.find(d => d.uri.toString() === otherUri.toString());
+      assert.ok(!other?.isDirty, 'the note named by the cross-reference was edited by the save');
+      assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(otherUri)), otherBefore);
+    } finally {
+      await config.update('codeActionsOnSave', undefined, vscode.ConfigurationTarget.Workspace);
+      await vscode.workspace.fs.writeFile(matrixUri, original);
+      await waitFor('the matrix restored', () => (doc.isDirty || doc.lineAt(0).text === '<!-- typed -->' ? undefined : true));
+    }
+  });
+
   it('offers to create the note a broken wikilink names, and never overwrites', async () => {
     const doc = await vscode.workspace.openTextDocument(uriOf('backend/_lint_examples/broken_links.md'));
     const [diagnostic] = await waitFor('wikilink-broken', () => {
       const found = diagnosticsOn(doc.uri, 'wikilink-broken').filter(d => doc.getText(d.range).includes('98_event_mesh'));
       return found.length > 0 ? found : undefined;
     });
+    // (a fix that edits another file gets its edit when resolved: ask for the actions resolved)
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider',
-      doc.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+      doc.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value, 100);
     const create = actions.find(a => /98_event_mesh\.md/.test(a.title) && a.edit);
     assert.ok(create, `no create action (got: ${actions.map(a => a.title).join(' | ')})`);
     assert.equal(create.kind?.value, 'quickfix.notesNavigator.createNote');

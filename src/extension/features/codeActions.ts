@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { RULE_CODES, type Diagnostic, type RuleCode } from '../../core/model';
 import type { IndexService } from '../indexService';
-import { fixesWithTexts } from './coreFixes';
+import { FixTexts, fixesWithTexts } from './coreFixes';
 import { currentNote } from './currentNote';
 import { FIX_ALL_COMMAND, safeFixesOf } from './fixAll';
 import { MARKDOWN } from './languageSelector';
@@ -13,6 +13,24 @@ export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('notesNavi
 
 /** The quick fixes that create a missing note (a sub-kind, so keybindings and tests can ask for exactly these). */
 export const CREATE_NOTE_KIND = vscode.CodeActionKind.QuickFix.append('notesNavigator.createNote');
+
+/** The fix-all source action; its edit is computed by `resolveCodeAction`, when it is applied. */
+class FixAllAction extends vscode.CodeAction {
+  constructor(readonly document: vscode.TextDocument, readonly ownFileOnly: boolean) {
+    super(vscode.l10n.t('Fix all safe Notes Navigator problems'), FIX_ALL_KIND);
+  }
+}
+
+/**
+ * A quick fix that edits another file (the matrix, the README, a note to link from, a note to create): its edit is
+ * built by `resolveCodeAction`, when it is applied, on that file's text of that moment (an open buffer's, else the
+ * disk's). The editor keeps a list of fixes (the Problems panel does) while the other file may be edited.
+ */
+class OtherFileFixAction extends vscode.CodeAction {
+  constructor(title: string, kind: vscode.CodeActionKind, readonly document: vscode.TextDocument, readonly diagnostic: vscode.Diagnostic) {
+    super(title, kind);
+  }
+}
 
 /**
  * Quick fixes for Notes Navigator diagnostics: each VS Code diagnostic is matched to the index's diagnostic
@@ -30,15 +48,29 @@ export function registerCodeActions(service: IndexService): vscode.Disposable {
         if (ours.length > 0) actions.push(...await quickFixes(service, document, ours));
       }
       if (wantFixAll && !token.isCancellationRequested) {
-        const all = await safeFixesOf(service, document);
-        if (all && all.applied > 0) {
-          const action = new vscode.CodeAction(vscode.l10n.t('Fix all safe Notes Navigator problems'), FIX_ALL_KIND);
-          action.edit = service.toWorkspaceEdit(all.edits);
-          actions.push(action);
-        }
+        // on save, fix-all edits the saved file only: other notes must not end up changed (and unsaved) by a save
+        const ownFileOnly = context.triggerKind === vscode.CodeActionTriggerKind.Automatic;
+        // with diagnostics turned off, a save must not fix problems the user is not shown
+        const all = ownFileOnly && !service.settings.diagnosticsEnabled ? undefined : await safeFixesOf(service, document, { ownFileOnly });
+        if (all && all.applied > 0) actions.push(new FixAllAction(document, ownFileOnly));
       }
       return actions;
     }),
+    // the fix-all edit is built when the action is applied, on the text of that moment: on save, VS Code applies
+    // every provider's fix-all in turn, so an edit computed with the list would hit text another one has moved
+    // (likewise a quick fix editing another file: that file may have changed since the list was shown)
+    resolveCodeAction: async (action, token) => {
+      if (token.isCancellationRequested) return action;
+      if (action instanceof FixAllAction) {
+        await safely(service, 'fix all', async () => {
+          const all = await safeFixesOf(service, action.document, { ownFileOnly: action.ownFileOnly });
+          if (all && all.applied > 0 && all.unchanged()) action.edit = service.toWorkspaceEdit(all.edits);
+        });
+      } else if (action instanceof OtherFileFixAction) {
+        await safely(service, 'quick fix', async () => { action.edit = await otherFileEdit(service, action); });
+      }
+      return action;
+    },
   };
   return vscode.languages.registerCodeActionsProvider(MARKDOWN, provider, {
     providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, CREATE_NOTE_KIND, FIX_ALL_KIND],
@@ -50,23 +82,37 @@ async function quickFixes(service: IndexService, document: vscode.TextDocument, 
   const current = await currentNote(service, document);
   if (!current) return [];
   const indexed = service.index.diagnostics(current.file);
-  const text = document.getText();
+  const texts = new FixTexts(service);
+  const text = texts.own(current.file, document);
   const today = localToday();
-  const texts = new Map<string, string | undefined>();
   const actions: vscode.CodeAction[] = [];
   for (const d of diagnostics) {
     const core = matchDiagnostic(service, indexed, d);
     if (!core) continue;
     for (const fix of await fixesWithTexts(service, core, text, today, texts)) {
-      const creates = fix.edits.some(e => e.create === true);
-      const action = new vscode.CodeAction(fix.title, creates ? CREATE_NOTE_KIND : vscode.CodeActionKind.QuickFix);
+      const kind = fix.edits.some(e => e.create === true) ? CREATE_NOTE_KIND : vscode.CodeActionKind.QuickFix;
+      const otherFile = fix.edits.some(e => e.file !== current.file);
+      const action = otherFile ? new OtherFileFixAction(fix.title, kind, document, d) : new vscode.CodeAction(fix.title, kind);
       action.diagnostics = [d];
       action.isPreferred = fix.preferred === true;
-      action.edit = service.toWorkspaceEdit(fix.edits);
+      if (!otherFile) action.edit = service.toWorkspaceEdit(fix.edits);
       actions.push(action);
     }
   }
-  return actions;
+  // a buffer changed while the fixes were computed: their edits would hit the wrong text (the editor asks again)
+  return texts.unchanged() ? actions : [];
+}
+
+/** The edit of a quick fix that edits another file, built now on the current texts; undefined when it is gone. */
+async function otherFileEdit(service: IndexService, action: OtherFileFixAction): Promise<vscode.WorkspaceEdit | undefined> {
+  const current = await currentNote(service, action.document);
+  if (!current) return undefined;
+  const core = matchDiagnostic(service, service.index.diagnostics(current.file), action.diagnostic);
+  if (!core) return undefined;
+  const texts = new FixTexts(service);
+  const text = texts.own(current.file, action.document);
+  const fix = (await fixesWithTexts(service, core, text, localToday(), texts)).find(f => f.title === action.title);
+  return fix && texts.unchanged() ? service.toWorkspaceEdit(fix.edits) : undefined;
 }
 
 /** Our rule code of a VS Code diagnostic (`code` is a string or `{ value, target }`), else undefined. */

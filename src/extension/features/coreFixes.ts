@@ -7,25 +7,59 @@ import type { IndexService } from '../indexService';
 const MAX_FETCH_ROUNDS = 3;
 
 /**
+ * The texts fixes are built on: the document's own and those of the other files they edit (an open buffer wins over
+ * the disk), with the version of every buffer read, so that an edit is never applied to text that changed since.
+ */
+export class FixTexts {
+  readonly texts = new Map<string, string | undefined>();
+  private readonly versions = new Map<string, number | undefined>();
+
+  constructor(private readonly service: IndexService) {}
+
+  /** Reads the document's own text now. */
+  own(file: string, document: vscode.TextDocument): string {
+    const text = document.getText();
+    this.texts.set(file, text);
+    this.versions.set(file, document.version);
+    return text;
+  }
+
+  async read(files: readonly string[]): Promise<void> {
+    // `textOf` reads an open buffer synchronously: the version noted just before it is the version of that text
+    const got = await Promise.all(files.map(f => {
+      this.versions.set(f, this.service.documentOf(f)?.version);
+      return this.service.textOf(f);
+    }));
+    files.forEach((f, i) => this.texts.set(f, got[i]));
+  }
+
+  /** True while no buffer read has changed (nor a file read from the disk been opened) since it was read. */
+  unchanged(): boolean {
+    for (const [file, version] of this.versions) {
+      if (this.service.documentOf(file)?.version !== version) return false;
+    }
+    return true;
+  }
+}
+
+/**
  * The core's fixes for one diagnostic, with the current text of every other file a fix edits (an open buffer
  * wins over the disk): `fixesFor` is pure and synchronous, so the texts it asks for are read and it is asked
  * again. Titles are localized.
  */
 export async function fixesWithTexts(service: IndexService, diagnostic: Diagnostic, text: string, today: string,
-  texts: Map<string, string | undefined> = new Map()): Promise<Fix[]> {
-  texts.set(diagnostic.file, text);
+  texts: FixTexts = new FixTexts(service)): Promise<Fix[]> {
+  if (!texts.texts.has(diagnostic.file)) texts.texts.set(diagnostic.file, text);
   let fixes: Fix[] = [];
   for (let round = 0; round < MAX_FETCH_ROUNDS; round++) {
     const missing = new Set<string>();
     fixes = fixesFor(service.index, diagnostic, text, today, file => {
-      if (texts.has(file)) return texts.get(file);
+      if (texts.texts.has(file)) return texts.texts.get(file);
       missing.add(file);
       return undefined;
     });
     if (missing.size === 0) break;
-    const wanted = [...missing];
-    const got = await Promise.all(wanted.map(f => service.textOf(f)));
-    wanted.forEach((f, i) => texts.set(f, got[i]));
+    await texts.read([...missing]);
   }
   return fixes.map(f => ({ ...f, title: localizedFixTitle(f.title) }));
 }

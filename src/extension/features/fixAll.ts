@@ -1,30 +1,43 @@
 import * as vscode from 'vscode';
 import type { FileEdit, Fix } from '../../core/model';
 import type { IndexService } from '../indexService';
-import { fixesWithTexts } from './coreFixes';
+import { FixTexts, fixesWithTexts } from './coreFixes';
 import { currentNote } from './currentNote';
 import { localToday } from './localDate';
 import { mergeFixEdits } from './mergeFixEdits';
 
 export const FIX_ALL_COMMAND = 'notesNavigator.fixAll';
 
+export interface SafeFixes {
+  edits: FileEdit[];
+  applied: number;
+  /** false once a text the edits were built on changed: applying them then would edit the wrong characters */
+  unchanged(): boolean;
+}
+
 /**
  * The `safe` fixes of every diagnostic of a document (the preferred one when a diagnostic has several),
- * merged into one list of file edits. Undefined when the document is not an indexed note.
+ * merged into one list of file edits. With `ownFileOnly`, only fixes that edit nothing but the document itself
+ * (what a fix-all run on save may do). Undefined when the document is not an indexed note.
  */
-export async function safeFixesOf(service: IndexService, document: vscode.TextDocument): Promise<{ edits: FileEdit[]; applied: number } | undefined> {
+export async function safeFixesOf(service: IndexService, document: vscode.TextDocument,
+  options: { ownFileOnly?: boolean } = {}): Promise<SafeFixes | undefined> {
   const current = await currentNote(service, document);
   if (!current) return undefined;
-  const text = document.getText();
+  const texts = new FixTexts(service);
+  const text = texts.own(current.file, document);
   const today = localToday();
-  const texts = new Map<string, string | undefined>();
   const chosen: Fix[] = [];
   for (const diagnostic of service.index.diagnostics(current.file)) {
-    const safe = (await fixesWithTexts(service, diagnostic, text, today, texts)).filter(f => f.safe);
+    const safe = (await fixesWithTexts(service, diagnostic, text, today, texts))
+      .filter(f => f.safe && (!options.ownFileOnly || f.edits.every(e => e.file === current.file)));
     if (safe.length > 0) chosen.push(safe.find(f => f.preferred) ?? safe[0]);
   }
-  return mergeFixEdits(chosen);
+  return { ...mergeFixEdits(chosen), unchanged: () => texts.unchanged() };
 }
+
+/** Tries to compute the fixes on a text that stays unchanged until they are returned. */
+const ATTEMPTS = 3;
 
 /** `notesNavigator.fixAll [uri]`: applies every safe fix of the active (or given) note as ONE undoable edit. */
 export function registerFixAllCommand(service: IndexService): vscode.Disposable {
@@ -38,7 +51,9 @@ export function registerFixAllCommand(service: IndexService): vscode.Disposable 
         return false;
       }
       const file = service.fileOf(document.uri);
-      const result = await safeFixesOf(service, document);
+      let result = await safeFixesOf(service, document);
+      // the buffer (or another file a fix edits) changed while the fixes were computed: compute them again
+      for (let attempt = 1; attempt < ATTEMPTS && result && !result.unchanged(); attempt++) result = await safeFixesOf(service, document);
       if (!file || !result) {
         void vscode.window.showInformationMessage(vscode.l10n.t('This file is not a note of the workspace (or the workspace is still being indexed).'));
         return false;
@@ -47,7 +62,8 @@ export function registerFixAllCommand(service: IndexService): vscode.Disposable 
         void vscode.window.showInformationMessage(vscode.l10n.t('No safe fixes for {0}.', file));
         return false;
       }
-      const ok = await vscode.workspace.applyEdit(service.toWorkspaceEdit(result.edits));
+      // no await between this check and applyEdit: the edit is handed to the editor for the text it was built on
+      const ok = result.unchanged() && await vscode.workspace.applyEdit(service.toWorkspaceEdit(result.edits));
       if (!ok) {
         service.log.warn(`fix all: the edit for ${file} was not applied`);
         void vscode.window.showWarningMessage(vscode.l10n.t('The fixes for {0} could not be applied (the file changed meanwhile?).', file));

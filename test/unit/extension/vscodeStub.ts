@@ -23,6 +23,10 @@ export class Range {
       this.end = b as Position;
     }
   }
+  isEqual(other: Range): boolean {
+    return this.start.line === other.start.line && this.start.character === other.start.character
+      && this.end.line === other.end.line && this.end.character === other.end.character;
+  }
 }
 
 export class Uri {
@@ -99,6 +103,51 @@ export class SymbolInformation {
   constructor(readonly name: string, readonly kind: number, readonly containerName: string, readonly location: Location) {}
 }
 
+/** Hierarchical code action kinds (`source.fixAll.x` is contained in `source.fixAll`). */
+export class CodeActionKind {
+  static readonly Empty = new CodeActionKind('');
+  static readonly QuickFix = new CodeActionKind('quickfix');
+  static readonly Source = new CodeActionKind('source');
+  static readonly SourceFixAll = new CodeActionKind('source.fixAll');
+  constructor(readonly value: string) {}
+  append(part: string): CodeActionKind {
+    return new CodeActionKind(this.value ? `${this.value}.${part}` : part);
+  }
+  contains(other: CodeActionKind): boolean {
+    return this.value === '' || this.value === other.value || other.value.startsWith(this.value + '.');
+  }
+  intersects(other: CodeActionKind): boolean {
+    return this.contains(other) || other.contains(this);
+  }
+}
+
+export const CodeActionTriggerKind = { Invoke: 1, Automatic: 2 };
+
+export class CodeAction {
+  edit?: WorkspaceEdit;
+  diagnostics?: Diagnostic[];
+  isPreferred?: boolean;
+  command?: unknown;
+  constructor(readonly title: string, readonly kind?: CodeActionKind) {}
+}
+
+/** A WorkspaceEdit that records its operations in order. */
+export class WorkspaceEdit {
+  readonly ops: ({ kind: 'replace'; uri: Uri; range: Range; newText: string } | { kind: 'create'; uri: Uri; options?: unknown })[] = [];
+  replace(uri: Uri, range: Range, newText: string): void {
+    this.ops.push({ kind: 'replace', uri, range, newText });
+  }
+  insert(uri: Uri, position: Position, newText: string): void {
+    this.replace(uri, new Range(position, position), newText);
+  }
+  createFile(uri: Uri, options?: unknown): void {
+    this.ops.push({ kind: 'create', uri, options });
+  }
+  get size(): number {
+    return new Set(this.ops.map(o => o.uri.toString())).size;
+  }
+}
+
 const kinds = (names: string[]): Record<string, number> => Object.fromEntries(names.map((n, i) => [n, i]));
 export const CompletionItemKind = kinds(['Text', 'Method', 'Function', 'Constructor', 'Field', 'Variable', 'Class', 'Interface', 'Module',
   'Property', 'Unit', 'Value', 'Enum', 'Keyword', 'Snippet', 'Color', 'File', 'Reference', 'Folder', 'EnumMember']);
@@ -131,6 +180,7 @@ export const languages = {
   registerReferenceProvider: keep('references'),
   registerDocumentLinkProvider: keep('documentLinks'),
   registerWorkspaceSymbolProvider: keep('workspaceSymbols'),
+  registerCodeActionsProvider: keep('codeActions'),
   createDiagnosticCollection: (): DiagnosticCollection => new DiagnosticCollection(),
 };
 
@@ -167,8 +217,13 @@ export const DiagnosticSeverity = { Error: 0, Warning: 1, Information: 2, Hint: 
 
 export class Diagnostic {
   source?: string;
-  code?: string;
+  code?: string | number | { value: string | number; target: Uri };
+  relatedInformation?: DiagnosticRelatedInformation[];
   constructor(readonly range: Range, readonly message: string, readonly severity: number) {}
+}
+
+export class DiagnosticRelatedInformation {
+  constructor(readonly location: Location, readonly message: string) {}
 }
 
 /** Events a test fires by hand: the editor's document events and the file watchers' events. */
@@ -258,7 +313,16 @@ export const window = {
   },
 };
 
-export const commands = { executeCommand: async (): Promise<undefined> => undefined };
+/** Command handlers registered through `commands.registerCommand`, by id. */
+export const commandHandlers: Map<string, (...args: unknown[]) => unknown> = shared('commandHandlers', () => new Map());
+
+export const commands = {
+  executeCommand: async (): Promise<undefined> => undefined,
+  registerCommand: (id: string, handler: (...args: unknown[]) => unknown): Disposable => {
+    commandHandlers.set(id, handler);
+    return new Disposable(() => commandHandlers.delete(id));
+  },
+};
 
 /** Diagnostic collections created through `languages.createDiagnosticCollection`, by file path. */
 export class DiagnosticCollection {
@@ -281,6 +345,7 @@ const stub = {
   Position, Range, Uri, Disposable, CompletionItem, CompletionList, MarkdownString, Hover, Location, DocumentLink, SymbolInformation,
   CompletionItemKind, CompletionTriggerKind, SymbolKind, l10n, languages, workspace, EventEmitter, RelativePattern, FileType,
   FileSystemError, DiagnosticSeverity, Diagnostic, window, commands, ProgressLocation,
+  CodeActionKind, CodeActionTriggerKind, CodeAction, WorkspaceEdit, DiagnosticRelatedInformation,
 };
 
 type Resolver = (request: string, ...rest: unknown[]) => string;

@@ -1,0 +1,151 @@
+import './vscodeStub';
+import { strict as assert } from 'node:assert';
+import * as vscode from 'vscode';
+import { FM } from '../index/memoryWorkspace';
+import { Actions, applied } from './codeActionsHarness';
+import { commandHandlers } from './vscodeStub';
+import type * as stub from './vscodeStub';
+
+const V = vscode as unknown as typeof stub;
+const win = vscode.window as unknown as Record<string, unknown>;
+const ws = vscode.workspace as unknown as Record<string, unknown>;
+
+const README = '# S\n\n## Chapters\n\n### Cat\n\n- [a](a.md) - 必讀 - 5 min\n- [b](b.md) - 必讀 - 5 min\n';
+/** a declared `Pending` row whose files are written (a safe status fix in the matrix) and `a <-> b` where a has no link to b (a safe fix in a.md) */
+const MATRIX = '# M\n\n| Capability Area | Required Topic | Coverage Files | Status |\n|---|---|---|---|\n| A | t | `a.md` `b.md` | Pending |\n\n'
+  + '## Cross-references\n\n- `a.md` <-> `b.md`\n';
+const FILES = { 's/README.md': README, 's/coverage_matrix.md': MATRIX, 's/a.md': FM('A') + 'text\n', 's/b.md': FM('B') + '[a](a.md)\n' };
+const FIXED_MATRIX = MATRIX.replace('| Pending |', '| Done |');
+
+describe('code actions: source.fixAll (vscode stub)', () => {
+  it('the matrix has the two safe fixes this file relies on', async () => {
+    const actions = await Actions.of(FILES);
+    assert.deepEqual(actions.index.diagnostics('s/coverage_matrix.md').map(d => d.code).sort(), ['coverage-status-mismatch', 'xref-missing-link']);
+  });
+
+  it('on save (an automatic trigger) edits only the saved file; from the Source Action menu, every safe fix', async () => {
+    const actions = await Actions.of(FILES);
+    const matrix = actions.open('s/coverage_matrix.md');
+    const [onSave] = await actions.provide(matrix.document, V.CodeActionKind.SourceFixAll, true);
+    assert.ok(onSave, 'a fix-all action on save');
+    const saved = applied((await actions.resolve(onSave)).edit, f => actions.files[f]);
+    assert.deepEqual(Object.keys(saved), ['s/coverage_matrix.md'], 'saving the matrix must not edit the notes it names');
+    assert.equal(saved['s/coverage_matrix.md'], FIXED_MATRIX);
+
+    const [invoked] = await actions.provide(matrix.document, V.CodeActionKind.SourceFixAll, false);
+    const all = applied((await actions.resolve(invoked)).edit, f => actions.files[f]);
+    assert.deepEqual(Object.keys(all).sort(), ['s/a.md', 's/coverage_matrix.md']);
+  });
+
+  it('on save, a note whose only safe fixes edit other files gets no fix-all action', async () => {
+    const files = { ...FILES, 's/coverage_matrix.md': FIXED_MATRIX };
+    const actions = await Actions.of(files);
+    const matrix = actions.open('s/coverage_matrix.md');
+    assert.deepEqual(await actions.provide(matrix.document, V.CodeActionKind.SourceFixAll, true), []);
+    assert.equal((await actions.provide(matrix.document, V.CodeActionKind.SourceFixAll, false)).length, 1);
+  });
+
+  it('with diagnostics turned off, a save fixes nothing the user is not shown (the Source Action menu still offers it)', async () => {
+    const actions = await Actions.of(FILES);
+    (actions.service.settings as { diagnosticsEnabled: boolean }).diagnosticsEnabled = false;
+    const matrix = actions.open('s/coverage_matrix.md');
+    assert.deepEqual(await actions.provide(matrix.document, V.CodeActionKind.SourceFixAll, true), []);
+    assert.equal((await actions.provide(matrix.document, V.CodeActionKind.SourceFixAll, false)).length, 1);
+  });
+
+  it('builds its edit when applied: another fix-all that ran first (same save) moved the text', async () => {
+    const actions = await Actions.of(FILES);
+    const matrix = actions.open('s/coverage_matrix.md');
+    const [action] = await actions.provide(matrix.document, V.CodeActionKind.SourceFixAll, true);
+    // e.g. markdownlint's source.fixAll, computed on the same text, is applied before ours
+    const moved = '<!-- markdownlint-disable MD013 -->\n\n' + MATRIX;
+    matrix.set(moved);
+    const after = applied((await actions.resolve(action)).edit, () => moved);
+    assert.equal(after['s/coverage_matrix.md'], '<!-- markdownlint-disable MD013 -->\n\n' + FIXED_MATRIX);
+  });
+});
+
+describe('code actions: quick fixes (vscode stub)', () => {
+  /** The editor's diagnostics of `file`, as published. */
+  const published = (actions: Actions, file: string): vscode.Diagnostic[] => actions.index.diagnostics(file).map(d => {
+    const out = new V.Diagnostic(new V.Range(d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character), d.message, 1);
+    out.code = d.code;
+    return out as unknown as vscode.Diagnostic;
+  });
+
+  it('offers a fix per diagnostic, with its preferred fix marked', async () => {
+    const actions = await Actions.of(FILES);
+    const matrix = actions.open('s/coverage_matrix.md');
+    const offered = await actions.provide(matrix.document, V.CodeActionKind.QuickFix, false, published(actions, 's/coverage_matrix.md'));
+    assert.deepEqual(offered.map(a => [a.title, a.isPreferred]), [['Set status to "Done"', true], ['Add a link to s/b.md in s/a.md', true]]);
+  });
+
+  it('offers nothing when the buffer changed while the fixes were computed (the editor asks again)', async () => {
+    const actions = await Actions.of(FILES);
+    const matrix = actions.open('s/coverage_matrix.md');
+    const diagnostics = published(actions, 's/coverage_matrix.md');
+    actions.beforeRead = () => { actions.beforeRead = undefined; matrix.set('> draft\n\n' + MATRIX); };
+    assert.deepEqual(await actions.provide(matrix.document, V.CodeActionKind.QuickFix, false, diagnostics), []);
+  });
+});
+
+describe('code actions: quick fixes that edit another file (vscode stub)', () => {
+  const files = { ...FILES, 's/README.md': README + '- [c](c.md) - 必讀 - 5 min\n', 's/c.md': FM('C') };
+  const published = (actions: Actions, file: string): vscode.Diagnostic[] => actions.index.diagnostics(file).map(d => {
+    const out = new V.Diagnostic(new V.Range(d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character), d.message, 1);
+    out.code = d.code;
+    return out as unknown as vscode.Diagnostic;
+  });
+
+  it('builds the edit of the other file when applied, on that file\'s text of the moment (open and edited meanwhile)', async () => {
+    const actions = await Actions.of(files);
+    const readme = actions.open('s/README.md');
+    const unlisted = published(actions, 's/README.md').filter(d => d.code === 'coverage-unlisted');
+    assert.equal(unlisted.length, 1);
+    const [action] = await actions.provide(readme.document, V.CodeActionKind.QuickFix, false, unlisted);
+    assert.equal(action?.title, 'Add "c" to coverage_matrix.md');
+    // the matrix is opened and a line typed at its top before the fix is picked (e.g. from the Problems panel)
+    const matrix = actions.open('s/coverage_matrix.md');
+    const typed = '> draft\n\n' + MATRIX;
+    matrix.set(typed);
+    const after = applied((await actions.resolve(action)).edit, f => actions.buffers.get(f)!.document.getText());
+    assert.equal(after['s/coverage_matrix.md'], typed.replace('| Pending |\n', '| Pending |\n| Cat | c | `c.md` | Done |\n'));
+    assert.deepEqual(action.diagnostics, unlisted);
+  });
+});
+
+describe('Fix All Safe Problems command (vscode stub)', () => {
+  const saved = { ...win };
+  const savedWs = { ...ws };
+  afterEach(() => {
+    for (const k of ['showInformationMessage', 'showWarningMessage', 'setStatusBarMessage', 'activeTextEditor']) win[k] = saved[k];
+    ws.applyEdit = savedWs.applyEdit;
+  });
+
+  it('never applies edits built on text that changed while they were computed', async () => {
+    const actions = await Actions.of(FILES);
+    const matrix = actions.open('s/coverage_matrix.md');
+    const edits: stub.WorkspaceEdit[] = [];
+    const texts: Record<string, string>[] = [];
+    ws.applyEdit = async (e: stub.WorkspaceEdit) => {
+      edits.push(e);
+      texts.push(applied(e, f => actions.buffers.get(f)?.document.getText() ?? actions.files[f]));
+      return true;
+    };
+    win.showInformationMessage = async () => undefined;
+    win.showWarningMessage = async () => undefined;
+    win.setStatusBarMessage = () => ({ dispose: () => undefined });
+    win.activeTextEditor = { document: matrix.document };
+    // the user types a line at the top of the matrix while the fix of a.md reads that note
+    const typed = '> draft\n\n' + MATRIX;
+    actions.beforeRead = file => {
+      if (file !== 's/a.md') return;
+      actions.beforeRead = undefined;
+      matrix.set(typed);
+    };
+    assert.equal(await commandHandlers.get('notesNavigator.fixAll')!(), true);
+    assert.equal(edits.length, 1);
+    assert.equal(texts[0]['s/coverage_matrix.md'], '> draft\n\n' + FIXED_MATRIX, 'the edit fits the text it is applied to');
+    assert.ok(texts[0]['s/a.md'].endsWith('text\n\n- See also: [B](b.md)\n'));
+  });
+});
