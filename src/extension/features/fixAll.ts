@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { FileEdit, Fix } from '../../core/model';
+import { countPhrase } from '../countPhrases';
 import type { IndexService } from '../indexService';
 import { FixTexts, fixesWithTexts } from './coreFixes';
 import { currentNote } from './currentNote';
@@ -70,7 +71,7 @@ export function registerFixAllCommand(service: IndexService): vscode.Disposable 
         return false;
       }
       service.log.info(`fix all: applied ${result.applied} fixes to ${file}`);
-      void vscode.window.setStatusBarMessage(vscode.l10n.t('Notes Navigator: applied {0} fixes', result.applied), 4000);
+      void vscode.window.setStatusBarMessage(vscode.l10n.t('Notes Navigator: applied {0}', countPhrase.fixes(result.applied)), 4000);
       return true;
     } catch (e) {
       service.log.error(`fix all failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
