@@ -45,7 +45,7 @@ export function checkLinks(links: readonly LinkRef[], ctx: LinkRuleContext): Fin
       }
     } else if (r.kind === 'file' && link.fragment !== undefined && link.fragment !== '' && !isLineFragment(link.fragment)) {
       const slugs = ctx.slugsOf(r.file);
-      if (slugs && !namesHeading(slugs, link.fragment, link.kind)
+      if (slugs && !namesHeading(slugs, link.fragment, link.kind) && !namesUserContent(slugs, link.fragment, link.kind)
         && !(link.kind === 'wikilink' && ctx.textSlugsOf?.(r.file)?.has(githubSlug(link.fragment)))) {
         out.push({ code: 'link-anchor-broken', range: link.targetRange, data: { ...linkData(link), file: r.file },
           message: `heading "#${shown(link.fragment)}" not found in ${r.file}` });
@@ -72,6 +72,15 @@ export function hasSlug(slugs: ReadonlySet<string>, fragment: string): boolean {
  */
 export function namesHeading(slugs: ReadonlySet<string>, fragment: string, kind: LinkRef['kind']): boolean {
   return hasSlug(slugs, fragment) || (kind === 'wikilink' && slugs.has(githubSlug(fragment)));
+}
+
+/** The prefix of the ids GitHub gives headings and HTML anchors: `#user-content-setup` reaches what `#setup` does. */
+const USER_CONTENT = 'user-content-';
+
+/** Whether a Markdown link's `#user-content-x` names a heading or anchor `x`, as it does on GitHub (not wikilinks). */
+function namesUserContent(slugs: ReadonlySet<string>, fragment: string, kind: LinkRef['kind']): boolean {
+  return kind !== 'wikilink' && fragment.length > USER_CONTENT.length && fragment.startsWith(USER_CONTENT)
+    && hasSlug(slugs, fragment.slice(USER_CONTENT.length));
 }
 
 /** `#L10`, `#L10-L20` and `#L10C5-L12C3` line anchors point into a file, not at a heading. */
