@@ -43,7 +43,8 @@ export function checkLinks(links: readonly LinkRef[], ctx: LinkRuleContext): Fin
         out.push({ code: 'link-broken', range: link.targetRange, data: { ...linkData(link), file: r.file },
           message: `${KIND_NAMES[link.kind]} target "${shown(link.path)}" does not exist (${shown(r.file)})` });
       }
-    } else if (r.kind === 'file' && link.fragment !== undefined && link.fragment !== '' && !isLineFragment(link.fragment)) {
+    } else if (r.kind === 'file' && link.fragment !== undefined && link.fragment !== '' && !isLineFragment(link.fragment)
+      && !(link.kind !== 'wikilink' && isTopFragment(link.fragment))) {
       const slugs = ctx.slugsOf(r.file);
       if (slugs && !namesHeading(slugs, link.fragment, link.kind) && !namesUserContent(slugs, link.fragment, link.kind)
         && !(link.kind === 'wikilink' && ctx.textSlugsOf?.(r.file)?.has(githubSlug(link.fragment)))) {
@@ -87,6 +88,11 @@ function namesUserContent(slugs: ReadonlySet<string>, fragment: string, kind: Li
 function isLineFragment(f: string): boolean {
   // most fragments are heading slugs: look at the first character before running the pattern
   return f.charCodeAt(0) === 76 /* L */ && /^L\d+(C\d+)?(-L?\d+(C\d+)?)?$/.test(f);
+}
+
+/** `#top` (any case) scrolls to the top of a page that has no such id (HTML's rule): "back to top" links use it. */
+function isTopFragment(f: string): boolean {
+  return f.length === 3 && f.toLowerCase() === 'top';
 }
 
 /** Characters of a path or fragment a message quotes: a 1 MB fragment makes a finding, not a 1 MB line. */

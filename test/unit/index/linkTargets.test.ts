@@ -135,6 +135,14 @@ describe('fragments', () => {
     });
     assert.deepEqual(codes(index, 'a.md'), ['link-anchor-broken']);
   });
+
+  it('#top is the top of the page in any case (HTML), as "back to top" links use it; a wikilink names headings only', async () => {
+    const index = await indexOf({
+      'a.md': FM('A') + '# Intro\n[up](#top) [Up](#TOP) [b](b.md#top) [no](#topic) [[b#top]]\n',
+      'b.md': FM('B'),
+    });
+    assert.deepEqual(index.diagnostics('a.md').map(d => d.message.match(/#(\w+)/)![1]), ['topic', 'top']);
+  });
 });
 
 describe('link texts and destinations', () => {
