@@ -43,16 +43,25 @@ export function checkLinks(links: readonly LinkRef[], ctx: LinkRuleContext): Fin
         out.push({ code: 'link-broken', range: link.targetRange, data: { ...linkData(link), file: r.file },
           message: `${KIND_NAMES[link.kind]} target "${shown(link.path)}" does not exist (${shown(r.file)})` });
       }
-    } else if (r.kind === 'file' && link.fragment !== undefined && link.fragment !== '' && !isLineFragment(link.fragment)) {
+    } else if (r.kind === 'file' && link.fragment !== undefined && link.fragment !== '' && !isLineFragment(link.fragment)
+      && !(link.kind !== 'wikilink' && isTopFragment(link.fragment))) {
       const slugs = ctx.slugsOf(r.file);
-      if (slugs && !namesHeading(slugs, link.fragment, link.kind)
-        && !(link.kind === 'wikilink' && ctx.textSlugsOf?.(r.file)?.has(githubSlug(link.fragment)))) {
+      // Obsidian: `[[b#Outer#Inner]]` names Inner by its heading path, `[[b#^id]]` a block (not checked)
+      const inner = link.kind === 'wikilink' ? innermostHeading(link.fragment) : link.fragment;
+      if (slugs && inner !== undefined && !fragmentFound(ctx, slugs, r.file, link.fragment, link.kind)
+        && (inner === link.fragment || !fragmentFound(ctx, slugs, r.file, inner, link.kind))) {
         out.push({ code: 'link-anchor-broken', range: link.targetRange, data: { ...linkData(link), file: r.file },
           message: `heading "#${shown(link.fragment)}" not found in ${r.file}` });
       }
     }
   }
   return out;
+}
+
+/** Whether `fragment` names a heading or anchor of `file` (whose fragment names are `slugs`) for a link of `kind`. */
+function fragmentFound(ctx: LinkRuleContext, slugs: ReadonlySet<string>, file: string, fragment: string, kind: LinkRef['kind']): boolean {
+  return namesHeading(slugs, fragment, kind) || namesUserContent(slugs, fragment, kind)
+    || (kind === 'wikilink' && ctx.textSlugsOf?.(file)?.has(githubSlug(fragment)) === true);
 }
 
 /** What a finding's fix needs of its link (built only for a finding: most links are fine). */
@@ -74,10 +83,35 @@ export function namesHeading(slugs: ReadonlySet<string>, fragment: string, kind:
   return hasSlug(slugs, fragment) || (kind === 'wikilink' && slugs.has(githubSlug(fragment)));
 }
 
+/** The prefix of the ids GitHub gives headings and HTML anchors: `#user-content-setup` reaches what `#setup` does. */
+const USER_CONTENT = 'user-content-';
+
+/** Whether a Markdown link's `#user-content-x` names a heading or anchor `x`, as it does on GitHub (not wikilinks). */
+function namesUserContent(slugs: ReadonlySet<string>, fragment: string, kind: LinkRef['kind']): boolean {
+  return kind !== 'wikilink' && fragment.length > USER_CONTENT.length && fragment.startsWith(USER_CONTENT)
+    && hasSlug(slugs, fragment.slice(USER_CONTENT.length));
+}
+
 /** `#L10`, `#L10-L20` and `#L10C5-L12C3` line anchors point into a file, not at a heading. */
 function isLineFragment(f: string): boolean {
   // most fragments are heading slugs: look at the first character before running the pattern
   return f.charCodeAt(0) === 76 /* L */ && /^L\d+(C\d+)?(-L?\d+(C\d+)?)?$/.test(f);
+}
+
+/**
+ * The heading a wikilink's fragment names: the last of an Obsidian heading path (`Outer#Inner`), undefined for a
+ * block reference (`^id`), whose markers are not indexed.
+ */
+function innermostHeading(fragment: string): string | undefined {
+  if (fragment.charCodeAt(0) === 94 /* ^ */) return undefined;
+  if (fragment.indexOf('#') === -1) return fragment;
+  const parts = fragment.split('#').filter(p => p !== '');
+  return parts.length === 0 ? fragment : parts[parts.length - 1];
+}
+
+/** `#top` (any case) scrolls to the top of a page that has no such id (HTML's rule): "back to top" links use it. */
+function isTopFragment(f: string): boolean {
+  return f.length === 3 && f.toLowerCase() === 'top';
 }
 
 /** Characters of a path or fragment a message quotes: a 1 MB fragment makes a finding, not a 1 MB line. */

@@ -61,8 +61,20 @@ const NOT_IN_REF_PATH = new Uint8Array(128);
 for (const ch of '*?<>|"{}[]`\\') NOT_IN_REF_PATH[ch.charCodeAt(0)] = 1;
 
 /**
+ * Whether a path can name a workspace file: not one under the home folder (`~/`), an environment variable (`$HOME/`,
+ * `%APPDATA%`) or a drive letter (`C:/`), which name files elsewhere (`~/.config/app/NOTES.md`).
+ */
+function inWorkspaceForm(path: string): boolean {
+  const c0 = path.charCodeAt(0);
+  if (c0 === 126 /* ~ */ || c0 === 36 /* $ */ || c0 === 37 /* % */) return false;
+  const letter = (c0 | 32) >= 97 && (c0 | 32) <= 122;
+  return !(letter && path.charCodeAt(1) === 58 /* : */);
+}
+
+/**
  * A code span that names a note: trimmed content without whitespace ending in `.md` (any case),
- * optionally followed by `#fragment`, with a file name before the extension and no glob characters.
+ * optionally followed by `#fragment`, with a file name before the extension and no glob characters, and no
+ * home, variable or drive prefix.
  */
 export function isRefPath(content: string): boolean {
   const hash = content.indexOf('#');
@@ -75,6 +87,7 @@ export function isRefPath(content: string): boolean {
   if (m !== 109 || d !== 100) return false;
   const beforeExt = content.charCodeAt(pathLength - 4);
   if (beforeExt === 47 /* / */ || beforeExt === 46 /* . */) return false;
+  if (!inWorkspaceForm(content)) return false;
   for (let i = 0; i < content.length; i++) {
     const c = content.charCodeAt(i);
     if (c <= 32 || c === 0x7f || c === 0xa0 || c === 0x3000) return false;

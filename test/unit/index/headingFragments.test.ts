@@ -42,6 +42,16 @@ describe('heading fragments', () => {
     assert.deepEqual(codes(index, 'a.md'), ['link-anchor-broken', 'link-anchor-broken', 'link-anchor-broken']);
   });
 
+  it('a wikilink may name a heading by its path (Obsidian\'s [[b#Outer#Inner]]) or a block (#^id), not checked', async () => {
+    const index = await indexOf({
+      'a.md': FM('A') + '[[b#Beta#Core Concepts: observability]] [[b#Beta#Summary]] [[b#^para-1]] [[b#Beta#Nope]] [[b#C# Basics]]\n'
+        + '[md](b.md#beta#summary) [md](b.md#^para-1)\n',
+      'b.md': TARGET + '\n## C# Basics\n\nA paragraph. ^para-1\n',
+    });
+    assert.deepEqual(index.diagnostics('a.md').map(d => d.message.match(/"(.*)"/)![1]),
+      ['#Beta#Nope', '#beta#summary', '#^para-1']);
+  });
+
   it('a Markdown link names a heading only by its slug, as GitHub renders it', async () => {
     const index = await indexOf({
       'a.md': FM('A') + '[ok](b.md#core-concepts-observability) [ok](b.md#Core-Concepts-Observability) [ok](b.md#故障排除-6)\n'

@@ -106,6 +106,16 @@ describe('fragments', () => {
     for (const a of anchors) assert.equal(lines[a.range.start.line].slice(a.range.start.character, a.range.end.character), a.id);
   });
 
+  it('#user-content-x names what #x names: the id GitHub gives a heading or HTML anchor (seen in a package README)', async () => {
+    const index = await indexOf({
+      'a.md': FM('A') + '# Intro\n[t](b.md#user-content-getbordercharacters) [a](b.md#user-content-legacy) [s](#user-content-intro)\n'
+        + '[gone](b.md#user-content-nope) [twice](b.md#user-content-user-content-legacy) [bare](b.md#user-content-)\n',
+      'b.md': FM('B') + '### getBorderCharacters\n\n<a name="legacy"></a>\n',
+    });
+    assert.deepEqual(index.diagnostics('a.md').map(d => d.message.match(/#([\w-]*)/)![1]),
+      ['user-content-nope', 'user-content-user-content-legacy', 'user-content-']);
+  });
+
   it('go to definition lands on the anchor a fragment names', async () => {
     const index = await indexOf({ 'a.md': FM('A') + '[s](b.md#setup)\n', 'b.md': FM('B') + '# Real\n\nIntro <a id="setup"></a>\n' });
     const target = targetOf(index, 'a.md', index.note('a.md')!.scan.links[0]);
@@ -124,6 +134,14 @@ describe('fragments', () => {
       'b.md': FM('B'),
     });
     assert.deepEqual(codes(index, 'a.md'), ['link-anchor-broken']);
+  });
+
+  it('#top is the top of the page in any case (HTML), as "back to top" links use it; a wikilink names headings only', async () => {
+    const index = await indexOf({
+      'a.md': FM('A') + '# Intro\n[up](#top) [Up](#TOP) [b](b.md#top) [no](#topic) [[b#top]]\n',
+      'b.md': FM('B'),
+    });
+    assert.deepEqual(index.diagnostics('a.md').map(d => d.message.match(/#(\w+)/)![1]), ['topic', 'top']);
   });
 });
 

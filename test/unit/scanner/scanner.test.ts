@@ -101,6 +101,12 @@ describe('scanNote: links', () => {
     assert.equal(whole(text, links[0]), '` system_design/01_x.md#intro `');
   });
 
+  it('reads no backtick path outside the workspace as a ref: home, environment variable, drive letter', () => {
+    const text = 'Edit `~/.config/app/NOTES.md`, `$HOME/x.md`, `${XDG}/x.md`, `%APPDATA%\\x.md`, `C:/notes/x.md`, `d:x.md`'
+      + ' but `a~/b.md`, `x$.md` and `docs/C:x.md` are paths.';
+    assert.deepEqual(scanNote(text).links.map(l => l.raw), ['a~/b.md', 'x$.md', 'docs/C:x.md']);
+  });
+
   it('reads wikilinks with heading and alias', () => {
     const text = 'A [[Target Note#Some Heading|the alias]] and [[plain]].';
     const links = scanNote(text).links;
