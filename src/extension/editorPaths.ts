@@ -64,3 +64,9 @@ export function workspaceEditOf(
   }
   return we;
 }
+
+/** Number of characters in the document, without copying its text. */
+export function documentLength(document: vscode.TextDocument): number {
+  if (document.lineCount === 0) return 0;
+  return document.offsetAt(document.lineAt(document.lineCount - 1).range.end);
+}

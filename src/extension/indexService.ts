@@ -5,7 +5,7 @@ import type { FileEdit, Position, Range } from '../core/model';
 import { decodeNote } from '../core/text/decode';
 import { CONFIG_FILE, editorSettings, filesDiffer, loadNotesConfig, onlySeveritiesDiffer, type EditorSettings } from './config';
 import { DiskFeed } from './diskFeed';
-import { fileOfUri, fromVscodePosition, toVscodeRange, uriOfFile, workspaceEditOf } from './editorPaths';
+import { documentLength, fileOfUri, fromVscodePosition, toVscodeRange, uriOfFile, workspaceEditOf } from './editorPaths';
 import { isHidden } from './hiddenNotes';
 import { diskBytes, errorText, loadAll, yieldToEventLoop, type LoadProgress } from './workspaceLoad';
 
@@ -113,6 +113,19 @@ export class IndexService implements vscode.Disposable {
 
   uriOf(file: string): vscode.Uri {
     return uriOfFile(this.root, file);
+  }
+
+  /**
+   * Whether the index holds `doc`'s text as it is now (`indexedLength`: the length of the indexed text): no re-index
+   * of it is pending, and the text fed from this buffer is its current version. An edit that keeps the length
+   * (typing over a selection) is caught too, which the length alone does not show.
+   */
+  isIndexedAsShown(doc: vscode.TextDocument, indexedLength: number): boolean {
+    if (this.timers.has(doc.uri.toString())) return false;
+    const file = this.fileOf(doc.uri);
+    const fed = file === undefined ? undefined : this.fedVersion.get(file);
+    if (fed !== undefined && fed !== doc.version) return false;
+    return indexedLength === documentLength(doc);
   }
 
   documentOf(file: string): vscode.TextDocument | undefined {

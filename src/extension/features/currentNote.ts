@@ -12,8 +12,8 @@ export interface CurrentNote {
 const CATCH_UP_MS = 1000;
 
 /**
- * The index record of an open document, as fresh as the buffer: when the record's length differs from the
- * buffer's (an edit the service has not re-indexed yet), waits for that file's next update — at most a
+ * The index record of an open document, as fresh as the buffer: when the index does not hold the buffer's current
+ * text (an edit the service has not re-indexed yet: see `isIndexedAsShown`), waits for that file's next update — at most a
  * second — so that link ranges match what is on screen. Undefined before the index is ready, for files
  * outside the workspace and for documents the index does not know.
  */
@@ -22,17 +22,11 @@ export async function currentNote(service: IndexService, document: vscode.TextDo
   const file = service.fileOf(document.uri);
   if (file === undefined) return undefined;
   let record = service.index.note(file);
-  if (record === undefined || record.length !== documentLength(document)) {
+  if (record === undefined || !service.isIndexedAsShown(document, record.length)) {
     await nextUpdateOf(service, file, CATCH_UP_MS);
     record = service.index.note(file);
   }
   return record === undefined ? undefined : { file, record };
-}
-
-/** Number of characters in the document, without copying its text. */
-export function documentLength(document: vscode.TextDocument): number {
-  if (document.lineCount === 0) return 0;
-  return document.offsetAt(document.lineAt(document.lineCount - 1).range.end);
 }
 
 function nextUpdateOf(service: IndexService, file: string, timeoutMs: number): Promise<void> {
@@ -49,8 +43,8 @@ function nextUpdateOf(service: IndexService, file: string, timeoutMs: number): P
 }
 
 /**
- * Waits (at most a second) until the index has caught up with every open note whose buffer differs in length
- * from what was indexed — e.g. right after a WorkspaceEdit, before the service's debounced re-index ran.
+ * Waits (at most a second) until the index has caught up with every open note whose buffer differs from what was
+ * indexed — e.g. right after a WorkspaceEdit, before the service's debounced re-index ran.
  */
 export async function settleOpenNotes(service: IndexService): Promise<void> {
   const pending: Promise<void>[] = [];
@@ -59,7 +53,7 @@ export async function settleOpenNotes(service: IndexService): Promise<void> {
     const file = service.fileOf(document.uri);
     if (file === undefined) continue;
     const record = service.index.note(file);
-    if (record !== undefined && record.length !== documentLength(document)) pending.push(nextUpdateOf(service, file, CATCH_UP_MS));
+    if (record !== undefined && !service.isIndexedAsShown(document, record.length)) pending.push(nextUpdateOf(service, file, CATCH_UP_MS));
   }
   await Promise.all(pending);
 }

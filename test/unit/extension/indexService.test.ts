@@ -99,6 +99,27 @@ describe('IndexService lifecycle (vscode stub, files on disk)', () => {
     assert.deepEqual(published('a.md'), []);
   });
 
+  it('knows a buffer edited without a change of length is not indexed yet (quick fixes must wait for it)', async () => {
+    await start({ 'a.md': '[x](b.md)\n', 'b.md': '# B\n', 'c.md': '# C\n' });
+    settings.set('notesNavigator.diagnostics.debounceMs', 60);
+    await settingsChanged();
+    const asShown = (doc: ReturnType<typeof buffer>) => service.isIndexedAsShown(
+      { ...doc, lineCount: 1, lineAt: () => ({ range: { end: {} } }), offsetAt: () => doc.getText().length } as unknown as vscode.TextDocument,
+      service.index.note('a.md')!.length);
+    const clean = buffer(uri('a.md'), '[x](b.md)\n', false, 1);
+    assert.equal(asShown(clean), true);
+    // `b` typed over `c`: same length, other text; the re-index waits for the debounce
+    const typed = buffer(uri('a.md'), '[x](c.md)\n', true, 2);
+    workspace.textDocuments = [typed];
+    events.changeTextDocument.fire({ document: typed, contentChanges: [{}] });
+    assert.equal(asShown(typed), false, 'pending re-index');
+    await settle(90);
+    await idle();
+    assert.equal(asShown(typed), true);
+    // a later version the index has not seen (its change event not yet handled) is not the indexed text either
+    assert.equal(asShown(buffer(uri('a.md'), '[x](b.md)\n', true, 3)), false);
+  });
+
   it('a clean buffer opened after the load changes nothing', async () => {
     await start({ 'a.md': '# A\n\n[b](b.md)\n', 'b.md': '# B\n' });
     const doc = buffer(uri('a.md'), '# A\n\n[b](b.md)\n', false);
