@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { applyTextEdits } from '../../../src/core/fixes/applyEdits';
 import type { WorkspaceIndex } from '../../../src/core/index/workspaceIndex';
 import type { TextEdit } from '../../../src/core/model';
-import { workspaceEditOf } from '../../../src/extension/editorPaths';
+import { documentLength, workspaceEditOf } from '../../../src/extension/editorPaths';
 import type { IndexService } from '../../../src/extension/indexService';
 import { registerCodeActions } from '../../../src/extension/features/codeActions';
 import { registerFixAllCommand } from '../../../src/extension/features/fixAll';
@@ -46,6 +46,8 @@ export class Actions {
       ready: Promise.resolve(),
       onDidChange: (l: (e: { files: string[] }) => void) => { self!.listeners.push(l); return { dispose: () => { self!.listeners = self!.listeners.filter(x => x !== l); } }; },
       log: { error: (m: string) => { throw new Error(m); }, warn: () => undefined, info: () => undefined },
+      // the fake index is updated at once: the buffer is indexed as shown when the lengths agree
+      isIndexedAsShown: (doc: vscode.TextDocument, length: number) => length === documentLength(doc),
       fileOf: (uri: stub.Uri) => (uri.scheme === 'file' && uri.path.startsWith('/ws/') ? uri.path.slice(4) : undefined),
       uriOf,
       documentOf: (file: string) => self!.buffers.get(file)?.document,

@@ -2,6 +2,7 @@ import './vscodeStub';
 import type * as vscode from 'vscode';
 import { defaultConfig, type NotesConfig } from '../../../src/core/config';
 import type { WorkspaceIndex } from '../../../src/core/index/workspaceIndex';
+import { documentLength } from '../../../src/extension/editorPaths';
 import type { IndexService } from '../../../src/extension/indexService';
 import { registerCompletion } from '../../../src/extension/features/completion';
 import { registerDefinitions } from '../../../src/extension/features/definition';
@@ -44,6 +45,8 @@ export class Navigation {
       ready: Promise.resolve(),
       onDidChange: (l: (e: { files: string[] }) => void) => { listeners.push(l); return { dispose: () => undefined }; },
       log: { error: (m: string) => { throw new Error(m); }, warn: () => undefined, info: () => undefined },
+      // the fake index is updated at once: the buffer is indexed as shown when the lengths agree
+      isIndexedAsShown: (doc: vscode.TextDocument, length: number) => length === documentLength(doc),
       fileOf: (uri: Uri) => (uri.path.startsWith('/ws/') ? uri.path.slice(4) : undefined),
       uriOf: (file: string) => Uri.file('/ws/' + file),
       toRange: (r: { start: Position; end: Position }) => new Range(r.start.line, r.start.character, r.end.line, r.end.character),
