@@ -195,7 +195,7 @@ export function renderTail(t: Translate, s: SeriesHead): HTMLElement {
   );
   if (s.matrixProblems.length) {
     tail.append(el('section', { class: 'block problems' }, el('h3', {}, t('matrixProblems')),
-      el('ul', {}, ...s.matrixProblems.map(p => el('li', {}, p)))));
+      el('ul', {}, ...s.matrixProblems.map(p => el('li', {}, p.message)))));
   }
   return tail;
 }
