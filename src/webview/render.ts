@@ -121,6 +121,13 @@ export function renderTable(t: Translate, s: SeriesView): HTMLTableElement {
   return table;
 }
 
+/** A total reading time: minutes under an hour, hours (and the minutes left over) from 60 min on, as the Series tree says hours. */
+export function duration(t: Translate, minutes: number): string {
+  if (minutes < 60) return t('minutes', minutes);
+  const h = Math.floor(minutes / 60), m = minutes % 60;
+  return m === 0 ? t('hours', h) : t('hoursMinutes', h, m);
+}
+
 function minutesList(t: Translate, s: SeriesHead): HTMLElement {
   const dl = el('dl', { class: 'minutes' });
   let total = 0;
@@ -128,9 +135,9 @@ function minutesList(t: Translate, s: SeriesHead): HTMLElement {
     const m = s.minutesLeft[p];
     total += m;
     if (p === 'none' && m === 0) continue;
-    dl.appendChild(el('div', { class: `minutes-item priority-${p}` }, el('dt', {}, priorityLabel(t, p)), el('dd', {}, t('minutes', m))));
+    dl.appendChild(el('div', { class: `minutes-item priority-${p}` }, el('dt', {}, priorityLabel(t, p)), el('dd', {}, duration(t, m))));
   }
-  dl.appendChild(el('div', { class: 'minutes-item total' }, el('dt', {}, t('minutesTotal')), el('dd', {}, t('minutes', total))));
+  dl.appendChild(el('div', { class: 'minutes-item total' }, el('dt', {}, t('minutesTotal')), el('dd', {}, duration(t, total))));
   return el('div', { class: 'minutes-box' }, el('h3', {}, t('minutesLeft')), dl);
 }
 

@@ -1,0 +1,52 @@
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { buildViewModel, type CoverageViewModel } from '../../../src/core/coverage/viewModel';
+import { PAGE_STRINGS } from '../../../src/webview/strings';
+import { exampleIndex } from '../coverage/fakeIndex';
+import { PageHarness } from './pageHarness';
+
+/** The coverage page's summary as read: reading-time totals, headings, the toolbar, the area names. */
+
+const bundle = JSON.parse(readFileSync('l10n/bundle.l10n.zh-tw.json', 'utf8')) as Record<string, string>;
+
+/** The page's strings as the host sends them in a zh-TW VS Code. */
+function zhTWStrings(): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, english] of Object.entries(PAGE_STRINGS)) out[key] = bundle[english] ?? english;
+  return out;
+}
+
+function withMinutesLeft(minutes: { 'must-read': number; important: number; skippable: number; none: number }): CoverageViewModel {
+  const vm = buildViewModel(exampleIndex());
+  vm.series[0]!.minutesLeft = minutes;
+  return vm;
+}
+
+/** `[label, value]` of each minutes-left item, as shown. */
+function minutesShown(page: PageHarness): [string, string][] {
+  return page.all('div.minutes-item').map(d => [d.querySelectorAll('dt')[0]!.textContent, d.querySelectorAll('dd')[0]!.textContent]);
+}
+
+describe('coverage page summary', () => {
+  it('says totals of an hour and more in hours and minutes', () => {
+    const page = new PageHarness();
+    page.model(withMinutesLeft({ 'must-read': 6480, important: 90, skippable: 45, none: 0 }));
+    assert.deepEqual(minutesShown(page), [
+      ['Must-read', '108 h'], ['Important', '1 h 30 min'], ['Skippable', '45 min'], ['Total', '110 h 15 min'],
+    ]);
+  });
+
+  it('says them in zh-TW with the zh-TW units', () => {
+    const page = new PageHarness();
+    page.model(withMinutesLeft({ 'must-read': 6480, important: 90, skippable: 45, none: 60 }), zhTWStrings());
+    assert.deepEqual(minutesShown(page).map(([, v]) => v), ['108 小時', '1 小時 30 分鐘', '45 分鐘', '1 小時', '111 小時 15 分鐘']);
+  });
+
+  it('keeps per-row reading times in minutes', () => {
+    const vm = buildViewModel(exampleIndex());
+    vm.series[0]!.rows[0]!.minutes = 90;
+    const page = new PageHarness();
+    page.model(vm);
+    assert.ok(page.all('tr.row')[0]!.querySelectorAll('td.num').some(td => td.textContent === '90 min'));
+  });
+});
