@@ -159,7 +159,7 @@ export function renderHead(t: Translate, s: SeriesHead): HTMLElement {
     for (const a of s.areas) {
       const label = t('areaProgress', a.area, a.done, a.total, a.inProgress);
       areaList.appendChild(el('li', { class: 'area' },
-        el('span', { class: 'area-label' }, a.area),
+        el('span', { class: 'area-label', title: a.area }, a.area),
         progressBar(label, a.done, a.inProgress, a.total),
         el('span', { class: 'area-figure' }, `${a.done}/${a.total}`)));
     }

@@ -93,4 +93,16 @@ describe('coverage page summary', () => {
     page.model({ series: [] }, zhTWStrings());
     assert.deepEqual(headings(page), [`h1 ${bundle['Coverage']}`]);
   });
+
+  it('gives each capability area of the summary its full name as a tooltip (a long one is cut off with an ellipsis)', () => {
+    const vm = buildViewModel(exampleIndex());
+    const long = 'Distributed Systems, Consensus and Replication Across Regions';
+    vm.series[0]!.areas[0]!.area = long;
+    const page = new PageHarness();
+    page.model(vm);
+    const labels = page.all('span.area-label');
+    assert.equal(labels.length, vm.series[0]!.areas.length);
+    assert.deepEqual(labels.map(l => l.getAttribute('title')), vm.series[0]!.areas.map(a => a.area));
+    assert.equal(labels[0]!.getAttribute('title'), long);
+  });
 });
