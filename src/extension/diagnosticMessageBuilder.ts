@@ -13,6 +13,9 @@ import { describeValue } from '../core/rules/frontmatter';
  * bundle check (test/unit/core/l10n.test.ts) finds it.
  */
 
+/** What a message is built from: a diagnostic's code, its facts and the core's English message. */
+export type MessageFacts = Pick<Diagnostic, 'code' | 'message' | 'data'>;
+
 /** The part of `vscode.l10n` this file needs. */
 export interface Translator {
   t(message: string, ...args: string[]): string;
@@ -24,13 +27,13 @@ export const ENGLISH: Translator = {
 };
 
 /** The message in the translator's language, or the core's English message when no template rebuilds it. */
-export function localize(d: Diagnostic, l10n: Translator): string {
+export function localize(d: MessageFacts, l10n: Translator): string {
   if (buildMessage(d, ENGLISH) !== d.message) return d.message;
   return buildMessage(d, l10n) ?? d.message;
 }
 
 /** The message of `d` from its code and facts, through `l10n`; undefined for a form no template covers. */
-export function buildMessage(d: Diagnostic, l10n: Translator): string | undefined {
+export function buildMessage(d: MessageFacts, l10n: Translator): string | undefined {
   const data: Facts = d.data ?? {};
   switch (d.code) {
     case 'frontmatter-missing':

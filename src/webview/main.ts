@@ -205,10 +205,23 @@ function replaceSeries(s: SeriesView): void {
   seriesDom.set(s.id, fresh);
 }
 
+/** The page's one h1 (its title), above the toolbar: headings go h1 page, h2 series, h3 parts of a series. */
+function ensurePageTitle(): void {
+  let h1 = document.getElementById('page-title');
+  if (!h1) {
+    h1 = el('h1', { id: 'page-title', class: 'page-title' });
+    document.body.insertBefore(h1, toolbar);
+  }
+  const title = t('title');
+  if (h1.textContent !== title) h1.textContent = title;
+}
+
 function renderAll(): void {
   clear(content);
   seriesDom.clear();
   if (!model) return;
+  // nothing to filter without a series
+  toolbar.hidden = model.series.length === 0;
   if (model.series.length === 0) {
     content.appendChild(el('p', { class: 'empty' }, t('noSeries')));
     return;
@@ -242,6 +255,7 @@ function trackToolbarHeight(): void {
 
 function onModel(next: CoverageViewModel): void {
   model = next;
+  ensurePageTitle();
   if (!searchInput) { buildToolbar(); trackToolbarHeight(); }
   withFocusKept(renderAll);
   if (pendingScroll !== undefined) {

@@ -9,7 +9,10 @@ import type { CoverageViewModel, ModelPatch } from '../core/coverage/viewModel';
 export const COVERAGE_VIEW_TYPE = 'notesNavigator.coverage';
 
 export type HostMessage =
-  /** the whole model, on the page's `ready` (first load, reload, shown again) */
+  /**
+   * the whole model, on the page's `ready` (first load, reload, shown again); like the patches, its texts are
+   * final: the host has worded each matrix problem's `message` in the display language
+   */
   | { type: 'model'; version: number; model: CoverageViewModel; strings: Record<string, string> }
   /** only what changed since the previous version */
   | { type: 'patch'; version: number; patch: ModelPatch }

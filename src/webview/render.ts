@@ -121,6 +121,13 @@ export function renderTable(t: Translate, s: SeriesView): HTMLTableElement {
   return table;
 }
 
+/** A total reading time: minutes under an hour, hours (and the minutes left over) from 60 min on, as the Series tree says hours. */
+export function duration(t: Translate, minutes: number): string {
+  if (minutes < 60) return t('minutes', minutes);
+  const h = Math.floor(minutes / 60), m = minutes % 60;
+  return m === 0 ? t('hours', h) : t('hoursMinutes', h, m);
+}
+
 function minutesList(t: Translate, s: SeriesHead): HTMLElement {
   const dl = el('dl', { class: 'minutes' });
   let total = 0;
@@ -128,9 +135,9 @@ function minutesList(t: Translate, s: SeriesHead): HTMLElement {
     const m = s.minutesLeft[p];
     total += m;
     if (p === 'none' && m === 0) continue;
-    dl.appendChild(el('div', { class: `minutes-item priority-${p}` }, el('dt', {}, priorityLabel(t, p)), el('dd', {}, t('minutes', m))));
+    dl.appendChild(el('div', { class: `minutes-item priority-${p}` }, el('dt', {}, priorityLabel(t, p)), el('dd', {}, duration(t, m))));
   }
-  dl.appendChild(el('div', { class: 'minutes-item total' }, el('dt', {}, t('minutesTotal')), el('dd', {}, t('minutes', total))));
+  dl.appendChild(el('div', { class: 'minutes-item total' }, el('dt', {}, t('minutesTotal')), el('dd', {}, duration(t, total))));
   return el('div', { class: 'minutes-box' }, el('h3', {}, t('minutesLeft')), dl);
 }
 
@@ -152,7 +159,7 @@ export function renderHead(t: Translate, s: SeriesHead): HTMLElement {
     for (const a of s.areas) {
       const label = t('areaProgress', a.area, a.done, a.total, a.inProgress);
       areaList.appendChild(el('li', { class: 'area' },
-        el('span', { class: 'area-label' }, a.area),
+        el('span', { class: 'area-label', title: a.area }, a.area),
         progressBar(label, a.done, a.inProgress, a.total),
         el('span', { class: 'area-figure' }, `${a.done}/${a.total}`)));
     }
@@ -195,7 +202,7 @@ export function renderTail(t: Translate, s: SeriesHead): HTMLElement {
   );
   if (s.matrixProblems.length) {
     tail.append(el('section', { class: 'block problems' }, el('h3', {}, t('matrixProblems')),
-      el('ul', {}, ...s.matrixProblems.map(p => el('li', {}, p)))));
+      el('ul', {}, ...s.matrixProblems.map(p => el('li', {}, p.message)))));
   }
   return tail;
 }

@@ -23,6 +23,8 @@ export const PAGE_STRINGS = {
   minutesLeft: 'Minutes left to read',
   minutesTotal: 'Total',
   minutes: '{0} min',
+  hours: '{0} h',
+  hoursMinutes: '{0} h {1} min',
   mustRead: 'Must-read',
   important: 'Important',
   skippable: 'Skippable',

@@ -1,6 +1,6 @@
 import type { IndexView } from '../index/api';
 import { statusOutOfDate } from './compute';
-import type { Chapter, CoverageStatus, Diagnostic, FileState, PriorityKey, RowCoverage, SeriesModel } from '../model';
+import type { Chapter, CoverageModel, CoverageStatus, Diagnostic, FileState, MatrixProblem, PriorityKey, RowCoverage, RuleCode, SeriesModel } from '../model';
 import { matrixListsFiles } from '../series/matrix';
 
 /**
@@ -93,7 +93,18 @@ export interface SeriesHead {
   matrixOnly: UnlistedMatrixFile[];
   gaps: string;
   /** problems reading the matrix itself */
-  matrixProblems: string[];
+  matrixProblems: MatrixProblemView[];
+}
+
+/**
+ * A problem of the matrix itself, with the code and facts of the diagnostic it is reported as on the matrix
+ * (rules/coverage.ts), so that the host can word it as the Problems panel does, in the display language.
+ */
+export interface MatrixProblemView {
+  code: RuleCode;
+  data: Record<string, unknown>;
+  /** English (the core's); the host puts the display language's wording here before the page gets it */
+  message: string;
 }
 
 export interface SeriesView extends SeriesHead {
@@ -130,6 +141,19 @@ function isFileName(title: string, file: string): boolean {
 
 function emptyMinutes(): Record<PriorityBucket, number> {
   return { 'must-read': 0, important: 0, skippable: 0, none: 0 };
+}
+
+/** The code a matrix problem is reported with: a table that lists no files lists no chapter; one without a Status column declares no status. */
+const MATRIX_PROBLEM_CODE: Record<MatrixProblem['kind'], RuleCode> = {
+  'no-table': 'coverage-unlisted',
+  'no-files-column': 'coverage-unlisted',
+  'no-status-column': 'coverage-status-mismatch',
+};
+
+function matrixProblemView(p: MatrixProblem, cov: CoverageModel): MatrixProblemView {
+  const data: Record<string, unknown> = { problem: p.kind, matrix: cov.file };
+  if (p.everyTable) data.everyTable = true;
+  return { code: MATRIX_PROBLEM_CODE[p.kind], data, message: p.message };
 }
 
 function rowKey(area: string, topic: string, files: readonly { href: string }[]): string {
@@ -242,7 +266,7 @@ export function buildSeriesView(index: IndexView, series: SeriesModel): SeriesVi
     readmeOnly,
     matrixOnly,
     gaps: cov?.gaps ?? '',
-    matrixProblems: cov ? cov.problems.map(p => p.message) : [],
+    matrixProblems: cov ? cov.problems.map(p => matrixProblemView(p, cov)) : [],
     rows,
   };
   if (cov) view.matrix = cov.file;

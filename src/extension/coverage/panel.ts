@@ -9,7 +9,7 @@ import type { IndexService } from '../indexService';
 import { createPlannedNote } from './createNote';
 import { coverageHtml, coverageWebviewOptions } from './html';
 import { openBesidePanel } from './openFile';
-import { translatedPageStrings } from './pageStrings';
+import { translatedPageStrings, withLocalizedProblems } from './pageStrings';
 import { syncStatus } from './syncStatus';
 
 /** Delay that coalesces index changes while the panel is visible (about one animation frame). */
@@ -123,7 +123,7 @@ export class CoverageController implements vscode.Disposable {
 
   /** The latest model (built now when none was built yet). */
   model(): CoverageViewModel {
-    if (!this.current) this.current = buildViewModel(this.service.index);
+    if (!this.current) this.current = withLocalizedProblems(buildViewModel(this.service.index));
     return this.current;
   }
 
@@ -167,7 +167,7 @@ export class CoverageController implements vscode.Disposable {
     const t0 = Date.now();
     let next: CoverageViewModel;
     try {
-      next = buildViewModel(this.service.index);
+      next = withLocalizedProblems(buildViewModel(this.service.index));
     } catch (e) {
       this.service.log.error(`coverage: building the view model failed: ${(e as Error).stack ?? String(e)}`);
       return;

@@ -108,7 +108,10 @@ describe('coverage view model', () => {
     const b = buildViewModel(broken).series[0]!;
     assert.equal(b.rows.length, 0);
     assert.equal(b.matrixProblems.length, 1);
-    assert.match(b.matrixProblems[0]!, /no coverage table/);
+    assert.match(b.matrixProblems[0]!.message, /no coverage table/);
+    // the code and facts of the diagnostic on the matrix, which the host words in the display language
+    assert.equal(b.matrixProblems[0]!.code, 'coverage-unlisted');
+    assert.deepEqual(b.matrixProblems[0]!.data, { problem: 'no-table', matrix: 'n/coverage_matrix.md' });
   });
 
   it('a table without a files column: no row is a mismatch and no README chapter is unlisted, the problem is shown', () => {
@@ -117,7 +120,9 @@ describe('coverage view model', () => {
     assert.deepEqual(s.rows.map(r => r.mismatch), [false, false]);
     assert.deepEqual(s.readmeOnly, []);
     assert.equal(s.matrixProblems.length, 1);
-    assert.match(s.matrixProblems[0]!, /no "Coverage Files" column/);
+    assert.match(s.matrixProblems[0]!.message, /no "Coverage Files" column/);
+    assert.equal(s.matrixProblems[0]!.code, 'coverage-unlisted');
+    assert.deepEqual(s.matrixProblems[0]!.data, { problem: 'no-files-column', matrix: 'backend/coverage_matrix.md', everyTable: true });
   });
 
   it('a series without a matrix has no rows, no unlisted lists, but minutes left', () => {

@@ -33,4 +33,8 @@ describe('coverage page stylesheet', () => {
       assert.ok(bordered, `button.${cls} takes --vscode-button-border`);
     }
   });
+
+  it('hides the toolbar when it carries the hidden attribute (its own display: flex would show it)', () => {
+    assert.ok(rules().some(([selectors, body]) => selectors.includes('.toolbar[hidden]') && /display:\s*none/.test(body)));
+  });
 });

@@ -68,10 +68,10 @@ export class PageHarness {
     for (const l of this.windowListeners.get(type) ?? []) l(new FakeEvent(type));
   }
 
-  /** The host's full model (as after `ready`), with the English strings. */
-  model(model: CoverageViewModel): void {
+  /** The host's full model (as after `ready`), with the English strings unless others are given. */
+  model(model: CoverageViewModel, strings: Record<string, string> = { ...PAGE_STRINGS }): void {
     this.current = model;
-    this.deliver({ type: 'model', version: ++this.version, model, strings: { ...PAGE_STRINGS } });
+    this.deliver({ type: 'model', version: ++this.version, model, strings });
   }
 
   /** The host's patch from the current model to `next`. */
