@@ -1,6 +1,7 @@
 import type { IndexView } from '../index/api';
 import { statusOutOfDate } from './compute';
 import type { Chapter, CoverageModel, CoverageStatus, Diagnostic, FileState, MatrixProblem, PriorityKey, RowCoverage, RuleCode, SeriesModel } from '../model';
+import { matrixProblemFinding } from '../rules/coverage';
 import { matrixListsFiles } from '../series/matrix';
 
 /**
@@ -143,17 +144,10 @@ function emptyMinutes(): Record<PriorityBucket, number> {
   return { 'must-read': 0, important: 0, skippable: 0, none: 0 };
 }
 
-/** The code a matrix problem is reported with: a table that lists no files lists no chapter; one without a Status column declares no status. */
-const MATRIX_PROBLEM_CODE: Record<MatrixProblem['kind'], RuleCode> = {
-  'no-table': 'coverage-unlisted',
-  'no-files-column': 'coverage-unlisted',
-  'no-status-column': 'coverage-status-mismatch',
-};
-
+/** A matrix problem as the page shows it: the code, facts and message of the diagnostic the matrix gets for it. */
 function matrixProblemView(p: MatrixProblem, cov: CoverageModel): MatrixProblemView {
-  const data: Record<string, unknown> = { problem: p.kind, matrix: cov.file };
-  if (p.everyTable) data.everyTable = true;
-  return { code: MATRIX_PROBLEM_CODE[p.kind], data, message: p.message };
+  const { code, data, message } = matrixProblemFinding(p, cov);
+  return { code, data: data ?? {}, message };
 }
 
 function rowKey(area: string, topic: string, files: readonly { href: string }[]): string {

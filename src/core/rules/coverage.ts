@@ -101,7 +101,7 @@ function statusMessage(p: StatusProblem, declaredText: string, config: NotesConf
  * A problem of the matrix itself as a finding: no coverage table, or a table without a files column, lists no
  * chapter (`coverage-unlisted`); a table without a Status column declares no status (`coverage-status-mismatch`).
  */
-function matrixProblemFinding(p: MatrixProblem, cov: CoverageModel): Finding {
+export function matrixProblemFinding(p: MatrixProblem, cov: CoverageModel): Finding {
   const data = { problem: p.kind, matrix: cov.file, ...(p.everyTable && { everyTable: true }) };
   switch (p.kind) {
     case 'no-table':
