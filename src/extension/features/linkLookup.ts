@@ -1,6 +1,6 @@
 import { fragmentTarget, headingNames, lineOfFragment, type FragmentPlace } from '../../core/index/fragmentTarget';
 import type { IndexView, NoteRecord, Resolution } from '../../core/index/api';
-import type { Anchor, Chapter, Heading, LinkKind, LinkRef, Position, Range } from '../../core/model';
+import type { Chapter, Heading, LinkKind, LinkRef, Position, Range } from '../../core/model';
 import { normalizeLabel } from '../../core/scanner/inlineTypes';
 import { LineIndex, rangeContains } from '../../core/text/lineIndex';
 import { isProseAt } from '../../core/index/proseAt';
@@ -63,15 +63,6 @@ function inProse(record: NoteRecord, document: NoteText, pos: Position): boolean
 /** The heading whose line holds a position, if any. */
 export function headingAt(record: NoteRecord, pos: Position): Heading | undefined {
   return record.scan.headings.find(h => h.range.start.line <= pos.line && pos.line <= h.range.end.line);
-}
-
-/**
- * The heading (or HTML anchor, as a level-0 heading) a fragment of a link of that kind names, by the link check's
- * own rules (fragmentTarget): undefined when it names none, or names a place (`#top`, `#L10`, a block reference).
- */
-export function headingForFragment(headings: readonly Heading[], fragment: string, kind: LinkKind, anchors?: readonly Anchor[]): Heading | undefined {
-  const t = fragmentTarget(headingNames(headings, anchors), fragment, kind);
-  return typeof t === 'object' ? t : undefined;
 }
 
 /** Where a link leads, with the heading its fragment names when the target exists. */
