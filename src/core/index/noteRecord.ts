@@ -1,8 +1,8 @@
 /** What the index derives from a note besides its scan: its title, hover preview and the fragments it offers. */
 import type { Heading, ScanResult } from '../model';
 import { stem } from '../paths';
-import { githubSlug } from '../scanner/slug';
 import { detach } from '../text/detach';
+import { textSlugOf } from './fragmentTarget';
 
 /** The title a note answers to: its frontmatter `title`, else its first `#` heading, else its file name. */
 export function titleOf(file: string, fmTitle: unknown, headings: Heading[]): string {
@@ -44,18 +44,12 @@ export function previewOf(text: string, bodyStart: number): string {
   return detach(joined.length > 400 ? joined.slice(0, 400) + '…' : joined);
 }
 
-/**
- * The slugs of heading texts as users see them (trimmed, image alt text kept) that differ from the headings'
- * GitHub slugs: `## Setup <img …>` is `#setup-` on GitHub, but `[[note#Setup]]` names it by its text. Only a
- * slug that markup at an edge or an image can have touched (a `-` at either end, or `--`) is looked at again.
- */
+/** The slugs of heading texts as users see them that differ from the headings' GitHub slugs (see textSlugOf). */
 export function textOnlySlugs(headings: readonly Heading[]): string[] {
   const out: string[] = [];
   for (const h of headings) {
-    const s = h.slug;
-    if (s.charCodeAt(0) !== 45 && s.charCodeAt(s.length - 1) !== 45 && !s.includes('--')) continue;
-    const t = githubSlug(h.text);
-    if (t !== s) out.push(t);
+    const t = textSlugOf(h);
+    if (t !== undefined) out.push(t);
   }
   return out;
 }

@@ -1,6 +1,6 @@
 import type { Resolution } from '../index/api';
 import type { LinkRef } from '../model';
-import { githubSlug } from '../scanner/slug';
+import { fragmentTarget, type FragmentNames } from '../index/fragmentTarget';
 import type { Finding } from './finding';
 
 /** What the link rules need from the index for one note. */
@@ -26,6 +26,7 @@ const KIND_NAMES: Record<LinkRef['kind'], string> = { link: 'link', image: 'imag
  */
 export function checkLinks(links: readonly LinkRef[], ctx: LinkRuleContext): Finding[] {
   const out: Finding[] = [];
+  const names = new TargetNames(ctx);
   for (const link of links) {
     if (link.external || ctx.skip?.(link)) continue;
     const r = ctx.resolve(link);
@@ -43,13 +44,9 @@ export function checkLinks(links: readonly LinkRef[], ctx: LinkRuleContext): Fin
         out.push({ code: 'link-broken', range: link.targetRange, data: { ...linkData(link), file: r.file },
           message: `${KIND_NAMES[link.kind]} target "${shown(link.path)}" does not exist (${shown(r.file)})` });
       }
-    } else if (r.kind === 'file' && link.fragment !== undefined && link.fragment !== '' && !isLineFragment(link.fragment)
-      && !(link.kind !== 'wikilink' && isTopFragment(link.fragment))) {
-      const slugs = ctx.slugsOf(r.file);
-      // Obsidian: `[[b#Outer#Inner]]` names Inner by its heading path, `[[b#^id]]` a block (not checked)
-      const inner = link.kind === 'wikilink' ? innermostHeading(link.fragment) : link.fragment;
-      if (slugs && inner !== undefined && !fragmentFound(ctx, slugs, r.file, link.fragment, link.kind)
-        && (inner === link.fragment || !fragmentFound(ctx, slugs, r.file, inner, link.kind))) {
+    } else if (r.kind === 'file' && link.fragment !== undefined && link.fragment !== '') {
+      names.reset(r.file);
+      if (fragmentTarget(names, link.fragment, link.kind) === undefined) {
         out.push({ code: 'link-anchor-broken', range: link.targetRange, data: { ...linkData(link), file: r.file },
           message: `heading "#${shown(link.fragment)}" not found in ${r.file}` });
       }
@@ -58,60 +55,34 @@ export function checkLinks(links: readonly LinkRef[], ctx: LinkRuleContext): Fin
   return out;
 }
 
-/** Whether `fragment` names a heading or anchor of `file` (whose fragment names are `slugs`) for a link of `kind`. */
-function fragmentFound(ctx: LinkRuleContext, slugs: ReadonlySet<string>, file: string, fragment: string, kind: LinkRef['kind']): boolean {
-  return namesHeading(slugs, fragment, kind) || namesUserContent(slugs, fragment, kind)
-    || (kind === 'wikilink' && ctx.textSlugsOf?.(file)?.has(githubSlug(fragment)) === true);
+/**
+ * The fragment names of the note a link reaches, as fragmentTarget asks for them: one per check of a note, pointed
+ * at each link's target in turn (no allocation per link). Its slugs are fetched on the first question (a `#L10`
+ * asks none); a note whose headings are unknown (not indexed, unreadable) has every name: nothing is reported.
+ */
+class TargetNames implements FragmentNames<true> {
+  private file = '';
+  private slugs: ReadonlySet<string> | undefined | null = null;
+  constructor(private readonly ctx: LinkRuleContext) {}
+
+  reset(file: string): void {
+    this.file = file;
+    this.slugs = null;
+  }
+
+  named(name: string): true | undefined {
+    if (this.slugs === null) this.slugs = this.ctx.slugsOf(this.file);
+    return this.slugs === undefined || this.slugs.has(name) ? true : undefined;
+  }
+
+  byTextSlug(slug: string): true | undefined {
+    return this.ctx.textSlugsOf?.(this.file)?.has(slug) === true ? true : undefined;
+  }
 }
 
 /** What a finding's fix needs of its link (built only for a finding: most links are fine). */
 function linkData(link: LinkRef): Record<string, unknown> {
   return { kind: link.kind, raw: link.raw, path: link.path, fragment: link.fragment };
-}
-
-/** GitHub slugs are lower-case; a fragment written with capitals still reaches the heading. */
-export function hasSlug(slugs: ReadonlySet<string>, fragment: string): boolean {
-  return slugs.has(fragment) || slugs.has(fragment.toLowerCase());
-}
-
-/**
- * Whether a link's fragment names one of its target's headings. A Markdown link or image names a heading by its
- * GitHub slug (`#core-concepts`), as GitHub renders it. A wikilink may also name it by its text, in any case
- * (`[[note#Core Concepts]]`, Obsidian's and Foam's convention): the text's slug is then one of the heading slugs.
- */
-export function namesHeading(slugs: ReadonlySet<string>, fragment: string, kind: LinkRef['kind']): boolean {
-  return hasSlug(slugs, fragment) || (kind === 'wikilink' && slugs.has(githubSlug(fragment)));
-}
-
-/** The prefix of the ids GitHub gives headings and HTML anchors: `#user-content-setup` reaches what `#setup` does. */
-const USER_CONTENT = 'user-content-';
-
-/** Whether a Markdown link's `#user-content-x` names a heading or anchor `x`, as it does on GitHub (not wikilinks). */
-function namesUserContent(slugs: ReadonlySet<string>, fragment: string, kind: LinkRef['kind']): boolean {
-  return kind !== 'wikilink' && fragment.length > USER_CONTENT.length && fragment.startsWith(USER_CONTENT)
-    && hasSlug(slugs, fragment.slice(USER_CONTENT.length));
-}
-
-/** `#L10`, `#L10-L20` and `#L10C5-L12C3` line anchors point into a file, not at a heading. */
-function isLineFragment(f: string): boolean {
-  // most fragments are heading slugs: look at the first character before running the pattern
-  return f.charCodeAt(0) === 76 /* L */ && /^L\d+(C\d+)?(-L?\d+(C\d+)?)?$/.test(f);
-}
-
-/**
- * The heading a wikilink's fragment names: the last of an Obsidian heading path (`Outer#Inner`), undefined for a
- * block reference (`^id`), whose markers are not indexed.
- */
-function innermostHeading(fragment: string): string | undefined {
-  if (fragment.charCodeAt(0) === 94 /* ^ */) return undefined;
-  if (fragment.indexOf('#') === -1) return fragment;
-  const parts = fragment.split('#').filter(p => p !== '');
-  return parts.length === 0 ? fragment : parts[parts.length - 1];
-}
-
-/** `#top` (any case) scrolls to the top of a page that has no such id (HTML's rule): "back to top" links use it. */
-function isTopFragment(f: string): boolean {
-  return f.length === 3 && f.toLowerCase() === 'top';
 }
 
 /** Characters of a path or fragment a message quotes: a 1 MB fragment makes a finding, not a 1 MB line. */

@@ -25,9 +25,12 @@ export function registerDefinitions(service: IndexService): vscode.Disposable {
         return page === undefined ? undefined : [locationLink(service, link, page, new vscode.Range(0, 0, 0, 0))];
       }
       if (target.file === undefined || !target.exists) return undefined;
+      // a heading or anchor; a `#L12` line; else the top (`#top`, a block reference, a heading not found)
       const targetRange = target.heading
         ? service.toRange(target.heading.range)
-        : new vscode.Range(0, 0, 0, 0);
+        : target.line !== undefined
+          ? new vscode.Range(target.line, 0, target.line, 0)
+          : new vscode.Range(0, 0, 0, 0);
       return [locationLink(service, link, target.file, targetRange)];
     }),
   });

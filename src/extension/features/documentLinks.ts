@@ -20,7 +20,8 @@ export function registerDocumentLinks(service: IndexService): vscode.Disposable 
         const target = targetOf(service.index, current.file, link);
         if (target.file === undefined || !target.exists) continue;
         let uri = service.uriOf(target.file);
-        if (target.heading) uri = uri.with({ fragment: `L${target.heading.range.start.line + 1}` });
+        const line = target.heading ? target.heading.range.start.line : target.line;
+        if (line !== undefined) uri = uri.with({ fragment: `L${line + 1}` });
         const documentLink = new vscode.DocumentLink(service.toRange(link.targetRange), uri);
         documentLink.tooltip = target.heading
           ? vscode.l10n.t('Open {0} at "{1}"', target.file, target.heading.text)

@@ -74,7 +74,8 @@ export function hoverContent(index: IndexView, link: LinkRef, target: LinkTarget
   appendChapterFacts(md, chapter, typeof status === 'string' ? status : undefined);
   md.appendMarkdown('\n\n$(file) ');
   md.appendText(file);
-  if (target.fragment !== undefined && target.fragment !== '') {
+  // a fragment that leads to a place (`#top`, `#L12`, a block) is no heading, and not missing either
+  if (target.fragment !== undefined && target.fragment !== '' && target.place === undefined) {
     md.appendMarkdown('\n\n');
     if (target.heading) {
       md.appendMarkdown('$(symbol-key) ');

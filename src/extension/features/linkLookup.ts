@@ -1,6 +1,6 @@
-import { githubSlug } from '../../core/scanner/slug';
+import { fragmentTarget, headingNames, lineOfFragment, type FragmentPlace } from '../../core/index/fragmentTarget';
 import type { IndexView, NoteRecord, Resolution } from '../../core/index/api';
-import type { Anchor, Chapter, Heading, LinkKind, LinkRef, Position, Range } from '../../core/model';
+import type { Chapter, Heading, LinkKind, LinkRef, Position, Range } from '../../core/model';
 import { normalizeLabel } from '../../core/scanner/inlineTypes';
 import { LineIndex, rangeContains } from '../../core/text/lineIndex';
 import { isProseAt } from '../../core/index/proseAt';
@@ -65,28 +65,6 @@ export function headingAt(record: NoteRecord, pos: Position): Heading | undefine
   return record.scan.headings.find(h => h.range.start.line <= pos.line && pos.line <= h.range.end.line);
 }
 
-/**
- * The heading a fragment names: its GitHub slug (Markdown links), or — for wikilinks, which name headings by
- * their text — the heading text, compared case-insensitively.
- */
-export function headingForFragment(headings: readonly Heading[], fragment: string, kind: LinkKind): Heading | undefined {
-  const lower = fragment.toLowerCase();
-  const bySlug = headings.find(h => h.slug === lower || h.slug === fragment);
-  if (bySlug) return bySlug;
-  if (kind === 'wikilink') {
-    const byText = headings.find(h => h.text.toLowerCase() === lower);
-    if (byText) return byText;
-  }
-  const slugged = githubSlug(fragment);
-  return headings.find(h => h.slug === slugged);
-}
-
-/** An HTML anchor (`<a id="setup">`) a fragment names, as the place to jump to (its id for a text). */
-function anchorAsHeading(anchors: readonly Anchor[] | undefined, fragment: string): Heading | undefined {
-  const a = anchors?.find(x => x.id === fragment) ?? anchors?.find(x => x.id === fragment.toLowerCase());
-  return a && { level: 0, text: a.id, slug: a.id, range: a.range };
-}
-
 /** Where a link leads, with the heading its fragment names when the target exists. */
 export interface LinkTarget {
   resolution: Resolution;
@@ -95,8 +73,12 @@ export interface LinkTarget {
   exists: boolean;
   isNote: boolean;
   fragment?: string;
-  /** the heading named by the fragment, when found */
+  /** the heading (or HTML anchor) named by the fragment, when found */
   heading?: Heading;
+  /** the place a fragment that names no heading leads to (`#top`, `#L10`, a block `^id`): it is not broken */
+  place?: FragmentPlace;
+  /** the 0-based line a `#L10` fragment names */
+  line?: number;
 }
 
 export function targetOf(index: IndexView, from: string, link: LinkRef): LinkTarget {
@@ -109,16 +91,24 @@ export function targetOf(index: IndexView, from: string, link: LinkRef): LinkTar
     isNote: resolution.isNote,
     fragment: resolution.fragment,
   };
-  if (resolution.exists && resolution.fragment !== undefined && resolution.fragment !== '') {
-    target.heading = headingNamed(index, resolution.file, resolution.fragment, link.kind);
+  const fragment = resolution.fragment;
+  if (resolution.exists && fragment !== undefined && fragment !== '') {
+    const t = fragmentTargetIn(index, resolution.file, fragment, link.kind);
+    if (typeof t === 'object') target.heading = t;
+    else if (t !== undefined) target.place = t;
+    if (t === 'line') target.line = lineOfFragment(fragment);
   }
   return target;
 }
 
 /** The heading (or HTML anchor, as a heading) of `file` that a fragment of a link of that kind names. */
 export function headingNamed(index: IndexView, file: string, fragment: string, kind: LinkKind): Heading | undefined {
-  const headings = index.headingsOf(file);
-  return (headings && headingForFragment(headings, fragment, kind)) ?? anchorAsHeading(index.note(file)?.scan.anchors, fragment);
+  const t = fragmentTargetIn(index, file, fragment, kind);
+  return typeof t === 'object' ? t : undefined;
+}
+
+function fragmentTargetIn(index: IndexView, file: string, fragment: string, kind: LinkKind): Heading | FragmentPlace | undefined {
+  return fragmentTarget(headingNames(index.headingsOf(file) ?? [], index.note(file)?.scan.anchors), fragment, kind);
 }
 
 /** The page that stands for a folder: its README.md (any case of `readme`), else its index.md, when it has one. */
