@@ -7,6 +7,9 @@ import { wikilinkKeyOfFile } from './resolve';
  * Markdown file the config leaves out). Each key maps to the files answering to it, kept sorted so that a choice
  * among same-named files is deterministic without re-sorting on every lookup.
  */
+/** The answer for a name nothing has: one shared empty list (a miss is common and must not allocate). */
+const NONE: readonly string[] = Object.freeze([]);
+
 export class NameIndex {
   private readonly byStem = new Map<string, string[]>();
   private readonly byTitle = new Map<string, string[]>();
@@ -48,22 +51,22 @@ export class NameIndex {
 
   /** Hidden Markdown files whose file name without `.md` is `lowerStem` (case-insensitive), sorted. */
   byHiddenStemOf(lowerStem: string): readonly string[] {
-    return this.byHiddenStem.get(lowerStem) ?? [];
+    return this.byHiddenStem.get(lowerStem) ?? NONE;
   }
 
   /** Files that are not notes whose file name is `lowerName` (case-insensitive), sorted. */
   byFileNameOf(lowerName: string): readonly string[] {
-    return this.byFileName.get(lowerName) ?? [];
+    return this.byFileName.get(lowerName) ?? NONE;
   }
 
   /** Notes whose file name without `.md` is `lowerStem` (case-insensitive), sorted. */
   byStemOf(lowerStem: string): readonly string[] {
-    return this.byStem.get(lowerStem) ?? [];
+    return this.byStem.get(lowerStem) ?? NONE;
   }
 
   /** Notes whose title is `lowerTitle` (case-insensitive), sorted. */
   byTitleOf(lowerTitle: string): readonly string[] {
-    return this.byTitle.get(lowerTitle) ?? [];
+    return this.byTitle.get(lowerTitle) ?? NONE;
   }
 }
 

@@ -150,8 +150,8 @@ export function wikilinkMatches(ctx: ResolveContext, name: string): { files: rea
   const slash = lower.lastIndexOf('/');
   const key = slash === -1 ? lower : lower.slice(slash + 1);
   const listed = ctx.notesByStem(key);
-  const hidden = ctx.hiddenNotesByStem?.(key) ?? [];
-  const byStem = hidden.length === 0 ? listed : [...listed, ...hidden];
+  const hidden = ctx.hiddenNotesByStem?.(key);
+  const byStem = hidden === undefined || hidden.length === 0 ? listed : [...listed, ...hidden];
   const matches = slash === -1 ? byStem : byStem.filter(f => endsWithPath(f.toLowerCase().replace(/\.md$/, ''), lower));
   if (matches.length > 0) return { files: matches, isNote: true };
   const byTitle = ctx.notesByTitle(lowerName);
