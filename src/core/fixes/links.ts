@@ -1,4 +1,5 @@
 import type { IndexView } from '../index/api';
+import { fragmentTarget, headingNames } from '../index/fragmentTarget';
 import type { Diagnostic, Fix, LinkRef, Position, TextEdit } from '../model';
 import { basename, dirname, extname, isMarkdown, relative, stem } from '../paths';
 import { githubSlug } from '../scanner/slug';
@@ -56,19 +57,18 @@ export function closestFileFix(index: IndexView, d: Diagnostic, text?: string): 
 }
 
 /**
- * The fragment to write when a broken link is pointed at `file`: when the link's `#fragment` names no heading (nor
- * HTML anchor) of that file, the closest heading's slug, so the fix does not trade a broken file for a broken
- * heading. Undefined to keep the fragment as written (it names one, there is none, or nothing is close).
+ * The fragment to write when a broken link is pointed at `file`: when the link's `#fragment` leads nowhere in that
+ * file as the link check reads it (`fragmentTarget`: a heading slug in any case, an HTML anchor, `#user-content-…`,
+ * `#top`, `#L10` …), the closest heading's slug, so the fix does not trade a broken file for a broken heading.
+ * Undefined to keep the fragment as written (the check accepts it, there is none, or nothing is close).
  */
 function fragmentIn(index: IndexView, file: string, link: LinkRef): string | undefined {
   const wanted = link.fragment;
-  if (wanted === undefined || wanted === '' || /^L\d+(C\d+)?(-L?\d+(C\d+)?)?$/.test(wanted)) return undefined;
+  if (wanted === undefined || wanted === '') return undefined;
   const headings = index.headingsOf(file);
   if (!headings) return undefined;
-  const slugs = headings.map(h => h.slug);
-  const anchors = index.note(file)?.scan.anchors?.map(a => a.id) ?? [];
-  if (slugs.includes(wanted) || slugs.includes(wanted.toLowerCase()) || anchors.includes(wanted)) return undefined;
-  return closest(wanted, slugs);
+  if (fragmentTarget(headingNames(headings, index.note(file)?.scan.anchors), wanted, link.kind) !== undefined) return undefined;
+  return closest(wanted, headings.map(h => h.slug));
 }
 
 /** Closest by file name; ties broken by the closest full path, then the same folder. */

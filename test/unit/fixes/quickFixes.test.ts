@@ -145,6 +145,20 @@ describe('quick fixes: link-broken and ref-broken', () => {
   });
 });
 
+describe('quick fixes: link-broken keeps the fragments the link check accepts', () => {
+  it('keeps #user-content-…, #top, #L10, upper-case and percent-encoded fragments, and fixes only a broken one', async () => {
+    const files = { 'a.md': FM('A') + '[a](notes/instal.md#user-content-setup) [b](notes/instal.md#top) [c](notes/instal.md#L10)'
+      + ' [d](notes/instal.md#SETUP) [e](notes/instal.md#%E4%B8%AD%E6%96%87) [f](notes/instal.md#user-content-Stop) [g](notes/instal.md#setp)\n',
+      'notes/install.md': FM('I') + '## Setup\n\n## Stop\n\n## 中文\n' };
+    const r = await appliedEach(files, 'link-broken');
+    assert.deepEqual(r.map(x => x.title), ['Change to "notes/install.md#user-content-setup"', 'Change to "notes/install.md#top"',
+      'Change to "notes/install.md#L10"', 'Change to "notes/install.md#SETUP"', 'Change to "notes/install.md#中文"',
+      'Change to "notes/install.md#user-content-Stop"', 'Change to "notes/install.md#setup"']);
+    const after = await indexOf(applyAll(files, (await fixesOf(files, 'link-broken')).map(f => f.fixes[0])));
+    assert.deepEqual(after.diagnostics('a.md').map(d => d.message), []);
+  });
+});
+
 describe('numbered items inserted at one position (fix all)', () => {
   const at = (line: number, newText: string) => ({ range: { start: { line, character: 9 }, end: { line, character: 9 } }, newText });
   it('continues the numbering only after an item of the same list inserted at the same position', () => {
