@@ -3,7 +3,7 @@ import { basename, isMarkdown } from '../paths';
 import type { NoteRecord } from './api';
 import { DependencyMap } from './dependencyMap';
 import { sameFragments } from './noteRecord';
-import { filePathOf, pathLinkCandidates, refCandidates, type ResolveContext, wikilinkKeyOfFile } from './resolve';
+import { filePathOf, isRelativeWikilink, pathLinkCandidates, refCandidates, type ResolveContext, wikilinkKeyOfFile } from './resolve';
 
 /**
  * Which notes must be re-checked when a file comes, goes or changes: the notes whose links may mean it. A note
@@ -125,9 +125,10 @@ export function dependencyKeysOf(ctx: Pick<ResolveContext, 'seriesFolderOf'>, fi
     if (seen[kind].has(link.path)) continue;
     seen[kind].add(link.path);
     if (kind === 'wikilink') {
+      // `[[./x]]`, `[[../y/x]]` name one path (see isRelativeWikilink), by its file name `x` as any wikilink, never a title
       const name = link.path.trim().toLowerCase().replace(/\.md$/, '');
       keys.add('w:' + name.slice(name.lastIndexOf('/') + 1));
-      keys.add('t:' + link.path.trim().toLowerCase());
+      if (!isRelativeWikilink(name)) keys.add('t:' + link.path.trim().toLowerCase());
     } else if (kind === 'ref') {
       for (const c of refCandidates(ctx, file, link.path)) if (c !== undefined) keys.add('f:' + c);
     } else {

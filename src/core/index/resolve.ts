@@ -31,7 +31,8 @@ export interface ResolveContext {
  * - Markdown links and images: relative to the note's folder (`/x` = workspace root); a target without an extension
  *   resolves to `<name>.md` when that exists; a fragment-only link points into the note itself.
  * - backtick references: the note's folder, then the series folder, then the workspace folder (first that exists).
- * - wikilinks: by file name (case-insensitive; a path-like name must match the path's end), then by title.
+ * - wikilinks: by file name (case-insensitive; a path-like name must match the path's end), then by title; a name
+ *   starting with `./` or `../` by that path from the note's folder only (`.md` appended).
  */
 export function resolveLink(ctx: ResolveContext, from: string, link: LinkRef, fromFolder = dirname(from)): Resolution {
   if (link.external) return EXTERNAL;
@@ -132,20 +133,40 @@ function resolveRef(ctx: ResolveContext, from: string, link: LinkRef): Resolutio
 function resolveWikilink(ctx: ResolveContext, from: string, link: LinkRef): Resolution {
   const name = link.path.trim();
   if (name === '') return fileResolution(ctx, from, link.fragment);
-  const { files, isNote } = wikilinkMatches(ctx, name);
+  const { files, isNote, outside } = wikilinkMatches(ctx, name, from);
+  if (outside) return OUTSIDE;
   const pick = pickNearest(files, from);
   if (pick === undefined) return UNRESOLVED;
   // a hidden note is matched by name but is not read: no note to check a fragment against, as for a hidden path
   return { kind: 'file', file: pick, exists: true, fragment: link.fragment, isNote: isNote && ctx.isNote(pick) };
 }
 
+/** Whether a wikilink name is written relative to the linking note's folder: `./note`, `../other/note`. */
+export function isRelativeWikilink(name: string): boolean {
+  // most names start with a letter: one character decides
+  return name.charCodeAt(0) === 46 /* . */ && (name.startsWith('./') || name.startsWith('../'));
+}
+
+const NO_FILES: readonly string[] = Object.freeze([]);
+const OUTSIDE_MATCHES = Object.freeze({ files: NO_FILES, isNote: false, outside: true });
+
 /**
  * Every file a wikilink name (not empty) answers to, before the nearest is picked: notes by file name (a path-like
  * name must match whole folders at the path's end; Markdown files the editor hides count, see `hiddenNotesByStem`),
- * else notes by title, else other files by file name.
+ * else notes by title, else other files by file name. A name written from the note's folder (`./x`, `../y/x`, see
+ * `isRelativeWikilink`; only when `from` is given) names that one path, as a rooted `[[/y/x]]` would, never a
+ * title; `outside` when its `..` leaves the workspace.
  */
-export function wikilinkMatches(ctx: ResolveContext, name: string): { files: readonly string[]; isNote: boolean } {
-  const lowerName = name.trim().toLowerCase();
+export function wikilinkMatches(ctx: ResolveContext, name: string, from?: string): { files: readonly string[]; isNote: boolean; outside?: boolean } {
+  let lowerName = name.trim().toLowerCase();
+  let byTitle = true;
+  if (from !== undefined && isRelativeWikilink(lowerName)) {
+    const path = join(dirname(from), name.trim());
+    if (path === undefined) return OUTSIDE_MATCHES;
+    if (path === '' || lowerName.endsWith('/')) return { files: NO_FILES, isNote: false };
+    lowerName = '/' + path.toLowerCase();
+    byTitle = false;
+  }
   const lower = lowerName.endsWith('.md') ? lowerName.slice(0, -3) : lowerName;
   const slash = lower.lastIndexOf('/');
   const key = slash === -1 ? lower : lower.slice(slash + 1);
@@ -154,8 +175,8 @@ export function wikilinkMatches(ctx: ResolveContext, name: string): { files: rea
   const byStem = hidden === undefined || hidden.length === 0 ? listed : [...listed, ...hidden];
   const matches = slash === -1 ? byStem : byStem.filter(f => endsWithPath(f.toLowerCase().replace(/\.md$/, ''), lower));
   if (matches.length > 0) return { files: matches, isNote: true };
-  const byTitle = ctx.notesByTitle(lowerName);
-  if (byTitle.length > 0) return { files: byTitle, isNote: true };
+  const titled = byTitle ? ctx.notesByTitle(lowerName) : NO_FILES;
+  if (titled.length > 0) return { files: titled, isNote: true };
   return { files: filesNamed(ctx, lowerName), isNote: false };
 }
 
