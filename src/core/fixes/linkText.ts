@@ -1,4 +1,5 @@
 import type { IndexView, Resolution } from '../index/api';
+import { isRelativeWikilink } from '../index/resolve';
 import type { LinkRef } from '../model';
 import { basename, dirname, extname, isMarkdown, relative } from '../paths';
 import { encodeLinkPath, fitsRef, fitsWikilinkName, type DestinationStyle } from './destination';
@@ -16,8 +17,8 @@ export interface LinkWorld {
   seriesFolderOf(file: string): string | undefined;
   /** true for a series' coverage matrix: its paths are read relative to the series folder only */
   isMatrix(file: string): boolean;
-  /** the notes a wikilink name could mean; when given, a written wikilink must name exactly one note */
-  wikilinkCandidates?(name: string): readonly string[];
+  /** the notes a wikilink name in note `from` could mean; when given, a written wikilink must name exactly one note */
+  wikilinkCandidates?(from: string, name: string): readonly string[];
 }
 
 export function indexWorld(index: IndexView): LinkWorld {
@@ -61,7 +62,7 @@ function queryOf(link: LinkRef): string {
 
 function candidatesFor(world: LinkWorld, from: string, link: LinkRef, file: string, frag: string | undefined, style: DestinationStyle): Candidate[] {
   switch (link.kind) {
-    case 'wikilink': return wikilinkCandidates(link, file);
+    case 'wikilink': return isRelativeWikilink(link.path.trim()) ? relativeWikilinkCandidates(from, link, file) : wikilinkCandidates(link, file);
     case 'ref': return refCandidates(world, from, link, file).filter(c => fitsRef(c.path, frag));
     default: return pathLinkCandidates(from, link, file, frag, style);
   }
@@ -70,7 +71,7 @@ function candidatesFor(world: LinkWorld, from: string, link: LinkRef, file: stri
 /** The candidate resolves to `file`; a wikilink must also name no other note (resolution would pick among them). */
 function leadsTo(world: LinkWorld, from: string, link: LinkRef, c: Candidate, file: string): boolean {
   if (link.kind === 'wikilink' && world.wikilinkCandidates) {
-    const names = world.wikilinkCandidates(c.path);
+    const names = world.wikilinkCandidates(from, c.path);
     if (names.length !== 1 || names[0] !== file) return false;
   }
   const r = world.resolve(from, { ...link, raw: c.text, path: c.path });
@@ -126,4 +127,15 @@ function wikilinkCandidates(link: LinkRef, file: string): Candidate[] {
   const name = '/' + parts.join('/') + ext;
   if (fitsWikilinkName(name)) out.push({ text: name, path: name });
   return out;
+}
+
+/**
+ * A wikilink written from the note's folder (`[[./b]]`, `[[../x/b]]`) stays so: the path from `from`'s folder to
+ * `file`, starting with `./` or `../`, without `.md` unless the link wrote it.
+ */
+function relativeWikilinkCandidates(from: string, link: LinkRef, file: string): Candidate[] {
+  const rel = relative(dirname(from), file);
+  const path = isMarkdown(rel) && !isMarkdown(link.path.trim()) ? rel.slice(0, -3) : rel;
+  const name = path.startsWith('../') ? path : './' + path;
+  return fitsWikilinkName(name) ? [{ text: name, path: name }] : [];
 }

@@ -39,8 +39,8 @@ export class PostMoveWorkspace extends WorkspaceFiles implements LinkWorld {
   }
 
   /** The files a wikilink name answers to, as resolution finds them (the nearest of them is the one it picks). */
-  wikilinkCandidates(name: string): readonly string[] {
-    return wikilinkMatches(this, name).files;
+  wikilinkCandidates(from: string, name: string): readonly string[] {
+    return wikilinkMatches(this, name, from).files;
   }
 
   isNote(file: string): boolean {
