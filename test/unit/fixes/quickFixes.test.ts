@@ -125,6 +125,11 @@ describe('quick fixes: wikilink-broken', () => {
     assert.deepEqual(r, [{ title: 'Change to "[[sub/note#Setup]]"', line: '[[sub/note#Setup]]', resolved: true }]);
   });
 
+  it('keeps a relative wikilink relative', async () => {
+    const r = await appliedEach({ 'a.md': FM('A') + '[[./sub/notte#Setup|n]]\n', 'sub/note.md': FM('N') + '# Setup\n' }, 'wikilink-broken');
+    assert.deepEqual(r, [{ title: 'Change to "[[./sub/note#Setup]]"', line: '[[./sub/note#Setup|n]]', resolved: true }]);
+  });
+
   it('names the note the fix chose when another note shares its name and would be picked', async () => {
     // `[[note]]` from a.md resolves to x/note.md (the shorter path); the closest by path is yy/note.md
     const r = await appliedEach({ 'a.md': FM('A') + '[[yy/notr]]\n', 'x/note.md': FM('X'), 'yy/note.md': FM('Y') }, 'wikilink-broken');
