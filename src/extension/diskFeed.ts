@@ -21,10 +21,42 @@ export class DiskFeed {
     private readonly fire: (files: string[]) => void,
   ) {}
 
-  /** A file or folder was deleted. */
+  /**
+   * A file or folder was deleted. Unsaved text counts: a note whose open buffer is dirty stays, with the buffer's
+   * text, until that buffer is closed unsaved or reverted (see `bufferSettled`); a save brings its file back.
+   */
   deleted(file: string): void {
-    this.fire([...this.host.index.removeFile(file), ...hiddenNoteGone(this.host.index, file)]);
-    this.fromBuffer.delete(file);
+    const { index } = this.host;
+    const kept = this.dirtyBuffersAt(file);
+    if (kept.size === 0) {
+      this.fire([...index.removeFile(file), ...hiddenNoteGone(index, file)]);
+      this.fromBuffer.delete(file);
+      return;
+    }
+    const changed: string[] = [];
+    if (!kept.has(file)) {
+      // a folder: every file below it but the kept ones
+      index.beginBatch();
+      try {
+        for (const f of [...index.files()]) if (f.startsWith(file + '/') && !kept.has(f)) changed.push(...index.removeFile(f));
+      } finally {
+        changed.push(...index.endBatch());
+      }
+    }
+    changed.push(...hiddenNoteGone(index, file));
+    // remembered so that closing the buffer unsaved goes back to the disk, where the file is gone
+    for (const [f, version] of kept) this.fromBuffer.set(f, version);
+    this.fire(changed);
+  }
+
+  /**
+   * An open buffer of `file` is no longer dirty without a save (reverted): if its file is gone from the disk, the
+   * note goes (a save writes the file first, so the note stays).
+   */
+  async bufferSettled(file: string): Promise<void> {
+    const { index } = this.host;
+    if (this.host.documentOf(file)?.isDirty || !index.hasFile(file)) return;
+    this.fire(await this.goneFromDisk(file));
   }
 
   /** A path changed on disk. */
@@ -74,6 +106,7 @@ export class DiskFeed {
       try {
         bytes = await diskBytes(this.host, file);
       } catch {
+        this.fire(await this.goneFromDisk(file));
         return;
       }
       // decoded as the loader does: disk bytes that are not UTF-8 text (or too large) make the note unreadable
@@ -105,10 +138,36 @@ export class DiskFeed {
     try {
       bytes = await diskBytes(this.host, file);
     } catch (e) {
-      log.warn(`skipped ${file}: could not be read: ${errorText(e)}`);
-      return [];
+      const gone = await this.goneFromDisk(file);
+      if (gone.length === 0) log.warn(`skipped ${file}: could not be read: ${errorText(e)}`);
+      return gone;
     }
     return [...feedBytes(index, file, bytes, (f, reason) => log.warn(`skipped ${f}: ${reason}`)), file];
+  }
+
+  /** Files (`path` itself, or below it for a folder) that are indexed notes with a dirty open buffer, with its version. */
+  private dirtyBuffersAt(path: string): Map<string, number> {
+    const { index } = this.host;
+    const out = new Map<string, number>();
+    for (const doc of vscode.workspace.textDocuments) {
+      if (doc.isClosed || !doc.isDirty) continue;
+      const f = this.host.fileOf(doc.uri);
+      if (f !== undefined && (f === path || f.startsWith(path + '/')) && index.isNote(f) && index.isIncluded(f) && !isHidden(index, f)) out.set(f, doc.version);
+    }
+    return out;
+  }
+
+  /** A file that is no longer on disk (deleted while a buffer held it) leaves the index; nothing when it is there. */
+  private async goneFromDisk(file: string): Promise<string[]> {
+    const { index } = this.host;
+    if (!index.hasFile(file)) return [];
+    try {
+      await vscode.workspace.fs.stat(this.host.uriOf(file));
+      return [];
+    } catch {
+      this.fromBuffer.delete(file);
+      return index.removeFile(file);
+    }
   }
 
   private forgetHidden(file: string): string[] {

@@ -210,6 +210,7 @@ export class IndexService implements vscode.Disposable {
     this.disposables.push(
       ws.onDidChangeTextDocument(e => {
         if (e.contentChanges.length > 0) this.schedule(e.document);
+        else if (!e.document.isDirty) this.settled(e.document);
       }),
       // a buffer can open with unsaved text and no change event (a hot-exit backup restored once its editor shows,
       // after the load): the editor shows that text, so it is what is checked
@@ -294,6 +295,16 @@ export class IndexService implements vscode.Disposable {
         this.fire([...changed, file]);
       });
     }, this.settingsValue.debounceMs));
+  }
+
+  /**
+   * A buffer whose unsaved text was indexed is no longer dirty with no edit (reverted, or saved): if its file was
+   * deleted meanwhile, the note goes.
+   */
+  private settled(doc: vscode.TextDocument): void {
+    const file = this.fileOf(doc.uri);
+    if (!file || !this.fromBuffer.has(file)) return;
+    void this.enqueue(() => this.disk.bufferSettled(file));
   }
 
   private cancel(uri: vscode.Uri): void {

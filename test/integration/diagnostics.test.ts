@@ -2,7 +2,7 @@
 // create/delete and on configuration change.
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
-import { api, codeOf, ours } from './support';
+import { api, codeOf, ours, waitFor } from './support';
 
 
 /** Resolves when `check` holds for the diagnostics of `uri`, rejects after `ms`. */
@@ -114,5 +114,103 @@ describe('diagnostics', () => {
       await config.update('rules', undefined, vscode.ConfigurationTarget.Workspace);
     }
     await waitForDiagnostics(uri, d => d.some(x => codeOf(x) === 'link-broken' && x.severity === vscode.DiagnosticSeverity.Error) && hasCode('ref-broken')(d), 5000);
+  });
+});
+
+/** Resolves once the file-system watcher reported the deletion of `uri` (and a little later, for the index's queue). */
+async function deletedOnDisk(uri: vscode.Uri): Promise<void> {
+  const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.joinPath(uri, '..'), '*.md'));
+  try {
+    const seen = new Promise<void>(resolve => watcher.onDidDelete(u => { if (u.toString() === uri.toString()) resolve(); }));
+    await vscode.workspace.fs.delete(uri);
+    await Promise.race([seen, new Promise(r => setTimeout(r, 5000))]);
+  } finally {
+    watcher.dispose();
+  }
+  await new Promise(r => setTimeout(r, 500));
+}
+
+/** Saves nothing: puts every scratch buffer back to its disk text, then removes the scratch files. */
+async function cleanUp(uris: vscode.Uri[]): Promise<void> {
+  for (const uri of uris) {
+    const doc = vscode.workspace.textDocuments.find(d => d.uri.toString() === uri.toString());
+    if (doc?.isDirty) {
+      await vscode.window.showTextDocument(doc);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    }
+  }
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  for (const uri of uris) await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
+}
+
+describe('diagnostics: a note deleted on disk while its buffer is unsaved', () => {
+  // code-server saves edited buffers after a second (files.autoSave: afterDelay), which would bring the file back
+  const files = () => vscode.workspace.getConfiguration('files');
+  let autoSave: string | undefined;
+  before(async () => {
+    autoSave = files().inspect<string>('autoSave')?.workspaceValue;
+    await files().update('autoSave', 'off', vscode.ConfigurationTarget.Workspace);
+  });
+  after(async () => {
+    await files().update('autoSave', autoSave, vscode.ConfigurationTarget.Workspace);
+  });
+  const DIR = 'backend/_lint_examples';
+  const note = (title: string, body: string) => `---\ntitle: ${title}\nnote_type: chapter\ndomain: backend\ntags: []\ncreated: 2026-01-01\nupdated: 2026-01-01\nstatus: draft\n---\n# ${title}\n\n${body}\n`;
+
+  it('keeps the note (its diagnostics, links to it) while the buffer is dirty; reverted, the note goes', async () => {
+    const a = await api();
+    const target = a.service.uriOf(`${DIR}/deleted_while_dirty.md`);
+    const linking = a.service.uriOf(`${DIR}/links_to_deleted.md`);
+    try {
+      await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(note('Target', 'Plain.')));
+      await vscode.workspace.fs.writeFile(linking, new TextEncoder().encode(note('Linking', '[target](deleted_while_dirty.md)')));
+      await waitFor('both notes indexed', () => a.service.index.hasFile(`${DIR}/deleted_while_dirty.md`) && a.service.index.hasFile(`${DIR}/links_to_deleted.md`));
+      await waitForDiagnostics(linking, ds => !hasCode('link-broken')(ds), 5000);
+      const doc = await vscode.workspace.openTextDocument(target);
+      const editor = await vscode.window.showTextDocument(doc);
+      assert.ok(await editor.edit(b => b.insert(doc.lineAt(doc.lineCount - 1).range.end, '\nSee [gone](no_such_note_for_delete_test.md).')));
+      assert.equal(doc.isDirty, true);
+      await waitForDiagnostics(target, hasCode('link-broken'), 5000);
+      await deletedOnDisk(target);
+      assert.equal(doc.isDirty, true, 'the editor keeps the unsaved buffer');
+      assert.ok(a.service.index.hasFile(`${DIR}/deleted_while_dirty.md`), 'the unsaved note is still indexed');
+      assert.ok(hasCode('link-broken')(ours(target)), "the buffer's diagnostics stay");
+      assert.ok(!hasCode('link-broken')(ours(linking)), 'a link to it still resolves');
+      await vscode.window.showTextDocument(doc);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+      await waitForDiagnostics(linking, hasCode('link-broken'), 5000);
+      await waitForDiagnostics(target, ds => ds.length === 0, 5000);
+      assert.equal(a.service.index.hasFile(`${DIR}/deleted_while_dirty.md`), false);
+    } finally {
+      await cleanUp([target, linking]);
+    }
+  });
+
+  it('a note with unsaved changes renamed (WorkspaceEdit.renameFile) is indexed at its new path only', async () => {
+    const a = await api();
+    const from = a.service.uriOf(`${DIR}/renamed_dirty_old.md`);
+    const to = a.service.uriOf(`${DIR}/renamed_dirty_new.md`);
+    try {
+      await vscode.workspace.fs.writeFile(from, new TextEncoder().encode(note('Renamed', 'Plain.')));
+      await waitFor('the note indexed', () => a.service.index.hasFile(`${DIR}/renamed_dirty_old.md`));
+      const doc = await vscode.workspace.openTextDocument(from);
+      const editor = await vscode.window.showTextDocument(doc);
+      assert.ok(await editor.edit(b => b.insert(doc.lineAt(doc.lineCount - 1).range.end, '\nUnsaved.')));
+      await waitFor('the buffer indexed', () => a.service.isIndexedAsShown(doc, a.service.index.note(`${DIR}/renamed_dirty_old.md`)?.length ?? -1));
+      const edit = new vscode.WorkspaceEdit();
+      edit.renameFile(from, to);
+      assert.ok(await vscode.workspace.applyEdit(edit));
+      await waitFor('the new path indexed', () => a.service.index.hasFile(`${DIR}/renamed_dirty_new.md`));
+      // the watcher's events and the buffer's move arrive in any order: give them time, then look
+      await new Promise(r => setTimeout(r, 1500));
+      assert.equal(a.service.index.hasFile(`${DIR}/renamed_dirty_old.md`), false, 'no ghost at the old path');
+      assert.ok(a.service.index.hasFile(`${DIR}/renamed_dirty_new.md`));
+      const moved = vscode.workspace.textDocuments.find(d => d.uri.toString() === to.toString());
+      assert.ok(moved?.isDirty, 'the unsaved buffer moved with its file');
+      assert.match(a.service.index.note(`${DIR}/renamed_dirty_new.md`) ? moved.getText() : '', /Unsaved\./);
+    } finally {
+      await cleanUp([from, to]);
+    }
+    await waitFor('the scratch notes gone', () => !a.service.index.hasFile(`${DIR}/renamed_dirty_new.md`) && !a.service.index.hasFile(`${DIR}/renamed_dirty_old.md`), 5000);
   });
 });
