@@ -65,14 +65,16 @@ describe('code actions: source.fixAll (vscode stub)', () => {
   });
 });
 
-describe('code actions: quick fixes (vscode stub)', () => {
-  /** The editor's diagnostics of `file`, as published. */
-  const published = (actions: Actions, file: string): vscode.Diagnostic[] => actions.index.diagnostics(file).map(d => {
+/** The editor's diagnostics of `file`, as published. */
+function published(actions: Actions, file: string): vscode.Diagnostic[] {
+  return actions.index.diagnostics(file).map(d => {
     const out = new V.Diagnostic(new V.Range(d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character), d.message, 1);
     out.code = d.code;
     return out as unknown as vscode.Diagnostic;
   });
+}
 
+describe('code actions: quick fixes (vscode stub)', () => {
   it('offers a fix per diagnostic, with its preferred fix marked', async () => {
     const actions = await Actions.of(FILES);
     const matrix = actions.open('s/coverage_matrix.md');
@@ -91,11 +93,6 @@ describe('code actions: quick fixes (vscode stub)', () => {
 
 describe('code actions: quick fixes that edit another file (vscode stub)', () => {
   const files = { ...FILES, 's/README.md': README + '- [c](c.md) - 必讀 - 5 min\n', 's/c.md': FM('C') };
-  const published = (actions: Actions, file: string): vscode.Diagnostic[] => actions.index.diagnostics(file).map(d => {
-    const out = new V.Diagnostic(new V.Range(d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character), d.message, 1);
-    out.code = d.code;
-    return out as unknown as vscode.Diagnostic;
-  });
 
   it('builds the edit of the other file when applied, on that file\'s text of the moment (open and edited meanwhile)', async () => {
     const actions = await Actions.of(files);

@@ -1,75 +1,23 @@
-import { events, settings, Uri, warnings, workspace, type DiagnosticCollection } from './vscodeStub';
+import { events, workspace } from './vscodeStub';
 import { strict as assert } from 'node:assert';
-import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
-import type * as vscode from 'vscode';
-import { registerDiagnostics } from '../../../src/extension/diagnostics';
-import { IndexService } from '../../../src/extension/indexService';
-
-/** An editor buffer over `text` for a file of the workspace folder. */
-function buffer(uri: Uri, text: string, dirty: boolean, version = 1) {
-  return { uri, version, isDirty: dirty, isClosed: false, getText: () => text };
-}
-type Buffer = ReturnType<typeof buffer>;
-
-const settle = (ms = 15) => new Promise(r => setTimeout(r, ms));
+import { buffer, LiveFolder, type Buffer } from './liveService';
 
 /**
  * A note's file deleted on disk while its buffer is open: unsaved text counts, so a dirty buffer keeps the note in
  * the index (its diagnostics stay, links to it resolve) until the buffer is closed unsaved or reverted.
  */
 describe('IndexService: a note deleted on disk while its buffer is open (vscode stub)', () => {
-  let dir: string;
-  let service: IndexService;
-  let collection: DiagnosticCollection;
-  let subscriptions: { dispose(): unknown }[];
+  const h = new LiveFolder('nn-deleted-');
+  const { start, write, uri, idle, edited, closeUnsaved, codes, published } = h;
 
-  async function start(files: Record<string, string>): Promise<void> {
-    for (const [file, text] of Object.entries(files)) write(file, text);
-    service = new IndexService(Uri.file(dir) as unknown as vscode.Uri);
-    subscriptions = [];
-    collection = registerDiagnostics({ subscriptions } as unknown as vscode.ExtensionContext, service) as unknown as DiagnosticCollection;
-    void service.start();
-    await service.ready;
-    await idle();
-  }
-
-  function write(file: string, text: string): void {
-    mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
-    writeFileSync(path.join(dir, file), text);
-  }
-
-  const uri = (file: string) => Uri.file(`${dir}/${file}`);
-
-  async function idle(): Promise<void> {
-    await settle();
-    await (service as unknown as { enqueue(t: () => Promise<void>): Promise<void> }).enqueue(async () => undefined);
-    await settle(1);
-  }
-
-  /** `doc` was edited (it becomes what `workspace.textDocuments` lists with `others`). */
-  async function edited(doc: Buffer, ...others: Buffer[]): Promise<void> {
-    workspace.textDocuments = [doc, ...others];
-    events.changeTextDocument.fire({ document: doc, contentChanges: [{}] });
-    await idle();
-  }
-
-  /** The file (or folder) goes from the disk and the watcher says so. */
   async function deleteOnDisk(file: string): Promise<void> {
-    rmSync(path.join(dir, file), { recursive: true });
+    rmSync(path.join(h.dir, file), { recursive: true });
     events.fsDelete.fire(uri(file));
     await idle();
   }
 
-  async function closeUnsaved(doc: Buffer): Promise<void> {
-    doc.isClosed = true;
-    workspace.textDocuments = workspace.textDocuments.filter(d => d !== doc);
-    events.closeTextDocument.fire(doc);
-    await idle();
-  }
-
-  /** "Revert File": the buffer is no longer dirty; its file being gone, its text stays (a change of dirty state only). */
   async function reverted(doc: Buffer): Promise<void> {
     doc.isDirty = false;
     doc.version++;
@@ -77,24 +25,7 @@ describe('IndexService: a note deleted on disk while its buffer is open (vscode 
     await idle();
   }
 
-  const codes = (file: string) => service.index.diagnostics(file).map(d => d.code).filter(c => c !== 'frontmatter-missing');
-  const published = (file: string) => (collection.byPath.get(`${dir}/${file}`) ?? []).map(d => d.code).filter(c => c !== 'frontmatter-missing');
-  const files = () => [...service.index.files()].sort();
-
-  beforeEach(() => {
-    dir = realpathSync(mkdtempSync(path.join(tmpdir(), 'nn-deleted-')));
-    settings.clear();
-    settings.set('notesNavigator.diagnostics.debounceMs', 0);
-    warnings.length = 0;
-    workspace.textDocuments = [];
-  });
-
-  afterEach(() => {
-    service?.dispose();
-    for (const s of subscriptions ?? []) s.dispose();
-    workspace.textDocuments = [];
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const files = () => [...h.service.index.files()].sort();
 
   it('a dirty buffer keeps its note (diagnostics, links to it) through the delete and further typing; closed unsaved, the note goes', async () => {
     await start({ 'a.md': '# A\n', 'b.md': '# B\n\n[a](a.md)\n' });
@@ -110,7 +41,7 @@ describe('IndexService: a note deleted on disk while its buffer is open (vscode 
     assert.deepEqual(published('b.md'), []);
     await closeUnsaved(typed);
     assert.deepEqual(files(), ['b.md']);
-    assert.equal(collection.byPath.has(`${dir}/a.md`), false, 'its diagnostics are cleared');
+    assert.equal(h.collection.byPath.has(`${h.dir}/a.md`), false, 'its diagnostics are cleared');
     assert.deepEqual(published('b.md'), ['link-broken'], 'the link to it is re-checked');
   });
 
@@ -158,7 +89,7 @@ describe('IndexService: a note deleted on disk while its buffer is open (vscode 
     await edited(doc);
     await deleteOnDisk('sub');
     assert.deepEqual(files(), ['a.md', 'sub/c.md']);
-    assert.equal(service.index.diagnostics('a.md').filter(d => d.code === 'link-broken').length, 1, 'only the link to d.md is broken');
+    assert.equal(h.service.index.diagnostics('a.md').filter(d => d.code === 'link-broken').length, 1, 'only the link to d.md is broken');
     await closeUnsaved(doc);
     assert.deepEqual(files(), ['a.md']);
     assert.equal(codes('a.md').filter(c => c === 'link-broken').length, 2);

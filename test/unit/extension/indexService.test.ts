@@ -1,89 +1,19 @@
-import { events, settings, Uri, warnings, workspace, type DiagnosticCollection } from './vscodeStub';
+import { events, settings, Uri, warnings, workspace } from './vscodeStub';
 import { strict as assert } from 'node:assert';
-import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import type * as vscode from 'vscode';
-import { registerDiagnostics } from '../../../src/extension/diagnostics';
 import { IndexService } from '../../../src/extension/indexService';
-
-/** An editor buffer over `text` for a file of the workspace folder `root`. */
-function buffer(uri: Uri, text: string, dirty: boolean, version = 1) {
-  return { uri, version, isDirty: dirty, isClosed: false, getText: () => text };
-}
-
-const settle = (ms = 15) => new Promise(r => setTimeout(r, ms));
+import { buffer, LiveFolder, settle } from './liveService';
 
 describe('IndexService lifecycle (vscode stub, files on disk)', () => {
-  let dir: string;
-  let service: IndexService;
-  let collection: DiagnosticCollection;
-  let subscriptions: { dispose(): unknown }[];
+  const h = new LiveFolder('nn-life-');
+  const { start, write, uri, idle, edited, closeUnsaved, codes, published } = h;
 
-  /** Writes the files, starts a service over them and waits for the initial load. */
-  async function start(files: Record<string, string | Uint8Array>): Promise<void> {
-    for (const [file, text] of Object.entries(files)) write(file, text);
-    service = new IndexService(Uri.file(dir) as unknown as vscode.Uri);
-    subscriptions = [];
-    collection = registerDiagnostics({ subscriptions } as unknown as vscode.ExtensionContext, service) as unknown as DiagnosticCollection;
-    void service.start();
-    await service.ready;
-    await idle();
-  }
-
-  function write(file: string, text: string | Uint8Array): void {
-    mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
-    writeFileSync(path.join(dir, file), text);
-  }
-
-  const uri = (file: string) => Uri.file(`${dir}/${file}`);
-
-  /** Waits for the debounce timers and the service's queue to drain. */
-  async function idle(): Promise<void> {
-    await settle();
-    await (service as unknown as { enqueue(t: () => Promise<void>): Promise<void> }).enqueue(async () => undefined);
-    await settle(1);
-  }
-
-  /** `doc`, the only open buffer, was edited. */
-  async function edited(doc: ReturnType<typeof buffer>): Promise<void> {
-    workspace.textDocuments = [doc];
-    events.changeTextDocument.fire({ document: doc, contentChanges: [{}] });
-    await idle();
-  }
-
-  /** The editor closes `doc` without saving it. */
-  async function closeUnsaved(doc: { isClosed: boolean }): Promise<void> {
-    doc.isClosed = true;
-    workspace.textDocuments = [];
-    events.closeTextDocument.fire(doc);
-    await idle();
-  }
-
-  /** A `notesNavigator.*` setting changed. */
   async function settingsChanged(): Promise<void> {
     events.changeConfiguration.fire({ affectsConfiguration: (section: string) => section === 'notesNavigator' });
     await idle();
   }
-
-  // the notes have no frontmatter: only the other findings are looked at
-  const codes = (file: string) => service.index.diagnostics(file).map(d => d.code).filter(c => c !== 'frontmatter-missing');
-  const published = (file: string) => (collection.byPath.get(`${dir}/${file}`) ?? []).map(d => d.code).filter(c => c !== 'frontmatter-missing');
-
-  beforeEach(() => {
-    dir = realpathSync(mkdtempSync(path.join(tmpdir(), 'nn-life-')));
-    settings.clear();
-    settings.set('notesNavigator.diagnostics.debounceMs', 0);
-    warnings.length = 0;
-    workspace.textDocuments = [];
-  });
-
-  afterEach(() => {
-    service?.dispose();
-    for (const s of subscriptions ?? []) s.dispose();
-    workspace.textDocuments = [];
-    rmSync(dir, { recursive: true, force: true });
-  });
 
   it('indexes an unsaved buffer opened after the load (a restored hot-exit backup) and goes back to the disk when it is closed', async () => {
     await start({ 'a.md': '# A\n\n[b](b.md)\n', 'b.md': '# B\n' });
@@ -103,9 +33,9 @@ describe('IndexService lifecycle (vscode stub, files on disk)', () => {
     await start({ 'a.md': '[x](b.md)\n', 'b.md': '# B\n', 'c.md': '# C\n' });
     settings.set('notesNavigator.diagnostics.debounceMs', 60);
     await settingsChanged();
-    const asShown = (doc: ReturnType<typeof buffer>) => service.isIndexedAsShown(
+    const asShown = (doc: ReturnType<typeof buffer>) => h.service.isIndexedAsShown(
       { ...doc, lineCount: 1, lineAt: () => ({ range: { end: {} } }), offsetAt: () => doc.getText().length } as unknown as vscode.TextDocument,
-      service.index.note('a.md')!.length);
+      h.service.index.note('a.md')!.length);
     const clean = buffer(uri('a.md'), '[x](b.md)\n', false, 1);
     assert.equal(asShown(clean), true);
     // `b` typed over `c`: same length, other text; the re-index waits for the debounce
@@ -131,9 +61,9 @@ describe('IndexService lifecycle (vscode stub, files on disk)', () => {
 
   it('never indexes a document of another scheme (git diff view, untitled) nor a file outside the folder', async () => {
     await start({ 'a.md': '# A\n' });
-    const git = buffer(new Uri('git', '', `${dir}/a.md`), '# A\n\n[x](missing.md)\n', true, 2);
+    const git = buffer(new Uri('git', '', `${h.dir}/a.md`), '# A\n\n[x](missing.md)\n', true, 2);
     const untitled = buffer(new Uri('untitled', '', 'Untitled-1'), '[x](missing.md)\n', true, 2);
-    const outside = buffer(Uri.file(`${dir}-other/c.md`), '[x](missing.md)\n', true, 2);
+    const outside = buffer(Uri.file(`${h.dir}-other/c.md`), '[x](missing.md)\n', true, 2);
     workspace.textDocuments = [git, untitled, outside];
     for (const d of [git, untitled, outside]) {
       events.openTextDocument.fire(d);
@@ -141,25 +71,25 @@ describe('IndexService lifecycle (vscode stub, files on disk)', () => {
     }
     await idle();
     assert.deepEqual(codes('a.md'), []);
-    assert.deepEqual([...service.index.files()].sort(), ['a.md']);
-    assert.deepEqual([...collection.byPath.keys()], [`${dir}/a.md`], 'diagnostics only on the folder\'s own note');
+    assert.deepEqual([...h.service.index.files()].sort(), ['a.md']);
+    assert.deepEqual([...h.collection.byPath.keys()], [`${h.dir}/a.md`], 'diagnostics only on the folder\'s own note');
   });
 
   it('a path that differs from the folder only in case is outside it on a case-sensitive file system', async function () {
     if (process.platform !== 'linux') this.skip();
     await start({ 'a.md': '# A\n' });
-    assert.equal(service.fileOf(uri('a.md') as unknown as vscode.Uri), 'a.md');
-    assert.equal(service.fileOf(Uri.file(`${dir.toUpperCase()}/a.md`) as unknown as vscode.Uri), undefined);
+    assert.equal(h.service.fileOf(uri('a.md') as unknown as vscode.Uri), 'a.md');
+    assert.equal(h.service.fileOf(Uri.file(`${h.dir.toUpperCase()}/a.md`) as unknown as vscode.Uri), undefined);
   });
 
   it('a folder deleted on disk (one event for the folder) drops its notes, their diagnostics, and breaks links to them', async () => {
     await start({ 'a.md': '# A\n\n[c](sub/c.md)\n', 'sub/c.md': '# C\n\n[x](missing.md)\n' });
     assert.deepEqual(published('sub/c.md'), ['link-broken']);
-    rmSync(path.join(dir, 'sub'), { recursive: true });
+    rmSync(path.join(h.dir, 'sub'), { recursive: true });
     events.fsDelete.fire(uri('sub'));
     await idle();
-    assert.deepEqual([...service.index.files()], ['a.md']);
-    assert.equal(collection.byPath.has(`${dir}/sub/c.md`), false);
+    assert.deepEqual([...h.service.index.files()], ['a.md']);
+    assert.equal(h.collection.byPath.has(`${h.dir}/sub/c.md`), false);
     assert.deepEqual(published('a.md'), ['link-broken']);
   });
 
@@ -169,11 +99,11 @@ describe('IndexService lifecycle (vscode stub, files on disk)', () => {
     events.fsCreate.fire(uri('sub/d.md'));
     events.fsChange.fire(uri('sub'));
     await idle();
-    assert.deepEqual([...service.index.files()].sort(), ['a.md', 'sub/c.md', 'sub/d.md']);
-    rmSync(path.join(dir, 'sub'), { recursive: true });
+    assert.deepEqual([...h.service.index.files()].sort(), ['a.md', 'sub/c.md', 'sub/d.md']);
+    rmSync(path.join(h.dir, 'sub'), { recursive: true });
     events.fsDelete.fire(uri('sub'));
     await idle();
-    assert.deepEqual([...service.index.files()], ['a.md']);
+    assert.deepEqual([...h.service.index.files()], ['a.md']);
   });
 
   it('a file renamed with its unsaved buffer, then closed without saving: the index goes back to the disk text', async () => {
@@ -183,13 +113,13 @@ describe('IndexService lifecycle (vscode stub, files on disk)', () => {
     assert.deepEqual(codes('a.md'), ['link-broken']);
     // the explorer renames a.md to c.md: the editor moves the unsaved buffer to the new name
     write('c.md', '# A\n');
-    rmSync(path.join(dir, 'a.md'));
+    rmSync(path.join(h.dir, 'a.md'));
     old.isClosed = true;
     const moved = buffer(uri('c.md'), '# A\n\n[x](missing.md)\n', true, 1);
     workspace.textDocuments = [moved];
     events.renameFiles.fire({ files: [{ oldUri: uri('a.md'), newUri: uri('c.md') }] });
     await idle();
-    assert.deepEqual([...service.index.files()].sort(), ['b.md', 'c.md']);
+    assert.deepEqual([...h.service.index.files()].sort(), ['b.md', 'c.md']);
     assert.deepEqual(codes('c.md'), ['link-broken']);
     await closeUnsaved(moved);
     assert.deepEqual(codes('c.md'), [], 'closed unsaved: c.md as it is on disk');
@@ -215,7 +145,7 @@ describe('IndexService lifecycle (vscode stub, files on disk)', () => {
     write('a.md', utf16);
     events.fsChange.fire(uri('a.md'));
     await idle();
-    assert.match(service.index.note('a.md')?.unreadable ?? '', /UTF-16/);
+    assert.match(h.service.index.note('a.md')?.unreadable ?? '', /UTF-16/);
   });
 
   it('very fast edits are coalesced and the last one is what is published', async () => {
@@ -240,10 +170,10 @@ describe('IndexService lifecycle (vscode stub, files on disk)', () => {
     assert.deepEqual(published('a.md'), ['link-broken']);
     settings.set('notesNavigator.diagnostics.enabled', false);
     await settingsChanged();
-    assert.equal(collection.byPath.size, 0);
+    assert.equal(h.collection.byPath.size, 0);
     events.changeTextDocument.fire({ document: buffer(uri('a.md'), '# A\n\n[y](missing2.md)\n', true, 2), contentChanges: [{}] });
     await idle();
-    assert.equal(collection.byPath.size, 0, 'edits while off publish nothing');
+    assert.equal(h.collection.byPath.size, 0, 'edits while off publish nothing');
     settings.set('notesNavigator.diagnostics.enabled', true);
     await settingsChanged();
     assert.deepEqual(published('a.md'), ['link-broken']);
@@ -270,19 +200,23 @@ describe('IndexService lifecycle (vscode stub, files on disk)', () => {
     await start({ 'a.md': '# A\n\n[x](missing.md)\n' });
     settings.set('notesNavigator.diagnostics.enabled', 'false');
     await settingsChanged();
-    assert.equal(service.settings.diagnosticsEnabled, false);
-    assert.equal(collection.byPath.size, 0);
+    assert.equal(h.service.settings.diagnosticsEnabled, false);
+    assert.equal(h.collection.byPath.size, 0);
     settings.set('notesNavigator.diagnostics.enabled', 'yes');
     await settingsChanged();
-    assert.equal(service.settings.diagnosticsEnabled, true);
+    assert.equal(h.service.settings.diagnosticsEnabled, true);
     assert.deepEqual(published('a.md'), ['link-broken']);
   });
 
   it('with no workspace folder nothing is indexed and start() resolves', async () => {
-    service = new IndexService(undefined);
-    void service.start();
-    await service.ready;
-    assert.deepEqual([...service.index.files()], []);
-    assert.equal(service.fileOf(uri('a.md') as unknown as vscode.Uri), undefined);
+    const service = new IndexService(undefined);
+    try {
+      void service.start();
+      await service.ready;
+      assert.deepEqual([...service.index.files()], []);
+      assert.equal(service.fileOf(uri('a.md') as unknown as vscode.Uri), undefined);
+    } finally {
+      service.dispose();
+    }
   });
 });
