@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { todayString } from '../../core/fixes/frontmatter';
-import { requireTrust } from '../commands/args';
+import { exists, requireTrust } from '../commands/args';
 import { newNoteEdits } from '../commands/createNote';
 import { plannedNoteText } from '../commands/noteTemplate';
 import type { IndexService } from '../indexService';
@@ -17,13 +17,9 @@ import { openBesidePanel } from './openFile';
  * column the panel's Open uses: not in a new group beside the panel.
  */
 export async function createPlannedNote(service: IndexService, file: string, panelColumn: vscode.ViewColumn | undefined): Promise<boolean> {
-  const uri = service.uriOf(file);
-  try {
-    await vscode.workspace.fs.stat(uri);
+  if (await exists(service.uriOf(file))) {
     await openBesidePanel(service, file, undefined, panelColumn, true);
     return false;
-  } catch {
-    // does not exist: create it below
   }
   if (!requireTrust()) return false;
   // the note, and its matrix row's status when the new draft changes it (one undoable edit)
