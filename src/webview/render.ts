@@ -1,6 +1,7 @@
 import type { AreaProgress, FileView, PriorityBucket, RowView, SeriesHead, SeriesView } from '../core/coverage/viewModel';
 import type { CoverageStatus, FileState } from '../core/model';
 import { PRIORITY_BUCKETS } from '../core/coverage/viewModel';
+import { formatDuration } from '../core/series/duration';
 import { el, svg } from './dom';
 import type { StringKey } from './strings';
 
@@ -123,9 +124,9 @@ export function renderTable(t: Translate, s: SeriesView): HTMLTableElement {
 
 /** A total reading time: minutes under an hour, hours (and the minutes left over) from 60 min on, as the Series tree says hours. */
 export function duration(t: Translate, minutes: number): string {
-  if (minutes < 60) return t('minutes', minutes);
-  const h = Math.floor(minutes / 60), m = minutes % 60;
-  return m === 0 ? t('hours', h) : t('hoursMinutes', h, m);
+  return formatDuration(minutes, {
+    minutes: m => t('minutes', m), hours: h => t('hours', h), hoursMinutes: (h, m) => t('hoursMinutes', h, m),
+  });
 }
 
 function minutesList(t: Translate, s: SeriesHead): HTMLElement {

@@ -63,6 +63,9 @@ describe('tree: Series view', () => {
     const written = uniqueChapters(s.series).filter(c => a.service.index.fileStateOf(c.file) === 'written').length;
     assert.ok(total >= 121, `total ${total}`);
     assert.match(String(item.description), new RegExp(`^\\d+/${total} studied · ${written} written$`));
+    // the reading time left is written as the coverage page writes it: `1 h 30 min`, not `about 1.5 h`
+    const tip = (item.tooltip as vscode.MarkdownString).value.replace(/&nbsp;/g, ' '); // appendText keeps spaces as &nbsp;
+    assert.match(tip, new RegExp(`\\d+ of ${total} chapters studied, ${written} written, (\\d+ min|\\d+ h|\\d+ h \\d+ min) of reading left`), tip);
     assert.deepEqual(children(a, s).map(g => (g as GroupNode).key),
       ['System Design', 'Distributed Systems', 'Infrastructure', 'Engineering', 'Database', 'Design Pattern']);
   });

@@ -51,3 +51,21 @@ function amount(text: string, fallback: Unit | undefined): { minutes: number; un
   const value = Number(m[1]);
   return { minutes: unit === 'hours' ? value * 60 : value, unit };
 }
+
+/** The words a total reading time is written with: each returns its phrase in the reader's language. */
+export interface DurationWords {
+  minutes(m: number): string;
+  hours(h: number): string;
+  hoursMinutes(h: number, m: number): string;
+}
+
+/**
+ * A total reading time as people say it: minutes under an hour, whole hours and the minutes left over from 60 min
+ * on (`45 min`, `2 h`, `1 h 30 min`). The Series tree and the coverage page both write totals this way.
+ */
+export function formatDuration(minutes: number, words: DurationWords): string {
+  const total = Math.max(0, Math.round(minutes));
+  if (total < 60) return words.minutes(total);
+  const h = Math.floor(total / 60), m = total % 60;
+  return m === 0 ? words.hours(h) : words.hoursMinutes(h, m);
+}

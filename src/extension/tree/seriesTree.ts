@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { escapeMarkdown } from './markdownEscape';
 import type { Chapter, PriorityKey, SeriesModel } from '../../core/model';
 import { ChapterNumberIndex } from '../../core/series/chapterNumbers';
+import { formatDuration } from '../../core/series/duration';
 import { countPhrase } from '../countPhrases';
 import type { IndexService } from '../indexService';
 import { StudiedStore } from './studied';
@@ -311,8 +312,16 @@ export function progressText(p: Progress): string {
 }
 
 function progressLong(p: Progress): string {
-  const hours = Math.round((p.minutesLeft / 60) * 10) / 10;
-  return vscode.l10n.t('{0} of {1} chapters studied, {2} written, about {3} h of reading left', p.studied, p.total, p.written, hours);
+  return vscode.l10n.t('{0} of {1} chapters studied, {2} written, {3} of reading left', p.studied, p.total, p.written, readingTime(p.minutesLeft));
+}
+
+/** `45 min`, `2 h`, `1 h 30 min`: as the coverage page writes its totals. */
+function readingTime(minutes: number): string {
+  return formatDuration(minutes, {
+    minutes: m => vscode.l10n.t('{0} min', m),
+    hours: h => vscode.l10n.t('{0} h', h),
+    hoursMinutes: (h, m) => vscode.l10n.t('{0} h {1} min', h, m),
+  });
 }
 
 export function registerSeriesTree(context: vscode.ExtensionContext, service: IndexService): SeriesTree {

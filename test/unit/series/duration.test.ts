@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { parseMinutes } from '../../../src/core/series/duration';
+import { formatDuration, parseMinutes } from '../../../src/core/series/duration';
 
 describe('reading times (parseMinutes)', () => {
   const cases: [string, number | undefined][] = [
@@ -22,5 +22,13 @@ describe('reading times (parseMinutes)', () => {
   ];
   for (const text of notDurations) {
     it(`does not read ${JSON.stringify(text)} as a reading time`, () => assert.equal(parseMinutes(text), undefined));
+  }
+});
+
+describe('formatDuration (reading-time totals in the Series tree and on the coverage page)', () => {
+  const words = { minutes: (m: number) => `${m} min`, hours: (h: number) => `${h} h`, hoursMinutes: (h: number, m: number) => `${h} h ${m} min` };
+  const cases: [number, string][] = [[0, '0 min'], [45, '45 min'], [59, '59 min'], [60, '1 h'], [90, '1 h 30 min'], [125, '2 h 5 min'], [600, '10 h'], [89.6, '1 h 30 min'], [-3, '0 min']];
+  for (const [minutes, text] of cases) {
+    it(`writes ${minutes} minutes as ${JSON.stringify(text)}`, () => assert.equal(formatDuration(minutes, words), text));
   }
 });
