@@ -114,6 +114,7 @@ export function registerDiagnostics(context: vscode.ExtensionContext, service: I
   context.subscriptions.push(
     collection,
     service.onDidChange(e => publish(e.files)),
+    service.onDidChangeRoot(() => publishAll()), // another folder: the old one's findings go (its paths would be misread)
     service.onDidChangeSettings(s => {
       if (s.diagnosticsEnabled === enabled) return;
       enabled = s.diagnosticsEnabled;

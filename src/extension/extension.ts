@@ -4,6 +4,7 @@ import { coverageApi, registerCoverage, type CoverageApi } from './coverage';
 import { registerDiagnostics } from './diagnostics';
 import { registerLanguageFeatures } from './features';
 import { IndexService } from './indexService';
+import { provisionalNotesFolder, registerNotesFolder } from './notesFolder';
 import { registerBacklinksView, type BacklinksView } from './tree/backlinksView';
 import { registerSeriesTree, type SeriesTree } from './tree/seriesTree';
 
@@ -28,10 +29,10 @@ export function activate(context: vscode.ExtensionContext): NotesNavigatorApi {
   const t0 = performance.now();
   const log = vscode.window.createOutputChannel('Notes Navigator', { log: true });
   context.subscriptions.push(log);
-  const folders = vscode.workspace.workspaceFolders ?? [];
-  if (folders.length > 1) log.info(`multi-root workspace: only the first folder (${folders[0].name}) is indexed`);
-  const service = new IndexService(folders[0]?.uri, log);
+  // one folder is indexed: which one (in a multi-root workspace) is known once start() has looked at the folders
+  const service = new IndexService(provisionalNotesFolder(), log);
   context.subscriptions.push(service);
+  const notesFolder = registerNotesFolder(context, service);
   void vscode.commands.executeCommand('setContext', 'notesNavigator.ready', false);
 
   registerDiagnostics(context, service);
@@ -41,7 +42,7 @@ export function activate(context: vscode.ExtensionContext): NotesNavigatorApi {
   registerLanguageFeatures(context, service);
   registerCoverage(context, service);
 
-  void service.start();
+  void service.start(notesFolder.initial);
   const timing: NotesNavigatorApi['timing'] = { activateStart: t0, activateMs: 0 };
   void service.ready.then(() => { timing.readyAt = performance.now(); });
   timing.activateMs = performance.now() - t0;

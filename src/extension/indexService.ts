@@ -22,7 +22,6 @@ const SERIES_VIEW = 'notesNavigator.series';
  */
 export class IndexService implements vscode.Disposable {
   readonly index: WorkspaceIndex;
-  readonly root: vscode.Uri | undefined;
   readonly ready: Promise<void>;
   readonly onDidChange: vscode.Event<{ files: string[] }>;
   readonly log: vscode.LogOutputChannel;
@@ -30,11 +29,19 @@ export class IndexService implements vscode.Disposable {
   readonly onDidProgress: vscode.Event<LoadProgress | undefined>;
   /** editor-only settings changed (debounce, diagnostics on/off, default grouping) */
   readonly onDidChangeSettings: vscode.Event<EditorSettings>;
+  /** the indexed folder changed (see `reroot`): the index was emptied and loads the new folder */
+  readonly onDidChangeRoot: vscode.Event<vscode.Uri | undefined>;
 
   private readonly changeEmitter = new vscode.EventEmitter<{ files: string[] }>();
   private readonly progressEmitter = new vscode.EventEmitter<LoadProgress | undefined>();
   private readonly settingsEmitter = new vscode.EventEmitter<EditorSettings>();
+  private readonly rootEmitter = new vscode.EventEmitter<vscode.Uri | undefined>();
   private readonly disposables: vscode.Disposable[] = [];
+  /** what watches the indexed folder (replaced with it) */
+  private rootWatch: vscode.Disposable | undefined;
+  private rootValue: vscode.Uri | undefined;
+  /** counts the folder switches (work queued for a folder indexed before is dropped) */
+  private rootEpoch = 0;
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   /** files whose indexed text came from an unsaved buffer, with that buffer's version */
   private readonly fromBuffer = new Map<string, number>();
@@ -50,8 +57,9 @@ export class IndexService implements vscode.Disposable {
   private progressValue: LoadProgress | undefined;
   private disposed = false;
 
+  /** `root`: the folder to index (`start` may choose another one before loading, `reroot` later). */
   constructor(root: vscode.Uri | undefined, log?: vscode.LogOutputChannel) {
-    this.root = root;
+    this.rootValue = root;
     this.log = log ?? vscode.window.createOutputChannel('Notes Navigator', { log: true });
     this.index = new WorkspaceIndex(defaultConfig()); // the real config is read in start(); the index is empty until then
     this.ready = new Promise<void>(resolve => { this.resolveReady = resolve; });
@@ -59,10 +67,17 @@ export class IndexService implements vscode.Disposable {
     this.onDidChange = this.changeEmitter.event;
     this.onDidProgress = this.progressEmitter.event;
     this.onDidChangeSettings = this.settingsEmitter.event;
+    this.onDidChangeRoot = this.rootEmitter.event;
     this.settingsValue = editorSettings(root);
-    this.disposables.push(this.changeEmitter, this.progressEmitter, this.settingsEmitter);
+    this.disposables.push(this.changeEmitter, this.progressEmitter, this.settingsEmitter, this.rootEmitter);
     this.disk = new DiskFeed(this, this.fromBuffer, this.fedVersion, files => this.fire(files));
-    if (root) this.listen(root);
+    this.listen();
+    this.watch(root);
+  }
+
+  /** The indexed workspace folder; undefined in a window without one. */
+  get root(): vscode.Uri | undefined {
+    return this.rootValue;
   }
 
   get settings(): EditorSettings {
@@ -74,10 +89,20 @@ export class IndexService implements vscode.Disposable {
     return this.progressValue;
   }
 
-  /** Starts the initial load off the activation path. Resolves `ready` whatever happens. */
-  async start(): Promise<void> {
+  /**
+   * Starts the initial load off the activation path. Resolves `ready` whatever happens. `chooseRoot` (when given)
+   * tells, first, which folder to index (it may read the disk: it is not awaited by activation).
+   */
+  async start(chooseRoot?: () => Promise<vscode.Uri | undefined>): Promise<void> {
     await yieldToEventLoop();
     try {
+      if (chooseRoot) {
+        const root = await chooseRoot().catch(e => {
+          this.log.error(`choosing the notes folder failed: ${errorText(e)}`);
+          return this.root;
+        });
+        if (!sameUri(root, this.root)) this.switchRoot(root);
+      }
       if (!this.root) return;
       const t0 = Date.now();
       const config = await this.readConfig();
@@ -102,6 +127,23 @@ export class IndexService implements vscode.Disposable {
       const n = await this.withViewProgress(() => this.loadAll(onProgress));
       this.log.info(`re-indexed ${n} notes in ${Date.now() - t0} ms`);
       return n;
+    });
+  }
+
+  /**
+   * Indexes another folder (after the work queued before): the index is emptied (its diagnostics cleared through
+   * `onDidChangeRoot`, the views refreshed through `onDidChange`), then the new folder's configuration and notes are
+   * loaded. Nothing happens when `root` is already the indexed folder.
+   */
+  reroot(root: vscode.Uri | undefined): Promise<void> {
+    return this.enqueue(async () => {
+      if (sameUri(root, this.root)) return;
+      const t0 = Date.now();
+      this.switchRoot(root);
+      if (!root) return;
+      this.index.setConfig(await this.readConfig());
+      const notes = await this.withViewProgress(() => this.loadAll());
+      this.log.info(`indexed ${notes} notes of ${root.toString(true)} in ${Date.now() - t0} ms (${this.index.series().length} series)`);
     });
   }
 
@@ -167,6 +209,7 @@ export class IndexService implements vscode.Disposable {
     for (const t of this.timers.values()) clearTimeout(t);
     this.timers.clear();
     for (const d of this.disposables) d.dispose();
+    this.rootWatch?.dispose();
     this.resolveReady();
   }
 
@@ -187,6 +230,32 @@ export class IndexService implements vscode.Disposable {
     return vscode.window.withProgress({ location: { viewId: SERIES_VIEW } }, task);
   }
 
+  /**
+   * Forgets the indexed folder and everything read from it (pending re-checks, buffers' versions, reported config
+   * problems), then watches `root`. The index is left empty: the caller loads the new folder.
+   */
+  private switchRoot(root: vscode.Uri | undefined): void {
+    for (const t of this.timers.values()) clearTimeout(t);
+    this.timers.clear();
+    this.fromBuffer.clear();
+    this.fedVersion.clear();
+    this.shownProblems.clear();
+    this.index.beginBatch();
+    const gone = this.index.setHiddenNotes([]);
+    for (const f of [...this.index.files()]) gone.push(...this.index.removeFile(f));
+    gone.push(...this.index.endBatch());
+    this.rootValue = root;
+    this.rootEpoch++;
+    this.watch(root);
+    this.rootEmitter.fire(root);
+    this.fire(gone);
+    const settings = editorSettings(root);
+    if (JSON.stringify(settings) !== JSON.stringify(this.settingsValue)) {
+      this.settingsValue = settings;
+      this.settingsEmitter.fire(settings);
+    }
+  }
+
   private async readConfig(): Promise<NotesConfig> {
     const { config, problems } = await loadNotesConfig(this.root);
     for (const p of problems) this.log.warn(`configuration: ${p}`);
@@ -205,7 +274,8 @@ export class IndexService implements vscode.Disposable {
 
   // ------------------------------------------------------------------------------------ live updates
 
-  private listen(root: vscode.Uri): void {
+  /** Editor events (they name files through `fileOf`: nothing outside the indexed folder counts). */
+  private listen(): void {
     const ws = vscode.workspace;
     this.disposables.push(
       ws.onDidChangeTextDocument(e => {
@@ -227,10 +297,10 @@ export class IndexService implements vscode.Disposable {
         this.cancel(doc.uri);
         this.fedVersion.delete(file);
         // the buffer's unsaved text was indexed and then discarded: go back to the disk
-        if (this.fromBuffer.delete(file)) void this.enqueue(() => this.disk.refreshFile(file));
+        if (this.fromBuffer.delete(file)) void this.enqueueHere(() => this.disk.refreshFile(file));
       }),
       ws.onDidRenameFiles(e => {
-        void this.enqueue(async () => {
+        void this.enqueueHere(async () => {
           for (const { oldUri, newUri } of e.files) {
             const from = this.fileOf(oldUri);
             const to = this.fileOf(newUri);
@@ -243,6 +313,8 @@ export class IndexService implements vscode.Disposable {
         });
       }),
       ws.onDidChangeConfiguration(e => {
+        const root = this.root;
+        if (!root) return;
         if (e.affectsConfiguration('notesNavigator', root)) {
           this.settingsValue = editorSettings(root);
           this.settingsEmitter.fire(this.settingsValue);
@@ -253,8 +325,15 @@ export class IndexService implements vscode.Disposable {
         }
       }),
     );
-    const watcher = ws.createFileSystemWatcher(new vscode.RelativePattern(root, '**/*'));
-    this.disposables.push(
+  }
+
+  /** Watches the files of `root` (and stops watching the folder indexed before). */
+  private watch(root: vscode.Uri | undefined): void {
+    this.rootWatch?.dispose();
+    this.rootWatch = undefined;
+    if (!root) return;
+    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(root, '**/*'));
+    this.rootWatch = vscode.Disposable.from(
       watcher,
       watcher.onDidCreate(uri => this.onFsEvent(uri, 'create')),
       watcher.onDidChange(uri => this.onFsEvent(uri, 'change')),
@@ -266,10 +345,10 @@ export class IndexService implements vscode.Disposable {
     const file = this.fileOf(uri);
     if (!file || isAlwaysExcluded(file)) return;
     if (file === CONFIG_FILE) {
-      void this.enqueue(() => this.reloadConfig());
+      void this.enqueueHere(() => this.reloadConfig());
       return;
     }
-    void this.enqueue(async () => {
+    void this.enqueueHere(async () => {
       if (kind === 'delete') this.disk.deleted(file);
       else if (kind === 'create') await this.disk.created(uri, file);
       else await this.disk.changed(uri, file);
@@ -285,7 +364,7 @@ export class IndexService implements vscode.Disposable {
     const version = doc.version;
     this.timers.set(key, setTimeout(() => {
       this.timers.delete(key);
-      void this.enqueue(async () => {
+      void this.enqueueHere(async () => {
         // superseded by a newer edit (its own timer is pending) or closed meanwhile
         if (doc.isClosed || doc.version !== version) return;
         const changed = this.index.updateNote(file, doc.getText());
@@ -304,7 +383,7 @@ export class IndexService implements vscode.Disposable {
   private settled(doc: vscode.TextDocument): void {
     const file = this.fileOf(doc.uri);
     if (!file || !this.fromBuffer.has(file)) return;
-    void this.enqueue(() => this.disk.bufferSettled(file));
+    void this.enqueueHere(() => this.disk.bufferSettled(file));
   }
 
   private cancel(uri: vscode.Uri): void {
@@ -335,6 +414,17 @@ export class IndexService implements vscode.Disposable {
     if (relist) this.fire(changed);
   }
 
+  /**
+   * `enqueue` for work about files named relative to the folder indexed now: dropped when another folder is indexed
+   * before it runs (the file would name a note of the new folder).
+   */
+  private enqueueHere(task: () => Promise<void>): Promise<void> {
+    const epoch = this.rootEpoch;
+    return this.enqueue(async () => {
+      if (epoch === this.rootEpoch) await task();
+    });
+  }
+
   /** Runs index work one task at a time, after the initial load; a failing task is logged, never thrown. */
   private enqueue<T>(task: () => Promise<T>): Promise<T> {
     const run = this.queue.then(() => (this.disposed ? Promise.reject(new Error('disposed')) : task()));
@@ -354,6 +444,10 @@ export class IndexService implements vscode.Disposable {
     }
     this.changeEmitter.fire({ files: unique });
   }
+}
+
+function sameUri(a: vscode.Uri | undefined, b: vscode.Uri | undefined): boolean {
+  return a?.toString() === b?.toString();
 }
 
 function setContext(key: string, value: unknown): Thenable<unknown> {

@@ -6,9 +6,11 @@
 // Workspace: a temporary copy of examples/notes ($TEST_WORKSPACE overrides the source folder), because the
 // tests edit and rename notes; the copy is deleted afterwards unless NN_KEEP_TEST_WORKSPACE is set.
 // NN_TEST_GREP: only run the tests whose full title matches (passed to mocha inside the host).
+// NN_TEST_MULTIROOT=1: open a multi-root workspace (a .code-workspace file) whose first folder holds no notes and
+// whose second folder is the copy; only the multi-root tests expect it (run them with NN_TEST_GREP='multi-root').
 // SHIM_SCREENSHOT: where the shim saves the workbench at the end (default .vscode-test/integration-last-run.png).
 import { runTests } from '@vscode/test-electron';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 
@@ -23,6 +25,17 @@ function kitShim(): string | undefined {
   return kit.codeServerEntry && existsSync(kit.codeServerEntry) && existsSync(shim) ? shim : undefined;
 }
 
+/** A .code-workspace file in `scratch`: first a folder without notes ("other"), then `notes`. */
+function multiRootWorkspace(scratch: string, notes: string): string {
+  const other = path.join(scratch, 'other');
+  mkdirSync(other, { recursive: true });
+  writeFileSync(path.join(other, 'README.md'), '# Other\n\nNot a series: no chapters here.\n');
+  const file = path.join(scratch, 'multi-root.code-workspace');
+  writeFileSync(file, JSON.stringify({ folders: [{ path: 'other' }, { path: path.relative(scratch, notes) }], settings: {} }, null, 2));
+  console.log(`[runTest] multi-root workspace: ${file}`);
+  return file;
+}
+
 async function main(): Promise<number> {
   const source = path.resolve(process.env.TEST_WORKSPACE ?? path.join(repoRoot, 'examples', 'notes'));
   if (!existsSync(source)) {
@@ -32,6 +45,7 @@ async function main(): Promise<number> {
   const scratch = mkdtempSync(path.join(process.env.TMPDIR ?? tmpdir(), 'nn-integration-'));
   const workspace = path.join(scratch, path.basename(source));
   cpSync(source, workspace, { recursive: true });
+  const target = process.env.NN_TEST_MULTIROOT ? multiRootWorkspace(scratch, workspace) : workspace;
   const userDataDir = path.join(scratch, 'user-data');
   const extensionsDir = path.join(scratch, 'extensions');
   mkdirSync(extensionsDir, { recursive: true });
@@ -45,7 +59,7 @@ async function main(): Promise<number> {
       ...(vscodeExecutablePath ? { vscodeExecutablePath } : {}),
       extensionDevelopmentPath: repoRoot,
       extensionTestsPath: path.join(__dirname, 'index'),
-      launchArgs: [workspace, '--disable-extensions', `--user-data-dir=${userDataDir}`, `--extensions-dir=${extensionsDir}`],
+      launchArgs: [target, '--disable-extensions', `--user-data-dir=${userDataDir}`, `--extensions-dir=${extensionsDir}`],
       extensionTestsEnv: {
         NN_TEST_WORKSPACE_SOURCE: source,
         // the code-server shim saves the workbench as it was when the run ended (failures included)

@@ -154,6 +154,7 @@ export const CompletionItemKind = kinds(['Text', 'Method', 'Function', 'Construc
 export const CompletionTriggerKind = { Invoke: 0, TriggerCharacter: 1, TriggerForIncompleteCompletions: 2 };
 export const SymbolKind = kinds(['File', 'Module']);
 export const ProgressLocation = { SourceControl: 1, Window: 10, Notification: 15 };
+export const ConfigurationTarget = { Global: 1, Workspace: 2, WorkspaceFolder: 3 };
 
 export const l10n = {
   t: (message: string, ...args: unknown[]): string => message.replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)])),
@@ -234,6 +235,7 @@ export const events = shared('events', () => ({
   closeTextDocument: new EventEmitter<unknown>(),
   renameFiles: new EventEmitter<unknown>(),
   changeConfiguration: new EventEmitter<unknown>(),
+  changeWorkspaceFolders: new EventEmitter<unknown>(),
   fsCreate: new EventEmitter<Uri>(),
   fsChange: new EventEmitter<Uri>(),
   fsDelete: new EventEmitter<Uri>(),
@@ -260,12 +262,20 @@ export const workspace = shared('workspace', () => ({
   onDidCloseTextDocument: events.closeTextDocument.event,
   onDidRenameFiles: events.renameFiles.event,
   onDidChangeConfiguration: events.changeConfiguration.event,
+  onDidChangeWorkspaceFolders: events.changeWorkspaceFolders.event,
   createFileSystemWatcher: () => ({
     onDidCreate: events.fsCreate.event, onDidChange: events.fsChange.event, onDidDelete: events.fsDelete.event, dispose: () => undefined,
   }),
   getConfiguration: (section: string) => ({
     get: <T>(key: string, fallback?: T): T | undefined => (settings.has(`${section}.${key}`) ? settings.get(`${section}.${key}`) as T : fallback),
     inspect: (key: string) => (settings.has(`${section}.${key}`) ? { globalValue: settings.get(`${section}.${key}`) } : undefined),
+    /** sets the value (any target) and announces the change as the editor does */
+    update: async (key: string, value: unknown): Promise<void> => {
+      const full = `${section}.${key}`;
+      if (value === undefined) settings.delete(full);
+      else settings.set(full, value);
+      events.changeConfiguration.fire({ affectsConfiguration: (s: string) => full === s || full.startsWith(`${s}.`) });
+    },
   }),
   /** every file below the pattern's folder (node_modules and .git skipped), minus what the exclude glob matches */
   findFiles: async (pattern: RelativePattern, exclude?: string): Promise<Uri[]> => {
@@ -311,6 +321,8 @@ export const window = {
     warnings.push(message);
     return Promise.resolve(undefined);
   },
+  /** picks nothing; a test answers by replacing it */
+  showQuickPick: async (): Promise<undefined> => undefined,
 };
 
 /** Command handlers registered through `commands.registerCommand`, by id. */
@@ -344,7 +356,7 @@ export class DiagnosticCollection {
 const stub = {
   Position, Range, Uri, Disposable, CompletionItem, CompletionList, MarkdownString, Hover, Location, DocumentLink, SymbolInformation,
   CompletionItemKind, CompletionTriggerKind, SymbolKind, l10n, languages, workspace, EventEmitter, RelativePattern, FileType,
-  FileSystemError, DiagnosticSeverity, Diagnostic, window, commands, ProgressLocation,
+  FileSystemError, DiagnosticSeverity, Diagnostic, window, commands, ProgressLocation, ConfigurationTarget,
   CodeActionKind, CodeActionTriggerKind, CodeAction, WorkspaceEdit, DiagnosticRelatedInformation,
 };
 

@@ -1,0 +1,184 @@
+import { commandHandlers, events, settings, Uri, workspace, type DiagnosticCollection } from './vscodeStub';
+import { strict as assert } from 'node:assert';
+import { rmSync } from 'node:fs';
+import * as vscode from 'vscode';
+import { registerDiagnostics } from '../../../src/extension/diagnostics';
+import { IndexService } from '../../../src/extension/indexService';
+import { provisionalNotesFolder, registerNotesFolder, type NotesFolderChooser } from '../../../src/extension/notesFolder';
+import { freshFolder, idleOf, settle, writeIn } from './liveService';
+
+/**
+ * The notes folder of a multi-root workspace, over the vscode stub with folders on disk: the choice at start, the
+ * "Choose Notes Folder" command, the setting changed by hand, and folders leaving or joining the workspace.
+ */
+
+const SERIES = '# Basics\n\n## Chapters\n\n### Start\n\n- [One](01-one.md) - Must-read - 10 min\n';
+const NOTES = { 'README.md': SERIES, '01-one.md': '# One\n\n[gone](missing.md)\n' };
+const APP = { 'README.md': '# App\n', 'main.md': '# Main\n\n[nowhere](nowhere.md)\n' };
+
+interface Folder { name: string; index: number; uri: Uri }
+
+describe('notes folder of a multi-root workspace (vscode stub, folders on disk)', () => {
+  let base = '';
+  let service: IndexService | undefined;
+  let collection: DiagnosticCollection;
+  let chooser: NotesFolderChooser;
+  let subscriptions: { dispose(): unknown }[] = [];
+  let logged: string[] = [];
+  const win = vscode.window as unknown as Record<string, unknown>;
+  const originalPick = win.showQuickPick;
+
+  beforeEach(() => {
+    base = freshFolder('nn-multi-');
+    logged = [];
+  });
+  afterEach(() => {
+    service?.dispose();
+    service = undefined;
+    for (const s of subscriptions) s.dispose();
+    subscriptions = [];
+    workspace.workspaceFolders = undefined;
+    win.showQuickPick = originalPick;
+    settings.clear();
+    rmSync(base, { recursive: true, force: true });
+  });
+
+  const folder = (name: string, index: number): Folder => ({ name, index, uri: Uri.file(`${base}/${name}`) });
+
+  /** Writes the folders' files and opens them as the workspace's folders, in this order. */
+  function workspaceOf(spec: Record<string, Record<string, string>>): Folder[] {
+    const list = Object.entries(spec).map(([name, files], i) => {
+      for (const [file, text] of Object.entries(files)) writeIn(`${base}/${name}`, file, text);
+      return folder(name, i);
+    });
+    workspace.workspaceFolders = list;
+    return list;
+  }
+
+  /** Activates as extension.ts does (provisional folder, then the chooser's pick) and waits for the load. */
+  async function activate(): Promise<IndexService> {
+    const log = { info: (m: string) => logged.push(m), warn: (m: string) => logged.push(m), error: (m: string) => logged.push(m), show: () => undefined };
+    const s = new IndexService(provisionalNotesFolder() as unknown as vscode.Uri, log as unknown as vscode.LogOutputChannel);
+    service = s;
+    const context = { subscriptions } as unknown as vscode.ExtensionContext;
+    collection = registerDiagnostics(context, s) as unknown as DiagnosticCollection;
+    chooser = registerNotesFolder(context, s);
+    void s.start(chooser.initial);
+    await s.ready;
+    await idleOf(s);
+    return s;
+  }
+
+  /** Waits until the service indexes `name`'s folder and its queue is idle. */
+  async function indexing(s: IndexService, name: string): Promise<void> {
+    for (let i = 0; i < 200 && s.root?.path !== `${base}/${name}`; i++) await settle(5);
+    await idleOf(s);
+    assert.equal(s.root?.path, `${base}/${name}`);
+  }
+
+  const files = (s: IndexService) => [...s.index.files()].sort();
+  /** the folders (first path segment below the workspace base) the published diagnostics are in */
+  const publishedIn = () => [...new Set([...collection.byPath.keys()].map(p => p.slice(base.length + 1).split('/')[0]))].sort();
+
+  it('indexes the folder with a series README rather than the first folder, and logs why', async () => {
+    workspaceOf({ app: APP, notes: NOTES });
+    const s = await activate();
+    assert.equal(s.root?.path, `${base}/notes`);
+    assert.deepEqual(files(s), ['01-one.md', 'README.md']);
+    assert.equal(s.index.series().length, 1);
+    assert.deepEqual(publishedIn(), ['notes']);
+    assert.ok(logged.some(l => /^notes folder: notes \(the first folder with a series README/.test(l)), logged.join('\n'));
+  });
+
+  it('prefers a folder with .notes-navigator.json, and the folder the setting names over both', async () => {
+    workspaceOf({ app: APP, notes: NOTES, conf: { '.notes-navigator.json': '{}\n', 'c.md': '# C\n' } });
+    assert.equal((await activate()).root?.path, `${base}/conf`);
+    assert.ok(logged.some(l => l.startsWith('notes folder: conf (the first folder with .notes-navigator.json')));
+    service!.dispose();
+    for (const sub of subscriptions) sub.dispose();
+    subscriptions = [];
+    settings.set('notesNavigator.notesFolder', 'app');
+    const s = await activate();
+    assert.equal(s.root?.path, `${base}/app`);
+    assert.deepEqual(files(s), ['README.md', 'main.md']);
+    assert.ok(logged.some(l => l === 'notes folder: app (named by the notesNavigator.notesFolder setting)'));
+  });
+
+  it('"Choose Notes Folder" lists the folders with the indexed one marked, saves the pick and re-indexes without a reload', async () => {
+    const [app] = workspaceOf({ app: APP, notes: NOTES });
+    const s = await activate();
+    assert.deepEqual(publishedIn(), ['notes']);
+    let offered: { label: string; description?: string }[] = [];
+    win.showQuickPick = async (items: { label: string; description?: string }[]) => {
+      offered = items;
+      return items.find(i => i.label === 'app');
+    };
+    const changed: string[][] = [];
+    subscriptions.push(s.onDidChange(e => changed.push(e.files)));
+    const picked = await commandHandlers.get('notesNavigator.chooseNotesFolder')!();
+    await idleOf(s);
+    assert.equal(picked, 'app');
+    assert.deepEqual(offered.map(i => [i.label, i.description]), [['app', undefined], ['notes', 'indexed now']]);
+    assert.equal(settings.get('notesNavigator.notesFolder'), 'app');
+    assert.equal(s.root?.toString(), app.uri.toString());
+    assert.deepEqual(files(s), ['README.md', 'main.md']);
+    assert.equal(s.index.series().length, 0);
+    assert.deepEqual(publishedIn(), ['app'], 'the old folder\'s findings are gone, the new one\'s are shown');
+    assert.ok(changed.some(f => f.includes('01-one.md')), 'the views heard the old notes go');
+    assert.ok(changed.some(f => f.includes('main.md')), 'the views heard the new notes come');
+  });
+
+  it('re-indexes when the setting is changed by hand', async () => {
+    workspaceOf({ app: APP, notes: NOTES });
+    const s = await activate();
+    await workspace.getConfiguration('notesNavigator').update('notesFolder', 'app');
+    await indexing(s, 'app');
+    assert.deepEqual(files(s), ['README.md', 'main.md']);
+    await workspace.getConfiguration('notesNavigator').update('notesFolder', undefined);
+    await indexing(s, 'notes');
+    assert.deepEqual(files(s), ['01-one.md', 'README.md']);
+    assert.deepEqual(publishedIn(), ['notes']);
+  });
+
+  it('chooses again when the indexed folder leaves the workspace, or when an empty window gets a folder', async () => {
+    const [app, notes] = workspaceOf({ app: APP, notes: NOTES });
+    const s = await activate();
+    workspace.workspaceFolders = [app];
+    events.changeWorkspaceFolders.fire({ added: [], removed: [notes] });
+    await indexing(s, 'app');
+    assert.deepEqual(files(s), ['README.md', 'main.md']);
+    assert.deepEqual(publishedIn(), ['app']);
+    workspace.workspaceFolders = [];
+    events.changeWorkspaceFolders.fire({ added: [], removed: [app] });
+    for (let i = 0; i < 200 && s.root; i++) await settle(5);
+    await idleOf(s);
+    assert.equal(s.root, undefined);
+    assert.deepEqual(files(s), []);
+    assert.deepEqual(publishedIn(), []);
+    workspace.workspaceFolders = [{ ...notes, index: 0 }];
+    events.changeWorkspaceFolders.fire({ added: [notes], removed: [] });
+    await indexing(s, 'notes');
+    assert.deepEqual(files(s), ['01-one.md', 'README.md']);
+  });
+
+  it('keeps its folder when another folder is added or removed', async () => {
+    const [app, notes] = workspaceOf({ app: APP, notes: NOTES, more: { 'README.md': SERIES } });
+    const s = await activate();
+    workspace.workspaceFolders = [app, notes];
+    events.changeWorkspaceFolders.fire({ added: [], removed: [folder('more', 2)] });
+    await settle(20);
+    await idleOf(s);
+    assert.equal(s.root?.path, `${base}/notes`);
+    assert.deepEqual(files(s), ['01-one.md', 'README.md']);
+  });
+
+  it('drops a file event of the old folder that was queued before the switch (it would name a note of the new one)', async () => {
+    workspaceOf({ app: APP, notes: NOTES });
+    const s = await activate();
+    const switched = s.reroot(Uri.file(`${base}/app`) as unknown as vscode.Uri);
+    events.fsDelete.fire(Uri.file(`${base}/notes/README.md`));
+    await switched;
+    await idleOf(s);
+    assert.deepEqual(files(s), ['README.md', 'main.md'], 'the new folder\'s README.md is still indexed');
+  });
+});
