@@ -8,6 +8,7 @@
 // NN_TEST_GREP: only run the tests whose full title matches (passed to mocha inside the host).
 // NN_TEST_MULTIROOT=1: open a multi-root workspace (a .code-workspace file) whose first folder holds no notes and
 // whose second folder is the copy; only the multi-root tests expect it (run them with NN_TEST_GREP='multi-root').
+// With neither variable set, a second launch runs the multi-root tests after the full single-folder run.
 // SHIM_SCREENSHOT: where the shim saves the workbench at the end (default .vscode-test/integration-last-run.png).
 import { runTests } from '@vscode/test-electron';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -36,16 +37,15 @@ function multiRootWorkspace(scratch: string, notes: string): string {
   return file;
 }
 
-async function main(): Promise<number> {
-  const source = path.resolve(process.env.TEST_WORKSPACE ?? path.join(repoRoot, 'examples', 'notes'));
-  if (!existsSync(source)) {
-    console.error(`[runTest] workspace folder not found: ${source}`);
-    return 2;
-  }
+/**
+ * One launch of the extension host on a fresh copy of the workspace: `multiRoot` opens it as the second folder of a
+ * .code-workspace; `grep` runs only the tests whose full title matches.
+ */
+async function runOnce(source: string, multiRoot: boolean, grep: string | undefined): Promise<number> {
   const scratch = mkdtempSync(path.join(process.env.TMPDIR ?? tmpdir(), 'nn-integration-'));
   const workspace = path.join(scratch, path.basename(source));
   cpSync(source, workspace, { recursive: true });
-  const target = process.env.NN_TEST_MULTIROOT ? multiRootWorkspace(scratch, workspace) : workspace;
+  const target = multiRoot ? multiRootWorkspace(scratch, workspace) : workspace;
   const userDataDir = path.join(scratch, 'user-data');
   const extensionsDir = path.join(scratch, 'extensions');
   mkdirSync(extensionsDir, { recursive: true });
@@ -64,7 +64,7 @@ async function main(): Promise<number> {
         NN_TEST_WORKSPACE_SOURCE: source,
         // the code-server shim saves the workbench as it was when the run ended (failures included)
         SHIM_SCREENSHOT: process.env.SHIM_SCREENSHOT ?? path.join(repoRoot, '.vscode-test', 'integration-last-run.png'),
-        ...(process.env.NN_TEST_GREP ? { NN_TEST_GREP: process.env.NN_TEST_GREP } : {}),
+        ...(grep ? { NN_TEST_GREP: grep } : {}),
       },
     });
     console.log(`[runTest] integration tests passed (${((Date.now() - started) / 1000).toFixed(1)} s)`);
@@ -76,6 +76,24 @@ async function main(): Promise<number> {
     if (process.env.NN_KEEP_TEST_WORKSPACE) console.log(`[runTest] kept ${scratch}`);
     else rmSync(scratch, { recursive: true, force: true });
   }
+}
+
+/**
+ * Without NN_TEST_GREP or NN_TEST_MULTIROOT (`npm test`, CI): every test in a single-folder window, then the
+ * multi-root tests in a second launch on a .code-workspace, since one window cannot be both.
+ */
+async function main(): Promise<number> {
+  const source = path.resolve(process.env.TEST_WORKSPACE ?? path.join(repoRoot, 'examples', 'notes'));
+  if (!existsSync(source)) {
+    console.error(`[runTest] workspace folder not found: ${source}`);
+    return 2;
+  }
+  const grep = process.env.NN_TEST_GREP;
+  if (process.env.NN_TEST_MULTIROOT || grep) return runOnce(source, !!process.env.NN_TEST_MULTIROOT, grep);
+  const single = await runOnce(source, false, undefined);
+  console.log('[runTest] second launch: the multi-root tests in a .code-workspace');
+  const multi = await runOnce(source, true, 'multi-root');
+  return Math.max(single, multi);
 }
 
 main().then(code => process.exit(code), err => {
