@@ -5,7 +5,7 @@ import { ChapterNumberIndex } from '../../core/series/chapterNumbers';
 import { formatDuration } from '../../core/series/duration';
 import { countPhrase } from '../countPhrases';
 import type { IndexService } from '../indexService';
-import { StudiedStore } from './studied';
+import { StudiedStore, studiedKey } from './studied';
 import { buildTree, findChapterNode, isFilterActive, type ChapterFacts, type ChapterNode, type GroupNode, type Progress, type SeriesNode, type TreeNode } from './treeModel';
 import { ViewState } from './viewState';
 
@@ -44,7 +44,8 @@ export class SeriesTree implements vscode.TreeDataProvider<TreeNode>, vscode.Dis
 
   constructor(private readonly service: IndexService, memento: vscode.Memento) {
     this.state = new ViewState(memento, service.settings.groupBy);
-    this.studied = new StudiedStore(memento);
+    const firstFolder = () => vscode.workspace.workspaceFolders?.[0]?.uri.toString();
+    this.studied = new StudiedStore(memento, () => studiedKey(service.root?.toString(), firstFolder()));
     this.view = vscode.window.createTreeView(SERIES_VIEW_ID, { treeDataProvider: this, showCollapseAll: true, manageCheckboxStateManually: true });
     this.disposables.push(
       this.view, this.emitter, this.state, this.studied,
@@ -58,6 +59,7 @@ export class SeriesTree implements vscode.TreeDataProvider<TreeNode>, vscode.Dis
         void this.studied.set(on, true).then(() => this.studied.set(off, false));
       }),
       service.onDidChange(() => this.scheduleRefresh()),
+      service.onDidChangeRoot(() => this.studied.reload()),
       service.onDidProgress(p => this.showProgress(p)),
       service.onDidChangeSettings(s => {
         if (s.groupBy !== this.defaultGroupBy) {

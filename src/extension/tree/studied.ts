@@ -2,14 +2,38 @@ import * as vscode from 'vscode';
 
 const KEY = 'notesNavigator.studied';
 
-/** The chapters the user marked as studied, remembered per workspace (workspace-relative paths). */
+/**
+ * Where the studied marks of the notes folder `folder` are kept: the first workspace folder (the only one a
+ * single-folder window has, and the one indexed before the notes folder of a multi-root workspace could be chosen)
+ * under the key used from the start, any other folder under a key of its own, so that two folders of a multi-root
+ * workspace with the same relative paths do not share their marks.
+ */
+export function studiedKey(folder: string | undefined, firstFolder: string | undefined): string {
+  return folder === undefined || folder === firstFolder ? KEY : `${KEY}@${folder}`;
+}
+
+/** The chapters the user marked as studied, remembered per workspace and notes folder (folder-relative paths). */
 export class StudiedStore implements vscode.Disposable {
-  private readonly files: Set<string>;
+  private files = new Set<string>();
+  private key = '';
   private readonly emitter = new vscode.EventEmitter<void>();
   readonly onDidChange = this.emitter.event;
 
-  constructor(private readonly memento: vscode.Memento) {
-    const saved = memento.get<unknown>(KEY);
+  /** `keyOf`: the memento key of the notes folder indexed now (see `studiedKey`). */
+  constructor(private readonly memento: vscode.Memento, private readonly keyOf: () => string = () => KEY) {
+    this.load();
+  }
+
+  /** The indexed folder changed: shows that folder's marks. */
+  reload(): void {
+    if (this.keyOf() === this.key) return;
+    this.load();
+    this.emitter.fire();
+  }
+
+  private load(): void {
+    this.key = this.keyOf();
+    const saved = this.memento.get<unknown>(this.key);
     this.files = new Set(Array.isArray(saved) ? saved.filter((f): f is string => typeof f === 'string') : []);
   }
 
@@ -54,7 +78,7 @@ export class StudiedStore implements vscode.Disposable {
   }
 
   private async save(): Promise<void> {
-    await this.memento.update(KEY, [...this.files].sort());
+    await this.memento.update(this.key, [...this.files].sort());
     this.emitter.fire();
   }
 }
