@@ -119,13 +119,16 @@ export class IndexService implements vscode.Disposable {
 
   /**
    * Re-reads the whole workspace from disk (unsaved buffers win). Used by "Check Workspace" and "Refresh";
-   * resolves with the number of notes indexed.
+   * resolves with the number of notes indexed. A cancelled `token` stops the reading early: the notes not re-read
+   * keep what the index held for them.
    */
-  rescan(onProgress?: (p: LoadProgress) => void): Promise<number> {
+  rescan(onProgress?: (p: LoadProgress) => void, token?: vscode.CancellationToken): Promise<number> {
     return this.enqueue(async () => {
       const t0 = Date.now();
-      const n = await this.withViewProgress(() => this.loadAll(onProgress));
-      this.log.info(`re-indexed ${n} notes in ${Date.now() - t0} ms`);
+      let last: LoadProgress | undefined;
+      const n = await this.withViewProgress(() => this.loadAll(p => { last = p; onProgress?.(p); }, token));
+      const stopped = token?.isCancellationRequested && last && last.done < last.total ? ` (stopped after ${last.done} of ${last.total} files)` : '';
+      this.log.info(`re-indexed ${n} notes in ${Date.now() - t0} ms${stopped}`);
       return n;
     });
   }
@@ -216,12 +219,12 @@ export class IndexService implements vscode.Disposable {
   // ------------------------------------------------------------------------------------ loading
 
   /** Re-reads the whole workspace (see workspaceLoad.ts), announcing its progress and the re-checked files. */
-  private async loadAll(onProgress?: (p: LoadProgress) => void): Promise<number> {
+  private async loadAll(onProgress?: (p: LoadProgress) => void, token?: vscode.CancellationToken): Promise<number> {
     const { notes, changed } = await loadAll(this, this.fromBuffer, p => {
       this.progressValue = p;
       this.progressEmitter.fire(p);
       if (p) onProgress?.(p);
-    });
+    }, token);
     this.fire(changed);
     return notes;
   }

@@ -31,12 +31,14 @@ const PROGRESS_MS = 100;
  * Reads the whole workspace into the index (unsaved buffers win over the disk, and are recorded in `fromBuffer`
  * with their version): forgets the files that vanished or the config now leaves out, loads the listed files in
  * chunks, yielding to the event loop, and builds who-links-to-what. Resolves with the number of notes and the
- * files whose diagnostics were re-checked.
+ * files whose diagnostics were re-checked. A cancelled `token` stops the reading: the notes not read yet keep what
+ * the index held.
  */
 export async function loadAll(
   host: IndexHost,
   fromBuffer: Map<string, number>,
   report: (p: LoadProgress | undefined) => void,
+  token?: vscode.CancellationToken,
 ): Promise<{ notes: number; changed: string[] }> {
   const { root, index, log } = host;
   if (!root) return { notes: 0, changed: [] };
@@ -75,6 +77,7 @@ export async function loadAll(
         report({ done, total });
       },
       onSkip: (file, reason) => log.warn(`skipped ${file}: ${reason}`),
+      shouldStop: token ? () => token.isCancellationRequested : undefined,
     });
   } finally {
     report(undefined);

@@ -21,6 +21,11 @@ export interface LoadOptions {
   onSkip?(file: string, reason: string): void;
   /** a faster decoder with the same answers as `decodeNote` (the CLI passes Node's native one) */
   decode?(bytes: Uint8Array): DecodeResult;
+  /**
+   * Asked before each note: true stops reading (a cancelled re-check). The notes not read keep what the index held
+   * for them, and the batch still ends, so the index stays whole.
+   */
+  shouldStop?(): boolean;
 }
 
 /** Largest note read (bigger files are reported and skipped). */
@@ -43,7 +48,7 @@ export async function loadWorkspace(index: WorkspaceIndex, reader: WorkspaceRead
     let next = 0;
     const chunk = opts.chunkSize ?? 200;
     const worker = async () => {
-      while (next < notes.length) {
+      while (next < notes.length && !opts.shouldStop?.()) {
         const file = notes[next++];
         let bytes: Uint8Array | undefined;
         try {
@@ -60,7 +65,7 @@ export async function loadWorkspace(index: WorkspaceIndex, reader: WorkspaceRead
       }
     };
     await Promise.all(Array.from({ length: Math.max(1, opts.concurrency ?? 32) }, worker));
-    opts.onProgress?.(total, total);
+    opts.onProgress?.(done, total);
   } catch (e) {
     index.endBatch();
     throw e;

@@ -25,8 +25,9 @@ export function summarize(service: IndexService, notes: number): CheckSummary {
 }
 
 /**
- * "Check Workspace": re-reads every note from disk (unsaved buffers win) with a progress notification,
- * then shows a summary with a way to the Problems panel.
+ * "Check Workspace": re-reads every note from disk (unsaved buffers win) with a progress notification that can be
+ * cancelled, then shows a summary with a way to the Problems panel. Cancelled, it stops reading: the notes not
+ * re-read keep their last check, and the summary says so.
  */
 export async function checkWorkspaceCommand(service: IndexService): Promise<CheckSummary | undefined> {
   if (!service.root) {
@@ -35,20 +36,24 @@ export async function checkWorkspaceCommand(service: IndexService): Promise<Chec
     return undefined;
   }
   await service.ready;
+  let stopped = false;
   const notes = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Notes Navigator: checking notes'), cancellable: false },
-    async progress => {
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Notes Navigator: checking notes'), cancellable: true },
+    async (progress, token) => {
       let last = 0;
-      return service.rescan(p => {
+      const n = await service.rescan(p => {
         const pct = p.total > 0 ? Math.floor((p.done / p.total) * 100) : 100;
         progress.report({ message: vscode.l10n.t('{0}/{1} files', p.done, p.total), increment: pct - last });
         last = pct;
-      });
+      }, token);
+      stopped = token.isCancellationRequested;
+      return n;
     },
   );
   const s = summarize(service, notes);
-  service.log.info(`check: ${s.notes} notes, ${s.errors} errors, ${s.warnings} warnings, ${s.infos} infos in ${s.files} files`);
-  const message = checkSummaryMessage(s);
+  service.log.info(`check${stopped ? ' (stopped)' : ''}: ${s.notes} notes, ${s.errors} errors, ${s.warnings} warnings, ${s.infos} infos in ${s.files} files`);
+  const summary = checkSummaryMessage(s);
+  const message = stopped ? vscode.l10n.t('Check stopped: notes not re-read yet keep their last check. {0}', summary) : summary;
   const show = vscode.l10n.t('Show Problems');
   const buttons = s.errors + s.warnings + s.infos > 0 ? [show] : [];
   void (s.errors > 0 ? vscode.window.showWarningMessage(message, ...buttons) : vscode.window.showInformationMessage(message, ...buttons)).then(choice => {

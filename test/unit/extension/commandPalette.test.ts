@@ -58,6 +58,36 @@ describe('Check Workspace', () => {
   });
 });
 
+describe('Check Workspace, cancelled', () => {
+  const win = vscode.window as unknown as Record<string, unknown>;
+  const saved = { withProgress: win.withProgress, showInformationMessage: win.showInformationMessage, showWarningMessage: win.showWarningMessage };
+  afterEach(() => Object.assign(win, saved));
+
+  it('offers Cancel, passes its token to the re-scan and says the check stopped', async () => {
+    let cancellable: unknown;
+    const token = { isCancellationRequested: false, onCancellationRequested: () => ({ dispose: () => undefined }) };
+    win.withProgress = async (options: { cancellable?: boolean }, task: (p: unknown, t: unknown) => Promise<unknown>) => {
+      cancellable = options.cancellable;
+      return task({ report: () => undefined }, token);
+    };
+    const shown: string[] = [];
+    win.showInformationMessage = (m: string) => { shown.push(m); return Promise.resolve(undefined); };
+    win.showWarningMessage = win.showInformationMessage;
+    let passed: unknown;
+    const service = {
+      root: { path: '/ws' },
+      ready: Promise.resolve(),
+      rescan: async (_p: unknown, t: unknown) => { passed = t; token.isCancellationRequested = true; return 3; },
+      index: { allDiagnostics: () => new Map() },
+      log: { info: () => undefined },
+    } as unknown as IndexService;
+    await checkWorkspaceCommand(service);
+    assert.equal(cancellable, true);
+    assert.equal(passed, token);
+    assert.deepEqual(shown, ['Check stopped: notes not re-read yet keep their last check. Checked 3 notes: no problems.']);
+  });
+});
+
 describe('Check Workspace summary', () => {
   const summary = (notes: number, errors: number, warnings: number, infos: number, files: number) =>
     checkSummaryMessage({ notes, errors, warnings, infos, files });

@@ -42,6 +42,27 @@ describe('loadWorkspace', () => {
   });
 });
 
+describe('loadWorkspace stopped early (a cancelled Check Workspace)', () => {
+  it('stops reading when asked; the notes not re-read keep what the index held, and the batch still ends', async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 10; i++) files[`n${i}.md`] = FM(`N${i}`) + '[[missing]]\n';
+    const index = await indexOf(files);
+    // on disk, every note now links to n0 instead
+    const reader = new MemoryReader(Object.fromEntries(Object.keys(files).map(f => [f, FM(f) + '[[n0]]\n'])));
+    let reads = 0;
+    const read = reader.read.bind(reader);
+    reader.read = async f => { reads++; return read(f); };
+    const progress: [number, number][] = [];
+    await loadWorkspace(index, reader, { concurrency: 1, shouldStop: () => reads >= 4, onProgress: (d, t) => progress.push([d, t]) });
+    assert.equal(reads, 4);
+    const broken = Object.keys(files).filter(f => codes(index, f).includes('wikilink-broken'));
+    assert.deepEqual(broken, ['n4.md', 'n5.md', 'n6.md', 'n7.md', 'n8.md', 'n9.md'], 'the first four were re-read, the rest kept');
+    assert.deepEqual(progress.at(-1), [4, 10], 'the last progress says how far it got');
+    index.updateNote('n9.md', FM('N9') + '[[n0]]\n'); // the batch ended: the index takes edits again
+    assert.deepEqual(codes(index, 'n9.md'), []);
+  });
+});
+
 describe('folders the listing could not read', () => {
   it('takes the files in them to exist, as in the folders never walked', async () => {
     const config = { ...defaultConfig(), unlistedFolders: ['locked', 'a/deep'] };
