@@ -3,8 +3,8 @@ import { wikilinkKeyOfFile } from './resolve';
 
 /**
  * The three ways a wikilink names a note: by file name without `.md` (its stem), by title and by frontmatter
- * alias, all lower-cased; and, for a wikilink that names no note, the workspace's other files by file name (`[[diagram.png]]`, or a
- * Markdown file the config leaves out). Each key maps to the files answering to it, kept sorted so that a choice
+ * alias, all lower-cased; and, for a wikilink that names no note, the workspace's other files by file name
+ * (`[[diagram.png]]`, or a Markdown file the config leaves out). Each key maps to the files answering to it, kept sorted so that a choice
  * among same-named files is deterministic without re-sorting on every lookup.
  */
 /** The answer for a name nothing has: one shared empty list (a miss is common and must not allocate). */

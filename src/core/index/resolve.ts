@@ -34,8 +34,7 @@ export interface ResolveContext {
  *   resolves to `<name>.md` when that exists; a fragment-only link points into the note itself.
  * - backtick references: the note's folder, then the series folder, then the workspace folder (first that exists).
  * - wikilinks: by file name (case-insensitive; a path-like name must match the path's end), then by title, then by
- *   frontmatter alias; a name
- *   starting with `./` or `../` by that path from the note's folder only (`.md` appended).
+ *   frontmatter alias; a name starting with `./` or `../` by that path from the note's folder only (`.md` appended).
  */
 export function resolveLink(ctx: ResolveContext, from: string, link: LinkRef, fromFolder = dirname(from)): Resolution {
   if (link.external) return EXTERNAL;
