@@ -8,7 +8,7 @@ import type { LinkWorld } from './linkText';
 
 /**
  * The workspace as it will be once the files have moved: which files and notes exist where, the series folders
- * (a README moves with its folder) and the names wikilinks answer to. Rename edits ask it where a link text
+ * (a README moves with its folder) and the names wikilinks answer to (file names, titles, aliases). Rename edits ask it where a link text
  * would lead after the move, so they never write a text that some other file shadows.
  */
 export class PostMoveWorkspace extends WorkspaceFiles implements LinkWorld {
@@ -26,6 +26,7 @@ export class PostMoveWorkspace extends WorkspaceFiles implements LinkWorld {
       const file = newPath(n.file);
       this.noteFiles.add(file);
       this.names.add(file, titleOf(file, n.frontmatter.data?.title, n.scan.headings), undefined);
+      this.names.setAliases(file, n.aliases, undefined);
     }
     for (const s of index.series()) this.seriesFolders.add(dirname(newPath(s.readme)));
   }

@@ -110,8 +110,8 @@ function sourcesOf(index: IndexView, fileMoves: Map<string, string>, moves: read
 /**
  * Files that stay where they are but whose links a moved file may take over: a wikilink picks a note by file name
  * before one by title and the nearest of same-named notes, a backtick path the first of note folder, series folder
- * and root, and `[x](x)` a file `x` before `x.md`. So every unmoved file sharing a name, stem or title with a moved
- * file's new name, stem or title.
+ * and root, and `[x](x)` a file `x` before `x.md`. So every unmoved file sharing a name, stem, title or alias with a
+ * moved file's new name, stem, title or aliases.
  */
 function shadowable(index: IndexView, fileMoves: ReadonlyMap<string, string>): string[] {
   const names = new Set<string>();
@@ -120,13 +120,15 @@ function shadowable(index: IndexView, fileMoves: ReadonlyMap<string, string>): s
     names.add(stem(to).toLowerCase());
     const note = index.note(from);
     if (note) names.add(titleOf(from, note.frontmatter.data?.title, note.scan.headings).toLowerCase());
+    for (const a of note?.aliases ?? []) names.add(a.toLowerCase());
   }
   const out: string[] = [];
   for (const file of index.files()) {
     if (fileMoves.has(file)) continue;
     const note = index.note(file);
     if (names.has(basename(file).toLowerCase()) || names.has(stem(file).toLowerCase())
-      || (note && names.has(titleOf(file, note.frontmatter.data?.title, note.scan.headings).toLowerCase()))) out.push(file);
+      || (note && names.has(titleOf(file, note.frontmatter.data?.title, note.scan.headings).toLowerCase()))
+      || note?.aliases?.some(a => names.has(a.toLowerCase()))) out.push(file);
   }
   return out;
 }

@@ -13,6 +13,8 @@ export interface NoteRecord {
   file: string;
   /** frontmatter `title`, else the first `#` heading, else the file name */
   title: string;
+  /** the other names a wikilink may call it by: frontmatter `aliases` / `alias` (see aliasesOf); absent when none */
+  aliases?: readonly string[];
   frontmatter: FrontmatterResult;
   scan: ScanResult;
   /** the text could not be read as Markdown (binary, invalid UTF-8, unreadable): why */
@@ -34,6 +36,8 @@ export interface NoteRecord {
 export interface ForeignNote {
   file: string;
   title: string;
+  /** its aliases (see NoteRecord); absent when none */
+  aliases?: readonly string[];
   slugs: string[];
   /** slugs of heading texts that are no GitHub slug (see textOnlySlugs in noteRecord.ts); absent when none */
   textSlugs?: string[];

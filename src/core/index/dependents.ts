@@ -2,13 +2,14 @@ import type { LinkRef } from '../model';
 import { basename, isMarkdown } from '../paths';
 import type { NoteRecord } from './api';
 import { DependencyMap } from './dependencyMap';
-import { sameFragments } from './noteRecord';
+import { sameAliases, sameFragments } from './noteRecord';
 import { filePathOf, isRelativeWikilink, pathLinkCandidates, refCandidates, type ResolveContext, wikilinkKeyOfFile } from './resolve';
 
 /**
  * Which notes must be re-checked when a file comes, goes or changes: the notes whose links may mean it. A note
  * depends on keys (see `dependencyKeysOf`): every file its links may mean (`f:`), its wikilinks' names (`w:`) and
- * the titles they may match (`t:`); a change asks for the notes registered under the keys it touches.
+ * the titles or aliases they may match (`t:`: a wikilink names both the same way); a change asks for the notes
+ * registered under the keys it touches.
  *
  * The map is built on first need: a one-shot check (the CLI) never needs it, and during the first load every note
  * is checked anyway. Once built it is kept current as notes are checked, added and removed.
@@ -55,14 +56,15 @@ export class Dependents {
     this.map.remove(note);
   }
 
-  /** Notes whose links may mean note `file` with title `title` (undefined: no note): the candidates for its backlinks. */
-  linkingTo(file: string, title: string | undefined, into: Set<string>): void {
+  /** Notes whose links may mean `file`, the note `note` (undefined: no note): the candidates for its backlinks. */
+  linkingTo(file: string, note: Pick<NoteRecord, 'title' | 'aliases'> | undefined, into: Set<string>): void {
     this.of('f:' + file, into);
     this.of('w:' + wikilinkNameOf(file), into);
-    if (title) this.of('t:' + title.toLowerCase(), into);
+    if (note?.title) this.of('t:' + note.title.toLowerCase(), into);
+    this.ofAliases(note?.aliases, into);
   }
 
-  /** Notes that a note titled `title` answers (a wikilink written as its title): its title came or went. */
+  /** Notes that a note titled (or aliased) `title` answers (a wikilink written as that name): the name came or went. */
   ofTitle(title: string, into: Set<string>): void {
     this.of('t:' + title.toLowerCase(), into);
   }
@@ -76,11 +78,17 @@ export class Dependents {
     if (!before) {
       this.ofExistence(file, into);
       this.of('t:' + now.title.toLowerCase(), into);
+      this.ofAliases(now.aliases, into);
       return;
     }
     if (before.title !== now.title) {
       this.of('t:' + before.title.toLowerCase(), into);
       this.of('t:' + now.title.toLowerCase(), into);
+    }
+    // a wikilink written as an alias depends on the same key as one written as a title (see dependencyKeysOf)
+    if (!sameAliases(before.aliases, now.aliases)) {
+      this.ofAliases(before.aliases, into);
+      this.ofAliases(now.aliases, into);
     }
     // an unreadable note's fragments are unknown (none is reported): becoming readable, or not, changes them
     if (!sameFragments(before.scan, now.scan) || !before.unreadable !== !now.unreadable) {
@@ -88,7 +96,13 @@ export class Dependents {
       this.of('f:' + file, into);
       this.of('w:' + wikilinkNameOf(file), into);
       this.of('t:' + now.title.toLowerCase(), into);
+      this.ofAliases(now.aliases, into);
     }
+  }
+
+  /** The notes whose wikilinks may be written as one of `aliases`. */
+  private ofAliases(aliases: readonly string[] | undefined, into: Set<string>): void {
+    if (aliases) for (const a of aliases) this.of('t:' + a.toLowerCase(), into);
   }
 
   /** A file appeared or disappeared: whatever may have pointed at it. */

@@ -27,8 +27,10 @@ export function recordWithoutText(file: string, title: string, unreadable: strin
 
 /** The entry of a note that another index checks (see `WorkspaceIndex.addForeignNote`). */
 export function foreignEntry(note: ForeignNote): Entry {
+  const record = recordWithoutText(note.file, note.title, note.unreadable);
+  if (note.aliases) record.aliases = note.aliases;
   return {
-    record: recordWithoutText(note.file, note.title, note.unreadable), local: [], targets: new Set(), slugs: new Set(note.slugs), textSlugs: new Set(note.textSlugs),
+    record, local: [], targets: new Set(), slugs: new Set(note.slugs), textSlugs: new Set(note.textSlugs),
     foreign: note.draft ? { state: note.state, draft: note.draft } : { state: note.state },
   };
 }
@@ -38,6 +40,7 @@ export function foreignNoteFrom(r: NoteRecord, state: FileState, draft: DraftRea
   const note: ForeignNote = { file: r.file, title: r.title, slugs: fragmentNames(r.scan), state };
   const textSlugs = textOnlySlugs(r.scan.headings);
   if (textSlugs.length) note.textSlugs = textSlugs;
+  if (r.aliases) note.aliases = r.aliases;
   if (draft) note.draft = draft;
   if (r.unreadable !== undefined) note.unreadable = r.unreadable;
   return note;

@@ -2,9 +2,9 @@ import { basename } from '../paths';
 import { wikilinkKeyOfFile } from './resolve';
 
 /**
- * The two ways a wikilink names a note: by file name without `.md` (its stem) and by title, both lower-cased;
- * and, for a wikilink that names no note, the workspace's other files by file name (`[[diagram.png]]`, or a
- * Markdown file the config leaves out). Each key maps to the files answering to it, kept sorted so that a choice
+ * The three ways a wikilink names a note: by file name without `.md` (its stem), by title and by frontmatter
+ * alias, all lower-cased; and, for a wikilink that names no note, the workspace's other files by file name
+ * (`[[diagram.png]]`, or a Markdown file the config leaves out). Each key maps to the files answering to it, kept sorted so that a choice
  * among same-named files is deterministic without re-sorting on every lookup.
  */
 /** The answer for a name nothing has: one shared empty list (a miss is common and must not allocate). */
@@ -13,6 +13,7 @@ const NONE: readonly string[] = Object.freeze([]);
 export class NameIndex {
   private readonly byStem = new Map<string, string[]>();
   private readonly byTitle = new Map<string, string[]>();
+  private readonly byAlias = new Map<string, string[]>();
   private readonly byFileName = new Map<string, string[]>();
   /** Markdown files the editor's listing hides (`files.exclude`): known by stem only, never read */
   private readonly byHiddenStem = new Map<string, string[]>();
@@ -24,10 +25,17 @@ export class NameIndex {
     insert(this.byTitle, title.toLowerCase(), file);
   }
 
-  /** Forgets `file`, which was registered with `title`. */
-  remove(file: string, title: string): void {
+  /** Forgets `file`, which was registered with `title` and `aliases`. */
+  remove(file: string, title: string, aliases?: readonly string[]): void {
     remove(this.byStem, wikilinkKeyOfFile(file), file);
     remove(this.byTitle, title.toLowerCase(), file);
+    if (aliases) for (const a of aliases) remove(this.byAlias, a.toLowerCase(), file);
+  }
+
+  /** Registers `file` under `aliases` instead of `oldAliases` (see aliasesOf; undefined: none). */
+  setAliases(file: string, aliases: readonly string[] | undefined, oldAliases: readonly string[] | undefined): void {
+    if (oldAliases) for (const a of oldAliases) remove(this.byAlias, a.toLowerCase(), file);
+    if (aliases) for (const a of aliases) insert(this.byAlias, a.toLowerCase(), file);
   }
 
   /** Registers a file that is not a note under its lower-cased file name. */
@@ -67,6 +75,11 @@ export class NameIndex {
   /** Notes whose title is `lowerTitle` (case-insensitive), sorted. */
   byTitleOf(lowerTitle: string): readonly string[] {
     return this.byTitle.get(lowerTitle) ?? NONE;
+  }
+
+  /** Notes with an alias `lowerAlias` (case-insensitive), sorted. */
+  byAliasOf(lowerAlias: string): readonly string[] {
+    return this.byAlias.get(lowerAlias) ?? NONE;
   }
 }
 

@@ -1,5 +1,5 @@
 /** What the index derives from a note besides its scan: its title, hover preview and the fragments it offers. */
-import type { Heading, ScanResult } from '../model';
+import type { FrontmatterValue, Heading, ScanResult } from '../model';
 import { stem } from '../paths';
 import { detach } from '../text/detach';
 import { textSlugOf } from './fragmentTarget';
@@ -10,6 +10,40 @@ export function titleOf(file: string, fmTitle: unknown, headings: Heading[]): st
   const h1 = headings.find(h => h.level === 1);
   if (h1 && h1.text.trim() !== '') return h1.text.trim();
   return stem(file);
+}
+
+/**
+ * The other names a note answers to: its frontmatter `aliases` (Obsidian's key, read by Foam and others too) and
+ * `alias` (which Obsidian also accepts), each a list of strings or one string. Entries that are no text (numbers,
+ * mappings, nested lists) or blank are left out, as are repeats (case-insensitively); undefined when none is left.
+ */
+export function aliasesOf(data: Readonly<Record<string, FrontmatterValue>> | undefined): string[] | undefined {
+  if (data === undefined) return undefined;
+  // own keys only (the data has no prototype, but a record built elsewhere may): most notes have neither
+  const a = Object.hasOwn(data, 'aliases') ? data.aliases : undefined;
+  const b = Object.hasOwn(data, 'alias') ? data.alias : undefined;
+  if (a === undefined && b === undefined) return undefined;
+  const out: string[] = [];
+  const seen = new Set<string>();
+  for (const value of [a, b]) {
+    for (const v of Array.isArray(value) ? value : [value]) {
+      if (typeof v !== 'string') continue;
+      const name = v.trim();
+      const key = name.toLowerCase();
+      if (name === '' || seen.has(key)) continue;
+      seen.add(key);
+      out.push(name);
+    }
+  }
+  return out.length > 0 ? out : undefined;
+}
+
+/** Whether two notes answer to the same aliases (case-insensitively, in any order; undefined: none). */
+export function sameAliases(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {
+  if (a === b) return true;
+  if (a === undefined || b === undefined || a.length !== b.length) return false;
+  const lower = new Set(a.map(x => x.toLowerCase()));
+  return b.every(x => lower.has(x.toLowerCase()));
 }
 
 /** Whether two scans offer the same `#fragment` targets: heading slugs and texts, and HTML anchor ids, in order. */

@@ -13,6 +13,8 @@ export interface ResolveContext {
   notesByStem(lowerStem: string): readonly string[];
   /** notes whose frontmatter title is `title` (case-insensitive), sorted */
   notesByTitle(lowerTitle: string): readonly string[];
+  /** notes with a frontmatter alias `alias` (case-insensitive), sorted; absent: no note has aliases */
+  notesByAlias?(lowerAlias: string): readonly string[];
   /**
    * Markdown files the editor's listing hides (`files.exclude`) whose stem is `lowerStem`, sorted: known by name
    * only (never read), so a wikilink finds them by file name but not by title
@@ -31,8 +33,8 @@ export interface ResolveContext {
  * - Markdown links and images: relative to the note's folder (`/x` = workspace root); a target without an extension
  *   resolves to `<name>.md` when that exists; a fragment-only link points into the note itself.
  * - backtick references: the note's folder, then the series folder, then the workspace folder (first that exists).
- * - wikilinks: by file name (case-insensitive; a path-like name must match the path's end), then by title; a name
- *   starting with `./` or `../` by that path from the note's folder only (`.md` appended).
+ * - wikilinks: by file name (case-insensitive; a path-like name must match the path's end), then by title, then by
+ *   frontmatter alias; a name starting with `./` or `../` by that path from the note's folder only (`.md` appended).
  */
 export function resolveLink(ctx: ResolveContext, from: string, link: LinkRef, fromFolder = dirname(from)): Resolution {
   if (link.external) return EXTERNAL;
@@ -153,7 +155,7 @@ const OUTSIDE_MATCHES = Object.freeze({ files: NO_FILES, isNote: false, outside:
 /**
  * Every file a wikilink name (not empty) answers to, before the nearest is picked: notes by file name (a path-like
  * name must match whole folders at the path's end; Markdown files the editor hides count, see `hiddenNotesByStem`),
- * else notes by title, else other files by file name. A name written from the note's folder (`./x`, `../y/x`, see
+ * else notes by title, else notes by alias, else other files by file name. A name written from the note's folder (`./x`, `../y/x`, see
  * `isRelativeWikilink`; only when `from` is given) names that one path, as a rooted `[[/y/x]]` would, never a
  * title; `outside` when its `..` leaves the workspace.
  */
@@ -177,6 +179,8 @@ export function wikilinkMatches(ctx: ResolveContext, name: string, from?: string
   if (matches.length > 0) return { files: matches, isNote: true };
   const titled = byTitle ? ctx.notesByTitle(lowerName) : NO_FILES;
   if (titled.length > 0) return { files: titled, isNote: true };
+  const aliased = byTitle && ctx.notesByAlias ? ctx.notesByAlias(lowerName) : NO_FILES;
+  if (aliased.length > 0) return { files: aliased, isNote: true };
   return { files: filesNamed(ctx, lowerName), isNote: false };
 }
 

@@ -30,6 +30,10 @@ export abstract class WorkspaceFiles implements ResolveContext {
     return this.names.byTitleOf(lowerTitle);
   }
 
+  notesByAlias(lowerAlias: string): readonly string[] {
+    return this.names.byAliasOf(lowerAlias);
+  }
+
   filesByName(lowerName: string): readonly string[] {
     return this.names.byFileNameOf(lowerName);
   }

@@ -10,7 +10,7 @@ import { addSeriesFiles, CheckQueue } from './checkQueue';
 import { draftReasonOfEntry, fileStateOfEntry, foreignStateOf, sameCoverageFacts } from './coverageState';
 import { Dependents, dependencyKeysOf } from './dependents';
 import { type Entry, foreignEntry, foreignNoteFrom, recordWithoutText } from './indexEntry';
-import { previewOf, titleOf } from './noteRecord';
+import { aliasesOf, previewOf, titleOf } from './noteRecord';
 import { parseNote } from './parseNote';
 import { linkTargets, nearestFolderIn, resolveLink } from './resolve';
 import { crossReferencedFiles } from './seriesFolderCheck';
@@ -89,6 +89,8 @@ export class WorkspaceIndex extends WorkspaceFiles implements IndexView, IndexWr
       file, title, frontmatter, scan, length: text.length, end: lines.positionAt(text.length), body: bodySize(text, frontmatter.block?.end ?? 0),
       preview: oneShot ? '' : previewOf(text, frontmatter.block?.end ?? 0),
     };
+    const aliases = aliasesOf(frontmatter.data);
+    if (aliases) record.aliases = aliases;
     const affected = new Set<string>([file]);
 
     // structural files: the series README and its coverage matrix
@@ -119,6 +121,7 @@ export class WorkspaceIndex extends WorkspaceFiles implements IndexView, IndexWr
     if (isNew) this.trackFile(file);
     else if (!old) this.names.removeFile(file); // was a plain file (left out by the config) until now
     this.names.add(file, title, old?.record.title);
+    this.names.setAliases(file, aliases, old?.record.aliases);
 
     this.dependents.ofChange(file, old?.record, record, affected);
     // the series rules see a note only through its existence, its written/draft state and (for
@@ -139,6 +142,7 @@ export class WorkspaceIndex extends WorkspaceFiles implements IndexView, IndexWr
     if (isNew) this.trackFile(file);
     else if (!old) this.names.removeFile(file);
     this.names.add(file, record.title, old?.record.title);
+    this.names.setAliases(file, undefined, old?.record.aliases);
     this.dependents.ofChange(file, old?.record, record, affected);
     this.addEnclosingSeries(file, affected);
     return this.recheck(affected);
@@ -173,8 +177,9 @@ export class WorkspaceIndex extends WorkspaceFiles implements IndexView, IndexWr
     if (entry) {
       this.dependents.remove(file);
       this.entries.delete(file);
-      this.names.remove(file, entry.record.title);
+      this.names.remove(file, entry.record.title, entry.record.aliases);
       this.dependents.ofTitle(entry.record.title, affected);
+      for (const a of entry.record.aliases ?? []) this.dependents.ofTitle(a, affected);
       if (entry.structural === 'readme') {
         this.seriesMap.readmeRemoved(folder);
         this.addNotesInside(folder, affected);
@@ -239,6 +244,7 @@ export class WorkspaceIndex extends WorkspaceFiles implements IndexView, IndexWr
     if (!this.allFiles.has(note.file)) this.trackFile(note.file);
     else if (!old) this.names.removeFile(note.file);
     this.names.add(note.file, note.title, old?.record.title);
+    this.names.setAliases(note.file, note.aliases, old?.record.aliases);
   }
 
   /**
@@ -326,7 +332,7 @@ export class WorkspaceIndex extends WorkspaceFiles implements IndexView, IndexWr
   backlinks(file: string): Backlink[] {
     const out: Backlink[] = [];
     const candidates = new Set<string>();
-    this.dependents.linkingTo(file, this.entries.get(file)?.record.title, candidates);
+    this.dependents.linkingTo(file, this.entries.get(file)?.record, candidates);
     for (const from of [...candidates].sort()) {
       const e = this.entries.get(from);
       if (!e) continue;

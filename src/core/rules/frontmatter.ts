@@ -15,6 +15,8 @@ import type { Finding } from './finding';
 const TEXT_FIELDS = new Set(['title', 'note_type', 'domain', 'status', 'source']);
 /** Fields whose value must be a list of strings. */
 const LIST_FIELDS = new Set(['tags']);
+/** Fields whose value must be a list of strings or one string: the other names wikilinks may use (see aliasesOf). */
+const ALIAS_FIELDS = new Set(['aliases', 'alias']);
 
 export function checkFrontmatter(fm: FrontmatterResult, lines: LineIndex, config: NotesConfig, opts: { structural: boolean }): Finding[] {
   const out: Finding[] = [];
@@ -101,7 +103,7 @@ function fieldProblem(field: string, value: FrontmatterValue, config: NotesConfi
   // own keys only: a field named `constructor` has no allowed values
   const allowed = Object.hasOwn(config.allowedValues, field) ? config.allowedValues[field] : undefined;
   const written = allowed ? new WrittenAllowed(lines, fm, field, allowed) : undefined;
-  if (LIST_FIELDS.has(field)) {
+  if (LIST_FIELDS.has(field) || (ALIAS_FIELDS.has(field) && typeof value !== 'string')) {
     if (!isListOfText(value, written)) {
       return { message: `${field} must be a list of strings, got ${describeValue(value)}`, data: { expected: 'a list of strings' } };
     }

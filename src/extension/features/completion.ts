@@ -309,6 +309,21 @@ function linkItems(service: IndexService, folders: FolderListing, file: string, 
     item.range = range;
     return item;
   });
+  // and by each frontmatter alias that leads to its note as written (file names and titles come first; a name
+  // cannot hold `|`, `#` or brackets)
+  for (const n of notes) {
+    for (const alias of n.aliases ?? []) {
+      if (/[|#[\]]/.test(alias)) continue;
+      const r = service.index.resolve(file, syntheticLink('wikilink', alias));
+      if (r.kind !== 'file' || r.file !== n.file) continue;
+      const item = new vscode.CompletionItem({ label: alias, description: n.file }, vscode.CompletionItemKind.Reference);
+      item.insertText = alias;
+      item.filterText = alias;
+      item.detail = n.file;
+      item.range = range;
+      items.push(item);
+    }
+  }
   return new vscode.CompletionList(items, false);
 }
 

@@ -17,6 +17,9 @@ export const OTHER_FILES = ['img/d.png', 'notes/sub/e.pdf', 's/basics/diagram.sv
 const HEADINGS = ['Intro', 'Setup', 'Setup', 'Deep Dive', '設計取捨', 'Q&A: edge cases'];
 const SLUGS = ['intro', 'setup', 'setup-1', 'deep-dive', '設計取捨', 'qa-edge-cases', 'nowhere', 'setpu', 'deep-dives'];
 const TITLES = ['Alpha', 'Beta', 'Intro', 'a', 'Deep Dive'];
+/** frontmatter aliases: some shared, some a title or a file name too (those win over an alias) */
+const ALIASES = ['Gamma', 'gamma', 'Other Name', 'beta', 'b'];
+const WIKI_NAMES = [...TITLES, ...ALIASES];
 
 export type Pick = <T>(xs: readonly T[]) => T;
 
@@ -37,7 +40,8 @@ export function noteText(file: string, r: () => number, pick: Pick): string {
   const fm = r();
   if (fm < 0.75) {
     const status = r() < 0.25 ? 'status: draft\n' : '';
-    parts.push(FM(pick(TITLES)).replace('status: active\n', status || 'status: active\n'));
+    const aliases = r() < 0.3 ? `aliases: [${pick(ALIASES)}${r() < 0.3 ? ', ' + pick(ALIASES) : ''}]\n` : '';
+    parts.push(FM(pick(TITLES), aliases).replace('status: active\n', status || 'status: active\n'));
   } else if (fm < 0.85) parts.push('---\ntitle: [unclosed\n---\n');
   const n = 1 + Math.floor(r() * 6);
   for (let k = 0; k < n; k++) {
@@ -47,7 +51,7 @@ export function noteText(file: string, r: () => number, pick: Pick): string {
     if (what < 0.2) parts.push(`## ${pick(HEADINGS)}\n`);
     else if (what < 0.45) parts.push(`See [x](${relative(file, target)}${frag}).\n`);
     else if (what < 0.55) parts.push(`Also \`${relative(file, target)}\` and \`${target.replace(/^s\//, '')}\`.\n`);
-    else if (what < 0.7) parts.push(`Wiki [[${r() < 0.5 ? stemOf(target) : pick(TITLES)}${frag ? '#' + pick(HEADINGS) : ''}]].\n`);
+    else if (what < 0.7) parts.push(`Wiki [[${r() < 0.5 ? stemOf(target) : pick(WIKI_NAMES)}${frag ? '#' + pick(HEADINGS) : ''}]].\n`);
     else if (what < 0.78) parts.push(`![img](${relative(file, pick(OTHER_FILES))})\n`);
     else if (what < 0.82) parts.push(`[folder](${relative(file, target).replace(/[^/]*$/, '')})\n`);
     else if (what < 0.85) parts.push(`[bare](${relative(file, target).replace(/\.md$/, '')}${frag})\n`);
