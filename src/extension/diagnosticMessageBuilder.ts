@@ -151,7 +151,7 @@ function linkMessage(code: Diagnostic['code'], data: Facts, l10n: Translator): s
       }
       return undefined;
     case 'wikilink-broken':
-      return raw === undefined ? undefined : l10n.t('wikilink "[[{0}]]" matches no note by file name or title', raw);
+      return raw === undefined ? undefined : l10n.t('wikilink "[[{0}]]" matches no note by file name, title or alias', raw);
     case 'ref-broken':
       // a side of a matrix cross-reference that names nothing
       if (path !== undefined && data.problem === 'reversed-range') return l10n.t('the chapter range {0} ends before it starts', path);

@@ -9,7 +9,7 @@ export const RULE_DESCRIPTIONS: Record<RuleCode, string> = {
   'link-broken': 'A Markdown link or image points to a file that does not exist.',
   'link-anchor-broken': 'A #fragment names no heading of its target note.',
   'ref-broken': 'A backtick path reference (`path.md`) points to no file.',
-  'wikilink-broken': 'A [[wikilink]] matches no note by file name or title.',
+  'wikilink-broken': 'A [[wikilink]] matches no note by file name, title or alias.',
   'link-outside-workspace': 'A link leaves the workspace folder (it is never followed).',
   'xref-missing-link': 'The coverage matrix declares `a <-> b` but note a does not link to b.',
   'chapter-planned': 'A README chapter\'s file does not exist yet.',

@@ -35,7 +35,7 @@ export function checkLinks(links: readonly LinkRef[], ctx: LinkRuleContext): Fin
         message: `${KIND_NAMES[link.kind]} "${shown(link.raw)}" leaves the workspace folder; it is not followed` });
     } else if (r.kind === 'unresolved') {
       out.push({ code: 'wikilink-broken', range: link.targetRange, data: linkData(link),
-        message: `wikilink "[[${shown(link.raw)}]]" matches no note by file name or title` });
+        message: `wikilink "[[${shown(link.raw)}]]" matches no note by file name, title or alias` });
     } else if (r.kind === 'file' && !r.exists) {
       if (link.kind === 'ref') {
         out.push({ code: 'ref-broken', range: link.targetRange, data: { ...linkData(link), file: r.file },
