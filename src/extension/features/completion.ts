@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import { basename, dirname, join, stem } from '../../core/paths';
+import { dirname, join, stem } from '../../core/paths';
 import type { IndexService } from '../indexService';
 import { completionSiteAt, frontmatterSiteAt, keyOfLine, unquote, type CompletionSite, type FrontmatterSite } from './completionSite';
 import { FolderListing } from './folderListing';
-import { FrontmatterValues } from './frontmatterValues';
+import { FrontmatterValues, yamlValueText } from './frontmatterValues';
 import { MARKDOWN } from './languageSelector';
 import { syntheticLink } from './linkLookup';
 import { localToday } from './localDate';
@@ -42,7 +42,9 @@ export function registerCompletion(service: IndexService): vscode.Disposable {
         if (!site) return undefined;
         if (site.kind === 'path' && site.syntax === 'ref' && site.typed === '' && context.triggerCharacter === '`') return undefined;
         if (byTrigger && (context.triggerCharacter === ' ' || context.triggerCharacter === ':' || context.triggerCharacter === ',')) {
-          if (site.kind !== 'wikilink') return undefined;
+          // a space opens a wikilink's next word, or the destination of `[label]: `
+          const destination = context.triggerCharacter === ' ' && site.kind === 'path' && site.definition === true && site.typed === '';
+          if (site.kind !== 'wikilink' && !destination) return undefined;
         }
         return linkItems(service, folders, file, position, site, document.lineAt(position.line).text);
       } catch (e) {
@@ -186,8 +188,15 @@ function frontmatterItems(service: IndexService, values: FrontmatterValues, docu
     candidates = values.valuesOf(site.key).map(value => ({ value, kind: vscode.CompletionItemKind.Value, detail: vscode.l10n.t('Used in other notes') }));
   }
   const taken = new Set(site.taken ?? (site.list ? itemsAround(document, position.line) : []));
+  // after a quote the user opened the value goes in as is; else quoted when YAML would read it as something else
+  const quoted = site.start > 0 && (lineText[site.start - 1] === '"' || lineText[site.start - 1] === "'");
+  const flowList = site.list && !/^[ \t]*-/.test(lineText);
   return candidates.filter(c => !taken.has(c.value)).map(({ value, kind, detail }, i) => {
     const item = new vscode.CompletionItem(value, kind);
+    if (!quoted) {
+      const text = yamlValueText(value, flowList);
+      if (text !== value) item.insertText = text;
+    }
     item.range = range;
     item.detail = detail;
     item.sortText = String(i).padStart(5, '0');
@@ -305,7 +314,7 @@ function linkItems(service: IndexService, folders: FolderListing, file: string, 
     const item = new vscode.CompletionItem({ label: insert, description: shared ? undefined : dirname(n.file) }, vscode.CompletionItemKind.File);
     item.insertText = insert;
     item.filterText = `${insert} ${n.title}`;
-    item.detail = n.title !== basename(n.file) ? n.title : undefined;
+    item.detail = n.title !== name ? n.title : undefined;
     item.range = range;
     return item;
   });

@@ -1,0 +1,82 @@
+import { strict as assert } from 'node:assert';
+import type * as vscode from 'vscode';
+import { parseFrontmatter } from '../../../src/core/frontmatter/parse';
+import { FM } from '../index/memoryWorkspace';
+import { at, labelOf, navigationOf } from './navigationHarness';
+
+type Ranges = { inserting: { start: { character: number }; end: { character: number } } };
+
+/** The line with the item applied at its insert range (what accepting it in insert mode leaves). */
+function applied(lineText: string, item: vscode.CompletionItem): string {
+  const r = (item.range as unknown as Ranges).inserting;
+  const insert = typeof item.insertText === 'string' ? item.insertText : labelOf(item);
+  return lineText.slice(0, r.start.character) + insert + lineText.slice(r.end.character);
+}
+
+describe('completion: frontmatter values that YAML would read otherwise', () => {
+  const odd = ['c: d', 'e, f', '#i', '- g', '[h]', '2024', 'true', "it's", 'ok'];
+  const files = { 'x.md': FM('X').replace('tags: [a]', `tags: [${odd.map(v => JSON.stringify(v)).join(', ')}]`) + 'x\n' };
+
+  it('quotes a value when written plain it would be another value, a comment, a list or a mapping', async () => {
+    const nav = await navigationOf(files);
+    for (const [written, read] of [
+      ['tags: [a, ', (v: unknown) => (v as unknown[] | undefined)?.[1]],
+      ['tags: ', (v: unknown) => v],
+      ['tags:\n  - ', (v: unknown) => (v as unknown[] | undefined)?.[0]],
+    ] as const) {
+      const text = FM('Z').replace('tags: [a]', written);
+      const lines = text.split('\n');
+      const [l, c] = at(text, written, written.length);
+      const items = await nav.complete(nav.document('z.md', text), l, c);
+      assert.deepEqual(items.map(labelOf).sort(), [...odd].sort(), written);
+      for (const item of items) {
+        const edited = [...lines];
+        edited[l] = applied(lines[l], item) + (written.includes('[') ? ']' : '');
+        const data = parseFrontmatter(edited.join('\n')).data;
+        assert.equal(read(data?.tags), labelOf(item), `${written}${String(item.insertText)}`);
+      }
+      // a plain word stays plain
+      assert.ok(items.every(i => labelOf(i) !== 'ok' || i.insertText === undefined || i.insertText === 'ok'));
+    }
+  });
+
+  it('inserts the value as is after a quote the user opened', async () => {
+    const nav = await navigationOf(files);
+    const text = FM('Z').replace('tags: [a]', 'tags: "');
+    const [l, c] = at(text, 'tags: "', 7);
+    const item = (await nav.complete(nav.document('z.md', text), l, c)).find(i => labelOf(i) === 'c: d')!;
+    assert.equal(applied(text.split('\n')[l], item), 'tags: "c: d');
+  });
+});
+
+describe('completion: reference definitions', () => {
+  const files = { 'a.md': FM('A') + 'x\n', 'b.md': FM('B') + '## Part Two\n', 'sub/c d.md': FM('C') + 'x\n' };
+
+  it('completes the destination of `[label]: ` like a link\'s: paths (encoded), <angle> paths and headings', async () => {
+    const nav = await navigationOf(files);
+    const complete = async (written: string, trigger?: string) => {
+      const text = FM('A') + 'x\n\n' + written;
+      const [l, c] = at(text, written, written.length);
+      return new Map((await nav.complete(nav.document('a.md', text), l, c, trigger)).map(i => [labelOf(i), i.insertText]));
+    };
+    assert.deepEqual([...(await complete('[ref]: ', ' ')).keys()], ['sub/', 'a.md', 'b.md']);
+    assert.deepEqual([...(await complete('  [My Ref]: sub/', '/')).entries()], [['c d.md', 'c%20d.md']]);
+    assert.deepEqual([...(await complete('[ref]: <sub/', '/')).entries()], [['c d.md', 'c d.md']]);
+    assert.deepEqual([...(await complete('[ref]: b.md#', '#')).entries()], [['Part Two', 'part-two']]);
+    // a title after the destination, a definition indented as code, a space typed in prose: nothing
+    assert.equal((await complete('[ref]: b.md "t', ' ')).size, 0);
+    assert.equal((await complete('    [ref]: ')).size, 0);
+    assert.equal((await complete('so [ref] is ', ' ')).size, 0);
+  });
+});
+
+describe('completion: wikilink details', () => {
+  it('shows a note\'s title as detail only when it is not the file name already shown', async () => {
+    const nav = await navigationOf({ 'a.md': FM('A') + 'x\n', 'plain.md': 'no title here\n', 'b.md': FM('Beta Title') + 'x\n' });
+    const text = FM('A') + 'x [[';
+    const [l, c] = at(text, '[[', 2);
+    const details = new Map((await nav.complete(nav.document('a.md', text), l, c, '[')).map(i => [labelOf(i), i.detail]));
+    assert.equal(details.get('plain'), undefined);
+    assert.equal(details.get('b'), 'Beta Title');
+  });
+});
