@@ -288,7 +288,8 @@ function linkItems(service: IndexService, folders: FolderListing, file: string, 
     const texts = new Set<string>();
     const items = headings.map((h, i) => {
       const item = new vscode.CompletionItem(h.text, vscode.CompletionItemKind.Reference);
-      const byText = site.syntax === 'wikilink' && !texts.has(h.text.toLowerCase());
+      // a text holding `|`, `[` or `]` would end the wikilink's target: its slug leads there as well
+      const byText = site.syntax === 'wikilink' && !texts.has(h.text.toLowerCase()) && !/[[\]|]/.test(h.text);
       texts.add(h.text.toLowerCase());
       item.insertText = byText ? h.text : h.slug;
       item.filterText = byText ? h.text : h.slug;
@@ -307,18 +308,34 @@ function linkItems(service: IndexService, folders: FolderListing, file: string, 
     stems.set(s, (stems.get(s) ?? 0) + 1);
   }
   const range = itemRange(lineText, line, site.start, position.character, stop);
-  const items = notes.map(n => {
+  const items: vscode.CompletionItem[] = [];
+  for (const n of notes) {
     const name = stem(n.file);
     const shared = (stems.get(name.toLowerCase()) ?? 0) > 1;
-    const insert = shared ? n.file.replace(/\.md$/i, '') : name;
+    let insert = shared ? n.file.replace(/\.md$/i, '') : name;
+    const byTitle = BREAKS_WIKILINK.test(insert);
+    if (byTitle) {
+      // `[[c#d]]` would name heading `d` of `c`: such a note is named by its title when that leads to it, or not offered
+      if (!titleLeadsTo(service, file, n.title, n.file)) continue;
+      insert = n.title;
+    }
     const item = new vscode.CompletionItem({ label: insert, description: shared ? undefined : dirname(n.file) }, vscode.CompletionItemKind.File);
     item.insertText = insert;
     item.filterText = `${insert} ${n.title}`;
-    item.detail = n.title !== name ? n.title : undefined;
+    item.detail = byTitle ? n.file : n.title !== name ? n.title : undefined;
     item.range = range;
-    return item;
-  });
+    items.push(item);
+  }
   return new vscode.CompletionList(items, false);
+}
+
+/** What ends a wikilink's note name: a heading (`#`), an alias (`|`), the brackets. */
+const BREAKS_WIKILINK = /[#|[\]]/;
+
+function titleLeadsTo(service: IndexService, from: string, title: string, file: string): boolean {
+  if (BREAKS_WIKILINK.test(title) || title.trim() === '') return false;
+  const r = service.index.resolve(from, syntheticLink('wikilink', title));
+  return r.kind === 'file' && r.file === file;
 }
 
 function decodePath(s: string): string {

@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import type * as vscode from 'vscode';
 import { parseFrontmatter } from '../../../src/core/frontmatter/parse';
+import { headingNamed } from '../../../src/extension/features/linkLookup';
 import { FM } from '../index/memoryWorkspace';
 import { at, labelOf, navigationOf } from './navigationHarness';
 
@@ -78,5 +79,39 @@ describe('completion: wikilink details', () => {
     const details = new Map((await nav.complete(nav.document('a.md', text), l, c, '[')).map(i => [labelOf(i), i.detail]));
     assert.equal(details.get('plain'), undefined);
     assert.equal(details.get('b'), 'Beta Title');
+  });
+});
+
+describe('completion: wikilinks that the inserted text would break', () => {
+  const B = FM('Beta Title') + '## A | B\n\n## Q]] end\n\n## See [x](y.md) and `code`\n\n## C# basics\n';
+
+  it('names a heading whose text holds `|`, `[` or `]` by its slug, and every inserted heading leads to its heading', async () => {
+    const nav = await navigationOf({ 'a.md': FM('A') + 'x\n', 'b.md': B });
+    const text = FM('A') + 'x [[b#';
+    const [l, c] = at(text, '[[b#', 4);
+    const items = await nav.complete(nav.document('a.md', text), l, c, '#');
+    assert.deepEqual(items.map(i => i.insertText), ['a--b', 'q-end', 'See x and code', 'C# basics']);
+    const headings = nav.index.headingsOf('b.md')!;
+    const linked = FM('A') + items.map(i => `[[b#${String(i.insertText)}]]`).join(' ') + '\n';
+    nav.document('a.md', linked);
+    const links = nav.index.note('a.md')!.scan.links;
+    assert.equal(links.length, headings.length);
+    for (const [i, link] of links.entries()) {
+      const heading = headingNamed(nav.index, 'b.md', link.fragment!, link.kind);
+      assert.equal(heading?.range.start.line, headings[i].range.start.line, String(items[i].insertText));
+    }
+  });
+
+  it('offers a note whose file name holds `#`, `|`, `[` or `]` by its title when that leads to it, else not at all', async () => {
+    const nav = await navigationOf({ 'a.md': FM('A') + 'x\n', 'c#d.md': FM('C Sharp Notes') + 'x\n', 'e|f.md': FM('x|y') + 'x\n', 'g.md': FM('G') + 'x\n' });
+    const text = FM('A') + 'x [[';
+    const [l, c] = at(text, '[[', 2);
+    const items = await nav.complete(nav.document('a.md', text), l, c, '[');
+    const inserted = items.map(i => String(i.insertText));
+    assert.deepEqual(inserted.sort(), ['C Sharp Notes', 'a', 'g']);
+    const linked = FM('A') + '[[C Sharp Notes]]\n';
+    nav.document('a.md', linked);
+    const r = nav.index.resolve('a.md', nav.index.note('a.md')!.scan.links[0]);
+    assert.equal(r.kind === 'file' && r.file, 'c#d.md');
   });
 });
