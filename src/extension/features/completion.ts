@@ -39,7 +39,7 @@ export function registerCompletion(service: IndexService): vscode.Disposable {
         }
         if (insideFencedCode(document, position.line) || insideIndentedCode(document, position.line)) return undefined;
         const site = completionSiteAt(prefix);
-        if (!site) return undefined;
+        if (!site || (site.kind === 'path' && site.definition && !mayStartDefinition(document, position.line))) return undefined;
         if (site.kind === 'path' && site.syntax === 'ref' && site.typed === '' && context.triggerCharacter === '`') return undefined;
         if (byTrigger && (context.triggerCharacter === ' ' || context.triggerCharacter === ':' || context.triggerCharacter === ',')) {
           // a space opens a wikilink's next word, or the destination of `[label]: `
@@ -70,6 +70,16 @@ function frontmatterEnd(document: vscode.TextDocument, line: number): 'inside' |
     if (FENCE_CLOSE.test(document.lineAt(l).text)) return 'outside';
   }
   return FENCE_CLOSE.test(document.lineAt(line).text) ? 'fence' : 'inside';
+}
+
+/**
+ * Whether a reference definition may start on a line: it cannot interrupt a paragraph, so the line above must be
+ * blank or end a block of its own (a heading, a fence, `---`, another definition).
+ */
+function mayStartDefinition(document: vscode.TextDocument, line: number): boolean {
+  if (line === 0) return true;
+  const above = document.lineAt(line - 1).text;
+  return above.trim() === '' || /^ {0,3}(?:#{1,6}(?:[ \t]|$)|`{3,}|~{3,}|---|\[(?:[^[\]\\]|\\.)+\]:)/.test(above);
 }
 
 /** The key of the nearest mapping entry above a line (for `- item` lines of a YAML list). */

@@ -69,6 +69,20 @@ describe('completion: reference definitions', () => {
     assert.equal((await complete('    [ref]: ')).size, 0);
     assert.equal((await complete('so [ref] is ', ' ')).size, 0);
   });
+
+  it('offers nothing after `[word]: ` on a paragraph\'s next line, which is text (a definition cannot interrupt a paragraph)', async () => {
+    const nav = await navigationOf(files);
+    const complete = async (before: string) => {
+      const text = FM('A') + before + '[Note]: ';
+      const [l, c] = at(text, '[Note]: ', 8);
+      return (await nav.complete(nav.document('a.md', text), l, c, ' ')).length;
+    };
+    assert.equal(await complete('Some prose\n'), 0);
+    assert.ok(await complete('Some prose\n\n') > 0);
+    assert.ok(await complete('# Heading\n') > 0);
+    assert.ok(await complete('[a]: b.md\n') > 0);
+    assert.ok(await complete('') > 0);
+  });
 });
 
 describe('completion: wikilink details', () => {
