@@ -99,6 +99,12 @@ describe('navigation', () => {
       positionOf(readme, '(system_design/05_api_design_grpc_graphql.md)', 5)));
     assert.match(planned, /Planned chapter: backend\/system_design\/05_api_design_grpc_graphql\.md/);
     assert.match(planned, /重要 · 75 min/);
+    // a link with a heading previews that section, not the note's first lines
+    const postgres = await vscode.workspace.openTextDocument(uriOf('backend/database/postgres_lock_troubleshooting.md'));
+    const section = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', postgres.uri,
+      positionOf(postgres, '[[15_distributed_locking#fencing-tokens]]', 4)));
+    assert.match(section, /單調遞增的 token/);
+    assert.doesNotMatch(section, /分散式鎖用來確保/);
   });
 
   it('finds every reference to a link target, README and matrix included', async () => {
@@ -170,6 +176,8 @@ describe('navigation', () => {
     assert.ok(seriesRelative.includes('13_saga_pattern.md'), `series-relative ref items: ${seriesRelative.slice(0, 20).join(', ')}`);
     const headings = await complete('[y](../distributed_systems/15_distributed_locking.md#');
     assert.ok(headings.some(i => i.insertText === 'fencing-tokens'), 'no heading item for "Fencing Tokens"');
+    const definition = (await complete('\n[saga]: ../distributed_systems/')).map(labelOf);
+    assert.ok(definition.includes('13_saga_pattern.md'), `definition items: ${definition.slice(0, 20).join(', ')}`);
     const wikis = (await complete('[[13_sa')).map(labelOf);
     assert.ok(wikis.includes('13_saga_pattern'), `wikilink items: ${wikis.slice(0, 20).join(', ')}`);
     const statusLine = doc.getText().split(/\r?\n/).findIndex(l => l.startsWith('status:'));
