@@ -296,8 +296,12 @@ function linkItems(service: IndexService, folders: FolderListing, file: string, 
     // a wikilink names a heading by its text, which leads to the first heading of that text: a later one
     // sharing it is named by its slug (`dup-1`), which wikilinks resolve too
     const texts = new Set<string>();
+    const count = new Map<string, number>();
+    for (const h of headings) count.set(h.text.toLowerCase(), (count.get(h.text.toLowerCase()) ?? 0) + 1);
     const items = headings.map((h, i) => {
-      const item = new vscode.CompletionItem(h.text, vscode.CompletionItemKind.Reference);
+      // headings sharing a text are told apart by the fragment each item inserts
+      const shared = (count.get(h.text.toLowerCase()) ?? 0) > 1;
+      const item = new vscode.CompletionItem(shared ? { label: h.text, description: `#${h.slug}` } : h.text, vscode.CompletionItemKind.Reference);
       // a text holding `|`, `[` or `]` would end the wikilink's target: its slug leads there as well
       const byText = site.syntax === 'wikilink' && !texts.has(h.text.toLowerCase()) && !/[[\]|]/.test(h.text);
       texts.add(h.text.toLowerCase());

@@ -129,3 +129,17 @@ describe('completion: wikilinks that the inserted text would break', () => {
     assert.equal(r.kind === 'file' && r.file, 'c#d.md');
   });
 });
+
+describe('completion: headings that share a text', () => {
+  it('tell the items apart by the fragment each inserts', async () => {
+    const nav = await navigationOf({ 'a.md': FM('A') + 'x\n', 'b.md': FM('B') + '## Setup\n\n## Dup\n\n## Dup\n' });
+    for (const written of ['x [y](b.md#', 'x [[b#']) {
+      const text = FM('A') + written;
+      const [l, c] = at(text, written, written.length);
+      const rows = (await nav.complete(nav.document('a.md', text), l, c, '#'))
+        .map(i => (typeof i.label === 'string' ? [i.label] : [i.label.label, i.label.description ?? '']).join(' ').trim());
+      assert.equal(new Set(rows).size, rows.length, rows.join(' | '));
+      assert.equal(rows[0], 'Setup', written);
+    }
+  });
+});
