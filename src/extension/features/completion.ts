@@ -15,7 +15,7 @@ const FENCE_CLOSE = /^(---|\.\.\.)[ \t]*$/;
 
 /**
  * Completion in notes: paths inside `](…` and backticks (relative to the note's folder, folders first), headings
- * after `#` in a link or `[[name#`, note names after `[[`, and inside the frontmatter block the missing field
+ * after `#` in a link or `[[name#` (in `](…` and `[label]: …` only when VS Code's own Markdown completion is off), note names after `[[`, and inside the frontmatter block the missing field
  * names and field values (allowed values from the config, values such as tags seen in the workspace, today
  * for date fields). Everything is looked up in the index; nothing scans the workspace per keystroke.
  */
@@ -40,6 +40,7 @@ export function registerCompletion(service: IndexService): vscode.Disposable {
         if (insideFencedCode(document, position.line) || insideIndentedCode(document, position.line)) return undefined;
         const site = completionSiteAt(prefix);
         if (!site || (site.kind === 'path' && site.definition && !mayStartDefinition(document, position.line))) return undefined;
+        if (site.kind !== 'wikilink' && site.syntax === 'link' && builtInCompletesLinks(document)) return undefined;
         if (site.kind === 'path' && site.syntax === 'ref' && site.typed === '' && context.triggerCharacter === '`') return undefined;
         if (byTrigger && (context.triggerCharacter === ' ' || context.triggerCharacter === ':' || context.triggerCharacter === ',')) {
           // a space opens a wikilink's next word, or the destination of `[label]: `
@@ -70,6 +71,15 @@ function frontmatterEnd(document: vscode.TextDocument, line: number): 'inside' |
     if (FENCE_CLOSE.test(document.lineAt(l).text)) return 'outside';
   }
   return FENCE_CLOSE.test(document.lineAt(line).text) ? 'fence' : 'inside';
+}
+
+/**
+ * Whether VS Code's own Markdown support completes paths and headings in `](…` and `[label]: …` (it does unless
+ * `markdown.suggest.paths.enabled` is off or the extension is disabled): offering them too lists every item twice.
+ */
+function builtInCompletesLinks(document: vscode.TextDocument): boolean {
+  if (vscode.extensions.getExtension('vscode.markdown-language-features') === undefined) return false;
+  return vscode.workspace.getConfiguration('markdown', document.uri).get<boolean>('suggest.paths.enabled', true) !== false;
 }
 
 /**

@@ -4,6 +4,7 @@ import { parseFrontmatter } from '../../../src/core/frontmatter/parse';
 import { headingNamed } from '../../../src/extension/features/linkLookup';
 import { FM } from '../index/memoryWorkspace';
 import { at, labelOf, navigationOf } from './navigationHarness';
+import { installedExtensions, settings } from './vscodeStub';
 
 type Ranges = { inserting: { start: { character: number }; end: { character: number } } };
 
@@ -141,5 +142,29 @@ describe('completion: headings that share a text', () => {
       assert.equal(new Set(rows).size, rows.length, rows.join(' | '));
       assert.equal(rows[0], 'Setup', written);
     }
+  });
+});
+
+describe('completion beside VS Code\'s own Markdown path completion', () => {
+  const BUILT_IN = 'vscode.markdown-language-features';
+  afterEach(() => {
+    installedExtensions.delete(BUILT_IN);
+    settings.delete('markdown.suggest.paths.enabled');
+  });
+
+  it('leaves `](…`, `](#…` and `[label]: …` to it while it is on (every item would be listed twice), and keeps backticks and wikilinks', async () => {
+    const nav = await navigationOf({ 'a.md': FM('A') + 'x\n', 'b.md': FM('B') + '## Part\n' });
+    const count = async (written: string) => {
+      const text = FM('A') + written;
+      const [l, c] = at(text, written, written.length);
+      return (await nav.complete(nav.document('a.md', text), l, c)).length;
+    };
+    const sites = ['x [y](', 'x [y](b.md#', '[r]: ', 'x `', 'x [[', 'x [[b#'];
+    const without = await Promise.all(sites.map(count));
+    assert.ok(without.every(n => n > 0), String(without));
+    installedExtensions.add(BUILT_IN);
+    assert.deepEqual(await Promise.all(sites.map(count)), [0, 0, 0, ...without.slice(3)]);
+    settings.set('markdown.suggest.paths.enabled', false);
+    assert.deepEqual(await Promise.all(sites.map(count)), without);
   });
 });

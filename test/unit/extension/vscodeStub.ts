@@ -313,6 +313,13 @@ export const window = {
   },
 };
 
+/** Ids of the extensions `extensions.getExtension` finds (none unless a test adds them). */
+export const installedExtensions = shared('installedExtensions', () => new Set<string>());
+
+export const extensions = {
+  getExtension: (id: string): { id: string } | undefined => (installedExtensions.has(id) ? { id } : undefined),
+};
+
 /** Command handlers registered through `commands.registerCommand`, by id. */
 export const commandHandlers: Map<string, (...args: unknown[]) => unknown> = shared('commandHandlers', () => new Map());
 
@@ -345,7 +352,7 @@ const stub = {
   Position, Range, Uri, Disposable, CompletionItem, CompletionList, MarkdownString, Hover, Location, DocumentLink, SymbolInformation,
   CompletionItemKind, CompletionTriggerKind, SymbolKind, l10n, languages, workspace, EventEmitter, RelativePattern, FileType,
   FileSystemError, DiagnosticSeverity, Diagnostic, window, commands, ProgressLocation,
-  CodeActionKind, CodeActionTriggerKind, CodeAction, WorkspaceEdit, DiagnosticRelatedInformation,
+  CodeActionKind, CodeActionTriggerKind, CodeAction, WorkspaceEdit, DiagnosticRelatedInformation, extensions,
 };
 
 type Resolver = (request: string, ...rest: unknown[]) => string;
