@@ -337,6 +337,8 @@ function linkItems(service: IndexService, folders: FolderListing, file: string, 
     const name = stem(n.file);
     const shared = (stems.get(name.toLowerCase()) ?? 0) > 1;
     let insert = shared ? n.file.replace(/\.md$/i, '') : name;
+    // a shared name's path may still end another note's path nearer to this one (`x/dup` from `a/x/`): rooted, it cannot
+    if (shared && !leadsTo(service, file, insert, n.file)) insert = '/' + insert;
     const byTitle = BREAKS_WIKILINK.test(insert);
     if (byTitle) {
       // `[[c#d]]` would name heading `d` of `c`: such a note is named by its title when that leads to it, or not offered
@@ -357,8 +359,11 @@ function linkItems(service: IndexService, folders: FolderListing, file: string, 
 const BREAKS_WIKILINK = /[#|[\]]/;
 
 function titleLeadsTo(service: IndexService, from: string, title: string, file: string): boolean {
-  if (BREAKS_WIKILINK.test(title) || title.trim() === '') return false;
-  const r = service.index.resolve(from, syntheticLink('wikilink', title));
+  return !BREAKS_WIKILINK.test(title) && title.trim() !== '' && leadsTo(service, from, title, file);
+}
+
+function leadsTo(service: IndexService, from: string, name: string, file: string): boolean {
+  const r = service.index.resolve(from, syntheticLink('wikilink', name));
   return r.kind === 'file' && r.file === file;
 }
 

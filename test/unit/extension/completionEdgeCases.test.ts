@@ -168,3 +168,24 @@ describe('completion beside VS Code\'s own Markdown path completion', () => {
     assert.deepEqual(await Promise.all(sites.map(count)), without);
   });
 });
+
+describe('completion: wikilinks to notes sharing a file name', () => {
+  it('inserts a name that leads to the note offered, from the workspace root when its path alone would lead to another', async () => {
+    const files = { 'x/dup.md': FM('X') + 'x\n', 'a/x/dup.md': FM('AX') + 'x\n', 'a/x/here.md': FM('Here') + 'x\n', 'top.md': FM('Top') + 'x\n' };
+    const nav = await navigationOf(files);
+    for (const from of ['top.md', 'a/x/here.md']) {
+      const text = FM('Here') + 'x [[';
+      const [l, c] = at(text, '[[', 2);
+      const items = (await nav.complete(nav.document(from, text), l, c, '[')).filter(i => /dup/.test(String(i.insertText)));
+      assert.equal(items.length, 2, from);
+      for (const item of items) {
+        const linked = FM('Here') + `[[${String(item.insertText)}]]\n`;
+        nav.document(from, linked);
+        const r = nav.index.resolve(from, nav.index.note(from)!.scan.links[0]);
+        const offered = item.detail === 'X' ? 'x/dup.md' : 'a/x/dup.md';
+        assert.equal(r.kind === 'file' && r.file, offered, `${from}: [[${String(item.insertText)}]]`);
+      }
+      nav.document(from, files[from as keyof typeof files]);
+    }
+  });
+});
