@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import { basename, dirname, join, stem } from '../../core/paths';
+import { dirname, join, stem } from '../../core/paths';
 import type { IndexService } from '../indexService';
 import { completionSiteAt, frontmatterSiteAt, keyOfLine, unquote, type CompletionSite, type FrontmatterSite } from './completionSite';
 import { FolderListing } from './folderListing';
-import { FrontmatterValues } from './frontmatterValues';
+import { FrontmatterValues, yamlValueText } from './frontmatterValues';
 import { MARKDOWN } from './languageSelector';
 import { syntheticLink } from './linkLookup';
 import { localToday } from './localDate';
@@ -15,7 +15,7 @@ const FENCE_CLOSE = /^(---|\.\.\.)[ \t]*$/;
 
 /**
  * Completion in notes: paths inside `](…` and backticks (relative to the note's folder, folders first), headings
- * after `#` in a link or `[[name#`, note names after `[[`, and inside the frontmatter block the missing field
+ * after `#` in a link or `[[name#` (in `](…` and `[label]: …` only when VS Code's own Markdown completion is off), note names after `[[`, and inside the frontmatter block the missing field
  * names and field values (allowed values from the config, values such as tags seen in the workspace, today
  * for date fields). Everything is looked up in the index; nothing scans the workspace per keystroke.
  */
@@ -39,10 +39,13 @@ export function registerCompletion(service: IndexService): vscode.Disposable {
         }
         if (insideFencedCode(document, position.line) || insideIndentedCode(document, position.line)) return undefined;
         const site = completionSiteAt(prefix);
-        if (!site) return undefined;
+        if (!site || (site.kind === 'path' && site.definition && !mayStartDefinition(document, position.line))) return undefined;
+        if (site.kind !== 'wikilink' && site.syntax === 'link' && builtInCompletesLinks(document)) return undefined;
         if (site.kind === 'path' && site.syntax === 'ref' && site.typed === '' && context.triggerCharacter === '`') return undefined;
         if (byTrigger && (context.triggerCharacter === ' ' || context.triggerCharacter === ':' || context.triggerCharacter === ',')) {
-          if (site.kind !== 'wikilink') return undefined;
+          // a space opens a wikilink's next word, or the destination of `[label]: `
+          const destination = context.triggerCharacter === ' ' && site.kind === 'path' && site.definition === true && site.typed === '';
+          if (site.kind !== 'wikilink' && !destination) return undefined;
         }
         return linkItems(service, folders, file, position, site, document.lineAt(position.line).text);
       } catch (e) {
@@ -68,6 +71,25 @@ function frontmatterEnd(document: vscode.TextDocument, line: number): 'inside' |
     if (FENCE_CLOSE.test(document.lineAt(l).text)) return 'outside';
   }
   return FENCE_CLOSE.test(document.lineAt(line).text) ? 'fence' : 'inside';
+}
+
+/**
+ * Whether VS Code's own Markdown support completes paths and headings in `](…` and `[label]: …` (it does unless
+ * `markdown.suggest.paths.enabled` is off or the extension is disabled): offering them too lists every item twice.
+ */
+function builtInCompletesLinks(document: vscode.TextDocument): boolean {
+  if (vscode.extensions.getExtension('vscode.markdown-language-features') === undefined) return false;
+  return vscode.workspace.getConfiguration('markdown', document.uri).get<boolean>('suggest.paths.enabled', true) !== false;
+}
+
+/**
+ * Whether a reference definition may start on a line: it cannot interrupt a paragraph, so the line above must be
+ * blank or end a block of its own (a heading, a fence, `---`, another definition).
+ */
+function mayStartDefinition(document: vscode.TextDocument, line: number): boolean {
+  if (line === 0) return true;
+  const above = document.lineAt(line - 1).text;
+  return above.trim() === '' || /^ {0,3}(?:#{1,6}(?:[ \t]|$)|`{3,}|~{3,}|---|\[(?:[^[\]\\]|\\.)+\]:)/.test(above);
 }
 
 /** The key of the nearest mapping entry above a line (for `- item` lines of a YAML list). */
@@ -186,8 +208,15 @@ function frontmatterItems(service: IndexService, values: FrontmatterValues, docu
     candidates = values.valuesOf(site.key).map(value => ({ value, kind: vscode.CompletionItemKind.Value, detail: vscode.l10n.t('Used in other notes') }));
   }
   const taken = new Set(site.taken ?? (site.list ? itemsAround(document, position.line) : []));
+  // after a quote the user opened the value goes in as is; else quoted when YAML would read it as something else
+  const quoted = site.start > 0 && (lineText[site.start - 1] === '"' || lineText[site.start - 1] === "'");
+  const flowList = site.list && !/^[ \t]*-/.test(lineText);
   return candidates.filter(c => !taken.has(c.value)).map(({ value, kind, detail }, i) => {
     const item = new vscode.CompletionItem(value, kind);
+    if (!quoted) {
+      const text = yamlValueText(value, flowList);
+      if (text !== value) item.insertText = text;
+    }
     item.range = range;
     item.detail = detail;
     item.sortText = String(i).padStart(5, '0');
@@ -277,9 +306,14 @@ function linkItems(service: IndexService, folders: FolderListing, file: string, 
     // a wikilink names a heading by its text, which leads to the first heading of that text: a later one
     // sharing it is named by its slug (`dup-1`), which wikilinks resolve too
     const texts = new Set<string>();
+    const count = new Map<string, number>();
+    for (const h of headings) count.set(h.text.toLowerCase(), (count.get(h.text.toLowerCase()) ?? 0) + 1);
     const items = headings.map((h, i) => {
-      const item = new vscode.CompletionItem(h.text, vscode.CompletionItemKind.Reference);
-      const byText = site.syntax === 'wikilink' && !texts.has(h.text.toLowerCase());
+      // headings sharing a text are told apart by the fragment each item inserts
+      const shared = (count.get(h.text.toLowerCase()) ?? 0) > 1;
+      const item = new vscode.CompletionItem(shared ? { label: h.text, description: `#${h.slug}` } : h.text, vscode.CompletionItemKind.Reference);
+      // a text holding `|`, `[` or `]` would end the wikilink's target: its slug leads there as well
+      const byText = site.syntax === 'wikilink' && !texts.has(h.text.toLowerCase()) && !/[[\]|]/.test(h.text);
       texts.add(h.text.toLowerCase());
       item.insertText = byText ? h.text : h.slug;
       item.filterText = byText ? h.text : h.slug;
@@ -298,22 +332,31 @@ function linkItems(service: IndexService, folders: FolderListing, file: string, 
     stems.set(s, (stems.get(s) ?? 0) + 1);
   }
   const range = itemRange(lineText, line, site.start, position.character, stop);
-  const items = notes.map(n => {
+  const items: vscode.CompletionItem[] = [];
+  for (const n of notes) {
     const name = stem(n.file);
     const shared = (stems.get(name.toLowerCase()) ?? 0) > 1;
-    const insert = shared ? n.file.replace(/\.md$/i, '') : name;
+    let insert = shared ? n.file.replace(/\.md$/i, '') : name;
+    // a shared name's path may still end another note's path nearer to this one (`x/dup` from `a/x/`): rooted, it cannot
+    if (shared && !leadsTo(service, file, insert, n.file)) insert = '/' + insert;
+    const byTitle = BREAKS_WIKILINK.test(insert);
+    if (byTitle) {
+      // `[[c#d]]` would name heading `d` of `c`: such a note is named by its title when that leads to it, or not offered
+      if (!titleLeadsTo(service, file, n.title, n.file)) continue;
+      insert = n.title;
+    }
     const item = new vscode.CompletionItem({ label: insert, description: shared ? undefined : dirname(n.file) }, vscode.CompletionItemKind.File);
     item.insertText = insert;
     item.filterText = `${insert} ${n.title}`;
-    item.detail = n.title !== basename(n.file) ? n.title : undefined;
+    item.detail = byTitle ? n.file : n.title !== name ? n.title : undefined;
     item.range = range;
-    return item;
-  });
+    items.push(item);
+  }
   // and by each frontmatter alias that leads to its note as written (file names and titles come first; a name
   // cannot hold `|`, `#` or brackets)
   for (const n of notes) {
     for (const alias of n.aliases ?? []) {
-      if (/[|#[\]]/.test(alias)) continue;
+      if (BREAKS_WIKILINK.test(alias)) continue;
       const r = service.index.resolve(file, syntheticLink('wikilink', alias));
       if (r.kind !== 'file' || r.file !== n.file) continue;
       const item = new vscode.CompletionItem({ label: alias, description: n.file }, vscode.CompletionItemKind.Reference);
@@ -325,6 +368,18 @@ function linkItems(service: IndexService, folders: FolderListing, file: string, 
     }
   }
   return new vscode.CompletionList(items, false);
+}
+
+/** What ends a wikilink's note name: a heading (`#`), an alias (`|`), the brackets. */
+const BREAKS_WIKILINK = /[#|[\]]/;
+
+function titleLeadsTo(service: IndexService, from: string, title: string, file: string): boolean {
+  return !BREAKS_WIKILINK.test(title) && title.trim() !== '' && leadsTo(service, from, title, file);
+}
+
+function leadsTo(service: IndexService, from: string, name: string, file: string): boolean {
+  const r = service.index.resolve(from, syntheticLink('wikilink', name));
+  return r.kind === 'file' && r.file === file;
 }
 
 function decodePath(s: string): string {

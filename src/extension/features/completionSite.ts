@@ -3,8 +3,11 @@
  * line's length). Columns are UTF-16 offsets in the line.
  */
 export type CompletionSite =
-  /** a path inside `](…` (syntax 'link') or a backtick span (syntax 'ref'); `typed` is the path so far */
-  | { kind: 'path'; syntax: 'link' | 'ref'; typed: string; start: number; angle: boolean }
+  /**
+   * a path inside `](…` or a reference definition's `[label]: …` (syntax 'link', `definition` for the latter) or a
+   * backtick span (syntax 'ref'); `typed` is the path so far
+   */
+  | { kind: 'path'; syntax: 'link' | 'ref'; typed: string; start: number; angle: boolean; definition?: true }
   /** a heading after `#` in `](path#…` or `[[name#…`; `target` is the path/name before `#` ('' = this note) */
   | { kind: 'heading'; syntax: 'link' | 'wikilink'; target: string; typed: string; start: number }
   /** a note name after `[[` */
@@ -15,7 +18,7 @@ export function completionSiteAt(prefix: string): CompletionSite | undefined {
   // a `[[` or `](` inside a code span is code, not a link (the character before the site is the opener's last)
   const outsideCode = (site: CompletionSite | undefined): CompletionSite | undefined =>
     site && !code.contains(openerOf(site) - 1) ? site : undefined;
-  const candidates = [outsideCode(wikilinkSite(prefix)), outsideCode(linkSite(prefix)), refSite(prefix, code)]
+  const candidates = [outsideCode(wikilinkSite(prefix)), outsideCode(linkSite(prefix)), definitionSite(prefix), refSite(prefix, code)]
     .filter((s): s is CompletionSite => s !== undefined);
   if (candidates.length === 0) return undefined;
   // the construct opened last is the one the cursor is in
@@ -77,7 +80,21 @@ function wikilinkSite(prefix: string): CompletionSite | undefined {
 function linkSite(prefix: string): CompletionSite | undefined {
   const open = prefix.lastIndexOf('](');
   if (open === -1) return undefined;
-  let start = open + 2;
+  return destinationSite(prefix, open + 2);
+}
+
+/** `[label]: ` at the start of a line (indented at most 3 columns: 4 make it code) opens a reference definition. */
+const DEFINITION = /^ {0,3}\[(?:[^[\]\\]|\\.){1,999}\]:[ \t]*/;
+
+function definitionSite(prefix: string): CompletionSite | undefined {
+  const m = DEFINITION.exec(prefix);
+  if (!m) return undefined;
+  const site = destinationSite(prefix, m[0].length);
+  return site?.kind === 'path' ? { ...site, definition: true } : site;
+}
+
+/** The path or heading being typed in a link destination that starts at `start` (after `](` or `]: `). */
+function destinationSite(prefix: string, start: number): CompletionSite | undefined {
   let body = prefix.slice(start);
   const angle = body.startsWith('<');
   if (angle) {

@@ -1,4 +1,5 @@
 import type * as vscode from 'vscode';
+import { parseFrontmatter } from '../../core/frontmatter/parse';
 import type { IndexView } from '../../core/index/api';
 
 /** Fields whose values are unique per note: never offered from what other notes hold. */
@@ -53,4 +54,16 @@ export class FrontmatterValues implements vscode.Disposable {
   dispose(): void {
     this.subscription.dispose();
   }
+}
+
+/**
+ * A string value as it is written in the frontmatter: plain when YAML reads it back as that string, else
+ * double-quoted (`c: d` would be a mapping, `#x` a comment, `2024` a number, `a, b` two items of a flow list).
+ */
+export function yamlValueText(value: string, flowList: boolean): string {
+  const text = flowList ? `---\nv: [${value}]\n---\n` : `---\nv: ${value}\n---\n`;
+  const read = parseFrontmatter(text).data?.v;
+  const back = flowList ? (Array.isArray(read) && read.length === 1 ? read[0] : undefined) : read;
+  // JSON's string syntax is YAML's double-quoted scalar
+  return back === value ? value : JSON.stringify(value);
 }

@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import type { IndexView } from '../../core/index/api';
 import type { LinkRef } from '../../core/model';
+import { previewOf } from '../../core/index/noteRecord';
+import { LineIndex } from '../../core/text/lineIndex';
 import type { IndexService } from '../indexService';
 import { currentNote } from './currentNote';
 import { MARKDOWN } from './languageSelector';
@@ -19,7 +21,8 @@ export function registerHover(service: IndexService): vscode.Disposable {
       if (!current) return undefined;
       const link = linkOrReferenceAt(current.record, document, service.fromPosition(position));
       if (!link || link.external) return undefined;
-      const content = hoverContent(service.index, link, targetOf(service.index, current.file, link));
+      const target = targetOf(service.index, current.file, link);
+      const content = hoverContent(service.index, link, target, await sectionPreview(service, target));
       return content ? new vscode.Hover(content, service.toRange(link.range)) : undefined;
     }),
   });
@@ -32,7 +35,28 @@ function newMarkdown(): vscode.MarkdownString {
   return md;
 }
 
-export function hoverContent(index: IndexView, link: LinkRef, target: LinkTarget): vscode.MarkdownString | undefined {
+/**
+ * The first lines of the part of the target a fragment names: under its heading (up to the next heading of that
+ * level or above; after an HTML anchor, up to the next heading), or from its `#L12` line. Undefined when the
+ * fragment names no such place.
+ */
+async function sectionPreview(service: IndexService, target: LinkTarget): Promise<string | undefined> {
+  if (target.file === undefined || !target.exists || !target.isNote) return undefined;
+  const heading = target.heading;
+  // an HTML anchor (level 0) may share its line with the text it marks
+  const from = heading ? (heading.level === 0 ? heading.range.start.line : heading.range.end.line + 1) : target.line;
+  if (from === undefined) return undefined;
+  const text = await service.textOf(target.file);
+  if (text === undefined) return undefined;
+  const lines = new LineIndex(text);
+  if (from >= lines.lineCount) return '';
+  const next = heading && (service.index.headingsOf(target.file) ?? [])
+    .find(h => h.range.start.line >= from && (heading.level === 0 || h.level <= heading.level));
+  const end = next ? lines.lineStart(next.range.start.line) : text.length;
+  return previewOf(text.slice(0, end), lines.lineStart(from));
+}
+
+export function hoverContent(index: IndexView, link: LinkRef, target: LinkTarget, section?: string): vscode.MarkdownString | undefined {
   const md = newMarkdown();
   const r = target.resolution;
   if (r.kind === 'external') return undefined;
@@ -88,9 +112,9 @@ export function hoverContent(index: IndexView, link: LinkRef, target: LinkTarget
   if (note.unreadable) {
     md.appendMarkdown('\n\n$(warning) ');
     md.appendText(note.unreadable);
-  } else if (note.preview.trim() !== '') {
+  } else if ((section ?? note.preview).trim() !== '') {
     md.appendMarkdown('\n\n---\n\n');
-    md.appendText(note.preview.trim());
+    md.appendText((section ?? note.preview).trim());
   }
   return md;
 }

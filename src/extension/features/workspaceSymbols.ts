@@ -16,9 +16,10 @@ export function registerWorkspaceSymbols(service: IndexService): vscode.Disposab
     provideWorkspaceSymbols: (query, token) => {
       try {
         if (!isIndexReady(service)) return undefined;
-        const ranked = rankNotes(service.index, query, () => token.isCancellationRequested);
-        return ranked.map(note => new vscode.SymbolInformation(
-          note.title,
+        const ranked = rankScored(service.index, query, () => token.isCancellationRequested);
+        // VS Code's list keeps only the symbols whose name matches the query: a note found by its path says it
+        return ranked.map(({ note, score }) => new vscode.SymbolInformation(
+          score === BY_PATH || score === BY_PATH_LETTERS ? `${note.title} · ${note.file}` : note.title,
           vscode.SymbolKind.File,
           dirname(note.file),
           new vscode.Location(service.uriOf(note.file), new vscode.Range(0, 0, 0, 0)),
@@ -44,6 +45,14 @@ function fold(s: string): string {
 
 /** Notes matching `query`, best first: title substring, path substring, title subsequence, path subsequence. */
 export function rankNotes(index: IndexView, query: string, cancelled: () => boolean = () => false): NoteRecord[] {
+  return rankScored(index, query, cancelled).map(s => s.note);
+}
+
+const BY_PATH = 2;
+const BY_PATH_LETTERS = 4;
+
+/** rankNotes with each note's score (see matchScore). */
+function rankScored(index: IndexView, query: string, cancelled: () => boolean): { note: NoteRecord; score: number }[] {
   const q = fold(query).trim().replace(/\s+/g, ' ');
   const letters = q.replace(/ /g, '');
   const scored: { note: NoteRecord; score: number }[] = [];
@@ -54,7 +63,7 @@ export function rankNotes(index: IndexView, query: string, cancelled: () => bool
     if (score >= 0) scored.push({ note, score });
   }
   scored.sort((a, b) => a.score - b.score || collator.compare(a.note.title, b.note.title) || (a.note.file < b.note.file ? -1 : 1));
-  return scored.slice(0, MAX_RESULTS).map(s => s.note);
+  return scored.slice(0, MAX_RESULTS);
 }
 
 /** Lower is better; -1 when it does not match. */
@@ -62,9 +71,9 @@ function matchScore(q: string, letters: string, title: string, file: string): nu
   const inTitle = title.indexOf(q);
   if (inTitle === 0) return 0;
   if (inTitle > 0) return 1;
-  if (file.includes(q)) return 2;
+  if (file.includes(q)) return BY_PATH;
   if (isSubsequence(letters, title)) return 3;
-  if (isSubsequence(letters, file)) return 4;
+  if (isSubsequence(letters, file)) return BY_PATH_LETTERS;
   return -1;
 }
 

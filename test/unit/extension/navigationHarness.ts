@@ -110,6 +110,8 @@ export class Navigation {
 export async function navigationOf(files: Record<string, string>, config?: NotesConfig): Promise<Navigation> {
   const nav = await Navigation.of(files, config);
   for (const [f, t] of Object.entries(files)) nav.texts.set(f, t);
+  // the text of a file as the service reads it (an open buffer or the disk)
+  Object.assign(nav.service, { textOf: async (file: string) => nav.texts.get(file) });
   return nav;
 }
 

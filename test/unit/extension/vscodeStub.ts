@@ -325,6 +325,13 @@ export const window = {
   showQuickPick: async (): Promise<undefined> => undefined,
 };
 
+/** Ids of the extensions `extensions.getExtension` finds (none unless a test adds them). */
+export const installedExtensions = shared('installedExtensions', () => new Set<string>());
+
+export const extensions = {
+  getExtension: (id: string): { id: string } | undefined => (installedExtensions.has(id) ? { id } : undefined),
+};
+
 /** Command handlers registered through `commands.registerCommand`, by id. */
 export const commandHandlers: Map<string, (...args: unknown[]) => unknown> = shared('commandHandlers', () => new Map());
 
@@ -357,7 +364,7 @@ const stub = {
   Position, Range, Uri, Disposable, CompletionItem, CompletionList, MarkdownString, Hover, Location, DocumentLink, SymbolInformation,
   CompletionItemKind, CompletionTriggerKind, SymbolKind, l10n, languages, workspace, EventEmitter, RelativePattern, FileType,
   FileSystemError, DiagnosticSeverity, Diagnostic, window, commands, ProgressLocation, ConfigurationTarget,
-  CodeActionKind, CodeActionTriggerKind, CodeAction, WorkspaceEdit, DiagnosticRelatedInformation,
+  CodeActionKind, CodeActionTriggerKind, CodeAction, WorkspaceEdit, DiagnosticRelatedInformation, extensions,
 };
 
 type Resolver = (request: string, ...rest: unknown[]) => string;

@@ -1,7 +1,11 @@
 import './vscodeStub';
 import { strict as assert } from 'node:assert';
 import type { IndexView, NoteRecord } from '../../../src/core/index/api';
-import { rankNotes } from '../../../src/extension/features/workspaceSymbols';
+import type * as vscode from 'vscode';
+import { rankNotes, registerWorkspaceSymbols } from '../../../src/extension/features/workspaceSymbols';
+import { FM } from '../index/memoryWorkspace';
+import { navigationOf } from './navigationHarness';
+import { registered } from './vscodeStub';
 
 function indexOf(notes: [file: string, title: string][]): IndexView {
   const records = notes.map(([file, title]) => ({ file, title }) as NoteRecord);
@@ -31,5 +35,33 @@ describe('workspace symbols', () => {
   it('takes full-width letters and digits (an IME in full-width mode) as their ASCII forms', () => {
     assert.deepEqual(titles(index, 'Ｃｈａｐｔｅｒ　１０'), ['Chapter 10 快取策略']);
     assert.deepEqual(titles(index, '１０_caching'), ['Chapter 10 快取策略']);
+  });
+});
+
+describe('workspace symbols in the Ctrl+T list', () => {
+  /** VS Code's list keeps only the symbols whose name holds the query's characters in order. */
+  const kept = (name: string, query: string): boolean => {
+    let i = 0;
+    const n = name.toLowerCase();
+    for (const ch of query.toLowerCase()) {
+      i = n.indexOf(ch, i) + 1;
+      if (i === 0) return false;
+    }
+    return true;
+  };
+
+  it('names a note found by its file path with that path too, so that VS Code does not filter it out', async () => {
+    const nav = await navigationOf({ 'sd/01_scalability.md': FM('系統擴展') + 'x\n', 'sd/02_scaling_out.md': FM('Scaling Out') + 'x\n' });
+    registerWorkspaceSymbols(nav.service);
+    const provider = registered.workspaceSymbols[registered.workspaceSymbols.length - 1] as vscode.WorkspaceSymbolProvider;
+    const names = async (query: string) => ((await provider.provideWorkspaceSymbols(query, { isCancellationRequested: false } as vscode.CancellationToken)) ?? []).map(s => s.name);
+    for (const query of ['scal', '01_sca', 'sd/01']) {
+      const found = await names(query);
+      assert.equal(found.length, query === 'scal' ? 2 : 1, query);
+      for (const name of found) assert.ok(kept(name, query), `${query}: ${name}`);
+    }
+    // a note found by its title keeps its title as name
+    assert.deepEqual(await names('scaling'), ['Scaling Out']);
+    assert.deepEqual(await names('擴展'), ['系統擴展']);
   });
 });

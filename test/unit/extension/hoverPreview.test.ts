@@ -1,0 +1,30 @@
+import { strict as assert } from 'node:assert';
+import { FM } from '../index/memoryWorkspace';
+import { at, navigationOf } from './navigationHarness';
+
+const B = FM('Beta Title') + 'Intro line of the note.\n\n## Setup\n\nSetup body.\n\n### Detail\n\nDetail body.\n\n## Usage\n\nUsage body.\n';
+
+describe('hover preview of a link with a fragment', () => {
+  it('shows the lines under the heading the fragment names (up to the next heading of its level), not the note\'s first lines', async () => {
+    const a = FM('A') + 'x [s](b.md#setup) [[b#Usage]] [l](b.md#L12) [n](b.md) [m](b.md#nope)\n';
+    const nav = await navigationOf({ 'a.md': a, 'b.md': B });
+    const doc = nav.document('a.md');
+    const hover = async (needle: string) => {
+      const [l, c] = at(a, needle, 2);
+      return ((await nav.hover(doc, l, c))!.contents as unknown as { value: string }).value;
+    };
+    const setup = await hover('[s]');
+    assert.match(setup, /Setup body\.[\s\S]*Detail body\./);
+    assert.doesNotMatch(setup, /Intro line|Usage body/);
+    const usage = await hover('[[b#');
+    assert.match(usage, /Usage body\./);
+    assert.doesNotMatch(usage, /Intro line|Setup body/);
+    // a line fragment: from that line on
+    const line = await hover('[l]');
+    assert.match(line, /Setup body\./);
+    assert.doesNotMatch(line, /Intro line/);
+    // no fragment, or one that names nothing: the note's first lines
+    assert.match(await hover('[n]'), /Intro line/);
+    assert.match(await hover('[m]'), /Intro line/);
+  });
+});
