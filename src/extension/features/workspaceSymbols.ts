@@ -8,7 +8,7 @@ import { isIndexReady } from './readiness';
 const MAX_RESULTS = 500;
 
 /**
- * Workspace symbols (Ctrl+T / `#`): notes by title, or by file path. A query matches as a substring
+ * Workspace symbols (Ctrl+T / `#`): notes by title, frontmatter alias or file path. A query matches as a substring
  * (best), else as a subsequence of the characters (fuzzy), case-insensitively.
  */
 export function registerWorkspaceSymbols(service: IndexService): vscode.Disposable {
@@ -18,8 +18,8 @@ export function registerWorkspaceSymbols(service: IndexService): vscode.Disposab
         if (!isIndexReady(service)) return undefined;
         const ranked = rankScored(service.index, query, () => token.isCancellationRequested);
         // VS Code's list keeps only the symbols whose name matches the query: a note found by its path says it
-        return ranked.map(({ note, score }) => new vscode.SymbolInformation(
-          score === BY_PATH || score === BY_PATH_LETTERS ? `${note.title} · ${note.file}` : note.title,
+        return ranked.map(({ note, score, alias }) => new vscode.SymbolInformation(
+          alias !== undefined ? `${note.title} · ${alias}` : score === BY_PATH || score === BY_PATH_LETTERS ? `${note.title} · ${note.file}` : note.title,
           vscode.SymbolKind.File,
           dirname(note.file),
           new vscode.Location(service.uriOf(note.file), new vscode.Range(0, 0, 0, 0)),
@@ -43,23 +43,33 @@ function fold(s: string): string {
   return (/[^\x00-\x7f]/.test(s) ? s.normalize('NFKC') : s).toLowerCase();
 }
 
-/** Notes matching `query`, best first: title substring, path substring, title subsequence, path subsequence. */
+/** Notes matching `query`, best first: title substring, alias substring, path substring, title subsequence, path subsequence. */
 export function rankNotes(index: IndexView, query: string, cancelled: () => boolean = () => false): NoteRecord[] {
   return rankScored(index, query, cancelled).map(s => s.note);
 }
 
-const BY_PATH = 2;
-const BY_PATH_LETTERS = 4;
+const BY_ALIAS = 2;
+const BY_PATH = 3;
+const BY_PATH_LETTERS = 5;
 
-/** rankNotes with each note's score (see matchScore). */
-function rankScored(index: IndexView, query: string, cancelled: () => boolean): { note: NoteRecord; score: number }[] {
+/** rankNotes with each note's score (see matchScore), and the alias that matched when it was one. */
+function rankScored(index: IndexView, query: string, cancelled: () => boolean): { note: NoteRecord; score: number; alias?: string }[] {
   const q = fold(query).trim().replace(/\s+/g, ' ');
   const letters = q.replace(/ /g, '');
-  const scored: { note: NoteRecord; score: number }[] = [];
+  const scored: { note: NoteRecord; score: number; alias?: string }[] = [];
   let seen = 0;
   for (const note of index.notes()) {
     if ((++seen & 1023) === 0 && cancelled()) return [];
-    const score = q === '' ? 0 : matchScore(q, letters, fold(note.title), fold(note.file));
+    const title = fold(note.title);
+    const score = q === '' ? 0 : matchScore(q, letters, title, fold(note.file));
+    // an alias is the name a wikilink may call the note by: found by substring, after the title
+    if (score > 1 || (score < 0 && q !== '')) {
+      const alias = note.aliases?.find(a => fold(a).includes(q));
+      if (alias !== undefined) {
+        scored.push({ note, score: BY_ALIAS, alias });
+        continue;
+      }
+    }
     if (score >= 0) scored.push({ note, score });
   }
   scored.sort((a, b) => a.score - b.score || collator.compare(a.note.title, b.note.title) || (a.note.file < b.note.file ? -1 : 1));
@@ -72,7 +82,7 @@ function matchScore(q: string, letters: string, title: string, file: string): nu
   if (inTitle === 0) return 0;
   if (inTitle > 0) return 1;
   if (file.includes(q)) return BY_PATH;
-  if (isSubsequence(letters, title)) return 3;
+  if (isSubsequence(letters, title)) return 4;
   if (isSubsequence(letters, file)) return BY_PATH_LETTERS;
   return -1;
 }

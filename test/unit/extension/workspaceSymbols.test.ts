@@ -64,4 +64,18 @@ describe('workspace symbols in the Ctrl+T list', () => {
     assert.deepEqual(await names('scaling'), ['Scaling Out']);
     assert.deepEqual(await names('擴展'), ['系統擴展']);
   });
+
+  it('finds a note by a frontmatter alias (after title matches), named with that alias so that VS Code keeps it', async () => {
+    const nav = await navigationOf({
+      'mq/16_kafka.md': FM('訊息佇列基礎', 'aliases: [Kafka Basics, MQ]\n') + 'x\n',
+      'mq/17_kafka_streams.md': FM('Kafka Streams') + 'x\n',
+    });
+    registerWorkspaceSymbols(nav.service);
+    const provider = registered.workspaceSymbols[registered.workspaceSymbols.length - 1] as vscode.WorkspaceSymbolProvider;
+    const names = async (query: string) => ((await provider.provideWorkspaceSymbols(query, { isCancellationRequested: false } as vscode.CancellationToken)) ?? []).map(s => s.name);
+    assert.deepEqual(await names('kafka'), ['Kafka Streams', '訊息佇列基礎 · Kafka Basics']);
+    assert.deepEqual(await names('mq'), ['訊息佇列基礎 · MQ', 'Kafka Streams · mq/17_kafka_streams.md'], 'an alias before a path');
+    for (const name of await names('kafka b')) assert.ok(kept(name, 'kafka b'), name);
+    assert.deepEqual(await names('佇列'), ['訊息佇列基礎'], 'a title match keeps the title as name');
+  });
 });
