@@ -46,7 +46,7 @@ Options:
   --                     end of options: what follows is a command or folder, even if it starts with -
 
 Exit codes: 0 no errors, 1 errors found (or too many warnings), 2 bad usage, an unreadable folder or
-configuration.`;
+configuration. coverage exits 0 whatever the statuses (out-of-date rows are for check to report).`;
 
 const COLOR_WHEN: Record<string, boolean | undefined> = { always: true, never: false, auto: undefined };
 

@@ -97,6 +97,15 @@ describe('CLI', () => {
     }
   });
 
+  it('coverage exits 0 with out-of-date statuses and errors in the notes, as the help says', async () => {
+    const dir = tempWorkspace({ ...series('s', [['a/01.md', 'Done']]), 's/a/02.md': FM + '[x](nowhere.md)\n' });
+    assert.equal((await cli('check', dir)).code, 1);
+    const r = await cli('coverage', dir);
+    assert.equal(r.code, 0);
+    assert.match(r.out, /\| Done \| Pending ⚠ \|/);
+    assert.match((await cli('--help')).out, /coverage exits 0 whatever the statuses/);
+  });
+
   it('an unreadable or missing folder is exit 2', async () => {
     const r = await cli('check', '/nonexistent/folder/x');
     assert.equal(r.code, 2);
