@@ -119,6 +119,7 @@ function fieldInvalid(data: Facts, l10n: Translator): string | undefined {
   switch (data.expected) {
     case 'a value': return l10n.t('{0} is empty', field);
     case 'a list of strings': return l10n.t('{0} must be a list of strings, got {1}', field, describeValue(value));
+    case 'a string or a list of strings': return l10n.t('{0} must be a string or a list of strings, got {1}', field, describeValue(value));
     case 'text': return l10n.t('{0} must be text, got {1}', field, describeValue(value));
     case 'YYYY-MM-DD':
       return typeof value === 'string' && DATE_SHAPE.test(value)

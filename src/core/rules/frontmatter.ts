@@ -105,7 +105,9 @@ function fieldProblem(field: string, value: FrontmatterValue, config: NotesConfi
   const written = allowed ? new WrittenAllowed(lines, fm, field, allowed) : undefined;
   if (LIST_FIELDS.has(field) || (ALIAS_FIELDS.has(field) && typeof value !== 'string')) {
     if (!isListOfText(value, written)) {
-      return { message: `${field} must be a list of strings, got ${describeValue(value)}`, data: { expected: 'a list of strings' } };
+      return ALIAS_FIELDS.has(field)
+        ? { message: `${field} must be a string or a list of strings, got ${describeValue(value)}`, data: { expected: 'a string or a list of strings' } }
+        : { message: `${field} must be a list of strings, got ${describeValue(value)}`, data: { expected: 'a list of strings' } };
     }
   } else if (TEXT_FIELDS.has(field)) {
     if (typeof value !== 'string') {

@@ -32,6 +32,8 @@ const CASES: Case[] = [
     'status 的值 "wip" 不是允許值之一（active, draft, review, archived）'],
   ['frontmatter-field-invalid', 'created "2026-02-30" is not a real calendar date', { field: 'created', value: '2026-02-30', expected: 'YYYY-MM-DD' },
     'created 的值 "2026-02-30" 不是實際存在的日期'],
+  ['frontmatter-field-invalid', 'aliases must be a string or a list of strings, got 42', { field: 'aliases', value: 42, expected: 'a string or a list of strings' },
+    'aliases 必須是字串或字串清單，實際為 42'],
   ['frontmatter-field-invalid', 'updated "2026-02-10" is before created "2026-02-17"', { field: 'updated', value: '2026-02-10', expected: '2026-02-17' },
     'updated「2026-02-10」早於 created「2026-02-17」'],
   ['link-broken', `link target "02_availability.md" does not exist (${SD}/02_availability.md)`,
