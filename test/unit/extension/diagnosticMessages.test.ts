@@ -72,6 +72,7 @@ const LAB: Record<string, string> = {
   'fm/too_large.md': `---\n${ALIAS_BOMB}\n---\n`,
   'fm/fields.md': FM({ title: '', note_type: '[chapter]', domain: '42', tags: '[a, zzz]', created: '2026-02-30', updated: 'yesterday', status: '<absent>' }),
   'fm/tags_text.md': FM({ tags: 'hello', status: 'drafty' }),
+  'fm/aliases_number.md': FM({ aliases: '42' }),
   'fm/reversed.md': FM({ created: '2026-03-05', updated: '2026-02-20' }),
   'links/ok.md': `${FM()}# Ok\n`,
   'links/all.md': [
