@@ -244,3 +244,78 @@ describe('completion sites (what is being typed)', () => {
     assert.equal(frontmatterSiteAt('  - x', () => undefined), undefined);
   });
 });
+
+describe('references and definitions beside VS Code\'s own Markdown support', () => {
+  // VS Code lists what every reference provider returns; its own Markdown support answers on Markdown links, headings
+  // and (reading `[[name]]` as the shortcut reference `[name]`) inside wikilinks, with other ranges than ours
+  before(async () => { await service(); });
+  const MQ = 'backend/distributed_systems/16_message_queue_fundamentals.md';
+  const IDEM = 'backend/distributed_systems/19_idempotency_design.md';
+  const KAFKA = 'backend/distributed_systems/17_kafka_deep_dive.md';
+  const where = (l: vscode.Location | vscode.LocationLink) => {
+    const r = targetRangeOf(l);
+    return `${vscode.workspace.asRelativePath(targetUriOf(l), false)}:${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}`;
+  };
+  async function at(file: string, needle: string, delta: number): Promise<[vscode.Uri, vscode.Position]> {
+    const doc = await vscode.workspace.openTextDocument(uriOf(file));
+    await vscode.window.showTextDocument(doc);
+    return [doc.uri, positionOf(doc, needle, delta)];
+  }
+  const references = async (file: string, needle: string, delta: number) =>
+    vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', ...await at(file, needle, delta));
+  const definitions = async (file: string, needle: string, delta: number) =>
+    vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>('vscode.executeDefinitionProvider', ...await at(file, needle, delta));
+
+  /** Fails when two locations overlap (the same link listed twice). */
+  function assertOnce(what: string, locations: vscode.Location[]): void {
+    const listed = locations.map(where).sort();
+    for (let i = 0; i < locations.length; i++) {
+      for (let j = i + 1; j < locations.length; j++) {
+        const [a, b] = [locations[i], locations[j]];
+        const overlap = a.uri.toString() === b.uri.toString() && a.range.intersection(b.range) !== undefined
+          && !(a.range.isEmpty && b.range.isEmpty && !a.range.isEqual(b.range));
+        assert.ok(!overlap, `${what}: ${where(a)} and ${where(b)} are the same link\n  ${listed.join('\n  ')}`);
+      }
+    }
+  }
+
+  it('lists each link once', async function () {
+    this.timeout(60000);
+    // its language server starts after the first Markdown file opens: wait until it answers (it alone goes to the
+    // definition of a heading: itself)
+    const end = Date.now() + 30000;
+    while ((await definitions(MQ, '\n## 核心概念', 5)).length === 0) {
+      assert.ok(Date.now() < end, 'VS Code\'s own Markdown support does not answer');
+      await new Promise(r => setTimeout(r, 300));
+    }
+    const onHeading = await references(MQ, '\n## 核心概念', 5);
+    assert.ok(onHeading.some(l => l.uri.path.endsWith('/17_kafka_deep_dive.md')), `on the heading: ${onHeading.map(where).join(', ')}`);
+    assertOnce('on a heading', onHeading);
+    // the case seen: 19_idempotency_design.md:70 twice, as [[16_message_queue_fundamentals]] and as its inner name
+    const onWikilink = await references(IDEM, '[[16_message_queue_fundamentals]]', 4);
+    assertOnce('inside a wikilink', onWikilink);
+    assert.equal(onWikilink.filter(l => l.uri.path.endsWith('/19_idempotency_design.md') && l.range.start.line === 69).length, 1,
+      onWikilink.map(where).join(', '));
+    for (const f of ['backend/README.md', 'backend/coverage_matrix.md', 'backend/system_design/01_scalability_fundamentals.md', KAFKA]) {
+      assert.ok(onWikilink.some(l => vscode.workspace.asRelativePath(l.uri, false) === f), `no reference from ${f}: ${onWikilink.map(where).join(', ')}`);
+    }
+    assertOnce('inside a wikilink with an alias', await references('backend/system_design/03_consistency_trade_offs.md', '[[Saga Pattern|saga]]', 4));
+    const onPath = await references('backend/README.md', '(distributed_systems/16_message_queue_fundamentals.md)', 5);
+    assertOnce('on a Markdown link\'s path', onPath);
+    // the file is meant there: the wikilinks to the note are listed too
+    assert.ok(onPath.some(l => l.uri.path.endsWith('/19_idempotency_design.md')), onPath.map(where).join(', '));
+    assertOnce('on a Markdown link\'s path before a #fragment', await references(KAFKA, '(16_message_queue_fundamentals.md#', 3));
+    assertOnce('on a Markdown link\'s #fragment', await references(KAFKA, '#核心概念)', 2));
+    assertOnce('on a reference link', await references('backend/engineering/36_concurrency_patterns.md', '[Worker Pool][worker-pool]', 16));
+    assertOnce('on a reference definition', await references('backend/engineering/36_concurrency_patterns.md', '[worker-pool]: ../', 20));
+    assertOnce('on a reference definition\'s label', await references('backend/engineering/36_concurrency_patterns.md', '[worker-pool]: ../', 3));
+    // go to definition: one answer per link (its own answers on headings and reference labels only)
+    for (const [file, needle, delta] of [[IDEM, '[[16_message_queue_fundamentals]]', 4], [KAFKA, '(16_message_queue_fundamentals.md#', 3],
+      [KAFKA, '#核心概念)', 2], ['backend/README.md', '(distributed_systems/16_message_queue_fundamentals.md)', 5],
+      ['backend/engineering/36_concurrency_patterns.md', '[Worker Pool][worker-pool]', 16],
+      ['backend/engineering/36_concurrency_patterns.md', '[worker-pool]: ../', 20]] as const) {
+      const defs = await definitions(file, needle, delta);
+      assert.equal(defs.length, 1, `${file} ${needle}: ${defs.map(where).join(', ')}`);
+    }
+  });
+});

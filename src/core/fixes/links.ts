@@ -117,10 +117,11 @@ function fitsWikilink(text: string): boolean {
 }
 
 /**
- * `wikilink-broken`: the note whose file name (the written name's last segment) or title is closest, the closer of
- * the two. A file name is written as the shortest name that leads to that note alone (as many folders as the link
- * had, more when other notes share the name); a title is written as it stands, when it can stand in `[[…]]` and
- * leads to that note. The `#heading` is kept; the `|alias` lies outside the replaced range.
+ * `wikilink-broken`: the note whose file name (the written name's last segment), title or frontmatter alias is
+ * closest, the closest of the three (on a tie in that order, the order in which a wikilink resolves). A file name is
+ * written as the shortest name that leads to that note alone (as many folders as the link had, more when other notes
+ * share the name); a title or an alias is written as it stands, when it can stand in `[[…]]` and leads to that note.
+ * The `#heading` is kept; the `|alias` lies outside the replaced range.
  */
 export function closestWikilinkFix(index: IndexView, d: Diagnostic): Fix[] {
   const link = linkAt(index, d);
@@ -129,21 +130,26 @@ export function closestWikilinkFix(index: IndexView, d: Diagnostic): Fix[] {
   const wantedName = wanted.slice(wanted.lastIndexOf('/') + 1);
   const files: string[] = [];
   const titles = new Map<string, string>();
+  const aliases = new Map<string, string>();
   for (const n of index.notes()) {
     if (n.unreadable) continue;
     files.push(n.file);
     if (n.title && fitsWikilinkName(n.title) && !titles.has(n.title)) titles.set(n.title, n.file);
+    if (n.aliases) for (const a of n.aliases) if (fitsWikilinkName(a) && !aliases.has(a)) aliases.set(a, n.file);
   }
-  const fragment = link.fragment ? '#' + link.fragment : '';
+  const distance = (a: string, b: string) => editDistance(a.toLowerCase(), b.toLowerCase());
   const byFile = bestPath(files, wanted, wantedName, dirname(d.file));
   const byFileText = byFile === undefined ? undefined : linkTextFor(indexWorld(index), d.file, link, byFile, undefined);
-  const title = closest(wanted, titles.keys());
-  const titleLeads = title !== undefined && resolvesTo(index, d.file, link, title, titles.get(title)!);
-  const distance = (a: string, b: string) => editDistance(a.toLowerCase(), b.toLowerCase());
-  const name = byFileText !== undefined && (!titleLeads || distance(wantedName, stem(byFile!)) <= distance(wanted, title!))
-    ? byFileText : titleLeads ? title : undefined;
-  if (name === undefined) return [];
-  const newText = name + fragment;
+  // each way of naming the note: the text to write and how far it is from what was written
+  const choices: { text: string; distance: number }[] = [];
+  if (byFileText !== undefined) choices.push({ text: byFileText, distance: distance(wantedName, stem(byFile!)) });
+  for (const names of [titles, aliases]) {
+    const name = closest(wanted, names.keys());
+    if (name !== undefined && resolvesTo(index, d.file, link, name, names.get(name)!)) choices.push({ text: name, distance: distance(wanted, name) });
+  }
+  if (choices.length === 0) return [];
+  const best = choices.reduce((a, b) => (b.distance < a.distance ? b : a));
+  const newText = best.text + (link.fragment ? '#' + link.fragment : '');
   return [{ title: `Change to "[[${newText}]]"`, preferred: true, safe: false, edits: [{ file: d.file, edits: [replaceTarget(link, newText)] }] }];
 }
 

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { LinkRef } from '../../core/model';
 import type { IndexService } from '../indexService';
+import { builtInDefinesAt, builtInMarkdownOn } from './builtInReferences';
 import { currentNote } from './currentNote';
 import { MARKDOWN } from './languageSelector';
 import { folderPage, linkOrReferenceAt, targetOf } from './linkLookup';
@@ -9,7 +10,8 @@ import { safely } from './safely';
 /**
  * Go to definition / Ctrl+click on every link kind — Markdown links, images, reference definitions,
  * backtick paths and wikilinks — opening the target note, at the named heading when there is a fragment. A link to
- * a folder opens the folder's README.md or index.md.
+ * a folder opens the folder's README.md or index.md. On the use of a reference link, while VS Code's own Markdown
+ * support is on, it answers alone (see builtInDefinesAt).
  */
 export function registerDefinitions(service: IndexService): vscode.Disposable {
   return vscode.languages.registerDefinitionProvider(MARKDOWN, {
@@ -18,6 +20,9 @@ export function registerDefinitions(service: IndexService): vscode.Disposable {
       if (!current) return undefined;
       const link = linkOrReferenceAt(current.record, document, service.fromPosition(position));
       if (!link) return undefined;
+      // VS Code's own Markdown support goes to a reference link's `[label]:` definition: a second answer would make
+      // Ctrl+click open a peek of both (from the definition line, ours goes on to the note)
+      if (builtInMarkdownOn() && builtInDefinesAt(link, current.record.scan.links)) return undefined;
       const target = targetOf(service.index, current.file, link);
       if (target.resolution.kind === 'folder') {
         // a folder opens as what stands for it on GitHub (Ctrl+click on the link reveals it in the Explorer)

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { IndexView } from '../../core/index/api';
 import type { Heading, LinkRef } from '../../core/model';
 import type { IndexService } from '../indexService';
+import { builtInMarkdownOn, builtInSiteAt, listedByBuiltIn } from './builtInReferences';
 import { currentNote } from './currentNote';
 import { MARKDOWN } from './languageSelector';
 import { headingAt, headingNamed, linkOrReferenceAt, targetOf } from './linkLookup';
@@ -12,6 +13,8 @@ import { safely } from './safely';
  * target file. On a link with a fragment, or on a heading: the links whose fragment names that heading (the
  * note's own `#slug` links included); for a fragment that names no heading, the links with that same fragment.
  * Anywhere else in a note: the note's backlinks. The declaration is the heading, else the target note's first line.
+ * Where VS Code's own Markdown references answer too, the links they list are left out (see builtInReferences.ts),
+ * and on the path of a Markdown link with a fragment the file is meant, as there.
  */
 export function registerReferences(service: IndexService): vscode.Disposable {
   return vscode.languages.registerReferenceProvider(MARKDOWN, {
@@ -32,6 +35,12 @@ export function registerReferences(service: IndexService): vscode.Disposable {
       } else {
         heading = headingAt(current.record, pos);
       }
+      const lineText = (line: number) => document.lineAt(line).text;
+      const builtIn = builtInMarkdownOn() ? builtInSiteAt(link, current.record.scan.links, heading !== undefined, pos, lineText) : undefined;
+      if (builtIn?.kind === 'markdown' && builtIn.file) {
+        heading = undefined;
+        fragment = undefined;
+      }
       const out: vscode.Location[] = [];
       if (context.includeDeclaration && service.index.hasFile(targetFile)) {
         out.push(new vscode.Location(service.uriOf(targetFile), heading ? service.toRange(heading.range) : new vscode.Range(0, 0, 0, 0)));
@@ -42,7 +51,9 @@ export function registerReferences(service: IndexService): vscode.Disposable {
           ? (l: LinkRef) => l.fragment !== undefined && l.fragment.toLowerCase() === fragment.toLowerCase()
           : () => true;
       for (const backlink of service.index.backlinks(targetFile)) {
-        if (leadsThere(backlink.link)) out.push(new vscode.Location(service.uriOf(backlink.from), service.toRange(backlink.link.range)));
+        if (!leadsThere(backlink.link)) continue;
+        if (builtIn && listedByBuiltIn(builtIn, current.file, backlink.from, backlink.link, lineText)) continue;
+        out.push(new vscode.Location(service.uriOf(backlink.from), service.toRange(backlink.link.range)));
       }
       return out;
     }),

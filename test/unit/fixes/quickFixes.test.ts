@@ -135,6 +135,27 @@ describe('quick fixes: wikilink-broken', () => {
     const r = await appliedEach({ 'a.md': FM('A') + '[[yy/notr]]\n', 'x/note.md': FM('X'), 'yy/note.md': FM('Y') }, 'wikilink-broken');
     assert.deepEqual(r, [{ title: 'Change to "[[yy/note]]"', line: '[[yy/note]]', resolved: true }]);
   });
+
+  it('suggests the closest frontmatter alias (the third way a wikilink names a note), keeping the #heading and the |alias', async () => {
+    const r = await appliedEach({ 'a.md': FM('A') + '[[Kafka Basic#Setup|kb]]\n',
+      'mq/16_queues.md': FM('Message Queues', 'aliases: [Kafka Basics, MQ]\n') + '## Setup\n' }, 'wikilink-broken');
+    assert.deepEqual(r, [{ title: 'Change to "[[Kafka Basics#Setup]]"', line: '[[Kafka Basics#Setup|kb]]', resolved: true }]);
+    const single = await appliedEach({ 'a.md': FM('A') + '[[sub/Kafka Basic]]\n', 'mq/16_queues.md': FM('Message Queues', 'alias: Kafka Basics\n') },
+      'wikilink-broken');
+    assert.deepEqual(single, [{ title: 'Change to "[[Kafka Basics]]"', line: '[[Kafka Basics]]', resolved: true }]);
+  });
+
+  it('prefers the closest of file name, title and alias; on a tie the file name, then the title', async () => {
+    const closer = await appliedEach({ 'a.md': FM('A') + '[[Kafka Basic]]\n', 'Kafka Basicxy.md': FM('Kafka Basic Gd'),
+      'q.md': FM('Q', 'aliases: [Kafka Basics]\n') }, 'wikilink-broken');
+    assert.deepEqual(closer.map(x => x.line), ['[[Kafka Basics]]']);
+    const tie = await appliedEach({ 'a.md': FM('A') + '[[Kafka Basic]]\n', 't.md': FM('Kafka Basicz'),
+      'q.md': FM('Q', 'aliases: [Kafka Basics]\n') }, 'wikilink-broken');
+    assert.deepEqual(tie.map(x => x.line), ['[[Kafka Basicz]]']);
+    const file = await appliedEach({ 'a.md': FM('A') + '[[kafka_basic]]\n', 'kafka_basics.md': FM('K'),
+      'q.md': FM('Q', 'aliases: [kafka_basicz]\n') }, 'wikilink-broken');
+    assert.deepEqual(file.map(x => x.line), ['[[kafka_basics]]']);
+  });
 });
 
 describe('quick fixes: link-broken and ref-broken', () => {

@@ -1,0 +1,98 @@
+import * as vscode from 'vscode';
+import type { LinkRef, Position } from '../../core/model';
+
+/**
+ * What VS Code's own Markdown support (the built-in `vscode.markdown-language-features`) lists for Find All
+ * References at a position, as far as it overlaps our list: VS Code shows both lists, and the same link with two
+ * ranges (ours: the whole link; its own: the destination or label) reads as a duplicate. Where it answers, the links
+ * it lists are left to it. It answers
+ * - on the destination of a Markdown link or image: the Markdown links and images to the same file (the cursor on
+ *   the path) or to the same heading (on the `#fragment`);
+ * - on a heading line: the Markdown links to that heading;
+ * - on the use of a reference link (`[text][label]`) or the label of its definition: the uses of that label in the
+ *   same note, and its definition;
+ * - inside the brackets of a wikilink: it reads `[[name]]` as the shortcut reference link `[name]` and lists every
+ *   `[[name]]` of the same note written with the same text (case and runs of spaces aside).
+ * Wikilinks elsewhere and backtick paths are ours alone.
+ */
+export type BuiltInSite =
+  /** Markdown links and images; `file`: to the whole file (the cursor on the path), not to a heading */
+  | { kind: 'markdown'; file: boolean }
+  /** the wikilinks of the current note written `[[label]]` (normalised: see labelOf) */
+  | { kind: 'label'; label: string }
+  /** the current note's `[label]: …` definitions of this label */
+  | { kind: 'definition'; label: string };
+
+export const BUILT_IN_MARKDOWN = 'vscode.markdown-language-features';
+
+/** Whether VS Code's own Markdown support is there (a disabled extension is not found). */
+export function builtInMarkdownOn(): boolean {
+  return vscode.extensions.getExtension(BUILT_IN_MARKDOWN) !== undefined;
+}
+
+/**
+ * Where VS Code's own Markdown references answer at `pos` in a note: on `link` (the link under the cursor as
+ * `linkOrReferenceAt` found it among the note's `scanned` links, if any), else on a heading line (`onHeading`).
+ * `lineText(n)` is the note's line `n`. Undefined where it says nothing.
+ */
+export function builtInSiteAt(link: LinkRef | undefined, scanned: readonly LinkRef[], onHeading: boolean, pos: Position,
+  lineText: (line: number) => string): BuiltInSite | undefined {
+  if (!link) return onHeading ? { kind: 'markdown', file: false } : undefined;
+  if (builtInDefinesAt(link, scanned)) return link.text === undefined ? undefined : { kind: 'definition', label: labelOf(link.text) };
+  if (link.kind === 'link' || link.kind === 'image') {
+    if (!within(pos, link.targetRange.start, link.targetRange.end)) {
+      // on the label of a `[label]: …` definition it lists the label's uses and the definition
+      return link.definition && link.text !== undefined ? { kind: 'definition', label: labelOf(link.text) } : undefined;
+    }
+    const hash = link.raw.indexOf('#');
+    // the path part runs up to the `#` (single-line: a destination holds no line break)
+    const onPath = hash === -1 || pos.line !== link.targetRange.start.line || pos.character <= link.targetRange.start.character + hash;
+    return { kind: 'markdown', file: onPath };
+  }
+  if (link.kind !== 'wikilink') return undefined;
+  const inner = innerOf(link, lineText);
+  if (inner === undefined || !within(pos, inner.start, inner.end)) return undefined;
+  return { kind: 'label', label: labelOf(inner.text) };
+}
+
+/** Whether the built-in lists `link` (a link of note `from`; `current`: the note asked about) at `site`. */
+export function listedByBuiltIn(site: BuiltInSite, current: string, from: string, link: LinkRef, lineText: (line: number) => string): boolean {
+  if (site.kind === 'markdown') return link.kind === 'link' || link.kind === 'image';
+  if (site.kind === 'definition') return from === current && link.definition === true && link.text !== undefined && labelOf(link.text) === site.label;
+  if (link.kind !== 'wikilink' || from !== current) return false;
+  const inner = innerOf(link, lineText);
+  return inner !== undefined && labelOf(inner.text) === site.label;
+}
+
+/**
+ * Whether VS Code's own Markdown support answers go to definition on `link` (as `linkOrReferenceAt` found it among
+ * the note's `scanned` links): on the use of a reference link (`[text][label]`, `[label]`), which is no scanned link
+ * but stands for the `[label]: …` definition it uses, it goes to that definition. Inline links, definitions,
+ * wikilinks and backtick paths it leaves to us.
+ */
+export function builtInDefinesAt(link: LinkRef, scanned: readonly LinkRef[]): boolean {
+  return link.kind === 'link' && !scanned.includes(link);
+}
+
+/** The text between a one-line wikilink's `[[` and `]]`, and where it lies; undefined for anything else. */
+function innerOf(link: LinkRef, lineText: (line: number) => string): { text: string; start: Position; end: Position } | undefined {
+  const { start, end } = link.range;
+  if (start.line !== end.line) return undefined;
+  const whole = lineText(start.line).slice(start.character, end.character);
+  const open = whole.indexOf('[[');
+  if (open === -1 || !whole.endsWith(']]') || whole.length < open + 4) return undefined;
+  const from = start.character + open + 2;
+  const to = end.character - 2;
+  return { text: whole.slice(open + 2, -2), start: { line: start.line, character: from }, end: { line: start.line, character: to } };
+}
+
+/** A reference label as CommonMark matches it: case-folded, inner whitespace collapsed, trimmed. */
+function labelOf(text: string): string {
+  return text.trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+function within(pos: Position, start: Position, end: Position): boolean {
+  const afterStart = pos.line > start.line || (pos.line === start.line && pos.character >= start.character);
+  const beforeEnd = pos.line < end.line || (pos.line === end.line && pos.character <= end.character);
+  return afterStart && beforeEnd;
+}

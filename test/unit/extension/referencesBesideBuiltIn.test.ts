@@ -1,0 +1,100 @@
+import { strict as assert } from 'node:assert';
+import { FM } from '../index/memoryWorkspace';
+import { at, navigationOf } from './navigationHarness';
+import { installedExtensions } from './vscodeStub';
+
+/**
+ * Find All References beside VS Code's own Markdown references, which VS Code lists too: where the built-in answers,
+ * the links it lists are left to it, so that each link is listed once (seen in the real host: a wikilink listed as
+ * `[[name]]` by us and as its inner `name` by the built-in, a Markdown link as the whole link and as its destination).
+ */
+describe('references beside VS Code\'s own Markdown references', () => {
+  const BUILT_IN = 'vscode.markdown-language-features';
+  afterEach(() => { installedExtensions.delete(BUILT_IN); });
+
+  const Q = FM('Queue') + '# Queue\n\n## Ordering\n\ntext\n\nsee [o](#ordering) and [[#Ordering]] and [[q]]\n';
+  const I = FM('Idem') + 'line [[q]]\n'
+    + 'md [m](q.md#ordering) and [n](q.md) and `q.md`\n'
+    + 'again [[ Q ]] and [[q#Ordering|o]]\n';
+
+  async function setup() {
+    const nav = await navigationOf({ 'q.md': Q, 'i.md': I });
+    const refs = async (file: 'q.md' | 'i.md', needle: string, delta: number) => {
+      const text = file === 'q.md' ? Q : I;
+      const [l, c] = at(text, needle, delta);
+      return (await nav.references(nav.document(file), l, c))
+        .map(x => `${x.uri.path.slice(4)}:${x.range.start.line}:${x.range.start.character}`).sort();
+    };
+    const where = (file: 'q.md' | 'i.md', needle: string) => {
+      const [l, c] = at(file === 'q.md' ? Q : I, needle);
+      return `${file}:${l}:${c}`;
+    };
+    return { refs, where };
+  }
+
+  it('inside a wikilink\'s brackets, leaves to it the same note\'s wikilinks written with the same text (its shortcut references)', async () => {
+    const { refs, where } = await setup();
+    const every = [where('i.md', '[[q]]'), where('i.md', '[m]'), where('i.md', '[n]'), where('i.md', '`q.md`'), where('i.md', '[[ Q ]]'),
+      where('i.md', '[[q#'), where('q.md', '[o]'), where('q.md', '[[#'), where('q.md', '[[q]]')].sort();
+    assert.deepEqual(await refs('i.md', '[[q]]', 2), every);
+    installedExtensions.add(BUILT_IN);
+    const [first, spaced] = [where('i.md', '[[q]]'), where('i.md', '[[ Q ]]')];
+    assert.deepEqual(await refs('i.md', '[[q]]', 2), every.filter(r => r !== first && r !== spaced));
+    assert.deepEqual(await refs('i.md', '[[q]]', 3), every.filter(r => r !== first && r !== spaced));
+    // on the outer bracket it says nothing: everything is ours
+    assert.deepEqual(await refs('i.md', '[[q]]', 0), every);
+    // another note's [[q]] is no reference of this note's label
+    assert.ok((await refs('i.md', '[[q]]', 2)).includes(where('q.md', '[[q]]')));
+  });
+
+  it('on a Markdown link\'s destination, leaves the Markdown links to it: to the file on the path, to the heading on the #fragment', async () => {
+    const { refs, where } = await setup();
+    const toHeading = [where('i.md', '[m]'), where('i.md', '[[q#'), where('q.md', '[o]'), where('q.md', '[[#')].sort();
+    assert.deepEqual(await refs('i.md', '(q.md#ordering)', 2), toHeading);
+    installedExtensions.add(BUILT_IN);
+    // on the path it lists every Markdown link to q.md: ours are the wikilinks and backtick paths to the file
+    assert.deepEqual(await refs('i.md', '(q.md#ordering)', 2),
+      [where('i.md', '[[q]]'), where('i.md', '`q.md`'), where('i.md', '[[ Q ]]'), where('i.md', '[[q#'), where('q.md', '[[#'), where('q.md', '[[q]]')].sort());
+    assert.deepEqual(await refs('i.md', '(q.md#ordering)', 8), [where('i.md', '[[q#'), where('q.md', '[[#')].sort());
+    // on the link text it says nothing
+    assert.deepEqual(await refs('i.md', '[m]', 1), toHeading);
+  });
+
+  it('on a heading line, leaves the Markdown links to that heading to it', async () => {
+    const { refs, where } = await setup();
+    const all = [where('i.md', '[m]'), where('i.md', '[[q#'), where('q.md', '[o]'), where('q.md', '[[#')].sort();
+    assert.deepEqual(await refs('q.md', '## Ordering', 4), all);
+    installedExtensions.add(BUILT_IN);
+    assert.deepEqual(await refs('q.md', '## Ordering', 4), [where('i.md', '[[q#'), where('q.md', '[[#')].sort());
+    // elsewhere in the note it says nothing: every backlink is ours
+    assert.equal((await refs('q.md', 'text', 1)).length, 9);
+  });
+
+  it('go to definition on the use of a reference link is left to it (it goes to the [label]: line); on the definition line and on other links it is ours', async () => {
+    const A = FM('A') + 'see [Q][q-ref] and [q-ref] and [inline](q.md) and [[q]]\n\n[q-ref]: q.md#ordering\n';
+    const nav = await navigationOf({ 'q.md': Q, 'a.md': A });
+    const doc = nav.document('a.md');
+    const targets = async (needle: string, delta: number) => {
+      const [l, c] = at(A, needle, delta);
+      return (await nav.definition(doc, l, c)).map(d => `${d.targetUri.path.slice(4)}:${d.targetRange.start.line}`);
+    };
+    const sites: [string, number][] = [['[Q][q-ref]', 5], ['and [q-ref]', 6], ['[inline]', 12], ['[[q]]', 3], ['[q-ref]: q.md', 12]];
+    const ordering = `q.md:${at(Q, '## Ordering')[0]}`;
+    const without = await Promise.all(sites.map(([n, d]) => targets(n, d)));
+    assert.deepEqual(without, [[ordering], [ordering], ['q.md:0'], ['q.md:0'], [ordering]]);
+    installedExtensions.add(BUILT_IN);
+    assert.deepEqual(await Promise.all(sites.map(([n, d]) => targets(n, d))), [[], [], ['q.md:0'], ['q.md:0'], [ordering]]);
+    // references on that use: it lists the label's uses and definition in a.md; the links to the heading elsewhere are ours
+    const [ul, uc] = at(A, '[Q][q-ref]', 5);
+    const refs = (await nav.references(doc, ul, uc)).map(x => `${x.uri.path.slice(4)}:${x.range.start.line}:${x.range.start.character}`).sort();
+    assert.deepEqual(refs, [`q.md:${at(Q, '[o]')[0]}:${at(Q, '[o]')[1]}`, `q.md:${at(Q, '[[#')[0]}:${at(Q, '[[#')[1]}`].sort());
+    // on the definition's label too; on its destination it lists the Markdown links to the heading, the definition among them
+    const [dl, dc] = at(A, '[q-ref]: q.md');
+    const listsDefinition = async (character: number) =>
+      (await nav.references(doc, dl, character)).some(x => x.uri.path === '/ws/a.md' && x.range.start.line === dl && x.range.start.character === dc);
+    assert.deepEqual([await listsDefinition(dc + 2), await listsDefinition(dc + 10)], [false, false]);
+    installedExtensions.delete(BUILT_IN);
+    assert.ok((await nav.references(doc, ul, uc)).some(x => x.uri.path === '/ws/a.md' && x.range.start.line === dl && x.range.start.character === dc));
+    assert.deepEqual([await listsDefinition(dc + 2), await listsDefinition(dc + 10)], [true, true]);
+  });
+});
