@@ -25,6 +25,18 @@ describe('command palette', () => {
     assert.match(palette.get('notesNavigator.fixAll') ?? '', /editorLangId == markdown/);
   });
 
+  it('view title and context menus hide a command wherever the palette hides it for want of a series or of trust', () => {
+    const menus = (manifest.contributes.menus as unknown as Record<string, MenuEntry[]>);
+    const wrong: string[] = [];
+    for (const menu of ['view/title', 'view/item/context', 'editor/title/context', 'explorer/context']) {
+      for (const e of menus[menu] ?? []) {
+        const needs = ['notesNavigator.hasSeries', 'isWorkspaceTrusted'].filter(k => new RegExp(`(^|[^!.\\w])${k.replace('.', '\\.')}\\b`).test(palette.get(e.command) ?? ''));
+        for (const k of needs) if (!(e.when ?? '').includes(k)) wrong.push(`${menu} ${e.command}: "${e.when ?? ''}" lacks ${k}`);
+      }
+    }
+    assert.deepEqual(wrong, []);
+  });
+
   it('every palette entry names a contributed command', () => {
     const ids = new Set(manifest.contributes.commands.map(c => c.command));
     assert.deepEqual([...palette.keys()].filter(id => !ids.has(id)), []);
