@@ -245,7 +245,24 @@ export function mergeConfig(base: NotesConfig, raw: unknown): { config: NotesCon
       // own keys only (not `in`): `constructor`, `toString` and `__proto__` are no keys
       if (!Object.hasOwn(target, k)) { problems.push({ path: `${key}.${k}`, message: `unknown key "${k}" (expected ${Object.keys(target).join(', ')})` }); continue; }
       const l = strings(`${key}.${k}`, labels);
-      if (l) target[k] = l;
+      if (!l) continue;
+      const kept = l.filter(x => x.trim() !== '');
+      if (kept.length < l.length) problems.push({ path: `${key}.${k}`, message: `a ${key === 'statusWords' ? 'status word' : 'priority label'} cannot be blank` });
+      target[k] = kept;
+    }
+    // a label under two priorities (a word under two statuses) means the first one, whatever the author meant:
+    // reported where the author wrote it, once per pair
+    const [noun, names] = key === 'statusWords' ? ['word', 'status'] : ['label', 'priority'];
+    const reported = new Set<string>();
+    for (const k of Object.keys(v)) {
+      if (!Object.hasOwn(target, k)) continue;
+      for (const label of target[k]) {
+        const lower = label.trim().toLowerCase();
+        const other = Object.keys(target).find(o => o !== k && target[o].some(x => x.trim().toLowerCase() === lower));
+        if (other === undefined || reported.has(`${lower}\n${[k, other].sort().join()}`)) continue;
+        reported.add(`${lower}\n${[k, other].sort().join()}`);
+        problems.push({ path: `${key}.${k}`, message: `"${label}" is also a ${noun} of ${other}: a ${noun} names one ${names}` });
+      }
     }
   }
   return { config, problems };

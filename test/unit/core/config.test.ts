@@ -31,6 +31,19 @@ describe('config', () => {
       assert.deepEqual(parseConfigText('{}').problems, []);
     });
 
+    it('reports a label or status word given to two priorities or statuses (the first would silently win), and blank ones', () => {
+      const { config, problems } = parseConfigText('{"priorityLabels":{"important":["重要","must-read"]},"statusWords":{"done":["Done"," ","進行中"],"pending":["Pending","done"]}}');
+      assert.deepEqual(problems, [
+        { path: 'priorityLabels.important', message: '"must-read" is also a label of must-read: a label names one priority' },
+        { path: 'statusWords.done', message: 'a status word cannot be blank' },
+        { path: 'statusWords.done', message: '"Done" is also a word of pending: a word names one status' },
+        { path: 'statusWords.done', message: '"進行中" is also a word of in-progress: a word names one status' },
+      ]);
+      assert.deepEqual(config.statusWords.done, ['Done', '進行中']);
+      // different labels in different letter cases are fine, as are the defaults
+      assert.deepEqual(parseConfigText('{"priorityLabels":{"must-read":["Core"],"important":["core-ish"]}}').problems, []);
+    });
+
     it('reports constructor, toString and __proto__ in priorityLabels and statusWords as unknown keys', () => {
       const { config, problems } = parseConfigText('{"statusWords":{"constructor":["Blocked"],"__proto__":["X"],"done":["Fertig"]},'
         + '"priorityLabels":{"toString":["T"]}}');
