@@ -8,7 +8,11 @@ const declared = (JSON.parse(readFileSync('package.json', 'utf8')) as {
 }).contributes.configuration.properties;
 
 describe('notesNavigator.* settings at runtime', () => {
-  afterEach(() => settings.clear());
+  // the settings are shared with the other tests (which set a delay of 0): each test here starts from none
+  let saved: [string, unknown][] = [];
+  before(() => { saved = [...settings]; });
+  beforeEach(() => settings.clear());
+  after(() => { settings.clear(); for (const [k, v] of saved) settings.set(k, v); });
 
   it('reads the editor settings with their declared defaults', () => {
     assert.deepEqual(editorSettings(undefined), {
