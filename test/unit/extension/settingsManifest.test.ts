@@ -48,3 +48,20 @@ describe('settings in the manifest, as the Settings editor shows them', () => {
     assert.deepEqual(missing, []);
   });
 });
+
+describe('manifest strings a user reads', () => {
+  it('go through package.nls (so that zh-TW users read them in Chinese): the description, titles, names, descriptions', () => {
+    const m = JSON.parse(readFileSync('package.json', 'utf8')) as Record<string, unknown> & { contributes: Record<string, unknown> };
+    const literal: string[] = [];
+    const walk = (where: string, v: unknown, key?: string) => {
+      if (typeof v === 'string') {
+        if (key !== undefined && /^(title|name|description|markdownDescription|contextualTitle|contents|enumDescriptions|markdownEnumDescriptions)$/.test(key) && !/^%.+%$/.test(v)) literal.push(`${where}: ${v}`);
+      } else if (Array.isArray(v)) v.forEach((x, i) => walk(`${where}[${i}]`, x, key));
+      else if (typeof v === 'object' && v !== null) for (const [k, x] of Object.entries(v)) walk(`${where}.${k}`, x, k);
+    };
+    walk('description', m.description, 'description');
+    walk('contributes', m.contributes);
+    walk('capabilities', m.capabilities);
+    assert.deepEqual(literal, []);
+  });
+});
