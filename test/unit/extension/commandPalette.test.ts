@@ -43,6 +43,14 @@ describe('command palette', () => {
     assert.deepEqual(wrong, []);
   });
 
+  it('every menu entry names a contributed command, and every command has the category and an icon', () => {
+    const commands = manifest.contributes.commands as unknown as { command: string; category?: string; icon?: string }[];
+    const ids = new Set(commands.map(c => c.command));
+    const menus = manifest.contributes.menus as unknown as Record<string, MenuEntry[]>;
+    assert.deepEqual(Object.entries(menus).flatMap(([m, es]) => es.filter(e => !ids.has(e.command)).map(e => `${m}: ${e.command}`)), []);
+    assert.deepEqual(commands.filter(c => c.category !== '%category%' || !c.icon).map(c => c.command), []);
+  });
+
   it('every palette entry names a contributed command', () => {
     const ids = new Set(manifest.contributes.commands.map(c => c.command));
     assert.deepEqual([...palette.keys()].filter(id => !ids.has(id)), []);
