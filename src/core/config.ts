@@ -157,6 +157,8 @@ export const MAX_GLOBSTARS = 3;
  * with more wildcards than real configurations use are refused instead (reported, the rest of the list kept).
  */
 function slowGlob(glob: string): string | undefined {
+  // picomatch throws on an empty pattern: every check would stop with an internal error
+  if (glob === '' || glob === '!') return 'is empty';
   const plain = glob.replace(/\\./g, ''); // escaped characters are literal
   if (/[*+]\(/.test(plain)) return 'repeats a group with *( ) or +( ), which can take exponential time to match';
   const segments = plain.replace(/^!/, '').split('/');
@@ -202,7 +204,9 @@ export function mergeConfig(base: NotesConfig, raw: unknown): { config: NotesCon
     }
   }
   if (r.matrixFileName !== undefined) {
-    if (typeof r.matrixFileName === 'string' && /^[^/\\]+\.md$/i.test(r.matrixFileName)) config.matrixFileName = r.matrixFileName;
+    if (typeof r.matrixFileName === 'string' && /^readme\.md$/i.test(r.matrixFileName)) {
+      problems.push({ path: 'matrixFileName', message: '"matrixFileName" cannot be README.md, the series README' });
+    } else if (typeof r.matrixFileName === 'string' && /^[^/\\]+\.md$/i.test(r.matrixFileName)) config.matrixFileName = r.matrixFileName;
     else problems.push({ path: 'matrixFileName', message: '"matrixFileName" must be a Markdown file name such as "coverage_matrix.md"' });
   }
   if (r.rules !== undefined) {

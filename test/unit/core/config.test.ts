@@ -31,6 +31,24 @@ describe('config', () => {
       assert.deepEqual(parseConfigText('{}').problems, []);
     });
 
+    it('reports and drops an empty glob (or a lone !), which would stop every check with an internal error', () => {
+      const { config, problems } = parseConfigText('{"include":["notes/**/*.md",""],"exclude":["!","archive/**"]}');
+      assert.deepEqual(problems, [
+        { path: 'include[1]', message: 'pattern "" is empty' },
+        { path: 'exclude[0]', message: 'pattern "!" is empty' },
+      ]);
+      assert.deepEqual([config.include, config.exclude], [['notes/**/*.md'], ['archive/**']]);
+      assert.equal(noteFilter(config)('notes/a.md'), true);
+    });
+
+    it('refuses README.md as the matrix file name (it is the series README)', () => {
+      for (const name of ['README.md', 'readme.MD']) {
+        const { config, problems } = parseConfigText(JSON.stringify({ matrixFileName: name }));
+        assert.deepEqual(problems.map(p => p.path), ['matrixFileName'], name);
+        assert.equal(config.matrixFileName, 'coverage_matrix.md');
+      }
+    });
+
     it('reports a label or status word given to two priorities or statuses (the first would silently win), and blank ones', () => {
       const { config, problems } = parseConfigText('{"priorityLabels":{"important":["重要","must-read"]},"statusWords":{"done":["Done"," ","進行中"],"pending":["Pending","done"]}}');
       assert.deepEqual(problems, [

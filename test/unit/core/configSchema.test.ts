@@ -100,6 +100,11 @@ describe('the .notes-navigator.json schema and the config loader', () => {
       { matrixFileName: 'matrix.MD' },
       { matrixFileName: 'docs/matrix.md' },
       { matrixFileName: 'matrix.txt' },
+      { matrixFileName: 'README.md' },
+      { matrixFileName: 'readme.MD' },
+      { include: ['notes/**/*.md', ''] },
+      { exclude: ['!'] },
+      { exclude: ['!archive/keep/**', 'archive/**'] },
       { unknownKey: true },
       { unlistedFolders: ['x'] },
     ];
@@ -122,7 +127,7 @@ describe('the .notes-navigator.json schema and the config loader', () => {
         continue;
       }
       assert.deepEqual(setting.default, defaults[key], id);
-      for (const raw of [defaults[key], [], [1], 'x', {}, { x: ['a'] }, { x: [] }, { x: null }, { 'must-read': ['a'] }, { done: 'a' }]) {
+      for (const raw of [defaults[key], [], [1], [''], ['!'], 'x', {}, { x: ['a'] }, { x: [] }, { x: null }, { 'must-read': ['a'] }, { done: 'a' }]) {
         const flagged = errors(setting, raw).length > 0;
         const reported = mergeConfig(defaultConfig(), { [key]: raw }).problems.length > 0;
         assert.equal(flagged, reported, `${id} = ${JSON.stringify(raw)}: the setting's schema ${flagged ? 'flags' : 'accepts'} it, the loader ${reported ? 'reports' : 'accepts'} it`);
