@@ -200,6 +200,12 @@ export function mergeConfig(base: NotesConfig, raw: unknown): { config: NotesCon
           if (why) problems.push({ path: `${key}[${i}]`, message: `pattern "${g}" ${why}` });
           return !why;
         });
+      } else if (v && (key === 'requiredFields' || key === 'dateFields')) {
+        // a blank field name is a field no note can have: every note would be reported, with no way to fix it
+        config[key] = v.filter((f, i) => {
+          if (f.trim() === '') problems.push({ path: `${key}[${i}]`, message: 'a field name cannot be blank' });
+          return f.trim() !== '';
+        });
       } else if (v) config[key] = v;
     }
   }

@@ -41,6 +41,15 @@ describe('config', () => {
       assert.equal(noteFilter(config)('notes/a.md'), true);
     });
 
+    it('reports and drops a blank field name in requiredFields and dateFields (no note could ever have it)', () => {
+      const { config, problems } = parseConfigText('{"requiredFields":["title"," "],"dateFields":["","created"]}');
+      assert.deepEqual(problems, [
+        { path: 'requiredFields[1]', message: 'a field name cannot be blank' },
+        { path: 'dateFields[0]', message: 'a field name cannot be blank' },
+      ]);
+      assert.deepEqual([config.requiredFields, config.dateFields], [['title'], ['created']]);
+    });
+
     it('refuses README.md as the matrix file name (it is the series README)', () => {
       for (const name of ['README.md', 'readme.MD']) {
         const { config, problems } = parseConfigText(JSON.stringify({ matrixFileName: name }));

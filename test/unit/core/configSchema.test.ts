@@ -86,6 +86,8 @@ describe('the .notes-navigator.json schema and the config loader', () => {
       { exclude: [1] },
       { requiredFields: ['title'], dateFields: ['created'], draftStatuses: ['draft', 'wip'] },
       { requiredFields: 'title' },
+      { requiredFields: ['title', ' '] },
+      { dateFields: [''] },
       { allowedValues: { status: ['active'], note_type: null } },
       { allowedValues: { status: [] } },
       { allowedValues: { status: 'active' } },
@@ -127,7 +129,7 @@ describe('the .notes-navigator.json schema and the config loader', () => {
         continue;
       }
       assert.deepEqual(setting.default, defaults[key], id);
-      for (const raw of [defaults[key], [], [1], [''], ['!'], 'x', {}, { x: ['a'] }, { x: [] }, { x: null }, { 'must-read': ['a'] }, { done: 'a' }]) {
+      for (const raw of [defaults[key], [], [1], [''], [' '], ['!'], 'x', {}, { x: ['a'] }, { x: [] }, { x: null }, { 'must-read': ['a'] }, { done: 'a' }]) {
         const flagged = errors(setting, raw).length > 0;
         const reported = mergeConfig(defaultConfig(), { [key]: raw }).problems.length > 0;
         assert.equal(flagged, reported, `${id} = ${JSON.stringify(raw)}: the setting's schema ${flagged ? 'flags' : 'accepts'} it, the loader ${reported ? 'reports' : 'accepts'} it`);
