@@ -50,8 +50,12 @@ describe('syntax highlighting (injection grammars, tokenized by VS Code\'s TextM
   });
 
   it('colours reading-priority list labels in any case without breaking the list item (its code spans stay code)', async () => {
-    const text = '- must-read (`必讀`): `01`, `02`\n- 重要：`03`';
-    assert.deepEqual(await colours(text), { '- must-read (`必讀`): `01`, `02`': ['must-read=priority-list'], '- 重要：`03`': ['重要=priority-list'] });
+    const text = '- must-read (`必讀`): `01`, `02`\n- 重要：`03`\n- **Skippable**: `04`';
+    assert.deepEqual(await colours(text), {
+      '- must-read (`必讀`): `01`, `02`': ['must-read=priority-list'],
+      '- 重要：`03`': ['重要=priority-list'],
+      '- **Skippable**: `04`': ['Skippable=priority-list'],
+    });
     const tokens = (await tokenize(text)) as Token[];
     const code = tokens.find(t => t.text === '01');
     assert.ok(code?.scopes.some(s => s.startsWith('markup.inline.raw')), JSON.stringify(code?.scopes));
