@@ -1,5 +1,6 @@
 import { commandHandlers, workspace } from './vscodeStub';
 import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { syncStatus } from '../../../src/extension/coverage/syncStatus';
 import { registerFixAllCommand } from '../../../src/extension/features/fixAll';
@@ -46,5 +47,23 @@ describe('write commands in an untrusted workspace', () => {
     }
     assert.deepEqual(shown, [refusal]);
     assert.deepEqual(touched, []);
+  });
+});
+
+describe('the untrusted-workspace capability in the manifest', () => {
+  it('names, in every language, each command the workspace trust disables (as its title reads)', () => {
+    const manifest = JSON.parse(readFileSync('package.json', 'utf8')) as {
+      capabilities: { untrustedWorkspaces: { supported: string; description: string } };
+      contributes: { commands: { command: string; title: string; enablement?: string }[] };
+    };
+    assert.equal(manifest.capabilities.untrustedWorkspaces.supported, 'limited');
+    const key = manifest.capabilities.untrustedWorkspaces.description.slice(1, -1);
+    const gated = manifest.contributes.commands.filter(c => /isWorkspaceTrusted/.test(c.enablement ?? ''));
+    assert.ok(gated.length > 0);
+    for (const file of ['package.nls.json', 'package.nls.zh-tw.json']) {
+      const nls = JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>;
+      const missing = gated.map(c => nls[c.title.slice(1, -1)].replace(/…$/, '')).filter(title => !nls[key].includes(title));
+      assert.deepEqual(missing, [], file);
+    }
   });
 });
