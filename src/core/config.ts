@@ -157,6 +157,8 @@ export const MAX_GLOBSTARS = 3;
  * with more wildcards than real configurations use are refused instead (reported, the rest of the list kept).
  */
 function slowGlob(glob: string): string | undefined {
+  // picomatch throws on an empty pattern: every check would stop with an internal error
+  if (glob === '' || glob === '!') return 'is empty';
   const plain = glob.replace(/\\./g, ''); // escaped characters are literal
   if (/[*+]\(/.test(plain)) return 'repeats a group with *( ) or +( ), which can take exponential time to match';
   const segments = plain.replace(/^!/, '').split('/');
@@ -198,11 +200,19 @@ export function mergeConfig(base: NotesConfig, raw: unknown): { config: NotesCon
           if (why) problems.push({ path: `${key}[${i}]`, message: `pattern "${g}" ${why}` });
           return !why;
         });
+      } else if (v && (key === 'requiredFields' || key === 'dateFields')) {
+        // a blank field name is a field no note can have: every note would be reported, with no way to fix it
+        config[key] = v.filter((f, i) => {
+          if (f.trim() === '') problems.push({ path: `${key}[${i}]`, message: 'a field name cannot be blank' });
+          return f.trim() !== '';
+        });
       } else if (v) config[key] = v;
     }
   }
   if (r.matrixFileName !== undefined) {
-    if (typeof r.matrixFileName === 'string' && /^[^/\\]+\.md$/i.test(r.matrixFileName)) config.matrixFileName = r.matrixFileName;
+    if (typeof r.matrixFileName === 'string' && /^readme\.md$/i.test(r.matrixFileName)) {
+      problems.push({ path: 'matrixFileName', message: '"matrixFileName" cannot be README.md, the series README' });
+    } else if (typeof r.matrixFileName === 'string' && /^[^/\\]+\.md$/i.test(r.matrixFileName)) config.matrixFileName = r.matrixFileName;
     else problems.push({ path: 'matrixFileName', message: '"matrixFileName" must be a Markdown file name such as "coverage_matrix.md"' });
   }
   if (r.rules !== undefined) {
@@ -245,7 +255,24 @@ export function mergeConfig(base: NotesConfig, raw: unknown): { config: NotesCon
       // own keys only (not `in`): `constructor`, `toString` and `__proto__` are no keys
       if (!Object.hasOwn(target, k)) { problems.push({ path: `${key}.${k}`, message: `unknown key "${k}" (expected ${Object.keys(target).join(', ')})` }); continue; }
       const l = strings(`${key}.${k}`, labels);
-      if (l) target[k] = l;
+      if (!l) continue;
+      const kept = l.filter(x => x.trim() !== '');
+      if (kept.length < l.length) problems.push({ path: `${key}.${k}`, message: `a ${key === 'statusWords' ? 'status word' : 'priority label'} cannot be blank` });
+      target[k] = kept;
+    }
+    // a label under two priorities (a word under two statuses) means the first one, whatever the author meant:
+    // reported where the author wrote it, once per pair
+    const [noun, names] = key === 'statusWords' ? ['word', 'status'] : ['label', 'priority'];
+    const reported = new Set<string>();
+    for (const k of Object.keys(v)) {
+      if (!Object.hasOwn(target, k)) continue;
+      for (const label of target[k]) {
+        const lower = label.trim().toLowerCase();
+        const other = Object.keys(target).find(o => o !== k && target[o].some(x => x.trim().toLowerCase() === lower));
+        if (other === undefined || reported.has(`${lower}\n${[k, other].sort().join()}`)) continue;
+        reported.add(`${lower}\n${[k, other].sort().join()}`);
+        problems.push({ path: `${key}.${k}`, message: `"${label}" is also a ${noun} of ${other}: a ${noun} names one ${names}` });
+      }
     }
   }
   return { config, problems };

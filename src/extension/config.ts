@@ -64,15 +64,30 @@ function settingsOverlay(root: vscode.Uri | undefined): Record<string, unknown> 
   return out;
 }
 
-export function editorSettings(root: vscode.Uri | undefined): EditorSettings {
+/**
+ * The editor-only settings. A value of the wrong type or out of range (a hand-edited settings.json) falls back to the
+ * declared default, or is clamped, and `warn` is told which setting and why.
+ */
+export function editorSettings(root: vscode.Uri | undefined, warn: (message: string) => void = () => undefined): EditorSettings {
   const section = vscode.workspace.getConfiguration('notesNavigator', root);
-  const groupBy = section.get<string>('tree.groupBy', 'category');
-  const debounce = section.get<number>('diagnostics.debounceMs', 40);
+  const groupBy = section.get<unknown>('tree.groupBy', 'category');
+  const debounce = section.get<unknown>('diagnostics.debounceMs', 40);
+  const enabled = section.get<unknown>('diagnostics.enabled', true);
+  const refuse = (key: string, value: unknown, used: unknown) =>
+    warn(`setting notesNavigator.${key}: ${JSON.stringify(value) ?? String(value)} is not valid, ${JSON.stringify(used)} is used`);
+  if (typeof enabled !== 'boolean' && !isFalse(enabled) && !(typeof enabled === 'string' && enabled.trim().toLowerCase() === 'true')) refuse('diagnostics.enabled', enabled, true);
+  let debounceMs = 40;
+  if (typeof debounce === 'number' && Number.isFinite(debounce)) {
+    debounceMs = Math.min(5000, Math.max(0, debounce));
+    if (debounceMs !== debounce) refuse('diagnostics.debounceMs', debounce, debounceMs);
+  } else refuse('diagnostics.debounceMs', debounce, debounceMs);
+  const group: GroupBy = groupBy === 'priority' || groupBy === 'batch' || groupBy === 'category' ? groupBy : 'category';
+  if (group !== groupBy) refuse('tree.groupBy', groupBy, group);
   return {
     // only `false` turns them off: a hand-edited `"false"` (a string) must not read as true, nor toggle anything
-    diagnosticsEnabled: !isFalse(section.get<unknown>('diagnostics.enabled', true)),
-    debounceMs: typeof debounce === 'number' && Number.isFinite(debounce) ? Math.min(5000, Math.max(0, debounce)) : 40,
-    groupBy: groupBy === 'priority' || groupBy === 'batch' ? groupBy : 'category',
+    diagnosticsEnabled: !isFalse(enabled),
+    debounceMs,
+    groupBy: group,
   };
 }
 

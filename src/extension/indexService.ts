@@ -68,7 +68,7 @@ export class IndexService implements vscode.Disposable {
     this.onDidProgress = this.progressEmitter.event;
     this.onDidChangeSettings = this.settingsEmitter.event;
     this.onDidChangeRoot = this.rootEmitter.event;
-    this.settingsValue = editorSettings(root);
+    this.settingsValue = editorSettings(root, m => this.log.warn(m));
     this.disposables.push(this.changeEmitter, this.progressEmitter, this.settingsEmitter, this.rootEmitter);
     this.disk = new DiskFeed(this, this.fromBuffer, this.fedVersion, files => this.fire(files));
     this.listen();
@@ -252,7 +252,7 @@ export class IndexService implements vscode.Disposable {
     this.watch(root);
     this.rootEmitter.fire(root);
     this.fire(gone);
-    const settings = editorSettings(root);
+    const settings = editorSettings(root, m => this.log.warn(m));
     if (JSON.stringify(settings) !== JSON.stringify(this.settingsValue)) {
       this.settingsValue = settings;
       this.settingsEmitter.fire(settings);
@@ -319,7 +319,7 @@ export class IndexService implements vscode.Disposable {
         const root = this.root;
         if (!root) return;
         if (e.affectsConfiguration('notesNavigator', root)) {
-          this.settingsValue = editorSettings(root);
+          this.settingsValue = editorSettings(root, m => this.log.warn(m));
           this.settingsEmitter.fire(this.settingsValue);
           void this.enqueue(() => this.reloadConfig());
         } else if (e.affectsConfiguration('files.exclude', root)) {

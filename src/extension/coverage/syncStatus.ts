@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { syncStatusEdits } from '../../core/coverage/sync';
 import type { SeriesModel } from '../../core/model';
 import { parseCoverageMatrix } from '../../core/series/matrix';
+import { requireTrust } from '../commands/args';
 import { countPhrase } from '../countPhrases';
 import type { IndexService } from '../indexService';
 
@@ -40,6 +41,8 @@ export async function pickSeries(service: IndexService, arg: unknown): Promise<S
 
 /** Returns the number of Status cells changed (0 when already in sync or nothing to do). */
 export async function syncStatus(service: IndexService, arg?: unknown): Promise<number> {
+  // the coverage page calls this directly: the manifest's enablement does not stop it
+  if (!requireTrust()) return 0;
   await service.ready;
   const series = await pickSeries(service, arg);
   if (!series) {

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { FileEdit, Fix } from '../../core/model';
+import { requireTrust } from '../commands/args';
 import { countPhrase } from '../countPhrases';
 import type { IndexService } from '../indexService';
 import { FixTexts, fixesWithTexts } from './coreFixes';
@@ -43,6 +44,8 @@ const ATTEMPTS = 3;
 /** `notesNavigator.fixAll [uri]`: applies every safe fix of the active (or given) note as ONE undoable edit. */
 export function registerFixAllCommand(service: IndexService): vscode.Disposable {
   return vscode.commands.registerCommand(FIX_ALL_COMMAND, async (arg?: unknown) => {
+    // the manifest's enablement keeps it off the palette and menus only: a caller's executeCommand still runs it
+    if (!requireTrust()) return false;
     try {
       const document = arg instanceof vscode.Uri
         ? await vscode.workspace.openTextDocument(arg)

@@ -31,6 +31,46 @@ describe('config', () => {
       assert.deepEqual(parseConfigText('{}').problems, []);
     });
 
+    it('reports and drops an empty glob (or a lone !), which would stop every check with an internal error', () => {
+      const { config, problems } = parseConfigText('{"include":["notes/**/*.md",""],"exclude":["!","archive/**"]}');
+      assert.deepEqual(problems, [
+        { path: 'include[1]', message: 'pattern "" is empty' },
+        { path: 'exclude[0]', message: 'pattern "!" is empty' },
+      ]);
+      assert.deepEqual([config.include, config.exclude], [['notes/**/*.md'], ['archive/**']]);
+      assert.equal(noteFilter(config)('notes/a.md'), true);
+    });
+
+    it('reports and drops a blank field name in requiredFields and dateFields (no note could ever have it)', () => {
+      const { config, problems } = parseConfigText('{"requiredFields":["title"," "],"dateFields":["","created"]}');
+      assert.deepEqual(problems, [
+        { path: 'requiredFields[1]', message: 'a field name cannot be blank' },
+        { path: 'dateFields[0]', message: 'a field name cannot be blank' },
+      ]);
+      assert.deepEqual([config.requiredFields, config.dateFields], [['title'], ['created']]);
+    });
+
+    it('refuses README.md as the matrix file name (it is the series README)', () => {
+      for (const name of ['README.md', 'readme.MD']) {
+        const { config, problems } = parseConfigText(JSON.stringify({ matrixFileName: name }));
+        assert.deepEqual(problems.map(p => p.path), ['matrixFileName'], name);
+        assert.equal(config.matrixFileName, 'coverage_matrix.md');
+      }
+    });
+
+    it('reports a label or status word given to two priorities or statuses (the first would silently win), and blank ones', () => {
+      const { config, problems } = parseConfigText('{"priorityLabels":{"important":["重要","must-read"]},"statusWords":{"done":["Done"," ","進行中"],"pending":["Pending","done"]}}');
+      assert.deepEqual(problems, [
+        { path: 'priorityLabels.important', message: '"must-read" is also a label of must-read: a label names one priority' },
+        { path: 'statusWords.done', message: 'a status word cannot be blank' },
+        { path: 'statusWords.done', message: '"Done" is also a word of pending: a word names one status' },
+        { path: 'statusWords.done', message: '"進行中" is also a word of in-progress: a word names one status' },
+      ]);
+      assert.deepEqual(config.statusWords.done, ['Done', '進行中']);
+      // different labels in different letter cases are fine, as are the defaults
+      assert.deepEqual(parseConfigText('{"priorityLabels":{"must-read":["Core"],"important":["core-ish"]}}').problems, []);
+    });
+
     it('reports constructor, toString and __proto__ in priorityLabels and statusWords as unknown keys', () => {
       const { config, problems } = parseConfigText('{"statusWords":{"constructor":["Blocked"],"__proto__":["X"],"done":["Fertig"]},'
         + '"priorityLabels":{"toString":["T"]}}');

@@ -25,6 +25,32 @@ describe('command palette', () => {
     assert.match(palette.get('notesNavigator.fixAll') ?? '', /editorLangId == markdown/);
   });
 
+  it('offers Toggle Studied and Reveal in Series Tree only where there is a series to act on', () => {
+    for (const id of ['toggleStudied', 'revealInTree']) assert.match(palette.get(`notesNavigator.${id}`) ?? '', /notesNavigator\.hasSeries/, id);
+  });
+
+  it('view title and context menus hide a command wherever the palette hides it for want of a series or of trust', () => {
+    const menus = (manifest.contributes.menus as unknown as Record<string, MenuEntry[]>);
+    const wrong: string[] = [];
+    for (const menu of ['view/title', 'view/item/context', 'editor/title/context', 'explorer/context']) {
+      for (const e of menus[menu] ?? []) {
+        const needs = ['notesNavigator.hasSeries', 'isWorkspaceTrusted'].filter(k => new RegExp(`(^|[^!.\\w])${k.replace('.', '\\.')}\\b`).test(palette.get(e.command) ?? ''));
+        // an item of the Series view (viewItem) is there only when a series is
+        const implied = /viewItem ==/.test(e.when ?? '') ? ['notesNavigator.hasSeries'] : [];
+        for (const k of needs) if (!(e.when ?? '').includes(k) && !implied.includes(k)) wrong.push(`${menu} ${e.command}: "${e.when ?? ''}" lacks ${k}`);
+      }
+    }
+    assert.deepEqual(wrong, []);
+  });
+
+  it('every menu entry names a contributed command, and every command has the category and an icon', () => {
+    const commands = manifest.contributes.commands as unknown as { command: string; category?: string; icon?: string }[];
+    const ids = new Set(commands.map(c => c.command));
+    const menus = manifest.contributes.menus as unknown as Record<string, MenuEntry[]>;
+    assert.deepEqual(Object.entries(menus).flatMap(([m, es]) => es.filter(e => !ids.has(e.command)).map(e => `${m}: ${e.command}`)), []);
+    assert.deepEqual(commands.filter(c => c.category !== '%category%' || !c.icon).map(c => c.command), []);
+  });
+
   it('every palette entry names a contributed command', () => {
     const ids = new Set(manifest.contributes.commands.map(c => c.command));
     assert.deepEqual([...palette.keys()].filter(id => !ids.has(id)), []);

@@ -1,0 +1,81 @@
+import { settings } from './vscodeStub';
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { editorSettings, loadNotesConfig } from '../../../src/extension/config';
+
+const declared = (JSON.parse(readFileSync('package.json', 'utf8')) as {
+  contributes: { configuration: { properties: Record<string, { default?: unknown; enum?: unknown[] }> } };
+}).contributes.configuration.properties;
+
+describe('notesNavigator.* settings at runtime', () => {
+  // the settings are shared with the other tests (which set a delay of 0): each test here starts from none
+  let saved: [string, unknown][] = [];
+  before(() => { saved = [...settings]; });
+  beforeEach(() => settings.clear());
+  after(() => { settings.clear(); for (const [k, v] of saved) settings.set(k, v); });
+
+  it('reads the editor settings with their declared defaults', () => {
+    assert.deepEqual(editorSettings(undefined), {
+      diagnosticsEnabled: declared['notesNavigator.diagnostics.enabled'].default,
+      debounceMs: declared['notesNavigator.diagnostics.debounceMs'].default,
+      groupBy: declared['notesNavigator.tree.groupBy'].default,
+    });
+    for (const value of declared['notesNavigator.tree.groupBy'].enum!) {
+      settings.set('notesNavigator.tree.groupBy', value);
+      assert.equal(editorSettings(undefined).groupBy, value);
+    }
+  });
+
+  it('reads every declared setting: a value set takes effect', async () => {
+    const set: Record<string, unknown> = {
+      'notesNavigator.rules': { 'chapter-planned': 'off' },
+      'notesNavigator.include': ['notes/**/*.md'],
+      'notesNavigator.exclude': ['archive/**'],
+      'notesNavigator.requiredFields': ['title'],
+      'notesNavigator.allowedValues': { status: ['wip'] },
+      'notesNavigator.priorityLabels': { 'must-read': ['Core'] },
+      'notesNavigator.statusWords': { done: ['Finished'] },
+      'notesNavigator.diagnostics.enabled': false,
+      'notesNavigator.diagnostics.debounceMs': 250,
+      'notesNavigator.tree.groupBy': 'batch',
+      'notesNavigator.notesFolder': 'app', // read by notesFolder.ts (see notesFolder.test.ts)
+    };
+    assert.deepEqual(Object.keys(set).sort(), Object.keys(declared).sort(), 'a setting declared in package.json and not probed here');
+    for (const [k, v] of Object.entries(set)) settings.set(k, v);
+    const { config, problems } = await loadNotesConfig(undefined);
+    assert.deepEqual(problems, []);
+    assert.equal(config.rules['chapter-planned'], 'off');
+    assert.deepEqual([config.include, config.exclude, config.requiredFields], [['notes/**/*.md'], ['archive/**'], ['title']]);
+    assert.deepEqual(config.allowedValues.status, ['wip']);
+    assert.deepEqual(config.priorityLabels['must-read'], ['Core']);
+    assert.deepEqual(config.statusWords.done, ['Finished']);
+    assert.deepEqual(editorSettings(undefined), { diagnosticsEnabled: false, debounceMs: 250, groupBy: 'batch' });
+  });
+
+  it('falls back to the default on a value of the wrong type, and says so in the log', () => {
+    settings.set('notesNavigator.diagnostics.enabled', 3);
+    settings.set('notesNavigator.diagnostics.debounceMs', 'fast');
+    settings.set('notesNavigator.tree.groupBy', 'folder');
+    const logged: string[] = [];
+    assert.deepEqual(editorSettings(undefined, m => logged.push(m)), { diagnosticsEnabled: true, debounceMs: 40, groupBy: 'category' });
+    assert.deepEqual(logged, [
+      'setting notesNavigator.diagnostics.enabled: 3 is not valid, true is used',
+      'setting notesNavigator.diagnostics.debounceMs: "fast" is not valid, 40 is used',
+      'setting notesNavigator.tree.groupBy: "folder" is not valid, "category" is used',
+    ]);
+  });
+
+  it('clamps an out-of-range delay, and says so', () => {
+    settings.set('notesNavigator.diagnostics.debounceMs', 60000);
+    const logged: string[] = [];
+    assert.equal(editorSettings(undefined, m => logged.push(m)).debounceMs, 5000);
+    assert.deepEqual(logged, ['setting notesNavigator.diagnostics.debounceMs: 60000 is not valid, 5000 is used']);
+  });
+
+  it('logs nothing for valid values (a string "false", as hand-edited, turns diagnostics off quietly)', () => {
+    settings.set('notesNavigator.diagnostics.enabled', 'false');
+    const logged: string[] = [];
+    assert.equal(editorSettings(undefined, m => logged.push(m)).diagnosticsEnabled, false);
+    assert.deepEqual(logged, []);
+  });
+});
