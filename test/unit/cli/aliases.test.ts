@@ -26,7 +26,7 @@ describe('CLI check: wikilinks by alias', function () {
     const codes = findings(r.out).map(s => s.split(' ').slice(0, 2).join(' ')).sort();
     assert.deepEqual(codes, ['a.md link-anchor-broken', 'a.md wikilink-broken', 'd.md frontmatter-field-invalid']);
     assert.match(r.out, /\[\[Nobody\]\]/);
-    assert.match(r.out, /aliases must be a list of strings, got 42/);
+    assert.match(r.out, /aliases must be a string or a list of strings, got 42/);
   });
 
   it('gives the same answer when the notes are checked by several threads', async () => {
