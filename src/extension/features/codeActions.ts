@@ -36,6 +36,9 @@ class OtherFileFixAction extends vscode.CodeAction {
  * Quick fixes for Notes Navigator diagnostics: each VS Code diagnostic is matched to the index's diagnostic
  * (same code and range) and every core Fix becomes a CodeAction carrying that diagnostic.
  * Also offers the fix-all source action (every safe fix of the note, one edit).
+ * In an untrusted workspace only the fixes that change the open note itself are offered, as an edit the user types
+ * would: no fix-all (on save or from the menu; the Fix All command is off there too), no fix that creates a note or
+ * edits another file, like the commands that create or edit notes.
  */
 export function registerCodeActions(service: IndexService): vscode.Disposable {
   const provider: vscode.CodeActionProvider = {
@@ -47,7 +50,7 @@ export function registerCodeActions(service: IndexService): vscode.Disposable {
         const ours = context.diagnostics.filter(d => ruleCodeOf(d) !== undefined);
         if (ours.length > 0) actions.push(...await quickFixes(service, document, ours));
       }
-      if (wantFixAll && !token.isCancellationRequested) {
+      if (wantFixAll && vscode.workspace.isTrusted && !token.isCancellationRequested) {
         // on save, fix-all edits the saved file only: other notes must not end up changed (and unsaved) by a save
         const ownFileOnly = context.triggerKind === vscode.CodeActionTriggerKind.Automatic;
         // with diagnostics turned off, a save must not fix problems the user is not shown
@@ -92,6 +95,7 @@ async function quickFixes(service: IndexService, document: vscode.TextDocument, 
     for (const fix of await fixesWithTexts(service, core, text, today, texts)) {
       const kind = fix.edits.some(e => e.create === true) ? CREATE_NOTE_KIND : vscode.CodeActionKind.QuickFix;
       const otherFile = fix.edits.some(e => e.file !== current.file);
+      if (!vscode.workspace.isTrusted && (otherFile || kind === CREATE_NOTE_KIND)) continue;
       const action = otherFile ? new OtherFileFixAction(fix.title, kind, document, d) : new vscode.CodeAction(fix.title, kind);
       action.diagnostics = [d];
       action.isPreferred = fix.preferred === true;

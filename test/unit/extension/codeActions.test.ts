@@ -111,6 +111,32 @@ describe('code actions: quick fixes that edit another file (vscode stub)', () =>
   });
 });
 
+describe('code actions in an untrusted workspace (vscode stub)', () => {
+  afterEach(() => { ws.isTrusted = true; });
+
+  it('offers only the fixes that change the open note: no fix-all, none that edits another file or creates a note', async () => {
+    const files = { ...FILES, 's/README.md': README + '- [c](c.md) - 必讀 - 5 min\n- [d](d.md) - 必讀 - 5 min\n', 's/c.md': FM('C'), 's/a.md': 'no frontmatter\n' };
+    const actions = await Actions.of(files);
+    const readme = actions.open('s/README.md');
+    const note = actions.open('s/a.md');
+    const titles = async (doc: vscode.TextDocument, file: string) =>
+      (await actions.provide(doc, V.CodeActionKind.QuickFix, false, published(actions, file))).map(a => a.title);
+    const trusted = { readme: await titles(readme.document, 's/README.md'), note: await titles(note.document, 's/a.md') };
+    assert.ok(trusted.readme.includes('Add "c" to coverage_matrix.md'), trusted.readme.join(' | '));
+    assert.ok(trusted.readme.some(t => /d\.md/.test(t) && /Create/i.test(t)), trusted.readme.join(' | '));
+    assert.equal((await actions.provide(readme.document, V.CodeActionKind.SourceFixAll, true)).length + (await actions.provide(note.document, V.CodeActionKind.SourceFixAll, false)).length > 0, true);
+
+    ws.isTrusted = false;
+    // every fix the README offers here edits the matrix or creates d.md
+    assert.deepEqual(await titles(readme.document, 's/README.md'), []);
+    assert.deepEqual(await titles(note.document, 's/a.md'), trusted.note, 'inserting frontmatter changes only the open note');
+    assert.ok(trusted.note.length > 0);
+    for (const doc of [readme.document, note.document]) {
+      for (const automatic of [true, false]) assert.deepEqual(await actions.provide(doc, V.CodeActionKind.SourceFixAll, automatic), []);
+    }
+  });
+});
+
 describe('Fix All Safe Problems command (vscode stub)', () => {
   const saved = { ...win };
   const savedWs = { ...ws };
