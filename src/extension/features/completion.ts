@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { builtInMarkdownOn } from './builtInReferences';
 import { dirname, join, stem } from '../../core/paths';
 import type { IndexService } from '../indexService';
 import { completionSiteAt, frontmatterSiteAt, keyOfLine, unquote, type CompletionSite, type FrontmatterSite } from './completionSite';
@@ -78,7 +79,7 @@ function frontmatterEnd(document: vscode.TextDocument, line: number): 'inside' |
  * `markdown.suggest.paths.enabled` is off or the extension is disabled): offering them too lists every item twice.
  */
 function builtInCompletesLinks(document: vscode.TextDocument): boolean {
-  if (vscode.extensions.getExtension('vscode.markdown-language-features') === undefined) return false;
+  if (!builtInMarkdownOn()) return false;
   return vscode.workspace.getConfiguration('markdown', document.uri).get<boolean>('suggest.paths.enabled', true) !== false;
 }
 
