@@ -5,7 +5,7 @@
 //   node scripts/build.mjs --watch    rebuild dist/ on change
 //   --production                      minified, no source maps (used by `npm run package`)
 import * as esbuild from 'esbuild';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 const args = new Set(process.argv.slice(2));
@@ -31,9 +31,25 @@ function walk(dir, out = []) {
   return out;
 }
 
+/** Every file under `dir` (none when it does not exist). */
+function walkFiles(dir, out = []) {
+  if (!existsSync(dir)) return out;
+  for (const f of readdirSync(dir)) {
+    const p = path.join(dir, f);
+    if (statSync(p).isDirectory()) walkFiles(p, out);
+    else out.push(p);
+  }
+  return out;
+}
+
 if (args.has('--tests')) {
   const entries = walk('test/unit').concat(walk('test/integration'));
   if (entries.length) builds.push({ ...node, entryPoints: entries, outdir: 'out/test', outbase: 'test', external: ['vscode', 'mocha', 'playwright-core', '@vscode/test-electron', 'esbuild'] });
+  // a test file deleted or renamed must not keep running from its old bundle (mocha globs out/test)
+  for (const built of walkFiles('out/test')) {
+    const m = /^out[\\/](test[\\/].*)\.js(\.map)?$/.exec(built);
+    if (m && !existsSync(`${m[1]}.ts`)) rmSync(built);
+  }
 }
 if (args.has('--bench')) {
   add('test/bench/bench.ts', { ...node, outfile: 'out/bench/bench.js', sourcemap: false });
