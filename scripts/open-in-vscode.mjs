@@ -1,6 +1,6 @@
 // `npm start`: build the extension and open examples/notes in VS Code with it loaded.
 //   * a desktop `code` on PATH: `code --extensionDevelopmentPath=<repo> examples/notes`
-//   * otherwise: the code-server kit (scripts/vscode-kit.sh), code-server on 127.0.0.1 with the extension
+//   * otherwise: the code-server kit (scripts/vscode-kit.sh --for start: no Chromium), code-server on 127.0.0.1 with the extension
 //     loaded as a development extension; prints the URL to open and stays in the foreground until Ctrl+C.
 // usage: node scripts/open-in-vscode.mjs [folder] [--port N] [--web] [--verbose]
 //   --web  use code-server even when a desktop `code` exists
@@ -55,6 +55,9 @@ async function main() {
     process.exit(r.status ?? 1);
   }
 
+  // the user opens the printed URL in their own browser: the kit without Chromium will do
+  // (scripts/vscode-kit.sh --for start; an explicit VSCODE_KIT_FOR is kept)
+  process.env.VSCODE_KIT_FOR ??= 'start';
   const kit = ensureKit({ quiet: true });
   const scratch = scratchDir('nn-start-');
   const server = await startCodeServer({ kit, scratch, port: o.port, verbose: o.verbose });

@@ -1,15 +1,22 @@
 #!/usr/bin/env bash
 # Installs what is needed to run a REAL VS Code extension host on a machine that reaches only the
 # npm registry and Debian's package mirrors (no desktop VS Code / Electron downloads):
-#   * Debian packages: chromium (headless workbench), ripgrep, libkrb5-dev + build-essential (native addons),
-#     fonts-noto-cjk + fonts-noto-color-emoji (the notes are English + Traditional Chinese + emoji: screenshots)
+#   * Debian packages: ripgrep (code-server's search: its @vscode/ripgrep would download rg from GitHub, so
+#     the kit's copy is Debian's), libkrb5-dev + build-essential (native addons); for the tests only:
+#     chromium (headless workbench), fonts-noto-cjk + fonts-noto-color-emoji (English + Traditional Chinese +
+#     emoji notes: screenshots)
 #   * .vscode-test/kit: code-server (VS Code server + web workbench, from npm) and playwright-core
 #   * .vscode-test/kit/kit.json: where everything is (read by test/integration/harness/*.mjs)
 #
 # Idempotent: a second run only checks and prints (a few seconds).
-# usage: bash scripts/vscode-kit.sh [--quiet]
+# usage: bash scripts/vscode-kit.sh [--quiet] [--for tests|start]
+#   --for tests  (the default) everything the integration tests, the .vsix test and the screenshots need
+#   --for start  what `npm start` needs: code-server only (the user opens the printed URL in their own
+#                browser), no Chromium and no fonts
 # env:   CS_VERSION  code-server version (default 4.100.3 = VS Code 1.100.3, the newest one for Node 20)
 #        SKIP_APT=1  never run apt-get
+#        VSCODE_KIT_FOR=tests|start  the same as --for (the option wins)
+#        CHROMIUM=/path  the Chromium to use (default: chromium or chromium-browser on the PATH)
 set -euo pipefail
 
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -19,7 +26,21 @@ BASE=$REPO/.vscode-test
 KIT=$BASE/kit
 LOGS=$BASE/logs
 STAMP=$KIT/.installed
-QUIET=${1:-}
+QUIET=
+FOR=${VSCODE_KIT_FOR:-tests}
+while [ $# -gt 0 ]; do
+  case $1 in
+    --quiet) QUIET=--quiet ;;
+    --for) [ $# -ge 2 ] || { echo "[vscode-kit] ERROR: --for needs tests or start" >&2; exit 2; }; FOR=$2; shift ;;
+    --for=*) FOR=${1#--for=} ;;
+    *) echo "[vscode-kit] ERROR: unknown argument $1 (usage: vscode-kit.sh [--quiet] [--for tests|start])" >&2; exit 2 ;;
+  esac
+  shift
+done
+case $FOR in
+  tests|start) ;;
+  *) echo "[vscode-kit] ERROR: --for takes tests or start, got \"$FOR\"" >&2; exit 2 ;;
+esac
 mkdir -p "$KIT" "$LOGS"
 
 say() { [ "$QUIET" = --quiet ] || echo "[vscode-kit] $*"; }
@@ -40,21 +61,24 @@ export npm_config_update_notifier=false npm_config_fund=false npm_config_audit=f
 if [ -z "${npm_config_nodedir:-}" ] && [ -f /usr/include/node/node.h ]; then export npm_config_nodedir=/usr; fi
 
 find_chromium() {
-  local c
-  for c in "${CHROMIUM:-}" /usr/bin/chromium /usr/bin/chromium-browser; do
-    if [ -n "$c" ] && [ -x "$c" ]; then echo "$c"; return 0; fi
-  done
-  return 1
+  if [ -n "${CHROMIUM:-}" ] && [ -x "$CHROMIUM" ]; then echo "$CHROMIUM"; return 0; fi
+  command -v chromium || command -v chromium-browser
 }
+
+# Debian packages for this --for: Chromium and the fonts only for the tests (headless workbench, screenshots)
+APT_PACKAGES="ripgrep libkrb5-dev build-essential"
+if [ "$FOR" = tests ]; then APT_PACKAGES="chromium $APT_PACKAGES fonts-noto-cjk fonts-noto-color-emoji"; fi
 
 # ---- 1. Debian packages -----------------------------------------------------------------------
 apt_missing() {
-  find_chromium >/dev/null || return 0
+  if [ "$FOR" = tests ]; then
+    find_chromium >/dev/null || return 0
+    [ -d /usr/share/fonts/opentype/noto ] || return 0
+  fi
   command -v rg >/dev/null || return 0
   command -v g++ >/dev/null || return 0
   command -v make >/dev/null || return 0
   [ -f /usr/include/krb5.h ] || [ -f /usr/include/krb5/krb5.h ] || return 0
-  [ -d /usr/share/fonts/opentype/noto ] || return 0
   return 1
 }
 
@@ -62,14 +86,13 @@ install_apt() {
   if ! apt_missing; then return 0; fi
   if [ -n "${SKIP_APT:-}" ]; then say "SKIP_APT set: not installing Debian packages"; return 0; fi
   if [ "$(id -u)" != 0 ]; then
-    say "not root: cannot apt-get install chromium ripgrep libkrb5-dev build-essential (install them yourself)"
+    say "not root: cannot apt-get install $APT_PACKAGES (install the missing ones yourself)"
     return 0
   fi
-  command -v apt-get >/dev/null || die "no apt-get: install chromium, ripgrep, libkrb5-dev, a C++ toolchain yourself"
-  say "apt-get install chromium ripgrep libkrb5-dev build-essential fonts-noto-cjk fonts-noto-color-emoji ..."
-  run_logged "$LOGS/apt.log" bash -c 'apt-get update -qq &&
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-      chromium ripgrep libkrb5-dev build-essential fonts-noto-cjk fonts-noto-color-emoji'
+  command -v apt-get >/dev/null || die "no apt-get: install $APT_PACKAGES (or their equivalents) yourself"
+  say "apt-get install $APT_PACKAGES ..."
+  run_logged "$LOGS/apt.log" env APT_PACKAGES="$APT_PACKAGES" bash -c 'apt-get update -qq &&
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $APT_PACKAGES'
 }
 
 # ---- 2. seed @vscode/ripgrep's download cache with Debian's rg ---------------------------------
@@ -149,7 +172,11 @@ write_kit_json() {
 # ---------------------------------------------------------------------------------------------------
 T0=$(date +%s)
 install_apt
-find_chromium >/dev/null || die "chromium not found (apt-get install chromium, or set CHROMIUM=/path/to/chromium)"
+# only the tests drive a browser: `npm start` prints a URL for the user's own
+if [ "$FOR" = tests ]; then
+  find_chromium >/dev/null ||
+    die "chromium not found (apt-get install chromium, or set CHROMIUM=/path/to/chromium); \`npm start\` alone needs no Chromium: scripts/vscode-kit.sh --for start"
+fi
 
 if [ -f "$STAMP" ] && [ "$(cat "$STAMP")" = "code-server@$CS_VERSION playwright-core@$PW_VERSION" ] &&
    [ -f "$KIT/node_modules/code-server/out/node/entry.js" ]; then
