@@ -23,6 +23,7 @@ Usage:
   notes-navigator check [folder] [--format text|json|sarif] [--config file] [--max-warnings N] [--quiet]
                         [--threads N] [--color[=always|never|auto] | --no-color]
   notes-navigator coverage [folder] [--format md|json] [--config file] [--threads N]
+                           [--color[=always|never|auto] | --no-color]
   notes-navigator --help | --version
 
 Commands:
@@ -39,7 +40,8 @@ Options:
                          notes (default: 1, or one per CPU up to 4 on machines with 4 CPUs or more
                          for 2,000 notes or more)
   --color[=WHEN]         colours: always (the same as --color), never, or auto (the default: on a
-                         TTY, unless NO_COLOR is set or TERM is dumb)
+                         TTY, unless NO_COLOR is set or TERM is dumb); coverage prints no colours and
+                         accepts the colour options only so a script can pass them to every command
   --no-color             the same as --color=never
   -h, --help             show this help
   -v, --version          show the version

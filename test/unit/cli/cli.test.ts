@@ -80,6 +80,23 @@ describe('CLI', () => {
     assert.doesNotMatch((await cliWith({ isTTY: true }, 'check', dir, '--color', '--no-color')).out, esc);
   });
 
+  it('coverage accepts every colour option, as its help says, and prints no colours with any of them', async () => {
+    const dir = tempWorkspace(series('', [['a.md', 'Done']]));
+    const coverageUsage = (await cli('--help')).out.split('\n\n')[1].split('notes-navigator coverage')[1].split('notes-navigator')[0];
+    assert.ok(coverageUsage.includes('--color[=always|never|auto] | --no-color'), coverageUsage);
+    for (const format of ['md', 'json']) {
+      const plain = await cliWith({ isTTY: true }, 'coverage', dir, '--format', format);
+      assert.equal(plain.code, 0, plain.err);
+      for (const color of ['--color', '--color=always', '--color=never', '--color=auto', '--no-color']) {
+        const r = await cliWith({ isTTY: true }, 'coverage', dir, '--format', format, color);
+        assert.equal(r.code, 0, `${format} ${color}: ${r.err}`);
+        assert.equal(r.out, plain.out, `${format} ${color}`);
+        assert.doesNotMatch(r.out + r.err, /\u001b\[/, `${format} ${color}`);
+      }
+    }
+    assert.equal((await cli('coverage', dir, '--color=sometimes')).code, 2, 'the value is still checked');
+  });
+
   it('-- ends the options: a folder may start with -', async () => {
     const dir = tempWorkspace({ '-x/a.md': FM + '# A\n' });
     const r = await cliWith({}, 'check', '--format', 'json', '--', path.join(dir, '-x'));
