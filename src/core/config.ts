@@ -195,6 +195,8 @@ export function mergeConfig(base: NotesConfig, raw: unknown): { config: NotesCon
       const v = strings(key, r[key]);
       if (v && (key === 'include' || key === 'exclude')) {
         if (v.length > MAX_GLOBS) problems.push({ path: key, message: `"${key}" has more than ${MAX_GLOBS.toLocaleString('en')} patterns` });
+        // `[]` reads as "no notes", yet a list without patterns would include every Markdown file: say so, keep the default
+        else if (key === 'include' && v.length === 0) problems.push({ path: key, message: '"include" is empty, which would check no note; leave it out to check every Markdown file' });
         else config[key] = v.filter((g, i) => {
           const why = slowGlob(g);
           if (why) problems.push({ path: `${key}[${i}]`, message: `pattern "${g}" ${why}` });

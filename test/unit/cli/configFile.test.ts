@@ -69,4 +69,12 @@ describe('CLI config file (untrusted when found in the checked folder)', functio
     const b = await cli('check', dir, '--config', path.join(outside, 'big.json'));
     assert.equal(b.err, `notes-navigator: ${path.join(outside, 'big.json')} is larger than 1 MB\n`);
   });
+
+  it('an empty include is reported, not quietly taken as every Markdown file; every note is still checked', async () => {
+    const dir = tempWorkspace({ 'a.md': FM, 'sub/b.md': FM, [CONFIG]: '{ "include": [] }' });
+    const r = await cli('check', dir, '--format', 'json');
+    assert.equal(r.code, 0, r.err);
+    assert.equal(JSON.parse(r.out).notes, 2);
+    assert.match(r.err, /^notes-navigator: .*\.notes-navigator\.json: include: "include" is empty, which would check no note; leave it out to check every Markdown file \(ignored\)$/m);
+  });
 });

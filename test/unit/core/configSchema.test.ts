@@ -83,6 +83,7 @@ describe('the .notes-navigator.json schema and the config loader', () => {
       { rules: [] },
       { include: ['notes/**/*.md', '!notes/drafts/**'], exclude: [] },
       { include: 'notes/**' },
+      { include: [] },
       { exclude: [1] },
       { requiredFields: ['title'], dateFields: ['created'], draftStatuses: ['draft', 'wip'] },
       { requiredFields: 'title' },
