@@ -5,7 +5,7 @@ import { ChapterNumberIndex } from '../../core/series/chapterNumbers';
 import { formatDuration } from '../../core/series/duration';
 import { countPhrase } from '../countPhrases';
 import type { IndexService } from '../indexService';
-import { StudiedStore, studiedKey } from './studied';
+import { StudiedStore, studiedKeyIn } from './studied';
 import { buildTree, findChapterNode, isFilterActive, type ChapterFacts, type ChapterNode, type GroupNode, type Progress, type SeriesNode, type TreeNode } from './treeModel';
 import { ViewState } from './viewState';
 
@@ -45,7 +45,7 @@ export class SeriesTree implements vscode.TreeDataProvider<TreeNode>, vscode.Dis
   constructor(private readonly service: IndexService, memento: vscode.Memento) {
     this.state = new ViewState(memento, service.settings.groupBy);
     const firstFolder = () => vscode.workspace.workspaceFolders?.[0]?.uri.toString();
-    this.studied = new StudiedStore(memento, () => studiedKey(service.root?.toString(), firstFolder()));
+    this.studied = new StudiedStore(memento, () => studiedKeyIn(memento, service.root?.toString(), firstFolder()));
     this.view = vscode.window.createTreeView(SERIES_VIEW_ID, { treeDataProvider: this, showCollapseAll: true, manageCheckboxStateManually: true });
     this.disposables.push(
       this.view, this.emitter, this.state, this.studied,
