@@ -1,6 +1,6 @@
 import { commandHandlers, events, settings, Uri, workspace, type DiagnosticCollection } from './vscodeStub';
 import { strict as assert } from 'node:assert';
-import { rmSync } from 'node:fs';
+import { renameSync, rmSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { registerDiagnostics } from '../../../src/extension/diagnostics';
 import { IndexService } from '../../../src/extension/indexService';
@@ -180,5 +180,21 @@ describe('notes folder of a multi-root workspace (vscode stub, folders on disk)'
     await switched;
     await idleOf(s);
     assert.deepEqual(files(s), ['README.md', 'main.md'], 'the new folder\'s README.md is still indexed');
+  });
+
+  it('a file moved from another folder into the notes folder is a new note, one moved out a deleted one', async () => {
+    workspaceOf({ app: APP, notes: NOTES });
+    const s = await activate();
+    renameSync(`${base}/app/main.md`, `${base}/notes/main.md`);
+    events.renameFiles.fire({ files: [{ oldUri: Uri.file(`${base}/app/main.md`), newUri: Uri.file(`${base}/notes/main.md`) }] });
+    await idleOf(s);
+    assert.deepEqual(files(s), ['01-one.md', 'README.md', 'main.md']);
+    assert.ok(collection.byPath.has(`${base}/notes/main.md`), 'its broken link is reported in the notes folder');
+    renameSync(`${base}/notes/01-one.md`, `${base}/app/01-one.md`);
+    events.renameFiles.fire({ files: [{ oldUri: Uri.file(`${base}/notes/01-one.md`), newUri: Uri.file(`${base}/app/01-one.md`) }] });
+    await idleOf(s);
+    assert.deepEqual(files(s), ['README.md', 'main.md']);
+    assert.deepEqual(publishedIn(), ['notes'], 'nothing is reported for the file in the app folder');
+    assert.equal(s.fileOf(Uri.file(`${base}/app/01-one.md`) as unknown as vscode.Uri), undefined);
   });
 });
