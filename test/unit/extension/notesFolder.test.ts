@@ -197,4 +197,19 @@ describe('notes folder of a multi-root workspace (vscode stub, folders on disk)'
     assert.deepEqual(publishedIn(), ['notes'], 'nothing is reported for the file in the app folder');
     assert.equal(s.fileOf(Uri.file(`${base}/app/01-one.md`) as unknown as vscode.Uri), undefined);
   });
+
+  it('falls back when the setting names no folder of the workspace, and indexes that folder once it is added', async () => {
+    settings.set('notesNavigator.notesFolder', 'later');
+    const [app, notes] = workspaceOf({ app: APP, notes: NOTES });
+    writeIn(`${base}/later`, 'l.md', '# L\n');
+    const s = await activate();
+    assert.equal(s.root?.path, `${base}/notes`);
+    assert.ok(logged.some(l => l.includes('names no folder of this workspace ("later")')), logged.join('\n'));
+    const later = folder('later', 2);
+    workspace.workspaceFolders = [app, notes, later];
+    events.changeWorkspaceFolders.fire({ added: [later], removed: [] });
+    await indexing(s, 'later');
+    assert.deepEqual(files(s), ['l.md']);
+    assert.ok(!publishedIn().includes('notes'), 'the notes folder\'s findings are gone');
+  });
 });
