@@ -1,4 +1,4 @@
-import { commandHandlers, events, settings, Uri, workspace, type DiagnosticCollection } from './vscodeStub';
+import { commandHandlers, events, settings, Uri, warnings, workspace, type DiagnosticCollection } from './vscodeStub';
 import { strict as assert } from 'node:assert';
 import { renameSync, rmSync } from 'node:fs';
 import * as vscode from 'vscode';
@@ -211,5 +211,32 @@ describe('notes folder of a multi-root workspace (vscode stub, folders on disk)'
     await indexing(s, 'later');
     assert.deepEqual(files(s), ['l.md']);
     assert.ok(!publishedIn().includes('notes'), 'the notes folder\'s findings are gone');
+  });
+
+  it('reads the new folder\'s .notes-navigator.json, reports its problems, and follows changes to it, not to the old one\'s', async () => {
+    const OFF = '{ "rules": { "link-broken": "off" } }\n';
+    workspaceOf({ app: { ...APP, '.notes-navigator.json': '{ "rules": 7 }\n' }, notes: { ...NOTES, '.notes-navigator.json': OFF } });
+    settings.set('notesNavigator.notesFolder', 'notes');
+    const s = await activate();
+    const brokenIn = () => [...collection.byPath].filter(([, l]) => l.some(d => (d as { code?: unknown }).code === 'link-broken')).map(([p]) => p.slice(base.length + 1).split('/')[0]);
+    assert.equal(s.index.config.rules['link-broken'], 'off');
+    assert.deepEqual(brokenIn(), []);
+    const warned = warnings.length;
+    await s.reroot(Uri.file(`${base}/app`) as unknown as vscode.Uri);
+    await idleOf(s);
+    assert.notEqual(s.index.config.rules['link-broken'], 'off', 'the notes folder\'s configuration is not kept');
+    assert.equal(warnings.length, warned + 1, 'the app folder\'s configuration problem is reported');
+    assert.deepEqual(brokenIn(), ['app']);
+    // the app folder's configuration changes: followed; the notes folder's: ignored
+    writeIn(`${base}/app`, '.notes-navigator.json', OFF);
+    events.fsChange.fire(Uri.file(`${base}/app/.notes-navigator.json`));
+    await idleOf(s);
+    await idleOf(s);
+    assert.equal(s.index.config.rules['link-broken'], 'off');
+    assert.deepEqual(brokenIn(), []);
+    writeIn(`${base}/notes`, '.notes-navigator.json', '{ "rules": { "link-broken": "error" } }\n');
+    events.fsChange.fire(Uri.file(`${base}/notes/.notes-navigator.json`));
+    await idleOf(s);
+    assert.equal(s.index.config.rules['link-broken'], 'off');
   });
 });
