@@ -239,4 +239,25 @@ describe('notes folder of a multi-root workspace (vscode stub, folders on disk)'
     await idleOf(s);
     assert.equal(s.index.config.rules['link-broken'], 'off');
   });
+
+  it('sets notesNavigator.hasSeries for the folder indexed now (the view\'s welcome and menus follow a switch)', async () => {
+    const cmds = vscode.commands as unknown as { executeCommand: (...a: unknown[]) => Promise<unknown> };
+    const original = cmds.executeCommand;
+    const contexts = new Map<unknown, unknown>();
+    cmds.executeCommand = async (id: unknown, key?: unknown, value?: unknown) => { if (id === 'setContext') contexts.set(key, value); return undefined; };
+    try {
+      workspaceOf({ app: APP, notes: NOTES });
+      const s = await activate();
+      assert.equal(contexts.get('notesNavigator.hasSeries'), true);
+      assert.equal(contexts.get('notesNavigator.ready'), true);
+      await s.reroot(Uri.file(`${base}/app`) as unknown as vscode.Uri);
+      await idleOf(s);
+      assert.equal(contexts.get('notesNavigator.hasSeries'), false);
+      await s.reroot(Uri.file(`${base}/notes`) as unknown as vscode.Uri);
+      await idleOf(s);
+      assert.equal(contexts.get('notesNavigator.hasSeries'), true);
+    } finally {
+      cmds.executeCommand = original;
+    }
+  });
 });
