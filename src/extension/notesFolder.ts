@@ -34,6 +34,13 @@ export function provisionalNotesFolder(): vscode.Uri | undefined {
   return choice && folders[choice.index].uri;
 }
 
+/** The name of the indexed folder when the workspace has several (the Series view says which one it shows). */
+export function shownFolderName(root: vscode.Uri | undefined): string | undefined {
+  const folders = workspaceFolders();
+  if (!root || folders.length < 2) return undefined;
+  return folders.find(f => f.uri.toString() === root.toString())?.name;
+}
+
 /** Chooses the notes folder, reading of the folders only what the choice depends on, and logs why. */
 export async function chooseFolder(log: vscode.LogOutputChannel): Promise<vscode.WorkspaceFolder | undefined> {
   const folders = [...workspaceFolders()];

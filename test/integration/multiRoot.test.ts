@@ -50,9 +50,13 @@ describe('multi-root workspace', function () {
     await waitFor('the other folder indexed', () => isRoot(a.service.root, other));
     await waitFor('the notes folder\'s diagnostics cleared', () => ours(broken()).length === 0);
     await waitFor('no series in the tree', () => a.service.index.series().length === 0 && a.seriesTree.getChildren()?.length === 0 ? true : undefined, 8000);
+    assert.equal(a.seriesTree.view.description, other.name, 'the Series view names the folder it shows');
+    await waitFor('the coverage figures of the notes folder gone', () => a.coverage?.model().series.length === 0 && a.coverage.statusText() === undefined ? true : undefined, 8000);
 
     await vscode.workspace.getConfiguration('notesNavigator').update('notesFolder', undefined, vscode.ConfigurationTarget.Workspace);
     await waitFor('the notes folder indexed again', () => isRoot(a.service.root, notes) && a.service.index.series().length > 0, 15000);
     await waitFor('its diagnostics back', () => ours(broken()).length > 0, 15000);
+    assert.equal(a.seriesTree.view.description?.split(' · ')[0], notes.name);
+    await waitFor('its coverage figures back', () => (a.coverage?.model().series.length ?? 0) > 0 && a.coverage?.statusText() !== undefined ? true : undefined, 8000);
   });
 });

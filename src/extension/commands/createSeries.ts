@@ -4,6 +4,7 @@ import { todayString } from '../../core/fixes/frontmatter';
 import type { FileEdit } from '../../core/model';
 import { basename, normalize } from '../../core/paths';
 import type { IndexService } from '../indexService';
+import { shownFolderName } from '../notesFolder';
 import { exists, openFile, requireTrust } from './args';
 import { matrixTemplate, seriesReadmeTemplate } from './noteTemplate';
 
@@ -33,7 +34,11 @@ export async function createSeriesCommand(service: IndexService, args: CreateSer
     if (!picked?.[0]) return 'cancelled';
     const rel = picked[0].toString() === root.toString() ? '' : service.fileOf(picked[0]);
     if (rel === undefined) {
-      void vscode.window.showErrorMessage(vscode.l10n.t('Pick a folder inside the workspace folder.'));
+      // a multi-root workspace: a folder of another workspace folder is not indexed (say which one is)
+      const notesFolder = shownFolderName(root);
+      void vscode.window.showErrorMessage(notesFolder === undefined
+        ? vscode.l10n.t('Pick a folder inside the workspace folder.')
+        : vscode.l10n.t('Pick a folder inside the notes folder {0}.', notesFolder));
       return 'cancelled';
     }
     folder = rel;

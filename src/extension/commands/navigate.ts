@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
 import type { Chapter, SeriesModel } from '../../core/model';
 import { CHAPTER_NUMBER, ChapterNumberIndex, numberKey } from '../../core/series/chapterNumbers';
+import { basename } from '../../core/paths';
 import type { IndexService } from '../indexService';
+import { shownFolderName } from '../notesFolder';
 import { priorityName, type SeriesTree, SERIES_VIEW_ID } from '../tree/seriesTree';
 import { routeOrder, uniqueChapters } from '../tree/treeModel';
 import { exists, fileFromArg, openFile } from './args';
@@ -141,7 +143,15 @@ function seriesListing(service: IndexService, all: SeriesModel[], file: string):
 /** "Reveal in Series Tree": selects the active (or given) note's chapter in the Series view. */
 export async function revealInTreeCommand(service: IndexService, tree: SeriesTree, arg?: unknown): Promise<boolean> {
   const file = fileFromArg(service, arg);
-  if (!file) return false;
+  if (!file) {
+    // the explorer's menu on a Markdown file of another workspace folder: say why nothing is revealed
+    const root = service.root;
+    if (arg instanceof vscode.Uri && root) {
+      const folder = shownFolderName(root) ?? basename(root.path);
+      void vscode.window.showInformationMessage(vscode.l10n.t('{0} is not in the notes folder {1}: the Series view shows only that folder\'s notes.', basename(arg.path), folder));
+    }
+    return false;
+  }
   await service.ready;
   await vscode.commands.executeCommand(`${SERIES_VIEW_ID}.focus`);
   const found = await tree.revealFile(file, true);

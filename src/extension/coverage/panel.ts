@@ -59,7 +59,16 @@ export class CoverageController implements vscode.Disposable {
 
   constructor(private readonly context: vscode.ExtensionContext, private readonly service: IndexService) {
     this.disposables.push(this.modelEmitter);
-    this.disposables.push(service.onDidChange(() => this.schedule()));
+    this.disposables.push(
+      service.onDidChange(() => this.schedule()),
+      // another folder is indexed (emptied already): the page is told at once, so that a request it makes for a file of
+      // the folder it showed is checked against the new model (and refused), not resolved in the new folder
+      service.onDidChangeRoot(() => {
+        if (this.timer !== undefined) { clearTimeout(this.timer); this.timer = undefined; }
+        this.firstChangeAt = Date.now();
+        this.flush();
+      }),
+    );
     void service.ready.then(() => this.schedule(), () => this.schedule());
   }
 
@@ -251,8 +260,12 @@ export class CoverageController implements vscode.Disposable {
         if (!this.allowed(msg.file, false)) { this.service.log.warn(`coverage: ignored a request to open ${JSON.stringify(msg.file)}`); return; }
         if (!this.service.index.hasFile(msg.file)) {
           const create = vscode.l10n.t('Create');
+          const root = this.service.root?.toString();
           const pick = await vscode.window.showInformationMessage(vscode.l10n.t('{0} does not exist yet.', msg.file), create);
-          if (pick === create) await createPlannedNote(this.service, msg.file, this.panel?.viewColumn);
+          if (pick !== create) return;
+          // another folder was indexed while the user was asked: the path named a note of the old one
+          if (this.service.root?.toString() !== root) { this.service.log.warn(`coverage: not creating ${msg.file}: the notes folder changed`); return; }
+          await createPlannedNote(this.service, msg.file, this.panel?.viewColumn);
           return;
         }
         await openBesidePanel(this.service, msg.file, msg.line, this.panel?.viewColumn);

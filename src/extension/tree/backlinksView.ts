@@ -41,6 +41,11 @@ export class BacklinksView implements vscode.TreeDataProvider<Node>, vscode.Disp
         if (file) this.setTarget(file);
       }),
       service.onDidChange(() => this.schedule()),
+      // another folder is indexed: the note shown was a path of the old one (the new folder may hold another note there)
+      service.onDidChangeRoot(() => {
+        this.target = undefined;
+        this.schedule();
+      }),
       this.view.onDidChangeVisibility(e => { if (e.visible && this.stale) this.update(); }),
     );
     void service.ready.then(() => this.update());

@@ -5,7 +5,8 @@ import { ChapterNumberIndex } from '../../core/series/chapterNumbers';
 import { formatDuration } from '../../core/series/duration';
 import { countPhrase } from '../countPhrases';
 import type { IndexService } from '../indexService';
-import { StudiedStore, studiedKey } from './studied';
+import { shownFolderName } from '../notesFolder';
+import { StudiedStore, studiedKeyIn } from './studied';
 import { buildTree, findChapterNode, isFilterActive, type ChapterFacts, type ChapterNode, type GroupNode, type Progress, type SeriesNode, type TreeNode } from './treeModel';
 import { ViewState } from './viewState';
 
@@ -45,7 +46,7 @@ export class SeriesTree implements vscode.TreeDataProvider<TreeNode>, vscode.Dis
   constructor(private readonly service: IndexService, memento: vscode.Memento) {
     this.state = new ViewState(memento, service.settings.groupBy);
     const firstFolder = () => vscode.workspace.workspaceFolders?.[0]?.uri.toString();
-    this.studied = new StudiedStore(memento, () => studiedKey(service.root?.toString(), firstFolder()));
+    this.studied = new StudiedStore(memento, () => studiedKeyIn(memento, service.root?.toString(), firstFolder()));
     this.view = vscode.window.createTreeView(SERIES_VIEW_ID, { treeDataProvider: this, showCollapseAll: true, manageCheckboxStateManually: true });
     this.disposables.push(
       this.view, this.emitter, this.state, this.studied,
@@ -59,7 +60,11 @@ export class SeriesTree implements vscode.TreeDataProvider<TreeNode>, vscode.Dis
         void this.studied.set(on, true).then(() => this.studied.set(off, false));
       }),
       service.onDidChange(() => this.scheduleRefresh()),
-      service.onDidChangeRoot(() => this.studied.reload()),
+      service.onDidChangeRoot(() => {
+        this.studied.reload();
+        this.updateDescription();
+      }),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => this.updateDescription()),
       service.onDidProgress(p => this.showProgress(p)),
       service.onDidChangeSettings(s => {
         if (s.groupBy !== this.defaultGroupBy) {
@@ -293,7 +298,9 @@ export class SeriesTree implements vscode.TreeDataProvider<TreeNode>, vscode.Dis
   }
 
   private updateDescription(): void {
-    const parts: string[] = [];
+    // in a multi-root workspace: which folder's series these are
+    const folder = shownFolderName(this.service.root);
+    const parts: string[] = folder === undefined ? [] : [folder];
     const g = this.state.groupBy;
     if (g === 'priority') parts.push(vscode.l10n.t('by priority'));
     else if (g === 'batch') parts.push(vscode.l10n.t('by batch'));

@@ -12,6 +12,22 @@ export function studiedKey(folder: string | undefined, firstFolder: string | und
   return folder === undefined || folder === firstFolder ? KEY : `${KEY}@${folder}`;
 }
 
+/** Which folder's marks the key used from the start holds (recorded the first time that folder is indexed). */
+const OWNER_KEY = 'notesNavigator.studied.folder';
+
+/**
+ * `studiedKey` in `memento`: the folder whose marks the original key holds is remembered the first time it is
+ * indexed, so that the marks stay with their folder when the workspace folders are reordered (another folder first).
+ */
+export function studiedKeyIn(memento: vscode.Memento, folder: string | undefined, firstFolder: string | undefined): string {
+  if (folder === undefined) return KEY;
+  const owner = memento.get<unknown>(OWNER_KEY);
+  if (typeof owner === 'string') return folder === owner ? KEY : `${KEY}@${folder}`;
+  const key = studiedKey(folder, firstFolder);
+  if (key === KEY) void memento.update(OWNER_KEY, folder);
+  return key;
+}
+
 /** The chapters the user marked as studied, remembered per workspace and notes folder (folder-relative paths). */
 export class StudiedStore implements vscode.Disposable {
   private files = new Set<string>();

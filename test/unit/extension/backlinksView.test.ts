@@ -21,7 +21,7 @@ win.createTreeView = () => {
 };
 
 function editorOf(file: string): unknown {
-  return { document: { uri: Uri.file('/ws/' + file) } };
+  return { document: { uri: Uri.file(file.startsWith('/') ? file : '/ws/' + file) } };
 }
 
 function focus(file: string): void {
@@ -32,19 +32,23 @@ function focus(file: string): void {
 async function viewOf(files: Record<string, string>, active: string) {
   const index = await indexOf(files);
   const changed = new EventEmitter<{ files: string[] }>();
+  const rootChanged = new EventEmitter<unknown>();
+  /** the indexed folder (a multi-root workspace may index another one: see `reroot`) */
+  const at = { root: '/ws/' };
   const service = {
     index,
     ready: Promise.resolve(),
     onDidChange: changed.event,
-    fileOf: (uri: Uri) => (uri.path.startsWith('/ws/') ? uri.path.slice(4) : undefined),
-    uriOf: (file: string) => Uri.file('/ws/' + file),
+    onDidChangeRoot: rootChanged.event,
+    fileOf: (uri: Uri) => (uri.path.startsWith(at.root) ? uri.path.slice(at.root.length) : undefined),
+    uriOf: (file: string) => Uri.file(at.root + file),
   } as unknown as IndexService;
   win.activeTextEditor = editorOf(active);
   const view = new BacklinksView(service);
   await new Promise(r => setImmediate(r));
   const sources = () => (view.getChildren() as { from: string }[]).map(n => n.from);
   const tree = view.view as vscode.TreeView<unknown>;
-  return { index, view, tree, sources, changed, settle: () => new Promise(r => setTimeout(r, 200)) };
+  return { index, view, tree, sources, changed, rootChanged, at, settle: () => new Promise(r => setTimeout(r, 200)) };
 }
 
 describe('Backlinks view', () => {
@@ -69,6 +73,27 @@ describe('Backlinks view', () => {
     const v = await viewOf({ 'a.md': FM('A') + 'See [b](b.md).\n', 'b.md': FM('B'), 'src/x.ts': 'x' }, 'src/x.ts');
     assert.deepEqual(v.sources(), []);
     assert.equal(v.tree.message, undefined, 'no "No notes link to src/x.ts" message: the welcome text shows');
+    v.view.dispose();
+  });
+
+  it('forgets its note when another folder is indexed: a note of the new folder at the same path is not the one shown', async () => {
+    const v = await viewOf({ 'a.md': FM('A') + 'See [b](b.md).\n', 'b.md': FM('B') }, 'b.md');
+    assert.deepEqual(v.sources(), ['a.md']);
+    // "Choose Notes Folder" picks /other/, which has a b.md too; the editor still shows /ws/b.md
+    v.at.root = '/other/';
+    const gone = [...v.index.files()];
+    for (const f of gone) v.index.removeFile(f);
+    v.rootChanged.fire(Uri.file('/other'));
+    v.index.updateNote('x.md', FM('X') + 'See [b](b.md).\n');
+    v.index.updateNote('b.md', FM('Other B'));
+    v.changed.fire({ files: [...gone, 'x.md', 'b.md'] });
+    await v.settle();
+    assert.deepEqual(v.sources(), [], 'the backlinks of /other/b.md are not shown for /ws/b.md');
+    assert.equal(v.tree.description, undefined);
+    // opening the new folder's b.md shows its backlinks
+    focus('/other/b.md');
+    await v.settle();
+    assert.deepEqual(v.sources(), ['x.md']);
     v.view.dispose();
   });
 });

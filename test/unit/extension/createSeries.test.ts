@@ -1,4 +1,4 @@
-import './vscodeStub';
+import { workspace } from './vscodeStub';
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
 import { defaultConfig } from '../../../src/core/config';
@@ -55,5 +55,30 @@ describe('Create Series', () => {
     const r = await create('rust');
     assert.equal(r.result, 'created');
     assert.deepEqual(r.warnings, []);
+  });
+
+  it('in a multi-root workspace, opens the picker in the notes folder and refuses a folder of another one, naming the notes folder', async () => {
+    const notes = { name: 'notes', index: 1, uri: Uri.file('/ws/notes') };
+    workspace.workspaceFolders = [{ name: 'other', index: 0, uri: Uri.file('/ws/other') }, notes];
+    const service = {
+      index: await indexOf({}),
+      root: notes.uri,
+      fileOf: (uri: Uri) => (uri.path.startsWith('/ws/notes/') ? uri.path.slice('/ws/notes/'.length) : undefined),
+    } as unknown as IndexService;
+    const errors: string[] = [];
+    let defaultUri: Uri | undefined;
+    const applied: unknown[] = [];
+    ws.applyEdit = async (e: unknown) => { applied.push(e); return true; };
+    win.showErrorMessage = async (m: string) => { errors.push(m); return undefined; };
+    win.showOpenDialog = async (o: { defaultUri: Uri }) => { defaultUri = o.defaultUri; return [Uri.file('/ws/other/guides')]; };
+    try {
+      assert.equal(await createSeriesCommand(service), 'cancelled');
+    } finally {
+      workspace.workspaceFolders = undefined;
+      for (const k of ['showErrorMessage', 'showOpenDialog']) win[k] = saved[k];
+    }
+    assert.equal(defaultUri?.path, '/ws/notes');
+    assert.deepEqual(applied, []);
+    assert.deepEqual(errors, ['Pick a folder inside the notes folder notes.']);
   });
 });

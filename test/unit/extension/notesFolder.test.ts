@@ -1,6 +1,6 @@
-import { commandHandlers, events, settings, Uri, workspace, type DiagnosticCollection } from './vscodeStub';
+import { commandHandlers, events, settings, Uri, warnings, workspace, type DiagnosticCollection } from './vscodeStub';
 import { strict as assert } from 'node:assert';
-import { rmSync } from 'node:fs';
+import { renameSync, rmSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { registerDiagnostics } from '../../../src/extension/diagnostics';
 import { IndexService } from '../../../src/extension/indexService';
@@ -180,5 +180,84 @@ describe('notes folder of a multi-root workspace (vscode stub, folders on disk)'
     await switched;
     await idleOf(s);
     assert.deepEqual(files(s), ['README.md', 'main.md'], 'the new folder\'s README.md is still indexed');
+  });
+
+  it('a file moved from another folder into the notes folder is a new note, one moved out a deleted one', async () => {
+    workspaceOf({ app: APP, notes: NOTES });
+    const s = await activate();
+    renameSync(`${base}/app/main.md`, `${base}/notes/main.md`);
+    events.renameFiles.fire({ files: [{ oldUri: Uri.file(`${base}/app/main.md`), newUri: Uri.file(`${base}/notes/main.md`) }] });
+    await idleOf(s);
+    assert.deepEqual(files(s), ['01-one.md', 'README.md', 'main.md']);
+    assert.ok(collection.byPath.has(`${base}/notes/main.md`), 'its broken link is reported in the notes folder');
+    renameSync(`${base}/notes/01-one.md`, `${base}/app/01-one.md`);
+    events.renameFiles.fire({ files: [{ oldUri: Uri.file(`${base}/notes/01-one.md`), newUri: Uri.file(`${base}/app/01-one.md`) }] });
+    await idleOf(s);
+    assert.deepEqual(files(s), ['README.md', 'main.md']);
+    assert.deepEqual(publishedIn(), ['notes'], 'nothing is reported for the file in the app folder');
+    assert.equal(s.fileOf(Uri.file(`${base}/app/01-one.md`) as unknown as vscode.Uri), undefined);
+  });
+
+  it('falls back when the setting names no folder of the workspace, and indexes that folder once it is added', async () => {
+    settings.set('notesNavigator.notesFolder', 'later');
+    const [app, notes] = workspaceOf({ app: APP, notes: NOTES });
+    writeIn(`${base}/later`, 'l.md', '# L\n');
+    const s = await activate();
+    assert.equal(s.root?.path, `${base}/notes`);
+    assert.ok(logged.some(l => l.includes('names no folder of this workspace ("later")')), logged.join('\n'));
+    const later = folder('later', 2);
+    workspace.workspaceFolders = [app, notes, later];
+    events.changeWorkspaceFolders.fire({ added: [later], removed: [] });
+    await indexing(s, 'later');
+    assert.deepEqual(files(s), ['l.md']);
+    assert.ok(!publishedIn().includes('notes'), 'the notes folder\'s findings are gone');
+  });
+
+  it('reads the new folder\'s .notes-navigator.json, reports its problems, and follows changes to it, not to the old one\'s', async () => {
+    const OFF = '{ "rules": { "link-broken": "off" } }\n';
+    workspaceOf({ app: { ...APP, '.notes-navigator.json': '{ "rules": 7 }\n' }, notes: { ...NOTES, '.notes-navigator.json': OFF } });
+    settings.set('notesNavigator.notesFolder', 'notes');
+    const s = await activate();
+    const brokenIn = () => [...collection.byPath].filter(([, l]) => l.some(d => (d as { code?: unknown }).code === 'link-broken')).map(([p]) => p.slice(base.length + 1).split('/')[0]);
+    assert.equal(s.index.config.rules['link-broken'], 'off');
+    assert.deepEqual(brokenIn(), []);
+    const warned = warnings.length;
+    await s.reroot(Uri.file(`${base}/app`) as unknown as vscode.Uri);
+    await idleOf(s);
+    assert.notEqual(s.index.config.rules['link-broken'], 'off', 'the notes folder\'s configuration is not kept');
+    assert.equal(warnings.length, warned + 1, 'the app folder\'s configuration problem is reported');
+    assert.deepEqual(brokenIn(), ['app']);
+    // the app folder's configuration changes: followed; the notes folder's: ignored
+    writeIn(`${base}/app`, '.notes-navigator.json', OFF);
+    events.fsChange.fire(Uri.file(`${base}/app/.notes-navigator.json`));
+    await idleOf(s);
+    await idleOf(s);
+    assert.equal(s.index.config.rules['link-broken'], 'off');
+    assert.deepEqual(brokenIn(), []);
+    writeIn(`${base}/notes`, '.notes-navigator.json', '{ "rules": { "link-broken": "error" } }\n');
+    events.fsChange.fire(Uri.file(`${base}/notes/.notes-navigator.json`));
+    await idleOf(s);
+    assert.equal(s.index.config.rules['link-broken'], 'off');
+  });
+
+  it('sets notesNavigator.hasSeries for the folder indexed now (the view\'s welcome and menus follow a switch)', async () => {
+    const cmds = vscode.commands as unknown as { executeCommand: (...a: unknown[]) => Promise<unknown> };
+    const original = cmds.executeCommand;
+    const contexts = new Map<unknown, unknown>();
+    cmds.executeCommand = async (id: unknown, key?: unknown, value?: unknown) => { if (id === 'setContext') contexts.set(key, value); return undefined; };
+    try {
+      workspaceOf({ app: APP, notes: NOTES });
+      const s = await activate();
+      assert.equal(contexts.get('notesNavigator.hasSeries'), true);
+      assert.equal(contexts.get('notesNavigator.ready'), true);
+      await s.reroot(Uri.file(`${base}/app`) as unknown as vscode.Uri);
+      await idleOf(s);
+      assert.equal(contexts.get('notesNavigator.hasSeries'), false);
+      await s.reroot(Uri.file(`${base}/notes`) as unknown as vscode.Uri);
+      await idleOf(s);
+      assert.equal(contexts.get('notesNavigator.hasSeries'), true);
+    } finally {
+      cmds.executeCommand = original;
+    }
   });
 });

@@ -1,7 +1,7 @@
 import './vscodeStub';
 import { strict as assert } from 'node:assert';
 import type * as vscode from 'vscode';
-import { StudiedStore, studiedKey } from '../../../src/extension/tree/studied';
+import { StudiedStore, studiedKey, studiedKeyIn } from '../../../src/extension/tree/studied';
 
 /** A workspaceState memento in memory. */
 function memento(initial: Record<string, unknown> = {}): vscode.Memento & { state: Map<string, unknown> } {
@@ -46,5 +46,20 @@ describe('studied marks per notes folder (StudiedStore)', () => {
     const before = fired;
     store.reload(); // the same folder again: nothing to reload
     assert.equal(fired, before);
+  });
+
+  it('keeps each folder\'s marks when the workspace folders are reordered (the first folder is another one)', async () => {
+    const m = memento();
+    // [notes, other]: the notes folder is first and indexed
+    const store = new StudiedStore(m, () => studiedKeyIn(m, first, first));
+    await store.toggle('s/01.md');
+    // the folders reordered to [other, notes], the window reloaded: the notes folder is indexed again
+    const again = new StudiedStore(m, () => studiedKeyIn(m, first, other));
+    assert.equal(again.has('s/01.md'), true, 'the notes folder keeps its marks');
+    // the other folder, now first, does not get them
+    const others = new StudiedStore(m, () => studiedKeyIn(m, other, other));
+    assert.equal(others.has('s/01.md'), false);
+    await others.toggle('s/09.md');
+    assert.equal(new StudiedStore(m, () => studiedKeyIn(m, first, other)).has('s/09.md'), false);
   });
 });

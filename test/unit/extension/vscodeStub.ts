@@ -325,6 +325,9 @@ export const window = {
   showQuickPick: async (): Promise<undefined> => undefined,
 };
 
+/** The editor's display language (the coverage page's `lang`). */
+export const env = { language: 'en' };
+
 /** Ids of the extensions `extensions.getExtension` finds (none unless a test adds them). */
 export const installedExtensions = shared('installedExtensions', () => new Set<string>());
 
@@ -364,7 +367,7 @@ const stub = {
   Position, Range, Uri, Disposable, CompletionItem, CompletionList, MarkdownString, Hover, Location, DocumentLink, SymbolInformation,
   CompletionItemKind, CompletionTriggerKind, SymbolKind, l10n, languages, workspace, EventEmitter, RelativePattern, FileType,
   FileSystemError, DiagnosticSeverity, Diagnostic, window, commands, ProgressLocation, ConfigurationTarget,
-  CodeActionKind, CodeActionTriggerKind, CodeAction, WorkspaceEdit, DiagnosticRelatedInformation, extensions,
+  CodeActionKind, CodeActionTriggerKind, CodeAction, WorkspaceEdit, DiagnosticRelatedInformation, extensions, env,
 };
 
 type Resolver = (request: string, ...rest: unknown[]) => string;

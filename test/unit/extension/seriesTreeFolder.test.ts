@@ -1,0 +1,56 @@
+import { events, workspace } from './vscodeStub';
+import { strict as assert } from 'node:assert';
+import * as vscode from 'vscode';
+import type { IndexService } from '../../../src/extension/indexService';
+import { SeriesTree } from '../../../src/extension/tree/seriesTree';
+import { indexOf } from '../index/memoryWorkspace';
+
+// the stub that answers `require('vscode')` (each test file bundles its own copy of vscodeStub.ts)
+const { Uri, EventEmitter } = vscode as unknown as typeof import('./vscodeStub');
+type Uri = import('./vscodeStub').Uri;
+const win = vscode.window as unknown as Record<string, unknown>;
+
+/** The Series view of a multi-root workspace says which folder's series it shows. */
+describe('Series view description names the notes folder of a multi-root workspace', () => {
+  const saved = { ...win };
+  afterEach(() => {
+    for (const k of ['createTreeView', 'onDidChangeActiveTextEditor']) win[k] = saved[k];
+    workspace.workspaceFolders = undefined;
+  });
+
+  it('shows the indexed folder\'s name beside the grouping, follows a switch, and drops it with one folder left', async () => {
+    const noop = new EventEmitter<unknown>();
+    const view = { description: undefined as string | undefined, message: undefined, visible: false, onDidChangeCheckboxState: noop.event, onDidChangeVisibility: noop.event, dispose: () => undefined };
+    win.createTreeView = () => view;
+    win.onDidChangeActiveTextEditor = noop.event;
+    const other = { name: 'other', index: 0, uri: Uri.file('/ws/other') };
+    const notes = { name: 'notes', index: 1, uri: Uri.file('/ws/notes') };
+    workspace.workspaceFolders = [other, notes];
+    const rootChanged = new EventEmitter<unknown>();
+    const service = {
+      index: await indexOf({}),
+      ready: Promise.resolve(),
+      root: notes.uri,
+      settings: { groupBy: 'category' },
+      onDidChange: noop.event, onDidProgress: noop.event, onDidChangeSettings: noop.event, onDidChangeRoot: rootChanged.event,
+      fileOf: () => undefined,
+    };
+    const state = new Map<string, unknown>();
+    const memento = { get: (k: string) => state.get(k), update: async (k: string, v: unknown) => { state.set(k, v); } } as unknown as vscode.Memento;
+    const tree = new SeriesTree(service as unknown as IndexService, memento);
+    await service.ready;
+    await new Promise(r => setImmediate(r));
+    assert.equal(view.description, 'notes');
+    await tree.state.setGroupBy('priority');
+    assert.equal(view.description, 'notes · by priority');
+
+    service.root = other.uri;
+    rootChanged.fire(other.uri);
+    assert.equal(view.description, 'other · by priority');
+
+    workspace.workspaceFolders = [other];
+    events.changeWorkspaceFolders.fire({ added: [], removed: [notes] });
+    assert.equal(view.description, 'by priority', 'a single folder needs no name');
+    tree.dispose();
+  });
+});
