@@ -118,10 +118,13 @@ export class NotesFolderChooser implements vscode.Disposable {
 
   /** Chooses again; resolves once the service indexes the chosen folder (at once when it already did). */
   repick(): Promise<void> {
+    // the switch is queued in the order of the choices, but not waited for here: the service's queue waits for the
+    // first load, which waits for `initial`, which would wait behind this choice (no folder ever indexed)
+    let switched: Promise<void> = Promise.resolve();
     return this.serial(async () => {
       const folder = await chooseFolder(this.service.log);
-      await this.service.reroot(folder?.uri);
-    });
+      switched = this.service.reroot(folder?.uri);
+    }).then(() => switched);
   }
 
   dispose(): void {
