@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { isReadmeName, isSeriesReadme } from '../core/series/readme';
 import { CONFIG_FILE } from './config';
 import type { IndexService } from './indexService';
-import { chooseNotesFolder, describeChoice, needsFacts, type FolderFacts } from './notesFolderChoice';
+import { chooseNotesFolder, describeChoice, needsFacts, settingName, type FolderFacts } from './notesFolderChoice';
 import { errorText } from './workspaceLoad';
 
 /**
@@ -104,7 +104,7 @@ export class NotesFolderChooser implements vscode.Disposable {
       }),
       vscode.workspace.onDidChangeWorkspaceFolders(e => {
         const root = this.service.root?.toString();
-        const named = settingValue();
+        const named = settingName(settingValue()); // as the choice reads it (trimmed)
         const lost = root !== undefined && e.removed.some(f => f.uri.toString() === root);
         const first = root === undefined && e.added.length > 0;
         const wanted = e.added.some(f => f.name === named && f.uri.toString() !== root);

@@ -232,6 +232,18 @@ describe('notes folder of a multi-root workspace (vscode stub, folders on disk)'
     assert.ok(!publishedIn().includes('notes'), 'the notes folder\'s findings are gone');
   });
 
+  it('indexes the folder the setting names once it is added, the name written with spaces around it', async () => {
+    settings.set('notesNavigator.notesFolder', ' later ');
+    const [app, notes] = workspaceOf({ app: APP, notes: NOTES });
+    writeIn(`${base}/later`, 'l.md', '# L\n');
+    const s = await activate();
+    assert.equal(s.root?.path, `${base}/notes`);
+    const later = folder('later', 2);
+    workspace.workspaceFolders = [app, notes, later];
+    events.changeWorkspaceFolders.fire({ added: [later], removed: [] });
+    await indexing(s, 'later');
+  });
+
   it('reads the new folder\'s .notes-navigator.json, reports its problems, and follows changes to it, not to the old one\'s', async () => {
     const OFF = '{ "rules": { "link-broken": "off" } }\n';
     workspaceOf({ app: { ...APP, '.notes-navigator.json': '{ "rules": 7 }\n' }, notes: { ...NOTES, '.notes-navigator.json': OFF } });
