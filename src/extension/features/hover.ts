@@ -54,7 +54,8 @@ async function sectionPreview(service: IndexService, target: LinkTarget): Promis
   const text = await service.textOf(target.file);
   if (text === undefined) return undefined;
   const lines = new LineIndex(text);
-  if (from >= lines.lineCount) return '';
+  // a heading on the last line has an empty section; a `#L` line past the end names no place (the note's preview)
+  if (from >= lines.lineCount) return heading ? '' : undefined;
   const next = heading && headings
     .find(h => h.range.start.line >= from && (heading.level === 0 || h.level <= heading.level));
   const end = next ? lines.lineStart(next.range.start.line) : text.length;

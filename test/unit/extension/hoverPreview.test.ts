@@ -27,6 +27,13 @@ describe('hover preview of a link with a fragment', () => {
     assert.match(await hover('[n]'), /Intro line/);
     assert.match(await hover('[m]'), /Intro line/);
   });
+
+  it('shows the note\'s first lines for a line fragment past the note\'s end (it names no place)', async () => {
+    const a = FM('A') + 'x [far](b.md#L999)\n';
+    const nav = await navigationOf({ 'a.md': a, 'b.md': B });
+    const [l, c] = at(a, '[far]', 2);
+    assert.match(((await nav.hover(nav.document('a.md'), l, c))!.contents as unknown as { value: string }).value, /Intro line/);
+  });
 });
 
 describe('hover preview of a link to an HTML anchor', () => {
