@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { isReadmeName, isSeriesReadme } from '../core/series/readme';
 import { CONFIG_FILE } from './config';
 import type { IndexService } from './indexService';
-import { chooseNotesFolder, describeChoice, needsFacts, type FolderFacts } from './notesFolderChoice';
+import { chooseNotesFolder, describeChoice, needsFacts, settingName, type FolderFacts } from './notesFolderChoice';
 import { errorText } from './workspaceLoad';
 
 /**
@@ -104,7 +104,7 @@ export class NotesFolderChooser implements vscode.Disposable {
       }),
       vscode.workspace.onDidChangeWorkspaceFolders(e => {
         const root = this.service.root?.toString();
-        const named = settingValue();
+        const named = settingName(settingValue()); // as the choice reads it (trimmed)
         const lost = root !== undefined && e.removed.some(f => f.uri.toString() === root);
         const first = root === undefined && e.added.length > 0;
         const wanted = e.added.some(f => f.name === named && f.uri.toString() !== root);
@@ -118,10 +118,13 @@ export class NotesFolderChooser implements vscode.Disposable {
 
   /** Chooses again; resolves once the service indexes the chosen folder (at once when it already did). */
   repick(): Promise<void> {
+    // the switch is queued in the order of the choices, but not waited for here: the service's queue waits for the
+    // first load, which waits for `initial`, which would wait behind this choice (no folder ever indexed)
+    let switched: Promise<void> = Promise.resolve();
     return this.serial(async () => {
       const folder = await chooseFolder(this.service.log);
-      await this.service.reroot(folder?.uri);
-    });
+      switched = this.service.reroot(folder?.uri);
+    }).then(() => switched);
   }
 
   dispose(): void {

@@ -41,12 +41,15 @@ export async function checkWorkspaceCommand(service: IndexService): Promise<Chec
     { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Notes Navigator: checking notes'), cancellable: true },
     async (progress, token) => {
       let last = 0;
+      let read = true;
       const n = await service.rescan(p => {
         const pct = p.total > 0 ? Math.floor((p.done / p.total) * 100) : 100;
         progress.report({ message: vscode.l10n.t('{0}/{1} files', p.done, p.total), increment: pct - last });
         last = pct;
+        read = p.done >= p.total;
       }, token);
-      stopped = token.isCancellationRequested;
+      // Cancel pressed once every note was read (while links are resolved) stopped nothing
+      stopped = token.isCancellationRequested && !read;
       return n;
     },
   );

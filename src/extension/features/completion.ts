@@ -357,7 +357,8 @@ function linkItems(service: IndexService, folders: FolderListing, file: string, 
   // cannot hold `|`, `#` or brackets)
   for (const n of notes) {
     for (const alias of n.aliases ?? []) {
-      if (BREAKS_WIKILINK.test(alias)) continue;
+      // an alias that is the note's own file name is offered already, by that name
+      if (BREAKS_WIKILINK.test(alias) || alias.toLowerCase() === stem(n.file).toLowerCase()) continue;
       const r = service.index.resolve(file, syntheticLink('wikilink', alias));
       if (r.kind !== 'file' || r.file !== n.file) continue;
       const item = new vscode.CompletionItem({ label: alias, description: n.file }, vscode.CompletionItemKind.Reference);

@@ -83,8 +83,11 @@ function linkSite(prefix: string): CompletionSite | undefined {
   return destinationSite(prefix, open + 2);
 }
 
-/** `[label]: ` at the start of a line (indented at most 3 columns: 4 make it code) opens a reference definition. */
-const DEFINITION = /^ {0,3}\[(?:[^[\]\\]|\\.){1,999}\]:[ \t]*/;
+/**
+ * `[label]: ` at the start of a line (indented at most 3 columns: 4 make it code) opens a reference definition;
+ * `[^label]: ` opens a footnote's text (GitHub), no destination.
+ */
+const DEFINITION = /^ {0,3}\[(?!\^)(?:[^[\]\\]|\\.){1,999}\]:[ \t]*/;
 
 function definitionSite(prefix: string): CompletionSite | undefined {
   const m = DEFINITION.exec(prefix);

@@ -42,15 +42,21 @@ function newMarkdown(): vscode.MarkdownString {
  */
 async function sectionPreview(service: IndexService, target: LinkTarget): Promise<string | undefined> {
   if (target.file === undefined || !target.exists || !target.isNote) return undefined;
-  const heading = target.heading;
+  const headings = service.index.headingsOf(target.file) ?? [];
+  // an HTML anchor (level 0) on a heading's line, or on the line just above it, marks that heading's section
+  // (else its own section would end at that very heading, before any of its text)
+  const anchorLine = target.heading?.level === 0 ? target.heading.range.start.line : undefined;
+  const heading = (anchorLine !== undefined && headings.find(h => h.level > 0 && (h.range.start.line === anchorLine || h.range.start.line === anchorLine + 1)))
+    || target.heading;
   // an HTML anchor (level 0) may share its line with the text it marks
   const from = heading ? (heading.level === 0 ? heading.range.start.line : heading.range.end.line + 1) : target.line;
   if (from === undefined) return undefined;
   const text = await service.textOf(target.file);
   if (text === undefined) return undefined;
   const lines = new LineIndex(text);
-  if (from >= lines.lineCount) return '';
-  const next = heading && (service.index.headingsOf(target.file) ?? [])
+  // a heading on the last line has an empty section; a `#L` line past the end names no place (the note's preview)
+  if (from >= lines.lineCount) return heading ? '' : undefined;
+  const next = heading && headings
     .find(h => h.range.start.line >= from && (heading.level === 0 || h.level <= heading.level));
   const end = next ? lines.lineStart(next.range.start.line) : text.length;
   return previewOf(text.slice(0, end), lines.lineStart(from));

@@ -16,16 +16,17 @@ export function studiedKey(folder: string | undefined, firstFolder: string | und
 const OWNER_KEY = 'notesNavigator.studied.folder';
 
 /**
- * `studiedKey` in `memento`: the folder whose marks the original key holds is remembered the first time it is
+ * `studiedKey` in `memento`: the folder whose marks the original key holds (the first one) is remembered the first time one is
  * indexed, so that the marks stay with their folder when the workspace folders are reordered (another folder first).
  */
 export function studiedKeyIn(memento: vscode.Memento, folder: string | undefined, firstFolder: string | undefined): string {
   if (folder === undefined) return KEY;
   const owner = memento.get<unknown>(OWNER_KEY);
   if (typeof owner === 'string') return folder === owner ? KEY : `${KEY}@${folder}`;
-  const key = studiedKey(folder, firstFolder);
-  if (key === KEY) void memento.update(OWNER_KEY, folder);
-  return key;
+  // recorded whichever folder is indexed: a notes folder indexed under a key of its own must keep that key once
+  // the folders are reordered and it comes first
+  if (firstFolder !== undefined) void memento.update(OWNER_KEY, firstFolder);
+  return studiedKey(folder, firstFolder);
 }
 
 /** The chapters the user marked as studied, remembered per workspace and notes folder (folder-relative paths). */

@@ -35,4 +35,14 @@ describe('navigation providers: wikilinks by alias', () => {
     // `Stem Clash` names the note `stem clash.md` first (file names before aliases): not offered as b's alias
     assert.deepEqual(items.filter(i => i.detail === 'x/b.md').map(labelOf), ['Some Alias']);
   });
+
+  it('completion after [[ does not offer an alias that is the note\'s own file name a second time', async () => {
+    const D = FM('Dee', 'aliases:\n  - Dup\n  - Other Name\n') + '# Dee\n';
+    const nav = await navigationOf({ 'a.md': FM('A') + 'x\n', 'x/dup.md': D });
+    const text = FM('A') + 'x [[';
+    const [l, c] = at(text, '[[', 2);
+    const items = await nav.complete(nav.document('a.md', text), l, c, '[');
+    assert.deepEqual(items.filter(i => String(i.insertText).toLowerCase() === 'dup').map(labelOf), ['dup']);
+    assert.ok(items.some(i => labelOf(i) === 'Other Name'));
+  });
 });

@@ -103,7 +103,7 @@ describe('Check Workspace, cancelled', () => {
     const service = {
       root: { path: '/ws' },
       ready: Promise.resolve(),
-      rescan: async (_p: unknown, t: unknown) => { passed = t; token.isCancellationRequested = true; return 3; },
+      rescan: async (p: (x: unknown) => void, t: unknown) => { passed = t; p({ done: 3, total: 5 }); token.isCancellationRequested = true; return 3; },
       index: { allDiagnostics: () => new Map() },
       log: { info: () => undefined },
     } as unknown as IndexService;
@@ -111,6 +111,24 @@ describe('Check Workspace, cancelled', () => {
     assert.equal(cancellable, true);
     assert.equal(passed, token);
     assert.deepEqual(shown, ['Check stopped: notes not re-read yet keep their last check. Checked 3 notes: no problems.']);
+  });
+
+  it('does not say the check stopped when Cancel came after every note was read', async () => {
+    const token = { isCancellationRequested: false, onCancellationRequested: () => ({ dispose: () => undefined }) };
+    win.withProgress = async (_options: unknown, task: (p: unknown, t: unknown) => Promise<unknown>) => task({ report: () => undefined }, token);
+    const shown: string[] = [];
+    win.showInformationMessage = (m: string) => { shown.push(m); return Promise.resolve(undefined); };
+    win.showWarningMessage = win.showInformationMessage;
+    const service = {
+      root: { path: '/ws' },
+      ready: Promise.resolve(),
+      // every note read, then Cancel pressed while the links were being resolved
+      rescan: async (p: (x: unknown) => void) => { p({ done: 5, total: 5 }); token.isCancellationRequested = true; return 5; },
+      index: { allDiagnostics: () => new Map() },
+      log: { info: () => undefined },
+    } as unknown as IndexService;
+    await checkWorkspaceCommand(service);
+    assert.deepEqual(shown, ['Checked 5 notes: no problems.']);
   });
 });
 

@@ -84,6 +84,13 @@ describe('completion: reference definitions', () => {
     assert.ok(await complete('[a]: b.md\n') > 0);
     assert.ok(await complete('') > 0);
   });
+
+  it('offers no path after a footnote\'s `[^1]: `, which starts the footnote\'s text', async () => {
+    const nav = await navigationOf(files);
+    const text = FM('A') + 'x[^1]\n\n[^1]: ';
+    const [l, c] = at(text, '[^1]: ', 6);
+    assert.equal((await nav.complete(nav.document('a.md', text), l, c, ' ')).length, 0);
+  });
 });
 
 describe('completion: wikilink details', () => {

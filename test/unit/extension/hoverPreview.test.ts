@@ -27,4 +27,30 @@ describe('hover preview of a link with a fragment', () => {
     assert.match(await hover('[n]'), /Intro line/);
     assert.match(await hover('[m]'), /Intro line/);
   });
+
+  it('shows the note\'s first lines for a line fragment past the note\'s end (it names no place)', async () => {
+    const a = FM('A') + 'x [far](b.md#L999)\n';
+    const nav = await navigationOf({ 'a.md': a, 'b.md': B });
+    const [l, c] = at(a, '[far]', 2);
+    assert.match(((await nav.hover(nav.document('a.md'), l, c))!.contents as unknown as { value: string }).value, /Intro line/);
+  });
+});
+
+describe('hover preview of a link to an HTML anchor', () => {
+  it('shows the section an anchor marks when the anchor stands on the line of its heading or just above it', async () => {
+    const c = FM('C') + 'Intro.\n\n<a id="install"></a>\n## Installation\n\nInstall body.\n\n## <a id="use"></a>Usage\n\nUsage body.\n\n## Other\n\nOther body.\n';
+    const a = FM('A') + 'x [i](c.md#install) [u](c.md#use)\n';
+    const nav = await navigationOf({ 'a.md': a, 'c.md': c });
+    const doc = nav.document('a.md');
+    const hover = async (needle: string) => {
+      const [l, ch] = at(a, needle, 2);
+      return ((await nav.hover(doc, l, ch))!.contents as unknown as { value: string }).value;
+    };
+    const install = await hover('[i]');
+    assert.match(install, /Install body\./);
+    assert.doesNotMatch(install, /Intro\.|Usage body/);
+    const use = await hover('[u]');
+    assert.match(use, /Usage body\./);
+    assert.doesNotMatch(use, /Install body|Other body/);
+  });
 });

@@ -161,6 +161,25 @@ describe('notes folder of a multi-root workspace (vscode stub, folders on disk)'
     assert.deepEqual(files(s), ['01-one.md', 'README.md']);
   });
 
+  it('becomes ready when the folders change before the first choice (a choice queued first must not wait for the load)', async () => {
+    const [app, notes] = workspaceOf({ app: APP, notes: NOTES });
+    const log = { info: (m: string) => logged.push(m), warn: (m: string) => logged.push(m), error: (m: string) => logged.push(m), show: () => undefined };
+    const s = new IndexService(provisionalNotesFolder() as unknown as vscode.Uri, log as unknown as vscode.LogOutputChannel);
+    service = s;
+    const context = { subscriptions } as unknown as vscode.ExtensionContext;
+    registerDiagnostics(context, s);
+    chooser = registerNotesFolder(context, s);
+    assert.equal(s.root?.path, `${base}/app`); // provisional: the first folder
+    // between activation and start() asking which folder: the provisional folder leaves the workspace
+    workspace.workspaceFolders = [{ ...notes, index: 0 }];
+    events.changeWorkspaceFolders.fire({ added: [], removed: [app] });
+    void s.start(chooser.initial);
+    const ready = await Promise.race([s.ready.then(() => true), settle(2000).then(() => false)]);
+    assert.ok(ready, 'the service never became ready');
+    await indexing(s, 'notes');
+    assert.deepEqual(files(s), ['01-one.md', 'README.md']);
+  });
+
   it('keeps its folder when another folder is added or removed', async () => {
     const [app, notes] = workspaceOf({ app: APP, notes: NOTES, more: { 'README.md': SERIES } });
     const s = await activate();
@@ -211,6 +230,18 @@ describe('notes folder of a multi-root workspace (vscode stub, folders on disk)'
     await indexing(s, 'later');
     assert.deepEqual(files(s), ['l.md']);
     assert.ok(!publishedIn().includes('notes'), 'the notes folder\'s findings are gone');
+  });
+
+  it('indexes the folder the setting names once it is added, the name written with spaces around it', async () => {
+    settings.set('notesNavigator.notesFolder', ' later ');
+    const [app, notes] = workspaceOf({ app: APP, notes: NOTES });
+    writeIn(`${base}/later`, 'l.md', '# L\n');
+    const s = await activate();
+    assert.equal(s.root?.path, `${base}/notes`);
+    const later = folder('later', 2);
+    workspace.workspaceFolders = [app, notes, later];
+    events.changeWorkspaceFolders.fire({ added: [later], removed: [] });
+    await indexing(s, 'later');
   });
 
   it('reads the new folder\'s .notes-navigator.json, reports its problems, and follows changes to it, not to the old one\'s', async () => {

@@ -62,4 +62,13 @@ describe('studied marks per notes folder (StudiedStore)', () => {
     await others.toggle('s/09.md');
     assert.equal(new StudiedStore(m, () => studiedKeyIn(m, first, other)).has('s/09.md'), false);
   });
+
+  it('keeps the marks of a notes folder that was not first when it was first indexed, once it becomes first', async () => {
+    const m = memento();
+    // [other, notes], the setting names the notes folder: the notes folder is indexed, the first one never
+    const store = new StudiedStore(m, () => studiedKeyIn(m, first, other));
+    await store.toggle('s/01.md');
+    // the folders reordered to [notes, other]
+    assert.equal(new StudiedStore(m, () => studiedKeyIn(m, first, first)).has('s/01.md'), true, 'the notes folder keeps its marks');
+  });
 });
