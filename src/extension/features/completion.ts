@@ -358,9 +358,7 @@ function linkItems(service: IndexService, folders: FolderListing, file: string, 
   for (const n of notes) {
     for (const alias of n.aliases ?? []) {
       // an alias that is the note's own file name is offered already, by that name
-      if (BREAKS_WIKILINK.test(alias) || alias.toLowerCase() === stem(n.file).toLowerCase()) continue;
-      const r = service.index.resolve(file, syntheticLink('wikilink', alias));
-      if (r.kind !== 'file' || r.file !== n.file) continue;
+      if (alias.toLowerCase() === stem(n.file).toLowerCase() || !titleLeadsTo(service, file, alias, n.file)) continue;
       const item = new vscode.CompletionItem({ label: alias, description: n.file }, vscode.CompletionItemKind.Reference);
       item.insertText = alias;
       item.filterText = alias;

@@ -22,7 +22,7 @@ const OWNER_KEY = 'notesNavigator.studied.folder';
 export function studiedKeyIn(memento: vscode.Memento, folder: string | undefined, firstFolder: string | undefined): string {
   if (folder === undefined) return KEY;
   const owner = memento.get<unknown>(OWNER_KEY);
-  if (typeof owner === 'string') return folder === owner ? KEY : `${KEY}@${folder}`;
+  if (typeof owner === 'string') return studiedKey(folder, owner);
   // recorded whichever folder is indexed: a notes folder indexed under a key of its own must keep that key once
   // the folders are reordered and it comes first
   if (firstFolder !== undefined) void memento.update(OWNER_KEY, firstFolder);
