@@ -113,7 +113,9 @@ export function renderAreaRow(t: Translate, area: string, progress: AreaProgress
   return el('tr', { class: 'area-row', 'data-area': area },
     el('th', { colspan: COLUMNS, scope: 'rowgroup' },
       el('span', { class: 'area-name' }, area),
-      el('span', { class: 'area-count' }, ` ${p.done}/${p.total}`)),
+      // `7/11` is read out as a fraction or a date: the words go to screen readers
+      el('span', { class: 'area-count', 'aria-hidden': 'true' }, ` ${p.done}/${p.total}`),
+      el('span', { class: 'visually-hidden' }, ` ${t('progressValue', p.done, p.total, p.inProgress)}`)),
   );
 }
 

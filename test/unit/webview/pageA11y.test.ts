@@ -52,6 +52,10 @@ describe('coverage page accessibility (fake DOM)', () => {
     assert.equal(overall!.getAttribute('aria-valuetext'), '1 of 4 done, 2 in progress');
     assert.equal(design!.getAttribute('aria-label'), 'System Design');
     assert.equal(design!.getAttribute('aria-valuetext'), '1 of 2 done, 1 in progress');
+    // an area's header row says its figure in words too (`1/2` reads as a fraction or a date)
+    const areaHead = page.all('tr.area-row')[0]!.querySelector('th')!;
+    assert.equal(areaHead.querySelector('.area-count')?.getAttribute('aria-hidden'), 'true');
+    assert.equal(areaHead.querySelector('.visually-hidden')?.textContent, ' 1 of 2 done, 1 in progress');
     // the visible name and figure beside the bar would be read twice
     const area = design!.parentNode!;
     for (const span of area.querySelectorAll('span')) assert.equal(span.getAttribute('aria-hidden'), 'true');
