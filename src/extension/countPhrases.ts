@@ -13,4 +13,8 @@ export const countPhrase = {
   chapters: (n: number) => (n === 1 ? vscode.l10n.t('1 chapter') : vscode.l10n.t('{0} chapters', n)),
   rows: (n: number) => (n === 1 ? vscode.l10n.t('1 row') : vscode.l10n.t('{0} rows', n)),
   fixes: (n: number) => (n === 1 ? vscode.l10n.t('1 fix') : vscode.l10n.t('{0} fixes', n)),
+  problems: (n: number) => (n === 1 ? vscode.l10n.t('1 problem') : vscode.l10n.t('{0} problems', n)),
+  links: (n: number) => (n === 1 ? vscode.l10n.t('1 link') : vscode.l10n.t('{0} links', n)),
+  /** spoken: the screen, short of room, writes `{0} min` */
+  minutes: (n: number) => (n === 1 ? vscode.l10n.t('1 minute') : vscode.l10n.t('{0} minutes', n)),
 };

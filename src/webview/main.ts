@@ -1,5 +1,5 @@
 import type { CoverageViewModel, RowView, SeriesView } from '../core/coverage/viewModel';
-import { applyPatch, PRIORITY_BUCKETS } from '../core/coverage/viewModel';
+import { applyPatch, overallCoverage, PRIORITY_BUCKETS } from '../core/coverage/viewModel';
 import { clear, el } from './dom';
 import { EMPTY_FILTERS, isFiltering, restoreFilters, restoreScroll, rowMatches, type FilterState, type StatusFilter } from './filters';
 import type { HostMessage, PageMessage, ProbeResult } from './protocol';
@@ -185,6 +185,31 @@ function announceFilterResult(): void {
   }, 500);
 }
 
+/**
+ * Says the new coverage figure after live updates, politely: once the updates pause (the model changes on every
+ * keystroke while the user edits a note) and only when the figure changed since it was last said or shown.
+ */
+const UPDATE_ANNOUNCE_MS = 1500;
+let updateTimer: ReturnType<typeof setTimeout> | undefined;
+let toldCoverage = '';
+
+function coverageFigure(m: CoverageViewModel): { covered: number; total: number; key: string } {
+  const { covered, total } = overallCoverage(m);
+  return { covered, total, key: `${covered}/${total}` };
+}
+
+function announceUpdate(): void {
+  if (updateTimer !== undefined) clearTimeout(updateTimer);
+  updateTimer = setTimeout(() => {
+    updateTimer = undefined;
+    if (!model) return;
+    const f = coverageFigure(model);
+    if (f.key === toldCoverage) return;
+    toldCoverage = f.key;
+    live.textContent = t('coverageUpdated', f.covered, f.total);
+  }, UPDATE_ANNOUNCE_MS);
+}
+
 function buildSeries(s: SeriesView): SeriesDom {
   const head = renderHead(t, s);
   const table = renderTable(t, s);
@@ -193,7 +218,8 @@ function buildSeries(s: SeriesView): SeriesDom {
   const tail = renderTail(t, s);
   const section = el('section', { class: 'series', 'aria-label': s.title });
   section.append(head);
-  if (s.matrix !== undefined) section.append(table, shown);
+  // a narrow or zoomed panel scrolls the table sideways (the CSS makes the wrapper scroll), not the whole page
+  if (s.matrix !== undefined) section.append(el('div', { class: 'table-scroll' }, table), shown);
   section.append(tail);
   return { section, head, table, shown, tail };
 }
@@ -231,14 +257,44 @@ function renderAll(): void {
   applyFilters();
 }
 
-/** Focus survives a re-render: the element with the same data-focus key gets it back. */
+function focusTargets(): HTMLElement[] {
+  return Array.from(content.querySelectorAll<HTMLElement>('[data-focus]'));
+}
+
+/** A control a filter hid cannot keep the focus (the browser drops it to <body>). */
+function isShown(e: HTMLElement): boolean {
+  return e.closest('[hidden]') === null;
+}
+
+/** `<series>|row:<key>` of `<series>|row:<key>|open:<file>:<line>`: where on the page a control sits. */
+function scopeOf(key: string): string {
+  return key.slice(0, key.lastIndexOf('|'));
+}
+
+/**
+ * Focus survives a re-render: the element with the same data-focus key gets it back. When that control is
+ * gone (a Create button once its note exists, a row the matrix lost) or a filter now hides it, the focus goes
+ * to its neighbour rather than to <body>: the control just before it in the same row or list item, else the
+ * next control on the page, else the one before. Without scrolling: the user may have scrolled away from it.
+ */
 function withFocusKept(render: () => void): void {
   const active = document.activeElement as HTMLElement | null;
-  const key = active?.dataset?.focus;
+  const key = active && content.contains(active) ? active.dataset?.focus : undefined;
+  const order = key === undefined ? [] : focusTargets().map(e => e.dataset.focus ?? '');
   render();
-  if (key === undefined || document.activeElement === active) return;
-  for (const e of Array.from(content.querySelectorAll<HTMLElement>('[data-focus]'))) {
-    if (e.dataset.focus === key) { e.focus(); return; }
+  if (key === undefined || !active || (document.activeElement === active && isShown(active))) return;
+  const now = new Map<string, HTMLElement>();
+  for (const e of focusTargets()) {
+    const k = e.dataset.focus;
+    if (k !== undefined && !now.has(k) && isShown(e)) now.set(k, e);
+  }
+  const i = order.indexOf(key);
+  const candidates = [key];
+  if (i > 0 && scopeOf(order[i - 1]!) === scopeOf(key)) candidates.push(order[i - 1]!);
+  candidates.push(...order.slice(i + 1), ...order.slice(0, Math.max(i, 0)).reverse());
+  for (const k of candidates) {
+    const e = now.get(k);
+    if (e) { e.focus({ preventScroll: true }); return; }
   }
 }
 
@@ -255,6 +311,9 @@ function trackToolbarHeight(): void {
 
 function onModel(next: CoverageViewModel): void {
   model = next;
+  // the page shows this figure: nothing to announce until it changes
+  toldCoverage = coverageFigure(next).key;
+  if (updateTimer !== undefined) { clearTimeout(updateTimer); updateTimer = undefined; }
   ensurePageTitle();
   if (!searchInput) { buildToolbar(); trackToolbarHeight(); }
   withFocusKept(renderAll);
@@ -270,6 +329,7 @@ function onPatch(patch: Parameters<typeof applyPatch>[1]): void {
   const wasEmpty = model.series.length === 0;
   const { model: next, touched } = applyPatch(model, patch);
   model = next;
+  announceUpdate();
   if (wasEmpty || next.series.length === 0) { withFocusKept(renderAll); return; }
   withFocusKept(() => {
     const ids = new Set(next.series.map(s => s.id));

@@ -20,18 +20,28 @@ const PRIORITY_KEY: Record<PriorityBucket, StringKey> = {
 export function statusLabel(t: Translate, s: CoverageStatus): string { return t(STATUS_KEY[s]); }
 export function priorityLabel(t: Translate, p: PriorityBucket): string { return t(PRIORITY_KEY[p]); }
 
-function openButton(t: Translate, text: string, file: string, line?: number, cls = 'link'): HTMLButtonElement {
+/**
+ * `scope` says where on the page the button sits (the head of a series, one of its rows, a list in its tail):
+ * the same file can be opened from several places, and a re-render must give the focus back to the one the
+ * user was on, not to the first button naming that file.
+ */
+function openButton(t: Translate, scope: string, text: string, file: string, line?: number, cls = 'link'): HTMLButtonElement {
   return el('button', {
     type: 'button', class: cls, 'data-action': 'open', 'data-file': file, 'data-line': line,
-    'data-focus': `open:${file}:${line ?? ''}`, title: t('openFile', file),
+    'data-focus': `${scope}|open:${file}:${line ?? ''}`, title: t('openFile', file),
   }, text);
 }
 
-function createButton(t: Translate, file: string): HTMLButtonElement {
+function createButton(t: Translate, scope: string, file: string): HTMLButtonElement {
   return el('button', {
-    type: 'button', class: 'create', 'data-action': 'create', 'data-file': file, 'data-focus': `create:${file}`,
+    type: 'button', class: 'create', 'data-action': 'create', 'data-file': file, 'data-focus': `${scope}|create:${file}`,
     title: t('createFile', file), 'aria-label': t('createFile', file),
   }, t('create'));
+}
+
+/** An empty cell's `—`, read out as words (a screen reader would say "em dash", or nothing). */
+function dash(spoken: string): HTMLSpanElement {
+  return el('span', {}, el('span', { 'aria-hidden': 'true' }, '—'), el('span', { class: 'visually-hidden' }, spoken));
 }
 
 function stateBadge(t: Translate, s: FileState): HTMLSpanElement {
@@ -42,11 +52,18 @@ function statusBadge(t: Translate, s: CoverageStatus): HTMLSpanElement {
   return el('span', { class: `badge status-${s}` }, statusLabel(t, s));
 }
 
-/** A horizontal bar: done, then in progress, over the total. */
-export function progressBar(label: string, done: number, inProgress: number, total: number): SVGElement {
+/**
+ * A horizontal bar: done, then in progress, over the total. A progressbar to assistive technology, named
+ * (`name`: the area, or "Topics covered") and read out in words (`valueText`), its figures in aria-value*;
+ * `tooltip` is what the mouse pointer shows.
+ */
+export function progressBar(name: string, valueText: string, tooltip: string, done: number, inProgress: number, total: number): SVGElement {
   const w = (n: number) => (total > 0 ? Math.round((n / total) * 1000) / 10 : 0);
-  return svg('svg', { class: 'bar', viewBox: '0 0 100 6', preserveAspectRatio: 'none', role: 'img', 'aria-label': label },
-    svg('title', {}, label),
+  return svg('svg', {
+    class: 'bar', viewBox: '0 0 100 6', preserveAspectRatio: 'none', role: 'progressbar', 'aria-label': name,
+    'aria-valuemin': 0, 'aria-valuemax': total, 'aria-valuenow': done, 'aria-valuetext': valueText,
+  },
+    svg('title', {}, tooltip),
     svg('rect', { class: 'bar-track', x: 0, y: 0, width: 100, height: 6 }),
     svg('rect', { class: 'bar-done', x: 0, y: 0, width: w(done), height: 6 }),
     svg('rect', { class: 'bar-progress', x: w(done), y: 0, width: w(inProgress), height: 6 }),
@@ -59,12 +76,12 @@ function problemsMark(t: Translate, n: number): HTMLSpanElement {
   return el('span', { class: 'problems-inline', title: label, role: 'img', 'aria-label': label }, `⚠ ${n}`);
 }
 
-function fileCell(t: Translate, f: FileView): HTMLElement {
+function fileCell(t: Translate, scope: string, f: FileView): HTMLElement {
   return el('div', { class: 'file' },
-    openButton(t, f.href, f.file),
+    openButton(t, scope, f.href, f.file),
     ' ', stateBadge(t, f.state),
     f.problems > 0 && problemsMark(t, f.problems),
-    f.state === 'missing' && createButton(t, f.file),
+    f.state === 'missing' && createButton(t, scope, f.file),
     f.title !== undefined && el('div', { class: 'file-title' }, f.title),
   );
 }
@@ -72,19 +89,21 @@ function fileCell(t: Translate, f: FileView): HTMLElement {
 export function renderRow(t: Translate, s: SeriesHead, row: RowView): HTMLTableRowElement {
   const declared = row.declared !== undefined
     ? statusBadge(t, row.declared)
-    : el('span', { class: 'badge not-status', title: t('notAStatus') }, row.declaredText === '' ? '—' : row.declaredText);
+    : row.declaredText === '' ? dash(t('noDeclared'))
+      : el('span', { class: 'badge not-status', title: t('notAStatus') }, row.declaredText, el('span', { class: 'visually-hidden' }, ` (${t('notAStatus')})`));
   const computed = el('td', { class: 'computed' }, statusBadge(t, row.computed));
   if (row.mismatch) {
     computed.appendChild(el('span', { class: 'mismatch-mark', title: t('mismatch'), 'aria-label': t('mismatch'), role: 'img' }, '≠'));
   }
-  const topic = s.matrix !== undefined ? openButton(t, row.topic, s.matrix, row.line, 'link topic') : el('span', { class: 'topic' }, row.topic);
+  const scope = `${s.id}|row:${row.key}`;
+  const topic = s.matrix !== undefined ? openButton(t, scope, row.topic, s.matrix, row.line, 'link topic') : el('span', { class: 'topic' }, row.topic);
   return el('tr', { class: row.mismatch ? 'row mismatch' : 'row', 'data-key': row.key },
     el('th', { scope: 'row', class: 'topic-cell' }, topic),
-    el('td', { class: 'files' }, ...row.files.map(f => fileCell(t, f))),
+    el('td', { class: 'files' }, ...row.files.map(f => fileCell(t, scope, f))),
     el('td', { class: 'declared' }, declared),
     computed,
-    el('td', { class: `priority priority-${row.priority ?? 'none'}` }, row.priority ? priorityLabel(t, row.priority) : '—'),
-    el('td', { class: 'num' }, row.minutes !== undefined ? t('minutes', row.minutes) : '—'),
+    el('td', { class: `priority priority-${row.priority ?? 'none'}` }, row.priority ? priorityLabel(t, row.priority) : dash(t('noPriority'))),
+    el('td', { class: 'num' }, row.minutes !== undefined ? t('minutes', row.minutes) : dash(t('noTime'))),
     el('td', { class: row.problems > 0 ? 'num has-problems' : 'num' }, String(row.problems)),
   );
 }
@@ -94,7 +113,9 @@ export function renderAreaRow(t: Translate, area: string, progress: AreaProgress
   return el('tr', { class: 'area-row', 'data-area': area },
     el('th', { colspan: COLUMNS, scope: 'rowgroup' },
       el('span', { class: 'area-name' }, area),
-      el('span', { class: 'area-count' }, ` ${p.done}/${p.total}`)),
+      // `7/11` is read out as a fraction or a date: the words go to screen readers
+      el('span', { class: 'area-count', 'aria-hidden': 'true' }, ` ${p.done}/${p.total}`),
+      el('span', { class: 'visually-hidden' }, ` ${t('progressValue', p.done, p.total, p.inProgress)}`)),
   );
 }
 
@@ -107,6 +128,7 @@ export function renderTable(t: Translate, s: SeriesView): HTMLTableElement {
   }
   const progress = new Map(s.areas.map(a => [a.area, a]));
   const table = el('table', { class: 'matrix' },
+    el('caption', { class: 'visually-hidden' }, t('matrixCaption', s.title)),
     el('thead', {}, el('tr', {},
       el('th', { scope: 'col' }, t('topic')),
       el('th', { scope: 'col' }, t('files')),
@@ -146,10 +168,11 @@ function minutesList(t: Translate, s: SeriesHead): HTMLElement {
 export function renderHead(t: Translate, s: SeriesHead): HTMLElement {
   const inProgress = s.areas.reduce((n, a) => n + a.inProgress, 0);
   const coveredText = t('covered', s.covered, s.total);
-  const actions = el('div', { class: 'actions' }, openButton(t, t('openReadme'), s.readme, undefined, 'secondary'));
+  const scope = `${s.id}|head`;
+  const actions = el('div', { class: 'actions' }, openButton(t, scope, t('openReadme'), s.readme, undefined, 'secondary'));
   if (s.matrix !== undefined) {
-    actions.appendChild(openButton(t, t('openMatrix'), s.matrix, undefined, 'secondary'));
-    actions.appendChild(el('button', { type: 'button', class: 'primary', 'data-action': 'sync', 'data-series': s.id, 'data-focus': `sync:${s.id}`, title: t('syncTitle') }, t('sync')));
+    actions.appendChild(openButton(t, scope, t('openMatrix'), s.matrix, undefined, 'secondary'));
+    actions.appendChild(el('button', { type: 'button', class: 'primary', 'data-action': 'sync', 'data-series': s.id, 'data-focus': `${scope}|sync`, title: t('syncTitle') }, t('sync')));
   }
   const head = el('div', { class: 'series-head' },
     el('div', { class: 'title-row' }, el('h2', {}, s.title), actions));
@@ -158,16 +181,16 @@ export function renderHead(t: Translate, s: SeriesHead): HTMLElement {
   } else {
     const areaList = el('ul', { class: 'areas' });
     for (const a of s.areas) {
-      const label = t('areaProgress', a.area, a.done, a.total, a.inProgress);
       areaList.appendChild(el('li', { class: 'area' },
-        el('span', { class: 'area-label', title: a.area }, a.area),
-        progressBar(label, a.done, a.inProgress, a.total),
-        el('span', { class: 'area-figure' }, `${a.done}/${a.total}`)));
+        el('span', { class: 'area-label', title: a.area, 'aria-hidden': 'true' }, a.area),
+        progressBar(a.area, t('progressValue', a.done, a.total, a.inProgress), t('areaProgress', a.area, a.done, a.total, a.inProgress), a.done, a.inProgress, a.total),
+        // the bar says the same in words
+        el('span', { class: 'area-figure', 'aria-hidden': 'true' }, `${a.done}/${a.total}`)));
     }
     head.appendChild(el('div', { class: 'summary' },
       el('div', { class: 'overall' },
         el('p', { class: 'covered' }, coveredText),
-        progressBar(coveredText, s.covered, inProgress, s.total),
+        progressBar(t('coveredName'), t('progressValue', s.covered, s.total, inProgress), coveredText, s.covered, inProgress, s.total),
         areaList),
       minutesList(t, s)));
   }
@@ -178,20 +201,21 @@ export function renderHead(t: Translate, s: SeriesHead): HTMLElement {
 export function renderTail(t: Translate, s: SeriesHead): HTMLElement {
   const tail = el('div', { class: 'series-tail' });
   if (s.matrix === undefined) return tail;
+  const readmeScope = `${s.id}|readme-only`, matrixScope = `${s.id}|matrix-only`;
   const readmeOnly = el('ul', { class: 'unlisted' });
   for (const c of s.readmeOnly) {
     readmeOnly.appendChild(el('li', {},
-      openButton(t, c.label, s.readme, c.line), ' ',
+      openButton(t, readmeScope, c.label, s.readme, c.line), ' ',
       el('span', { class: 'muted' }, c.category), ' ', stateBadge(t, c.state),
       c.priority !== undefined && el('span', { class: `priority priority-${c.priority}` }, ` ${priorityLabel(t, c.priority)}`),
-      c.state === 'missing' && createButton(t, c.file)));
+      c.state === 'missing' && createButton(t, readmeScope, c.file)));
   }
   const matrixOnly = el('ul', { class: 'unlisted' });
   for (const f of s.matrixOnly) {
     matrixOnly.appendChild(el('li', {},
-      f.state === 'missing' ? openButton(t, f.href, s.matrix, f.line) : openButton(t, f.href, f.file), ' ',
+      f.state === 'missing' ? openButton(t, matrixScope, f.href, s.matrix, f.line) : openButton(t, matrixScope, f.href, f.file), ' ',
       el('span', { class: 'muted' }, f.topic), ' ', stateBadge(t, f.state),
-      f.state === 'missing' && createButton(t, f.file)));
+      f.state === 'missing' && createButton(t, matrixScope, f.file)));
   }
   tail.append(
     el('section', { class: 'block' }, el('h3', {}, `${t('readmeOnly')} (${s.readmeOnly.length})`),

@@ -57,6 +57,12 @@ export const PAGE_STRINGS = {
   none: 'None',
   gaps: 'Remaining Gaps',
   matrixProblems: 'Problems reading the matrix',
+  matrixCaption: '{0}: coverage matrix',
+  coveredName: 'Topics covered',
+  progressValue: '{0} of {1} done, {2} in progress',
+  noDeclared: 'No status declared',
+  noTime: 'No reading time',
+  coverageUpdated: 'Coverage updated: {0} of {1} topics covered',
 } as const;
 
 export type StringKey = keyof typeof PAGE_STRINGS;

@@ -85,6 +85,8 @@ describe('tree: Series view', () => {
     assert.equal(written.command?.command, 'vscode.open');
     assert.ok(written.checkboxState, 'written chapters have a studied check box');
     assert.ok(written.tooltip instanceof vscode.MarkdownString);
+    // a screen reader hears words, not `必讀 · 90 min` and a star icon
+    assert.match(written.accessibilityInformation?.label ?? '', /^Chapter 1: Scalability Fundamentals, Must-read, 90 minutes, (written|draft)\b.*, (studied|not studied)$/);
 
     const planned = a.seriesTree.getTreeItem(chapter(a, sd, '05_api_design_grpc_graphql'));
     assert.equal(planned.contextValue, 'chapter.planned');
@@ -92,6 +94,7 @@ describe('tree: Series view', () => {
     assert.ok(planned.iconPath instanceof vscode.ThemeIcon && planned.iconPath.id === 'circle-large-outline');
     assert.equal(planned.checkboxState, undefined);
     assert.equal(planned.command, undefined);
+    assert.equal(planned.accessibilityInformation?.label, 'Chapter 5: api design grpc graphql, Important, 75 minutes, planned, no note yet');
 
     const groupItem = a.seriesTree.getTreeItem(sd);
     assert.match(String(groupItem.description), /^\d+\/21 studied · \d+ written$/);

@@ -139,7 +139,10 @@ async function newLooseNote(service: IndexService, args: NewNoteArgs): Promise<C
   const title = args.title ?? await vscode.window.showInputBox({ title: vscode.l10n.t('New Note: title'), prompt: vscode.l10n.t('Title of the new note') });
   if (!title?.trim()) return 'cancelled';
   const proposed = `${title.trim().toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '_').replace(/^_+|_+$/g, '') || 'note'}.md`;
-  const file = args.file ?? await vscode.window.showInputBox({ title: vscode.l10n.t('New Note: path'), value: proposed, validateInput: v => validateNewPath(service, v) });
+  const file = args.file ?? await vscode.window.showInputBox({
+    title: vscode.l10n.t('New Note: path'), value: proposed, prompt: vscode.l10n.t('Workspace-relative path of the new note'),
+    validateInput: v => validateNewPath(service, v),
+  });
   if (!file || validateNewPath(service, file)) return 'cancelled';
   return createNoteFile(service, normalize(file.trim()) ?? file.trim(), { title: title.trim() });
 }

@@ -37,7 +37,11 @@ export async function filterCommand(service: IndexService, tree: SeriesTree, arg
   type Item = vscode.QuickPickItem & { action: 'priority' | 'missing' | 'text' | 'clear' };
   const items: Item[] = [
     { action: 'priority', label: '$(star-full) ' + vscode.l10n.t('Priority…'), description: f.priorities.map(priorityName).join(', ') },
-    { action: 'missing', label: (f.missingOnly ? '$(check) ' : '$(circle-large-outline) ') + vscode.l10n.t('Planned chapters only') },
+    // the icon shows the toggle's state; a screen reader does not read icons: the description says it
+    {
+      action: 'missing', label: (f.missingOnly ? '$(check) ' : '$(circle-large-outline) ') + vscode.l10n.t('Planned chapters only'),
+      description: f.missingOnly ? vscode.l10n.t('on') : vscode.l10n.t('off'),
+    },
     { action: 'text', label: '$(search) ' + vscode.l10n.t('Text…'), description: f.text },
     { action: 'clear', label: '$(clear-all) ' + vscode.l10n.t('Clear filter') },
   ];

@@ -34,7 +34,7 @@ export async function pickSeries(service: IndexService, arg: unknown): Promise<S
   if (withMatrix.length <= 1) return withMatrix[0];
   const pick = await vscode.window.showQuickPick(
     withMatrix.map(s => ({ label: s.title, description: s.readme, series: s })),
-    { placeHolder: vscode.l10n.t('Sync the coverage status of which series?') },
+    { title: vscode.l10n.t('Sync Coverage Status'), placeHolder: vscode.l10n.t('Sync the coverage status of which series?') },
   );
   return pick?.series;
 }

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { Backlink } from '../../core/index/api';
 import type { LinkKind } from '../../core/model';
 import type { IndexService } from '../indexService';
+import { backlinkAccessibleLabel, backlinkSourceAccessibleLabel, linkKindName } from './accessibleLabels';
 
 export const BACKLINKS_VIEW_ID = 'notesNavigator.backlinks';
 
@@ -71,6 +72,7 @@ export class BacklinksView implements vscode.TreeDataProvider<Node>, vscode.Disp
       item.iconPath = vscode.ThemeIcon.File;
       item.description = node.links.length === 1 ? node.from : `${node.from} · ${node.links.length}`;
       item.tooltip = node.from;
+      item.accessibilityInformation = { label: backlinkSourceAccessibleLabel(title, node.from, node.links.length) };
       item.contextValue = 'backlink.source';
       return item;
     }
@@ -80,7 +82,9 @@ export class BacklinksView implements vscode.TreeDataProvider<Node>, vscode.Disp
     item.id = `backlink:${node.backlink.from}:${l.range.start.line}:${l.range.start.character}`;
     item.iconPath = new vscode.ThemeIcon(KIND_ICONS[l.kind]);
     item.description = vscode.l10n.t('line {0}', l.range.start.line + 1);
-    item.tooltip = `${node.backlink.from}:${l.range.start.line + 1}:${l.range.start.character + 1} — ${l.raw}`;
+    // the icon's shape is the link's kind: the tooltip and the screen reader say it
+    item.tooltip = `${linkKindName(l.kind)}: ${node.backlink.from}:${l.range.start.line + 1}:${l.range.start.character + 1} — ${l.raw}`;
+    item.accessibilityInformation = { label: backlinkAccessibleLabel(label, l.kind, l.range.start.line + 1) };
     item.command = {
       command: 'vscode.open',
       title: vscode.l10n.t('Open Note'),

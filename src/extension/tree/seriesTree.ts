@@ -4,6 +4,7 @@ import type { Chapter, PriorityKey, SeriesModel } from '../../core/model';
 import { ChapterNumberIndex } from '../../core/series/chapterNumbers';
 import { formatDuration } from '../../core/series/duration';
 import { countPhrase } from '../countPhrases';
+import { chapterAccessibleLabel, groupAccessibleLabel } from './accessibleLabels';
 import type { IndexService } from '../indexService';
 import { shownFolderName } from '../notesFolder';
 import { StudiedStore, studiedKeyIn } from './studied';
@@ -198,6 +199,7 @@ export class SeriesTree implements vscode.TreeDataProvider<TreeNode>, vscode.Dis
     md.appendMarkdown('\n\n');
     md.appendText(progressLong(node.progress));
     item.tooltip = md;
+    item.accessibilityInformation = { label: groupAccessibleLabel(vscode.l10n.t('Series {0}', node.series.title || node.series.readme), progressLong(node.progress)) };
     item.command = { command: 'vscode.open', title: vscode.l10n.t('Open README'), arguments: [this.service.uriOf(node.series.readme)] };
     return item;
   }
@@ -231,6 +233,7 @@ export class SeriesTree implements vscode.TreeDataProvider<TreeNode>, vscode.Dis
     item.iconPath = icon;
     item.description = progressText(node.progress);
     item.tooltip = new vscode.MarkdownString().appendMarkdown(`**${escapeMarkdown(label)}**\n\n`).appendText(progressLong(node.progress));
+    item.accessibilityInformation = { label: groupAccessibleLabel(label, progressLong(node.progress)) };
     item.contextValue = `group.${node.groupBy}`;
     return item;
   }
@@ -244,8 +247,12 @@ export class SeriesTree implements vscode.TreeDataProvider<TreeNode>, vscode.Dis
     if (c.minutes !== undefined) parts.push(vscode.l10n.t('{0} min', c.minutes));
     if (!facts.exists) parts.push(vscode.l10n.t('planned'));
     else if (facts.draft) parts.push(vscode.l10n.t('draft'));
-    if (facts.problems > 0) parts.push(facts.problems === 1 ? vscode.l10n.t('1 problem') : vscode.l10n.t('{0} problems', facts.problems));
+    if (facts.problems > 0) parts.push(countPhrase.problems(facts.problems));
     item.description = parts.join(' · ');
+    // the description reads as `必讀 · 90 min`, the priority is the icon's shape, studied only the checkbox
+    item.accessibilityInformation = {
+      label: chapterAccessibleLabel(c, facts, node.studied, ch => (ch.priority ? priorityName(ch.priority) : ch.priorityLabel)),
+    };
     if (facts.exists) {
       const [icon, color] = c.priority ? PRIORITY_ICONS[c.priority] : ['file', ''];
       item.iconPath = new vscode.ThemeIcon(icon, color ? new vscode.ThemeColor(color) : undefined);

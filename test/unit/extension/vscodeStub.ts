@@ -86,6 +86,30 @@ export class MarkdownString {
   }
 }
 
+/** Tree views: what TreeDataProviders build (the tests read the items back). */
+export class ThemeColor {
+  constructor(readonly id: string) {}
+}
+export class ThemeIcon {
+  static readonly File = new ThemeIcon('file');
+  static readonly Folder = new ThemeIcon('folder');
+  constructor(readonly id: string, readonly color?: ThemeColor) {}
+}
+export const TreeItemCollapsibleState = { None: 0, Collapsed: 1, Expanded: 2 };
+export const TreeItemCheckboxState = { Unchecked: 0, Checked: 1 };
+export class TreeItem {
+  id?: string;
+  description?: string | boolean;
+  tooltip?: string | MarkdownString;
+  iconPath?: unknown;
+  resourceUri?: Uri;
+  command?: unknown;
+  contextValue?: string;
+  checkboxState?: unknown;
+  accessibilityInformation?: { label: string; role?: string };
+  constructor(readonly label: string, readonly collapsibleState = TreeItemCollapsibleState.None) {}
+}
+
 export class Hover {
   constructor(readonly contents: MarkdownString, readonly range?: Range) {}
 }
@@ -368,6 +392,7 @@ const stub = {
   CompletionItemKind, CompletionTriggerKind, SymbolKind, l10n, languages, workspace, EventEmitter, RelativePattern, FileType,
   FileSystemError, DiagnosticSeverity, Diagnostic, window, commands, ProgressLocation, ConfigurationTarget,
   CodeActionKind, CodeActionTriggerKind, CodeAction, WorkspaceEdit, DiagnosticRelatedInformation, extensions, env,
+  TreeItem, TreeItemCollapsibleState, TreeItemCheckboxState, ThemeIcon, ThemeColor,
 };
 
 type Resolver = (request: string, ...rest: unknown[]) => string;

@@ -162,7 +162,11 @@ export class FakeElement extends FakeNode {
   get tBodies(): FakeElement[] { return this.children.filter(c => c.localName === 'tbody'); }
   get rows(): FakeElement[] { return this.children.filter(c => c.localName === 'tr'); }
 
-  focus(): void { if (this.isConnected) this.ownerDocument.activeElement = this; }
+  focus(options?: { preventScroll?: boolean }): void {
+    if (!this.isConnected) return;
+    this.ownerDocument.activeElement = this;
+    this.ownerDocument.lastFocusOptions = options;
+  }
   blur(): void { if (this.ownerDocument.activeElement === this) this.ownerDocument.activeElement = this.ownerDocument.body; }
   click(): void { this.dispatchEvent(new FakeEvent('click')); }
 
@@ -187,6 +191,8 @@ export class FakeDocument extends Emitter {
   readonly documentElement: FakeElement;
   readonly body: FakeElement;
   activeElement: FakeElement;
+  /** what the last focus() call asked for (a browser scrolls a focused control into view unless preventScroll) */
+  lastFocusOptions: { preventScroll?: boolean } | undefined;
 
   constructor() {
     super();

@@ -1,0 +1,106 @@
+import { workspace } from './vscodeStub';
+import { strict as assert } from 'node:assert';
+import * as vscode from 'vscode';
+import type { IndexService } from '../../../src/extension/indexService';
+import { BacklinksView } from '../../../src/extension/tree/backlinksView';
+import { SeriesTree } from '../../../src/extension/tree/seriesTree';
+import type { TreeNode } from '../../../src/extension/tree/treeModel';
+import { FM, indexOf } from '../index/memoryWorkspace';
+
+// the stub that answers `require('vscode')` (each test file bundles its own copy of vscodeStub.ts)
+const { Uri, EventEmitter } = vscode as unknown as typeof import('./vscodeStub');
+type Uri = import('./vscodeStub').Uri;
+const win = vscode.window as unknown as Record<string, unknown>;
+
+/** What a screen reader says for the Series and Backlinks views' items (VS Code reads accessibilityInformation.label). */
+
+const README = `---
+title: Backend
+---
+# Backend
+
+## Chapters
+
+### Streams
+
+- [17_kafka_basics](streams/17_kafka_basics.md) - Must-read - 45 min
+- [18_kafka_ops](streams/18_kafka_ops.md) - 可跳讀 - 1 min
+- [19_flink](streams/19_flink.md) - 20 min
+`;
+
+const FILES: Record<string, string> = {
+  'backend/README.md': README,
+  'backend/streams/17_kafka_basics.md': FM('Kafka basics') + '# Kafka basics\n\nSee [gone](nowhere.md) and [also gone](nowhere2.md).\n',
+  'backend/streams/18_kafka_ops.md': FM('Kafka ops').replace('status: active', 'status: draft') + '# Kafka ops\n',
+  'notes/a.md': FM('Alpha') + 'See [the basics](../backend/streams/17_kafka_basics.md) and `backend/streams/17_kafka_basics.md`.\n',
+};
+
+function serviceOf(index: Awaited<ReturnType<typeof indexOf>>): IndexService {
+  const noop = new EventEmitter<unknown>();
+  return {
+    index, ready: Promise.resolve(), root: Uri.file('/ws'), settings: { groupBy: 'category' },
+    onDidChange: noop.event, onDidProgress: noop.event, onDidChangeSettings: noop.event, onDidChangeRoot: noop.event,
+    fileOf: (uri: Uri) => (uri.path.startsWith('/ws/') ? uri.path.slice(4) : undefined),
+    uriOf: (file: string) => Uri.file('/ws/' + file),
+    toRange: (r: unknown) => r,
+  } as unknown as IndexService;
+}
+
+function label(item: vscode.TreeItem): string {
+  return item.accessibilityInformation?.label ?? '';
+}
+
+describe('tree views speak their items in words', () => {
+  const saved = { ...win };
+  afterEach(() => {
+    for (const k of ['createTreeView', 'onDidChangeActiveTextEditor', 'activeTextEditor']) win[k] = saved[k];
+    workspace.workspaceFolders = undefined;
+  });
+
+  function fakeView() {
+    const noop = new EventEmitter<unknown>();
+    return { description: undefined, message: undefined, visible: true, onDidChangeCheckboxState: noop.event, onDidChangeVisibility: noop.event, dispose: () => undefined };
+  }
+
+  it('Series view: a chapter says its number, title, priority, time, state, problems and studied state; groups their progress', async () => {
+    win.createTreeView = fakeView;
+    win.onDidChangeActiveTextEditor = new EventEmitter<unknown>().event;
+    const index = await indexOf(FILES);
+    const state = new Map<string, unknown>();
+    const memento = { get: (k: string) => state.get(k), update: async (k: string, v: unknown) => { state.set(k, v); } } as unknown as vscode.Memento;
+    const tree = new SeriesTree(serviceOf(index), memento);
+    await tree.studied.set(['backend/streams/17_kafka_basics.md'], true);
+    const [series] = tree.getChildren() as TreeNode[];
+    const [group] = tree.getChildren(series);
+    const chapters = tree.getChildren(group);
+    const items = chapters.map(c => tree.getTreeItem(c));
+    const problems = index.diagnostics('backend/streams/17_kafka_basics.md').filter(d => d.severity === 'error' || d.severity === 'warning').length;
+    assert.ok(problems >= 2, `two broken links: ${problems}`);
+    assert.equal(label(items[0]!), `Chapter 17: Kafka basics, Must-read, 45 minutes, written, ${problems} problems, studied`);
+    // a README label that is a priority label (可跳讀) is said as the priority's name; a draft is not "written"
+    assert.equal(label(items[1]!), 'Chapter 18: Kafka ops, Skippable, 1 minute, draft, not studied');
+    // no note yet: no title (the link text without its number and underscores), no studied state
+    assert.equal(label(items[2]!), 'Chapter 19: flink, 20 minutes, planned, no note yet');
+    assert.match(label(tree.getTreeItem(group!)), /^Streams, 1 of 3 chapters studied, 1 written, /);
+    assert.match(label(tree.getTreeItem(series!)), /^Series Backend, 1 of 3 chapters studied, 1 written, /);
+    for (const item of [...items, tree.getTreeItem(group!), tree.getTreeItem(series!)]) assert.ok(item.tooltip, `${item.label} has a tooltip`);
+    tree.dispose();
+  });
+
+  it('Backlinks view: a linking note says its path and link count, a link says its kind (the icon) and line', async () => {
+    win.createTreeView = fakeView;
+    const activeEditor = new EventEmitter<unknown>();
+    win.onDidChangeActiveTextEditor = activeEditor.event;
+    win.activeTextEditor = { document: { uri: Uri.file('/ws/backend/streams/17_kafka_basics.md') } };
+    const index = await indexOf(FILES);
+    const view = new BacklinksView(serviceOf(index));
+    await new Promise(r => setImmediate(r));
+    const source = view.getChildren().find(n => (n as { from?: string }).from === 'notes/a.md');
+    assert.ok(source, 'a.md links to the chapter');
+    assert.equal(label(view.getTreeItem(source)), 'Alpha, notes/a.md, 2 links');
+    const links = view.getChildren(source).map(n => view.getTreeItem(n));
+    assert.deepEqual(links.map(label), ['the basics, Markdown link, line 10', 'backend/streams/17_kafka_basics.md, backtick path reference, line 10']);
+    assert.match(String(links[1]!.tooltip), /^backtick path reference: notes\/a\.md:10:/);
+    view.dispose();
+  });
+});
