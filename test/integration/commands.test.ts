@@ -71,14 +71,15 @@ describe('commands', () => {
     const text = await readText(uri);
     const today = todayString();
     assert.match(text, /^---\r?\n/);
-    assert.match(text, /^title: Cqrs Event Sourcing$/m);
+    // the matrix row's topic: the README label is only the file name
+    assert.match(text, /^title: CQRS & Event Sourcing$/m);
     assert.match(text, /^note_type: chapter$/m);
     assert.match(text, /^domain: backend$/m);
     assert.match(text, /^tags: \[.*backend.*system-design.*\]$/m);
     assert.match(text, new RegExp(`^created: ${today}$`, 'm'));
     assert.match(text, new RegExp(`^updated: ${today}$`, 'm'));
     assert.match(text, /^status: draft$/m);
-    assert.match(text, /^# Cqrs Event Sourcing$/m);
+    assert.match(text, /^# CQRS & Event Sourcing$/m);
     assert.equal(activeFile(a), file, 'the new note is opened');
     // the index picks it up: the placeholder becomes a written chapter, with no frontmatter problems
     await until(() => a.service.index.note(file) !== undefined, 5000, 'the index to see the new note');

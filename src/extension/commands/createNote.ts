@@ -5,6 +5,7 @@ import type { Category, FileEdit, PriorityKey, SeriesModel } from '../../core/mo
 import { normalize, relative } from '../../core/paths';
 import { countPhrase } from '../countPhrases';
 import type { IndexService } from '../indexService';
+import { otherPriorityLabels } from '../priorityText';
 import { priorityName } from '../tree/seriesTree';
 import { exists, fileFromArg, openFile, requireTrust } from './args';
 import { chapterLine, defaultPriorityLabel, noteTags, plannedNoteOptions, proposeChapter, readmeInsertEdit, typicalMinutes } from './noteTemplate';
@@ -105,7 +106,7 @@ export async function newNoteCommand(service: IndexService, args: NewNoteArgs = 
   const interactive = args.title === undefined;
   if (!priority && interactive) {
     const keys: PriorityKey[] = ['must-read', 'important', 'skippable'];
-    const pick = await vscode.window.showQuickPick(keys.map(k => ({ label: config.priorityLabels[k][0] ?? priorityName(k), description: priorityName(k), key: k })), { title: vscode.l10n.t('New Note: reading priority') });
+    const pick = await vscode.window.showQuickPick(keys.map(k => priorityPick(k, config.priorityLabels[k])), { title: vscode.l10n.t('New Note: reading priority') });
     if (!pick) return 'cancelled';
     priority = pick.key;
   }
@@ -158,4 +159,10 @@ function validateNewPath(service: IndexService, v: string): string | undefined {
 function domainOf(service: IndexService, series: SeriesModel | undefined): string | undefined {
   const d = series ? service.index.note(series.readme)?.frontmatter.data?.domain : undefined;
   return typeof d === 'string' ? d : undefined;
+}
+
+/** A reading-priority choice: the label the README line gets, and the priority's name when that is another word. */
+function priorityPick(key: PriorityKey, labels: readonly string[]): vscode.QuickPickItem & { key: PriorityKey } {
+  const label = labels[0] ?? priorityName(key);
+  return { label, description: otherPriorityLabels(key, [label]).length > 0 ? priorityName(key) : undefined, key };
 }

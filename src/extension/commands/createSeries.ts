@@ -27,21 +27,21 @@ export async function createSeriesCommand(service: IndexService, args: CreateSer
   }
   let folder = args.folder;
   if (folder === undefined) {
-    const picked = await vscode.window.showOpenDialog({
-      canSelectFolders: true, canSelectFiles: false, canSelectMany: false, defaultUri: root,
-      openLabel: vscode.l10n.t('Create Series Here'), title: vscode.l10n.t('Folder of the new series'),
-    });
-    if (!picked?.[0]) return 'cancelled';
-    const rel = picked[0].toString() === root.toString() ? '' : service.fileOf(picked[0]);
-    if (rel === undefined) {
-      // a multi-root workspace: a folder of another workspace folder is not indexed (say which one is)
-      const notesFolder = shownFolderName(root);
-      void vscode.window.showErrorMessage(notesFolder === undefined
+    // a path typed in a box, not a folder dialog: the dialog of the web, remote and simple-dialog windows only
+    // picks folders that exist ("Please enter a path that exists"), so a series could not get a folder of its own
+    const notesFolder = shownFolderName(root);
+    const answer = await vscode.window.showInputBox({
+      title: vscode.l10n.t('Folder of the new series'),
+      prompt: notesFolder === undefined
+        ? vscode.l10n.t('Relative to the workspace folder; created when missing. Leave it empty for the workspace folder itself.')
+        : vscode.l10n.t('Relative to the notes folder {0}; created when missing. Leave it empty for {0} itself.', notesFolder),
+      validateInput: v => (seriesFolderOf(v) !== undefined ? undefined : notesFolder === undefined
         ? vscode.l10n.t('Pick a folder inside the workspace folder.')
-        : vscode.l10n.t('Pick a folder inside the notes folder {0}.', notesFolder));
-      return 'cancelled';
-    }
-    folder = rel;
+        : vscode.l10n.t('Pick a folder inside the notes folder {0}.', notesFolder)),
+    });
+    if (answer === undefined) return 'cancelled';
+    folder = seriesFolderOf(answer);
+    if (folder === undefined) return 'cancelled';
   }
   const normalized = folder === '' ? '' : normalize(folder);
   if (normalized === undefined) return 'cancelled';
@@ -82,4 +82,11 @@ export async function createSeriesCommand(service: IndexService, args: CreateSer
 
 function titleCase(s: string): string {
   return s.split(/[\s_-]+/).filter(Boolean).map(w => w[0].toUpperCase() + w.slice(1)).join(' ');
+}
+
+/** The workspace-relative folder a typed answer names ('' for the notes folder itself); undefined when it leaves it. */
+export function seriesFolderOf(typed: string): string | undefined {
+  const t = typed.trim().replace(/\\/g, '/');
+  if (t.startsWith('/') || /^[a-zA-Z]:/.test(t) || /^[a-z][a-z0-9+.-]*:\/\//i.test(t)) return undefined;
+  return t === '' ? '' : normalize(t);
 }

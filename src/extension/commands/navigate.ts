@@ -4,7 +4,8 @@ import { CHAPTER_NUMBER, ChapterNumberIndex, numberKey } from '../../core/series
 import { basename } from '../../core/paths';
 import type { IndexService } from '../indexService';
 import { shownFolderName } from '../notesFolder';
-import { priorityName, type SeriesTree, SERIES_VIEW_ID } from '../tree/seriesTree';
+import { priorityText } from '../priorityText';
+import { type SeriesTree, SERIES_VIEW_ID } from '../tree/seriesTree';
 import { routeOrder, uniqueChapters } from '../tree/treeModel';
 import { exists, fileFromArg, openFile } from './args';
 import { createNoteCommand } from './createNote';
@@ -37,7 +38,7 @@ export async function openChapterCommand(service: IndexService, arg?: unknown): 
       const note = service.index.note(c.file);
       const exists = note !== undefined || service.index.takenToExist(c.file);
       const desc: string[] = [];
-      if (c.priority) desc.push(`${c.priorityLabel ?? priorityName(c.priority)} ${priorityName(c.priority)}`);
+      if (c.priority) desc.push(priorityText(c.priority, c.priorityLabel));
       if (c.minutes !== undefined) desc.push(vscode.l10n.t('{0} min', c.minutes));
       desc.push(c.category);
       if (!exists) desc.push(vscode.l10n.t('planned'));

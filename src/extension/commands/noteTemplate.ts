@@ -3,7 +3,7 @@ import { titleFromFileName } from '../../core/fixes/frontmatter';
 import { newNoteText } from '../../core/fixes/newNote';
 import type { IndexView } from '../../core/index/api';
 import type { Category, Position, PriorityKey, SeriesModel, TextEdit } from '../../core/model';
-import { dirname, relative } from '../../core/paths';
+import { basename, dirname, relative } from '../../core/paths';
 import { LineIndex } from '../../core/text/lineIndex';
 
 /**
@@ -39,14 +39,26 @@ export function fileSlug(title: string): string {
 
 /**
  * The title and tags of a planned note (a README chapter or matrix file not written yet): the chapter label made
- * a title, the series' domain and the chapter's category as tags. The Series tree's "Create Note" and the coverage
- * page's *Create* button both go through here, so a chapter gets the same note whichever one creates it.
+ * a title, the series' domain and the chapter's category as tags. A label that is only the file name
+ * (`05_api_design_grpc_graphql`) gives way to the topic of the matrix row that lists just this file (`gRPC &
+ * GraphQL`): a title made of the file name spells names wrong (`Api Design Grpc Graphql`). The Series tree's
+ * "Create Note" and the coverage page's *Create* button both go through here, so a chapter gets the same note
+ * whichever one creates it.
  */
 export function plannedNoteOptions(index: IndexView, file: string): { title?: string; tags: string[] } {
   const series = index.seriesOf(file);
   const chapter = series?.categories.flatMap(c => c.chapters).find(c => c.file === file);
   const d = series ? index.note(series.readme)?.frontmatter.data?.domain : undefined;
-  return { title: chapter ? chapterTitle(chapter.label) : undefined, tags: noteTags(typeof d === 'string' ? d : undefined, chapter?.category) };
+  const labelIsFileName = chapter === undefined || chapter.label === basename(file).replace(/\.md$/i, '');
+  const topic = labelIsFileName && series ? matrixTopicOf(index, series, file) : undefined;
+  return { title: topic ?? (chapter ? chapterTitle(chapter.label) : undefined), tags: noteTags(typeof d === 'string' ? d : undefined, chapter?.category) };
+}
+
+/** The topic of the coverage matrix row that lists `file` and no other file, if there is one. */
+function matrixTopicOf(index: IndexView, series: SeriesModel, file: string): string | undefined {
+  const row = index.coverage(series)?.rows.find(r => r.files.length === 1 && r.files[0].file === file);
+  const topic = row?.topic.trim();
+  return topic ? topic : undefined;
 }
 
 /** The text of a planned note (see `plannedNoteOptions`), dated `today`. */

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { PriorityKey } from '../../core/model';
 import type { GroupBy } from '../config';
 import type { IndexService } from '../indexService';
+import { otherPriorityLabels } from '../priorityText';
 import { priorityName, type SeriesTree } from '../tree/seriesTree';
 import { sanitizeFilter } from '../tree/viewState';
 import { fileFromArg } from './args';
@@ -57,7 +58,7 @@ export async function filterCommand(service: IndexService, tree: SeriesTree, arg
   const keys: PriorityKey[] = ['must-read', 'important', 'skippable'];
   const labels = service.index.config.priorityLabels;
   const picks = await vscode.window.showQuickPick(
-    keys.map(k => ({ label: priorityName(k), description: labels[k].join(', '), key: k, picked: f.priorities.includes(k) })),
+    keys.map(k => ({ label: priorityName(k), description: otherPriorityLabels(k, labels[k]).join(', '), key: k, picked: f.priorities.includes(k) })),
     { title: vscode.l10n.t('Show Priorities'), canPickMany: true },
   );
   if (picks) await tree.state.setFilter({ priorities: picks.map(p => p.key) });

@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
 import type { IndexView, NoteRecord } from '../../core/index/api';
-import { dirname } from '../../core/paths';
 import type { IndexService } from '../indexService';
 import { isIndexReady } from './readiness';
 
@@ -17,11 +16,12 @@ export function registerWorkspaceSymbols(service: IndexService): vscode.Disposab
       try {
         if (!isIndexReady(service)) return undefined;
         const ranked = rankScored(service.index, query, () => token.isCancellationRequested);
+        const containers = ranked.length > 0 ? chapterContainers(service.index) : new Map<string, string>();
         // VS Code's list keeps only the symbols whose name matches the query: a note found by its path says it
         return ranked.map(({ note, score, alias }) => new vscode.SymbolInformation(
           alias !== undefined ? `${note.title} · ${alias}` : score === BY_PATH || score === BY_PATH_LETTERS ? `${note.title} · ${note.file}` : note.title,
           vscode.SymbolKind.File,
-          dirname(note.file),
+          containers.get(note.file) ?? '',
           new vscode.Location(service.uriOf(note.file), new vscode.Range(0, 0, 0, 0)),
         ));
       } catch (e) {
@@ -30,6 +30,23 @@ export function registerWorkspaceSymbols(service: IndexService): vscode.Disposab
       }
     },
   });
+}
+
+/**
+ * The container VS Code shows before a symbol's path: where the note sits in its series ("System Design", or
+ * "Backend › System Design" with several series); nothing for a note that is no chapter. The folder would repeat
+ * the path that VS Code already shows next to it ("backend/sd • backend/sd/01_x.md").
+ */
+function chapterContainers(index: IndexView): Map<string, string> {
+  const all = index.series();
+  const out = new Map<string, string>();
+  for (const series of all) {
+    for (const category of series.categories) {
+      const name = all.length > 1 ? `${series.title} › ${category.name}` : category.name;
+      for (const chapter of category.chapters) if (!out.has(chapter.file)) out.set(chapter.file, name);
+    }
+  }
+  return out;
 }
 
 /** Ties in natural order (`Chapter 2` before `Chapter 10`); one collator: `localeCompare` builds one per call. */

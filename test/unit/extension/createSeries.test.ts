@@ -57,7 +57,33 @@ describe('Create Series', () => {
     assert.deepEqual(r.warnings, []);
   });
 
-  it('in a multi-root workspace, opens the picker in the notes folder and refuses a folder of another one, naming the notes folder', async () => {
+  it('asks for the folder as a path, so that a series can get a new folder where the folder dialog only picks existing ones', async () => {
+    const index = await indexOf({ 'other.md': '# Other\n' });
+    const service = {
+      index, root: Uri.file('/nonexistent-ws'), log: { info: () => undefined },
+      fileOf: (uri: Uri) => uri.path.slice('/nonexistent-ws/'.length),
+      uriOf: (file: string) => Uri.file('/nonexistent-ws/' + file),
+      toWorkspaceEdit: (edits: unknown) => edits,
+    } as unknown as IndexService;
+    const applied: { file: string }[][] = [];
+    let box: { prompt: string; validateInput: (v: string) => string | undefined } | undefined;
+    ws.applyEdit = async (e: { file: string }[]) => { applied.push(e); return true; };
+    ws.openTextDocument = async (uri: Uri) => ({ uri });
+    win.showTextDocument = async () => ({});
+    win.showOpenDialog = async () => { throw new Error('the folder dialog cannot make a new folder in the web and remote windows'); };
+    win.showInputBox = async (o: { prompt: string; validateInput: (v: string) => string | undefined }) => { box = o; return ' frontend/ '; };
+    try {
+      assert.equal(await createSeriesCommand(service, { title: 'Frontend Series' }), 'created');
+    } finally {
+      for (const k of ['showOpenDialog', 'showInputBox']) win[k] = saved[k];
+    }
+    assert.deepEqual(applied[0].map(e => e.file), ['frontend/README.md', 'frontend/coverage_matrix.md']);
+    assert.equal(box?.prompt, 'Relative to the workspace folder; created when missing. Leave it empty for the workspace folder itself.');
+    for (const ok of ['', 'frontend', 'guides/frontend', './x/../y']) assert.equal(box?.validateInput(ok), undefined, ok);
+    for (const bad of ['../elsewhere', '/etc', 'C:\\notes', 'file:///tmp']) assert.equal(box?.validateInput(bad), 'Pick a folder inside the workspace folder.', bad);
+  });
+
+  it('in a multi-root workspace, asks for a folder of the notes folder, naming it, and refuses one outside it', async () => {
     const notes = { name: 'notes', index: 1, uri: Uri.file('/ws/notes') };
     workspace.workspaceFolders = [{ name: 'other', index: 0, uri: Uri.file('/ws/other') }, notes];
     const service = {
@@ -65,20 +91,18 @@ describe('Create Series', () => {
       root: notes.uri,
       fileOf: (uri: Uri) => (uri.path.startsWith('/ws/notes/') ? uri.path.slice('/ws/notes/'.length) : undefined),
     } as unknown as IndexService;
-    const errors: string[] = [];
-    let defaultUri: Uri | undefined;
     const applied: unknown[] = [];
+    let box: { prompt: string; validateInput: (v: string) => string | undefined } | undefined;
     ws.applyEdit = async (e: unknown) => { applied.push(e); return true; };
-    win.showErrorMessage = async (m: string) => { errors.push(m); return undefined; };
-    win.showOpenDialog = async (o: { defaultUri: Uri }) => { defaultUri = o.defaultUri; return [Uri.file('/ws/other/guides')]; };
+    win.showInputBox = async (o: { prompt: string; validateInput: (v: string) => string | undefined }) => { box = o; return '../other/guides'; };
     try {
       assert.equal(await createSeriesCommand(service), 'cancelled');
     } finally {
       workspace.workspaceFolders = undefined;
-      for (const k of ['showErrorMessage', 'showOpenDialog']) win[k] = saved[k];
+      win.showInputBox = saved.showInputBox;
     }
-    assert.equal(defaultUri?.path, '/ws/notes');
+    assert.equal(box?.prompt, 'Relative to the notes folder notes; created when missing. Leave it empty for notes itself.');
+    assert.equal(box?.validateInput('../other/guides'), 'Pick a folder inside the notes folder notes.');
     assert.deepEqual(applied, []);
-    assert.deepEqual(errors, ['Pick a folder inside the notes folder notes.']);
   });
 });

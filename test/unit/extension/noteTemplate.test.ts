@@ -112,4 +112,23 @@ describe('planned note text (Series tree "Create Note" and the coverage page\'s 
     // a matrix file that is no chapter: titled after its file name
     assert.match(plannedNoteText(index, 's/sd/99_extra_topic.md', '2026-01-02'), /\n# Extra Topic\n$/);
   });
+
+  it('takes the topic of the matrix row listing just that file over a label that is only the file name', async () => {
+    const { FakeIndex } = await import('../coverage/fakeIndex');
+    const { plannedNoteText } = await import('../../../src/extension/commands/noteTemplate');
+    const readme = '---\ntitle: S\n---\n# S\n\n## Chapters\n\n### API\n\n' +
+      '- [05_api_design_grpc_graphql](api/05_api_design_grpc_graphql.md) - 重要 - 75 min\n' +
+      '- [REST Basics](api/06_rest.md) - 重要 - 30 min\n- [07_pair_a](api/07_pair_a.md) - 重要 - 30 min\n';
+    const matrix = '# M\n\n| Capability Area | Required Topic | Coverage Files | Status |\n| --- | --- | --- | --- |\n' +
+      '| API | gRPC & GraphQL | `api/05_api_design_grpc_graphql.md` | Pending |\n' +
+      '| API | REST | `api/06_rest.md` | Pending |\n' +
+      '| API | Pairs | `api/07_pair_a.md`, `api/08_pair_b.md` | Pending |\n';
+    const index = new FakeIndex().addSeries('s/README.md', readme, matrix);
+    const titleOf = (file: string) => /\n# (.*)\n$/.exec(plannedNoteText(index, file, '2026-01-02'))?.[1];
+    assert.equal(titleOf('s/api/05_api_design_grpc_graphql.md'), 'gRPC & GraphQL');
+    assert.match(plannedNoteText(index, 's/api/05_api_design_grpc_graphql.md', '2026-01-02'), /^---\ntitle: gRPC & GraphQL\n/);
+    // a label someone wrote wins; a row of several files names none of them
+    assert.equal(titleOf('s/api/06_rest.md'), 'REST Basics');
+    assert.equal(titleOf('s/api/07_pair_a.md'), 'Pair A');
+  });
 });

@@ -78,4 +78,20 @@ describe('workspace symbols in the Ctrl+T list', () => {
     for (const name of await names('kafka b')) assert.ok(kept(name, 'kafka b'), name);
     assert.deepEqual(await names('佇列'), ['訊息佇列基礎'], 'a title match keeps the title as name');
   });
+
+  it('gives a chapter its series category as container, and no container to other notes (VS Code shows the path anyway)', async () => {
+    const readme = (title: string, category: string, chapter: string) =>
+      `${FM(title)}# ${title}\n\n## Chapters\n\n### ${category}\n\n- [${chapter}](${chapter}.md) - 30 min\n`;
+    const symbolsOf = async (files: Record<string, string>) => {
+      const nav = await navigationOf(files);
+      registerWorkspaceSymbols(nav.service);
+      const provider = registered.workspaceSymbols[registered.workspaceSymbols.length - 1] as vscode.WorkspaceSymbolProvider;
+      const found = (await provider.provideWorkspaceSymbols('', { isCancellationRequested: false } as vscode.CancellationToken)) ?? [];
+      return Object.fromEntries(found.map(s => [s.name, s.containerName]));
+    };
+    const one = { 'sd/README.md': readme('System Design', 'Basics', '01_scale'), 'sd/01_scale.md': FM('Scale') + 'x\n', 'sd/notes.md': FM('Loose') + 'x\n' };
+    assert.deepEqual(await symbolsOf(one), { 'System Design': '', Scale: 'Basics', Loose: '' });
+    const two = { ...one, 'db/README.md': readme('Databases', 'Storage', '01_btree'), 'db/01_btree.md': FM('B-Tree') + 'x\n' };
+    assert.deepEqual(await symbolsOf(two), { 'System Design': '', Scale: 'System Design › Basics', Loose: '', Databases: '', 'B-Tree': 'Databases › Storage' });
+  });
 });
