@@ -1,5 +1,14 @@
+import * as vscode from 'vscode';
 import type { PriorityKey } from '../core/model';
-import { priorityName } from './tree/seriesTree';
+
+/** A priority's display name in the UI language. */
+export function priorityName(p: PriorityKey): string {
+  switch (p) {
+    case 'must-read': return vscode.l10n.t('Must-read');
+    case 'important': return vscode.l10n.t('Important');
+    case 'skippable': return vscode.l10n.t('Skippable');
+  }
+}
 
 /**
  * The labels among `labels` that are not the priority's display name: in zh-TW the name of `must-read` is 必讀,

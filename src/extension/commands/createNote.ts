@@ -5,8 +5,7 @@ import type { Category, FileEdit, PriorityKey, SeriesModel } from '../../core/mo
 import { normalize, relative } from '../../core/paths';
 import { countPhrase } from '../countPhrases';
 import type { IndexService } from '../indexService';
-import { otherPriorityLabels } from '../priorityText';
-import { priorityName } from '../tree/seriesTree';
+import { otherPriorityLabels, priorityName } from '../priorityText';
 import { exists, fileFromArg, openFile, requireTrust } from './args';
 import { chapterLine, defaultPriorityLabel, noteTags, plannedNoteOptions, proposeChapter, readmeInsertEdit, typicalMinutes } from './noteTemplate';
 

@@ -2,8 +2,8 @@ import * as vscode from 'vscode';
 import type { PriorityKey } from '../../core/model';
 import type { GroupBy } from '../config';
 import type { IndexService } from '../indexService';
-import { otherPriorityLabels } from '../priorityText';
-import { priorityName, type SeriesTree } from '../tree/seriesTree';
+import { otherPriorityLabels, priorityName } from '../priorityText';
+import type { SeriesTree } from '../tree/seriesTree';
 import { sanitizeFilter } from '../tree/viewState';
 import { fileFromArg } from './args';
 

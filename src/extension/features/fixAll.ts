@@ -73,7 +73,7 @@ export function registerFixAllCommand(service: IndexService): vscode.Disposable 
         void vscode.window.showWarningMessage(vscode.l10n.t('The fixes for {0} could not be applied (the file changed meanwhile?).', file));
         return false;
       }
-      service.log.info(`fix all: applied ${result.applied} fixes to ${file}`);
+      service.log.info(`fix all: applied ${result.applied} fix${result.applied === 1 ? '' : 'es'} to ${file}`);
       void vscode.window.setStatusBarMessage(vscode.l10n.t('Notes Navigator: applied {0}', countPhrase.fixes(result.applied)), 4000);
       return true;
     } catch (e) {

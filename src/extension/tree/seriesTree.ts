@@ -4,6 +4,7 @@ import type { Chapter, PriorityKey, SeriesModel } from '../../core/model';
 import { ChapterNumberIndex } from '../../core/series/chapterNumbers';
 import { formatDuration } from '../../core/series/duration';
 import { countPhrase } from '../countPhrases';
+import { otherPriorityLabels, priorityName, priorityText } from '../priorityText';
 import { chapterAccessibleLabel, groupAccessibleLabel } from './accessibleLabels';
 import type { IndexService } from '../indexService';
 import { shownFolderName } from '../notesFolder';
@@ -21,14 +22,6 @@ const PRIORITY_ICONS: Record<PriorityKey, [string, string]> = {
   important: ['star-half', 'charts.yellow'],
   skippable: ['star-empty', 'charts.blue'],
 };
-
-export function priorityName(p: PriorityKey): string {
-  switch (p) {
-    case 'must-read': return vscode.l10n.t('Must-read');
-    case 'important': return vscode.l10n.t('Important');
-    case 'skippable': return vscode.l10n.t('Skippable');
-  }
-}
 
 /**
  * The Series view: series → group → chapter. The tree is rebuilt (cheaply, from the index) after index
@@ -216,8 +209,7 @@ export class SeriesTree implements vscode.TreeDataProvider<TreeNode>, vscode.Dis
         icon = new vscode.ThemeIcon('circle-slash');
       } else {
         const p = node.key as PriorityKey;
-        const labels = this.service.index.config.priorityLabels[p];
-        label = labels?.length ? `${priorityName(p)} (${labels[0]})` : priorityName(p);
+        label = priorityText(p, otherPriorityLabels(p, this.service.index.config.priorityLabels[p] ?? [])[0]);
         icon = new vscode.ThemeIcon(PRIORITY_ICONS[p][0], new vscode.ThemeColor(PRIORITY_ICONS[p][1]));
       }
     } else if (node.key === '') {
@@ -276,7 +268,7 @@ export class SeriesTree implements vscode.TreeDataProvider<TreeNode>, vscode.Dis
     const md = new vscode.MarkdownString();
     md.appendMarkdown(`**${escapeMarkdown(facts.title ?? c.label)}**\n\n`);
     const meta: string[] = [];
-    if (c.priority) meta.push(`${priorityName(c.priority)}${c.priorityLabel ? ` (${c.priorityLabel})` : ''}`);
+    if (c.priority) meta.push(priorityText(c.priority, c.priorityLabel));
     if (c.minutes !== undefined) meta.push(vscode.l10n.t('{0} min', c.minutes));
     meta.push(c.category);
     md.appendText(meta.join(' · '));

@@ -1,5 +1,6 @@
 import { workspace } from './vscodeStub';
 import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import type { IndexService } from '../../../src/extension/indexService';
 import { BacklinksView } from '../../../src/extension/tree/backlinksView';
@@ -85,6 +86,38 @@ describe('tree views speak their items in words', () => {
     assert.match(label(tree.getTreeItem(series!)), /^Series Backend, 1 of 3 chapters studied, 1 written, /);
     for (const item of [...items, tree.getTreeItem(group!), tree.getTreeItem(series!)]) assert.ok(item.tooltip, `${item.label} has a tooltip`);
     tree.dispose();
+  });
+
+  it('Series view grouped by priority names a priority once when its label is that name (zh-TW: 必讀, not 必讀 (必讀))', async () => {
+    win.createTreeView = fakeView;
+    win.onDidChangeActiveTextEditor = new EventEmitter<unknown>().event;
+    const l10n = vscode.l10n as unknown as { t: (m: string, ...a: unknown[]) => string };
+    const english = l10n.t;
+    const zh = JSON.parse(readFileSync('l10n/bundle.l10n.zh-tw.json', 'utf8')) as Record<string, string>;
+    const index = await indexOf({ ...FILES, 'backend/README.md': README.replace('Must-read - 45 min', '必讀 - 45 min') });
+    const state = new Map<string, unknown>();
+    const memento = { get: (k: string) => state.get(k), update: async (k: string, v: unknown) => { state.set(k, v); } } as unknown as vscode.Memento;
+    const tree = new SeriesTree(serviceOf(index), memento);
+    try {
+      await tree.state.setGroupBy('priority');
+      const labels = (lang: 'en' | 'zh') => {
+        l10n.t = lang === 'zh' ? (m, ...a) => english(zh[m] ?? m, ...a) : english;
+        const [series] = tree.getChildren() as TreeNode[];
+        const groups = tree.getChildren(series).map(g => tree.getTreeItem(g));
+        const mustRead = groups.find(g => String(g.label).includes('必讀') || String(g.label).includes('Must-read'))!;
+        const chapter = tree.getTreeItem(tree.getChildren(tree.getChildren(series)[0])[0]!);
+        return { group: String(mustRead.label), tooltip: (chapter.tooltip as { value: string }).value };
+      };
+      const en = labels('en');
+      assert.equal(en.group, 'Must-read (必讀)');
+      assert.match(en.tooltip, /Must-read \(必讀\) · 45 min/);
+      const zhTw = labels('zh');
+      assert.equal(zhTw.group, '必讀 (Must-read)');
+      assert.match(zhTw.tooltip, /\n必讀 · 45 /);
+    } finally {
+      l10n.t = english;
+      tree.dispose();
+    }
   });
 
   it('Backlinks view: a linking note says its path and link count, a link says its kind (the icon) and line', async () => {
