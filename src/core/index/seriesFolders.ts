@@ -40,11 +40,14 @@ export class SeriesFolders extends Map<string, SeriesEntry> {
     else this.waitingMatrices.set(folder, coverage);
   }
 
-  /** The coverage matrix in `folder` is deleted. */
-  matrixRemoved(folder: string): void {
+  /**
+   * The coverage matrix `file` in `folder` is deleted, or no longer the matrix (the config names another file). The
+   * folder's matrix is forgotten only when it is this file's: the newly named matrix may have been parsed first.
+   */
+  matrixRemoved(folder: string, file: string): void {
     const s = this.get(folder);
-    if (s) s.coverage = undefined;
-    this.waitingMatrices.delete(folder);
+    if (s?.coverage?.file === file) s.coverage = undefined;
+    if (this.waitingMatrices.get(folder)?.file === file) this.waitingMatrices.delete(folder);
   }
 
   /** The series folder whose matrix names `file` in a cross-reference (its links then feed the xref rule). */

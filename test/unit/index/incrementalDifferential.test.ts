@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { defaultConfig, type NotesConfig } from '../../../src/core/config';
 import { loadWorkspace } from '../../../src/core/index/load';
 import { WorkspaceIndex } from '../../../src/core/index/workspaceIndex';
-import { MemoryReader } from './memoryWorkspace';
+import { MemoryReader, observe } from './memoryWorkspace';
 import { matrixText, noteText, NOTES, OTHER_FILES, readmeText, rng, type Pick } from '../support/randomWorkspace';
 
 /**
@@ -14,21 +14,6 @@ import { matrixText, noteText, NOTES, OTHER_FILES, readmeText, rng, type Pick } 
  */
 
 const UNREADABLE = new Uint8Array([0xff, 0xfe, 0x00, 0x41]);
-
-/** What an index says, in a form two indexes can be compared by. */
-function observe(index: WorkspaceIndex, files: readonly string[]): Record<string, unknown> {
-  const diags: Record<string, string[]> = {};
-  for (const [f, list] of index.allDiagnostics()) {
-    if (list.length) diags[f] = list.map(d => `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${d.severity} ${d.code} ${d.message}`).sort();
-  }
-  const backlinks: Record<string, string[]> = {};
-  for (const f of files) {
-    const b = index.backlinks(f).map(x => `${x.from}@${x.link.range.start.line}:${x.link.range.start.character}`).sort();
-    if (b.length) backlinks[f] = b;
-  }
-  const coverage = index.series().map(s => ({ readme: s.readme, rows: index.computeCoverage(s) }));
-  return { diags, backlinks, coverage };
-}
 
 /** Configurations a walk switches between: notes left out by `exclude`, a rule off, another draft status. */
 const CONFIGS: NotesConfig[] = [
