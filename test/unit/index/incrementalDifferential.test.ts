@@ -21,6 +21,8 @@ const CONFIGS: NotesConfig[] = [
   { ...defaultConfig(), exclude: ['notes/sub/**'] },
   { ...defaultConfig(), draftStatuses: ['draft', 'active'] },
   { ...defaultConfig(), rules: { ...defaultConfig().rules, 'link-anchor-broken': 'off', 'wikilink-broken': 'warning' } },
+  // another matrix file name: the old matrix stops being one (s/misc.md is a note of the walk)
+  { ...defaultConfig(), matrixFileName: 'misc.md' },
 ];
 
 async function fresh(files: Record<string, string | Uint8Array>, config: NotesConfig): Promise<WorkspaceIndex> {
@@ -67,7 +69,8 @@ async function walk(seed: number, steps: number, dependentsFirst: boolean): Prom
       const f = pick(OTHER_FILES);
       if (files[f] !== undefined) { delete files[f]; index.removeFile(f); did = `remove ${f}`; } else { files[f] = new Uint8Array([7]); index.addFile(f); did = `add ${f}`; }
     } else if (op < 0.72) {
-      const f = pick(NOTES);
+      // the series README and matrix too: what an unreadable one said must go with its text
+      const f = pick([...NOTES, 's/README.md', 's/coverage_matrix.md']);
       files[f] = UNREADABLE;
       feed(f);
       did = `unreadable ${f}`;
@@ -93,7 +96,7 @@ async function walk(seed: number, steps: number, dependentsFirst: boolean): Prom
       const before = config;
       config = pick(CONFIGS);
       index.setConfig(config);
-      if (before.exclude !== config.exclude || before.draftStatuses !== config.draftStatuses) {
+      if (before.exclude !== config.exclude || before.draftStatuses !== config.draftStatuses || before.matrixFileName !== config.matrixFileName) {
         index.beginBatch();
         for (const f of [...index.files()]) if (index.isNote(f) && !index.isIncluded(f)) index.removeFile(f);
         index.endBatch();
