@@ -99,12 +99,15 @@ export class WorkspaceIndex extends WorkspaceFiles implements IndexView, IndexWr
     let structural: Entry['structural'];
     if (isReadmeName(file) && isSeriesReadme(text)) {
       structural = 'readme';
+      // another README of the folder (README.md beside readme.md) that was the series is checked again: it may be no longer
+      const before = this.seriesMap.get(folder)?.model.readme;
+      if (before !== undefined && before !== file) affected.add(before);
       const isNewSeries = this.seriesMap.readmeParsed(folder, parseSeriesReadme(text, file, this.cfg, lines));
       if (isNewSeries) this.addNotesInside(folder, affected); // backtick refs now resolve via the series
       this.addSeriesFiles(folder, affected);
     } else if (old?.structural === 'readme') {
       // no longer a series README (its `## Chapters` heading is being retyped, say): its matrix waits for it
-      this.seriesMap.readmeRemoved(folder);
+      this.seriesMap.readmeRemoved(folder, file);
       this.addNotesInside(folder, affected);
     }
     if (name === this.cfg.matrixFileName) {
@@ -199,7 +202,7 @@ export class WorkspaceIndex extends WorkspaceFiles implements IndexView, IndexWr
   private forgetStructure(file: string, entry: Entry, affected: Set<string>): void {
     const folder = dirname(file);
     if (entry.structural === 'readme') {
-      this.seriesMap.readmeRemoved(folder);
+      this.seriesMap.readmeRemoved(folder, file);
       this.addNotesInside(folder, affected);
     }
     if (entry.structural === 'matrix' || basename(file) === this.cfg.matrixFileName) {

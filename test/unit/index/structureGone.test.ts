@@ -61,4 +61,24 @@ describe('a series README or matrix whose text is gone', () => {
     assert.equal(index.coverage(index.series()[0])?.file, 's/a_matrix.md');
     assert.deepEqual(observe(index, Object.keys(ws)), observe(await indexOf(ws, config), Object.keys(ws)));
   });
+
+  it('of two series READMEs in one folder (README.MD beside README.md), the first in code-unit order is the series, in whatever order they come', async () => {
+    // on a case-sensitive file system: the one read last was the series, and the other kept the series findings it
+    // had (the incremental index) or got none at all, not even its broken link (a fresh load)
+    const readme = (gone: string) => README.replace('## Chapters', `[gone](${gone}.md)\n\n## Chapters`);
+    const ws: Record<string, string | Uint8Array> = { 's/README.MD': readme('missing1'), 's/README.md': readme('missing2') };
+    const fresh = await indexOf(ws);
+    assert.deepEqual(fresh.series().map(s => s.readme), ['s/README.MD']);
+    assert.deepEqual(fresh.diagnostics('s/README.md').map(d => d.code), ['link-broken', 'link-broken'], 'the other README is checked as a note');
+    const later = await indexOf({ 's/README.md': ws['s/README.md'] });
+    later.updateNote('s/README.MD', ws['s/README.MD'] as string);
+    assert.deepEqual(observe(later, Object.keys(ws)), observe(fresh, Object.keys(ws)));
+    const earlier = await indexOf({ 's/README.MD': ws['s/README.MD'] });
+    earlier.updateNote('s/README.md', ws['s/README.md'] as string);
+    assert.deepEqual(observe(earlier, Object.keys(ws)), observe(fresh, Object.keys(ws)));
+    // the series README goes: the other one is the series
+    earlier.removeFile('s/README.MD');
+    delete ws['s/README.MD'];
+    assert.deepEqual(observe(earlier, Object.keys(ws)), observe(await indexOf(ws), Object.keys(ws)));
+  });
 });
