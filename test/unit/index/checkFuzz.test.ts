@@ -6,9 +6,8 @@ import { createRng } from '../../bench/corpus';
 import { applyTextEdits } from '../../../src/core/fixes/applyEdits';
 import { fixesFor } from '../../../src/core/fixes/index';
 import type { NotesConfig } from '../../../src/core/config';
-import { loadWorkspace } from '../../../src/core/index/load';
+import { feedBytes, loadWorkspace } from '../../../src/core/index/load';
 import type { WorkspaceIndex } from '../../../src/core/index/workspaceIndex';
-import { feedBytes } from '../../../src/core/index/load';
 import type { Diagnostic } from '../../../src/core/model';
 import { parseFrontmatter } from '../../../src/core/frontmatter/parse';
 import { LineIndex } from '../../../src/core/text/lineIndex';
@@ -30,7 +29,10 @@ import { buildReport } from '../../../src/cli/report';
  *  - the incremental index, after every edit of a random sequence (notes, the README, the matrix, the config;
  *    notes added, deleted, renamed), says exactly what a fresh check of the same files says;
  *  - every quick fix keeps the text outside its edits, and does not leave the same finding where it was.
- * FUZZ_CASES / FUZZ_BASE (and WALK_CASES, FIX_CASES) run more cases while hunting.
+ *  - the CLI, run on the workspace written to disk, reports what the in-memory check reports.
+ * To hunt: FUZZ_CASES / FUZZ_BASE (and WALK_, CLI_, FIX_ likewise) run other and more seeds, FUZZ_K more mutations
+ * per workspace, FIX_ALL=1 checks every fix (not only the preferred one), FUZZ_DUMP=file writes a failing walk's
+ * files, FUZZ_TIMEOUT=0 lifts mocha's limit.
  */
 
 const BASES = baseWorkspaces();
@@ -45,7 +47,6 @@ const TODAY = '2026-11-22';
  */
 const SLOW_MS = 200;
 
-const CALIBRATION_TEXT = 'a line of prose with [a](b.md) link\n'.repeat(3_000_000 / 36);
 const SEEDS_README = BASES.seeds['backend/README.md'] as string;
 
 /** The most a case may take on this machine right now (see SLOW_MS). */
@@ -60,7 +61,8 @@ function limitNow(): number {
     return ms;
   };
   // indexing the lines of 3 MB of prose takes 10 ms on an idle machine
-  const slowdown = Math.max(1, best(() => new LineIndex(CALIBRATION_TEXT)) / 10);
+  const prose = 'a line of prose with [a](b.md) link\n'.repeat(3_000_000 / 36);
+  const slowdown = Math.max(1, best(() => new LineIndex(prose)) / 10);
   return Math.max(SLOW_MS * slowdown, 4 * best(() => parseMarkdownTree(SEEDS_README)));
 }
 
