@@ -321,7 +321,7 @@ const env = (k: string, d: number) => Number(process.env[k] ?? d);
 describe('mutation fuzz of the whole check (seeded)', () => {
   it('the check never throws, says only sound diagnostics and stays fast on mutated workspaces', async function () {
     this.timeout(env('FUZZ_TIMEOUT', 120_000));
-    const n = env('FUZZ_CASES', 250);
+    const n = env('FUZZ_CASES', 200);
     const base = env('FUZZ_BASE', 1);
     const slow: string[] = [];
     let worst = 0;
@@ -342,7 +342,7 @@ describe('mutation fuzz of the whole check (seeded)', () => {
 
   it('the incremental index says what a fresh check says after every edit of a random sequence', async function () {
     this.timeout(env('FUZZ_TIMEOUT', 120_000));
-    const n = env('WALK_CASES', 12);
+    const n = env('WALK_CASES', 10);
     const base = env('WALK_BASE', 1);
     for (let seed = base; seed < base + n; seed++) {
       await walkCase(seed, env('WALK_STEPS', 12));
@@ -352,14 +352,14 @@ describe('mutation fuzz of the whole check (seeded)', () => {
 
   it('the CLI on the mutated workspaces on disk reports what the core check reports', async function () {
     this.timeout(env('FUZZ_TIMEOUT', 120_000));
-    const n = env('CLI_CASES', 30);
+    const n = env('CLI_CASES', 20);
     const base = env('CLI_BASE', 1);
     for (let seed = base; seed < base + n; seed++) await cliCase(seed);
   });
 
   it('every quick fix keeps the text around its edits, and the preferred one does not leave its finding', async function () {
     this.timeout(env('FUZZ_TIMEOUT', 120_000));
-    const n = env('FIX_CASES', 25);
+    const n = env('FIX_CASES', 20);
     const base = env('FIX_BASE', 1);
     let applied = 0;
     for (let seed = base; seed < base + n; seed++) applied += await fixCase(seed, env('FIX_LIMIT', 40));
