@@ -105,7 +105,8 @@ export class CheckQueue {
       const e = this.entries.get(f);
       if (!e) { if (this.diags.delete(f)) done.push(f); continue; }
       if (e.foreign) continue;
-      if (e.structural) { seriesFolders.add(dirname(f)); continue; }
+      // a series README beside the folder's series README (README.md and readme.md) is an ordinary note
+      if (e.structural && (e.structural !== 'readme' || this.seriesMap.get(dirname(f))?.model.readme === f)) { seriesFolders.add(dirname(f)); continue; }
       this.checkNote(f, e);
       // a dependent re-checked because a target changed may now link elsewhere: the matrix's cross-references read that
       const xrefFolder = this.seriesMap.folderCrossReferencing(f);

@@ -17,18 +17,35 @@ export interface SeriesEntry {
 export class SeriesFolders extends Map<string, SeriesEntry> {
   private readonly waitingMatrices = new Map<string, CoverageModel>();
 
+  /**
+   * Every series README parsed, by folder and file. A folder holds two only on a case-sensitive file system
+   * (README.md beside readme.md): the series is then the one whose path comes first in code-unit order, whichever
+   * was read last, so that an index that followed edits and one loaded afresh agree.
+   */
+  private readonly readmes = new Map<string, Map<string, SeriesModel>>();
+
   /** A series README in `folder` was parsed: the series keeps its matrix, or takes one that waited. True when `folder` was no series until now. */
   readmeParsed(folder: string, model: SeriesModel): boolean {
+    let all = this.readmes.get(folder);
+    if (!all) this.readmes.set(folder, (all = new Map()));
+    all.set(model.readme, model);
     const prev = this.get(folder);
     const coverage = prev?.coverage ?? this.waitingMatrices.get(folder);
     this.waitingMatrices.delete(folder);
-    this.set(folder, { model, coverage });
+    this.set(folder, { model: firstReadme(all), coverage });
     return prev === undefined;
   }
 
-  /** The series README in `folder` is deleted: its matrix waits for another. */
-  readmeRemoved(folder: string): void {
+  /** The series README `file` in `folder` is deleted (or no series README now): another takes over, or its matrix waits for one. */
+  readmeRemoved(folder: string, file: string): void {
+    const all = this.readmes.get(folder);
+    all?.delete(file);
     const s = this.get(folder);
+    if (all && all.size > 0 && s) {
+      s.model = firstReadme(all);
+      return;
+    }
+    this.readmes.delete(folder);
     this.delete(folder);
     if (s?.coverage) this.waitingMatrices.set(folder, s.coverage);
   }
@@ -40,11 +57,14 @@ export class SeriesFolders extends Map<string, SeriesEntry> {
     else this.waitingMatrices.set(folder, coverage);
   }
 
-  /** The coverage matrix in `folder` is deleted. */
-  matrixRemoved(folder: string): void {
+  /**
+   * The coverage matrix `file` in `folder` is deleted, or no longer the matrix (the config names another file). The
+   * folder's matrix is forgotten only when it is this file's: the newly named matrix may have been parsed first.
+   */
+  matrixRemoved(folder: string, file: string): void {
     const s = this.get(folder);
-    if (s) s.coverage = undefined;
-    this.waitingMatrices.delete(folder);
+    if (s?.coverage?.file === file) s.coverage = undefined;
+    if (this.waitingMatrices.get(folder)?.file === file) this.waitingMatrices.delete(folder);
   }
 
   /** The series folder whose matrix names `file` in a cross-reference (its links then feed the xref rule). */
@@ -65,4 +85,11 @@ export class SeriesFolders extends Map<string, SeriesEntry> {
 /** The coverage matrix file of the series in `folder` (whether or not there is one). */
 export function matrixFileIn(folder: string, config: NotesConfig): string {
   return (folder === '' ? '' : folder + '/') + config.matrixFileName;
+}
+
+/** The model of the series README whose path comes first in code-unit order. */
+function firstReadme(all: ReadonlyMap<string, SeriesModel>): SeriesModel {
+  let first: string | undefined;
+  for (const f of all.keys()) if (first === undefined || f < first) first = f;
+  return all.get(first!)!;
 }

@@ -99,17 +99,24 @@ export class WorkspaceIndex extends WorkspaceFiles implements IndexView, IndexWr
     let structural: Entry['structural'];
     if (isReadmeName(file) && isSeriesReadme(text)) {
       structural = 'readme';
+      // another README of the folder (README.md beside readme.md) that was the series is checked again: it may be no longer
+      const before = this.seriesMap.get(folder)?.model.readme;
+      if (before !== undefined && before !== file) affected.add(before);
       const isNewSeries = this.seriesMap.readmeParsed(folder, parseSeriesReadme(text, file, this.cfg, lines));
       if (isNewSeries) this.addNotesInside(folder, affected); // backtick refs now resolve via the series
       this.addSeriesFiles(folder, affected);
     } else if (old?.structural === 'readme') {
       // no longer a series README (its `## Chapters` heading is being retyped, say): its matrix waits for it
-      this.seriesMap.readmeRemoved(folder);
+      this.seriesMap.readmeRemoved(folder, file);
       this.addNotesInside(folder, affected);
     }
     if (name === this.cfg.matrixFileName) {
       structural = structural ?? 'matrix';
       this.seriesMap.matrixParsed(folder, parseCoverageMatrix(text, file, this.cfg, lines));
+      this.addSeriesFiles(folder, affected);
+    } else if (old?.structural === 'matrix') {
+      // no longer the matrix (the config names another file now): the series forgets what it said
+      this.seriesMap.matrixRemoved(folder, file);
       this.addSeriesFiles(folder, affected);
     }
 
@@ -137,6 +144,8 @@ export class WorkspaceIndex extends WorkspaceFiles implements IndexView, IndexWr
     const isNew = !this.allFiles.has(file);
     const old = this.entries.get(file);
     this.dependents.remove(file);
+    // a README or matrix that can no longer be read says nothing: its series (or coverage) goes, as on a fresh load
+    if (old) this.forgetStructure(file, old, affected);
     const record = recordWithoutText(file, stem(file), reason);
     this.entries.set(file, { record, local: [] });
     if (isNew) this.trackFile(file);
@@ -172,7 +181,6 @@ export class WorkspaceIndex extends WorkspaceFiles implements IndexView, IndexWr
     }
     const entry = this.entries.get(file);
     this.untrackFile(file);
-    const folder = dirname(file);
     if (!entry) this.names.removeFile(file);
     if (entry) {
       this.dependents.remove(file);
@@ -180,14 +188,7 @@ export class WorkspaceIndex extends WorkspaceFiles implements IndexView, IndexWr
       this.names.remove(file, entry.record.title, entry.record.aliases);
       this.dependents.ofTitle(entry.record.title, affected);
       for (const a of entry.record.aliases ?? []) this.dependents.ofTitle(a, affected);
-      if (entry.structural === 'readme') {
-        this.seriesMap.readmeRemoved(folder);
-        this.addNotesInside(folder, affected);
-      }
-      if (entry.structural === 'matrix' || basename(file) === this.cfg.matrixFileName) {
-        this.seriesMap.matrixRemoved(folder);
-        this.addSeriesFiles(folder, affected);
-      }
+      this.forgetStructure(file, entry, affected);
     }
     this.diags.delete(file);
     this.dependents.ofExistence(file, affected);
@@ -195,6 +196,19 @@ export class WorkspaceIndex extends WorkspaceFiles implements IndexView, IndexWr
     affected.delete(file);
     const out = this.recheck(affected);
     return [file, ...out];
+  }
+
+  /** A series README or coverage matrix whose text is gone (deleted, unreadable): the series map forgets what it said. */
+  private forgetStructure(file: string, entry: Entry, affected: Set<string>): void {
+    const folder = dirname(file);
+    if (entry.structural === 'readme') {
+      this.seriesMap.readmeRemoved(folder, file);
+      this.addNotesInside(folder, affected);
+    }
+    if (entry.structural === 'matrix' || basename(file) === this.cfg.matrixFileName) {
+      this.seriesMap.matrixRemoved(folder, file);
+      this.addSeriesFiles(folder, affected);
+    }
   }
 
   /**

@@ -206,12 +206,30 @@ export function isCalendarDate(year: number, month: number, day: number): boolea
   return day <= days;
 }
 
-/** A short, quoted rendering of a value for messages: `"drafty"`, `42`, `["a",1]` (at most ~60 characters). */
+/**
+ * A short, quoted rendering of a value for messages: `"drafty"`, `42`, `["a",1]` (at most ~60 characters). Numbers
+ * JSON has no words for are written as YAML spells them (`.nan`, `.inf`, `-.inf`), since YAML is where they came
+ * from: JSON.stringify would say `null` for them, String `NaN`.
+ */
 export function describeValue(value: unknown): string {
-  let s: string;
-  if (typeof value === 'string') s = JSON.stringify(value);
-  else if (value instanceof Date) s = JSON.stringify(value.toISOString());
-  else if (value === null || typeof value === 'number' || typeof value === 'boolean') s = String(value);
-  else s = JSON.stringify(value) ?? String(value);
+  const s = renderValue(value, 61);
   return s.length > 60 ? `${s.slice(0, 57)}...` : s;
+}
+
+/** `value` rendered as JSON but for the numbers above; stops adding to a list or mapping once past `budget` characters. */
+function renderValue(value: unknown, budget: number): string {
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : Number.isNaN(value) ? '.nan' : value > 0 ? '.inf' : '-.inf';
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? 'an invalid date' : JSON.stringify(value.toISOString());
+  if (value === null || typeof value !== 'object') return String(value);
+  const list = Array.isArray(value);
+  const parts: string[] = [];
+  let length = 2;
+  for (const [k, v] of list ? value.entries() : Object.entries(value)) {
+    if (length > budget) break;
+    const part = (list ? '' : JSON.stringify(k) + ':') + renderValue(v, budget - length);
+    parts.push(part);
+    length += part.length + 1;
+  }
+  return list ? `[${parts.join(',')}]` : `{${parts.join(',')}}`;
 }

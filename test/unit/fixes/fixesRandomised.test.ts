@@ -4,9 +4,10 @@ import { syncStatusEdits } from '../../../src/core/coverage/sync';
 import { fixesFor } from '../../../src/core/fixes/index';
 import { parseFrontmatter } from '../../../src/core/frontmatter/parse';
 import type { WorkspaceIndex } from '../../../src/core/index/workspaceIndex';
-import type { Diagnostic, Fix } from '../../../src/core/model';
+import type { Diagnostic } from '../../../src/core/model';
 import { LineIndex } from '../../../src/core/text/lineIndex';
 import { indexOf } from '../index/memoryWorkspace';
+import { assertKeepsText } from '../support/keepsText';
 import { matrixText, noteText, NOTES, OTHER_FILES, readmeText, rng, type Pick } from '../support/randomWorkspace';
 
 /**
@@ -54,24 +55,6 @@ function fields(text: string): Map<string, unknown> | undefined {
   const fm = parseFrontmatter(text, new LineIndex(text));
   if (!fm.data) return undefined;
   return new Map(Object.entries(fm.data).map(([k, v]) => [k, JSON.stringify(v)]));
-}
-
-function assertKeepsText(before: string, after: string, fix: Fix, file: string, what: string): void {
-  const lines = (t: string) => t.split(/\r?\n/).filter(l => l.trim() !== '');
-  const left = new Set(lines(after));
-  const edited = new Set<number>();
-  for (const fe of fix.edits) {
-    if (fe.file !== file) continue;
-    for (const e of fe.edits) {
-      for (let l = e.range.start.line; l <= e.range.end.line; l++) edited.add(l);
-      assert.ok(e.range.start.line === e.range.end.line || e.newText.includes('\n') || e.range.end.character === 0,
-        `${what}: an edit across lines that does not keep line structure: ${JSON.stringify(e)}`);
-    }
-  }
-  before.split(/\r?\n/).forEach((line, n) => {
-    if (line.trim() !== '' && !edited.has(n)) assert.ok(left.has(line), `${what}: line ${n + 1} "${line}" of ${file} is gone`);
-  });
-  assert.ok(after.split(/\r?\n/).length >= before.split(/\r?\n/).length, `${what}: ${file} lost lines`);
 }
 
 async function checkSeed(seed: number): Promise<number> {

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { defaultConfig, mergeConfig } from '../../../src/core/config';
 import { parseFrontmatter } from '../../../src/core/frontmatter/parse';
 import type { Finding } from '../../../src/core/rules/finding';
-import { checkFrontmatter, isCalendarDate } from '../../../src/core/rules/frontmatter';
+import { checkFrontmatter, describeValue, isCalendarDate } from '../../../src/core/rules/frontmatter';
 import { LineIndex } from '../../../src/core/text/lineIndex';
 
 const VALID = [
@@ -215,5 +215,21 @@ describe('checkFrontmatter', () => {
     const f = check(text);
     assert.equal(f.length, 1);
     assert.deepEqual(f[0].range, { start: { line: 7, character: 0 }, end: { line: 7, character: 14 } });
+  });
+});
+
+describe('describeValue: values in messages', () => {
+  it('writes the numbers JSON has no words for as YAML spells them, never NaN or null', () => {
+    // `updated: .nan` was reported as `updated NaN is not a date`, `tags: [.inf]` as `got [null]`
+    assert.deepEqual(check(withField('updated', 'updated: .nan')).map(f => f.message), ['updated .nan is not a date in YYYY-MM-DD form']);
+    assert.deepEqual(check(withField('tags', 'tags: [.inf, -.Inf, .NaN]')).map(f => f.message), ['tags must be a list of strings, got [.inf,-.inf,.nan]']);
+    assert.equal(describeValue({ a: [1, 'x', null, Number.NaN] }), '{"a":[1,"x",null,.nan]}');
+  });
+
+  it('stays short however large the value', () => {
+    const big = Array.from({ length: 10_000 }, (_, i) => ({ ['k' + i]: 'v'.repeat(100) }));
+    const s = describeValue(big);
+    assert.ok(s.length <= 60 && s.endsWith('...'), s);
+    assert.equal(describeValue('x'.repeat(100)), JSON.stringify('x'.repeat(100)).slice(0, 57) + '...');
   });
 });

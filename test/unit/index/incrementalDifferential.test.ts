@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { defaultConfig, type NotesConfig } from '../../../src/core/config';
 import { loadWorkspace } from '../../../src/core/index/load';
 import { WorkspaceIndex } from '../../../src/core/index/workspaceIndex';
-import { MemoryReader } from './memoryWorkspace';
+import { MemoryReader, observe } from './memoryWorkspace';
 import { matrixText, noteText, NOTES, OTHER_FILES, readmeText, rng, type Pick } from '../support/randomWorkspace';
 
 /**
@@ -15,27 +15,14 @@ import { matrixText, noteText, NOTES, OTHER_FILES, readmeText, rng, type Pick } 
 
 const UNREADABLE = new Uint8Array([0xff, 0xfe, 0x00, 0x41]);
 
-/** What an index says, in a form two indexes can be compared by. */
-function observe(index: WorkspaceIndex, files: readonly string[]): Record<string, unknown> {
-  const diags: Record<string, string[]> = {};
-  for (const [f, list] of index.allDiagnostics()) {
-    if (list.length) diags[f] = list.map(d => `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${d.severity} ${d.code} ${d.message}`).sort();
-  }
-  const backlinks: Record<string, string[]> = {};
-  for (const f of files) {
-    const b = index.backlinks(f).map(x => `${x.from}@${x.link.range.start.line}:${x.link.range.start.character}`).sort();
-    if (b.length) backlinks[f] = b;
-  }
-  const coverage = index.series().map(s => ({ readme: s.readme, rows: index.computeCoverage(s) }));
-  return { diags, backlinks, coverage };
-}
-
 /** Configurations a walk switches between: notes left out by `exclude`, a rule off, another draft status. */
 const CONFIGS: NotesConfig[] = [
   defaultConfig(),
   { ...defaultConfig(), exclude: ['notes/sub/**'] },
   { ...defaultConfig(), draftStatuses: ['draft', 'active'] },
   { ...defaultConfig(), rules: { ...defaultConfig().rules, 'link-anchor-broken': 'off', 'wikilink-broken': 'warning' } },
+  // another matrix file name: the old matrix stops being one (s/misc.md is a note of the walk)
+  { ...defaultConfig(), matrixFileName: 'misc.md' },
 ];
 
 async function fresh(files: Record<string, string | Uint8Array>, config: NotesConfig): Promise<WorkspaceIndex> {
@@ -82,7 +69,8 @@ async function walk(seed: number, steps: number, dependentsFirst: boolean): Prom
       const f = pick(OTHER_FILES);
       if (files[f] !== undefined) { delete files[f]; index.removeFile(f); did = `remove ${f}`; } else { files[f] = new Uint8Array([7]); index.addFile(f); did = `add ${f}`; }
     } else if (op < 0.72) {
-      const f = pick(NOTES);
+      // the series README and matrix too: what an unreadable one said must go with its text
+      const f = pick([...NOTES, 's/README.md', 's/coverage_matrix.md']);
       files[f] = UNREADABLE;
       feed(f);
       did = `unreadable ${f}`;
@@ -108,7 +96,7 @@ async function walk(seed: number, steps: number, dependentsFirst: boolean): Prom
       const before = config;
       config = pick(CONFIGS);
       index.setConfig(config);
-      if (before.exclude !== config.exclude || before.draftStatuses !== config.draftStatuses) {
+      if (before.exclude !== config.exclude || before.draftStatuses !== config.draftStatuses || before.matrixFileName !== config.matrixFileName) {
         index.beginBatch();
         for (const f of [...index.files()]) if (index.isNote(f) && !index.isIncluded(f)) index.removeFile(f);
         index.endBatch();

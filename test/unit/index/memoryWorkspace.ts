@@ -32,3 +32,19 @@ export function all(index: WorkspaceIndex): Diagnostic[] {
 
 export const FM = (title: string, extra = '') =>
   `---\ntitle: ${title}\nnote_type: chapter\ndomain: backend\ntags: [a]\ncreated: 2026-01-01\nupdated: 2026-01-02\nstatus: active\n${extra}---\n`;
+
+/** What an index says, in a form two indexes can be compared by. */
+export function observe(index: WorkspaceIndex, files: readonly string[]): Record<string, unknown> {
+  const diags: Record<string, string[]> = {};
+  for (const [f, list] of index.allDiagnostics()) {
+    if (list.length) diags[f] = list.map(d => `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${d.severity} ${d.code} ${d.message}`).sort();
+  }
+  const backlinks: Record<string, string[]> = {};
+  for (const f of files) {
+    const b = index.backlinks(f).map(x => `${x.from}@${x.link.range.start.line}:${x.link.range.start.character}`).sort();
+    if (b.length) backlinks[f] = b;
+  }
+  const coverage = index.series().map(s => ({ readme: s.readme, rows: index.computeCoverage(s), problems: index.coverage(s)?.problems ?? [] }));
+  const series = index.series().map(s => JSON.stringify(s));
+  return { diags, backlinks, coverage, series };
+}
