@@ -73,12 +73,16 @@ function runText(st: InlineState, first: number): void {
 function special(st: InlineState, i: number, c: number): number {
   const { text, to } = st;
   switch (c) {
-    case 92: // backslash
-      if (i + 1 < to && isAsciiPunctuation(text.charCodeAt(i + 1))) {
+    case 92: { // backslash
+      const next = i + 1 < to ? text.charCodeAt(i + 1) : 0;
+      if (isAsciiPunctuation(next)) {
         if (st.wantText) st.pushEdit(i, i + 1, '');
         return i + 2;
       }
+      // before a line ending (in a setext heading of several lines), a hard line break: the backslash goes
+      if ((next === 10 || next === 13) && st.wantText) st.pushEdit(i, i + 1, '');
       return i + 1;
+    }
     case 96: // backtick
       return codeSpan(st, i);
     case 33: // !

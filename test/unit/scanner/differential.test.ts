@@ -82,6 +82,8 @@ export const TRICKY: Record<string, string> = {
   'emphasis in headings: link texts and strikethrough': '# _[a_](x.md) b_\n## ~a _b~ c_\n### _a ~b_ c~\n#### ![*a](i.png) b*\n',
   'heading slug: markup at the edges of setext lines': 'a <b>  \n  c\n===\n\n<b> a  \n  c <i>  \n---\n',
   'footnote definitions: content, interruption, nesting': 'a\n[^n]:     # H\n\n        [code](no.md)\n  [^a b]: def.md\n> [^m]: - x\n>\n>       [y](y.md)\n',
+  // minimal inputs of the structure-aware fuzzing (fuzz.test.ts; each one disagreed with remark before its fix)
+  'hard line break (backslash) in a setext heading': 'a\\\nb\n===\n\n> \\\n> c\n> ---\n\n\\\r\nd\r\n-\r\n',
 };
 
 /** TRICKY snippets in which remark finds nothing: the scanner must not find anything either. */
