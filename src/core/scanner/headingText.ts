@@ -29,12 +29,28 @@ export function plainLines(s: string): string {
   return lines.join('\n').trim();
 }
 
+/**
+ * The text GitHub slugs of heading content `s` that holds no markup, given `plain`, its plainLines: CommonMark strips
+ * only spaces and tabs (at the edges, and around the line endings of a setext heading), so other whitespace stays
+ * and counts (`## \u3000 Title` slugs to `-title`). Nearly always `plain` itself.
+ */
+export function slugLines(s: string, plain: string): string {
+  if (s.indexOf('\n') !== -1 || s.indexOf('\r') !== -1) s = s.replace(/[ \t]*(?:\r\n|\r|\n)[ \t]*/g, '\n');
+  let i = 0;
+  let j = s.length;
+  while (i < j && (s.charCodeAt(i) === 32 || s.charCodeAt(i) === 9)) i++;
+  while (j > i && (s.charCodeAt(j - 1) === 32 || s.charCodeAt(j - 1) === 9)) j--;
+  // (only a character trim() drops and this keeps can make them differ)
+  return j - i === plain.length ? plain : s.slice(i, j);
+}
+
 /** The plain text users see of the heading just parsed; the text GitHub slugs goes to `st.slugText`. */
 export function plainText(st: InlineState): string {
   const { edits, delims, text } = st;
   if (edits.length === 0 && delims.length === 0) {
-    const plain = plainLines(text.slice(st.from, st.to));
-    st.slugText = plain;
+    const run = text.slice(st.from, st.to);
+    const plain = plainLines(run);
+    st.slugText = slugLines(run, plain);
     return plain;
   }
   if ((st.pending ?? st.delims).length !== 0) pairRuns(st, 0, st.firstRun === 126, false);

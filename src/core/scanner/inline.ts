@@ -2,7 +2,7 @@ import { closeBracket, plainLink, pushOpener } from './brackets';
 import { codeSpan } from './codeSpans';
 import { delimiterRun } from './emphasis';
 import { matchEntity } from './entities';
-import { plainLines, plainText } from './headingText';
+import { plainLines, plainText, slugLines } from './headingText';
 import { matchAutolink, matchInlineHtml } from './html';
 import { InlineState } from './inlineState';
 import { makeDraft, type LinkDraft, type References } from './inlineTypes';
@@ -179,7 +179,7 @@ export function parseHeading(
   TEXT_SPECIAL.lastIndex = 0;
   if (!TEXT_SPECIAL.test(run)) {
     const plain = plainLines(run);
-    slugTexts.push(plain);
+    slugTexts.push(slugLines(run, plain));
     return plain;
   }
   const plain = parse(parser, text, from, to, toSource, refs, drafts, true, from + TEXT_SPECIAL.lastIndex - 1, undefined, true);

@@ -84,6 +84,7 @@ export const TRICKY: Record<string, string> = {
   'footnote definitions: content, interruption, nesting': 'a\n[^n]:     # H\n\n        [code](no.md)\n  [^a b]: def.md\n> [^m]: - x\n>\n>       [y](y.md)\n',
   // minimal inputs of the structure-aware fuzzing (fuzz.test.ts; each one disagreed with remark before its fix)
   'hard line break (backslash) in a setext heading': 'a\\\nb\n===\n\n> \\\n> c\n> ---\n\n\\\r\nd\r\n-\r\n',
+  'heading slug: whitespace other than spaces and tabs at the edges': '# \u3000 r\n\n# a \u00a0\n\n\u3000 ]\n===\n\n## [x](x.md) \u3000\n',
 };
 
 /** TRICKY snippets in which remark finds nothing: the scanner must not find anything either. */
