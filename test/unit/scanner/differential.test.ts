@@ -85,6 +85,7 @@ export const TRICKY: Record<string, string> = {
   // minimal inputs of the structure-aware fuzzing (fuzz.test.ts; each one disagreed with remark before its fix)
   'hard line break (backslash) in a setext heading': 'a\\\nb\n===\n\n> \\\n> c\n> ---\n\n\\\r\nd\r\n-\r\n',
   'heading slug: whitespace other than spaces and tabs at the edges': '# \u3000 r\n\n# a \u00a0\n\n\u3000 ]\n===\n\n## [x](x.md) \u3000\n',
+  'heading text: raw HTML in an image description is alt text': '# ![<a>]()\n\n## a ![i <i>c</i> \\<d](x.png) <b>b</b>\n\n### [![<b>a</b>](i.png) <i>x</i>](l.md)\n',
 };
 
 /** TRICKY snippets in which remark finds nothing: the scanner must not find anything either. */
