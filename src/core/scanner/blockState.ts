@@ -63,6 +63,8 @@ export class BlockState {
   readonly segStart: number[] = [];
   readonly segEnd: number[] = [];
   segCount = 0;
+  /** whether the open paragraph's last line is indented by four or more (it cannot be a table's header row) */
+  lastIndented = false;
   // the open code fence
   fenceCh = 0;
   fenceLen = 0;

@@ -195,7 +195,7 @@ function line(st: BlockState, ls: number, le: number): void {
   // 4. lazy continuation of a paragraph whose containers did not all match
   if (matched < stack.length) {
     if (st.leaf === LeafKind.Para && !blank && continuesParagraph(st, i, indent)) {
-      paragraphLine(st, i, le);
+      paragraphLine(st, i, le, indent >= 4);
       return;
     }
     finishLeaf(st);
@@ -215,7 +215,7 @@ function line(st: BlockState, ls: number, le: number): void {
     }
   }
   if (indent >= 4) {
-    if (st.leaf === LeafKind.Para) paragraphLine(st, i, le);
+    if (st.leaf === LeafKind.Para) paragraphLine(st, i, le, true);
     return; // indented code
   }
   const ch = text.charCodeAt(i);
