@@ -109,6 +109,49 @@ const ACCEPTED: Record<string, { text: string; scanner: Partial<Facts>; remark: 
     scanner: { texts: ['0|See Alias'], slugs: ['0|see-alias'] },
     remark: { texts: ['0|See [[note|Alias]]'], slugs: ['0|see-notealias'] },
   },
+  // remark (micromark) applies the rule for a list that interrupts a paragraph (an ordered one must start at 1, no
+  // item may start blank) when there is no paragraph to interrupt: after indented code, and to a list that opens
+  // inside a new container (micromark/micromark#228). CommonMark restricts only the list that interrupts a
+  // paragraph (spec 0.31.2, §5.3, examples 304 and 305); GitHub and markdown-it start these lists.
+  'ordered list starting at 2 after indented code': {
+    text: '    code\n\n2. # Step two\n',
+    scanner: { headings: ['1|2'], texts: ['2|Step two'], slugs: ['2|step-two'] },
+    remark: { headings: [], texts: [], slugs: [] },
+  },
+  'ordered list starting at 2 in a block quote that follows a paragraph': {
+    text: 'Intro\n> 2. # Step two\n',
+    scanner: { headings: ['1|1'], texts: ['1|Step two'], slugs: ['1|step-two'] },
+    remark: { headings: [], texts: [], slugs: [] },
+  },
+  'empty list item after indented code': {
+    // (an item that starts blank holds indented code from its content column on: here `[x](x.md)` is code)
+    text: '    code\n-\n      [x](x.md)\n',
+    scanner: { links: [] },
+    remark: { links: ['link|x.md|2'] },
+  },
+  // An HTML block of type 7 (`<b>`) cannot interrupt a paragraph (spec 0.31.2, §4.6, start condition 7), so a lazy
+  // `<b>` line continues the paragraph in the quote (§5.1, paragraph continuation text) and the link on the next
+  // line is in it; remark starts an HTML block there, which swallows the link. markdown-it agrees with the scanner.
+  'lazy line of a paragraph that looks like an HTML block (type 7)': {
+    text: '> a\n<b>\n> [x](x.md)\n',
+    scanner: { links: ['link|x.md|2'] },
+    remark: { links: [] },
+  },
+  // A title in parentheses holds a `(` only escaped (spec 0.31.2, §6.3, link title (c)): `(a(b)` is no title, and
+  // text after the destination makes the line no definition (§4.7). remark takes it for a title; markdown-it
+  // agrees with the scanner.
+  'unescaped parenthesis in a parenthesised title': {
+    text: '[a]: z (a(b)\n\n[a]\n',
+    scanner: { links: [] },
+    remark: { links: ['definition|z|0'] },
+  },
+  // A note opening with `---` that is not closed has no frontmatter: the line is a thematic break (§4.1) and the
+  // next one starts a block of its own; remark-frontmatter leaves the next line as paragraph text.
+  'unclosed frontmatter fence at the start': {
+    text: '---\n- # Title\n',
+    scanner: { headings: ['1|1'], texts: ['1|Title'], slugs: ['1|title'] },
+    remark: { headings: [], texts: [], slugs: [] },
+  },
 };
 
 describe('scanner differential test against remark', () => {
