@@ -7,6 +7,7 @@ import { matchAutolink, matchInlineHtml } from './html';
 import { InlineState } from './inlineState';
 import { makeDraft, type LinkDraft, type References } from './inlineTypes';
 import { SpecialFinder } from './specials';
+import { literalAt } from './literals';
 import { isAsciiPunctuation } from './target';
 import { wikilink } from './wikilinks';
 
@@ -51,10 +52,13 @@ function parse(
 function runLinks(st: InlineState, first: number, finder: SpecialFinder): void {
   const { text, to } = st;
   let i = first;
+  // where the text read as text starts (after the last construct): an autolink literal there holds its characters
+  let plain = st.from;
   while (i < to) {
     const j = finder.next(i);
     if (j >= to) break;
-    i = special(st, j, text.charCodeAt(j));
+    const literal = j === plain ? -1 : literalAt(st, j, plain);
+    i = plain = literal !== -1 ? literal : special(st, j, text.charCodeAt(j));
   }
 }
 
@@ -62,10 +66,14 @@ function runLinks(st: InlineState, first: number, finder: SpecialFinder): void {
 function runText(st: InlineState, first: number): void {
   const { text, to } = st;
   let i = first;
+  let plain = st.from;
   while (i < to) {
     const c = text.charCodeAt(i);
     if (c >= 128 || SPECIAL[c] === 0) i++;
-    else i = special(st, i, c);
+    else {
+      const literal = i === plain ? -1 : literalAt(st, i, plain);
+      i = plain = literal !== -1 ? literal : special(st, i, c);
+    }
   }
 }
 

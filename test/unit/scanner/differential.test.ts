@@ -86,6 +86,7 @@ export const TRICKY: Record<string, string> = {
   'hard line break (backslash) in a setext heading': 'a\\\nb\n===\n\n> \\\n> c\n> ---\n\n\\\r\nd\r\n-\r\n',
   'heading slug: whitespace other than spaces and tabs at the edges': '# \u3000 r\n\n# a \u00a0\n\n\u3000 ]\n===\n\n## [x](x.md) \u3000\n',
   'heading text: raw HTML in an image description is alt text': '# ![<a>]()\n\n## a ![i <i>c</i> \\<d](x.png) <b>b</b>\n\n### [![<b>a</b>](i.png) <i>x</i>](l.md)\n',
+  'autolink literals: what they hold is text': 'See https://e.com/x[a](b.md), www.e.com[c](d.md) and http://x`a.md` but [ok](ok.md) https://e.com `e.md` [a https://e.com/y](f.md)\n\n# http://x\\# and _https://a.b/c_d_\n',
   'table: a header row indented by four is paragraph text': ']\n    b\n-|\n=\n\n>|\n\t;|]\n>-|-\n    [x](x.md)\n',
 };
 
