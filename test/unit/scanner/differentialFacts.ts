@@ -142,11 +142,11 @@ export function compare(name: string, text: string): number {
 
 /**
  * How the scanner and remark disagree on a text: for each kind of fact that differs, what only remark found and
- * what only the scanner found ('' when they agree). With `skipWikilinkHeadings`, the texts of headings that hold
+ * what only the scanner found ('' when they agree), and how many facts remark found. With `skipWikilinkHeadings`, the texts of headings that hold
  * `[[`, and then all slugs, are left out (the scanner reads wikilinks in headings on purpose: see ACCEPTED in
  * differential.test.ts).
  */
-export function disagreement(text: string, skipWikilinkHeadings = false): string {
+export function disagreement(text: string, skipWikilinkHeadings = false): { differences: string; facts: number } {
   const expected = remarkFacts(text);
   const actual = scannerFacts(text);
   if (skipWikilinkHeadings) {
@@ -165,7 +165,7 @@ export function disagreement(text: string, skipWikilinkHeadings = false): string
       out.push(`${kind}: only remark ${JSON.stringify(remarkOnly)}, only the scanner ${JSON.stringify(scannerOnly)}`);
     }
   }
-  return out.join('\n');
+  return { differences: out.join('\n'), facts: expected.links.length + expected.headings.length + expected.refs.length };
 }
 
 /** The multiset `a` less `b`. */
