@@ -1,4 +1,5 @@
 import type { InlineState } from './inlineState';
+import { isAsciiPunctuation } from './target';
 
 /**
  * GFM autolink literals (`https://example.com/a`, `www.example.com`) of the inline pass. The scanner reports none
@@ -6,7 +7,8 @@ import type { InlineState } from './inlineState';
  * `https://x.com/[a](b.md)` starts nothing (on GitHub and in remark the whole is one URL). Read as remark
  * (micromark-extension-gfm-autolink-literal) reads them: a prefix (`http://`, `https://`, `www.`) after a
  * character that lets it start, a domain, then a path up to whitespace, less the punctuation that trails it.
- * Email literals are left out (their characters cannot hold link syntax).
+ * Email literals are left out: they hold no link syntax (only an emphasis marker of a heading, as in `_a@b.c_`,
+ * which the scanner then reads as emphasis).
  */
 
 /**
@@ -206,6 +208,6 @@ const PUNCTUATION = /[\p{P}\p{S}]/u;
 /** Unicode punctuation or symbol (what micromark takes for punctuation) at `j`. */
 function isPunctuation(text: string, j: number): boolean {
   const c = text.charCodeAt(j);
-  if (c < 128) return (c >= 33 && c <= 47) || (c >= 58 && c <= 64) || (c >= 91 && c <= 96) || (c >= 123 && c <= 126);
+  if (c < 128) return isAsciiPunctuation(c);
   return PUNCTUATION.test(String.fromCodePoint(text.codePointAt(j)!));
 }
