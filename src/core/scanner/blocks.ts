@@ -195,7 +195,8 @@ function line(st: BlockState, ls: number, le: number): void {
   // 4. lazy continuation of a paragraph whose containers did not all match
   if (matched < stack.length) {
     if (st.leaf === LeafKind.Para && !blank && continuesParagraph(st, i, indent)) {
-      paragraphLine(st, i, le, indent >= 4);
+      paragraphLine(st, i, le);
+      if (indent >= 4) st.indentedSeg = st.segCount - 1;
       return;
     }
     finishLeaf(st);
@@ -215,7 +216,10 @@ function line(st: BlockState, ls: number, le: number): void {
     }
   }
   if (indent >= 4) {
-    if (st.leaf === LeafKind.Para) paragraphLine(st, i, le, true);
+    if (st.leaf === LeafKind.Para) {
+      paragraphLine(st, i, le);
+      st.indentedSeg = st.segCount - 1;
+    }
     return; // indented code
   }
   const ch = text.charCodeAt(i);

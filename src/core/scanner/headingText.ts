@@ -35,6 +35,7 @@ export function plainLines(s: string): string {
  * and counts (`## \u3000 Title` slugs to `-title`). Nearly always `plain` itself.
  */
 export function slugLines(s: string, plain: string): string {
+  if (s.length === plain.length) return plain; // (nothing was trimmed: the usual heading)
   const t = stripSpaces(s, true, true, true);
   // (only a character trim() drops and this keeps can make them differ)
   return t.length === plain.length ? plain : t;

@@ -57,7 +57,7 @@ function runLinks(st: InlineState, first: number, finder: SpecialFinder): void {
   while (i < to) {
     const j = finder.next(i);
     if (j >= to) break;
-    const literal = j === plain ? -1 : literalAt(st, j, plain);
+    const literal = j === plain || isBlank(text.charCodeAt(j - 1)) ? -1 : literalAt(st, j, plain);
     i = plain = literal !== -1 ? literal : special(st, j, text.charCodeAt(j));
   }
 }
@@ -71,10 +71,15 @@ function runText(st: InlineState, first: number): void {
     const c = text.charCodeAt(i);
     if (c >= 128 || SPECIAL[c] === 0) i++;
     else {
-      const literal = i === plain ? -1 : literalAt(st, i, plain);
+      const literal = i === plain || isBlank(text.charCodeAt(i - 1)) ? -1 : literalAt(st, i, plain);
       i = plain = literal !== -1 ? literal : special(st, i, c);
     }
   }
+}
+
+/** A space, tab or line ending: no autolink literal holds what follows one (the usual ` [link](…)`). */
+function isBlank(c: number): boolean {
+  return c === 32 || c === 10 || c === 9 || c === 13;
 }
 
 /** Reads the construct that may start at the special character `c` at `i`; returns where to go on. */

@@ -11,15 +11,15 @@ import { lastAtOrBefore } from '../text/lineIndex';
  */
 
 /** The line content `[i, le)` goes on the open paragraph, or opens one. */
-export function paragraphLine(st: BlockState, i: number, le: number, indented = false): void {
+export function paragraphLine(st: BlockState, i: number, le: number): void {
   if (st.leaf !== LeafKind.Para) {
     st.leaf = LeafKind.Para;
     st.segCount = 0;
+    st.indentedSeg = -1;
   }
   st.segStart[st.segCount] = i;
   st.segEnd[st.segCount] = le;
   st.segCount++;
-  st.lastIndented = indented;
 }
 
 /** The open leaf block ends: a paragraph is handed over (after its definitions) as a run of inline content. */
