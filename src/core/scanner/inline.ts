@@ -57,8 +57,14 @@ function runLinks(st: InlineState, first: number, finder: SpecialFinder): void {
   while (i < to) {
     const j = finder.next(i);
     if (j >= to) break;
-    const literal = j === plain || isBlank(text.charCodeAt(j - 1)) ? -1 : literalAt(st, j, plain);
-    i = plain = literal !== -1 ? literal : special(st, j, text.charCodeAt(j));
+    if (j !== plain && !isBlank(text.charCodeAt(j - 1))) {
+      const literal = literalAt(st, j, plain);
+      if (literal !== -1) {
+        i = plain = literal;
+        continue;
+      }
+    }
+    i = plain = special(st, j, text.charCodeAt(j));
   }
 }
 
