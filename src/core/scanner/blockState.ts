@@ -63,6 +63,8 @@ export class BlockState {
   readonly segStart: number[] = [];
   readonly segEnd: number[] = [];
   segCount = 0;
+  /** the last of the open paragraph's lines indented by four or more (no table's header row), -1 when none is */
+  indentedSeg = -1;
   // the open code fence
   fenceCh = 0;
   fenceLen = 0;

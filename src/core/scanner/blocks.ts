@@ -196,6 +196,7 @@ function line(st: BlockState, ls: number, le: number): void {
   if (matched < stack.length) {
     if (st.leaf === LeafKind.Para && !blank && continuesParagraph(st, i, indent)) {
       paragraphLine(st, i, le);
+      if (indent >= 4) st.indentedSeg = st.segCount - 1;
       return;
     }
     finishLeaf(st);
@@ -215,7 +216,10 @@ function line(st: BlockState, ls: number, le: number): void {
     }
   }
   if (indent >= 4) {
-    if (st.leaf === LeafKind.Para) paragraphLine(st, i, le);
+    if (st.leaf === LeafKind.Para) {
+      paragraphLine(st, i, le);
+      st.indentedSeg = st.segCount - 1;
+    }
     return; // indented code
   }
   const ch = text.charCodeAt(i);

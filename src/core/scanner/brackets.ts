@@ -136,6 +136,15 @@ function formed(st: InlineState, pos: number, image: boolean, close: number, end
   if ((st.pending ?? st.delims).length > runs) pairRuns(st, runs, false, true);
   // a link leaves its text; an image leaves its alt text where headings are shown (a title reads better
   // with it), and nothing where GitHub slugs them (an <img> holds no text)
+  if (image) {
+    // raw HTML in its description stays as written in the alt text (CommonMark's alt is the description's plain
+    // text, tags included); the edits made inside it are the last ones pushed
+    const { edits, text } = st;
+    for (let k = edits.length - 1; k >= 0 && edits[k].start > pos; k--) {
+      const e = edits[k];
+      if (e.use === EditUse.Both && e.value === '' && text.charCodeAt(e.start) === 60 /* < */) e.use = EditUse.Slug;
+    }
+  }
   const use = image ? EditUse.Shown : EditUse.Both;
   st.pushEdit(pos, pos + (image ? 2 : 1), '', use);
   st.pushEdit(close, end, '', use);

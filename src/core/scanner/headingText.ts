@@ -29,12 +29,25 @@ export function plainLines(s: string): string {
   return lines.join('\n').trim();
 }
 
+/**
+ * The text GitHub slugs of heading content `s` that holds no markup, given `plain`, its plainLines: CommonMark strips
+ * only spaces and tabs (at the edges, and around the line endings of a setext heading), so other whitespace stays
+ * and counts (`## \u3000 Title` slugs to `-title`). Nearly always `plain` itself.
+ */
+export function slugLines(s: string, plain: string): string {
+  if (s.length === plain.length) return plain; // (nothing was trimmed: the usual heading)
+  const t = stripSpaces(s, true, true, true);
+  // (only a character trim() drops and this keeps can make them differ)
+  return t.length === plain.length ? plain : t;
+}
+
 /** The plain text users see of the heading just parsed; the text GitHub slugs goes to `st.slugText`. */
 export function plainText(st: InlineState): string {
   const { edits, delims, text } = st;
   if (edits.length === 0 && delims.length === 0) {
-    const plain = plainLines(text.slice(st.from, st.to));
-    st.slugText = plain;
+    const run = text.slice(st.from, st.to);
+    const plain = plainLines(run);
+    st.slugText = slugLines(run, plain);
     return plain;
   }
   if ((st.pending ?? st.delims).length !== 0) pairRuns(st, 0, st.firstRun === 126, false);
@@ -97,13 +110,18 @@ function joinText(st: InlineState, use: EditUse.Shown | EditUse.Slug): string {
  * next to markup stays (`## Section <a name="s"></a>` is `Section ` there, slug `section-`).
  */
 function slugSource(st: InlineState, a: number, b: number): string {
-  const { text, from, to } = st;
-  let s = text.slice(a, b);
-  if (st.multiline && (s.indexOf('\n') !== -1 || s.indexOf('\r') !== -1)) s = s.replace(/[ \t]*(?:\r\n|\r|\n)[ \t]*/g, '\n');
-  if (a !== from && b !== to) return s;
+  return stripSpaces(st.text.slice(a, b), a === st.from, b === st.to, st.multiline);
+}
+
+/**
+ * `s` without the spaces and tabs around its line endings (when it may hold some: `lines`), nor those at its start
+ * and end when asked.
+ */
+function stripSpaces(s: string, start: boolean, end: boolean, lines: boolean): string {
+  if (lines && (s.indexOf('\n') !== -1 || s.indexOf('\r') !== -1)) s = s.replace(/[ \t]*(?:\r\n|\r|\n)[ \t]*/g, '\n');
   let i = 0;
   let j = s.length;
-  if (a === from) while (i < j && (s.charCodeAt(i) === 32 || s.charCodeAt(i) === 9)) i++;
-  if (b === to) while (j > i && (s.charCodeAt(j - 1) === 32 || s.charCodeAt(j - 1) === 9)) j--;
+  if (start) while (i < j && (s.charCodeAt(i) === 32 || s.charCodeAt(i) === 9)) i++;
+  if (end) while (j > i && (s.charCodeAt(j - 1) === 32 || s.charCodeAt(j - 1) === 9)) j--;
   return i === 0 && j === s.length ? s : s.slice(i, j);
 }

@@ -2,11 +2,12 @@ import { closeBracket, plainLink, pushOpener } from './brackets';
 import { codeSpan } from './codeSpans';
 import { delimiterRun } from './emphasis';
 import { matchEntity } from './entities';
-import { plainLines, plainText } from './headingText';
+import { plainLines, plainText, slugLines } from './headingText';
 import { matchAutolink, matchInlineHtml } from './html';
 import { InlineState } from './inlineState';
 import { makeDraft, type LinkDraft, type References } from './inlineTypes';
 import { SpecialFinder } from './specials';
+import { literalAt } from './literals';
 import { isAsciiPunctuation } from './target';
 import { wikilink } from './wikilinks';
 
@@ -51,10 +52,19 @@ function parse(
 function runLinks(st: InlineState, first: number, finder: SpecialFinder): void {
   const { text, to } = st;
   let i = first;
+  // where the text read as text starts (after the last construct): an autolink literal there holds its characters
+  let plain = st.from;
   while (i < to) {
     const j = finder.next(i);
     if (j >= to) break;
-    i = special(st, j, text.charCodeAt(j));
+    if (j !== plain && !isBlank(text.charCodeAt(j - 1))) {
+      const literal = literalAt(st, j, plain);
+      if (literal !== -1) {
+        i = plain = literal;
+        continue;
+      }
+    }
+    i = plain = special(st, j, text.charCodeAt(j));
   }
 }
 
@@ -62,23 +72,36 @@ function runLinks(st: InlineState, first: number, finder: SpecialFinder): void {
 function runText(st: InlineState, first: number): void {
   const { text, to } = st;
   let i = first;
+  let plain = st.from;
   while (i < to) {
     const c = text.charCodeAt(i);
     if (c >= 128 || SPECIAL[c] === 0) i++;
-    else i = special(st, i, c);
+    else {
+      const literal = i === plain || isBlank(text.charCodeAt(i - 1)) ? -1 : literalAt(st, i, plain);
+      i = plain = literal !== -1 ? literal : special(st, i, c);
+    }
   }
+}
+
+/** A space, tab or line ending: no autolink literal holds what follows one (the usual ` [link](…)`). */
+function isBlank(c: number): boolean {
+  return c === 32 || c === 10 || c === 9 || c === 13;
 }
 
 /** Reads the construct that may start at the special character `c` at `i`; returns where to go on. */
 function special(st: InlineState, i: number, c: number): number {
   const { text, to } = st;
   switch (c) {
-    case 92: // backslash
-      if (i + 1 < to && isAsciiPunctuation(text.charCodeAt(i + 1))) {
+    case 92: { // backslash
+      const next = i + 1 < to ? text.charCodeAt(i + 1) : 0;
+      if (isAsciiPunctuation(next)) {
         if (st.wantText) st.pushEdit(i, i + 1, '');
         return i + 2;
       }
+      // before a line ending (in a setext heading of several lines), a hard line break: the backslash goes
+      if ((next === 10 || next === 13) && st.wantText) st.pushEdit(i, i + 1, '');
       return i + 1;
+    }
     case 96: // backtick
       return codeSpan(st, i);
     case 33: // !
@@ -175,7 +198,7 @@ export function parseHeading(
   TEXT_SPECIAL.lastIndex = 0;
   if (!TEXT_SPECIAL.test(run)) {
     const plain = plainLines(run);
-    slugTexts.push(plain);
+    slugTexts.push(slugLines(run, plain));
     return plain;
   }
   const plain = parse(parser, text, from, to, toSource, refs, drafts, true, from + TEXT_SPECIAL.lastIndex - 1, undefined, true);

@@ -89,6 +89,10 @@ export class InlineState {
   parenNext: Int32Array | undefined = undefined;
   wsFrom = -1;
   wsAt = -1;
+  // autolink literals (see literalAt): where the words read for them end, and the last literal found
+  literalTo = 0;
+  literalStart = -1;
+  literalEnd = -1;
   // the last link tail read by linkTail
   tailEnd = 0;
   destStart = 0;
@@ -111,6 +115,9 @@ export class InlineState {
     this.firstRun = 0;
     this.wsFrom = -1;
     this.wsAt = -1;
+    this.literalTo = from;
+    this.literalStart = -1;
+    this.literalEnd = -1;
     this.clearBuffers(); // a run that threw may have left its state behind
   }
 

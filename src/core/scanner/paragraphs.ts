@@ -15,6 +15,7 @@ export function paragraphLine(st: BlockState, i: number, le: number): void {
   if (st.leaf !== LeafKind.Para) {
     st.leaf = LeafKind.Para;
     st.segCount = 0;
+    st.indentedSeg = -1;
   }
   st.segStart[st.segCount] = i;
   st.segEnd[st.segCount] = le;

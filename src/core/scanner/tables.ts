@@ -102,6 +102,9 @@ export function startsTable(st: BlockState, i: number, le: number): boolean {
   const last = st.segCount - 1;
   const hs = st.segStart[last];
   const he = st.segEnd[last];
+  // (a paragraph's continuation line indented by four is no header row: remark and markdown-it make no table of
+  // it, as a line of its own that indented could only be code)
+  if (st.indentedSeg === last) return false;
   const n = isDelimiterRow(text, i, le);
   if (n > 0 && (hasChar(text, i, le, 124) || hasChar(text, i, le, 58)) && !isLonePipe(text, hs, he)
     && splitTableRow(text, hs, he) === n) {

@@ -68,6 +68,16 @@ const STORMS: Record<string, string> = {
   // deep nesting kept open across blank lines: every line walks the open containers
   'deep list then blank lines': '+ '.repeat(N / 8) + 'a\n' + '\n'.repeat(N / 5),
   'list staircase': Array.from({ length: 300 }, (_, k) => ' '.repeat(2 * (k % 150)) + '- a\n').join('').repeat(Math.ceil(N / 100_000)),
+  // autolink literals: a run of trailing punctuation is read once, not once per character of it; each word is read
+  // once for candidates, however many special characters it holds
+  'literal with a run of dots': 'http://a' + '.'.repeat(N) + 'b[x](y.md)',
+  'literal with a run of trailing punctuation': 'http://a/' + '!)'.repeat(N / 2) + 'x[x](y.md)',
+  'literal with a run of ] before text': 'http://a/' + ']x'.repeat(N / 2) + '[x](y.md)',
+  'literals storm': 'http://x['.repeat(N / 9),
+  'www storm': 'www.'.repeat(N / 4) + '[x](y.md)',
+  'rejected literals storm': 'http://a_b_'.repeat(N / 11) + '[x](y.md)',
+  'word of openers': 'a['.repeat(N / 2),
+  'literal in a heading with a run of dots': '# http://a' + '.'.repeat(N) + 'b `x`\n',
   // many small runs (table cells) before a long stretch without special characters: searches
   // for the next special character of one cell must not run to the end of the note
   'table cells before plain prose': `| a | b |\n|---|---|\n${'| x | y |\n'.repeat(N / 20)}\n${'plain words here '.repeat(N / 34)}[a](b.md)`,

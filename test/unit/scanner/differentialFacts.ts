@@ -1,0 +1,180 @@
+import { strict as assert } from 'node:assert';
+import GithubSlugger from 'github-slugger';
+import type { Node, Parent } from 'unist';
+import { findFrontmatterBlock } from '../../../src/core/frontmatter/block';
+import { parseMarkdownTree } from '../../../src/core/reference/remark';
+import { scanNote } from '../../../src/core/scanner/scanner';
+import { isRefPath, percentDecode } from '../../../src/core/scanner/target';
+
+/**
+ * What the differential tests (differential.test.ts, fuzz.test.ts) compare of the fast scanner and the reference
+ * parser (unified + remark-parse + remark-gfm + remark-frontmatter), as multisets: links, images and definitions
+ * (kind, decoded destination, start line), headings (depth, start line), their texts (start
+ * line, text: see shownText) and slugs (start line, slug as GitHub makes it from remark's heading: see
+ * githubText), and backtick `.md` references (content, start line).
+ */
+
+export interface Facts {
+  links: string[];
+  headings: string[];
+  /** the heading texts users see (titles, outline) */
+  texts: string[];
+  slugs: string[];
+  refs: string[];
+}
+
+interface MdNode extends Node {
+  url?: string;
+  depth?: number;
+  value?: string;
+  label?: string;
+  alt?: string;
+  children?: MdNode[];
+}
+
+/**
+ * The text GitHub makes a heading's slug from, the text of the rendered heading: text and code as they are
+ * (nothing trimmed), no raw HTML, nothing of an image. (A footnote reference, which GitHub shows as the
+ * footnote's number, is taken as written.)
+ */
+function githubText(node: MdNode): string {
+  return headingText(node, false);
+}
+
+/**
+ * The text a heading shows users: as GitHub's, but an image gives its alt text, and each line (whatever its line
+ * ending: mdast keeps them as written) is trimmed.
+ */
+function shownText(node: MdNode): string {
+  return headingText(node, true).split(/\r\n?|\n/).map(line => line.trim()).join('\n').trim();
+}
+
+/** The text of a heading's content: with `alt`, an image gives its alt text. */
+function headingText(node: MdNode, alt: boolean): string {
+  switch (node.type) {
+    case 'text':
+      return node.value ?? '';
+    case 'inlineCode':
+      // mdast keeps a code span's line endings; rendered (CommonMark), each is a space
+      return (node.value ?? '').replace(/\r\n?|\n/g, ' ');
+    case 'html':
+      return '';
+    case 'image':
+    case 'imageReference':
+      return alt ? node.alt ?? '' : '';
+    case 'break':
+      return '\n';
+    case 'footnoteReference':
+      return `[^${node.label}]`;
+    default:
+      return (node.children ?? []).map(child => headingText(child, alt)).join('');
+  }
+}
+
+export function remarkFacts(text: string): Facts {
+  const tree = parseMarkdownTree(text) as unknown as MdNode;
+  const facts: Facts = { links: [], headings: [], texts: [], slugs: [], refs: [] };
+  const slugger = new GithubSlugger();
+  // a code span in a link's text is the link's label, not a backtick reference
+  const visit = (node: MdNode, inLink = false) => {
+    const start = node.position?.start;
+    const line = start ? start.line - 1 : -1;
+    if ((node.type === 'link' || node.type === 'image' || node.type === 'definition') && start) {
+      const opening = text[start.offset!];
+      // GFM autolink literals (bare www.x.com, https://x, a@b.c) are not links for the scanner
+      const literal = node.type === 'link' && opening !== '[' && opening !== '<';
+      if (!literal) {
+        let url = node.url ?? '';
+        const source = text.slice(start.offset!, node.position!.end.offset!);
+        if (node.type === 'link' && opening === '<' && url.startsWith('mailto:') && !source.includes('mailto:')) url = url.slice(7);
+        facts.links.push(`${node.type}|${percentDecode(url)}|${line}`);
+      }
+    } else if (node.type === 'heading' && start) {
+      // (mdast starts a setext heading that follows definitions in its paragraph at the definitions: its text
+      // starts where the scanner starts it)
+      const first = node.children?.[0]?.position?.start;
+      const at = text[start.offset!] !== '#' && first ? first.line - 1 : line;
+      facts.headings.push(`${node.depth}|${at}`);
+      facts.texts.push(`${at}|${shownText(node)}`);
+      facts.slugs.push(`${at}|${slugger.slug(githubText(node))}`);
+    } else if (node.type === 'inlineCode' && start && !inLink && isRefPath((node.value ?? '').trim())) {
+      facts.refs.push(`${(node.value ?? '').trim()}|${line}`);
+    }
+    const linkText = inLink || node.type === 'link' || node.type === 'linkReference';
+    for (const child of (node as Parent as MdNode).children ?? []) visit(child, linkText);
+  };
+  visit(tree);
+  return sortFacts(facts);
+}
+
+export function scannerFacts(text: string): Facts {
+  const block = findFrontmatterBlock(text);
+  const body = block && block.closed && block.language === '' ? block.end : 0;
+  const result = scanNote(text, body);
+  const facts: Facts = { links: [], headings: [], texts: [], slugs: [], refs: [] };
+  for (const l of result.links) {
+    const line = l.range.start.line;
+    if (l.kind === 'ref') facts.refs.push(`${l.raw}|${line}`);
+    else if (l.kind === 'link' || l.kind === 'image') {
+      const dest = l.fragment === undefined ? l.path : `${l.path}#${l.fragment}`;
+      facts.links.push(`${l.definition ? 'definition' : l.kind}|${dest}|${line}`);
+    }
+  }
+  for (const h of result.headings) {
+    facts.headings.push(`${h.level}|${h.range.start.line}`);
+    facts.texts.push(`${h.range.start.line}|${h.text}`);
+    facts.slugs.push(`${h.range.start.line}|${h.slug}`);
+  }
+  return sortFacts(facts);
+}
+
+function sortFacts(f: Facts): Facts {
+  return { links: f.links.sort(), headings: f.headings.sort(), texts: f.texts.sort(), slugs: f.slugs.sort(), refs: f.refs.sort() };
+}
+
+/** Compares both parsers on one text; returns how many facts remark found. */
+export function compare(name: string, text: string): number {
+  const expected = remarkFacts(text);
+  const actual = scannerFacts(text);
+  assert.deepEqual(actual, expected, `scanner and remark disagree on ${name}`);
+  return expected.links.length + expected.headings.length + expected.refs.length;
+}
+
+/**
+ * How the scanner and remark disagree on a text: for each kind of fact that differs, what only remark found and
+ * what only the scanner found ('' when they agree), and how many facts remark found. With `skipWikilinkHeadings`, the texts of headings that hold
+ * `[[`, and then all slugs, are left out (the scanner reads wikilinks in headings on purpose: see ACCEPTED in
+ * differential.test.ts).
+ */
+export function disagreement(text: string, skipWikilinkHeadings = false): { differences: string; facts: number } {
+  const expected = remarkFacts(text);
+  const actual = scannerFacts(text);
+  if (skipWikilinkHeadings) {
+    const lines = new Set(expected.texts.filter(t => t.includes('[[')).map(t => t.slice(0, t.indexOf('|'))));
+    for (const facts of [expected, actual]) {
+      facts.texts = facts.texts.filter(t => !lines.has(t.slice(0, t.indexOf('|'))));
+      // (the other slugs too: a slug the two read differently shifts the numbers of the repeated ones after it)
+      if (lines.size !== 0) facts.slugs = [];
+    }
+  }
+  const out: string[] = [];
+  for (const kind of Object.keys(expected) as (keyof Facts)[]) {
+    const remarkOnly = without(expected[kind], actual[kind]);
+    const scannerOnly = without(actual[kind], expected[kind]);
+    if (remarkOnly.length + scannerOnly.length !== 0) {
+      out.push(`${kind}: only remark ${JSON.stringify(remarkOnly)}, only the scanner ${JSON.stringify(scannerOnly)}`);
+    }
+  }
+  return { differences: out.join('\n'), facts: expected.links.length + expected.headings.length + expected.refs.length };
+}
+
+/** The multiset `a` less `b`. */
+function without(a: readonly string[], b: readonly string[]): string[] {
+  const left = [...b];
+  return a.filter(x => {
+    const k = left.indexOf(x);
+    if (k === -1) return true;
+    left.splice(k, 1);
+    return false;
+  });
+}
