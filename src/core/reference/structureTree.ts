@@ -1,4 +1,4 @@
-import type { Heading, List, ListItem, Paragraph, PhrasingContent, Root, Yaml } from 'mdast';
+import type { Heading, Html, List, ListItem, Paragraph, PhrasingContent, Root, ThematicBreak, Yaml } from 'mdast';
 import type { Position } from 'unist';
 import { InlineParser, type SourcePositions } from './structureInline';
 import { BACKSLASH, BACKTICK, isDigit, isSpaceOrTab, PIPE, SPACE, TAB, UNSUPPORTED, unsupported } from './structureChars';
@@ -8,10 +8,11 @@ import { isDelimiterRow, parseTable } from './structureTable';
 /**
  * A fast, linear, line-oriented producer of the mdast subset the structural parsers (series README,
  * coverage matrix) read: YAML frontmatter, ATX headings, paragraphs, bullet and ordered lists
- * (nested by indentation), GFM pipe tables, and inline text, code spans and inline links — with
- * remark's types, values and positions (line, column, offset). It answers only when it is sure: any
- * construct outside that subset (code blocks, HTML, quotes, emphasis, images, entities, autolinks,
- * references, footnotes, hard breaks, setext headings, thematic breaks …) makes it return undefined,
+ * (nested by indentation), GFM pipe tables, thematic breaks and HTML comment blocks between top-level
+ * blocks, and inline text, code spans and inline links — with remark's types, values and positions
+ * (line, column, offset). It answers only when it is sure: any construct outside that subset (code
+ * blocks, other HTML, quotes, emphasis, images, entities, autolinks, references, footnotes, hard
+ * breaks, setext headings, breaks or comments inside lists or under a paragraph …) makes it return undefined,
  * and the caller falls back to the reference parser (remark). `spread` is not computed.
  */
 export function parseStructureTree(text: string): Root | undefined {
@@ -113,7 +114,7 @@ class StructureParser implements SourcePositions {
       this.closeParagraph();
       return li;
     }
-    this.checkLine(p, le);
+    const rule = this.checkLine(p, le);
     const indent = p - ls;
     let matched = 0;
     while (matched < this.stack.length && indent >= this.stack[matched].content) matched++;
@@ -122,6 +123,18 @@ class StructureParser implements SourcePositions {
       if (!this.para) unsupported();
       this.continueParagraph(li, p);
       return li;
+    }
+    if (rule || text.startsWith('<!--', p)) {
+      // under a paragraph line `---` is a setext underline and a comment interrupts it; inside a list item
+      // either belongs to the item: both stay with remark
+      if (this.para || matched > 0) unsupported();
+      this.closeFrames(0);
+      if (rule) {
+        const node: ThematicBreak = { type: 'thematicBreak', position: this.lines.position(p, le) };
+        this.root.children.push(node);
+        return li;
+      }
+      return this.comment(li, p);
     }
     const start = this.classify(li, p, le);
     if (this.para) {
@@ -156,22 +169,53 @@ class StructureParser implements SourcePositions {
   }
 
   /**
-   * Lines the subset never holds: setext underlines and thematic breaks (only `-=*_` and blanks),
-   * and table delimiter rows that no supported table consumed (only `|-:` and blanks).
+   * Whether the line whose content starts at `p` is a thematic break: three or more of one of `-*_`,
+   * with spaces between and after. The other lines of only `-=*_` and blanks (setext underlines, mixed
+   * or tabbed rules) and table delimiter rows that no supported table consumed (only `|-:` and blanks)
+   * are outside the subset.
    */
-  private checkLine(p: number, le: number): void {
+  private checkLine(p: number, le: number): boolean {
     const { text } = this;
     let rule = true;
     let delimiter = true;
     let dash = false;
+    let tab = false;
     for (let i = p; i < le && (rule || delimiter); i++) {
       const c = text.charCodeAt(i);
       if (c === 45) dash = true;
+      if (c === TAB) tab = true;
       const blank = isSpaceOrTab(c);
       if (!(blank || c === 45 || c === 61 || c === 42 || c === 95)) rule = false;
       if (!(blank || c === 45 || c === 58 || c === PIPE)) delimiter = false;
     }
-    if (rule || (delimiter && dash)) unsupported();
+    if (rule) {
+      const mark = text.charCodeAt(p);
+      let marks = 0;
+      for (let i = p; i < le; i++) {
+        const c = text.charCodeAt(i);
+        if (c === mark) marks++;
+        else if (c !== SPACE) unsupported();
+      }
+      if (tab || mark === 61 || marks < 3) unsupported();
+      return true;
+    }
+    if (delimiter && dash) unsupported();
+    return false;
+  }
+
+  /** An HTML comment block (CommonMark HTML block type 2) starting at `p` on line `li`: up to the first line holding `-->`. */
+  private comment(li: number, p: number): number {
+    const { text } = this;
+    // `<!-->` and `<!--->` end where they start in CommonMark 0.31 but not in older readings: remark decides
+    if (text.startsWith('>', p + 4) || text.startsWith('->', p + 4)) unsupported();
+    const close = text.indexOf('-->', p + 4);
+    if (close === -1) unsupported();
+    let last = li;
+    while (this.ends[last] < close + 3) last++;
+    const ls = this.starts[li];
+    const node: Html = { type: 'html', value: text.slice(ls, this.ends[last]), position: this.lines.position(ls, this.ends[last]) };
+    this.root.children.push(node);
+    return last;
   }
 
   /** What a line starts, at its first non-blank character `p` (below the indented-code threshold). */

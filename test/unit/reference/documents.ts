@@ -95,6 +95,8 @@ export function variantDocuments(): StructuralDocument[] {
     readme('list right after a paragraph and headings right after lists', '## Chapters\n### A\nIntro line:\n- [01_a](01_a.md) - 必讀\n- [02_b](02_b.md) - 重要\n### B\n- [03_c](03_c.md)\n## Support Documents\n- [s](s.md)\n'),
     readme('emphasis (fallback)', '## Chapters\n\n### A\n\n- [01_a](01_a.md) - **必讀** - 30 min\n', true),
     readme('fenced code (fallback)', '## Chapters\n\n```md\n- [x](x.md)\n```\n\n### A\n\n- [01_a](01_a.md)\n', true),
+    readme('thematic breaks between sections', '---\n\n## Chapters\n\n***\n### A\n\n- [01_a](01_a.md)\n\n * * *  \n   ___\n'),
+    readme('HTML comment blocks', '<!-- TODO: intro -->\n## Chapters\n\n  <!--\n  - [hidden](x.md)\n\n  --> trailing\n### A\n\n- [01_a](01_a.md)\n\n<!-- end -->'),
     readme('blockquote and HTML (fallback)', '> note\n\n<!-- c -->\n\n## Chapters\n\n### A\n\n- [01_a](01_a.md)\n', true),
     readme('task list items (fallback)', '## Chapters\n\n### A\n\n- [x] done\n- [01_a](01_a.md)\n', true),
     readme('reference links (fallback)', '## Chapters\n\n### A\n\n- [01_a][ref] - 必讀\n\n[ref]: a/01_a.md\n', true),
@@ -135,7 +137,7 @@ const MARKERS = ['- ', '- ', '* ', '+ ', '1. ', '2. ', '1) ', '3) ', '10. ', '- 
 
 /**
  * Random documents from headings, blank lines, list items at various indents and markers,
- * paragraphs (with continuation lines), and pipe tables; LF, CRLF or CR line endings.
+ * paragraphs (with continuation lines), pipe tables, thematic breaks and HTML comment blocks; LF, CRLF or CR line endings.
  */
 export function generatedDocuments(count: number, seed = 1): string[] {
   const r = rng(seed);
@@ -153,7 +155,14 @@ export function generatedDocuments(count: number, seed = 1): string[] {
     for (let n = 2 + Math.floor(r() * 14); n > 0; n--) {
       const x = r();
       const indent = ' '.repeat(pick([0, 0, 0, 0, 1, 2, 2, 3, 3, 4, 5]));
-      if (x < 0.1) lines.push(pick(['', ' ', '   ']) + '#'.repeat(1 + Math.floor(r() * 4)) + pick([' ', '  ']) + inline() + pick(['', ' ', ' ##', ' # ']));
+      if (x < 0.07) {
+        // thematic breaks and HTML comment blocks, usually after a blank line (under a paragraph or inside a
+        // list item they leave the subset)
+        if (r() < 0.85) lines.push('');
+        const lead = pick(['', ' ', '   ']);
+        if (x < 0.04) lines.push(lead + pick(['---', '***', '___', '* * *', '- - -', '_ _ _ _', '***  ', '-----', '--', '-*-']));
+        else lines.push(...(lead + pick(['<!-- TODO -->', '<!-- a\n- b\n\n| c |\n--> d', '<!---->', '<!-- x -- y -->tail', '<!--\n  [a](b)\n-->'])).split('\n'));
+      } else if (x < 0.1) lines.push(pick(['', ' ', '   ']) + '#'.repeat(1 + Math.floor(r() * 4)) + pick([' ', '  ']) + inline() + pick(['', ' ', ' ##', ' # ']));
       else if (x < 0.25) lines.push(pick(['', '', '  ']));
       else if (x < 0.65) lines.push(indent + pick(MARKERS) + inline() + pick(['', ' ', '  ']));
       else if (x < 0.85) lines.push(indent + inline() + pick(['', ' ']));
