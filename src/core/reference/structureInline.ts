@@ -1,7 +1,7 @@
-import type { InlineCode, Link, PhrasingContent, Text } from 'mdast';
+import type { Emphasis, InlineCode, Link, PhrasingContent, Strong, Text } from 'mdast';
 import type { Position } from 'unist';
 import { isAsciiPunctuation } from '../scanner/target';
-import { BACKSLASH, BACKTICK, isAsciiAlnum, isEol, isSpaceOrTab, isWordChar, PIPE, SPACE, unsupported } from './structureChars';
+import { BACKSLASH, BACKTICK, isAsciiAlnum, isEol, isSpaceOrTab, PIPE, SPACE, unsupported } from './structureChars';
 
 /** Where inline content sits in the source: the block parser answers for the strings it hands over. */
 export interface SourcePositions {
@@ -48,6 +48,8 @@ export class InlineParser {
   private run = '';
   private runFrom = -1;
   private runTo = -1;
+  /** item indices of the `*`, `**`, `_` and `__` runs that may open emphasis, innermost last */
+  private readonly emphasis: number[] = [];
   /** backtick runs by length: their starts, and how far the search has advanced */
   private readonly ticks = new Map<number, { starts: number[]; next: number }>();
 
@@ -60,6 +62,7 @@ export class InlineParser {
     this.inTable = inTable;
     this.count = 0;
     if (this.openers.length) this.openers.length = 0;
+    if (this.emphasis.length) this.emphasis.length = 0;
     this.inactiveBelow = 0;
     this.run = '';
     this.runFrom = -1;
@@ -70,7 +73,7 @@ export class InlineParser {
     let plain = 0;
     while (i < n) {
       const c = s.charCodeAt(i);
-      if (c === BACKTICK || c === BACKSLASH || c === 91 || c === 93) {
+      if (c === BACKTICK || c === BACKSLASH || c === 91 || c === 93 || c === 42 || c === 95) {
         if (plain < i) this.append(s.slice(plain, i), plain, i);
         i = this.structural(c, i);
         plain = i;
@@ -136,18 +139,10 @@ export class InlineParser {
     const n = s.length;
     const next = i + 1 < n ? s.charCodeAt(i + 1) : -1;
     switch (c) {
-      case 42: /* * emphasis */
       case 126: /* ~ strikethrough */
       case 64: /* @ e-mail autolink literal */
         unsupported();
         break;
-      case 95: /* _ */ {
-        if (i > 0 && s.charCodeAt(i - 1) === 95) return;
-        let j = i;
-        while (j < n && s.charCodeAt(j) === 95) j++;
-        if (!(i > 0 && isWordChar(s.charCodeAt(i - 1)) && j < n && isWordChar(s.charCodeAt(j)))) unsupported();
-        return;
-      }
       case 33: /* ! image */
         if (next === 91) unsupported();
         return;
@@ -212,6 +207,7 @@ export class InlineParser {
       this.append('\\', i, i + 1);
       return i + 1;
     }
+    if (c === 42 || c === 95) return this.delimiterRun(c, i);
     if (c === 91 /* [ */) {
       if (s.charCodeAt(i + 1) === 94 /* ^ footnote */) unsupported();
       this.flush();
@@ -220,6 +216,63 @@ export class InlineParser {
       return i + 1;
     }
     return this.closeBracket(i);
+  }
+
+  /**
+   * A run of `*` or `_` at `i` (CommonMark's delimiter run), in its simple, unambiguous cases only: a run of one or
+   * two that can either open or close (by the flanking rules) but not both; it closes the innermost pending
+   * opener when that is the same run, and stays text when nothing of its kind is pending. Runs of three or more,
+   * runs that could both open and close, nesting of the same character, mismatched or crossing runs, and emphasis
+   * across a pending `[` are outside the subset.
+   */
+  private delimiterRun(c: number, i: number): number {
+    const { s } = this;
+    let j = i;
+    while (j < s.length && s.charCodeAt(j) === c) j++;
+    const len = j - i;
+    if (len > 2) unsupported();
+    const before = classify(i > 0 ? s.charCodeAt(i - 1) : -1);
+    const after = classify(j < s.length ? s.charCodeAt(j) : -1);
+    const left = after !== WHITESPACE && (after !== PUNCTUATION || before !== OTHER);
+    const right = before !== WHITESPACE && (before !== PUNCTUATION || after !== OTHER);
+    const opens = c === 42 ? left : left && (!right || before === PUNCTUATION);
+    const closes = c === 42 ? right : right && (!left || after === PUNCTUATION);
+    if (opens && closes) unsupported();
+    const value = s.slice(i, j);
+    const { emphasis } = this;
+    let same = -1;
+    for (let k = emphasis.length - 1; k >= 0; k--) {
+      if (this.itemValue[emphasis[k]].charCodeAt(0) === c) {
+        same = k;
+        break;
+      }
+    }
+    if (opens) {
+      if (same !== -1) unsupported();
+      this.flush();
+      emphasis.push(this.count);
+      this.push(null, value, i, j);
+      return j;
+    }
+    if (closes && same !== -1) {
+      const at = emphasis[same];
+      if (same !== emphasis.length - 1 || this.itemValue[at] !== value) unsupported();
+      // a `[` pending inside the emphasis may still become a link that the emphasis would cross
+      if (this.openers.length > 0 && this.openers[this.openers.length - 1] > at) unsupported();
+      this.flush();
+      emphasis.pop();
+      const from = this.itemFrom[at];
+      const node: Emphasis | Strong = {
+        type: len === 1 ? 'emphasis' : 'strong',
+        children: this.nodes(at + 1) as Emphasis['children'],
+        position: this.owner.sourcePosition(this.map, this.base, from, j),
+      };
+      this.count = at;
+      this.push(node, '', from, j);
+      return j;
+    }
+    this.append(value, i, j);
+    return j;
   }
 
   /** A `]`: closes an inline link with the nearest active `[`, or stays literal. */
@@ -231,6 +284,8 @@ export class InlineParser {
         const resource = this.resource(i + 2);
         this.flush();
         const at = this.openers.pop() as number;
+        // an emphasis opened inside the link text and still pending would need remark's fallback rules
+        if (this.emphasis.length > 0 && this.emphasis[this.emphasis.length - 1] > at) unsupported();
         const from = this.itemFrom[at];
         const link: Link = {
           type: 'link',
@@ -361,6 +416,20 @@ function startsWithLower(s: string, at: number, lower: string): boolean {
   return true;
 }
 
+const WHITESPACE = 1;
+const PUNCTUATION = 2;
+const OTHER = 0;
+const UNICODE_WHITESPACE = /\s/;
+const UNICODE_PUNCTUATION = /\p{P}|\p{S}/u;
+
+/** micromark's class of the UTF-16 code unit next to a delimiter run (-1: the edge of the content, a whitespace). */
+function classify(c: number): number {
+  if (c === -1) return WHITESPACE;
+  const ch = String.fromCharCode(c);
+  if (UNICODE_WHITESPACE.test(ch)) return WHITESPACE;
+  return UNICODE_PUNCTUATION.test(ch) ? PUNCTUATION : OTHER;
+}
+
 /** ASCII characters the inline scanner checks (they stay text unless they could open something outside the subset). */
 const CHECKED = new Uint8Array(128);
-for (const ch of '*~@_!<&wWhH') CHECKED[ch.charCodeAt(0)] = 1;
+for (const ch of '~@!<&wWhH') CHECKED[ch.charCodeAt(0)] = 1;

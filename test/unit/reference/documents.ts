@@ -93,7 +93,8 @@ export function variantDocuments(): StructuralDocument[] {
     { name: 'empty document', kind: 'readme', file: 'README.md', text: '' },
     readme('heading-only chapters section', '## Chapters\n\n### Empty\n\n### Also empty\n\n#### Deeper\n'),
     readme('list right after a paragraph and headings right after lists', '## Chapters\n### A\nIntro line:\n- [01_a](01_a.md) - 必讀\n- [02_b](02_b.md) - 重要\n### B\n- [03_c](03_c.md)\n## Support Documents\n- [s](s.md)\n'),
-    readme('emphasis (fallback)', '## Chapters\n\n### A\n\n- [01_a](01_a.md) - **必讀** - 30 min\n', true),
+    readme('emphasis in chapter lines and paragraphs', '## Chapters\n\nRead *in order*, __twice__ if needed.\n\n### A **core**\n\n- [01_a](01_a.md) - **必讀** - 30 min\n- [*02_b*](02_b.md) - _optional_\n'),
+    readme('emphasis (fallback)', '## Chapters\n\n### A\n\n- [01_a](01_a.md) - ***必讀*** - 30 min\n', true),
     readme('fenced code (fallback)', '## Chapters\n\n```md\n- [x](x.md)\n```\n\n### A\n\n- [01_a](01_a.md)\n', true),
     readme('thematic breaks between sections', '---\n\n## Chapters\n\n***\n### A\n\n- [01_a](01_a.md)\n\n * * *  \n   ___\n'),
     readme('HTML comment blocks', '<!-- TODO: intro -->\n## Chapters\n\n  <!--\n  - [hidden](x.md)\n\n  --> trailing\n### A\n\n- [01_a](01_a.md)\n\n<!-- end -->'),
@@ -119,7 +120,7 @@ export function variantDocuments(): StructuralDocument[] {
     matrix('CRLF table with trailing spaces', (table(std, stdDelim, SEED_ROWS.map(r => r + '   ')) + XREFS).replace(/\n/g, '\r\n')),
     matrix('escaped pipe in a cell (fallback)', table(std, stdDelim, ['| A | a \\| b | `a.md` | Done |']), true),
     matrix('pipe inside a code span in a cell (fallback)', table(std, stdDelim, ['| A | T | `a|b.md` | Done |']), true),
-    matrix('status in bold (fallback)', table(std, stdDelim, ['| A | T | `a.md` | **Done** |']), true),
+    matrix('status in bold', table(std, stdDelim, ['| A | T | `a.md` | **Done** |', '| *B* | _T_ | `b.md` | Done |'])),
     matrix('table right after a paragraph (fallback)', 'Intro line\n' + table(std, stdDelim, SEED_ROWS), true),
   ];
 }
@@ -131,8 +132,8 @@ const rng = createRng;
 const PIECES = ['foo', 'bar baz', '`code`', '`` a`b ``', '` x `', '[a](b.md)', '[a b](<c d.md> "t")', '[x [y] z](p/q_r.md)', '[n]',
   'a_b', '中文', '狀態', '(x)', '\\[', '\\_', '\\\\', ' - 必讀 - 90 min', '01_x', '<->', 'R&D', ':', '：', '|', '🚀', 'é',
   '[a](b) [c](d)', '[](e)', '[a]()', '` `', 'x]', '](y)', '[z', '\\a', '[a]( b \'t\' )', '[a](b (c))', 'Batch 1: `01`, `02` (主題 — A, B)',
-  '\t', '`a`<->`b`'];
-const OUTSIDE = ['*', '_x_', '&amp;', 'www.x.y', 'a@b.co', '<b>', '![i](i.png)', '~~s~~', '``'];
+  '\t', '`a`<->`b`', ' **必讀** ', ' *x* ', ' _y z_ ', ' __w__ ', ' **a [b](c)** ', '[*d*](e)', '(*f*)', ' **`g`**', 'x* ', ' * '];
+const OUTSIDE = ['*', '***j***', '**k*', 'l*m*n', '&amp;', 'www.x.y', 'a@b.co', '<b>', '![i](i.png)', '~~s~~', '``'];
 const MARKERS = ['- ', '- ', '* ', '+ ', '1. ', '2. ', '1) ', '3) ', '10. ', '-  ', '-    ', '01. '];
 
 /**

@@ -81,9 +81,15 @@ describe('fast structural tree', () => {
       ['two dashes', 'a\n\n--\n', 'a\n\n---\n'],
       ['reference definition', '[a]\n\n[a]: /url\n', '[a]\n'],
       ['image', '![alt](x.png)\n', '[alt](x.png)\n'],
-      ['emphasis', 'a *b* c\n', 'a b c\n'],
-      ['strong', 'a **b** c\n', 'a b c\n'],
-      ['underscore emphasis', 'a _b_ c\n', 'a a_b c\n'],
+      ['emphasis run of three', 'a ***b*** c\n', 'a **b** c\n'],
+      ['nested emphasis of the same character', 'a *b *c* d* e\n', 'a *b _c_ d* e\n'],
+      ['strong nesting emphasis of the same character', '**a *b* c**\n', '**a _b_ c**\n'],
+      ['mismatched emphasis runs', '**a* b\n', '*a* b\n'],
+      ['crossing emphasis', '*a _b* c_\n', '*a _b_ c*\n'],
+      ['delimiter run that both opens and closes', 'a*b*c\n', 'a *b* c\n'],
+      ['emphasis crossing a link', '*[a*](b)\n', '*[a](b)*\n'],
+      ['emphasis left open in a link', '[*a](b)*\n', '[*a*](b)\n'],
+      ['emphasis around a pending bracket', '*a [b* c](d)\n', '*a [b] c*(d)\n'],
       ['strikethrough', 'a ~~b~~\n', 'a b\n'],
       ['named character reference', 'a &amp; b\n', 'a & b\n'],
       ['numeric character reference', 'a &#35; b\n', 'a # b\n'],
@@ -122,7 +128,7 @@ describe('fast structural tree', () => {
     it('is the fast tree inside the subset and remark\'s outside it', () => {
       const inside = '# T\n\n- [a](a.md)\n';
       assert.deepEqual(structuralTree(inside), parseStructureTree(inside));
-      const outside = '# T\n\n- [a](a.md) **b**\n';
+      const outside = '# T\n\n- [a](a.md) ***b***\n';
       const tree = structuralTree(outside);
       assert.deepEqual(tree, parseMarkdownTree(outside));
       assert.ok(JSON.stringify(tree).includes('"strong"'));
@@ -145,6 +151,10 @@ describe('fast structural tree', () => {
       ['intraword underscores', 'a_'.repeat(150_000) + 'a'],
       ['pipes', '| a '.repeat(75_000) + '\n| - |\n'],
       ['asterisk storm', '*'.repeat(300_000)],
+      ['emphasis storm', '*a* __b__ '.repeat(30_000)],
+      ['unclosed openers', 'x *a _b '.repeat(40_000)],
+      ['unmatched closers', 'a* b_ '.repeat(50_000)],
+      ['emphasis in brackets', '[*a* '.repeat(60_000)],
       ['thematic break lines', '* * *\n'.repeat(50_000)],
       ['comment opener lines', '<!--\n'.repeat(60_000)],
       ['comment lines', '<!-- a -->\n'.repeat(30_000)],
