@@ -1,4 +1,4 @@
-import type { Heading, Html, List, ListItem, Paragraph, PhrasingContent, Root, ThematicBreak, Yaml } from 'mdast';
+import type { Code, Heading, Html, List, ListItem, Paragraph, PhrasingContent, Root, ThematicBreak, Yaml } from 'mdast';
 import type { Position } from 'unist';
 import { InlineParser, type SourcePositions } from './structureInline';
 import { BACKSLASH, BACKTICK, isDigit, isSpaceOrTab, PIPE, SPACE, TAB, UNSUPPORTED, unsupported } from './structureChars';
@@ -8,11 +8,12 @@ import { isDelimiterRow, parseTable } from './structureTable';
 /**
  * A fast, linear, line-oriented producer of the mdast subset the structural parsers (series README,
  * coverage matrix) read: YAML frontmatter, ATX headings, paragraphs, bullet and ordered lists
- * (nested by indentation), GFM pipe tables, thematic breaks and HTML comment blocks between top-level
- * blocks, and inline text, code spans and inline links — with remark's types, values and positions
- * (line, column, offset). It answers only when it is sure: any construct outside that subset (code
- * blocks, other HTML, quotes, emphasis, images, entities, autolinks, references, footnotes, hard
- * breaks, setext headings, breaks or comments inside lists or under a paragraph …) makes it return undefined,
+ * (nested by indentation), GFM pipe tables, thematic breaks, HTML comment blocks and fenced code
+ * between top-level blocks, and inline text, code spans, inline links and simple emphasis — with remark's
+ * types, values and positions (line, column, offset). It answers only when it is sure: any construct
+ * outside that subset (indented code, other HTML, quotes, images, entities, autolinks, references,
+ * footnotes, hard breaks, setext headings, blocks inside lists or under a paragraph, ambiguous
+ * emphasis …) makes it return undefined,
  * and the caller falls back to the reference parser (remark). `spread` is not computed.
  */
 export function parseStructureTree(text: string): Root | undefined {
@@ -124,9 +125,10 @@ class StructureParser implements SourcePositions {
       this.continueParagraph(li, p);
       return li;
     }
-    if (rule || text.startsWith('<!--', p)) {
-      // under a paragraph line `---` is a setext underline and a comment interrupts it; inside a list item
-      // either belongs to the item: both stay with remark
+    const fence = isFenceStart(text, p, le);
+    if (rule || fence || text.startsWith('<!--', p)) {
+      // under a paragraph line `---` is a setext underline, a comment or a fence interrupts it; inside a list
+      // item they belong to the item: all stay with remark
       if (this.para || matched > 0) unsupported();
       this.closeFrames(0);
       if (rule) {
@@ -134,7 +136,7 @@ class StructureParser implements SourcePositions {
         this.root.children.push(node);
         return li;
       }
-      return this.comment(li, p);
+      return fence ? this.fencedCode(li, p) : this.comment(li, p);
     }
     const start = this.classify(li, p, le);
     if (this.para) {
@@ -201,6 +203,56 @@ class StructureParser implements SourcePositions {
     }
     if (delimiter && dash) unsupported();
     return false;
+  }
+
+  /**
+   * A fenced code block whose opening fence starts at `p` on line `li` (3+ backticks or tildes, up to 3 spaces in):
+   * up to a closing fence of the same character at least as long, or to the end of the document. Returns its last line.
+   */
+  private fencedCode(li: number, p: number): number {
+    const { text, starts, ends } = this;
+    const le = ends[li];
+    const indent = p - starts[li];
+    const mark = text.charCodeAt(p);
+    let q = p;
+    while (q < le && text.charCodeAt(q) === mark) q++;
+    const size = q - p;
+    let k = q;
+    while (k < le && isSpaceOrTab(text.charCodeAt(k))) k++;
+    // remark decodes escapes and character references in the info string
+    for (let i = k; i < le; i++) if (text.charCodeAt(i) === BACKSLASH || text.charCodeAt(i) === 38) unsupported();
+    let lang: string | null = null;
+    let meta: string | null = null;
+    if (k < le) {
+      let w = k;
+      while (w < le && !isSpaceOrTab(text.charCodeAt(w))) w++;
+      lang = text.slice(k, w);
+      while (w < le && isSpaceOrTab(text.charCodeAt(w))) w++;
+      if (w < le) meta = text.slice(w, le);
+    }
+    const count = starts.length;
+    let value = '';
+    let close = -1;
+    let j = li + 1;
+    for (; j < count; j++) {
+      const ls = starts[j];
+      const e = ends[j];
+      let sp = ls;
+      while (sp < e && text.charCodeAt(sp) === SPACE) sp++;
+      if (sp < e && text.charCodeAt(sp) === TAB) unsupported();
+      if (sp - ls < 4 && isClosingFence(text, sp, e, mark, size)) {
+        close = j;
+        break;
+      }
+      if (j > li + 1) value += text.slice(ends[j - 1], ls);
+      value += text.slice(Math.min(sp, ls + indent), e);
+    }
+    // remark drops the line ending that ends an unclosed block's value (it holds when the last line is empty after its indentation)
+    if (close === -1) value = value.replace(/(?:\r\n|\n|\r)$/, '');
+    const end = close === -1 ? text.length : ends[close];
+    const node: Code = { type: 'code', lang, meta, value, position: this.lines.position(p, end) };
+    this.root.children.push(node);
+    return close === -1 ? count - 1 : close;
   }
 
   /** An HTML comment block (CommonMark HTML block type 2) starting at `p` on line `li`: up to the first line holding `-->`. */
@@ -394,6 +446,26 @@ class StructureParser implements SourcePositions {
   sourcePosition(map: Int32Array | null, base: number, from: number, to: number): Position {
     return map ? this.lines.position(map[from], map[to - 1] + 1) : this.lines.position(base + from, base + to);
   }
+}
+
+/** Whether a fenced code block opens at `p`: three or more backticks (with no backtick after them on the line) or tildes. */
+function isFenceStart(text: string, p: number, le: number): boolean {
+  const c = text.charCodeAt(p);
+  if (c !== BACKTICK && c !== 126) return false;
+  let q = p;
+  while (q < le && text.charCodeAt(q) === c) q++;
+  if (q - p < 3) return false;
+  if (c === BACKTICK) for (let i = q; i < le; i++) if (text.charCodeAt(i) === BACKTICK) return false;
+  return true;
+}
+
+/** Whether the line content [p, e) closes a fence of `size` `mark`s: at least as many, then only blanks. */
+function isClosingFence(text: string, p: number, e: number, mark: number, size: number): boolean {
+  let q = p;
+  while (q < e && text.charCodeAt(q) === mark) q++;
+  if (q - p < size) return false;
+  while (q < e && isSpaceOrTab(text.charCodeAt(q))) q++;
+  return q === e;
 }
 
 /** A GFM task list item marker `[ ]`, `[x]` or `[X]` followed by a blank or the end of the line at `c`. */

@@ -95,7 +95,10 @@ export function variantDocuments(): StructuralDocument[] {
     readme('list right after a paragraph and headings right after lists', '## Chapters\n### A\nIntro line:\n- [01_a](01_a.md) - 必讀\n- [02_b](02_b.md) - 重要\n### B\n- [03_c](03_c.md)\n## Support Documents\n- [s](s.md)\n'),
     readme('emphasis in chapter lines and paragraphs', '## Chapters\n\nRead *in order*, __twice__ if needed.\n\n### A **core**\n\n- [01_a](01_a.md) - **必讀** - 30 min\n- [*02_b*](02_b.md) - _optional_\n'),
     readme('emphasis (fallback)', '## Chapters\n\n### A\n\n- [01_a](01_a.md) - ***必讀*** - 30 min\n', true),
-    readme('fenced code (fallback)', '## Chapters\n\n```md\n- [x](x.md)\n```\n\n### A\n\n- [01_a](01_a.md)\n', true),
+    readme('fenced code in how to read', '## How to read\n\n```text\n01 -> 02 -> 03\n\n- [x](x.md)\n```\n  ~~~~ md  title="x" \n  # not a heading\n ~~~\n  ~~~~~\n## Chapters\n\n### A\n\n- [01_a](01_a.md)\n\n```\nunclosed\n'),
+    readme('unclosed fence ending on its indentation', '## Chapters\r\n\r\n   ```\r\n- [x](x.md)\r\n '),
+    readme('unclosed fence ending on a line ending', '## Chapters\n\n~~~\n- [x](x.md)\n\n'),
+    readme('fenced code in a list (fallback)', '## Chapters\n\n### A\n\n- [01_a](01_a.md)\n\n  ```md\n  - [x](x.md)\n  ```\n', true),
     readme('thematic breaks between sections', '---\n\n## Chapters\n\n***\n### A\n\n- [01_a](01_a.md)\n\n * * *  \n   ___\n'),
     readme('HTML comment blocks', '<!-- TODO: intro -->\n## Chapters\n\n  <!--\n  - [hidden](x.md)\n\n  --> trailing\n### A\n\n- [01_a](01_a.md)\n\n<!-- end -->'),
     readme('blockquote and HTML (fallback)', '> note\n\n<!-- c -->\n\n## Chapters\n\n### A\n\n- [01_a](01_a.md)\n', true),
@@ -138,7 +141,7 @@ const MARKERS = ['- ', '- ', '* ', '+ ', '1. ', '2. ', '1) ', '3) ', '10. ', '- 
 
 /**
  * Random documents from headings, blank lines, list items at various indents and markers,
- * paragraphs (with continuation lines), pipe tables, thematic breaks and HTML comment blocks; LF, CRLF or CR line endings.
+ * paragraphs (with continuation lines), pipe tables, thematic breaks, HTML comment blocks and fenced code; LF, CRLF or CR line endings.
  */
 export function generatedDocuments(count: number, seed = 1): string[] {
   const r = rng(seed);
@@ -162,6 +165,7 @@ export function generatedDocuments(count: number, seed = 1): string[] {
         if (r() < 0.85) lines.push('');
         const lead = pick(['', ' ', '   ']);
         if (x < 0.04) lines.push(lead + pick(['---', '***', '___', '* * *', '- - -', '_ _ _ _', '***  ', '-----', '--', '-*-']));
+        else if (x < 0.055) lines.push(...(lead + pick(['```', '~~~', '````md', '``` js  a b ', '~~~ x`y']) + pick(['\n', '\n ', '\n  x\n', '\n    y\n\n']) + pick(['- [a](b)\n# c\n| d |\n', '', '<!--\n']) + pick(['```', '~~~', '````', '~~~~~  ', '', ' ```x'])).split('\n'));
         else lines.push(...(lead + pick(['<!-- TODO -->', '<!-- a\n- b\n\n| c |\n--> d', '<!---->', '<!-- x -- y -->tail', '<!--\n  [a](b)\n-->'])).split('\n'));
       } else if (x < 0.1) lines.push(pick(['', ' ', '   ']) + '#'.repeat(1 + Math.floor(r() * 4)) + pick([' ', '  ']) + inline() + pick(['', ' ', ' ##', ' # ']));
       else if (x < 0.25) lines.push(pick(['', '', '  ']));

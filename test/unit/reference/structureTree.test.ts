@@ -62,8 +62,12 @@ describe('fast structural tree', () => {
 
   describe('returns undefined outside its subset (and answers for the same text without the construct)', () => {
     const pairs: [string, string, string][] = [
-      ['fenced code', '# T\n\n```md\ncode\n```\n', '# T\n\ncode\n'],
-      ['tilde fence', '~~~\ncode\n~~~\n', 'code\n'],
+      ['fenced code under a paragraph line', 'p\n```md\ncode\n```\n', 'p\n\n```md\ncode\n```\n'],
+      ['fenced code inside a list item', '- a\n\n  ~~~\n  code\n  ~~~\n', '- a\n\n~~~\ncode\n~~~\n'],
+      ['escape in a fence info string', '```a\\_b\nx\n```\n', '```a_b\nx\n```\n'],
+      ['character reference in a fence info string', '```a&amp;b\nx\n```\n', '```ab\nx\n```\n'],
+      ['backtick in a backtick fence info string', '```a`b\nx\n', '```ab\nx\n'],
+      ['tab in fenced code indentation', ' ```\n\tx\n```\n', ' ```\n x\n```\n'],
       ['indented code', 'para\n\n    code\n', 'para\n\ncode\n'],
       ['HTML block', '<div>\nx\n</div>\n', 'div\nx\n'],
       ['inline HTML', 'a <span>b</span>\n', 'a b\n'],
@@ -151,6 +155,9 @@ describe('fast structural tree', () => {
       ['intraword underscores', 'a_'.repeat(150_000) + 'a'],
       ['pipes', '| a '.repeat(75_000) + '\n| - |\n'],
       ['asterisk storm', '*'.repeat(300_000)],
+      ['fence lines', '```\n'.repeat(100_000)],
+      ['unclosed fences after text', 'a\n\n```x\n' + 'a ``\n'.repeat(60_000)],
+      ['backtick fences with a backtick in the info', '```a`\n'.repeat(60_000)],
       ['emphasis storm', '*a* __b__ '.repeat(30_000)],
       ['unclosed openers', 'x *a _b '.repeat(40_000)],
       ['unmatched closers', 'a* b_ '.repeat(50_000)],
