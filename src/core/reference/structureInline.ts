@@ -73,7 +73,16 @@ export class InlineParser {
     let plain = 0;
     while (i < n) {
       const c = s.charCodeAt(i);
-      if (c === BACKTICK || c === BACKSLASH || c === 91 || c === 93 || c === 42 || c === 95) {
+      if (c === 42 || c === 95) {
+        // a run that is no delimiter stays in the plain text around it
+        const j = this.delimiterRun(c, i, plain);
+        if (j < 0) {
+          i = -j;
+        } else {
+          i = j;
+          plain = j;
+        }
+      } else if (c === BACKTICK || c === BACKSLASH || c === 91 || c === 93) {
         if (plain < i) this.append(s.slice(plain, i), plain, i);
         i = this.structural(c, i);
         plain = i;
@@ -207,7 +216,6 @@ export class InlineParser {
       this.append('\\', i, i + 1);
       return i + 1;
     }
-    if (c === 42 || c === 95) return this.delimiterRun(c, i);
     if (c === 91 /* [ */) {
       if (s.charCodeAt(i + 1) === 94 /* ^ footnote */) unsupported();
       this.flush();
@@ -223,9 +231,10 @@ export class InlineParser {
    * two that can either open or close (by the flanking rules) but not both; it closes the innermost pending
    * opener when that is the same run, and stays text when nothing of its kind is pending. Runs of three or more,
    * runs that could both open and close, nesting of the same character, mismatched or crossing runs, and emphasis
-   * across a pending `[` are outside the subset.
+   * across a pending `[` are outside the subset. Returns where scanning resumes, negated when the run stays
+   * plain text (the text since `plain` is then left pending).
    */
-  private delimiterRun(c: number, i: number): number {
+  private delimiterRun(c: number, i: number, plain: number): number {
     const { s } = this;
     let j = i;
     while (j < s.length && s.charCodeAt(j) === c) j++;
@@ -238,7 +247,7 @@ export class InlineParser {
     const opens = c === 42 ? left : left && (!right || before === PUNCTUATION);
     const closes = c === 42 ? right : right && (!left || after === PUNCTUATION);
     if (opens && closes) unsupported();
-    const value = s.slice(i, j);
+    if (!opens && !closes) return -j;
     const { emphasis } = this;
     let same = -1;
     for (let k = emphasis.length - 1; k >= 0; k--) {
@@ -247,6 +256,9 @@ export class InlineParser {
         break;
       }
     }
+    if (!opens && same === -1) return -j;
+    if (plain < i) this.append(s.slice(plain, i), plain, i);
+    const value = s.slice(i, j);
     if (opens) {
       if (same !== -1) unsupported();
       this.flush();
@@ -254,24 +266,21 @@ export class InlineParser {
       this.push(null, value, i, j);
       return j;
     }
-    if (closes && same !== -1) {
-      const at = emphasis[same];
-      if (same !== emphasis.length - 1 || this.itemValue[at] !== value) unsupported();
-      // a `[` pending inside the emphasis may still become a link that the emphasis would cross
-      if (this.openers.length > 0 && this.openers[this.openers.length - 1] > at) unsupported();
-      this.flush();
-      emphasis.pop();
-      const from = this.itemFrom[at];
-      const node: Emphasis | Strong = {
-        type: len === 1 ? 'emphasis' : 'strong',
-        children: this.nodes(at + 1) as Emphasis['children'],
-        position: this.owner.sourcePosition(this.map, this.base, from, j),
-      };
-      this.count = at;
-      this.push(node, '', from, j);
-      return j;
-    }
-    this.append(value, i, j);
+    // a closer, with a pending opener of its character: it must be the innermost run and the same run
+    const at = emphasis[same];
+    if (same !== emphasis.length - 1 || this.itemValue[at] !== value) unsupported();
+    // a `[` pending inside the emphasis may still become a link that the emphasis would cross
+    if (this.openers.length > 0 && this.openers[this.openers.length - 1] > at) unsupported();
+    this.flush();
+    emphasis.pop();
+    const from = this.itemFrom[at];
+    const node: Emphasis | Strong = {
+      type: len === 1 ? 'emphasis' : 'strong',
+      children: this.nodes(at + 1) as Emphasis['children'],
+      position: this.owner.sourcePosition(this.map, this.base, from, j),
+    };
+    this.count = at;
+    this.push(node, '', from, j);
     return j;
   }
 
@@ -425,6 +434,7 @@ const UNICODE_PUNCTUATION = /\p{P}|\p{S}/u;
 /** micromark's class of the UTF-16 code unit next to a delimiter run (-1: the edge of the content, a whitespace). */
 function classify(c: number): number {
   if (c === -1) return WHITESPACE;
+  if (c < 128) return c === SPACE || (c >= 9 && c <= 13) ? WHITESPACE : isAsciiPunctuation(c) ? PUNCTUATION : OTHER;
   const ch = String.fromCharCode(c);
   if (UNICODE_WHITESPACE.test(ch)) return WHITESPACE;
   return UNICODE_PUNCTUATION.test(ch) ? PUNCTUATION : OTHER;
