@@ -1,4 +1,4 @@
-import type { Emphasis, InlineCode, Link, PhrasingContent, Strong, Text } from 'mdast';
+import type { Emphasis, Image, InlineCode, Link, PhrasingContent, Strong, Text } from 'mdast';
 import type { Position } from 'unist';
 import { isAsciiPunctuation } from '../scanner/target';
 import { BACKSLASH, BACKTICK, isAsciiAlnum, isEol, isSpaceOrTab, PIPE, SPACE, unsupported } from './structureChars';
@@ -44,6 +44,8 @@ export class InlineParser {
   private readonly openers: number[] = [];
   /** openers below this index can no longer open a link (links do not nest) */
   private inactiveBelow = 0;
+  /** how many of the openers are `![` (an image's) */
+  private imageOpeners = 0;
   /** the pending text run: its value and content range */
   private run = '';
   private runFrom = -1;
@@ -64,6 +66,7 @@ export class InlineParser {
     if (this.openers.length) this.openers.length = 0;
     if (this.emphasis.length) this.emphasis.length = 0;
     this.inactiveBelow = 0;
+    this.imageOpeners = 0;
     this.run = '';
     this.runFrom = -1;
     if (this.ticks.size) this.ticks.clear();
@@ -82,7 +85,7 @@ export class InlineParser {
           i = j;
           plain = j;
         }
-      } else if (c === BACKTICK || c === BACKSLASH || c === 91 || c === 93) {
+      } else if (c === BACKTICK || c === BACKSLASH || c === 91 || c === 93 || (c === 33 && s.charCodeAt(i + 1) === 91)) {
         if (plain < i) this.append(s.slice(plain, i), plain, i);
         i = this.structural(c, i);
         plain = i;
@@ -152,9 +155,6 @@ export class InlineParser {
       case 64: /* @ e-mail autolink literal */
         unsupported();
         break;
-      case 33: /* ! image */
-        if (next === 91) unsupported();
-        return;
       case 60: /* < html, autolink */
         if ((next >= 65 && next <= 90) || (next >= 97 && next <= 122) || next === 47 || next === 33 || next === 63) unsupported();
         return;
@@ -216,12 +216,15 @@ export class InlineParser {
       this.append('\\', i, i + 1);
       return i + 1;
     }
-    if (c === 91 /* [ */) {
-      if (s.charCodeAt(i + 1) === 94 /* ^ footnote */) unsupported();
+    if (c === 91 /* [ */ || c === 33 /* ![ */) {
+      const image = c === 33;
+      const at = image ? i + 1 : i;
+      if (s.charCodeAt(at + 1) === 94 /* ^ footnote */) unsupported();
       this.flush();
       this.openers.push(this.count);
-      this.push(null, '[', i, i + 1);
-      return i + 1;
+      if (image) this.imageOpeners++;
+      this.push(null, s.slice(i, at + 1), i, at + 1);
+      return at + 1;
     }
     return this.closeBracket(i);
   }
@@ -296,6 +299,9 @@ export class InlineParser {
         // an emphasis opened inside the link text and still pending would need remark's fallback rules
         if (this.emphasis.length > 0 && this.emphasis[this.emphasis.length - 1] > at) unsupported();
         const from = this.itemFrom[at];
+        if (this.itemValue[at] === '![') return this.closeImage(at, from, resource);
+        // a link leaves the `![` below it active (only `[` openers become inactive): remark's rules then apply
+        if (this.imageOpeners > 0) unsupported();
         const link: Link = {
           type: 'link',
           title: resource.title,
@@ -308,11 +314,31 @@ export class InlineParser {
         this.inactiveBelow = this.openers.length;
         return resource.end;
       }
-      this.openers.pop();
+      if (this.itemValue[this.openers.pop() as number] === '![') this.imageOpeners--;
       this.inactiveBelow = Math.min(this.inactiveBelow, this.openers.length);
     }
     this.append(']', i, i + 1);
     return i + 1;
+  }
+
+  /** An image whose `![` is item `at`: its description must be plain text (the alt); it deactivates no opener. */
+  private closeImage(at: number, from: number, resource: { url: string; title: string | null; end: number }): number {
+    this.imageOpeners--;
+    let alt = '';
+    for (let k = at + 1; k < this.count; k++) {
+      if (this.itemNode[k]) unsupported();
+      alt += this.itemValue[k];
+    }
+    const image: Image = {
+      type: 'image',
+      title: resource.title,
+      url: resource.url,
+      alt,
+      position: this.owner.sourcePosition(this.map, this.base, from, resource.end),
+    };
+    this.count = at;
+    this.push(image, '', from, resource.end);
+    return resource.end;
   }
 
   /** `dest "title")` after `](`: the link's url, title and the index after `)`; unsupported when it is no resource. */
@@ -442,4 +468,4 @@ function classify(c: number): number {
 
 /** ASCII characters the inline scanner checks (they stay text unless they could open something outside the subset). */
 const CHECKED = new Uint8Array(128);
-for (const ch of '~@!<&wWhH') CHECKED[ch.charCodeAt(0)] = 1;
+for (const ch of '~@<&wWhH') CHECKED[ch.charCodeAt(0)] = 1;

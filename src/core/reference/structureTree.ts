@@ -9,9 +9,9 @@ import { isDelimiterRow, parseTable } from './structureTable';
  * A fast, linear, line-oriented producer of the mdast subset the structural parsers (series README,
  * coverage matrix) read: YAML frontmatter, ATX headings, paragraphs, bullet and ordered lists
  * (nested by indentation), GFM pipe tables, thematic breaks, HTML comment blocks and fenced code
- * between top-level blocks, and inline text, code spans, inline links and simple emphasis — with remark's
- * types, values and positions (line, column, offset). It answers only when it is sure: any construct
- * outside that subset (indented code, other HTML, quotes, images, entities, autolinks, references,
+ * between top-level blocks, and inline text, code spans, inline links, images with a plain-text description
+ * and simple emphasis — with remark's types, values and positions (line, column, offset). It answers only
+ * when it is sure: any construct outside that subset (indented code, other HTML, quotes, entities, autolinks, references,
  * footnotes, hard breaks, setext headings, blocks inside lists or under a paragraph, ambiguous
  * emphasis …) makes it return undefined,
  * and the caller falls back to the reference parser (remark). `spread` is not computed.
@@ -435,7 +435,7 @@ class StructureParser implements SourcePositions {
   }
 
   /**
-   * Inline content: text, code spans and inline links; anything else in the subset's way throws.
+   * Inline content: text, code spans, inline links, images and simple emphasis; anything else in the subset's way throws.
    * `s` is the content; its character k sits at source offset `map[k]` (or `base + k` without a map).
    */
   private inline(s: string, map: Int32Array | null, base: number, inTable: boolean): PhrasingContent[] {

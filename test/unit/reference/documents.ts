@@ -94,6 +94,7 @@ export function variantDocuments(): StructuralDocument[] {
     readme('heading-only chapters section', '## Chapters\n\n### Empty\n\n### Also empty\n\n#### Deeper\n'),
     readme('list right after a paragraph and headings right after lists', '## Chapters\n### A\nIntro line:\n- [01_a](01_a.md) - 必讀\n- [02_b](02_b.md) - 重要\n### B\n- [03_c](03_c.md)\n## Support Documents\n- [s](s.md)\n'),
     readme('emphasis in chapter lines and paragraphs', '## Chapters\n\nRead *in order*, __twice__ if needed.\n\n### A **core**\n\n- [01_a](01_a.md) - **必讀** - 30 min\n- [*02_b*](02_b.md) - _optional_\n'),
+    readme('badges and images', '[![build](https://ci.example/badge.svg)](https://ci.example) ![cov](cov.svg "Coverage")\n\n## Chapters\n\n### A\n\n- [01_a](01_a.md) ![new](new.png)\n'),
     readme('emphasis (fallback)', '## Chapters\n\n### A\n\n- [01_a](01_a.md) - ***必讀*** - 30 min\n', true),
     readme('fenced code in how to read', '## How to read\n\n```text\n01 -> 02 -> 03\n\n- [x](x.md)\n```\n  ~~~~ md  title="x" \n  # not a heading\n ~~~\n  ~~~~~\n## Chapters\n\n### A\n\n- [01_a](01_a.md)\n\n```\nunclosed\n'),
     readme('unclosed fence ending on its indentation', '## Chapters\r\n\r\n   ```\r\n- [x](x.md)\r\n '),
@@ -135,8 +136,8 @@ const rng = createRng;
 const PIECES = ['foo', 'bar baz', '`code`', '`` a`b ``', '` x `', '[a](b.md)', '[a b](<c d.md> "t")', '[x [y] z](p/q_r.md)', '[n]',
   'a_b', '中文', '狀態', '(x)', '\\[', '\\_', '\\\\', ' - 必讀 - 90 min', '01_x', '<->', 'R&D', ':', '：', '|', '🚀', 'é',
   '[a](b) [c](d)', '[](e)', '[a]()', '` `', 'x]', '](y)', '[z', '\\a', '[a]( b \'t\' )', '[a](b (c))', 'Batch 1: `01`, `02` (主題 — A, B)',
-  '\t', '`a`<->`b`', ' **必讀** ', ' *x* ', ' _y z_ ', ' __w__ ', ' **a [b](c)** ', '[*d*](e)', '(*f*)', ' **`g`**', 'x* ', ' * '];
-const OUTSIDE = ['*', '***j***', '**k*', 'l*m*n', '&amp;', 'www.x.y', 'a@b.co', '<b>', '![i](i.png)', '~~s~~', '``'];
+  '\t', '`a`<->`b`', ' **必讀** ', ' *x* ', ' _y z_ ', ' __w__ ', ' **a [b](c)** ', '[*d*](e)', '(*f*)', ' **`g`**', 'x* ', ' * ', '![i](i.png)', '[![b\\]](x.svg "t")](u)', '![](e)', '!['];
+const OUTSIDE = ['*', '***j***', '**k*', 'l*m*n', '&amp;', 'www.x.y', 'a@b.co', '<b>', '![`c`](i.png)', '~~s~~', '``'];
 const MARKERS = ['- ', '- ', '* ', '+ ', '1. ', '2. ', '1) ', '3) ', '10. ', '-  ', '-    ', '01. '];
 
 /**
