@@ -26,7 +26,8 @@ function unescapeMarkdown(s: string): string {
 
 /**
  * The inline scanner, reused for every content string of a document. The flat list of pending
- * inline items (text runs, code spans, links, and `[` that may open a link) is kept in parallel
+ * inline items (text runs, code spans, links, images, emphasis, and the `[`, `![`, `*` and `_` runs that may
+ * open one) is kept in parallel
  * arrays, so bracket storms allocate no object per bracket.
  */
 export class InlineParser {

@@ -1,4 +1,4 @@
-import type { Code, Heading, Html, List, ListItem, Paragraph, PhrasingContent, Root, ThematicBreak, Yaml } from 'mdast';
+import type { Blockquote, Code, Heading, Html, List, ListItem, Paragraph, PhrasingContent, Root, ThematicBreak, Yaml } from 'mdast';
 import type { Position } from 'unist';
 import { InlineParser, type SourcePositions } from './structureInline';
 import { BACKSLASH, BACKTICK, isDigit, isSpaceOrTab, PIPE, SPACE, TAB, UNSUPPORTED, unsupported } from './structureChars';
@@ -8,10 +8,10 @@ import { isDelimiterRow, parseTable } from './structureTable';
 /**
  * A fast, linear, line-oriented producer of the mdast subset the structural parsers (series README,
  * coverage matrix) read: YAML frontmatter, ATX headings, paragraphs, bullet and ordered lists
- * (nested by indentation), GFM pipe tables, thematic breaks, HTML comment blocks and fenced code
- * between top-level blocks, and inline text, code spans, inline links, images with a plain-text description
+ * (nested by indentation), GFM pipe tables, thematic breaks, HTML comment blocks, fenced code and block
+ * quotes of paragraphs between top-level blocks, and inline text, code spans, inline links, images with a plain-text description
  * and simple emphasis — with remark's types, values and positions (line, column, offset). It answers only
- * when it is sure: any construct outside that subset (indented code, other HTML, quotes, entities, autolinks, references,
+ * when it is sure: any construct outside that subset (indented code, other HTML, other quotes, entities, autolinks, references,
  * footnotes, hard breaks, setext headings, blocks inside lists or under a paragraph, ambiguous
  * emphasis …) makes it return undefined,
  * and the caller falls back to the reference parser (remark). `spread` is not computed.
@@ -41,7 +41,7 @@ interface Frame {
 }
 
 interface OpenParagraph {
-  parent: Root | ListItem;
+  parent: Root | ListItem | Blockquote;
   /** per line: where its content starts, and its index */
   starts: number[];
   lines: number[];
@@ -137,6 +137,11 @@ class StructureParser implements SourcePositions {
         return li;
       }
       return fence ? this.fencedCode(li, p) : this.comment(li, p);
+    }
+    if (text.charCodeAt(p) === 62 /* > */) {
+      if (this.para || matched > 0) unsupported();
+      this.closeFrames(0);
+      return this.blockquote(li, p);
     }
     const start = this.classify(li, p, le);
     if (this.para) {
@@ -253,6 +258,41 @@ class StructureParser implements SourcePositions {
     const node: Code = { type: 'code', lang, meta, value, position: this.lines.position(p, end) };
     this.root.children.push(node);
     return close === -1 ? count - 1 : close;
+  }
+
+  /**
+   * A block quote at `p` on line `li` holding only paragraphs: every line starts with `>` (no lazy continuation),
+   * a bare `>` separates paragraphs, a blank line ends it. Returns its last line.
+   */
+  private blockquote(li: number, p: number): number {
+    const { text, starts, ends } = this;
+    const quote: Blockquote = { type: 'blockquote', children: [], position: undefined };
+    this.root.children.push(quote);
+    let j = li;
+    for (; j < starts.length; j++) {
+      const ls = starts[j];
+      const le = ends[j];
+      let q = ls;
+      while (q < le && text.charCodeAt(q) === SPACE) q++;
+      if (q === le) break;
+      if (q - ls > 3 || text.charCodeAt(q) !== 62) unsupported();
+      q++;
+      if (text.charCodeAt(q) === SPACE) q++;
+      let c = q;
+      while (c < le && text.charCodeAt(c) === SPACE) c++;
+      if (c < le && text.charCodeAt(c) === TAB) unsupported();
+      if (c === le) {
+        this.closeParagraph();
+        continue;
+      }
+      if (c - q >= 4 || this.checkLine(c, le) || isFenceStart(text, c, le) || this.classify(j, c, le).kind !== 'text') unsupported();
+      if (this.para) this.continueParagraph(j, c);
+      else this.para = { parent: quote, starts: [c], lines: [j] };
+    }
+    this.closeParagraph();
+    if (quote.children.length === 0) unsupported();
+    quote.position = this.lines.position(p, ends[j - 1]);
+    return j - 1;
   }
 
   /** An HTML comment block (CommonMark HTML block type 2) starting at `p` on line `li`: up to the first line holding `-->`. */

@@ -102,7 +102,8 @@ export function variantDocuments(): StructuralDocument[] {
     readme('fenced code in a list (fallback)', '## Chapters\n\n### A\n\n- [01_a](01_a.md)\n\n  ```md\n  - [x](x.md)\n  ```\n', true),
     readme('thematic breaks between sections', '---\n\n## Chapters\n\n***\n### A\n\n- [01_a](01_a.md)\n\n * * *  \n   ___\n'),
     readme('HTML comment blocks', '<!-- TODO: intro -->\n## Chapters\n\n  <!--\n  - [hidden](x.md)\n\n  --> trailing\n### A\n\n- [01_a](01_a.md)\n\n<!-- end -->'),
-    readme('blockquote and HTML (fallback)', '> note\n\n<!-- c -->\n\n## Chapters\n\n### A\n\n- [01_a](01_a.md)\n', true),
+    readme('block quote notes', '> **Note:** read the chapters in order;\n>  each builds on the last.\n>\n> 注意：先讀 [00](00_intro.md)。\n\n## Chapters\n\n### A\n\n- [01_a](01_a.md)\n\n > tip\n'),
+    readme('blockquote with a list (fallback)', '> note\n> - [x](x.md)\n\n## Chapters\n\n### A\n\n- [01_a](01_a.md)\n', true),
     readme('task list items (fallback)', '## Chapters\n\n### A\n\n- [x] done\n- [01_a](01_a.md)\n', true),
     readme('reference links (fallback)', '## Chapters\n\n### A\n\n- [01_a][ref] - 必讀\n\n[ref]: a/01_a.md\n', true),
     matrix('extra columns', table('| # | Capability Area | Required Topic | Coverage Files | Status | Notes |', '|---|---|---|---|---|---|',
@@ -142,7 +143,7 @@ const MARKERS = ['- ', '- ', '* ', '+ ', '1. ', '2. ', '1) ', '3) ', '10. ', '- 
 
 /**
  * Random documents from headings, blank lines, list items at various indents and markers,
- * paragraphs (with continuation lines), pipe tables, thematic breaks, HTML comment blocks and fenced code; LF, CRLF or CR line endings.
+ * paragraphs (with continuation lines), pipe tables, thematic breaks, HTML comment blocks, fenced code and block quotes; LF, CRLF or CR line endings.
  */
 export function generatedDocuments(count: number, seed = 1): string[] {
   const r = rng(seed);
@@ -166,6 +167,11 @@ export function generatedDocuments(count: number, seed = 1): string[] {
         if (r() < 0.85) lines.push('');
         const lead = pick(['', ' ', '   ']);
         if (x < 0.04) lines.push(lead + pick(['---', '***', '___', '* * *', '- - -', '_ _ _ _', '***  ', '-----', '--', '-*-']));
+        else if (x < 0.05) {
+          // a line after a block quote without a blank line is a lazy continuation (outside the subset)
+          lines.push(...(lead + pick(['> ', '>', '>  ']) + inline() + pick(['', '\n> ' + inline(), '\n>\n>' + inline(), '\n' + inline(), '\n> - x'])).split('\n'));
+          if (r() < 0.85) lines.push('');
+        }
         else if (x < 0.055) lines.push(...(lead + pick(['```', '~~~', '````md', '``` js  a b ', '~~~ x`y']) + pick(['\n', '\n ', '\n  x\n', '\n    y\n\n']) + pick(['- [a](b)\n# c\n| d |\n', '', '<!--\n']) + pick(['```', '~~~', '````', '~~~~~  ', '', ' ```x'])).split('\n'));
         else lines.push(...(lead + pick(['<!-- TODO -->', '<!-- a\n- b\n\n| c |\n--> d', '<!---->', '<!-- x -- y -->tail', '<!--\n  [a](b)\n-->'])).split('\n'));
       } else if (x < 0.1) lines.push(pick(['', ' ', '   ']) + '#'.repeat(1 + Math.floor(r() * 4)) + pick([' ', '  ']) + inline() + pick(['', ' ', ' ##', ' # ']));
