@@ -33,8 +33,3 @@ export function isDigit(c: number): boolean {
 export function isAsciiAlnum(c: number): boolean {
   return isDigit(c) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
-
-/** Characters next to which an `_` run can neither open nor close emphasis (letters, digits, CJK ideographs). */
-export function isWordChar(c: number): boolean {
-  return isAsciiAlnum(c) || (c >= 0x3400 && c <= 0x9fff);
-}

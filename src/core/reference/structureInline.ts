@@ -1,7 +1,7 @@
-import type { InlineCode, Link, PhrasingContent, Text } from 'mdast';
+import type { Emphasis, Image, InlineCode, Link, PhrasingContent, Strong, Text } from 'mdast';
 import type { Position } from 'unist';
 import { isAsciiPunctuation } from '../scanner/target';
-import { BACKSLASH, BACKTICK, isAsciiAlnum, isEol, isSpaceOrTab, isWordChar, PIPE, SPACE, unsupported } from './structureChars';
+import { BACKSLASH, BACKTICK, isAsciiAlnum, isEol, isSpaceOrTab, PIPE, SPACE, unsupported } from './structureChars';
 
 /** Where inline content sits in the source: the block parser answers for the strings it hands over. */
 export interface SourcePositions {
@@ -26,7 +26,8 @@ function unescapeMarkdown(s: string): string {
 
 /**
  * The inline scanner, reused for every content string of a document. The flat list of pending
- * inline items (text runs, code spans, links, and `[` that may open a link) is kept in parallel
+ * inline items (text runs, code spans, links, images, emphasis, and the `[`, `![`, `*` and `_` runs that may
+ * open one) is kept in parallel
  * arrays, so bracket storms allocate no object per bracket.
  */
 export class InlineParser {
@@ -44,10 +45,14 @@ export class InlineParser {
   private readonly openers: number[] = [];
   /** openers below this index can no longer open a link (links do not nest) */
   private inactiveBelow = 0;
+  /** how many of the openers are `![` (an image's) */
+  private imageOpeners = 0;
   /** the pending text run: its value and content range */
   private run = '';
   private runFrom = -1;
   private runTo = -1;
+  /** item indices of the `*`, `**`, `_` and `__` runs that may open emphasis, innermost last */
+  private readonly emphasis: number[] = [];
   /** backtick runs by length: their starts, and how far the search has advanced */
   private readonly ticks = new Map<number, { starts: number[]; next: number }>();
 
@@ -60,7 +65,9 @@ export class InlineParser {
     this.inTable = inTable;
     this.count = 0;
     if (this.openers.length) this.openers.length = 0;
+    if (this.emphasis.length) this.emphasis.length = 0;
     this.inactiveBelow = 0;
+    this.imageOpeners = 0;
     this.run = '';
     this.runFrom = -1;
     if (this.ticks.size) this.ticks.clear();
@@ -70,7 +77,16 @@ export class InlineParser {
     let plain = 0;
     while (i < n) {
       const c = s.charCodeAt(i);
-      if (c === BACKTICK || c === BACKSLASH || c === 91 || c === 93) {
+      if (c === 42 || c === 95) {
+        // a run that is no delimiter stays in the plain text around it
+        const j = this.delimiterRun(c, i, plain);
+        if (j < 0) {
+          i = -j;
+        } else {
+          i = j;
+          plain = j;
+        }
+      } else if (c === BACKTICK || c === BACKSLASH || c === 91 || c === 93 || (c === 33 && s.charCodeAt(i + 1) === 91)) {
         if (plain < i) this.append(s.slice(plain, i), plain, i);
         i = this.structural(c, i);
         plain = i;
@@ -136,21 +152,10 @@ export class InlineParser {
     const n = s.length;
     const next = i + 1 < n ? s.charCodeAt(i + 1) : -1;
     switch (c) {
-      case 42: /* * emphasis */
       case 126: /* ~ strikethrough */
       case 64: /* @ e-mail autolink literal */
         unsupported();
         break;
-      case 95: /* _ */ {
-        if (i > 0 && s.charCodeAt(i - 1) === 95) return;
-        let j = i;
-        while (j < n && s.charCodeAt(j) === 95) j++;
-        if (!(i > 0 && isWordChar(s.charCodeAt(i - 1)) && j < n && isWordChar(s.charCodeAt(j)))) unsupported();
-        return;
-      }
-      case 33: /* ! image */
-        if (next === 91) unsupported();
-        return;
       case 60: /* < html, autolink */
         if ((next >= 65 && next <= 90) || (next >= 97 && next <= 122) || next === 47 || next === 33 || next === 63) unsupported();
         return;
@@ -212,14 +217,75 @@ export class InlineParser {
       this.append('\\', i, i + 1);
       return i + 1;
     }
-    if (c === 91 /* [ */) {
-      if (s.charCodeAt(i + 1) === 94 /* ^ footnote */) unsupported();
+    if (c === 91 /* [ */ || c === 33 /* ![ */) {
+      const image = c === 33;
+      const at = image ? i + 1 : i;
+      if (s.charCodeAt(at + 1) === 94 /* ^ footnote */) unsupported();
       this.flush();
       this.openers.push(this.count);
-      this.push(null, '[', i, i + 1);
-      return i + 1;
+      if (image) this.imageOpeners++;
+      this.push(null, s.slice(i, at + 1), i, at + 1);
+      return at + 1;
     }
     return this.closeBracket(i);
+  }
+
+  /**
+   * A run of `*` or `_` at `i` (CommonMark's delimiter run), in its simple, unambiguous cases only: a run of one or
+   * two that can either open or close (by the flanking rules) but not both; it closes the innermost pending
+   * opener when that is the same run, and stays text when nothing of its kind is pending. Runs of three or more,
+   * runs that could both open and close, nesting of the same character, mismatched or crossing runs, and emphasis
+   * across a pending `[` are outside the subset. Returns where scanning resumes, negated when the run stays
+   * plain text (the text since `plain` is then left pending).
+   */
+  private delimiterRun(c: number, i: number, plain: number): number {
+    const { s } = this;
+    let j = i;
+    while (j < s.length && s.charCodeAt(j) === c) j++;
+    const len = j - i;
+    if (len > 2) unsupported();
+    const before = classify(i > 0 ? s.charCodeAt(i - 1) : -1);
+    const after = classify(j < s.length ? s.charCodeAt(j) : -1);
+    const left = after !== WHITESPACE && (after !== PUNCTUATION || before !== OTHER);
+    const right = before !== WHITESPACE && (before !== PUNCTUATION || after !== OTHER);
+    const opens = c === 42 ? left : left && (!right || before === PUNCTUATION);
+    const closes = c === 42 ? right : right && (!left || after === PUNCTUATION);
+    if (opens && closes) unsupported();
+    if (!opens && !closes) return -j;
+    const { emphasis } = this;
+    let same = -1;
+    for (let k = emphasis.length - 1; k >= 0; k--) {
+      if (this.itemValue[emphasis[k]].charCodeAt(0) === c) {
+        same = k;
+        break;
+      }
+    }
+    if (!opens && same === -1) return -j;
+    if (plain < i) this.append(s.slice(plain, i), plain, i);
+    const value = s.slice(i, j);
+    if (opens) {
+      if (same !== -1) unsupported();
+      this.flush();
+      emphasis.push(this.count);
+      this.push(null, value, i, j);
+      return j;
+    }
+    // a closer, with a pending opener of its character: it must be the innermost run and the same run
+    const at = emphasis[same];
+    if (same !== emphasis.length - 1 || this.itemValue[at] !== value) unsupported();
+    // a `[` pending inside the emphasis may still become a link that the emphasis would cross
+    if (this.openers.length > 0 && this.openers[this.openers.length - 1] > at) unsupported();
+    this.flush();
+    emphasis.pop();
+    const from = this.itemFrom[at];
+    const node: Emphasis | Strong = {
+      type: len === 1 ? 'emphasis' : 'strong',
+      children: this.nodes(at + 1) as Emphasis['children'],
+      position: this.owner.sourcePosition(this.map, this.base, from, j),
+    };
+    this.count = at;
+    this.push(node, '', from, j);
+    return j;
   }
 
   /** A `]`: closes an inline link with the nearest active `[`, or stays literal. */
@@ -231,7 +297,12 @@ export class InlineParser {
         const resource = this.resource(i + 2);
         this.flush();
         const at = this.openers.pop() as number;
+        // an emphasis opened inside the link text and still pending would need remark's fallback rules
+        if (this.emphasis.length > 0 && this.emphasis[this.emphasis.length - 1] > at) unsupported();
         const from = this.itemFrom[at];
+        if (this.itemValue[at] === '![') return this.closeImage(at, from, resource);
+        // a link leaves the `![` below it active (only `[` openers become inactive): remark's rules then apply
+        if (this.imageOpeners > 0) unsupported();
         const link: Link = {
           type: 'link',
           title: resource.title,
@@ -244,11 +315,31 @@ export class InlineParser {
         this.inactiveBelow = this.openers.length;
         return resource.end;
       }
-      this.openers.pop();
+      if (this.itemValue[this.openers.pop() as number] === '![') this.imageOpeners--;
       this.inactiveBelow = Math.min(this.inactiveBelow, this.openers.length);
     }
     this.append(']', i, i + 1);
     return i + 1;
+  }
+
+  /** An image whose `![` is item `at`: its description must be plain text (the alt); it deactivates no opener. */
+  private closeImage(at: number, from: number, resource: { url: string; title: string | null; end: number }): number {
+    this.imageOpeners--;
+    let alt = '';
+    for (let k = at + 1; k < this.count; k++) {
+      if (this.itemNode[k]) unsupported();
+      alt += this.itemValue[k];
+    }
+    const image: Image = {
+      type: 'image',
+      title: resource.title,
+      url: resource.url,
+      alt,
+      position: this.owner.sourcePosition(this.map, this.base, from, resource.end),
+    };
+    this.count = at;
+    this.push(image, '', from, resource.end);
+    return resource.end;
   }
 
   /** `dest "title")` after `](`: the link's url, title and the index after `)`; unsupported when it is no resource. */
@@ -361,6 +452,21 @@ function startsWithLower(s: string, at: number, lower: string): boolean {
   return true;
 }
 
+const WHITESPACE = 1;
+const PUNCTUATION = 2;
+const OTHER = 0;
+const UNICODE_WHITESPACE = /\s/;
+const UNICODE_PUNCTUATION = /\p{P}|\p{S}/u;
+
+/** micromark's class of the UTF-16 code unit next to a delimiter run (-1: the edge of the content, a whitespace). */
+function classify(c: number): number {
+  if (c === -1) return WHITESPACE;
+  if (c < 128) return c === SPACE || (c >= 9 && c <= 13) ? WHITESPACE : isAsciiPunctuation(c) ? PUNCTUATION : OTHER;
+  const ch = String.fromCharCode(c);
+  if (UNICODE_WHITESPACE.test(ch)) return WHITESPACE;
+  return UNICODE_PUNCTUATION.test(ch) ? PUNCTUATION : OTHER;
+}
+
 /** ASCII characters the inline scanner checks (they stay text unless they could open something outside the subset). */
 const CHECKED = new Uint8Array(128);
-for (const ch of '*~@_!<&wWhH') CHECKED[ch.charCodeAt(0)] = 1;
+for (const ch of '~@<&wWhH') CHECKED[ch.charCodeAt(0)] = 1;

@@ -1,4 +1,4 @@
-import type { Heading, List, ListItem, Paragraph, PhrasingContent, Root, Yaml } from 'mdast';
+import type { Blockquote, Code, Heading, Html, List, ListItem, Paragraph, PhrasingContent, Root, ThematicBreak, Yaml } from 'mdast';
 import type { Position } from 'unist';
 import { InlineParser, type SourcePositions } from './structureInline';
 import { BACKSLASH, BACKTICK, isDigit, isSpaceOrTab, PIPE, SPACE, TAB, UNSUPPORTED, unsupported } from './structureChars';
@@ -8,10 +8,12 @@ import { isDelimiterRow, parseTable } from './structureTable';
 /**
  * A fast, linear, line-oriented producer of the mdast subset the structural parsers (series README,
  * coverage matrix) read: YAML frontmatter, ATX headings, paragraphs, bullet and ordered lists
- * (nested by indentation), GFM pipe tables, and inline text, code spans and inline links — with
- * remark's types, values and positions (line, column, offset). It answers only when it is sure: any
- * construct outside that subset (code blocks, HTML, quotes, emphasis, images, entities, autolinks,
- * references, footnotes, hard breaks, setext headings, thematic breaks …) makes it return undefined,
+ * (nested by indentation), GFM pipe tables, thematic breaks, HTML comment blocks, fenced code and block
+ * quotes of paragraphs between top-level blocks, and inline text, code spans, inline links, images with a plain-text description
+ * and simple emphasis — with remark's types, values and positions (line, column, offset). It answers only
+ * when it is sure: any construct outside that subset (indented code, other HTML, other quotes, entities, autolinks, references,
+ * footnotes, hard breaks, setext headings, blocks inside lists or under a paragraph, ambiguous
+ * emphasis …) makes it return undefined,
  * and the caller falls back to the reference parser (remark). `spread` is not computed.
  */
 export function parseStructureTree(text: string): Root | undefined {
@@ -39,7 +41,7 @@ interface Frame {
 }
 
 interface OpenParagraph {
-  parent: Root | ListItem;
+  parent: Root | ListItem | Blockquote;
   /** per line: where its content starts, and its index */
   starts: number[];
   lines: number[];
@@ -113,7 +115,7 @@ class StructureParser implements SourcePositions {
       this.closeParagraph();
       return li;
     }
-    this.checkLine(p, le);
+    const rule = this.checkLine(p, le);
     const indent = p - ls;
     let matched = 0;
     while (matched < this.stack.length && indent >= this.stack[matched].content) matched++;
@@ -122,6 +124,24 @@ class StructureParser implements SourcePositions {
       if (!this.para) unsupported();
       this.continueParagraph(li, p);
       return li;
+    }
+    const fence = isFenceStart(text, p, le);
+    if (rule || fence || text.startsWith('<!--', p)) {
+      // under a paragraph line `---` is a setext underline, a comment or a fence interrupts it; inside a list
+      // item they belong to the item: all stay with remark
+      if (this.para || matched > 0) unsupported();
+      this.closeFrames(0);
+      if (rule) {
+        const node: ThematicBreak = { type: 'thematicBreak', position: this.lines.position(p, le) };
+        this.root.children.push(node);
+        return li;
+      }
+      return fence ? this.fencedCode(li, p) : this.comment(li, p);
+    }
+    if (text.charCodeAt(p) === 62 /* > */) {
+      if (this.para || matched > 0) unsupported();
+      this.closeFrames(0);
+      return this.blockquote(li, p);
     }
     const start = this.classify(li, p, le);
     if (this.para) {
@@ -156,22 +176,138 @@ class StructureParser implements SourcePositions {
   }
 
   /**
-   * Lines the subset never holds: setext underlines and thematic breaks (only `-=*_` and blanks),
-   * and table delimiter rows that no supported table consumed (only `|-:` and blanks).
+   * Whether the line whose content starts at `p` is a thematic break: three or more of one of `-*_`,
+   * with spaces between and after. The other lines of only `-=*_` and blanks (setext underlines, mixed
+   * or tabbed rules) and table delimiter rows that no supported table consumed (only `|-:` and blanks)
+   * are outside the subset.
    */
-  private checkLine(p: number, le: number): void {
+  private checkLine(p: number, le: number): boolean {
     const { text } = this;
     let rule = true;
     let delimiter = true;
     let dash = false;
+    let tab = false;
     for (let i = p; i < le && (rule || delimiter); i++) {
       const c = text.charCodeAt(i);
       if (c === 45) dash = true;
+      if (c === TAB) tab = true;
       const blank = isSpaceOrTab(c);
       if (!(blank || c === 45 || c === 61 || c === 42 || c === 95)) rule = false;
       if (!(blank || c === 45 || c === 58 || c === PIPE)) delimiter = false;
     }
-    if (rule || (delimiter && dash)) unsupported();
+    if (rule) {
+      const mark = text.charCodeAt(p);
+      let marks = 0;
+      for (let i = p; i < le; i++) {
+        const c = text.charCodeAt(i);
+        if (c === mark) marks++;
+        else if (c !== SPACE) unsupported();
+      }
+      if (tab || mark === 61 || marks < 3) unsupported();
+      return true;
+    }
+    if (delimiter && dash) unsupported();
+    return false;
+  }
+
+  /**
+   * A fenced code block whose opening fence starts at `p` on line `li` (3+ backticks or tildes, up to 3 spaces in):
+   * up to a closing fence of the same character at least as long, or to the end of the document. Returns its last line.
+   */
+  private fencedCode(li: number, p: number): number {
+    const { text, starts, ends } = this;
+    const le = ends[li];
+    const indent = p - starts[li];
+    const mark = text.charCodeAt(p);
+    let q = p;
+    while (q < le && text.charCodeAt(q) === mark) q++;
+    const size = q - p;
+    let k = q;
+    while (k < le && isSpaceOrTab(text.charCodeAt(k))) k++;
+    // remark decodes escapes and character references in the info string
+    for (let i = k; i < le; i++) if (text.charCodeAt(i) === BACKSLASH || text.charCodeAt(i) === 38) unsupported();
+    let lang: string | null = null;
+    let meta: string | null = null;
+    if (k < le) {
+      let w = k;
+      while (w < le && !isSpaceOrTab(text.charCodeAt(w))) w++;
+      lang = text.slice(k, w);
+      while (w < le && isSpaceOrTab(text.charCodeAt(w))) w++;
+      if (w < le) meta = text.slice(w, le);
+    }
+    const count = starts.length;
+    let value = '';
+    let close = -1;
+    let j = li + 1;
+    for (; j < count; j++) {
+      const ls = starts[j];
+      const e = ends[j];
+      let sp = ls;
+      while (sp < e && text.charCodeAt(sp) === SPACE) sp++;
+      if (sp < e && text.charCodeAt(sp) === TAB) unsupported();
+      if (sp - ls < 4 && isClosingFence(text, sp, e, mark, size)) {
+        close = j;
+        break;
+      }
+      if (j > li + 1) value += text.slice(ends[j - 1], ls);
+      value += text.slice(Math.min(sp, ls + indent), e);
+    }
+    // remark drops the line ending that ends an unclosed block's value (it holds when the last line is empty after its indentation)
+    if (close === -1) value = value.replace(/(?:\r\n|\n|\r)$/, '');
+    const end = close === -1 ? text.length : ends[close];
+    const node: Code = { type: 'code', lang, meta, value, position: this.lines.position(p, end) };
+    this.root.children.push(node);
+    return close === -1 ? count - 1 : close;
+  }
+
+  /**
+   * A block quote at `p` on line `li` holding only paragraphs: every line starts with `>` (no lazy continuation),
+   * a bare `>` separates paragraphs, a blank line ends it. Returns its last line.
+   */
+  private blockquote(li: number, p: number): number {
+    const { text, starts, ends } = this;
+    const quote: Blockquote = { type: 'blockquote', children: [], position: undefined };
+    this.root.children.push(quote);
+    let j = li;
+    for (; j < starts.length; j++) {
+      const ls = starts[j];
+      const le = ends[j];
+      let q = ls;
+      while (q < le && text.charCodeAt(q) === SPACE) q++;
+      if (q === le) break;
+      if (q - ls > 3 || text.charCodeAt(q) !== 62) unsupported();
+      q++;
+      if (text.charCodeAt(q) === SPACE) q++;
+      let c = q;
+      while (c < le && text.charCodeAt(c) === SPACE) c++;
+      if (c < le && text.charCodeAt(c) === TAB) unsupported();
+      if (c === le) {
+        this.closeParagraph();
+        continue;
+      }
+      if (c - q >= 4 || this.checkLine(c, le) || isFenceStart(text, c, le) || this.classify(j, c, le).kind !== 'text') unsupported();
+      if (this.para) this.continueParagraph(j, c);
+      else this.para = { parent: quote, starts: [c], lines: [j] };
+    }
+    this.closeParagraph();
+    if (quote.children.length === 0) unsupported();
+    quote.position = this.lines.position(p, ends[j - 1]);
+    return j - 1;
+  }
+
+  /** An HTML comment block (CommonMark HTML block type 2) starting at `p` on line `li`: up to the first line holding `-->`. */
+  private comment(li: number, p: number): number {
+    const { text } = this;
+    // `<!-->` and `<!--->` end where they start in CommonMark 0.31 but not in older readings: remark decides
+    if (text.startsWith('>', p + 4) || text.startsWith('->', p + 4)) unsupported();
+    const close = text.indexOf('-->', p + 4);
+    if (close === -1) unsupported();
+    let last = li;
+    while (this.ends[last] < close + 3) last++;
+    const ls = this.starts[li];
+    const node: Html = { type: 'html', value: text.slice(ls, this.ends[last]), position: this.lines.position(ls, this.ends[last]) };
+    this.root.children.push(node);
+    return last;
   }
 
   /** What a line starts, at its first non-blank character `p` (below the indented-code threshold). */
@@ -339,7 +475,7 @@ class StructureParser implements SourcePositions {
   }
 
   /**
-   * Inline content: text, code spans and inline links; anything else in the subset's way throws.
+   * Inline content: text, code spans, inline links, images and simple emphasis; anything else in the subset's way throws.
    * `s` is the content; its character k sits at source offset `map[k]` (or `base + k` without a map).
    */
   private inline(s: string, map: Int32Array | null, base: number, inTable: boolean): PhrasingContent[] {
@@ -350,6 +486,26 @@ class StructureParser implements SourcePositions {
   sourcePosition(map: Int32Array | null, base: number, from: number, to: number): Position {
     return map ? this.lines.position(map[from], map[to - 1] + 1) : this.lines.position(base + from, base + to);
   }
+}
+
+/** Whether a fenced code block opens at `p`: three or more backticks (with no backtick after them on the line) or tildes. */
+function isFenceStart(text: string, p: number, le: number): boolean {
+  const c = text.charCodeAt(p);
+  if (c !== BACKTICK && c !== 126) return false;
+  let q = p;
+  while (q < le && text.charCodeAt(q) === c) q++;
+  if (q - p < 3) return false;
+  if (c === BACKTICK) for (let i = q; i < le; i++) if (text.charCodeAt(i) === BACKTICK) return false;
+  return true;
+}
+
+/** Whether the line content [p, e) closes a fence of `size` `mark`s: at least as many, then only blanks. */
+function isClosingFence(text: string, p: number, e: number, mark: number, size: number): boolean {
+  let q = p;
+  while (q < e && text.charCodeAt(q) === mark) q++;
+  if (q - p < size) return false;
+  while (q < e && isSpaceOrTab(text.charCodeAt(q))) q++;
+  return q === e;
 }
 
 /** A GFM task list item marker `[ ]`, `[x]` or `[X]` followed by a blank or the end of the line at `c`. */

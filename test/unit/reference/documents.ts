@@ -93,9 +93,17 @@ export function variantDocuments(): StructuralDocument[] {
     { name: 'empty document', kind: 'readme', file: 'README.md', text: '' },
     readme('heading-only chapters section', '## Chapters\n\n### Empty\n\n### Also empty\n\n#### Deeper\n'),
     readme('list right after a paragraph and headings right after lists', '## Chapters\n### A\nIntro line:\n- [01_a](01_a.md) - 必讀\n- [02_b](02_b.md) - 重要\n### B\n- [03_c](03_c.md)\n## Support Documents\n- [s](s.md)\n'),
-    readme('emphasis (fallback)', '## Chapters\n\n### A\n\n- [01_a](01_a.md) - **必讀** - 30 min\n', true),
-    readme('fenced code (fallback)', '## Chapters\n\n```md\n- [x](x.md)\n```\n\n### A\n\n- [01_a](01_a.md)\n', true),
-    readme('blockquote and HTML (fallback)', '> note\n\n<!-- c -->\n\n## Chapters\n\n### A\n\n- [01_a](01_a.md)\n', true),
+    readme('emphasis in chapter lines and paragraphs', '## Chapters\n\nRead *in order*, __twice__ if needed.\n\n### A **core**\n\n- [01_a](01_a.md) - **必讀** - 30 min\n- [*02_b*](02_b.md) - _optional_\n'),
+    readme('badges and images', '[![build](https://ci.example/badge.svg)](https://ci.example) ![cov](cov.svg "Coverage")\n\n## Chapters\n\n### A\n\n- [01_a](01_a.md) ![new](new.png)\n'),
+    readme('emphasis (fallback)', '## Chapters\n\n### A\n\n- [01_a](01_a.md) - ***必讀*** - 30 min\n', true),
+    readme('fenced code in how to read', '## How to read\n\n```text\n01 -> 02 -> 03\n\n- [x](x.md)\n```\n  ~~~~ md  title="x" \n  # not a heading\n ~~~\n  ~~~~~\n## Chapters\n\n### A\n\n- [01_a](01_a.md)\n\n```\nunclosed\n'),
+    readme('unclosed fence ending on its indentation', '## Chapters\r\n\r\n   ```\r\n- [x](x.md)\r\n '),
+    readme('unclosed fence ending on a line ending', '## Chapters\n\n~~~\n- [x](x.md)\n\n'),
+    readme('fenced code in a list (fallback)', '## Chapters\n\n### A\n\n- [01_a](01_a.md)\n\n  ```md\n  - [x](x.md)\n  ```\n', true),
+    readme('thematic breaks between sections', '---\n\n## Chapters\n\n***\n### A\n\n- [01_a](01_a.md)\n\n * * *  \n   ___\n'),
+    readme('HTML comment blocks', '<!-- TODO: intro -->\n## Chapters\n\n  <!--\n  - [hidden](x.md)\n\n  --> trailing\n### A\n\n- [01_a](01_a.md)\n\n<!-- end -->'),
+    readme('block quote notes', '> **Note:** read the chapters in order;\n>  each builds on the last.\n>\n> 注意：先讀 [00](00_intro.md)。\n\n## Chapters\n\n### A\n\n- [01_a](01_a.md)\n\n > tip\n'),
+    readme('blockquote with a list (fallback)', '> note\n> - [x](x.md)\n\n## Chapters\n\n### A\n\n- [01_a](01_a.md)\n', true),
     readme('task list items (fallback)', '## Chapters\n\n### A\n\n- [x] done\n- [01_a](01_a.md)\n', true),
     readme('reference links (fallback)', '## Chapters\n\n### A\n\n- [01_a][ref] - 必讀\n\n[ref]: a/01_a.md\n', true),
     matrix('extra columns', table('| # | Capability Area | Required Topic | Coverage Files | Status | Notes |', '|---|---|---|---|---|---|',
@@ -117,7 +125,7 @@ export function variantDocuments(): StructuralDocument[] {
     matrix('CRLF table with trailing spaces', (table(std, stdDelim, SEED_ROWS.map(r => r + '   ')) + XREFS).replace(/\n/g, '\r\n')),
     matrix('escaped pipe in a cell (fallback)', table(std, stdDelim, ['| A | a \\| b | `a.md` | Done |']), true),
     matrix('pipe inside a code span in a cell (fallback)', table(std, stdDelim, ['| A | T | `a|b.md` | Done |']), true),
-    matrix('status in bold (fallback)', table(std, stdDelim, ['| A | T | `a.md` | **Done** |']), true),
+    matrix('status in bold', table(std, stdDelim, ['| A | T | `a.md` | **Done** |', '| *B* | _T_ | `b.md` | Done |'])),
     matrix('table right after a paragraph (fallback)', 'Intro line\n' + table(std, stdDelim, SEED_ROWS), true),
   ];
 }
@@ -129,13 +137,13 @@ const rng = createRng;
 const PIECES = ['foo', 'bar baz', '`code`', '`` a`b ``', '` x `', '[a](b.md)', '[a b](<c d.md> "t")', '[x [y] z](p/q_r.md)', '[n]',
   'a_b', '中文', '狀態', '(x)', '\\[', '\\_', '\\\\', ' - 必讀 - 90 min', '01_x', '<->', 'R&D', ':', '：', '|', '🚀', 'é',
   '[a](b) [c](d)', '[](e)', '[a]()', '` `', 'x]', '](y)', '[z', '\\a', '[a]( b \'t\' )', '[a](b (c))', 'Batch 1: `01`, `02` (主題 — A, B)',
-  '\t', '`a`<->`b`'];
-const OUTSIDE = ['*', '_x_', '&amp;', 'www.x.y', 'a@b.co', '<b>', '![i](i.png)', '~~s~~', '``'];
+  '\t', '`a`<->`b`', ' **必讀** ', ' *x* ', ' _y z_ ', ' __w__ ', ' **a [b](c)** ', '[*d*](e)', '(*f*)', ' **`g`**', 'x* ', ' * ', '![i](i.png)', '[![b\\]](x.svg "t")](u)', '![](e)', '!['];
+const OUTSIDE = ['*', '***j***', '**k*', 'l*m*n', '&amp;', 'www.x.y', 'a@b.co', '<b>', '![`c`](i.png)', '~~s~~', '``'];
 const MARKERS = ['- ', '- ', '* ', '+ ', '1. ', '2. ', '1) ', '3) ', '10. ', '-  ', '-    ', '01. '];
 
 /**
  * Random documents from headings, blank lines, list items at various indents and markers,
- * paragraphs (with continuation lines), and pipe tables; LF, CRLF or CR line endings.
+ * paragraphs (with continuation lines), pipe tables, thematic breaks, HTML comment blocks, fenced code and block quotes; LF, CRLF or CR line endings.
  */
 export function generatedDocuments(count: number, seed = 1): string[] {
   const r = rng(seed);
@@ -153,7 +161,20 @@ export function generatedDocuments(count: number, seed = 1): string[] {
     for (let n = 2 + Math.floor(r() * 14); n > 0; n--) {
       const x = r();
       const indent = ' '.repeat(pick([0, 0, 0, 0, 1, 2, 2, 3, 3, 4, 5]));
-      if (x < 0.1) lines.push(pick(['', ' ', '   ']) + '#'.repeat(1 + Math.floor(r() * 4)) + pick([' ', '  ']) + inline() + pick(['', ' ', ' ##', ' # ']));
+      if (x < 0.07) {
+        // thematic breaks and HTML comment blocks, usually after a blank line (under a paragraph or inside a
+        // list item they leave the subset)
+        if (r() < 0.85) lines.push('');
+        const lead = pick(['', ' ', '   ']);
+        if (x < 0.04) lines.push(lead + pick(['---', '***', '___', '* * *', '- - -', '_ _ _ _', '***  ', '-----', '--', '-*-']));
+        else if (x < 0.05) {
+          // a line after a block quote without a blank line is a lazy continuation (outside the subset)
+          lines.push(...(lead + pick(['> ', '>', '>  ']) + inline() + pick(['', '\n> ' + inline(), '\n>\n>' + inline(), '\n' + inline(), '\n> - x'])).split('\n'));
+          if (r() < 0.85) lines.push('');
+        }
+        else if (x < 0.055) lines.push(...(lead + pick(['```', '~~~', '````md', '``` js  a b ', '~~~ x`y']) + pick(['\n', '\n ', '\n  x\n', '\n    y\n\n']) + pick(['- [a](b)\n# c\n| d |\n', '', '<!--\n']) + pick(['```', '~~~', '````', '~~~~~  ', '', ' ```x'])).split('\n'));
+        else lines.push(...(lead + pick(['<!-- TODO -->', '<!-- a\n- b\n\n| c |\n--> d', '<!---->', '<!-- x -- y -->tail', '<!--\n  [a](b)\n-->'])).split('\n'));
+      } else if (x < 0.1) lines.push(pick(['', ' ', '   ']) + '#'.repeat(1 + Math.floor(r() * 4)) + pick([' ', '  ']) + inline() + pick(['', ' ', ' ##', ' # ']));
       else if (x < 0.25) lines.push(pick(['', '', '  ']));
       else if (x < 0.65) lines.push(indent + pick(MARKERS) + inline() + pick(['', ' ', '  ']));
       else if (x < 0.85) lines.push(indent + inline() + pick(['', ' ']));
