@@ -12,7 +12,8 @@ import { safely } from './safely';
  * Find references. On a link without a fragment: every link (all kinds, README and matrix included) to the same
  * target file. On a link with a fragment, or on a heading: the links whose fragment names that heading (the
  * note's own `#slug` links included); for a fragment that names no heading, the links with that same fragment.
- * Anywhere else in a note: the note's backlinks. The declaration is the heading, else the target note's first line.
+ * Anywhere else in a note: the note's backlinks. The declaration is the heading, else the target note's first `#`
+ * heading (its title on the page), else its first line.
  * Where VS Code's own Markdown references answer too, the links they list are left out (see builtInReferences.ts),
  * and on the path of a Markdown link with a fragment the file is meant, as there.
  */
@@ -43,7 +44,9 @@ export function registerReferences(service: IndexService): vscode.Disposable {
       }
       const out: vscode.Location[] = [];
       if (context.includeDeclaration && service.index.hasFile(targetFile)) {
-        out.push(new vscode.Location(service.uriOf(targetFile), heading ? service.toRange(heading.range) : new vscode.Range(0, 0, 0, 0)));
+        // a note's declaration is its title as the page shows it (its first `#` heading), not a `---` fence
+        const declared = heading ?? service.index.headingsOf(targetFile)?.find(h => h.level === 1);
+        out.push(new vscode.Location(service.uriOf(targetFile), declared ? service.toRange(declared.range) : new vscode.Range(0, 0, 0, 0)));
       }
       const leadsThere = heading
         ? (l: LinkRef) => namesHeading(service.index, targetFile, l, heading)

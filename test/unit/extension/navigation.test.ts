@@ -99,7 +99,10 @@ describe('navigation providers', () => {
       assert.deepEqual(await list('a.md', a, '[t]'), [spot('a.md', a, '[t]')]);
       assert.deepEqual(await list('c.md', c, '[w]'), [spot('c.md', c, '[w]')]);
       assert.equal((await list('a.md', a, '[u]')).length, 12);
-      assert.deepEqual((await list('a.md', a, '[u]', true))[0], 'b.md:0:0');
+      // a whole note: its declaration is its `#` title, not the frontmatter's first line
+      assert.deepEqual((await list('a.md', a, '[u]', true))[0], `b.md:${at(b, '# Setup')[0]}:0`);
+      // a note without a `#` title: its first line
+      assert.deepEqual((await list('c.md', c, 'title: Gamma', true))[0], 'c.md:0:0');
     });
   });
 
