@@ -34,6 +34,10 @@ describe('coverage page stylesheet', () => {
     }
   });
 
+  it('keeps each column header on one line (a narrow panel broke zh-TW\'s 宣告狀態 in two)', () => {
+    assert.ok(rules().some(([selectors, body]) => selectors.includes('table.matrix thead th') && /white-space:\s*nowrap/.test(body)));
+  });
+
   it('hides the toolbar when it carries the hidden attribute (its own display: flex would show it)', () => {
     assert.ok(rules().some(([selectors, body]) => selectors.includes('.toolbar[hidden]') && /display:\s*none/.test(body)));
   });
