@@ -1,8 +1,9 @@
-import type { Blockquote, Code, Heading, Html, List, ListItem, Paragraph, PhrasingContent, Root, ThematicBreak, Yaml } from 'mdast';
+import type { Blockquote, Heading, List, ListItem, Paragraph, PhrasingContent, Root, ThematicBreak, Yaml } from 'mdast';
 import type { Position } from 'unist';
 import { InlineParser, type SourcePositions } from './structureInline';
 import { BACKSLASH, BACKTICK, isDigit, isSpaceOrTab, PIPE, SPACE, TAB, UNSUPPORTED, unsupported } from './structureChars';
 import { SourceLines } from './structureLines';
+import { fencedCodeAt, htmlCommentAt, isFenceStart } from './structureLeafBlocks';
 import { isDelimiterRow, parseTable } from './structureTable';
 
 /**
@@ -136,7 +137,9 @@ class StructureParser implements SourcePositions {
         this.root.children.push(node);
         return li;
       }
-      return fence ? this.fencedCode(li, p) : this.comment(li, p);
+      const leaf = fence ? fencedCodeAt(this.lines, li, p) : htmlCommentAt(this.lines, li, p);
+      this.root.children.push(leaf.node);
+      return leaf.last;
     }
     if (text.charCodeAt(p) === 62 /* > */) {
       if (this.para || matched > 0) unsupported();
@@ -211,56 +214,6 @@ class StructureParser implements SourcePositions {
   }
 
   /**
-   * A fenced code block whose opening fence starts at `p` on line `li` (3+ backticks or tildes, up to 3 spaces in):
-   * up to a closing fence of the same character at least as long, or to the end of the document. Returns its last line.
-   */
-  private fencedCode(li: number, p: number): number {
-    const { text, starts, ends } = this;
-    const le = ends[li];
-    const indent = p - starts[li];
-    const mark = text.charCodeAt(p);
-    let q = p;
-    while (q < le && text.charCodeAt(q) === mark) q++;
-    const size = q - p;
-    let k = q;
-    while (k < le && isSpaceOrTab(text.charCodeAt(k))) k++;
-    // remark decodes escapes and character references in the info string
-    for (let i = k; i < le; i++) if (text.charCodeAt(i) === BACKSLASH || text.charCodeAt(i) === 38) unsupported();
-    let lang: string | null = null;
-    let meta: string | null = null;
-    if (k < le) {
-      let w = k;
-      while (w < le && !isSpaceOrTab(text.charCodeAt(w))) w++;
-      lang = text.slice(k, w);
-      while (w < le && isSpaceOrTab(text.charCodeAt(w))) w++;
-      if (w < le) meta = text.slice(w, le);
-    }
-    const count = starts.length;
-    let value = '';
-    let close = -1;
-    let j = li + 1;
-    for (; j < count; j++) {
-      const ls = starts[j];
-      const e = ends[j];
-      let sp = ls;
-      while (sp < e && text.charCodeAt(sp) === SPACE) sp++;
-      if (sp < e && text.charCodeAt(sp) === TAB) unsupported();
-      if (sp - ls < 4 && isClosingFence(text, sp, e, mark, size)) {
-        close = j;
-        break;
-      }
-      if (j > li + 1) value += text.slice(ends[j - 1], ls);
-      value += text.slice(Math.min(sp, ls + indent), e);
-    }
-    // remark drops the line ending that ends an unclosed block's value (it holds when the last line is empty after its indentation)
-    if (close === -1) value = value.replace(/(?:\r\n|\n|\r)$/, '');
-    const end = close === -1 ? text.length : ends[close];
-    const node: Code = { type: 'code', lang, meta, value, position: this.lines.position(p, end) };
-    this.root.children.push(node);
-    return close === -1 ? count - 1 : close;
-  }
-
-  /**
    * A block quote at `p` on line `li` holding only paragraphs: every line starts with `>` (no lazy continuation),
    * a bare `>` separates paragraphs, a blank line ends it. Returns its last line.
    */
@@ -293,21 +246,6 @@ class StructureParser implements SourcePositions {
     if (quote.children.length === 0) unsupported();
     quote.position = this.lines.position(p, ends[j - 1]);
     return j - 1;
-  }
-
-  /** An HTML comment block (CommonMark HTML block type 2) starting at `p` on line `li`: up to the first line holding `-->`. */
-  private comment(li: number, p: number): number {
-    const { text } = this;
-    // `<!-->` and `<!--->` end where they start in CommonMark 0.31 but not in older readings: remark decides
-    if (text.startsWith('>', p + 4) || text.startsWith('->', p + 4)) unsupported();
-    const close = text.indexOf('-->', p + 4);
-    if (close === -1) unsupported();
-    let last = li;
-    while (this.ends[last] < close + 3) last++;
-    const ls = this.starts[li];
-    const node: Html = { type: 'html', value: text.slice(ls, this.ends[last]), position: this.lines.position(ls, this.ends[last]) };
-    this.root.children.push(node);
-    return last;
   }
 
   /** What a line starts, at its first non-blank character `p` (below the indented-code threshold). */
@@ -486,26 +424,6 @@ class StructureParser implements SourcePositions {
   sourcePosition(map: Int32Array | null, base: number, from: number, to: number): Position {
     return map ? this.lines.position(map[from], map[to - 1] + 1) : this.lines.position(base + from, base + to);
   }
-}
-
-/** Whether a fenced code block opens at `p`: three or more backticks (with no backtick after them on the line) or tildes. */
-function isFenceStart(text: string, p: number, le: number): boolean {
-  const c = text.charCodeAt(p);
-  if (c !== BACKTICK && c !== 126) return false;
-  let q = p;
-  while (q < le && text.charCodeAt(q) === c) q++;
-  if (q - p < 3) return false;
-  if (c === BACKTICK) for (let i = q; i < le; i++) if (text.charCodeAt(i) === BACKTICK) return false;
-  return true;
-}
-
-/** Whether the line content [p, e) closes a fence of `size` `mark`s: at least as many, then only blanks. */
-function isClosingFence(text: string, p: number, e: number, mark: number, size: number): boolean {
-  let q = p;
-  while (q < e && text.charCodeAt(q) === mark) q++;
-  if (q - p < size) return false;
-  while (q < e && isSpaceOrTab(text.charCodeAt(q))) q++;
-  return q === e;
 }
 
 /** A GFM task list item marker `[ ]`, `[x]` or `[X]` followed by a blank or the end of the line at `c`. */
