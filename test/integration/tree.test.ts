@@ -133,13 +133,25 @@ describe('tree: Series view', () => {
     const planned = children(a, sd) as ChapterNode[];
     assert.ok(planned.length > 0 && planned.every(c => !c.facts.exists), 'only planned chapters remain');
     assert.ok(!planned.some(c => c.chapter.label === '01_scalability_fundamentals'));
+    // progress stays over all 21 chapters of the group, so its description says that only some of them are shown
+    const sdItem = a.seriesTree.getTreeItem(sd);
+    assert.match(String(sdItem.description), new RegExp(`^${planned.length} of 21 shown · \\d+/21 studied · \\d+ written$`));
+    assert.match((sdItem.tooltip as vscode.MarkdownString).value.replace(/&nbsp;/g, ' '), new RegExp(`${planned.length} of 21 chapters match the filter`));
+    assert.match(sdItem.accessibilityInformation?.label ?? '', new RegExp(`^System Design, ${planned.length} of 21 chapters match the filter, \\d+ of 21 chapters studied`));
+    const total = uniqueChapters(backendSeries(a).series).length;
+    assert.match(String(a.seriesTree.getTreeItem(backendSeries(a)).description), new RegExp(`^\\d+ of ${total} shown · \\d+/${total} studied`));
+    // the view's own description still names the filter
+    assert.match(String(a.seriesTree.view.description), /filter: planned only/);
 
     await vscode.commands.executeCommand('notesNavigator.clearFilter');
     await vscode.commands.executeCommand('notesNavigator.filter', { priorities: ['skippable'], text: 'graph' });
     const all = children(a, backendSeries(a)).flatMap(g => children(a, g) as ChapterNode[]);
     assert.deepEqual(all.map(c => c.chapter.label), ['73_graph_database_patterns']);
+    const graphGroup = all[0]!.parent;
+    assert.match(String(a.seriesTree.getTreeItem(graphGroup).description), new RegExp(`^1 of ${graphGroup.progress.total} shown · `));
     await vscode.commands.executeCommand('notesNavigator.clearFilter');
     assert.equal(children(a, group(a, 'System Design')).length, 21);
+    assert.match(String(a.seriesTree.getTreeItem(group(a, 'System Design')).description), /^\d+\/21 studied · \d+ written$/, 'no filter, no shown count');
   });
 
   it('remembers studied chapters and shows progress per category', async () => {

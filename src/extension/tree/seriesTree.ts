@@ -5,7 +5,7 @@ import { ChapterNumberIndex } from '../../core/series/chapterNumbers';
 import { formatDuration } from '../../core/series/duration';
 import { countPhrase } from '../countPhrases';
 import { otherPriorityLabels, priorityName, priorityText } from '../priorityText';
-import { chapterAccessibleLabel, groupAccessibleLabel } from './accessibleLabels';
+import { chapterAccessibleLabel, groupAccessibleLabel, spokenList } from './accessibleLabels';
 import type { IndexService } from '../indexService';
 import { shownFolderName } from '../notesFolder';
 import { StudiedStore, studiedKeyIn } from './studied';
@@ -182,7 +182,7 @@ export class SeriesTree implements vscode.TreeDataProvider<TreeNode>, vscode.Dis
     const item = new vscode.TreeItem(node.series.title || node.series.readme, vscode.TreeItemCollapsibleState.Expanded);
     item.id = node.id;
     item.iconPath = new vscode.ThemeIcon('library');
-    item.description = progressText(node.progress);
+    item.description = groupDescription(node);
     item.contextValue = 'series';
     item.resourceUri = undefined;
     const md = new vscode.MarkdownString();
@@ -190,9 +190,9 @@ export class SeriesTree implements vscode.TreeDataProvider<TreeNode>, vscode.Dis
     if (node.series.title) md.appendMarkdown(`**${escapeMarkdown(node.series.title)}**\n\n`);
     md.appendText(node.series.readme);
     md.appendMarkdown('\n\n');
-    md.appendText(progressLong(node.progress));
+    appendProgress(md, node);
     item.tooltip = md;
-    item.accessibilityInformation = { label: groupAccessibleLabel(vscode.l10n.t('Series {0}', node.series.title || node.series.readme), progressLong(node.progress)) };
+    item.accessibilityInformation = { label: groupAccessibleLabel(vscode.l10n.t('Series {0}', node.series.title || node.series.readme), progressInWords(node)) };
     item.command = { command: 'vscode.open', title: vscode.l10n.t('Open README'), arguments: [this.service.uriOf(node.series.readme)] };
     return item;
   }
@@ -223,9 +223,9 @@ export class SeriesTree implements vscode.TreeDataProvider<TreeNode>, vscode.Dis
     const item = new vscode.TreeItem(label, node.chapters.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
     item.id = node.id;
     item.iconPath = icon;
-    item.description = progressText(node.progress);
-    item.tooltip = new vscode.MarkdownString().appendMarkdown(`**${escapeMarkdown(label)}**\n\n`).appendText(progressLong(node.progress));
-    item.accessibilityInformation = { label: groupAccessibleLabel(label, progressLong(node.progress)) };
+    item.description = groupDescription(node);
+    item.tooltip = appendProgress(new vscode.MarkdownString().appendMarkdown(`**${escapeMarkdown(label)}**\n\n`), node);
+    item.accessibilityInformation = { label: groupAccessibleLabel(label, progressInWords(node)) };
     item.contextValue = `group.${node.groupBy}`;
     return item;
   }
@@ -317,6 +317,30 @@ export class SeriesTree implements vscode.TreeDataProvider<TreeNode>, vscode.Dis
 /** `3/21 studied · 2 written` */
 export function progressText(p: Progress): string {
   return vscode.l10n.t('{0}/{1} studied · {2} written', p.studied, p.total, p.written);
+}
+
+/**
+ * A series' or group's description. Progress counts all its chapters, also those a filter hides, so under a filter
+ * it first says how many are shown (`2 of 7 shown · 3/7 studied · 5 written`), as the Problems view says `Showing 5 of 20`.
+ */
+export function groupDescription(node: SeriesNode | GroupNode): string {
+  const progress = progressText(node.progress);
+  return node.shown === undefined ? progress : `${vscode.l10n.t('{0} of {1} shown', node.shown, node.progress.total)} · ${progress}`;
+}
+
+/** The long progress sentence, and under a filter how many chapters match it. */
+function progressInWords(node: SeriesNode | GroupNode): string {
+  const long = progressLong(node.progress);
+  return node.shown === undefined ? long : spokenList([shownLong(node.shown, node.progress.total), long]);
+}
+
+function appendProgress(md: vscode.MarkdownString, node: SeriesNode | GroupNode): vscode.MarkdownString {
+  if (node.shown !== undefined) md.appendText(shownLong(node.shown, node.progress.total)).appendMarkdown('\n\n');
+  return md.appendText(progressLong(node.progress));
+}
+
+function shownLong(shown: number, total: number): string {
+  return vscode.l10n.t('{0} of {1} chapters match the filter', shown, total);
 }
 
 function progressLong(p: Progress): string {

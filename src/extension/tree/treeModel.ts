@@ -65,6 +65,8 @@ export interface GroupNode {
   theme?: string;
   chapters: ChapterNode[];
   progress: Progress;
+  /** under a filter: how many of the group's `progress.total` chapters are shown (undefined: no filter, all are) */
+  shown: number | undefined;
   parent: SeriesNode;
 }
 
@@ -74,6 +76,8 @@ export interface SeriesNode {
   series: SeriesModel;
   groups: GroupNode[];
   progress: Progress;
+  /** under a filter: how many of the series' `progress.total` chapters are shown in some group (undefined: no filter) */
+  shown: number | undefined;
 }
 
 export type TreeNode = SeriesNode | GroupNode | ChapterNode;
@@ -92,12 +96,14 @@ const PRIORITY_ORDER: PriorityKey[] = ['must-read', 'important', 'skippable'];
 export function buildTree(seriesList: readonly SeriesModel[], opts: BuildOptions): SeriesNode[] {
   const out: SeriesNode[] = [];
   const matches = chapterMatcher(opts.filter);
+  const filtered = isFilterActive(opts.filter);
   for (const series of seriesList) {
-    const node: SeriesNode = { kind: 'series', id: `series:${series.readme}`, series, groups: [], progress: emptyProgress() };
+    const node: SeriesNode = { kind: 'series', id: `series:${series.readme}`, series, groups: [], progress: emptyProgress(), shown: undefined };
+    const shownFiles = new Set<string>();
     for (const g of groupsOf(series, opts)) {
       const group: GroupNode = {
         kind: 'group', id: `${node.id}|${opts.groupBy}:${g.key}`, key: g.key, groupBy: opts.groupBy, theme: g.theme,
-        chapters: [], progress: emptyProgress(), parent: node,
+        chapters: [], progress: emptyProgress(), shown: undefined, parent: node,
       };
       for (const chapter of g.chapters) {
         const facts = opts.factsOf(chapter.file);
@@ -105,19 +111,23 @@ export function buildTree(seriesList: readonly SeriesModel[], opts: BuildOptions
         addProgress(group.progress, chapter, facts, studied);
         if (!matches(chapter, facts)) continue;
         group.chapters.push({ kind: 'chapter', id: `${group.id}|${chapter.file}`, chapter, facts, studied, parent: group });
+        shownFiles.add(chapter.file);
       }
-      // progress counts every chapter of the group; a filter only hides rows. A README category with no chapter
+      // progress counts every chapter of the group; a filter only hides rows, and `shown` says how many are left so
+      // that "3/7 written" beside two rows does not read as the count of those rows. A README category with no chapter
       // yet is shown (the tree mirrors the README) unless a filter is on; empty priority / batch buckets are not.
-      const keepEmpty = opts.groupBy === 'category' && !isFilterActive(opts.filter);
+      if (filtered) group.shown = group.chapters.length;
+      const keepEmpty = opts.groupBy === 'category' && !filtered;
       if (group.chapters.length > 0 || keepEmpty) node.groups.push(group);
     }
     for (const chapter of uniqueChapters(series)) {
       const facts = opts.factsOf(chapter.file);
       addProgress(node.progress, chapter, facts, facts.exists && opts.isStudied(chapter.file));
     }
+    if (filtered) node.shown = shownFiles.size;
     // a filter that matches nothing in a series hides the series too: with no series left the view shows its
     // "No chapter matches the current filter" welcome (it only does on an empty tree)
-    if (node.groups.length === 0 && isFilterActive(opts.filter)) continue;
+    if (node.groups.length === 0 && filtered) continue;
     out.push(node);
   }
   return out;

@@ -88,6 +88,45 @@ describe('tree views speak their items in words', () => {
     tree.dispose();
   });
 
+  it('Series view under a filter: a group and its series say how many chapters are shown beside progress over all of them', async () => {
+    win.createTreeView = fakeView;
+    win.onDidChangeActiveTextEditor = new EventEmitter<unknown>().event;
+    const l10n = vscode.l10n as unknown as { t: (m: string, ...a: unknown[]) => string };
+    const english = l10n.t;
+    const zh = JSON.parse(readFileSync('l10n/bundle.l10n.zh-tw.json', 'utf8')) as Record<string, string>;
+    const index = await indexOf(FILES);
+    const state = new Map<string, unknown>();
+    const memento = { get: (k: string) => state.get(k), update: async (k: string, v: unknown) => { state.set(k, v); } } as unknown as vscode.Memento;
+    const tree = new SeriesTree(serviceOf(index), memento);
+    try {
+      await tree.studied.set(['backend/streams/17_kafka_basics.md'], true);
+      const unfiltered = tree.getTreeItem(tree.getChildren(tree.getChildren()[0])[0]!);
+      assert.equal(unfiltered.description, '1/3 studied · 1 written');
+      await tree.state.setFilter({ missingOnly: true });
+      const items = (lang: 'en' | 'zh') => {
+        l10n.t = lang === 'zh' ? (m, ...a) => english(zh[m] ?? m, ...a) : english;
+        const [series] = tree.getChildren() as TreeNode[];
+        const [group] = tree.getChildren(series);
+        assert.equal(tree.getChildren(group).length, 1, 'only 19_flink is planned');
+        return [tree.getTreeItem(group!), tree.getTreeItem(series!)].map(item => ({
+          description: item.description, tooltip: (item.tooltip as { value: string }).value.replace(/&nbsp;/g, ' '), spoken: label(item),
+        }));
+      };
+      const [group, series] = items('en');
+      assert.equal(group.description, '1 of 3 shown · 1/3 studied · 1 written');
+      assert.equal(series.description, '1 of 3 shown · 1/3 studied · 1 written');
+      assert.match(group.tooltip, /1 of 3 chapters match the filter\n\n1 of 3 chapters studied, 1 written, /);
+      assert.match(group.spoken, /^Streams, 1 of 3 chapters match the filter, 1 of 3 chapters studied, 1 written, /);
+      assert.match(series.spoken, /^Series Backend, 1 of 3 chapters match the filter, 1 of 3 chapters studied, /);
+      const [zhGroup] = items('zh');
+      assert.equal(zhGroup.description, '顯示 1 / 3 章 · 已讀 1/3 · 已撰寫 1');
+      assert.match(zhGroup.spoken, /^Streams、3 章中有 1 章符合篩選條件、3 章中已讀 1 章/);
+    } finally {
+      l10n.t = english;
+      tree.dispose();
+    }
+  });
+
   it('Series view grouped by priority names a priority once when its label is that name (zh-TW: 必讀, not 必讀 (必讀))', async () => {
     win.createTreeView = fakeView;
     win.onDidChangeActiveTextEditor = new EventEmitter<unknown>().event;

@@ -85,6 +85,19 @@ describe('treeModel', () => {
     assert.deepEqual(u.groups.map(g => g.chapters.map(c => c.chapter.number)), [['03']]);
   });
 
+  it('under a filter says how many of each group\'s and series\' chapters are shown, while progress stays over all of them', () => {
+    const [all] = buildTree([series], opts());
+    assert.deepEqual([all.shown, ...all.groups.map(g => g.shown)], [undefined, undefined, undefined], 'no filter: nothing hidden, nothing to say');
+    const [s] = buildTree([series], opts({ filter: { priorities: [], missingOnly: true, text: '' } }));
+    // group A lists 01 (written) and 02 (planned): one row of two; B lists 03, 04 and 01 again: one row (04) of three
+    assert.deepEqual(s.groups.map(g => [g.key, g.shown, g.chapters.length, g.progress.total, g.progress.written]), [['A', 1, 1, 2, 1], ['B', 1, 1, 3, 1]]);
+    // the series counts 01, listed in both categories, once: 2 of its 4 chapters are shown
+    assert.deepEqual([s.shown, s.progress.total], [2, 4]);
+    const [t] = buildTree([series], opts({ groupBy: 'priority', filter: { priorities: ['must-read', 'skippable'], missingOnly: false, text: '' } }));
+    assert.deepEqual(t.groups.map(g => [g.key, g.shown, g.progress.total]), [['must-read', 1, 1], ['skippable', 1, 1]]);
+    assert.equal(t.shown, 2);
+  });
+
   it('hides a series the filter matches nothing in (the view then shows its "no match" welcome), never without a filter', () => {
     const empty: SeriesModel = { ...series, readme: 'e/README.md', folder: 'e', categories: [], batches: [] };
     const roots = buildTree([series, empty], opts({ filter: { priorities: [], missingOnly: false, text: 'no such chapter' } }));
