@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../core/model';
 import { describeValue } from '../core/rules/frontmatter';
+import { joinList, quote } from './listText';
 
 /**
  * Diagnostic messages worded again for the editor, in its display language. The core (shared with the CLI)
@@ -29,7 +30,17 @@ export const ENGLISH: Translator = {
 /** The message in the translator's language, or the core's English message when no template rebuilds it. */
 export function localize(d: MessageFacts, l10n: Translator): string {
   if (buildMessage(d, ENGLISH) !== d.message) return d.message;
-  return buildMessage(d, l10n) ?? d.message;
+  const message = buildMessage(d, l10n);
+  return message === undefined ? d.message : tightQuotes(message);
+}
+
+const IDEOGRAPH = '\\u3400-\\u9fff';
+/** A space between an ideograph and a 「quoted」 value: the template spaced a placeholder that may hold a number or a quotation. */
+const LOOSE_QUOTE = new RegExp(`(?<=[${IDEOGRAPH}]) (?=「)|(?<=」) (?=[${IDEOGRAPH}（，。：；])`, 'g');
+
+/** `的值 「wip」 不是` → `的值「wip」不是`: full-width quotation marks carry their own spacing. */
+function tightQuotes(message: string): string {
+  return message.includes('「') ? message.replace(LOOSE_QUOTE, '') : message;
 }
 
 /** The message of `d` from its code and facts, through `l10n`; undefined for a form no template covers. */
@@ -104,6 +115,15 @@ function frontmatterInvalid(data: Facts, l10n: Translator): string | undefined {
 
 const DATE_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
 
+/**
+ * A frontmatter value as the core shows it (`"wip"`, `42`, `[1, 2]`), but a plain string in the display language's
+ * quotation marks (`「wip」`). A string JSON writes with escapes or the core shortens stays as the core wrote it.
+ */
+function shownValue(value: unknown, l10n: Translator): string {
+  const shown = describeValue(value);
+  return typeof value === 'string' && shown === `"${value}"` ? quote(l10n, value) : shown;
+}
+
 function fieldInvalid(data: Facts, l10n: Translator): string | undefined {
   const field = text(data, 'field');
   if (field === undefined) return undefined;
@@ -114,17 +134,17 @@ function fieldInvalid(data: Facts, l10n: Translator): string | undefined {
     const values: unknown[] = Array.isArray(value) ? value : [value];
     const i = values.findIndex(v => typeof v !== 'string' || !allowed.includes(v));
     if (i === -1) return undefined;
-    return l10n.t('{0} {1} is not one of {2}', field, describeValue(values[i]), allowed.join(', '));
+    return l10n.t('{0} {1} is not one of {2}', field, shownValue(values[i], l10n), joinList(l10n, allowed));
   }
   switch (data.expected) {
     case 'a value': return l10n.t('{0} is empty', field);
-    case 'a list of strings': return l10n.t('{0} must be a list of strings, got {1}', field, describeValue(value));
-    case 'a string or a list of strings': return l10n.t('{0} must be a string or a list of strings, got {1}', field, describeValue(value));
-    case 'text': return l10n.t('{0} must be text, got {1}', field, describeValue(value));
+    case 'a list of strings': return l10n.t('{0} must be a list of strings, got {1}', field, shownValue(value, l10n));
+    case 'a string or a list of strings': return l10n.t('{0} must be a string or a list of strings, got {1}', field, shownValue(value, l10n));
+    case 'text': return l10n.t('{0} must be text, got {1}', field, shownValue(value, l10n));
     case 'YYYY-MM-DD':
       return typeof value === 'string' && DATE_SHAPE.test(value)
-        ? l10n.t('{0} {1} is not a real calendar date', field, describeValue(value))
-        : l10n.t('{0} {1} is not a date in YYYY-MM-DD form', field, describeValue(value));
+        ? l10n.t('{0} {1} is not a real calendar date', field, shownValue(value, l10n))
+        : l10n.t('{0} {1} is not a date in YYYY-MM-DD form', field, shownValue(value, l10n));
   }
   const created = text(data, 'expected');
   if (field === 'updated' && typeof value === 'string' && created !== undefined) {
@@ -259,7 +279,7 @@ function priorityMismatch(message: string, data: Facts, l10n: Translator): strin
     const label = text(data, 'label');
     const labels = texts(data, 'labels');
     return label === undefined || labels === undefined ? undefined
-      : l10n.t('"{0}" is not a priority label; expected one of {1}', label, labels.join(', '));
+      : l10n.t('"{0}" is not a priority label; expected one of {1}', label, joinList(l10n, labels));
   }
   const expected = text(data, 'expected');
   if (expected === undefined) return undefined;
@@ -328,7 +348,7 @@ function statusMismatch(data: Facts, l10n: Translator): string | undefined {
     case 'not-status-word': {
       const words = texts(data, 'statusWords');
       return words === undefined ? undefined
-        : l10n.t('status "{0}" is not a status word ({1}): expected "{2}"', declared, words.join(', '), expected);
+        : l10n.t('status "{0}" is not a status word ({1}): expected "{2}"', declared, joinList(l10n, words), expected);
     }
     case 'negated':
       return l10n.t('status "{0}" negates a status word, so it declares no status: expected "{1}"', declared, expected);

@@ -3,6 +3,7 @@ import type { PriorityKey } from '../../core/model';
 import type { GroupBy } from '../config';
 import type { IndexService } from '../indexService';
 import { otherPriorityLabels, priorityName } from '../priorityText';
+import { joinList } from '../listText';
 import type { SeriesTree } from '../tree/seriesTree';
 import { sanitizeFilter } from '../tree/viewState';
 import { fileFromArg } from './args';
@@ -37,7 +38,7 @@ export async function filterCommand(service: IndexService, tree: SeriesTree, arg
   const f = tree.state.filter;
   type Item = vscode.QuickPickItem & { action: 'priority' | 'missing' | 'text' | 'clear' };
   const items: Item[] = [
-    { action: 'priority', label: '$(star-full) ' + vscode.l10n.t('Priority…'), description: f.priorities.map(priorityName).join(', ') },
+    { action: 'priority', label: '$(star-full) ' + vscode.l10n.t('Priority…'), description: joinList(vscode.l10n, f.priorities.map(priorityName)) },
     // the icon shows the toggle's state; a screen reader does not read icons: the description says it
     {
       action: 'missing', label: (f.missingOnly ? '$(check) ' : '$(circle-large-outline) ') + vscode.l10n.t('Planned chapters only'),
@@ -58,7 +59,7 @@ export async function filterCommand(service: IndexService, tree: SeriesTree, arg
   const keys: PriorityKey[] = ['must-read', 'important', 'skippable'];
   const labels = service.index.config.priorityLabels;
   const picks = await vscode.window.showQuickPick(
-    keys.map(k => ({ label: priorityName(k), description: otherPriorityLabels(k, labels[k]).join(', '), key: k, picked: f.priorities.includes(k) })),
+    keys.map(k => ({ label: priorityName(k), description: joinList(vscode.l10n, otherPriorityLabels(k, labels[k])), key: k, picked: f.priorities.includes(k) })),
     { title: vscode.l10n.t('Show Priorities'), canPickMany: true },
   );
   if (picks) await tree.state.setFilter({ priorities: picks.map(p => p.key) });

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Chapter, LinkKind } from '../../core/model';
 import { countPhrase } from '../countPhrases';
+import { joinList } from '../listText';
 import type { ChapterFacts } from './treeModel';
 
 /**
@@ -11,7 +12,7 @@ import type { ChapterFacts } from './treeModel';
 
 /** `a, b, c` with the display language's list separator. */
 export function spokenList(parts: readonly string[]): string {
-  return parts.reduce((list, part) => (list === '' ? part : vscode.l10n.t('{0}, {1}', list, part)), '');
+  return joinList(vscode.l10n, parts);
 }
 
 /** `01_scalability_fundamentals` → `scalability fundamentals`; `17_3` numbers are said as `17.3`. */

@@ -4,6 +4,7 @@ import type { Chapter, PriorityKey, SeriesModel } from '../../core/model';
 import { ChapterNumberIndex } from '../../core/series/chapterNumbers';
 import { formatDuration } from '../../core/series/duration';
 import { countPhrase } from '../countPhrases';
+import { quote } from '../listText';
 import { otherPriorityLabels, priorityName, priorityText } from '../priorityText';
 import { chapterAccessibleLabel, groupAccessibleLabel, spokenList } from './accessibleLabels';
 import type { IndexService } from '../indexService';
@@ -307,8 +308,8 @@ export class SeriesTree implements vscode.TreeDataProvider<TreeNode>, vscode.Dis
     if (isFilterActive(f)) {
       const bits: string[] = [...f.priorities.map(priorityName)];
       if (f.missingOnly) bits.push(vscode.l10n.t('planned only'));
-      if (f.text.trim()) bits.push(`"${f.text.trim()}"`);
-      parts.push(vscode.l10n.t('filter: {0}', bits.join(', ')));
+      if (f.text.trim()) bits.push(quote(vscode.l10n, f.text.trim()));
+      parts.push(vscode.l10n.t('filter: {0}', spokenList(bits)));
     }
     this.view.description = parts.length ? parts.join(' · ') : undefined;
   }

@@ -20,7 +20,7 @@ type Case = [code: RuleCode, message: string, data: Record<string, unknown>, zh:
 const SD = 'backend/system_design';
 const CASES: Case[] = [
   ['frontmatter-missing', 'note has no frontmatter (a YAML block between \'---\' lines at the top)', {},
-    '筆記沒有 frontmatter（檔案開頭以 \'---\' 行包住的 YAML 區塊）'],
+    '筆記沒有 frontmatter（檔案開頭以「---」行包住的 YAML 區塊）'],
   ['frontmatter-invalid', 'frontmatter language "toml" is not supported (only YAML)', { problem: 'language', language: 'toml' },
     '不支援 frontmatter 語言「toml」（僅支援 YAML）'],
   ['frontmatter-invalid', 'frontmatter is not valid YAML: unexpected end of the stream within a flow collection (3:1)',
@@ -29,9 +29,9 @@ const CASES: Case[] = [
   ['frontmatter-field-missing', 'required field "updated" is missing', { field: 'updated' }, '缺少必填欄位「updated」'],
   ['frontmatter-field-invalid', 'status "wip" is not one of active, draft, review, archived',
     { field: 'status', value: 'wip', allowed: ['active', 'draft', 'review', 'archived'] },
-    'status 的值 "wip" 不是允許值之一（active, draft, review, archived）'],
+    'status 的值「wip」不是允許值之一（active、draft、review、archived）'],
   ['frontmatter-field-invalid', 'created "2026-02-30" is not a real calendar date', { field: 'created', value: '2026-02-30', expected: 'YYYY-MM-DD' },
-    'created 的值 "2026-02-30" 不是實際存在的日期'],
+    'created 的值「2026-02-30」不是實際存在的日期'],
   ['frontmatter-field-invalid', 'aliases must be a string or a list of strings, got 42', { field: 'aliases', value: 42, expected: 'a string or a list of strings' },
     'aliases 必須是字串或字串清單，實際為 42'],
   ['frontmatter-field-invalid', 'updated "2026-02-10" is before created "2026-02-17"', { field: 'updated', value: '2026-02-10', expected: '2026-02-17' },
@@ -67,7 +67,7 @@ const CASES: Case[] = [
     '閱讀清單「Must-read」列出的章節 01 有歧義：system_design/01_scalability_fundamentals.md, design_pattern/creational/01_singleton.md'],
   ['priority-mismatch', '"Urgent" is not a priority label; expected one of 必讀, 重要, 可跳讀',
     { problem: 'not-a-label', label: 'Urgent', labels: ['必讀', '重要', '可跳讀'] },
-    '「Urgent」不是優先順序標籤；應為以下之一：必讀, 重要, 可跳讀'],
+    '「Urgent」不是優先順序標籤；應為以下之一：必讀、重要、可跳讀'],
   ['priority-mismatch', 'chapter "07_microservices_vs_monolith" is labelled "重要", but the reading list "Must-read" names system_design/07_microservices_vs_monolith.md: expected "必讀"',
     { expected: '必讀', file: `${SD}/07_microservices_vs_monolith.md`, priority: 'must-read' },
     '章節「07_microservices_vs_monolith」標示為「重要」，但閱讀清單「Must-read」列出了 system_design/07_microservices_vs_monolith.md：應為「必讀」'],
@@ -96,11 +96,16 @@ function diagnostic([code, message, data]: Case): Diagnostic {
 const KEPT = new Set(['frontmatter', 'YAML', 'README', 'wikilink', 'updated', 'created', 'YYYY-MM-DD', 'Coverage', 'Files', 'Status',
   'Capability', 'Area', 'Required', 'Topic', 'alias', 'mapping']);
 
-/** What of a zh-TW message is neither Chinese, nor a substituted value, nor a kept term. */
-function leftoverEnglish(zh: string, values: readonly string[]): string[] {
+/** A zh-TW message with the substituted values blanked out: what the translation itself wrote. */
+function withoutValues(zh: string, values: readonly string[]): string {
   let rest = zh;
   for (const v of [...values].sort((a, b) => b.length - a.length)) if (v !== '') rest = rest.split(v).join(' ');
-  return (rest.match(/[A-Za-z][A-Za-z-]*/g) ?? []).filter(w => !KEPT.has(w));
+  return rest;
+}
+
+/** What of a zh-TW message is neither Chinese, nor a substituted value, nor a kept term. */
+function leftoverEnglish(zh: string, values: readonly string[]): string[] {
+  return (withoutValues(zh, values).match(/[A-Za-z][A-Za-z-]*/g) ?? []).filter(w => !KEPT.has(w));
 }
 
 describe('zh-TW diagnostic messages, one per code of the spec', () => {
@@ -117,8 +122,19 @@ describe('zh-TW diagnostic messages, one per code of the spec', () => {
       assert.equal(zh, c[3]);
       assert.doesNotMatch(zh, /\{\d+\}/);
       assert.deepEqual(leftoverEnglish(zh, values), []);
+      assert.doesNotMatch(withoutValues(zh, values), /["']/, 'quotes in a zh-TW sentence are 「」');
+      assert.doesNotMatch(zh, / 「|」 (?=[\u3400-\u9fff])/, 'no space beside 「」');
     });
   }
+
+  it('a value JSON writes with escapes keeps the core\'s form; a list of values is separated by 、', () => {
+    const d = diagnostic(['frontmatter-field-invalid', 'status "a\\"b" is not one of x, y', { field: 'status', value: 'a"b', allowed: ['x', 'y'] }, '']);
+    assert.equal(localize(d, zhTW()), 'status 的值 "a\\"b" 不是允許值之一（x、y）');
+    const n = diagnostic(['frontmatter-field-invalid', 'aliases must be a string or a list of strings, got 42', { field: 'aliases', value: 42, expected: 'a string or a list of strings' }, '']);
+    assert.equal(localize(n, zhTW()), 'aliases 必須是字串或字串清單，實際為 42');
+    const s = diagnostic(['frontmatter-field-invalid', 'tags must be a list of strings, got "kafka"', { field: 'tags', value: 'kafka', expected: 'a list of strings' }, '']);
+    assert.equal(localize(s, zhTW()), 'tags 必須是字串清單，實際為「kafka」');
+  });
 });
 
 describe('zh-TW diagnostic templates', () => {

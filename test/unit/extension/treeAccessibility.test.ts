@@ -121,6 +121,15 @@ describe('tree views speak their items in words', () => {
       const [zhGroup] = items('zh');
       assert.equal(zhGroup.description, '顯示 1 / 3 章 · 已讀 1/3 · 已撰寫 1');
       assert.match(zhGroup.spoken, /^Streams、3 章中有 1 章符合篩選條件、3 章中已讀 1 章/);
+      // the view's description names the filter, its text in the language's quotation marks, its parts in its list separator
+      await tree.state.setFilter({ missingOnly: true, priorities: ['must-read', 'skippable'], text: ' kafka ' });
+      const view = tree.view as unknown as { description?: string };
+      l10n.t = (m, ...a) => english(zh[m] ?? m, ...a);
+      tree.refreshNow();
+      assert.equal(view.description, '篩選：必讀、可跳讀、僅規劃中、「kafka」');
+      l10n.t = english;
+      tree.refreshNow();
+      assert.equal(view.description, 'filter: Must-read, Skippable, planned only, "kafka"');
     } finally {
       l10n.t = english;
       tree.dispose();
