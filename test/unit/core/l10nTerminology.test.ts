@@ -66,7 +66,24 @@ function englishWords(en: string): string {
     .replace(/"(## Chapters|Coverage Files|Files|Status)"/g, '')
     .replace(/Capability Area, Required Topic, Coverage Files and Status/g, '')
     .replace(/files\.exclude|notesNavigator\.\w+/g, '')
-    .replace(/\bfile name\b/g, 'filename');
+    .replace(/\bfile name\b/g, 'filename')
+    .replace(/\bwritten exactly\b/g, ''); // a value written exactly like an allowed one: not a chapter's written state
+}
+
+/** A row of docs/zh-TW-glossary.md: an English term, the zh-TW words that say it, the words that must not. */
+interface GlossaryRow { english: string; use: string[]; not: string[] }
+
+function glossary(): GlossaryRow[] {
+  const md = readFileSync('docs/zh-TW-glossary.md', 'utf8');
+  const words = (cell: string) => cell.split('、').map(w => w.trim()).filter(w => w !== '');
+  return [...md.matchAll(/^\| ([^|]+?) \| ([^|]+?) \| ([^|]*)\|$/gm)]
+    .filter(m => m[1] !== 'English' && !m[1].startsWith('---'))
+    .map(m => ({ english: m[1].trim(), use: words(m[2]), not: words(m[3]) }));
+}
+
+/** The English term as a whole word or words, singular or plural. */
+function termPattern(english: string): RegExp {
+  return new RegExp(`\\b${english.replace(/[-]/g, '\\-')}(s|es)?\\b`, 'i');
 }
 
 const CJK = '\\u3400-\\u9fff';
@@ -95,10 +112,27 @@ describe('zh-TW terminology and punctuation', () => {
     assert.deepEqual(bad, []);
   });
 
+  it('follows the glossary (docs/zh-TW-glossary.md): one zh-TW word per English term, none of the words it rules out', () => {
+    const rows = glossary();
+    for (const concept of ['note', 'series', 'chapter', 'coverage matrix', 'diagnostic', 'frontmatter', 'backlink', 'wikilink', 'priority', 'studied', 'planned']) {
+      assert.ok(rows.some(r => r.english === concept), `the glossary has no row for ${concept}`);
+    }
+    const bad: string[] = [];
+    for (const { english, use, not } of rows) {
+      const term = termPattern(english);
+      for (const [en, zh, where] of all) {
+        if (term.test(englishWords(en)) && !use.some(w => zh.includes(w))) bad.push(`${where}: "${en}" has "${english}", "${zh}" lacks ${use.join(' / ')}`);
+        for (const w of not) if (zh.includes(w)) bad.push(`${where}: "${zh}" says ${w} for ${english}: use ${use.join(' / ')}`);
+      }
+    }
+    assert.deepEqual(bad, []);
+  });
+
   it('uses full-width punctuation in Chinese sentences, no space beside it, a space between CJK and Latin text', () => {
     const rules: [string, RegExp][] = [
-      ['half-width punctuation beside CJK', new RegExp(`[${CJK}][,:;()!?]|[,:;(!?][${CJK}]|\\)[${CJK}]`)],
+      ['half-width punctuation beside CJK', new RegExp(`[${CJK}][,.:;()!?]|[,:;(!?][${CJK}]|\\)[${CJK}]`)],
       ['ASCII double quotes in a Chinese sentence (use 「」)', /"/],
+      ['ASCII single quotes around text in a Chinese sentence (use 「」)', /'[^'\s][^']*'/],
       ['a space beside full-width punctuation', new RegExp(`[${FULL_WIDTH}] | [${FULL_WIDTH}]`)],
       ['no space between CJK and Latin text', new RegExp(`[${CJK}][A-Za-z0-9]|[A-Za-z0-9][${CJK}]`)],
     ];
@@ -134,6 +168,11 @@ describe('zh-TW terminology and punctuation', () => {
     assert.ok(TERMS.some(([term, want]) => term.test('Show Coverage') && !want.test('顯示覆蓋率')));
     assert.ok(new RegExp(`[${CJK}][A-Za-z0-9]`).test(prose('開啟README')));
     assert.ok(!/"/.test(prose('範例：`{ "a": 1 }`。')));
+    assert.ok(/'[^'\s][^']*'/.test(prose("缺少 '---'")), 'single quotes around text');
+    assert.ok(new RegExp(`[${CJK}][,.:;()!?]`).test(prose('筆記.')), 'an ASCII period after CJK');
+    const chapter = glossary().find(r => r.english === 'chapter');
+    assert.ok(chapter && chapter.use.includes('章節') && termPattern('chapter').test('3 chapters') && !termPattern('chapter').test('chapterless'));
+    assert.deepEqual(glossary().find(r => r.english === 'coverage')?.not, ['覆蓋']);
   });
 });
 
