@@ -20,8 +20,11 @@ export function otherPriorityLabels(key: PriorityKey, labels: readonly string[])
   return labels.filter(l => l.trim() !== '' && l.trim().toLocaleLowerCase() !== name);
 }
 
-/** A chapter's priority in a list: its display name, then the README's label when that is another word ("Must-read (必讀)"). */
+/**
+ * A chapter's priority in a list: its display name, then the README's label when that is another word ("Must-read (必讀)";
+ * zh-TW writes the parentheses full-width after its Chinese name: 必讀（Must-read）).
+ */
 export function priorityText(key: PriorityKey, label: string | undefined): string {
   const other = otherPriorityLabels(key, label === undefined ? [] : [label]);
-  return other.length > 0 ? `${priorityName(key)} (${other[0]})` : priorityName(key);
+  return other.length > 0 ? vscode.l10n.t('{0} ({1})', priorityName(key), other[0]) : priorityName(key);
 }

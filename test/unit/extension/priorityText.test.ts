@@ -61,7 +61,7 @@ describe('Priority names in the quick picks', () => {
     l10n.t = (m, ...a) => english(zhBundle[m] ?? m, ...a);
     const [first, second] = await openChapterDescriptions(service);
     assert.equal(first, `必讀 · ${english(zhBundle['{0} min'], 30)} · Part`);
-    assert.equal(second, `必讀 (Must-read) · ${english(zhBundle['{0} min'], 30)} · Part`);
+    assert.equal(second, `必讀（Must-read） · ${english(zhBundle['{0} min'], 30)} · Part`);
   });
 
   it('Filter → Priority lists only the labels that are not the priority name', async () => {

@@ -160,7 +160,7 @@ describe('tree views speak their items in words', () => {
       assert.equal(en.group, 'Must-read (必讀)');
       assert.match(en.tooltip, /Must-read \(必讀\) · 45 min/);
       const zhTw = labels('zh');
-      assert.equal(zhTw.group, '必讀 (Must-read)');
+      assert.equal(zhTw.group, '必讀（Must-read）', 'full-width parentheses after the Chinese name');
       assert.match(zhTw.tooltip, /\n必讀 · 45 /);
     } finally {
       l10n.t = english;
