@@ -218,9 +218,9 @@ export function renderTail(t: Translate, s: SeriesHead): HTMLElement {
       f.state === 'missing' && createButton(t, matrixScope, f.file)));
   }
   tail.append(
-    el('section', { class: 'block' }, el('h3', {}, `${t('readmeOnly')} (${s.readmeOnly.length})`),
+    el('section', { class: 'block' }, el('h3', {}, t('withCount', t('readmeOnly'), s.readmeOnly.length)),
       s.readmeOnly.length ? readmeOnly : el('p', { class: 'muted' }, t('none'))),
-    el('section', { class: 'block' }, el('h3', {}, `${t('matrixOnly')} (${s.matrixOnly.length})`),
+    el('section', { class: 'block' }, el('h3', {}, t('withCount', t('matrixOnly'), s.matrixOnly.length)),
       s.matrixOnly.length ? matrixOnly : el('p', { class: 'muted' }, t('none'))),
     el('section', { class: 'block' }, el('h3', {}, t('gaps')),
       el('div', { class: 'gaps' }, s.gaps.trim() === '' ? t('none') : s.gaps.trim())),

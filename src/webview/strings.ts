@@ -63,6 +63,8 @@ export const PAGE_STRINGS = {
   noDeclared: 'No status declared',
   noTime: 'No reading time',
   coverageUpdated: 'Coverage updated: {0} of {1} topics covered',
+  /** a name and a note on it, `Files (3)`: zh-TW writes the parentheses full-width after Chinese */
+  withCount: '{0} ({1})',
 } as const;
 
 export type StringKey = keyof typeof PAGE_STRINGS;

@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { buildViewModel } from '../../../src/core/coverage/viewModel';
+import { PAGE_STRINGS } from '../../../src/webview/strings';
 import { exampleIndex } from '../coverage/fakeIndex';
 import { PageHarness } from './pageHarness';
 
@@ -19,6 +20,20 @@ describe('coverage page (fake DOM)', () => {
     assert.equal(page.all('tr.row').length, 4);
     assert.deepEqual(page.posted.map(m => m.type), ['ready', 'applied']);
     assert.equal(topicButton(page, 'Scalability').dataset.file, MATRIX);
+  });
+
+  it('in zh-TW writes the counts of the README / matrix lists in full-width parentheses after the Chinese heading', () => {
+    const zh = JSON.parse(readFileSync('l10n/bundle.l10n.zh-tw.json', 'utf8')) as Record<string, string>;
+    const en = new PageHarness();
+    en.model(buildViewModel(exampleIndex()));
+    const english = en.all('h3').map(h => h.textContent).filter(h => /missing from/.test(h));
+    assert.equal(english.length, 2);
+    assert.ok(english.every(h => /^(README chapters|Matrix files) missing from the (matrix|README) \(\d+\)$/.test(h)), english.join(' | '));
+    const page = new PageHarness();
+    page.model(buildViewModel(exampleIndex()), Object.fromEntries(Object.entries(PAGE_STRINGS).map(([k, v]) => [k, zh[v] ?? v])));
+    const headings = page.all('h3').map(h => h.textContent).filter(h => h.includes('缺少'));
+    assert.equal(headings.length, 2);
+    assert.ok(headings.every(h => /[\u3400-\u9fff]（\d+）$/.test(h)), headings.join(' | '));
   });
 
   it('keeps the keyboard focus on a control that a live update did not touch', () => {
