@@ -47,6 +47,10 @@ function serviceOf(index: Awaited<ReturnType<typeof indexOf>>): IndexService {
   } as unknown as IndexService;
 }
 
+const l10n = vscode.l10n as unknown as { t: (m: string, ...a: unknown[]) => string };
+const english = l10n.t;
+const zh = JSON.parse(readFileSync('l10n/bundle.l10n.zh-tw.json', 'utf8')) as Record<string, string>;
+
 function label(item: vscode.TreeItem): string {
   return item.accessibilityInformation?.label ?? '';
 }
@@ -63,13 +67,18 @@ describe('tree views speak their items in words', () => {
     return { description: undefined, message: undefined, visible: true, onDidChangeCheckboxState: noop.event, onDidChangeVisibility: noop.event, dispose: () => undefined };
   }
 
-  it('Series view: a chapter says its number, title, priority, time, state, problems and studied state; groups their progress', async () => {
+  /** A Series view on `index` with a fake tree view and an in-memory workspace state. */
+  function seriesTreeOf(index: Awaited<ReturnType<typeof indexOf>>): SeriesTree {
     win.createTreeView = fakeView;
     win.onDidChangeActiveTextEditor = new EventEmitter<unknown>().event;
-    const index = await indexOf(FILES);
     const state = new Map<string, unknown>();
     const memento = { get: (k: string) => state.get(k), update: async (k: string, v: unknown) => { state.set(k, v); } } as unknown as vscode.Memento;
-    const tree = new SeriesTree(serviceOf(index), memento);
+    return new SeriesTree(serviceOf(index), memento);
+  }
+
+  it('Series view: a chapter says its number, title, priority, time, state, problems and studied state; groups their progress', async () => {
+    const index = await indexOf(FILES);
+    const tree = seriesTreeOf(index);
     await tree.studied.set(['backend/streams/17_kafka_basics.md'], true);
     const [series] = tree.getChildren() as TreeNode[];
     const [group] = tree.getChildren(series);
@@ -89,15 +98,8 @@ describe('tree views speak their items in words', () => {
   });
 
   it('Series view under a filter: a group and its series say how many chapters are shown beside progress over all of them', async () => {
-    win.createTreeView = fakeView;
-    win.onDidChangeActiveTextEditor = new EventEmitter<unknown>().event;
-    const l10n = vscode.l10n as unknown as { t: (m: string, ...a: unknown[]) => string };
-    const english = l10n.t;
-    const zh = JSON.parse(readFileSync('l10n/bundle.l10n.zh-tw.json', 'utf8')) as Record<string, string>;
     const index = await indexOf(FILES);
-    const state = new Map<string, unknown>();
-    const memento = { get: (k: string) => state.get(k), update: async (k: string, v: unknown) => { state.set(k, v); } } as unknown as vscode.Memento;
-    const tree = new SeriesTree(serviceOf(index), memento);
+    const tree = seriesTreeOf(index);
     try {
       await tree.studied.set(['backend/streams/17_kafka_basics.md'], true);
       const unfiltered = tree.getTreeItem(tree.getChildren(tree.getChildren()[0])[0]!);
@@ -137,15 +139,8 @@ describe('tree views speak their items in words', () => {
   });
 
   it('Series view grouped by priority names a priority once when its label is that name (zh-TW: 必讀, not 必讀 (必讀))', async () => {
-    win.createTreeView = fakeView;
-    win.onDidChangeActiveTextEditor = new EventEmitter<unknown>().event;
-    const l10n = vscode.l10n as unknown as { t: (m: string, ...a: unknown[]) => string };
-    const english = l10n.t;
-    const zh = JSON.parse(readFileSync('l10n/bundle.l10n.zh-tw.json', 'utf8')) as Record<string, string>;
     const index = await indexOf({ ...FILES, 'backend/README.md': README.replace('Must-read - 45 min', '必讀 - 45 min') });
-    const state = new Map<string, unknown>();
-    const memento = { get: (k: string) => state.get(k), update: async (k: string, v: unknown) => { state.set(k, v); } } as unknown as vscode.Memento;
-    const tree = new SeriesTree(serviceOf(index), memento);
+    const tree = seriesTreeOf(index);
     try {
       await tree.state.setGroupBy('priority');
       const labels = (lang: 'en' | 'zh') => {
