@@ -90,7 +90,7 @@ export function renderRow(t: Translate, s: SeriesHead, row: RowView): HTMLTableR
   const declared = row.declared !== undefined
     ? statusBadge(t, row.declared)
     : row.declaredText === '' ? dash(t('noDeclared'))
-      : el('span', { class: 'badge not-status', title: t('notAStatus') }, row.declaredText, el('span', { class: 'visually-hidden' }, ` (${t('notAStatus')})`));
+      : el('span', { class: 'badge not-status', title: t('notAStatus') }, row.declaredText, el('span', { class: 'visually-hidden' }, t('withCount', '', t('notAStatus'))));
   const computed = el('td', { class: 'computed' }, statusBadge(t, row.computed));
   if (row.mismatch) {
     computed.appendChild(el('span', { class: 'mismatch-mark', title: t('mismatch'), 'aria-label': t('mismatch'), role: 'img' }, '≠'));

@@ -63,7 +63,10 @@ export const PAGE_STRINGS = {
   noDeclared: 'No status declared',
   noTime: 'No reading time',
   coverageUpdated: 'Coverage updated: {0} of {1} topics covered',
-  /** a name and a note on it, `Files (3)`: zh-TW writes the parentheses full-width after Chinese */
+  /**
+   * a name and a note on it, `Files (3)`: zh-TW writes the parentheses full-width after Chinese. With an empty
+   * name it is the note alone, read after a name shown beside it (` (Not a status word)`)
+   */
   withCount: '{0} ({1})',
 } as const;
 

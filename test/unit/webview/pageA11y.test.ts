@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { buildViewModel } from '../../../src/core/coverage/viewModel';
+import { PAGE_STRINGS } from '../../../src/webview/strings';
 import { exampleIndex } from '../coverage/fakeIndex';
 import type { FakeElement } from './fakeDom';
 import { PageHarness } from './pageHarness';
@@ -34,6 +35,14 @@ describe('coverage page accessibility (fake DOM)', () => {
     assert.equal(priority.querySelector('[aria-hidden]')?.textContent, '—');
     assert.equal(cells[4]!.querySelector('.visually-hidden')?.textContent, 'No reading time');
     assert.equal(cells[1]!.textContent, '??? (Not a status word)');
+  });
+
+  it('in zh-TW puts the screen-reader note on an odd status word in full-width parentheses', () => {
+    const zh = JSON.parse(readFileSync('l10n/bundle.l10n.zh-tw.json', 'utf8')) as Record<string, string>;
+    const page = new PageHarness();
+    page.model(buildViewModel(exampleIndex()), Object.fromEntries(Object.entries(PAGE_STRINGS).map(([k, v]) => [k, zh[v] ?? v])));
+    const extra = page.all('tr.row').find(tr => tr.querySelector('th')?.textContent === 'Extra')!;
+    assert.equal(extra.querySelectorAll('td')[1]!.querySelector('.visually-hidden')?.textContent, `（${zh['Not a status word']}）`);
   });
 
   it('makes every bar a named progressbar with its figures, not a picture', () => {
