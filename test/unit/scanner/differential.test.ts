@@ -158,6 +158,48 @@ const ACCEPTED: Record<string, { text: string; scanner: Partial<Facts>; remark: 
     scanner: { texts: ['0|a b c', '4|d e f', '8|g h'], slugs: ['0|a-b-c', '4|d-e-f', '8|g-h'] },
     remark: { texts: ['0|a b    c', '4|d e    f', '8|g    h'], slugs: ['0|a-b----c', '4|d-e----f', '8|g----h'] },
   },
+  // A hard line break in an image description is a line break of its text, as a soft one is: cmark renders either
+  // as a space in the alt text and commonmark.js as a line ending (spec 0.31.2, §6.4: the description's plain
+  // string content). remark's alt drops it and joins the words (`ab`).
+  'hard line break in an image description': {
+    text: '![a\\\nb](x.png)\n===\n\n![c  \nd](y.png)\n===\n',
+    scanner: { texts: ['0|a\nb', '4|c\nd'] },
+    remark: { texts: ['0|ab', '4|cd'] },
+  },
+  // A numeric character reference stands for its code point; only U+0000 and invalid code points (surrogates,
+  // past U+10FFFF) become U+FFFD (spec 0.31.2, §2.5; so cmark and commonmark.js). remark also replaces the
+  // control characters and the noncharacters (`&#1;`, `&#x7F;`, `&#x80;`, `&#xFFFE;`, `&#1114111;`), as HTML
+  // reports them as errors. (`&#0;`, `&#xD800;` and `&#x110000;` give U+FFFD on both sides.)
+  'numeric character references of control characters and noncharacters': {
+    text: '# a&#1;b&#x7F;c&#0;d\n\n[x](a&#x80;&#xD800;.md#&#xFFFE;&#1114111;&#x110000;)\n',
+    scanner: { links: ['link|a\u0080\ufffd.md#\ufffe\u{10ffff}\ufffd|2'], texts: ['0|a\u0001b\u007fc\ufffdd'] },
+    remark: { links: ['link|a\ufffd\ufffd.md#\ufffd\ufffd\ufffd|2'], texts: ['0|a\ufffdb\ufffdc\ufffdd'] },
+  },
+  // GitHub (cmark-gfm) tries a bracket for an inline link first and for a footnote call only when no link forms
+  // (inlines.c, handle_close_bracket), so `[^1](x.md)` is a link even where `[^1]` is a footnote; remark makes it
+  // the footnote call. (The GFM spec does not specify footnotes.)
+  'footnote label followed by a link destination': {
+    text: '[^1]:[^1]()\n\na [^1](x.md)\n',
+    scanner: { links: ['link|x.md|2', 'link||0'] },
+    remark: { links: [] },
+  },
+  // A table row cannot be a lazy continuation line (laziness is for paragraph continuation text: spec 0.31.2, §5.1,
+  // §5.2), so `d|e` closes the list item whose content ends with a table and starts a paragraph, which the next
+  // line, a delimiter row, makes a table's header row (GFM 0.29, §4.10): `[a](b|c)` is a row of two cells. remark
+  // keeps `d|e` as paragraph text (after a heading or a fence that ended the item it starts a table). Fuzz seed 123.
+  'table right after a table that ended a list item': {
+    text: '- a\n  |-\nd|e\n-|-\n[a](b|c)\n',
+    scanner: { links: [] },
+    remark: { links: ['link|b|c|4'] },
+  },
+  // An email autolink literal is found in the text nodes that inline parsing leaves (GFM 0.29, §6.9: 'recognised
+  // within any text node'; cmark-gfm finds them after parsing), so `_` that opens emphasis is no part of one:
+  // `_a@b.c._` is emphasis around the literal `a@b.c`. remark reads the literal first, from the `_` on.
+  'email autolink literal inside underscore emphasis': {
+    text: '# _a@b.c._\n\n## __x.y@e.com.__\n',
+    scanner: { texts: ['0|a@b.c.', '2|x.y@e.com.'], slugs: ['0|abc', '2|xyecom'] },
+    remark: { texts: ['0|_a@b.c._', '2|__x.y@e.com.__'], slugs: ['0|_abc_', '2|__xyecom__'] },
+  },
   'unclosed frontmatter fence at the start': {
     text: '---\n- # Title\n',
     scanner: { headings: ['1|1'], texts: ['1|Title'], slugs: ['1|title'] },

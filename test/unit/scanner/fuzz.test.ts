@@ -19,8 +19,9 @@ const PER_BATCH = 60;
  */
 const KNOWN: Record<number, string> = {
   // `- a` / `  |-` makes a table in the list item; the unindented line after it cannot continue a table, so the
-  // list ends and that line is a new paragraph, which the next delimiter row makes a table's header row (GFM
-  // 0.29, §4.10); remark keeps the line as paragraph text (minimal: '- a\n  |-\nd||||\n-|-|-|-\n    []()')
+  // list ends and that line is a new paragraph, which the next delimiter row makes a table's header row (GFM 0.29,
+  // §4.10); remark keeps the line as paragraph text (minimal: '- a\n  |-\nd||||\n-|-|-|-\n    []()'; see 'table right
+  // after a table that ended a list item' in differential.test.ts)
   123: 'a table after a table that ended a list item',
 };
 
