@@ -132,8 +132,9 @@ function shortcutLabel(st: InlineState, textStart: number, close: number): strin
 function formed(st: InlineState, pos: number, image: boolean, close: number, end: number, runs: number): void {
   if (!image) st.deactivatedBefore = pos;
   if (!st.wantText) return;
-  // the emphasis of its text pairs within it (CommonMark: the delimiters inside are processed, then removed)
-  if ((st.pending ?? st.delims).length > runs) pairRuns(st, runs, false, true);
+  // the emphasis of its text pairs within it (CommonMark: the delimiters inside are processed, then removed),
+  // strikethrough first (see pairRuns)
+  if ((st.pending ?? st.delims).length > runs) pairRuns(st, runs, true, true);
   // a link leaves its text; an image leaves its alt text where headings are shown (a title reads better
   // with it), and nothing where GitHub slugs them (an <img> holds no text)
   if (image) {

@@ -90,6 +90,7 @@ export const TRICKY: Record<string, string> = {
   'table: a header row indented by four is paragraph text': ']\n    b\n-|\n=\n\n>|\n\t;|]\n>-|-\n    [x](x.md)\n',
   // departures the fuzzing had left (each one disagreed with remark before its fix)
   'code span over the lines of a setext heading in a list item': '- a `b\n  c` d\n  ===\n\n1. `x\n   y`\n   ---\n\n- `a  \n  b`\n  ---\n\n> - ``\n>   `` e\n>   ---\n',
+  'emphasis and strikethrough that cross in link texts': '# [a ~~b *c~~ d*](x.md)\n## [a *b ~~c* d~~](x.md)\n### ![_~~_~~](i.png)\n#### *x* [~~a *b~~ c*](y.md) ~~d *e~~ f*\n',
 };
 
 /** TRICKY snippets in which remark finds nothing: the scanner must not find anything either. */
