@@ -159,13 +159,14 @@ const ACCEPTED: Record<string, { text: string; scanner: Partial<Facts>; remark: 
     scanner: { texts: ['0|a b c', '4|d e f', '8|g h'], slugs: ['0|a-b-c', '4|d-e-f', '8|g-h'] },
     remark: { texts: ['0|a b    c', '4|d e    f', '8|g    h'], slugs: ['0|a-b----c', '4|d-e----f', '8|g----h'] },
   },
-  // A hard line break in an image description is a line break of its text, as a soft one is: cmark renders either
-  // as a space in the alt text and commonmark.js as a line ending (spec 0.31.2, §6.4: the description's plain
-  // string content). remark's alt drops it and joins the words (`ab`).
-  'hard line break in an image description': {
-    text: '![a\\\nb](x.png)\n===\n\n![c  \nd](y.png)\n===\n',
-    scanner: { texts: ['0|a\nb', '4|c\nd'] },
-    remark: { texts: ['0|ab', '4|cd'] },
+  // An image's alt text is its description's plain string content (spec 0.31.2, §6.4): a hard line break is a line
+  // break of it, as a soft one is (cmark renders either as a space in the alt text, commonmark.js as a line
+  // ending), and a code span gives its content, line endings made spaces (§6.1). remark's alt drops a hard break
+  // and joins the words (`ab`), and keeps a code span's line ending.
+  'line breaks in an image description': {
+    text: '![a\\\nb](x.png)\n===\n\n![c  \nd](y.png)\n===\n\n![`e\nf`](z.png)\n===\n',
+    scanner: { texts: ['0|a\nb', '4|c\nd', '8|e f'] },
+    remark: { texts: ['0|ab', '4|cd', '8|e\nf'] },
   },
   // A numeric character reference stands for its code point; only U+0000 and invalid code points (surrogates,
   // past U+10FFFF) become U+FFFD (spec 0.31.2, §2.5; so cmark and commonmark.js). remark also replaces the
@@ -200,6 +201,23 @@ const ACCEPTED: Record<string, { text: string; scanner: Partial<Facts>; remark: 
     text: '# _a@b.c._\n\n## __x.y@e.com.__\n',
     scanner: { texts: ['0|a@b.c.', '2|x.y@e.com.'], slugs: ['0|abc', '2|xyecom'] },
     remark: { texts: ['0|_a@b.c._', '2|__x.y@e.com.__'], slugs: ['0|_abc_', '2|__xyecom__'] },
+  },
+  // A footnote definition is continued by four columns of indentation, each one inside another by four more
+  // (cmark-gfm, blocks.c, parse_footnote_definition_block_prefix, as for a list item's width). remark's check of
+  // the indentation reads the last indentation token, which is the outer definition's when the inner one has none
+  // (micromark-extension-gfm-footnote, tokenizeIndent): `    ===` continues both, and underlines `x`.
+  'footnote definition inside a footnote definition: continuation lines': {
+    text: '[^a]:[^b]: x\n    ===\n\n[^c]:\n    [^d]: y\n    ---\n',
+    scanner: { headings: [], texts: [], slugs: [] },
+    remark: { headings: ['1|0', '2|4'], texts: ['0|x', '4|y'], slugs: ['0|x', '4|y'] },
+  },
+  // A shortcut reference is a link label not followed by `[]` or another link label (spec 0.31.2, §6.3): a `[`
+  // that no `]` closes leaves it a link (cmark, commonmark.js). remark, after a `[` that starts no full reference,
+  // tries only a collapsed one and gives up.
+  'shortcut reference followed by an unclosed bracket': {
+    text: '[ref]: x.md\n\n# [ref][\n\n## [ref][ a\n',
+    scanner: { texts: ['2|ref[', '4|ref[ a'] },
+    remark: { texts: ['2|[ref][', '4|[ref][ a'] },
   },
   'unclosed frontmatter fence at the start': {
     text: '---\n- # Title\n',
