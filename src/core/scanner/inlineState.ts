@@ -69,6 +69,8 @@ export class InlineState {
   readonly openerMark: number[] = [];
   /** number of pending delimiter runs when the opener was seen (headings only: links have no runs) */
   readonly openerRuns: number[] = [];
+  /** start and end of each bracket shaped as a footnote call, `[^label]`, that made no link (headings only) */
+  readonly noteCalls: number[] = [];
   /** link openers before this index are inactive (a link cannot contain a link) */
   deactivatedBefore = -1;
   readonly edits: Edit[] = [];
@@ -141,6 +143,7 @@ export class InlineState {
     }
     if (this.edits.length !== 0) this.edits.length = 0;
     if (this.delims.length !== 0) this.delims.length = 0;
+    if (this.noteCalls.length !== 0) this.noteCalls.length = 0;
     this.pending = undefined;
     this.codeRuns = undefined;
     this.codePtr = undefined;

@@ -91,6 +91,7 @@ export const TRICKY: Record<string, string> = {
   // departures the fuzzing had left (each one disagreed with remark before its fix)
   'code span over the lines of a setext heading in a list item': '- a `b\n  c` d\n  ===\n\n1. `x\n   y`\n   ---\n\n- `a  \n  b`\n  ---\n\n> - ``\n>   `` e\n>   ---\n',
   'emphasis and strikethrough that cross in link texts': '# [a ~~b *c~~ d*](x.md)\n## [a *b ~~c* d~~](x.md)\n### ![_~~_~~](i.png)\n#### *x* [~~a *b~~ c*](y.md) ~~d *e~~ f*\n',
+  'footnote call in an image description': '# ![a [^1] [^x] b](i.png)\n\n## ![[^N]]() [^n]\n\n### ![![[^1]](j.png) [^1]](i.png) [^1]\n\n[^1]: one\n[^n]: two\n',
 };
 
 /** TRICKY snippets in which remark finds nothing: the scanner must not find anything either. */
@@ -178,12 +179,12 @@ const ACCEPTED: Record<string, { text: string; scanner: Partial<Facts>; remark: 
     remark: { links: ['link|a\ufffd\ufffd.md#\ufffd\ufffd\ufffd|2'], texts: ['0|a\ufffdb\ufffdc\ufffdd'] },
   },
   // GitHub (cmark-gfm) tries a bracket for an inline link first and for a footnote call only when no link forms
-  // (inlines.c, handle_close_bracket), so `[^1](x.md)` is a link even where `[^1]` is a footnote; remark makes it
-  // the footnote call. (The GFM spec does not specify footnotes.)
-  'footnote label followed by a link destination': {
-    text: '[^1]:[^1]()\n\na [^1](x.md)\n',
-    scanner: { links: ['link|x.md|2', 'link||0'] },
-    remark: { links: [] },
+  // (inlines.c, handle_close_bracket), so `[^1](x.md)` and `[^1][r]` are links even where `[^1]` is a footnote;
+  // remark makes them the footnote call. (The GFM spec does not specify footnotes.)
+  'footnote label followed by a link destination or label': {
+    text: '[^1]:[^1]()\n\na [^1](x.md)\n\n# [^1][r]\n\n[r]: r.md\n',
+    scanner: { links: ['definition|r.md|6', 'link|x.md|2', 'link||0'], texts: ['4|^1'], slugs: ['4|1'] },
+    remark: { links: ['definition|r.md|6'], texts: ['4|[^1]r'], slugs: ['4|1r'] },
   },
   // A table row cannot be a lazy continuation line (laziness is for paragraph continuation text: spec 0.31.2, §5.1,
   // §5.2), so `d|e` closes the list item whose content ends with a table and starts a paragraph, which the next

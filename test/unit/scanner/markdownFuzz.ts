@@ -274,7 +274,7 @@ export interface FuzzOptions {
    * rejects an ordered list that does not start at 1 or an item that starts with a blank line: see
    * micromark/micromark#228 and the accepted differences in differential.test.ts. Every ordered list marker is
    * `1.` or `1)` and no item starts empty. Also left out: the inline shapes where remark departs from GitHub in
-   * ways the differential test accepts (a footnote call right before `(`, an email literal right after `_`).
+   * ways the differential test accepts (a footnote call right before `(` or `[`, an email literal right after `_`).
    */
   remarkSafe?: boolean;
 }
@@ -404,9 +404,9 @@ export function fuzzDocument(rng: Rng, opts: FuzzOptions = {}): string {
   // and holds something
   if (opts.remarkSafe) {
     text = text.replace(/^([ \t>*+-]*)\d+(?=[.)])/gm, '$11').replace(/^([ \t>*+-]*1[.)])(?=[ \t]*$)/gm, '$1 x');
-    // (`[^1](x.md)` is a link on GitHub, a footnote call to remark; `_a@b.c._` is emphasis on GitHub, where remark's
-    // email literal takes the `_`: see ACCEPTED in differential.test.ts)
-    text = text.replace(/(\[\^[^\]\n]*\])(?=\()/g, '$1 ').replace(/(?<![A-Za-z0-9.+_-])_+(?=[A-Za-z0-9.+-][A-Za-z0-9.+_-]*@)/g, '$& ');
+    // (`[^1](x.md)` and `[^1][r]` are links on GitHub, footnote calls to remark; `_a@b.c._` is emphasis on GitHub,
+    // where remark's email literal takes the `_`: see ACCEPTED in differential.test.ts)
+    text = text.replace(/(\[\^[^\]\n]*\])(?=[([])/g, '$1 ').replace(/(?<![A-Za-z0-9.+_-])_+(?=[A-Za-z0-9.+-][A-Za-z0-9.+_-]*@)/g, '$& ');
   }
   if (chance(rng, 0.7)) text += '\n';
   const eol = rng();
