@@ -345,38 +345,31 @@ function list(rng: Rng, depth: number, opts: FuzzOptions): string[] {
     const inner = chance(rng, opts.remarkSafe ? 0 : 0.08) ? [''] : blocks(rng, depth, int(rng, 1, 3), opts);
     if (opts.remarkSafe && inner[0] === '') inner[0] = pick(rng, WORDS);
     const width = marker.length + (gap === '\t' ? 2 : gap.length > 4 ? 1 : gap.length);
-    inner.forEach((l, j) => {
-      if (j === 0) {
-        out.push(l === '' ? marker : `${marker}${gap}${l}`);
-        return;
-      }
-      if (l === '') {
-        out.push('');
-        return;
-      }
-      // under-indented, lazy, over-indented or tab-indented continuation lines
-      const r = lazy(l, opts) ? rng() : 1;
-      if (r < 0.1) out.push(l);
-      else if (r < 0.18) out.push(' '.repeat(Math.max(0, width - 1)) + l);
-      else if (r < 0.24) out.push(' '.repeat(width + int(rng, 1, 4)) + l);
-      else if (r < 0.28) out.push('\t' + l);
-      else out.push(' '.repeat(width) + l);
-    });
+    containerLines(rng, inner, marker, gap, width, opts, out);
   }
   return out;
 }
 
 /**
  * A GFM footnote definition as a container: `[^label]:` and its first block, its other lines indented by four (or
- * less, or lazy), blank lines and indented code inside.
+ * less, down to lazy, or more), blank lines and indented code inside.
  */
 function footnote(rng: Rng, depth: number, opts: FuzzOptions): string[] {
   const inner = blocks(rng, depth, int(rng, 1, 3), opts);
   const out: string[] = [];
   const marker = `${chance(rng, 0.1) ? ' '.repeat(int(rng, 1, 3)) : ''}[^${pick(rng, NOTES)}]:`;
+  containerLines(rng, inner, marker, pick(rng, [' ', ' ', '', '  ', '\t', '     ']), 4, opts, out);
+  return out;
+}
+
+/**
+ * The lines of a container's content `inner` onto `out`: the first after the container's `marker` and `gap`, the
+ * others indented by its `width`, or less (down to lazy), more, or by a tab; blank lines as they are.
+ */
+function containerLines(rng: Rng, inner: string[], marker: string, gap: string, width: number, opts: FuzzOptions, out: string[]): void {
   inner.forEach((l, j) => {
     if (j === 0) {
-      out.push(l === '' ? marker : `${marker}${pick(rng, [' ', ' ', '', '  ', '\t', '     '])}${l}`);
+      out.push(l === '' ? marker : `${marker}${gap}${l}`);
       return;
     }
     if (l === '') {
@@ -385,11 +378,11 @@ function footnote(rng: Rng, depth: number, opts: FuzzOptions): string[] {
     }
     const r = lazy(l, opts) ? rng() : 1;
     if (r < 0.1) out.push(l);
-    else if (r < 0.2) out.push(' '.repeat(int(rng, 1, 3)) + l);
-    else if (r < 0.25) out.push('\t' + l);
-    else out.push('    ' + l);
+    else if (r < 0.18) out.push(' '.repeat(int(rng, Math.max(0, width - 3), width - 1)) + l);
+    else if (r < 0.24) out.push(' '.repeat(width + int(rng, 1, 4)) + l);
+    else if (r < 0.28) out.push('\t' + l);
+    else out.push(' '.repeat(width) + l);
   });
-  return out;
 }
 
 /** One random document. */
