@@ -102,16 +102,21 @@ export function closeBracket(st: InlineState, i: number): number {
 
 /**
  * The brackets `[` at `pos` and `]` at `close` made no link: in a heading, brackets shaped as a GFM footnote call
- * (`[^label]`, a label without whitespace, `[` or `\\`, of at most 999 characters) are noted for an image whose
- * description holds them (see dropNoteCalls). Linear: the label is read up to its first `[`, so the labels read by
- * nested brackets do not overlap.
+ * (`[^label]`, a label without whitespace or an unescaped `[`, of at most 999 characters) are noted for an image
+ * whose description holds them (see dropNoteCalls). Linear: the label is read up to its first `[`, so the labels
+ * read by nested brackets do not overlap.
  */
 function noteCall(st: InlineState, pos: number, close: number): void {
   const { text } = st;
   if (text.charCodeAt(pos + 1) !== 94 /* ^ */ || close === pos + 2 || close - pos > 1001) return;
   for (let k = pos + 2; k < close; k++) {
     const c = text.charCodeAt(k);
-    if (c === 32 || c === 9 || c === 10 || c === 13 || c === 91 || c === 92) return;
+    if (c === 32 || c === 9 || c === 10 || c === 13 || c === 91) return;
+    if (c === 92 /* \ */) {
+      // (a backslash escapes a `[`, `\` or `]` after it; before anything else it is a character of the label)
+      const d = text.charCodeAt(k + 1);
+      if (d === 91 || d === 92 || d === 93) k++;
+    }
   }
   st.noteCalls.push(pos, close + 1);
 }

@@ -59,7 +59,7 @@ function isWww(text: string, i: number, to: number): boolean {
 
 /**
  * The end of the autolink literal that starts at candidate `s`, or -1 when none does: the character before it
- * must let it start (a protocol: no ASCII letter; `www.`: whitespace or one of `(*_[]~`), and no `[` may be open
+ * must let it start (a protocol: no ASCII letter; `www.`: a space, a tab, a line ending or one of `(*_[]~`), and no `[` may be open
  * (a literal does not start inside a link's text).
  */
 function literalEnd(st: InlineState, s: number): number {
@@ -77,7 +77,9 @@ function literalEnd(st: InlineState, s: number): number {
     if (c < 32 || c === 127 || isWhite(c) || isPunctuation(text, p)) return -1;
     d = p;
   } else {
-    if (!(prev === -1 || isWhite(prev) || prev === 40 || prev === 42 || prev === 95 || prev === 91 || prev === 93 || prev === 126)) return -1;
+    // (only a space, a tab or a line ending: micromark's markdownLineEndingOrSpace, not a no-break or CJK space)
+    if (!(prev === -1 || prev === 32 || prev === 9 || prev === 10 || prev === 13 || prev === 40 || prev === 42 || prev === 95
+      || prev === 91 || prev === 93 || prev === 126)) return -1;
     d = s;
   }
   const pathStart = domainEnd(text, d, to);

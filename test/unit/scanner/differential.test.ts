@@ -91,7 +91,8 @@ export const TRICKY: Record<string, string> = {
   // departures the fuzzing had left (each one disagreed with remark before its fix)
   'code span over the lines of a setext heading in a list item': '- a `b\n  c` d\n  ===\n\n1. `x\n   y`\n   ---\n\n- `a  \n  b`\n  ---\n\n> - ``\n>   `` e\n>   ---\n',
   'emphasis and strikethrough that cross in link texts': '# [a ~~b *c~~ d*](x.md)\n## [a *b ~~c* d~~](x.md)\n### ![_~~_~~](i.png)\n#### *x* [~~a *b~~ c*](y.md) ~~d *e~~ f*\n',
-  'footnote call in an image description': '# ![a [^1] [^x] b](i.png)\n\n## ![[^N]]() [^n]\n\n### ![![[^1]](j.png) [^1]](i.png) [^1]\n\n[^1]: one\n[^n]: two\n',
+  'footnote call in an image description': '# ![a [^1] [^x] b](i.png)\n\n## ![[^N]]() [^n]\n\n### ![![[^1]](j.png) [^1]](i.png) [^1]\n\n#### ![[^x\\]y] [^a\\b] [^c\\[d]](i.png)\n\n[^1]: one\n[^n]: two\n[^x\\]y]: three\n[^a\\b]: four\n[^c\\[d]: five\n',
+  'autolink literal www. after a no-break or CJK space': '\u3000www.e.com[a](b.md) and\u00a0www.e.com/[c](d.md)\n\n# \u3000www.e.com/*e*\n',
 };
 
 /** TRICKY snippets in which remark finds nothing: the scanner must not find anything either. */
