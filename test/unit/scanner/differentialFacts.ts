@@ -37,30 +37,26 @@ interface MdNode extends Node {
  * (nothing trimmed), no raw HTML, nothing of an image. (A footnote reference, which GitHub shows as the
  * footnote's number, is taken as written.)
  */
-function githubText(node: MdNode, codeIndent: boolean): string {
-  return headingText(node, false, codeIndent);
+function githubText(node: MdNode): string {
+  return headingText(node, false);
 }
 
 /**
  * The text a heading shows users: as GitHub's, but an image gives its alt text, and each line (whatever its line
  * ending: mdast keeps them as written) is trimmed.
  */
-function shownText(node: MdNode, codeIndent: boolean): string {
-  return headingText(node, true, codeIndent).split(/\r\n?|\n/).map(line => line.trim()).join('\n').trim();
+function shownText(node: MdNode): string {
+  return headingText(node, true).split(/\r\n?|\n/).map(line => line.trim()).join('\n').trim();
 }
 
-/**
- * The text of a heading's content: with `alt`, an image gives its alt text. Without `codeIndent`, a code span's
- * line ending takes the indentation of the next line with it, as GitHub renders it (remark keeps it: see ACCEPTED
- * in differential.test.ts).
- */
-function headingText(node: MdNode, alt: boolean, codeIndent: boolean): string {
+/** The text of a heading's content: with `alt`, an image gives its alt text. */
+function headingText(node: MdNode, alt: boolean): string {
   switch (node.type) {
     case 'text':
       return node.value ?? '';
     case 'inlineCode':
       // mdast keeps a code span's line endings; rendered (CommonMark), each is a space
-      return (node.value ?? '').replace(codeIndent ? /\r\n?|\n/g : /(?:\r\n?|\n)[ \t]*/g, ' ');
+      return (node.value ?? '').replace(/\r\n?|\n/g, ' ');
     case 'html':
       return '';
     case 'image':
@@ -71,18 +67,15 @@ function headingText(node: MdNode, alt: boolean, codeIndent: boolean): string {
     case 'footnoteReference':
       return `[^${node.label}]`;
     default:
-      return (node.children ?? []).map(child => headingText(child, alt, codeIndent)).join('');
+      return (node.children ?? []).map(child => headingText(child, alt)).join('');
   }
 }
 
 /**
- * The facts remark finds in `text`. With `accepted`, they leave out two of the differences the differential test
- * accepts: a code span's content keeps no indentation after its line endings, and the start lines of headings whose
- * image descriptions hold a line break (remark's alt text drops a hard break and keeps a code span's line ending)
- * are added to `accepted`.
+ * The facts remark finds in `text`. The start lines of the headings that the scanner reads apart on purpose go to
+ * `accepted` when it is given (see readApart).
  */
 export function remarkFacts(text: string, accepted?: Set<string>): Facts {
-  const codeIndent = accepted === undefined;
   const tree = parseMarkdownTree(text) as unknown as MdNode;
   const facts: Facts = { links: [], headings: [], texts: [], slugs: [], refs: [] };
   const slugger = new GithubSlugger();
@@ -106,9 +99,9 @@ export function remarkFacts(text: string, accepted?: Set<string>): Facts {
       const first = node.children?.[0]?.position?.start;
       const at = text[start.offset!] !== '#' && first ? first.line - 1 : line;
       facts.headings.push(`${node.depth}|${at}`);
-      facts.texts.push(`${at}|${shownText(node, codeIndent)}`);
-      facts.slugs.push(`${at}|${slugger.slug(githubText(node, codeIndent))}`);
-      if (accepted && brokenAlt(node, text)) accepted.add(String(at));
+      facts.texts.push(`${at}|${shownText(node)}`);
+      facts.slugs.push(`${at}|${slugger.slug(githubText(node))}`);
+      if (accepted && readApart(node, text)) accepted.add(String(at));
     } else if (node.type === 'inlineCode' && start && !inLink && isRefPath((node.value ?? '').trim())) {
       facts.refs.push(`${(node.value ?? '').trim()}|${line}`);
     }
@@ -119,13 +112,18 @@ export function remarkFacts(text: string, accepted?: Set<string>): Facts {
   return sortFacts(facts);
 }
 
-/** Whether an image in `node` has a line ending after a backslash, two spaces or in a code span in its source. */
-function brokenAlt(node: MdNode, text: string): boolean {
-  if (node.type === 'image' && node.position) {
-    const source = text.slice(node.position.start.offset!, node.position.end.offset!);
-    return /(?:\\| {2}|`[^`]*)(?:\r\n?|\n)/.test(source);
-  }
-  return (node.children ?? []).some(child => brokenAlt(child, text));
+/**
+ * Whether the scanner reads heading `node` apart from remark as the differential test accepts (see ACCEPTED in
+ * differential.test.ts), by its source: a wikilink (`[[`), a code span with an indented line (remark keeps the
+ * indentation), an image whose description has a line ending after a backslash, two spaces or in a code span
+ * (remark's alt text drops a hard break and keeps a code span's line ending).
+ */
+function readApart(node: MdNode, text: string): boolean {
+  const source = (n: MdNode) => text.slice(n.position!.start.offset!, n.position!.end.offset!);
+  if (node.type === 'heading' && source(node).includes('[[')) return true;
+  if (node.type === 'inlineCode' && node.position) return /(?:\r\n?|\n)[ \t]/.test(source(node));
+  if (node.type === 'image' && node.position) return /(?:\\| {2}|`[^`]*)(?:\r\n?|\n)/.test(source(node));
+  return (node.children ?? []).some(child => readApart(child, text));
 }
 
 export function scannerFacts(text: string): Facts {
@@ -164,21 +162,18 @@ export function compare(name: string, text: string): number {
 /**
  * How the scanner and remark disagree on a text: for each kind of fact that differs, what only remark found and
  * what only the scanner found ('' when they agree), and how many facts remark found. With `skipAccepted`, the
- * differences that come up often and that the differential test accepts are left out: the texts of headings that
- * hold `[[`, and then all slugs (the scanner reads wikilinks in headings on purpose), a code span's indentation and
- * the texts of headings with a line break in an image's description (see remarkFacts).
+ * headings the two read apart as the differential test accepts, the ones that come up often (see readApart), are
+ * left out: their texts, and then all slugs.
  */
 export function disagreement(text: string, skipAccepted = false): { differences: string; facts: number } {
   const accepted = skipAccepted ? new Set<string>() : undefined;
   const expected = remarkFacts(text, accepted);
   const actual = scannerFacts(text);
-  if (accepted) {
-    const wikilinks = expected.texts.filter(t => t.includes('[[')).map(t => t.slice(0, t.indexOf('|')));
-    for (const line of wikilinks) accepted.add(line);
+  if (accepted && accepted.size !== 0) {
     for (const facts of [expected, actual]) {
       facts.texts = facts.texts.filter(t => !accepted.has(t.slice(0, t.indexOf('|'))));
       // (the other slugs too: a slug the two read differently shifts the numbers of the repeated ones after it)
-      if (wikilinks.length !== 0) facts.slugs = [];
+      facts.slugs = [];
     }
   }
   const out: string[] = [];

@@ -7,7 +7,8 @@ import { fuzzDocument } from './markdownFuzz';
  * Structure-aware differential fuzzing of the scanner against remark: small generated documents that nest and
  * combine the constructs where a line-oriented scanner goes wrong (see markdownFuzz.ts), compared as the
  * differential test compares notes. Fixed seeds: the same documents every run. The generator leaves out the
- * list shapes remark itself misreads (`remarkSafe`); wikilinks in headings are read apart on purpose.
+ * list shapes remark itself misreads (`remarkSafe`); headings that the two read apart as the differential test
+ * accepts are left out (see disagreement).
  */
 
 const BATCHES = 5;
