@@ -141,11 +141,14 @@ function inlinePart(rng: Rng, depth: number): string {
   return pick(rng, ['中文', '，', '。', '「引用」', '😀', '\u00a0', '\u3000', 'ǅ']);
 }
 
-/** A paragraph (one to three lines of inline content). */
-function paragraph(rng: Rng): string[] {
+/**
+ * A paragraph (one to three lines of inline content). With `remarkSafe`, no line starts with `<` (it may be a lazy
+ * line: see lazy).
+ */
+function paragraph(rng: Rng, opts: FuzzOptions): string[] {
   const lines = inline(rng, 2).split('\n');
   while (chance(rng, 0.3)) lines.push(...inline(rng, 1).split('\n'));
-  return lines.map(l => (chance(rng, 0.1) ? ' '.repeat(int(rng, 1, 3)) : '') + l);
+  return lines.map(l => (chance(rng, 0.1) ? ' '.repeat(int(rng, 1, 3)) : '') + (lazy(l, opts) ? l : `x ${l}`));
 }
 
 function atxHeading(rng: Rng): string[] {
@@ -158,8 +161,8 @@ function atxHeading(rng: Rng): string[] {
   return [`${indent}${'#'.repeat(level)}${gap}${content}${closing}`];
 }
 
-function setextHeading(rng: Rng): string[] {
-  const lines = paragraph(rng);
+function setextHeading(rng: Rng, opts: FuzzOptions): string[] {
+  const lines = paragraph(rng, opts);
   const ch = pick(rng, ['=', '-']);
   const indent = chance(rng, 0.15) ? ' '.repeat(int(rng, 1, 4)) : '';
   const trail = chance(rng, 0.2) ? pick(rng, [' ', '  ', '\t', ' x', ` ${ch}`]) : '';
@@ -244,7 +247,7 @@ function table(rng: Rng): string[] {
   return out;
 }
 
-function definition(rng: Rng): string[] {
+function definition(rng: Rng, opts: FuzzOptions): string[] {
   const label = pick(rng, LABELS);
   const dest = pick(rng, DESTS);
   const angle = chance(rng, 0.15) ? `<${dest}>` : dest;
@@ -260,6 +263,7 @@ function definition(rng: Rng): string[] {
   if (r < 0.93) return [`${indent}[${label}]`, `: ${angle}`];
   if (r < 0.95) return [`${indent}[${pick(rng, WORDS)}`, `${label}]: ${angle}`, ...(chance(rng, 0.5) ? [`[${pick(rng, WORDS)} ${label}]`] : [])];
   if (r < 0.97) return [`${indent}[${label}]:`, angle, ...`${pick(rng, TITLES)}`.split('\n'), ...(chance(rng, 0.5) ? [pick(rng, ['===', '---'])] : [])];
+  if (opts.inFootnote) return [`${indent}[${label}]: ${angle}`];
   return [`${indent}[^${pick(rng, NOTES)}]: ${inline(rng, 1, 2).replace(/\n/g, ' ')}`];
 }
 
@@ -274,9 +278,13 @@ export interface FuzzOptions {
    * rejects an ordered list that does not start at 1 or an item that starts with a blank line: see
    * micromark/micromark#228 and the accepted differences in differential.test.ts. Every ordered list marker is
    * `1.` or `1)` and no item starts empty. Also left out: the inline shapes where remark departs from GitHub in
-   * ways the differential test accepts (a footnote call right before `(` or `[`, an email literal right after `_`).
+   * ways the differential test accepts (a footnote call right before `(` or `[`, an email literal right after `_`),
+   * and footnote definitions inside footnote definitions (remark continues the inner one by the outer one's
+   * indentation).
    */
   remarkSafe?: boolean;
+  /** (inside a footnote definition, with `remarkSafe`: no footnote definition opens) */
+  inFootnote?: boolean;
 }
 
 /** One block of any kind, as its lines without container prefixes. */
@@ -284,15 +292,15 @@ function block(rng: Rng, depth: number, opts: FuzzOptions): string[] {
   const r = rng();
   if (depth > 0 && r < 0.13) return blockQuote(rng, depth - 1, opts);
   if (depth > 0 && r < 0.27) return list(rng, depth - 1, opts);
-  if (depth > 0 && r < 0.3) return footnote(rng, depth - 1, opts);
-  if (r < 0.45) return paragraph(rng);
+  if (depth > 0 && r < 0.3 && !opts.inFootnote) return footnote(rng, depth - 1, opts);
+  if (r < 0.45) return paragraph(rng, opts);
   if (r < 0.53) return atxHeading(rng);
-  if (r < 0.6) return setextHeading(rng);
+  if (r < 0.6) return setextHeading(rng, opts);
   if (r < 0.67) return fencedCode(rng);
   if (r < 0.71) return indentedCode(rng);
   if (r < 0.77) return htmlBlock(rng);
   if (r < 0.83) return table(rng);
-  if (r < 0.93) return definition(rng);
+  if (r < 0.93) return definition(rng, opts);
   if (r < 0.97) return thematicBreak(rng);
   return [''];
 }
@@ -355,7 +363,7 @@ function list(rng: Rng, depth: number, opts: FuzzOptions): string[] {
  * less, down to lazy, or more), blank lines and indented code inside.
  */
 function footnote(rng: Rng, depth: number, opts: FuzzOptions): string[] {
-  const inner = blocks(rng, depth, int(rng, 1, 3), opts);
+  const inner = blocks(rng, depth, int(rng, 1, 3), opts.remarkSafe ? { ...opts, inFootnote: true } : opts);
   const out: string[] = [];
   const marker = `${chance(rng, 0.1) ? ' '.repeat(int(rng, 1, 3)) : ''}[^${pick(rng, NOTES)}]:`;
   containerLines(rng, inner, marker, pick(rng, [' ', ' ', '', '  ', '\t', '     ']), 4, opts, out);
