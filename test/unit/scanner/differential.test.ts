@@ -93,6 +93,9 @@ export const TRICKY: Record<string, string> = {
   'emphasis and strikethrough that cross in link texts': '# [a ~~b *c~~ d*](x.md)\n## [a *b ~~c* d~~](x.md)\n### ![_~~_~~](i.png)\n#### *x* [~~a *b~~ c*](y.md) ~~d *e~~ f*\n',
   'footnote call in an image description': '# ![a [^1] [^x] b](i.png)\n\n## ![[^N]]() [^n]\n\n### ![![[^1]](j.png) [^1]](i.png) [^1]\n\n#### ![[^x\\]y] [^a\\b] [^c\\[d]](i.png)\n\n[^1]: one\n[^n]: two\n[^x\\]y]: three\n[^a\\b]: four\n[^c\\[d]: five\n',
   'autolink literal www. after a no-break or CJK space': '\u3000www.e.com[a](b.md) and\u00a0www.e.com/[c](d.md)\n\n# \u3000www.e.com/*e*\n',
+  // (corners of the comparison itself: mdast's text and positions there)
+  'hard line break between lone CR line endings in a setext heading': 'm\r\\\ra\r=\r',
+  'setext heading after a definition, holding an autolink literal': '[a]: x.md\n[http://e.com\n-\n',
 };
 
 /** TRICKY snippets in which remark finds nothing: the scanner must not find anything either. */

@@ -407,7 +407,7 @@ export function fuzzDocument(rng: Rng, opts: FuzzOptions = {}): string {
     text = text.replace(/^([ \t>*+-]*)\d+(?=[.)])/gm, '$11').replace(/^([ \t>*+-]*1[.)])(?=[ \t]*$)/gm, '$1 x');
     // (`[^1](x.md)` and `[^1][r]` are links on GitHub, footnote calls to remark; `_a@b.c._` is emphasis on GitHub,
     // where remark's email literal takes the `_`: see ACCEPTED in differential.test.ts)
-    text = text.replace(/(\[\^[^\]\n]*\])(?=[([])/g, '$1 ').replace(/(?<![A-Za-z0-9.+_-])_+(?=[A-Za-z0-9.+-][A-Za-z0-9.+_-]*@)/g, '$& ');
+    text = text.replace(/(\[\^[^\]\n]*\])(?=[([])/g, '$1 ').replace(/(?<![A-Za-z0-9.+_-])_+(?=[A-Za-z0-9.+_-]*@)/g, '$& ');
   }
   if (chance(rng, 0.7)) text += '\n';
   const eol = rng();
