@@ -12,7 +12,7 @@ import { fuzzDocument } from './markdownFuzz';
  */
 
 const BATCHES = 5;
-const PER_BATCH = 60;
+const PER_BATCH = 70;
 
 /**
  * Seeds whose document holds a shape where the scanner reads GFM and remark differs, each of which must still
