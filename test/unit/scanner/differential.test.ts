@@ -174,9 +174,10 @@ const ACCEPTED: Record<string, { text: string; scanner: Partial<Facts>; remark: 
     remark: { texts: ['0|ab', '4|cd', '8|e\nf'] },
   },
   // A numeric character reference stands for its code point; only U+0000 and invalid code points (surrogates,
-  // past U+10FFFF) become U+FFFD (spec 0.31.2, §2.5; so cmark and commonmark.js). remark also replaces the
-  // control characters and the noncharacters (`&#1;`, `&#x7F;`, `&#x80;`, `&#xFFFE;`, `&#1114111;`), as HTML
-  // reports them as errors. (`&#0;`, `&#xD800;` and `&#x110000;` give U+FFFD on both sides.)
+  // past U+10FFFF) become U+FFFD (spec 0.31.2, §2.5; so cmark, and commonmark.js but for C1 controls, which it maps
+  // as HTML does: `&#x80;` is `€`). remark also replaces the control characters and the noncharacters (`&#1;`,
+  // `&#x7F;`, `&#x80;`, `&#xFFFE;`, `&#1114111;`), which HTML reports as errors. (`&#0;`, `&#xD800;` and
+  // `&#x110000;` give U+FFFD on both sides.)
   'numeric character references of control characters and noncharacters': {
     text: '# a&#1;b&#x7F;c&#0;d\n\n[x](a&#x80;&#xD800;.md#&#xFFFE;&#1114111;&#x110000;)\n',
     scanner: { links: ['link|a\u0080\ufffd.md#\ufffe\u{10ffff}\ufffd|2'], texts: ['0|a\u0001b\u007fc\ufffdd'] },
