@@ -1,4 +1,5 @@
 import type { DelimRun, InlineState } from './inlineState';
+import { inEmailLiteral } from './literals';
 import { isAsciiPunctuation, isSpaceChar } from './target';
 
 /**
@@ -33,7 +34,8 @@ export function delimiterRun(st: InlineState, i: number, c: number): number {
     canClose = right && (!left || nextPunct);
   }
   if (c === 126 && j - i > 2) { canOpen = false; canClose = false; } // (no strikethrough at all)
-  else if (st.firstRun === 0) st.firstRun = c;
+  // (a `_` inside an email literal is the literal's: micromark's emphasis never sees it)
+  else if (st.firstRun === 0 && !(c === 95 && inEmailLiteral(st, i, j))) st.firstRun = c;
   if (canOpen || canClose) {
     const run: DelimRun = { pos: i, len: j - i, ch: c, canOpen, canClose, left: j - i };
     st.delims.push(run);

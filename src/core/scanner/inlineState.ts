@@ -82,6 +82,8 @@ export class InlineState {
   pending: DelimRun[] | undefined = undefined;
   /** the character of the first run of `*`, `_` or `~` (one or two) in the content, 0 before one */
   firstRun = 0;
+  /** the end of the last email literal found by inEmailLiteral (-1: none) */
+  emailEnd = -1;
   // code span closers: maximal backtick runs by length, with a forward pointer per length
   codeRuns: Map<number, number[]> | undefined = undefined;
   codePtr: Map<number, number> | undefined = undefined;
@@ -115,6 +117,7 @@ export class InlineState {
     this.deactivatedBefore = -1;
     this.oneSided = false;
     this.firstRun = 0;
+    this.emailEnd = -1;
     this.wsFrom = -1;
     this.wsAt = -1;
     this.literalTo = from;

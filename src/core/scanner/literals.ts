@@ -213,3 +213,45 @@ function isPunctuation(text: string, j: number): boolean {
   if (c < 128) return isAsciiPunctuation(c);
   return PUNCTUATION.test(String.fromCodePoint(text.codePointAt(j)!));
 }
+
+/**
+ * Whether the `_` run `[i, j)` of a heading, after a character of a word, lies inside a GFM email autolink literal as
+ * micromark reads one: the word of atext (letters, digits, `+`, `-`, `.`, `_`) not after a `/` nor inside an open
+ * bracket, an `@`, and a domain of letters, digits, `-` and `_` with a dot inside it, ending with a letter. Only
+ * asked until the first run of a heading is found (see delimiterRun): each word is read once, and a literal found is
+ * remembered for the runs after this one.
+ */
+export function inEmailLiteral(st: InlineState, i: number, j: number): boolean {
+  const { text, to } = st;
+  if (i < st.emailEnd) return true;
+  if (i === st.from || !isAtext(text.charCodeAt(i - 1)) || st.openerPos.length !== 0) return false;
+  let w = i - 1;
+  while (w > st.from && isAtext(text.charCodeAt(w - 1))) w--;
+  if (w > st.from && text.charCodeAt(w - 1) === 47 /* / */) return false;
+  let k = j;
+  while (k < to && isAtext(text.charCodeAt(k))) k++;
+  if (k >= to || text.charCodeAt(k) !== 64 /* @ */) return false;
+  let m = k + 1;
+  let dot = false;
+  let data = false;
+  while (m < to) {
+    const c = text.charCodeAt(m);
+    if (c === 46) {
+      if (m + 1 >= to || !isAsciiAlnum(text.charCodeAt(m + 1))) break;
+      dot = true;
+    } else if (c === 45 || c === 95 || isAsciiAlnum(c)) data = true;
+    else break;
+    m++;
+  }
+  if (!data || !dot || !isAsciiLetter(text.charCodeAt(m - 1))) return false;
+  st.emailEnd = m;
+  return true;
+}
+
+function isAtext(c: number): boolean {
+  return c === 43 || c === 45 || c === 46 || c === 95 || isAsciiAlnum(c);
+}
+
+function isAsciiAlnum(c: number): boolean {
+  return (c >= 48 && c <= 57) || isAsciiLetter(c);
+}
