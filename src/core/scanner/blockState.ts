@@ -21,6 +21,8 @@ export interface BlockSink {
   heading(level: number, text: string, from: number, to: number, toSource: ((i: number) => number) | undefined, start: number, end: number): void;
   /** A reference definition: the link it makes and its label as written. */
   definition(draft: LinkDraft, label: string): void;
+  /** A GFM footnote definition's label as written (without its `^`). */
+  footnote?(label: string): void;
   /** Whether `[from, to)` of the note may hold link syntax: a table row without any is not split into cells. */
   mayHoldLinks(from: number, to: number): boolean;
   /** A line `[from, to)` of the note inside an HTML block of tags (types 6 and 7, not comments or `<pre>`). */

@@ -161,6 +161,7 @@ function line(st: BlockState, ls: number, le: number): void {
       // starts indented code); deeper lines continue it when indented by four
       const markerEnd = footnoteMarkerEnd(text, i, le);
       if (markerEnd === -1) break;
+      st.sink.footnote?.(text.slice(i + 2, markerEnd - 2));
       matched = openContainer(st, matched, FOOTNOTE_WIDTH);
       opened = true;
       openedItem = false;

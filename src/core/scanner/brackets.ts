@@ -88,6 +88,7 @@ export function closeBracket(st: InlineState, i: number): number {
         formed(st, pos, image, i, labelEnd + 1, runs);
         return labelEnd + 1;
       }
+      if (st.wantText && !image) noteCall(st, pos, i);
       return i + 1;
     }
   }
@@ -95,8 +96,43 @@ export function closeBracket(st: InlineState, i: number): number {
   if (label !== undefined && isDefined(st, label)) {
     dropInside(st, mark, image);
     formed(st, pos, image, i, i + 1, runs);
-  }
+  } else if (st.wantText && !image) noteCall(st, pos, i);
   return i + 1;
+}
+
+/**
+ * The brackets `[` at `pos` and `]` at `close` made no link: in a heading, brackets shaped as a GFM footnote call
+ * (`[^label]`, a label without whitespace or an unescaped `[`, of at most 999 characters) are noted for an image
+ * whose description holds them (see dropNoteCalls). Linear: the label is read up to its first `[`, so the labels
+ * read by nested brackets do not overlap.
+ */
+function noteCall(st: InlineState, pos: number, close: number): void {
+  const { text } = st;
+  if (text.charCodeAt(pos + 1) !== 94 /* ^ */ || close === pos + 2 || close - pos > 1001) return;
+  for (let k = pos + 2; k < close; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 32 || c === 9 || c === 10 || c === 13 || c === 91) return;
+    if (c === 92 /* \ */) {
+      // (a backslash escapes a `[`, `\` or `]` after it; before anything else it is a character of the label)
+      const d = text.charCodeAt(k + 1);
+      if (d === 91 || d === 92 || d === 93) k++;
+    }
+  }
+  st.noteCalls.push(pos, close + 1);
+}
+
+/**
+ * A footnote call in an image's description gives its alt text nothing (remark's alt is the description's text,
+ * and cmark-gfm renders no text of a footnote reference there): the calls noted since the image's opener at `pos`
+ * whose label a footnote definition has are dropped from the shown text (the slug has nothing of an image).
+ */
+function dropNoteCalls(st: InlineState, pos: number): void {
+  const calls = st.noteCalls;
+  while (calls.length !== 0 && calls[calls.length - 2] > pos) {
+    const end = calls.pop()!;
+    const start = calls.pop()!;
+    if (st.refs.definesFootnote?.(st.text.slice(start + 2, end - 1))) st.pushEdit(start, end, '', EditUse.Shown);
+  }
 }
 
 /**
@@ -132,8 +168,9 @@ function shortcutLabel(st: InlineState, textStart: number, close: number): strin
 function formed(st: InlineState, pos: number, image: boolean, close: number, end: number, runs: number): void {
   if (!image) st.deactivatedBefore = pos;
   if (!st.wantText) return;
-  // the emphasis of its text pairs within it (CommonMark: the delimiters inside are processed, then removed)
-  if ((st.pending ?? st.delims).length > runs) pairRuns(st, runs, false, true);
+  // the emphasis of its text pairs within it (CommonMark: the delimiters inside are processed, then removed),
+  // strikethrough first (see pairRuns)
+  if ((st.pending ?? st.delims).length > runs) pairRuns(st, runs, true, true);
   // a link leaves its text; an image leaves its alt text where headings are shown (a title reads better
   // with it), and nothing where GitHub slugs them (an <img> holds no text)
   if (image) {
@@ -144,6 +181,7 @@ function formed(st: InlineState, pos: number, image: boolean, close: number, end
       const e = edits[k];
       if (e.use === EditUse.Both && e.value === '' && text.charCodeAt(e.start) === 60 /* < */) e.use = EditUse.Slug;
     }
+    if (st.noteCalls.length !== 0) dropNoteCalls(st, pos);
   }
   const use = image ? EditUse.Shown : EditUse.Both;
   st.pushEdit(pos, pos + (image ? 2 : 1), '', use);

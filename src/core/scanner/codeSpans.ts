@@ -12,6 +12,9 @@ import { isRefPath, isSpaceChar } from './target';
 /** Only space characters: a code span's content keeps its padding then. */
 const ONLY_SPACES = /^ *$/;
 
+/** A line ending in a code span's content, with the indentation of the line it starts. */
+const LINE_ENDING = /(?:\r\n|\r|\n)[ \t]*/g;
+
 /** The code span that may open with the backtick run at `i`; returns where to go on (after the run when none). */
 export function codeSpan(st: InlineState, i: number): number {
   const { text, to } = st;
@@ -24,8 +27,10 @@ export function codeSpan(st: InlineState, i: number): number {
   let cs = j;
   let ce = close;
   if (st.wantText) {
-    // CommonMark: line endings become spaces; one space is stripped from each side when both exist
-    let content = text.slice(cs, ce).replace(/\r\n|\r|\n/g, ' ');
+    // CommonMark: line endings become spaces; one space is stripped from each side when both exist. A paragraph's
+    // lines lose their initial spaces and tabs (§4.8), so what indents a continuation line (a list item's
+    // indentation, or more) is no content: `- a \`b\n  c\`` holds `b c`.
+    let content = text.slice(cs, ce).replace(LINE_ENDING, ' ');
     if (content.length >= 2 && content[0] === ' ' && content[content.length - 1] === ' ' && !ONLY_SPACES.test(content)) {
       content = content.slice(1, -1);
     }

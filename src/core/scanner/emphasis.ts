@@ -1,4 +1,5 @@
 import type { DelimRun, InlineState } from './inlineState';
+import { inEmailLiteral } from './literals';
 import { isAsciiPunctuation, isSpaceChar } from './target';
 
 /**
@@ -33,7 +34,8 @@ export function delimiterRun(st: InlineState, i: number, c: number): number {
     canClose = right && (!left || nextPunct);
   }
   if (c === 126 && j - i > 2) { canOpen = false; canClose = false; } // (no strikethrough at all)
-  else if (st.firstRun === 0) st.firstRun = c;
+  // (a `_` inside an email literal is the literal's: micromark's emphasis never sees it)
+  else if (st.firstRun === 0 && !(c === 95 && inEmailLiteral(st, i, j))) st.firstRun = c;
   if (canOpen || canClose) {
     const run: DelimRun = { pos: i, len: j - i, ch: c, canOpen, canClose, left: j - i };
     st.delims.push(run);
@@ -43,9 +45,11 @@ export function delimiterRun(st: InlineState, i: number, c: number): number {
 }
 
 /**
- * Pairs the pending delimiter runs from index `from` on; a link's (`link`) then leave the pending ones. micromark
- * resolves emphasis, then strikethrough, in a link's text; in the whole content, first the kind of run that
- * occurs first (`tildesFirst`): that decides which wins where an emphasis and a strikethrough cross.
+ * Pairs the pending delimiter runs from index `from` on; a link's (`link`) then leave the pending ones. Which kind
+ * of run pairs first (`tildesFirst`) decides which wins where an emphasis and a strikethrough cross. micromark
+ * resolves a link's text with its list of resolvers inside spans, where GFM's strikethrough comes before emphasis
+ * (an extension's constructs go before the built-in ones): strikethrough first; the whole content by the
+ * resolvers of the constructs in the order they first occur: first the kind of run that occurs first.
  */
 export function pairRuns(st: InlineState, from: number, tildesFirst: boolean, link: boolean): void {
   // (the pending runs get a list of their own when a link's leave them)

@@ -69,6 +69,8 @@ export class InlineState {
   readonly openerMark: number[] = [];
   /** number of pending delimiter runs when the opener was seen (headings only: links have no runs) */
   readonly openerRuns: number[] = [];
+  /** start and end of each bracket shaped as a footnote call, `[^label]`, that made no link (headings only) */
+  readonly noteCalls: number[] = [];
   /** link openers before this index are inactive (a link cannot contain a link) */
   deactivatedBefore = -1;
   readonly edits: Edit[] = [];
@@ -80,6 +82,8 @@ export class InlineState {
   pending: DelimRun[] | undefined = undefined;
   /** the character of the first run of `*`, `_` or `~` (one or two) in the content, 0 before one */
   firstRun = 0;
+  /** the end of the last email literal found by inEmailLiteral (-1: none) */
+  emailEnd = -1;
   // code span closers: maximal backtick runs by length, with a forward pointer per length
   codeRuns: Map<number, number[]> | undefined = undefined;
   codePtr: Map<number, number> | undefined = undefined;
@@ -113,6 +117,7 @@ export class InlineState {
     this.deactivatedBefore = -1;
     this.oneSided = false;
     this.firstRun = 0;
+    this.emailEnd = -1;
     this.wsFrom = -1;
     this.wsAt = -1;
     this.literalTo = from;
@@ -141,6 +146,7 @@ export class InlineState {
     }
     if (this.edits.length !== 0) this.edits.length = 0;
     if (this.delims.length !== 0) this.delims.length = 0;
+    if (this.noteCalls.length !== 0) this.noteCalls.length = 0;
     this.pending = undefined;
     this.codeRuns = undefined;
     this.codePtr = undefined;

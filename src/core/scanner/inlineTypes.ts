@@ -33,6 +33,8 @@ export interface LinkDraft {
 export interface References {
   /** Whether a definition has this label (as written: the implementation normalises it). */
   defines(label: string): boolean;
+  /** Whether a GFM footnote definition has this label (as written, without its `^`). */
+  definesFootnote?(label: string): boolean;
   /** An inline HTML tag `text[from, to)` (`toSource` as for the run): it may hold an anchor. */
   htmlTag?(text: string, from: number, to: number, toSource: ((i: number) => number) | undefined): void;
 }

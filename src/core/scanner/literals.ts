@@ -59,7 +59,7 @@ function isWww(text: string, i: number, to: number): boolean {
 
 /**
  * The end of the autolink literal that starts at candidate `s`, or -1 when none does: the character before it
- * must let it start (a protocol: no ASCII letter; `www.`: whitespace or one of `(*_[]~`), and no `[` may be open
+ * must let it start (a protocol: no ASCII letter; `www.`: a space, a tab, a line ending or one of `(*_[]~`), and no `[` may be open
  * (a literal does not start inside a link's text).
  */
 function literalEnd(st: InlineState, s: number): number {
@@ -77,7 +77,9 @@ function literalEnd(st: InlineState, s: number): number {
     if (c < 32 || c === 127 || isWhite(c) || isPunctuation(text, p)) return -1;
     d = p;
   } else {
-    if (!(prev === -1 || isWhite(prev) || prev === 40 || prev === 42 || prev === 95 || prev === 91 || prev === 93 || prev === 126)) return -1;
+    // (only a space, a tab or a line ending: micromark's markdownLineEndingOrSpace, not a no-break or CJK space)
+    if (!(prev === -1 || prev === 32 || prev === 9 || prev === 10 || prev === 13 || prev === 40 || prev === 42 || prev === 95
+      || prev === 91 || prev === 93 || prev === 126)) return -1;
     d = s;
   }
   const pathStart = domainEnd(text, d, to);
@@ -210,4 +212,46 @@ function isPunctuation(text: string, j: number): boolean {
   const c = text.charCodeAt(j);
   if (c < 128) return isAsciiPunctuation(c);
   return PUNCTUATION.test(String.fromCodePoint(text.codePointAt(j)!));
+}
+
+/**
+ * Whether the `_` run `[i, j)` of a heading, after a character of a word, lies inside a GFM email autolink literal as
+ * micromark reads one: the word of atext (letters, digits, `+`, `-`, `.`, `_`) not after a `/` nor inside an open
+ * bracket, an `@`, and a domain of letters, digits, `-` and `_` with a dot inside it, ending with a letter. Only
+ * asked until the first run of a heading is found (see delimiterRun): each word is read once, and a literal found is
+ * remembered for the runs after this one.
+ */
+export function inEmailLiteral(st: InlineState, i: number, j: number): boolean {
+  const { text, to } = st;
+  if (i < st.emailEnd) return true;
+  if (i === st.from || !isAtext(text.charCodeAt(i - 1)) || st.openerPos.length !== 0) return false;
+  let w = i - 1;
+  while (w > st.from && isAtext(text.charCodeAt(w - 1))) w--;
+  if (w > st.from && text.charCodeAt(w - 1) === 47 /* / */) return false;
+  let k = j;
+  while (k < to && isAtext(text.charCodeAt(k))) k++;
+  if (k >= to || text.charCodeAt(k) !== 64 /* @ */) return false;
+  let m = k + 1;
+  let dot = false;
+  let data = false;
+  while (m < to) {
+    const c = text.charCodeAt(m);
+    if (c === 46) {
+      if (m + 1 >= to || !isAsciiAlnum(text.charCodeAt(m + 1))) break;
+      dot = true;
+    } else if (c === 45 || c === 95 || isAsciiAlnum(c)) data = true;
+    else break;
+    m++;
+  }
+  if (!data || !dot || !isAsciiLetter(text.charCodeAt(m - 1))) return false;
+  st.emailEnd = m;
+  return true;
+}
+
+function isAtext(c: number): boolean {
+  return c === 43 || c === 45 || c === 46 || c === 95 || isAsciiAlnum(c);
+}
+
+function isAsciiAlnum(c: number): boolean {
+  return (c >= 48 && c <= 57) || isAsciiLetter(c);
 }

@@ -23,12 +23,12 @@ export interface ScanOptions {
 
 export function scanNote(text: string, bodyStart = 0, lines = new LineIndex(text), options: ScanOptions = {}): ScanResult {
   const linkText = options.linkText !== false;
-  let found = new Collector(text, lines, undefined, linkText);
+  let found = new Collector(text, lines, undefined, undefined, linkText);
   scanBlocks(text, bodyStart, lines, found);
-  if (found.refsConsulted && found.labels.size !== 0) {
-    // a bracket asked for a definition before every definition was known (CommonMark lets a
-    // definition come after its use): scan again, knowing all of them from the start
-    found = new Collector(text, lines, found.labels, linkText);
+  if ((found.refsConsulted && found.labels.size !== 0) || (found.notesConsulted && found.notes.size !== 0)) {
+    // a bracket asked for a definition (or a footnote call in an image, for a footnote definition) before every
+    // definition was known (CommonMark lets a definition come after its use): scan again, knowing all of them
+    found = new Collector(text, lines, found.labels, found.notes, linkText);
     scanBlocks(text, bodyStart, lines, found);
   }
   const { drafts, plains, slugTexts, headingFacts } = found;
@@ -89,15 +89,20 @@ class Collector implements BlockSink, References {
   /** normalised labels of the definitions (all of them from the start when `known` was given) */
   readonly labels: Set<string>;
   refsConsulted = false;
+  /** normalised labels of the footnote definitions (all of them from the start when `knownNotes` was given) */
+  readonly notes: Set<string>;
+  notesConsulted = false;
   private readonly finder: SpecialFinder;
   private readonly headingPositions: Positions;
 
   constructor(
     private readonly text: string, lines: LineIndex, private readonly known: Set<string> | undefined,
+    private readonly knownNotes: Set<string> | undefined,
     /** keep the texts of links (else the drafts' texts are '' or undefined) */
     private readonly linkText: boolean,
   ) {
     this.labels = known ?? new Set();
+    this.notes = knownNotes ?? new Set();
     this.finder = new SpecialFinder(text);
     this.headingPositions = new Positions(lines);
   }
@@ -118,6 +123,15 @@ class Collector implements BlockSink, References {
   definition(draft: LinkDraft, label: string): void {
     if (this.known === undefined) this.labels.add(normalizeLabel(label));
     this.drafts.push(draft);
+  }
+
+  footnote(label: string): void {
+    if (this.knownNotes === undefined) this.notes.add(normalizeLabel(label));
+  }
+
+  definesFootnote(label: string): boolean {
+    this.notesConsulted = true;
+    return this.notes.size !== 0 && this.notes.has(normalizeLabel(label));
   }
 
   htmlLine(from: number, to: number): void {

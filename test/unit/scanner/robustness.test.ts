@@ -78,6 +78,12 @@ const STORMS: Record<string, string> = {
   'rejected literals storm': 'http://a_b_'.repeat(N / 11) + '[x](y.md)',
   'word of openers': 'a['.repeat(N / 2),
   'literal in a heading with a run of dots': '# http://a' + '.'.repeat(N) + 'b `x`\n',
+  // footnote calls in an image in a heading: each call's label is read once, nested ones up to their first `[`
+  'footnote calls in an image in a heading': '# ![' + '[^a]'.repeat(N / 4) + '](i.png)\n\n[^a]: x\n',
+  'nested footnote-shaped brackets in a heading': '# ![' + '[^aaaa'.repeat(N / 6) + ']'.repeat(N / 6) + '](i.png)\n',
+  // underscores in email literals of a heading: each word is read once for a literal
+  'email literals with underscores in a heading': '# ' + 'a_b@c.de '.repeat(N / 9) + '~~*x~~*\n',
+  'one long email word of underscores in a heading': '# ' + 'a_'.repeat(N / 2) + '@b.c ~~*x~~*\n',
   // many small runs (table cells) before a long stretch without special characters: searches
   // for the next special character of one cell must not run to the end of the note
   'table cells before plain prose': `| a | b |\n|---|---|\n${'| x | y |\n'.repeat(N / 20)}\n${'plain words here '.repeat(N / 34)}[a](b.md)`,
