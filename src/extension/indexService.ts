@@ -375,6 +375,9 @@ export class IndexService implements vscode.Disposable {
         if (doc.isDirty) this.fromBuffer.set(file, version);
         else this.fromBuffer.delete(file);
         this.fire([...changed, file]);
+        // a clean buffer (undone to its saved text) says what the disk said when it was read: should the file have
+        // been deleted or changed on disk since, the disk wins, as it does for the CLI
+        if (!doc.isDirty) await this.disk.refreshFile(file);
       });
     }, this.settingsValue.debounceMs));
   }

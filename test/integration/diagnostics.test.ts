@@ -186,6 +186,60 @@ describe('diagnostics: a note deleted on disk while its buffer is unsaved', () =
     }
   });
 
+  it('a buffer undone to its saved text after its file was deleted on disk is no note (the disk has none)', async () => {
+    const a = await api();
+    const target = a.service.uriOf(`${DIR}/undone_after_delete.md`);
+    try {
+      await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(note('Undone', '[gone](no_such_note_for_undo_test.md)')));
+      await waitFor('the note indexed', () => a.service.index.hasFile(`${DIR}/undone_after_delete.md`));
+      const doc = await vscode.workspace.openTextDocument(target);
+      const editor = await vscode.window.showTextDocument(doc);
+      assert.ok(await editor.edit(b => b.insert(doc.lineAt(doc.lineCount - 1).range.end, '\nUnsaved.')));
+      await waitFor('the buffer indexed', () => a.service.isIndexedAsShown(doc, a.service.index.note(`${DIR}/undone_after_delete.md`)?.length ?? -1));
+      await deletedOnDisk(target);
+      assert.ok(a.service.index.hasFile(`${DIR}/undone_after_delete.md`), 'kept while the buffer is dirty');
+      await vscode.window.showTextDocument(doc);
+      await vscode.commands.executeCommand('undo');
+      await waitFor('the buffer back at its saved text', () => !doc.isDirty);
+      // the buffer's text is indexed again after the debounce: the disk, where the file is gone, must win
+      await waitFor('the note gone', () => !a.service.index.hasFile(`${DIR}/undone_after_delete.md`), 5000);
+      await waitForDiagnostics(target, ds => ds.length === 0, 5000);
+    } finally {
+      await cleanUp([target]);
+    }
+  });
+
+  it('a folder renamed (WorkspaceEdit.renameFile) keeps the unsaved note of a file deleted in it, at its new path', async () => {
+    const a = await api();
+    const folder = a.service.uriOf(`${DIR}/moved_folder_old`);
+    const kept = vscode.Uri.joinPath(folder, 'kept.md');
+    const dirty = vscode.Uri.joinPath(folder, 'dirty.md');
+    const newFolder = a.service.uriOf(`${DIR}/moved_folder_new`);
+    try {
+      await vscode.workspace.fs.writeFile(kept, new TextEncoder().encode(note('Kept', 'Plain.')));
+      await vscode.workspace.fs.writeFile(dirty, new TextEncoder().encode(note('Dirty', 'Plain.')));
+      await waitFor('both notes indexed', () => a.service.index.hasFile(`${DIR}/moved_folder_old/dirty.md`) && a.service.index.hasFile(`${DIR}/moved_folder_old/kept.md`));
+      const doc = await vscode.workspace.openTextDocument(dirty);
+      const editor = await vscode.window.showTextDocument(doc);
+      assert.ok(await editor.edit(b => b.insert(doc.lineAt(doc.lineCount - 1).range.end, '\nSee [gone](no_such_note_for_folder_test.md).')));
+      await waitForDiagnostics(dirty, hasCode('link-broken'), 5000);
+      await deletedOnDisk(dirty);
+      assert.ok(a.service.index.hasFile(`${DIR}/moved_folder_old/dirty.md`), 'kept while the buffer is dirty');
+      const edit = new vscode.WorkspaceEdit();
+      edit.renameFile(folder, newFolder);
+      assert.ok(await vscode.workspace.applyEdit(edit));
+      const moved = vscode.Uri.joinPath(newFolder, 'dirty.md');
+      await waitFor('the buffer moved with its folder', () => vscode.workspace.textDocuments.some(d => d.uri.toString() === moved.toString() && d.isDirty));
+      await waitFor('the unsaved note indexed at its new path', () => a.service.index.hasFile(`${DIR}/moved_folder_new/dirty.md`), 5000);
+      await waitForDiagnostics(moved, hasCode('link-broken'), 5000);
+      assert.equal(a.service.index.hasFile(`${DIR}/moved_folder_old/dirty.md`), false, 'no ghost at the old path');
+      assert.ok(a.service.index.hasFile(`${DIR}/moved_folder_new/kept.md`));
+    } finally {
+      await cleanUp([dirty, kept, vscode.Uri.joinPath(newFolder, 'dirty.md'), vscode.Uri.joinPath(newFolder, 'kept.md')]);
+      for (const f of [folder, newFolder]) await vscode.workspace.fs.delete(f, { recursive: true }).then(undefined, () => undefined);
+    }
+  });
+
   it('a note with unsaved changes renamed (WorkspaceEdit.renameFile) is indexed at its new path only', async () => {
     const a = await api();
     const from = a.service.uriOf(`${DIR}/renamed_dirty_old.md`);
