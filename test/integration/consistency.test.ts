@@ -60,9 +60,9 @@ describe('consistency: the editor shows what the CLI says', function () {
     const s = await service();
     assert.ok(s.root, 'no notes folder');
     root = s.root.fsPath;
-    snapshot = readDisk(root);
     autoSave = files().inspect<string>('autoSave')?.workspaceValue;
     await files().update('autoSave', 'off', vscode.ConfigurationTarget.Workspace);
+    snapshot = readDisk(root);
   });
   after(async () => {
     await restore(root, snapshot);
@@ -206,7 +206,35 @@ async function randomStep(root: string, r: Rng): Promise<string> {
     renameSync(path.join(root, target), path.join(root, to));
     return `rename ${target} → ${to} (disk)`;
   }
+  if (op < 0.86) return folderStep(root, target, r);
   if (op < 0.88) {
+    await vscode.commands.executeCommand('undo');
+    return `undo (${vscode.window.activeTextEditor ? relOf(root, vscode.window.activeTextEditor.document.uri) : 'no editor'})`;
+  }
+  if (op < 0.9) {
+    // the config typed into and saved in the editor (an unsaved config is not applied: see `expected`)
+    const uri = uriIn(root, CONFIG_FILE);
+    if (!existsSync(uri.fsPath)) writeFileSync(uri.fsPath, '{}\n');
+    const doc = await vscode.workspace.openTextDocument(uri);
+    const text = configText(r);
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(uri, new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)), text);
+    await vscode.workspace.applyEdit(edit);
+    await doc.save();
+    return `config typed and saved ${JSON.stringify(text.slice(0, 200))}`;
+  }
+  if (op < 0.92) {
+    // a file that is no note (links to it resolve)
+    const asset = pick(['backend/assets/cache_aside.svg', 'backend/assets/new.svg', 'backend/assets/saga_flow.svg']);
+    if (existsSync(path.join(root, asset))) {
+      rmSync(path.join(root, asset));
+      return `delete ${asset} (disk)`;
+    }
+    mkdirSync(path.dirname(path.join(root, asset)), { recursive: true });
+    writeFileSync(path.join(root, asset), '<svg xmlns="http://www.w3.org/2000/svg"/>\n');
+    return `create ${asset} (disk)`;
+  }
+  if (op < 0.95) {
     const file = path.join(root, CONFIG_FILE);
     if (r() < 0.4) {
       rmSync(file, { force: true });
@@ -217,6 +245,32 @@ async function randomStep(root: string, r: Rng): Promise<string> {
     return `config ${JSON.stringify(text.slice(0, 200))}`;
   }
   return typeInto(root, target, r);
+}
+
+/** A folder (the one of `rel`) renamed or deleted, through a WorkspaceEdit or on disk. */
+async function folderStep(root: string, rel: string, r: Rng): Promise<string> {
+  if (!rel.includes('/')) return `(folder of ${rel}: the root)`;
+  const dir = rel.slice(0, rel.lastIndexOf('/'));
+  if (dir === 'backend' && r() < 0.8) return `(folder ${dir}: left alone)`;
+  const full = path.join(root, dir);
+  if (!existsSync(full)) return `(folder ${dir}: gone)`;
+  const viaEdit = r() < 0.5;
+  if (r() < 0.6) {
+    const to = `${dir}_${Math.floor(r() * 100)}`;
+    if (existsSync(path.join(root, to))) return `(rename ${dir} → ${to}: exists)`;
+    if (viaEdit) {
+      const edit = new vscode.WorkspaceEdit();
+      edit.renameFile(uriIn(root, dir), uriIn(root, to));
+      await vscode.workspace.applyEdit(edit);
+    } else renameSync(full, path.join(root, to));
+    return `rename folder ${dir} → ${to} (${viaEdit ? 'WorkspaceEdit' : 'disk'})`;
+  }
+  if (viaEdit) {
+    const edit = new vscode.WorkspaceEdit();
+    edit.deleteFile(uriIn(root, dir), { recursive: true, ignoreIfNotExists: true });
+    await vscode.workspace.applyEdit(edit);
+  } else rmSync(full, { recursive: true, force: true });
+  return `delete folder ${dir} (${viaEdit ? 'WorkspaceEdit' : 'disk'})`;
 }
 
 /** Types a random change into the (possibly unsaved) buffer of `rel`, through the editor or a WorkspaceEdit. */
@@ -242,8 +296,14 @@ async function typeInto(root: string, rel: string, r: Rng): Promise<string> {
   return `type into ${rel} (${via}) at ${change.start}-${change.end}: ${JSON.stringify(change.text.slice(0, 80))}`;
 }
 
+/** Saves every buffer; one that cannot be saved (its file changed on disk meanwhile) is reverted. */
 async function saveAll(): Promise<void> {
   for (const d of vscode.workspace.textDocuments) if (d.isDirty && !d.isUntitled) await d.save();
+  for (const d of vscode.workspace.textDocuments) {
+    if (!d.isDirty || d.isUntitled) continue;
+    await vscode.window.showTextDocument(d);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  }
 }
 
 // ------------------------------------------------------------------------------------------------ the comparison
@@ -343,7 +403,18 @@ async function editorAgrees(root: string, ms = 8000): Promise<string | undefined
     else if (!agreedAt) agreedAt = Date.now();
   }
   if (diff.length === 0) return undefined;
-  return `the editor (+) differs from a fresh check (-) after ${ms} ms:\n${diff.slice(0, 40).join('\n')}${diff.length > 40 ? `\n… ${diff.length - 40} more` : ''}`;
+  return `the editor (+) differs from a fresh check (-) after ${ms} ms:\n${diff.slice(0, 40).join('\n')}${diff.length > 40 ? `\n… ${diff.length - 40} more` : ''}\n${await stateOf(root, diff)}`;
+}
+
+/** What the disk, the editor and the extension's index hold of the files a difference names (for a failure's message). */
+async function stateOf(root: string, diff: string[]): Promise<string> {
+  const s = await service();
+  const files = [...new Set(diff.map(l => l.slice(2, l.indexOf(':'))))].slice(0, 8);
+  return files.map(f => {
+    const doc = openDoc(root, f);
+    return `  ${f}: disk ${existsSync(path.join(root, f)) ? 'yes' : 'no'}, buffer ${doc ? `v${doc.version}${doc.isDirty ? ' dirty' : ''}` : 'none'}, `
+      + `indexed ${s.index.hasFile(f) ? (s.index.isNote(f) ? 'as a note' : 'as a file') : 'no'}`;
+  }).join('\n');
 }
 
 /** The CLI's JSON report of the folder (everything saved) against the editor's diagnostics. */
@@ -376,7 +447,8 @@ async function restore(root: string, snapshot: Map<string, Buffer>): Promise<voi
   }
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   const now = readDisk(root);
-  for (const f of now.keys()) if (!snapshot.has(f)) rmSync(path.join(root, f), { force: true });
+  // the workspace settings (autoSave) are the test's own, not a step's
+  for (const f of now.keys()) if (!snapshot.has(f) && !f.startsWith('.vscode/')) rmSync(path.join(root, f), { force: true });
   for (const [f, bytes] of snapshot) {
     if (now.get(f)?.equals(bytes)) continue;
     mkdirSync(path.dirname(path.join(root, f)), { recursive: true });
