@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { isAlwaysExcluded } from '../core/config';
 import { feedBytes, MAX_NOTE_BYTES } from '../core/index/load';
 import { decodeNote } from '../core/text/decode';
 import { forgetHidden, hiddenNoteGone, isHidden } from './hiddenNotes';
@@ -153,7 +154,7 @@ export class DiskFeed {
     for (const doc of vscode.workspace.textDocuments) {
       if (doc.isClosed || !doc.isDirty) continue;
       const f = this.host.fileOf(doc.uri);
-      if (f !== undefined && f.startsWith(path + '/')) out.push(f);
+      if (f !== undefined && f.startsWith(path + '/') && !isAlwaysExcluded(f)) out.push(f);
     }
     return out;
   }
