@@ -240,6 +240,32 @@ describe('diagnostics: a note deleted on disk while its buffer is unsaved', () =
     }
   });
 
+  it('a rename that fails (the unsaved note\'s file was deleted on disk) keeps the note', async () => {
+    const a = await api();
+    const from = a.service.uriOf(`${DIR}/failed_rename_old.md`);
+    const to = a.service.uriOf(`${DIR}/failed_rename_new.md`);
+    try {
+      await vscode.workspace.fs.writeFile(from, new TextEncoder().encode(note('Failed rename', 'Plain.')));
+      await waitFor('the note indexed', () => a.service.index.hasFile(`${DIR}/failed_rename_old.md`));
+      const doc = await vscode.workspace.openTextDocument(from);
+      const editor = await vscode.window.showTextDocument(doc);
+      assert.ok(await editor.edit(b => b.insert(doc.lineAt(doc.lineCount - 1).range.end, '\nSee [gone](no_such_note_for_failed_rename.md).')));
+      await waitForDiagnostics(from, hasCode('link-broken'), 5000);
+      await deletedOnDisk(from);
+      const edit = new vscode.WorkspaceEdit();
+      edit.renameFile(from, to);
+      // VS Code reverts the buffer to move it, fails (no file to move), and puts the unsaved text back: the buffer
+      // is dirty again with no edit
+      await vscode.workspace.applyEdit(edit);
+      await waitFor('the buffer dirty again', () => doc.isDirty && !doc.isClosed);
+      await new Promise(r => setTimeout(r, 1000));
+      await waitFor('the unsaved note indexed', () => a.service.index.hasFile(`${DIR}/failed_rename_old.md`), 5000);
+      await waitForDiagnostics(from, hasCode('link-broken'), 5000);
+    } finally {
+      await cleanUp([from, to]);
+    }
+  });
+
   it('a note with unsaved changes renamed (WorkspaceEdit.renameFile) is indexed at its new path only', async () => {
     const a = await api();
     const from = a.service.uriOf(`${DIR}/renamed_dirty_old.md`);
