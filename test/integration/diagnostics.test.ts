@@ -157,6 +157,24 @@ describe('diagnostics: a note deleted on disk while its buffer is unsaved', () =
   const DIR = 'backend/_lint_examples';
   const note = (title: string, body: string) => `---\ntitle: ${title}\nnote_type: chapter\ndomain: backend\ntags: []\ncreated: 2026-01-01\nupdated: 2026-01-01\nstatus: draft\n---\n# ${title}\n\n${body}\n`;
 
+  /**
+   * A note at `uri` with an unsaved broken link (shown), whose file is then deleted on disk: the note is kept, with
+   * the buffer's text. Returns the buffer.
+   */
+  async function unsavedNoteDeletedOnDisk(uri: vscode.Uri, title: string): Promise<vscode.TextDocument> {
+    const a = await api();
+    const file = a.service.fileOf(uri)!;
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(note(title, 'Plain.')));
+    await waitFor('the note indexed', () => a.service.index.hasFile(file));
+    const doc = await vscode.workspace.openTextDocument(uri);
+    const editor = await vscode.window.showTextDocument(doc);
+    assert.ok(await editor.edit(b => b.insert(doc.lineAt(doc.lineCount - 1).range.end, '\nSee [gone](no_such_note_for_this_test.md).')));
+    await waitForDiagnostics(uri, hasCode('link-broken'), 5000);
+    await deletedOnDisk(uri);
+    assert.ok(a.service.index.hasFile(file), 'kept while the buffer is dirty');
+    return doc;
+  }
+
   it('keeps the note (its diagnostics, links to it) while the buffer is dirty; reverted, the note goes', async () => {
     const a = await api();
     const target = a.service.uriOf(`${DIR}/deleted_while_dirty.md`);
@@ -190,14 +208,7 @@ describe('diagnostics: a note deleted on disk while its buffer is unsaved', () =
     const a = await api();
     const target = a.service.uriOf(`${DIR}/undone_after_delete.md`);
     try {
-      await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(note('Undone', '[gone](no_such_note_for_undo_test.md)')));
-      await waitFor('the note indexed', () => a.service.index.hasFile(`${DIR}/undone_after_delete.md`));
-      const doc = await vscode.workspace.openTextDocument(target);
-      const editor = await vscode.window.showTextDocument(doc);
-      assert.ok(await editor.edit(b => b.insert(doc.lineAt(doc.lineCount - 1).range.end, '\nUnsaved.')));
-      await waitFor('the buffer indexed', () => a.service.isIndexedAsShown(doc, a.service.index.note(`${DIR}/undone_after_delete.md`)?.length ?? -1));
-      await deletedOnDisk(target);
-      assert.ok(a.service.index.hasFile(`${DIR}/undone_after_delete.md`), 'kept while the buffer is dirty');
+      const doc = await unsavedNoteDeletedOnDisk(target, 'Undone');
       await vscode.window.showTextDocument(doc);
       await vscode.commands.executeCommand('undo');
       await waitFor('the buffer back at its saved text', () => !doc.isDirty);
@@ -217,14 +228,8 @@ describe('diagnostics: a note deleted on disk while its buffer is unsaved', () =
     const newFolder = a.service.uriOf(`${DIR}/moved_folder_new`);
     try {
       await vscode.workspace.fs.writeFile(kept, new TextEncoder().encode(note('Kept', 'Plain.')));
-      await vscode.workspace.fs.writeFile(dirty, new TextEncoder().encode(note('Dirty', 'Plain.')));
-      await waitFor('both notes indexed', () => a.service.index.hasFile(`${DIR}/moved_folder_old/dirty.md`) && a.service.index.hasFile(`${DIR}/moved_folder_old/kept.md`));
-      const doc = await vscode.workspace.openTextDocument(dirty);
-      const editor = await vscode.window.showTextDocument(doc);
-      assert.ok(await editor.edit(b => b.insert(doc.lineAt(doc.lineCount - 1).range.end, '\nSee [gone](no_such_note_for_folder_test.md).')));
-      await waitForDiagnostics(dirty, hasCode('link-broken'), 5000);
-      await deletedOnDisk(dirty);
-      assert.ok(a.service.index.hasFile(`${DIR}/moved_folder_old/dirty.md`), 'kept while the buffer is dirty');
+      await waitFor('the note indexed', () => a.service.index.hasFile(`${DIR}/moved_folder_old/kept.md`));
+      await unsavedNoteDeletedOnDisk(dirty, 'Dirty');
       const edit = new vscode.WorkspaceEdit();
       edit.renameFile(folder, newFolder);
       assert.ok(await vscode.workspace.applyEdit(edit));
@@ -245,13 +250,7 @@ describe('diagnostics: a note deleted on disk while its buffer is unsaved', () =
     const from = a.service.uriOf(`${DIR}/failed_rename_old.md`);
     const to = a.service.uriOf(`${DIR}/failed_rename_new.md`);
     try {
-      await vscode.workspace.fs.writeFile(from, new TextEncoder().encode(note('Failed rename', 'Plain.')));
-      await waitFor('the note indexed', () => a.service.index.hasFile(`${DIR}/failed_rename_old.md`));
-      const doc = await vscode.workspace.openTextDocument(from);
-      const editor = await vscode.window.showTextDocument(doc);
-      assert.ok(await editor.edit(b => b.insert(doc.lineAt(doc.lineCount - 1).range.end, '\nSee [gone](no_such_note_for_failed_rename.md).')));
-      await waitForDiagnostics(from, hasCode('link-broken'), 5000);
-      await deletedOnDisk(from);
+      const doc = await unsavedNoteDeletedOnDisk(from, 'Failed rename');
       const edit = new vscode.WorkspaceEdit();
       edit.renameFile(from, to);
       // VS Code reverts the buffer to move it, fails (no file to move), and puts the unsaved text back: the buffer
