@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { isAlwaysExcluded } from '../core/config';
 import { feedBytes, MAX_NOTE_BYTES } from '../core/index/load';
 import { decodeNote } from '../core/text/decode';
 import { forgetHidden, hiddenNoteGone, isHidden } from './hiddenNotes';
@@ -76,7 +77,9 @@ export class DiskFeed {
       return; // gone again
     }
     if (stat.type & vscode.FileType.Directory) {
-      const below = await listWorkspaceFiles(uri, log, file);
+      // and the unsaved buffers below it whose file is not on disk (deleted while dirty, then moved with the folder)
+      const below = new Set(await listWorkspaceFiles(uri, log, file));
+      for (const f of this.dirtyBufferFilesBelow(file)) below.add(f);
       index.beginBatch();
       const changed: string[] = [];
       try {
@@ -143,6 +146,17 @@ export class DiskFeed {
       return gone;
     }
     return [...feedBytes(index, file, bytes, (f, reason) => log.warn(`skipped ${f}: ${reason}`)), file];
+  }
+
+  /** Files below the folder `path` that have a dirty open buffer (whether on disk or not). */
+  private dirtyBufferFilesBelow(path: string): string[] {
+    const out: string[] = [];
+    for (const doc of vscode.workspace.textDocuments) {
+      if (doc.isClosed || !doc.isDirty) continue;
+      const f = this.host.fileOf(doc.uri);
+      if (f !== undefined && f.startsWith(path + '/') && !isAlwaysExcluded(f)) out.push(f);
+    }
+    return out;
   }
 
   /** Files (`path` itself, or below it for a folder) that are indexed notes with a dirty open buffer, with its version. */

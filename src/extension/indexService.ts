@@ -284,6 +284,8 @@ export class IndexService implements vscode.Disposable {
       ws.onDidChangeTextDocument(e => {
         if (e.contentChanges.length > 0) this.schedule(e.document);
         else if (!e.document.isDirty) this.settled(e.document);
+        // dirty again with no edit (a rename that failed puts the buffer back after reverting it): its text counts
+        else if (this.bufferNotIndexed(e.document)) this.schedule(e.document);
       }),
       // a buffer can open with unsaved text and no change event (a hot-exit backup restored once its editor shows,
       // after the load): the editor shows that text, so it is what is checked
@@ -375,6 +377,9 @@ export class IndexService implements vscode.Disposable {
         if (doc.isDirty) this.fromBuffer.set(file, version);
         else this.fromBuffer.delete(file);
         this.fire([...changed, file]);
+        // a clean buffer (undone to its saved text) says what the disk said when it was read: should the file have
+        // been deleted or changed on disk since, the disk wins, as it does for the CLI
+        if (!doc.isDirty) await this.disk.refreshFile(file);
       });
     }, this.settingsValue.debounceMs));
   }
@@ -387,6 +392,13 @@ export class IndexService implements vscode.Disposable {
     const file = this.fileOf(doc.uri);
     if (!file || !this.fromBuffer.has(file)) return;
     void this.enqueueHere(() => this.disk.bufferSettled(file));
+  }
+
+  /** Whether the dirty `doc`'s current text is neither indexed nor waiting to be. */
+  private bufferNotIndexed(doc: vscode.TextDocument): boolean {
+    if (this.timers.has(doc.uri.toString())) return false;
+    const file = this.fileOf(doc.uri);
+    return file !== undefined && this.fromBuffer.get(file) !== doc.version;
   }
 
   private cancel(uri: vscode.Uri): void {

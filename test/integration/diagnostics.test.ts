@@ -157,6 +157,24 @@ describe('diagnostics: a note deleted on disk while its buffer is unsaved', () =
   const DIR = 'backend/_lint_examples';
   const note = (title: string, body: string) => `---\ntitle: ${title}\nnote_type: chapter\ndomain: backend\ntags: []\ncreated: 2026-01-01\nupdated: 2026-01-01\nstatus: draft\n---\n# ${title}\n\n${body}\n`;
 
+  /**
+   * A note at `uri` with an unsaved broken link (shown), whose file is then deleted on disk: the note is kept, with
+   * the buffer's text. Returns the buffer.
+   */
+  async function unsavedNoteDeletedOnDisk(uri: vscode.Uri, title: string): Promise<vscode.TextDocument> {
+    const a = await api();
+    const file = a.service.fileOf(uri)!;
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(note(title, 'Plain.')));
+    await waitFor('the note indexed', () => a.service.index.hasFile(file));
+    const doc = await vscode.workspace.openTextDocument(uri);
+    const editor = await vscode.window.showTextDocument(doc);
+    assert.ok(await editor.edit(b => b.insert(doc.lineAt(doc.lineCount - 1).range.end, '\nSee [gone](no_such_note_for_this_test.md).')));
+    await waitForDiagnostics(uri, hasCode('link-broken'), 5000);
+    await deletedOnDisk(uri);
+    assert.ok(a.service.index.hasFile(file), 'kept while the buffer is dirty');
+    return doc;
+  }
+
   it('keeps the note (its diagnostics, links to it) while the buffer is dirty; reverted, the note goes', async () => {
     const a = await api();
     const target = a.service.uriOf(`${DIR}/deleted_while_dirty.md`);
@@ -183,6 +201,67 @@ describe('diagnostics: a note deleted on disk while its buffer is unsaved', () =
       assert.equal(a.service.index.hasFile(`${DIR}/deleted_while_dirty.md`), false);
     } finally {
       await cleanUp([target, linking]);
+    }
+  });
+
+  it('a buffer undone to its saved text after its file was deleted on disk is no note (the disk has none)', async () => {
+    const a = await api();
+    const target = a.service.uriOf(`${DIR}/undone_after_delete.md`);
+    try {
+      const doc = await unsavedNoteDeletedOnDisk(target, 'Undone');
+      await vscode.window.showTextDocument(doc);
+      await vscode.commands.executeCommand('undo');
+      await waitFor('the buffer back at its saved text', () => !doc.isDirty);
+      // the buffer's text is indexed again after the debounce: the disk, where the file is gone, must win
+      await waitFor('the note gone', () => !a.service.index.hasFile(`${DIR}/undone_after_delete.md`), 5000);
+      await waitForDiagnostics(target, ds => ds.length === 0, 5000);
+    } finally {
+      await cleanUp([target]);
+    }
+  });
+
+  it('a folder renamed (WorkspaceEdit.renameFile) keeps the unsaved note of a file deleted in it, at its new path', async () => {
+    const a = await api();
+    const folder = a.service.uriOf(`${DIR}/moved_folder_old`);
+    const kept = vscode.Uri.joinPath(folder, 'kept.md');
+    const dirty = vscode.Uri.joinPath(folder, 'dirty.md');
+    const newFolder = a.service.uriOf(`${DIR}/moved_folder_new`);
+    try {
+      await vscode.workspace.fs.writeFile(kept, new TextEncoder().encode(note('Kept', 'Plain.')));
+      await waitFor('the note indexed', () => a.service.index.hasFile(`${DIR}/moved_folder_old/kept.md`));
+      await unsavedNoteDeletedOnDisk(dirty, 'Dirty');
+      const edit = new vscode.WorkspaceEdit();
+      edit.renameFile(folder, newFolder);
+      assert.ok(await vscode.workspace.applyEdit(edit));
+      const moved = vscode.Uri.joinPath(newFolder, 'dirty.md');
+      await waitFor('the buffer moved with its folder', () => vscode.workspace.textDocuments.some(d => d.uri.toString() === moved.toString() && d.isDirty));
+      await waitFor('the unsaved note indexed at its new path', () => a.service.index.hasFile(`${DIR}/moved_folder_new/dirty.md`), 5000);
+      await waitForDiagnostics(moved, hasCode('link-broken'), 5000);
+      assert.equal(a.service.index.hasFile(`${DIR}/moved_folder_old/dirty.md`), false, 'no ghost at the old path');
+      assert.ok(a.service.index.hasFile(`${DIR}/moved_folder_new/kept.md`));
+    } finally {
+      await cleanUp([dirty, kept, vscode.Uri.joinPath(newFolder, 'dirty.md'), vscode.Uri.joinPath(newFolder, 'kept.md')]);
+      for (const f of [folder, newFolder]) await vscode.workspace.fs.delete(f, { recursive: true }).then(undefined, () => undefined);
+    }
+  });
+
+  it('a rename that fails (the unsaved note\'s file was deleted on disk) keeps the note', async () => {
+    const a = await api();
+    const from = a.service.uriOf(`${DIR}/failed_rename_old.md`);
+    const to = a.service.uriOf(`${DIR}/failed_rename_new.md`);
+    try {
+      const doc = await unsavedNoteDeletedOnDisk(from, 'Failed rename');
+      const edit = new vscode.WorkspaceEdit();
+      edit.renameFile(from, to);
+      // VS Code reverts the buffer to move it, fails (no file to move), and puts the unsaved text back: the buffer
+      // is dirty again with no edit
+      await vscode.workspace.applyEdit(edit);
+      await waitFor('the buffer dirty again', () => doc.isDirty && !doc.isClosed);
+      await new Promise(r => setTimeout(r, 1000));
+      await waitFor('the unsaved note indexed', () => a.service.index.hasFile(`${DIR}/failed_rename_old.md`), 5000);
+      await waitForDiagnostics(from, hasCode('link-broken'), 5000);
+    } finally {
+      await cleanUp([from, to]);
     }
   });
 
