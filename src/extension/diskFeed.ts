@@ -159,14 +159,18 @@ export class DiskFeed {
     return out;
   }
 
-  /** Files (`path` itself, or below it for a folder) that are indexed notes with a dirty open buffer, with its version. */
+  /**
+   * Files (`path` itself, or below it for a folder) that the index holds and that have a dirty open buffer, with its
+   * version: notes, and other files (an asset, a Markdown file `include` leaves out) that a save would write back.
+   */
   private dirtyBuffersAt(path: string): Map<string, number> {
     const { index } = this.host;
     const out = new Map<string, number>();
     for (const doc of vscode.workspace.textDocuments) {
       if (doc.isClosed || !doc.isDirty) continue;
       const f = this.host.fileOf(doc.uri);
-      if (f !== undefined && (f === path || f.startsWith(path + '/')) && index.isNote(f) && index.isIncluded(f) && !isHidden(index, f)) out.set(f, doc.version);
+      if (f === undefined || (f !== path && !f.startsWith(path + '/')) || isHidden(index, f)) continue;
+      if (index.isNote(f) ? index.isIncluded(f) : index.hasFile(f)) out.set(f, doc.version);
     }
     return out;
   }

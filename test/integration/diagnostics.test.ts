@@ -119,7 +119,7 @@ describe('diagnostics', () => {
 
 /** Resolves once the file-system watcher reported the deletion of `uri` (and a little later, for the index's queue). */
 async function deletedOnDisk(uri: vscode.Uri): Promise<void> {
-  const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.joinPath(uri, '..'), '*.md'));
+  const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.joinPath(uri, '..'), '*'));
   try {
     const seen = new Promise<void>(resolve => watcher.onDidDelete(u => { if (u.toString() === uri.toString()) resolve(); }));
     await vscode.workspace.fs.delete(uri);
@@ -201,6 +201,32 @@ describe('diagnostics: a note deleted on disk while its buffer is unsaved', () =
       assert.equal(a.service.index.hasFile(`${DIR}/deleted_while_dirty.md`), false);
     } finally {
       await cleanUp([target, linking]);
+    }
+  });
+
+  it('keeps a linked file that is no note while its buffer is dirty; reverted, links to it break', async () => {
+    const a = await api();
+    const asset = a.service.uriOf(`${DIR}/dirty_asset.txt`);
+    const linking = a.service.uriOf(`${DIR}/links_to_dirty_asset.md`);
+    try {
+      await vscode.workspace.fs.writeFile(asset, new TextEncoder().encode('first line\n'));
+      await vscode.workspace.fs.writeFile(linking, new TextEncoder().encode(note('Linking', '[asset](dirty_asset.txt)')));
+      await waitFor('both files indexed', () => a.service.index.hasFile(`${DIR}/dirty_asset.txt`) && a.service.index.hasFile(`${DIR}/links_to_dirty_asset.md`));
+      await waitForDiagnostics(linking, ds => !hasCode('link-broken')(ds), 5000);
+      const doc = await vscode.workspace.openTextDocument(asset);
+      const editor = await vscode.window.showTextDocument(doc);
+      assert.ok(await editor.edit(b => b.insert(new vscode.Position(0, 0), 'unsaved ')));
+      await deletedOnDisk(asset);
+      // a save would write the file back, as the CLI would then see it: the link still resolves
+      await new Promise(r => setTimeout(r, 1000));
+      assert.ok(a.service.index.hasFile(`${DIR}/dirty_asset.txt`), 'the file with an unsaved buffer is kept');
+      assert.ok(!hasCode('link-broken')(ours(linking)), 'a link to it still resolves');
+      await vscode.window.showTextDocument(doc);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+      await waitForDiagnostics(linking, hasCode('link-broken'), 5000);
+      assert.equal(a.service.index.hasFile(`${DIR}/dirty_asset.txt`), false);
+    } finally {
+      await cleanUp([asset, linking]);
     }
   });
 
