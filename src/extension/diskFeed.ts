@@ -62,9 +62,36 @@ export class DiskFeed {
 
   /** A path changed on disk. */
   async changed(uri: vscode.Uri, file: string): Promise<void> {
-    // a change of a path the index does not know may be a folder's (some watchers report those): a folder
-    // taken for a file would resolve links to it and keep its notes when it is deleted
-    if (this.host.index.hasFile(file) || !(await isFolder(uri))) await this.refreshFile(file);
+    // a change of a path the index does not know may be a folder's: a folder taken for a file would resolve links
+    // to it and keep its notes when it is deleted
+    if (this.host.index.hasFile(file) || !(await isFolder(uri))) {
+      await this.refreshFile(file);
+      return;
+    }
+    await this.folderChanged(uri, file);
+  }
+
+  /**
+   * A folder changed. VS Code's watcher reports a folder deleted and made again within one of its reports (moved
+   * away and recreated by a script, a branch switch) as one change of the folder, and nothing of the files below:
+   * the index follows the disk below it. Files that are gone go as deleted ones do (an unsaved buffer keeps its
+   * note); files new to the index come in. Files both know are left to their own change reports.
+   */
+  private async folderChanged(uri: vscode.Uri, folder: string): Promise<void> {
+    const { index, log } = this.host;
+    const onDisk = await listWorkspaceFiles(uri, log, folder);
+    const present = new Set(onDisk);
+    for (const f of [...index.files()]) if (f.startsWith(folder + '/') && !present.has(f)) this.deleted(f);
+    const added = onDisk.filter(f => !index.hasFile(f));
+    if (added.length === 0) return;
+    index.beginBatch();
+    const changed: string[] = [];
+    try {
+      for (const f of added) changed.push(...await this.feedFromDisk(f));
+    } finally {
+      changed.push(...index.endBatch());
+    }
+    this.fire(changed);
   }
 
   /** A file or folder appeared (create event or rename target). */

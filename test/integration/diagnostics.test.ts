@@ -1,6 +1,8 @@
 // Diagnostics in the real editor: the whole workspace after loading, live on unsaved edits, on file
 // create/delete and on configuration change.
 import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { api, codeOf, ours, waitFor } from './support';
 
@@ -100,6 +102,31 @@ describe('diagnostics', () => {
     await vscode.workspace.fs.delete(uri);
     await waitForDiagnostics(uri, d2 => d2.length === 0, 5000);
     assert.equal(a.service.index.hasFile('backend/_lint_examples/created_by_test.md'), false);
+  });
+
+  it('follows a folder moved away on disk and made again at once (the watcher may report one change of the folder)', async () => {
+    const a = await api();
+    const root = a.service.uriOf('backend').fsPath;
+    const note = (title: string, body: string) => `---\ntitle: ${title}\nnote_type: chapter\ndomain: backend\ntags: []\ncreated: 2026-01-01\nupdated: 2026-01-01\nstatus: draft\n---\n# ${title}\n\n${body}\n`;
+    const linking = a.service.uriOf('backend/_swap_link.md');
+    try {
+      fs.mkdirSync(path.join(root, '_swap_test'), { recursive: true });
+      fs.writeFileSync(path.join(root, '_swap_test', 'a.md'), note('A', 'Plain.'));
+      fs.writeFileSync(linking.fsPath, note('Link', '[a](_swap_test/a.md)'));
+      await waitFor('both notes indexed', () => a.service.index.hasFile('backend/_swap_test/a.md') && a.service.index.hasFile('backend/_swap_link.md'), 5000);
+      await waitForDiagnostics(linking, ds => !hasCode('link-broken')(ds), 5000);
+      // as a branch switch or a script may: the folder goes and comes back within one report of the watcher
+      fs.renameSync(path.join(root, '_swap_test'), path.join(root, '_swap_test_old'));
+      fs.mkdirSync(path.join(root, '_swap_test'));
+      fs.writeFileSync(path.join(root, '_swap_test', 'b.md'), note('B', 'Plain.'));
+      await waitForDiagnostics(linking, hasCode('link-broken'), 5000);
+      await waitFor('the new folder\'s note indexed', () => a.service.index.hasFile('backend/_swap_test/b.md'), 5000);
+      await waitFor('the moved note indexed', () => a.service.index.hasFile('backend/_swap_test_old/a.md'), 5000);
+      assert.equal(a.service.index.hasFile('backend/_swap_test/a.md'), false);
+    } finally {
+      for (const f of ['_swap_test', '_swap_test_old', '_swap_link.md']) fs.rmSync(path.join(root, f), { recursive: true, force: true });
+      await waitFor('the test\'s notes gone', () => ![...a.service.index.files()].some(f => f.startsWith('backend/_swap')), 5000);
+    }
   });
 
   it('applies rule severities from the settings', async () => {
