@@ -83,11 +83,16 @@ export class DiskFeed {
     const present = new Set(onDisk);
     for (const f of [...index.files()]) if (f.startsWith(folder + '/') && !present.has(f)) this.deleted(f);
     const added = onDisk.filter(f => !index.hasFile(f));
-    if (added.length === 0) return;
+    if (added.length !== 0) await this.feedAllFromDisk(added);
+  }
+
+  /** Reads `files` from disk into the index in one batch. */
+  private async feedAllFromDisk(files: Iterable<string>): Promise<void> {
+    const { index } = this.host;
     index.beginBatch();
     const changed: string[] = [];
     try {
-      for (const f of added) changed.push(...await this.feedFromDisk(f));
+      for (const f of files) changed.push(...await this.feedFromDisk(f));
     } finally {
       changed.push(...index.endBatch());
     }
@@ -96,7 +101,7 @@ export class DiskFeed {
 
   /** A file or folder appeared (create event or rename target). */
   async created(uri: vscode.Uri, file: string): Promise<void> {
-    const { index, log } = this.host;
+    const { log } = this.host;
     let stat: vscode.FileStat;
     try {
       stat = await vscode.workspace.fs.stat(uri);
@@ -107,14 +112,7 @@ export class DiskFeed {
       // and the unsaved buffers below it whose file is not on disk (deleted while dirty, then moved with the folder)
       const below = new Set(await listWorkspaceFiles(uri, log, file));
       for (const f of this.dirtyBufferFilesBelow(file)) below.add(f);
-      index.beginBatch();
-      const changed: string[] = [];
-      try {
-        for (const f of below) changed.push(...await this.feedFromDisk(f));
-      } finally {
-        changed.push(...index.endBatch());
-      }
-      this.fire(changed);
+      await this.feedAllFromDisk(below);
       return;
     }
     this.fire(await this.feedFromDisk(file));
