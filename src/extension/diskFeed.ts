@@ -75,13 +75,17 @@ export class DiskFeed {
    * A folder changed. VS Code's watcher reports a folder deleted and made again within one of its reports (moved
    * away and recreated by a script, a branch switch) as one change of the folder, and nothing of the files below:
    * the index follows the disk below it. Files that are gone go as deleted ones do (an unsaved buffer keeps its
-   * note); files new to the index come in. Files both know are left to their own change reports.
+   * note); files new to the index come in. Files both know are left to their own change reports. (A folder changes
+   * rarely: listing it, and a look at each indexed file below it that the listing leaves out, costs little.)
    */
   private async folderChanged(uri: vscode.Uri, folder: string): Promise<void> {
     const { index, log } = this.host;
     const onDisk = await listWorkspaceFiles(uri, log, folder);
     const present = new Set(onDisk);
-    for (const f of [...index.files()]) if (f.startsWith(folder + '/') && !present.has(f)) this.deleted(f);
+    // (a file the listing leaves out may still be there: a note files.exclude hides is indexed while it is open)
+    for (const f of [...index.files()]) {
+      if (f.startsWith(folder + '/') && !present.has(f) && !(await exists(this.host.uriOf(f)))) this.deleted(f);
+    }
     const added = onDisk.filter(f => !index.hasFile(f));
     if (added.length !== 0) await this.feedAllFromDisk(added);
   }
@@ -216,6 +220,15 @@ export class DiskFeed {
   private forgetHidden(file: string): string[] {
     this.fromBuffer.delete(file);
     return forgetHidden(this.host.index, file);
+  }
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
   }
 }
 
