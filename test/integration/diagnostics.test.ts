@@ -4,7 +4,7 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { api, codeOf, ours, waitFor } from './support';
+import { api, chapterNote, codeOf, ours, waitFor } from './support';
 
 
 /** Resolves when `check` holds for the diagnostics of `uri`, rejects after `ms`. */
@@ -107,18 +107,17 @@ describe('diagnostics', () => {
   it('follows a folder moved away on disk and made again at once (the watcher may report one change of the folder)', async () => {
     const a = await api();
     const root = a.service.uriOf('backend').fsPath;
-    const note = (title: string, body: string) => `---\ntitle: ${title}\nnote_type: chapter\ndomain: backend\ntags: []\ncreated: 2026-01-01\nupdated: 2026-01-01\nstatus: draft\n---\n# ${title}\n\n${body}\n`;
     const linking = a.service.uriOf('backend/_swap_link.md');
     try {
       fs.mkdirSync(path.join(root, '_swap_test'), { recursive: true });
-      fs.writeFileSync(path.join(root, '_swap_test', 'a.md'), note('A', 'Plain.'));
-      fs.writeFileSync(linking.fsPath, note('Link', '[a](_swap_test/a.md)'));
+      fs.writeFileSync(path.join(root, '_swap_test', 'a.md'), chapterNote('A', 'Plain.'));
+      fs.writeFileSync(linking.fsPath, chapterNote('Link', '[a](_swap_test/a.md)'));
       await waitFor('both notes indexed', () => a.service.index.hasFile('backend/_swap_test/a.md') && a.service.index.hasFile('backend/_swap_link.md'), 5000);
       await waitForDiagnostics(linking, ds => !hasCode('link-broken')(ds), 5000);
       // as a branch switch or a script may: the folder goes and comes back within one report of the watcher
       fs.renameSync(path.join(root, '_swap_test'), path.join(root, '_swap_test_old'));
       fs.mkdirSync(path.join(root, '_swap_test'));
-      fs.writeFileSync(path.join(root, '_swap_test', 'b.md'), note('B', 'Plain.'));
+      fs.writeFileSync(path.join(root, '_swap_test', 'b.md'), chapterNote('B', 'Plain.'));
       await waitForDiagnostics(linking, hasCode('link-broken'), 5000);
       await waitFor('the new folder\'s note indexed', () => a.service.index.hasFile('backend/_swap_test/b.md'), 5000);
       await waitFor('the moved note indexed', () => a.service.index.hasFile('backend/_swap_test_old/a.md'), 5000);
@@ -182,7 +181,6 @@ describe('diagnostics: a note deleted on disk while its buffer is unsaved', () =
     await files().update('autoSave', autoSave, vscode.ConfigurationTarget.Workspace);
   });
   const DIR = 'backend/_lint_examples';
-  const note = (title: string, body: string) => `---\ntitle: ${title}\nnote_type: chapter\ndomain: backend\ntags: []\ncreated: 2026-01-01\nupdated: 2026-01-01\nstatus: draft\n---\n# ${title}\n\n${body}\n`;
 
   /**
    * A note at `uri` with an unsaved broken link (shown), whose file is then deleted on disk: the note is kept, with
@@ -191,7 +189,7 @@ describe('diagnostics: a note deleted on disk while its buffer is unsaved', () =
   async function unsavedNoteDeletedOnDisk(uri: vscode.Uri, title: string): Promise<vscode.TextDocument> {
     const a = await api();
     const file = a.service.fileOf(uri)!;
-    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(note(title, 'Plain.')));
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(chapterNote(title, 'Plain.')));
     await waitFor('the note indexed', () => a.service.index.hasFile(file));
     const doc = await vscode.workspace.openTextDocument(uri);
     const editor = await vscode.window.showTextDocument(doc);
@@ -207,8 +205,8 @@ describe('diagnostics: a note deleted on disk while its buffer is unsaved', () =
     const target = a.service.uriOf(`${DIR}/deleted_while_dirty.md`);
     const linking = a.service.uriOf(`${DIR}/links_to_deleted.md`);
     try {
-      await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(note('Target', 'Plain.')));
-      await vscode.workspace.fs.writeFile(linking, new TextEncoder().encode(note('Linking', '[target](deleted_while_dirty.md)')));
+      await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(chapterNote('Target', 'Plain.')));
+      await vscode.workspace.fs.writeFile(linking, new TextEncoder().encode(chapterNote('Linking', '[target](deleted_while_dirty.md)')));
       await waitFor('both notes indexed', () => a.service.index.hasFile(`${DIR}/deleted_while_dirty.md`) && a.service.index.hasFile(`${DIR}/links_to_deleted.md`));
       await waitForDiagnostics(linking, ds => !hasCode('link-broken')(ds), 5000);
       const doc = await vscode.workspace.openTextDocument(target);
@@ -237,7 +235,7 @@ describe('diagnostics: a note deleted on disk while its buffer is unsaved', () =
     const linking = a.service.uriOf(`${DIR}/links_to_dirty_asset.md`);
     try {
       await vscode.workspace.fs.writeFile(asset, new TextEncoder().encode('first line\n'));
-      await vscode.workspace.fs.writeFile(linking, new TextEncoder().encode(note('Linking', '[asset](dirty_asset.txt)')));
+      await vscode.workspace.fs.writeFile(linking, new TextEncoder().encode(chapterNote('Linking', '[asset](dirty_asset.txt)')));
       await waitFor('both files indexed', () => a.service.index.hasFile(`${DIR}/dirty_asset.txt`) && a.service.index.hasFile(`${DIR}/links_to_dirty_asset.md`));
       await waitForDiagnostics(linking, ds => !hasCode('link-broken')(ds), 5000);
       const doc = await vscode.workspace.openTextDocument(asset);
@@ -280,7 +278,7 @@ describe('diagnostics: a note deleted on disk while its buffer is unsaved', () =
     const dirty = vscode.Uri.joinPath(folder, 'dirty.md');
     const newFolder = a.service.uriOf(`${DIR}/moved_folder_new`);
     try {
-      await vscode.workspace.fs.writeFile(kept, new TextEncoder().encode(note('Kept', 'Plain.')));
+      await vscode.workspace.fs.writeFile(kept, new TextEncoder().encode(chapterNote('Kept', 'Plain.')));
       await waitFor('the note indexed', () => a.service.index.hasFile(`${DIR}/moved_folder_old/kept.md`));
       await unsavedNoteDeletedOnDisk(dirty, 'Dirty');
       const edit = new vscode.WorkspaceEdit();
@@ -323,7 +321,7 @@ describe('diagnostics: a note deleted on disk while its buffer is unsaved', () =
     const from = a.service.uriOf(`${DIR}/renamed_dirty_old.md`);
     const to = a.service.uriOf(`${DIR}/renamed_dirty_new.md`);
     try {
-      await vscode.workspace.fs.writeFile(from, new TextEncoder().encode(note('Renamed', 'Plain.')));
+      await vscode.workspace.fs.writeFile(from, new TextEncoder().encode(chapterNote('Renamed', 'Plain.')));
       await waitFor('the note indexed', () => a.service.index.hasFile(`${DIR}/renamed_dirty_old.md`));
       const doc = await vscode.workspace.openTextDocument(from);
       const editor = await vscode.window.showTextDocument(doc);

@@ -45,3 +45,8 @@ export async function waitFor<T>(what: string, probe: () => T | undefined | null
     await new Promise(r => setTimeout(r, everyMs));
   }
 }
+
+/** A chapter note with complete frontmatter, titled `title`, with `body` under its heading. */
+export function chapterNote(title: string, body: string): string {
+  return `---\ntitle: ${title}\nnote_type: chapter\ndomain: backend\ntags: []\ncreated: 2026-01-01\nupdated: 2026-01-01\nstatus: draft\n---\n# ${title}\n\n${body}\n`;
+}
