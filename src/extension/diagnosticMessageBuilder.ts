@@ -254,14 +254,38 @@ function chapterNumberUnknown(message: string, data: Facts, l10n: Translator): s
   if (who === undefined) return undefined;
   const named = message.slice(at + marker.length);
   const more = moreSuffix(named);
+  // (a candidate shown by its link text, not its path, keeps the core's list)
+  const listed = candidateList(more?.shown ?? named, candidates, l10n) ?? more?.shown ?? named;
   if (more === undefined) {
     return 'batch' in who
-      ? l10n.t('batch {0} names chapter {1}, which is ambiguous: {2}', who.batch, num, named)
-      : l10n.t('reading list "{0}" names chapter {1}, which is ambiguous: {2}', who.list, num, named);
+      ? l10n.t('batch {0} names chapter {1}, which is ambiguous: {2}', who.batch, num, listed)
+      : l10n.t('reading list "{0}" names chapter {1}, which is ambiguous: {2}', who.list, num, listed);
   }
   return 'batch' in who
-    ? l10n.t('batch {0} names chapter {1}, which is ambiguous: {2} and {3} more', who.batch, num, more.shown, more.count)
-    : l10n.t('reading list "{0}" names chapter {1}, which is ambiguous: {2} and {3} more', who.list, num, more.shown, more.count);
+    ? l10n.t('batch {0} names chapter {1}, which is ambiguous: {2} and {3} more', who.batch, num, listed, more.count)
+    : l10n.t('reading list "{0}" names chapter {1}, which is ambiguous: {2} and {3} more', who.list, num, listed, more.count);
+}
+
+/**
+ * The candidates an ambiguity message names (`a.md, b.md`, each as its README shows it: a tail of its workspace
+ * path), listed again in the display language. Read back by matching each candidate in turn, so a path that holds
+ * `, ` itself is not cut; undefined when the text is not the candidates' paths joined with `, `.
+ */
+function candidateList(shown: string, files: readonly string[], l10n: Translator): string | undefined {
+  const parts: string[] = [];
+  let at = 0;
+  for (const [i, file] of files.entries()) {
+    if (i > 0) {
+      if (!shown.startsWith(', ', at)) return undefined;
+      at += 2;
+    }
+    const last = i === files.length - 1;
+    const part = pathTails(file).find(t => shown.startsWith(t, at) && (last ? at + t.length === shown.length : shown.startsWith(', ', at + t.length)));
+    if (part === undefined) return undefined;
+    parts.push(part);
+    at += part.length;
+  }
+  return at === shown.length ? joinList(l10n, parts) : undefined;
 }
 
 /** Splits `a.md, b.md and 3 more` into the paths shown and the count left out (undefined without that tail). */

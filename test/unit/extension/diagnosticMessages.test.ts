@@ -241,7 +241,7 @@ describe('localised diagnostic messages', () => {
     assert.equal(localize(planned, zh), '章節「04_scaling」尚在規劃中：advanced/04_scaling.md 尚未建立');
     const more = find('chapter-number-unknown', 'more')!;
     assert.equal(more.message, 'batch 3 names chapter 07, which is ambiguous: d/07_a.md, d/07_b.md, d/07_c.md, d/07_d.md, d/07_e.md and 1 more');
-    assert.equal(localize(more, zh), '批次 3 列出的章節 07 有歧義：d/07_a.md, d/07_b.md, d/07_c.md, d/07_d.md, d/07_e.md，另有 1 個');
+    assert.equal(localize(more, zh), '批次 3 列出的章節 07 有歧義：d/07_a.md、d/07_b.md、d/07_c.md、d/07_d.md、d/07_e.md，另有 1 個');
     const label = find('priority-mismatch', '(not a priority label)')!;
     assert.equal(localize(label, zh), '章節「03_c」標示為「Whatever」（不是優先順序標籤），但閱讀清單「Important」列出了 a/03_c.md：應為「Important」');
     const yaml = find('frontmatter-invalid', 'not valid YAML')!;

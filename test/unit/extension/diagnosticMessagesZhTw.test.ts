@@ -64,7 +64,7 @@ const CASES: Case[] = [
     '批次 24 列出了章節 77，但此系列沒有任何章節檔名以該編號開頭'],
   ['chapter-number-unknown', 'reading list "Must-read" names chapter 01, which is ambiguous: system_design/01_scalability_fundamentals.md, design_pattern/creational/01_singleton.md',
     { num: '01', candidates: [`${SD}/01_scalability_fundamentals.md`, 'backend/design_pattern/creational/01_singleton.md'] },
-    '閱讀清單「Must-read」列出的章節 01 有歧義：system_design/01_scalability_fundamentals.md, design_pattern/creational/01_singleton.md'],
+    '閱讀清單「Must-read」列出的章節 01 有歧義：system_design/01_scalability_fundamentals.md、design_pattern/creational/01_singleton.md'],
   ['priority-mismatch', '"Urgent" is not a priority label; expected one of 必讀, 重要, 可跳讀',
     { problem: 'not-a-label', label: 'Urgent', labels: ['必讀', '重要', '可跳讀'] },
     '「Urgent」不是優先順序標籤；應為以下之一：必讀、重要、可跳讀'],
@@ -134,6 +134,17 @@ describe('zh-TW diagnostic messages, one per code of the spec', () => {
     assert.equal(localize(n, zhTW()), 'aliases 必須是字串或字串清單，實際為 42');
     const s = diagnostic(['frontmatter-field-invalid', 'tags must be a list of strings, got "kafka"', { field: 'tags', value: 'kafka', expected: 'a list of strings' }, '']);
     assert.equal(localize(s, zhTW()), 'tags 必須是字串清單，實際為「kafka」');
+  });
+
+  it('the chapters an ambiguous number may mean are separated by 、, read back by their paths', () => {
+    // a path holding ", " itself is one candidate, not two
+    const comma = diagnostic(['chapter-number-unknown', 'batch 2 names chapter 05, which is ambiguous: a, b/05_x.md, c/05_y.md',
+      { num: '05', candidates: ['backend/a, b/05_x.md', 'backend/c/05_y.md'] }, '']);
+    assert.equal(localize(comma, zhTW()), '批次 2 列出的章節 05 有歧義：a, b/05_x.md、c/05_y.md');
+    // a candidate shown by its link (no file in the facts) keeps the core's list rather than a wrong one
+    const href = diagnostic(['chapter-number-unknown', 'batch 2 names chapter 05, which is ambiguous: ../05_x.md, c/05_y.md',
+      { num: '05', candidates: ['', 'backend/c/05_y.md'] }, '']);
+    assert.equal(localize(href, zhTW()), '批次 2 列出的章節 05 有歧義：../05_x.md, c/05_y.md');
   });
 });
 
