@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { isAlwaysExcluded } from '../core/config';
 import { feedBytes, MAX_NOTE_BYTES } from '../core/index/load';
 import { decodeNote } from '../core/text/decode';
+import type { Reconciled } from './diskReconcile';
 import { forgetHidden, hiddenNoteGone, isHidden } from './hiddenNotes';
 import { listWorkspaceFiles } from './workspaceFiles';
 import { diskBytes, errorText, type IndexHost } from './workspaceLoad';
@@ -68,26 +69,32 @@ export class DiskFeed {
       await this.refreshFile(file);
       return;
     }
-    await this.folderChanged(uri, file);
+    // a folder: VS Code's watcher reports a folder deleted and made again within one of its reports (moved away and
+    // recreated by a script, a branch switch) as one change of the folder, and nothing of the files below
+    await this.followListing(uri, file);
   }
 
   /**
-   * A folder changed. VS Code's watcher reports a folder deleted and made again within one of its reports (moved
-   * away and recreated by a script, a branch switch) as one change of the folder, and nothing of the files below:
-   * the index follows the disk below it. Files that are gone go as deleted ones do (an unsaved buffer keeps its
-   * note); files new to the index come in. Files both know are left to their own change reports. (A folder changes
-   * rarely: listing it, and a look at each indexed file below it that the listing leaves out, costs little.)
+   * Brings the index in line with the listing of `folder` (`''`: the whole notes folder, at `uri`). Files that are
+   * gone go as deleted ones do (an unsaved buffer keeps its note); files new to the index are read. Files both know
+   * are left alone: neither read nor compared. Resolves with the files that left the index and those that came.
+   * (Costs one listing, and a look at each indexed file the listing leaves out.)
    */
-  private async folderChanged(uri: vscode.Uri, folder: string): Promise<void> {
+  async followListing(uri: vscode.Uri, folder: string): Promise<Reconciled> {
     const { index, log } = this.host;
     const onDisk = await listWorkspaceFiles(uri, log, folder);
     const present = new Set(onDisk);
+    const gone: string[] = [];
     // (a file the listing leaves out may still be there: a note files.exclude hides is indexed while it is open)
     for (const f of [...index.files()]) {
-      if (f.startsWith(folder + '/') && !present.has(f) && !(await exists(this.host.uriOf(f)))) this.deleted(f);
+      if ((folder === '' || f.startsWith(folder + '/')) && !present.has(f) && !(await exists(this.host.uriOf(f)))) {
+        this.deleted(f);
+        if (!index.hasFile(f)) gone.push(f);
+      }
     }
     const added = onDisk.filter(f => !index.hasFile(f));
     if (added.length !== 0) await this.feedAllFromDisk(added);
+    return { gone, added };
   }
 
   /** Reads `files` from disk into the index in one batch. */

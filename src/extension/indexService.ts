@@ -5,6 +5,7 @@ import type { FileEdit, Position, Range } from '../core/model';
 import { decodeNote } from '../core/text/decode';
 import { CONFIG_FILE, editorSettings, filesDiffer, loadNotesConfig, onlySeveritiesDiffer, type EditorSettings } from './config';
 import { DiskFeed } from './diskFeed';
+import { reconcileOnFocus, reconciledText, type Reconciled } from './diskReconcile';
 import { documentLength, fileOfUri, fromVscodePosition, toVscodeRange, uriOfFile, workspaceEditOf } from './editorPaths';
 import { isHidden } from './hiddenNotes';
 import { diskBytes, errorText, loadAll, yieldToEventLoop, type LoadProgress } from './workspaceLoad';
@@ -147,6 +148,23 @@ export class IndexService implements vscode.Disposable {
       this.index.setConfig(await this.readConfig());
       const notes = await this.withViewProgress(() => this.loadAll());
       this.log.info(`indexed ${notes} notes of ${root.toString(true)} in ${Date.now() - t0} ms (${this.index.series().length} series)`);
+    });
+  }
+
+  /**
+   * Brings the index in line with a listing of the notes folder (the listing the load uses), after the work queued
+   * before: indexed files gone from the disk leave it (an unsaved buffer still keeps its note), files it did not
+   * know are read; files both know are not read again. Run when the window regains focus; logs what it corrected.
+   */
+  reconcile(): Promise<Reconciled> {
+    return this.enqueue(async () => {
+      const root = this.root;
+      if (!root) return { gone: [], added: [] };
+      const t0 = Date.now();
+      const found = await this.disk.followListing(root, '');
+      const text = reconciledText(found, Date.now() - t0);
+      if (text) this.log.info(text);
+      return found;
     });
   }
 
@@ -317,6 +335,8 @@ export class IndexService implements vscode.Disposable {
           }
         });
       }),
+      // other programs may have created or deleted files while the window had no focus, unreported by the watcher
+      reconcileOnFocus(() => void this.reconcile()),
       ws.onDidChangeConfiguration(e => {
         const root = this.root;
         if (!root) return;
