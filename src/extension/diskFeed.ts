@@ -7,6 +7,9 @@ import { forgetHidden, hiddenNoteGone, isHidden } from './hiddenNotes';
 import { listWorkspaceFiles } from './workspaceFiles';
 import { diskBytes, errorText, type IndexHost } from './workspaceLoad';
 
+/** Most creation stamps kept (see `DiskFeed.createdStamps`): the oldest goes first. */
+const MAX_STAMPS = 256;
+
 /**
  * Feeds the index what changed on disk (file-system watcher events, rename targets, a buffer closed unsaved):
  * a file or folder that appeared, changed or went. A file an unsaved buffer holds keeps the buffer's text.
@@ -22,6 +25,12 @@ export class DiskFeed {
     private readonly fedVersion: ReadonlyMap<string, number>,
     private readonly fire: (files: string[]) => void,
   ) {}
+
+  /**
+   * Modification time and size of files `created` read, by file: the editor and the watcher both report a creation
+   * the editor made, and the second report of an unchanged file needs no reading (the oldest go first: see MAX_STAMPS).
+   */
+  private readonly createdStamps = new Map<string, string>();
 
   /**
    * A file or folder was deleted. Unsaved text counts: a note whose open buffer is dirty stays, with the buffer's
@@ -110,9 +119,12 @@ export class DiskFeed {
     this.fire(changed);
   }
 
-  /** A file or folder appeared (create event or rename target). */
+  /**
+   * A file or folder appeared (create event, rename target, or a creation the editor made, which the watcher reports
+   * too): a file is read, unless it was read on its creation and has not changed since (the second report of it).
+   */
   async created(uri: vscode.Uri, file: string): Promise<void> {
-    const { log } = this.host;
+    const { index, log } = this.host;
     let stat: vscode.FileStat;
     try {
       stat = await vscode.workspace.fs.stat(uri);
@@ -126,7 +138,15 @@ export class DiskFeed {
       await this.feedAllFromDisk(below);
       return;
     }
+    const stamp = `${stat.mtime}/${stat.size}`;
+    if (this.createdStamps.get(file) === stamp && index.hasFile(file)) {
+      this.createdStamps.delete(file);
+      return;
+    }
     this.fire(await this.feedFromDisk(file));
+    this.createdStamps.delete(file);
+    if (this.createdStamps.size >= MAX_STAMPS) this.createdStamps.delete(this.createdStamps.keys().next().value!);
+    this.createdStamps.set(file, stamp);
   }
 
   /** Re-reads one file unless an unsaved buffer holds newer text. */

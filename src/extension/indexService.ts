@@ -322,6 +322,15 @@ export class IndexService implements vscode.Disposable {
         // the buffer's unsaved text was indexed and then discarded: go back to the disk
         if (this.fromBuffer.delete(file)) void this.enqueueHere(() => this.disk.refreshFile(file));
       }),
+      // files and folders the editor created or deleted (explorer, WorkspaceEdit, other extensions) are followed
+      // whether or not the file watcher reports them too (it may not: files.watcherExclude, or a folder it does not
+      // watch); a second report of the same thing changes nothing (see DiskFeed.created and deleted)
+      ws.onDidCreateFiles(e => {
+        for (const uri of e.files) this.onFsEvent(uri, 'create');
+      }),
+      ws.onDidDeleteFiles(e => {
+        for (const uri of e.files) this.onFsEvent(uri, 'delete');
+      }),
       ws.onDidRenameFiles(e => {
         void this.enqueueHere(async () => {
           for (const { oldUri, newUri } of e.files) {
@@ -366,6 +375,7 @@ export class IndexService implements vscode.Disposable {
     );
   }
 
+  /** A path created, changed or deleted, as the file watcher or the editor (its own file operations) reports it. */
   private onFsEvent(uri: vscode.Uri, kind: 'create' | 'change' | 'delete'): void {
     const file = this.fileOf(uri);
     if (!file || isAlwaysExcluded(file)) return;

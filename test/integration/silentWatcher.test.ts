@@ -14,6 +14,7 @@ import { chapterNote, codeOf, ours, service, waitFor } from './support';
 const DIR = 'silent_demo';
 const HUB = `${DIR}/hub.md`;
 const DOOMED = `${DIR}/doomed.md`;
+const FRESH = `${DIR}/fresh.md`;
 const ON_DISK = `${DIR}/on_disk.md`;
 const GONE = `${DIR}/gone.md`;
 const PROBE = `${DIR}/probe.md`;
@@ -72,6 +73,50 @@ describe('the index when the file watcher stays silent', function () {
     rmSync(disk(ECHO), { force: true });
     await files().update('watcherExclude', watcherExclude, vscode.ConfigurationTarget.Workspace);
     await s.rescan();
+  });
+
+  it('a note the editor deletes leaves the index, and links to it break', async () => {
+    assert.ok(!brokenTargets(s).includes('doomed.md'));
+    const edit = new vscode.WorkspaceEdit();
+    edit.deleteFile(s.uriOf(DOOMED));
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    await waitFor('the deleted note to leave the index', () => !s.index.hasFile(DOOMED));
+    await waitFor('the link to it to break', () => brokenTargets(s).includes('doomed.md'));
+  });
+
+  it('a note the editor creates enters the index once, and links to it resolve', async () => {
+    let reads = 0;
+    const counting = s.onDidChange(e => { if (e.files.includes(FRESH)) reads++; });
+    try {
+      const edit = new vscode.WorkspaceEdit();
+      edit.createFile(s.uriOf(FRESH), { contents: new TextEncoder().encode(chapterNote('Fresh', 'Made by the editor.')) });
+      assert.ok(await vscode.workspace.applyEdit(edit));
+      await waitFor('the created note to be indexed', () => s.index.isNote(FRESH));
+      await waitFor('the link to it to resolve', () => !brokenTargets(s).includes('fresh.md'));
+    } finally {
+      counting.dispose();
+    }
+    assert.equal(reads, 1, 'the note was checked once');
+  });
+
+  it('a note the editor creates where the watcher reports it too is read once', async () => {
+    let reads = 0;
+    const counting = s.onDidChange(e => { if (e.files.includes(ECHO)) reads++; });
+    const seen = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(s.root!, ECHO));
+    const reported = new Promise<void>(res => seen.onDidCreate(() => res()));
+    try {
+      const edit = new vscode.WorkspaceEdit();
+      edit.createFile(s.uriOf(ECHO), { contents: new TextEncoder().encode(chapterNote('Echo', 'Reported twice.')) });
+      assert.ok(await vscode.workspace.applyEdit(edit));
+      await Promise.race([reported, sleep(5000)]);
+      // the watcher's report is handled on the index's queue, after the editor's: done once a task queued now ran
+      await s.reconcile();
+    } finally {
+      counting.dispose();
+      seen.dispose();
+    }
+    assert.ok(s.index.isNote(ECHO));
+    assert.equal(reads, 1, 'the note was checked once');
   });
 
   it('a reconcile follows files other programs created and deleted, and keeps an unsaved note', async () => {
