@@ -182,11 +182,13 @@ export class DiskFeed {
   private async feedFromDisk(file: string): Promise<string[]> {
     const { index, log } = this.host;
     if (isHidden(index, file)) return this.forgetHidden(file);
+    const doc = this.host.documentOf(file);
     if (!index.isIncluded(file)) {
-      // left out by the config: not checked, but links to it resolve
+      // left out by the config: not checked, but links to it resolve while it is on disk or an unsaved buffer holds it
+      // (a buffer closed unsaved after its file was deleted leaves no file behind)
+      if (!doc?.isDirty && !(await exists(this.host.uriOf(file)))) return this.goneFromDisk(file);
       return index.isNote(file) ? index.removeFile(file).concat(index.addFile(file)) : index.addFile(file);
     }
-    const doc = this.host.documentOf(file);
     if (doc?.isDirty) {
       // remembered so that closing the buffer unsaved brings the disk text back (a dirty buffer renamed with its file)
       this.fromBuffer.set(file, doc.version);
