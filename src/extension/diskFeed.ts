@@ -61,6 +61,25 @@ export class DiskFeed {
   }
 
   /**
+   * `file` was reported deleted (by the file watcher or the editor). A path that is still on disk is followed rather
+   * than dropped: VS Code's watcher on Linux reports what happens in the folders inside a moved folder under their old
+   * paths (its inotify backend keeps them), so a deletion in the moved folder can name a file that is still there.
+   * Resolves with whether the path was still there.
+   */
+  async reportedDeleted(uri: vscode.Uri, file: string): Promise<boolean> {
+    let stat: vscode.FileStat;
+    try {
+      stat = await vscode.workspace.fs.stat(uri);
+    } catch {
+      this.deleted(file);
+      return false;
+    }
+    if (stat.type & vscode.FileType.Directory) await this.followListing(uri, file);
+    else await this.refreshFile(file);
+    return true;
+  }
+
+  /**
    * An open buffer of `file` is no longer dirty without a save (reverted): if its file is gone from the disk, the
    * note goes (a save writes the file first, so the note stays).
    */

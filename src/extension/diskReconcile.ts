@@ -8,25 +8,40 @@ export interface Reconciled {
   added: string[];
 }
 
-/** Wait after the window regains focus before the disk is listed (focus often comes and goes in a burst). */
-export const FOCUS_RECONCILE_DELAY_MS = 500;
+/** Wait before the disk is listed (focus, and the watcher's confused reports, often come in a burst). */
+export const RECONCILE_DELAY_MS = 500;
+
+/** Runs a reconcile a moment after the last call of `soon` (calls in between put it off). */
+export class ReconcileSoon implements vscode.Disposable {
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(private readonly run: () => void, private readonly delayMs = RECONCILE_DELAY_MS) {}
+
+  soon(): void {
+    this.stop();
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.run();
+    }, this.delayMs);
+  }
+
+  stop(): void {
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
+  dispose(): void {
+    this.stop();
+  }
+}
 
 /**
- * Runs `reconcile` once the window has regained focus and kept it for a moment. Files may have been created or
+ * Reconciles (`soon`) once the window has regained focus and kept it for a moment. Files may have been created or
  * deleted meanwhile by other programs, and VS Code's file watcher does not report every one of them (a folder
  * created together with folders inside it is watched at its top only on Linux; `files.watcherExclude`).
  */
-export function reconcileOnFocus(reconcile: () => void, delayMs = FOCUS_RECONCILE_DELAY_MS): vscode.Disposable {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const stop = () => {
-    if (timer !== undefined) clearTimeout(timer);
-    timer = undefined;
-  };
-  const sub = vscode.window.onDidChangeWindowState(state => {
-    stop();
-    if (state.focused) timer = setTimeout(() => { timer = undefined; reconcile(); }, delayMs);
-  });
-  return vscode.Disposable.from(sub, { dispose: stop });
+export function reconcileOnFocus(trigger: ReconcileSoon): vscode.Disposable {
+  return vscode.window.onDidChangeWindowState(state => (state.focused ? trigger.soon() : trigger.stop()));
 }
 
 /** The output channel's line about a reconcile that corrected the index; undefined when it changed nothing. */

@@ -5,7 +5,7 @@ import type { FileEdit, Position, Range } from '../core/model';
 import { decodeNote } from '../core/text/decode';
 import { CONFIG_FILE, editorSettings, filesDiffer, loadNotesConfig, onlySeveritiesDiffer, type EditorSettings } from './config';
 import { DiskFeed } from './diskFeed';
-import { reconcileOnFocus, reconciledText, type Reconciled } from './diskReconcile';
+import { ReconcileSoon, reconcileOnFocus, reconciledText, type Reconciled } from './diskReconcile';
 import { documentLength, fileOfUri, fromVscodePosition, toVscodeRange, uriOfFile, workspaceEditOf } from './editorPaths';
 import { isHidden } from './hiddenNotes';
 import { diskBytes, errorText, loadAll, yieldToEventLoop, type LoadProgress } from './workspaceLoad';
@@ -49,6 +49,8 @@ export class IndexService implements vscode.Disposable {
   /** document version last fed to the index per file (a save of that version needs no re-check) */
   private readonly fedVersion = new Map<string, number>();
   private readonly disk: DiskFeed;
+  /** a reconcile with the disk, a moment after the window regains focus or the watcher reports what is not so */
+  private readonly reconcileSoon = new ReconcileSoon(() => void this.reconcile());
   private hasSeries: boolean | undefined;
   /** configuration problems the user was told about and that are still there (not told twice) */
   private readonly shownProblems = new Set<string>();
@@ -345,7 +347,8 @@ export class IndexService implements vscode.Disposable {
         });
       }),
       // other programs may have created or deleted files while the window had no focus, unreported by the watcher
-      reconcileOnFocus(() => void this.reconcile()),
+      this.reconcileSoon,
+      reconcileOnFocus(this.reconcileSoon),
       ws.onDidChangeConfiguration(e => {
         const root = this.root;
         if (!root) return;
@@ -384,7 +387,11 @@ export class IndexService implements vscode.Disposable {
       return;
     }
     void this.enqueueHere(async () => {
-      if (kind === 'delete') this.disk.deleted(file);
+      if (kind === 'delete') {
+        // a deletion of what is still there: the watcher may be reporting a moved folder under its old path, and
+        // then says nothing of the files gone from where the folder is now
+        if (await this.disk.reportedDeleted(uri, file)) this.reconcileSoon.soon();
+      }
       else if (kind === 'create') await this.disk.created(uri, file);
       else await this.disk.changed(uri, file);
     });

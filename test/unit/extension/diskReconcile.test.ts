@@ -3,7 +3,7 @@ import { strict as assert } from 'node:assert';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import type * as vscode from 'vscode';
-import { reconcileOnFocus, reconciledText } from '../../../src/extension/diskReconcile';
+import { ReconcileSoon, reconcileOnFocus, reconciledText } from '../../../src/extension/diskReconcile';
 import { IndexService } from '../../../src/extension/indexService';
 import { buffer, freshFolder, idleOf, settle, stopLive, writeIn, type Live } from './liveService';
 import { events, Uri, workspace } from './vscodeStub';
@@ -75,7 +75,8 @@ describe('reconciling the index with the disk (no file-system events)', () => {
     await settle(50);
     assert.ok(!s.index.hasFile('b.md'));
     let runs = 0;
-    const counting = reconcileOnFocus(() => runs++, 20);
+    const trigger = new ReconcileSoon(() => runs++, 20);
+    const counting = reconcileOnFocus(trigger);
     try {
       events.windowState.fire({ focused: true });
       events.windowState.fire({ focused: false });
@@ -87,6 +88,7 @@ describe('reconciling the index with the disk (no file-system events)', () => {
       assert.equal(runs, 1);
     } finally {
       counting.dispose();
+      trigger.dispose();
     }
     // the service's own (longer) delay
     await settle(600);

@@ -63,3 +63,26 @@ describe('files the editor creates and deletes (workspace.onDidCreateFiles / onD
     checks.dispose();
   });
 });
+
+describe('a deletion reported for a path that is still on disk (a moved folder\'s subfolders report under old paths)', () => {
+  const f = new LiveFolder('nn-stale-');
+
+  it('a file still there stays indexed, and is read again', async () => {
+    await f.start({ 'hub.md': '# Hub\n\n[a](sub/inner/a.md#now)\n', 'sub/inner/a.md': '# Before\n' });
+    assert.deepEqual(f.codes('hub.md'), ['link-anchor-broken']);
+    f.write('sub/inner/a.md', '# Now\n');
+    events.fsDelete.fire(f.uri('sub/inner/a.md'));
+    await f.idle();
+    assert.ok(f.service.index.isNote('sub/inner/a.md'));
+    assert.deepEqual(f.codes('hub.md'), []);
+  });
+
+  it('a folder still there keeps the files it holds, and drops only those gone', async () => {
+    await f.start({ 'hub.md': '# Hub\n\n[a](sub/inner/a.md) [b](sub/inner/b.md)\n', 'sub/inner/a.md': '# A\n', 'sub/inner/b.md': '# B\n' });
+    rmSync(path.join(f.dir, 'sub/inner/b.md'));
+    events.fsDelete.fire(f.uri('sub/inner'));
+    await f.idle();
+    assert.ok(f.service.index.isNote('sub/inner/a.md') && !f.service.index.hasFile('sub/inner/b.md'));
+    assert.deepEqual(f.codes('hub.md'), ['link-broken']);
+  });
+});
