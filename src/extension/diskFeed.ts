@@ -2,9 +2,13 @@ import * as vscode from 'vscode';
 import { isAlwaysExcluded } from '../core/config';
 import { feedBytes, MAX_NOTE_BYTES } from '../core/index/load';
 import { decodeNote } from '../core/text/decode';
+import type { Reconciled } from './diskReconcile';
 import { forgetHidden, hiddenNoteGone, isHidden } from './hiddenNotes';
 import { listWorkspaceFiles } from './workspaceFiles';
 import { diskBytes, errorText, type IndexHost } from './workspaceLoad';
+
+/** Most creation stamps kept (see `DiskFeed.createdStamps`): the oldest goes first. */
+const MAX_STAMPS = 256;
 
 /**
  * Feeds the index what changed on disk (file-system watcher events, rename targets, a buffer closed unsaved):
@@ -21,6 +25,12 @@ export class DiskFeed {
     private readonly fedVersion: ReadonlyMap<string, number>,
     private readonly fire: (files: string[]) => void,
   ) {}
+
+  /**
+   * Modification time and size of files `created` read, by file: the editor and the watcher both report a creation
+   * the editor made, and the second report of an unchanged file needs no reading (the oldest go first: see MAX_STAMPS).
+   */
+  private readonly createdStamps = new Map<string, string>();
 
   /**
    * A file or folder was deleted. Unsaved text counts: a note whose open buffer is dirty stays, with the buffer's
@@ -51,6 +61,25 @@ export class DiskFeed {
   }
 
   /**
+   * `file` was reported deleted (by the file watcher or the editor). A path that is still on disk is followed rather
+   * than dropped: VS Code's watcher on Linux reports what happens in the folders inside a moved folder under their old
+   * paths (its inotify backend keeps them), so a deletion in the moved folder can name a file that is still there.
+   * Resolves with whether the path was still there.
+   */
+  async reportedDeleted(uri: vscode.Uri, file: string): Promise<boolean> {
+    let stat: vscode.FileStat;
+    try {
+      stat = await vscode.workspace.fs.stat(uri);
+    } catch {
+      this.deleted(file);
+      return false;
+    }
+    if (stat.type & vscode.FileType.Directory) await this.followListing(uri, file);
+    else await this.refreshFile(file);
+    return true;
+  }
+
+  /**
    * An open buffer of `file` is no longer dirty without a save (reverted): if its file is gone from the disk, the
    * note goes (a save writes the file first, so the note stays).
    */
@@ -68,26 +97,32 @@ export class DiskFeed {
       await this.refreshFile(file);
       return;
     }
-    await this.folderChanged(uri, file);
+    // a folder: VS Code's watcher reports a folder deleted and made again within one of its reports (moved away and
+    // recreated by a script, a branch switch) as one change of the folder, and nothing of the files below
+    await this.followListing(uri, file);
   }
 
   /**
-   * A folder changed. VS Code's watcher reports a folder deleted and made again within one of its reports (moved
-   * away and recreated by a script, a branch switch) as one change of the folder, and nothing of the files below:
-   * the index follows the disk below it. Files that are gone go as deleted ones do (an unsaved buffer keeps its
-   * note); files new to the index come in. Files both know are left to their own change reports. (A folder changes
-   * rarely: listing it, and a look at each indexed file below it that the listing leaves out, costs little.)
+   * Brings the index in line with the listing of `folder` (`''`: the whole notes folder, at `uri`). Files that are
+   * gone go as deleted ones do (an unsaved buffer keeps its note); files new to the index are read. Files both know
+   * are left alone: neither read nor compared. Resolves with the files that left the index and those that came.
+   * (Costs one listing, and a look at each indexed file the listing leaves out.)
    */
-  private async folderChanged(uri: vscode.Uri, folder: string): Promise<void> {
+  async followListing(uri: vscode.Uri, folder: string): Promise<Reconciled> {
     const { index, log } = this.host;
     const onDisk = await listWorkspaceFiles(uri, log, folder);
     const present = new Set(onDisk);
+    const gone: string[] = [];
     // (a file the listing leaves out may still be there: a note files.exclude hides is indexed while it is open)
     for (const f of [...index.files()]) {
-      if (f.startsWith(folder + '/') && !present.has(f) && !(await exists(this.host.uriOf(f)))) this.deleted(f);
+      if ((folder === '' || f.startsWith(folder + '/')) && !present.has(f) && !(await exists(this.host.uriOf(f)))) {
+        this.deleted(f);
+        if (!index.hasFile(f)) gone.push(f);
+      }
     }
     const added = onDisk.filter(f => !index.hasFile(f));
     if (added.length !== 0) await this.feedAllFromDisk(added);
+    return { gone, added };
   }
 
   /** Reads `files` from disk into the index in one batch. */
@@ -103,9 +138,12 @@ export class DiskFeed {
     this.fire(changed);
   }
 
-  /** A file or folder appeared (create event or rename target). */
+  /**
+   * A file or folder appeared (create event, rename target, or a creation the editor made, which the watcher reports
+   * too): a file is read, unless it was read on its creation and has not changed since (the second report of it).
+   */
   async created(uri: vscode.Uri, file: string): Promise<void> {
-    const { log } = this.host;
+    const { index, log } = this.host;
     let stat: vscode.FileStat;
     try {
       stat = await vscode.workspace.fs.stat(uri);
@@ -119,7 +157,15 @@ export class DiskFeed {
       await this.feedAllFromDisk(below);
       return;
     }
+    const stamp = `${stat.mtime}/${stat.size}`;
+    if (this.createdStamps.get(file) === stamp && index.hasFile(file)) {
+      this.createdStamps.delete(file);
+      return;
+    }
     this.fire(await this.feedFromDisk(file));
+    this.createdStamps.delete(file);
+    if (this.createdStamps.size >= MAX_STAMPS) this.createdStamps.delete(this.createdStamps.keys().next().value!);
+    this.createdStamps.set(file, stamp);
   }
 
   /** Re-reads one file unless an unsaved buffer holds newer text. */
@@ -155,11 +201,13 @@ export class DiskFeed {
   private async feedFromDisk(file: string): Promise<string[]> {
     const { index, log } = this.host;
     if (isHidden(index, file)) return this.forgetHidden(file);
+    const doc = this.host.documentOf(file);
     if (!index.isIncluded(file)) {
-      // left out by the config: not checked, but links to it resolve
+      // left out by the config: not checked, but links to it resolve while it is on disk or an unsaved buffer holds it
+      // (a buffer closed unsaved after its file was deleted leaves no file behind)
+      if (!doc?.isDirty && !(await exists(this.host.uriOf(file)))) return this.goneFromDisk(file);
       return index.isNote(file) ? index.removeFile(file).concat(index.addFile(file)) : index.addFile(file);
     }
-    const doc = this.host.documentOf(file);
     if (doc?.isDirty) {
       // remembered so that closing the buffer unsaved brings the disk text back (a dirty buffer renamed with its file)
       this.fromBuffer.set(file, doc.version);

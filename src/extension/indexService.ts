@@ -5,6 +5,7 @@ import type { FileEdit, Position, Range } from '../core/model';
 import { decodeNote } from '../core/text/decode';
 import { CONFIG_FILE, editorSettings, filesDiffer, loadNotesConfig, onlySeveritiesDiffer, type EditorSettings } from './config';
 import { DiskFeed } from './diskFeed';
+import { ReconcileSoon, reconcileOnFocus, reconciledText, type Reconciled } from './diskReconcile';
 import { documentLength, fileOfUri, fromVscodePosition, toVscodeRange, uriOfFile, workspaceEditOf } from './editorPaths';
 import { isHidden } from './hiddenNotes';
 import { diskBytes, errorText, loadAll, yieldToEventLoop, type LoadProgress } from './workspaceLoad';
@@ -48,6 +49,8 @@ export class IndexService implements vscode.Disposable {
   /** document version last fed to the index per file (a save of that version needs no re-check) */
   private readonly fedVersion = new Map<string, number>();
   private readonly disk: DiskFeed;
+  /** a reconcile with the disk, a moment after the window regains focus or the watcher reports what is not so */
+  private readonly reconcileSoon = new ReconcileSoon(() => void this.reconcile());
   private hasSeries: boolean | undefined;
   /** configuration problems the user was told about and that are still there (not told twice) */
   private readonly shownProblems = new Set<string>();
@@ -147,6 +150,23 @@ export class IndexService implements vscode.Disposable {
       this.index.setConfig(await this.readConfig());
       const notes = await this.withViewProgress(() => this.loadAll());
       this.log.info(`indexed ${notes} notes of ${root.toString(true)} in ${Date.now() - t0} ms (${this.index.series().length} series)`);
+    });
+  }
+
+  /**
+   * Brings the index in line with a listing of the notes folder (the listing the load uses), after the work queued
+   * before: indexed files gone from the disk leave it (an unsaved buffer still keeps its note), files it did not
+   * know are read; files both know are not read again. Run when the window regains focus; logs what it corrected.
+   */
+  reconcile(): Promise<Reconciled> {
+    return this.enqueue(async () => {
+      const root = this.root;
+      if (!root) return { gone: [], added: [] };
+      const t0 = Date.now();
+      const found = await this.disk.followListing(root, '');
+      const text = reconciledText(found, Date.now() - t0);
+      if (text) this.log.info(text);
+      return found;
     });
   }
 
@@ -304,6 +324,15 @@ export class IndexService implements vscode.Disposable {
         // the buffer's unsaved text was indexed and then discarded: go back to the disk
         if (this.fromBuffer.delete(file)) void this.enqueueHere(() => this.disk.refreshFile(file));
       }),
+      // files and folders the editor created or deleted (explorer, WorkspaceEdit, other extensions) are followed
+      // whether or not the file watcher reports them too (it may not: files.watcherExclude, or a folder it does not
+      // watch); a second report of the same thing changes nothing (see DiskFeed.created and deleted)
+      ws.onDidCreateFiles(e => {
+        for (const uri of e.files) this.onFsEvent(uri, 'create');
+      }),
+      ws.onDidDeleteFiles(e => {
+        for (const uri of e.files) this.onFsEvent(uri, 'delete');
+      }),
       ws.onDidRenameFiles(e => {
         void this.enqueueHere(async () => {
           for (const { oldUri, newUri } of e.files) {
@@ -317,6 +346,9 @@ export class IndexService implements vscode.Disposable {
           }
         });
       }),
+      // other programs may have created or deleted files while the window had no focus, unreported by the watcher
+      this.reconcileSoon,
+      reconcileOnFocus(this.reconcileSoon),
       ws.onDidChangeConfiguration(e => {
         const root = this.root;
         if (!root) return;
@@ -346,6 +378,7 @@ export class IndexService implements vscode.Disposable {
     );
   }
 
+  /** A path created, changed or deleted, as the file watcher or the editor (its own file operations) reports it. */
   private onFsEvent(uri: vscode.Uri, kind: 'create' | 'change' | 'delete'): void {
     const file = this.fileOf(uri);
     if (!file || isAlwaysExcluded(file)) return;
@@ -354,7 +387,11 @@ export class IndexService implements vscode.Disposable {
       return;
     }
     void this.enqueueHere(async () => {
-      if (kind === 'delete') this.disk.deleted(file);
+      if (kind === 'delete') {
+        // a deletion of what is still there: the watcher may be reporting a moved folder under its old path, and
+        // then says nothing of the files gone from where the folder is now
+        if (await this.disk.reportedDeleted(uri, file)) this.reconcileSoon.soon();
+      }
       else if (kind === 'create') await this.disk.created(uri, file);
       else await this.disk.changed(uri, file);
     });

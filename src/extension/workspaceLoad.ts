@@ -1,9 +1,11 @@
 import * as vscode from 'vscode';
+import { isAlwaysExcluded } from '../core/config';
 import type { WorkspaceReader } from '../core/index/load';
 import { loadWorkspace } from '../core/index/load';
 import type { WorkspaceIndex } from '../core/index/workspaceIndex';
 import { decodeFast } from '../node/decodeFast';
 import { LocalFileReader } from '../node/localFiles';
+import { CONFIG_FILE } from './config';
 import { isHidden } from './hiddenNotes';
 import { listHiddenNotes, listWorkspaceFiles } from './workspaceFiles';
 
@@ -84,12 +86,18 @@ export async function loadAll(
   }
   // who-links-to-what, for incremental updates: built now, not on the first keystroke
   await index.buildDependentsAsync(pause, 20);
-  // unsaved buffers win over the disk
+  // unsaved buffers win over the disk; a file that is no note (an asset, a Markdown file `include` leaves out) is
+  // there while its buffer is unsaved, as DiskFeed.deleted keeps it: a save writes it back (the config is read from
+  // the disk only)
   const fromEditors: string[] = [];
   for (const doc of vscode.workspace.textDocuments) {
     const file = host.fileOf(doc.uri);
-    if (file && doc.isDirty && index.isIncluded(file) && !isHidden(index, file)) {
+    if (!file || !doc.isDirty || doc.isClosed || isHidden(index, file) || isAlwaysExcluded(file)) continue;
+    if (index.isIncluded(file)) {
       fromEditors.push(...index.updateNote(file, doc.getText()), file);
+      fromBuffer.set(file, doc.version);
+    } else if (!index.hasFile(file) && file !== CONFIG_FILE) {
+      fromEditors.push(...index.addFile(file));
       fromBuffer.set(file, doc.version);
     }
   }

@@ -2,7 +2,7 @@
 // and the real disk: typing into buffers (TextEditor.edit or WorkspaceEdit), saving, reverting, closing unsaved,
 // undoing, creating, deleting and renaming files and folders (WorkspaceEdit or node fs), assets, the config. Each
 // step returns what it did, for a failure's message.
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { FolderReader } from '../../src/cli/walk';
@@ -31,6 +31,59 @@ export function relOf(root: string, uri: vscode.Uri): string | undefined {
 }
 
 const uriIn = (root: string, rel: string) => vscode.Uri.file(path.join(root, ...rel.split('/')));
+
+const sleep = (ms: number) => new Promise(res => setTimeout(res, ms));
+
+/**
+ * Restarts VS Code's file watcher and waits until it reports a file written in the folder `rel`. Its Linux backend
+ * (@parcel/watcher 2.5, inotify; parcel-bundler/watcher#97) watches a folder that arrives with folders already inside
+ * it (`mkdir -p a/b`, a folder moved or renamed) at its top only: nothing below is ever reported again, and a moved
+ * folder's subfolders report under their old paths. The extension cannot see those changes until the window regains
+ * focus (IndexService.reconcile; the silent-watcher tests cover it). After a step that leaves such folders, the walk
+ * restarts the watcher (any change of files.watcherExclude does), so that the steps after it judge what the
+ * extension does with the events it gets, and so that a seed does not inherit a blind watcher from the one before.
+ */
+export async function restartWatcher(root: string, rel: string): Promise<void> {
+  // the step's own events first: they are reported a moment after it, and a restart drops what is pending
+  await sleep(1000);
+  const files = vscode.workspace.getConfiguration('files');
+  const before = files.inspect<Record<string, boolean>>('watcherExclude')?.workspaceValue;
+  await files.update('watcherExclude', { ...before, '**/nn_watcher_restart': true }, vscode.ConfigurationTarget.Workspace);
+  await files.update('watcherExclude', before, vscode.ConfigurationTarget.Workspace);
+  // (a folder gone meanwhile: any folder shows the restart)
+  const folder = existsSync(path.join(root, rel)) ? path.join(root, ...rel.split('/')) : root;
+  const seen = new Set<string>();
+  const w = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(root), '**/nn_restart_probe_*'));
+  w.onDidCreate(u => seen.add(path.basename(u.fsPath)));
+  try {
+    for (let k = 0; k < 25; k++) {
+      const name = `nn_restart_probe_${k}.txt`;
+      writeFileSync(path.join(folder, name), 'probe');
+      await sleep(200);
+      rmSync(path.join(folder, name), { force: true });
+      if (seen.has(name)) return;
+    }
+  } finally {
+    w.dispose();
+  }
+  throw new Error(`the file watcher does not report files in ${rel} after a restart`);
+}
+
+/** The folders `rel` (a folder) would add, outermost first: those of its path that are not on disk. */
+function missingFolders(root: string, rel: string): string[] {
+  const out: string[] = [];
+  for (let d = rel; d && d !== '.' && !existsSync(path.join(root, d)); d = path.posix.dirname(d)) out.unshift(d);
+  return out;
+}
+
+/** Whether the folder `rel` has folders inside it. */
+function hasSubfolders(root: string, rel: string): boolean {
+  try {
+    return readdirSync(path.join(root, rel), { withFileTypes: true }).some(e => e.isDirectory());
+  } catch {
+    return false;
+  }
+}
 
 export function openDoc(root: string, rel: string): vscode.TextDocument | undefined {
   return vscode.workspace.textDocuments.find(d => !d.isClosed && relOf(root, d.uri) === rel);
@@ -84,15 +137,23 @@ export async function randomStep(root: string, r: Rng): Promise<string> {
     if (mds.includes(to)) return `(create ${to}: exists)`;
     const text = r() < 0.5 && existsSync(path.join(root, target)) ? readFileSync(path.join(root, target), 'utf8')
       : chapterNote('New', pick(['[back](README.md)', '[[README]]', '[x](nowhere.md)', 'Plain.', `[t](${target.slice(target.lastIndexOf('/') + 1)}#intro)`]));
+    // (the folders made on the way: more than one at once leaves the inner ones unwatched, see restartWatcher)
+    const made = missingFolders(root, path.posix.dirname(to));
+    let how = 'disk';
     if (r() < 0.5) {
       const edit = new vscode.WorkspaceEdit();
       edit.createFile(uriIn(root, to), { contents: new TextEncoder().encode(text), ignoreIfExists: true });
       await vscode.workspace.applyEdit(edit);
-      return `create ${to} (WorkspaceEdit)`;
+      how = 'WorkspaceEdit';
+    } else {
+      mkdirSync(path.dirname(path.join(root, to)), { recursive: true });
+      writeFileSync(path.join(root, to), text);
     }
-    mkdirSync(path.dirname(path.join(root, to)), { recursive: true });
-    writeFileSync(path.join(root, to), text);
-    return `create ${to} (disk)`;
+    if (made.length > 1 && existsSync(path.join(root, to))) {
+      await restartWatcher(root, path.posix.dirname(to));
+      return `create ${to} (${how}; folders ${made.join(', ')} made: watcher restarted)`;
+    }
+    return `create ${to} (${how})`;
   }
   if (op < 0.75) {
     if (r() < 0.5) {
@@ -141,8 +202,13 @@ export async function randomStep(root: string, r: Rng): Promise<string> {
       rmSync(path.join(root, asset));
       return `delete ${asset} (disk)`;
     }
+    const made = missingFolders(root, path.posix.dirname(asset));
     mkdirSync(path.dirname(path.join(root, asset)), { recursive: true });
     writeFileSync(path.join(root, asset), '<svg xmlns="http://www.w3.org/2000/svg"/>\n');
+    if (made.length > 1) {
+      await restartWatcher(root, path.posix.dirname(asset));
+      return `create ${asset} (disk; folders ${made.join(', ')} made: watcher restarted)`;
+    }
     return `create ${asset} (disk)`;
   }
   if (op < 0.95) {
@@ -169,12 +235,18 @@ async function folderStep(root: string, rel: string, r: Rng): Promise<string> {
   if (r() < 0.6) {
     const to = `${dir}_${Math.floor(r() * 100)}`;
     if (existsSync(path.join(root, to))) return `(rename ${dir} → ${to}: exists)`;
+    const nested = hasSubfolders(root, dir);
     if (viaEdit) {
       const edit = new vscode.WorkspaceEdit();
       edit.renameFile(uriIn(root, dir), uriIn(root, to));
       await vscode.workspace.applyEdit(edit);
     } else renameSync(full, path.join(root, to));
-    return `rename folder ${dir} → ${to} (${viaEdit ? 'WorkspaceEdit' : 'disk'})`;
+    const how = viaEdit ? 'WorkspaceEdit' : 'disk';
+    if (nested && existsSync(path.join(root, to))) {
+      await restartWatcher(root, to);
+      return `rename folder ${dir} → ${to} (${how}; it has folders inside: watcher restarted)`;
+    }
+    return `rename folder ${dir} → ${to} (${how})`;
   }
   if (viaEdit) {
     const edit = new vscode.WorkspaceEdit();

@@ -129,4 +129,32 @@ describe('IndexService: a note deleted on disk while its buffer is open (vscode 
     assert.deepEqual(files(), ['b.md', 'c.md']);
     assert.deepEqual(codes('c.md'), []);
   });
+
+  it('a file the config leaves out, deleted on disk while its buffer is unsaved, is still there after a reload (config change, Refresh)', async () => {
+    const readme = '# Series\n\n| Chapter | Note |\n|---|---|\n| 1 | [Outline](outline.md) |\n';
+    await start({ '.notes-navigator.json': '{ "include": ["**/README.md"] }\n', 'README.md': readme, 'outline.md': '# Outline\n' });
+    assert.ok(h.service.index.hasFile('outline.md') && !h.service.index.isNote('outline.md'));
+    const doc = buffer(uri('outline.md'), '# Outline\n\nunsaved\n', true, 2);
+    workspace.textDocuments = [doc];
+    await deleteOnDisk('outline.md');
+    assert.ok(h.service.index.hasFile('outline.md'), 'kept while its buffer is unsaved');
+    await h.service.rescan();
+    assert.ok(h.service.index.hasFile('outline.md'), 'a save would write it back: links to it still resolve');
+    assert.deepEqual(published('README.md').filter(c => c === 'link-broken'), []);
+    await reverted(doc);
+    assert.ok(!h.service.index.hasFile('outline.md'), 'reverted, it is gone');
+    assert.deepEqual(published('README.md').filter(c => c === 'link-broken'), ['link-broken']);
+  });
+
+  it('that file closed unsaved (no revert reported) leaves the index: no file is left behind', async () => {
+    await start({ '.notes-navigator.json': '{ "include": ["**/README.md"] }\n', 'README.md': '# S\n\n[o](outline.md)\n', 'outline.md': '# Outline\n' });
+    const doc = buffer(uri('outline.md'), '# Outline\n\nunsaved\n', true, 2);
+    workspace.textDocuments = [doc];
+    await deleteOnDisk('outline.md');
+    assert.ok(h.service.index.hasFile('outline.md'), 'kept while its buffer is unsaved');
+    assert.deepEqual(published('README.md'), []);
+    await closeUnsaved(doc);
+    assert.ok(!h.service.index.hasFile('outline.md'));
+    assert.deepEqual(published('README.md'), ['link-broken']);
+  });
 });

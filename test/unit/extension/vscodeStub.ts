@@ -258,6 +258,9 @@ export const events = shared('events', () => ({
   saveTextDocument: new EventEmitter<unknown>(),
   closeTextDocument: new EventEmitter<unknown>(),
   renameFiles: new EventEmitter<unknown>(),
+  createFiles: new EventEmitter<unknown>(),
+  deleteFiles: new EventEmitter<unknown>(),
+  windowState: new EventEmitter<{ focused: boolean }>(),
   changeConfiguration: new EventEmitter<unknown>(),
   changeWorkspaceFolders: new EventEmitter<unknown>(),
   fsCreate: new EventEmitter<Uri>(),
@@ -285,6 +288,8 @@ export const workspace = shared('workspace', () => ({
   onDidSaveTextDocument: events.saveTextDocument.event,
   onDidCloseTextDocument: events.closeTextDocument.event,
   onDidRenameFiles: events.renameFiles.event,
+  onDidCreateFiles: events.createFiles.event,
+  onDidDeleteFiles: events.deleteFiles.event,
   onDidChangeConfiguration: events.changeConfiguration.event,
   onDidChangeWorkspaceFolders: events.changeWorkspaceFolders.event,
   createFileSystemWatcher: () => ({
@@ -321,7 +326,7 @@ export const workspace = shared('workspace', () => ({
     stat: async (uri: Uri) => {
       try {
         const st = statSync(uri.path);
-        return { type: st.isDirectory() ? FileType.Directory : FileType.File, size: st.size };
+        return { type: st.isDirectory() ? FileType.Directory : FileType.File, size: st.size, mtime: st.mtimeMs };
       } catch (e) {
         throw fsError(e);
       }
@@ -340,6 +345,7 @@ const quietLog = { info: () => undefined, warn: () => undefined, error: () => un
 
 export const window = {
   createOutputChannel: () => quietLog,
+  onDidChangeWindowState: events.windowState.event,
   withProgress: <T>(_options: unknown, task: () => Promise<T>): Promise<T> => task(),
   showWarningMessage: (message: string): Promise<undefined> => {
     warnings.push(message);

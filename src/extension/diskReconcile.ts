@@ -1,0 +1,55 @@
+import * as vscode from 'vscode';
+
+/** What a reconcile with the disk changed in the index (workspace-relative files). */
+export interface Reconciled {
+  /** indexed files that were gone from the disk (an unsaved buffer's note is not among them: it stays) */
+  gone: string[];
+  /** files on disk the index did not know, now read */
+  added: string[];
+}
+
+/** Wait before the disk is listed (focus, and the watcher's confused reports, often come in a burst). */
+export const RECONCILE_DELAY_MS = 500;
+
+/** Runs a reconcile a moment after the last call of `soon` (calls in between put it off). */
+export class ReconcileSoon implements vscode.Disposable {
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(private readonly run: () => void, private readonly delayMs = RECONCILE_DELAY_MS) {}
+
+  soon(): void {
+    this.stop();
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.run();
+    }, this.delayMs);
+  }
+
+  stop(): void {
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
+  dispose(): void {
+    this.stop();
+  }
+}
+
+/**
+ * Reconciles (`soon`) once the window has regained focus and kept it for a moment. Files may have been created or
+ * deleted meanwhile by other programs, and VS Code's file watcher does not report every one of them (a folder
+ * created together with folders inside it is watched at its top only on Linux; `files.watcherExclude`).
+ */
+export function reconcileOnFocus(trigger: ReconcileSoon): vscode.Disposable {
+  return vscode.window.onDidChangeWindowState(state => (state.focused ? trigger.soon() : trigger.stop()));
+}
+
+/** The output channel's line about a reconcile that corrected the index; undefined when it changed nothing. */
+export function reconciledText(r: Reconciled, ms: number): string | undefined {
+  if (r.gone.length === 0 && r.added.length === 0) return undefined;
+  const some = (files: string[]) => files.slice(0, 5).join(', ') + (files.length > 5 ? `, … ${files.length - 5} more` : '');
+  const parts: string[] = [];
+  if (r.gone.length) parts.push(`${r.gone.length} gone from the disk (${some(r.gone)})`);
+  if (r.added.length) parts.push(`${r.added.length} new on the disk (${some(r.added)})`);
+  return `the disk listing found files the file watcher did not report: ${parts.join('; ')}; index corrected in ${ms} ms`;
+}

@@ -1,0 +1,107 @@
+import './vscodeStub';
+import { strict as assert } from 'node:assert';
+import { rmSync } from 'node:fs';
+import path from 'node:path';
+import type * as vscode from 'vscode';
+import { ReconcileSoon, reconcileOnFocus, reconciledText } from '../../../src/extension/diskReconcile';
+import { IndexService } from '../../../src/extension/indexService';
+import { buffer, freshFolder, idleOf, settle, stopLive, writeIn, type Live } from './liveService';
+import { events, Uri, workspace } from './vscodeStub';
+
+/** A log that keeps its info lines. */
+function keptLog(lines: string[]): vscode.LogOutputChannel {
+  const none = () => undefined;
+  return { info: (m: string) => lines.push(m), warn: none, error: none, show: none, dispose: none } as unknown as vscode.LogOutputChannel;
+}
+
+describe('reconciling the index with the disk (no file-system events)', () => {
+  let dir = '';
+  let live: Live | undefined;
+  let logged: string[] = [];
+  beforeEach(() => { dir = freshFolder('nn-reconcile-'); logged = []; });
+  afterEach(() => { stopLive(live, dir); live = undefined; });
+
+  async function start(files: Record<string, string>): Promise<IndexService> {
+    for (const [f, text] of Object.entries(files)) writeIn(dir, f, text);
+    const service = new IndexService(Uri.file(dir) as unknown as vscode.Uri, keptLog(logged));
+    live = { service, collection: undefined as never, subscriptions: [] };
+    void service.start();
+    await service.ready;
+    await idleOf(service);
+    return service;
+  }
+
+  it('after the load there is nothing to correct, and nothing is logged', async () => {
+    const s = await start({ 'a.md': '# A\n', 'img/x.svg': '<svg/>', '.notes-navigator.json': '{}\n' });
+    logged.length = 0;
+    assert.deepEqual(await s.reconcile(), { gone: [], added: [] });
+    assert.deepEqual(logged, []);
+  });
+
+  it('files deleted and created unreported leave and enter the index; links follow; the correction is logged once', async () => {
+    const s = await start({ 'hub.md': '# Hub\n\n[a](a.md) [b](b.md)\n', 'a.md': '# A\n' });
+    const broken = () => s.index.diagnostics('hub.md').filter(d => d.code === 'link-broken').map(d => d.message);
+    assert.equal(broken().length, 1);
+    rmSync(path.join(dir, 'a.md'));
+    writeIn(dir, 'deep/er/b.md', '# B\n');
+    writeIn(dir, 'b.md', '# B\n');
+    logged.length = 0;
+    assert.deepEqual(await s.reconcile(), { gone: ['a.md'], added: ['b.md', 'deep/er/b.md'] });
+    assert.ok(!s.index.hasFile('a.md') && s.index.isNote('b.md') && s.index.isNote('deep/er/b.md'));
+    assert.equal(broken().length, 1);
+    assert.match(broken()[0], /a\.md/);
+    assert.equal(logged.length, 1);
+    assert.match(logged[0], /1 gone from the disk \(a\.md\); 2 new on the disk \(b\.md, deep\/er\/b\.md\)/);
+    assert.deepEqual(await s.reconcile(), { gone: [], added: [] });
+    assert.equal(logged.length, 1, 'nothing more to log');
+  });
+
+  it('a note whose file is gone while its unsaved buffer is open stays, with the buffer\'s text', async () => {
+    const s = await start({ 'a.md': '# A\n' });
+    const doc = buffer(Uri.file(`${dir}/a.md`), '# A\n\n[x](nowhere.md)\n', true, 2);
+    workspace.textDocuments = [doc];
+    events.changeTextDocument.fire({ document: doc, contentChanges: [{}] });
+    await idleOf(s);
+    rmSync(path.join(dir, 'a.md'));
+    assert.deepEqual(await s.reconcile(), { gone: [], added: [] });
+    assert.ok(s.index.isNote('a.md'));
+    assert.deepEqual(s.index.diagnostics('a.md').map(d => d.code).filter(c => c === 'link-broken'), ['link-broken']);
+  });
+
+  it('runs when the window regains focus, once for a burst of focus changes, not while it has none', async () => {
+    const s = await start({ 'a.md': '# A\n' });
+    writeIn(dir, 'b.md', '# B\n');
+    events.windowState.fire({ focused: false });
+    await settle(50);
+    assert.ok(!s.index.hasFile('b.md'));
+    let runs = 0;
+    const trigger = new ReconcileSoon(() => runs++, 20);
+    const counting = reconcileOnFocus(trigger);
+    try {
+      events.windowState.fire({ focused: true });
+      events.windowState.fire({ focused: false });
+      await settle(40);
+      assert.equal(runs, 0, 'focus lost again before the delay');
+      events.windowState.fire({ focused: true });
+      events.windowState.fire({ focused: true });
+      await settle(40);
+      assert.equal(runs, 1);
+    } finally {
+      counting.dispose();
+      trigger.dispose();
+    }
+    // the service's own (longer) delay
+    await settle(600);
+    await idleOf(s);
+    assert.ok(s.index.isNote('b.md'));
+  });
+});
+
+describe('the log line of a reconcile', () => {
+  it('says nothing when nothing was corrected, and names a few of the files otherwise', () => {
+    assert.equal(reconciledText({ gone: [], added: [] }, 3), undefined);
+    const many = Array.from({ length: 7 }, (_, i) => `n${i}.md`);
+    assert.equal(reconciledText({ gone: [], added: many }, 12),
+      'the disk listing found files the file watcher did not report: 7 new on the disk (n0.md, n1.md, n2.md, n3.md, n4.md, … 2 more); index corrected in 12 ms');
+  });
+});
