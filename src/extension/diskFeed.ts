@@ -113,7 +113,8 @@ export class DiskFeed {
     const onDisk = await listWorkspaceFiles(uri, log, folder);
     const present = new Set(onDisk);
     const gone: string[] = [];
-    // (a file the listing leaves out may still be there: a note files.exclude hides is indexed while it is open)
+    // (a file the listing leaves out may still be there: the search is a snapshot, and a file written after it ran
+    // may already be indexed through its own report)
     for (const f of [...index.files()]) {
       if ((folder === '' || f.startsWith(folder + '/')) && !present.has(f) && !(await exists(this.host.uriOf(f)))) {
         this.deleted(f);
