@@ -109,8 +109,12 @@ export class DiskFeed {
    * (Costs one listing, and a look at each indexed file the listing leaves out.)
    */
   async followListing(uri: vscode.Uri, folder: string): Promise<Reconciled> {
-    const { index, log } = this.host;
-    const onDisk = await listWorkspaceFiles(uri, log, folder);
+    return this.applyListing(folder, await listWorkspaceFiles(uri, this.host.log, folder));
+  }
+
+  /** `followListing` with the listing of `folder` made already (`onDisk`, workspace-relative files). */
+  async applyListing(folder: string, onDisk: readonly string[]): Promise<Reconciled> {
+    const { index } = this.host;
     const present = new Set(onDisk);
     const gone: string[] = [];
     // (a file the listing leaves out may still be there: the search is a snapshot, and a file written after it ran
@@ -123,7 +127,8 @@ export class DiskFeed {
     }
     const added = onDisk.filter(f => !index.hasFile(f));
     if (added.length !== 0) await this.feedAllFromDisk(added);
-    return { gone, added };
+    // (a file listed and deleted since is not read)
+    return { gone, added: added.filter(f => index.hasFile(f)) };
   }
 
   /** Reads `files` from disk into the index in one batch. */

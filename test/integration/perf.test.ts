@@ -5,7 +5,8 @@
 // the extension was not yet active), (b) activation → index ready (diagnostics published, tree refreshed) and
 // → the Series tree returning its series with groups and chapters, (c) one live re-check: an unsaved edit
 // adding / removing a broken link until the note's diagnostics change, (d) the extension host's memory.
-// Also: a warm full re-index (service.rescan), the event-loop lag while indexing, and with NN_PERF_PROFILE=1
+// Also: a warm full re-index (service.rescan), the reconcile with a listing of the disk that the window's regained
+// focus runs (service.reconcile), the event-loop lag while indexing, and with NN_PERF_PROFILE=1
 // CPU profiles (V8, through node:inspector) of the initial load, the live re-checks and a re-index, written next
 // to the results as *.cpuprofile and summed up (self time; inclusive time of the extension's own functions).
 // Prints a table and writes $NN_PERF_OUT (default .vscode-test/perf-10k.json).
@@ -313,6 +314,14 @@ function heapAfterGc(): number | undefined {
       profiles.rescan = summarize(await p.stop(), 'rescan', ext.extensionPath);
     }
 
+    // the listing the window's regained focus runs (files the watcher did not report): nothing to correct here
+    const lag3 = lagMonitor();
+    const tReconcile = now();
+    const reconciled = await service.reconcile();
+    const reconcileMs = now() - tReconcile;
+    const lagDuringReconcile = lag3.stop();
+    assert.deepEqual(reconciled, { gone: [], added: [] }, 'the index already follows the disk');
+
     // (a) code loading: the bundle evaluated again in a fresh module record (warm disk cache)
     const bundle = path.join(ext.extensionPath, 'dist', 'extension.js');
     const req = createRequire(bundle);
@@ -348,6 +357,8 @@ function heapAfterGc(): number | undefined {
         warmRescanMs: round(rescanMs),
         warmRescanNotes: rescanned,
         eventLoopWhileRescanning: lagDuringRescan,
+        focusReconcileMs: round(reconcileMs),
+        eventLoopWhileReconciling: lagDuringReconcile,
       },
       liveRecheck: {
         file,
@@ -385,6 +396,7 @@ function heapAfterGc(): number | undefined {
       ['(b) activation → tree populated', `${round(treePopulatedAt - timing.activateStart)} ms`],
       ['(b) while indexing', readyBeforeTest ? 'n/a (ready before the test started)' : lagText(lagDuringIndexing)],
       ['warm full re-index (rescan)', `${round(rescanMs)} ms, ${lagText(lagDuringRescan)}`],
+      ['reconcile with the disk (on focus), nothing to correct', `${round(reconcileMs)} ms, ${lagText(lagDuringReconcile)}`],
       ['(c) applyEdit → host sees the change', `median ${round(median(applyEditRoundTrip))} ms (workbench round trip)`],
       ['(c) change → index updated', `median ${round(median(recheckIndex))} ms (debounce ${service.settings.debounceMs} ms) [${recheckIndex.map(Math.round).join(', ')}]`],
       ['(c) change → diagnostics changed', `median ${round(median(recheck))} ms, max ${round(Math.max(...recheck))} ms [${recheck.map(Math.round).join(', ')}]`],

@@ -68,6 +68,32 @@ describe('reconciling the index with the disk (no file-system events)', () => {
     assert.deepEqual(s.index.diagnostics('a.md').map(d => d.code).filter(c => c === 'link-broken'), ['link-broken']);
   });
 
+  it('an edit typed while the disk is being listed is checked without waiting for the listing', async () => {
+    const s = await start({ 'a.md': '# A\n' });
+    writeIn(dir, 'b.md', '# B\n');
+    const search = workspace.findFiles;
+    let release = () => {};
+    const held = new Promise<void>(r => { release = r; });
+    workspace.findFiles = async (...args: Parameters<typeof search>) => { await held; return search(...args); };
+    try {
+      const reconciling = s.reconcile();
+      await settle(20);
+      const doc = buffer(Uri.file(`${dir}/a.md`), '# A\n\n[x](nowhere.md)\n', true, 2);
+      workspace.textDocuments = [doc];
+      events.changeTextDocument.fire({ document: doc, contentChanges: [{}] });
+      await idleOf(s);
+      assert.deepEqual(s.index.diagnostics('a.md').map(d => d.code).filter(c => c === 'link-broken'), ['link-broken'],
+        'checked while the search was still running');
+      assert.ok(!s.index.hasFile('b.md'), 'the listing has not been applied yet');
+      release();
+      assert.deepEqual(await reconciling, { gone: [], added: ['b.md'] });
+      assert.ok(s.index.isNote('b.md'));
+    } finally {
+      release();
+      workspace.findFiles = search;
+    }
+  });
+
   it('runs when the window regains focus, once for a burst of focus changes, not while it has none', async () => {
     const s = await start({ 'a.md': '# A\n' });
     writeIn(dir, 'b.md', '# B\n');
