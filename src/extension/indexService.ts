@@ -165,10 +165,11 @@ export class IndexService implements vscode.Disposable {
     const root = this.root;
     if (!root) return { gone: [], added: [] };
     const t0 = Date.now();
+    const epoch = this.rootEpoch;
     const onDisk = await listWorkspaceFiles(root, this.log);
     return this.enqueue(async () => {
       // another folder indexed since: its load read the disk
-      if (this.root?.toString() !== root.toString()) return { gone: [], added: [] };
+      if (epoch !== this.rootEpoch) return { gone: [], added: [] };
       const found = await this.disk.applyListing('', onDisk);
       const text = reconciledText(found, Date.now() - t0);
       if (text) this.log.info(text);
