@@ -44,6 +44,21 @@ export function reconcileOnFocus(trigger: ReconcileSoon): vscode.Disposable {
   return vscode.window.onDidChangeWindowState(state => (state.focused ? trigger.soon() : trigger.stop()));
 }
 
+/** `window.onDidEndTerminalShellExecution` (VS Code 1.93+; the extension supports 1.90, where it is missing). */
+type ShellExecutionEnd = vscode.Event<unknown> | undefined;
+
+/**
+ * Reconciles (`soon`) after a task's process ends and after a command run in a terminal with shell integration
+ * ends (`git checkout`, a code generator, `mkdir -p` in the integrated terminal): the window keeps its focus then,
+ * and what such a command wrote below a folder the watcher does not watch would go unnoticed until a Refresh.
+ */
+export function reconcileAfterCommands(trigger: ReconcileSoon): vscode.Disposable {
+  const subscriptions = [vscode.tasks.onDidEndTaskProcess(() => trigger.soon())];
+  const shellEnd = (vscode.window as { onDidEndTerminalShellExecution?: ShellExecutionEnd }).onDidEndTerminalShellExecution;
+  if (shellEnd) subscriptions.push(shellEnd(() => trigger.soon()));
+  return vscode.Disposable.from(...subscriptions);
+}
+
 /** The output channel's line about a reconcile that corrected the index; undefined when it changed nothing. */
 export function reconciledText(r: Reconciled, ms: number): string | undefined {
   if (r.gone.length === 0 && r.added.length === 0) return undefined;

@@ -5,7 +5,7 @@ import type { FileEdit, Position, Range } from '../core/model';
 import { decodeNote } from '../core/text/decode';
 import { CONFIG_FILE, editorSettings, filesDiffer, loadNotesConfig, onlySeveritiesDiffer, type EditorSettings } from './config';
 import { DiskFeed } from './diskFeed';
-import { ReconcileSoon, reconcileOnFocus, reconciledText, type Reconciled } from './diskReconcile';
+import { ReconcileSoon, reconcileAfterCommands, reconcileOnFocus, reconciledText, type Reconciled } from './diskReconcile';
 import { documentLength, fileOfUri, fromVscodePosition, toVscodeRange, uriOfFile, workspaceEditOf } from './editorPaths';
 import { isHidden } from './hiddenNotes';
 import { diskBytes, errorText, loadAll, yieldToEventLoop, type LoadProgress } from './workspaceLoad';
@@ -353,9 +353,11 @@ export class IndexService implements vscode.Disposable {
           }
         });
       }),
-      // other programs may have created or deleted files while the window had no focus, unreported by the watcher
+      // other programs may have created or deleted files while the window had no focus, or a task or a terminal
+      // command may have, unreported by the watcher
       this.reconcileSoon,
       reconcileOnFocus(this.reconcileSoon),
+      reconcileAfterCommands(this.reconcileSoon),
       ws.onDidChangeConfiguration(e => {
         const root = this.root;
         if (!root) return;

@@ -119,6 +119,38 @@ describe('the index when the file watcher stays silent', function () {
     assert.equal(reads, 1, 'the note was checked once');
   });
 
+  it('a note a task writes is indexed when the task ends, with no report and no change of focus', async () => {
+    const target = `${DIR}/by_task.md`;
+    const script = `require('fs').writeFileSync(${JSON.stringify(disk(target))}, ${JSON.stringify(chapterNote('By task', 'Written by a task.'))})`;
+    const task = new vscode.Task({ type: 'process' }, vscode.TaskScope.Workspace, 'write a note', 'notes-navigator-test',
+      new vscode.ProcessExecution(process.execPath, ['-e', script]));
+    await vscode.tasks.executeTask(task);
+    await waitFor('the note the task wrote to be indexed', () => s.index.isNote(target), 10_000);
+  });
+
+  it('a note a command in the integrated terminal writes is indexed when the command ends', async function () {
+    type Integration = { executeCommand(command: string): unknown };
+    type ShellTerminal = vscode.Terminal & { shellIntegration?: Integration };
+    const onIntegration = (vscode.window as { onDidChangeTerminalShellIntegration?: vscode.Event<{ terminal: vscode.Terminal }> })
+      .onDidChangeTerminalShellIntegration;
+    if (!onIntegration) this.skip();
+    const target = `${DIR}/by_terminal.md`;
+    const terminal = vscode.window.createTerminal({ name: 'notes-navigator-test', shellPath: '/bin/bash', cwd: root }) as ShellTerminal;
+    try {
+      const integration = terminal.shellIntegration ?? await new Promise<Integration | undefined>(res => {
+        const sub = onIntegration!(e => { if (e.terminal === terminal) { sub.dispose(); res((e.terminal as ShellTerminal).shellIntegration); } });
+        setTimeout(() => { sub.dispose(); res(undefined); }, 15_000);
+      });
+      assert.ok(integration, 'the integrated terminal runs bash with shell integration');
+      integration.executeCommand(`printf '%s' ${JSON.stringify(chapterNote('By terminal', 'Written in the terminal.'))} > ${JSON.stringify(disk(target))}`);
+      await waitFor('the note the command wrote to be indexed', () => s.index.isNote(target), 10_000);
+    } finally {
+      terminal.dispose();
+      // a reconcile the terminal's last events may have asked for runs now, not during the next test's premise
+      await sleep(1000);
+    }
+  });
+
   it('a reconcile follows files other programs created and deleted, and keeps an unsaved note', async () => {
     const kept = await vscode.workspace.openTextDocument(s.uriOf(KEPT));
     const edit = new vscode.WorkspaceEdit();

@@ -3,7 +3,7 @@ import { strict as assert } from 'node:assert';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import type * as vscode from 'vscode';
-import { ReconcileSoon, reconcileOnFocus, reconciledText } from '../../../src/extension/diskReconcile';
+import { ReconcileSoon, reconcileAfterCommands, reconcileOnFocus, reconciledText } from '../../../src/extension/diskReconcile';
 import { IndexService } from '../../../src/extension/indexService';
 import { buffer, freshFolder, idleOf, settle, stopLive, writeIn, type Live } from './liveService';
 import { events, Uri, workspace } from './vscodeStub';
@@ -120,6 +120,30 @@ describe('reconciling the index with the disk (no file-system events)', () => {
     await settle(600);
     await idleOf(s);
     assert.ok(s.index.isNote('b.md'));
+  });
+});
+
+describe('what starts a reconcile', () => {
+  it('a task\'s process ending, and a terminal command ending (shell integration), once for a burst', async () => {
+    let runs = 0;
+    const trigger = new ReconcileSoon(() => runs++, 20);
+    const listening = reconcileAfterCommands(trigger);
+    try {
+      events.taskProcessEnd.fire({ exitCode: 0 });
+      await settle(40);
+      assert.equal(runs, 1, 'after a task');
+      events.shellExecutionEnd.fire({ exitCode: 0 });
+      events.shellExecutionEnd.fire({ exitCode: 1 });
+      events.taskProcessEnd.fire({ exitCode: 0 });
+      await settle(40);
+      assert.equal(runs, 2, 'once after commands ending together');
+    } finally {
+      listening.dispose();
+      trigger.dispose();
+    }
+    events.taskProcessEnd.fire({ exitCode: 0 });
+    await settle(40);
+    assert.equal(runs, 2, 'nothing once disposed');
   });
 });
 

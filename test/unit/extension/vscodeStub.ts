@@ -261,6 +261,8 @@ export const events = shared('events', () => ({
   createFiles: new EventEmitter<unknown>(),
   deleteFiles: new EventEmitter<unknown>(),
   windowState: new EventEmitter<{ focused: boolean }>(),
+  taskProcessEnd: new EventEmitter<unknown>(),
+  shellExecutionEnd: new EventEmitter<unknown>(),
   changeConfiguration: new EventEmitter<unknown>(),
   changeWorkspaceFolders: new EventEmitter<unknown>(),
   fsCreate: new EventEmitter<Uri>(),
@@ -346,6 +348,7 @@ const quietLog = { info: () => undefined, warn: () => undefined, error: () => un
 export const window = {
   createOutputChannel: () => quietLog,
   onDidChangeWindowState: events.windowState.event,
+  onDidEndTerminalShellExecution: events.shellExecutionEnd.event,
   withProgress: <T>(_options: unknown, task: () => Promise<T>): Promise<T> => task(),
   showWarningMessage: (message: string): Promise<undefined> => {
     warnings.push(message);
@@ -354,6 +357,8 @@ export const window = {
   /** picks nothing; a test answers by replacing it */
   showQuickPick: async (): Promise<undefined> => undefined,
 };
+
+export const tasks = { onDidEndTaskProcess: events.taskProcessEnd.event };
 
 /** The editor's display language (the coverage page's `lang`). */
 export const env = { language: 'en' };
@@ -398,7 +403,7 @@ const stub = {
   CompletionItemKind, CompletionTriggerKind, SymbolKind, l10n, languages, workspace, EventEmitter, RelativePattern, FileType,
   FileSystemError, DiagnosticSeverity, Diagnostic, window, commands, ProgressLocation, ConfigurationTarget,
   CodeActionKind, CodeActionTriggerKind, CodeAction, WorkspaceEdit, DiagnosticRelatedInformation, extensions, env,
-  TreeItem, TreeItemCollapsibleState, TreeItemCheckboxState, ThemeIcon, ThemeColor,
+  TreeItem, TreeItemCollapsibleState, TreeItemCheckboxState, ThemeIcon, ThemeColor, tasks,
 };
 
 type Resolver = (request: string, ...rest: unknown[]) => string;
