@@ -50,7 +50,7 @@ export class IndexService implements vscode.Disposable {
   /** document version last fed to the index per file (a save of that version needs no re-check) */
   private readonly fedVersion = new Map<string, number>();
   private readonly disk: DiskFeed;
-  /** a reconcile with the disk, a moment after the window regains focus or the watcher reports what is not so */
+  /** a reconcile with the disk, a moment after the window regains focus, a command ends or the watcher reports what is not so */
   private readonly reconcileSoon = new ReconcileSoon(() => void this.reconcile());
   private hasSeries: boolean | undefined;
   /** configuration problems the user was told about and that are still there (not told twice) */
@@ -157,7 +157,8 @@ export class IndexService implements vscode.Disposable {
   /**
    * Brings the index in line with a listing of the notes folder (the listing the load uses), after the work queued
    * before: indexed files gone from the disk leave it (an unsaved buffer still keeps its note), files it did not
-   * know are read; files both know are not read again. Run when the window regains focus; logs what it corrected.
+   * know are read; files both know are not read again. Run when the window regains focus, after a task or a terminal
+   * command, and after the watcher reports the deletion of what is still there; logs what it corrected.
    * The listing itself (a search: ~0.25 s for 10,000 files) runs outside the queue, so that edits typed meanwhile
    * are not held up; what a change reported meanwhile did is not undone (see `DiskFeed.applyListing`).
    */
