@@ -2,7 +2,7 @@
 // new note from template, open chapter, next chapter, check workspace, create series.
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
-import { api } from './support';
+import { api, autoSaveOffInThisSuite } from './support';
 import type { NotesNavigatorApi } from '../../src/extension/extension';
 import { todayString } from '../../src/core/fixes/frontmatter';
 
@@ -40,6 +40,9 @@ async function restoreDocument(uri: vscode.Uri, original: string): Promise<void>
 }
 
 describe('commands', () => {
+  // an autosave landing while a command applies its edit lost the matrix's status edit (the buffer was saved and the
+  // edit never reached it, though applyEdit said it was applied: seen in 2 of 9 runs)
+  autoSaveOffInThisSuite();
   const created: vscode.Uri[] = [];
   let matrixOnDisk = '';
 

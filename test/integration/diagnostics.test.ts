@@ -4,7 +4,7 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { api, chapterNote, codeOf, ours, waitFor } from './support';
+import { api, autoSaveOffInThisSuite, chapterNote, codeOf, ours, waitFor } from './support';
 
 
 /** Resolves when `check` holds for the diagnostics of `uri`, rejects after `ms`. */
@@ -170,16 +170,8 @@ async function cleanUp(uris: vscode.Uri[]): Promise<void> {
 }
 
 describe('diagnostics: a note deleted on disk while its buffer is unsaved', () => {
-  // code-server saves edited buffers after a second (files.autoSave: afterDelay), which would bring the file back
-  const files = () => vscode.workspace.getConfiguration('files');
-  let autoSave: string | undefined;
-  before(async () => {
-    autoSave = files().inspect<string>('autoSave')?.workspaceValue;
-    await files().update('autoSave', 'off', vscode.ConfigurationTarget.Workspace);
-  });
-  after(async () => {
-    await files().update('autoSave', autoSave, vscode.ConfigurationTarget.Workspace);
-  });
+  // an autosave of the unsaved buffer would bring the file back
+  autoSaveOffInThisSuite();
   const DIR = 'backend/_lint_examples';
 
   /**

@@ -50,3 +50,20 @@ export async function waitFor<T>(what: string, probe: () => T | undefined | null
 export function chapterNote(title: string, body: string): string {
   return `---\ntitle: ${title}\nnote_type: chapter\ndomain: backend\ntags: []\ncreated: 2026-01-01\nupdated: 2026-01-01\nstatus: draft\n---\n# ${title}\n\n${body}\n`;
 }
+
+/**
+ * Turns `files.autoSave` off (workspace scope) for the tests of the enclosing `describe`, and puts it back after
+ * them. code-server saves an edited buffer a second after the edit (afterDelay): a save landing in the middle of a
+ * test's own edits changes what it looks at (a buffer meant to stay unsaved, a file brought back on disk).
+ */
+export function autoSaveOffInThisSuite(): void {
+  const files = () => vscode.workspace.getConfiguration('files');
+  let previous: string | undefined;
+  before(async () => {
+    previous = files().inspect<string>('autoSave')?.workspaceValue;
+    await files().update('autoSave', 'off', vscode.ConfigurationTarget.Workspace);
+  });
+  after(async () => {
+    await files().update('autoSave', previous, vscode.ConfigurationTarget.Workspace);
+  });
+}
