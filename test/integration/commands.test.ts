@@ -106,7 +106,7 @@ describe('commands', () => {
     const before = matrix.getText();
     const otherLines = before.split('\n').filter((_, i) => i !== line);
 
-    // what the status edit is computed from, named should the row be left as it was (seen once in CI, not since)
+    // what the status edit is computed from, named should the row be left as it was: says whether the index or the edit failed
     const index = a.service.index;
     const series = index.seriesOf(file);
     const facts = JSON.stringify({ indexed: index.hasFile(file), state: index.fileStateOf(file), series: series?.readme,
