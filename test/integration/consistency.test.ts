@@ -31,7 +31,7 @@ import { configOf } from '../unit/support/checkHarness';
 import { MemoryReader } from '../unit/index/memoryWorkspace';
 import type { Files } from '../unit/support/mutate';
 import { randomStep, relOf, openDoc, restartWatcher, saveAll } from './consistencyWalk';
-import { EXTENSION_ID, service } from './support';
+import { EXTENSION_ID, autoSaveOffInThisSuite, service } from './support';
 
 /** One diagnostic as both sides can say it: 0-based positions, severity as a word. */
 interface Finding {
@@ -59,9 +59,6 @@ describe('consistency: the editor shows what the CLI says', function () {
   this.timeout(Number(process.env.NN_CONSISTENCY_TIMEOUT ?? 120_000));
   const seeds = seedsOf(process.env.NN_CONSISTENCY_SEEDS);
   const steps = Number(process.env.NN_CONSISTENCY_STEPS ?? 40);
-  // code-server saves edited buffers after a second (files.autoSave: afterDelay): the test saves when it means to
-  const files = () => vscode.workspace.getConfiguration('files');
-  let autoSave: string | undefined;
   let root = '';
   let snapshot = new Map<string, Buffer>();
   let recorder: vscode.Disposable | undefined;
@@ -70,16 +67,15 @@ describe('consistency: the editor shows what the CLI says', function () {
     const s = await service();
     assert.ok(s.root, 'no notes folder');
     root = s.root.fsPath;
-    autoSave = files().inspect<string>('autoSave')?.workspaceValue;
-    await files().update('autoSave', 'off', vscode.ConfigurationTarget.Workspace);
     snapshot = readDisk(root);
     recorder = await recordEvents(root);
   });
   after(async () => {
     recorder?.dispose();
     await restore(root, snapshot);
-    await files().update('autoSave', autoSave, vscode.ConfigurationTarget.Workspace);
   });
+  // the test saves when it means to (set up after the snapshot, and put back after the restore: hooks run in order)
+  autoSaveOffInThisSuite();
 
   for (const seed of seeds) {
     it(`seed ${seed}: ${steps} random steps`, async () => {
