@@ -21,8 +21,8 @@ export class DiskFeed {
     private readonly host: IndexHost,
     /** files whose indexed text came from an unsaved buffer, with that buffer's version */
     private readonly fromBuffer: Map<string, number>,
-    /** document version last fed to the index per file */
-    private readonly fedVersion: ReadonlyMap<string, number>,
+    /** the text the index holds per file with an open buffer, when known (see IndexService.fedText) */
+    private readonly fedText: Map<string, string>,
     private readonly fire: (files: string[]) => void,
   ) {}
 
@@ -184,8 +184,9 @@ export class DiskFeed {
     const doc = this.host.documentOf(file);
     if (doc?.isDirty) return;
     if (doc && index.isIncluded(file)) {
-      // a clean buffer may not have reloaded the new disk content yet: the disk is the truth. Skip only the
-      // watcher's echo of saving a buffer the index already has.
+      // a clean buffer may not have reloaded the new disk content yet: the disk is the truth. Skip only what the
+      // index holds already (the watcher's echo of a save), judged by the text itself: a buffer's version can stay
+      // the same while VS Code gives it other text
       let bytes: Uint8Array;
       try {
         bytes = await diskBytes(this.host, file);
@@ -196,8 +197,10 @@ export class DiskFeed {
       // decoded as the loader does: disk bytes that are not UTF-8 text (or too large) make the note unreadable
       const decoded = bytes.length <= MAX_NOTE_BYTES ? decodeNote(bytes) : undefined;
       const note = index.note(file);
-      if (decoded?.ok && decoded.text === doc.getText() && this.fedVersion.get(file) === doc.version && note && note.unreadable === undefined) return;
+      if (decoded?.ok && decoded.text === this.fedText.get(file) && note && note.unreadable === undefined) return;
       this.fromBuffer.delete(file);
+      if (decoded?.ok) this.fedText.set(file, decoded.text);
+      else this.fedText.delete(file);
       this.fire([...feedBytes(index, file, bytes, (f, reason) => log.warn(`skipped ${f}: ${reason}`)), file]);
       return;
     }
@@ -217,9 +220,12 @@ export class DiskFeed {
     if (doc?.isDirty) {
       // remembered so that closing the buffer unsaved brings the disk text back (a dirty buffer renamed with its file)
       this.fromBuffer.set(file, doc.version);
-      return [...index.updateNote(file, doc.getText()), file];
+      const text = doc.getText();
+      this.fedText.set(file, text);
+      return [...index.updateNote(file, text), file];
     }
     this.fromBuffer.delete(file);
+    this.fedText.delete(file);
     let bytes: Uint8Array;
     try {
       bytes = await diskBytes(this.host, file);

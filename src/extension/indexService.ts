@@ -49,6 +49,12 @@ export class IndexService implements vscode.Disposable {
   private readonly fromBuffer = new Map<string, number>();
   /** document version last fed to the index per file (a save of that version needs no re-check) */
   private readonly fedVersion = new Map<string, number>();
+  /**
+   * The text the index holds per file with an open buffer, when known (fed from the buffer, or read from disk while
+   * it was open). A version says less: VS Code can give a buffer other text with no event and no new version (a
+   * dirty buffer moved with its folder keeps version 1 and may come back with the disk's text).
+   */
+  private readonly fedText = new Map<string, string>();
   private readonly disk: DiskFeed;
   /** a reconcile with the disk, a moment after the window regains focus, a command ends or the watcher reports what is not so */
   private readonly reconcileSoon = new ReconcileSoon(() => void this.reconcile());
@@ -74,7 +80,7 @@ export class IndexService implements vscode.Disposable {
     this.onDidChangeRoot = this.rootEmitter.event;
     this.settingsValue = editorSettings(root, m => this.log.warn(m));
     this.disposables.push(this.changeEmitter, this.progressEmitter, this.settingsEmitter, this.rootEmitter);
-    this.disk = new DiskFeed(this, this.fromBuffer, this.fedVersion, files => this.fire(files));
+    this.disk = new DiskFeed(this, this.fromBuffer, this.fedText, files => this.fire(files));
     this.listen();
     this.watch(root);
   }
@@ -270,6 +276,7 @@ export class IndexService implements vscode.Disposable {
     this.timers.clear();
     this.fromBuffer.clear();
     this.fedVersion.clear();
+    this.fedText.clear();
     this.shownProblems.clear();
     this.index.beginBatch();
     const gone = this.index.setHiddenNotes([]);
@@ -322,13 +329,17 @@ export class IndexService implements vscode.Disposable {
       }),
       ws.onDidSaveTextDocument(doc => {
         const file = this.fileOf(doc.uri);
-        if (file) this.fromBuffer.delete(file);
+        if (!file) return;
+        this.fromBuffer.delete(file);
+        // what was saved is what counts: the index may hold other text if the buffer changed with no event
+        if (this.index.hasFile(file) && this.fedText.get(file) !== doc.getText()) this.schedule(doc);
       }),
       ws.onDidCloseTextDocument(doc => {
         const file = this.fileOf(doc.uri);
         if (!file) return;
         this.cancel(doc.uri);
         this.fedVersion.delete(file);
+        this.fedText.delete(file);
         // the buffer's unsaved text was indexed and then discarded: go back to the disk
         if (this.fromBuffer.delete(file)) void this.enqueueHere(() => this.disk.refreshFile(file));
       }),
@@ -419,8 +430,10 @@ export class IndexService implements vscode.Disposable {
       void this.enqueueHere(async () => {
         // superseded by a newer edit (its own timer is pending) or closed meanwhile
         if (doc.isClosed || doc.version !== version) return;
-        const changed = this.index.updateNote(file, doc.getText());
+        const text = doc.getText();
+        const changed = this.index.updateNote(file, text);
         this.fedVersion.set(file, version);
+        this.fedText.set(file, text);
         if (doc.isDirty) this.fromBuffer.set(file, version);
         else this.fromBuffer.delete(file);
         this.fire([...changed, file]);

@@ -137,6 +137,21 @@ describe('IndexService lifecycle (vscode stub, files on disk)', () => {
     assert.deepEqual(codes('a.md'), ['link-broken']);
   });
 
+  it('a buffer whose text VS Code replaced with no change event and no new version (a dirty buffer moved with its folder, then saved): the disk wins on the next report', async () => {
+    await start({ 'a.md': '# A\n', 'b.md': '# B\n' });
+    // what the index was fed at version 1: a link that breaks
+    const doc = buffer(uri('a.md'), '# A\n\n[x](missing.md)\n', true, 1);
+    await edited(doc);
+    assert.deepEqual(codes('a.md'), ['link-broken']);
+    // the same version now holds other text, saved (no event tells the index)
+    const saved = '# A\n\n[b](b.md)\n';
+    write('a.md', saved);
+    Object.assign(doc, { isDirty: false, getText: () => saved });
+    events.fsChange.fire(uri('a.md'));
+    await idle();
+    assert.deepEqual(codes('a.md'), [], 'the note is checked as it is on disk and in its buffer');
+  });
+
   it('a note open in a clean editor that becomes UTF-16 on disk is unreadable, as when it is closed', async () => {
     await start({ 'a.md': '# A\n' });
     const doc = buffer(uri('a.md'), '# A\n', false);
