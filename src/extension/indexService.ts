@@ -4,10 +4,10 @@ import { WorkspaceIndex } from '../core/index/workspaceIndex';
 import type { FileEdit, Position, Range } from '../core/model';
 import { decodeNote } from '../core/text/decode';
 import { CONFIG_FILE, editorSettings, filesDiffer, loadNotesConfig, onlySeveritiesDiffer, type EditorSettings } from './config';
+import { BufferFeed } from './bufferFeed';
 import { DiskFeed } from './diskFeed';
 import { ReconcileSoon, reconcileAfterCommands, reconcileOnFocus, reconciledText, type Reconciled } from './diskReconcile';
-import { documentLength, fileOfUri, fromVscodePosition, toVscodeRange, uriOfFile, workspaceEditOf } from './editorPaths';
-import { isHidden } from './hiddenNotes';
+import { fileOfUri, fromVscodePosition, toVscodeRange, uriOfFile, workspaceEditOf } from './editorPaths';
 import { diskBytes, errorText, loadAll, yieldToEventLoop, type LoadProgress } from './workspaceLoad';
 import { listWorkspaceFiles } from './workspaceFiles';
 
@@ -44,17 +44,9 @@ export class IndexService implements vscode.Disposable {
   private rootValue: vscode.Uri | undefined;
   /** counts the folder switches (work queued for a folder indexed before is dropped) */
   private rootEpoch = 0;
-  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
-  /** files whose indexed text came from an unsaved buffer, with that buffer's version */
-  private readonly fromBuffer = new Map<string, number>();
-  /** document version last fed to the index per file (a save of that version needs no re-check) */
-  private readonly fedVersion = new Map<string, number>();
-  /**
-   * The text the index holds per file with an open buffer, when known (fed from the buffer, or read from disk while
-   * it was open). A version says less: VS Code can give a buffer other text with no event and no new version (a
-   * dirty buffer moved with its folder keeps version 1 and may come back with the disk's text).
-   */
-  private readonly fedText = new Map<string, string>();
+  /** what the editor's buffers hold (their edits, debounced) */
+  private readonly buffers: BufferFeed;
+  /** what changed on disk */
   private readonly disk: DiskFeed;
   /** a reconcile with the disk, a moment after the window regains focus, a command ends or the watcher reports what is not so */
   private readonly reconcileSoon = new ReconcileSoon(() => void this.reconcile());
@@ -80,7 +72,17 @@ export class IndexService implements vscode.Disposable {
     this.onDidChangeRoot = this.rootEmitter.event;
     this.settingsValue = editorSettings(root, m => this.log.warn(m));
     this.disposables.push(this.changeEmitter, this.progressEmitter, this.settingsEmitter, this.rootEmitter);
-    this.disk = new DiskFeed(this, this.fromBuffer, this.fedText, files => this.fire(files));
+    // (each feed needs the other: the buffer feed reaches the disk feed when it runs, after both exist)
+    const service = this;
+    this.buffers = new BufferFeed({
+      index: this.index,
+      get disk() { return service.disk; },
+      fileOf: uri => this.fileOf(uri),
+      debounceMs: () => this.settingsValue.debounceMs,
+      enqueueHere: task => this.enqueueHere(task),
+      fire: files => this.fire(files),
+    });
+    this.disk = new DiskFeed(this, this.buffers.fromBuffer, this.buffers.fedText, files => this.fire(files));
     this.listen();
     this.watch(root);
   }
@@ -194,17 +196,9 @@ export class IndexService implements vscode.Disposable {
     return uriOfFile(this.root, file);
   }
 
-  /**
-   * Whether the index holds `doc`'s text as it is now (`indexedLength`: the length of the indexed text): no re-index
-   * of it is pending, and the text fed from this buffer is its current version. An edit that keeps the length
-   * (typing over a selection) is caught too, which the length alone does not show.
-   */
+  /** Whether the index holds `doc`'s text as it is now (see BufferFeed.isIndexedAsShown). */
   isIndexedAsShown(doc: vscode.TextDocument, indexedLength: number): boolean {
-    if (this.timers.has(doc.uri.toString())) return false;
-    const file = this.fileOf(doc.uri);
-    const fed = file === undefined ? undefined : this.fedVersion.get(file);
-    if (fed !== undefined && fed !== doc.version) return false;
-    return indexedLength === documentLength(doc);
+    return this.buffers.isIndexedAsShown(doc, indexedLength);
   }
 
   documentOf(file: string): vscode.TextDocument | undefined {
@@ -243,8 +237,7 @@ export class IndexService implements vscode.Disposable {
 
   dispose(): void {
     this.disposed = true;
-    for (const t of this.timers.values()) clearTimeout(t);
-    this.timers.clear();
+    this.buffers.dispose();
     for (const d of this.disposables) d.dispose();
     this.rootWatch?.dispose();
     this.resolveReady();
@@ -254,7 +247,7 @@ export class IndexService implements vscode.Disposable {
 
   /** Re-reads the whole workspace (see workspaceLoad.ts), announcing its progress and the re-checked files. */
   private async loadAll(onProgress?: (p: LoadProgress) => void, token?: vscode.CancellationToken): Promise<number> {
-    const { notes, changed } = await loadAll(this, this.fromBuffer, p => {
+    const { notes, changed } = await loadAll(this, this.buffers.fromBuffer, p => {
       this.progressValue = p;
       this.progressEmitter.fire(p);
       if (p) onProgress?.(p);
@@ -272,11 +265,7 @@ export class IndexService implements vscode.Disposable {
    * problems), then watches `root`. The index is left empty: the caller loads the new folder.
    */
   private switchRoot(root: vscode.Uri | undefined): void {
-    for (const t of this.timers.values()) clearTimeout(t);
-    this.timers.clear();
-    this.fromBuffer.clear();
-    this.fedVersion.clear();
-    this.fedText.clear();
+    this.buffers.clear();
     this.shownProblems.clear();
     this.index.beginBatch();
     const gone = this.index.setHiddenNotes([]);
@@ -316,33 +305,7 @@ export class IndexService implements vscode.Disposable {
   private listen(): void {
     const ws = vscode.workspace;
     this.disposables.push(
-      ws.onDidChangeTextDocument(e => {
-        if (e.contentChanges.length > 0) this.schedule(e.document);
-        else if (!e.document.isDirty) this.settled(e.document);
-        // dirty again with no edit (a rename that failed puts the buffer back after reverting it): its text counts
-        else if (this.bufferNotIndexed(e.document)) this.schedule(e.document);
-      }),
-      // a buffer can open with unsaved text and no change event (a hot-exit backup restored once its editor shows,
-      // after the load): the editor shows that text, so it is what is checked
-      ws.onDidOpenTextDocument(doc => {
-        if (doc.isDirty) this.schedule(doc);
-      }),
-      ws.onDidSaveTextDocument(doc => {
-        const file = this.fileOf(doc.uri);
-        if (!file) return;
-        this.fromBuffer.delete(file);
-        // what was saved is what counts: the index may hold other text if the buffer changed with no event
-        if (this.index.hasFile(file) && this.fedText.get(file) !== doc.getText()) this.schedule(doc);
-      }),
-      ws.onDidCloseTextDocument(doc => {
-        const file = this.fileOf(doc.uri);
-        if (!file) return;
-        this.cancel(doc.uri);
-        this.fedVersion.delete(file);
-        this.fedText.delete(file);
-        // the buffer's unsaved text was indexed and then discarded: go back to the disk
-        if (this.fromBuffer.delete(file)) void this.enqueueHere(() => this.disk.refreshFile(file));
-      }),
+      ...this.buffers.listen(),
       // files and folders the editor created or deleted (explorer, WorkspaceEdit, other extensions) are followed
       // whether or not the file watcher reports them too (it may not: files.watcherExclude, or a folder it does not
       // watch); a second report of the same thing changes nothing (see DiskFeed.created and deleted)
@@ -359,7 +322,7 @@ export class IndexService implements vscode.Disposable {
             const to = this.fileOf(newUri);
             if (from) {
               this.fire(this.index.removeFile(from));
-              this.fromBuffer.delete(from);
+              this.buffers.fromBuffer.delete(from);
             }
             if (to) await this.disk.created(newUri, to);
           }
@@ -416,58 +379,6 @@ export class IndexService implements vscode.Disposable {
       else if (kind === 'create') await this.disk.created(uri, file);
       else await this.disk.changed(uri, file);
     });
-  }
-
-  private schedule(doc: vscode.TextDocument): void {
-    const file = this.fileOf(doc.uri);
-    if (!file || !this.index.isIncluded(file) || isHidden(this.index, file)) return;
-    const key = doc.uri.toString();
-    const pending = this.timers.get(key);
-    if (pending) clearTimeout(pending);
-    const version = doc.version;
-    this.timers.set(key, setTimeout(() => {
-      this.timers.delete(key);
-      void this.enqueueHere(async () => {
-        // superseded by a newer edit (its own timer is pending) or closed meanwhile
-        if (doc.isClosed || doc.version !== version) return;
-        const text = doc.getText();
-        const changed = this.index.updateNote(file, text);
-        this.fedVersion.set(file, version);
-        this.fedText.set(file, text);
-        if (doc.isDirty) this.fromBuffer.set(file, version);
-        else this.fromBuffer.delete(file);
-        this.fire([...changed, file]);
-        // a clean buffer (undone to its saved text) says what the disk said when it was read: should the file have
-        // been deleted or changed on disk since, the disk wins, as it does for the CLI
-        if (!doc.isDirty) await this.disk.refreshFile(file);
-      });
-    }, this.settingsValue.debounceMs));
-  }
-
-  /**
-   * A buffer whose unsaved text was indexed is no longer dirty with no edit (reverted, or saved): if its file was
-   * deleted meanwhile, the note goes.
-   */
-  private settled(doc: vscode.TextDocument): void {
-    const file = this.fileOf(doc.uri);
-    if (!file || !this.fromBuffer.has(file)) return;
-    void this.enqueueHere(() => this.disk.bufferSettled(file));
-  }
-
-  /** Whether the dirty `doc`'s current text is neither indexed nor waiting to be. */
-  private bufferNotIndexed(doc: vscode.TextDocument): boolean {
-    if (this.timers.has(doc.uri.toString())) return false;
-    const file = this.fileOf(doc.uri);
-    return file !== undefined && this.fromBuffer.get(file) !== doc.version;
-  }
-
-  private cancel(uri: vscode.Uri): void {
-    const key = uri.toString();
-    const pending = this.timers.get(key);
-    if (pending) {
-      clearTimeout(pending);
-      this.timers.delete(key);
-    }
   }
 
   private async reloadConfig(): Promise<void> {
