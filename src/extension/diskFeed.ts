@@ -7,6 +7,14 @@ import { forgetHidden, hiddenNoteGone, isHidden } from './hiddenNotes';
 import { listWorkspaceFiles } from './workspaceFiles';
 import { diskBytes, errorText, type IndexHost } from './workspaceLoad';
 
+/** What DiskFeed tells of the folders it lists because they arrived (see BlindFolders). */
+export interface FolderListener {
+  /** `files` (workspace-relative) are on disk below `folder`, which arrived or was listed again */
+  arrived(folder: string, files: readonly string[]): void;
+  /** `target` (a file or folder) was deleted */
+  gone(target: string): void;
+}
+
 /** Most creation stamps kept (see `DiskFeed.createdStamps`): the oldest goes first. */
 const MAX_STAMPS = 256;
 
@@ -24,6 +32,8 @@ export class DiskFeed {
     /** the text the index holds per file with an open buffer, when known (see IndexService.fedText) */
     private readonly fedText: Map<string, string>,
     private readonly fire: (files: string[]) => void,
+    /** told of folders whose files arrived unreported, or may change unreported (see BlindFolders) */
+    private readonly folders: FolderListener = { arrived: () => undefined, gone: () => undefined },
   ) {}
 
   /**
@@ -38,6 +48,7 @@ export class DiskFeed {
    */
   deleted(file: string): void {
     const { index } = this.host;
+    this.folders.gone(file);
     const kept = this.dirtyBuffersAt(file);
     if (kept.size === 0) {
       this.fire([...index.removeFile(file), ...hiddenNoteGone(index, file)]);
@@ -109,7 +120,10 @@ export class DiskFeed {
    * (Costs one listing, and a look at each indexed file the listing leaves out.)
    */
   async followListing(uri: vscode.Uri, folder: string): Promise<Reconciled> {
-    return this.applyListing(folder, await listWorkspaceFiles(uri, this.host.log, folder));
+    const onDisk = await listWorkspaceFiles(uri, this.host.log, folder);
+    // a folder listed because the watcher's reports of it cannot be trusted (moved, or made again)
+    this.folders.arrived(folder, onDisk);
+    return this.applyListing(folder, onDisk);
   }
 
   /** `followListing` with the listing of `folder` made already (`onDisk`, workspace-relative files). */
@@ -160,6 +174,7 @@ export class DiskFeed {
       // and the unsaved buffers below it whose file is not on disk (deleted while dirty, then moved with the folder)
       const below = new Set(await listWorkspaceFiles(uri, log, file));
       for (const f of this.dirtyBufferFilesBelow(file)) below.add(f);
+      this.folders.arrived(file, [...below]);
       await this.feedAllFromDisk(below);
       return;
     }

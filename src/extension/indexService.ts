@@ -4,6 +4,7 @@ import { WorkspaceIndex } from '../core/index/workspaceIndex';
 import type { FileEdit, Position, Range } from '../core/model';
 import { decodeNote } from '../core/text/decode';
 import { CONFIG_FILE, editorSettings, filesDiffer, loadNotesConfig, onlySeveritiesDiffer, type EditorSettings } from './config';
+import { BlindFolders, type FsEventKind } from './blindFolders';
 import { BufferFeed } from './bufferFeed';
 import { DiskFeed } from './diskFeed';
 import { ReconcileSoon, reconcileAfterCommands, reconcileOnFocus, reconciledText, type Reconciled } from './diskReconcile';
@@ -41,6 +42,8 @@ export class IndexService implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   /** what watches the indexed folder (replaced with it) */
   private rootWatch: vscode.Disposable | undefined;
+  /** the folders of the indexed folder that VS Code's watcher may not report, watched with Node's (a `file:` folder) */
+  private blind: BlindFolders | undefined;
   private rootValue: vscode.Uri | undefined;
   /** counts the folder switches (work queued for a folder indexed before is dropped) */
   private rootEpoch = 0;
@@ -82,7 +85,10 @@ export class IndexService implements vscode.Disposable {
       enqueueHere: task => this.enqueueHere(task),
       fire: files => this.fire(files),
     });
-    this.disk = new DiskFeed(this, this.buffers.fromBuffer, this.buffers.fedText, files => this.fire(files));
+    this.disk = new DiskFeed(this, this.buffers.fromBuffer, this.buffers.fedText, files => this.fire(files), {
+      arrived: (folder, files) => this.blind?.arrived(folder, files),
+      gone: target => this.blind?.gone(target),
+    });
     this.listen();
     this.watch(root);
   }
@@ -180,6 +186,8 @@ export class IndexService implements vscode.Disposable {
       // another folder indexed since: its load read the disk
       if (epoch !== this.rootEpoch) return { gone: [], added: [] };
       const found = await this.disk.applyListing('', onDisk);
+      // the watcher did not report these: their folders are watched from now on
+      this.blind?.arrived('', found.added);
       const text = reconciledText(found, Date.now() - t0);
       if (text) this.log.info(text);
       return found;
@@ -240,6 +248,7 @@ export class IndexService implements vscode.Disposable {
     this.buffers.dispose();
     for (const d of this.disposables) d.dispose();
     this.rootWatch?.dispose();
+    this.blind?.dispose();
     this.resolveReady();
   }
 
@@ -352,7 +361,10 @@ export class IndexService implements vscode.Disposable {
   private watch(root: vscode.Uri | undefined): void {
     this.rootWatch?.dispose();
     this.rootWatch = undefined;
+    this.blind?.dispose();
+    this.blind = undefined;
     if (!root) return;
+    if (root.scheme === 'file') this.blind = new BlindFolders(root, (uri, kind) => this.onFsEvent(uri, kind), this.log);
     const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(root, '**/*'));
     this.rootWatch = vscode.Disposable.from(
       watcher,
@@ -363,7 +375,7 @@ export class IndexService implements vscode.Disposable {
   }
 
   /** A path created, changed or deleted, as the file watcher or the editor (its own file operations) reports it. */
-  private onFsEvent(uri: vscode.Uri, kind: 'create' | 'change' | 'delete'): void {
+  private onFsEvent(uri: vscode.Uri, kind: FsEventKind): void {
     const file = this.fileOf(uri);
     if (!file || isAlwaysExcluded(file)) return;
     if (file === CONFIG_FILE) {

@@ -3,15 +3,21 @@
 // a folder created together with folders inside it on Linux (its inotify backend watches such a folder at its top
 // only). What the editor does itself (a WorkspaceEdit creating or deleting files) must reach the index anyway, and
 // a reconcile (run when the window regains focus) brings it in line with what other programs did on the disk.
-// The fixture (silent_demo/) is written into the copied example workspace by the test and deleted afterwards.
+// A folder holding files a reconcile found is then watched with Node's own watcher (see BlindFolders), so each test
+// whose point is a reconcile writes into a silent folder of its own that no reconcile found anything in before.
+// The fixture (silent_demo/, silent_task/, silent_terminal/) is written into the copied example workspace by the
+// test and deleted afterwards.
 import { strict as assert } from 'node:assert';
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { IndexService } from '../../src/extension/indexService';
 import { chapterNote, codeOf, ours, service, waitFor } from './support';
 
 const DIR = 'silent_demo';
+/** silent folders of their own for the notes a task and a terminal command write */
+const TASK_DIR = 'silent_task';
+const TERMINAL_DIR = 'silent_terminal';
 const HUB = `${DIR}/hub.md`;
 const DOOMED = `${DIR}/doomed.md`;
 const FRESH = `${DIR}/fresh.md`;
@@ -45,13 +51,14 @@ describe('the index when the file watcher stays silent', function () {
     s = await service();
     assert.ok(s.root);
     root = s.root.fsPath;
-    mkdirSync(disk(DIR), { recursive: true });
+    for (const d of [DIR, TASK_DIR, TERMINAL_DIR]) mkdirSync(disk(d), { recursive: true });
     writeFileSync(disk(HUB), HUB_TEXT);
     writeFileSync(disk(DOOMED), chapterNote('Doomed', 'Deleted through the editor.'));
     writeFileSync(disk(KEPT), chapterNote('Kept', 'Deleted on disk while its buffer is unsaved.'));
     writeFileSync(disk(GONE), chapterNote('Gone', 'Deleted on disk by another program.'));
     watcherExclude = files().inspect<Record<string, boolean>>('watcherExclude')?.workspaceValue;
-    await files().update('watcherExclude', { ...watcherExclude, [`**/${DIR}/**`]: true }, vscode.ConfigurationTarget.Workspace);
+    const silenced = Object.fromEntries([DIR, TASK_DIR, TERMINAL_DIR].map(d => [`**/${d}/**`, true]));
+    await files().update('watcherExclude', { ...watcherExclude, ...silenced }, vscode.ConfigurationTarget.Workspace);
     await s.rescan();
     assert.ok([HUB, DOOMED, KEPT, GONE].every(f => s.index.isNote(f)), 'the fixture is indexed');
     // the premise: nothing below the folder is reported any more (a file written there stays unknown); the watcher
@@ -69,7 +76,7 @@ describe('the index when the file watcher stays silent', function () {
 
   after(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    rmSync(disk(DIR), { recursive: true, force: true });
+    for (const d of [DIR, TASK_DIR, TERMINAL_DIR]) rmSync(disk(d), { recursive: true, force: true });
     rmSync(disk(ECHO), { force: true });
     await files().update('watcherExclude', watcherExclude, vscode.ConfigurationTarget.Workspace);
     await s.rescan();
@@ -120,7 +127,7 @@ describe('the index when the file watcher stays silent', function () {
   });
 
   it('a note a task writes is indexed when the task ends, with no report and no change of focus', async () => {
-    const target = `${DIR}/by_task.md`;
+    const target = `${TASK_DIR}/by_task.md`;
     const script = `require('fs').writeFileSync(${JSON.stringify(disk(target))}, ${JSON.stringify(chapterNote('By task', 'Written by a task.'))})`;
     const task = new vscode.Task({ type: 'process' }, vscode.TaskScope.Workspace, 'write a note', 'notes-navigator-test',
       new vscode.ProcessExecution(process.execPath, ['-e', script]));
@@ -134,7 +141,7 @@ describe('the index when the file watcher stays silent', function () {
     const onIntegration = (vscode.window as { onDidChangeTerminalShellIntegration?: vscode.Event<{ terminal: vscode.Terminal }> })
       .onDidChangeTerminalShellIntegration;
     if (!onIntegration) this.skip();
-    const target = `${DIR}/by_terminal.md`;
+    const target = `${TERMINAL_DIR}/by_terminal.md`;
     const terminal = vscode.window.createTerminal({ name: 'notes-navigator-test', shellPath: '/bin/bash', cwd: root }) as ShellTerminal;
     try {
       const integration = terminal.shellIntegration ?? await new Promise<Integration | undefined>(res => {
@@ -175,6 +182,17 @@ describe('the index when the file watcher stays silent', function () {
     // nothing left to correct: a second reconcile changes nothing
     assert.deepEqual(await s.reconcile(), { gone: [], added: [] });
     assert.ok(existsSync(disk(HUB)));
+  });
+
+  it('a note another program edits in a folder a reconcile found unreported is checked again at once', async () => {
+    // (the reconcile above found on_disk.md: its folder is watched with Node's watcher since)
+    assert.ok(s.index.isNote(ON_DISK));
+    const broken = () => ours(s.uriOf(ON_DISK)).filter(d => codeOf(d) === 'link-broken').length;
+    assert.equal(broken(), 0);
+    appendFileSync(disk(ON_DISK), '\nSee [the missing one](missing_by_another_program.md).\n');
+    await waitFor('the edit on disk to be checked, with no report from VS Code, no focus change and no reconcile', () => broken() === 1, 5000);
+    writeFileSync(disk(`${DIR}/later.md`), chapterNote('Later', 'Written on disk after the reconcile.'));
+    await waitFor('a note written there afterwards to be indexed', () => s.index.isNote(`${DIR}/later.md`), 5000);
   });
 });
 

@@ -11,7 +11,7 @@ import { events, Uri, workspace } from './vscodeStub';
 /** A log that keeps its info lines. */
 function keptLog(lines: string[]): vscode.LogOutputChannel {
   const none = () => undefined;
-  return { info: (m: string) => lines.push(m), warn: none, error: none, show: none, dispose: none } as unknown as vscode.LogOutputChannel;
+  return { debug: none, info: (m: string) => lines.push(m), warn: none, error: none, show: none, dispose: none } as unknown as vscode.LogOutputChannel;
 }
 
 describe('reconciling the index with the disk (no file-system events)', () => {

@@ -343,7 +343,7 @@ export const workspace = shared('workspace', () => ({
   },
 }));
 
-const quietLog = { info: () => undefined, warn: () => undefined, error: () => undefined, show: () => undefined, dispose: () => undefined };
+const quietLog = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined, show: () => undefined, dispose: () => undefined };
 
 export const window = {
   createOutputChannel: () => quietLog,

@@ -1,0 +1,78 @@
+import { events } from './vscodeStub';
+import { strict as assert } from 'node:assert';
+import { appendFileSync, mkdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { foldersToWatch } from '../../../src/extension/blindFolders';
+import { LiveFolder } from './liveService';
+
+describe('foldersToWatch (the folders VS Code\'s watcher may not report)', () => {
+  const none = () => false;
+
+  it('watches the folders holding the files, strictly below the folder that arrived', () => {
+    assert.deepEqual(foldersToWatch('a', ['a/top.md', 'a/b/n.md', 'a/b/c/m.md', 'a/b/c/k.md'], none).sort(), ['a/b', 'a/b/c']);
+    assert.deepEqual(foldersToWatch('a', ['a/top.md'], none), [], 'VS Code watches the top of a folder that arrives');
+  });
+
+  it('watches the folder that arrived too when it lies in a folder watched here', () => {
+    assert.deepEqual(foldersToWatch('a/b/new', ['a/b/new/n.md'], f => f === 'a/b'), ['a/b/new']);
+    assert.deepEqual(foldersToWatch('a/b/new', ['a/b/new/n.md'], f => f === 'a'), []);
+  });
+
+  it('a reconcile\'s files (the notes folder): every folder above them but the notes folder itself', () => {
+    assert.deepEqual(foldersToWatch('', ['x/y/z.md', 'top.md'], none).sort(), ['x', 'x/y']);
+  });
+
+  it('ignores files outside the folder, and a folder sharing its name\'s prefix', () => {
+    assert.deepEqual(foldersToWatch('a', ['ab/c/n.md', 'b/c.md'], none), []);
+  });
+});
+
+describe('IndexService: folders VS Code\'s watcher does not report are watched with Node\'s (vscode stub, files on disk)', () => {
+  const h = new LiveFolder('nn-blind-');
+  const { start, write, uri, idle, codes } = h;
+  const disk = (file: string) => path.join(h.dir, ...file.split('/'));
+  const isNote = (file: string) => h.service.index.isNote(file);
+
+  /** Waits until `done()` holds (at most 3 s), letting the service work in between. */
+  async function until(done: () => boolean): Promise<void> {
+    for (let t = 0; t < 100 && !done(); t++) await idle();
+  }
+
+  it('notes below a folder that arrived with folders inside are followed: edited, added in a new folder, deleted', async () => {
+    await start({ 'hub.md': '# Hub\n' });
+    write('a/top.md', '# Top\n');
+    write('a/b/c/n.md', '# N\n');
+    // VS Code's watcher reports the folder and nothing below it
+    events.fsCreate.fire(uri('a'));
+    await idle();
+    assert.ok(isNote('a/b/c/n.md') && isNote('a/top.md'), 'the folder is listed when it arrives');
+    assert.deepEqual(codes('a/b/c/n.md'), []);
+
+    // no event from the stub from here on: only Node's watches see these
+    appendFileSync(disk('a/b/c/n.md'), '\n[x](missing.md)\n');
+    await until(() => codes('a/b/c/n.md').length > 0);
+    assert.deepEqual(codes('a/b/c/n.md'), ['link-broken'], 'an edit on disk below the folder is checked');
+
+    mkdirSync(disk('a/b/c/d'));
+    write('a/b/c/d/m.md', '# M\n');
+    await until(() => isNote('a/b/c/d/m.md'));
+    assert.ok(isNote('a/b/c/d/m.md'), 'a folder made in a watched folder is listed');
+    appendFileSync(disk('a/b/c/d/m.md'), '\n[y](gone.md)\n');
+    await until(() => codes('a/b/c/d/m.md').length > 0);
+    assert.deepEqual(codes('a/b/c/d/m.md'), ['link-broken'], '...and watched in turn');
+
+    rmSync(disk('a/b/c/n.md'));
+    await until(() => !isNote('a/b/c/n.md'));
+    assert.ok(!isNote('a/b/c/n.md'), 'a note deleted there leaves the index');
+  });
+
+  it('a file a reconcile found (unreported) has its folder watched from then on', async () => {
+    await start({ 'hub.md': '# Hub\n' });
+    write('x/y/z.md', '# Z\n');
+    const found = await h.service.reconcile();
+    assert.deepEqual(found.added, ['x/y/z.md']);
+    appendFileSync(disk('x/y/z.md'), '\n[x](missing.md)\n');
+    await until(() => codes('x/y/z.md').length > 0);
+    assert.deepEqual(codes('x/y/z.md'), ['link-broken']);
+  });
+});

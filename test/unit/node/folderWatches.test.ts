@@ -1,0 +1,77 @@
+import { strict as assert } from 'node:assert';
+import { appendFileSync, mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { FolderWatches, type FolderEvent } from '../../../src/node/folderWatches';
+
+/** Waits until `done()` holds (at most 3 s). */
+async function until(done: () => boolean): Promise<void> {
+  for (let t = 0; t < 300 && !done(); t++) await new Promise(r => setTimeout(r, 10));
+}
+
+describe('FolderWatches (Node watching single folders for the extension)', () => {
+  let dir = '';
+  let watches: FolderWatches;
+  let seen: string[] = [];
+  const saw = (rel: string, event: FolderEvent) => seen.includes(`${event} ${rel}`);
+
+  beforeEach(() => {
+    dir = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'nn-watch-')));
+    seen = [];
+    watches = new FolderWatches((file, event) => seen.push(`${event} ${path.relative(dir, file).split(path.sep).join('/')}`), 3);
+  });
+  afterEach(() => {
+    watches.dispose();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('reports entries of a watched folder that appear, change and go, and nothing deeper', async () => {
+    mkdirSync(path.join(dir, 'a', 'b'), { recursive: true });
+    assert.equal(watches.add(path.join(dir, 'a')), true);
+    writeFileSync(path.join(dir, 'a', 'n.md'), '# N\n');
+    await until(() => saw('a/n.md', 'created'));
+    assert.ok(saw('a/n.md', 'created'), seen.join(' | '));
+    appendFileSync(path.join(dir, 'a', 'n.md'), 'more\n');
+    await until(() => saw('a/n.md', 'changed'));
+    assert.ok(saw('a/n.md', 'changed'), seen.join(' | '));
+    rmSync(path.join(dir, 'a', 'n.md'));
+    await until(() => saw('a/n.md', 'deleted'));
+    assert.ok(saw('a/n.md', 'deleted'), seen.join(' | '));
+    writeFileSync(path.join(dir, 'a', 'b', 'deep.md'), '# D\n');
+    await new Promise(r => setTimeout(r, 100));
+    assert.ok(!seen.some(s => s.includes('deep.md')), 'a folder below needs a watch of its own');
+  });
+
+  it('stops reporting a folder once it is removed from the watch, with the folders below it', async () => {
+    mkdirSync(path.join(dir, 'a', 'b'), { recursive: true });
+    mkdirSync(path.join(dir, 'ab'));
+    for (const f of ['a', 'a/b', 'ab']) assert.ok(watches.add(path.join(dir, f)));
+    watches.removeBelow(path.join(dir, 'a'));
+    assert.equal(watches.size, 1, 'a folder sharing the prefix (ab) keeps its watch');
+    assert.ok(watches.has(path.join(dir, 'ab')));
+    writeFileSync(path.join(dir, 'a', 'b', 'x.md'), 'x');
+    writeFileSync(path.join(dir, 'ab', 'y.md'), 'y');
+    await until(() => saw('ab/y.md', 'created'));
+    assert.deepEqual(seen.filter(s => s.includes('x.md')), []);
+  });
+
+  it('refuses what is no folder, a symbolic link and more than the most it keeps, without throwing', () => {
+    writeFileSync(path.join(dir, 'file.md'), 'x');
+    mkdirSync(path.join(dir, 'real'));
+    symlinkSync(path.join(dir, 'real'), path.join(dir, 'link'));
+    assert.equal(watches.add(path.join(dir, 'file.md')), false);
+    assert.equal(watches.add(path.join(dir, 'missing')), false);
+    assert.equal(watches.add(path.join(dir, 'link')), false, 'a link is never followed');
+    for (const f of ['d1', 'd2', 'd3', 'd4']) mkdirSync(path.join(dir, f));
+    assert.deepEqual(['d1', 'd2', 'd3', 'd4'].map(f => watches.add(path.join(dir, f))), [true, true, true, false]);
+    assert.equal(watches.add(path.join(dir, 'd1')), true, 'a folder watched already is still watched');
+  });
+
+  it('forgets a watched folder that is deleted', async () => {
+    mkdirSync(path.join(dir, 'a', 'b'), { recursive: true });
+    assert.ok(watches.add(path.join(dir, 'a', 'b')));
+    rmSync(path.join(dir, 'a'), { recursive: true });
+    await until(() => !watches.has(path.join(dir, 'a', 'b')));
+    assert.equal(watches.size, 0);
+  });
+});
