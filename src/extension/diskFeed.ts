@@ -29,7 +29,7 @@ export class DiskFeed {
     private readonly host: IndexHost,
     /** files whose indexed text came from an unsaved buffer, with that buffer's version */
     private readonly fromBuffer: Map<string, number>,
-    /** the text the index holds per file with an open buffer, when known (see IndexService.fedText) */
+    /** the text the index holds per file with an open buffer, when known (see BufferFeed.fedText) */
     private readonly fedText: Map<string, string>,
     private readonly fire: (files: string[]) => void,
     /** told of folders whose files arrived unreported, or may change unreported (see BlindFolders) */

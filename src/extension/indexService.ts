@@ -3,9 +3,9 @@ import { defaultConfig, isAlwaysExcluded, type NotesConfig } from '../core/confi
 import { WorkspaceIndex } from '../core/index/workspaceIndex';
 import type { FileEdit, Position, Range } from '../core/model';
 import { decodeNote } from '../core/text/decode';
-import { CONFIG_FILE, editorSettings, filesDiffer, loadNotesConfig, onlySeveritiesDiffer, type EditorSettings } from './config';
 import { BlindFolders, type FsEventKind } from './blindFolders';
 import { BufferFeed } from './bufferFeed';
+import { CONFIG_FILE, editorSettings, filesDiffer, loadNotesConfig, onlySeveritiesDiffer, type EditorSettings } from './config';
 import { DiskFeed } from './diskFeed';
 import { ReconcileSoon, reconcileAfterCommands, reconcileOnFocus, reconciledText, type Reconciled } from './diskReconcile';
 import { fileOfUri, fromVscodePosition, toVscodeRange, uriOfFile, workspaceEditOf } from './editorPaths';
