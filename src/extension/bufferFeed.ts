@@ -58,8 +58,10 @@ export class BufferFeed implements vscode.Disposable {
         const file = this.host.fileOf(doc.uri);
         if (!file) return;
         this.fromBuffer.delete(file);
-        // what was saved is what counts: the index may hold other text if the buffer changed with no event
-        if (this.host.index.hasFile(file) && this.fedText.get(file) !== doc.getText()) this.schedule(doc);
+        // what was saved is what counts, read as the CLI reads it (a NUL makes the file binary, a lone surrogate is
+        // written as U+FFFD), whether or not the watcher reports the write: the index may hold the buffer's text, or
+        // other text if the buffer changed with no event (nothing is fed when the disk says what the index holds)
+        if (this.host.index.hasFile(file)) void this.host.enqueueHere(() => this.host.disk.refreshFile(file));
       }),
       ws.onDidCloseTextDocument(doc => {
         const file = this.host.fileOf(doc.uri);

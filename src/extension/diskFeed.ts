@@ -185,6 +185,9 @@ export class DiskFeed {
     }
     this.fire(await this.feedFromDisk(file));
     this.createdStamps.delete(file);
+    // only what was read from the disk: an unsaved buffer's text, fed instead, is not what a save writes (the next
+    // report of the file, the save's, must read it)
+    if (this.fromBuffer.has(file) || !index.hasFile(file)) return;
     if (this.createdStamps.size >= MAX_STAMPS) this.createdStamps.delete(this.createdStamps.keys().next().value!);
     this.createdStamps.set(file, stamp);
   }

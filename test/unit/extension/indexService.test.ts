@@ -152,6 +152,35 @@ describe('IndexService lifecycle (vscode stub, files on disk)', () => {
     assert.deepEqual(codes('a.md'), [], 'the note is checked as it is on disk and in its buffer');
   });
 
+  it('a save is read back as the CLI reads it, with no report from the watcher: a NUL makes the note binary', async () => {
+    await start({ 'a.md': '# A\n' });
+    const text = '# A\n\u0000\n';
+    const doc = buffer(uri('a.md'), text, true, 2);
+    await edited(doc);
+    assert.equal(h.service.index.note('a.md')?.unreadable, undefined, 'a buffer is checked as text');
+    write('a.md', text);
+    doc.isDirty = false;
+    events.saveTextDocument.fire(doc);
+    await idle();
+    assert.match(h.service.index.note('a.md')?.unreadable ?? '', /binary/);
+  });
+
+  it('a file reported created while its buffer is unsaved is read from disk on the next report, though unchanged on disk since', async () => {
+    await start({ 'b.md': '# B\n' });
+    const text = '# N\n\u0000\n';
+    // the save has written the file; the buffer is not marked saved yet when the first report comes
+    write('n.md', text);
+    const doc = buffer(uri('n.md'), text, true, 2);
+    workspace.textDocuments = [doc];
+    events.fsCreate.fire(uri('n.md'));
+    await idle();
+    assert.equal(h.service.index.note('n.md')?.unreadable, undefined, "the unsaved buffer's text is what is checked");
+    doc.isDirty = false;
+    events.fsCreate.fire(uri('n.md'));
+    await idle();
+    assert.match(h.service.index.note('n.md')?.unreadable ?? '', /binary/, 'the second report reads what was saved');
+  });
+
   it('a note open in a clean editor that becomes UTF-16 on disk is unreadable, as when it is closed', async () => {
     await start({ 'a.md': '# A\n' });
     const doc = buffer(uri('a.md'), '# A\n', false);
