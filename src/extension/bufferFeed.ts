@@ -114,6 +114,8 @@ export class BufferFeed implements vscode.Disposable {
       void this.host.enqueueHere(async () => {
         // superseded by a newer edit (its own timer is pending) or closed meanwhile
         if (doc.isClosed || doc.version !== version) return;
+        // left out meanwhile: a config change that ran first read the buffer as the file it now is (see loadAll)
+        if (!index.isIncluded(file) || isHidden(index, file)) return;
         const text = doc.getText();
         const changed = index.updateNote(file, text);
         this.fedVersion.set(file, version);

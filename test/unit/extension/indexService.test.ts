@@ -181,6 +181,23 @@ describe('IndexService lifecycle (vscode stub, files on disk)', () => {
     assert.match(h.service.index.note('n.md')?.unreadable ?? '', /binary/, 'the second report reads what was saved');
   });
 
+  it('an edit waiting out its debounce while the config changes to leave its file out does not make the file a note again', async () => {
+    settings.set('notesNavigator.diagnostics.debounceMs', 60);
+    await start({ 'a.md': '# A\n', 'drafts/d.md': '# D\n' });
+    assert.ok(h.service.index.isNote('drafts/d.md'));
+    const doc = buffer(uri('drafts/d.md'), '# D\n\nunsaved\n', true, 2);
+    workspace.textDocuments = [doc];
+    events.changeTextDocument.fire({ document: doc, contentChanges: [{}] });
+    // the config leaving drafts/ out is reported before the edit's debounce ends: the reload runs first
+    write('.notes-navigator.json', '{ "exclude": ["drafts/**"] }');
+    events.fsChange.fire(uri('.notes-navigator.json'));
+    await settle(150);
+    await idle();
+    assert.equal(h.service.index.isIncluded('drafts/d.md'), false);
+    assert.equal(h.service.index.isNote('drafts/d.md'), false, 'the file the config leaves out is no note');
+    assert.ok(h.service.index.hasFile('drafts/d.md'), 'its unsaved buffer keeps it as a file, for links to it');
+  });
+
   it('a note open in a clean editor that becomes UTF-16 on disk is unreadable, as when it is closed', async () => {
     await start({ 'a.md': '# A\n' });
     const doc = buffer(uri('a.md'), '# A\n', false);
