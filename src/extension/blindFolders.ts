@@ -31,12 +31,11 @@ export class BlindFolders implements vscode.Disposable {
     private readonly root: vscode.Uri,
     report: (uri: vscode.Uri, kind: FsEventKind) => void,
     private readonly log: vscode.LogOutputChannel,
-    max = MAX_BLIND_FOLDERS,
   ) {
     this.watches = new FolderWatches((abs, event) => {
       const file = this.fileOf(abs);
       if (file !== undefined) report(uriOfFile(root, file), KIND[event]);
-    }, max, m => log.warn(m));
+    }, MAX_BLIND_FOLDERS, m => log.warn(m));
   }
 
   /** Number of folders watched. */

@@ -114,7 +114,8 @@ export class DiskFeed {
   }
 
   /**
-   * Brings the index in line with the listing of `folder` (`''`: the whole notes folder, at `uri`). Files that are
+   * Brings the index in line with the listing of `folder`, a folder below the notes folder, at `uri` (its folders are
+   * then watched: see FolderListener; the whole notes folder is reconciled with `applyListing`). Files that are
    * gone go as deleted ones do (an unsaved buffer keeps its note); files new to the index are read. Files both know
    * are left alone: neither read nor compared. Resolves with the files that left the index and those that came.
    * (Costs one listing, and a look at each indexed file the listing leaves out.)
