@@ -3,6 +3,7 @@ import type { WorkspaceIndex } from '../core/index/workspaceIndex';
 import type { DiskFeed } from './diskFeed';
 import { documentLength } from './editorPaths';
 import { isHidden } from './hiddenNotes';
+import { isUnsavedPlainFile } from './workspaceLoad';
 
 /** What the buffer feed needs from the IndexService that owns it. */
 export interface BufferFeedHost {
@@ -104,7 +105,12 @@ export class BufferFeed implements vscode.Disposable {
   private schedule(doc: vscode.TextDocument): void {
     const { index } = this.host;
     const file = this.host.fileOf(doc.uri);
-    if (!file || !index.isIncluded(file) || isHidden(index, file)) return;
+    if (!file || isHidden(index, file)) return;
+    if (!index.isIncluded(file)) {
+      // no note, but its unsaved text is a file the index may lack: typed into after the file was deleted on disk
+      if (doc.isDirty && isUnsavedPlainFile(index, file)) void this.host.enqueueHere(async () => this.addUnsavedFile(doc, file));
+      return;
+    }
     const key = doc.uri.toString();
     const pending = this.timers.get(key);
     if (pending) clearTimeout(pending);
@@ -128,6 +134,14 @@ export class BufferFeed implements vscode.Disposable {
         if (!doc.isDirty) await this.host.disk.refreshFile(file);
       });
     }, this.host.debounceMs()));
+  }
+
+  /** Makes `file`, no note, exist while `doc` holds unsaved text for it (closed unsaved or reverted, it goes again). */
+  private addUnsavedFile(doc: vscode.TextDocument, file: string): void {
+    const { index } = this.host;
+    if (doc.isClosed || !doc.isDirty || !isUnsavedPlainFile(index, file)) return;
+    this.fromBuffer.set(file, doc.version);
+    this.host.fire(index.addFile(file));
   }
 
   /**

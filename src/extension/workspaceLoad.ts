@@ -96,7 +96,7 @@ export async function loadAll(
     if (index.isIncluded(file)) {
       fromEditors.push(...index.updateNote(file, doc.getText()), file);
       fromBuffer.set(file, doc.version);
-    } else if (!index.hasFile(file) && file !== CONFIG_FILE) {
+    } else if (isUnsavedPlainFile(index, file)) {
       fromEditors.push(...index.addFile(file));
       fromBuffer.set(file, doc.version);
     }
@@ -106,6 +106,15 @@ export async function loadAll(
   for (const n of index.notes()) { notes++; changed.add(n.file); }
   for (const f of index.allDiagnostics().keys()) changed.add(f);
   return { notes, changed: [...changed] };
+}
+
+/**
+ * Whether an unsaved buffer of `file` adds a file the index lacks that is no note (an asset, a Markdown file the
+ * config leaves out): a save would write it back, so links to it resolve. Not the config file, whose unsaved text is
+ * not applied.
+ */
+export function isUnsavedPlainFile(index: WorkspaceIndex, file: string): boolean {
+  return !index.isIncluded(file) && !index.hasFile(file) && file !== CONFIG_FILE && !isHidden(index, file) && !isAlwaysExcluded(file);
 }
 
 /** Bytes of a note for the loader: the open buffer's text when the document is open (possibly unsaved). */

@@ -157,4 +157,22 @@ describe('IndexService: a note deleted on disk while its buffer is open (vscode 
     assert.ok(!h.service.index.hasFile('outline.md'));
     assert.deepEqual(published('README.md'), ['link-broken']);
   });
+
+  it('that file deleted while its buffer was clean, then typed into: the unsaved buffer brings it back; closed unsaved, it goes', async () => {
+    await start({ '.notes-navigator.json': '{ "include": ["**/README.md"] }\n', 'README.md': '# S\n\n[o](outline.md)\n', 'outline.md': '# Outline\n' });
+    const doc = buffer(uri('outline.md'), '# Outline\n', false);
+    workspace.textDocuments = [doc];
+    await deleteOnDisk('outline.md');
+    assert.ok(!h.service.index.hasFile('outline.md'), 'a clean buffer keeps nothing');
+    assert.deepEqual(published('README.md'), ['link-broken']);
+    // the editor still shows the file: typing into it makes text that a save writes back (found by the consistency walk's seed 172)
+    const typed = buffer(uri('outline.md'), '# Outline\n\nunsaved\n', true, 2);
+    await edited(typed);
+    assert.ok(h.service.index.hasFile('outline.md'), 'the unsaved buffer holds the file again');
+    assert.ok(!h.service.index.isNote('outline.md'), 'as the file the config leaves out, not as a note');
+    assert.deepEqual(published('README.md'), []);
+    await closeUnsaved(typed);
+    assert.ok(!h.service.index.hasFile('outline.md'));
+    assert.deepEqual(published('README.md'), ['link-broken']);
+  });
 });
