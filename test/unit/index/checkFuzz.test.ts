@@ -16,7 +16,7 @@ import { MemoryReader, observe } from './memoryWorkspace';
 import { assertDiagnosticsSound, BAD_TEXT, checkFiles, CONFIG_FILE, configOf, quotesInput, textOf, writeReports } from '../support/checkHarness';
 import { baseWorkspaces, configText, mutateBytes, mutateText, mutateWorkspace, type Files, type Rng } from '../support/mutate';
 import { assertKeepsText } from '../support/keepsText';
-import { cli, tempWorkspace } from '../cli/cliHarness';
+import { checkWorker, cli, cliWith, tempWorkspace } from '../cli/cliHarness';
 import { buildReport } from '../../../src/cli/report';
 
 /**
@@ -29,7 +29,8 @@ import { buildReport } from '../../../src/cli/report';
  *  - the incremental index, after every edit of a random sequence (notes, the README, the matrix, the config;
  *    notes added, deleted, renamed), says exactly what a fresh check of the same files says;
  *  - every quick fix keeps the text outside its edits, and does not leave the same finding where it was.
- *  - the CLI, run on the workspace written to disk, reports what the in-memory check reports.
+ *  - the CLI, run on the workspace written to disk, reports what the in-memory check reports, on one thread and on
+ *    two.
  * To hunt: FUZZ_CASES / FUZZ_BASE (and WALK_, CLI_, FIX_ likewise) run other and more seeds, FUZZ_K more mutations
  * per workspace, FIX_ALL=1 checks every fix (not only the preferred one), FUZZ_DUMP=file writes a failing walk's
  * files, FUZZ_TIMEOUT=0 lifts mocha's limit.
@@ -313,6 +314,11 @@ async function cliCase(seed: number): Promise<void> {
     const expected = JSON.parse(JSON.stringify(buildReport(index)));
     assert.deepEqual(report.diagnostics, expected.diagnostics, `${what}: the CLI's diagnostics differ from the core check's`);
     assert.deepEqual(report.coverage, expected.coverage, `${what}: the CLI's coverage differs from the core check's`);
+    // the check on two threads, the notes dealt between them, says the same: every note's links cross the threads
+    const two = await cliWith({ parallel: { workerFile: await checkWorker(), deal: true, uncapped: true } }, 'check', dir, '--format', 'json', '--threads', '2');
+    assert.doesNotMatch(two.err, /one thread/, `${what}: ${two.err}`);
+    assert.equal(two.code, res.code, `${what}: exit code on two threads: ${two.err}`);
+    assert.equal(two.out, res.out, `${what}: the report on two threads differs from the one on one thread`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
