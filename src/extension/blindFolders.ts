@@ -1,6 +1,7 @@
 import path from 'node:path';
 import * as vscode from 'vscode';
-import { FolderWatches, type FolderEvent } from '../node/folderWatches';
+import { isAlwaysExcluded } from '../core/config';
+import { foldersBelow, FolderWatches, type FolderEvent } from '../node/folderWatches';
 import { uriOfFile } from './editorPaths';
 
 /** How a path changed, in the words of VS Code's file watcher. */
@@ -19,7 +20,7 @@ const KIND: Record<FolderEvent, FsEventKind> = { created: 'create', changed: 'ch
  * inside it (`mkdir -p`, a move, a checkout) at its top only: a note written or changed below it later is never
  * reported. Nor does a watcher of VS Code's own API help, since it is served by the same recursive watch. The files
  * that arrive with such a folder are read when it arrives (DiskFeed lists it); what changes there afterwards is seen
- * through the watches kept here: the folders below one that arrived, and the folders of files a reconcile found
+ * through the watches kept here: the folders below one that arrived (empty ones too), and the folders of files a reconcile found
  * (the watcher did not report them). Where VS Code's watcher does report them, the same change comes twice, and the
  * second report changes nothing.
  */
@@ -46,11 +47,20 @@ export class BlindFolders implements vscode.Disposable {
   /**
    * `files` (workspace-relative) are on disk below `folder`, which arrived or was listed because the watcher's reports
    * could not be trusted (`''`: the notes folder, whose reconcile found `files`, unreported). Watches the folders that
-   * hold them below `folder`, and `folder` itself when it lies in a folder watched here (VS Code's watcher does not
-   * see it either).
+   * hold them below `folder` (and, but for the notes folder, every folder below it), and `folder` itself when it lies
+   * in a folder watched here (VS Code's watcher does not see it either).
    */
   arrived(folder: string, files: readonly string[]): void {
     const wanted = foldersToWatch(folder, files, f => this.watches.has(this.absolute(f)));
+    if (folder !== '') {
+      // and the folders below it that hold no file yet (a listing names files only): a note written there later
+      const room = MAX_BLIND_FOLDERS - this.watches.size;
+      const listed = new Set(wanted);
+      for (const abs of foldersBelow(this.absolute(folder), room, abs => isAlwaysExcluded(`${this.fileOf(abs)}/x`))) {
+        const f = this.fileOf(abs);
+        if (f !== undefined && !listed.has(f)) wanted.push(f);
+      }
+    }
     const added: string[] = [];
     for (const f of wanted) {
       const abs = this.absolute(f);

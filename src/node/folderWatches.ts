@@ -1,4 +1,4 @@
-import { lstatSync, watch, type FSWatcher } from 'node:fs';
+import { lstatSync, readdirSync, watch, type Dirent, type FSWatcher } from 'node:fs';
 import path from 'node:path';
 
 /** What happened to a path in a watched folder, as far as one look at the disk tells. */
@@ -98,4 +98,27 @@ export class FolderWatches {
       // closed already
     }
   }
+}
+
+/**
+ * The folders strictly below `folder` (absolute paths, shallower ones first), at most `max`: read one folder at a time,
+ * never through a symbolic link, and not into a folder `skip` names. A folder that cannot be read is passed over.
+ */
+export function foldersBelow(folder: string, max: number, skip: (folder: string) => boolean): string[] {
+  const out: string[] = [];
+  for (let next = 0, current = folder; out.length < max; current = out[next++]) {
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(current, { withFileTypes: true });
+    } catch {
+      entries = [];
+    }
+    for (const e of entries) {
+      if (out.length >= max) break;
+      const sub = path.join(current, e.name);
+      if (e.isDirectory() && !skip(sub)) out.push(sub);
+    }
+    if (next >= out.length) break;
+  }
+  return out;
 }

@@ -66,6 +66,20 @@ describe('IndexService: folders VS Code\'s watcher does not report are watched w
     assert.ok(!isNote('a/b/c/n.md'), 'a note deleted there leaves the index');
   });
 
+  it('an empty folder that arrived inside another is watched: a note written there later is indexed', async () => {
+    await start({ 'hub.md': '# Hub\n' });
+    mkdirSync(disk('a/empty'), { recursive: true });
+    write('a/f/n.md', '# N\n');
+    events.fsCreate.fire(uri('a'));
+    await idle();
+    assert.ok(isNote('a/f/n.md'));
+    // no event from the stub: VS Code's watcher watches the top of `a` only
+    write('a/empty/later.md', '# Later\n\n[x](missing.md)\n');
+    await until(() => isNote('a/empty/later.md'));
+    assert.ok(isNote('a/empty/later.md'), 'the file written into the empty folder is listed');
+    assert.deepEqual(codes('a/empty/later.md'), ['link-broken']);
+  });
+
   it('a file a reconcile found (unreported) has its folder watched from then on', async () => {
     await start({ 'hub.md': '# Hub\n' });
     write('x/y/z.md', '# Z\n');

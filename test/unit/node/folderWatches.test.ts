@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { appendFileSync, mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { FolderWatches, type FolderEvent } from '../../../src/node/folderWatches';
+import { foldersBelow, FolderWatches, type FolderEvent } from '../../../src/node/folderWatches';
 
 /** Waits until `done()` holds (at most 3 s). */
 async function until(done: () => boolean): Promise<void> {
@@ -73,5 +73,30 @@ describe('FolderWatches (Node watching single folders for the extension)', () =>
     rmSync(path.join(dir, 'a'), { recursive: true });
     await until(() => !watches.has(path.join(dir, 'a', 'b')));
     assert.equal(watches.size, 0);
+  });
+});
+
+describe('foldersBelow (the folders to watch below one that arrived)', () => {
+  let dir = '';
+  beforeEach(() => {
+    dir = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'nn-below-')));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  const rel = (list: string[]) => list.map(f => path.relative(dir, f).split(path.sep).join('/'));
+
+  it('lists every folder below, empty ones too, shallower ones first; no file, no folder through a link, none skipped', () => {
+    for (const f of ['a/b/c', 'a/empty', 'z/skipped/below']) mkdirSync(path.join(dir, f), { recursive: true });
+    writeFileSync(path.join(dir, 'a', 'n.md'), '# N\n');
+    symlinkSync(path.join(dir, 'z'), path.join(dir, 'a', 'link'));
+    const found = rel(foldersBelow(dir, 100, f => path.basename(f) === 'skipped'));
+    assert.deepEqual(found.slice(0, 2).sort(), ['a', 'z']);
+    assert.deepEqual(found.slice(2).sort(), ['a/b', 'a/b/c', 'a/empty']);
+    assert.deepEqual(found.indexOf('a/b') < found.indexOf('a/b/c'), true);
+  });
+
+  it('stops at the most it is asked for, and passes over a folder it cannot read', () => {
+    for (const f of ['a/b', 'c/d', 'e']) mkdirSync(path.join(dir, f), { recursive: true });
+    assert.equal(foldersBelow(dir, 2, () => false).length, 2);
+    assert.deepEqual(foldersBelow(path.join(dir, 'missing'), 10, () => false), []);
   });
 });
