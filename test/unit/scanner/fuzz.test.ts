@@ -11,8 +11,12 @@ import { fuzzDocument } from './markdownFuzz';
  * accepts are left out (see disagreement).
  */
 
-const BATCHES = 5;
-const PER_BATCH = 70;
+// Seeds 0-2349 (~15 s). Past them the two disagree now and then, first at seed 3206: over seeds 350-39999, 42 documents,
+// each minimised and judged with commonmark.js 0.31.2 (CommonMark's reference implementation): none was the scanner's
+// error. Most are micromark/micromark#228 (see ACCEPTED in differential.test.ts), a shape `remarkSafe` does not always
+// avoid; the others are corners accepted there too (tables ending list items, footnotes, link titles).
+const BATCHES = 10;
+const PER_BATCH = 235;
 
 /**
  * Seeds whose document holds a shape where the scanner reads GFM and remark differs, each of which must still
