@@ -171,7 +171,7 @@ export class IndexService implements vscode.Disposable {
   /**
    * Brings the index in line with a listing of the notes folder (the listing the load uses), after the work queued
    * before: indexed files gone from the disk leave it (an unsaved buffer still keeps its note), files it did not
-   * know are read; files both know are not read again. Run when the window regains focus, after a task or a terminal
+   * know are read; files both know are not read again; `.notes-navigator.json` is read again. Run when the window regains focus, after a task or a terminal
    * command, and after the watcher reports the deletion of what is still there; logs what it corrected.
    * The listing itself (a search: ~0.25 s for 10,000 files) runs outside the queue, so that edits typed meanwhile
    * are not held up; what a change reported meanwhile did is not undone (see `DiskFeed.applyListing`).
@@ -190,6 +190,8 @@ export class IndexService implements vscode.Disposable {
       this.blind?.arrived('', found.added);
       const text = reconciledText(found, Date.now() - t0);
       if (text) this.log.info(text);
+      // the configuration may have changed unreported too (it is read again, and applied only when it differs)
+      await this.reloadConfig();
       return found;
     });
   }
@@ -294,8 +296,9 @@ export class IndexService implements vscode.Disposable {
 
   private async readConfig(): Promise<NotesConfig> {
     const { config, problems } = await loadNotesConfig(this.root);
-    for (const p of problems) this.log.warn(`configuration: ${p}`);
+    // each problem is said once until it is fixed: the file is read again at every reconcile with the disk
     const fresh = problems.filter(p => !this.shownProblems.has(p));
+    for (const p of fresh) this.log.warn(`configuration: ${p}`);
     // a problem that was fixed is forgotten: should it come back, it is reported again
     for (const p of this.shownProblems) if (!problems.includes(p)) this.shownProblems.delete(p);
     if (fresh.length > 0) {

@@ -8,22 +8,23 @@ import { IndexService } from '../../../src/extension/indexService';
 import { buffer, freshFolder, idleOf, settle, stopLive, writeIn, type Live } from './liveService';
 import { events, Uri, workspace } from './vscodeStub';
 
-/** A log that keeps its info lines. */
-function keptLog(lines: string[]): vscode.LogOutputChannel {
+/** A log that keeps its info lines (and its warnings, in `warned`). */
+function keptLog(lines: string[], warned: string[] = []): vscode.LogOutputChannel {
   const none = () => undefined;
-  return { debug: none, info: (m: string) => lines.push(m), warn: none, error: none, show: none, dispose: none } as unknown as vscode.LogOutputChannel;
+  return { debug: none, info: (m: string) => lines.push(m), warn: (m: string) => warned.push(m), error: none, show: none, dispose: none } as unknown as vscode.LogOutputChannel;
 }
 
 describe('reconciling the index with the disk (no file-system events)', () => {
   let dir = '';
   let live: Live | undefined;
   let logged: string[] = [];
-  beforeEach(() => { dir = freshFolder('nn-reconcile-'); logged = []; });
+  let warned: string[] = [];
+  beforeEach(() => { dir = freshFolder('nn-reconcile-'); logged = []; warned = []; });
   afterEach(() => { stopLive(live, dir); live = undefined; });
 
   async function start(files: Record<string, string>): Promise<IndexService> {
     for (const [f, text] of Object.entries(files)) writeIn(dir, f, text);
-    const service = new IndexService(Uri.file(dir) as unknown as vscode.Uri, keptLog(logged));
+    const service = new IndexService(Uri.file(dir) as unknown as vscode.Uri, keptLog(logged, warned));
     live = { service, collection: undefined as never, subscriptions: [] };
     void service.start();
     await service.ready;
@@ -54,6 +55,30 @@ describe('reconciling the index with the disk (no file-system events)', () => {
     assert.match(logged[0], /1 gone from the disk \(a\.md\); 2 new on the disk \(b\.md, deep\/er\/b\.md\)/);
     assert.deepEqual(await s.reconcile(), { gone: [], added: [] });
     assert.equal(logged.length, 1, 'nothing more to log');
+  });
+
+  it('a configuration changed unreported is read again: the notes it leaves out stop being notes', async () => {
+    const s = await start({ 'a.md': '# A\n', 'drafts/d.md': '# D\n', '.notes-navigator.json': '{}\n' });
+    assert.ok(s.index.isNote('drafts/d.md'));
+    writeIn(dir, '.notes-navigator.json', '{ "exclude": ["drafts/**"] }\n');
+    assert.deepEqual(await s.reconcile(), { gone: [], added: [] });
+    await idleOf(s);
+    assert.ok(!s.index.isNote('drafts/d.md') && s.index.hasFile('drafts/d.md'), 'a file the config leaves out');
+    assert.ok(logged.some(l => /include\/exclude changed/.test(l)), logged.join(' | '));
+  });
+
+  it('a problem of the configuration is logged once, not again at every reconcile; fixed and made again, it is', async () => {
+    const s = await start({ 'a.md': '# A\n', '.notes-navigator.json': '{ "exclude": 3 }\n' });
+    const said = () => warned.filter(w => /configuration: .*exclude/.test(w)).length;
+    assert.equal(said(), 1, warned.join(' | '));
+    await s.reconcile();
+    await s.reconcile();
+    assert.equal(said(), 1, 'the unchanged problem is not said again');
+    writeIn(dir, '.notes-navigator.json', '{}\n');
+    await s.reconcile();
+    writeIn(dir, '.notes-navigator.json', '{ "exclude": 3 }\n');
+    await s.reconcile();
+    assert.equal(said(), 2, 'fixed, then made again: said again');
   });
 
   it('a note whose file is gone while its unsaved buffer is open stays, with the buffer\'s text', async () => {
