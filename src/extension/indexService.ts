@@ -136,15 +136,20 @@ export class IndexService implements vscode.Disposable {
   }
 
   /**
-   * Re-reads the whole workspace from disk (unsaved buffers win). Used by "Check Workspace" and "Refresh";
+   * Re-reads the whole workspace from disk, `.notes-navigator.json` included (unsaved buffers win). Used by "Check
+   * Workspace" and "Refresh";
    * resolves with the number of notes indexed. A cancelled `token` stops the reading early: the notes not re-read
    * keep what the index held for them.
    */
   rescan(onProgress?: (p: LoadProgress) => void, token?: vscode.CancellationToken): Promise<number> {
     return this.enqueue(async () => {
       const t0 = Date.now();
+      // everything is read again: the configuration too, which may have changed unreported
+      const config = await this.readConfig();
+      const reconfigured = JSON.stringify(config) === JSON.stringify(this.index.config) ? [] : this.index.setConfig(config);
       let last: LoadProgress | undefined;
       const n = await this.withViewProgress(() => this.loadAll(p => { last = p; onProgress?.(p); }, token));
+      this.fire(reconfigured);
       const stopped = token?.isCancellationRequested && last && last.done < last.total ? ` (stopped after ${last.done} of ${last.total} files)` : '';
       this.log.info(`re-indexed ${n} notes in ${Date.now() - t0} ms${stopped}`);
       return n;

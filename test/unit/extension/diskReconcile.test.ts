@@ -67,6 +67,17 @@ describe('reconciling the index with the disk (no file-system events)', () => {
     assert.ok(logged.some(l => /include\/exclude changed/.test(l)), logged.join(' | '));
   });
 
+  it('Refresh (a rescan) reads the configuration again too', async () => {
+    const s = await start({ 'a.md': '# A\n', 'drafts/d.md': '# D\n' });
+    assert.ok(s.index.isNote('drafts/d.md'));
+    writeIn(dir, '.notes-navigator.json', '{ "exclude": ["drafts/**"] }\n');
+    await s.rescan();
+    assert.ok(!s.index.isNote('drafts/d.md') && s.index.hasFile('drafts/d.md'));
+    rmSync(path.join(dir, '.notes-navigator.json'));
+    await s.rescan();
+    assert.ok(s.index.isNote('drafts/d.md'), 'the configuration gone, the defaults apply again');
+  });
+
   it('a problem of the configuration is logged once, not again at every reconcile; fixed and made again, it is', async () => {
     const s = await start({ 'a.md': '# A\n', '.notes-navigator.json': '{ "exclude": 3 }\n' });
     const said = () => warned.filter(w => /configuration: .*exclude/.test(w)).length;
