@@ -5,8 +5,8 @@
 // a reconcile (run when the window regains focus) brings it in line with what other programs did on the disk.
 // A folder holding files a reconcile found is then watched with Node's own watcher (see BlindFolders), so each test
 // whose point is a reconcile writes into a silent folder of its own that no reconcile found anything in before.
-// The fixture (silent_demo/, silent_task/, silent_terminal/) is written into the copied example workspace by the
-// test and deleted afterwards.
+// The fixture (silent_demo/, silent_task/, silent_terminal/, and a .notes-navigator.json the last test writes) is
+// written into the copied example workspace by the test and deleted afterwards.
 import { strict as assert } from 'node:assert';
 import { appendFileSync, existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
@@ -27,6 +27,8 @@ const PROBE = `${DIR}/probe.md`;
 const KEPT = `${DIR}/kept.md`;
 /** outside the silent folder: the watcher reports it too */
 const ECHO = 'echo_demo.md';
+/** the notes folder's configuration, silenced as well (the example workspace has none: a test writes one) */
+const CONFIG = '.notes-navigator.json';
 
 const HUB_TEXT = chapterNote('Hub', `[doomed](doomed.md), [fresh](fresh.md), [on disk](on_disk.md), [gone](gone.md) and [kept](kept.md).`);
 
@@ -57,7 +59,7 @@ describe('the index when the file watcher stays silent', function () {
     writeFileSync(disk(KEPT), chapterNote('Kept', 'Deleted on disk while its buffer is unsaved.'));
     writeFileSync(disk(GONE), chapterNote('Gone', 'Deleted on disk by another program.'));
     watcherExclude = files().inspect<Record<string, boolean>>('watcherExclude')?.workspaceValue;
-    const silenced = Object.fromEntries([DIR, TASK_DIR, TERMINAL_DIR].map(d => [`**/${d}/**`, true]));
+    const silenced = Object.fromEntries([...[DIR, TASK_DIR, TERMINAL_DIR].map(d => `**/${d}/**`), `**/${CONFIG}`].map(g => [g, true]));
     await files().update('watcherExclude', { ...watcherExclude, ...silenced }, vscode.ConfigurationTarget.Workspace);
     await s.rescan();
     assert.ok([HUB, DOOMED, KEPT, GONE].every(f => s.index.isNote(f)), 'the fixture is indexed');
@@ -78,6 +80,7 @@ describe('the index when the file watcher stays silent', function () {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     for (const d of [DIR, TASK_DIR, TERMINAL_DIR]) rmSync(disk(d), { recursive: true, force: true });
     rmSync(disk(ECHO), { force: true });
+    rmSync(disk(CONFIG), { force: true });
     await files().update('watcherExclude', watcherExclude, vscode.ConfigurationTarget.Workspace);
     await s.rescan();
   });
@@ -193,6 +196,21 @@ describe('the index when the file watcher stays silent', function () {
     await waitFor('the edit on disk to be checked, with no report from VS Code, no focus change and no reconcile', () => broken() === 1, 5000);
     writeFileSync(disk(`${DIR}/later.md`), chapterNote('Later', 'Written on disk after the reconcile.'));
     await waitFor('a note written there afterwards to be indexed', () => s.index.isNote(`${DIR}/later.md`), 5000);
+  });
+
+  it('a configuration another program writes, then deletes, applies at the next reconcile each time', async () => {
+    assert.ok(!existsSync(disk(CONFIG)) && s.index.isNote(HUB));
+    try {
+      writeFileSync(disk(CONFIG), `${JSON.stringify({ exclude: [`${DIR}/**`] }, null, 2)}\n`);
+      await sleep(1500);
+      assert.ok(s.index.isNote(HUB), 'the premise: the watcher did not report the configuration');
+      await s.reconcile();
+      assert.ok(!s.index.isNote(HUB) && s.index.hasFile(HUB), 'the notes it leaves out are files, no longer notes');
+    } finally {
+      rmSync(disk(CONFIG), { force: true });
+    }
+    await s.reconcile();
+    assert.ok(s.index.isNote(HUB), 'the configuration gone, the defaults apply again');
   });
 });
 
