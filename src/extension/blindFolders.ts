@@ -20,9 +20,9 @@ const KIND: Record<FolderEvent, FsEventKind> = { created: 'create', changed: 'ch
  * inside it (`mkdir -p`, a move, a checkout) at its top only: a note written or changed below it later is never
  * reported. Nor does a watcher of VS Code's own API help, since it is served by the same recursive watch. The files
  * that arrive with such a folder are read when it arrives (DiskFeed lists it); what changes there afterwards is seen
- * through the watches kept here: the folders below one that arrived (empty ones too), and the folders of files a reconcile found
- * (the watcher did not report them). Where VS Code's watcher does report them, the same change comes twice, and the
- * second report changes nothing.
+ * through the watches kept here: the folders below one that arrived (empty ones too), and the folders of files a
+ * reconcile found (the watcher did not report them). Where VS Code's watcher does report them, the same change comes
+ * twice, and the second report changes nothing.
  */
 export class BlindFolders implements vscode.Disposable {
   private readonly watches: FolderWatches;

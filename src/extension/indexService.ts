@@ -137,9 +137,8 @@ export class IndexService implements vscode.Disposable {
 
   /**
    * Re-reads the whole workspace from disk, `.notes-navigator.json` included (unsaved buffers win). Used by "Check
-   * Workspace" and "Refresh";
-   * resolves with the number of notes indexed. A cancelled `token` stops the reading early: the notes not re-read
-   * keep what the index held for them.
+   * Workspace" and "Refresh"; resolves with the number of notes indexed. A cancelled `token` stops the reading early:
+   * the notes not re-read keep what the index held for them.
    */
   rescan(onProgress?: (p: LoadProgress) => void, token?: vscode.CancellationToken): Promise<number> {
     return this.enqueue(async () => {
@@ -176,8 +175,9 @@ export class IndexService implements vscode.Disposable {
   /**
    * Brings the index in line with a listing of the notes folder (the listing the load uses), after the work queued
    * before: indexed files gone from the disk leave it (an unsaved buffer still keeps its note), files it did not
-   * know are read; files both know are not read again; `.notes-navigator.json` is read again. Run when the window regains focus, after a task or a terminal
-   * command, and after the watcher reports the deletion of what is still there; logs what it corrected.
+   * know are read; files both know are not read again; `.notes-navigator.json` is read again. Run when the window
+   * regains focus, after a task or a terminal command, and after the watcher reports the deletion of what is still
+   * there; logs what it corrected.
    * The listing itself (a search: ~0.25 s for 10,000 files) runs outside the queue, so that edits typed meanwhile
    * are not held up; what a change reported meanwhile did is not undone (see `DiskFeed.applyListing`).
    */
