@@ -80,6 +80,14 @@ export class BlockState {
   /** First non-blank index from the cursor (`mi`) and its column (`mc`), as `measure` left them. */
   mi = 0;
   mc = 0;
+  /**
+   * The run of spaces (no tab) `measure` crossed last, from `spacesFrom` to `spacesTo`, on the line ending at
+   * `spacesLe`: a cursor still inside it is measured without crossing it again (a line indented by thousands of
+   * columns under a hundred open containers is crossed once, not once per container).
+   */
+  private spacesFrom = -1;
+  private spacesTo = -1;
+  private spacesLe = -1;
 
   readonly breaks: ThematicBreaks;
   tableFinder: TableFinder | undefined = undefined;
@@ -95,14 +103,27 @@ export class BlockState {
   measure(): void {
     const { text, le } = this;
     let i = this.pos;
+    if (le === this.spacesLe && i >= this.spacesFrom && i <= this.spacesTo) {
+      this.mi = this.spacesTo;
+      this.mc = this.col + (this.spacesTo - i);
+      return;
+    }
+    const from = i;
     let c = this.col;
+    let tab = false;
     while (i < le) {
       const ch = text.charCodeAt(i);
-      if (ch === 32 || ch === 9) { c = colAfter(ch, c); i++; }
+      if (ch === 32) { c++; i++; }
+      else if (ch === 9) { c = colAfter(ch, c); i++; tab = true; }
       else break;
     }
     this.mi = i;
     this.mc = c;
+    if (!tab) {
+      this.spacesFrom = from;
+      this.spacesTo = i;
+      this.spacesLe = le;
+    }
   }
 
   /** Moves the cursor over whitespace until the column reaches `target`; the base becomes `target`. */
