@@ -262,7 +262,12 @@ async function typeInto(root: string, rel: string, r: Rng): Promise<string> {
   let doc = openDoc(root, rel);
   if (!doc) {
     if (!existsSync(uri.fsPath)) return `(type into ${rel}: gone)`;
-    doc = await vscode.workspace.openTextDocument(uri);
+    try {
+      doc = await vscode.workspace.openTextDocument(uri);
+    } catch (e) {
+      // a note saved with a NUL in it is binary, and VS Code will not open it as text (found by seed 316 at 120 steps)
+      return `(type into ${rel}: VS Code would not open it: ${(e as Error).message.slice(0, 100)})`;
+    }
   }
   const before = doc.getText();
   const change = diffOf(before, mutateText(before, r, rel));
