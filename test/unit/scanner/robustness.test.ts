@@ -116,7 +116,7 @@ describe('scanner robustness and speed', () => {
 
   it('a staircase of 1,100 nested list items (1.2 MB, most of it indentation) scans in well under 100 ms', () => {
     // past the most containers kept open, every line continues a hundred of them: its indentation is crossed once,
-    // not once per container (it was: ~300 ms here)
+    // not once per container (it was: ~260 ms here)
     const text = Array.from({ length: 1100 }, (_, k) => ' '.repeat(2 * k) + `- [x${k}](x${k}.md)\n`).join('');
     const { ms, slowdown, result } = timed(text);
     assert.ok(ms < 100 * slowdown, `${ms.toFixed(1)} ms (machine slowdown ${slowdown.toFixed(1)})`);
