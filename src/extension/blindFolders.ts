@@ -1,6 +1,7 @@
 import path from 'node:path';
 import * as vscode from 'vscode';
 import { isAlwaysExcluded } from '../core/config';
+import { dirname } from '../core/paths';
 import { foldersBelow, FolderWatches, type FolderEvent } from '../node/folderWatches';
 import { uriOfFile } from './editorPaths';
 
@@ -105,13 +106,8 @@ export function foldersToWatch(folder: string, files: readonly string[], watched
   const prefix = folder === '' ? '' : folder + '/';
   for (const file of files) {
     if (!file.startsWith(prefix)) continue;
-    for (let d = parentOf(file); d.length > folder.length && !out.has(d); d = parentOf(d)) out.add(d);
+    for (let d = dirname(file); d.length > folder.length && !out.has(d); d = dirname(d)) out.add(d);
   }
-  if (folder !== '' && watched(parentOf(folder))) out.add(folder);
+  if (folder !== '' && watched(dirname(folder))) out.add(folder);
   return [...out];
-}
-
-function parentOf(file: string): string {
-  const i = file.lastIndexOf('/');
-  return i < 0 ? '' : file.slice(0, i);
 }

@@ -144,8 +144,7 @@ export class IndexService implements vscode.Disposable {
     return this.enqueue(async () => {
       const t0 = Date.now();
       // everything is read again: the configuration too, which may have changed unreported
-      const config = await this.readConfig();
-      const reconfigured = JSON.stringify(config) === JSON.stringify(this.index.config) ? [] : this.index.setConfig(config);
+      const reconfigured = this.applyConfig(await this.readConfig()) ?? [];
       let last: LoadProgress | undefined;
       const n = await this.withViewProgress(() => this.loadAll(p => { last = p; onProgress?.(p); }, token));
       this.fire(reconfigured);
@@ -401,11 +400,16 @@ export class IndexService implements vscode.Disposable {
     });
   }
 
+  /** Gives the index `config` when it differs from the one it has: the files whose findings changed (else undefined). */
+  private applyConfig(config: NotesConfig): string[] | undefined {
+    return JSON.stringify(config) === JSON.stringify(this.index.config) ? undefined : this.index.setConfig(config);
+  }
+
   private async reloadConfig(): Promise<void> {
     const before = this.index.config;
     const after = await this.readConfig();
-    if (JSON.stringify(before) === JSON.stringify(after)) return;
-    const changed = this.index.setConfig(after);
+    const changed = this.applyConfig(after);
+    if (!changed) return;
     if (onlySeveritiesDiffer(before, after)) {
       this.fire(changed);
       return;
