@@ -26,15 +26,6 @@ export function requireTrust(): boolean {
   return false;
 }
 
-export async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 export async function openFile(service: IndexService, file: string, preview = false): Promise<vscode.TextEditor> {
   const doc = await vscode.workspace.openTextDocument(service.uriOf(file));
   return vscode.window.showTextDocument(doc, { preview });

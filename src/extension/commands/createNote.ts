@@ -6,7 +6,8 @@ import { normalize, relative } from '../../core/paths';
 import { countPhrase } from '../countPhrases';
 import type { IndexService } from '../indexService';
 import { otherPriorityLabels, priorityName } from '../priorityText';
-import { exists, fileFromArg, openFile, requireTrust } from './args';
+import { fileFromArg, openFile, requireTrust } from './args';
+import { exists } from '../fileStat';
 import { chapterLine, defaultPriorityLabel, noteTags, plannedNoteOptions, proposeChapter, readmeInsertEdit, typicalMinutes } from './noteTemplate';
 
 export type CreateResult = 'created' | 'existed' | 'cancelled' | 'failed';

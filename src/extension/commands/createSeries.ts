@@ -5,7 +5,8 @@ import type { FileEdit } from '../../core/model';
 import { basename, normalize } from '../../core/paths';
 import type { IndexService } from '../indexService';
 import { shownFolderName } from '../notesFolder';
-import { exists, openFile, requireTrust } from './args';
+import { openFile, requireTrust } from './args';
+import { exists } from '../fileStat';
 import { matrixTemplate, seriesReadmeTemplate } from './noteTemplate';
 
 export interface CreateSeriesArgs {

@@ -7,7 +7,8 @@ import { shownFolderName } from '../notesFolder';
 import { priorityText } from '../priorityText';
 import { type SeriesTree, SERIES_VIEW_ID } from '../tree/seriesTree';
 import { routeOrder, uniqueChapters } from '../tree/treeModel';
-import { exists, fileFromArg, openFile } from './args';
+import { fileFromArg, openFile } from './args';
+import { exists } from '../fileStat';
 import { createNoteCommand } from './createNote';
 
 const PRIORITY_ICON = { 'must-read': '$(star-full)', important: '$(star-half)', skippable: '$(star-empty)' } as const;

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { todayString } from '../../core/fixes/frontmatter';
-import { exists, requireTrust } from '../commands/args';
+import { requireTrust } from '../commands/args';
+import { exists } from '../fileStat';
 import { newNoteEdits } from '../commands/createNote';
 import { plannedNoteText } from '../commands/noteTemplate';
 import type { IndexService } from '../indexService';

@@ -1,0 +1,25 @@
+import * as vscode from 'vscode';
+
+/**
+ * What VS Code's file system says is at a Uri, for any workspace (local, remote or virtual): a failed `stat`
+ * (nothing there, no permission, a provider error) reads as "no".
+ */
+
+/** Whether something (a file or a folder) is at `uri`. */
+export async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Whether a folder is at `uri`. */
+export async function isFolder(uri: vscode.Uri): Promise<boolean> {
+  try {
+    return ((await vscode.workspace.fs.stat(uri)).type & vscode.FileType.Directory) !== 0;
+  } catch {
+    return false;
+  }
+}
