@@ -104,6 +104,8 @@ function checkArchive() {
     ['extension/LICENSE', /^extension\/license(\.txt|\.md)?$/i],
     ['extension.vsixmanifest', /^extension\.vsixmanifest$/],
   ];
+  // the CLI's launcher compiles the checker's bundle beside it
+  if (has(/^extension\/dist\/cli\.js$/)) required.push(['extension/dist/check.js (dist/cli.js starts it)', /^extension\/dist\/check\.js$/]);
   const missing = required.filter(([, re]) => !has(re)).map(([label]) => label);
   check(missing.length === 0, `the .vsix lacks: ${missing.join(', ')}`);
 
@@ -111,6 +113,8 @@ function checkArchive() {
     [/^extension\/src\//, 'src/'], [/^extension\/test\//, 'test/'], [/(^|\/)node_modules\//, 'node_modules/'],
     [/^extension\/examples\//, 'examples/'], [/\.map$/i, '.map files'], [/^extension\/out\//, 'out/'],
     [/^extension\/\.vscode-test\//, '.vscode-test/'], [/\.tsx?$/, 'TypeScript sources'],
+    // a V8 code cache is only good for the Node.js that made it: users' Node.js versions differ
+    [/\.cache$/, 'V8 code caches'],
   ];
   const bad = [];
   for (const [re, label] of forbidden) {

@@ -193,7 +193,8 @@ function loadConfig(args: CliArgs, cwd: string, folder: string, io: Io): NotesCo
   return config;
 }
 
-if (require.main === module) {
+/** The command line's entry point (dist/cli.js starts it: see launch.ts): runs `run` on process.argv and sets the exit code. */
+export function main(): void {
   // a reader that stops early (`check … | head`) closes the pipe: the rest of that stream has nowhere to go, which
   // is no error of the check's; it finishes, and exits with its own code
   const closed = new Set<NodeJS.WriteStream>();
