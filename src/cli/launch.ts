@@ -53,10 +53,10 @@ export function loadCheck(dir: string, useCache = true): LoadedCheck {
   }
   const script = new vm.Script(wrap(source.toString('utf8')), { filename: file, cachedData });
   if (cachedData) cache = script.cachedDataRejected ? 'rejected' : 'used';
-  const module = { exports: {} as Record<string, unknown>, filename: file, id: file, loaded: false };
+  // the bundle reads nothing of its module but `exports`
+  const module = { exports: {} as Record<string, unknown> };
   const run = script.runInThisContext() as (...args: unknown[]) => void;
   run.call(module.exports, module.exports, createRequire(file), module, file, dir);
-  module.loaded = true;
   return { exports: module.exports, cache, script, hash };
 }
 
