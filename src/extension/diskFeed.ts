@@ -92,13 +92,15 @@ export class DiskFeed {
   }
 
   /**
-   * An open buffer of `file` is no longer dirty without a save (reverted): if its file is gone from the disk, the
-   * note goes (a save writes the file first, so the note stays).
+   * An open buffer of `file` whose unsaved text was indexed is no longer dirty, with no edit reported: saved, reverted
+   * to its text, or handed the disk's text silently (VS Code does so to a dirty buffer moved with its folder by a
+   * WorkspaceEdit). A clean buffer holds what the disk holds, so the disk says what the note is now: read again unless
+   * the index holds that text already (a save), and gone if the file is gone (a save writes the file first, so the
+   * note stays).
    */
   async bufferSettled(file: string): Promise<void> {
-    const { index } = this.host;
-    if (this.host.documentOf(file)?.isDirty || !index.hasFile(file)) return;
-    this.fire(await this.goneFromDisk(file));
+    if (this.host.documentOf(file)?.isDirty || !this.host.index.hasFile(file)) return;
+    await this.refreshFile(file);
   }
 
   /** A path changed on disk. */

@@ -152,6 +152,19 @@ describe('IndexService lifecycle (vscode stub, files on disk)', () => {
     assert.deepEqual(codes('a.md'), [], 'the note is checked as it is on disk and in its buffer');
   });
 
+  it('a dirty buffer that VS Code hands back clean with the disk text and no edit (moved with its folder): the index holds the disk text', async () => {
+    await start({ 'a.md': '# A\n', 'b.md': '# B\n' });
+    const doc = buffer(uri('a.md'), '# A\n\n[x](missing.md)\n', true, 1);
+    await edited(doc);
+    assert.deepEqual(codes('a.md'), ['link-broken']);
+    // the same buffer, clean, now shows what the disk holds; the only event is a change with no content changes
+    Object.assign(doc, { isDirty: false, getText: () => '# A\n' });
+    events.changeTextDocument.fire({ document: doc, contentChanges: [] });
+    await idle();
+    assert.deepEqual(codes('a.md'), [], 'the note is checked as the clean buffer and the disk show it');
+    assert.deepEqual(published('a.md'), []);
+  });
+
   it('a save is read back as the CLI reads it, with no report from the watcher: a NUL makes the note binary', async () => {
     await start({ 'a.md': '# A\n' });
     const text = '# A\n\u0000\n';
