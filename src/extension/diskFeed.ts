@@ -92,15 +92,17 @@ export class DiskFeed {
   }
 
   /**
-   * An open buffer of `file` whose unsaved text was indexed is no longer dirty, with no edit reported: saved, reverted
-   * to its text, or handed the disk's text silently (VS Code does so to a dirty buffer moved with its folder by a
-   * WorkspaceEdit). A clean buffer holds what the disk holds, so the disk says what the note is now: read again unless
-   * the index holds that text already (a save), and gone if the file is gone (a save writes the file first, so the
-   * note stays).
+   * An open buffer of `file` whose unsaved text was indexed is no longer dirty, with no edit reported. Saving does
+   * this before the file is written (the save's own report reads it), and so does a revert to the text it had: if
+   * the file is gone from the disk, the note goes (a save writes the file first, so the note stays). A buffer
+   * that now shows other text than the index holds was handed it silently (VS Code does so to a dirty buffer moved
+   * with its folder by a WorkspaceEdit): clean, it holds what the disk holds, so the disk says what the note is.
    */
   async bufferSettled(file: string): Promise<void> {
-    if (this.host.documentOf(file)?.isDirty || !this.host.index.hasFile(file)) return;
-    await this.refreshFile(file);
+    const doc = this.host.documentOf(file);
+    if (doc?.isDirty || !this.host.index.hasFile(file)) return;
+    if (doc && doc.getText() !== this.fedText.get(file)) await this.refreshFile(file);
+    else this.fire(await this.goneFromDisk(file));
   }
 
   /** A path changed on disk. */

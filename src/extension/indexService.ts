@@ -262,7 +262,7 @@ export class IndexService implements vscode.Disposable {
 
   /** Re-reads the whole workspace (see workspaceLoad.ts), announcing its progress and the re-checked files. */
   private async loadAll(onProgress?: (p: LoadProgress) => void, token?: vscode.CancellationToken): Promise<number> {
-    const { notes, changed } = await loadAll(this, this.buffers.fromBuffer, p => {
+    const { notes, changed } = await loadAll(this, this.buffers, p => {
       this.progressValue = p;
       this.progressEmitter.fire(p);
       if (p) onProgress?.(p);

@@ -31,14 +31,14 @@ const PROGRESS_MS = 100;
 
 /**
  * Reads the whole workspace into the index (unsaved buffers win over the disk, and are recorded in `fromBuffer`
- * with their version): forgets the files that vanished or the config now leaves out, loads the listed files in
+ * with their version and in `fedText` with their text; what was read from the disk leaves `fedText`): forgets the files that vanished or the config now leaves out, loads the listed files in
  * chunks, yielding to the event loop, and builds who-links-to-what. Resolves with the number of notes and the
  * files whose diagnostics were re-checked. A cancelled `token` stops the reading: the notes not read yet keep what
  * the index held.
  */
 export async function loadAll(
   host: IndexHost,
-  fromBuffer: Map<string, number>,
+  { fromBuffer, fedText }: { fromBuffer: Map<string, number>; fedText: Map<string, string> },
   report: (p: LoadProgress | undefined) => void,
   token?: vscode.CancellationToken,
 ): Promise<{ notes: number; changed: string[] }> {
@@ -90,12 +90,15 @@ export async function loadAll(
   // there while its buffer is unsaved, as DiskFeed.deleted keeps it: a save writes it back (the config is read from
   // the disk only)
   const fromEditors: string[] = [];
+  fedText.clear();
   for (const doc of vscode.workspace.textDocuments) {
     const file = host.fileOf(doc.uri);
     if (!file || !doc.isDirty || doc.isClosed || isHidden(index, file) || isAlwaysExcluded(file)) continue;
     if (index.isIncluded(file)) {
-      fromEditors.push(...index.updateNote(file, doc.getText()), file);
+      const text = doc.getText();
+      fromEditors.push(...index.updateNote(file, text), file);
       fromBuffer.set(file, doc.version);
+      fedText.set(file, text);
     } else if (isUnsavedPlainFile(index, file)) {
       fromEditors.push(...index.addFile(file));
       fromBuffer.set(file, doc.version);

@@ -190,14 +190,16 @@ function difference(want: Finding[], got: Finding[]): string[] {
  * file-system event must not change them), up to `ms`. Undefined when they agree, else the difference.
  */
 async function editorAgrees(root: string, ms = 8000): Promise<string | undefined> {
-  const want = await expected(root);
   const end = Date.now() + ms;
-  let diff = difference(want, shown(root));
+  // the fresh check is made again at every look, not once: VS Code may still be writing a save when a step returns
+  // (a buffer is marked saved before its file is written, and a refactoring's files are saved after the step), and
+  // a check of the disk made then holds what the file was before
+  let diff = difference(await expected(root), shown(root));
   let agreedAt = diff.length === 0 ? Date.now() : 0;
   while (Date.now() < end) {
     if (agreedAt && Date.now() - agreedAt >= 300) return undefined;
     await new Promise(res => setTimeout(res, 25));
-    diff = difference(want, shown(root));
+    diff = difference(await expected(root), shown(root));
     if (diff.length > 0) agreedAt = 0;
     else if (!agreedAt) agreedAt = Date.now();
   }

@@ -165,6 +165,24 @@ describe('IndexService lifecycle (vscode stub, files on disk)', () => {
     assert.deepEqual(published('a.md'), []);
   });
 
+  it('a buffer marked saved before its file is written keeps its text in the index (no flicker back to the old disk text), also when the load read it', async () => {
+    // the buffer is open and unsaved when the service starts: the initial load reads it
+    const text = '# A\n\n[x](missing.md)\n';
+    workspace.textDocuments = [buffer(uri('a.md'), text, true, 2)];
+    await start({ 'a.md': '# A\n', 'b.md': '# B\n' });
+    const doc = workspace.textDocuments[0] as ReturnType<typeof buffer>;
+    assert.deepEqual(codes('a.md'), ['link-broken']);
+    // saving: VS Code marks the buffer clean (a change with no content changes), then writes the file, then reports it
+    doc.isDirty = false;
+    events.changeTextDocument.fire({ document: doc, contentChanges: [] });
+    await idle();
+    assert.deepEqual(codes('a.md'), ['link-broken'], 'the old text on disk is not what the buffer is about to write');
+    write('a.md', text);
+    events.saveTextDocument.fire(doc);
+    await idle();
+    assert.deepEqual(codes('a.md'), ['link-broken']);
+  });
+
   it('a save is read back as the CLI reads it, with no report from the watcher: a NUL makes the note binary', async () => {
     await start({ 'a.md': '# A\n' });
     const text = '# A\n\u0000\n';
