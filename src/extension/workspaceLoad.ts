@@ -31,10 +31,10 @@ const PROGRESS_MS = 100;
 
 /**
  * Reads the whole workspace into the index (unsaved buffers win over the disk, and are recorded in `fromBuffer`
- * with their version and in `fedText` with their text; what was read from the disk leaves `fedText`): forgets the files that vanished or the config now leaves out, loads the listed files in
- * chunks, yielding to the event loop, and builds who-links-to-what. Resolves with the number of notes and the
- * files whose diagnostics were re-checked. A cancelled `token` stops the reading: the notes not read yet keep what
- * the index held.
+ * with their version and in `fedText` with their text; what was read from the disk leaves `fedText`): forgets the
+ * files that vanished or the config now leaves out, loads the listed files in chunks, yielding to the event loop,
+ * and builds who-links-to-what. Resolves with the number of notes and the files whose diagnostics were re-checked.
+ * A cancelled `token` stops the reading: the notes not read yet keep what the index held.
  */
 export async function loadAll(
   host: IndexHost,
