@@ -15,6 +15,8 @@
 // env: NN_CONSISTENCY_SEEDS    seeds to run ("1,2,3" or "1-40"; default 1,2,3)
 //      NN_CONSISTENCY_STEPS    steps per seed (default 40)
 //      NN_CONSISTENCY_TIMEOUT  per-seed timeout in ms (default 120000)
+//      TEST_TIMEOUT_MS         the whole run's limit (harness/code-test-shim.mjs, default 600000): a seed of 300 steps
+//                              takes ~75 s, so a long hunt raises it too
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
