@@ -18,6 +18,8 @@ import { baseWorkspaces, configText, mutateBytes, mutateText, mutateWorkspace, t
 import { assertKeepsText } from '../support/keepsText';
 import { checkWorker, cli, cliWith, tempWorkspace } from '../cli/cliHarness';
 import { buildReport } from '../../../src/cli/report';
+import { isReadmeName } from '../../../src/core/series/readme';
+import { basename } from '../../../src/core/paths';
 
 /**
  * Mutation fuzzing of the whole check. Real workspaces (the examples, the seed documents laid out as a series, the
@@ -44,14 +46,15 @@ const TODAY = '2026-11-22';
  * 10 ms. A README or matrix holding Markdown outside the fast structural parser's subset (a `---` line, an HTML
  * comment, emphasis …) is read by remark instead, which alone takes 35-100 ms for the seeds' 14 KB README on an idle
  * machine and several times that on a busy one: a slow case is measured against remark reading that README right
- * then, and against a fixed pure-JavaScript job, so that only a check much slower than both fails.
+ * then, and against a fixed pure-JavaScript job, so that only a check much slower than both fails. remark's share
+ * grows with the structural files' length (mutations repeat lines: a README can grow to 2 MB), as linear time does.
  */
 const SLOW_MS = 200;
 
 const SEEDS_README = BASES.seeds['backend/README.md'] as string;
 
-/** The most a case may take on this machine right now (see SLOW_MS). */
-function limitNow(): number {
+/** The most a case of `files` may take on this machine right now (see SLOW_MS). */
+function limitNow(files: Files): number {
   const best = (fn: () => void) => {
     let ms = Infinity;
     for (let k = 0; k < 3; k++) {
@@ -64,7 +67,12 @@ function limitNow(): number {
   // indexing the lines of 3 MB of prose takes 10 ms on an idle machine
   const prose = 'a line of prose with [a](b.md) link\n'.repeat(3_000_000 / 36);
   const slowdown = Math.max(1, best(() => new LineIndex(prose)) / 10);
-  return Math.max(SLOW_MS * slowdown, 4 * best(() => parseMarkdownTree(SEEDS_README)));
+  // the files the series parsers read: READMEs and matrices (by the configured name)
+  const matrixName = configOf(files).config.matrixFileName;
+  let structural = 0;
+  for (const [f, v] of Object.entries(files)) if (isReadmeName(f) || basename(f) === matrixName) structural += v.length;
+  const remarkShare = 4 * best(() => parseMarkdownTree(SEEDS_README)) * Math.max(1, structural / SEEDS_README.length);
+  return Math.max(SLOW_MS * slowdown, remarkShare);
 }
 
 function mutated(seed: number): { files: Files; base: string; r: Rng } {
@@ -342,7 +350,7 @@ describe('mutation fuzz of the whole check (seeded)', () => {
         // again, best of three: the first run of a code path includes the JIT's warm-up, and a busy machine stalls runs
         let best = Infinity;
         for (let k = 0; k < 3 && best > SLOW_MS; k++) best = Math.min(best, await checkCase(seed));
-        const limit = limitNow();
+        const limit = limitNow(mutated(seed).files);
         if (best > limit) slow.push(`seed ${seed}: ${best.toFixed(0)} ms (limit ${limit.toFixed(0)} ms on this machine now)`);
       }
     }
