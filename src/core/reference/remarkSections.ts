@@ -1,5 +1,6 @@
 import type { Root, RootContent } from 'mdast';
 import type { Point, Position } from 'unist';
+import { LineIndex } from '../text/lineIndex';
 
 /** Least length of a section parsed on its own (the seeds' README is 14 KB: real files are one section). */
 export const SECTION_SIZE = 16 * 1024;
@@ -58,32 +59,20 @@ interface Cut {
 
 /** Where a section may start (see parseInSections), in text order; none inside the frontmatter. */
 function sectionStarts(text: string): Cut[] {
-  const cuts: Cut[] = [];
-  const breaks = /\r\n|\r|\n/g;
-  let at = 0;
-  let line = 1;
-  let previousBlank = false;
-  let inFrontmatter = /^\uFEFF?---[ \t]*(?:\r|\n|$)/.test(text);
-  let first = true;
-  while (at < text.length) {
-    breaks.lastIndex = at;
-    const m = breaks.exec(text);
-    const end = m ? m.index : text.length;
-    const next = m ? m.index + m[0].length : text.length;
-    const content = text.slice(at, end);
-    if (inFrontmatter) {
-      if (!first && /^---[ \t]*$/.test(content)) inFrontmatter = false;
-    } else if (previousBlank && startsSection(text, at)) {
-      cuts.push({ offset: at, line });
-    }
-    previousBlank = /^[ \t]*$/.test(content);
-    first = false;
-    at = next;
-    line++;
-    if (!m) break;
+  const lines = new LineIndex(text);
+  let from = 1;
+  if (/^\uFEFF?---[ \t]*$/.test(lines.lineText(0))) {
+    // cuts begin after the frontmatter's closing line; a frontmatter never closed is no frontmatter to remark, but
+    // how remark then reads it is not known here: no cuts
+    while (from < lines.lineCount && !/^---[ \t]*$/.test(lines.lineText(from))) from++;
+    if (from === lines.lineCount) return [];
   }
-  // a frontmatter never closed is no frontmatter to remark, but it is not known here how remark reads it: no cuts
-  return inFrontmatter ? [] : cuts;
+  const cuts: Cut[] = [];
+  for (let l = from; l < lines.lineCount; l++) {
+    const at = lines.lineStart(l);
+    if (/^[ \t]*$/.test(lines.lineText(l - 1)) && startsSection(text, at)) cuts.push({ offset: at, line: l + 1 });
+  }
+  return cuts;
 }
 
 /** A line starting with `#` or a letter (Latin, CJK …): neither a container's marker nor its indented continuation. */
@@ -107,10 +96,10 @@ function endsOpen(tree: Root, text: string, start: number): boolean {
 function openFence(source: string): boolean {
   const opening = /^ {0,3}(`{3,}|~{3,})/.exec(source);
   if (!opening) return false; // indented code: a line at the margin ends it
-  const lines = source.split(/\r\n|\r|\n/);
-  if (lines.length < 2) return true;
+  const lastBreak = Math.max(source.lastIndexOf('\n'), source.lastIndexOf('\r'));
+  if (lastBreak === -1) return true; // the opening line alone
   const fence = opening[1];
-  const closing = lines[lines.length - 1].replace(/^ {0,3}/, '');
+  const closing = source.slice(lastBreak + 1).replace(/^ {0,3}/, '');
   let n = 0;
   while (closing[n] === fence[0]) n++;
   return n < fence.length || closing.slice(n).trim() !== '';

@@ -84,6 +84,8 @@ describe('remark in sections (large structural files)', () => {
     for (const open of ['```\n', '<!--\n', '<script>\n', '~~~ x\n']) {
       const text = `# T\n\n${open}\n` + 'word\n\n# Heading\n\n- item\n\n'.repeat(50);
       assertSameTree(text, 32, JSON.stringify(open));
+      // a section that ends just after the opening line and a blank line
+      assertSameTree(`# T\n\n${open}\n` + 'word\n\n'.repeat(20), 4, `${JSON.stringify(open)} at a section's end`);
     }
   });
 
