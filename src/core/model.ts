@@ -78,6 +78,8 @@ export interface LinkRef {
   kind: LinkKind;
   /** true for a reference definition `[label]: dest` (kind is then 'link') */
   definition?: boolean;
+  /** true for the `href` of an HTML `<a>` tag (kind 'link') or the `src` of an `<img>` (kind 'image'): `raw` is the attribute's value */
+  html?: boolean;
   /** the destination exactly as written (link: without `<>`; ref: the code span text; wikilink: text before `|`) */
   raw: string;
   /** the path part, percent-decoded for links; '' when the link is fragment-only (`#x`) */

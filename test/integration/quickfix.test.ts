@@ -12,6 +12,22 @@ function diagnosticsOn(uri: vscode.Uri, code: string, line?: number): vscode.Dia
   return vscode.languages.getDiagnostics(uri).filter(d => codeOf(d) === code && (line === undefined || d.range.start.line === line));
 }
 
+/**
+ * Appends `typed` to the unsaved buffer of `editor` and waits (a second at most) for a `link-broken` on the line
+ * holding `needle`; returns that line, the diagnostic and when the buffer was changed.
+ */
+async function typeBrokenLink(editor: vscode.TextEditor, typed: string, needle: string): Promise<{ line: number; diagnostic: vscode.Diagnostic; started: number }> {
+  const doc = editor.document;
+  assert.ok(await editor.edit(b => b.insert(doc.lineAt(doc.lineCount - 1).range.end, typed)));
+  const started = Date.now();
+  const line = doc.getText().split(/\r?\n/).findIndex(l => l.includes(needle));
+  const [diagnostic] = await waitFor(`link-broken on the line of ${needle}`, () => {
+    const found = diagnosticsOn(doc.uri, 'link-broken', line);
+    return found.length > 0 ? found : undefined;
+  }, 1000);
+  return { line, diagnostic, started };
+}
+
 async function revert(doc: vscode.TextDocument): Promise<void> {
   if (!doc.isDirty) return;
   await vscode.window.showTextDocument(doc);
@@ -25,14 +41,7 @@ describe('quick fixes', () => {
     const doc = await vscode.workspace.openTextDocument(uriOf('backend/system_design/10_ddd_basics.md'));
     const editor = await vscode.window.showTextDocument(doc);
     try {
-      const end = doc.lineAt(doc.lineCount - 1).range.end;
-      assert.ok(await editor.edit(b => b.insert(end, '\n\nSee [saga](../distributed_systems/13_saga_patern.md).\n')));
-      const started = Date.now();
-      const line = doc.getText().split(/\r?\n/).findIndex(l => l.includes('13_saga_patern.md'));
-      const [diagnostic] = await waitFor('link-broken on the typed line', () => {
-        const found = diagnosticsOn(doc.uri, 'link-broken', line);
-        return found.length > 0 ? found : undefined;
-      }, 1000);
+      const { line, diagnostic, started } = await typeBrokenLink(editor, '\n\nSee [saga](../distributed_systems/13_saga_patern.md).\n', '13_saga_patern.md');
       assert.ok(Date.now() - started <= 1000);
       assert.ok(doc.isDirty, 'the buffer was checked unsaved');
 
@@ -45,6 +54,28 @@ describe('quick fixes', () => {
       assert.ok(await vscode.workspace.applyEdit(fix.edit));
       assert.match(doc.lineAt(line).text, /\(\.\.\/distributed_systems\/13_saga_pattern\.md\)/);
       await waitFor('link-broken to clear', () => (diagnosticsOn(doc.uri, 'link-broken', line).length === 0 ? true : undefined), 1000);
+    } finally {
+      await revert(doc);
+    }
+  });
+
+  it('checks the src of an HTML image typed into an unsaved buffer; its quick fix and Ctrl+click follow it', async () => {
+    const doc = await vscode.workspace.openTextDocument(uriOf('backend/system_design/10_ddd_basics.md'));
+    const editor = await vscode.window.showTextDocument(doc);
+    try {
+      const { line, diagnostic } = await typeBrokenLink(editor, '\n\n<p align="center"><img src="../assets/cache_asid.svg" width="400"></p>\n', 'cache_asid.svg');
+      // the problem covers the attribute's value, as written
+      assert.equal(doc.getText(diagnostic.range), '../assets/cache_asid.svg');
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider',
+        doc.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+      const fix = actions.find(a => a.isPreferred);
+      assert.ok(fix?.edit, `no preferred quick fix (got: ${actions.map(a => a.title).join(' | ')})`);
+      assert.ok(await vscode.workspace.applyEdit(fix.edit));
+      assert.equal(doc.lineAt(line).text, '<p align="center"><img src="../assets/cache_aside.svg" width="400"></p>');
+      await waitFor('link-broken to clear', () => (diagnosticsOn(doc.uri, 'link-broken', line).length === 0 ? true : undefined), 1000);
+      const links = await vscode.commands.executeCommand<vscode.DocumentLink[]>('vscode.executeLinkProvider', doc.uri);
+      const onImage = links.filter(l => l.range.start.line === line && l.target?.path.endsWith('/backend/assets/cache_aside.svg'));
+      assert.equal(onImage.length, 1, `document links on the line: ${links.filter(l => l.range.start.line === line).map(l => l.target?.toString()).join(', ')}`);
     } finally {
       await revert(doc);
     }

@@ -4,15 +4,20 @@ import { isRefPath } from '../scanner/target';
 /**
  * Writing a workspace path as the destination of a Markdown link, image or reference definition so that it reads
  * back as the same path. A plain destination ends at a space and must balance its parentheses; an `<angle>`
- * destination may hold spaces but not `<`, `>` or a line break. Both are percent-decoded and have backslash
- * escapes and character references resolved, and `#` starts the fragment, so those characters are escaped too.
+ * destination may hold spaces but not `<`, `>` or a line break; an HTML attribute's value (`<img src="…">`) ends at
+ * its quote, or unquoted at a space. All are percent-decoded and have character references resolved (the Markdown
+ * forms backslash escapes too), and `#` starts the fragment, so those characters are escaped too.
  */
 
-export type DestinationStyle = 'plain' | 'angle';
+export type DestinationStyle = 'plain' | 'angle' | 'attribute';
 
-/** The style of the destination `link` has in `text` (its target range excludes the angle brackets). */
+/**
+ * The style of the destination `link` has in `text` (its target range excludes the angle brackets): `attribute` for
+ * the `href` or `src` of an HTML tag, whose value may be quoted either way or not at all.
+ */
 export function destinationStyleOf(text: string | undefined, link: LinkRef): DestinationStyle {
   if (text === undefined || link.kind === 'ref' || link.kind === 'wikilink') return 'plain';
+  if (link.html) return 'attribute';
   return text.charCodeAt(link.targetStart - 1) === 60 /* < */ && text.charCodeAt(link.targetEnd) === 62 /* > */ ? 'angle' : 'plain';
 }
 
@@ -23,13 +28,19 @@ export function destinationStyleOf(text: string | undefined, link: LinkRef): Des
 const ALWAYS = /[%#<>\\|\u0000-\u001f\u007f]/;
 /** Characters a plain destination cannot hold as written: whitespace ends it, parentheses must balance. */
 const PLAIN_ONLY = /[ ()]/;
+/**
+ * Characters an attribute value cannot hold in one of its forms (a space or `=` ends an unquoted one, a quote a quoted
+ * one) or that HTML reads as a character reference (`&`): escaped so that the value reads back in every form.
+ */
+const ATTRIBUTE_ONLY = /[ "'`=&]/;
 
 /** A path encoded for a link destination of the given style; readable characters (CJK, `_`, `-` …) stay as they are. */
 export function encodeLinkPath(p: string, style: DestinationStyle = 'plain'): string {
   let out = '';
   for (let i = 0; i < p.length; i++) {
     const c = p[i];
-    if (ALWAYS.test(c) || (style === 'plain' && PLAIN_ONLY.test(c)) || (c === '&' && startsCharacterReference(p, i))) out += percentByte(c);
+    if (ALWAYS.test(c) || (style === 'plain' && PLAIN_ONLY.test(c)) || (style === 'attribute' && ATTRIBUTE_ONLY.test(c))
+      || (c === '&' && startsCharacterReference(p, i))) out += percentByte(c);
     else out += c;
   }
   return out;

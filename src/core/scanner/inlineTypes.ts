@@ -27,6 +27,8 @@ export interface LinkDraft {
   end: number;
   targetStart: number;
   targetEnd: number;
+  /** the `href` or `src` of an HTML tag: character references are decoded, backslashes are not escapes */
+  html: boolean;
 }
 
 /** The reference definitions a run of inline content can use. */
@@ -50,7 +52,7 @@ export function normalizeLabel(label: string): string {
 /** A draft with every field set, so that all drafts share one object shape. */
 export function makeDraft(
   kind: LinkDraft['kind'], raw: string, text: string | undefined, start: number, end: number,
-  targetStart: number, targetEnd: number, definition: boolean, email: boolean,
+  targetStart: number, targetEnd: number, definition: boolean, email: boolean, html = false,
 ): LinkDraft {
-  return { kind, definition, raw, email, text, start, end, targetStart, targetEnd };
+  return { kind, definition, raw, email, text, start, end, targetStart, targetEnd, html };
 }

@@ -1,13 +1,13 @@
 import type { Anchor, Heading, LinkRef, Range, ScanResult } from '../model';
-import { findHtmlAnchors } from './anchors';
+import { readHtmlTags, type HtmlTagSink } from './htmlTags';
 import { LineIndex } from '../text/lineIndex';
 import { scanBlocks } from './blocks';
 import type { BlockSink } from './blockState';
 import { parseHeading, parseInline } from './inline';
-import { normalizeLabel, type LinkDraft, type References } from './inlineTypes';
+import { makeDraft, normalizeLabel, type LinkDraft, type References } from './inlineTypes';
 import { SlugCounter } from './slug';
 import { SpecialFinder } from './specials';
-import { isExternalTarget, percentDecode, unescapeMarkdown } from './target';
+import { isExternalTarget, percentDecode, unescapeHtmlAttribute, unescapeMarkdown } from './target';
 import { detach } from '../text/detach';
 
 /**
@@ -77,7 +77,7 @@ function anchorsOf(ids: readonly string[], offsets: readonly number[], lines: Li
  * definitions seen so far; whether any bracket asked for one is recorded, so that scanNote can
  * tell when that answer might have been premature.
  */
-class Collector implements BlockSink, References {
+class Collector implements BlockSink, References, HtmlTagSink {
   readonly drafts: LinkDraft[] = [];
   /** the headings' plain texts, the texts their slugs are made from, and level and range (5 numbers) each */
   readonly plains: string[] = [];
@@ -94,6 +94,8 @@ class Collector implements BlockSink, References {
   notesConsulted = false;
   private readonly finder: SpecialFinder;
   private readonly headingPositions: Positions;
+  /** while reading an inline HTML tag: maps its offsets to the note's (undefined: they are the note's) */
+  private tagMap: ((i: number) => number) | undefined = undefined;
 
   constructor(
     private readonly text: string, lines: LineIndex, private readonly known: Set<string> | undefined,
@@ -135,17 +137,30 @@ class Collector implements BlockSink, References {
   }
 
   htmlLine(from: number, to: number): void {
-    findHtmlAnchors(this.text, from, to, (id, start, end) => {
-      this.anchorIds.push(id);
-      this.anchorFacts.push(start, end);
-    });
+    this.tagMap = undefined;
+    readHtmlTags(this.text, from, to, this);
   }
 
   htmlTag(text: string, from: number, to: number, toSource: ((i: number) => number) | undefined): void {
-    findHtmlAnchors(text, from, to, (id, start, end) => {
-      this.anchorIds.push(id);
-      this.anchorFacts.push(toSource ? toSource(start) : start, toSource ? toSource(end - 1) + 1 : end);
-    });
+    // a comment, processing instruction, declaration or CDATA section holds no tags
+    const second = text.charCodeAt(from + 1);
+    if (second === 33 /* ! */ || second === 63 /* ? */) return;
+    this.tagMap = toSource;
+    readHtmlTags(text, from, to, this);
+  }
+
+  /** HtmlTagSink: offsets are in the note (htmlLine) or in the inline run, mapped by `tagMap` (htmlTag). */
+  anchor(id: string, start: number, end: number): void {
+    const map = this.tagMap;
+    this.anchorIds.push(id);
+    this.anchorFacts.push(map ? map(start) : start, map ? map(end - 1) + 1 : end);
+  }
+
+  link(kind: 'link' | 'image', value: string, tagStart: number, tagEnd: number, valueStart: number, valueEnd: number): void {
+    const map = this.tagMap;
+    const at = (i: number) => (map ? map(i) : i);
+    const after = (i: number) => (map ? map(i - 1) + 1 : i);
+    this.drafts.push(makeDraft(kind, value, undefined, at(tagStart), after(tagEnd), at(valueStart), after(valueEnd), false, false, true));
   }
 
   mayHoldLinks(from: number, to: number): boolean {
@@ -203,6 +218,7 @@ export class ScannedLink implements LinkRef {
     readonly text: string | undefined,
     readonly external: boolean,
     readonly definition: true | undefined,
+    readonly html: true | undefined,
     readonly targetStart: number,
     readonly targetEnd: number,
     // line and character of the range's start and end, and of the target's start and end
@@ -329,6 +345,13 @@ function toLinkRef(d: LinkDraft, p: Positions, raws: StringPack, texts: StringPa
   } else if (d.email) {
     path = raw;
     external = true;
+  } else if (d.html) {
+    // browsers strip ASCII whitespace from both ends of a URL; the value as written stays the raw (a rename rewrites it)
+    const dest = unescapeHtmlAttribute(raw).replace(/^[ \t\f]+|[ \t\f]+$/g, '');
+    const hash = dest.indexOf('#');
+    path = percentDecode(hash === -1 ? dest : dest.slice(0, hash));
+    if (hash !== -1) fragment = percentDecode(dest.slice(hash + 1));
+    external = isExternalTarget(path) || isExternalTarget(raw);
   } else if (!ENCODED.test(raw)) {
     // the usual destination, without escapes, character or percent references: as written
     const hash = raw.indexOf('#');
@@ -353,6 +376,6 @@ function toLinkRef(d: LinkDraft, p: Positions, raws: StringPack, texts: StringPa
   const tsl = p.line;
   const tsc = p.character;
   p.at(d.targetEnd);
-  return new ScannedLink(d.kind, raw, path, fragment, text, external, d.definition ? true : undefined,
+  return new ScannedLink(d.kind, raw, path, fragment, text, external, d.definition ? true : undefined, d.html ? true : undefined,
     d.targetStart, d.targetEnd, sl, sc, el, ec, tsl, tsc, p.line, p.character);
 }

@@ -20,11 +20,20 @@ export function isSpaceChar(c: number): boolean {
 /** Resolves backslash escapes and character references (what CommonMark does to a destination). */
 export function unescapeMarkdown(s: string): string {
   if (s.indexOf('\\') === -1 && s.indexOf('&') === -1) return s;
+  return resolveReferences(s, true);
+}
+
+/** Resolves character references only (what HTML does to an attribute's value: a backslash is a backslash). */
+export function unescapeHtmlAttribute(s: string): string {
+  return s.indexOf('&') === -1 ? s : resolveReferences(s, false);
+}
+
+function resolveReferences(s: string, backslashes: boolean): string {
   let out = '';
   let last = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c === 92 /* \ */ && i + 1 < s.length && isAsciiPunctuation(s.charCodeAt(i + 1))) {
+    if (backslashes && c === 92 /* \ */ && i + 1 < s.length && isAsciiPunctuation(s.charCodeAt(i + 1))) {
       out += s.slice(last, i);
       last = i + 1;
       i++;

@@ -200,6 +200,19 @@ describe('navigation providers: CRLF, UTF-16 columns and long lines', () => {
     assert.match(((await nav.hover(doc, rl, rc))!.contents as unknown as { value: string }).value, /Beta Title/);
   });
 
+  it('makes the href and src of HTML tags clickable, and goes from them to the file or heading', async () => {
+    const a = FM('Alpha') + '<a href="b.md#設定">b</a> <img src="img.png" width=40> <a href="gone.md">g</a> [m](b.md)\n';
+    const nav = await navigationOf({ 'a.md': a, 'b.md': B, 'img.png': 'png' });
+    const doc = nav.document('a.md');
+    const lines = a.split('\n');
+    const links = await nav.documentLinks(doc);
+    assert.deepEqual(links.map(d => lines[d.range.start.line].slice(d.range.start.character, d.range.end.character)), ['b.md#設定', 'img.png']);
+    assert.deepEqual(links.map(d => d.target!.path.slice(4) + (d.target!.fragment ? '#' + d.target!.fragment : '')), ['b.md#L' + (B.split('\n').indexOf('## 設定') + 1), 'img.png']);
+    const [l, c] = at(a, 'b.md#', 1);
+    const defs = await nav.definition(doc, l, c);
+    assert.deepEqual(defs.map(d => `${d.targetUri.path.slice(4)}:${d.targetRange.start.line}`), [`b.md:${B.split('\n').indexOf('## 設定')}`]);
+  });
+
   it('answers on a very long line without scanning it per bracket', async () => {
     const long = 'x[a] '.repeat(40_000) + '[t](b.md#dup-1) `b';
     const a = FM('Alpha') + long + '\n\n[a]: b.md\n';

@@ -60,6 +60,26 @@ describe('references beside VS Code\'s own Markdown references', () => {
     assert.deepEqual(await refs('i.md', '[m]', 1), toHeading);
   });
 
+  it('lists the links of HTML tags itself, which the built-in does not read', async () => {
+    const H = FM('Html') + 'md [m](q.md) and <a href="q.md#ordering">a</a> and <img src=q.md>\n';
+    const nav = await navigationOf({ 'q.md': Q, 'h.md': H });
+    const refs = async (needle: string, delta: number) => {
+      const [l, c] = at(H, needle, delta);
+      return (await nav.references(nav.document('h.md'), l, c)).map(x => `${x.uri.path.slice(4)}:${x.range.start.line}:${x.range.start.character}`).sort();
+    };
+    const where = (file: 'q.md' | 'h.md', needle: string) => {
+      const [l, c] = at(file === 'q.md' ? Q : H, needle);
+      return `${file}:${l}:${c}`;
+    };
+    const every = [where('h.md', '[m]'), where('h.md', '<a '), where('h.md', '<img'), where('q.md', '[o]'), where('q.md', '[[#'), where('q.md', '[[q]]')].sort();
+    installedExtensions.add(BUILT_IN);
+    // on a Markdown link's path it lists the Markdown links: the HTML ones stay in ours
+    assert.deepEqual(await refs('(q.md)', 2), every.filter(r => r !== where('h.md', '[m]') && r !== where('q.md', '[o]')));
+    // on an HTML link's value it says nothing: every link is ours (there, to the heading the fragment names)
+    assert.deepEqual(await refs('<a href="q.md', 10), [where('h.md', '<a '), where('q.md', '[o]'), where('q.md', '[[#')].sort());
+    assert.deepEqual(await refs('<img src=q.md', 11), every);
+  });
+
   it('on a heading line, leaves the Markdown links to that heading to it', async () => {
     const { refs, where } = await setup();
     const all = [where('i.md', '[m]'), where('i.md', '[[q#'), where('q.md', '[o]'), where('q.md', '[[#')].sort();

@@ -38,6 +38,35 @@ describe('link destinations written by rename and fixes', () => {
     assertLinksFollow(r, files, moves);
   });
 
+  it('rewrites the href and src of HTML tags in each quoting form, escaping what would end or change the value', async () => {
+    const files: Files = {
+      'a.md': FM('A') + '<a href="b.md#h">b</a> <a href=\'b.md\'>q</a> <a href=b.md>u</a>\n<p><img src="img/x.png" width="60"></p>\n',
+      'b.md': FM('B') + '# h\n', 'img/x.png': 'png',
+    };
+    const moves = [{ from: 'b.md', to: 'it\'s "new"=&b.md' }, { from: 'img/x.png', to: 'img/a b.png' }];
+    const r = await rename(files, moves);
+    assert.equal(body(r.after['a.md']),
+      '<a href="it%27s%20%22new%22%3D%26b.md#h">b</a> <a href=\'it%27s%20%22new%22%3D%26b.md\'>q</a> <a href=it%27s%20%22new%22%3D%26b.md>u</a>\n'
+      + '<p><img src="img/a%20b.png" width="60"></p>\n');
+    assertLinksFollow(r, files, moves);
+  });
+
+  it('the closest-file fix repairs the src of an HTML image and the href of an HTML link', async () => {
+    const files: Files = { 'a.md': FM('A') + '<img src="diagrm one.png" width="600"> <a href=\'my notez.md\'>x</a>\n', 'diagram one.png': 'png', 'my note.md': FM('B') };
+    const index = await indexOf(files);
+    const ds = index.diagnostics('a.md').filter(d => d.code === 'link-broken');
+    assert.deepEqual(ds.map(d => d.message), [
+      'image target "diagrm one.png" does not exist (diagrm one.png)', 'link target "my notez.md" does not exist (my notez.md)',
+    ]);
+    const texts = ds.map(d => applyTextEdits(files['a.md'], fixesFor(index, d, files['a.md'], '2026-03-01', f => files[f])[0].edits[0].edits));
+    assert.equal(body(texts[0]), '<img src="diagram%20one.png" width="600"> <a href=\'my notez.md\'>x</a>\n');
+    assert.equal(body(texts[1]), '<img src="diagrm one.png" width="600"> <a href=\'my%20note.md\'>x</a>\n');
+    for (const text of texts) {
+      const after = await indexOf({ ...files, 'a.md': text });
+      assert.equal(after.diagnostics('a.md').filter(d => d.code === 'link-broken').length, 1);
+    }
+  });
+
   it('the closest-file fix writes a valid destination and shows the readable path in its title', async () => {
     const files: Files = { 'a.md': FM('A') + '[z](my%20notez.md) [y](<my notez.md>)\n', 'my note.md': FM('B') };
     const index = await indexOf(files);

@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { decodeNamedCharacterReference } from 'decode-named-character-reference';
 import GithubSlugger from 'github-slugger';
 import type { Node, Parent } from 'unist';
 import { findFrontmatterBlock } from '../../../src/core/frontmatter/block';
@@ -11,7 +12,8 @@ import { isRefPath, percentDecode } from '../../../src/core/scanner/target';
  * parser (unified + remark-parse + remark-gfm + remark-frontmatter), as multisets: links, images and definitions
  * (kind, decoded destination, start line), headings (depth, start line), their texts (start
  * line, text: see shownText) and slugs (start line, slug as GitHub makes it from remark's heading: see
- * githubText), and backtick `.md` references (content, start line).
+ * githubText), backtick `.md` references (content, start line), and the links of HTML tags (`<a href>`, `<img src>`:
+ * kind, decoded destination, line of the tag's start) in the HTML remark finds (see htmlLinks).
  */
 
 export interface Facts {
@@ -21,6 +23,7 @@ export interface Facts {
   texts: string[];
   slugs: string[];
   refs: string[];
+  html: string[];
 }
 
 interface MdNode extends Node {
@@ -78,12 +81,12 @@ function headingText(node: MdNode, alt: boolean): string {
  */
 export function remarkFacts(text: string, accepted?: Set<string>): Facts {
   const tree = parseMarkdownTree(text) as unknown as MdNode;
-  const facts: Facts = { links: [], headings: [], texts: [], slugs: [], refs: [] };
+  const facts: Facts = { links: [], headings: [], texts: [], slugs: [], refs: [], html: [] };
   const slugger = new GithubSlugger();
   // the last line of the last definition seen
   let definitionEnd = -1;
   // a code span in a link's text is the link's label, not a backtick reference
-  const visit = (node: MdNode, inLink = false) => {
+  const visit = (node: MdNode, inLink = false, parent?: MdNode) => {
     const start = node.position?.start;
     const line = start ? start.line - 1 : -1;
     if ((node.type === 'link' || node.type === 'image' || node.type === 'definition') && start) {
@@ -110,9 +113,11 @@ export function remarkFacts(text: string, accepted?: Set<string>): Facts {
       if (accepted && readApart(node, text)) accepted.add(String(at));
     } else if (node.type === 'inlineCode' && start && !inLink && isRefPath((node.value ?? '').trim())) {
       facts.refs.push(`${(node.value ?? '').trim()}|${line}`);
+    } else if (node.type === 'html' && start) {
+      facts.html.push(...htmlLinks(node.value ?? '', line, FLOW_PARENTS.has(parent?.type ?? '')));
     }
     const linkText = inLink || node.type === 'link' || node.type === 'linkReference';
-    for (const child of (node as Parent as MdNode).children ?? []) visit(child, linkText);
+    for (const child of (node as Parent as MdNode).children ?? []) visit(child, linkText, node);
   };
   visit(tree);
   return sortFacts(facts);
@@ -136,13 +141,14 @@ export function scannerFacts(text: string): Facts {
   const block = findFrontmatterBlock(text);
   const body = block && block.closed && block.language === '' ? block.end : 0;
   const result = scanNote(text, body);
-  const facts: Facts = { links: [], headings: [], texts: [], slugs: [], refs: [] };
+  const facts: Facts = { links: [], headings: [], texts: [], slugs: [], refs: [], html: [] };
   for (const l of result.links) {
     const line = l.range.start.line;
     if (l.kind === 'ref') facts.refs.push(`${l.raw}|${line}`);
     else if (l.kind === 'link' || l.kind === 'image') {
       const dest = l.fragment === undefined ? l.path : `${l.path}#${l.fragment}`;
-      facts.links.push(`${l.definition ? 'definition' : l.kind}|${dest}|${line}`);
+      if (l.html) facts.html.push(`${l.kind}|${dest}|${line}`);
+      else facts.links.push(`${l.definition ? 'definition' : l.kind}|${dest}|${line}`);
     }
   }
   for (const h of result.headings) {
@@ -154,7 +160,58 @@ export function scannerFacts(text: string): Facts {
 }
 
 function sortFacts(f: Facts): Facts {
-  return { links: f.links.sort(), headings: f.headings.sort(), texts: f.texts.sort(), slugs: f.slugs.sort(), refs: f.refs.sort() };
+  return { links: f.links.sort(), headings: f.headings.sort(), texts: f.texts.sort(), slugs: f.slugs.sort(), refs: f.refs.sort(), html: f.html.sort() };
+}
+
+/** mdast parents of HTML blocks (flow HTML); any other parent holds inline HTML, one tag (or comment …) a node. */
+const FLOW_PARENTS = new Set(['root', 'blockquote', 'listItem', 'footnoteDefinition']);
+
+/**
+ * The links the HTML of one `html` node gives, as facts, with the reading the SPEC's link rules ask for: an `<a>`'s
+ * first `href`, an `<img>`'s first `src`, character references decoded and ASCII whitespace trimmed, percent-decoded
+ * path and fragment; not in a comment, not a value that is empty or holds a line break. An HTML block is read a line
+ * at a time (a tag split over lines is not read), and not at all when it is a comment, processing instruction,
+ * declaration, CDATA section or `<pre>`, `<script>`, `<style>` or `<textarea>` block (CommonMark's kinds 1-5, whose
+ * content is not HTML tags to follow); an inline node is one construct, read whole unless it is a comment or the like.
+ */
+function htmlLinks(value: string, line: number, flow: boolean): string[] {
+  // (an HTML block keeps the up to 3 spaces of indentation before its start)
+  const opening = value.trimStart();
+  if (/^<(?:!|\?)/.test(opening)) return [];
+  if (flow && /^<(?:pre|script|style|textarea)(?:[\s>]|$)/i.test(opening)) return [];
+  const pieces = flow ? value.split(/\r\n|\r|\n/) : [value];
+  const out: string[] = [];
+  pieces.forEach((piece, k) => {
+    const uncommented = piece.replace(/<!--[\s\S]*?(?:-->|$)/g, m => ' '.repeat(m.length));
+    for (const tag of uncommented.matchAll(/<(a|img)(\s[^<>]*)?\/?>/gi)) {
+      const wanted = tag[1].toLowerCase() === 'a' ? 'href' : 'src';
+      const tagLine = line + (flow ? k : 0) + (flow ? 0 : (uncommented.slice(0, tag.index).match(/\r\n|\r|\n/g) ?? []).length);
+      for (const attr of (tag[2] ?? '').matchAll(/([A-Za-z_:][\w.:-]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/g)) {
+        if (attr[1].toLowerCase() !== wanted) continue;
+        const raw = attr[2] ?? attr[3] ?? attr[4] ?? '';
+        if (!/[\r\n]/.test(raw) && raw.trim() !== '') {
+          const url = decodeReferences(raw).replace(/^[ \t\f]+|[ \t\f]+$/g, '');
+          const hash = url.indexOf('#');
+          const dest = hash === -1 ? percentDecode(url) : `${percentDecode(url.slice(0, hash))}#${percentDecode(url.slice(hash + 1))}`;
+          out.push(`${wanted === 'href' ? 'link' : 'image'}|${dest}|${tagLine}`);
+        }
+        break;
+      }
+    }
+  });
+  return out;
+}
+
+/** HTML's character references with a `;` (named, decimal, hexadecimal); an unknown name stays as written. */
+function decodeReferences(s: string): string {
+  return s.replace(/&(?:#[xX]([0-9A-Fa-f]{1,6})|#([0-9]{1,7})|([A-Za-z][A-Za-z0-9]{0,31}));/g, (m, hex, dec, name) => {
+    if (name !== undefined) {
+      const v = decodeNamedCharacterReference(name);
+      return v === false ? m : v;
+    }
+    const code = parseInt(hex ?? dec, hex !== undefined ? 16 : 10);
+    return code === 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff) ? '\ufffd' : String.fromCodePoint(code);
+  });
 }
 
 /** Compares both parsers on one text; returns how many facts remark found. */
@@ -162,7 +219,7 @@ export function compare(name: string, text: string): number {
   const expected = remarkFacts(text);
   const actual = scannerFacts(text);
   assert.deepEqual(actual, expected, `scanner and remark disagree on ${name}`);
-  return expected.links.length + expected.headings.length + expected.refs.length;
+  return expected.links.length + expected.headings.length + expected.refs.length + expected.html.length;
 }
 
 /**
@@ -190,7 +247,7 @@ export function disagreement(text: string, skipAccepted = false): { differences:
       out.push(`${kind}: only remark ${JSON.stringify(remarkOnly)}, only the scanner ${JSON.stringify(scannerOnly)}`);
     }
   }
-  return { differences: out.join('\n'), facts: expected.links.length + expected.headings.length + expected.refs.length };
+  return { differences: out.join('\n'), facts: expected.links.length + expected.headings.length + expected.refs.length + expected.html.length };
 }
 
 /** The multiset `a` less `b`. */

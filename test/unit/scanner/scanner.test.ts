@@ -216,7 +216,8 @@ const BLOCK_CASES: Record<string, Array<[string, string[]]>> = {
     ['| a |\n|---|\n| b |\n    [x](x.md)\n', []],
     ['| a |\n|---|\n\t[x](x.md)\n', []],
     ['> | a |\n> |---|\n>     [x](x.md)\n', []],
-    ['| a | b |\n|---|---|\n| 1 | 2 |\n<img src="d.png">\n[see](x.md)\n\n[y](y.md)\n', ['y.md@6']],
+    // (the block's own lines are HTML: its image is read as one, its Markdown link is not a link)
+    ['| a | b |\n|---|---|\n| 1 | 2 |\n<img src="d.png">\n[see](x.md)\n\n[y](y.md)\n', ['d.png@3', 'y.md@6']],
     // a tag that does not fill its line is no HTML block start: a row
     ['| a |\n|---|\n<span> [y](y.md)\n[x](x.md)\n', ['y.md@2', 'x.md@3']],
   ],

@@ -49,7 +49,11 @@ export function noteText(file: string, r: () => number, pick: Pick): string {
     const target = pick([...NOTES, ...OTHER_FILES, 'notes/missing.md', 's/adv/04_planned.md']);
     const frag = r() < 0.4 ? '#' + pick(SLUGS) : '';
     if (what < 0.2) parts.push(`## ${pick(HEADINGS)}\n`);
-    else if (what < 0.45) parts.push(`See [x](${relative(file, target)}${frag}).\n`);
+    else if (what < 0.4) parts.push(`See [x](${relative(file, target)}${frag}).\n`);
+    else if (what < 0.45) {
+      // the links of HTML tags: an <a href> to any file, an <img src> (single-quoted in a block) to a file that is no note
+      parts.push(r() < 0.5 ? `An <a href="${relative(file, target)}${frag}">x</a>.\n` : `<p><img src='${relative(file, pick(OTHER_FILES))}' width=40></p>\n`);
+    }
     else if (what < 0.55) parts.push(`Also \`${relative(file, target)}\` and \`${target.replace(/^s\//, '')}\`.\n`);
     else if (what < 0.7) parts.push(`Wiki [[${r() < 0.5 ? stemOf(target) : pick(WIKI_NAMES)}${frag ? '#' + pick(HEADINGS) : ''}]].\n`);
     else if (what < 0.78) parts.push(`![img](${relative(file, pick(OTHER_FILES))})\n`);

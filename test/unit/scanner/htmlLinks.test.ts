@@ -1,0 +1,133 @@
+import { strict as assert } from 'node:assert';
+import { createRng } from '../../bench/corpus';
+import type { LinkRef } from '../../../src/core/model';
+import { scanNote } from '../../../src/core/scanner/scanner';
+import { compare, remarkFacts } from './differentialFacts';
+
+/**
+ * The links of HTML tags: an `<a>`'s `href` and an `<img>`'s `src`, in HTML blocks and inline HTML, read as GitHub
+ * and VS Code's preview read them (relative to the note, character references decoded, no backslash escapes), and
+ * never in code, comments or the HTML blocks whose content is not tags (`<pre>`, `<script>` …). Differentially
+ * tested against remark: which HTML remark finds decides which tags are read.
+ */
+
+const html = (text: string) => scanNote(text).links.filter(l => l.html);
+const show = (text: string, l: LinkRef) =>
+  `${l.kind}:${l.path}${l.fragment === undefined ? '' : '#' + l.fragment}@${l.range.start.line}${l.external ? ' external' : ''}`
+  + ` [${text.slice(l.targetStart, l.targetEnd)}]`;
+const found = (text: string) => html(text).map(l => show(text, l));
+
+describe('scanNote: links in HTML tags', () => {
+  it('reads an <img> src and an <a> href with exact ranges: the value as written, the tag as the link', () => {
+    const text = 'Intro\n<p align="center"><img src="img/arch.png" width="600"></p>\n\nSee <a href="other.md#setup">other</a>.\n';
+    const [img, a] = html(text);
+    assert.equal(img.kind, 'image');
+    assert.equal(img.raw, 'img/arch.png');
+    assert.equal(img.path, 'img/arch.png');
+    assert.equal(img.fragment, undefined);
+    assert.deepEqual(img.targetRange, { start: { line: 1, character: 28 }, end: { line: 1, character: 40 } });
+    assert.deepEqual(img.range, { start: { line: 1, character: 18 }, end: { line: 1, character: 54 } });
+    assert.equal(a.kind, 'link');
+    assert.equal(a.path, 'other.md');
+    assert.equal(a.fragment, 'setup');
+    assert.equal(text.slice(a.targetStart, a.targetEnd), 'other.md#setup');
+    assert.deepEqual(a.range.start, { line: 3, character: 4 });
+    assert.equal(a.text, undefined);
+  });
+
+  it('reads every form of attribute value, in any case, and only the first of a repeated one', () => {
+    assert.deepEqual(found(`<A HREF='a.md'>x</A> <img alt=x SRC=b.png> <a title="t" href = "c.md">c</a> <a href="d.md" href="e.md">d</a>\n`), [
+      'link:a.md@0 [a.md]', 'image:b.png@0 [b.png]', 'link:c.md@0 [c.md]', 'link:d.md@0 [d.md]',
+    ]);
+  });
+
+  it('decodes character references and percent-encoding, keeps backslashes, trims whitespace and keeps the query', () => {
+    assert.deepEqual(found('<a href="a&amp;b.md#x%20y">1</a> <img src="my%20file.png"> <a href="dir\\x.md">2</a> <img src=" c.png "> <a href="d.md?plain=1#L3">3</a>\n'), [
+      'link:a&b.md#x y@0 [a&amp;b.md#x%20y]', 'image:my file.png@0 [my%20file.png]', 'link:dir\\x.md@0 [dir\\x.md]',
+      'image:c.png@0 [ c.png ]', 'link:d.md?plain=1#L3@0 [d.md?plain=1#L3]',
+    ]);
+  });
+
+  it('marks schemes and protocol-relative URLs external, and reads a fragment-only href', () => {
+    assert.deepEqual(found('<a href="https://e.com/x">1</a> <img src="data:image/png;base64,AAAA"> <a href="//cdn.e.com/x">2</a> <a href="mailto:a@b.co">3</a> <a href="#top">4</a>\n'), [
+      'link:https://e.com/x@0 external [https://e.com/x]', 'image:data:image/png;base64,AAAA@0 external [data:image/png;base64,AAAA]',
+      'link://cdn.e.com/x@0 external [//cdn.e.com/x]', 'link:mailto:a@b.co@0 external [mailto:a@b.co]', 'link:#top@0 [#top]',
+    ]);
+  });
+
+  it('skips empty values, values with a line break, other tags and attributes', () => {
+    assert.deepEqual(found('<a href="">1</a> <a href="  ">2</a> <img src="a\nb.png"> <link href="x.css"> <img data-src="y.png"> <a name="n">\n'), []);
+  });
+
+  it('reads nothing in code, comments, processing instructions or the HTML blocks whose content is not tags', () => {
+    const text = [
+      '`<img src="span.png">`', '', '```', '<img src="fence.png">', '```', '', '    <img src="indented.png">', '',
+      'a <!-- <img src="inline-comment.png"> --> b <?x <img src="pi.png"> ?> c <![CDATA[ <img src="cdata.png"> ]]> d', '',
+      '<!--', '<img src="block-comment.png">', '-->', '', '<pre>', '<img src="pre.png">', '</pre>', '',
+      '<script>', '<a href="script.md">', '</script>', '', '<div><!-- <img src="in-line-comment.png"> --></div>', '',
+    ].join('\n');
+    assert.deepEqual(found(text), []);
+    assert.equal(compare('nothing in code or comments', text + '<img src="last.png">\n') > 0, true);
+  });
+
+  it('reads tags in HTML blocks a line at a time, in containers, headings, tables and link texts', () => {
+    const text = [
+      '<div>', '  <img src="block.png">', '<a', 'href="split.md">not read: the tag spans lines</a>', '</div>', '',
+      '> <img src="quoted.png">', '', '- item <a href="listed.md">x</a>', '', '# Title <img src="heading.png">', '',
+      '| a | b |', '| - | - |', '| <img src="cell.png"> | x |', '', '[<img src="in-link.png">](target.md)', '',
+      'a paragraph <a', 'href="inline-split.md">read: inline HTML may span lines</a>', '',
+    ].join('\n');
+    assert.deepEqual(found(text), [
+      'image:block.png@1 [block.png]', 'image:quoted.png@6 [quoted.png]', 'link:listed.md@8 [listed.md]',
+      'image:heading.png@10 [heading.png]', 'image:cell.png@14 [cell.png]', 'image:in-link.png@16 [in-link.png]',
+      'link:inline-split.md@18 [inline-split.md]',
+    ]);
+    compare('containers', text);
+  });
+
+  it('maps offsets through containers: the target range is the value as written in the note', () => {
+    const text = '> - a <img\n>   src="deep.png"> b\n';
+    const [l] = html(text);
+    assert.equal(text.slice(l.targetStart, l.targetEnd), 'deep.png');
+    assert.deepEqual(l.targetRange, { start: { line: 1, character: 9 }, end: { line: 1, character: 17 } });
+    assert.deepEqual(l.range, { start: { line: 0, character: 6 }, end: { line: 1, character: 19 } });
+  });
+
+  it('marks the links of HTML tags, and only them', () => {
+    const text = '[a](x.md) [b]( <y.md>) <z.md> <https://e.com> `r.md` [[w]]\n\n[d]: w.md\n<a href=u.md>u</a> <a href="v.md">v</a> <a href=\'t.md\'>t</a>\n';
+    const links = scanNote(text).links;
+    assert.deepEqual(links.filter(l => l.html).map(l => l.raw), ['u.md', 'v.md', 't.md']);
+    assert.deepEqual(links.filter(l => !l.html).map(l => `${l.kind}:${l.raw}:${l.html}`), [
+      'link:x.md:undefined', 'link:y.md:undefined', 'link:https://e.com:undefined', 'ref:r.md:undefined', 'wikilink:w:undefined', 'link:w.md:undefined',
+    ]);
+  });
+
+  it('agrees with remark on HTML tags in every kind of block and inline context (generated)', function () {
+    this.timeout(60_000);
+    const rng = createRng(7);
+    const pick = <T>(xs: readonly T[]) => xs[Math.floor(rng() * xs.length)];
+    const TAGS = [
+      '<img src="i.png">', '<IMG SRC=i.png>', '<img alt="a" src=\'c d.png\' />', '<a href="n.md#sec">x</a>', '<a href=n.md>',
+      '<a href="a&amp;b.md">', '<a href="&#35;frag">', '<a href="  sp.md  ">', '<a href="">', '<a name="n" href="h.md">',
+      '<img src="x\\_y.png">', '<a href="https://e.com/">', '<!-- <img src="c.png"> -->', '<a\nhref="wrap.md">', '<img src="p%20q.png">',
+      '<span id="s"><img src="in.png"></span>', '<a href="q.md?raw=1">', '<img src="one.png" src="two.png">',
+    ];
+    const BLOCKS = [
+      (t: string) => t, (t: string) => `text ${t} more`, (t: string) => `> ${t.replace(/\n/g, '\n> ')}`, (t: string) => `- ${t.replace(/\n/g, '\n  ')}`,
+      (t: string) => `# h ${t.replace(/\n/g, ' ')}`, (t: string) => `| a |\n| - |\n| ${t.replace(/\n/g, ' ')} |`, (t: string) => `\`${t}\``,
+      (t: string) => `\`\`\`\n${t}\n\`\`\``, (t: string) => `    ${t}`, (t: string) => `<div>\n${t}\n</div>`, (t: string) => `<pre>\n${t}\n</pre>`,
+      (t: string) => `<!--\n${t}\n-->`, (t: string) => `[${t}](l.md)`, (t: string) => `<details>\n<summary>s</summary>\n\n${t}\n</details>`,
+      (t: string) => `1. x\n\n   ${t.replace(/\n/g, '\n   ')}`, (t: string) => `para\n${t}`,
+    ];
+    let facts = 0;
+    for (let doc = 0; doc < 300; doc++) {
+      const parts: string[] = [];
+      const blocks = 1 + Math.floor(rng() * 4);
+      for (let b = 0; b < blocks; b++) parts.push(pick(BLOCKS)(pick(TAGS) + (rng() < 0.3 ? ' ' + pick(TAGS) : '')));
+      const text = parts.join(rng() < 0.8 ? '\n\n' : '\n') + '\n';
+      compare(`generated HTML document ${doc}`, text);
+      facts += remarkFacts(text).html.length;
+    }
+    assert.ok(facts > 200, `the documents hold HTML links (${facts})`);
+  });
+});
