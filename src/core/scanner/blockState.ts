@@ -25,8 +25,12 @@ export interface BlockSink {
   footnote?(label: string): void;
   /** Whether `[from, to)` of the note may hold link syntax: a table row without any is not split into cells. */
   mayHoldLinks(from: number, to: number): boolean;
-  /** A line `[from, to)` of the note inside an HTML block of tags (types 6 and 7, not comments or `<pre>`). */
-  htmlLine?(from: number, to: number): void;
+  /**
+   * A line `[from, to)` of the note (after its containers and indentation) inside an HTML block of tags (types 6 and 7,
+   * not comments or `<pre>`): `first` for the block's first line; an empty line ends the block (so may the end of a
+   * container, or of the note, without a call).
+   */
+  htmlLine?(from: number, to: number, first: boolean): void;
 }
 
 /** The open leaf block (None: no leaf block is open). */

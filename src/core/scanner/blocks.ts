@@ -79,7 +79,7 @@ function plainLine(st: BlockState, ls: number, le: number): boolean {
   }
   if (leaf === LeafKind.Html) {
     const type = st.htmlType;
-    if (type >= 6) st.sink.htmlLine?.(i, le);
+    if (type >= 6) st.sink.htmlLine?.(i, le, false);
     if (type >= 6 ? i >= le : htmlBlockEnds(type, text, i, le)) st.leaf = LeafKind.None;
     return true;
   }
@@ -130,7 +130,7 @@ function line(st: BlockState, ls: number, le: number): void {
       }
       const type = st.htmlType;
       if (type >= 6) {
-        st.sink.htmlLine?.(i, le);
+        st.sink.htmlLine?.(i, le, false);
         if (i >= le) st.leaf = LeafKind.None;
       } else if (htmlBlockEnds(type, text, i, le)) st.leaf = LeafKind.None;
       return;
@@ -246,7 +246,7 @@ function line(st: BlockState, ls: number, le: number): void {
     const type = htmlBlockStart(text, i, le, st.leaf === LeafKind.Para);
     if (type) {
       finishLeaf(st);
-      if (type >= 6) st.sink.htmlLine?.(i, le);
+      if (type >= 6) st.sink.htmlLine?.(i, le, true);
       if (type <= 5 && htmlBlockEnds(type, text, i, le)) st.leaf = LeafKind.None;
       else {
         st.leaf = LeafKind.Html;

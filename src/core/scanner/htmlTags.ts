@@ -1,5 +1,5 @@
 /**
- * What the scanner reads in HTML tags (in HTML blocks, a line at a time, and in inline raw HTML):
+ * What the scanner reads in HTML tags (in HTML blocks, where a tag or a comment may span lines, and in inline raw HTML):
  * - fragment targets: an `id` on any tag (`<h2 id="setup">`, `<span id="x">`) and a `name` on an `<a>` tag
  *   (`<a name="legacy"></a>`). GitHub keeps both (prefixed `user-content-`, and `#x` scrolls to them), so a link's
  *   `#x` may name one of them instead of a heading;

@@ -1,6 +1,6 @@
 import type { Anchor, Heading, LinkRef, Range, ScanResult } from '../model';
 import { readHtmlTags, type HtmlTagSink } from './htmlTags';
-import { LineIndex } from '../text/lineIndex';
+import { lastAtOrBefore, LineIndex } from '../text/lineIndex';
 import { scanBlocks } from './blocks';
 import type { BlockSink } from './blockState';
 import { parseHeading, parseInline } from './inline';
@@ -25,11 +25,13 @@ export function scanNote(text: string, bodyStart = 0, lines = new LineIndex(text
   const linkText = options.linkText !== false;
   let found = new Collector(text, lines, undefined, undefined, linkText);
   scanBlocks(text, bodyStart, lines, found);
+  found.endHtmlBlock();
   if ((found.refsConsulted && found.labels.size !== 0) || (found.notesConsulted && found.notes.size !== 0)) {
     // a bracket asked for a definition (or a footnote call in an image, for a footnote definition) before every
     // definition was known (CommonMark lets a definition come after its use): scan again, knowing all of them
     found = new Collector(text, lines, found.labels, found.notes, linkText);
     scanBlocks(text, bodyStart, lines, found);
+    found.endHtmlBlock();
   }
   const { drafts, plains, slugTexts, headingFacts } = found;
   // drafts of one inline run are in closing order; the document order is by start offset
@@ -65,6 +67,25 @@ export function scanNote(text: string, bodyStart = 0, lines = new LineIndex(text
   return result;
 }
 
+/**
+ * The lines `[bounds[2k], bounds[2k + 1])` of `text` joined by line feeds, and the map from an offset in the joined
+ * text to the note's (a line feed maps to the end of its line).
+ */
+function joinLines(text: string, bounds: readonly number[]): { text: string; toSource: (i: number) => number } {
+  const starts: number[] = [];
+  let joined = '';
+  for (let k = 0; k < bounds.length; k += 2) {
+    if (k > 0) joined += '\n';
+    starts.push(joined.length);
+    joined += text.slice(bounds[k], bounds[k + 1]);
+  }
+  const toSource = (i: number): number => {
+    const k = lastAtOrBefore(starts, i);
+    return Math.min(bounds[2 * k] + (i - starts[k]), bounds[2 * k + 1]);
+  };
+  return { text: joined, toSource };
+}
+
 /** The anchors found, in document order, with their ranges. */
 function anchorsOf(ids: readonly string[], offsets: readonly number[], lines: LineIndex): Anchor[] {
   const order = ids.map((_, k) => k).sort((a, b) => offsets[2 * a] - offsets[2 * b]);
@@ -94,7 +115,9 @@ class Collector implements BlockSink, References, HtmlTagSink {
   notesConsulted = false;
   private readonly finder: SpecialFinder;
   private readonly headingPositions: Positions;
-  /** while reading an inline HTML tag: maps its offsets to the note's (undefined: they are the note's) */
+  /** the lines of the open HTML block of tags: from, to (note offsets) each */
+  private readonly htmlLines: number[] = [];
+  /** while reading HTML tags: maps their offsets to the note's (undefined: they are the note's) */
   private tagMap: ((i: number) => number) | undefined = undefined;
 
   constructor(
@@ -136,9 +159,28 @@ class Collector implements BlockSink, References, HtmlTagSink {
     return this.notes.size !== 0 && this.notes.has(normalizeLabel(label));
   }
 
-  htmlLine(from: number, to: number): void {
-    this.tagMap = undefined;
-    readHtmlTags(this.text, from, to, this);
+  htmlLine(from: number, to: number, first: boolean): void {
+    if (first) this.endHtmlBlock();
+    if (from < to) this.htmlLines.push(from, to);
+    else this.endHtmlBlock();
+  }
+
+  /**
+   * Reads the tags of the HTML block whose lines were handed over (a tag or a comment may span lines): a block of one
+   * line where it stands, a longer one as its lines joined by line feeds (the containers' markers left out).
+   */
+  endHtmlBlock(): void {
+    const bounds = this.htmlLines;
+    if (bounds.length === 0) return;
+    if (bounds.length === 2) {
+      this.tagMap = undefined;
+      readHtmlTags(this.text, bounds[0], bounds[1], this);
+    } else {
+      const joined = joinLines(this.text, bounds);
+      this.tagMap = joined.toSource;
+      readHtmlTags(joined.text, 0, joined.text.length, this);
+    }
+    bounds.length = 0;
   }
 
   htmlTag(text: string, from: number, to: number, toSource: ((i: number) => number) | undefined): void {

@@ -169,36 +169,33 @@ const FLOW_PARENTS = new Set(['root', 'blockquote', 'listItem', 'footnoteDefinit
 /**
  * The links the HTML of one `html` node gives, as facts, with the reading the SPEC's link rules ask for: an `<a>`'s
  * first `href`, an `<img>`'s first `src`, character references decoded and ASCII whitespace trimmed, percent-decoded
- * path and fragment; not in a comment, not a value that is empty or holds a line break. An HTML block is read a line
- * at a time (a tag split over lines is not read), and not at all when it is a comment, processing instruction,
- * declaration, CDATA section or `<pre>`, `<script>`, `<style>` or `<textarea>` block (CommonMark's kinds 1-5, whose
- * content is not HTML tags to follow); an inline node is one construct, read whole unless it is a comment or the like.
+ * path and fragment; not in a comment, not a value that is empty or holds a line break. An HTML block is read whole
+ * (a tag or a comment may span its lines), and not at all when it is a comment, processing instruction, declaration,
+ * CDATA section or `<pre>`, `<script>`, `<style>` or `<textarea>` block (CommonMark's kinds 1-5, whose content is not
+ * HTML tags to follow); an inline node is one construct, read whole unless it is a comment or the like.
  */
 function htmlLinks(value: string, line: number, flow: boolean): string[] {
   // (an HTML block keeps the up to 3 spaces of indentation before its start)
   const opening = value.trimStart();
   if (/^<(?:!|\?)/.test(opening)) return [];
   if (flow && /^<(?:pre|script|style|textarea)(?:[\s>]|$)/i.test(opening)) return [];
-  const pieces = flow ? value.split(/\r\n|\r|\n/) : [value];
   const out: string[] = [];
-  pieces.forEach((piece, k) => {
-    const uncommented = piece.replace(/<!--[\s\S]*?(?:-->|$)/g, m => ' '.repeat(m.length));
-    for (const tag of uncommented.matchAll(/<(a|img)(\s[^<>]*)?\/?>/gi)) {
-      const wanted = tag[1].toLowerCase() === 'a' ? 'href' : 'src';
-      const tagLine = line + (flow ? k : 0) + (flow ? 0 : (uncommented.slice(0, tag.index).match(/\r\n|\r|\n/g) ?? []).length);
-      for (const attr of (tag[2] ?? '').matchAll(/([A-Za-z_:][\w.:-]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/g)) {
-        if (attr[1].toLowerCase() !== wanted) continue;
-        const raw = attr[2] ?? attr[3] ?? attr[4] ?? '';
-        if (!/[\r\n]/.test(raw) && raw.trim() !== '') {
-          const url = decodeReferences(raw).replace(/^[ \t\f]+|[ \t\f]+$/g, '');
-          const hash = url.indexOf('#');
-          const dest = hash === -1 ? percentDecode(url) : `${percentDecode(url.slice(0, hash))}#${percentDecode(url.slice(hash + 1))}`;
-          out.push(`${wanted === 'href' ? 'link' : 'image'}|${dest}|${tagLine}`);
-        }
-        break;
+  const uncommented = value.replace(/<!--[\s\S]*?(?:-->|$)/g, m => m.replace(/[^\r\n]/g, ' '));
+  for (const tag of uncommented.matchAll(/<(a|img)(\s[^<>]*)?\/?>/gi)) {
+    const wanted = tag[1].toLowerCase() === 'a' ? 'href' : 'src';
+    const tagLine = line + (uncommented.slice(0, tag.index).match(/\r\n|\r|\n/g) ?? []).length;
+    for (const attr of (tag[2] ?? '').matchAll(/([A-Za-z_:][\w.:-]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/g)) {
+      if (attr[1].toLowerCase() !== wanted) continue;
+      const raw = attr[2] ?? attr[3] ?? attr[4] ?? '';
+      if (!/[\r\n]/.test(raw) && raw.trim() !== '') {
+        const url = decodeReferences(raw).replace(/^[ \t\f]+|[ \t\f]+$/g, '');
+        const hash = url.indexOf('#');
+        const dest = hash === -1 ? percentDecode(url) : `${percentDecode(url.slice(0, hash))}#${percentDecode(url.slice(hash + 1))}`;
+        out.push(`${wanted === 'href' ? 'link' : 'image'}|${dest}|${tagLine}`);
       }
+      break;
     }
-  });
+  }
   return out;
 }
 

@@ -8,7 +8,8 @@ import { compare, remarkFacts } from './differentialFacts';
  * The links of HTML tags: an `<a>`'s `href` and an `<img>`'s `src`, in HTML blocks and inline HTML, read as GitHub
  * and VS Code's preview read them (relative to the note, character references decoded, no backslash escapes), and
  * never in code, comments or the HTML blocks whose content is not tags (`<pre>`, `<script>` …). Differentially
- * tested against remark: which HTML remark finds decides which tags are read.
+ * tested against remark: which HTML remark finds decides which tags are read (HTML_DOCS=3000 HTML_SEED=2 runs more
+ * generated documents, or others).
  */
 
 const html = (text: string) => scanNote(text).links.filter(l => l.html);
@@ -65,20 +66,21 @@ describe('scanNote: links in HTML tags', () => {
       'a <!-- <img src="inline-comment.png"> --> b <?x <img src="pi.png"> ?> c <![CDATA[ <img src="cdata.png"> ]]> d', '',
       '<!--', '<img src="block-comment.png">', '-->', '', '<pre>', '<img src="pre.png">', '</pre>', '',
       '<script>', '<a href="script.md">', '</script>', '', '<div><!-- <img src="in-line-comment.png"> --></div>', '',
+      '<div>', '<!--', '<img src="multi-line-comment.png">', '-->', '</div>', '',
     ].join('\n');
     assert.deepEqual(found(text), []);
     assert.equal(compare('nothing in code or comments', text + '<img src="last.png">\n') > 0, true);
   });
 
-  it('reads tags in HTML blocks a line at a time, in containers, headings, tables and link texts', () => {
+  it('reads tags in HTML blocks (a tag may span lines), in containers, headings, tables and link texts', () => {
     const text = [
-      '<div>', '  <img src="block.png">', '<a', 'href="split.md">not read: the tag spans lines</a>', '</div>', '',
+      '<div>', '  <img src="block.png">', '<a', 'href="split.md">the tag spans lines</a>', '</div>', '',
       '> <img src="quoted.png">', '', '- item <a href="listed.md">x</a>', '', '# Title <img src="heading.png">', '',
       '| a | b |', '| - | - |', '| <img src="cell.png"> | x |', '', '[<img src="in-link.png">](target.md)', '',
       'a paragraph <a', 'href="inline-split.md">read: inline HTML may span lines</a>', '',
     ].join('\n');
     assert.deepEqual(found(text), [
-      'image:block.png@1 [block.png]', 'image:quoted.png@6 [quoted.png]', 'link:listed.md@8 [listed.md]',
+      'image:block.png@1 [block.png]', 'link:split.md@2 [split.md]', 'image:quoted.png@6 [quoted.png]', 'link:listed.md@8 [listed.md]',
       'image:heading.png@10 [heading.png]', 'image:cell.png@14 [cell.png]', 'image:in-link.png@16 [in-link.png]',
       'link:inline-split.md@18 [inline-split.md]',
     ]);
@@ -86,11 +88,15 @@ describe('scanNote: links in HTML tags', () => {
   });
 
   it('maps offsets through containers: the target range is the value as written in the note', () => {
-    const text = '> - a <img\n>   src="deep.png"> b\n';
-    const [l] = html(text);
-    assert.equal(text.slice(l.targetStart, l.targetEnd), 'deep.png');
-    assert.deepEqual(l.targetRange, { start: { line: 1, character: 9 }, end: { line: 1, character: 17 } });
-    assert.deepEqual(l.range, { start: { line: 0, character: 6 }, end: { line: 1, character: 19 } });
+    const text = '> - a <img\n>   src="deep.png"> b\n\n> - <div><img\n>   alt="x"\n>     src=\'block.png\'></div>\n';
+    const [inline, block] = html(text);
+    assert.equal(text.slice(inline.targetStart, inline.targetEnd), 'deep.png');
+    assert.deepEqual(inline.targetRange, { start: { line: 1, character: 9 }, end: { line: 1, character: 17 } });
+    assert.deepEqual(inline.range, { start: { line: 0, character: 6 }, end: { line: 1, character: 19 } });
+    assert.equal(text.slice(block.targetStart, block.targetEnd), 'block.png');
+    assert.deepEqual(block.targetRange, { start: { line: 5, character: 11 }, end: { line: 5, character: 20 } });
+    assert.deepEqual(block.range, { start: { line: 3, character: 9 }, end: { line: 5, character: 22 } });
+    compare('containers', text);
   });
 
   it('marks the links of HTML tags, and only them', () => {
@@ -104,27 +110,29 @@ describe('scanNote: links in HTML tags', () => {
 
   it('agrees with remark on HTML tags in every kind of block and inline context (generated)', function () {
     this.timeout(60_000);
-    const rng = createRng(7);
+    const rng = createRng(Number(process.env.HTML_SEED ?? 7));
     const pick = <T>(xs: readonly T[]) => xs[Math.floor(rng() * xs.length)];
     const TAGS = [
       '<img src="i.png">', '<IMG SRC=i.png>', '<img alt="a" src=\'c d.png\' />', '<a href="n.md#sec">x</a>', '<a href=n.md>',
       '<a href="a&amp;b.md">', '<a href="&#35;frag">', '<a href="  sp.md  ">', '<a href="">', '<a name="n" href="h.md">',
       '<img src="x\\_y.png">', '<a href="https://e.com/">', '<!-- <img src="c.png"> -->', '<a\nhref="wrap.md">', '<img src="p%20q.png">',
       '<span id="s"><img src="in.png"></span>', '<a href="q.md?raw=1">', '<img src="one.png" src="two.png">',
+      '<img\n  src="lines.png"\n  width=3>', '<!--\n<a href="c2.md">\n-->', '<div\nid="d"><a href=\'in-div.md\'>', '<img src="a.png"><!--\n--><img src="b.png">',
     ];
     const BLOCKS = [
       (t: string) => t, (t: string) => `text ${t} more`, (t: string) => `> ${t.replace(/\n/g, '\n> ')}`, (t: string) => `- ${t.replace(/\n/g, '\n  ')}`,
       (t: string) => `# h ${t.replace(/\n/g, ' ')}`, (t: string) => `| a |\n| - |\n| ${t.replace(/\n/g, ' ')} |`, (t: string) => `\`${t}\``,
-      (t: string) => `\`\`\`\n${t}\n\`\`\``, (t: string) => `    ${t}`, (t: string) => `<div>\n${t}\n</div>`, (t: string) => `<pre>\n${t}\n</pre>`,
+      (t: string) => `\`\`\`\n${t}\n\`\`\``, (t: string) => t.replace(/^/gm, '    '), (t: string) => `<div>\n${t}\n</div>`, (t: string) => `<pre>\n${t}\n</pre>`,
       (t: string) => `<!--\n${t}\n-->`, (t: string) => `[${t}](l.md)`, (t: string) => `<details>\n<summary>s</summary>\n\n${t}\n</details>`,
       (t: string) => `1. x\n\n   ${t.replace(/\n/g, '\n   ')}`, (t: string) => `para\n${t}`,
     ];
     let facts = 0;
-    for (let doc = 0; doc < 300; doc++) {
+    for (let doc = 0; doc < Number(process.env.HTML_DOCS ?? 300); doc++) {
       const parts: string[] = [];
       const blocks = 1 + Math.floor(rng() * 4);
       for (let b = 0; b < blocks; b++) parts.push(pick(BLOCKS)(pick(TAGS) + (rng() < 0.3 ? ' ' + pick(TAGS) : '')));
-      const text = parts.join(rng() < 0.8 ? '\n\n' : '\n') + '\n';
+      // (blocks apart: a lazy line after a list item that starts an HTML block is where remark and CommonMark part)
+      const text = parts.join('\n\n') + '\n';
       compare(`generated HTML document ${doc}`, text);
       facts += remarkFacts(text).html.length;
     }
