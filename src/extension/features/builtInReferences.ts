@@ -13,8 +13,8 @@ import type { LinkRef, Position } from '../../core/model';
  *   same note, and its definition;
  * - inside the brackets of a wikilink: it reads `[[name]]` as the shortcut reference link `[name]` and lists every
  *   `[[name]]` of the same note written with the same text (case and runs of spaces aside).
- * Wikilinks elsewhere, backtick paths and the links of HTML tags (`<a href>`, `<img src>`, which it does not read) are
- * ours alone.
+ * Wikilinks elsewhere and backtick paths are ours alone. It reads the `href` of `<a>` and the `src` of `<img>` tags as
+ * Markdown links (VS Code 1.100 does: its list holds them, with their value's range), so they count as such here.
  */
 export type BuiltInSite =
   /** Markdown links and images; `file`: to the whole file (the cursor on the path), not to a heading */
@@ -40,7 +40,6 @@ export function builtInSiteAt(link: LinkRef | undefined, scanned: readonly LinkR
   lineText: (line: number) => string): BuiltInSite | undefined {
   if (!link) return onHeading ? { kind: 'markdown', file: false } : undefined;
   if (builtInDefinesAt(link, scanned)) return link.text === undefined ? undefined : { kind: 'definition', label: labelOf(link.text) };
-  if (link.html) return undefined;
   if (link.kind === 'link' || link.kind === 'image') {
     if (!within(pos, link.targetRange.start, link.targetRange.end)) {
       // on the label of a `[label]: …` definition it lists the label's uses and the definition
@@ -59,7 +58,7 @@ export function builtInSiteAt(link: LinkRef | undefined, scanned: readonly LinkR
 
 /** Whether the built-in lists `link` (a link of note `from`; `current`: the note asked about) at `site`. */
 export function listedByBuiltIn(site: BuiltInSite, current: string, from: string, link: LinkRef, lineText: (line: number) => string): boolean {
-  if (site.kind === 'markdown') return (link.kind === 'link' || link.kind === 'image') && !link.html;
+  if (site.kind === 'markdown') return link.kind === 'link' || link.kind === 'image';
   if (site.kind === 'definition') return from === current && link.definition === true && link.text !== undefined && labelOf(link.text) === site.label;
   if (link.kind !== 'wikilink' || from !== current) return false;
   const inner = innerOf(link, lineText);

@@ -10,7 +10,7 @@ import { syntheticLink } from './linkLookup';
 import { localToday } from './localDate';
 import { isIndexReady } from './readiness';
 
-const TRIGGERS = ['/', '(', '#', '[', '`', ':', ' ', '<', ','];
+const TRIGGERS = ['/', '(', '#', '[', '`', ':', ' ', '<', ',', '"', "'", '='];
 const SUGGEST_AGAIN: vscode.Command = { command: 'editor.action.triggerSuggest', title: '' };
 const FENCE_CLOSE = /^(---|\.\.\.)[ \t]*$/;
 
@@ -41,7 +41,10 @@ export function registerCompletion(service: IndexService): vscode.Disposable {
         if (insideFencedCode(document, position.line) || insideIndentedCode(document, position.line)) return undefined;
         const site = completionSiteAt(prefix);
         if (!site || (site.kind === 'path' && site.definition && !mayStartDefinition(document, position.line))) return undefined;
+        // (VS Code's own Markdown completes link destinations, the href and src of HTML tags too)
         if (site.kind !== 'wikilink' && site.syntax === 'link' && builtInCompletesLinks(document)) return undefined;
+        // a quote or `=` typed opens the value of an HTML tag's href or src, and nothing else
+        if (byTrigger && /^["'=]$/.test(context.triggerCharacter ?? '') && !(site.kind === 'path' && site.attribute && site.typed === '')) return undefined;
         if (site.kind === 'path' && site.syntax === 'ref' && site.typed === '' && context.triggerCharacter === '`') return undefined;
         if (byTrigger && (context.triggerCharacter === ' ' || context.triggerCharacter === ':' || context.triggerCharacter === ',')) {
           // a space opens a wikilink's next word, or the destination of `[label]: `
@@ -239,8 +242,9 @@ function itemRange(lineText: string, line: number, start: number, cursor: number
 /** What ends the segment being completed, per construct. */
 function segmentStop(site: CompletionSite): RegExp {
   if (site.kind === 'wikilink') return /[\]|#]/;
-  if (site.kind === 'heading') return site.syntax === 'wikilink' ? /[\]|]/ : /[\s)>]/;
+  if (site.kind === 'heading') return site.syntax === 'wikilink' ? /[\]|]/ : site.attribute ? /[\s"'>]/ : /[\s)>]/;
   if (site.syntax === 'ref') return /[\s`/]/;
+  if (site.attribute) return /[\s"'>#/]/;
   return site.angle ? /[>#/]/ : /[\s)#/]/;
 }
 
@@ -257,7 +261,7 @@ function linkItems(service: IndexService, folders: FolderListing, file: string, 
     const bases = [dirname(file)];
     if (site.syntax === 'ref') bases.push(service.index.seriesOf(file)?.folder ?? '', '');
     const range = itemRange(lineText, line, site.start + slash + 1, position.character, stop);
-    const encode = site.syntax === 'ref' ? (s: string) => s : site.angle ? encodeAngleSegment : encodePathSegment;
+    const encode = site.syntax === 'ref' ? (s: string) => s : site.attribute ? encodeAttributeSegment : site.angle ? encodeAngleSegment : encodePathSegment;
     const items: vscode.CompletionItem[] = [];
     const offered = new Set<string>();
     const seenFolders = new Set<string>();
@@ -395,6 +399,11 @@ const percentEncode = (c: string): string => '%' + c.charCodeAt(0).toString(16).
 /** Characters a bare Markdown link destination cannot hold as-is (`#` would start the fragment). */
 function encodePathSegment(name: string): string {
   return name.replace(/[%\s()<>#]/g, percentEncode);
+}
+
+/** In an HTML attribute's value (quoted either way or not): what would end it, start a reference, a fragment or an escape. */
+function encodeAttributeSegment(name: string): string {
+  return name.replace(/[%\s"'`=<>#&]/g, percentEncode);
 }
 
 /** In `<…>` spaces and parentheses are fine; `#`, the brackets and a `%` that reads as an escape are not. */

@@ -4,12 +4,16 @@
  */
 export type CompletionSite =
   /**
-   * a path inside `](…` or a reference definition's `[label]: …` (syntax 'link', `definition` for the latter) or a
-   * backtick span (syntax 'ref'); `typed` is the path so far
+   * a path inside `](…` or a reference definition's `[label]: …` (syntax 'link', `definition` for the latter), an
+   * HTML `<a href="…` or `<img src="…` (syntax 'link', `attribute`) or a backtick span (syntax 'ref'); `typed` is
+   * the path so far
    */
-  | { kind: 'path'; syntax: 'link' | 'ref'; typed: string; start: number; angle: boolean; definition?: true }
-  /** a heading after `#` in `](path#…` or `[[name#…`; `target` is the path/name before `#` ('' = this note) */
-  | { kind: 'heading'; syntax: 'link' | 'wikilink'; target: string; typed: string; start: number }
+  | { kind: 'path'; syntax: 'link' | 'ref'; typed: string; start: number; angle: boolean; definition?: true; attribute?: true }
+  /**
+   * a heading after `#` in `](path#…`, `href="path#…` (`attribute`) or `[[name#…`; `target` is the path/name before
+   * `#` ('' = this note)
+   */
+  | { kind: 'heading'; syntax: 'link' | 'wikilink'; target: string; typed: string; start: number; attribute?: true }
   /** a note name after `[[` */
   | { kind: 'wikilink'; typed: string; start: number };
 
@@ -18,7 +22,9 @@ export function completionSiteAt(prefix: string): CompletionSite | undefined {
   // a `[[` or `](` inside a code span is code, not a link (the character before the site is the opener's last)
   const outsideCode = (site: CompletionSite | undefined): CompletionSite | undefined =>
     site && !code.contains(openerOf(site) - 1) ? site : undefined;
-  const candidates = [outsideCode(wikilinkSite(prefix)), outsideCode(linkSite(prefix)), definitionSite(prefix), refSite(prefix, code)]
+  const candidates = [
+    outsideCode(wikilinkSite(prefix)), outsideCode(linkSite(prefix)), definitionSite(prefix), refSite(prefix, code), outsideCode(attributeSite(prefix)),
+  ]
     .filter((s): s is CompletionSite => s !== undefined);
   if (candidates.length === 0) return undefined;
   // the construct opened last is the one the cursor is in
@@ -112,6 +118,25 @@ function destinationSite(prefix: string, start: number): CompletionSite | undefi
     return { kind: 'heading', syntax: 'link', target: body.slice(0, hash), typed: body.slice(hash + 1), start: start + hash + 1 };
   }
   return { kind: 'path', syntax: 'link', typed: body, start, angle };
+}
+
+/** An `<a>` or `<img>` tag opened before the cursor, and the link attribute whose value the cursor is in (open). */
+const LINK_TAG = /^<(a|img)\s/i;
+const LINK_ATTRIBUTE = /\s(href|src)\s*=\s*["']?([^"'<>\s`=]*)$/i;
+
+function attributeSite(prefix: string): CompletionSite | undefined {
+  const lt = prefix.lastIndexOf('<');
+  if (lt === -1) return undefined;
+  const tag = LINK_TAG.exec(prefix.slice(lt, lt + 5));
+  const attr = tag && LINK_ATTRIBUTE.exec(prefix.slice(lt));
+  if (!tag || !attr || (tag[1].toLowerCase() === 'a') !== (attr[1].toLowerCase() === 'href')) return undefined;
+  const body = attr[2];
+  const start = prefix.length - body.length;
+  const hash = body.indexOf('#');
+  if (hash !== -1) {
+    return { kind: 'heading', syntax: 'link', target: body.slice(0, hash), typed: body.slice(hash + 1), start: start + hash + 1, attribute: true };
+  }
+  return { kind: 'path', syntax: 'link', typed: body, start, angle: false, attribute: true };
 }
 
 function refSite(prefix: string, code: CodeSpans): CompletionSite | undefined {

@@ -6,8 +6,8 @@ import { targetOf } from './linkLookup';
 import { safely } from './safely';
 
 /**
- * Clickable backtick paths, wikilinks and the `href` and `src` of HTML tags (VS Code's Markdown support already links
- * `[text](path)`, but not those).
+ * Clickable backtick paths and wikilinks (VS Code's Markdown support already links `[text](path)`, and the `href`
+ * and `src` of HTML tags).
  * Only links whose target exists are offered; a heading fragment opens the target at that line.
  */
 export function registerDocumentLinks(service: IndexService): vscode.Disposable {
@@ -17,7 +17,7 @@ export function registerDocumentLinks(service: IndexService): vscode.Disposable 
       if (!current || token.isCancellationRequested) return undefined;
       const out: vscode.DocumentLink[] = [];
       for (const link of current.record.scan.links) {
-        if (link.kind !== 'ref' && link.kind !== 'wikilink' && !link.html) continue;
+        if (link.kind !== 'ref' && link.kind !== 'wikilink') continue;
         const target = targetOf(service.index, current.file, link);
         if (target.file === undefined || !target.exists) continue;
         let uri = service.uriOf(target.file);

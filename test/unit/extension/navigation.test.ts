@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { completionSiteAt, frontmatterSiteAt } from '../../../src/extension/features/completionSite';
 import { FM } from '../index/memoryWorkspace';
 import { at, labelOf, navigationOf, type Navigation } from './navigationHarness';
+import { installedExtensions } from './vscodeStub';
 
 const B = FM('Beta Title') + '# Setup 步驟\n\n## 設定\n\n## Dup\n\n## Dup\n';
 
@@ -200,17 +201,17 @@ describe('navigation providers: CRLF, UTF-16 columns and long lines', () => {
     assert.match(((await nav.hover(doc, rl, rc))!.contents as unknown as { value: string }).value, /Beta Title/);
   });
 
-  it('makes the href and src of HTML tags clickable, and goes from them to the file or heading', async () => {
-    const a = FM('Alpha') + '<a href="b.md#設定">b</a> <img src="img.png" width=40> <a href="gone.md">g</a> [m](b.md)\n';
+  it('goes from the href and src of HTML tags to the file or heading; their document links are VS Code\'s own', async () => {
+    const a = FM('Alpha') + '<a href="b.md#設定">b</a> <img src="img.png" width=40> [m](b.md) `b.md`\n';
     const nav = await navigationOf({ 'a.md': a, 'b.md': B, 'img.png': 'png' });
     const doc = nav.document('a.md');
     const lines = a.split('\n');
-    const links = await nav.documentLinks(doc);
-    assert.deepEqual(links.map(d => lines[d.range.start.line].slice(d.range.start.character, d.range.end.character)), ['b.md#設定', 'img.png']);
-    assert.deepEqual(links.map(d => d.target!.path.slice(4) + (d.target!.fragment ? '#' + d.target!.fragment : '')), ['b.md#L' + (B.split('\n').indexOf('## 設定') + 1), 'img.png']);
+    assert.deepEqual((await nav.documentLinks(doc)).map(d => lines[d.range.start.line].slice(d.range.start.character, d.range.end.character)), ['b.md']);
     const [l, c] = at(a, 'b.md#', 1);
     const defs = await nav.definition(doc, l, c);
     assert.deepEqual(defs.map(d => `${d.targetUri.path.slice(4)}:${d.targetRange.start.line}`), [`b.md:${B.split('\n').indexOf('## 設定')}`]);
+    const [il, ic] = at(a, 'img.png', 2);
+    assert.deepEqual((await nav.definition(doc, il, ic)).map(d => d.targetUri.path.slice(4)), ['img.png']);
   });
 
   it('answers on a very long line without scanning it per bracket', async () => {
@@ -274,6 +275,48 @@ describe('navigation providers: path completion of awkward names', () => {
     const linked = FM('A') + 'see [x](c%23d.md) [y](<50%2541.md>)\n';
     nav.document('a.md', linked);
     assert.deepEqual(nav.index.note('a.md')!.scan.links.map(l => nav.index.resolve('a.md', l)).map(r => r.kind === 'file' && r.exists && r.file), ['c#d.md', '50%41.md']);
+  });
+});
+
+describe('navigation providers: completion in HTML tags', () => {
+  it('reads the href of an <a> and the src of an <img> whose value is open before the cursor', () => {
+    assert.deepEqual(completionSiteAt('<img width=3 src="../img/'), { kind: 'path', syntax: 'link', typed: '../img/', start: 18, angle: false, attribute: true });
+    assert.deepEqual(completionSiteAt("x <A HREF='b.md#se"), { kind: 'heading', syntax: 'link', target: 'b.md', typed: 'se', start: 16, attribute: true });
+    assert.deepEqual(completionSiteAt('<a href=c'), { kind: 'path', syntax: 'link', typed: 'c', start: 8, angle: false, attribute: true });
+    // a closed value, another attribute, the wrong tag, inside a code span: nothing
+    for (const prefix of ['<img src="a.png" ', '<img alt="', '<a src="', '<img href="', '`<img src="', '<span src="', '<imgs src="']) {
+      assert.equal(completionSiteAt(prefix), undefined, prefix);
+    }
+  });
+
+  it('offers paths encoded for an attribute value, and headings after #, where VS Code\'s own Markdown does not', async () => {
+    const nav = await navigationOf({ 'a.md': FM('A') + 'x\n', 'b.md': FM('B') + '# Setup 步驟\n\n## 設定\n', 'img/it\'s "q".png': 'png', 'my dir/e.md': FM('E') + 'x\n' });
+    const complete = async (text: string, needle: string, trigger?: string) => {
+      const [l, c] = at(text, needle, needle.length);
+      return new Map((await nav.complete(nav.document('a.md', text), l, c, trigger)).map(i => [labelOf(i), i.insertText]));
+    };
+    const top = await complete(FM('A') + '<p><img src="', 'src="', '"');
+    assert.equal(top.get('my dir/'), 'my%20dir/');
+    assert.equal(top.get('b.md'), 'b.md');
+    const img = await complete(FM('A') + "<img src='img/", 'img/');
+    assert.equal(img.get('it\'s "q".png'), 'it%27s%20%22q%22.png');
+    const headings = await complete(FM('A') + '<a href="b.md#', 'b.md#', '#');
+    assert.deepEqual([...headings.values()], ['setup-步驟', '設定']);
+    // a quote typed in prose opens nothing
+    assert.equal((await complete(FM('A') + 'say "', 'say "', '"')).size, 0);
+    // what the completion inserts resolves to the file it named
+    const linked = FM('A') + '<img src=\'img/it%27s%20%22q%22.png\'> <a href="my%20dir/e.md">e</a>\n';
+    nav.document('a.md', linked);
+    assert.deepEqual(nav.index.note('a.md')!.scan.links.map(l => nav.index.resolve('a.md', l)).map(r => r.kind === 'file' && r.exists && r.file), ['img/it\'s "q".png', 'my dir/e.md']);
+    // VS Code's own Markdown completes there (1.100 does), as after `](`: it is left to it
+    installedExtensions.add('vscode.markdown-language-features');
+    try {
+      const text = FM('A') + '<img src="';
+      const [l, c] = at(text, 'src="', 5);
+      assert.deepEqual(await nav.complete(nav.document('a.md', text), l, c, '"'), []);
+    } finally {
+      installedExtensions.delete('vscode.markdown-language-features');
+    }
   });
 });
 

@@ -60,7 +60,7 @@ describe('references beside VS Code\'s own Markdown references', () => {
     assert.deepEqual(await refs('i.md', '[m]', 1), toHeading);
   });
 
-  it('lists the links of HTML tags itself, which the built-in does not read', async () => {
+  it('leaves the links of HTML tags to it as it does Markdown links (it lists them too)', async () => {
     const H = FM('Html') + 'md [m](q.md) and <a href="q.md#ordering">a</a> and <img src=q.md>\n';
     const nav = await navigationOf({ 'q.md': Q, 'h.md': H });
     const refs = async (needle: string, delta: number) => {
@@ -72,12 +72,15 @@ describe('references beside VS Code\'s own Markdown references', () => {
       return `${file}:${l}:${c}`;
     };
     const every = [where('h.md', '[m]'), where('h.md', '<a '), where('h.md', '<img'), where('q.md', '[o]'), where('q.md', '[[#'), where('q.md', '[[q]]')].sort();
-    installedExtensions.add(BUILT_IN);
-    // on a Markdown link's path it lists the Markdown links: the HTML ones stay in ours
-    assert.deepEqual(await refs('(q.md)', 2), every.filter(r => r !== where('h.md', '[m]') && r !== where('q.md', '[o]')));
-    // on an HTML link's value it says nothing: every link is ours (there, to the heading the fragment names)
-    assert.deepEqual(await refs('<a href="q.md', 10), [where('h.md', '<a '), where('q.md', '[o]'), where('q.md', '[[#')].sort());
     assert.deepEqual(await refs('<img src=q.md', 11), every);
+    installedExtensions.add(BUILT_IN);
+    // on a Markdown link's path, and on an HTML link's value, it lists the Markdown and HTML links: ours are the wikilinks
+    const wikilinks = [where('q.md', '[[#'), where('q.md', '[[q]]')].sort();
+    assert.deepEqual(await refs('(q.md)', 2), wikilinks);
+    assert.deepEqual(await refs('<a href="q.md', 10), wikilinks);
+    assert.deepEqual(await refs('<img src=q.md', 11), wikilinks);
+    // on an HTML link's #fragment, the links to that heading: the wikilink is ours
+    assert.deepEqual(await refs('<a href="q.md#ordering', 17), [where('q.md', '[[#')]);
   });
 
   it('on a heading line, leaves the Markdown links to that heading to it', async () => {
