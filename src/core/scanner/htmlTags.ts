@@ -21,8 +21,10 @@ export interface HtmlTagSink {
 
 /** A comment (to its end, or the end of the text when it is not closed), or an opening tag with its attributes. */
 const TAG = /<!--[\s\S]*?(?:-->|$)|<([A-Za-z][A-Za-z0-9-]*)(\s[^<>]*)?\/?>/g;
-/** One attribute with a value: double-quoted, single-quoted or unquoted. */
-const ATTR = /([A-Za-z_:][\w.:-]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/g;
+/** One attribute with a value, double-quoted, single-quoted or unquoted, where its name starts (sticky). */
+const ATTR = /([A-Za-z_:][\w.:-]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/y;
+/** The rest of a name (sticky): a name without a value is passed over whole. */
+const NAME_REST = /[\w.:-]*/y;
 
 /** Calls `sink` with each anchor and link in the tags of `text[from, to)`. */
 export function readHtmlTags(text: string, from: number, to: number, sink: HtmlTagSink): void {
@@ -37,8 +39,20 @@ export function readHtmlTags(text: string, from: number, to: number, sink: HtmlT
     let linked = false;
     const tagAt = from + tag.index;
     const attrsAt = tagAt + 1 + tag[1].length;
-    ATTR.lastIndex = 0;
-    for (let a = ATTR.exec(attrs); a; a = ATTR.exec(attrs)) {
+    for (let at = 0; at < attrs.length;) {
+      const c = attrs.charCodeAt(at);
+      if (!isNameStart(c)) { at++; continue; }
+      ATTR.lastIndex = at;
+      const a = ATTR.exec(attrs);
+      if (!a) {
+        // no attribute with a value starts anywhere in this name either: go past it (the search stays linear, where
+        // trying each of its characters in turn took the square of a long unclosed value's length)
+        NAME_REST.lastIndex = at + 1;
+        NAME_REST.exec(attrs);
+        at = NAME_REST.lastIndex;
+        continue;
+      }
+      at = ATTR.lastIndex;
       const attr = a[1].toLowerCase();
       const value = a[2] ?? a[3] ?? a[4] ?? '';
       const valueAt = attrsAt + a.index + a[0].length - value.length - (a[4] === undefined ? 1 : 0);
@@ -50,6 +64,11 @@ export function readHtmlTags(text: string, from: number, to: number, sink: HtmlT
       }
     }
   }
+}
+
+/** `[A-Za-z_:]`: where an attribute's name may start. */
+function isNameStart(c: number): boolean {
+  return ((c | 32) >= 97 && (c | 32) <= 122) || c === 95 || c === 58;
 }
 
 function readLink(sink: HtmlTagSink, kind: 'link' | 'image', value: string, valueAt: number, tagStart: number, tagEnd: number): void {

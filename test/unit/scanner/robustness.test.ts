@@ -55,6 +55,11 @@ const STORMS: Record<string, string> = {
   'nested images': '!['.repeat(N / 4) + '](x)'.repeat(N / 8),
   '<!-- storm': '<!--'.repeat(N / 4),
   '<a x=" storm': '<a x="'.repeat(N / 6),
+  // an HTML block holding one tag whose quoted value never closes: each attribute name is tried once, not once per
+  // character of the rest (that took ~2 s for 40k characters)
+  'HTML block tag with an unclosed value': '<div id="' + 'x'.repeat(N) + '>\n',
+  'HTML block tags with unclosed values': '<div\n' + '<img a="x b=\''.repeat(N / 12) + '>\n',
+  'HTML block over many lines of names': '<div\n' + 'x y z\n'.repeat(N / 6) + '>\n',
   'autolink-ish storm': '<http:'.repeat(N / 6),
   'title storm': '[a](b "'.repeat(N / 7),
   'label storm': '[a]['.repeat(N / 4),
