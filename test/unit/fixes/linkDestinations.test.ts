@@ -51,6 +51,14 @@ describe('link destinations written by rename and fixes', () => {
     assertLinksFollow(r, files, moves);
   });
 
+  it('rewrites the relative href and src of a moved note\'s own HTML tags', async () => {
+    const files: Files = { 'a.md': FM('A') + '<img src="img/x.png"> <a href=\'b.md#h\'>b</a> <a href="#own">o</a>\n\n## own\n', 'b.md': FM('B') + '# h\n', 'img/x.png': 'png' };
+    const moves = [{ from: 'a.md', to: 'deep er/a.md' }];
+    const r = await rename(files, moves);
+    assert.equal(body(r.after['deep er/a.md']), '<img src="../img/x.png"> <a href=\'../b.md#h\'>b</a> <a href="#own">o</a>\n\n## own\n');
+    assertLinksFollow(r, files, moves);
+  });
+
   it('the closest-file fix repairs the src of an HTML image and the href of an HTML link', async () => {
     const files: Files = { 'a.md': FM('A') + '<img src="diagrm one.png" width="600"> <a href=\'my notez.md\'>x</a>\n', 'diagram one.png': 'png', 'my note.md': FM('B') };
     const index = await indexOf(files);
