@@ -1,10 +1,11 @@
 /**
  * Keeps the reference parser (remark) linear on structural files that hold pathological Markdown. remark nests
- * one call per container (6,000 `> ` markers overflow the stack) and resolves emphasis and brackets in time that
- * grows with the square of their number in one paragraph (100 KB of `_*` takes minutes). Neither shape carries
- * anything the series parsers read, so before remark sees such a file the excess is blanked out: the same text
- * with those characters replaced by spaces, so every offset, line and column stays where it was. Files without
- * such shapes (every real README and matrix) are passed through unchanged.
+ * one call per container (6,000 `> ` markers overflow the stack), resolves emphasis and brackets in time that
+ * grows with the square of their number in one paragraph (100 KB of `_*` takes minutes), and copies the whole
+ * document's events for each setext heading (`a` over `=`, 4,000 of them in 16 KB take 3.5 s). None of these shapes
+ * carries anything the series parsers read (their headings are `#` ones), so before remark sees such a file the
+ * excess is blanked out: the same text with those characters replaced by spaces, so every offset, line and column
+ * stays where it was. Files without such shapes (every real README and matrix) are passed through unchanged.
  */
 
 /** Containers (quotes, list items) kept on one line; deeper markers become spaces. */
@@ -13,12 +14,18 @@ export const MAX_CONTAINER_DEPTH = 64;
 export const MAX_EMPHASIS_PER_BLOCK = 256;
 /** Brackets allowed on one line before that line's `[`, `]` and `!` are blanked out. */
 export const MAX_BRACKETS_PER_LINE = 64;
+/** Lines that may underline a setext heading (`===` or `---` under a line of text) kept; later ones are blanked out. */
+export const MAX_SETEXT_UNDERLINES = 256;
+
+/** A line that underlines a setext heading when it follows a paragraph's line (indented at most 3 columns). */
+const UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*(?:\r\n|\r|\n)?$/;
 
 export function tamePathologies(text: string): string {
   if (!mayNeedTaming(text)) return text;
   const lines = text.split(/(?<=\r\n|\r(?!\n)|\n)/); // each line keeps its own break: LF, CRLF or CR
   const out: string[] = new Array(lines.length);
   let blockStart = 0;
+  let underlines = 0;
   const flushBlock = (end: number) => {
     let emphasis = 0;
     for (let k = blockStart; k < end; k++) emphasis += countEmphasis(out[k]);
@@ -28,6 +35,7 @@ export function tamePathologies(text: string): string {
   for (let k = 0; k < lines.length; k++) {
     let line = capDepth(lines[k]);
     if (count(line, '[') + count(line, ']') > MAX_BRACKETS_PER_LINE) line = line.replace(/[[\]!]/g, ' ');
+    if (k > 0 && out[k - 1].trim() !== '' && UNDERLINE.test(line) && ++underlines > MAX_SETEXT_UNDERLINES) line = line.replace(/[=-]/g, ' ');
     out[k] = line;
     if (line.trim() === '') flushBlock(k);
   }
@@ -39,7 +47,8 @@ export function tamePathologies(text: string): string {
 function mayNeedTaming(text: string): boolean {
   return count(text, '*') + count(text, '_') > MAX_EMPHASIS_PER_BLOCK
     || count(text, '[') > MAX_BRACKETS_PER_LINE
-    || /(?:[>*+-][ \t]*){65}/.test(text);
+    || /(?:[>*+-][ \t]*){65}/.test(text)
+    || (text.match(/^ {0,3}(?:=+|-+)[ \t]*$/gm)?.length ?? 0) > MAX_SETEXT_UNDERLINES;
 }
 
 function count(s: string, ch: string): number {

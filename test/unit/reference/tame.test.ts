@@ -14,6 +14,10 @@ const PATHOLOGICAL: Record<string, string> = {
   'strong storm over lines': ('**a '.repeat(20) + '\n').repeat(500),
   'unclosed brackets': '[a]('.repeat(10_000) + '\n',
   'image-wikilink storm': '![['.repeat(30_000) + '\n',
+  // (remark copies all of the document's events for each setext heading: 12 KB took ~2 s a parse)
+  'setext heading storm': 'a\n=\n'.repeat(3_000),
+  'setext heading storm between blank lines': 'a\n---\n\n'.repeat(2_500),
+  'setext heading storm, CRLF': 'a\r\n==\r\n'.repeat(2_500),
 };
 
 describe('taming pathological structural files for remark', () => {
