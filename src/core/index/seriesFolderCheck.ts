@@ -4,7 +4,7 @@ import { checkCoverage } from '../rules/coverage';
 import type { Finding } from '../rules/finding';
 import { checkSeries } from '../rules/series';
 import { checkXrefs, plannedFiles } from '../rules/xref';
-import { expandSpan } from '../series/matrix';
+import { spanExpander, type ChapterSpan } from '../series/matrix';
 import type { SeriesEntry } from './seriesFolders';
 
 /**
@@ -39,8 +39,9 @@ export function seriesFindings(
   if (s.coverage && withMatrix) {
     const cov = checkCoverage(s.coverage, s.model, index.computeCoverage(s.model), { config, draftReason: f => index.draftReasonOf(f) });
     readme = readme.concat(cov.readme);
+    const expand = spanExpander(() => index.files());
     matrix = cov.matrix.concat(checkXrefs(s.coverage, {
-      filesOf: side => xrefSideFiles(side, index),
+      filesOf: side => xrefSideFiles(side, index, expand),
       targetsOf,
       planned: plannedFiles(s.model, s.coverage),
       hasFolder: f => index.hasFolder(f),
@@ -67,18 +68,19 @@ export function tableRefsOf(cov: CoverageModel | undefined): (link: LinkRef) => 
 /** Notes whose link targets the series rules read: the files the sides of the matrices' cross-references name. */
 export function crossReferencedFiles(series: Iterable<SeriesEntry>, index: Pick<SeriesRuleReader, 'hasFile' | 'files'>): Set<string> {
   const out = new Set<string>();
+  const expand = spanExpander(() => index.files());
   for (const s of series) {
     for (const x of s.coverage?.xrefs ?? []) {
-      for (const f of xrefSideFiles(x.a, index)) out.add(f);
-      for (const f of xrefSideFiles(x.b, index)) out.add(f);
+      for (const f of xrefSideFiles(x.a, index, expand)) out.add(f);
+      for (const f of xrefSideFiles(x.b, index, expand)) out.add(f);
     }
   }
   return out;
 }
 
-/** The files one side of a matrix cross-reference names (a span expands to the files it covers). */
-function xrefSideFiles(side: XrefSide, index: Pick<SeriesRuleReader, 'hasFile' | 'files'>): string[] {
-  return side.span ? expandSpan(side.span, index.files()) : side.file && index.hasFile(side.file) ? [side.file] : [];
+/** The files one side of a matrix cross-reference names (a span expands, through `expand`, to the files it covers). */
+function xrefSideFiles(side: XrefSide, index: Pick<SeriesRuleReader, 'hasFile'>, expand: (span: ChapterSpan) => string[]): string[] {
+  return side.span ? expand(side.span) : side.file && index.hasFile(side.file) ? [side.file] : [];
 }
 
 function posKey(p: { line: number; character: number }): string {

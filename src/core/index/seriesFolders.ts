@@ -1,6 +1,5 @@
 import type { NotesConfig } from '../config';
 import type { CoverageModel, SeriesModel } from '../model';
-import { isInside } from '../paths';
 import { nearestFolderIn } from './resolve';
 
 /** What the index keeps of a series: its README's model and, once parsed, its coverage matrix. */
@@ -67,19 +66,46 @@ export class SeriesFolders extends Map<string, SeriesEntry> {
     if (this.waitingMatrices.get(folder)?.file === file) this.waitingMatrices.delete(folder);
   }
 
-  /** The series folder whose matrix names `file` in a cross-reference (its links then feed the xref rule). */
+  /**
+   * The series folder whose matrix names `file` in a cross-reference (its links then feed the xref rule). Asked for
+   * every note a check reads: the matrix's named files and span folders are gathered once per matrix (see xrefNames).
+   */
   folderCrossReferencing(file: string): string | undefined {
     const folder = nearestFolderIn(this, file);
     const cov = folder === undefined ? undefined : this.get(folder)?.coverage;
     if (!cov || cov.xrefs.length === 0) return undefined;
-    const named = cov.xrefs.some(x => [x.a, x.b].some(side => side.file === file || (side.span !== undefined && isInside(file, side.span.folder))));
-    return named ? folder : undefined;
+    const { files, spanFolders } = xrefNames(cov);
+    if (files.has(file)) return folder;
+    for (let d = file; ;) {
+      const slash = d.lastIndexOf('/');
+      d = slash === -1 ? '' : d.slice(0, slash);
+      if (spanFolders.has(d)) return folder; // (a span names the files inside its folder, at any depth)
+      if (d === '') return undefined;
+    }
   }
 
   /** The matrix parsed in `folder`: its series', or one waiting for a README. */
   matrixIn(folder: string): CoverageModel | undefined {
     return this.get(folder)?.coverage ?? this.waitingMatrices.get(folder);
   }
+}
+
+/** The files a matrix's cross-references name, and the folders of their spans; gathered once per parsed matrix. */
+const xrefNamesOf = new WeakMap<CoverageModel, { files: Set<string>; spanFolders: Set<string> }>();
+
+function xrefNames(cov: CoverageModel): { files: Set<string>; spanFolders: Set<string> } {
+  let names = xrefNamesOf.get(cov);
+  if (!names) {
+    names = { files: new Set(), spanFolders: new Set() };
+    for (const x of cov.xrefs) {
+      for (const side of [x.a, x.b]) {
+        if (side.file !== undefined) names.files.add(side.file);
+        if (side.span !== undefined) names.spanFolders.add(side.span.folder);
+      }
+    }
+    xrefNamesOf.set(cov, names);
+  }
+  return names;
 }
 
 /** The coverage matrix file of the series in `folder` (whether or not there is one). */

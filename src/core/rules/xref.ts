@@ -1,5 +1,5 @@
 import type { CoverageModel, SeriesModel, XrefSide } from '../model';
-import { expandSpan } from '../series/matrix';
+import { spanExpander, type ChapterSpan } from '../series/matrix';
 import { isReversedRange } from '../series/chapterNumbers';
 import type { Finding } from './finding';
 import { basename, dirname } from '../paths';
@@ -38,12 +38,13 @@ export function plannedFiles(series: SeriesModel, cov: CoverageModel): Set<strin
  */
 export function checkXrefs(cov: CoverageModel, ctx: XrefRuleContext): Finding[] {
   const out: Finding[] = [];
+  const expandPlanned = spanExpander(() => ctx.planned);
   for (const x of cov.xrefs) {
     const a = ctx.filesOf(x.a);
     const b = ctx.filesOf(x.b);
     for (const [side, files] of [[x.a, a], [x.b, b]] as const) {
       if (files.length === 0) {
-        const broken = brokenSide(side, ctx);
+        const broken = brokenSide(side, ctx, expandPlanned);
         if (broken) out.push(broken);
       }
     }
@@ -77,7 +78,7 @@ function sideName(side: XrefSide): string {
 }
 
 /** The `ref-broken` finding of a side without existing files, unless what it names is planned. */
-function brokenSide(side: XrefSide, ctx: XrefRuleContext): Finding | undefined {
+function brokenSide(side: XrefSide, ctx: XrefRuleContext, expandPlanned: (span: ChapterSpan) => string[]): Finding | undefined {
   const { planned } = ctx;
   if (ctx.unknown?.(side.span ? side.span.folder + '/' : side.file ?? '')) return undefined;
   if (side.span) {
@@ -89,7 +90,7 @@ function brokenSide(side: XrefSide, ctx: XrefRuleContext): Finding | undefined {
         data: { path: side.raw, problem: 'reversed-range' },
       };
     }
-    if (expandSpan(side.span, planned).length > 0) return undefined;
+    if (expandPlanned(side.span).length > 0) return undefined;
     return {
       code: 'ref-broken', range: side.range, message: `the chapter range ${side.raw} covers no chapter, written or planned`,
       data: { path: side.raw, problem: 'empty-range' },

@@ -309,6 +309,30 @@ function compareToBound(t: number[], bound: number[]): number {
   return t.length >= bound.length ? 0 : -1;
 }
 
+/** A chapter span as `parseXrefSide` reads it: `rust/17_3-17_6` is folder `…/rust`, from [17, 3] to [17, 6]. */
+export type ChapterSpan = { folder: string; from: number[]; to: number[] };
+
+/**
+ * expandSpan for many spans over one list of files: the files (read once, on the first span) are grouped by folder,
+ * so that each span reads its own folder's files only. A matrix of thousands of spans in a workspace of thousands of
+ * notes cost their product before (3,000 spans over 10,000 notes: ~9 s a check).
+ */
+export function spanExpander(files: () => Iterable<string>): (span: ChapterSpan) => string[] {
+  let byFolder: Map<string, string[]> | undefined;
+  return span => {
+    if (!byFolder) {
+      byFolder = new Map();
+      for (const f of files()) {
+        const folder = dirname(f);
+        const list = byFolder.get(folder);
+        if (list) list.push(f);
+        else byFolder.set(folder, [f]);
+      }
+    }
+    return expandSpan(span, byFolder.get(span.folder) ?? []);
+  };
+}
+
 /** The Markdown files directly in `span.folder` whose chapter number lies in [from, to] (inclusive), sorted. */
 export function expandSpan(span: { folder: string; from: number[]; to: number[] }, files: Iterable<string>): string[] {
   const out: string[] = [];

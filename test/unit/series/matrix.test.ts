@@ -1,6 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { defaultConfig } from '../../../src/core/config';
-import { expandSpan, matrixTableLayouts, parseCoverageMatrix } from '../../../src/core/series/matrix';
+import { SeriesFolders } from '../../../src/core/index/seriesFolders';
+import { expandSpan, matrixTableLayouts, parseCoverageMatrix, spanExpander } from '../../../src/core/series/matrix';
+import { parseSeriesReadme } from '../../../src/core/series/readme';
 import { seed, textAt } from './helpers';
 
 const config = defaultConfig();
@@ -203,6 +205,29 @@ describe('coverage matrix parser', () => {
     it('compares tuples, not strings', () => {
       assert.deepEqual(expandSpan({ folder: 'f', from: [2], to: [10] }, ['f/1_a.md', 'f/2_b.md', 'f/9_c.md', 'f/10_d.md', 'f/11_e.md']),
         ['f/10_d.md', 'f/2_b.md', 'f/9_c.md']);
+    });
+    it('spanExpander gives expandSpan\'s answers for many spans, reading the files once (not once a span)', () => {
+      let reads = 0;
+      const expand = spanExpander(() => { reads++; return files; });
+      const spans = [
+        { folder: 'backend/rust', from: [17, 3], to: [17, 6] }, { folder: 'backend/rust', from: [17], to: [18] },
+        { folder: 'backend/rust/sub', from: [1], to: [99] }, { folder: 'backend/other', from: [17, 4], to: [17, 4] },
+        { folder: 'backend', from: [1], to: [99] }, { folder: 'nowhere', from: [1], to: [2] },
+      ];
+      for (let round = 0; round < 3; round++) for (const span of spans) assert.deepEqual(expand(span), expandSpan(span, files), span.folder);
+      assert.equal(reads, 1);
+    });
+  });
+
+  describe('which notes a matrix\'s cross-references name (SeriesFolders.folderCrossReferencing)', () => {
+    const matrix = '# M\n\n## Cross-references with Existing Content\n\n- `a/01_x.md` <-> `rust/17_3-17_6`\n- `deep/er/02_y.md` <-> `b/c/1-9`\n';
+    const series = new SeriesFolders();
+    series.set('backend', { model: parseSeriesReadme('# S\n\n## Chapters\n', 'backend/README.md', config), coverage: parseCoverageMatrix(matrix, 'backend/coverage_matrix.md', config) });
+    it('a file a side names, and the files at any depth inside a span\'s folder', () => {
+      const named = ['backend/a/01_x.md', 'backend/deep/er/02_y.md', 'backend/rust/17_4.md', 'backend/rust/x/y/z.md', 'backend/b/c/5_a.md'];
+      const not = ['backend/a/02_x.md', 'backend/rust.md', 'backend/rustacean/17_4.md', 'backend/b/5_a.md', 'other/rust/17_4.md', 'backend/deep/02_y.md'];
+      assert.deepEqual(named.map(f => series.folderCrossReferencing(f)), named.map(() => 'backend'));
+      assert.deepEqual(not.map(f => series.folderCrossReferencing(f)), not.map(() => undefined));
     });
   });
 });
