@@ -75,13 +75,8 @@ export class SeriesFolders extends Map<string, SeriesEntry> {
     const cov = folder === undefined ? undefined : this.get(folder)?.coverage;
     if (!cov || cov.xrefs.length === 0) return undefined;
     const { files, spanFolders } = xrefNames(cov);
-    if (files.has(file)) return folder;
-    for (let d = file; ;) {
-      const slash = d.lastIndexOf('/');
-      d = slash === -1 ? '' : d.slice(0, slash);
-      if (spanFolders.has(d)) return folder; // (a span names the files inside its folder, at any depth)
-      if (d === '') return undefined;
-    }
+    // (a span names the files inside its folder, at any depth)
+    return files.has(file) || nearestFolderIn(spanFolders, file) !== undefined ? folder : undefined;
   }
 
   /** The matrix parsed in `folder`: its series', or one waiting for a README. */

@@ -18,7 +18,10 @@ export const MAX_BRACKETS_PER_LINE = 64;
 export const MAX_SETEXT_UNDERLINES = 256;
 
 /** A line that underlines a setext heading when it follows a paragraph's line (indented at most 3 columns). */
-const UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*(?:\r\n|\r|\n)?$/;
+const UNDERLINE = / {0,3}(?:=+|-+)[ \t]*/.source;
+/** UNDERLINE as a whole line, its own line break included (lines are split with their breaks), and over a text. */
+const UNDERLINE_LINE = new RegExp(`^${UNDERLINE}(?:\\r\\n|\\r|\\n)?$`);
+const UNDERLINE_LINES = new RegExp(`^${UNDERLINE}$`, 'gm');
 
 export function tamePathologies(text: string): string {
   if (!mayNeedTaming(text)) return text;
@@ -35,7 +38,7 @@ export function tamePathologies(text: string): string {
   for (let k = 0; k < lines.length; k++) {
     let line = capDepth(lines[k]);
     if (count(line, '[') + count(line, ']') > MAX_BRACKETS_PER_LINE) line = line.replace(/[[\]!]/g, ' ');
-    if (k > 0 && out[k - 1].trim() !== '' && UNDERLINE.test(line) && ++underlines > MAX_SETEXT_UNDERLINES) line = line.replace(/[=-]/g, ' ');
+    if (k > 0 && out[k - 1].trim() !== '' && UNDERLINE_LINE.test(line) && ++underlines > MAX_SETEXT_UNDERLINES) line = line.replace(/[=-]/g, ' ');
     out[k] = line;
     if (line.trim() === '') flushBlock(k);
   }
@@ -48,7 +51,7 @@ function mayNeedTaming(text: string): boolean {
   return count(text, '*') + count(text, '_') > MAX_EMPHASIS_PER_BLOCK
     || count(text, '[') > MAX_BRACKETS_PER_LINE
     || /(?:[>*+-][ \t]*){65}/.test(text)
-    || (text.match(/^ {0,3}(?:=+|-+)[ \t]*$/gm)?.length ?? 0) > MAX_SETEXT_UNDERLINES;
+    || (text.match(UNDERLINE_LINES)?.length ?? 0) > MAX_SETEXT_UNDERLINES;
 }
 
 function count(s: string, ch: string): number {

@@ -310,7 +310,7 @@ function compareToBound(t: number[], bound: number[]): number {
 }
 
 /** A chapter span as `parseXrefSide` reads it: `rust/17_3-17_6` is folder `…/rust`, from [17, 3] to [17, 6]. */
-export type ChapterSpan = { folder: string; from: number[]; to: number[] };
+export type ChapterSpan = NonNullable<XrefSide['span']>;
 
 /**
  * expandSpan for many spans over one list of files: the files (read once, on the first span) are grouped by folder,
@@ -334,7 +334,7 @@ export function spanExpander(files: () => Iterable<string>): (span: ChapterSpan)
 }
 
 /** The Markdown files directly in `span.folder` whose chapter number lies in [from, to] (inclusive), sorted. */
-export function expandSpan(span: { folder: string; from: number[]; to: number[] }, files: Iterable<string>): string[] {
+export function expandSpan(span: ChapterSpan, files: Iterable<string>): string[] {
   const out: string[] = [];
   for (const f of files) {
     if (dirname(f) !== span.folder || !/\.md$/i.test(f)) continue;

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { builtInMarkdownOn } from './builtInReferences';
+import { encodeLinkPath } from '../../core/fixes/destination';
 import { dirname, join, stem } from '../../core/paths';
 import type { IndexService } from '../indexService';
 import { completionSiteAt, frontmatterSiteAt, keyOfLine, unquote, type CompletionSite, type FrontmatterSite } from './completionSite';
@@ -31,6 +32,9 @@ export function registerCompletion(service: IndexService): vscode.Disposable {
         if (file === undefined) return undefined;
         const prefix = document.lineAt(position.line).text.slice(0, position.character);
         const byTrigger = context.triggerKind === vscode.CompletionTriggerKind.TriggerCharacter;
+        // a quote or `=` typed opens the value of an HTML tag's href or src, and nothing else (decided from the line
+        // alone: quotes are common in prose and frontmatter)
+        if (byTrigger && /^["'=]$/.test(context.triggerCharacter ?? '') && !opensAttribute(prefix)) return undefined;
         const frontmatter = frontmatterEnd(document, position.line);
         if (frontmatter !== 'outside') {
           if (frontmatter === 'fence') return undefined;
@@ -43,8 +47,6 @@ export function registerCompletion(service: IndexService): vscode.Disposable {
         if (!site || (site.kind === 'path' && site.definition && !mayStartDefinition(document, position.line))) return undefined;
         // (VS Code's own Markdown completes link destinations, the href and src of HTML tags too)
         if (site.kind !== 'wikilink' && site.syntax === 'link' && builtInCompletesLinks(document)) return undefined;
-        // a quote or `=` typed opens the value of an HTML tag's href or src, and nothing else
-        if (byTrigger && /^["'=]$/.test(context.triggerCharacter ?? '') && !(site.kind === 'path' && site.attribute && site.typed === '')) return undefined;
         if (site.kind === 'path' && site.syntax === 'ref' && site.typed === '' && context.triggerCharacter === '`') return undefined;
         if (byTrigger && (context.triggerCharacter === ' ' || context.triggerCharacter === ':' || context.triggerCharacter === ',')) {
           // a space opens a wikilink's next word, or the destination of `[label]: `
@@ -81,6 +83,12 @@ function frontmatterEnd(document: vscode.TextDocument, line: number): 'inside' |
  * Whether VS Code's own Markdown support completes paths and headings in `](…` and `[label]: …` (it does unless
  * `markdown.suggest.paths.enabled` is off or the extension is disabled): offering them too lists every item twice.
  */
+/** Whether `prefix` ends where the value of an `<a href` or `<img src` opens (its quote or `=` just typed). */
+function opensAttribute(prefix: string): boolean {
+  const site = completionSiteAt(prefix);
+  return site?.kind === 'path' && site.attribute === true && site.typed === '';
+}
+
 function builtInCompletesLinks(document: vscode.TextDocument): boolean {
   if (!builtInMarkdownOn()) return false;
   return vscode.workspace.getConfiguration('markdown', document.uri).get<boolean>('suggest.paths.enabled', true) !== false;
@@ -261,7 +269,7 @@ function linkItems(service: IndexService, folders: FolderListing, file: string, 
     const bases = [dirname(file)];
     if (site.syntax === 'ref') bases.push(service.index.seriesOf(file)?.folder ?? '', '');
     const range = itemRange(lineText, line, site.start + slash + 1, position.character, stop);
-    const encode = site.syntax === 'ref' ? (s: string) => s : site.attribute ? encodeAttributeSegment : site.angle ? encodeAngleSegment : encodePathSegment;
+    const encode = site.syntax === 'ref' ? (s: string) => s : site.attribute ? (s: string) => encodeLinkPath(s, 'attribute') : site.angle ? encodeAngleSegment : encodePathSegment;
     const items: vscode.CompletionItem[] = [];
     const offered = new Set<string>();
     const seenFolders = new Set<string>();
@@ -399,11 +407,6 @@ const percentEncode = (c: string): string => '%' + c.charCodeAt(0).toString(16).
 /** Characters a bare Markdown link destination cannot hold as-is (`#` would start the fragment). */
 function encodePathSegment(name: string): string {
   return name.replace(/[%\s()<>#]/g, percentEncode);
-}
-
-/** In an HTML attribute's value (quoted either way or not): what would end it, start a reference, a fragment or an escape. */
-function encodeAttributeSegment(name: string): string {
-  return name.replace(/[%\s"'`=<>#&]/g, percentEncode);
 }
 
 /** In `<…>` spaces and parentheses are fine; `#`, the brackets and a `%` that reads as an escape are not. */
