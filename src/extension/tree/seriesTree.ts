@@ -121,17 +121,24 @@ export class SeriesTree implements vscode.TreeDataProvider<TreeNode>, vscode.Dis
     this.emitter.fire(undefined);
   }
 
-  /** Selects the chapter node of `file` (first occurrence in the current grouping). */
+  /**
+   * Selects the chapter node of `file` (first occurrence in the current grouping). A refresh that lands while VS Code
+   * reveals the node (an index update's debounce, or the reveal the active editor's change starts) makes that node
+   * stale and the reveal fail: it is tried once more on the tree as it is then.
+   */
   async revealFile(file: string | undefined, focus: boolean): Promise<boolean> {
     if (!file) return false;
-    const node = findChapterNode(this.currentRoots(), file);
-    if (!node) return false;
-    try {
-      await this.view.reveal(node, { select: true, focus, expand: false });
-      return true;
-    } catch {
-      return false; // the view is not shown or the tree changed meanwhile
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const node = findChapterNode(this.currentRoots(), file);
+      if (!node) return false;
+      try {
+        await this.view.reveal(node, { select: true, focus, expand: false });
+        return true;
+      } catch {
+        // the view is not shown, or the tree changed meanwhile
+      }
     }
+    return false;
   }
 
   dispose(): void {
