@@ -78,8 +78,12 @@ export interface LinkRef {
   kind: LinkKind;
   /** true for a reference definition `[label]: dest` (kind is then 'link') */
   definition?: boolean;
-  /** true for the `href` of an HTML `<a>` tag (kind 'link') or the `src` of an `<img>` (kind 'image'): `raw` is the attribute's value */
-  html?: boolean;
+  /**
+   * for a link in an HTML tag, the element and attribute it stands in (`a href`, kind 'link'; `img src`,
+   * `source srcset`, `video poster` …, kind 'image': see HTML_LINK_ATTRIBUTES); `raw` is the attribute's value (in a
+   * `srcset`, one candidate's URL)
+   */
+  html?: string;
   /** the destination exactly as written (link: without `<>`; ref: the code span text; wikilink: text before `|`) */
   raw: string;
   /** the path part, percent-decoded for links; '' when the link is fragment-only (`#x`) */

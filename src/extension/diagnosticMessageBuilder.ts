@@ -167,6 +167,7 @@ function linkMessage(code: Diagnostic['code'], data: Facts, l10n: Translator): s
       switch (kind) {
         case 'link': return l10n.t('link "{0}" leaves the workspace folder; it is not followed', raw);
         case 'image': return l10n.t('image "{0}" leaves the workspace folder; it is not followed', raw);
+        case 'media': return l10n.t('media "{0}" leaves the workspace folder; it is not followed', raw);
         case 'ref': return l10n.t('reference "{0}" leaves the workspace folder; it is not followed', raw);
         case 'wikilink': return l10n.t('wikilink "{0}" leaves the workspace folder; it is not followed', raw);
       }
@@ -184,6 +185,7 @@ function linkMessage(code: Diagnostic['code'], data: Facts, l10n: Translator): s
       switch (kind) {
         case 'link': return l10n.t('link target "{0}" does not exist ({1})', path, file);
         case 'image': return l10n.t('image target "{0}" does not exist ({1})', path, file);
+        case 'media': return l10n.t('media target "{0}" does not exist ({1})', path, file);
         case 'wikilink': return l10n.t('wikilink target "{0}" does not exist ({1})', path, file);
       }
       return undefined;

@@ -5,19 +5,21 @@ import { isRefPath } from '../scanner/target';
  * Writing a workspace path as the destination of a Markdown link, image or reference definition so that it reads
  * back as the same path. A plain destination ends at a space and must balance its parentheses; an `<angle>`
  * destination may hold spaces but not `<`, `>` or a line break; an HTML attribute's value (`<img src="…">`) ends at
- * its quote, or unquoted at a space. All are percent-decoded and have character references resolved (the Markdown
- * forms backslash escapes too), and `#` starts the fragment, so those characters are escaped too.
+ * its quote, or unquoted at a space, and a URL of a `srcset` at a space (a comma may end it too). All are
+ * percent-decoded and have character references resolved (the Markdown forms backslash escapes too), and `#` starts
+ * the fragment, so those characters are escaped too.
  */
 
-export type DestinationStyle = 'plain' | 'angle' | 'attribute';
+export type DestinationStyle = 'plain' | 'angle' | 'attribute' | 'srcset';
 
 /**
  * The style of the destination `link` has in `text` (its target range excludes the angle brackets): `attribute` for
- * the `href` or `src` of an HTML tag, whose value may be quoted either way or not at all.
+ * the `href` or `src` of an HTML tag, whose value may be quoted either way or not at all, `srcset` for a URL of a
+ * `srcset` attribute.
  */
 export function destinationStyleOf(text: string | undefined, link: LinkRef): DestinationStyle {
   if (text === undefined || link.kind === 'ref' || link.kind === 'wikilink') return 'plain';
-  if (link.html) return 'attribute';
+  if (link.html) return link.html.endsWith(' srcset') ? 'srcset' : 'attribute';
   return text.charCodeAt(link.targetStart - 1) === 60 /* < */ && text.charCodeAt(link.targetEnd) === 62 /* > */ ? 'angle' : 'plain';
 }
 
@@ -33,6 +35,8 @@ const PLAIN_ONLY = /[ ()]/;
  * one) or that HTML reads as a character reference (`&`): escaped so that the value reads back in every form.
  */
 const ATTRIBUTE_ONLY = /[ "'`=&]/;
+/** A `srcset` URL: an attribute value, of which a comma at either end would be read as the list's separator. */
+const SRCSET_ONLY = /[ "'`=&,]/;
 
 /** A path encoded for a link destination of the given style; readable characters (CJK, `_`, `-` …) stay as they are. */
 export function encodeLinkPath(p: string, style: DestinationStyle = 'plain'): string {
@@ -40,6 +44,7 @@ export function encodeLinkPath(p: string, style: DestinationStyle = 'plain'): st
   for (let i = 0; i < p.length; i++) {
     const c = p[i];
     if (ALWAYS.test(c) || (style === 'plain' && PLAIN_ONLY.test(c)) || (style === 'attribute' && ATTRIBUTE_ONLY.test(c))
+      || (style === 'srcset' && SRCSET_ONLY.test(c))
       || (c === '&' && startsCharacterReference(p, i))) out += percentByte(c);
     else out += c;
   }

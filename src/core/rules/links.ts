@@ -18,7 +18,14 @@ export interface LinkRuleContext {
   skip?(link: LinkRef): boolean;
 }
 
-const KIND_NAMES: Record<LinkRef['kind'], string> = { link: 'link', image: 'image', ref: 'reference', wikilink: 'wikilink' };
+/** What a message calls a link: by its kind, and `media` for the `src` of a `<video>`, `<audio>`, `<source>` or `<track>`. */
+type LinkNoun = LinkRef['kind'] | 'media';
+const KIND_NAMES: Record<LinkNoun, string> = { link: 'link', image: 'image', media: 'media', ref: 'reference', wikilink: 'wikilink' };
+const MEDIA_SOURCES = new Set(['video src', 'audio src', 'source src', 'track src']);
+
+function nounOf(link: LinkRef): LinkNoun {
+  return link.html !== undefined && MEDIA_SOURCES.has(link.html) ? 'media' : link.kind;
+}
 
 /**
  * `link-broken`, `link-anchor-broken`, `ref-broken`, `wikilink-broken`, `link-outside-workspace` for one note.
@@ -32,7 +39,7 @@ export function checkLinks(links: readonly LinkRef[], ctx: LinkRuleContext): Fin
     const r = ctx.resolve(link);
     if (r.kind === 'outside') {
       out.push({ code: 'link-outside-workspace', range: link.targetRange, data: linkData(link),
-        message: `${KIND_NAMES[link.kind]} "${shown(link.raw)}" leaves the workspace folder; it is not followed` });
+        message: `${KIND_NAMES[nounOf(link)]} "${shown(link.raw)}" leaves the workspace folder; it is not followed` });
     } else if (r.kind === 'unresolved') {
       out.push({ code: 'wikilink-broken', range: link.targetRange, data: linkData(link),
         message: `wikilink "[[${shown(link.raw)}]]" matches no note by file name, title or alias` });
@@ -42,7 +49,7 @@ export function checkLinks(links: readonly LinkRef[], ctx: LinkRuleContext): Fin
           message: `referenced file "${shown(link.path)}" does not exist (${shown(r.file)})` });
       } else {
         out.push({ code: 'link-broken', range: link.targetRange, data: { ...linkData(link), file: r.file },
-          message: `${KIND_NAMES[link.kind]} target "${shown(link.path)}" does not exist (${shown(r.file)})` });
+          message: `${KIND_NAMES[nounOf(link)]} target "${shown(link.path)}" does not exist (${shown(r.file)})` });
       }
     } else if (r.kind === 'file' && link.fragment !== undefined && link.fragment !== '') {
       names.reset(r.file);
@@ -82,7 +89,7 @@ class TargetNames implements FragmentNames<true> {
 
 /** What a finding's fix needs of its link (built only for a finding: most links are fine). */
 function linkData(link: LinkRef): Record<string, unknown> {
-  return { kind: link.kind, raw: link.raw, path: link.path, fragment: link.fragment };
+  return { kind: nounOf(link), raw: link.raw, path: link.path, fragment: link.fragment };
 }
 
 /** Characters of a path or fragment a message quotes: a 1 MB fragment makes a finding, not a 1 MB line. */

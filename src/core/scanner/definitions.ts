@@ -126,7 +126,7 @@ export function parseDefinitions(src: InlineSource, emit: (draft: LinkDraft, lab
     emit({
       kind: 'link', definition: true, raw: text.slice(d.destStart, d.destEnd), text: d.label,
       start: map(start), end: map(d.end - 1) + 1,
-      targetStart: map(d.destStart), targetEnd: d.destEnd > d.destStart ? map(d.destEnd - 1) + 1 : map(d.destStart), html: false,
+      targetStart: map(d.destStart), targetEnd: d.destEnd > d.destStart ? map(d.destEnd - 1) + 1 : map(d.destStart), html: '',
     }, d.label);
     p = d.next;
   }

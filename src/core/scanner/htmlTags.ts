@@ -3,20 +3,36 @@
  * - fragment targets: an `id` on any tag (`<h2 id="setup">`, `<span id="x">`) and a `name` on an `<a>` tag
  *   (`<a name="legacy"></a>`). GitHub keeps both (prefixed `user-content-`, and `#x` scrolls to them), so a link's
  *   `#x` may name one of them instead of a heading;
- * - links: the `href` of an `<a>` tag and the `src` of an `<img>` tag (`<img src="diagram.png" width="600">`, the
- *   usual way to size an image), which GitHub and VS Code's preview resolve from the note's folder as they do a
- *   Markdown link's destination.
+ * - links: the attributes of HTML_LINK_ATTRIBUTES, an `<a>`'s `href` and the files a tag embeds
+ *   (`<img src="diagram.png" width="600">`, the usual way to size an image; `<video src>` and its `poster`,
+ *   `<audio src>`, `<source src>`, `<track src>`, and each candidate URL of a `srcset`, as in
+ *   `<picture><source srcset="dark.png" media="(prefers-color-scheme: dark)"><img src="light.png"></picture>`),
+ *   which GitHub and VS Code's preview resolve from the note's folder as they do a Markdown link's destination.
  * Comments are skipped (`<!-- <img src="old.png"> -->` is not rendered), as is a value that holds a line break.
  */
+
+/**
+ * The attributes that hold a link, by element (lower case): an `<a>`'s `href` is a link, every other one names a file
+ * the page embeds, an image or a media file (kind 'image'). A `srcset` holds a list of candidate URLs.
+ */
+export const HTML_LINK_ATTRIBUTES: ReadonlyMap<string, readonly string[]> = new Map([
+  ['a', ['href']],
+  ['img', ['src', 'srcset']],
+  ['video', ['src', 'poster']],
+  ['audio', ['src']],
+  ['source', ['src', 'srcset']],
+  ['track', ['src']],
+]);
 
 /** What readHtmlTags finds, with note offsets. */
 export interface HtmlTagSink {
   anchor(id: string, start: number, end: number): void;
   /**
-   * `value` as written (not empty, no line break), [valueStart, valueEnd) its offsets (between the quotes, or after
-   * `=`); the tag is [tagStart, tagEnd)
+   * `value` as written (not empty, no line break; in a `srcset`, one candidate's URL), [valueStart, valueEnd) its
+   * offsets (between the quotes, or after `=`); the tag is [tagStart, tagEnd); `attribute` says where it stands: the
+   * element and attribute, lower case (`img src`, `source srcset`)
    */
-  link(kind: 'link' | 'image', value: string, tagStart: number, tagEnd: number, valueStart: number, valueEnd: number): void;
+  link(kind: 'link' | 'image', value: string, tagStart: number, tagEnd: number, valueStart: number, valueEnd: number, attribute: string): void;
 }
 
 /** A comment (to its end, or the end of the text when it is not closed), or an opening tag with its attributes. */
@@ -35,8 +51,8 @@ export function readHtmlTags(text: string, from: number, to: number, sink: HtmlT
     const attrs = tag[2];
     if (attrs === undefined) continue; // a comment, or a tag without attributes
     const name = tag[1].toLowerCase();
-    const linkAttr = name === 'a' ? 'href' : name === 'img' ? 'src' : undefined;
-    let linked = false;
+    const linkAttrs = HTML_LINK_ATTRIBUTES.get(name);
+    let linked: string[] | undefined;
     const tagAt = from + tag.index;
     const attrsAt = tagAt + 1 + tag[1].length;
     for (let at = 0; at < attrs.length;) {
@@ -58,9 +74,13 @@ export function readHtmlTags(text: string, from: number, to: number, sink: HtmlT
       const valueAt = attrsAt + a.index + a[0].length - value.length - (a[4] === undefined ? 1 : 0);
       if (attr === 'id' || (name === 'a' && attr === 'name')) {
         if (value !== '') sink.anchor(value, valueAt, valueAt + value.length);
-      } else if (attr === linkAttr && !linked) {
-        linked = true; // (the first of a repeated attribute counts, as in HTML)
-        readLink(sink, name === 'a' ? 'link' : 'image', value, valueAt, tagAt, tagAt + tag[0].length);
+      } else if (linkAttrs?.includes(attr) && !linked?.includes(attr)) {
+        (linked ??= []).push(attr); // (the first of a repeated attribute counts, as in HTML)
+        const kind = name === 'a' ? 'link' : 'image';
+        const where = `${name} ${attr}`;
+        const tagEnd = tagAt + tag[0].length;
+        if (attr === 'srcset') readSrcset(sink, kind, value, valueAt, tagAt, tagEnd, where);
+        else readLink(sink, kind, value, valueAt, tagAt, tagEnd, where);
       }
     }
   }
@@ -71,8 +91,58 @@ function isNameStart(c: number): boolean {
   return ((c | 32) >= 97 && (c | 32) <= 122) || c === 95 || c === 58;
 }
 
-function readLink(sink: HtmlTagSink, kind: 'link' | 'image', value: string, valueAt: number, tagStart: number, tagEnd: number): void {
+function readLink(sink: HtmlTagSink, kind: 'link' | 'image', value: string, valueAt: number, tagStart: number, tagEnd: number,
+  attribute: string): void {
   if (value.indexOf('\n') !== -1 || value.indexOf('\r') !== -1) return;
   if (value.trim() === '') return; // `href=""`: the page itself, nothing to check
-  sink.link(kind, value, tagStart, tagEnd, valueAt, valueAt + value.length);
+  sink.link(kind, value, tagStart, tagEnd, valueAt, valueAt + value.length, attribute);
+}
+
+/** Each candidate URL of a `srcset` attribute's value is a link of its own, with its own range (see srcsetUrls). */
+function readSrcset(sink: HtmlTagSink, kind: 'link' | 'image', value: string, valueAt: number, tagStart: number, tagEnd: number,
+  attribute: string): void {
+  if (value.indexOf('\n') !== -1 || value.indexOf('\r') !== -1) return;
+  const urls = srcsetUrls(value);
+  for (let k = 0; k < urls.length; k += 2) {
+    const start = urls[k];
+    const end = urls[k + 1];
+    sink.link(kind, value.slice(start, end), tagStart, tagEnd, valueAt + start, valueAt + end, attribute);
+  }
+}
+
+/**
+ * Where the candidate URLs of a `srcset` value (`small.png 480w, large.png 2x`) lie, as [start, end) pairs, as HTML
+ * splits it: past whitespace and commas a URL runs to the next whitespace (commas inside it are its own, trailing ones
+ * end the candidate), and its descriptors to the next comma outside parentheses.
+ */
+export function srcsetUrls(value: string): number[] {
+  const out: number[] = [];
+  const n = value.length;
+  let i = 0;
+  while (i < n) {
+    while (i < n && (isSpace(value.charCodeAt(i)) || value.charCodeAt(i) === 44 /* , */)) i++;
+    if (i === n) break;
+    const start = i;
+    while (i < n && !isSpace(value.charCodeAt(i))) i++;
+    let end = i;
+    if (value.charCodeAt(end - 1) === 44) {
+      while (end > start && value.charCodeAt(end - 1) === 44) end--; // `a.png,`: no descriptors follow
+    } else {
+      // the descriptors: up to a comma outside parentheses
+      let depth = 0;
+      for (; i < n; i++) {
+        const c = value.charCodeAt(i);
+        if (c === 40 /* ( */) depth++;
+        else if (c === 41 /* ) */ && depth > 0) depth--;
+        else if (c === 44 && depth === 0) break;
+      }
+    }
+    out.push(start, end);
+  }
+  return out;
+}
+
+/** HTML's ASCII whitespace: space, tab, line feed, form feed, carriage return. */
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 12 || c === 13;
 }

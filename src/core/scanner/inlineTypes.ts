@@ -27,8 +27,11 @@ export interface LinkDraft {
   end: number;
   targetStart: number;
   targetEnd: number;
-  /** the `href` or `src` of an HTML tag: character references are decoded, backslashes are not escapes */
-  html: boolean;
+  /**
+   * for a link in an HTML tag, the element and attribute (`img src`: see HTML_LINK_ATTRIBUTES), else '': character
+   * references are decoded, backslashes are not escapes
+   */
+  html: string;
 }
 
 /** The reference definitions a run of inline content can use. */
@@ -52,7 +55,7 @@ export function normalizeLabel(label: string): string {
 /** A draft with every field set, so that all drafts share one object shape. */
 export function makeDraft(
   kind: LinkDraft['kind'], raw: string, text: string | undefined, start: number, end: number,
-  targetStart: number, targetEnd: number, definition: boolean, email: boolean, html = false,
+  targetStart: number, targetEnd: number, definition: boolean, email: boolean, html = '',
 ): LinkDraft {
   return { kind, definition, raw, email, text, start, end, targetStart, targetEnd, html };
 }

@@ -198,11 +198,11 @@ class Collector implements BlockSink, References, HtmlTagSink {
     this.anchorFacts.push(map ? map(start) : start, map ? map(end - 1) + 1 : end);
   }
 
-  link(kind: 'link' | 'image', value: string, tagStart: number, tagEnd: number, valueStart: number, valueEnd: number): void {
+  link(kind: 'link' | 'image', value: string, tagStart: number, tagEnd: number, valueStart: number, valueEnd: number, attribute: string): void {
     const map = this.tagMap;
     const at = (i: number) => (map ? map(i) : i);
     const after = (i: number) => (map ? map(i - 1) + 1 : i);
-    this.drafts.push(makeDraft(kind, value, undefined, at(tagStart), after(tagEnd), at(valueStart), after(valueEnd), false, false, true));
+    this.drafts.push(makeDraft(kind, value, undefined, at(tagStart), after(tagEnd), at(valueStart), after(valueEnd), false, false, attribute));
   }
 
   mayHoldLinks(from: number, to: number): boolean {
@@ -260,7 +260,7 @@ export class ScannedLink implements LinkRef {
     readonly text: string | undefined,
     readonly external: boolean,
     readonly definition: true | undefined,
-    readonly html: true | undefined,
+    readonly html: string | undefined,
     readonly targetStart: number,
     readonly targetEnd: number,
     // line and character of the range's start and end, and of the target's start and end
@@ -418,6 +418,6 @@ function toLinkRef(d: LinkDraft, p: Positions, raws: StringPack, texts: StringPa
   const tsl = p.line;
   const tsc = p.character;
   p.at(d.targetEnd);
-  return new ScannedLink(d.kind, raw, path, fragment, text, external, d.definition ? true : undefined, d.html ? true : undefined,
+  return new ScannedLink(d.kind, raw, path, fragment, text, external, d.definition ? true : undefined, d.html === '' ? undefined : d.html,
     d.targetStart, d.targetEnd, sl, sc, el, ec, tsl, tsc, p.line, p.character);
 }

@@ -13,8 +13,10 @@ import type { LinkRef, Position } from '../../core/model';
  *   same note, and its definition;
  * - inside the brackets of a wikilink: it reads `[[name]]` as the shortcut reference link `[name]` and lists every
  *   `[[name]]` of the same note written with the same text (case and runs of spaces aside).
- * Wikilinks elsewhere and backtick paths are ours alone. It reads the `href` of `<a>` and the `src` of `<img>` tags as
- * Markdown links (VS Code 1.100 does: its list holds them, with their value's range), so they count as such here.
+ * Wikilinks elsewhere and backtick paths are ours alone. It reads the `href` of `<a>` and the `src` of `<img>`,
+ * `<video>` and `<source>` tags as Markdown links (VS Code 1.100 does: its list holds them, with their value's range),
+ * so they count as such here (see readByBuiltIn); a `srcset`, a `poster` and the `src` of `<audio>` and `<track>` it
+ * does not read, and they are ours alone.
  */
 export type BuiltInSite =
   /** Markdown links and images; `file`: to the whole file (the cursor on the path), not to a heading */
@@ -25,6 +27,22 @@ export type BuiltInSite =
   | { kind: 'definition'; label: string };
 
 export const BUILT_IN_MARKDOWN = 'vscode.markdown-language-features';
+
+/** The attributes of HTML tags whose links VS Code's own Markdown support reads as Markdown links (1.100). */
+const BUILT_IN_HTML = new Set(['a href', 'img src', 'video src', 'source src']);
+
+/** Whether VS Code's own Markdown support reads the links of an HTML attribute (`img src`: element and attribute). */
+export function builtInReadsAttribute(attribute: string): boolean {
+  return BUILT_IN_HTML.has(attribute);
+}
+
+/**
+ * Whether VS Code's own Markdown support reads `link` as a Markdown link or image (and makes it clickable, lists it
+ * among references and completes its path): Markdown links and images, and the HTML attributes of BUILT_IN_HTML.
+ */
+export function readByBuiltIn(link: LinkRef): boolean {
+  return (link.kind === 'link' || link.kind === 'image') && (link.html === undefined || builtInReadsAttribute(link.html));
+}
 
 /** Whether VS Code's own Markdown support is there (a disabled extension is not found). */
 export function builtInMarkdownOn(): boolean {
@@ -40,7 +58,7 @@ export function builtInSiteAt(link: LinkRef | undefined, scanned: readonly LinkR
   lineText: (line: number) => string): BuiltInSite | undefined {
   if (!link) return onHeading ? { kind: 'markdown', file: false } : undefined;
   if (builtInDefinesAt(link, scanned)) return link.text === undefined ? undefined : { kind: 'definition', label: labelOf(link.text) };
-  if (link.kind === 'link' || link.kind === 'image') {
+  if (readByBuiltIn(link)) {
     if (!within(pos, link.targetRange.start, link.targetRange.end)) {
       // on the label of a `[label]: …` definition it lists the label's uses and the definition
       return link.definition && link.text !== undefined ? { kind: 'definition', label: labelOf(link.text) } : undefined;
@@ -58,7 +76,7 @@ export function builtInSiteAt(link: LinkRef | undefined, scanned: readonly LinkR
 
 /** Whether the built-in lists `link` (a link of note `from`; `current`: the note asked about) at `site`. */
 export function listedByBuiltIn(site: BuiltInSite, current: string, from: string, link: LinkRef, lineText: (line: number) => string): boolean {
-  if (site.kind === 'markdown') return link.kind === 'link' || link.kind === 'image';
+  if (site.kind === 'markdown') return readByBuiltIn(link);
   if (site.kind === 'definition') return from === current && link.definition === true && link.text !== undefined && labelOf(link.text) === site.label;
   if (link.kind !== 'wikilink' || from !== current) return false;
   const inner = innerOf(link, lineText);

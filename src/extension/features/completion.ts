@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { builtInMarkdownOn } from './builtInReferences';
+import { builtInMarkdownOn, builtInReadsAttribute } from './builtInReferences';
 import { encodeLinkPath } from '../../core/fixes/destination';
 import { dirname, join, stem } from '../../core/paths';
 import type { IndexService } from '../indexService';
@@ -45,8 +45,9 @@ export function registerCompletion(service: IndexService): vscode.Disposable {
         if (insideFencedCode(document, position.line) || insideIndentedCode(document, position.line)) return undefined;
         const site = completionSiteAt(prefix);
         if (!site || (site.kind === 'path' && site.definition && !mayStartDefinition(document, position.line))) return undefined;
-        // (VS Code's own Markdown completes link destinations, the href and src of HTML tags too)
-        if (site.kind !== 'wikilink' && site.syntax === 'link' && builtInCompletesLinks(document)) return undefined;
+        // (VS Code's own Markdown completes link destinations, and the values of the HTML attributes it reads)
+        const builtInSite = site.kind !== 'wikilink' && site.syntax === 'link' && (site.attribute === undefined || builtInReadsAttribute(site.attribute));
+        if (builtInSite && builtInCompletesLinks(document)) return undefined;
         if (site.kind === 'path' && site.syntax === 'ref' && site.typed === '' && context.triggerCharacter === '`') return undefined;
         if (byTrigger && (context.triggerCharacter === ' ' || context.triggerCharacter === ':' || context.triggerCharacter === ',')) {
           // a space opens a wikilink's next word, or the destination of `[label]: `
@@ -86,7 +87,7 @@ function frontmatterEnd(document: vscode.TextDocument, line: number): 'inside' |
 /** Whether `prefix` ends where the value of an `<a href` or `<img src` opens (its quote or `=` just typed). */
 function opensAttribute(prefix: string): boolean {
   const site = completionSiteAt(prefix);
-  return site?.kind === 'path' && site.attribute === true && site.typed === '';
+  return site?.kind === 'path' && site.attribute !== undefined && site.typed === '';
 }
 
 function builtInCompletesLinks(document: vscode.TextDocument): boolean {
@@ -252,7 +253,7 @@ function segmentStop(site: CompletionSite): RegExp {
   if (site.kind === 'wikilink') return /[\]|#]/;
   if (site.kind === 'heading') return site.syntax === 'wikilink' ? /[\]|]/ : site.attribute ? /[\s"'>]/ : /[\s)>]/;
   if (site.syntax === 'ref') return /[\s`/]/;
-  if (site.attribute) return /[\s"'>#/]/;
+  if (site.attribute) return site.attribute.endsWith(' srcset') ? /[\s"'>#/,]/ : /[\s"'>#/]/;
   return site.angle ? /[>#/]/ : /[\s)#/]/;
 }
 
@@ -269,7 +270,7 @@ function linkItems(service: IndexService, folders: FolderListing, file: string, 
     const bases = [dirname(file)];
     if (site.syntax === 'ref') bases.push(service.index.seriesOf(file)?.folder ?? '', '');
     const range = itemRange(lineText, line, site.start + slash + 1, position.character, stop);
-    const encode = site.syntax === 'ref' ? (s: string) => s : site.attribute ? (s: string) => encodeLinkPath(s, 'attribute') : site.angle ? encodeAngleSegment : encodePathSegment;
+    const encode = site.syntax === 'ref' ? (s: string) => s : site.attribute ? (s: string) => encodeLinkPath(s, site.attribute!.endsWith(' srcset') ? 'srcset' : 'attribute') : site.angle ? encodeAngleSegment : encodePathSegment;
     const items: vscode.CompletionItem[] = [];
     const offered = new Set<string>();
     const seenFolders = new Set<string>();

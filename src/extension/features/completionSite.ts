@@ -1,19 +1,21 @@
+import { HTML_LINK_ATTRIBUTES, srcsetUrls } from '../../core/scanner/htmlTags';
+
 /**
  * What the user is typing, read from the text of the current line before the cursor (pure, linear in the
  * line's length). Columns are UTF-16 offsets in the line.
  */
 export type CompletionSite =
   /**
-   * a path inside `](…` or a reference definition's `[label]: …` (syntax 'link', `definition` for the latter), an
-   * HTML `<a href="…` or `<img src="…` (syntax 'link', `attribute`) or a backtick span (syntax 'ref'); `typed` is
-   * the path so far
+   * a path inside `](…` or a reference definition's `[label]: …` (syntax 'link', `definition` for the latter), the
+   * value of an HTML tag's link attribute, `<img src="…` or a `srcset`'s next URL (syntax 'link', `attribute`: the
+   * element and attribute, as LinkRef's `html`) or a backtick span (syntax 'ref'); `typed` is the path so far
    */
-  | { kind: 'path'; syntax: 'link' | 'ref'; typed: string; start: number; angle: boolean; definition?: true; attribute?: true }
+  | { kind: 'path'; syntax: 'link' | 'ref'; typed: string; start: number; angle: boolean; definition?: true; attribute?: string }
   /**
    * a heading after `#` in `](path#…`, `href="path#…` (`attribute`) or `[[name#…`; `target` is the path/name before
    * `#` ('' = this note)
    */
-  | { kind: 'heading'; syntax: 'link' | 'wikilink'; target: string; typed: string; start: number; attribute?: true }
+  | { kind: 'heading'; syntax: 'link' | 'wikilink'; target: string; typed: string; start: number; attribute?: string }
   /** a note name after `[[` */
   | { kind: 'wikilink'; typed: string; start: number };
 
@@ -120,23 +122,55 @@ function destinationSite(prefix: string, start: number): CompletionSite | undefi
   return { kind: 'path', syntax: 'link', typed: body, start, angle };
 }
 
-/** An `<a>` or `<img>` tag opened before the cursor, and the link attribute whose value the cursor is in (open). */
-const LINK_TAG = /^<(a|img)\s/i;
-const LINK_ATTRIBUTE = /\s(href|src)\s*=\s*["']?([^"'<>\s`=]*)$/i;
+/**
+ * A tag opened before the cursor (`<img `), and the link attribute whose value the cursor is in (open): see
+ * HTML_LINK_ATTRIBUTES. In a quoted `srcset` the value is a list, and the cursor must be in one of its URLs (not in a
+ * `2x` or `480w` descriptor).
+ */
+const OPEN_TAG = /^<([A-Za-z][A-Za-z0-9-]*)\s/;
+const LINK_ATTRIBUTE = /\s([A-Za-z_:][\w.:-]*)\s*=\s*["']?([^"'<>\s`=]*)$/;
+const SRCSET_VALUE = /\ssrcset\s*=\s*["']([^"'<>`]*)$/i;
 
 function attributeSite(prefix: string): CompletionSite | undefined {
   const lt = prefix.lastIndexOf('<');
   if (lt === -1) return undefined;
-  const tag = LINK_TAG.exec(prefix.slice(lt, lt + 5));
-  const attr = tag && LINK_ATTRIBUTE.exec(prefix.slice(lt));
-  if (!tag || !attr || (tag[1].toLowerCase() === 'a') !== (attr[1].toLowerCase() === 'href')) return undefined;
-  const body = attr[2];
+  const tag = OPEN_TAG.exec(prefix.slice(lt, lt + 12));
+  const attrs = tag ? HTML_LINK_ATTRIBUTES.get(tag[1].toLowerCase()) : undefined;
+  if (!tag || !attrs) return undefined;
+  const name = tag[1].toLowerCase();
+  let body: string | undefined;
+  let attribute: string | undefined;
+  const srcset = attrs.includes('srcset') ? SRCSET_VALUE.exec(prefix.slice(lt)) : null;
+  if (srcset) {
+    body = srcsetUrlAtEnd(srcset[1]);
+    attribute = `${name} srcset`;
+  } else {
+    const attr = LINK_ATTRIBUTE.exec(prefix.slice(lt));
+    // (an unquoted srcset holds one URL: no space can separate a descriptor)
+    if (attr && attrs.includes(attr[1].toLowerCase()) && (attr[1].toLowerCase() !== 'srcset' || !/["']/.test(attr[0]))) {
+      body = attr[2];
+      attribute = `${name} ${attr[1].toLowerCase()}`;
+    }
+  }
+  if (body === undefined || attribute === undefined) return undefined;
   const start = prefix.length - body.length;
   const hash = body.indexOf('#');
   if (hash !== -1) {
-    return { kind: 'heading', syntax: 'link', target: body.slice(0, hash), typed: body.slice(hash + 1), start: start + hash + 1, attribute: true };
+    return { kind: 'heading', syntax: 'link', target: body.slice(0, hash), typed: body.slice(hash + 1), start: start + hash + 1, attribute };
   }
-  return { kind: 'path', syntax: 'link', typed: body, start, angle: false, attribute: true };
+  return { kind: 'path', syntax: 'link', typed: body, start, angle: false, attribute };
+}
+
+/**
+ * The URL of a `srcset` value that the value so far ends in (its start typed so far), '' where a URL may start (at
+ * the beginning, after a comma), undefined in a candidate's descriptors.
+ */
+function srcsetUrlAtEnd(value: string): string | undefined {
+  const urls = srcsetUrls(value);
+  const lastEnd = urls.length === 0 ? 0 : urls[urls.length - 1];
+  if (urls.length !== 0 && lastEnd === value.length) return value.slice(urls[urls.length - 2]);
+  const tail = value.slice(lastEnd);
+  return urls.length === 0 || /^[^,]*,[\s,]*$/.test(tail) ? '' : undefined;
 }
 
 function refSite(prefix: string, code: CodeSpans): CompletionSite | undefined {

@@ -1,13 +1,15 @@
 import * as vscode from 'vscode';
 import type { IndexService } from '../indexService';
+import { readByBuiltIn } from './builtInReferences';
 import { currentNote } from './currentNote';
 import { MARKDOWN } from './languageSelector';
 import { targetOf } from './linkLookup';
 import { safely } from './safely';
 
 /**
- * Clickable backtick paths and wikilinks (VS Code's Markdown support already links `[text](path)`, and the `href`
- * and `src` of HTML tags).
+ * Clickable backtick paths, wikilinks and the links of HTML tags VS Code's own Markdown support does not read (a
+ * `srcset`'s URLs, a `poster`, the `src` of `<audio>` and `<track>`); it already links `[text](path)` and the `href` or
+ * `src` of `<a>`, `<img>`, `<video>` and `<source>` (see readByBuiltIn).
  * Only links whose target exists are offered; a heading fragment opens the target at that line.
  */
 export function registerDocumentLinks(service: IndexService): vscode.Disposable {
@@ -17,7 +19,8 @@ export function registerDocumentLinks(service: IndexService): vscode.Disposable 
       if (!current || token.isCancellationRequested) return undefined;
       const out: vscode.DocumentLink[] = [];
       for (const link of current.record.scan.links) {
-        if (link.kind !== 'ref' && link.kind !== 'wikilink') continue;
+        if (link.kind !== 'ref' && link.kind !== 'wikilink' && (link.html === undefined || readByBuiltIn(link))) continue;
+        if (link.external) continue;
         const target = targetOf(service.index, current.file, link);
         if (target.file === undefined || !target.exists) continue;
         let uri = service.uriOf(target.file);

@@ -148,6 +148,8 @@ const LAB: Record<string, string> = {
   's/a/03_c.md': FM() + BODY,
   's/b/05_e.md': FM({ status: 'draft' }) + BODY,
   's/c/05_f.md': FM() + BODY,
+  // media: the src of a <video>, <audio>, <source> or <track> (a poster or srcset is an image)
+  'notes/media.md': FM() + '# Media\n\n<video src="demo.mp4" poster="../../poster.png"></video>\n\n<audio src="../../talk.mp3"></audio>\n',
   ...Object.fromEntries(['a', 'b', 'c', 'd', 'e', 'f'].map(x => [`s/d/07_${x}.md`, FM() + BODY])),
 };
 

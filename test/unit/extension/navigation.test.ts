@@ -214,6 +214,24 @@ describe('navigation providers: CRLF, UTF-16 columns and long lines', () => {
     assert.deepEqual((await nav.definition(doc, il, ic)).map(d => d.targetUri.path.slice(4)), ['img.png']);
   });
 
+  it('makes the links of the HTML attributes VS Code\'s own Markdown does not read clickable: srcset URLs, poster, <audio>, <track>', async () => {
+    const a = FM('Alpha') + '<picture><source srcset="dark.png 2x, gone.png, img.png" media="(x)"><img src="img.png" srcset="img.png 1x"></picture>\n'
+      + '<video src="img.png" poster="img.png"><track src="subs.vtt"></video> <audio src="https://e.com/a.mp3"></audio>\n';
+    const nav = await navigationOf({ 'a.md': a, 'b.md': B, 'img.png': 'png', 'dark.png': 'png', 'subs.vtt': 'WEBVTT' });
+    const doc = nav.document('a.md');
+    const lines = a.split('\n');
+    const shown = (await nav.documentLinks(doc)).map(d => `${d.range.start.line}:${d.range.start.character}:`
+      + `${lines[d.range.start.line].slice(d.range.start.character, d.range.end.character)}>${d.target?.path.slice(4)}`);
+    const line = lines.findIndex(t => t.startsWith('<picture>'));
+    // (a missing file and an external URL get none; the <img src> and <video src> are VS Code's own)
+    assert.deepEqual(shown, [
+      `${line}:25:dark.png>dark.png`, `${line}:48:img.png>img.png`, `${line}:96:img.png>img.png`,
+      `${line + 1}:29:img.png>img.png`, `${line + 1}:50:subs.vtt>subs.vtt`,
+    ]);
+    const [l, c] = at(a, 'dark.png', 2);
+    assert.deepEqual((await nav.definition(doc, l, c)).map(d => d.targetUri.path.slice(4)), ['dark.png']);
+  });
+
   it('answers on a very long line without scanning it per bracket', async () => {
     const long = 'x[a] '.repeat(40_000) + '[t](b.md#dup-1) `b';
     const a = FM('Alpha') + long + '\n\n[a]: b.md\n';
@@ -280,12 +298,38 @@ describe('navigation providers: path completion of awkward names', () => {
 
 describe('navigation providers: completion in HTML tags', () => {
   it('reads the href of an <a> and the src of an <img> whose value is open before the cursor', () => {
-    assert.deepEqual(completionSiteAt('<img width=3 src="../img/'), { kind: 'path', syntax: 'link', typed: '../img/', start: 18, angle: false, attribute: true });
-    assert.deepEqual(completionSiteAt("x <A HREF='b.md#se"), { kind: 'heading', syntax: 'link', target: 'b.md', typed: 'se', start: 16, attribute: true });
-    assert.deepEqual(completionSiteAt('<a href=c'), { kind: 'path', syntax: 'link', typed: 'c', start: 8, angle: false, attribute: true });
+    assert.deepEqual(completionSiteAt('<img width=3 src="../img/'), { kind: 'path', syntax: 'link', typed: '../img/', start: 18, angle: false, attribute: 'img src' });
+    assert.deepEqual(completionSiteAt("x <A HREF='b.md#se"), { kind: 'heading', syntax: 'link', target: 'b.md', typed: 'se', start: 16, attribute: 'a href' });
+    assert.deepEqual(completionSiteAt('<a href=c'), { kind: 'path', syntax: 'link', typed: 'c', start: 8, angle: false, attribute: 'a href' });
     // a closed value, another attribute, the wrong tag, inside a code span: nothing
-    for (const prefix of ['<img src="a.png" ', '<img alt="', '<a src="', '<img href="', '`<img src="', '<span src="', '<imgs src="']) {
+    for (const prefix of ['<img src="a.png" ', '<img alt="', '<a src="', '<img href="', '`<img src="', '<span src="', '<imgs src="', '<video href="', '<audio poster="', '<track srcset="']) {
       assert.equal(completionSiteAt(prefix), undefined, prefix);
+    }
+  });
+
+  it('reads the other link attributes: a <video> src or poster, an <audio>, <source> or <track> src', () => {
+    assert.deepEqual(completionSiteAt('<video controls poster="img/'), { kind: 'path', syntax: 'link', typed: 'img/', start: 24, angle: false, attribute: 'video poster' });
+    assert.deepEqual(completionSiteAt('<VIDEO SRC="m'), { kind: 'path', syntax: 'link', typed: 'm', start: 12, angle: false, attribute: 'video src' });
+    assert.deepEqual(completionSiteAt("<audio src='"), { kind: 'path', syntax: 'link', typed: '', start: 12, angle: false, attribute: 'audio src' });
+    assert.deepEqual(completionSiteAt('<video><source src="a/'), { kind: 'path', syntax: 'link', typed: 'a/', start: 20, angle: false, attribute: 'source src' });
+    assert.deepEqual(completionSiteAt('<track kind="captions" src=subs/'), { kind: 'path', syntax: 'link', typed: 'subs/', start: 27, angle: false, attribute: 'track src' });
+  });
+
+  it('in a srcset, reads the URL the cursor is in, or where the next one starts, never a descriptor', () => {
+    const site = (prefix: string) => completionSiteAt(prefix);
+    assert.deepEqual(site('<img srcset="'), { kind: 'path', syntax: 'link', typed: '', start: 13, angle: false, attribute: 'img srcset' });
+    assert.deepEqual(site('<img srcset="img/sm'), { kind: 'path', syntax: 'link', typed: 'img/sm', start: 13, angle: false, attribute: 'img srcset' });
+    assert.deepEqual(site('<source srcset="a.png 1x, img/'), { kind: 'path', syntax: 'link', typed: 'img/', start: 26, angle: false, attribute: 'source srcset' });
+    assert.deepEqual(site("<img srcset='a.png 1x,"), { kind: 'path', syntax: 'link', typed: '', start: 22, angle: false, attribute: 'img srcset' });
+    assert.deepEqual(site('<img srcset="a.png,b'), { kind: 'path', syntax: 'link', typed: 'a.png,b', start: 13, angle: false, attribute: 'img srcset' },
+      'a comma inside a URL is its own (HTML splits at whitespace first)');
+    assert.deepEqual(site('<img srcset="a.png, b.png#x'), { kind: 'heading', syntax: 'link', target: 'b.png', typed: 'x', start: 26, attribute: 'img srcset' });
+    assert.deepEqual(site('<img srcset="a.png 1x,b'), { kind: 'path', syntax: 'link', typed: 'b', start: 22, angle: false, attribute: 'img srcset' });
+    // unquoted, the value is one URL
+    assert.deepEqual(site('<img srcset=a'), { kind: 'path', syntax: 'link', typed: 'a', start: 12, angle: false, attribute: 'img srcset' });
+    // in a descriptor, or on a tag without a srcset: nothing
+    for (const prefix of ['<img srcset="a.png ', '<img srcset="a.png 2', '<img srcset="a.png 1x, b.png 2x', '<picture srcset="']) {
+      assert.equal(site(prefix), undefined, prefix);
     }
   });
 
@@ -308,12 +352,24 @@ describe('navigation providers: completion in HTML tags', () => {
     const linked = FM('A') + '<img src=\'img/it%27s%20%22q%22.png\'> <a href="my%20dir/e.md">e</a>\n';
     nav.document('a.md', linked);
     assert.deepEqual(nav.index.note('a.md')!.scan.links.map(l => nav.index.resolve('a.md', l)).map(r => r.kind === 'file' && r.exists && r.file), ['img/it\'s "q".png', 'my dir/e.md']);
-    // VS Code's own Markdown completes there (1.100 does), as after `](`: it is left to it
+    // VS Code's own Markdown completes the src of an <img>, <video> and <source> (1.100 does), as after `](`: left to it;
+    // a srcset, a poster, an <audio> or <track> src it does not, and they are completed with it on
     installedExtensions.add('vscode.markdown-language-features');
     try {
-      const text = FM('A') + '<img src="';
-      const [l, c] = at(text, 'src="', 5);
-      assert.deepEqual(await nav.complete(nav.document('a.md', text), l, c, '"'), []);
+      for (const tag of ['<img src="', '<video src="', '<video><source src="']) {
+        const text = FM('A') + tag;
+        const [l, c] = at(text, tag, tag.length);
+        assert.deepEqual(await nav.complete(nav.document('a.md', text), l, c, '"'), [], tag);
+      }
+      for (const tag of ['<img srcset="', '<video poster="', '<audio src="', '<track src="', '<picture><source srcset="']) {
+        const items = await complete(FM('A') + tag, tag, '"');
+        assert.equal(items.get('my dir/'), 'my%20dir/', tag);
+      }
+      // a srcset URL is encoded for the list too: a comma would end it
+      const commas = await navigationOf({ 'a.md': FM('A') + 'x\n', 'img/a,b.png': 'png' });
+      const text = FM('A') + '<img srcset="x.png 1x, img/';
+      const [l, c] = at(text, 'img/', 4);
+      assert.deepEqual((await commas.complete(commas.document('a.md', text), l, c)).map(i => i.insertText), ['a%2Cb.png']);
     } finally {
       installedExtensions.delete('vscode.markdown-language-features');
     }

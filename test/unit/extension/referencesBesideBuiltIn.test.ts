@@ -83,6 +83,24 @@ describe('references beside VS Code\'s own Markdown references', () => {
     assert.deepEqual(await refs('<a href="q.md#ordering', 17), [where('q.md', '[[#')]);
   });
 
+  it('keeps the HTML links it does not read: a srcset\'s URLs, a poster, the src of <audio> and <track> (1.100 lists none of them)', async () => {
+    const H = FM('Html') + '![i](p.png) <img src="p.png" srcset="p.png 2x"> <video src="p.png" poster="p.png"></video> <audio src="p.png"></audio>\n';
+    const nav = await navigationOf({ 'h.md': H, 'p.png': 'png' });
+    const refs = async (needle: string, delta: number) => {
+      const [l, c] = at(H, needle, delta);
+      return (await nav.references(nav.document('h.md'), l, c)).map(x => `${x.range.start.line}:${x.range.start.character}`).sort();
+    };
+    const line = H.split('\n').findIndex(t => t.startsWith('![i]'));
+    const starts = (needle: string) => `${line}:${H.split('\n')[line].indexOf(needle)}`;
+    // every link to p.png, as ours: the whole link (the tag for an HTML one, once per URL of a srcset)
+    const every = [starts('![i]'), starts('<img'), starts('<img'), starts('<video'), starts('<video'), starts('<audio')].sort();
+    assert.deepEqual(await refs('srcset="p.png', 10), every);
+    installedExtensions.add(BUILT_IN);
+    // on the srcset it says nothing: all ours; on the image's src it lists the Markdown image, <img src> and <video src>
+    assert.deepEqual(await refs('srcset="p.png', 10), every);
+    assert.deepEqual(await refs('<img src="p.png', 12), [starts('<img'), starts('<video'), starts('<audio')].sort());
+  });
+
   it('on a heading line, leaves the Markdown links to that heading to it', async () => {
     const { refs, where } = await setup();
     const all = [where('i.md', '[m]'), where('i.md', '[[q#'), where('q.md', '[o]'), where('q.md', '[[#')].sort();

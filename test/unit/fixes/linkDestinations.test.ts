@@ -75,6 +75,31 @@ describe('link destinations written by rename and fixes', () => {
     }
   });
 
+  it('rewrites each URL of a srcset on its own, escaping a comma, and the other embedding attributes', async () => {
+    const files: Files = {
+      'a.md': FM('A') + '<picture><source srcset="img/x.png 2x, img/y.png" media="(x)"><img src="img/y.png" srcset=\'img/x.png 1x\'></picture>\n'
+        + '<video src="v.mp4" poster="img/x.png"><track src="v.vtt"></video> <audio src="v.mp4"></audio>\n',
+      'img/x.png': 'png', 'img/y.png': 'png', 'v.mp4': 'mp4', 'v.vtt': 'vtt',
+    };
+    const moves = [{ from: 'img/x.png', to: 'img/a, b.png' }, { from: 'v.mp4', to: 'media/v.mp4' }, { from: 'v.vtt', to: 'media/v,1.vtt' }];
+    const r = await rename(files, moves);
+    assert.equal(body(r.after['a.md']),
+      '<picture><source srcset="img/a%2C%20b.png 2x, img/y.png" media="(x)"><img src="img/y.png" srcset=\'img/a%2C%20b.png 1x\'></picture>\n'
+      + '<video src="media/v.mp4" poster="img/a,%20b.png"><track src="media/v,1.vtt"></video> <audio src="media/v.mp4"></audio>\n');
+    assertLinksFollow(r, files, moves);
+  });
+
+  it('reports a missing media file as media, and the closest-file fix repairs one URL of a srcset', async () => {
+    const files: Files = { 'a.md': FM('A') + '<video src="demo.mp3"></video> <img srcset="small.png 1x, larg.png 2x">\n', 'demo.mp4': 'mp4', 'small.png': 'png', 'large.png': 'png' };
+    const index = await indexOf(files);
+    const ds = index.diagnostics('a.md').filter(d => d.code === 'link-broken');
+    assert.deepEqual(ds.map(d => d.message), [
+      'media target "demo.mp3" does not exist (demo.mp3)', 'image target "larg.png" does not exist (larg.png)',
+    ]);
+    const fixed = applyTextEdits(files['a.md'], fixesFor(index, ds[1], files['a.md'], '2026-03-01', f => files[f])[0].edits[0].edits);
+    assert.equal(body(fixed), '<video src="demo.mp3"></video> <img srcset="small.png 1x, large.png 2x">\n');
+  });
+
   it('the closest-file fix writes a valid destination and shows the readable path in its title', async () => {
     const files: Files = { 'a.md': FM('A') + '[z](my%20notez.md) [y](<my notez.md>)\n', 'my note.md': FM('B') };
     const index = await indexOf(files);

@@ -181,20 +181,55 @@ function htmlLinks(value: string, line: number, flow: boolean): string[] {
   if (flow && /^<(?:pre|script|style|textarea)(?:[\s>]|$)/i.test(opening)) return [];
   const out: string[] = [];
   const uncommented = value.replace(/<!--[\s\S]*?(?:-->|$)/g, m => m.replace(/[^\r\n]/g, ' '));
-  for (const tag of uncommented.matchAll(/<(a|img)(\s[^<>]*)?\/?>/gi)) {
-    const wanted = tag[1].toLowerCase() === 'a' ? 'href' : 'src';
+  for (const tag of uncommented.matchAll(/<(a|img|video|audio|source|track)(\s[^<>]*)?\/?>/gi)) {
+    const name = tag[1].toLowerCase();
+    const wanted = LINK_ATTRIBUTES[name];
+    const kind = name === 'a' ? 'link' : 'image';
     const tagLine = line + (uncommented.slice(0, tag.index).match(/\r\n|\r|\n/g) ?? []).length;
+    const seen = new Set<string>();
     for (const attr of (tag[2] ?? '').matchAll(/([A-Za-z_:][\w.:-]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/g)) {
-      if (attr[1].toLowerCase() !== wanted) continue;
+      const attrName = attr[1].toLowerCase();
+      if (!wanted.includes(attrName) || seen.has(attrName)) continue;
+      seen.add(attrName); // (the first of a repeated attribute counts)
       const raw = attr[2] ?? attr[3] ?? attr[4] ?? '';
-      if (!/[\r\n]/.test(raw) && raw.trim() !== '') {
-        const url = decodeReferences(raw).replace(/^[ \t\f]+|[ \t\f]+$/g, '');
+      if (/[\r\n]/.test(raw) || raw.trim() === '') continue;
+      for (const value of attrName === 'srcset' ? srcsetCandidates(raw) : [raw]) {
+        const url = decodeReferences(value).replace(/^[ \t\f]+|[ \t\f]+$/g, '');
         const hash = url.indexOf('#');
         const dest = hash === -1 ? percentDecode(url) : `${percentDecode(url.slice(0, hash))}#${percentDecode(url.slice(hash + 1))}`;
-        out.push(`${wanted === 'href' ? 'link' : 'image'}|${dest}|${tagLine}`);
+        out.push(`${kind}|${dest}|${tagLine}`);
       }
-      break;
     }
+  }
+  return out;
+}
+
+/** The attributes whose values are links, by element (as the SPEC's link rules read HTML: see README "Links"). */
+const LINK_ATTRIBUTES: Record<string, string[]> = {
+  a: ['href'], img: ['src', 'srcset'], video: ['src', 'poster'], audio: ['src'], source: ['src', 'srcset'], track: ['src'],
+};
+
+/**
+ * The candidate URLs of a srcset, by HTML's steps written as patterns: separators (whitespace, commas), then a URL
+ * (no whitespace; commas at its end end the candidate), then descriptors up to a comma outside parentheses.
+ */
+function srcsetCandidates(value: string): string[] {
+  const out: string[] = [];
+  const url = /[\s,]*([^\s]+)/y;
+  const descriptors = /(?:[^,(]|\([^)]*\)?)*/y;
+  let at = 0;
+  while (at < value.length) {
+    url.lastIndex = at;
+    const m = url.exec(value);
+    if (!m) break;
+    at = url.lastIndex;
+    const trimmed = m[1].replace(/,+$/, '');
+    if (trimmed === m[1]) {
+      descriptors.lastIndex = at;
+      descriptors.exec(value);
+      at = descriptors.lastIndex;
+    }
+    if (trimmed !== '') out.push(trimmed);
   }
   return out;
 }

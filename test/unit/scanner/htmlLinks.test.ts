@@ -5,7 +5,8 @@ import { scanNote } from '../../../src/core/scanner/scanner';
 import { compare, remarkFacts } from './differentialFacts';
 
 /**
- * The links of HTML tags: an `<a>`'s `href` and an `<img>`'s `src`, in HTML blocks and inline HTML, read as GitHub
+ * The links of HTML tags: an `<a>`'s `href`, an `<img>`'s `src` and the other files a tag embeds (a `<video>`'s `src`
+ * and `poster`, an `<audio>`, `<source>` or `<track>` `src`, each URL of a `srcset`), in HTML blocks and inline HTML, read as GitHub
  * and VS Code's preview read them (relative to the note, character references decoded, no backslash escapes), and
  * never in code, comments or the HTML blocks whose content is not tags (`<pre>`, `<script>` …). Differentially
  * tested against remark: which HTML remark finds decides which tags are read (HTML_DOCS=3000 HTML_SEED=2 runs more
@@ -53,6 +54,54 @@ describe('scanNote: links in HTML tags', () => {
     assert.deepEqual(found('<a href="https://e.com/x">1</a> <img src="data:image/png;base64,AAAA"> <a href="//cdn.e.com/x">2</a> <a href="mailto:a@b.co">3</a> <a href="#top">4</a>\n'), [
       'link:https://e.com/x@0 external [https://e.com/x]', 'image:data:image/png;base64,AAAA@0 external [data:image/png;base64,AAAA]',
       'link://cdn.e.com/x@0 external [//cdn.e.com/x]', 'link:mailto:a@b.co@0 external [mailto:a@b.co]', 'link:#top@0 [#top]',
+    ]);
+  });
+
+  it('reads the files a tag embeds: <video> src and poster, <audio>, <source> and <track> src, each URL of a srcset', () => {
+    const text = [
+      '<video src="demo.mp4" poster="img/poster.png" controls>',
+      '  <source src="demo.webm" type="video/webm">',
+      '  <track kind="captions" src="subs/en.vtt" srclang="en">',
+      '</video>', '',
+      '<picture>',
+      '  <source media="(prefers-color-scheme: dark)" srcset="img/dark.png 1x, img/dark@2x.png 2x">',
+      '  <img src="img/light.png" srcset="img/light@2x.png 2x" alt="diagram">',
+      '</picture>', '',
+      'Listen: <audio src=talk.mp3></audio>', '',
+    ].join('\n');
+    assert.deepEqual(html(text).map(l => `${l.html}:${show(text, l)}`), [
+      'video src:image:demo.mp4@0 [demo.mp4]', 'video poster:image:img/poster.png@0 [img/poster.png]',
+      'source src:image:demo.webm@1 [demo.webm]', 'track src:image:subs/en.vtt@2 [subs/en.vtt]',
+      'source srcset:image:img/dark.png@6 [img/dark.png]', 'source srcset:image:img/dark@2x.png@6 [img/dark@2x.png]',
+      'img src:image:img/light.png@7 [img/light.png]', 'img srcset:image:img/light@2x.png@7 [img/light@2x.png]',
+      'audio src:image:talk.mp3@10 [talk.mp3]',
+    ]);
+    // each srcset URL has its own range, inside the tag's
+    const dark2x = html(text)[5];
+    assert.deepEqual(dark2x.targetRange, { start: { line: 6, character: 72 }, end: { line: 6, character: 87 } });
+    assert.deepEqual(dark2x.range, { start: { line: 6, character: 2 }, end: { line: 6, character: 92 } });
+    assert.equal(compare('media and srcset', text), 9);
+  });
+
+  it('splits a srcset as HTML does: commas inside a URL are its own, trailing ones end it, descriptors are skipped', () => {
+    const urls = (value: string) => html(`<img srcset="${value}">\n`).map(l => l.raw);
+    assert.deepEqual(urls('a.png'), ['a.png']);
+    assert.deepEqual(urls('  a.png  2x ,b.png 3x'), ['a.png', 'b.png']);
+    assert.deepEqual(urls('a.png,b.png'), ['a.png,b.png']);
+    assert.deepEqual(urls('a.png, b.png,, c.png'), ['a.png', 'b.png', 'c.png']);
+    assert.deepEqual(urls('a.png 100w (weird, descriptor), b.png 2x'), ['a.png', 'b.png']);
+    assert.deepEqual(urls('data:image/png;base64,AAAA 1x, c%20d.png 2x'), ['data:image/png;base64,AAAA', 'c%20d.png']);
+    assert.deepEqual(urls(' , ,'), []);
+    assert.deepEqual(html('<img srcset="a.png 1x, https://e.com/b.png 2x">\n').map(l => `${l.path}${l.external ? ' external' : ''}`),
+      ['a.png', 'https://e.com/b.png external']);
+    for (const value of ['a.png 2x, b.png', 'x,y.png 1x, z.png,', 'a.png 1x (p, q), b&amp;c.png']) {
+      compare(`srcset ${value}`, `<picture><source srcset="${value}"><img srcset='${value}'></picture>\n`);
+    }
+  });
+
+  it('takes the first of a repeated attribute, each link attribute on its own', () => {
+    assert.deepEqual(found('<img src="a.png" srcset="b.png" src="c.png" srcset="d.png"> <video poster="p.png" src="v.mp4" poster="q.png">\n'), [
+      'image:a.png@0 [a.png]', 'image:b.png@0 [b.png]', 'image:p.png@0 [p.png]', 'image:v.mp4@0 [v.mp4]',
     ]);
   });
 
@@ -118,6 +167,8 @@ describe('scanNote: links in HTML tags', () => {
       '<img src="x\\_y.png">', '<a href="https://e.com/">', '<!-- <img src="c.png"> -->', '<a\nhref="wrap.md">', '<img src="p%20q.png">',
       '<span id="s"><img src="in.png"></span>', '<a href="q.md?raw=1">', '<img src="one.png" src="two.png">',
       '<img\n  src="lines.png"\n  width=3>', '<!--\n<a href="c2.md">\n-->', '<div\nid="d"><a href=\'in-div.md\'>', '<img src="a.png"><!--\n--><img src="b.png">',
+      '<video src="v.mp4" poster="p.png">', '<source srcset="s1.png 1x, s2.png 2x" src="s.webm">', '<img srcset="a,b.png">',
+      '<track src=t.vtt>', '<audio\nsrc="au.mp3">', '<picture><source srcset="d.png, e.png 2x"><img src="l.png"></picture>',
     ];
     const BLOCKS = [
       (t: string) => t, (t: string) => `text ${t} more`, (t: string) => `> ${t.replace(/\n/g, '\n> ')}`, (t: string) => `- ${t.replace(/\n/g, '\n  ')}`,

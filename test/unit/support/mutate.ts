@@ -63,7 +63,7 @@ const SNIPPETS = [
   '[x](', '[x](y.md', '](', '[[', ']]', '[[x|', '<a id="', '```', '~~~', '# ', '[^1]:', '[a]: <', '<!--', '-->', '|', '`', '\\',
   '![', '#', '%', '\t', '    ', '> ', '- ', '1. ', '<https://', '[x]: ', '<a name=x>', '&#0;', '&amp;', '\u00a0', '\u200b', '\u2028',
   '\ud800', '\udc00', '\ufeff', '\r', '\r\n', '\u0000', '\u0085', '🙂', '設計', '../', '/abs.md', 'file:///x.md', 'C:\\x', '[a](../../../x.md)',
-  '<a href="', '<img src=', '<img src="../x.png">', '<a href=\'#',
+  '<a href="', '<img src=', '<img src="../x.png">', '<a href=\'#', '<video src="', '<source srcset="a.png 2x, ', ' srcset=', ', b.png 1x', 'poster=',
 ];
 
 /** Byte strings that make a file no valid UTF-8 text (or a different one). */

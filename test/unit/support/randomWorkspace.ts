@@ -51,8 +51,14 @@ export function noteText(file: string, r: () => number, pick: Pick): string {
     if (what < 0.2) parts.push(`## ${pick(HEADINGS)}\n`);
     else if (what < 0.4) parts.push(`See [x](${relative(file, target)}${frag}).\n`);
     else if (what < 0.45) {
-      // the links of HTML tags: an <a href> to any file, an <img src> (single-quoted in a block) to a file that is no note
-      parts.push(r() < 0.5 ? `An <a href="${relative(file, target)}${frag}">x</a>.\n` : `<p><img src='${relative(file, pick(OTHER_FILES))}' width=40></p>\n`);
+      // the links of HTML tags: an <a href> to any file, an <img src> (single-quoted in a block) to a file that is no note,
+      // a <picture> whose srcset URLs and <img> name such files, a <video> with a poster
+      const html = r();
+      const other = () => relative(file, pick(OTHER_FILES));
+      if (html < 0.4) parts.push(`An <a href="${relative(file, target)}${frag}">x</a>.\n`);
+      else if (html < 0.7) parts.push(`<p><img src='${other()}' width=40></p>\n`);
+      else if (html < 0.85) parts.push(`<picture><source srcset="${other()} 2x, ${other()}"><img src="${other()}"></picture>\n`);
+      else parts.push(`<video src="${other()}" poster="${other()}"></video>\n`);
     }
     else if (what < 0.55) parts.push(`Also \`${relative(file, target)}\` and \`${target.replace(/^s\//, '')}\`.\n`);
     else if (what < 0.7) parts.push(`Wiki [[${r() < 0.5 ? stemOf(target) : pick(WIKI_NAMES)}${frag ? '#' + pick(HEADINGS) : ''}]].\n`);
