@@ -60,6 +60,11 @@ const STORMS: Record<string, string> = {
   'HTML block tag with an unclosed value': '<div id="' + 'x'.repeat(N) + '>\n',
   'HTML block tags with unclosed values': '<div\n' + '<img a="x b=\''.repeat(N / 12) + '>\n',
   'HTML block over many lines of names': '<div\n' + 'x y z\n'.repeat(N / 6) + '>\n',
+  // srcset lists: each candidate and each descriptor's parenthesis is read once
+  'srcset of many candidates': '<img srcset="' + 'a.png 1x, '.repeat(N / 10) + '">\n',
+  'srcset descriptor of open parentheses': '<img srcset="a.png ' + '('.repeat(N) + '">\n',
+  'srcset of commas': '<source srcset="' + ','.repeat(N) + '">\n',
+  'tag of repeated link attributes': '<video ' + 'src="a" poster="b" '.repeat(N / 19) + '>\n',
   'autolink-ish storm': '<http:'.repeat(N / 6),
   'title storm': '[a](b "'.repeat(N / 7),
   'label storm': '[a]['.repeat(N / 4),
