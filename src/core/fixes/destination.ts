@@ -19,8 +19,13 @@ export type DestinationStyle = 'plain' | 'angle' | 'attribute' | 'srcset';
  */
 export function destinationStyleOf(text: string | undefined, link: LinkRef): DestinationStyle {
   if (text === undefined || link.kind === 'ref' || link.kind === 'wikilink') return 'plain';
-  if (link.html) return link.html.endsWith(' srcset') ? 'srcset' : 'attribute';
+  if (link.html) return attributeStyle(link.html);
   return text.charCodeAt(link.targetStart - 1) === 60 /* < */ && text.charCodeAt(link.targetEnd) === 62 /* > */ ? 'angle' : 'plain';
+}
+
+/** The style of a value of an HTML link attribute (`img src`, `source srcset`: element and attribute, as LinkRef's html). */
+export function attributeStyle(attribute: string): 'attribute' | 'srcset' {
+  return attribute.endsWith(' srcset') ? 'srcset' : 'attribute';
 }
 
 /**

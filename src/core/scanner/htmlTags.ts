@@ -79,8 +79,7 @@ export function readHtmlTags(text: string, from: number, to: number, sink: HtmlT
         const kind = name === 'a' ? 'link' : 'image';
         const where = `${name} ${attr}`;
         const tagEnd = tagAt + tag[0].length;
-        if (attr === 'srcset') readSrcset(sink, kind, value, valueAt, tagAt, tagEnd, where);
-        else readLink(sink, kind, value, valueAt, tagAt, tagEnd, where);
+        readLinks(sink, kind, value, valueAt, tagAt, tagEnd, where, attr === 'srcset');
       }
     }
   }
@@ -91,22 +90,18 @@ function isNameStart(c: number): boolean {
   return ((c | 32) >= 97 && (c | 32) <= 122) || c === 95 || c === 58;
 }
 
-function readLink(sink: HtmlTagSink, kind: 'link' | 'image', value: string, valueAt: number, tagStart: number, tagEnd: number,
-  attribute: string): void {
+/** The link of an attribute's value, or in a `srcset` one per candidate URL, each with its own range (see srcsetUrls). */
+function readLinks(sink: HtmlTagSink, kind: 'link' | 'image', value: string, valueAt: number, tagStart: number, tagEnd: number,
+  attribute: string, srcset: boolean): void {
   if (value.indexOf('\n') !== -1 || value.indexOf('\r') !== -1) return;
-  if (value.trim() === '') return; // `href=""`: the page itself, nothing to check
-  sink.link(kind, value, tagStart, tagEnd, valueAt, valueAt + value.length, attribute);
-}
-
-/** Each candidate URL of a `srcset` attribute's value is a link of its own, with its own range (see srcsetUrls). */
-function readSrcset(sink: HtmlTagSink, kind: 'link' | 'image', value: string, valueAt: number, tagStart: number, tagEnd: number,
-  attribute: string): void {
-  if (value.indexOf('\n') !== -1 || value.indexOf('\r') !== -1) return;
+  if (!srcset) {
+    // (`href=""`: the page itself, nothing to check)
+    if (value.trim() !== '') sink.link(kind, value, tagStart, tagEnd, valueAt, valueAt + value.length, attribute);
+    return;
+  }
   const urls = srcsetUrls(value);
   for (let k = 0; k < urls.length; k += 2) {
-    const start = urls[k];
-    const end = urls[k + 1];
-    sink.link(kind, value.slice(start, end), tagStart, tagEnd, valueAt + start, valueAt + end, attribute);
+    sink.link(kind, value.slice(urls[k], urls[k + 1]), tagStart, tagEnd, valueAt + urls[k], valueAt + urls[k + 1], attribute);
   }
 }
 

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { builtInMarkdownOn, builtInReadsAttribute } from './builtInReferences';
-import { encodeLinkPath } from '../../core/fixes/destination';
+import { attributeStyle, encodeLinkPath } from '../../core/fixes/destination';
 import { dirname, join, stem } from '../../core/paths';
 import type { IndexService } from '../indexService';
 import { completionSiteAt, frontmatterSiteAt, keyOfLine, unquote, type CompletionSite, type FrontmatterSite } from './completionSite';
@@ -253,7 +253,7 @@ function segmentStop(site: CompletionSite): RegExp {
   if (site.kind === 'wikilink') return /[\]|#]/;
   if (site.kind === 'heading') return site.syntax === 'wikilink' ? /[\]|]/ : site.attribute ? /[\s"'>]/ : /[\s)>]/;
   if (site.syntax === 'ref') return /[\s`/]/;
-  if (site.attribute) return site.attribute.endsWith(' srcset') ? /[\s"'>#/,]/ : /[\s"'>#/]/;
+  if (site.attribute) return attributeStyle(site.attribute) === 'srcset' ? /[\s"'>#/,]/ : /[\s"'>#/]/;
   return site.angle ? /[>#/]/ : /[\s)#/]/;
 }
 
@@ -270,7 +270,7 @@ function linkItems(service: IndexService, folders: FolderListing, file: string, 
     const bases = [dirname(file)];
     if (site.syntax === 'ref') bases.push(service.index.seriesOf(file)?.folder ?? '', '');
     const range = itemRange(lineText, line, site.start + slash + 1, position.character, stop);
-    const encode = site.syntax === 'ref' ? (s: string) => s : site.attribute ? (s: string) => encodeLinkPath(s, site.attribute!.endsWith(' srcset') ? 'srcset' : 'attribute') : site.angle ? encodeAngleSegment : encodePathSegment;
+    const encode = site.syntax === 'ref' ? (s: string) => s : site.attribute ? (s: string) => encodeLinkPath(s, attributeStyle(site.attribute!)) : site.angle ? encodeAngleSegment : encodePathSegment;
     const items: vscode.CompletionItem[] = [];
     const offered = new Set<string>();
     const seenFolders = new Set<string>();
