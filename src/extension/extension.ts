@@ -17,8 +17,11 @@ export interface NotesNavigatorApi {
   backlinks: BacklinksView;
   /** the coverage webview's probe (engineer C's integration tests) */
   coverage: CoverageApi | undefined;
-  /** performance.now() stamps: activate() started, how long it took, when the first index load was ready */
-  timing: { activateStart: number; activateMs: number; readyAt?: number };
+  /**
+   * performance.now() stamps: activate() started, how long it took, when the first index load had read the series
+   * (the Series view shows them) and when it was ready
+   */
+  timing: { activateStart: number; activateMs: number; seriesReadAt?: number; readyAt?: number };
 }
 
 /**
@@ -44,6 +47,7 @@ export function activate(context: vscode.ExtensionContext): NotesNavigatorApi {
 
   void service.start(notesFolder.initial);
   const timing: NotesNavigatorApi['timing'] = { activateStart: t0, activateMs: 0 };
+  context.subscriptions.push(service.onDidReadSeries(() => { timing.seriesReadAt ??= performance.now(); }));
   void service.ready.then(() => { timing.readyAt = performance.now(); });
   timing.activateMs = performance.now() - t0;
   log.info(`activated in ${Math.round(timing.activateMs)} ms${vscode.workspace.isTrusted ? '' : ' (untrusted workspace: read-only)'}`);

@@ -34,11 +34,17 @@ export class IndexService implements vscode.Disposable {
   readonly onDidChangeSettings: vscode.Event<EditorSettings>;
   /** the indexed folder changed (see `reroot`): the index was emptied and loads the new folder */
   readonly onDidChangeRoot: vscode.Event<vscode.Uri | undefined>;
+  /**
+   * a load has read the series files and the notes they name, and goes on with the other notes: the series can be
+   * shown (their notes' diagnostics come with `onDidChange` when the load ends)
+   */
+  readonly onDidReadSeries: vscode.Event<void>;
 
   private readonly changeEmitter = new vscode.EventEmitter<{ files: string[] }>();
   private readonly progressEmitter = new vscode.EventEmitter<LoadProgress | undefined>();
   private readonly settingsEmitter = new vscode.EventEmitter<EditorSettings>();
   private readonly rootEmitter = new vscode.EventEmitter<vscode.Uri | undefined>();
+  private readonly seriesReadEmitter = new vscode.EventEmitter<void>();
   private readonly disposables: vscode.Disposable[] = [];
   /** what watches the indexed folder (replaced with it) */
   private rootWatch: vscode.Disposable | undefined;
@@ -73,8 +79,9 @@ export class IndexService implements vscode.Disposable {
     this.onDidProgress = this.progressEmitter.event;
     this.onDidChangeSettings = this.settingsEmitter.event;
     this.onDidChangeRoot = this.rootEmitter.event;
+    this.onDidReadSeries = this.seriesReadEmitter.event;
     this.settingsValue = editorSettings(root, m => this.log.warn(m));
-    this.disposables.push(this.changeEmitter, this.progressEmitter, this.settingsEmitter, this.rootEmitter);
+    this.disposables.push(this.changeEmitter, this.progressEmitter, this.settingsEmitter, this.rootEmitter, this.seriesReadEmitter);
     // (each feed needs the other: the buffer feed reaches the disk feed when it runs, after both exist)
     const service = this;
     this.buffers = new BufferFeed({
@@ -266,7 +273,7 @@ export class IndexService implements vscode.Disposable {
       this.progressValue = p;
       this.progressEmitter.fire(p);
       if (p) onProgress?.(p);
-    }, token);
+    }, token, () => this.seriesReadEmitter.fire());
     this.fire(changed);
     return notes;
   }

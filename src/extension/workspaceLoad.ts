@@ -34,13 +34,16 @@ const PROGRESS_MS = 100;
  * with their version and in `fedText` with their text; what was read from the disk leaves `fedText`): forgets the
  * files that vanished or the config now leaves out, loads the listed files in chunks, yielding to the event loop,
  * and builds who-links-to-what. Resolves with the number of notes and the files whose diagnostics were re-checked.
- * A cancelled `token` stops the reading: the notes not read yet keep what the index held.
+ * The series files and the notes they name are read first: `seriesRead` is called once they are in the index (see
+ * LoadOptions.onSeriesRead), so that the Series view shows them while the rest loads. A cancelled `token` stops the
+ * reading: the notes not read yet keep what the index held.
  */
 export async function loadAll(
   host: IndexHost,
   { fromBuffer, fedText }: { fromBuffer: Map<string, number>; fedText: Map<string, string> },
   report: (p: LoadProgress | undefined) => void,
   token?: vscode.CancellationToken,
+  seriesRead?: () => void,
 ): Promise<{ notes: number; changed: string[] }> {
   const { root, index, log } = host;
   if (!root) return { notes: 0, changed: [] };
@@ -80,6 +83,7 @@ export async function loadAll(
       },
       onSkip: (file, reason) => log.warn(`skipped ${file}: ${reason}`),
       shouldStop: token ? () => token.isCancellationRequested : undefined,
+      onSeriesRead: () => seriesRead?.(),
     });
   } finally {
     report(undefined);

@@ -103,6 +103,36 @@ describe('tree: Series view', () => {
     assert.match(String(groupItem.description), /^\d+\/21 studied · \d+ written$/);
   });
 
+  it('shows the series while a load is still reading the other notes (Refresh)', async () => {
+    const a = await api();
+    const whole = backendSeries(a);
+    let treeTold = 0;
+    const seen: { loading: boolean; treeTold: number; total: number; written: number; chapters: number }[] = [];
+    const subs = [
+      a.seriesTree.onDidChangeTreeData(() => { treeTold++; }),
+      a.service.onDidReadSeries(() => {
+        const s = backendSeries(a); // the tree as the view would build it now
+        seen.push({
+          loading: a.service.progress !== undefined, treeTold, total: a.service.progress?.total ?? 0,
+          written: s.progress.written, chapters: s.progress.total,
+        });
+      }),
+    ];
+    try {
+      await vscode.commands.executeCommand('notesNavigator.refresh');
+    } finally {
+      for (const d of subs) d.dispose();
+    }
+    assert.equal(seen.length, 1, 'the load said once that it had read the series');
+    const [early] = seen;
+    assert.ok(early.loading, 'the series were shown before the load ended');
+    assert.ok(early.treeTold >= 1, 'the Series view was told to refresh then');
+    assert.ok(early.total > whole.progress.total / 4, `the load had ${early.total} files to read`);
+    // the chapters' notes were read first: written and planned are already what the finished load says
+    assert.deepEqual([early.written, early.chapters], [whole.progress.written, whole.progress.total]);
+    assert.deepEqual([backendSeries(a).progress.written, backendSeries(a).progress.total], [whole.progress.written, whole.progress.total]);
+  });
+
   it('keeps element ids stable across refreshes (expansion state survives)', async () => {
     const a = await api();
     const before = children(a, group(a, 'System Design')).map(n => a.seriesTree.getTreeItem(n).id);

@@ -1,3 +1,5 @@
+import { basename } from '../paths';
+import { isReadmeName } from '../series/readme';
 import { decodeNote, type DecodeResult } from '../text/decode';
 import type { WorkspaceIndex } from './workspaceIndex';
 
@@ -6,7 +8,10 @@ export interface WorkspaceReader {
   /** every file of the workspace (workspace-relative POSIX paths), Markdown or not */
   list(): Promise<string[]>;
   read(file: string): Promise<Uint8Array>;
-  /** told once, before the first `read`, which files will be read and in what order (a reader may read ahead) */
+  /**
+   * told once, before the first `read`, which files will be read and in what order (a reader may read ahead); not
+   * told when the series are read first (`LoadOptions.onSeriesRead`: that order depends on what the series name)
+   */
   willRead?(files: readonly string[]): void;
 }
 
@@ -26,6 +31,13 @@ export interface LoadOptions {
    * for them, and the batch still ends, so the index stays whole.
    */
   shouldStop?(): boolean;
+  /**
+   * When given, the series files (every README and coverage matrix) are read first, then the notes their series
+   * name (chapters, the files of the matrices' rows), and this is awaited before any other note is read: a view can
+   * show the series, whose chapters are then known to exist and to be drafts or not, while the rest loads. Their
+   * diagnostics still come with the end of the load. The index ends the same whatever the order.
+   */
+  onSeriesRead?(): void | Promise<void>;
 }
 
 /** Largest note read (bigger files are reported and skipped). */
@@ -42,29 +54,46 @@ export async function loadWorkspace(index: WorkspaceIndex, reader: WorkspaceRead
   try {
     addLeftOutFiles(index, all);
     for (const f of all) if (index.isIncluded(f)) notes.push(f);
-    reader.willRead?.(notes);
     const total = notes.length;
     let done = 0;
-    let next = 0;
     const chunk = opts.chunkSize ?? 200;
-    const worker = async () => {
-      while (next < notes.length && !opts.shouldStop?.()) {
-        const file = notes[next++];
-        let bytes: Uint8Array | undefined;
-        try {
-          bytes = await reader.read(file);
-        } catch (e) {
-          feedReadError(index, file, e, opts.onSkip);
+    // reads `files` in order, `concurrency` at a time
+    const feedAll = async (files: readonly string[]) => {
+      let next = 0;
+      const worker = async () => {
+        while (next < files.length && !opts.shouldStop?.()) {
+          const file = files[next++];
+          let bytes: Uint8Array | undefined;
+          try {
+            bytes = await reader.read(file);
+          } catch (e) {
+            feedReadError(index, file, e, opts.onSkip);
+          }
+          if (bytes) feedBytes(index, file, bytes, opts.onSkip, opts.decode);
+          done++;
+          if (opts.yieldEvery && done % chunk === 0) {
+            opts.onProgress?.(done, total);
+            await opts.yieldEvery();
+          }
         }
-        if (bytes) feedBytes(index, file, bytes, opts.onSkip, opts.decode);
-        done++;
-        if (opts.yieldEvery && done % chunk === 0) {
-          opts.onProgress?.(done, total);
-          await opts.yieldEvery();
-        }
-      }
+      };
+      await Promise.all(Array.from({ length: Math.max(1, opts.concurrency ?? 32) }, worker));
     };
-    await Promise.all(Array.from({ length: Math.max(1, opts.concurrency ?? 32) }, worker));
+    if (opts.onSeriesRead) {
+      const seriesFiles = notes.filter(f => isReadmeName(f) || basename(f) === index.config.matrixFileName);
+      await feedAll(seriesFiles);
+      const read = new Set(seriesFiles);
+      // (a chapter that is only planned has no file to read)
+      const listed = new Set(notes);
+      const named = filesNamedBySeries(index).filter(f => listed.has(f) && !read.has(f));
+      await feedAll(named);
+      for (const f of named) read.add(f);
+      if (!opts.shouldStop?.()) await opts.onSeriesRead();
+      await feedAll(notes.filter(f => !read.has(f)));
+    } else {
+      reader.willRead?.(notes);
+      await feedAll(notes);
+    }
     opts.onProgress?.(done, total);
   } catch (e) {
     index.endBatch();
@@ -72,6 +101,16 @@ export async function loadWorkspace(index: WorkspaceIndex, reader: WorkspaceRead
   }
   if (opts.yieldEvery) await index.endBatchAsync(opts.yieldEvery, opts.chunkSize ?? 200);
   else index.endBatch();
+}
+
+/** The files the series of the index name (chapters, then the files of the matrices' rows), each once, in that order. */
+export function filesNamedBySeries(index: WorkspaceIndex): string[] {
+  const named = new Set<string>();
+  for (const series of index.series()) {
+    for (const category of series.categories) for (const chapter of category.chapters) named.add(chapter.file);
+    for (const row of index.coverage(series)?.rows ?? []) for (const ref of row.files) named.add(ref.file);
+  }
+  return [...named];
 }
 
 /**

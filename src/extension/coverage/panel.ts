@@ -61,6 +61,8 @@ export class CoverageController implements vscode.Disposable {
     this.disposables.push(this.modelEmitter);
     this.disposables.push(
       service.onDidChange(() => this.schedule()),
+      // the matrices and the files they name are read first: the coverage is known before the load ends
+      service.onDidReadSeries(() => this.schedule()),
       // another folder is indexed (emptied already): the page is told at once, so that a request it makes for a file of
       // the folder it showed is checked against the new model (and refused), not resolved in the new folder
       service.onDidChangeRoot(() => {

@@ -83,6 +83,8 @@ export class SeriesTree implements vscode.TreeDataProvider<TreeNode>, vscode.Dis
       }),
     );
     this.defaultGroupBy = service.settings.groupBy;
+    // the series are shown as soon as a load has read them, and again with every note's problems when it ends
+    this.disposables.push(service.onDidReadSeries(() => this.refreshNow()));
     void service.ready.then(() => this.refreshNow());
   }
 

@@ -40,7 +40,7 @@ function serviceOf(index: Awaited<ReturnType<typeof indexOf>>): IndexService {
   const noop = new EventEmitter<unknown>();
   return {
     index, ready: Promise.resolve(), root: Uri.file('/ws'), settings: { groupBy: 'category' },
-    onDidChange: noop.event, onDidProgress: noop.event, onDidChangeSettings: noop.event, onDidChangeRoot: noop.event,
+    onDidChange: noop.event, onDidProgress: noop.event, onDidChangeSettings: noop.event, onDidChangeRoot: noop.event, onDidReadSeries: noop.event,
     fileOf: (uri: Uri) => (uri.path.startsWith('/ws/') ? uri.path.slice(4) : undefined),
     uriOf: (file: string) => Uri.file('/ws/' + file),
     toRange: (r: unknown) => r,

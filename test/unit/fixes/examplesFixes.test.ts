@@ -1,30 +1,14 @@
 import { strict as assert } from 'node:assert';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { applyTextEdits } from '../../../src/core/fixes/applyEdits';
 import { fixesFor } from '../../../src/core/fixes/index';
 import type { Diagnostic } from '../../../src/core/model';
 import { indexOf } from '../index/memoryWorkspace';
+import { readTree } from '../support/files';
 
 /**
  * Every quick fix the example notes offer, applied in memory: the preferred one makes its diagnostic go away, and
  * no fix adds an error or a warning anywhere in the workspace (but for the matrix status of a note just created).
  */
-
-type Files = Record<string, string>;
-
-function readTree(root: string): Files {
-  const out: Files = {};
-  const walk = (dir: string) => {
-    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-      const p = path.join(dir, e.name);
-      if (e.isDirectory()) walk(p);
-      else out[path.relative(root, p).split(path.sep).join('/')] = fs.readFileSync(p, 'utf8');
-    }
-  };
-  walk(root);
-  return out;
-}
 
 const key = (d: Diagnostic) => `${d.file} ${d.code} ${d.message}`;
 

@@ -2,7 +2,8 @@ import { strict as assert } from 'node:assert';
 import { defaultConfig } from '../../../src/core/config';
 import { loadWorkspace } from '../../../src/core/index/load';
 import { WorkspaceIndex } from '../../../src/core/index/workspaceIndex';
-import { codes, FM, indexOf, MemoryReader } from './memoryWorkspace';
+import { codes, FM, indexOf, MemoryReader, observe } from './memoryWorkspace';
+import { readTree } from '../support/files';
 
 describe('loadWorkspace', () => {
   it('checks a note named .MD like a .md one, and links to it resolve', async () => {
@@ -73,5 +74,71 @@ describe('folders the listing could not read', () => {
     // without it, they are broken
     const plain = await indexOf({ 'a/n.md': FM('N') + '[x](../locked/b.md)\n' });
     assert.deepEqual(codes(plain, 'a/n.md'), ['link-broken']);
+  });
+});
+
+describe('loadWorkspace with the series first (onSeriesRead)', () => {
+  const README = '# Backend\n\n## Chapters\n\n### Basics\n\n- [01_a](basics/01_a.md) 必讀 · 30 min\n- [02_b](basics/02_b.md) 重要 · 20 min\n'
+    + '- [03_planned](basics/03_planned.md) 可跳讀 · 10 min\n';
+  const MATRIX = '# Coverage\n\n| Area | Topic | Coverage Files | Status |\n| --- | --- | --- | --- |\n'
+    + '| Basics | A | `basics/01_a.md` | Done |\n| Deep | C | `deep/c.md` | Done |\n';
+  const files: Record<string, string> = {
+    'aaa.md': FM('Aaa') + '[[01_a]] [x](nowhere.md)\n',
+    'backend/README.md': README,
+    'backend/coverage_matrix.md': MATRIX,
+    'backend/basics/01_a.md': FM('A') + '# A\n[c](../deep/c.md#missing)\n',
+    'backend/basics/02_b.md': FM('B', '').replace('status: active', 'status: draft') + '# B\n',
+    'backend/deep/c.md': FM('C') + '# C\n',
+    'docs/README.md': '# Not a series\n',
+    'zzz.md': FM('Zzz') + '[a](backend/basics/01_a.md)\n',
+  };
+
+  it('reads the series files, then the notes they name, then says so before reading any other note', async () => {
+    const reader = new MemoryReader(files);
+    const order: string[] = [];
+    const read = reader.read.bind(reader);
+    reader.read = async f => { order.push(f); return read(f); };
+    const index = new WorkspaceIndex(defaultConfig());
+    let seen: { order: string[]; series: string[]; states: (string | undefined)[]; other: boolean } | undefined;
+    await loadWorkspace(index, reader, {
+      concurrency: 1,
+      onSeriesRead: () => {
+        seen = {
+          order: [...order],
+          series: index.series().map(s => s.readme),
+          states: ['backend/basics/01_a.md', 'backend/basics/02_b.md', 'backend/basics/03_planned.md', 'backend/deep/c.md'].map(f => index.fileStateOf(f)),
+          other: index.note('aaa.md') !== undefined || index.note('zzz.md') !== undefined,
+        };
+      },
+    });
+    assert.ok(seen, 'onSeriesRead was called');
+    assert.deepEqual(seen.order, [
+      'backend/README.md', 'backend/coverage_matrix.md', 'docs/README.md',
+      'backend/basics/01_a.md', 'backend/basics/02_b.md', 'backend/deep/c.md',
+    ], 'series files first, then the chapters and the matrix rows\' files that exist (a planned chapter is not read)');
+    assert.deepEqual(seen.series, ['backend/README.md']);
+    assert.deepEqual(seen.states, ['written', 'draft', 'missing', 'written']);
+    assert.equal(seen.other, false, 'no other note was read yet');
+    assert.deepEqual(order.slice(6), ['aaa.md', 'zzz.md'], 'then the rest, in listing order');
+  });
+
+  it('ends with the index a load in listing order gives (the examples, and the workspace above)', async () => {
+    for (const workspace of [readTree('examples/notes'), files]) {
+      const plain = new WorkspaceIndex(defaultConfig());
+      await loadWorkspace(plain, new MemoryReader(workspace));
+      const first = new WorkspaceIndex(defaultConfig());
+      let calls = 0;
+      await loadWorkspace(first, new MemoryReader(workspace), { onSeriesRead: async () => { calls++; } });
+      assert.equal(calls, 1);
+      const names = Object.keys(workspace);
+      assert.deepEqual(observe(first, names), observe(plain, names));
+      assert.ok(first.allDiagnostics().size > 0, 'the comparison covers diagnostics');
+    }
+  });
+
+  it('is not called when the load is stopped before the other notes', async () => {
+    let calls = 0;
+    await loadWorkspace(new WorkspaceIndex(defaultConfig()), new MemoryReader(files), { shouldStop: () => true, onSeriesRead: () => { calls++; } });
+    assert.equal(calls, 0);
   });
 });

@@ -28,9 +28,10 @@ export function configOf(files: Files): { config: NotesConfig; problems: ConfigP
   return parseConfigText(text);
 }
 
-export async function checkFiles(files: Files, config = configOf(files).config, oneShot = true): Promise<WorkspaceIndex> {
+/** `seriesFirst`: read the series files and the notes they name first, as the editor's load does (onSeriesRead). */
+export async function checkFiles(files: Files, config = configOf(files).config, oneShot = true, seriesFirst = false): Promise<WorkspaceIndex> {
   const index = new WorkspaceIndex(config, { oneShot });
-  await loadWorkspace(index, new MemoryReader(files), { concurrency: 1 });
+  await loadWorkspace(index, new MemoryReader(files), { concurrency: 1, onSeriesRead: seriesFirst ? () => undefined : undefined });
   return index;
 }
 

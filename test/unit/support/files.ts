@@ -1,4 +1,4 @@
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 /** Every file below `dir` whose name ends with `ext`, in sorted order (for tests that read source or notes). */
@@ -12,5 +12,12 @@ export function filesUnder(dir: string, ext: string): string[] {
     }
   };
   walk(dir);
+  return out;
+}
+
+/** Every file below `root` with its text, by its path relative to `root` (POSIX separators), as a workspace in memory. */
+export function readTree(root: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const p of filesUnder(root, '')) out[path.relative(root, p).split(path.sep).join('/')] = readFileSync(p, 'utf8');
   return out;
 }
