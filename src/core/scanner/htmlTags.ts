@@ -1,3 +1,5 @@
+import { htmlAttributeWithOffsets } from './target';
+
 /**
  * What the scanner reads in HTML tags (in HTML blocks, where a tag or a comment may span lines, and in inline raw HTML):
  * - fragment targets: an `id` on any tag (`<h2 id="setup">`, `<span id="x">`) and a `name` on an `<a>` tag
@@ -99,9 +101,14 @@ function readLinks(sink: HtmlTagSink, kind: 'link' | 'image', value: string, val
     if (value.trim() !== '') sink.link(kind, value, tagStart, tagEnd, valueAt, valueAt + value.length, attribute);
     return;
   }
-  const urls = srcsetUrls(value);
+  // HTML resolves the value's character references before it splits it: `&#32;` or `&comma;` separate as written ones do
+  const decoded = value.indexOf('&') === -1 ? undefined : htmlAttributeWithOffsets(value);
+  const urls = srcsetUrls(decoded ? decoded.text : value);
   for (let k = 0; k < urls.length; k += 2) {
-    sink.link(kind, value.slice(urls[k], urls[k + 1]), tagStart, tagEnd, valueAt + urls[k], valueAt + urls[k + 1], attribute);
+    // each URL as written (a reference cannot straddle its ends: none resolves to whitespace or a comma among others)
+    const start = decoded ? decoded.at[urls[k]] : urls[k];
+    const end = decoded ? decoded.at[urls[k + 1]] : urls[k + 1];
+    sink.link(kind, value.slice(start, end), tagStart, tagEnd, valueAt + start, valueAt + end, attribute);
   }
 }
 

@@ -28,25 +28,45 @@ export function unescapeHtmlAttribute(s: string): string {
   return s.indexOf('&') === -1 ? s : resolveReferences(s, false);
 }
 
-function resolveReferences(s: string, backslashes: boolean): string {
+/**
+ * Character references resolved, as HTML does to an attribute's value, with where each character of the result
+ * starts in `s` (`at[i]`, and `at[text.length]` is `s.length`): a `srcset` is split once its references are resolved
+ * (`a.png&#32;2x` is a URL and a descriptor), and each URL's range is then told in `s`.
+ */
+export function htmlAttributeWithOffsets(s: string): { text: string; at: number[] } {
+  const at: number[] = [];
+  const text = resolveReferences(s, false, at);
+  at.push(s.length);
+  return { text, at };
+}
+
+/** `s` with its references (and, `backslashes`, its escapes) resolved; `at` gets each result character's offset in `s`. */
+function resolveReferences(s: string, backslashes: boolean, at?: number[]): string {
   let out = '';
   let last = 0;
+  const keep = (end: number) => {
+    if (at) for (let k = last; k < end; k++) at.push(k);
+    out += s.slice(last, end);
+  };
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (backslashes && c === 92 /* \ */ && i + 1 < s.length && isAsciiPunctuation(s.charCodeAt(i + 1))) {
-      out += s.slice(last, i);
+      keep(i);
       last = i + 1;
       i++;
     } else if (c === 38 /* & */) {
       const e = matchEntity(s, i, s.length);
       if (e) {
-        out += s.slice(last, i) + e.value;
+        keep(i);
+        out += e.value;
+        if (at) for (let k = 0; k < e.value.length; k++) at.push(i);
         i += e.length - 1;
         last = i + 1;
       }
     }
   }
-  return out + s.slice(last);
+  keep(s.length);
+  return out;
 }
 
 

@@ -193,8 +193,9 @@ function htmlLinks(value: string, line: number, flow: boolean): string[] {
       seen.add(attrName); // (the first of a repeated attribute counts)
       const raw = attr[2] ?? attr[3] ?? attr[4] ?? '';
       if (/[\r\n]/.test(raw) || raw.trim() === '') continue;
-      for (const value of attrName === 'srcset' ? srcsetCandidates(raw) : [raw]) {
-        const url = decodeReferences(value).replace(/^[ \t\f]+|[ \t\f]+$/g, '');
+      // (HTML resolves a value's references before it splits a srcset: each URL is then as resolved)
+      for (const value of attrName === 'srcset' ? srcsetCandidates(decodeReferences(raw)) : [decodeReferences(raw)]) {
+        const url = value.replace(/^[ \t\f]+|[ \t\f]+$/g, '');
         const hash = url.indexOf('#');
         const dest = hash === -1 ? percentDecode(url) : `${percentDecode(url.slice(0, hash))}#${percentDecode(url.slice(hash + 1))}`;
         out.push(`${kind}|${dest}|${tagLine}`);

@@ -94,9 +94,19 @@ describe('scanNote: links in HTML tags', () => {
     assert.deepEqual(urls(' , ,'), []);
     assert.deepEqual(html('<img srcset="a.png 1x, https://e.com/b.png 2x">\n').map(l => `${l.path}${l.external ? ' external' : ''}`),
       ['a.png', 'https://e.com/b.png external']);
-    for (const value of ['a.png 2x, b.png', 'x,y.png 1x, z.png,', 'a.png 1x (p, q), b&amp;c.png']) {
+    for (const value of ['a.png 2x, b.png', 'x,y.png 1x, z.png,', 'a.png 1x (p, q), b&amp;c.png', 'a.png&#32;2x&comma; b.png', 'a&#44;b.png&#x20;c.png']) {
       compare(`srcset ${value}`, `<picture><source srcset="${value}"><img srcset='${value}'></picture>\n`);
     }
+  });
+
+  it('resolves a srcset\'s character references before splitting it, as HTML does, and ranges each URL as written', () => {
+    const text = '<img srcset="a&amp;b.png&#32;2x&comma;c&#x2C;d.png&Tab;1x, &#101;.png">\n';
+    const found = html(text);
+    assert.deepEqual(found.map(l => [l.raw, l.path]), [['a&amp;b.png', 'a&b.png'], ['c&#x2C;d.png', 'c,d.png'], ['&#101;.png', 'e.png']]);
+    for (const l of found) assert.equal(text.slice(l.targetRange.start.character, l.targetRange.end.character), l.raw);
+    // resolved once: `&amp;nbsp;` is an ampersand and `nbsp;`
+    assert.deepEqual(html('<img srcset="x&amp;nbsp;y.png">\n').map(l => l.path), ['x&nbsp;y.png']);
+    compare('srcset with references', text);
   });
 
   it('takes the first of a repeated attribute, each link attribute on its own', () => {
@@ -169,6 +179,7 @@ describe('scanNote: links in HTML tags', () => {
       '<img\n  src="lines.png"\n  width=3>', '<!--\n<a href="c2.md">\n-->', '<div\nid="d"><a href=\'in-div.md\'>', '<img src="a.png"><!--\n--><img src="b.png">',
       '<video src="v.mp4" poster="p.png">', '<source srcset="s1.png 1x, s2.png 2x" src="s.webm">', '<img srcset="a,b.png">',
       '<track src=t.vtt>', '<audio\nsrc="au.mp3">', '<picture><source srcset="d.png, e.png 2x"><img src="l.png"></picture>',
+      '<img srcset="r&#32;1x&comma; s&amp;t.png 2x">',
     ];
     const BLOCKS = [
       (t: string) => t, (t: string) => `text ${t} more`, (t: string) => `> ${t.replace(/\n/g, '\n> ')}`, (t: string) => `- ${t.replace(/\n/g, '\n  ')}`,

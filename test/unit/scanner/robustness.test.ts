@@ -64,6 +64,7 @@ const STORMS: Record<string, string> = {
   'srcset of many candidates': '<img srcset="' + 'a.png 1x, '.repeat(N / 10) + '">\n',
   'srcset descriptor of open parentheses': '<img srcset="a.png ' + '('.repeat(N) + '">\n',
   'srcset of commas': '<source srcset="' + ','.repeat(N) + '">\n',
+  'srcset of references': '<img srcset="' + 'a&amp;b.png&#32;1x&comma;'.repeat(N / 25) + '">\n',
   'tag of repeated link attributes': '<video ' + 'src="a" poster="b" '.repeat(N / 19) + '>\n',
   'autolink-ish storm': '<http:'.repeat(N / 6),
   'title storm': '[a](b "'.repeat(N / 7),
