@@ -2,6 +2,7 @@ import picomatch from 'picomatch';
 import * as vscode from 'vscode';
 import { ALWAYS_EXCLUDED, isAlwaysExcluded, isUnlisted } from '../core/config';
 import { isMarkdown } from '../core/paths';
+import { listPlainFolder } from '../node/plainListing';
 
 /** Most files a folder walk visits before it stops (a guard against runaway trees). */
 const MAX_WALKED = 200_000;
@@ -31,6 +32,23 @@ export async function listWorkspaceFiles(folder: vscode.Uri, log: vscode.LogOutp
     }
   }
   return walk(folder, excludes, log, join);
+}
+
+/**
+ * The listing of the notes folder `folder` when it is still `previous` (the last listing the file search gave),
+ * found without the search: a walk with Node's `readdir`, with the same excludes, takes ~20 ms for 10,000 files where
+ * the search takes 0.5-1 s of its own process. A walk only confirms: undefined when it finds anything else, and when
+ * the folder is not on this machine's disk or holds what the walk does not read as the search does (symbolic links,
+ * special files, unreadable folders): the search decides then.
+ */
+export async function listingIfUnchanged(folder: vscode.Uri, previous: ReadonlySet<string>): Promise<string[] | undefined> {
+  if (folder.scheme !== 'file') return undefined;
+  // a folder files.exclude names is left out whole, as the search leaves it out
+  const isExcluded = picomatch(excludeGlobs(folder), { dot: true });
+  const walked = await listPlainFolder(folder.fsPath, isExcluded, Math.min(MAX_WALKED, 2 * previous.size + 1000));
+  if (walked === undefined || walked.length !== previous.size) return undefined;
+  for (const f of walked) if (!previous.has(f)) return undefined;
+  return walked;
 }
 
 /** Most hidden Markdown files listed (a guard against a huge hidden tree). */

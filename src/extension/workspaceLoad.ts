@@ -33,7 +33,8 @@ const PROGRESS_MS = 100;
  * Reads the whole workspace into the index (unsaved buffers win over the disk, and are recorded in `fromBuffer`
  * with their version and in `fedText` with their text; what was read from the disk leaves `fedText`): forgets the
  * files that vanished or the config now leaves out, loads the listed files in chunks, yielding to the event loop,
- * and builds who-links-to-what. Resolves with the number of notes and the files whose diagnostics were re-checked.
+ * and builds who-links-to-what. Resolves with the number of notes, the files whose diagnostics were re-checked and the
+ * folder's listing.
  * The series files and the notes they name are read first: `seriesRead` is called once they are in the index (see
  * LoadOptions.onSeriesRead), so that the Series view shows them while the rest loads. A cancelled `token` stops the
  * reading: the notes not read yet keep what the index held.
@@ -44,9 +45,9 @@ export async function loadAll(
   report: (p: LoadProgress | undefined) => void,
   token?: vscode.CancellationToken,
   seriesRead?: () => void,
-): Promise<{ notes: number; changed: string[] }> {
+): Promise<{ notes: number; changed: string[]; listed: string[] }> {
   const { root, index, log } = host;
-  if (!root) return { notes: 0, changed: [] };
+  if (!root) return { notes: 0, changed: [], listed: [] };
   const [listed, hiddenNotes] = await Promise.all([listWorkspaceFiles(root, log), listHiddenNotes(root, log)]);
   const present = new Set(listed);
   // forget files that vanished or are no longer included
@@ -112,7 +113,7 @@ export async function loadAll(
   const changed = new Set<string>([...gone, ...fromEditors]);
   for (const n of index.notes()) { notes++; changed.add(n.file); }
   for (const f of index.allDiagnostics().keys()) changed.add(f);
-  return { notes, changed: [...changed] };
+  return { notes, changed: [...changed], listed };
 }
 
 /**

@@ -174,16 +174,20 @@ describe('the index when the file watcher stays silent', function () {
     assert.ok(!s.index.hasFile(ON_DISK) && s.index.hasFile(GONE), 'the watcher reported nothing');
     assert.ok(brokenTargets(s).includes('on_disk.md') && !brokenTargets(s).includes('gone.md'));
 
+    const before = s.listingCounts;
     const found = await s.reconcile();
     assert.deepEqual(found, { gone: [GONE], added: [ON_DISK] });
+    assert.equal(s.listingCounts.searched, before.searched + 1, 'files changed on disk: the file search lists the folder');
     assert.ok(s.index.isNote(ON_DISK) && !s.index.hasFile(GONE));
     assert.ok(s.index.isNote(KEPT), 'the unsaved buffer keeps its note');
     await waitFor('the hub to show the new state', () => {
       const broken = brokenTargets(s);
       return !broken.includes('on_disk.md') && broken.includes('gone.md') && !broken.includes('kept.md');
     });
-    // nothing left to correct: a second reconcile changes nothing
+    // nothing left to correct: a second reconcile changes nothing, and a walk of the folder (no search) says so
+    const walked = s.listingCounts.walked;
     assert.deepEqual(await s.reconcile(), { gone: [], added: [] });
+    assert.equal(s.listingCounts.walked, walked + 1, 'nothing changed on disk: a walk confirmed the last listing');
     assert.ok(existsSync(disk(HUB)));
   });
 
