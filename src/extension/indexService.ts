@@ -287,11 +287,13 @@ export class IndexService implements vscode.Disposable {
   /** Re-reads the whole workspace (see workspaceLoad.ts), announcing its progress and the re-checked files. */
   private async loadAll(onProgress?: (p: LoadProgress) => void, token?: vscode.CancellationToken): Promise<number> {
     const epoch = this.rootEpoch;
+    const searched = this.searched?.epoch === epoch ? this.searched.files : undefined;
     const { notes, changed, listed } = await loadAll(this, this.buffers, p => {
       this.progressValue = p;
       this.progressEmitter.fire(p);
       if (p) onProgress?.(p);
-    }, token, () => this.seriesReadEmitter.fire());
+    }, token, () => this.seriesReadEmitter.fire(), searched);
+    // (a listing a walk confirmed is the search's)
     if (epoch === this.rootEpoch) this.searched = { epoch, files: new Set(listed) };
     this.fire(changed);
     return notes;

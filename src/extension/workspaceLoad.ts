@@ -7,7 +7,7 @@ import { decodeFast } from '../node/decodeFast';
 import { LocalFileReader } from '../node/localFiles';
 import { CONFIG_FILE } from './config';
 import { isHidden } from './hiddenNotes';
-import { listHiddenNotes, listWorkspaceFiles } from './workspaceFiles';
+import { listHiddenNotes, listingIfUnchanged, listWorkspaceFiles } from './workspaceFiles';
 
 export interface LoadProgress {
   done: number;
@@ -37,7 +37,8 @@ const PROGRESS_MS = 100;
  * folder's listing.
  * The series files and the notes they name are read first: `seriesRead` is called once they are in the index (see
  * LoadOptions.onSeriesRead), so that the Series view shows them while the rest loads. A cancelled `token` stops the
- * reading: the notes not read yet keep what the index held.
+ * reading: the notes not read yet keep what the index held. `searched`: what the file search listed last, which a
+ * walk of the folder may confirm instead of searching again (see listingIfUnchanged).
  */
 export async function loadAll(
   host: IndexHost,
@@ -45,10 +46,12 @@ export async function loadAll(
   report: (p: LoadProgress | undefined) => void,
   token?: vscode.CancellationToken,
   seriesRead?: () => void,
+  searched?: ReadonlySet<string>,
 ): Promise<{ notes: number; changed: string[]; listed: string[] }> {
   const { root, index, log } = host;
   if (!root) return { notes: 0, changed: [], listed: [] };
-  const [listed, hiddenNotes] = await Promise.all([listWorkspaceFiles(root, log), listHiddenNotes(root, log)]);
+  const listing = async () => (searched && await listingIfUnchanged(root, searched)) || listWorkspaceFiles(root, log);
+  const [listed, hiddenNotes] = await Promise.all([listing(), listHiddenNotes(root, log)]);
   const present = new Set(listed);
   // forget files that vanished or are no longer included
   index.beginBatch();

@@ -191,6 +191,19 @@ describe('the index when the file watcher stays silent', function () {
     assert.ok(existsSync(disk(HUB)));
   });
 
+  it('Refresh reads what another program wrote or deleted unreported (a walk that finds a change asks the search)', async () => {
+    const written = `${DIR}/refreshed.md`;
+    writeFileSync(disk(written), chapterNote('Refreshed', 'Written on disk while nothing reports it.'));
+    try {
+      await s.rescan();
+      assert.ok(s.index.isNote(written), 'Refresh indexed the note written unreported');
+    } finally {
+      rmSync(disk(written), { force: true });
+    }
+    await s.rescan();
+    assert.ok(!s.index.hasFile(written), 'Refresh forgot the note deleted unreported');
+  });
+
   it('a note another program edits in a folder a reconcile found unreported is checked again at once', async () => {
     // (the reconcile above found on_disk.md: its folder is watched with Node's watcher since)
     assert.ok(s.index.isNote(ON_DISK));
