@@ -194,7 +194,7 @@ export class IndexService implements vscode.Disposable {
    * there; logs what it corrected.
    * The listing itself runs outside the queue, so that edits typed meanwhile are not held up; what a change reported
    * meanwhile did is not undone (see `DiskFeed.applyListing`). When a walk of the folder finds what the file search
-   * last listed, that is the listing (~20 ms for 10,000 files); the search (0.5-1 s) runs when anything differs.
+   * last listed, that is the listing (~0.13 s for 10,000 files); the search (0.5-1 s) runs when anything differs.
    */
   async reconcile(): Promise<Reconciled> {
     const root = this.root;
