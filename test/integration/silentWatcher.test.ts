@@ -168,6 +168,10 @@ describe('the index when the file watcher stays silent', function () {
     assert.ok(await vscode.workspace.applyEdit(edit));
     assert.ok(kept.isDirty);
     writeFileSync(disk(ON_DISK), chapterNote('On disk', 'Written by another program.'));
+    // hidden files and folders too (an editor's or a vault's settings): the walk must list them as the search does
+    mkdirSync(disk(`${DIR}/.vault`), { recursive: true });
+    writeFileSync(disk(`${DIR}/.vault/settings.json`), '{}');
+    writeFileSync(disk(`${DIR}/.hidden-note.md`), chapterNote('Hidden', 'A note whose name starts with a dot.'));
     rmSync(disk(GONE));
     rmSync(disk(KEPT));
     await sleep(1500);
@@ -176,7 +180,7 @@ describe('the index when the file watcher stays silent', function () {
 
     const before = s.listingCounts;
     const found = await s.reconcile();
-    assert.deepEqual(found, { gone: [GONE], added: [ON_DISK] });
+    assert.deepEqual(found, { gone: [GONE], added: [`${DIR}/.hidden-note.md`, `${DIR}/.vault/settings.json`, ON_DISK] });
     assert.equal(s.listingCounts.searched, before.searched + 1, 'files changed on disk: the file search lists the folder');
     assert.ok(s.index.isNote(ON_DISK) && !s.index.hasFile(GONE));
     assert.ok(s.index.isNote(KEPT), 'the unsaved buffer keeps its note');
