@@ -288,21 +288,14 @@ export class IndexService implements vscode.Disposable {
   private async loadAll(onProgress?: (p: LoadProgress) => void, token?: vscode.CancellationToken): Promise<number> {
     const epoch = this.rootEpoch;
     const searched = this.searched?.epoch === epoch ? this.searched.files : undefined;
-    const { notes, changed, listed, confirmed } = await loadAll(this, this.buffers, p => {
+    const { notes, changed, listed } = await loadAll(this, this.buffers, p => {
       this.progressValue = p;
       this.progressEmitter.fire(p);
       if (p) onProgress?.(p);
     }, token, () => this.seriesReadEmitter.fire(), searched);
+    // (a listing a walk confirmed is the search's)
+    if (epoch === this.rootEpoch) this.searched = { epoch, files: new Set(listed) };
     this.fire(changed);
-    if (epoch === this.rootEpoch) {
-      // (a listing a walk confirmed is the search's)
-      if (confirmed) this.searched = { epoch, files: new Set(listed) };
-      else {
-        // the first load went by a walk, ~0.5 s sooner: the file search has the last word, as in any reconcile
-        this.searched = undefined;
-        void this.reconcile();
-      }
-    }
     return notes;
   }
 
