@@ -10,7 +10,7 @@ import { DiskFeed } from './diskFeed';
 import { ReconcileSoon, reconcileAfterCommands, reconcileOnFocus, reconciledText, type Reconciled } from './diskReconcile';
 import { fileOfUri, fromVscodePosition, toVscodeRange, uriOfFile, workspaceEditOf } from './editorPaths';
 import { diskBytes, errorText, loadAll, yieldToEventLoop, type LoadProgress } from './workspaceLoad';
-import { listingIfUnchanged, listWorkspaceFiles } from './workspaceFiles';
+import { listingIfUnchanged, listWorkspaceFiles, sameFiles } from './workspaceFiles';
 
 export type { LoadProgress } from './workspaceLoad';
 
@@ -288,15 +288,42 @@ export class IndexService implements vscode.Disposable {
   private async loadAll(onProgress?: (p: LoadProgress) => void, token?: vscode.CancellationToken): Promise<number> {
     const epoch = this.rootEpoch;
     const searched = this.searched?.epoch === epoch ? this.searched.files : undefined;
-    const { notes, changed, listed } = await loadAll(this, this.buffers, p => {
+    const { notes, changed, listed, confirmed } = await loadAll(this, this.buffers, p => {
       this.progressValue = p;
       this.progressEmitter.fire(p);
       if (p) onProgress?.(p);
     }, token, () => this.seriesReadEmitter.fire(), searched);
-    // (a listing a walk confirmed is the search's)
-    if (epoch === this.rootEpoch) this.searched = { epoch, files: new Set(listed) };
     this.fire(changed);
+    if (epoch === this.rootEpoch) {
+      // (a listing a walk confirmed is the search's)
+      if (confirmed) this.searched = { epoch, files: new Set(listed) };
+      else void this.confirmListing(epoch, listed);
+    }
     return notes;
+  }
+
+  /**
+   * The file search's word on a listing a load took from a walk (the first load of a folder, ~0.4 s sooner on 10,000
+   * files): the same files, or the index follows the search. What it adds or drops is not taken for what the watcher
+   * missed, as a reconcile takes it (whose folders Node's watcher then watches): the window is young, and a file
+   * written meanwhile is the watcher's to report.
+   */
+  private async confirmListing(epoch: number, walked: readonly string[]): Promise<void> {
+    const root = this.root;
+    if (!root) return;
+    const t0 = Date.now();
+    const onDisk = await listWorkspaceFiles(root, this.log);
+    this.listings.searched++;
+    if (epoch !== this.rootEpoch) return;
+    this.searched = { epoch, files: new Set(onDisk) };
+    if (sameFiles(walked, this.searched.files)) return;
+    await this.enqueue(async () => {
+      if (epoch !== this.rootEpoch) return;
+      const { gone, added } = await this.disk.applyListing('', onDisk);
+      if (gone.length + added.length > 0) {
+        this.log.info(`the file search listed ${added.length} file(s) more and ${gone.length} fewer than the walk the load started from; index corrected in ${Date.now() - t0} ms`);
+      }
+    });
   }
 
   private async withViewProgress<T>(task: () => Promise<T>): Promise<T> {

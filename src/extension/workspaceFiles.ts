@@ -42,13 +42,25 @@ export async function listWorkspaceFiles(folder: vscode.Uri, log: vscode.LogOutp
  * special files, unreadable folders): the search decides then.
  */
 export async function listingIfUnchanged(folder: vscode.Uri, previous: ReadonlySet<string>): Promise<string[] | undefined> {
+  const walked = await walkListing(folder, Math.min(MAX_WALKED, 2 * previous.size + 1000));
+  return walked !== undefined && sameFiles(walked, previous) ? walked : undefined;
+}
+
+/**
+ * The files of the notes folder `folder` as a walk with Node's `readdir` finds them, with the excludes the search
+ * applies (a folder files.exclude names is left out whole, as the search leaves it out); undefined where the walk
+ * cannot stand for the search (see listPlainFolder), or the folder is not on this machine's disk.
+ */
+export async function walkListing(folder: vscode.Uri, maxEntries = MAX_WALKED): Promise<string[] | undefined> {
   if (folder.scheme !== 'file') return undefined;
-  // a folder files.exclude names is left out whole, as the search leaves it out
-  const isExcluded = picomatch(excludeGlobs(folder), { dot: true });
-  const walked = await listPlainFolder(folder.fsPath, isExcluded, Math.min(MAX_WALKED, 2 * previous.size + 1000));
-  if (walked === undefined || walked.length !== previous.size) return undefined;
-  for (const f of walked) if (!previous.has(f)) return undefined;
-  return walked;
+  return listPlainFolder(folder.fsPath, picomatch(excludeGlobs(folder), { dot: true }), maxEntries);
+}
+
+/** Whether a listing holds exactly the files of `other`. */
+export function sameFiles(listing: readonly string[], other: ReadonlySet<string>): boolean {
+  if (listing.length !== other.size) return false;
+  for (const f of listing) if (!other.has(f)) return false;
+  return true;
 }
 
 /** Most hidden Markdown files listed (a guard against a huge hidden tree). */

@@ -7,7 +7,7 @@ import { decodeFast } from '../node/decodeFast';
 import { LocalFileReader } from '../node/localFiles';
 import { CONFIG_FILE } from './config';
 import { isHidden } from './hiddenNotes';
-import { listHiddenNotes, listingIfUnchanged, listWorkspaceFiles } from './workspaceFiles';
+import { listHiddenNotes, listingIfUnchanged, listWorkspaceFiles, walkListing } from './workspaceFiles';
 
 export interface LoadProgress {
   done: number;
@@ -38,7 +38,8 @@ const PROGRESS_MS = 100;
  * The series files and the notes they name are read first: `seriesRead` is called once they are in the index (see
  * LoadOptions.onSeriesRead), so that the Series view shows them while the rest loads. A cancelled `token` stops the
  * reading: the notes not read yet keep what the index held. `searched`: what the file search listed last, which a
- * walk of the folder may confirm instead of searching again (see listingIfUnchanged).
+ * walk of the folder may confirm instead of searching again (see listingIfUnchanged); without it, a walk of a plain
+ * folder is the listing, which the search has yet to confirm (`confirmed` false: see IndexService.confirmListing).
  */
 export async function loadAll(
   host: IndexHost,
@@ -47,10 +48,15 @@ export async function loadAll(
   token?: vscode.CancellationToken,
   seriesRead?: () => void,
   searched?: ReadonlySet<string>,
-): Promise<{ notes: number; changed: string[]; listed: string[] }> {
+): Promise<{ notes: number; changed: string[]; listed: string[]; confirmed: boolean }> {
   const { root, index, log } = host;
-  if (!root) return { notes: 0, changed: [], listed: [] };
-  const listing = async () => (searched && await listingIfUnchanged(root, searched)) || listWorkspaceFiles(root, log);
+  if (!root) return { notes: 0, changed: [], listed: [], confirmed: true };
+  let confirmed = true;
+  const listing = async () => {
+    const walked = searched ? await listingIfUnchanged(root, searched) : await walkListing(root);
+    confirmed = searched !== undefined || walked === undefined;
+    return walked ?? listWorkspaceFiles(root, log);
+  };
   const [listed, hiddenNotes] = await Promise.all([listing(), listHiddenNotes(root, log)]);
   const present = new Set(listed);
   // forget files that vanished or are no longer included
@@ -116,7 +122,7 @@ export async function loadAll(
   const changed = new Set<string>([...gone, ...fromEditors]);
   for (const n of index.notes()) { notes++; changed.add(n.file); }
   for (const f of index.allDiagnostics().keys()) changed.add(f);
-  return { notes, changed: [...changed], listed };
+  return { notes, changed: [...changed], listed, confirmed };
 }
 
 /**
