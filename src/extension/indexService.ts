@@ -112,7 +112,10 @@ export class IndexService implements vscode.Disposable {
     return this.settingsValue;
   }
 
-  /** How the reconciles with the disk listed the indexed folder: by the file search, or by a walk that confirmed its last listing. */
+  /**
+   * How the indexed folder was listed again after its load: by the file search (a reconcile, or the confirmation of a
+   * first load's walk), or by a walk that found the search's last listing (a reconcile).
+   */
   get listingCounts(): { searched: number; walked: number } {
     return { ...this.listings };
   }
