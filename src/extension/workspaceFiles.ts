@@ -37,9 +37,10 @@ export async function listWorkspaceFiles(folder: vscode.Uri, log: vscode.LogOutp
 /**
  * The listing of the notes folder `folder` when it is still `previous` (the last listing the file search gave),
  * found without the search: a walk with Node's `readdir`, with the same excludes, takes ~0.13 s for 10,000 files in
- * the extension host (15-60 ms in a bare process), where the search takes 0.5-1 s of its own process. A walk only confirms: undefined when it finds anything else, and when
- * the folder is not on this machine's disk or holds what the walk does not read as the search does (symbolic links,
- * special files, unreadable folders): the search decides then.
+ * the extension host (15-60 ms in a bare process), where the search takes 0.5-1 s of its own process. A walk only
+ * confirms: undefined when it finds anything else, and when the folder is not on this machine's disk or holds what
+ * the walk does not read as the search does (symbolic links, special files, unreadable folders): the search decides
+ * then.
  */
 export async function listingIfUnchanged(folder: vscode.Uri, previous: ReadonlySet<string>): Promise<string[] | undefined> {
   const walked = await walkListing(folder, Math.min(MAX_WALKED, 2 * previous.size + 1000));
