@@ -10,7 +10,7 @@ import { DiskFeed } from './diskFeed';
 import { ReconcileSoon, reconcileAfterCommands, reconcileOnFocus, reconciledText, type Reconciled } from './diskReconcile';
 import { fileOfUri, fromVscodePosition, toVscodeRange, uriOfFile, workspaceEditOf } from './editorPaths';
 import { diskBytes, errorText, loadAll, yieldToEventLoop, type LoadProgress } from './workspaceLoad';
-import { listingIfUnchanged, listWorkspaceFiles, sameFiles } from './workspaceFiles';
+import { FolderListings } from './folderListings';
 
 export type { LoadProgress } from './workspaceLoad';
 
@@ -60,9 +60,8 @@ export class IndexService implements vscode.Disposable {
   /** a reconcile with the disk, a moment after the window regains focus, a command ends or the watcher reports what is not so */
   private readonly reconcileSoon = new ReconcileSoon(() => void this.reconcile());
   private hasSeries: boolean | undefined;
-  /** what the file search last listed in the indexed folder (`epoch`: which folder), which a walk may confirm */
-  private searched: { epoch: number; files: ReadonlySet<string> } | undefined;
-  private listings = { searched: 0, walked: 0 };
+  /** how the indexed folder is listed: by the file search, or a walk that finds its last listing */
+  private readonly listings: FolderListings;
   /** configuration problems the user was told about and that are still there (not told twice) */
   private readonly shownProblems = new Set<string>();
   private queue: Promise<void>;
@@ -82,6 +81,7 @@ export class IndexService implements vscode.Disposable {
     this.onDidProgress = this.progressEmitter.event;
     this.onDidChangeSettings = this.settingsEmitter.event;
     this.onDidChangeRoot = this.rootEmitter.event;
+    this.listings = new FolderListings(this.log);
     this.onDidReadSeries = this.seriesReadEmitter.event;
     this.settingsValue = editorSettings(root, m => this.log.warn(m));
     this.disposables.push(this.changeEmitter, this.progressEmitter, this.settingsEmitter, this.rootEmitter, this.seriesReadEmitter);
@@ -112,12 +112,9 @@ export class IndexService implements vscode.Disposable {
     return this.settingsValue;
   }
 
-  /**
-   * How the indexed folder was listed again after its load: by the file search (a reconcile, or the confirmation of a
-   * first load's walk), or by a walk that found the search's last listing (a reconcile).
-   */
+  /** How the indexed folder was listed: by the file search, or by a walk that found the search's last listing. */
   get listingCounts(): { searched: number; walked: number } {
-    return { ...this.listings };
+    return this.listings.counts;
   }
 
   /** Current indexing progress, undefined when no load is running. */
@@ -204,15 +201,7 @@ export class IndexService implements vscode.Disposable {
     if (!root) return { gone: [], added: [] };
     const t0 = Date.now();
     const epoch = this.rootEpoch;
-    const last = this.searched?.epoch === epoch ? this.searched.files : undefined;
-    let onDisk = last && await listingIfUnchanged(root, last);
-    if (onDisk) this.listings.walked++;
-    else {
-      onDisk = await listWorkspaceFiles(root, this.log);
-      this.listings.searched++;
-      if (epoch === this.rootEpoch) this.searched = { epoch, files: new Set(onDisk) };
-    }
-    const listing = onDisk;
+    const { files: listing } = await this.listings.list(root, epoch, false);
     return this.enqueue(async () => {
       // another folder indexed since: its load read the disk
       if (epoch !== this.rootEpoch) return { gone: [], added: [] };
@@ -290,18 +279,13 @@ export class IndexService implements vscode.Disposable {
   /** Re-reads the whole workspace (see workspaceLoad.ts), announcing its progress and the re-checked files. */
   private async loadAll(onProgress?: (p: LoadProgress) => void, token?: vscode.CancellationToken): Promise<number> {
     const epoch = this.rootEpoch;
-    const searched = this.searched?.epoch === epoch ? this.searched.files : undefined;
-    const { notes, changed, listed, confirmed } = await loadAll(this, this.buffers, p => {
+    const { notes, changed, listing } = await loadAll(this, this.buffers, p => {
       this.progressValue = p;
       this.progressEmitter.fire(p);
       if (p) onProgress?.(p);
-    }, token, () => this.seriesReadEmitter.fire(), searched);
+    }, token, () => this.seriesReadEmitter.fire(), root => this.listings.list(root, epoch, true));
     this.fire(changed);
-    if (epoch === this.rootEpoch) {
-      // (a listing a walk confirmed is the search's)
-      if (confirmed) this.searched = { epoch, files: new Set(listed) };
-      else void this.confirmListing(epoch, listed);
-    }
+    if (!listing.confirmed && epoch === this.rootEpoch) void this.confirmListing(epoch, listing.files);
     return notes;
   }
 
@@ -315,11 +299,8 @@ export class IndexService implements vscode.Disposable {
     const root = this.root;
     if (!root) return;
     const t0 = Date.now();
-    const onDisk = await listWorkspaceFiles(root, this.log);
-    this.listings.searched++;
-    if (epoch !== this.rootEpoch) return;
-    this.searched = { epoch, files: new Set(onDisk) };
-    if (sameFiles(walked, this.searched.files)) return;
+    const onDisk = await this.listings.confirm(root, epoch, walked);
+    if (onDisk === undefined || epoch !== this.rootEpoch) return;
     await this.enqueue(async () => {
       if (epoch !== this.rootEpoch) return;
       const { gone, added } = await this.disk.applyListing('', onDisk);

@@ -7,7 +7,8 @@ import { decodeFast } from '../node/decodeFast';
 import { LocalFileReader } from '../node/localFiles';
 import { CONFIG_FILE } from './config';
 import { isHidden } from './hiddenNotes';
-import { listHiddenNotes, listingIfUnchanged, listWorkspaceFiles, walkListing } from './workspaceFiles';
+import type { FolderListing } from './folderListings';
+import { listHiddenNotes } from './workspaceFiles';
 
 export interface LoadProgress {
   done: number;
@@ -37,27 +38,20 @@ const PROGRESS_MS = 100;
  * folder's listing.
  * The series files and the notes they name are read first: `seriesRead` is called once they are in the index (see
  * LoadOptions.onSeriesRead), so that the Series view shows them while the rest loads. A cancelled `token` stops the
- * reading: the notes not read yet keep what the index held. `searched`: what the file search listed last, which a
- * walk of the folder may confirm instead of searching again (see listingIfUnchanged); without it, a walk of a plain
- * folder is the listing, which the search has yet to confirm (`confirmed` false: see IndexService.confirmListing).
+ * reading: the notes not read yet keep what the index held. `list` lists the folder (see FolderListings.list).
  */
 export async function loadAll(
   host: IndexHost,
   { fromBuffer, fedText }: { fromBuffer: Map<string, number>; fedText: Map<string, string> },
   report: (p: LoadProgress | undefined) => void,
-  token?: vscode.CancellationToken,
-  seriesRead?: () => void,
-  searched?: ReadonlySet<string>,
-): Promise<{ notes: number; changed: string[]; listed: string[]; confirmed: boolean }> {
+  token: vscode.CancellationToken | undefined,
+  seriesRead: () => void,
+  list: (root: vscode.Uri) => Promise<FolderListing>,
+): Promise<{ notes: number; changed: string[]; listing: FolderListing }> {
   const { root, index, log } = host;
-  if (!root) return { notes: 0, changed: [], listed: [], confirmed: true };
-  let confirmed = true;
-  const listing = async () => {
-    const walked = searched ? await listingIfUnchanged(root, searched) : await walkListing(root);
-    confirmed = searched !== undefined || walked === undefined;
-    return walked ?? listWorkspaceFiles(root, log);
-  };
-  const [listed, hiddenNotes] = await Promise.all([listing(), listHiddenNotes(root, log)]);
+  if (!root) return { notes: 0, changed: [], listing: { files: [], confirmed: true } };
+  const [listing, hiddenNotes] = await Promise.all([list(root), listHiddenNotes(root, log)]);
+  const listed = listing.files;
   const present = new Set(listed);
   // forget files that vanished or are no longer included
   index.beginBatch();
@@ -93,7 +87,7 @@ export async function loadAll(
       },
       onSkip: (file, reason) => log.warn(`skipped ${file}: ${reason}`),
       shouldStop: token ? () => token.isCancellationRequested : undefined,
-      onSeriesRead: () => seriesRead?.(),
+      onSeriesRead: seriesRead,
     });
   } finally {
     report(undefined);
@@ -122,7 +116,7 @@ export async function loadAll(
   const changed = new Set<string>([...gone, ...fromEditors]);
   for (const n of index.notes()) { notes++; changed.add(n.file); }
   for (const f of index.allDiagnostics().keys()) changed.add(f);
-  return { notes, changed: [...changed], listed, confirmed };
+  return { notes, changed: [...changed], listing };
 }
 
 /**
