@@ -101,6 +101,42 @@ describe('CLI launcher: the V8 code cache', () => {
       assert.doesNotMatch(r.stderr, /internal error|EPIPE/);
     });
 
+    describe('its exit once the report is written', () => {
+      // a report of ~1 MB: far more than a pipe holds, so a slow reader makes the writes wait
+      let big: string;
+      before(() => {
+        const files: Record<string, string> = {};
+        for (let i = 0; i < 150; i++) {
+          files[`n${i}.md`] = `---\ntitle: N${i}\n---\n# N${i}\n` + Array.from({ length: 40 }, (_, j) => `[x](missing_${i}_${j}.md)`).join('\n') + '\n';
+        }
+        big = tempWorkspace(files);
+      });
+      /** Runs the built CLI under bash (`pipeline`: what its output goes through) with a hook that says whether Node's own end ran. */
+      const runCli = (pipeline: string) => {
+        const hook = path.join(tempWorkspace({ 'hook.cjs': "process.on('beforeExit', () => process.stderr.write('@@beforeExit\\n'));\n" }), 'hook.cjs');
+        const node = `${JSON.stringify(process.execPath)} --require ${JSON.stringify(hook)} ${JSON.stringify(path.join(dist, 'cli.js'))}`;
+        return spawnSync('bash', ['-c', `set -o pipefail; ${node} check ${JSON.stringify(big)} --format json ${pipeline}; echo "exit \${PIPESTATUS[0]}" >&2`], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+      };
+
+      it('a reader slower than the check still gets the whole report, and the exit code is the check\'s', () => {
+        const direct = runCli('');
+        const slow = runCli('| (sleep 0.5; cat)');
+        assert.match(direct.stderr, /exit 1/);
+        assert.match(slow.stderr, /exit 1/);
+        assert.ok(direct.stdout.length > 500_000, `a report of ${direct.stdout.length} characters`);
+        assert.equal(slow.stdout, direct.stdout);
+        assert.ok(JSON.parse(slow.stdout).diagnostics.length >= 6000);
+      });
+
+      it('ends the process as soon as the report is out, without tearing down the heap Node\'s way', () => {
+        for (const pipeline of ['> /dev/null', '| cat > /dev/null', '| (sleep 0.5; cat) > /dev/null']) {
+          const r = runCli(pipeline);
+          assert.match(r.stderr, /exit 1/);
+          assert.doesNotMatch(r.stderr, /@@beforeExit/, `through ${pipeline}: Node's usual end ran`);
+        }
+      });
+    });
+
     it('the launcher is small: the checker itself is in check.js', () => {
       assert.ok(readFileSync(path.join(dist, 'cli.js')).length < 20_000);
     });
