@@ -13,6 +13,8 @@
  *  - how fast this machine runs the SPEC's two yardsticks, remark-parse and markdown-it, on the seed documents: the
  *    SPEC gives ~1.6 and ~30 MB/s for the machine its bars were set on, so the ratios say how this machine compares
  *    and what the full check would take there (an estimate: the bars are still judged on the raw figures).
+ * Every Node child runs in the same environment, without the variables that only add start-up work (see
+ * STARTUP_ONLY_VARIABLES): the output says which were set, and what Node's start-up costs with them.
  * Prints a table, writes bench-results/bench.json. Env: BENCH_RUNS (default 5), BENCH_SIZES (default "1000,10000").
  */
 import { spawnSync } from 'node:child_process';
@@ -28,7 +30,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { makeBigNote } from './corpus';
 import { corpusDir } from './corpusDir';
-import { CLI, cliRun, median, p95 } from './runs';
+import { CLI, cliRun, median, nodeStartMs, p95, STARTUP_ONLY_VARIABLES, timedEnv } from './runs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000').split(',').map(Number);
@@ -41,7 +43,7 @@ const SPEC_MARKDOWN_IT_MBPS = 30;
 /** One run of floor.js in a child process (`bytes`: its byte-pass mode): wall time from outside, start-up included, as for the check. */
 function floorRun(dir: string, threads: number, mode: '' | 'bytes' = ''): number {
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, [FLOOR, dir, String(threads), ...(mode ? [mode] : [])], { encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [FLOOR, dir, String(threads), ...(mode ? [mode] : [])], { encoding: 'utf8', env: timedEnv() });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   if (r.status !== 0) throw new Error(`floor run failed: ${r.stderr}`);
   return ms;
@@ -145,6 +147,13 @@ async function main() {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map(r => r[i].length)));
   const line = (cells: string[]) => '| ' + cells.map((c, i) => c.padEnd(widths[i])).join(' | ') + ' |';
   console.log(`Notes Navigator benchmark — ${machine}, ${RUNS} runs each`);
+  // what the environment adds to every Node start, which the timed runs leave out (see STARTUP_ONLY_VARIABLES)
+  const removed = STARTUP_ONLY_VARIABLES.filter(name => process.env[name] !== undefined);
+  const startMs = nodeStartMs(timedEnv());
+  const startWithMs = removed.length > 0 ? nodeStartMs(process.env) : undefined;
+  console.log(`Node starts and exits (\`node -e 0\`) in ${startMs.toFixed(0)} ms here.`
+    + (startWithMs === undefined ? '' : ` This environment sets ${removed.join(', ')}, which Node acts on at start-up, for TLS: `
+      + `with it, \`node -e 0\` takes ${startWithMs.toFixed(0)} ms. No timed program uses TLS; each runs without it.`));
   console.log(line(header));
   console.log('| ' + widths.map(w => '-'.repeat(w)).join(' | ') + ' |');
   rows.forEach(r => console.log(line(r)));
@@ -174,6 +183,8 @@ async function main() {
   }
   mkdirSync('bench-results', { recursive: true });
   const calibration = {
+    nodeStartMs: +startMs.toFixed(0), nodeStartWithRemovedVariablesMs: startWithMs === undefined ? null : +startWithMs.toFixed(0),
+    removedVariables: removed,
     remarkParseMBps: +remark.toFixed(2), specRemarkParseMBps: SPEC_REMARK_MBPS,
     markdownItMBps: +mdIt.toFixed(2), specMarkdownItMBps: SPEC_MARKDOWN_IT_MBPS,
   };

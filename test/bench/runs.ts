@@ -8,6 +8,34 @@ export const CLI = path.resolve(__dirname, '../../dist/cli.js');
 /** preloaded into each timed child: prints the process's peak RSS and CPU times on stderr as it exits */
 const RSS_HOOK = path.resolve(__dirname, '../../test/bench/maxrssHook.cjs');
 
+/**
+ * Variables of the environment that make Node do work at start-up which no timed program asks for, removed from every
+ * timed child's environment (and named in the bench's output when set):
+ * - NODE_EXTRA_CA_CERTS: Node reads and parses that bundle of certificates before any script runs, for TLS, which
+ *   neither the check nor VS Code's checker opens (nothing reaches the network). Set to Debian's bundle of ~150
+ *   certificates, as on the machines this was written on, it made `node -e 0` take ~60-90 ms instead of ~20 ms.
+ */
+export const STARTUP_ONLY_VARIABLES = ['NODE_EXTRA_CA_CERTS'] as const;
+
+/** The environment every timed Node child runs in: this one without STARTUP_ONLY_VARIABLES. */
+export function timedEnv(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const name of STARTUP_ONLY_VARIABLES) delete env[name];
+  return env;
+}
+
+/** How long `node -e 0` takes (median of `runs`) in `env`: Node's own start-up and exit. */
+export function nodeStartMs(env: NodeJS.ProcessEnv, runs = 7): number {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = process.hrtime.bigint();
+    const r = spawnSync(process.execPath, ['-e', '0'], { env });
+    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    if (r.status !== 0) throw new Error(`node -e 0 failed: ${r.stderr}`);
+  }
+  return median(times);
+}
+
 export function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
@@ -31,7 +59,7 @@ export interface ChildRun {
 }
 
 /**
- * One Node program run as a user starts it (`node <script> <args…> > file`), timed from outside. Peak RSS and CPU
+ * One Node program run as a user starts it (`node <script> <args…> > file`, in `timedEnv()`), timed from outside. Peak RSS and CPU
  * times come from the child itself at exit, through a preloaded hook. Exit codes 0 and 1 count as success (a checker
  * that found problems exits 1).
  */
@@ -39,7 +67,7 @@ export function timedNodeRun(script: string, args: readonly string[], outputName
   const output = path.join(BENCH_ROOT, outputName);
   const fd = openSync(output, 'w');
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, ['--require', RSS_HOOK, script, ...args], { stdio: ['ignore', fd, 'pipe'], encoding: 'utf8' });
+  const r = spawnSync(process.execPath, ['--require', RSS_HOOK, script, ...args], { stdio: ['ignore', fd, 'pipe'], encoding: 'utf8', env: timedEnv() });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   closeSync(fd);
   const rss = /@@maxrss (\d+)/.exec(r.stderr ?? '');
