@@ -214,7 +214,7 @@ export function main(): void {
 
 /**
  * Ends the process with `code` once `streams` have written what they were given. Left to itself, Node would first tear
- * the heap down a page at a time: ~80 ms after a 10k-note check, nothing of which anyone waits for. A pipe whose reader
+ * the heap down a page at a time: ~100 ms after a 10k-note check, nothing of which anyone waits for. A pipe whose reader
  * is slower than the check holds the rest of the report in the stream; an empty write's callback comes after it is out.
  */
 function exitOnceWritten(code: number, streams: NodeJS.WriteStream[]): void {

@@ -17,7 +17,6 @@
  * STARTUP_ONLY_VARIABLES): the output says which were set, and what Node's start-up costs with them.
  * Prints a table, writes bench-results/bench.json. Env: BENCH_RUNS (default 5), BENCH_SIZES (default "1000,10000").
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -30,7 +29,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { makeBigNote } from './corpus';
 import { corpusDir } from './corpusDir';
-import { CLI, cliRun, median, nodeStartMs, p95, STARTUP_ONLY_VARIABLES, timedEnv } from './runs';
+import { CLI, cliRun, median, nodeStartMs, p95, STARTUP_ONLY_VARIABLES, timedEnv, timedNode } from './runs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000').split(',').map(Number);
@@ -42,9 +41,7 @@ const SPEC_MARKDOWN_IT_MBPS = 30;
 
 /** One run of floor.js in a child process (`bytes`: its byte-pass mode): wall time from outside, start-up included, as for the check. */
 function floorRun(dir: string, threads: number, mode: '' | 'bytes' = ''): number {
-  const t0 = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, [FLOOR, dir, String(threads), ...(mode ? [mode] : [])], { encoding: 'utf8', env: timedEnv() });
-  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  const { r, ms } = timedNode([FLOOR, dir, String(threads), ...(mode ? [mode] : [])]);
   if (r.status !== 0) throw new Error(`floor run failed: ${r.stderr}`);
   return ms;
 }

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawnSync, type SpawnSyncOptionsWithStringEncoding, type SpawnSyncReturns } from 'node:child_process';
 import { closeSync, openSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { BENCH_ROOT } from './corpusDir';
@@ -24,14 +24,20 @@ export function timedEnv(): NodeJS.ProcessEnv {
   return env;
 }
 
+/** `node <args…>` run to its end in `timedEnv()` unless `options` give another, with its wall time from outside. */
+export function timedNode(args: readonly string[], options: SpawnSyncOptionsWithStringEncoding = { encoding: 'utf8' }): { r: SpawnSyncReturns<string>; ms: number } {
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, args, { env: timedEnv(), ...options });
+  return { r, ms: Number(process.hrtime.bigint() - t0) / 1e6 };
+}
+
 /** How long `node -e 0` takes (median of `runs`) in `env`: Node's own start-up and exit. */
 export function nodeStartMs(env: NodeJS.ProcessEnv, runs = 7): number {
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
-    const t0 = process.hrtime.bigint();
-    const r = spawnSync(process.execPath, ['-e', '0'], { env });
-    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    const { r, ms } = timedNode(['-e', '0'], { encoding: 'utf8', env });
     if (r.status !== 0) throw new Error(`node -e 0 failed: ${r.stderr}`);
+    times.push(ms);
   }
   return median(times);
 }
@@ -66,9 +72,7 @@ export interface ChildRun {
 export function timedNodeRun(script: string, args: readonly string[], outputName = 'report.json'): ChildRun {
   const output = path.join(BENCH_ROOT, outputName);
   const fd = openSync(output, 'w');
-  const t0 = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, ['--require', RSS_HOOK, script, ...args], { stdio: ['ignore', fd, 'pipe'], encoding: 'utf8', env: timedEnv() });
-  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  const { r, ms } = timedNode(['--require', RSS_HOOK, script, ...args], { stdio: ['ignore', fd, 'pipe'], encoding: 'utf8' });
   closeSync(fd);
   const rss = /@@maxrss (\d+)/.exec(r.stderr ?? '');
   const cpu = /@@cpu (\d+) (\d+) (-?\d+)/.exec(r.stderr ?? '');

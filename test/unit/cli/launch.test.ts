@@ -104,7 +104,9 @@ describe('CLI launcher: the V8 code cache', () => {
     describe('its exit once the report is written', () => {
       // a report of ~1 MB: far more than a pipe holds, so a slow reader makes the writes wait
       let big: string;
+      let hook: string;
       before(() => {
+        hook = path.join(tempWorkspace({ 'hook.cjs': "process.on('beforeExit', () => process.stderr.write('@@beforeExit\\n'));\n" }), 'hook.cjs');
         const files: Record<string, string> = {};
         for (let i = 0; i < 150; i++) {
           files[`n${i}.md`] = `---\ntitle: N${i}\n---\n# N${i}\n` + Array.from({ length: 40 }, (_, j) => `[x](missing_${i}_${j}.md)`).join('\n') + '\n';
@@ -113,7 +115,6 @@ describe('CLI launcher: the V8 code cache', () => {
       });
       /** Runs the built CLI under bash (`pipeline`: what its output goes through) with a hook that says whether Node's own end ran. */
       const runCli = (pipeline: string) => {
-        const hook = path.join(tempWorkspace({ 'hook.cjs': "process.on('beforeExit', () => process.stderr.write('@@beforeExit\\n'));\n" }), 'hook.cjs');
         const node = `${JSON.stringify(process.execPath)} --require ${JSON.stringify(hook)} ${JSON.stringify(path.join(dist, 'cli.js'))}`;
         return spawnSync('bash', ['-c', `set -o pipefail; ${node} check ${JSON.stringify(big)} --format json ${pipeline}; echo "exit \${PIPESTATUS[0]}" >&2`], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
       };
