@@ -160,16 +160,22 @@ export async function loadIndex(
   return index;
 }
 
-/** The threads a check runs on: what `--threads` asks for, at most one per CPU and per MIN_NOTES_PER_THREAD notes. */
-export function threadCount(asked: number | undefined, all: string[], config: NotesConfig, uncapped: boolean): number {
+/**
+ * The threads a check runs on: what `--threads` asks for, or without it one per CPU (at most MAX_AUTO_THREADS) from
+ * PARALLEL_MIN_NOTES notes on a machine of PARALLEL_MIN_CPUS or more; either way at most one per CPU and per
+ * MIN_NOTES_PER_THREAD notes. `cpus`: the machine's (tests pass their own).
+ */
+export function threadCount(
+  asked: number | undefined, all: string[], config: NotesConfig, uncapped: boolean, cpus = os.availableParallelism?.() ?? os.cpus().length,
+): number {
   if (asked !== undefined && (uncapped || asked === 1)) return asked;
-  const cpus = os.availableParallelism?.() ?? os.cpus().length;
   if (asked === undefined && cpus < PARALLEL_MIN_CPUS) return 1;
   const isNote = noteFilter(config);
   let notes = 0;
   for (const f of all) if (isNote(f)) notes++;
-  if (asked !== undefined) return Math.max(1, Math.min(asked, cpus, Math.floor(notes / MIN_NOTES_PER_THREAD)));
-  return notes >= PARALLEL_MIN_NOTES ? Math.min(cpus, MAX_AUTO_THREADS) : 1;
+  const worthIt = Math.floor(notes / MIN_NOTES_PER_THREAD);
+  if (asked !== undefined) return Math.max(1, Math.min(asked, cpus, worthIt));
+  return notes >= PARALLEL_MIN_NOTES ? Math.min(cpus, MAX_AUTO_THREADS, worthIt) : 1;
 }
 
 function loadConfig(args: CliArgs, cwd: string, folder: string, io: Io): NotesConfig | undefined {

@@ -137,6 +137,15 @@ describe('CLI parallel check', function () {
     assert.equal(threadCount(8, notes(MIN_NOTES_PER_THREAD * 2), defaultConfig(), false), Math.min(2, cpus));
     assert.equal(threadCount(3, notes(MIN_NOTES_PER_THREAD * 64), defaultConfig(), false), Math.min(3, cpus));
     assert.equal(threadCount(8, notes(35), defaultConfig(), true), 8);
+    // without --threads: one thread per CPU (at most 4) on a machine of 4 CPUs or more, and still one per 1,000 notes
+    assert.equal(threadCount(undefined, notes(MIN_NOTES_PER_THREAD * 2 - 1), defaultConfig(), false, 8), 1);
+    assert.equal(threadCount(undefined, notes(MIN_NOTES_PER_THREAD * 2), defaultConfig(), false, 8), 2);
+    assert.equal(threadCount(undefined, notes(MIN_NOTES_PER_THREAD * 3 - 1), defaultConfig(), false, 8), 2);
+    assert.equal(threadCount(undefined, notes(MIN_NOTES_PER_THREAD * 3), defaultConfig(), false, 8), 3);
+    assert.equal(threadCount(undefined, notes(MIN_NOTES_PER_THREAD * 10), defaultConfig(), false, 8), 4);
+    assert.equal(threadCount(undefined, notes(MIN_NOTES_PER_THREAD * 10), defaultConfig(), false, 4), 4);
+    assert.equal(threadCount(undefined, notes(MIN_NOTES_PER_THREAD * 10), defaultConfig(), false, 3), 1);
+    assert.equal(threadCount(undefined, notes(MIN_NOTES_PER_THREAD * 10), defaultConfig(), false), cpus >= 4 ? Math.min(cpus, 4) : 1);
     // the cap holds on the command line: with 35 notes no worker starts, so a broken one is never noticed
     const dir = path.join(ROOT, 'examples/notes');
     const broken = path.join(os.tmpdir(), `nn-broken-worker-cap-${process.pid}.js`);
