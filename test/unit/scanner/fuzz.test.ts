@@ -20,10 +20,11 @@ import { minimise } from './minimise';
 // 100000-125000 (hunted on 2026-11-24): 29 documents; of their least forms, the 23 that CommonMark alone decides all
 // read as the scanner reads them, and the other 6 are GFM corners (footnote definitions, tables continued lazily in a
 // quote or a list item) and a wikilink around a code span (`[[`b.md`]]`, a wikilink here, a code span to remark).
-// Seeds 40000-99999 (hunted on 2026-11-24, later): 67 documents. Their least forms were set against commonmark.js
-// 0.31.2 (headings, links, definitions and code spans) by a script, those of seeds 90000-99999 by eye too: 60 read
-// as the scanner reads them; 6 are GFM corners (footnote definitions holding a table or a setext heading, a table
-// ending a list item); one is a wikilink around an autolink (`[[<a@o>]]`: a wikilink here, an email autolink to remark).
+// Seeds 40000-99999 and 125000-199999 (hunted on 2026-11-24, later): 133 documents. Their least forms were set
+// against commonmark.js 0.31.2 (headings, links, definitions and code spans) by a script, those of seeds 90000-99999
+// by eye too: 119 read as the scanner reads them; 12 are GFM corners (footnote definitions holding a table or a setext
+// heading, tables ending a list item or continued after a quote); two are a wikilink around an autolink
+// (`[[<a@o>]]`, `[[<ps:>]]`: a wikilink here, an autolink to remark).
 const BATCHES = 10;
 const PER_BATCH = 235;
 
