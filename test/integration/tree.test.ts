@@ -218,6 +218,12 @@ describe('tree: Series view', () => {
     const selected = await waitFor('the revealed chapter selected', () => {
       const first = a.seriesTree.view.selection[0];
       return first?.kind === 'chapter' && (first as ChapterNode).chapter.file === file ? first : undefined;
+    }).catch((e: Error) => {
+      // say what the view holds instead (this timed out once in 12 runs)
+      const view = a.seriesTree.view;
+      const shown = view.selection.map(n => (n.kind === 'chapter' ? (n as ChapterNode).chapter.file : n.kind));
+      const state = { file, visible: view.visible, selection: shown, active: vscode.window.activeTextEditor?.document.uri.path };
+      throw new Error(`${e.message}: ${JSON.stringify(state)}`);
     });
     assert.equal(selected?.kind, 'chapter');
     assert.equal((selected as ChapterNode).chapter.file, file);
