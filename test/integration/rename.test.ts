@@ -2,7 +2,7 @@
 // every link kind in the README, the coverage matrix and the notes, unsaved buffers included.
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
-import { autoSaveOffInThisSuite, service, uriOf, waitFor } from './support';
+import { autoSaveOffInThisSuite, service, uriOf, waitFor, waitForExplained } from './support';
 import type { IndexService } from '../../src/extension/indexService';
 import { addressBeforeMove, expandMoves } from '../../src/extension/features/renameFiles';
 
@@ -190,13 +190,11 @@ describe('rename in a note with a byte order mark', () => {
       await rename(`${DIR}/bom_b.md`, `${DIR}/bom_c.md`);
       // the open buffer hears of the edit a moment after applyEdit resolves
       const doc = await vscode.workspace.openTextDocument(uriOf(`${DIR}/bom_a.md`));
-      await waitFor('the BOM note to get its link update', () => doc.getText() === '[to b](bom_c.md) [[bom_c]]\n' || undefined)
-        .catch(async (e: Error) => {
-          // say what the buffer and the disk hold instead
-          const disk = new TextDecoder().decode(await vscode.workspace.fs.readFile(uriOf(`${DIR}/bom_a.md`)));
-          const state = { buffer: doc.getText(), dirty: doc.isDirty, version: doc.version, closed: doc.isClosed, disk };
-          throw new Error(`${e.message}: ${JSON.stringify(state)}`);
-        });
+      // (on a timeout: what the buffer and the disk hold instead)
+      await waitForExplained('the BOM note to get its link update', () => doc.getText() === '[to b](bom_c.md) [[bom_c]]\n' || undefined, async () => ({
+        buffer: doc.getText(), dirty: doc.isDirty, version: doc.version, closed: doc.isClosed,
+        disk: new TextDecoder().decode(await vscode.workspace.fs.readFile(uriOf(`${DIR}/bom_a.md`))),
+      }));
       assert.ok(await doc.save(), 'the edited note is saved');
       const saved = await vscode.workspace.fs.readFile(uriOf(`${DIR}/bom_a.md`));
       assert.deepEqual([...saved.subarray(0, 3)], bom, 'the BOM is still the first bytes of the file');

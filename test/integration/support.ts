@@ -46,6 +46,15 @@ export async function waitFor<T>(what: string, probe: () => T | undefined | null
   }
 }
 
+/** `waitFor`, whose failure also says what `state` finds at that moment (what the test saw instead). */
+export async function waitForExplained<T>(what: string, probe: () => T | undefined | null | false, state: () => unknown, timeoutMs = 8000): Promise<T> {
+  try {
+    return await waitFor(what, probe, timeoutMs);
+  } catch (e) {
+    throw new Error(`${(e as Error).message}: ${JSON.stringify(await state())}`);
+  }
+}
+
 /** A chapter note with complete frontmatter, titled `title`, with `body` under its heading. */
 export function chapterNote(title: string, body: string): string {
   return `---\ntitle: ${title}\nnote_type: chapter\ndomain: backend\ntags: []\ncreated: 2026-01-01\nupdated: 2026-01-01\nstatus: draft\n---\n# ${title}\n\n${body}\n`;
