@@ -126,13 +126,18 @@ describe('rename moves', () => {
 });
 
 /**
- * Deletes a scratch folder of a test. The renames left its edited notes unsaved, and `saveAll` does not always save
- * them in this host: a buffer still dirty when the folder is deleted can be written back later, leaving a file in
- * the workspace that the other tests do not expect. Each is saved first.
+ * Deletes a scratch folder of a test, and sees the index forget it. The renames left its edited notes unsaved, and
+ * `saveAll` does not always save them in this host: a buffer still dirty when the folder is deleted can be written
+ * back later, leaving a file in the workspace that the other tests do not expect. Each is saved first. The watcher's
+ * report of the deletion may come after the next test has begun, and a note still indexed then changes what that
+ * test's renames write (a second `c.md` makes `[[c]]` ambiguous): a reconcile reads the folder now instead.
  */
 async function removeFolder(dir: string): Promise<void> {
   for (const doc of vscode.workspace.textDocuments) if (doc.isDirty && doc.uri.path.includes(`/${dir}/`)) await doc.save();
   await vscode.workspace.fs.delete(uriOf(dir), { recursive: true, useTrash: false });
+  await svc.reconcile();
+  const left = [...svc.index.files()].filter(f => f.startsWith(`${dir}/`));
+  assert.deepEqual(left, [], `the index still holds ${dir} after a reconcile`);
 }
 
 describe('rename chains', () => {
