@@ -97,6 +97,8 @@ export class InlineState {
   literalTo = 0;
   literalStart = -1;
   literalEnd = -1;
+  /** the end of the last email literal literalAt read (no URL literal starts inside it) */
+  literalEmailEnd = -1;
   // the last link tail read by linkTail
   tailEnd = 0;
   destStart = 0;
@@ -123,6 +125,7 @@ export class InlineState {
     this.literalTo = from;
     this.literalStart = -1;
     this.literalEnd = -1;
+    this.literalEmailEnd = -1;
     this.clearBuffers(); // a run that threw may have left its state behind
   }
 

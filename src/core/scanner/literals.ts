@@ -7,8 +7,9 @@ import { isAsciiPunctuation } from './target';
  * `https://x.com/[a](b.md)` starts nothing (on GitHub and in remark the whole is one URL). Read as remark
  * (micromark-extension-gfm-autolink-literal) reads them: a prefix (`http://`, `https://`, `www.`) after a
  * character that lets it start, a domain, then a path up to whitespace, less the punctuation that trails it.
- * Email literals are left out: they hold no link syntax (only an emphasis marker of a heading, as in `_a@b.c_`,
- * which the scanner then reads as emphasis).
+ * Email literals hold no link syntax, so they are read only where one ends inside a URL literal's prefix (the
+ * email `a@b.http` leaves `://x[a](b.md)` as text with a link) and around an emphasis marker of a heading (see
+ * inEmailLiteral).
  */
 
 /**
@@ -28,10 +29,22 @@ export function literalAt(st: InlineState, j: number, plain: number): number {
     if (c === 32 || c === 9 || c === 10 || c === 13) break;
     w--;
   }
-  // the candidates of the word, in order: a literal found covers what follows up to its end
+  // the candidates of the word, in order: a literal found covers what follows up to its end, and so does an email
+  // literal (micromark reads `a@b.http://x` as the email `a@b.http`, so no URL literal starts at its `http`)
   for (let p = w; p < j; p++) {
-    const c = text.charCodeAt(p) | 32;
-    if ((c === 104 || c === 119) && p >= st.literalEnd) {
+    const raw = text.charCodeAt(p);
+    if (raw === 64 /* @ */) {
+      if (p >= st.literalEnd && p >= st.literalEmailEnd) {
+        const m = emailLiteralEnd(st, p);
+        if (m !== -1) {
+          st.literalEmailEnd = m;
+          p = m - 1;
+        }
+      }
+      continue;
+    }
+    const c = raw | 32;
+    if ((c === 104 || c === 119) && p >= st.literalEnd && p >= st.literalEmailEnd) {
       const e = literalEnd(st, p);
       if (e !== -1) {
         st.literalStart = p;
@@ -231,7 +244,28 @@ export function inEmailLiteral(st: InlineState, i: number, j: number): boolean {
   let k = j;
   while (k < to && isAtext(text.charCodeAt(k))) k++;
   if (k >= to || text.charCodeAt(k) !== 64 /* @ */) return false;
-  let m = k + 1;
+  const m = emailDomainEnd(text, k, to);
+  if (m === -1) return false;
+  st.emailEnd = m;
+  return true;
+}
+
+/**
+ * The end of the email literal whose `@` is at `at` (see inEmailLiteral), or -1: a character of atext before the `@`,
+ * its run of atext not after a `/`. Each run is read back once: it ends at this `@`, which literalAt reads once.
+ */
+function emailLiteralEnd(st: InlineState, at: number): number {
+  const { text, to, from } = st;
+  if (at === from || !isAtext(text.charCodeAt(at - 1))) return -1;
+  let w = at - 1;
+  while (w > from && isAtext(text.charCodeAt(w - 1))) w--;
+  if (w > from && text.charCodeAt(w - 1) === 47 /* / */) return -1;
+  return emailDomainEnd(text, at, to);
+}
+
+/** The end of a GFM email literal's domain after the `@` at `at`, or -1: letters, digits, `-` and `_`, a dot inside, a letter last. */
+function emailDomainEnd(text: string, at: number, to: number): number {
+  let m = at + 1;
   let dot = false;
   let data = false;
   while (m < to) {
@@ -243,9 +277,7 @@ export function inEmailLiteral(st: InlineState, i: number, j: number): boolean {
     else break;
     m++;
   }
-  if (!data || !dot || !isAsciiLetter(text.charCodeAt(m - 1))) return false;
-  st.emailEnd = m;
-  return true;
+  return data && dot && isAsciiLetter(text.charCodeAt(m - 1)) ? m : -1;
 }
 
 function isAtext(c: number): boolean {

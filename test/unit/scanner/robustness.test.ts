@@ -94,6 +94,9 @@ const STORMS: Record<string, string> = {
   'nested footnote-shaped brackets in a heading': '# ![' + '[^aaaa'.repeat(N / 6) + ']'.repeat(N / 6) + '](i.png)\n',
   // underscores in email literals of a heading: each word is read once for a literal
   'email literals with underscores in a heading': '# ' + 'a_b@c.de '.repeat(N / 9) + '~~*x~~*\n',
+  // an email literal before a URL literal's prefix: each `@` reads its local part back once
+  'emails storm before URL prefixes': 'a@b.http://e'.repeat(N / 12) + '[x](y.md)',
+  'one long local part before many @': 'a'.repeat(N / 2) + '@.http:'.repeat(N / 14) + '[x](y.md)',
   'one long email word of underscores in a heading': '# ' + 'a_'.repeat(N / 2) + '@b.c ~~*x~~*\n',
   // many small runs (table cells) before a long stretch without special characters: searches
   // for the next special character of one cell must not run to the end of the note
