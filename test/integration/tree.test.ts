@@ -214,8 +214,8 @@ describe('tree: Series view', () => {
     await vscode.window.showTextDocument(a.service.uriOf(file));
     const found = await vscode.commands.executeCommand<boolean>('notesNavigator.revealInTree');
     assert.equal(found, true);
-    // the view's selection reaches the extension host as an event after reveal() resolves
-    // (on a timeout, which came once in 12 runs: what the view holds instead)
+    // the view's selection reaches the extension host as an event (on a timeout: what the view holds instead; one
+    // in about 15 runs timed out with an empty selection before revealFile confirmed its reveals, see the next test)
     const view = a.seriesTree.view;
     const selected = await waitForExplained('the revealed chapter selected', () => {
       const first = view.selection[0];
@@ -227,6 +227,37 @@ describe('tree: Series view', () => {
     assert.equal(selected?.kind, 'chapter');
     assert.equal((selected as ChapterNode).chapter.file, file);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('tries a reveal again when VS Code drops it without selecting, and gives up after three', async () => {
+    const a = await api();
+    await vscode.commands.executeCommand('notesNavigator.series.focus');
+    const view = a.seriesTree.view;
+    await waitFor('the Series view shown', () => view.visible);
+    const isSelected = (f: string) => view.selection.some(n => n.kind === 'chapter' && (n as ChapterNode).chapter.file === f);
+    const written = uniqueChapters(backendSeries(a).series).map(c => c.file).filter(f => a.service.index.note(f) !== undefined);
+    const [first, second] = written.filter(f => !isSelected(f));
+    assert.ok(first && second, 'two written chapters not selected');
+    // VS Code resolves a reveal without doing it when its copy of the tree lacks the item (a refresh in flight):
+    // stand-in reveals that do nothing at first, as that one does
+    const real = view.reveal;
+    const calls: string[] = [];
+    const dropping = (drops: number) => {
+      calls.length = 0;
+      view.reveal = (node, options) => (calls.push(node.id) <= drops ? Promise.resolve() : real.call(view, node, options));
+    };
+    try {
+      dropping(1);
+      assert.equal(await a.seriesTree.revealFile(first, false), true);
+      assert.equal(calls.length, 2, 'one reveal dropped, one done');
+      assert.ok(isSelected(first), `${first} selected`);
+      dropping(Infinity);
+      assert.equal(await a.seriesTree.revealFile(second, false), true, 'the chapter is in the tree, though not selected');
+      assert.equal(calls.length, 3, 'three reveals, then it gives up');
+      assert.ok(!isSelected(second));
+    } finally {
+      view.reveal = real;
+    }
   });
 });
 

@@ -9,6 +9,7 @@ import { otherPriorityLabels, priorityName, priorityText } from '../priorityText
 import { chapterAccessibleLabel, groupAccessibleLabel, spokenList } from './accessibleLabels';
 import type { IndexService } from '../indexService';
 import { shownFolderName } from '../notesFolder';
+import { revealSelected } from './revealSelected';
 import { StudiedStore, studiedKeyIn } from './studied';
 import { buildTree, findChapterNode, isFilterActive, type ChapterFacts, type ChapterNode, type GroupNode, type Progress, type SeriesNode, type TreeNode } from './treeModel';
 import { ViewState } from './viewState';
@@ -124,23 +125,15 @@ export class SeriesTree implements vscode.TreeDataProvider<TreeNode>, vscode.Dis
   }
 
   /**
-   * Selects the chapter node of `file` (first occurrence in the current grouping). A refresh that lands while VS Code
-   * reveals the node (an index update's debounce, or the reveal the active editor's change starts) makes that node
-   * stale and the reveal fail: it is tried once more on the tree as it is then.
+   * Selects the chapter node of `file` (first occurrence in the current grouping); false when the tree shows no such
+   * chapter. A refresh that lands while VS Code reveals the node (an index update's debounce, or the reveal the
+   * active editor's change starts) can make the reveal fail or do nothing: see revealSelected.
    */
   async revealFile(file: string | undefined, focus: boolean): Promise<boolean> {
     if (!file) return false;
-    for (let attempt = 0; attempt < 2; attempt++) {
-      const node = findChapterNode(this.currentRoots(), file);
-      if (!node) return false;
-      try {
-        await this.view.reveal(node, { select: true, focus, expand: false });
-        return true;
-      } catch {
-        // the view is not shown, or the tree changed meanwhile
-      }
-    }
-    return false;
+    const outcome = await revealSelected(this.view, () => findChapterNode(this.currentRoots(), file), focus);
+    if (outcome === 'dropped') this.service.log.warn(`the Series view did not select ${file}: VS Code dropped each reveal`);
+    return outcome !== 'absent';
   }
 
   dispose(): void {

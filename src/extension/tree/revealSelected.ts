@@ -1,0 +1,49 @@
+import type * as vscode from 'vscode';
+
+/** How long a reveal's selection may take to reach the extension host before the reveal counts as dropped. */
+const SELECTION_GRACE_MS = 250;
+
+/** How often a dropped reveal is tried, on the tree as it is each time. */
+const REVEAL_ATTEMPTS = 3;
+
+/** What revealSelected did: selected the node, found none to reveal, or saw every reveal dropped. */
+export type RevealOutcome = 'selected' | 'absent' | 'dropped';
+
+/**
+ * Reveals and selects the node `current` gives (asked again before each attempt: a refresh rebuilds the nodes), and
+ * confirms it by the selection that comes back. VS Code may resolve a reveal without doing it: the workbench skips
+ * an item its copy of the tree does not hold (a refresh of the view in flight empties that copy until the children
+ * come again), and the extension host logs and skips an element it cannot place in the tree it last gave the view.
+ * So a reveal whose selection does not arrive is tried again, and a reveal that throws (the view went away, the tree
+ * changed meanwhile) likewise.
+ */
+export async function revealSelected<T extends { id: string }>(
+  view: vscode.TreeView<T>, current: () => T | undefined, focus: boolean,
+): Promise<RevealOutcome> {
+  for (let attempt = 0; attempt < REVEAL_ATTEMPTS; attempt++) {
+    const node = current();
+    if (!node) return 'absent';
+    try {
+      await view.reveal(node, { select: true, focus, expand: false });
+      if (await selectionHolds(view, node.id, SELECTION_GRACE_MS)) return 'selected';
+    } catch {
+      // tried again below
+    }
+  }
+  return 'dropped';
+}
+
+/** Whether the view's selection holds the node `id`, now or within `ms`. */
+function selectionHolds<T extends { id: string }>(view: vscode.TreeView<T>, id: string, ms: number): Promise<boolean> {
+  const holds = (selection: readonly T[]) => selection.some(n => n.id === id);
+  if (holds(view.selection)) return Promise.resolve(true);
+  return new Promise(resolve => {
+    const timer = setTimeout(() => { sub.dispose(); resolve(false); }, ms);
+    const sub = view.onDidChangeSelection(e => {
+      if (!holds(e.selection)) return;
+      clearTimeout(timer);
+      sub.dispose();
+      resolve(true);
+    });
+  });
+}
