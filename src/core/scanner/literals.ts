@@ -237,10 +237,7 @@ function isPunctuation(text: string, j: number): boolean {
 export function inEmailLiteral(st: InlineState, i: number, j: number): boolean {
   const { text, to } = st;
   if (i < st.emailEnd) return true;
-  if (i === st.from || !isAtext(text.charCodeAt(i - 1)) || st.openerPos.length !== 0) return false;
-  let w = i - 1;
-  while (w > st.from && isAtext(text.charCodeAt(w - 1))) w--;
-  if (w > st.from && text.charCodeAt(w - 1) === 47 /* / */) return false;
+  if (st.openerPos.length !== 0 || !localPartBefore(st, i)) return false;
   let k = j;
   while (k < to && isAtext(text.charCodeAt(k))) k++;
   if (k >= to || text.charCodeAt(k) !== 64 /* @ */) return false;
@@ -251,16 +248,20 @@ export function inEmailLiteral(st: InlineState, i: number, j: number): boolean {
 }
 
 /**
- * The end of the email literal whose `@` is at `at` (see inEmailLiteral), or -1: a character of atext before the `@`,
- * its run of atext not after a `/`. Each run is read back once: it ends at this `@`, which literalAt reads once.
+ * The end of the email literal whose `@` is at `at` (see inEmailLiteral), or -1. Each local part is read back once:
+ * it ends at this `@`, which literalAt reads once.
  */
 function emailLiteralEnd(st: InlineState, at: number): number {
-  const { text, to, from } = st;
-  if (at === from || !isAtext(text.charCodeAt(at - 1))) return -1;
-  let w = at - 1;
+  return localPartBefore(st, at) ? emailDomainEnd(st.text, at, st.to) : -1;
+}
+
+/** Whether an email literal's local part may end at `i`: a character of atext before it, its run of atext not after a `/`. */
+function localPartBefore(st: InlineState, i: number): boolean {
+  const { text, from } = st;
+  if (i === from || !isAtext(text.charCodeAt(i - 1))) return false;
+  let w = i - 1;
   while (w > from && isAtext(text.charCodeAt(w - 1))) w--;
-  if (w > from && text.charCodeAt(w - 1) === 47 /* / */) return -1;
-  return emailDomainEnd(text, at, to);
+  return !(w > from && text.charCodeAt(w - 1) === 47 /* / */);
 }
 
 /** The end of a GFM email literal's domain after the `@` at `at`, or -1: letters, digits, `-` and `_`, a dot inside, a letter last. */

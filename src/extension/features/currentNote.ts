@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { NoteRecord } from '../../core/index/api';
+import { eventWithin } from '../eventWithin';
 import type { IndexService } from '../indexService';
 import { isIndexReady } from './readiness';
 
@@ -29,17 +30,8 @@ export async function currentNote(service: IndexService, document: vscode.TextDo
   return record === undefined ? undefined : { file, record };
 }
 
-function nextUpdateOf(service: IndexService, file: string, timeoutMs: number): Promise<void> {
-  return new Promise(resolve => {
-    let subscription: vscode.Disposable | undefined;
-    const finish = (): void => {
-      clearTimeout(timer);
-      subscription?.dispose();
-      resolve();
-    };
-    const timer = setTimeout(finish, timeoutMs);
-    subscription = service.onDidChange(e => { if (e.files.includes(file)) finish(); });
-  });
+async function nextUpdateOf(service: IndexService, file: string, timeoutMs: number): Promise<void> {
+  await eventWithin(service.onDidChange, e => e.files.includes(file), timeoutMs);
 }
 
 /**

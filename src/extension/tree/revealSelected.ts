@@ -1,4 +1,5 @@
 import type * as vscode from 'vscode';
+import { eventWithin } from '../eventWithin';
 
 /** How long a reveal's selection may take to reach the extension host before the reveal counts as dropped. */
 const SELECTION_GRACE_MS = 250;
@@ -34,16 +35,7 @@ export async function revealSelected<T extends { id: string }>(
 }
 
 /** Whether the view's selection holds the node `id`, now or within `ms`. */
-function selectionHolds<T extends { id: string }>(view: vscode.TreeView<T>, id: string, ms: number): Promise<boolean> {
+async function selectionHolds<T extends { id: string }>(view: vscode.TreeView<T>, id: string, ms: number): Promise<boolean> {
   const holds = (selection: readonly T[]) => selection.some(n => n.id === id);
-  if (holds(view.selection)) return Promise.resolve(true);
-  return new Promise(resolve => {
-    const timer = setTimeout(() => { sub.dispose(); resolve(false); }, ms);
-    const sub = view.onDidChangeSelection(e => {
-      if (!holds(e.selection)) return;
-      clearTimeout(timer);
-      sub.dispose();
-      resolve(true);
-    });
-  });
+  return holds(view.selection) || eventWithin(view.onDidChangeSelection, e => holds(e.selection), ms);
 }
