@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { decodeFast, decodeValidUtf8 } from '../../../src/node/decodeFast';
 import { decodeNote } from '../../../src/core/text/decode';
+import { createRng } from '../../bench/corpus';
 
 const enc = (s: string) => new Uint8Array(Buffer.from(s, 'utf8'));
 
@@ -25,8 +26,8 @@ describe('decodeFast', () => {
   });
 
   it('decodes random valid UTF-8 (1- to 4-byte characters) exactly as the core decoder does', () => {
-    let seed = 7;
-    const rnd = (n: number) => { seed = (seed * 1103515245 + 12345) % 2 ** 31; return seed % n; };
+    const rng = createRng(7);
+    const rnd = (n: number) => Math.floor(rng() * n);
     const ranges: [number, number][] = [[0x20, 0x7e], [0x0a, 0x0a], [0xa0, 0x7ff], [0x800, 0xd7ff], [0xe000, 0xfffd], [0x10000, 0x10ffff]];
     for (let round = 0; round < 200; round++) {
       let s = '';
