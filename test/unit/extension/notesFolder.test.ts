@@ -195,6 +195,9 @@ describe('notes folder of a multi-root workspace (vscode stub, folders on disk)'
     workspaceOf({ app: APP, notes: NOTES });
     const s = await activate();
     const switched = s.reroot(Uri.file(`${base}/app`) as unknown as vscode.Uri);
+    // really deleted: a deletion reported for a path still on disk is read again as stale, which would keep the new
+    // folder's README.md whether or not the event is dropped
+    rmSync(`${base}/notes/README.md`);
     events.fsDelete.fire(Uri.file(`${base}/notes/README.md`));
     await switched;
     await idleOf(s);
