@@ -59,6 +59,8 @@ describe('Next Chapter in Batch Route', () => {
     const r = await run(shared, 'shared/02_tools.md');
     assert.deepEqual(r.messages, []);
     assert.equal(r.result, 'course/03_end.md');
+    // the command's effect is the editor on that chapter, not only its answer
+    assert.deepEqual(r.opened, ['course/03_end.md']);
   });
 
   it('follows the route of the series that lists the chapter, not of a series nested around the file', async () => {
@@ -69,6 +71,7 @@ describe('Next Chapter in Batch Route', () => {
     };
     const r = await run(files, 'course/part/02_deep.md');
     assert.equal(r.result, 'course/03_end.md');
+    assert.deepEqual(r.opened, ['course/03_end.md']);
   });
 
   it('says so at the end of the route, and when every chapter is studied', async () => {
@@ -79,11 +82,13 @@ describe('Next Chapter in Batch Route', () => {
     const done = await run(shared, 'course/README.md', all);
     assert.equal(done.result, undefined);
     assert.deepEqual(done.messages, ['Every chapter of Course is marked studied.']);
+    assert.deepEqual([...end.opened, ...done.opened], [], 'nothing is opened');
   });
 
   it('starts at the first chapter not yet studied from the README', async () => {
     const r = await run(shared, 'course/README.md', ['course/01_intro.md']);
     assert.equal(r.result, 'shared/02_tools.md');
+    assert.deepEqual(r.opened, ['shared/02_tools.md']);
   });
 });
 
