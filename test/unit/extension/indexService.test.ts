@@ -252,12 +252,17 @@ describe('IndexService lifecycle (vscode stub, files on disk)', () => {
     const texts = ['# A\n\n[x](m1.md)\n', '# A\n\n[x](m2.md)\n', '# A\n\n[b](b.md)\n'];
     const doc = buffer(uri('a.md'), '', true, 1);
     workspace.textDocuments = [doc];
+    const reindexed: string[][] = [];
+    const sub = h.service.onDidChange(e => { if (e.files.includes('a.md')) reindexed.push(e.files); });
     for (const [i, t] of texts.entries()) {
       doc.version = i + 2;
       doc.getText = () => t;
       events.changeTextDocument.fire({ document: doc, contentChanges: [{}] });
     }
     await idle();
+    sub.dispose();
+    // three edits within one debounce: one re-index of the last text (the findings alone would not show the others)
+    assert.equal(reindexed.length, 1, JSON.stringify(reindexed));
     assert.deepEqual(codes('a.md'), []);
     assert.deepEqual(published('a.md'), []);
   });
