@@ -214,6 +214,12 @@ describe('CLI', () => {
     assert.match(r.err, /^notes-navigator: 1 warning exceeds --max-warnings 0$/m);
     const two = tempWorkspace({ 'a.md': '# no frontmatter\n', 'b.md': '# none either\n' });
     assert.match((await cli('check', two, '--max-warnings', '1')).err, /^notes-navigator: 2 warnings exceed --max-warnings 1$/m);
+    // as many warnings as allowed is not too many (every case above has more, so `>=` for `>` passed them)
+    for (const [folder, max] of [[dir, '1'], [two, '2'], [two, '3']] as const) {
+      const r = await cli('check', folder, '--max-warnings', max);
+      assert.equal(r.code, 0, `--max-warnings ${max}: ${r.err}`);
+      assert.doesNotMatch(r.err, /max-warnings/, `--max-warnings ${max}`);
+    }
   });
 
   it('colours each stream by whether it is a terminal: the JSON summary on stderr by stderr', async () => {
