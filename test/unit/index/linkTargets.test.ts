@@ -166,6 +166,11 @@ describe('link texts and destinations', () => {
     const messages = index.diagnostics('a.md').map(d => d.message);
     assert.equal(messages.length, 2);
     for (const m of messages) assert.ok(m.length < 700 && m.includes('…') && !m.includes('\n'), m.slice(0, 300));
+    // a percent-encoded line break decodes to one: the quoted path or fragment is still one line (the texts above
+    // hold no line break, so they could not tell)
+    const broken = await indexOf({ 'a.md': FM('A') + '[x](b.md#a%0Ab%0D%0Ac) [y](no%0Dhere.md)\n', 'b.md': FM('B') });
+    assert.deepEqual(broken.diagnostics('a.md').map(d => d.message),
+      ['heading "#a b c" not found in b.md', 'link target "no here.md" does not exist (no here.md)']);
   });
   it('a fragment into a note that could not be read is not reported: its headings are unknown', async () => {
     const index = await indexOf({ 'a.md': FM('A') + '[x](b.md#anything)\n', 'b.md': new Uint8Array([0xff, 0xfe, 0x41]) });
