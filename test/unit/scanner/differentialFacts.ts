@@ -13,7 +13,8 @@ import { isRefPath, percentDecode } from '../../../src/core/scanner/target';
  * (kind, decoded destination, start line), headings (depth, start line), their texts (start
  * line, text: see shownText) and slugs (start line, slug as GitHub makes it from remark's heading: see
  * githubText), backtick `.md` references (content, start line), and the links of HTML tags (`<a href>`, `<img src>`:
- * kind, decoded destination, line of the tag's start) in the HTML remark finds (see htmlLinks).
+ * kind, decoded destination, line of the tag's start) in the HTML remark finds (see htmlLinks). On the scanner's
+ * side alone, each link's target range is checked against its destination as written (see Facts.targets).
  */
 
 export interface Facts {
@@ -24,6 +25,12 @@ export interface Facts {
   slugs: string[];
   refs: string[];
   html: string[];
+  /**
+   * links whose target range does not hold their destination as written (scanner only; remark's side is always
+   * empty): a rename and a quick fix rewrite exactly that range, and in a block quote or list item the scanner reads
+   * a paragraph without its container's marks and maps each offset back, so the range can go wrong where `raw` is right
+   */
+  targets: string[];
 }
 
 interface MdNode extends Node {
@@ -81,7 +88,7 @@ function headingText(node: MdNode, alt: boolean): string {
  */
 export function remarkFacts(text: string, accepted?: Set<string>): Facts {
   const tree = parseMarkdownTree(text) as unknown as MdNode;
-  const facts: Facts = { links: [], headings: [], texts: [], slugs: [], refs: [], html: [] };
+  const facts: Facts = { links: [], headings: [], texts: [], slugs: [], refs: [], html: [], targets: [] };
   const slugger = new GithubSlugger();
   // the last line of the last definition seen
   let definitionEnd = -1;
@@ -141,9 +148,11 @@ export function scannerFacts(text: string): Facts {
   const block = findFrontmatterBlock(text);
   const body = block && block.closed && block.language === '' ? block.end : 0;
   const result = scanNote(text, body);
-  const facts: Facts = { links: [], headings: [], texts: [], slugs: [], refs: [], html: [] };
+  const facts: Facts = { links: [], headings: [], texts: [], slugs: [], refs: [], html: [], targets: [] };
   for (const l of result.links) {
     const line = l.range.start.line;
+    const written = text.slice(l.targetStart, l.targetEnd);
+    if (written !== l.raw) facts.targets.push(`${l.kind}|${line}|${JSON.stringify(l.raw)} at ${JSON.stringify(written)}`);
     if (l.kind === 'ref') facts.refs.push(`${l.raw}|${line}`);
     else if (l.kind === 'link' || l.kind === 'image') {
       const dest = l.fragment === undefined ? l.path : `${l.path}#${l.fragment}`;
@@ -160,7 +169,7 @@ export function scannerFacts(text: string): Facts {
 }
 
 function sortFacts(f: Facts): Facts {
-  return { links: f.links.sort(), headings: f.headings.sort(), texts: f.texts.sort(), slugs: f.slugs.sort(), refs: f.refs.sort(), html: f.html.sort() };
+  return { links: f.links.sort(), headings: f.headings.sort(), texts: f.texts.sort(), slugs: f.slugs.sort(), refs: f.refs.sort(), html: f.html.sort(), targets: f.targets.sort() };
 }
 
 /** mdast parents of HTML blocks (flow HTML); any other parent holds inline HTML, one tag (or comment …) a node. */
