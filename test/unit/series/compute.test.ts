@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { defaultConfig } from '../../../src/core/config';
-import { bodySize, computeRowCoverage, draftReason, fileState, MIN_WRITTEN_BODY } from '../../../src/core/coverage/compute';
+import { bodySize, computeRowCoverage, draftReason, fileState, MIN_WRITTEN_BODY, sameDraftReason } from '../../../src/core/coverage/compute';
 import type { FileState, FrontmatterResult, MatrixRow } from '../../../src/core/model';
 
 const config = defaultConfig();
@@ -84,5 +84,21 @@ describe('computed coverage', () => {
       ['done', 'in-progress', 'done', 'done', 'in-progress', 'done', 'in-progress', 'done']);
     // a row without a declared status gets the computed one (Sync writes it)
     assert.equal(computeRowCoverage([{ ...row('h'), declared: undefined, declaredText: '' }], f => states[f], unknown)[0].computed, 'done');
+  });
+
+  // Mutation testing: with the surrogate pair not skipped as one character in bodySize, an emoji counted as two
+  // characters weighing three, and every test passed. A character outside the BMP is one character weighing two.
+  it('bodySize counts a character outside the BMP (an emoji) as one character weighing two', () => {
+    assert.deepEqual(bodySize('😀😀 a', 0), { chars: 4, weight: 6 });
+  });
+
+  // Mutation testing: with sameDraftReason ignoring the character counts, every test passed, yet the index would keep
+  // a matrix message saying "only 78 characters of body" after the draft grew to 120.
+  it('sameDraftReason: two short drafts with different body sizes are different reasons', () => {
+    assert.equal(sameDraftReason({ chars: 78 }, { chars: 78 }), true);
+    assert.equal(sameDraftReason({ chars: 78 }, { chars: 120 }), false);
+    assert.equal(sameDraftReason({ status: 'draft' }, { chars: 78 }), false);
+    assert.equal(sameDraftReason({ status: 'draft' }, { status: 'Draft' }), false);
+    assert.equal(sameDraftReason(undefined, { chars: 1 }), false);
   });
 });
