@@ -36,6 +36,14 @@ describe('creating a planned note: its coverage matrix row', () => {
     assert.equal(stateOfNewText(newNoteText(index, 'a.md', { today: '2026-01-03' }), defaultConfig()), 'draft');
   });
 
+  // Mutation testing: with stateOfNewText measuring the body from the start of the text (frontmatter included), every
+  // test passed; a note whose frontmatter alone is long enough would have made its row Done instead of In Progress.
+  it('the frontmatter does not count as body: a long frontmatter over a stub is a draft', () => {
+    const text = `---\ntitle: A long title\ntags: [${Array.from({ length: 40 }, (_, i) => `tag${i}`).join(', ')}]\n---\n\n# A\n`;
+    assert.ok(text.length > 300);
+    assert.equal(stateOfNewText(text, defaultConfig()), 'draft');
+  });
+
   it('Pending becomes In Progress, and the check then finds no mismatch (without the edit it would)', async () => {
     const matrix = HEAD + '| A | X | `a/01_x.md` | Done |\n| A | Y | `a/02_y.md` | Pending |\n| A | Z | `a/03_z.md` | Pending |\n';
     const r = await create(matrix, 's/a/02_y.md');
