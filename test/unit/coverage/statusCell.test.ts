@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { defaultConfig } from '../../../src/core/config';
 import { computeRowCoverage } from '../../../src/core/coverage/compute';
-import { syncStatusEdits } from '../../../src/core/coverage/sync';
+import { setRowStatusEdit, syncStatusEdits } from '../../../src/core/coverage/sync';
 import { applyTextEdits } from '../../../src/core/fixes/applyEdits';
 import { fixesFor } from '../../../src/core/fixes/index';
 import type { FileState } from '../../../src/core/model';
@@ -117,5 +117,55 @@ describe('status word language', () => {
     assert.equal(fix.title, 'Set status to "待建立"');
     assert.equal(applyTextEdits(matrix, fix.edits[0].edits).split('\n')[4], synced.split('\n')[4]);
     assert.match(d.message, /expected "待建立"/);
+  });
+});
+
+// Mutation testing (hand-driven): each case below passed unseen with a one-line change of src/core/coverage; the
+// comment names the change it catches.
+describe('status words: edge cases found by mutation testing', () => {
+  const declared = (...cells: string[]) =>
+    parseCoverageMatrix(HEAD + cells.map((c, i) => `| A | \`${i}.md\` | ${c} |\n`).join(''), 'coverage_matrix.md', config).rows.map(r => r.declared);
+
+  it('a status word inside an HTML comment is not replaced, nor does it make the cell mixed (statusWordsIn skipping no '
+    + 'comment: sync left the cell alone)', () => {
+    const text = HEAD + '| A | `a.md` | Pending <!-- was Done --> |\n';
+    assert.equal(sync(text, 'draft').out, HEAD + '| A | `a.md` | In Progress <!-- was Done --> |\n');
+  });
+
+  it('a Latin word is whole at both ends (statusWordsIn checking only the start: "Doneness" read as Done)', () => {
+    assert.deepEqual(declared('Doneness', 'Pendings'), [undefined, undefined]);
+  });
+
+  it('a negation is a whole word too (LATIN_NEGATION without its boundary: "Casino done" read as "no done")', () => {
+    assert.deepEqual(declared('Casino done'), ['done']);
+  });
+
+  it('a negated word that a configured word spells out whole is that word (the filter without its negated case: '
+    + 'sync left the cell alone)', () => {
+    const custom = { ...config, statusWords: { ...config.statusWords, pending: [...config.statusWords.pending, 'Not done'] } };
+    const text = HEAD + '| A | `a.md` | Not done |\n';
+    const cov = parseCoverageMatrix(text, 'coverage_matrix.md', custom);
+    assert.equal(cov.rows[0].declared, 'pending');
+    const out = applyTextEdits(text, syncStatusEdits(text, cov, computeRowCoverage(cov.rows, () => 'written'), custom));
+    assert.equal(out, HEAD + '| A | `a.md` | Done |\n');
+  });
+
+  it('a cell that already says the status gets no edit (statusCellChange without its "already says it" check)', () => {
+    const [row] = parseCoverageMatrix(HEAD + '| A | `a.md` | Done / 完成 |\n', 'coverage_matrix.md', config).rows;
+    assert.equal(setRowStatusEdit(row, 'done', config), undefined);
+  });
+
+  it('a word put in front of a cell without one follows that cell\'s language, not the matrix\'s (statusWordForRow '
+    + 'ignoring the cell: "Done 規劃中")', () => {
+    const text = HEAD + '| A | `a.md` | Done |\n| A | `b.md` | Done |\n| A | `c.md` | 規劃中 |\n';
+    assert.equal(sync(text).out, HEAD + '| A | `a.md` | Done |\n| A | `b.md` | Done |\n| A | `c.md` | 完成 規劃中 |\n');
+  });
+
+  it('an empty cell takes English on a tie, and empty cells are no votes (dominantStatusText with >= or counting '
+    + 'empty cells as English)', () => {
+    const tie = HEAD + '| A | `a.md` | 完成 |\n| A | `b.md` | Done |\n| A | `c.md` |  |\n';
+    assert.equal(sync(tie).out, tie.replace('`c.md` |  |', '`c.md` | Done |'));
+    const cjk = HEAD + '| A | `a.md` | 完成 |\n| A | `b.md` | 完成 |\n| A | `c.md` |  |\n| A | `d.md` |  |\n| A | `e.md` |  |\n';
+    assert.equal(sync(cjk).out, cjk.replace(/\|  \|/g, '| 完成 |'));
   });
 });
