@@ -248,4 +248,82 @@ describe('series README parser', () => {
       assert.equal(resolveSeriesHref('s/t', 'a/..'), 's/t');
     });
   });
+
+  // Mutation testing (hand-driven): each case below passed unseen with a one-line change of src/core/series/readme.ts;
+  // the test name says which.
+  describe('cases found by mutation testing', () => {
+    const parse = (body: string, file = 'README.md') => parseSeriesReadme(body, file, config);
+
+    it('a heading indented four spaces, or inside a longer fence a shorter one does not close, is no Chapters heading '
+      + '(isSeriesReadme without its 3-space limit, or closing a fence with a shorter run)', () => {
+      assert.equal(isSeriesReadme('# T\n\n    ## Chapters\n'), false);
+      assert.equal(isSeriesReadme('# T\n\n````md\n```\n## Chapters\n````\n'), false);
+      assert.equal(isSeriesReadme('# T\n\n````md\n```\n````\n## Chapters\n'), true);
+    });
+
+    it('a protocol-relative href is external (resolveSeriesHref without its "//" case made it a local file)', () => {
+      assert.equal(resolveSeriesHref('s', '//example.com/01_a.md'), '');
+      const [ch] = parse('## Chapters\n### C\n- [a](//example.com/01_a.md) - 必讀 - 1 min\n', 's/README.md').categories[0].chapters;
+      assert.equal(ch.file, '');
+    });
+
+    it('a level-1 heading ends the Chapters section (the h1 branch not resetting the section)', () => {
+      const s = parse('## Chapters\n\n### C\n\n- [a](01_a.md) - 必讀 - 5 min\n\n# Appendix\n\n- [z](99_z.md) - 必讀 - 5 min\n');
+      assert.deepEqual(s.categories.flatMap(c => c.chapters.map(ch => ch.file)), ['01_a.md']);
+    });
+
+    it('a second Chapters section starts without the first one\'s category (the h2 branch keeping the category)', () => {
+      const s = parse('## Chapters (part 1)\n\n### A\n\n- [a](01_a.md) - 必讀\n\n## Chapters (part 2)\n\n- [b](02_b.md) - 必讀\n');
+      assert.deepEqual(s.categories.map(c => [c.name, c.chapters.map(ch => ch.file)]), [['A', ['01_a.md']], ['Chapters', ['02_b.md']]]);
+    });
+
+    it('the first definition of a label wins, as CommonMark says (definitionsOf keeping the last one)', () => {
+      const s = parse('## Chapters\n\n### C\n\n- [a][c1] - 必讀\n\n[c1]: 01_a.md\n[c1]: 09_z.md\n');
+      assert.equal(s.categories[0].chapters[0].file, '01_a.md');
+    });
+
+    it('a destination with balanced or escaped parentheses ends at the closing one (destinationOffsets breaking at '
+      + 'depth 1, or not skipping a backslash escape: a rename would rewrite part of the path)', () => {
+      const text = '## Chapters\n\n### C\n\n- [a](01_a(b).md) - 必讀\n- [b](02_b\\).md) - 必讀\n';
+      const [a, b] = parse(text).categories[0].chapters;
+      assert.equal(textAt(text, a.hrefRange), '01_a(b).md');
+      assert.equal(textAt(text, b.hrefRange), '02_b\\).md');
+    });
+
+    it('the first priority label and the first reading time of a line win (later segments overwriting them)', () => {
+      const s = parse('## Chapters\n\n### C\n\n- [a](01_a.md) - 必讀 - 90 min - see the appendix - 2 h\n');
+      const ch = s.categories[0].chapters[0];
+      assert.deepEqual([ch.priority, ch.priorityLabel, ch.minutes], ['must-read', '必讀', 90]);
+    });
+
+    it('only the link\'s line holds the tail: a continuation line with a dash is no segment (tailEnd at the '
+      + 'paragraph\'s end lost the reading time)', () => {
+      const s = parse('## Chapters\n\n### C\n\n- [a](01_a.md) - 必讀 - 90 min\n  Covers scaling - and its limits.\n');
+      const ch = s.categories[0].chapters[0];
+      assert.deepEqual([ch.priority, ch.minutes], ['must-read', 90]);
+    });
+
+    it('a chapter line\'s range ends at its last non-blank character (itemLineRange without its trim)', () => {
+      const text = '## Chapters\n\n### C\n\n- [a](01_a.md) - 必讀 - 5 min   \n';
+      assert.equal(textAt(text, parse(text).categories[0].chapters[0].range), '- [a](01_a.md) - 必讀 - 5 min');
+    });
+
+    it('a batch takes the number its label names, drops a separator before its theme, and needs no colon '
+      + '(the ordinal instead, the theme kept as ", Basics", or no numbers read without a colon)', () => {
+      const s = parse('## Batch Learning Route\n\n- Batch 3: `01`, `02`, Basics\n- Batch 7: `03`\n- `04` `05`\n');
+      assert.deepEqual(s.batches.map(b => [b.index, b.numbers.map(n => n.num), b.theme]), [
+        [3, ['01', '02'], 'Basics'], [7, ['03'], undefined], [3, ['04', '05'], undefined]]);
+    });
+
+    it('a prose bullet with a colon but no chapter numbers is no reading list (reported as an unknown one)', () => {
+      const s = parse('## Reading Priority\n\n- Note: read the must-read chapters first\n- Later: `07`\n');
+      assert.deepEqual(s.readingLists, []);
+      assert.deepEqual(s.unknownReadingLists?.map(l => [l.label, l.numbers.map(n => n.num)]), [['Later', ['07']]]);
+    });
+
+    it('the frontmatter title wins over the first heading, without its trailing comment (the h1 first, or the '
+      + 'comment kept)', () => {
+      assert.equal(parse('---\ntitle: Backend Series # draft\n---\n# Heading\n\n## Chapters\n').title, 'Backend Series');
+    });
+  });
 });
