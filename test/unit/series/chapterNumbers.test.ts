@@ -50,6 +50,18 @@ describe('chapter number resolution', () => {
     assert.equal(six.kind === 'found' && six.chapter.file, 's/06_w.md');
   });
 
+  // Mutation testing: with depthOf not taking the series folder off the file's path, every test passed (the series
+  // folder then adds the same depth to each chapter), yet a chapter outside the folder became the shallowest.
+  it('counts depth from the series folder: a chapter in it wins over one linked from the parent folder', () => {
+    const s = parseSeriesReadme([
+      '## Chapters', '### A',
+      '- [a](01_a.md) - 必讀 - 1 min',
+      '- [b](../01_b.md) - 必讀 - 1 min',
+    ].join('\n'), 'notes/rust/README.md', defaultConfig());
+    const r = resolveChapterNumber(s, '01');
+    assert.equal(r.kind === 'found' && r.chapter.file, 'notes/rust/01_a.md');
+  });
+
   describe('sub-chapters (17_3 in the file name)', () => {
     const sub = parseSeriesReadme([
       '## Chapters', '### Rust',

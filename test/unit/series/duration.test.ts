@@ -19,6 +19,9 @@ describe('reading times (parseMinutes)', () => {
   const notDurations = [
     '必讀', 'Must-read', '', 'Batch 2', 'v2', '2024-01-01', '90-60 min', '1h75', '90 seconds', '1 day', 'min', '1.2.3 h',
     '90 min 必讀', '10 Important',
+    // mutation testing: '1h60' passed with the minutes of `1h30` allowed up to 60; '3-2 h' passed with the low end of
+    // a range not taking the unit written after it (3 min ≤ 2 h instead of 3 h > 2 h, a reversed range)
+    '1h60', '3-2 h',
   ];
   for (const text of notDurations) {
     it(`does not read ${JSON.stringify(text)} as a reading time`, () => assert.equal(parseMinutes(text), undefined));
