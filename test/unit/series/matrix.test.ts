@@ -191,6 +191,57 @@ describe('coverage matrix parser', () => {
     });
   });
 
+  // Mutation testing (hand-driven): each case below passed unseen with a one-line change of src/core/series/matrix.ts;
+  // the test name says which.
+  describe('cases found by mutation testing', () => {
+    const parse = (text: string, file = 's/coverage_matrix.md') => parseCoverageMatrix(text, file, config);
+    const HEAD = '| Capability Area | Coverage Files | Status |\n| --- | --- | --- |\n';
+
+    it('of two columns with the same name, the first one is read (layoutOf letting the later one win)', () => {
+      const cov = parse('| Capability Area | Files | Files | Status |\n| --- | --- | --- | --- |\n| A | `a.md` | `old/b.md` | Done |\n');
+      assert.deepEqual(cov.rows[0].files.map(f => f.href), ['a.md']);
+    });
+
+    it('a table naming only Capability Area and Required Topic is no coverage table (layoutOf without its files/status '
+      + 'condition reported a missing column)', () => {
+      const cov = parse('| Capability Area | Required Topic |\n| --- | --- |\n| A | T |\n');
+      assert.deepEqual(cov.problems.map(p => p.kind), ['no-table']);
+      assert.equal(cov.rows.length, 0);
+    });
+
+    it('a Coverage Files code span with a folder is a path even without .md, but not prose with blanks (isMatrixPath '
+      + 'reduced to .md, or without its blank test)', () => {
+      const cov = parse(HEAD + '| A | `a/01_x` `Go / Rust` `b.md` | Done |\n');
+      assert.deepEqual(cov.rows[0].files.map(f => f.href), ['a/01_x', 'b.md']);
+    });
+
+    it('an empty cell written `||` gets a blank on both sides of the word (statusInsert without its after blank)', () => {
+      const [row] = parse(HEAD + '| A | `a.md` ||\n').rows;
+      assert.deepEqual(row.statusInsert, { before: ' ', after: ' ' });
+    });
+
+    it('a last cell ending in an escaped pipe keeps it (cellContent dropping "\\|" as if it were the row\'s pipe)', () => {
+      const [row] = parse(HEAD + '| A | `a.md` | Done \\|\n').rows;
+      assert.equal(row.declaredText, 'Done \\|');
+    });
+
+    it('a cross-reference side with a #fragment names the file (parseXrefSide keeping the fragment in the path)', () => {
+      const cov = parse('## Cross-references\n\n- `a.md#setup` <-> `b.md`\n');
+      assert.equal(cov.xrefs[0].a.file, 's/a.md');
+    });
+
+    it('"Cross references" and "Cross-reference" headings hold cross-references too (sectionOf with one spelling)', () => {
+      for (const h of ['Cross references', 'Cross-reference map']) {
+        assert.equal(parse(`## ${h}\n\n- \`a.md\` <-> \`b.md\`\n`).xrefs.length, 1, h);
+      }
+    });
+
+    it('a level-3 heading inside Remaining Gaps is part of the gaps text (any heading ending the section)', () => {
+      const cov = parse('## Remaining Gaps\n\nIntro.\n\n### Later\n\nMore.\n\n## Next\n\nx\n');
+      assert.equal(cov.gaps, 'Intro.\n\n### Later\n\nMore.');
+    });
+  });
+
   describe('expandSpan', () => {
     const files = [
       'backend/rust/17_2_intro.md', 'backend/rust/17_3_async_basics.md', 'backend/rust/17.4-foo.md',
