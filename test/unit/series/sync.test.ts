@@ -127,4 +127,19 @@ describe('series fixes', () => {
     assert.equal(out, text + '\n| 系統 | 乙 | `b.md` | 待建立 |');
     assert.equal(addChapterToMatrixEdit('no table', parseCoverageMatrix('no table', 'coverage_matrix.md', config), ch, config), undefined);
   });
+
+  // Mutation testing: with addChapterToMatrixEdit taking the last table even when it has no files column, or not
+  // repeating the row's `> ` prefix, every series/coverage/fixes test passed; the row landed in a table that cannot
+  // list files, or outside the quoted table (as a paragraph, not a row).
+  it('addChapterToMatrixEdit skips a last table without a files column, and keeps a block quote\'s prefix', () => {
+    const ch = parseSeriesReadme('## Chapters\n### A\n- [03_c](03_c.md) - 必讀\n', 'README.md', config).categories[0].chapters[0];
+    const legend = '| Capability Area | Coverage Files | Status |\n| --- | --- | --- |\n| A | `01_a.md` | Done |\n\n'
+      + '| Capability Area | Status |\n| --- | --- |\n| Legend | Done |\n';
+    const out = applyEdits(legend, [addChapterToMatrixEdit(legend, parseCoverageMatrix(legend, 'coverage_matrix.md', config), ch, config)!]);
+    assert.equal(out.split('\n')[3], '| A | `03_c.md` | Pending |');
+    const quoted = '> | Capability Area | Coverage Files | Status |\n> | --- | --- | --- |\n> | A | `01_a.md` | Done |\n';
+    const q = applyEdits(quoted, [addChapterToMatrixEdit(quoted, parseCoverageMatrix(quoted, 'coverage_matrix.md', config), ch, config)!]);
+    assert.equal(q, quoted + '> | A | `03_c.md` | Pending |\n');
+    assert.equal(parseCoverageMatrix(q, 'coverage_matrix.md', config).rows.length, 2);
+  });
 });
