@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { applyTextEdits } from '../../../src/core/fixes/applyEdits';
 import { fixesFor } from '../../../src/core/fixes/index';
-import { continueInsertedNumbering } from '../../../src/core/fixes/seeAlso';
+import { continueInsertedNumbering, seeAlsoEdits } from '../../../src/core/fixes/seeAlso';
 import type { Diagnostic, Fix, RuleCode } from '../../../src/core/model';
 import { mergeFixEdits } from '../../../src/extension/features/mergeFixEdits';
 import { FM, indexOf } from '../index/memoryWorkspace';
@@ -63,6 +63,22 @@ describe('quick fixes: see also (xref-missing-link)', () => {
     const r = await fixAllOnA('text\n\n## See also\n\n- [x](x.md)\n\n## Other\n\nmore\n');
     assert.equal(r.body, 'text\n\n## See also\n\n- [x](x.md)\n- [B](b.md)\n- [C](c.md)\n\n## Other\n\nmore\n');
     assert.equal(r.left, 0);
+  });
+
+  // Mutation testing: with sectionEdits taking the first "See also" section instead of the last, or ending the
+  // section at any heading (a level-3 one inside it too), every fixes test passed
+  it('adds to the last related section, which runs to the next heading of its level (a sub-heading is inside it)', async () => {
+    const r = await fixAllOnA('## See also\n\n- [x](x.md)\n\n## Related\n\n- [y](y.md)\n\n### Older\n\n- [z](z.md)\n\n## Other\n');
+    assert.equal(r.body, '## See also\n\n- [x](x.md)\n\n## Related\n\n- [y](y.md)\n\n### Older\n\n- [z](z.md)\n- [B](b.md)\n- [C](c.md)\n\n## Other\n');
+    assert.equal(r.left, 0);
+  });
+
+  // Mutation testing: with seeAlsoEdits writing the label's brackets as they are, every fixes test passed; a title with
+  // an unbalanced bracket then made no link at all, and the fix was not offered
+  it('drops brackets from the link label, so that a title with an unbalanced one still makes a link', () => {
+    const edits = seeAlsoEdits('text\n', 's/a.md', 's/b.md', 'Part ] one');
+    assert.ok(edits);
+    assert.equal(applyTextEdits('text\n', edits), 'text\n\n- See also: [Part  one](b.md)\n');
   });
 
   it('finds a section in Chinese and keeps its list style', async () => {
