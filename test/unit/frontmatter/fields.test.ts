@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { findFrontmatterBlock } from '../../../src/core/frontmatter/block';
-import { topLevelKey } from '../../../src/core/frontmatter/fields';
+import { findFieldRanges, topLevelKey } from '../../../src/core/frontmatter/fields';
 import { parseFrontmatter } from '../../../src/core/frontmatter/parse';
 import { yamlEntry, yamlString } from '../../../src/core/frontmatter/yamlText';
 import { LineIndex } from '../../../src/core/text/lineIndex';
@@ -65,5 +65,27 @@ describe('findFrontmatterBlock on large input', () => {
     const block = findFrontmatterBlock(text);
     assert.equal(block?.closed, true);
     assert.equal(block?.end, text.length - 4);
+  });
+});
+
+// Mutation testing (hand-driven): each case passed unseen with a one-line change of src/core/frontmatter; the name
+// says which.
+describe('frontmatter edge cases found by mutation testing', () => {
+  it('a double-quoted key with an escaped quote is read whole (quotedKey without its backslash escape)', () => {
+    assert.deepEqual(topLevelKey('"a\\"b": 1'), { key: 'a"b', colon: 6 });
+  });
+
+  it('the first line of a repeated key gives its range (findFieldRanges letting the last one win)', () => {
+    const text = '---\ntitle: a\ntags: []\ntitle: b\n---\n';
+    const lines = new LineIndex(text);
+    const block = findFrontmatterBlock(text, lines)!;
+    assert.equal(findFieldRanges(lines, block.contentStart, block.contentEnd).title.start.line, 1);
+  });
+
+  it('a thematic break or prose on the first line opens no block, and a language name is lower-cased (the opener '
+    + 'check dropped: "----" swallowed the note up to the next "---")', () => {
+    assert.equal(findFrontmatterBlock('----\ntext\n---\n'), undefined);
+    assert.equal(findFrontmatterBlock('--- a note\ntext\n---\n'), undefined);
+    assert.equal(findFrontmatterBlock('---YAML\ntitle: x\n---\n')?.language, 'yaml');
   });
 });
