@@ -176,4 +176,15 @@ describe('link texts and destinations', () => {
     const index = await indexOf({ 'a.md': FM('A') + '[x](b.md#anything)\n', 'b.md': new Uint8Array([0xff, 0xfe, 0x41]) });
     assert.deepEqual(codes(index, 'a.md'), []);
   });
+
+  it('only a link without an extension falls back to `<name>.md`', async () => {
+    // SPEC: "A link without an extension resolves to <name>.md when that exists". With the fallback for any
+    // missing target, `[r](report.pdf)` found report.pdf.md and its broken link went unreported
+    const index = await indexOf({
+      'a.md': FM('A') + '[r](report.pdf) [n](report.pdf.md) [b](b)\n',
+      'report.pdf.md': FM('R'), 'b.md': FM('B'),
+    });
+    assert.deepEqual(index.diagnostics('a.md').map(d => `${d.code} ${d.message}`),
+      ['link-broken link target "report.pdf" does not exist (report.pdf)']);
+  });
 });
