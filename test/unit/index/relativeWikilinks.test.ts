@@ -54,4 +54,14 @@ describe('relative wikilinks', () => {
     assert.ok(changed.includes('x/a.md'));
     assert.deepEqual(codes(index, 'x/a.md'), []);
   });
+
+  it('a relative wikilink ending in `/` names a folder, never the note of that name beside it', async () => {
+    // `[[./guide/]]` names no note: with the trailing `/` ignored it matched guide.md and went unreported
+    const index = await indexOf({
+      'x/a.md': FM('A') + '[[./guide/]] [[./guide]]\n',
+      'x/guide.md': FM('G'), 'x/guide/y.md': FM('Y'),
+    });
+    assert.deepEqual(codes(index, 'x/a.md'), ['wikilink-broken']);
+    assert.equal(index.diagnostics('x/a.md')[0].range.start.character, 2, 'the first wikilink');
+  });
 });
