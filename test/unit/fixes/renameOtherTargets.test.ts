@@ -32,4 +32,18 @@ describe('rename: queries, file wikilinks and folders', () => {
     r = await rename(files, [{ from: 'a.md', to: 'notes/deep/a.md' }]);
     assert.equal(body(r.after['notes/deep/a.md']), '[Rust](../../rust/) [guide](../../rust?x=1#top) [here](../../)\n');
   });
+
+  it('a folder move leaves a sibling folder whose name starts the same alone', async () => {
+    // isInside(file, folder) must match whole folders: with `startsWith(folder)` instead of `folder + '/'`, moving
+    // `rust` took `rustacean/x.md` along as `lang/rustlangacean/x.md` and rewrote the link to it into a broken one
+    const files: Files = {
+      'a.md': FM('A') + '[r](rust/01_intro.md) [x](rustacean/x.md)\n',
+      'rust/01_intro.md': FM('Intro'),
+      'rustacean/x.md': FM('X'),
+    };
+    const moves = [{ from: 'rust', to: 'lang/rustlang' }];
+    const r = await rename(files, moves);
+    assert.equal(body(r.after['a.md']), '[r](lang/rustlang/01_intro.md) [x](rustacean/x.md)\n');
+    assertLinksFollow(r, files, moves);
+  });
 });
