@@ -149,6 +149,8 @@ describe('checkFrontmatter', () => {
     assert.equal(n[0].message, 'tags must be a list of strings, got ["go",42]');
     assert.deepEqual(check(withField('tags', 'tags: []')), []);
     assert.deepEqual(check(withField('tags', 'tags:\n  - go\n  - rust')), []);
+    // a blank tag is no tag: with only '' refused (not '  '), `tags: [go, "  "]` passed unreported
+    assert.equal(check(withField('tags', 'tags: [go, "  "]'))[0]?.message, 'tags must be a list of strings, got ["go","  "]');
   });
 
   it('requires title to be non-empty text', () => {
