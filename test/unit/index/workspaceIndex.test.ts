@@ -270,6 +270,21 @@ describe('WorkspaceIndex', () => {
     const anchors = index.diagnostics('a.md').filter(d => d.code === 'link-anchor-broken').map(d => d.message);
     assert.deepEqual(new Set(anchors), new Set(['heading "#nope" not found in b.md', 'heading "#gone" not found in b.md']));
   });
+  it('a long note resolves a link, a reference and a wikilink of the same written path each its own way', async () => {
+    // linkCheck memoises resolutions per written path in notes of over 100 links: with one memo shared by every
+    // kind, `[b](b.md)` (the note's folder: sub/b.md, missing) decided what `b.md` (a reference: found at the root)
+    // and [[b.md]] (by name: b.md) meant, and both were reported broken
+    const line = '[b](b.md) `b.md` [[b.md]]\n';
+    const index = await indexOf({
+      'sub/a.md': FM('A') + line.repeat(40),
+      'b.md': FM('B'),
+    });
+    assert.equal(index.note('sub/a.md')!.scan.links.length, 120);
+    const byCode: Record<string, number> = {};
+    for (const d of index.diagnostics('sub/a.md')) byCode[d.code] = (byCode[d.code] ?? 0) + 1;
+    assert.deepEqual(byCode, { 'link-broken': 40 });
+  });
+
 
   describe('foreign notes (the other threads of a parallel check)', () => {
     it('resolve links, fragments, wikilinks and titles, but are never checked here', async () => {
