@@ -285,6 +285,19 @@ describe('WorkspaceIndex', () => {
     assert.deepEqual(byCode, { 'link-broken': 40 });
   });
 
+  it('re-checks a `[[name#heading]]` when the note it names by file name changes its headings', async () => {
+    // the note's title (Bee) differs from its file name (b): only the `w:` key reaches the wikilink. Without it
+    // (Dependents.ofChange asking only the path and the title), the heading went and a.md stayed silent
+    const index = await indexOf({
+      'a.md': FM('A') + '[[b#setup]]\n',
+      'b.md': FM('Bee') + '## Setup\n',
+    });
+    assert.deepEqual(codes(index, 'a.md'), []);
+    const changed = index.updateNote('b.md', FM('Bee') + '## Install\n');
+    assert.ok(changed.includes('a.md'), 'a.md is re-checked');
+    assert.deepEqual(codes(index, 'a.md'), ['link-anchor-broken']);
+  });
+
 
   describe('foreign notes (the other threads of a parallel check)', () => {
     it('resolve links, fragments, wikilinks and titles, but are never checked here', async () => {
