@@ -298,6 +298,17 @@ describe('WorkspaceIndex', () => {
     assert.deepEqual(codes(index, 'a.md'), ['link-anchor-broken']);
   });
 
+  it('re-checks `[[b.md]]` (written with its extension) when b.md appears and disappears', async () => {
+    // a wikilink's dependency key is its name without `.md`, as a note's is its file name without it: keyed as
+    // `b.md`, the wikilink was not re-checked and stayed broken after b.md was created (and fine after it went)
+    const index = await indexOf({ 'a.md': FM('A') + '[[b.md]]\n' });
+    assert.deepEqual(codes(index, 'a.md'), ['wikilink-broken']);
+    assert.ok(index.updateNote('b.md', FM('B')).includes('a.md'));
+    assert.deepEqual(codes(index, 'a.md'), []);
+    assert.ok(index.removeFile('b.md').includes('a.md'));
+    assert.deepEqual(codes(index, 'a.md'), ['wikilink-broken']);
+  });
+
 
   describe('foreign notes (the other threads of a parallel check)', () => {
     it('resolve links, fragments, wikilinks and titles, but are never checked here', async () => {
