@@ -309,6 +309,19 @@ describe('WorkspaceIndex', () => {
     assert.deepEqual(codes(index, 'a.md'), ['wikilink-broken']);
   });
 
+  it('removing a folder removes the files below it only, not a file or folder whose name starts the same', async () => {
+    // with `startsWith(folder)` instead of `folder + '/'`, removing the folder `rust` removed rustacean.md and
+    // rust-book/x.md too: their notes vanished from the index and a link to them was reported broken
+    const index = await indexOf({
+      'a.md': FM('A') + '[r](rust/01.md) [c](rustacean.md) [b](rust-book/x.md)\n',
+      'rust/01.md': FM('R'), 'rustacean.md': FM('C'), 'rust-book/x.md': FM('X'),
+    });
+    index.buildDependents();
+    assert.deepEqual(index.removeFile('rust').sort(), ['a.md', 'rust/01.md']);
+    assert.ok(index.isNote('rustacean.md') && index.isNote('rust-book/x.md'));
+    assert.deepEqual(index.diagnostics('a.md').map(d => d.message), ['link target "rust/01.md" does not exist (rust/01.md)']);
+  });
+
 
   describe('foreign notes (the other threads of a parallel check)', () => {
     it('resolve links, fragments, wikilinks and titles, but are never checked here', async () => {
