@@ -322,6 +322,18 @@ describe('WorkspaceIndex', () => {
     assert.deepEqual(index.diagnostics('a.md').map(d => d.message), ['link target "rust/01.md" does not exist (rust/01.md)']);
   });
 
+  it('a file listed before it was read as a note is forgotten by name when it is removed', async () => {
+    // the watcher may report a new Markdown file (addFile) before its text is read (updateNote): updateNote must
+    // drop it from the names of plain files, or [[x]] kept resolving to it by file name once it was deleted
+    const index = await indexOf({ 'a.md': FM('A') + '[[x]]\n' });
+    index.buildDependents();
+    index.addFile('x.md');
+    index.updateNote('x.md', FM('Ex'));
+    assert.deepEqual(codes(index, 'a.md'), []);
+    index.removeFile('x.md');
+    assert.deepEqual(codes(index, 'a.md'), ['wikilink-broken']);
+  });
+
 
   describe('foreign notes (the other threads of a parallel check)', () => {
     it('resolve links, fragments, wikilinks and titles, but are never checked here', async () => {
