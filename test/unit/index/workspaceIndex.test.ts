@@ -380,6 +380,22 @@ describe('WorkspaceIndex', () => {
       assert.match(xref[0].message, /x\.md/);
     });
   });
+  it('re-checks the matrix when a new note elsewhere takes a cross-referenced note\'s wikilink', async () => {
+    // 01_intro honours the cross-reference with [[x]], which finds s/other/x.md by name. A root x.md then wins the
+    // name (the shorter path): 01_intro is re-checked as a dependent of the name, and the matrix must be too, because
+    // its cross-reference now lacks that link (a queue that re-checked only the note left the matrix saying nothing)
+    const index = await indexOf({
+      's/README.md': README,
+      's/coverage_matrix.md': MATRIX,
+      's/basics/01_intro.md': FM('Intro') + '# Intro\n\nSee [[x]].\n',
+      's/other/x.md': FM('X') + '# X\n\n[intro](../basics/01_intro.md)\n',
+    });
+    const xrefs = () => index.diagnostics('s/coverage_matrix.md').filter(d => d.code === 'xref-missing-link').map(d => d.message);
+    assert.deepEqual(xrefs(), []);
+    index.updateNote('x.md', FM('Root X') + '# Root X\n');
+    assert.deepEqual([...index.targetsOf('s/basics/01_intro.md')], ['x.md']);
+    assert.equal(xrefs().length, 1, JSON.stringify(index.diagnostics('s/coverage_matrix.md')));
+  });
   it('lists series in code-unit order of their README paths, whatever the machine\'s locale', async () => {
     const files: Record<string, string> = {};
     for (const folder of ['zeta', 'ärlig', 'alpha', 'Beta dir']) files[`${folder}/README.md`] = README;
