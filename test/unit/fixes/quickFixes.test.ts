@@ -185,6 +185,17 @@ describe('quick fixes: link-broken and ref-broken', () => {
     const after = await indexOf(applyAll(files, (await fixesOf(files, 'link-broken')).slice(0, 1).map(f => f.fixes[0])));
     assert.deepEqual(after.diagnostics('a.md').map(d => d.code).sort(), ['link-broken', 'link-broken', 'ref-broken']);
   });
+
+  it('between same-named notes as near as each other to the written path, the first in path order wins, whatever the listing order', async () => {
+    // `notes/intro.md` is 5 edits from both `p/intro.md` and `q/intro.md`: the answer must not depend on the order
+    // the files were listed in (a tie-break that kept the last of equals chose q/ here)
+    for (const files of [
+      { 'a.md': FM('A') + '[x](notes/intro.md)\n', 'p/intro.md': FM('P'), 'q/intro.md': FM('Q') },
+      { 'q/intro.md': FM('Q'), 'p/intro.md': FM('P'), 'a.md': FM('A') + '[x](notes/intro.md)\n' },
+    ]) {
+      assert.deepEqual(await appliedEach(files, 'link-broken'), [{ title: 'Change to "p/intro.md"', line: '[x](p/intro.md)', resolved: true }]);
+    }
+  });
 });
 
 describe('quick fixes: link-broken keeps the fragments the link check accepts', () => {
