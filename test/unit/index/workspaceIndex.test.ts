@@ -34,6 +34,14 @@ const MATRIX = `# Coverage
 - none
 `;
 
+/** The series in `s/` with its matrix, whose cross-reference pairs 01_intro (body `intro`) and other/x.md (body `x`). */
+const crossReferenced = (intro: string, x: string) => indexOf({
+  's/README.md': README,
+  's/coverage_matrix.md': MATRIX,
+  's/basics/01_intro.md': FM('Intro') + intro,
+  's/other/x.md': FM('X') + x,
+});
+
 describe('WorkspaceIndex', () => {
   it('a README that stops being a series and becomes one again keeps its coverage matrix', async () => {
     const index = await indexOf({ 'README.md': README, 'coverage_matrix.md': MATRIX, 'basics/01_intro.md': FM('Intro') + '# Intro\n' });
@@ -129,12 +137,7 @@ describe('WorkspaceIndex', () => {
   });
 
   it('runs series and coverage rules, and backtick paths resolve against the series folder', async () => {
-    const index = await indexOf({
-      's/README.md': README,
-      's/coverage_matrix.md': MATRIX,
-      's/basics/01_intro.md': FM('Intro') + '# Intro\n\nSee `basics/02_more.md`.\n',
-      's/other/x.md': FM('X') + '# X\n',
-    });
+    const index = await crossReferenced('# Intro\n\nSee `basics/02_more.md`.\n', '# X\n');
     const series = index.series();
     assert.equal(series.length, 1);
     assert.equal(series[0].folder, 's');
@@ -384,12 +387,7 @@ describe('WorkspaceIndex', () => {
     // 01_intro honours the cross-reference with [[x]], which finds s/other/x.md by name. A root x.md then wins the
     // name (the shorter path): 01_intro is re-checked as a dependent of the name, and the matrix must be too, because
     // its cross-reference now lacks that link (a queue that re-checked only the note left the matrix saying nothing)
-    const index = await indexOf({
-      's/README.md': README,
-      's/coverage_matrix.md': MATRIX,
-      's/basics/01_intro.md': FM('Intro') + '# Intro\n\nSee [[x]].\n',
-      's/other/x.md': FM('X') + '# X\n\n[intro](../basics/01_intro.md)\n',
-    });
+    const index = await crossReferenced('# Intro\n\nSee [[x]].\n', '# X\n\n[intro](../basics/01_intro.md)\n');
     const xrefs = () => index.diagnostics('s/coverage_matrix.md').filter(d => d.code === 'xref-missing-link').map(d => d.message);
     assert.deepEqual(xrefs(), []);
     index.updateNote('x.md', FM('Root X') + '# Root X\n');
