@@ -228,16 +228,25 @@ function isPunctuation(text: string, j: number): boolean {
 }
 
 /**
- * Whether the `_` run `[i, j)` of a heading, after a character of a word, lies inside a GFM email autolink literal as
- * micromark reads one: the word of atext (letters, digits, `+`, `-`, `.`, `_`) not after a `/` nor inside an open
- * bracket, an `@`, and a domain of letters, digits, `-` and `_` with a dot inside it, ending with a letter. Only
- * asked until the first run of a heading is found (see delimiterRun): each word is read once, and a literal found is
- * remembered for the runs after this one.
+ * Whether the `_` run `[i, j)` of a heading lies inside a GFM email autolink literal as micromark reads one: the word
+ * of atext (letters, digits, `+`, `-`, `.`, `_`) not after a `/` nor inside an open bracket, an `@`, and a domain of
+ * letters, digits, `-` and `_` with a dot inside it, ending with a letter. The run may lie in the local part (after a
+ * character of the word) or in the domain (`x@_.w`, `x@a_b.com`). Only asked until the first run of a heading is
+ * found (see delimiterRun): each word is read once, and a literal found is remembered for the runs after this one.
  */
 export function inEmailLiteral(st: InlineState, i: number, j: number): boolean {
   const { text, to } = st;
   if (i < st.emailEnd) return true;
-  if (st.openerPos.length !== 0 || !localPartBefore(st, i)) return false;
+  if (st.openerPos.length !== 0) return false;
+  const at = atBefore(text, i, st.from);
+  if (at !== -1) {
+    // in the domain: the literal is the one whose `@` that is
+    const m = emailLiteralEnd(st, at);
+    if (m === -1 || m <= i) return false;
+    st.emailEnd = m;
+    return true;
+  }
+  if (!localPartBefore(st, i)) return false;
   let k = j;
   while (k < to && isAtext(text.charCodeAt(k))) k++;
   if (k >= to || text.charCodeAt(k) !== 64 /* @ */) return false;
@@ -245,6 +254,18 @@ export function inEmailLiteral(st: InlineState, i: number, j: number): boolean {
   if (m === -1) return false;
   st.emailEnd = m;
   return true;
+}
+
+/** The `@` that the characters of an email domain (letters, digits, `-`, `_`, `.`) just before `i` follow, or -1. */
+function atBefore(text: string, i: number, from: number): number {
+  let k = i;
+  while (k > from) {
+    const c = text.charCodeAt(k - 1);
+    if (c === 64) return k - 1;
+    if (!(c === 45 || c === 46 || c === 95 || isAsciiAlnum(c))) return -1;
+    k--;
+  }
+  return -1;
 }
 
 /**

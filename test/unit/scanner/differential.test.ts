@@ -93,6 +93,7 @@ export const TRICKY: Record<string, string> = {
   'emphasis and strikethrough that cross in link texts': '# [a ~~b *c~~ d*](x.md)\n## [a *b ~~c* d~~](x.md)\n### ![_~~_~~](i.png)\n#### *x* [~~a *b~~ c*](y.md) ~~d *e~~ f*\n',
   'footnote call in an image description': '# ![a [^1] [^x] b](i.png)\n\n## ![[^N]]() [^n]\n\n### ![![[^1]](j.png) [^1]](i.png) [^1]\n\n#### ![[^x\\]y] [^a\\b] [^c\\[d]](i.png)\n\n[^1]: one\n[^n]: two\n[^x\\]y]: three\n[^a\\b]: four\n[^c\\[d]: five\n',
   'email literal holding a _ before emphasis and strikethrough that cross': '# a.b-c_d@a.b. ~~*a_b_~~*\n\n## x a_b@c.de ~~*f~~* and g_h ~~*i~~*\n\n### a_b ~~*c~~*\n\n#### [x a_b@c.de ~~*f~~*](l.md)\n',
+  'email literal with a _ in its domain before emphasis and strikethrough that cross': '# x@_.w ~~*~~*\n\n## x@a_b.com ~~*c~~*\n\n### y x@a.b_c.com ~~*~~* and z\n\nv@_.w)~~*~~*\n-\n\n#### /x@_.w ~~*~~*\n',
   // (fuzz seed 292305: `d@.http://e[]()`; the email literal takes the `http`, so no URL literal takes the `[]()`)
   'URL literal whose prefix ends an email literal': 'd@.http://e[]() x@y.http://e[a](a.md) a@b_www.e.com[b](b.md) a@b.c-http://e[c](c.md)\n\nx_y@.http://e_[d](d.md) but /a@b.http://e[e](e.md) and a@bhttp://e[f](f.md)\n',
   'autolink literal www. after a no-break or CJK space': '\u3000www.e.com[a](b.md) and\u00a0www.e.com/[c](d.md)\n\n# \u3000www.e.com/*e*\n',

@@ -98,6 +98,8 @@ const STORMS: Record<string, string> = {
   'emails storm before URL prefixes': 'a@b.http://e'.repeat(N / 12) + '[x](y.md)',
   'one long local part before many @': 'a'.repeat(N / 2) + '@.http:'.repeat(N / 14) + '[x](y.md)',
   'one long email word of underscores in a heading': '# ' + 'a_'.repeat(N / 2) + '@b.c ~~*x~~*\n',
+  'email literals with underscores in their domains in a heading': '# ' + 'a@b_c.de '.repeat(N / 9) + '~~*x~~*\n',
+  'one long email domain of underscores that is no literal in a heading': '# a@' + '_-'.repeat(N / 2) + ' ~~*x~~*\n',
   // many small runs (table cells) before a long stretch without special characters: searches
   // for the next special character of one cell must not run to the end of the note
   'table cells before plain prose': `| a | b |\n|---|---|\n${'| x | y |\n'.repeat(N / 20)}\n${'plain words here '.repeat(N / 34)}[a](b.md)`,
