@@ -88,7 +88,7 @@ export function closeBracket(st: InlineState, i: number): number {
         formed(st, pos, image, i, labelEnd + 1, runs);
         return labelEnd + 1;
       }
-      if (st.wantText && !image) noteCall(st, pos, i);
+      if (st.wantText) noteCall(st, image ? pos + 1 : pos, i);
       return i + 1;
     }
   }
@@ -96,12 +96,13 @@ export function closeBracket(st: InlineState, i: number): number {
   if (label !== undefined && isDefined(st, label)) {
     dropInside(st, mark, image);
     formed(st, pos, image, i, i + 1, runs);
-  } else if (st.wantText && !image) noteCall(st, pos, i);
+  } else if (st.wantText) noteCall(st, image ? pos + 1 : pos, i); // (`![^1]` that makes no image: `!` and a call)
   return i + 1;
 }
 
 /**
- * The brackets `[` at `pos` and `]` at `close` made no link: in a heading, brackets shaped as a GFM footnote call
+ * The brackets `[` at `pos` (the `[` of an image opener `![` that made no image) and `]` at `close` made no link: in
+ * a heading, brackets shaped as a GFM footnote call
  * (`[^label]`, a label without whitespace or an unescaped `[`, of at most 999 characters) are noted for an image
  * whose description holds them (see dropNoteCalls). Linear: the label is read up to its first `[`, so the labels
  * read by nested brackets do not overlap.

@@ -92,6 +92,7 @@ export const TRICKY: Record<string, string> = {
   'code span over the lines of a setext heading in a list item': '- a `b\n  c` d\n  ===\n\n1. `x\n   y`\n   ---\n\n- `a  \n  b`\n  ---\n\n> - ``\n>   `` e\n>   ---\n',
   'emphasis and strikethrough that cross in link texts': '# [a ~~b *c~~ d*](x.md)\n## [a *b ~~c* d~~](x.md)\n### ![_~~_~~](i.png)\n#### *x* [~~a *b~~ c*](y.md) ~~d *e~~ f*\n',
   'footnote call in an image description': '# ![a [^1] [^x] b](i.png)\n\n## ![[^N]]() [^n]\n\n### ![![[^1]](j.png) [^1]](i.png) [^1]\n\n#### ![[^x\\]y] [^a\\b] [^c\\[d]](i.png)\n\n[^1]: one\n[^n]: two\n[^x\\]y]: three\n[^a\\b]: four\n[^c\\[d]: five\n',
+  'footnote call right after a ! in an image description': '# ![![^N] c](i.png) and ![b ![^N]](j.png)\n\n## ![![^M]](i.png) a ![^N] b\n\n### ![![^N][x]](i.png) ![![^N][]](k.png)\n\n> ![![^1.5]]()\n> -\n\n[^N]: x\n[^1.5]:\n',
   'email literal holding a _ before emphasis and strikethrough that cross': '# a.b-c_d@a.b. ~~*a_b_~~*\n\n## x a_b@c.de ~~*f~~* and g_h ~~*i~~*\n\n### a_b ~~*c~~*\n\n#### [x a_b@c.de ~~*f~~*](l.md)\n',
   'email literal with a _ in its domain before emphasis and strikethrough that cross': '# x@_.w ~~*~~*\n\n## x@a_b.com ~~*c~~*\n\n### y x@a.b_c.com ~~*~~* and z\n\nv@_.w)~~*~~*\n-\n\n#### /x@_.w ~~*~~*\n',
   // (fuzz seed 292305: `d@.http://e[]()`; the email literal takes the `http`, so no URL literal takes the `[]()`)
