@@ -5,9 +5,10 @@
 //   FUZZ_SEEDS=400000-450000 node scripts/test-one.mjs test/unit/scanner/fuzz.test.ts > hunt.log
 //   node scripts/judge-fuzz.mjs hunt.log [more logs…]      (JUDGE_VERBOSE=1 also prints the claims and GitHub's HTML)
 // Per document and judge: `scanner` (every difference read as the scanner reads it), `remark`, `mixed`, or `-`
-// when the judge cannot see what differs (link definitions, wikilinks, heading texts to commonmark.js). The
-// comparison is coarse: links by kind only (link, image), headings by level and line, heading texts by text
-// (GitHub's only), code spans by content; a verdict other than `scanner` is read by eye.
+// when the judge cannot see what differs (wikilinks; heading texts to commonmark.js). The comparison is coarse:
+// links by kind only (link, image), definitions by whether any is made (commonmark.js) or by the destination a use
+// of each label leads to (cmark-gfm), headings by level and line, heading texts by text (cmark-gfm only), code spans
+// by content; a verdict other than `scanner` is read by eye.
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 
@@ -43,14 +44,17 @@ function* documentsOf(log) {
   }
 }
 
-const unescape = s => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+const decodeHref = h => { try { return decodeURI(h); } catch { return h; } };
+const unescape = s => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"')
+  .replace(/&#x([0-9a-f]+);/gi, (_, h) => String.fromCodePoint(parseInt(h, 16)))
+  .replace(/&#(\d+);/g, (_, d) => String.fromCodePoint(Number(d))).replace(/&amp;/g, '&');
 const squeeze = s => s.replace(/\s+/g, ' ').trim();
 
 /** What commonmark.js reads: headings (`level|line`), link kinds, code span contents, whether any definition. */
 function commonmarkFacts(src) {
   const parser = new commonmark.Parser();
   const tree = parser.parse(src);
-  const facts = { heads: [], links: [], codes: [], texts: undefined, definitions: Object.keys(parser.refmap).length > 0 };
+  const facts = { heads: [], links: [], codes: [], texts: undefined, defined: undefined, definitions: Object.keys(parser.refmap).length > 0 };
   const walker = tree.walker();
   for (let ev = walker.next(); ev; ev = walker.next()) {
     if (!ev.entering) continue;
@@ -64,9 +68,12 @@ function commonmarkFacts(src) {
 
 /** What cmark-gfm reads (tables, strikethrough, autolinks, footnotes), from its HTML with source positions. */
 function gfmFacts(src) {
-  // an unreferenced footnote definition is not rendered: each one is called at the end
-  const labels = [...src.matchAll(/\[\^([^\]\s]+)\]:/g)].map(m => m[1]);
-  const body = labels.length === 0 ? src : `${src}\n\n\n${labels.map(l => `r[^${l}]`).join(' ')}\n`;
+  // an unreferenced footnote definition is not rendered: each one is called at the end; and each label that may be
+  // defined is used there, so that a definition shows as a link (to the destination it defines)
+  const notes = [...src.matchAll(/\[\^([^\]\s]+)\]:/g)].map(m => `r[^${m[1]}]`);
+  const uses = [...src.matchAll(/\[([^\]\[^][^\][]*)\]:/g)].map(m => `[${m[1]}]`);
+  const tail = [...notes, ...(uses.length === 0 ? [] : ['DEFINED', ...uses])];
+  const body = tail.length === 0 ? src : `${src}\n\n\n${tail.join(' ')}\n`;
   const html = cmarkGfm.renderHtmlSync(body, {
     extensions: { table: true, strikethrough: true, autolink: true }, footnotes: true, unsafe: true, sourcepos: true,
   });
@@ -77,7 +84,10 @@ function gfmFacts(src) {
   for (const m of html.matchAll(/<a href="[^"]*"( id="fnref| class="footnote)?/g)) if (!m[1]) links.push('link');
   for (const _ of html.matchAll(/<img /g)) links.push('image');
   const codes = [...html.matchAll(/<code>([^<]*)<\/code>/g)].map(m => unescape(m[1]));
-  return { heads, links, codes, texts, definitions: undefined, html };
+  // the destinations the labels used after DEFINED lead to (definitions: the claim names the destination)
+  const used = /DEFINED([\s\S]*?)<\/p>/.exec(html);
+  const defined = used ? [...used[1].matchAll(/<a href="([^"]*)"/g)].map(m => decodeHref(unescape(m[1]))) : undefined;
+  return { heads, links, codes, texts, defined, html };
 }
 
 /** `scanner`, `remark`, `mixed` or `-`: whose reading of each difference the judge's facts confirm. */
@@ -94,7 +104,11 @@ function verdict(facts, claims) {
         } else if (c.what === 'refs') vote(facts.codes.includes(item.slice(0, item.lastIndexOf('|'))), side);
         else if (c.what === 'links') {
           const kind = item.split('|')[0];
-          vote(kind === 'definition' ? facts.definitions : kind === 'wikilink' ? undefined : facts.links.includes(kind), side);
+          const found = kind === 'wikilink' ? undefined
+            : kind !== 'definition' ? facts.links.includes(kind)
+              : facts.defined ? facts.defined.includes(decodeHref(item.slice(item.indexOf('|') + 1, item.lastIndexOf('|'))))
+                : facts.definitions;
+          vote(found, side);
         }
       }
     }
