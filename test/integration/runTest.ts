@@ -11,7 +11,7 @@
 // With neither variable set, a second launch runs the multi-root tests after the full single-folder run.
 // SHIM_SCREENSHOT: where the shim saves the workbench at the end (default .vscode-test/integration-last-run.png).
 import { runTests } from '@vscode/test-electron';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 
@@ -71,10 +71,33 @@ async function runOnce(source: string, multiRoot: boolean, grep: string | undefi
     return 0;
   } catch (err) {
     console.error(`[runTest] integration tests failed: ${err instanceof Error ? err.message : String(err)}`);
+    showExtensionLog(userDataDir);
     return 1;
   } finally {
     if (process.env.NN_KEEP_TEST_WORKSPACE) console.log(`[runTest] kept ${scratch}`);
     else rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+/** Lines of the extension's log a failed run prints (the last ones: what it did just before the failure). */
+const LOG_TAIL = 80;
+
+/**
+ * Prints the end of the extension's own log (its output channel, `Notes Navigator.log` under the profile's logs) after
+ * a failed run, since the profile is deleted with the scratch folder: what the index did (reconciles, files it found
+ * unreported, folders it watched) is often what explains a failure that does not repeat.
+ */
+function showExtensionLog(userDataDir: string): void {
+  const logs = path.join(userDataDir, 'logs');
+  if (!existsSync(logs)) return;
+  for (const session of readdirSync(logs)) {
+    for (const host of readdirSync(path.join(logs, session)).filter(d => d.startsWith('exthost'))) {
+      const file = path.join(logs, session, host, 'notes-navigator.notes-navigator', 'Notes Navigator.log');
+      if (!existsSync(file)) continue;
+      const lines = readFileSync(file, 'utf8').trimEnd().split('\n');
+      console.error(`[runTest] the last ${Math.min(LOG_TAIL, lines.length)} of ${lines.length} lines of ${path.join(session, host, 'Notes Navigator.log')}:`);
+      for (const line of lines.slice(-LOG_TAIL)) console.error(`  ${line}`);
+    }
   }
 }
 
