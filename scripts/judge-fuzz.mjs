@@ -1,6 +1,9 @@
 // Judges the documents a scanner fuzz hunt found (the log of a failing `FUZZ_SEEDS=… fuzz.test.ts` run): for each
 // least form, which of the scanner and remark reads it as CommonMark's reference implementation (commonmark.js) and
 // as GitHub's parser (cmark-gfm) read it. A hunting aid, not a test: neither judge is a dependency of the project.
+// The npm package cmark-gfm 0.9.0 builds cmark-gfm 0.29.0.gfm.0 (2019): GitHub runs a later release, which fixed some
+// of that one's departures from CommonMark (code spans after an unclosed longer run, `<textarea` and `<!d` blocks of
+// spec 0.31), so a `remark` verdict of cmark-gfm alone is checked against commonmark.js and the spec.
 //   npm install --no-save commonmark@0.31.2 cmark-gfm@0.9.0     (cmark-gfm compiles a native addon)
 //   FUZZ_SEEDS=400000-450000 node scripts/test-one.mjs test/unit/scanner/fuzz.test.ts > hunt.log
 //   node scripts/judge-fuzz.mjs hunt.log [more logs…]      (JUDGE_VERBOSE=1 also prints the claims and GitHub's HTML)

@@ -40,7 +40,7 @@ import { minimise } from './minimise';
 // above (tables ending a list item or continued lazily in a quote, footnote definitions holding a list or a quote);
 // two are a wikilink around an autolink or a code span (`[[<a@o>]]`, `[[`a.md`]]`).
 // Seeds 400000-500000 (hunted on 2026-11-24, seventh session), judged by scripts/judge-fuzz.mjs against commonmark.js
-// and, for the first time, cmark-gfm 0.9.0 (GitHub's parser), which sees the tables, footnotes, strikethrough and
+// and, for the first time, cmark-gfm (0.29.0.gfm.0, GitHub's parser of 2019, from the npm package 0.9.0), which sees the tables, footnotes, strikethrough and
 // autolink literals that commonmark.js does not: 108 documents. Four were the scanner's errors, fixed since: a `_`
 // in an email literal's domain decided which of emphasis and strikethrough pairs first in a heading (`x@_.w ~~*~~*`;
 // seeds 144544, 170098, 185883 and 196460 of earlier hunts were this too, taken then for text commonmark.js reads as
