@@ -131,10 +131,18 @@ export class SeriesTree implements vscode.TreeDataProvider<TreeNode>, vscode.Dis
    */
   async revealFile(file: string | undefined, focus: boolean): Promise<boolean> {
     if (!file) return false;
-    const outcome = await revealSelected(this.view, () => findChapterNode(this.currentRoots(), file), focus);
+    // the newest reveal is the one tried (the active editor's change, the view's becoming visible and the command
+    // often ask at once); it keeps the focus an older reveal of the same file asked for
+    const wanted = { file, focus: focus || (this.revealing?.file === file && this.revealing.focus) };
+    this.revealing = wanted;
+    const outcome = await revealSelected(this.view, () => findChapterNode(this.currentRoots(), file), wanted.focus, () => this.revealing !== wanted);
+    if (this.revealing === wanted) this.revealing = undefined;
     if (outcome === 'dropped') this.service.log.warn(`the Series view did not select ${file}: VS Code dropped each reveal`);
     return outcome !== 'absent';
   }
+
+  /** The reveal being tried (see revealFile). */
+  private revealing: { file: string; focus: boolean } | undefined;
 
   dispose(): void {
     if (this.timer) clearTimeout(this.timer);
