@@ -134,6 +134,9 @@ export class SeriesTree implements vscode.TreeDataProvider<TreeNode>, vscode.Dis
     // the newest reveal is the one tried (the active editor's change, the view's becoming visible and the command
     // often ask at once); it keeps the focus an older reveal of the same file asked for
     const wanted = { file, focus: focus || (this.revealing?.file === file && this.revealing.focus) };
+    // a refresh about to land (an index update's debounce) is sent first: VS Code holds a reveal until the refreshes
+    // sent before it are done, where one sent during it would empty the view's copy of the tree under it
+    if (this.timer) this.refreshNow();
     this.revealing = wanted;
     const outcome = await revealSelected(this.view, () => findChapterNode(this.currentRoots(), file), wanted.focus, () => this.revealing !== wanted);
     if (this.revealing === wanted) this.revealing = undefined;
