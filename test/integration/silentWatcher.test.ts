@@ -12,7 +12,6 @@ import { appendFileSync, existsSync, mkdirSync, renameSync, rmSync, writeFileSyn
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { IndexService } from '../../src/extension/indexService';
-import { RECONCILE_DELAY_MS } from '../../src/extension/diskReconcile';
 import { chapterNote, codeOf, ours, service, waitFor } from './support';
 
 const DIR = 'silent_demo';
@@ -55,24 +54,26 @@ describe('the index when the file watcher stays silent', function () {
     s = await service();
     assert.ok(s.root);
     root = s.root.fsPath;
-    // a reconcile a test before asked for (the watcher's late reports of its renames) must not run while the fixture
-    // is new: finding its files not yet reported, it would have Node watch the folder (BlindFolders), and no probe
-    // below would go unreported (once in CI: "4 new on the disk (silent_demo/doomed.md, …)" just before the probes)
-    await sleep(RECONCILE_DELAY_MS + 300);
-    await s.reconcile();
     for (const d of [DIR, TASK_DIR, TERMINAL_DIR]) mkdirSync(disk(d), { recursive: true });
-    writeFileSync(disk(HUB), HUB_TEXT);
-    writeFileSync(disk(DOOMED), chapterNote('Doomed', 'Deleted through the editor.'));
-    writeFileSync(disk(KEPT), chapterNote('Kept', 'Deleted on disk while its buffer is unsaved.'));
-    writeFileSync(disk(GONE), chapterNote('Gone', 'Deleted on disk by another program.'));
-    // and the watcher is let report the fixture before anything else runs (the rescan below reads what it did not)
-    const fixture = [HUB, DOOMED, KEPT, GONE];
-    for (const deadline = Date.now() + 5000; Date.now() < deadline && !fixture.every(f => s.index.hasFile(f));) await sleep(100);
+    // the fixture's notes are written through the editor (a WorkspaceEdit), whose file operations reach the index at
+    // once. Written with Node's fs, they were unknown until the watcher reported them, and a reconcile that ran
+    // meanwhile (one a test before had asked for) found them unreported and had Node watch the folder (BlindFolders):
+    // then no probe below went unreported (twice in CI: "4 new on the disk (silent_demo/doomed.md, …)" before them)
+    const fixture: [string, string][] = [
+      [HUB, HUB_TEXT],
+      [DOOMED, chapterNote('Doomed', 'Deleted through the editor.')],
+      [KEPT, chapterNote('Kept', 'Deleted on disk while its buffer is unsaved.')],
+      [GONE, chapterNote('Gone', 'Deleted on disk by another program.')],
+    ];
+    const writing = new vscode.WorkspaceEdit();
+    for (const [f, text] of fixture) writing.createFile(s.uriOf(f), { contents: new TextEncoder().encode(text) });
+    assert.ok(await vscode.workspace.applyEdit(writing));
+    await waitFor('the editor\'s report of the fixture to reach the index', () => fixture.every(([f]) => s.index.isNote(f)));
     watcherExclude = files().inspect<Record<string, boolean>>('watcherExclude')?.workspaceValue;
     const silenced = Object.fromEntries([...[DIR, TASK_DIR, TERMINAL_DIR].map(d => `**/${d}/**`), `**/${CONFIG}`].map(g => [g, true]));
     await files().update('watcherExclude', { ...watcherExclude, ...silenced }, vscode.ConfigurationTarget.Workspace);
     await s.rescan();
-    assert.ok(fixture.every(f => s.index.isNote(f)), 'the fixture is indexed');
+    assert.ok(fixture.every(([f]) => s.index.isNote(f)), 'the fixture is indexed');
     // the premise: nothing below the folder is reported any more (a file written there stays unknown); the watcher
     // restarts with the new setting a moment after it changed, which on a busy machine has taken over 15 s (the
     // reconciles in between take milliseconds now that a walk lists the folder: the wait is by the clock). Each probe
