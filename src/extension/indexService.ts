@@ -3,7 +3,7 @@ import { defaultConfig, isAlwaysExcluded, type NotesConfig } from '../core/confi
 import { WorkspaceIndex } from '../core/index/workspaceIndex';
 import type { FileEdit, Position, Range } from '../core/model';
 import { decodeNote } from '../core/text/decode';
-import { BlindFolders, type FsEventKind } from './blindFolders';
+import type { FsEventKind } from './blindFolders';
 import { BufferFeed } from './bufferFeed';
 import { CONFIG_FILE, editorSettings, filesDiffer, loadNotesConfig, onlySeveritiesDiffer, type EditorSettings } from './config';
 import { DiskFeed } from './diskFeed';
@@ -11,6 +11,7 @@ import { ReconcileSoon, reconcileAfterCommands, reconcileOnFocus, reconciledText
 import { fileOfUri, fromVscodePosition, toVscodeRange, uriOfFile, workspaceEditOf } from './editorPaths';
 import { diskBytes, errorText, loadAll, yieldToEventLoop, type LoadProgress } from './workspaceLoad';
 import { FolderListings } from './folderListings';
+import { RootWatch } from './rootWatch';
 
 export type { LoadProgress } from './workspaceLoad';
 
@@ -47,9 +48,7 @@ export class IndexService implements vscode.Disposable {
   private readonly seriesReadEmitter = new vscode.EventEmitter<void>();
   private readonly disposables: vscode.Disposable[] = [];
   /** what watches the indexed folder (replaced with it) */
-  private rootWatch: vscode.Disposable | undefined;
-  /** the folders of the indexed folder that VS Code's watcher may not report, watched with Node's (a `file:` folder) */
-  private blind: BlindFolders | undefined;
+  private watching: RootWatch | undefined;
   private rootValue: vscode.Uri | undefined;
   /** counts the folder switches (work queued for a folder indexed before is dropped) */
   private rootEpoch = 0;
@@ -96,8 +95,8 @@ export class IndexService implements vscode.Disposable {
       fire: files => this.fire(files),
     });
     this.disk = new DiskFeed(this, this.buffers.fromBuffer, this.buffers.fedText, files => this.fire(files), {
-      arrived: (folder, files) => this.blind?.arrived(folder, files),
-      gone: target => this.blind?.gone(target),
+      arrived: (folder, files) => this.watching?.arrived(folder, files),
+      gone: target => this.watching?.gone(target),
     });
     this.listen();
     this.watch(root);
@@ -207,7 +206,7 @@ export class IndexService implements vscode.Disposable {
       if (epoch !== this.rootEpoch) return { gone: [], added: [] };
       const found = await this.disk.applyListing('', listing);
       // the watcher did not report these: their folders are watched from now on
-      this.blind?.arrived('', found.added);
+      this.watching?.arrived('', found.added);
       const text = reconciledText(found, Date.now() - t0);
       if (text) this.log.info(text);
       // the configuration may have changed unreported too (it is read again, and applied only when it differs)
@@ -269,8 +268,7 @@ export class IndexService implements vscode.Disposable {
     this.disposed = true;
     this.buffers.dispose();
     for (const d of this.disposables) d.dispose();
-    this.rootWatch?.dispose();
-    this.blind?.dispose();
+    this.watching?.dispose();
     this.resolveReady();
   }
 
@@ -405,19 +403,8 @@ export class IndexService implements vscode.Disposable {
 
   /** Watches the files of `root` (and stops watching the folder indexed before). */
   private watch(root: vscode.Uri | undefined): void {
-    this.rootWatch?.dispose();
-    this.rootWatch = undefined;
-    this.blind?.dispose();
-    this.blind = undefined;
-    if (!root) return;
-    if (root.scheme === 'file') this.blind = new BlindFolders(root, (uri, kind) => this.onFsEvent(uri, kind), this.log);
-    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(root, '**/*'));
-    this.rootWatch = vscode.Disposable.from(
-      watcher,
-      watcher.onDidCreate(uri => this.onFsEvent(uri, 'create')),
-      watcher.onDidChange(uri => this.onFsEvent(uri, 'change')),
-      watcher.onDidDelete(uri => this.onFsEvent(uri, 'delete')),
-    );
+    this.watching?.dispose();
+    this.watching = root ? new RootWatch(root, (uri, kind) => this.onFsEvent(uri, kind), this.log) : undefined;
   }
 
   /** A path created, changed or deleted, as the file watcher or the editor (its own file operations) reports it. */
