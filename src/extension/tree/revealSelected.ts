@@ -4,7 +4,7 @@ import { eventWithin } from '../eventWithin';
 /**
  * How long the first reveal's selection may take to reach the extension host before the reveal counts as dropped;
  * each later attempt waits twice as long as the one before (a refresh of the view on a busy machine can outlast the
- * first waits: today's CI saw three reveals 250 ms apart dropped while the view took its children again).
+ * first waits: a CI run saw three reveals 250 ms apart dropped while the view took its children again).
  */
 export const SELECTION_GRACE_MS = 250;
 

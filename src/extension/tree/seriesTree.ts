@@ -38,6 +38,8 @@ export class SeriesTree implements vscode.TreeDataProvider<TreeNode>, vscode.Dis
   private readonly disposables: vscode.Disposable[] = [];
   private roots: SeriesNode[] | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** The reveal being tried (see revealFile). */
+  private revealing: { file: string; focus: boolean } | undefined;
 
   constructor(private readonly service: IndexService, memento: vscode.Memento) {
     this.state = new ViewState(memento, service.settings.groupBy);
@@ -143,9 +145,6 @@ export class SeriesTree implements vscode.TreeDataProvider<TreeNode>, vscode.Dis
     if (outcome === 'dropped') this.service.log.warn(`the Series view did not select ${file}: VS Code dropped each reveal`);
     return outcome !== 'absent';
   }
-
-  /** The reveal being tried (see revealFile). */
-  private revealing: { file: string; focus: boolean } | undefined;
 
   dispose(): void {
     if (this.timer) clearTimeout(this.timer);
