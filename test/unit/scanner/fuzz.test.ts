@@ -62,6 +62,14 @@ import { minimise } from './minimise';
 // ordered items after tabs is an indented code block to both judges and to the scanner, and HTML to remark. 7 are GFM
 // corners (tables, footnote definitions holding indented text) that cmark-gfm reads as the scanner does; one is an
 // HTML block of type 7 after a lazy line again; one is a wikilink around a code span (`[[```b.md```]]`).
+// Seeds 700000-800000 (2026-11-24, ninth session): 85 documents, none the scanner's error. 71 read as the scanner reads
+// them to every judge that can tell; 9 are the GFM corners again (8 tables, a footnote definition holding a list item)
+// with cmark-gfm on the scanner's side; two are a footnote label with an escaped `]`. The judges side with remark on
+// three, each read by eye: a wikilink around a code span (`[[`a.md`]]`), the kind-only comparison of `[[r e f][[]]]()`
+// with `[r e f]` defined (commonmark.js and the scanner link `[r e f]` by its definition; micromark turns down a
+// shortcut reference followed by `[` and links the outer brackets), and an HTML tag of type 7 as a lazy line of a list
+// item's paragraph (`1) [\n<a f="">\n]()`), which commonmark.js and the scanner continue as CommonMark says, and
+// cmark-gfm 0.29 and micromark end.
 const BATCHES = 10;
 const PER_BATCH = 235;
 
