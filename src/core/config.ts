@@ -258,7 +258,8 @@ export function mergeConfig(base: NotesConfig, raw: unknown): { config: NotesCon
       if (!Object.hasOwn(target, k)) { problems.push({ path: `${key}.${k}`, message: `unknown key "${k}" (expected ${Object.keys(target).join(', ')})` }); continue; }
       const l = strings(`${key}.${k}`, labels);
       if (!l) continue;
-      const kept = l.filter(x => x.trim() !== '');
+      // a label is matched trimmed (a README's `- 必讀 -`), so it is kept trimmed
+      const kept = l.map(x => x.trim()).filter(x => x !== '');
       if (kept.length < l.length) problems.push({ path: `${key}.${k}`, message: `a ${key === 'statusWords' ? 'status word' : 'priority label'} cannot be blank` });
       target[k] = kept;
     }

@@ -1,4 +1,4 @@
-import type { NotesConfig } from '../config';
+import { statusOf, type NotesConfig } from '../config';
 import type { CoverageStatus } from '../model';
 import { hasCjk } from '../series/wording';
 
@@ -34,7 +34,8 @@ export function statusWordsIn(cell: string, config: NotesConfig): StatusWordAt[]
   for (const [status, words] of Object.entries(config.statusWords) as [CoverageStatus, string[]][]) {
     for (const w of words) {
       const needle = w.toLowerCase();
-      if (needle === '') continue;
+      // a word the configuration also gives an earlier status means that one (see statusOf)
+      if (needle === '' || statusOf(config, w) !== status) continue;
       for (let i = lower.indexOf(needle); i !== -1; i = lower.indexOf(needle, i + 1)) {
         const end = i + needle.length;
         if (!hasCjk(w) && (isWordChar(cell, i - 1) || isWordChar(cell, end))) continue;

@@ -1,5 +1,5 @@
 import type { IndexView } from '../index/api';
-import type { Diagnostic, Fix } from '../model';
+import type { Diagnostic, Fix, PriorityKey } from '../model';
 import { basename, dirname, isMarkdown } from '../paths';
 import { statusFromStates } from '../coverage/compute';
 import { matrixStatusChange } from '../coverage/sync';
@@ -125,9 +125,9 @@ export function fixesFor(index: IndexView, d: Diagnostic, text: string, today: s
     case 'priority-mismatch': {
       const series = index.seriesOf(d.file);
       const chapter = series?.categories.flatMap(c => c.chapters).find(c => c.priorityRange && c.priorityRange.start.line === d.range.start.line);
-      const expected = str('expected');
-      if (!chapter || !expected) return [];
-      const edit = alignPriorityEdit(chapter, expected, index.config);
+      const priority = str('priority');
+      if (!chapter || priority === undefined || !Object.hasOwn(index.config.priorityLabels, priority)) return [];
+      const edit = alignPriorityEdit(chapter, priority as PriorityKey, index.config);
       if (!edit) return [];
       return [{ title: `Change priority to "${edit.newText}"`, preferred: true, safe: false, edits: [{ file: d.file, edits: [edit] }] }];
     }

@@ -1,5 +1,5 @@
 import { defaultConfig, priorityOf, type NotesConfig } from '../config';
-import type { Chapter, CoverageModel, CoverageStatus, TextEdit } from '../model';
+import type { Chapter, CoverageModel, CoverageStatus, PriorityKey, TextEdit } from '../model';
 import { dominantStatusText } from '../coverage/sync';
 import { relative } from '../paths';
 import { matrixTableLayouts } from '../series/matrix';
@@ -12,13 +12,14 @@ import { LineIndex } from '../text/lineIndex';
  */
 
 /**
- * Replaces the chapter's priority label with `expectedLabel`, written in the language the line
- * already uses (`必讀` stays Chinese, `Must-read` stays English). Undefined when the line has no label.
+ * Replaces the chapter's priority label with a label of `priority`, written in the language the line already uses
+ * (`必讀` stays Chinese, `Must-read` stays English). Undefined when the line has no label, or when no label reads
+ * back as `priority` (the configuration may give all of its labels to other priorities, or none).
  */
-export function alignPriorityEdit(chapter: Chapter, expectedLabel: string, config: NotesConfig = defaultConfig()): TextEdit | undefined {
+export function alignPriorityEdit(chapter: Chapter, priority: PriorityKey, config: NotesConfig = defaultConfig()): TextEdit | undefined {
   if (!chapter.priorityRange) return undefined;
-  const priority = priorityOf(config, expectedLabel);
-  const newText = priority ? priorityLabelLike(config, priority, chapter.priorityLabel) : expectedLabel.trim();
+  const newText = priorityLabelLike(config, priority, chapter.priorityLabel);
+  if (priorityOf(config, newText) !== priority) return undefined;
   return { range: chapter.priorityRange, newText };
 }
 

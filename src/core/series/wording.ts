@@ -1,4 +1,4 @@
-import type { NotesConfig } from '../config';
+import { priorityOf, statusOf, type NotesConfig } from '../config';
 import type { CoverageStatus, PriorityKey } from '../model';
 
 /**
@@ -22,10 +22,22 @@ export function pickWordLike(words: readonly string[], like: string | undefined)
   return words.find(w => hasCjk(w) === cjk) ?? words[0];
 }
 
+/**
+ * The label to write for `priority`, in the script of `like`: one of its labels that reads back as it. A label the
+ * configuration also gives an earlier priority means that one (see priorityOf, and the configuration's own problem
+ * report), so writing it would say another priority. The priority's key when no label of its own is left: words to
+ * show, which the quick fixes do not write (they check what a word reads back as).
+ */
 export function priorityLabelLike(config: NotesConfig, priority: PriorityKey, like: string | undefined): string {
-  return pickWordLike(config.priorityLabels[priority], like) ?? priority;
+  return pickWordLike(ownPriorityLabels(config, priority), like) ?? priority;
 }
 
+/** The labels of `priority` that read back as it, in the configured order (not those an earlier priority also has). */
+export function ownPriorityLabels(config: NotesConfig, priority: PriorityKey): string[] {
+  return (config.priorityLabels[priority] ?? []).filter(w => priorityOf(config, w) === priority);
+}
+
+/** The status word to write for `status`, in the script of `like`: as priorityLabelLike, one that reads back as it. */
 export function statusWordLike(config: NotesConfig, status: CoverageStatus, like: string | undefined): string {
-  return pickWordLike(config.statusWords[status], like) ?? status;
+  return pickWordLike(config.statusWords[status].filter(w => statusOf(config, w) === status), like) ?? status;
 }

@@ -3,6 +3,7 @@ import { todayString } from '../../core/fixes/frontmatter';
 import { matrixOfNewNote, newNoteFileEdits, newNoteText } from '../../core/fixes/newNote';
 import type { Category, FileEdit, PriorityKey, SeriesModel } from '../../core/model';
 import { normalize, relative } from '../../core/paths';
+import { ownPriorityLabels } from '../../core/series/wording';
 import { countPhrase } from '../countPhrases';
 import type { IndexService } from '../indexService';
 import { otherPriorityLabels, priorityName } from '../priorityText';
@@ -106,7 +107,7 @@ export async function newNoteCommand(service: IndexService, args: NewNoteArgs = 
   const interactive = args.title === undefined;
   if (!priority && interactive) {
     const keys: PriorityKey[] = ['must-read', 'important', 'skippable'];
-    const pick = await vscode.window.showQuickPick(keys.map(k => priorityPick(k, config.priorityLabels[k])), { title: vscode.l10n.t('New Note: reading priority') });
+    const pick = await vscode.window.showQuickPick(keys.map(k => priorityPick(k, ownPriorityLabels(config, k))), { title: vscode.l10n.t('New Note: reading priority') });
     if (!pick) return 'cancelled';
     priority = pick.key;
   }

@@ -4,6 +4,7 @@ import { newNoteText } from '../../core/fixes/newNote';
 import type { IndexView } from '../../core/index/api';
 import type { Category, Position, PriorityKey, SeriesModel, TextEdit } from '../../core/model';
 import { basename, dirname, relative } from '../../core/paths';
+import { ownPriorityLabels } from '../../core/series/wording';
 import { LineIndex } from '../../core/text/lineIndex';
 
 /**
@@ -155,9 +156,12 @@ export function readmeInsertEdit(readmeText: string, category: Category | undefi
   return { range: { start: at, end: at }, newText: eol + line };
 }
 
-/** The priority label a new chapter gets by default (the first configured label of `important`). */
+/**
+ * The priority label a new chapter gets by default: the first configured label of `important` that reads back as it
+ * (a label the configuration also gives must-read would make the chapter a must-read).
+ */
 export function defaultPriorityLabel(config: NotesConfig, p: PriorityKey = 'important'): string | undefined {
-  return config.priorityLabels[p]?.[0];
+  return ownPriorityLabels(config, p)[0];
 }
 
 export interface SeriesTemplateOptions {

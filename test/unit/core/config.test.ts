@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { defaultConfig, noteFilter, parseConfigText } from '../../../src/core/config';
+import { defaultConfig, noteFilter, parseConfigText, priorityOf } from '../../../src/core/config';
 
 describe('config', () => {
   describe('parseConfigText', () => {
@@ -69,6 +69,10 @@ describe('config', () => {
       assert.deepEqual(config.statusWords.done, ['Done', '進行中']);
       // different labels in different letter cases are fine, as are the defaults
       assert.deepEqual(parseConfigText('{"priorityLabels":{"must-read":["Core"],"important":["core-ish"]}}').problems, []);
+      // a label is matched trimmed, so it is kept trimmed: ` Core ` names must-read as `Core` does
+      const trimmed = parseConfigText('{"priorityLabels":{"must-read":[" Core "]},"statusWords":{"done":["Fertig\\t"]}}').config;
+      assert.deepEqual([trimmed.priorityLabels['must-read'], trimmed.statusWords.done], [['Core'], ['Fertig']]);
+      assert.equal(priorityOf(trimmed, 'core'), 'must-read');
     });
 
     it('reports constructor, toString and __proto__ in priorityLabels and statusWords as unknown keys', () => {

@@ -1,10 +1,10 @@
 import { strict as assert } from 'node:assert';
-import { defaultConfig } from '../../../src/core/config';
+import { defaultConfig, parseConfigText, priorityOf } from '../../../src/core/config';
 import type { Category, Chapter, SeriesModel } from '../../../src/core/model';
 import { parseSeriesReadme } from '../../../src/core/series/readme';
 import { parseCoverageMatrix } from '../../../src/core/series/matrix';
 import {
-  chapterLine, chapterTitle, fileSlug, matrixTemplate, noteTags, proposeChapter, readmeInsertEdit, seriesReadmeTemplate, typicalMinutes, yamlString,
+  chapterLine, chapterTitle, defaultPriorityLabel, fileSlug, matrixTemplate, noteTags, proposeChapter, readmeInsertEdit, seriesReadmeTemplate, typicalMinutes, yamlString,
 } from '../../../src/extension/commands/noteTemplate';
 import { applyTextEdits } from '../../../src/core/fixes/applyEdits';
 
@@ -21,6 +21,16 @@ function series(categories: Category[], folder = 'backend'): SeriesModel {
 }
 
 describe('noteTemplate', () => {
+  it('gives a new chapter a label that reads back as its priority', () => {
+    assert.equal(defaultPriorityLabel(defaultConfig()), '重要');
+    assert.equal(defaultPriorityLabel(defaultConfig(), 'skippable'), '可跳讀');
+    // 重要 is must-read's when must-read lists it too (the first priority listing a label has it)
+    const config = parseConfigText('{"priorityLabels":{"must-read":["重要","必讀"]}}').config;
+    assert.equal(defaultPriorityLabel(config), 'Important');
+    assert.equal(priorityOf(config, defaultPriorityLabel(config)!), 'important');
+    assert.equal(defaultPriorityLabel(parseConfigText('{"priorityLabels":{"important":[]}}').config), undefined);
+  });
+
   it('titles a chapter from its label', () => {
     assert.equal(chapterTitle('01_scalability_fundamentals'), 'Scalability Fundamentals');
     assert.equal(chapterTitle('alembic/02_autogenerate'), 'Autogenerate');

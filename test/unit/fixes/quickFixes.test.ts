@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { applyTextEdits } from '../../../src/core/fixes/applyEdits';
 import { fixesFor } from '../../../src/core/fixes/index';
 import { continueInsertedNumbering, seeAlsoEdits } from '../../../src/core/fixes/seeAlso';
+import { defaultConfig, parseConfigText, type NotesConfig } from '../../../src/core/config';
 import type { Diagnostic, Fix, RuleCode } from '../../../src/core/model';
 import { mergeFixEdits } from '../../../src/extension/features/mergeFixEdits';
 import { FM, indexOf } from '../index/memoryWorkspace';
@@ -11,8 +12,8 @@ import { FM, indexOf } from '../index/memoryWorkspace';
 type Files = Record<string, string>;
 const TODAY = '2026-11-22';
 
-async function fixesOf(files: Files, code: RuleCode, file?: string): Promise<{ d: Diagnostic; fixes: Fix[] }[]> {
-  const index = await indexOf(files);
+async function fixesOf(files: Files, code: RuleCode, file?: string, config?: NotesConfig): Promise<{ d: Diagnostic; fixes: Fix[] }[]> {
+  const index = await indexOf(files, config);
   return [...index.allDiagnostics().values()].flat()
     .filter(d => d.code === code && (file === undefined || d.file === file))
     .map(d => ({ d, fixes: fixesFor(index, d, files[d.file], TODAY, f => files[f]) }));
@@ -209,6 +210,33 @@ describe('quick fixes: link-broken keeps the fragments the link check accepts', 
       'Change to "notes/install.md#user-content-Stop"', 'Change to "notes/install.md#setup"']);
     const after = await indexOf(applyAll(files, (await fixesOf(files, 'link-broken')).map(f => f.fixes[0])));
     assert.deepEqual(after.diagnostics('a.md').map(d => d.message), []);
+  });
+});
+
+describe('quick fixes: priority-mismatch', () => {
+  const readme = (label: string) => '# S\n\n## Reading Priority\n\n- Important (`重要`): `01`\n\n## Chapters\n\n### A\n\n'
+    + `- [01_a](a/01_a.md) - ${label} - 5 min\n`;
+  const files = (label: string): Files => ({ 's/README.md': readme(label), 's/a/01_a.md': FM('A') });
+  const mismatches = async (label: string, config: NotesConfig) => (await indexOf(files(label), config))
+    .diagnostics('s/README.md').filter(d => d.code === 'priority-mismatch').map(d => d.message);
+
+  it('writes the label the reading list asks for, in the language of the line, and the finding goes', async () => {
+    const [{ d, fixes }] = await fixesOf(files('必讀'), 'priority-mismatch');
+    assert.match(d.message, /labelled "必讀", but the reading list "Important" names .*: expected "重要"$/);
+    assert.deepEqual(fixes.map(f => [f.title, f.preferred]), [['Change priority to "重要"', true]]);
+    const after = applyAll(files('必讀'), fixes);
+    assert.equal(after['s/README.md'], readme('重要'));
+    assert.deepEqual(await mismatches('重要', defaultConfig()), []);
+  });
+
+  it('never writes a label the configuration also gives an earlier priority, which would read as that one', async () => {
+    // 重要 is must-read's here (the first priority listing a label has it; the configuration check says so)
+    const { config, problems } = parseConfigText('{"priorityLabels":{"must-read":["重要","必讀"]}}');
+    assert.equal(problems.length, 1);
+    const [{ d, fixes }] = await fixesOf(files('重要'), 'priority-mismatch', undefined, config);
+    assert.match(d.message, /labelled "重要", but the reading list "Important" names .*: expected "Important"$/);
+    assert.deepEqual(fixes.map(f => f.title), ['Change priority to "Important"']);
+    assert.deepEqual(await mismatches('Important', config), []);
   });
 });
 

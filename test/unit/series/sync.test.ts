@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { defaultConfig } from '../../../src/core/config';
+import { defaultConfig, parseConfigText } from '../../../src/core/config';
 import { computeRowCoverage } from '../../../src/core/coverage/compute';
 import { setRowStatusEdit, syncStatusEdits } from '../../../src/core/coverage/sync';
 import { alignPriorityEdit, addChapterToMatrixEdit } from '../../../src/core/fixes/series';
@@ -87,15 +87,38 @@ describe('status sync', () => {
     assert.equal(applyEdits(text, [setRowStatusEdit(a, 'in-progress', config)!]).split('\n')[2], '| A | `a.md` | 進行中 |');
     assert.equal(applyEdits(text, [setRowStatusEdit(b, 'done', config)!]).split('\n')[3], '| B | `b.md` | Done |');
   });
+
+  it('writes only a status word that reads back as the status, or nothing', () => {
+    const text = '| Capability Area | Coverage Files | Status |\n| --- | --- | --- |\n| A | `a.md` | Pending |\n';
+    // Pending is pending's (the first status listing a word has it), so done writes 完成 even in an English cell
+    const claimed = parseConfigText('{"statusWords":{"done":["Pending","完成"]}}').config;
+    const [a] = parseCoverageMatrix(text, 'coverage_matrix.md', claimed).rows;
+    assert.equal(a.declared, 'pending');
+    assert.equal(applyEdits(text, [setRowStatusEdit(a, 'done', claimed)!]).split('\n')[2], '| A | `a.md` | 完成 |');
+    const bare = parseConfigText('{"statusWords":{"done":[]}}').config;
+    assert.equal(setRowStatusEdit(parseCoverageMatrix(text, 'coverage_matrix.md', bare).rows[0], 'done', bare), undefined);
+  });
 });
 
 describe('series fixes', () => {
   it('alignPriorityEdit keeps the language of the line', () => {
     const text = '## Chapters\n### A\n- [a](01_a.md) - 重要 - 5 min\n- [b](02_b.md) - Skippable - 5 min\n- [c](03_c.md) - 5 min\n';
     const [a, b, c] = parseSeriesReadme(text, 'README.md', config).categories[0].chapters;
-    const out = applyEdits(text, [alignPriorityEdit(a, 'Must-read', config)!, alignPriorityEdit(b, '重要', config)!]);
+    const out = applyEdits(text, [alignPriorityEdit(a, 'must-read', config)!, alignPriorityEdit(b, 'important', config)!]);
     assert.equal(out, '## Chapters\n### A\n- [a](01_a.md) - 必讀 - 5 min\n- [b](02_b.md) - Important - 5 min\n- [c](03_c.md) - 5 min\n');
-    assert.equal(alignPriorityEdit(c, 'Must-read', config), undefined);
+    assert.equal(alignPriorityEdit(c, 'must-read', config), undefined);
+  });
+
+  it('alignPriorityEdit writes only a label that reads back as the priority, or nothing', () => {
+    const text = '## Chapters\n### A\n- [a](01_a.md) - 重要 - 5 min\n';
+    // 重要 is must-read's here: the first priority listing a label has it
+    const claimed = parseConfigText('{"priorityLabels":{"must-read":["重要","必讀"]}}').config;
+    const [a] = parseSeriesReadme(text, 'README.md', claimed).categories[0].chapters;
+    assert.equal(a.priority, 'must-read');
+    assert.equal(alignPriorityEdit(a, 'important', claimed)?.newText, 'Important');
+    // no label of its own at all: there is no word to write
+    const bare = parseConfigText('{"priorityLabels":{"important":[]}}').config;
+    assert.equal(alignPriorityEdit(parseSeriesReadme(text, 'README.md', bare).categories[0].chapters[0], 'important', bare), undefined);
   });
 
   it('addChapterToMatrixEdit appends a Pending row to the last table in its column order', () => {
