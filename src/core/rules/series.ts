@@ -120,12 +120,22 @@ export function checkSeries(series: SeriesModel, ctx: SeriesRuleContext): Findin
   return out;
 }
 
-/** Every priority label of the configuration, the first of each priority first (必讀, 重要, 可跳讀, Must-read, …). */
+/**
+ * Every priority label of the configuration, the first of each priority first (必讀, 重要, 可跳讀, Must-read, …), each
+ * once (a label the configuration gives two priorities, in any letter case, is named where it first comes).
+ */
 export function allPriorityLabels(config: NotesConfig): string[] {
   const lists = Object.values(config.priorityLabels);
   const out: string[] = [];
+  const seen = new Set<string>();
   const longest = Math.max(0, ...lists.map(l => l.length));
-  for (let i = 0; i < longest; i++) for (const l of lists) if (i < l.length) out.push(l[i]);
+  for (let i = 0; i < longest; i++) {
+    for (const l of lists) {
+      if (i >= l.length || seen.has(l[i].toLowerCase())) continue;
+      seen.add(l[i].toLowerCase());
+      out.push(l[i]);
+    }
+  }
   return out;
 }
 

@@ -1,9 +1,9 @@
 import { strict as assert } from 'node:assert';
-import { defaultConfig } from '../../../src/core/config';
+import { defaultConfig, parseConfigText } from '../../../src/core/config';
 import { computeRowCoverage } from '../../../src/core/coverage/compute';
 import type { FileState } from '../../../src/core/model';
 import { checkCoverage } from '../../../src/core/rules/coverage';
-import { checkSeries } from '../../../src/core/rules/series';
+import { allPriorityLabels, checkSeries } from '../../../src/core/rules/series';
 import { parseCoverageMatrix } from '../../../src/core/series/matrix';
 import { parseSeriesReadme } from '../../../src/core/series/readme';
 import { seed, textAt } from './helpers';
@@ -147,6 +147,11 @@ describe('series rules on malformed README lines', () => {
       ['必读', `"必读" is not a priority label; expected one of ${labels}`],
     ]);
     assert.deepEqual(onChapters[0].data, { problem: 'not-a-label', label: 'Urgent', labels: labels.split(', '), file: 's/a/02_b.md' });
+  });
+
+  it('names a label the configuration gives two priorities once, where it first comes', () => {
+    const twice = parseConfigText('{"priorityLabels":{"must-read":["必讀","Core"],"skippable":["core","可跳讀"]}}').config;
+    assert.deepEqual(allPriorityLabels(twice), ['必讀', '重要', 'core', 'Important', '可跳讀']);
   });
 
   it('priority-mismatch on a reading list whose label is no priority label; prose bullets stay quiet', () => {
