@@ -1,6 +1,6 @@
-import { statusOf, type NotesConfig } from '../config';
+import type { NotesConfig } from '../config';
 import type { CoverageStatus } from '../model';
-import { hasCjk } from '../series/wording';
+import { hasCjk, ownStatusWords } from '../series/wording';
 
 /**
  * Status words inside a Status cell that holds more than the word (`Done (reviewed by Bob)`, `✅ 完成`,
@@ -31,11 +31,11 @@ export function statusWordsIn(cell: string, config: NotesConfig): StatusWordAt[]
   const lower = cell.toLowerCase();
   const comments = commentSpans(cell);
   const found: StatusWordAt[] = [];
-  for (const [status, words] of Object.entries(config.statusWords) as [CoverageStatus, string[]][]) {
-    for (const w of words) {
+  for (const status of Object.keys(config.statusWords) as CoverageStatus[]) {
+    // a word the configuration also gives an earlier status means that one (see statusOf)
+    for (const w of ownStatusWords(config, status)) {
       const needle = w.toLowerCase();
-      // a word the configuration also gives an earlier status means that one (see statusOf)
-      if (needle === '' || statusOf(config, w) !== status) continue;
+      if (needle === '') continue;
       for (let i = lower.indexOf(needle); i !== -1; i = lower.indexOf(needle, i + 1)) {
         const end = i + needle.length;
         if (!hasCjk(w) && (isWordChar(cell, i - 1) || isWordChar(cell, end))) continue;

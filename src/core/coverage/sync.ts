@@ -1,6 +1,6 @@
-import { statusOf, type NotesConfig } from '../config';
+import type { NotesConfig } from '../config';
 import type { CoverageModel, CoverageStatus, MatrixRow, RowCoverage, TextEdit } from '../model';
-import { hasCjk, statusWordLike } from '../series/wording';
+import { hasCjk, ownStatusWords, statusWordLike } from '../series/wording';
 import { commonStatus, statusWordsIn } from './statusCell';
 import { LineIndex } from '../text/lineIndex';
 import { statusOutOfDate } from './compute';
@@ -46,8 +46,8 @@ export interface StatusCellChange {
  * the author's call), has no Status cell, or already says it.
  */
 export function statusCellChange(row: MatrixRow, status: CoverageStatus, config: NotesConfig, fallbackLike?: string): StatusCellChange | undefined {
-  // no word reads back as the status when the configuration gives all of its words to other statuses, or none
-  if (statusOf(config, statusWordLike(config, status, undefined)) !== status) return undefined;
+  // no word to write when the configuration gives all of the status's words to other statuses, or none
+  if (ownStatusWords(config, status).length === 0) return undefined;
   const range = row.statusRange;
   if (!range) return undefined;
   if (row.declaredText === '') {

@@ -1,9 +1,9 @@
-import { defaultConfig, priorityOf, type NotesConfig } from '../config';
+import { defaultConfig, type NotesConfig } from '../config';
 import type { Chapter, CoverageModel, CoverageStatus, PriorityKey, TextEdit } from '../model';
 import { dominantStatusText } from '../coverage/sync';
 import { relative } from '../paths';
 import { matrixTableLayouts } from '../series/matrix';
-import { priorityLabelLike, statusWordLike } from '../series/wording';
+import { ownPriorityLabels, priorityLabelLike, statusWordLike } from '../series/wording';
 import { LineIndex } from '../text/lineIndex';
 
 /**
@@ -17,10 +17,8 @@ import { LineIndex } from '../text/lineIndex';
  * back as `priority` (the configuration may give all of its labels to other priorities, or none).
  */
 export function alignPriorityEdit(chapter: Chapter, priority: PriorityKey, config: NotesConfig = defaultConfig()): TextEdit | undefined {
-  if (!chapter.priorityRange) return undefined;
-  const newText = priorityLabelLike(config, priority, chapter.priorityLabel);
-  if (priorityOf(config, newText) !== priority) return undefined;
-  return { range: chapter.priorityRange, newText };
+  if (!chapter.priorityRange || ownPriorityLabels(config, priority).length === 0) return undefined;
+  return { range: chapter.priorityRange, newText: priorityLabelLike(config, priority, chapter.priorityLabel) };
 }
 
 function escapeCell(s: string): string {

@@ -32,12 +32,17 @@ export function priorityLabelLike(config: NotesConfig, priority: PriorityKey, li
   return pickWordLike(ownPriorityLabels(config, priority), like) ?? priority;
 }
 
+/** The status word to write for `status`, in the script of `like`: as priorityLabelLike, one that reads back as it. */
+export function statusWordLike(config: NotesConfig, status: CoverageStatus, like: string | undefined): string {
+  return pickWordLike(ownStatusWords(config, status), like) ?? status;
+}
+
 /** The labels of `priority` that read back as it, in the configured order (not those an earlier priority also has). */
 export function ownPriorityLabels(config: NotesConfig, priority: PriorityKey): string[] {
   return (config.priorityLabels[priority] ?? []).filter(w => priorityOf(config, w) === priority);
 }
 
-/** The status word to write for `status`, in the script of `like`: as priorityLabelLike, one that reads back as it. */
-export function statusWordLike(config: NotesConfig, status: CoverageStatus, like: string | undefined): string {
-  return pickWordLike(config.statusWords[status].filter(w => statusOf(config, w) === status), like) ?? status;
+/** The words of `status` that read back as it, in the configured order (not those an earlier status also has). */
+export function ownStatusWords(config: NotesConfig, status: CoverageStatus): string[] {
+  return (config.statusWords[status] ?? []).filter(w => statusOf(config, w) === status);
 }
