@@ -90,7 +90,10 @@ export async function run(argv: string[], io: Io): Promise<number> {
   }
   // links to what the walk found but could not list (locked folders, FIFOs, links leading outside) are not broken
   const unlisted = reader.unlistedPaths();
-  const index = await loadIndex(unlisted.length ? { ...config, unlistedFolders: unlisted } : config, reader, all, args, io, log);
+  // nor are links through a symbolic link to a folder listed under its own path: they are looked up there
+  const aliases = reader.folderAliases();
+  const listed = { ...config, ...(unlisted.length ? { unlistedFolders: unlisted } : {}), ...(aliases.length ? { folderAliases: aliases } : {}) };
+  const index = await loadIndex(listed, reader, all, args, io, log);
   const ms = Date.now() - t0;
   if (args.command === 'coverage') {
     // what keeps a matrix from being read as one (no table, no Status or files column) is a diagnostic of `check`;

@@ -1,7 +1,7 @@
 import { constants, readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import picomatch from 'picomatch';
-import { ALWAYS_EXCLUDED } from '../core/config';
+import { ALWAYS_EXCLUDED, type FolderAlias } from '../core/config';
 import { isMarkdown } from '../core/paths';
 import type { WorkspaceReader } from '../core/index/load';
 import { isInsideRoot, NO_FOLLOW, ReadBuffer } from '../node/localFiles';
@@ -55,7 +55,8 @@ export class FolderReader implements WorkspaceReader {
    */
   listSync(): string[] {
     const out: string[] = [];
-    const seen = new Set<string>([this.rootReal]);
+    // each real folder reached, and the path it is listed under
+    const seen = new Map<string, string>([[this.rootReal, '']]);
     let links: LinkedFolder[] = [];
     // each folder comes with its real path: a real sub-folder's is its parent's plus its name (realpath for each
     // folder would take time growing with its depth, O(depth²) in all: 20 s for an 800-folder-deep tree)
@@ -76,8 +77,10 @@ export class FolderReader implements WorkspaceReader {
             }
           } else if (d.isDirectory()) {
             const real = path.join(parentReal, d.name);
-            if (seen.has(real)) continue;
-            seen.add(real);
+            const listedAs = seen.get(real);
+            // a folder a symbolic link walked earlier already listed (`b/sub` when `a` → `b/sub` came first)
+            if (listedAs !== undefined) { this.aliases.push({ alias: childRel, target: listedAs }); continue; }
+            seen.set(real, childRel);
             if (!this.skipDir(childRel)) stack.push([childRel, real]);
           } else if (d.isFile()) {
             out.push(childRel);
@@ -97,11 +100,14 @@ export class FolderReader implements WorkspaceReader {
       const round = links.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
       links = [];
       for (const link of round) {
-        if (seen.has(link.real)) {
+        const listedAs = seen.get(link.real);
+        if (listedAs !== undefined) {
+          // not listed twice, nor walked round a loop: links through it are looked up where the folder was listed
           this.log(`skipped ${link.rel}: ${this.isLoop(link) ? 'symbolic link loop' : `symbolic link to ${path.relative(this.rootReal, link.real).split(path.sep).join('/')}, listed already`}`);
+          this.aliases.push({ alias: link.rel, target: listedAs });
           continue;
         }
-        seen.add(link.real);
+        seen.set(link.real, link.rel);
         if (!this.skipDir(link.rel)) walk(link.rel, link.real, true);
       }
     }
@@ -116,6 +122,13 @@ export class FolderReader implements WorkspaceReader {
   unlistedPaths(): string[] {
     return [...this.unlisted];
   }
+
+  /** Symbolic links to folders listed under another path, sorted (see `NotesConfig.folderAliases`). */
+  folderAliases(): FolderAlias[] {
+    return [...this.aliases].sort((a, b) => (a.alias < b.alias ? -1 : a.alias > b.alias ? 1 : 0));
+  }
+
+  private readonly aliases: FolderAlias[] = [];
 
   private readonly unlisted: string[] = [];
 

@@ -42,6 +42,18 @@ export interface NotesConfig {
    * Nothing is known about a path that matches, or lies in a folder that matches, as for `unlistedFolders`.
    */
   unlistedGlobs?: string[];
+  /**
+   * Symbolic links to folders that the listing had reached already under another path (`alias` → `real/t`, a loop such
+   * as `loop` → the folder holding it): set by the CLI's walk, never by users. Each real folder is listed once, under
+   * `target`; a link written through `alias` is looked up there (see `throughFolderLinks`), as the file system would.
+   */
+  folderAliases?: FolderAlias[];
+}
+
+/** A folder reached through a symbolic link, and the workspace path of the folder it leads to (`''`: the root). */
+export interface FolderAlias {
+  alias: string;
+  target: string;
 }
 
 export const DEFAULT_SEVERITIES: Record<RuleCode, Severity> = {

@@ -1,4 +1,4 @@
-import { isUnlisted, type NotesConfig } from '../config';
+import { isUnlisted, type FolderAlias, type NotesConfig } from '../config';
 import type { LinkRef } from '../model';
 import { dirname, extname, join, stem } from '../paths';
 import type { NoteRecord, Resolution } from './api';
@@ -25,7 +25,7 @@ export interface ResolveContext {
   /** true when some workspace file lies inside `folder` (a link to a folder is not broken) */
   hasFolder(folder: string): boolean;
   /** the configuration, for the folders the listing could not read (see `isUnlisted`) */
-  readonly config?: Pick<NotesConfig, 'unlistedFolders' | 'unlistedGlobs'>;
+  readonly config?: Pick<NotesConfig, 'unlistedFolders' | 'unlistedGlobs' | 'folderAliases'>;
 }
 
 /**
@@ -90,7 +90,7 @@ export function pathLinkCandidates(from: string, path: string): string[] | undef
 function resolvePathLink(ctx: ResolveContext, from: string, fromFolder: string, link: LinkRef): Resolution {
   const path = filePathOf(link);
   if (path === '') return fileResolution(ctx, from, link.fragment);
-  const file = join(fromFolder, path);
+  const file = throughFolderLinks(ctx.config, join(fromFolder, path));
   if (file === undefined) return OUTSIDE;
   if (ctx.isNote(file)) return { kind: 'file', file, exists: true, fragment: link.fragment, isNote: true };
   const exists = ctx.hasFile(file);
@@ -113,13 +113,33 @@ export function filePathOf(link: LinkRef): string {
 }
 
 /** Candidate files of a backtick reference, in resolution order (note folder, series folder, root). */
-export function refCandidates(ctx: Pick<ResolveContext, 'seriesFolderOf'>, from: string, path: string): (string | undefined)[] {
+export function refCandidates(ctx: Pick<ResolveContext, 'seriesFolderOf' | 'config'>, from: string, path: string): (string | undefined)[] {
   const noteFolder = dirname(from);
   const out: (string | undefined)[] = [join(noteFolder, path)];
   const series = ctx.seriesFolderOf(from);
   if (series !== undefined && series !== noteFolder) out.push(join(series, path));
   if (noteFolder !== '' && series !== '') out.push(join('', path));
+  if (ctx.config?.folderAliases?.length) for (let i = 0; i < out.length; i++) out[i] = throughFolderLinks(ctx.config, out[i]);
   return out;
+}
+
+/**
+ * `path` as the listing knows it: a leading folder that is a symbolic link to a folder listed under another path (see
+ * `NotesConfig.folderAliases`) is replaced by that path, again while one leads the result (`loop/loop/x.md`, with
+ * `loop` a link to the root, is `x.md`). Each step keeps the place on disk the path names, so the answer is the path
+ * the file was listed under when it was.
+ */
+export function throughFolderLinks(config: ResolveContext['config'], path: string | undefined): string | undefined {
+  const aliases = config?.folderAliases;
+  if (aliases === undefined || aliases.length === 0 || path === undefined) return path;
+  // a step through a loop shortens the path; one to a longer target ends in another folder: bounded either way
+  for (let steps = path.split('/').length + aliases.length; steps > 0; steps--) {
+    const a = aliases.find(a => path!.startsWith(a.alias) && (path!.length === a.alias.length || path!.charCodeAt(a.alias.length) === 47 /* / */));
+    if (a === undefined) return path;
+    const rest = path.slice(a.alias.length + 1);
+    path = a.target === '' ? rest : rest === '' ? a.target : a.target + '/' + rest;
+  }
+  return path;
 }
 
 function resolveRef(ctx: ResolveContext, from: string, link: LinkRef): Resolution {
@@ -163,7 +183,7 @@ export function wikilinkMatches(ctx: ResolveContext, name: string, from?: string
   let lowerName = name.trim().toLowerCase();
   let byTitle = true;
   if (from !== undefined && isRelativeWikilink(lowerName)) {
-    const path = join(dirname(from), name.trim());
+    const path = throughFolderLinks(ctx.config, join(dirname(from), name.trim()));
     if (path === undefined) return OUTSIDE_MATCHES;
     if (path === '' || lowerName.endsWith('/')) return { files: NO_FILES, isNote: false };
     lowerName = '/' + path.toLowerCase();
@@ -175,7 +195,10 @@ export function wikilinkMatches(ctx: ResolveContext, name: string, from?: string
   const listed = ctx.notesByStem(key);
   const hidden = ctx.hiddenNotesByStem?.(key);
   const byStem = hidden === undefined || hidden.length === 0 ? listed : [...listed, ...hidden];
-  const matches = slash === -1 ? byStem : byStem.filter(f => endsWithPath(f.toLowerCase().replace(/\.md$/, ''), lower));
+  let matches = slash === -1 ? byStem : byStem.filter(f => endsWithPath(f.toLowerCase().replace(/\.md$/, ''), lower));
+  if (matches.length === 0 && slash !== -1 && ctx.config?.folderAliases?.length) {
+    matches = byStem.filter(f => aliasedPaths(ctx.config!.folderAliases!, f).some(a => endsWithPath(a.toLowerCase().replace(/\.md$/, ''), lower)));
+  }
   if (matches.length > 0) return { files: matches, isNote: true };
   const titled = byTitle ? ctx.notesByTitle(lowerName) : NO_FILES;
   if (titled.length > 0) return { files: titled, isNote: true };
@@ -208,6 +231,16 @@ function filesNamed(ctx: ResolveContext, lowerName: string): readonly string[] {
     files = ctx.filesByName(base + '.md');
   }
   return slash === -1 ? files : files.filter(f => endsWithPath(f.toLowerCase(), withExt));
+}
+
+/** The other paths `file` has through symbolic links to a folder above it (one link deep; see `throughFolderLinks`). */
+function aliasedPaths(aliases: readonly FolderAlias[], file: string): string[] {
+  const out: string[] = [];
+  for (const a of aliases) {
+    if (a.target === '') out.push(a.alias + '/' + file);
+    else if (file.startsWith(a.target + '/')) out.push(a.alias + file.slice(a.target.length));
+  }
+  return out;
 }
 
 /** Whether `path` ends with the whole segments of `tail` (`f1/dup` ends with `dup` but not with `1/dup`); a leading `/` anchors `tail` at the root. */

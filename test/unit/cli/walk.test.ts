@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import fs, { chmodSync, mkdirSync, rmSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { FolderReader } from '../../../src/cli/walk';
-import { checkWithLocked, cli, errorPlaces, tempWorkspace } from './cliHarness';
+import { checkWithLocked, checkWorker, cli, cliWith, errorPlaces, tempWorkspace } from './cliHarness';
 
 const FM = '---\ntitle: T\nnote_type: chapter\ndomain: backend\ntags: [a]\ncreated: 2026-01-01\nupdated: 2026-01-02\nstatus: active\n---\n';
 const isRoot = process.getuid?.() === 0;
@@ -45,6 +45,21 @@ describe('FolderReader', () => {
       'skipped etc-link: symbolic link points outside the workspace',
       'skipped lib2: symbolic link to node_modules/pkg, listed already',
       'skipped loop/up: symbolic link loop',
+    ]);
+  });
+
+  it('names each symbolic link to a folder it had listed under another path, and that path', () => {
+    const dir = tempWorkspace({ 'node_modules/pkg/sub/s.md': FM, 'real/r.md': FM });
+    symlinkSync('real', path.join(dir, 'alias'));
+    symlinkSync('.', path.join(dir, 'loop'));
+    symlinkSync('node_modules/pkg/sub', path.join(dir, 'p1'));
+    symlinkSync('node_modules/pkg', path.join(dir, 'p2')); // walked after p1: its sub-folder is p1 already
+    const reader = new FolderReader(dir, () => {});
+    assert.deepEqual(reader.listSync(), ['p1/s.md', 'real/r.md']);
+    assert.deepEqual(reader.folderAliases(), [
+      { alias: 'alias', target: 'real' },
+      { alias: 'loop', target: '' },
+      { alias: 'p2/sub', target: 'p1' },
     ]);
   });
 
@@ -124,6 +139,35 @@ describe('CLI folder walk', () => {
     assert.equal(r.code, 0, r.out);
     assert.match(r.out, /^real\/r\.md:1:1 warning frontmatter-missing /m);
     assert.doesNotMatch(r.out, /alias|link-broken/);
+  });
+
+  it('links through a symbolic link to a folder listed under its own path, or round a loop, are checked where it was listed', async () => {
+    const files: Record<string, string> = {
+      'real/t.md': FM + '# Top\n',
+      'real/pic.png': 'png',
+      'sub/a.md': FM + [
+        '[t](../alias/t.md) [h](../alias/t.md#top) [x](../alias/t) [f](../alias/) [p](../alias/pic.png)',
+        '[l](../loop/loop/real/t.md) [r](/alias/t.md) `alias/t.md` [[../alias/t]] [[alias/t]] [[/alias/t]]',
+        '[m](../alias/missing.md) [hm](../alias/t.md#nowhere) `alias/gone.md` [[alias/gone]] [ml](../loop/nope.md)',
+      ].join('\n') + '\n',
+    };
+    // enough notes for a second thread to get some
+    for (let i = 0; i < 8; i++) files[`n${i}.md`] = FM + '[t](alias/t.md) [l](loop/real/t.md#top)\n';
+    const dir = tempWorkspace(files);
+    symlinkSync('real', path.join(dir, 'alias'));
+    symlinkSync('.', path.join(dir, 'loop'));
+    const workerFile = await checkWorker();
+    for (const threads of ['1', '2']) {
+      const r = await cliWith({ parallel: { workerFile, deal: true, uncapped: true } }, 'check', dir, '--threads', threads, '--format', 'json');
+      const found = JSON.parse(r.out).diagnostics.map((d: { file: string; line: number; column: number; code: string }) => `${d.file}:${d.line}:${d.column} ${d.code}`);
+      assert.deepEqual(found, [
+        'sub/a.md:12:5 link-broken',
+        'sub/a.md:12:31 link-anchor-broken',
+        'sub/a.md:12:55 ref-broken',
+        'sub/a.md:12:72 wikilink-broken',
+        'sub/a.md:12:90 link-broken',
+      ], `${threads} thread(s): ${r.err}`);
+    }
   });
 
   it('a checked folder that cannot be listed is exit 2 with one line', async function () {
