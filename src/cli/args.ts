@@ -105,10 +105,17 @@ export function parseArgs(argv: string[]): CliArgs {
         positional.push(a);
     }
   }
-  if (positional.length === 0) return { ...args, command: 'help' };
+  if (positional.length === 0) {
+    // bare `notes-navigator` is a question; options with no command are a mistake (`--format sarif > out.sarif`
+    // in a CI step would otherwise write the help into the report and pass)
+    if (argv.length === 0) return { ...args, command: 'help' };
+    throw new UsageError('no command given (expected check or coverage; see --help)');
+  }
   const cmd = positional[0];
   if (cmd !== 'check' && cmd !== 'coverage') throw new UsageError(`unknown command "${cmd}" (expected check or coverage; see --help)`);
   if (positional.length > 2) throw new UsageError(`${cmd} takes one folder, got ${positional.length - 1}`);
+  // `check "$NOTES_DIR"` with the variable unset would otherwise check the current folder
+  if (positional[1] === '') throw new UsageError(`${cmd} takes a folder, got an empty argument`);
   args.command = cmd;
   args.folder = positional[1] ?? '.';
   args.format ||= cmd === 'check' ? 'text' : 'md';

@@ -1,4 +1,4 @@
-import { existsSync, realpathSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, realpathSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { defaultConfig, noteFilter, parseConfigText, type NotesConfig } from '../core/config';
@@ -68,6 +68,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
   const folder = path.resolve(cwd, args.folder);
   try {
     if (!statSync(folder).isDirectory()) { io.err(`notes-navigator: ${args.folder} is not a folder`); return 2; }
+    // a folder that cannot be listed or entered is said to be so here, not as its config file failing to read
+    accessSync(folder, constants.R_OK | constants.X_OK);
   } catch (e) {
     io.err(`notes-navigator: cannot read folder ${args.folder}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
     return 2;
@@ -205,32 +207,42 @@ function loadConfig(args: CliArgs, cwd: string, folder: string, io: Io): NotesCo
 /** The command line's entry point (dist/cli.js starts it: see launch.ts): runs `run` on process.argv and sets the exit code. */
 export function main(): void {
   // a reader that stops early (`check … | head`) closes the pipe: the rest of that stream has nowhere to go, which
-  // is no error of the check's; it finishes, and exits with its own code
+  // is no error of the check's; it finishes, and exits with its own code. Any other failure to write (a full disk
+  // under `> report.sarif`) loses the report: that is exit 2 and a line, never a green CI step with half a report
   const closed = new Set<NodeJS.WriteStream>();
-  for (const stream of [process.stdout, process.stderr]) {
-    stream.on('error', (e: NodeJS.ErrnoException) => {
-      if (e.code !== 'EPIPE') throw e;
-      closed.add(stream);
-    });
-  }
+  const failures: string[] = [];
+  const failed = (stream: NodeJS.WriteStream, e: NodeJS.ErrnoException) => {
+    closed.add(stream);
+    if (e.code !== 'EPIPE' && failures.length === 0) failures.push(`cannot write to ${stream === process.stdout ? 'stdout' : 'stderr'}: ${e.code ?? e.message}`);
+  };
+  for (const stream of [process.stdout, process.stderr]) stream.on('error', (e: NodeJS.ErrnoException) => failed(stream, e));
   const write = (stream: NodeJS.WriteStream) => (s: string) => {
     if (!closed.has(stream)) stream.write(s.endsWith('\n') ? s : s + '\n');
   };
+  const finish = (code: number) => {
+    if (failures.length === 0) return code;
+    if (!closed.has(process.stderr)) process.stderr.write(`notes-navigator: ${failures[0]}\n`);
+    return 2;
+  };
   run(process.argv.slice(2), { out: write(process.stdout), err: write(process.stderr), isTTY: !!process.stdout.isTTY, errIsTTY: !!process.stderr.isTTY, env: process.env })
-    .then(code => exitOnceWritten(code, [process.stdout, process.stderr].filter(s => !closed.has(s))))
+    // a file's failed write is told a turn later (the stream writes synchronously, then reports): wait for that
+    .then(code => setImmediate(() => exitOnceWritten(code, [process.stdout, process.stderr].filter(s => !closed.has(s)), finish)))
     .catch(e => { process.stderr.write(`notes-navigator: internal error: ${(e as Error).stack ?? e}\n`); process.exitCode = 2; });
 }
 
 /**
- * Ends the process with `code` once `streams` have written what they were given. Left to itself, Node would first tear
- * the heap down a page at a time: ~100 ms after a 10k-note check, nothing of which anyone waits for. A pipe whose reader
- * is slower than the check holds the rest of the report in the stream; an empty write's callback comes after it is out.
+ * Ends the process with `code` (as `finish` has it, once what was written is out) once `streams` have written what
+ * they were given. Left to itself, Node would first tear the heap down a page at a time: ~100 ms after a 10k-note
+ * check, nothing of which anyone waits for. A pipe whose reader is slower than the check holds the rest of the report
+ * in the stream; an empty write's callback comes after it is out.
  */
-function exitOnceWritten(code: number, streams: NodeJS.WriteStream[]): void {
+function exitOnceWritten(code: number, streams: NodeJS.WriteStream[], finish: (code: number) => number): void {
   process.exitCode = code;
   const pending = streams.filter(s => s.writableLength > 0);
   let left = pending.length;
-  if (left === 0) process.exit(code);
-  // a reader that goes away meanwhile fails the write (EPIPE, see main): the callback still comes, with the error
-  for (const s of pending) s.write('', () => { if (--left === 0) process.exit(code); });
+  const exit = () => process.exit((process.exitCode = finish(code)));
+  if (left === 0) exit();
+  // a reader that goes away meanwhile fails the write (EPIPE, see main): the callback still comes, with the error,
+  // after the stream's error event has been emitted or is about to be: the decision waits a turn for it
+  for (const s of pending) s.write('', () => { if (--left === 0) setImmediate(exit); });
 }

@@ -135,7 +135,9 @@ export class FolderReader implements WorkspaceReader {
   /** The entries of a folder; undefined (logged) when a sub-folder cannot be listed. The workspace folder's own failure is thrown. */
   private readFolder(rel: string): Dirent[] | undefined {
     try {
-      return readdirSync(path.join(this.root, rel), { withFileTypes: true });
+      const entries = readdirSync(path.join(this.root, rel), { withFileTypes: true });
+      // a name that is no UTF-8 comes back with U+FFFD in it, and no file has that name: say so once, not "ENOENT"
+      return entries.some(d => d.name.includes('\uFFFD')) ? this.withoutUndecodable(rel, entries) : entries;
     } catch (e) {
       if (rel === '') throw e;
       const code = (e as NodeJS.ErrnoException).code;
@@ -143,6 +145,20 @@ export class FolderReader implements WorkspaceReader {
       if (code !== 'ENOENT' && code !== 'ENOTDIR') this.unlisted.push(rel);
       return undefined;
     }
+  }
+
+  /** `entries` of folder `rel` without those whose name is not valid UTF-8 (logged: no link can name them either). */
+  private withoutUndecodable(rel: string, entries: Dirent[]): Dirent[] {
+    const undecodable = new Set<string>();
+    for (const raw of readdirSync(path.join(this.root, rel), { encoding: 'buffer' })) {
+      const name = raw.toString('utf8');
+      if (!Buffer.from(name).equals(raw)) undecodable.add(name);
+    }
+    return entries.filter(d => {
+      if (!undecodable.has(d.name)) return true;
+      this.log(`skipped ${rel === '' ? d.name : rel + '/' + d.name}: its name is not valid UTF-8`);
+      return false;
+    });
   }
 
   /** Whether a symbolic link's target is a folder or a file; undefined when it is neither (logged for a Markdown name) or cannot be told (logged). */

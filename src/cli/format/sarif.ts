@@ -56,6 +56,9 @@ export function toSarif(diags: Diagnostic[], version: string, root: SarifRoot): 
           description: { text: root.prefix === '' ? 'The checked notes folder.' : 'The current folder, which holds the checked notes folder.' },
         },
       },
+      // ranges count UTF-16 code units, as the JSON report and VS Code do; SARIF's default is code points, which
+      // would put every column after an emoji one place off
+      columnKind: 'utf16CodeUnits',
       results: diags.map(d => ({
         ruleId: d.code,
         ruleIndex: ruleIndex.get(d.code),

@@ -18,16 +18,23 @@ function series(folder: string, rows: [file: string, status: string][]): Record<
 
 describe('CLI', () => {
   it('prints help and version, exit 0', async () => {
-    const h = await cli('--help');
-    assert.equal(h.code, 0);
-    assert.match(h.out, /notes-navigator check \[folder\]/);
+    for (const argv of [['--help'], [], ['check', '--format', 'json', '-h']]) {
+      const h = await cli(...argv);
+      assert.equal(h.code, 0, argv.join(' '));
+      assert.match(h.out, /notes-navigator check \[folder\]/);
+    }
     const v = await cli('--version');
     assert.equal(v.code, 0);
     assert.match(v.out.trim(), /^\d+\.\d+\.\d+$/);
   });
 
   it('bad usage is one clear line and exit 2', async () => {
-    for (const argv of [['lint'], ['check', '--format', 'xml'], ['check', '--bogus'], ['check', '--max-warnings', 'x'], ['coverage', '--format', 'sarif']]) {
+    for (const argv of [
+      ['lint'], ['check', '--format', 'xml'], ['check', '--bogus'], ['check', '--max-warnings', 'x'], ['coverage', '--format', 'sarif'],
+      // options without a command, and an empty folder (an unset variable), are mistakes, not a request for help or
+      // for the current folder
+      ['--format', 'sarif'], ['--quiet'], ['--'], ['check', ''], ['coverage', '', '--format', 'json'],
+    ]) {
       const r = await cli(...argv);
       assert.equal(r.code, 2, argv.join(' '));
       assert.equal(r.err.trim().split('\n').length, 1, argv.join(' '));
@@ -315,6 +322,14 @@ describe('CLI', () => {
     assert.equal(loc.artifactLocation.uri, 'sub%20dir/a.md');
     assert.equal(loc.artifactLocation.uriBaseId, '%SRCROOT%');
     assert.deepEqual(loc.region, { startLine: 10, startColumn: 5, endLine: 10, endColumn: 12 });
+  });
+
+  it('SARIF says its columns count UTF-16 code units, as its regions do after an emoji', async () => {
+    const dir = tempWorkspace({ 'a.md': FM + '😀😀 [x](nope.md)\n' });
+    const s = JSON.parse((await cli('check', dir, '--format', 'sarif')).out);
+    assert.equal(s.runs[0].columnKind, 'utf16CodeUnits');
+    // `nope.md` starts after 2 emoji (4 code units), a space and `[x](`: code unit 10, code point 8
+    assert.deepEqual(s.runs[0].results[0].locations[0].physicalLocation.region, { startLine: 10, startColumn: 10, endLine: 10, endColumn: 17 });
   });
 
   it('SARIF URIs start from the current folder when it holds the checked one, and %SRCROOT% says where that is', async () => {

@@ -2,7 +2,7 @@
 // never with a cache made for other code.
 import { strict as assert } from 'node:assert';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { wrap } from 'node:module';
 import path from 'node:path';
 import vm from 'node:vm';
@@ -99,6 +99,17 @@ describe('CLI launcher: the V8 code cache', () => {
       const r = spawnSync('bash', ['-c', `set -o pipefail; ${JSON.stringify(process.execPath)} dist/cli.js check examples/notes --format json | head -c 100 >/dev/null; echo "\${PIPESTATUS[0]}"`], { encoding: 'utf8' });
       assert.equal(r.stdout.trim(), '1', r.stderr);
       assert.doesNotMatch(r.stderr, /internal error|EPIPE/);
+    });
+
+    it('a report that cannot be written (a full disk) is exit 2 and one line, not the check\'s code', function () {
+      if (!existsSync('/dev/full')) this.skip();
+      const empty = tempWorkspace({});
+      for (const [folder, format] of [[empty, 'sarif'], [empty, 'text'], ['examples/notes', 'json']]) {
+        const r = spawnSync('bash', ['-c', `${JSON.stringify(process.execPath)} dist/cli.js check ${JSON.stringify(folder)} --format ${format} >/dev/full`], { encoding: 'utf8' });
+        assert.equal(r.status, 2, `${format}: ${r.stderr}`);
+        assert.match(r.stderr, /^notes-navigator: cannot write to stdout: ENOSPC$/m, format);
+        assert.doesNotMatch(r.stderr, /internal error|at /, format);
+      }
     });
 
     describe('its exit once the report is written', () => {

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import fs, { chmodSync, mkdirSync, rmSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { FolderReader } from '../../../src/cli/walk';
@@ -92,6 +92,17 @@ describe('FolderReader', () => {
     assert.deepEqual(log.sort(), ['skipped sub/y.MD: not a regular file', 'skipped x.md: not a regular file', 'skipped z.md: not a regular file']);
   });
 
+  it('skips a file or folder whose name is not valid UTF-8 with a line that says so, and lists the rest', () => {
+    const dir = tempWorkspace({ 'a.md': FM, 'ok\uFFFDname.md': FM });
+    const bad = (name: string) => Buffer.concat([Buffer.from(dir + '/'), Buffer.from(name, 'latin1')]);
+    fs.writeFileSync(bad('bad\xffname.md'), FM);
+    fs.mkdirSync(bad('dir\xfe'));
+    const { files, log } = listed(dir);
+    // a real U+FFFD in a name is UTF-8 like any other character
+    assert.deepEqual(files, ['a.md', 'ok\uFFFDname.md']);
+    assert.deepEqual(log.sort(), ['skipped bad\uFFFDname.md: its name is not valid UTF-8', 'skipped dir\uFFFD: its name is not valid UTF-8']);
+  });
+
   it('throws when the folder itself cannot be listed', () => {
     const dir = tempWorkspace({ 'a.md': FM });
     const reader = new FolderReader(dir, () => {});
@@ -181,6 +192,22 @@ describe('CLI folder walk', () => {
       assert.equal(r.err, `notes-navigator: cannot read folder ${path.join(dir, 'notes')}: EACCES\n`);
     } finally {
       chmodSync(path.join(dir, 'notes'), 0o755);
+    }
+  });
+
+  it('a checked folder it may not list or enter is "cannot read folder", also for a user permissions stop', function () {
+    // root passes every permission check: the built CLI runs as nobody (uid 65534), where setpriv allows it
+    const nobody = (...argv: string[]) => spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, ...argv], { encoding: 'utf8' });
+    if (!isRoot || nobody('-e', '0').status !== 0) this.skip();
+    const dir = tempWorkspace({ 'a/a.md': FM, 'b/b.md': FM, 'c/c.md': FM });
+    chmodSync(dir, 0o755);
+    const modes: Record<string, number> = { a: 0o000, b: 0o744, c: 0o711 };
+    for (const [name, mode] of Object.entries(modes)) chmodSync(path.join(dir, name), mode);
+    for (const name of Object.keys(modes)) {
+      const r = nobody(path.resolve('dist/cli.js'), 'check', path.join(dir, name));
+      assert.equal(r.status, 2, name);
+      assert.equal(r.stdout, '', name);
+      assert.equal(r.stderr, `notes-navigator: cannot read folder ${path.join(dir, name)}: EACCES\n`, name);
     }
   });
 
