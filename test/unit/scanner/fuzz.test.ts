@@ -77,6 +77,15 @@ import { minimise } from './minimise';
 // item that began empty, HTML to both judges and the scanner and lost by remark; and `www.@.c[]()`, one www autolink
 // literal to cmark-gfm and the scanner, where micromark reads an e-mail literal and a link after it (the judges compare
 // links by kind only).
+// Seeds 900000-1000000 (2026-11-24, tenth session): 102 documents, none the scanner's error. 79 read as the scanner
+// reads them to every judge that can tell; 10 are GFM corners (tables, footnote definitions) and 7 headings holding a
+// `[label][` or a footnote label, with cmark-gfm on the scanner's side; one more footnote label with an escaped `]`.
+// Read by eye: an indented `<img>` after an emptied quote's list item (an indented code block to cmark-gfm and the
+// scanner); a wikilink around an HTML tag; a setext heading whose text is a code span holding only a line ending
+// (`<code> </code>` to cmark-gfm, slug `-` as the scanner has it); the tab that starts a lazy line inside a code span
+// (`>>`_\n> \t`~`: commonmark.js 0.31.2 strips it as the scanner does, cmark-gfm 0.29 and micromark keep it); and the
+// shortcut reference followed by `[` again (`[[ref][[]]]()` with `[ref]` defined in a footnote: GitHub's HTML links
+// `[ref]`, as the scanner does, and the kind-only comparison sides with remark).
 const BATCHES = 10;
 const PER_BATCH = 235;
 
