@@ -86,9 +86,14 @@ function chaptersByNumber(series: SeriesModel): { exact: Map<string, Chapter[]>;
     if (list) list.push(ch);
     else map.set(key, [ch]);
   };
+  /** the files seen: a file listed twice (under two categories, say) is one chapter, named by its first line */
+  const seen = new Set<string>();
   for (const cat of series.categories) {
     for (const ch of cat.chapters) {
       if (ch.number === undefined) continue;
+      const target = ch.file || ch.href;
+      if (seen.has(target)) continue;
+      seen.add(target);
       const key = numberKey(ch.number);
       add(exact, key, ch);
       for (let dot = key.indexOf('.'); dot !== -1; dot = key.indexOf('.', dot + 1)) add(under, key.slice(0, dot), ch);

@@ -134,6 +134,15 @@ function isMatrixPath(href: string): boolean {
   return /\.md$/i.test(href) || (href.includes('/') && !/\s/.test(href));
 }
 
+/**
+ * The file part of a Coverage Files path: without its `#fragment`, which names a place in the file, not the file (as
+ * a backtick reference in a note reads it: `a/02.md#setup` is `a/02.md`; nor does either take a `?query`).
+ */
+function filePartOf(href: string): string {
+  const hash = href.indexOf('#');
+  return hash === -1 ? href : href.slice(0, hash);
+}
+
 function parseRow(text: string, lines: LineIndex, row: TableRow, layout: MatrixTableLayout, folder: string, config: NotesConfig): MatrixRow {
   const cell = (col: MatrixColumn): TableCell | undefined => {
     const i = layout.columns[col];
@@ -148,10 +157,11 @@ function parseRow(text: string, lines: LineIndex, row: TableRow, layout: MatrixT
     walk(filesCell, n => {
       if (n.type !== 'inlineCode') return;
       const href = n.value.trim();
+      const path = filePartOf(href);
       // a path: `a/01_x.md`, `README.md`; other code in the cell (`Go` + `Rust` samples) is prose
-      if (!isMatrixPath(href)) return;
+      if (!isMatrixPath(path)) return;
       const inner = codeSpanInner(text, startOf(n), endOf(n));
-      files.push({ href, file: join(folder, href) ?? '', range: lines.range(inner.start, inner.end) });
+      files.push({ href, file: join(folder, path) ?? '', range: lines.range(inner.start, inner.end) });
     });
   }
   const out: MatrixRow = {

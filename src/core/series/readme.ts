@@ -4,6 +4,7 @@ import type { BatchStep, Category, Chapter, NumberRef, Range, ReadingList, Serie
 import { basename, dirname, extname, join } from '../paths';
 import { CHAPTER_NUMBER, leadingChapterNumber } from './chapterNumbers';
 import { parseMinutes } from './duration';
+import { findFrontmatterBlock } from '../frontmatter/block';
 import { structuralTree } from '../reference/tree';
 import { LineIndex } from '../text/lineIndex';
 import { endOf, isBlank, nodeText, percentDecode, startOf, trimOffsets, walk } from './mdast';
@@ -21,21 +22,30 @@ export function isReadmeName(file: string): boolean {
 }
 
 /**
- * Cheap test: does the text have a `## Chapters` heading line outside fenced code? (The caller checks
- * `isReadmeName`.) A heading indented four spaces is code, and so is anything between fences.
+ * Cheap test: does the text have a level-2 `Chapters` heading outside fenced code, ATX (`## Chapters`) or setext
+ * (`Chapters` underlined with `---`), as the tree parser reads one? (The caller checks `isReadmeName`.) A heading
+ * indented four spaces is code, and so is anything between fences. For setext headings it follows paragraphs only as
+ * far as an underline needs: whether the paragraph open above it started with a `Chapters` line (the heading's text
+ * is the whole paragraph) and which lines end a paragraph first.
  */
 export function isSeriesReadme(text: string): boolean {
-  let pos = 0;
+  // the frontmatter is YAML: a first key `chapters:` above the closing `---` is no heading
+  const frontmatter = findFrontmatterBlock(text);
+  let pos = frontmatter?.closed ? frontmatter.end : 0;
   const n = text.length;
   /** the open fence's character and length (0: none open) */
   let fenceChar = 0;
   let fenceLength = 0;
+  /** the paragraph open above the line: none, one whose first line reads `Chapters`, or another */
+  let para: 'none' | 'chapters' | 'other' = 'none';
   while (pos < n) {
     let eol = pos;
     while (eol < n && text.charCodeAt(eol) !== 10 && text.charCodeAt(eol) !== 13) eol++;
     let s = pos;
     while (s < eol && s - pos < 3 && text.charCodeAt(s) === 32) s++;
     const c = text.charCodeAt(s);
+    // a CRLF is one line break: the LF is no empty line, which would end a paragraph
+    pos = eol + (text.charCodeAt(eol) === 13 && text.charCodeAt(eol + 1) === 10 ? 2 : 1);
     if (c === 96 /* ` */ || c === 126 /* ~ */) {
       let e = s;
       while (e < eol && text.charCodeAt(e) === c) e++;
@@ -43,15 +53,51 @@ export function isSeriesReadme(text: string): boolean {
       if (fenceLength === 0 && run >= 3 && (c === 126 || text.slice(e, eol).indexOf('`') === -1)) {
         fenceChar = c;
         fenceLength = run;
+        para = 'none';
+        continue;
       } else if (fenceLength !== 0 && c === fenceChar && run >= fenceLength && text.slice(e, eol).trim() === '') {
         fenceLength = 0;
+        continue;
       }
-    } else if (fenceLength === 0 && (text.startsWith('## ', s) || text.startsWith('##\t', s))) {
-      if (sectionKind(stripClosingHashes(text.slice(s + 3, eol))) === 'chapters') return true;
     }
-    pos = eol + 1;
+    if (fenceLength !== 0) continue;
+    if (isBlankRun(text, s, eol)) {
+      para = 'none';
+    } else if (c === 35 /* # */ && isAtxHeading(text, s, eol)) {
+      if ((text.startsWith('## ', s) || text.startsWith('##\t', s)) && sectionKind(stripClosingHashes(text.slice(s + 3, eol))) === 'chapters') return true;
+      para = 'none';
+    } else if (para !== 'none' && (c === 45 /* - */ || c === 61 /* = */) && SETEXT_UNDERLINE.test(text.slice(s, eol))) {
+      if (para === 'chapters' && c === 45) return true;
+      para = 'none';
+    } else if ((c === 45 || c === 42 /* * */ || c === 95 /* _ */) && THEMATIC_BREAK.test(text.slice(s, eol))) {
+      para = 'none';
+    } else if (para === 'none') {
+      // a line indented four columns starts no paragraph: it is code (and only a line starting with c can read Chapters)
+      if (c !== 32 && c !== 9) para = (c | 0x20) === 0x63 && sectionKind(text.slice(s, eol)) === 'chapters' ? 'chapters' : 'other';
+    } else if (para === 'chapters' && STARTS_CONTAINER.test(text.slice(s, eol))) {
+      // a quote or a list item ends the paragraph; the text after it is theirs (lazily continued), never a heading
+      para = 'other';
+    }
   }
   return false;
+}
+
+const SETEXT_UNDERLINE = /^(?:-+|=+)[ \t]*$/;
+const THEMATIC_BREAK = /^([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
+/** a block quote, or a list item that may interrupt a paragraph (a bullet, or an ordered one starting at 1) */
+const STARTS_CONTAINER = /^(?:>|[-*+][ \t]|1[.)][ \t])/;
+
+/** Whether text[s, eol) is only spaces and tabs. */
+function isBlankRun(text: string, s: number, eol: number): boolean {
+  while (s < eol && (text.charCodeAt(s) === 32 || text.charCodeAt(s) === 9)) s++;
+  return s === eol;
+}
+
+/** Whether the line at `s` (a `#`) opens an ATX heading: one to six `#` and then a blank or the end of the line. */
+function isAtxHeading(text: string, s: number, eol: number): boolean {
+  let e = s;
+  while (e < eol && text.charCodeAt(e) === 35) e++;
+  return e - s <= 6 && (e === eol || text.charCodeAt(e) === 32 || text.charCodeAt(e) === 9);
 }
 
 type SectionKind = 'chapters' | 'batch' | 'reading' | 'support' | 'time' | 'other';
@@ -139,9 +185,7 @@ export function parseSeriesReadmeFromTree(tree: Root, text: string, readmeFile: 
     switch (section) {
       case 'chapters':
         if (node.type !== 'list') break;
-        for (const item of listItems(ctx, node, true)) {
-          const chapter = parseChapterItem(ctx, item, category?.name ?? 'Chapters');
-          if (!chapter) continue;
+        for (const chapter of chapterLines(ctx, node, category?.name ?? 'Chapters')) {
           if (!category) {
             category = { name: 'Chapters', range: chapter.range, chapters: [] };
             model.categories.push(category);
@@ -201,7 +245,8 @@ interface ParseContext {
 
 /**
  * The items of a list in document order; with `nested`, also the items of lists nested in an item
- * that holds no link itself (a grouping bullet), not the sub-bullets of a chapter line.
+ * that holds no link itself (a grouping bullet), not the sub-bullets of a linked item (a support document's notes).
+ * Chapter lines have their own walk: `chapterLines`.
  */
 function listItems(ctx: ParseContext, list: List, nested: boolean): ListItem[] {
   const out: ListItem[] = [];
@@ -216,6 +261,43 @@ function listItems(ctx: ParseContext, list: List, nested: boolean): ListItem[] {
     }
   }
   return out;
+}
+
+/**
+ * The chapters of a `## Chapters` list in document order: its chapter lines, those nested in a grouping bullet (an
+ * item without a link), and those nested in a chapter line that are full chapter lines themselves (a sub-chapter:
+ * `- [17.3 async](rust/17_3_async.md) - 必讀 - 30 min` under chapter 17). A chapter line's other sub-bullets are
+ * notes about it, links or not, and so is all that is nested in them.
+ */
+function chapterLines(ctx: ParseContext, list: List, category: string): Chapter[] {
+  const out: Chapter[] = [];
+  const stack: { item: ListItem; inChapter: boolean }[] = [];
+  const pushItems = (l: List, inChapter: boolean): void => {
+    for (let k = l.children.length - 1; k >= 0; k--) stack.push({ item: l.children[k], inChapter });
+  };
+  pushItems(list, false);
+  while (stack.length) {
+    const { item, inChapter } = stack.pop() as { item: ListItem; inChapter: boolean };
+    const chapter = parseChapterItem(ctx, item, category);
+    if (inChapter && !(chapter && isFullChapterLine(ctx, item, chapter))) continue;
+    if (chapter) out.push(chapter);
+    for (let i = item.children.length - 1; i >= 0; i--) {
+      const c = item.children[i];
+      if (c.type === 'list') pushItems(c, inChapter || chapter !== undefined);
+    }
+  }
+  return out;
+}
+
+/**
+ * Whether a parsed item is a chapter line in full, as the SPEC writes one: `- [label](path.md) - PRIORITY - N min`,
+ * the link first, to a note, with a known priority label and a reading time.
+ */
+function isFullChapterLine(ctx: ParseContext, item: ListItem, chapter: Chapter): boolean {
+  const para = paragraphOf(item);
+  const link = firstLink(ctx, item);
+  return para !== undefined && link !== undefined && isBlankRun(ctx.text, startOf(para), startOf(link.node))
+    && /\.md$/i.test(chapter.file) && chapter.priority !== undefined && chapter.minutes !== undefined;
 }
 
 function paragraphOf(item: ListItem): Paragraph | undefined {
@@ -379,40 +461,61 @@ function parseChapterItem(ctx: ParseContext, item: ListItem, category: string): 
   return chapter;
 }
 
-/** Splits a list item paragraph at its first `:` (or `：`): the inline nodes before it, and the code spans after it. */
+/**
+ * Splits a list item paragraph at its first `:` (or `：`) outside parentheses: the inline nodes before it, and the
+ * chapter-number code spans after it. Text in parentheses is prose: the label's own (`Must-read (`必讀`):`), or a
+ * theme or note after the numbers (`` `01`, `02` (rate limits: HTTP `429`) ``), so a colon or a number in it counts
+ * for nothing. Without such a colon the whole line holds the numbers (`` - `04` `05` ``).
+ */
 function splitAtColon(ctx: ParseContext, para: Paragraph): { label: string; labelCodes: string[]; numbers: NumberRef[]; afterEnd: number; colon?: number } {
   let label = '';
   const labelCodes: string[] = [];
-  const numbers: NumberRef[] = [];
-  let colonSeen = false;
+  let numbers: NumberRef[] = [];
   let colon: number | undefined;
   let afterEnd = startOf(para);
-  const hasColon = para.children.some(c => c.type === 'text' && /[:：]/.test(c.value));
-  if (!hasColon) colonSeen = true;
+  /** parentheses open before the node */
+  let depth = 0;
   for (const child of para.children as PhrasingContent[]) {
-    if (!colonSeen) {
-      if (child.type === 'text') {
-        const m = /[:：]/.exec(child.value);
-        if (m) {
-          label += child.value.slice(0, m.index);
-          colonSeen = true;
-          const found = /[:：]/.exec(ctx.text.slice(startOf(child), endOf(child)));
-          colon = found ? startOf(child) + found.index : startOf(child);
-          continue;
-        }
+    if (child.type === 'text') {
+      const before = depth;
+      const found = colonOutsideParens(child.value, before);
+      depth = found.depth;
+      if (colon !== undefined) continue;
+      if (found.colon === -1) {
         label += child.value;
-      } else {
-        if (child.type === 'inlineCode') labelCodes.push(child.value);
-        label += nodeText(child);
+        continue;
       }
+      label += child.value.slice(0, found.colon);
+      const inSource = colonOutsideParens(ctx.text.slice(startOf(child), endOf(child)), before).colon;
+      colon = startOf(child) + Math.max(inSource, 0);
+      // numbers before the colon were the label's (`Batch `3`:`)
+      numbers = [];
+      afterEnd = startOf(para);
       continue;
     }
-    if (child.type === 'inlineCode' && CHAPTER_NUMBER.test(child.value.trim())) {
+    if (colon === undefined) {
+      if (child.type === 'inlineCode') labelCodes.push(child.value);
+      label += nodeText(child);
+    }
+    if (depth === 0 && child.type === 'inlineCode' && CHAPTER_NUMBER.test(child.value.trim())) {
       numbers.push({ num: child.value.trim(), range: ctx.lines.range(startOf(child), endOf(child)) });
       afterEnd = endOf(child);
     }
   }
+  if (colon === undefined) return { label: '', labelCodes: [], numbers, afterEnd };
   return { label: label.trim(), labelCodes, numbers, afterEnd, colon };
+}
+
+/** The index of the first `:` (or `：`) of `s` outside parentheses, with `depth` of them open at its start (-1: none), and how many are open at its end. */
+function colonOutsideParens(s: string, depth: number): { colon: number; depth: number } {
+  let colon = -1;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 40 /* ( */ || c === 0xff08 /* （ */) depth++;
+    else if ((c === 41 || c === 0xff09) && depth > 0) depth--;
+    else if ((c === 58 /* : */ || c === 0xff1a /* ： */) && depth === 0 && colon === -1) colon = i;
+  }
+  return { colon, depth };
 }
 
 function parseBatchItem(ctx: ParseContext, item: ListItem, ordinal: number): BatchStep | undefined {

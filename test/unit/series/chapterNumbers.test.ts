@@ -50,6 +50,28 @@ describe('chapter number resolution', () => {
     assert.equal(six.kind === 'found' && six.chapter.file, 's/06_w.md');
   });
 
+  it('a file listed twice (under two categories) is one chapter, not an ambiguous pair; two files still are', () => {
+    const s = parseSeriesReadme([
+      '## Chapters', '### Basics',
+      '- [two](a/02_two.md) - 重要 - 1 min',
+      '- [three](a/03_x.md) - 重要 - 1 min',
+      '- [three](b/03_y.md) - 重要 - 1 min',
+      '### Interview prep',
+      '- [two again](./a/02_two.md) - 重要 - 1 min',
+      '- [three again](b/03_y.md) - 重要 - 1 min',
+      '- [17.3](rust/17_3_async.md) - 重要 - 1 min',
+      '- [17.3 again](rust/17_3_async.md) - 重要 - 1 min',
+    ].join('\n'), 's/README.md', defaultConfig());
+    const index = new ChapterNumberIndex(s);
+    const two = index.resolve('02');
+    assert.equal(two.kind, 'found');
+    assert.equal(two.kind === 'found' && two.chapter, s.categories[0].chapters[0], 'the first listing names it');
+    const seventeen = index.resolve('17');
+    assert.equal(seventeen.kind === 'found' && seventeen.chapter.file, 's/rust/17_3_async.md', 'its only sub-chapter');
+    const three = index.resolve('3');
+    assert.deepEqual(three.kind === 'ambiguous' && three.candidates.map(c => c.file), ['s/a/03_x.md', 's/b/03_y.md']);
+  });
+
   // Mutation testing: with depthOf not taking the series folder off the file's path, every test passed (the series
   // folder then adds the same depth to each chapter), yet a chapter outside the folder became the shallowest.
   it('counts depth from the series folder: a chapter in it wins over one linked from the parent folder', () => {

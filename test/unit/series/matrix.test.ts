@@ -215,6 +215,12 @@ describe('coverage matrix parser', () => {
       assert.deepEqual(cov.rows[0].files.map(f => f.href), ['a/01_x', 'b.md']);
     });
 
+    it('a Coverage Files path with a #fragment names the file of its path part, and keeps the href as written', () => {
+      // `b.md?plain=1` is no path, as it is no backtick reference in a note; `#top` names no file
+      const cov = parse(HEAD + '| A | `a/02.md#setup` `b.md?plain=1` `c.md#` `#top` | Done |\n');
+      assert.deepEqual(cov.rows[0].files.map(f => [f.href, f.file]), [['a/02.md#setup', 's/a/02.md'], ['c.md#', 's/c.md']]);
+    });
+
     it('an empty cell written `||` gets a blank on both sides of the word (statusInsert without its after blank)', () => {
       const [row] = parse(HEAD + '| A | `a.md` ||\n').rows;
       assert.deepEqual(row.statusInsert, { before: ' ', after: ' ' });

@@ -187,6 +187,31 @@ describe('series README parser', () => {
       assert.deepEqual(parse(text).categories[0].chapters.map(c => c.file), ['01_a.md', '02_b.md']);
     });
 
+    it('reads a full chapter line nested in a chapter as a sub-chapter, and no other sub-bullet of a chapter', () => {
+      const text = [
+        '## Chapters', '', '### Rust', '',
+        '- [17 Async Rust](rust/17_async.md) - 必讀 - 90 min',
+        '  - [17.3 async/await](rust/17_3_async.md) - 必讀 - 30 min',
+        '    - see [the tokio notes](rust/tokio.md) - 必讀 - 5 min',
+        '    - [17.3.1 pinning](rust/17_3_1_pin.md) - 可跳讀 - 10 min',
+        '  - [17.4 tokio](rust/17_4_tokio.md) - 重要 - 30 min',
+        '  - [the Rust book](https://doc.rust-lang.org/book/) - 必讀 - 60 min',
+        '  - [notes](rust/17_notes.md)',
+        '  - [draft](rust/17_9_draft.md) - Someday - 5 min',
+        '  - [minutes only](rust/17_8.md) - 5 min',
+        '  - [priority only](rust/17_5.md) - 必讀',
+        '  - Also read the [async book](rust/17_7_book.md).',
+        '    - [17.6 nested in prose](rust/17_6.md) - 必讀 - 5 min',
+        '- [18 Macros](rust/18_macros.md) - 重要 - 30 min',
+      ].join('\n') + '\n';
+      const chapters = parse(text).categories[0].chapters;
+      assert.deepEqual(chapters.map(c => [c.file, c.priority, c.minutes]), [
+        ['rust/17_async.md', 'must-read', 90], ['rust/17_3_async.md', 'must-read', 30], ['rust/17_3_1_pin.md', 'skippable', 10],
+        ['rust/17_4_tokio.md', 'important', 30], ['rust/18_macros.md', 'important', 30]]);
+      assert.equal(textAt(text, chapters[1].range), '- [17.3 async/await](rust/17_3_async.md) - 必讀 - 30 min');
+      assert.equal(textAt(text, chapters[1].hrefRange), 'rust/17_3_async.md');
+    });
+
     it('recognises a README with lone CR line endings', () => {
       assert.equal(isSeriesReadme('# T\r## Chapters\r### C\r'), true);
     });
@@ -202,6 +227,33 @@ describe('series README parser', () => {
       assert.equal(isSeriesReadme('# T\n\n## Chapters ##\n'), true);
       assert.equal(isSeriesReadme('# T\r\n## chapters\r\n'), true);
       assert.equal(isSeriesReadme('## Chapterseries\n'), false);
+    });
+
+    it('recognises a setext `Chapters` heading (underlined with ---) exactly where the tree parser reads one', () => {
+      const chapterList = '\n\n### A\n\n- [a](01_a.md) - 必讀 - 5 min\n';
+      const cases: [string, boolean][] = [
+        ['S\n=\n\nChapters\n--------', true],
+        ['S\r\n=\r\n\r\nChapters\r\n--------', true],
+        ['Intro\n# T\nChapters (all)\n---', true],
+        ['***\nChapters\n-', true],
+        ['Chapters\nand more\n---', true],
+        ['---\ntitle: T\n---\nChapters\n---', true],
+        // not a level-2 Chapters heading: another paragraph's text, a list item's, code, a rule, a level-1 heading
+        ['Intro\nChapters\n---', false],
+        ['- item\nChapters\n---', false],
+        ['> quote\nChapters\n---', false],
+        ['Chapters\n- a\n---', false],
+        ['    Chapters\n---', false],
+        ['Chapters\n\n---', false],
+        ['Chapters\n===\n---', false],
+        ['```\nChapters\n---\n```', false],
+        ['---\nchapters: 3\n---', false],
+      ];
+      for (const [head, expected] of cases) {
+        const text = head + chapterList;
+        assert.equal(isSeriesReadme(text), expected, JSON.stringify(head));
+        assert.equal(parse(text).categories.length > 0, expected, 'the tree parser: ' + JSON.stringify(head));
+      }
     });
 
     it('reads a long tail of empty dash separators', () => {
@@ -313,6 +365,25 @@ describe('series README parser', () => {
       const s = parse('## Batch Learning Route\n\n- Batch 3: `01`, `02`, Basics\n- Batch 7: `03`\n- `04` `05`\n');
       assert.deepEqual(s.batches.map(b => [b.index, b.numbers.map(n => n.num), b.theme]), [
         [3, ['01', '02'], 'Basics'], [7, ['03'], undefined], [3, ['04', '05'], undefined]]);
+    });
+
+    it('a code span in a parenthesised theme or note is prose, not a chapter number; nor is a colon in it the label\'s '
+      + '(splitAtColon reading every code span after the first colon)', () => {
+      const s = parse([
+        '## Batch Learning Route', '',
+        '- Batch 1: `01`, `02` (rate limiting: HTTP `429`, `Retry-After`)',
+        '- Batch 2: `03` (core), `04` (extras)',
+        '- `05` `06` (theme: `2024`)',
+        '- Batch `4`: `07`', '',
+        '## Reading Priority', '',
+        '- Important (`重要`): `02` (and appendix `2024` edition)',
+        '- Must-read（`必讀`）：`01`（見 `99`）', '',
+      ].join('\n'));
+      assert.deepEqual(s.batches.map(b => [b.index, b.numbers.map(n => n.num), b.theme]), [
+        [1, ['01', '02'], 'rate limiting: HTTP `429`, `Retry-After`'], [2, ['03', '04'], 'extras'], [3, ['05', '06'], 'theme: `2024`'], [4, ['07'], undefined]]);
+      assert.deepEqual(s.readingLists.map(l => [l.priority, l.label, l.numbers.map(n => n.num)]), [
+        ['important', 'Important', ['02']], ['must-read', 'Must-read', ['01']]]);
+      assert.equal(s.unknownReadingLists, undefined);
     });
 
     it('a prose bullet with a colon but no chapter numbers is no reading list (reported as an unknown one)', () => {

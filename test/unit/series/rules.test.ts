@@ -122,6 +122,20 @@ describe('series rules on an extensionless chapter link', () => {
   });
 });
 
+describe('coverage rules on a Coverage Files path with a #fragment', () => {
+  const s = parseSeriesReadme('## Chapters\n\n### A\n\n- [01](a/01_one.md) - 必讀 - 10 min\n- [02](a/02_two.md) - 重要 - 10 min\n', 's/README.md', config);
+  const files = new Set(['s/a/01_one.md', 's/a/02_two.md']);
+
+  it('the file part names the file: listed, written, its Done status right', () => {
+    const cov = parseCoverageMatrix('| Capability Area | Required Topic | Coverage Files | Status |\n| --- | --- | --- | --- |\n'
+      + '| A | One | `a/01_one.md#top` | Done |\n| A | Two | `a/02_two.md#02_two` | Done |\n', 's/coverage_matrix.md', config);
+    const rows = computeRowCoverage(cov.rows, f => (files.has(f) ? 'written' : 'missing'));
+    assert.deepEqual(rows.map(r => [r.computed, r.fileStates]), [['done', ['written']], ['done', ['written']]]);
+    const { matrix, readme } = checkCoverage(cov, s, rows, { config });
+    assert.deepEqual([...matrix, ...readme].map(f => f.message), []);
+  });
+});
+
 describe('series rules on malformed README lines', () => {
   const text = [
     '## Reading Priority', '',
