@@ -467,7 +467,7 @@ function parseChapterItem(ctx: ParseContext, item: ListItem, category: string): 
  * theme or note after the numbers (`` `01`, `02` (rate limits: HTTP `429`) ``), so a colon or a number in it counts
  * for nothing. Without such a colon the whole line holds the numbers (`` - `04` `05` ``).
  */
-function splitAtColon(ctx: ParseContext, para: Paragraph): { label: string; labelCodes: string[]; numbers: NumberRef[]; afterEnd: number; colon?: number } {
+function splitAtColon(ctx: ParseContext, para: Paragraph, parens = true): { label: string; labelCodes: string[]; numbers: NumberRef[]; afterEnd: number; colon?: number } {
   let label = '';
   const labelCodes: string[] = [];
   let numbers: NumberRef[] = [];
@@ -478,7 +478,7 @@ function splitAtColon(ctx: ParseContext, para: Paragraph): { label: string; labe
   for (const child of para.children as PhrasingContent[]) {
     if (child.type === 'text') {
       const before = depth;
-      const found = colonOutsideParens(child.value, before);
+      const found = colonOutsideParens(child.value, before, parens);
       depth = found.depth;
       if (colon !== undefined) continue;
       if (found.colon === -1) {
@@ -486,7 +486,7 @@ function splitAtColon(ctx: ParseContext, para: Paragraph): { label: string; labe
         continue;
       }
       label += child.value.slice(0, found.colon);
-      const inSource = colonOutsideParens(ctx.text.slice(startOf(child), endOf(child)), before).colon;
+      const inSource = colonOutsideParens(ctx.text.slice(startOf(child), endOf(child)), before, parens).colon;
       colon = startOf(child) + Math.max(inSource, 0);
       // numbers before the colon were the label's (`Batch `3`:`)
       numbers = [];
@@ -502,16 +502,21 @@ function splitAtColon(ctx: ParseContext, para: Paragraph): { label: string; labe
       afterEnd = endOf(child);
     }
   }
+  // a parenthesis left open (`Must-read (`必讀`: `01``, a typo) would hide the colon and the numbers after it: such a
+  // line is read as if parentheses were plain text, as the author plainly meant
+  if (colon === undefined && depth > 0 && parens) return splitAtColon(ctx, para, false);
   if (colon === undefined) return { label: '', labelCodes: [], numbers, afterEnd };
   return { label: label.trim(), labelCodes, numbers, afterEnd, colon };
 }
 
-/** The index of the first `:` (or `：`) of `s` outside parentheses, with `depth` of them open at its start (-1: none), and how many are open at its end. */
-function colonOutsideParens(s: string, depth: number): { colon: number; depth: number } {
+/** The index of the first `:` (or `：`) of `s` outside parentheses (any, when `parens` is false), with `depth` of them open at its start (-1: none), and how many are open at its end. */
+function colonOutsideParens(s: string, depth: number, parens: boolean): { colon: number; depth: number } {
   let colon = -1;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c === 40 /* ( */ || c === 0xff08 /* （ */) depth++;
+    if (!parens) {
+      if ((c === 58 || c === 0xff1a) && colon === -1) colon = i;
+    } else if (c === 40 /* ( */ || c === 0xff08 /* （ */) depth++;
     else if ((c === 41 || c === 0xff09) && depth > 0) depth--;
     else if ((c === 58 /* : */ || c === 0xff1a /* ： */) && depth === 0 && colon === -1) colon = i;
   }

@@ -386,6 +386,16 @@ describe('series README parser', () => {
       assert.equal(s.unknownReadingLists, undefined);
     });
 
+    it('a parenthesis left open does not hide the colon and the numbers after it (a typo reads as before)', () => {
+      const s = parse([
+        '## Batch Learning Route', '', '- Batch 1 (basics: `01`, `02`', '',
+        '## Reading Priority', '', '- Must-read (`必讀`: `01`, `03`', '- Important (`重要`): `02` (see `04`', '',
+      ].join('\n'));
+      assert.deepEqual(s.batches.map(b => [b.index, b.numbers.map(n => n.num)]), [[1, ['01', '02']]]);
+      // the label is what stands before the colon; `必讀` in it names the priority
+      assert.deepEqual(s.readingLists.map(l => [l.priority, l.numbers.map(n => n.num)]), [['must-read', ['01', '03']], ['important', ['02']]]);
+    });
+
     it('a prose bullet with a colon but no chapter numbers is no reading list (reported as an unknown one)', () => {
       const s = parse('## Reading Priority\n\n- Note: read the must-read chapters first\n- Later: `07`\n');
       assert.deepEqual(s.readingLists, []);
