@@ -1,6 +1,6 @@
 import type { Definition, Link, LinkReference, List, ListItem, Paragraph, PhrasingContent, Root } from 'mdast';
 import { priorityOf, type NotesConfig } from '../config';
-import type { BatchStep, Category, Chapter, NumberRef, Range, ReadingList, SeriesModel, UnknownReadingList } from '../model';
+import type { BatchStep, Category, Chapter, NumberRef, PriorityKey, Range, ReadingList, SeriesModel, UnknownReadingList } from '../model';
 import { basename, dirname, extname, join } from '../paths';
 import { CHAPTER_NUMBER, leadingChapterNumber } from './chapterNumbers';
 import { parseMinutes } from './duration';
@@ -552,10 +552,23 @@ function parseReadingItem(ctx: ParseContext, item: ListItem): ReadingList | Unkn
     const priority = priorityOf(ctx.config, candidate);
     if (priority) return { priority, label: candidate.trim(), numbers, range: itemLineRange(ctx, item) };
   }
+  const bilingual = slashedPriority(ctx.config, head);
+  if (bilingual) return { priority: bilingual, label: head, numbers, range: itemLineRange(ctx, item) };
   if (colon === undefined || numbers.length === 0 || head === '') return undefined;
   const at = ctx.text.indexOf(head, startOf(para));
   const labelRange = at !== -1 && at < colon ? ctx.lines.range(at, at + head.length) : ctx.lines.range(startOf(para), colon);
   return { label: head, numbers, labelRange, range: itemLineRange(ctx, item) };
+}
+
+/**
+ * The priority of a label written in two languages (`Must-read / 必讀`, `重要／Important`), as a Status cell may
+ * write `Done / 完成`: every part a label of that one priority.
+ */
+function slashedPriority(config: NotesConfig, label: string): PriorityKey | undefined {
+  const parts = label.split(/[/／]/);
+  if (parts.length < 2) return undefined;
+  const first = priorityOf(config, parts[0]);
+  return first !== undefined && parts.every(p => priorityOf(config, p) === first) ? first : undefined;
 }
 
 /** `title:` of a YAML frontmatter block, read line by line (plain, single- or double-quoted scalar). */

@@ -396,6 +396,17 @@ describe('series README parser', () => {
       assert.deepEqual(s.readingLists.map(l => [l.priority, l.numbers.map(n => n.num)]), [['must-read', ['01', '03']], ['important', ['02']]]);
     });
 
+    it('a label in two languages names its priority when both parts do (`Must-read / 必讀`), as `Done / 完成` in a Status cell', () => {
+      const s = parse([
+        '## Reading Priority', '',
+        '- Must-read / 必讀: `01`', '- 重要／Important: `02`', '- Must-read / 可跳讀: `03`', '- Must-read / Later: `04`', '',
+      ].join('\n'));
+      assert.deepEqual(s.readingLists.map(l => [l.priority, l.label, l.numbers.map(n => n.num)]), [
+        ['must-read', 'Must-read / 必讀', ['01']], ['important', '重要／Important', ['02']]]);
+      // two priorities, or a part that is none, is no priority label: reported
+      assert.deepEqual(s.unknownReadingLists?.map(l => l.label), ['Must-read / 可跳讀', 'Must-read / Later']);
+    });
+
     it('a prose bullet with a colon but no chapter numbers is no reading list (reported as an unknown one)', () => {
       const s = parse('## Reading Priority\n\n- Note: read the must-read chapters first\n- Later: `07`\n');
       assert.deepEqual(s.readingLists, []);
