@@ -313,9 +313,12 @@ export function parseConfigText(text: string, base: NotesConfig = defaultConfig(
  * V8 says `at position 41` or nothing (`Unexpected token 'x', "…the text…" is not valid JSON`).
  */
 function jsonErrorText(text: string, message: string): string {
-  const at = / in JSON at position (\d+)/.exec(message);
+  // `… in JSON at position 41`, or `… after JSON at position 38` (trailing text)
+  const at = / (?:in|after) JSON at position (\d+)/.exec(message);
   const offset = at ? Number(at[1]) : jsonErrorOffset(text);
-  const what = message.replace(/ in JSON at position \d+.*$/s, '').replace(/, (?:\.\.\.)?".*" is not valid JSON$/s, '');
+  const what = message.replace(/(?: in JSON)? at position \d+.*$/s, '').replace(/, (?:\.\.\.)?".*" is not valid JSON$/s, '')
+    // the token V8 quotes may be a line break or a tab: written as an escape, the message stays one line
+    .replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, c => (c === '\n' ? '\\n' : c === '\r' ? '\\r' : c === '\t' ? '\\t' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
   if (offset === undefined) return what;
   let line = 1;
   let lineStart = 0;

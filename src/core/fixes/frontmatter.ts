@@ -5,6 +5,7 @@ import { fieldSource, flowRoot, keyText, valueEnd, type FlowCollection, type Spa
 import { yamlEntry, yamlString, yamlValue, type FieldValue } from '../frontmatter/yamlText';
 import type { FrontmatterResult, FrontmatterValue, Position, Range, TextEdit } from '../model';
 import { applyTextEdits } from './applyEdits';
+import { isDateText } from '../rules/frontmatter';
 import { lineEndingOf } from '../text/lineEnding';
 import { LineIndex } from '../text/lineIndex';
 
@@ -200,12 +201,12 @@ export function defaultFieldValue(text: string, fm: FrontmatterResult, field: st
       // never after `updated`: a note updated before today was created no later than that
       const now = today ?? todayString();
       const updated = fm.data?.updated;
-      return typeof updated === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(updated) && updated < now ? updated : now;
+      return typeof updated === 'string' && isDateText(updated) && updated < now ? updated : now;
     }
     case 'updated': {
       const now = today ?? todayString();
       const created = fm.data?.created;
-      return typeof created === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(created) && created > now ? created : now;
+      return typeof created === 'string' && isDateText(created) && created > now ? created : now;
     }
     case 'status': return 'draft';
     case 'note_type': return 'chapter';

@@ -46,8 +46,10 @@ export function fixesFor(index: IndexView, d: Diagnostic, text: string, today: s
       // own keys only: a field named `constructor` has no allowed values
       const allowed = Object.hasOwn(index.config.allowedValues, field) ? index.config.allowedValues[field] : undefined;
       if (index.config.dateFields.includes(field)) {
-        return withEdits([{ title: `Set "${field}" to today (${today})`, preferred: field === 'updated', safe: field === 'updated',
-          edits: [{ file: d.file, edits: setFieldFix(text, fm, field, today) }] }]);
+        // today, but never an `updated` before `created` nor a `created` after `updated`: that would be a finding again
+        const value = field === 'created' || field === 'updated' ? String(defaultFieldValue(text, fm, field, today)) : today;
+        return withEdits([{ title: value === today ? `Set "${field}" to today (${today})` : `Set "${field}" to "${value}"`,
+          preferred: field === 'updated', safe: field === 'updated', edits: [{ file: d.file, edits: setFieldFix(text, fm, field, value) }] }]);
       }
       if (allowed?.length) {
         const list = data.value;

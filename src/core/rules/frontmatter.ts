@@ -181,6 +181,11 @@ function dateProblem(field: string, value: FrontmatterValue): Problem | undefine
   return undefined;
 }
 
+/** Whether `s` is a `YYYY-MM-DD` date of the calendar, as the date rule accepts one. */
+export function isDateText(s: string): boolean {
+  return isDateShape(s) && isCalendarDate(digits(s, 0, 4), digits(s, 5, 7), digits(s, 8, 10));
+}
+
 /** `YYYY-MM-DD` with ASCII digits, read in place (no match array, no substrings). */
 function isDateShape(s: string): boolean {
   if (s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return false;

@@ -20,6 +20,12 @@ describe('config', () => {
         ['{\n  "include": ["a"],\n  "exclude": [tru]\n}', "Unexpected token ']' at line 3, column 18"],
         ['{\n  "include": tr', 'Unexpected end of JSON input at line 2, column 16'],
         ['', 'Unexpected end of JSON input at line 1, column 1'],
+        // text after the value: V8 says `after JSON at position 38`, given once, as a line and column
+        ['{"rules": {"chapter-planned": "off"}} x', 'Unexpected non-whitespace character after JSON at line 1, column 39'],
+        // the token V8 quotes is a line break or a tab: escaped, so that the message stays one line
+        ['{\n  "rules": {\n    "chapter-planned": tru\n  }\n}', "Unexpected token '\\n' at line 3, column 27"],
+        ['{"a":\tx}', "Unexpected token 'x' at line 1, column 7"],
+        ['{"a": "b\tc"}', "Bad control character in string literal at line 1, column 9"],
       ];
       for (const [text, message] of cases) assert.equal(fatal(text), `not valid JSON: ${message}`, text);
       // too deeply nested to locate: the message still says what is wrong

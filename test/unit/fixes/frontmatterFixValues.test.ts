@@ -36,6 +36,27 @@ describe('frontmatter fix values', () => {
     assert.deepEqual(diagnostics, []);
   });
 
+  it('setting a date that is wrong writes today, but never an updated before created nor a created after updated', async () => {
+    const fields = (created: string, updated: string) => NOTE(`title: A\nnote_type: chapter\ndomain: backend\ntags: [a]\ncreated: ${created}\nupdated: ${updated}\nstatus: active`);
+    const cases: [created: string, updated: string, field: string, title: string, written: string][] = [
+      // created after today: updated takes created's date (the safe fix "fix all" applies)
+      ['2026-04-01', '2026-02-01', 'updated', 'Set "updated" to "2026-04-01"', 'updated: 2026-04-01'],
+      ['2026-04-01', '2026-13-01', 'updated', 'Set "updated" to "2026-04-01"', 'updated: 2026-04-01'],
+      // updated before today: created takes updated's date
+      ['2026-02-30', '2026-01-02', 'created', 'Set "created" to "2026-01-02"', 'created: 2026-01-02'],
+      // the other date is no date: today, as before
+      ['2026-13-01', '2026-02-30', 'updated', `Set "updated" to today (${TODAY})`, `updated: ${TODAY}`],
+    ];
+    for (const [created, updated, field, title, written] of cases) {
+      const files = { 'a.md': fields(created, updated) };
+      const { fixes, apply } = await fixAndRecheck(files, 'a.md', d => d.code === 'frontmatter-field-invalid' && d.data?.field === field);
+      assert.equal(fixes[0].title, title, `${created} ${updated}`);
+      const { out, diagnostics } = await apply(0);
+      assert.match(out, new RegExp(`^${written}$`, 'm'));
+      assert.deepEqual(diagnostics.filter(m => !m.startsWith(field === 'updated' ? 'created' : 'updated')), [], `${created} ${updated}`);
+    }
+  });
+
   it('an allowed-value fix on a list replaces the one item (or drops it) and keeps a list', async () => {
     const config = { ...defaultConfig(), allowedValues: { ...defaultConfig().allowedValues, tags: ['alpha', 'beta'] } };
     const files = { 'a.md': FM('A').replace('tags: [a]', 'tags: [beta, alpah]') + '# A\n' };
