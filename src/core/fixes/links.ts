@@ -47,7 +47,7 @@ export function closestFileFix(index: IndexView, d: Diagnostic, text?: string): 
   const wantMd = isMarkdown(wanted) || extname(wanted) === '';
   const pool: string[] = [];
   for (const f of index.files()) if (isMarkdown(f) === wantMd) pool.push(f);
-  const best = bestPath(pool, link.path, wanted, dirname(d.file));
+  const best = betterTie(index, d.file, link, pool, bestPath(pool, link.path, wanted, dirname(d.file)));
   if (!best) return [];
   const fragment = fragmentIn(index, best, link) ?? rawFragment(link);
   const newText = linkTextFor(indexWorld(index), d.file, link, best, fragment, destinationStyleOf(text, link));
@@ -67,8 +67,30 @@ function fragmentIn(index: IndexView, file: string, link: LinkRef): string | und
   if (wanted === undefined || wanted === '') return undefined;
   const headings = index.headingsOf(file);
   if (!headings) return undefined;
-  if (fragmentTarget(headingNames(headings, index.note(file)?.scan.anchors), wanted, link.kind) !== undefined) return undefined;
+  if (fragmentLeads(index, file, link)) return undefined;
   return closest(wanted, headings.map(h => h.slug));
+}
+
+/** Whether the link's `#fragment` (if any) leads somewhere in `file` as the link check reads it. */
+function fragmentLeads(index: IndexView, file: string, link: LinkRef): boolean {
+  if (link.fragment === undefined || link.fragment === '') return true;
+  const headings = index.headingsOf(file);
+  return headings !== undefined && fragmentTarget(headingNames(headings, index.note(file)?.scan.anchors), link.fragment, link.kind) !== undefined;
+}
+
+/**
+ * Among the files as close by name as `best` (`api_v1.md` and `api_v2.md` for `api_v3.md`), one where the link's
+ * `#fragment` leads, and one that is not the linking note itself, rather than the first in name order; `best` when no
+ * other one is better.
+ */
+function betterTie(index: IndexView, from: string, link: LinkRef, pool: string[], best: string | undefined): string | undefined {
+  if (best === undefined || (best !== from && fragmentLeads(index, best, link))) return best;
+  const w = stem(basename(link.path)).toLowerCase();
+  const distance = editDistance(w, stem(best).toLowerCase(), Infinity);
+  const ties = pool.filter(f => f !== best && f !== from && editDistance(w, stem(f).toLowerCase(), distance) === distance);
+  const leading = ties.filter(f => fragmentLeads(index, f, link));
+  const pick = leading.length > 0 ? leading : best === from ? ties : [];
+  return pick.length > 0 ? (bestPath(pick, link.path, basename(link.path), dirname(from)) ?? best) : best;
 }
 
 /** Closest by file name; ties broken by the closest full path, then the same folder. */

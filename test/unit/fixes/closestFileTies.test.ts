@@ -1,0 +1,50 @@
+import { strict as assert } from 'node:assert';
+import { applyTextEdits } from '../../../src/core/fixes/applyEdits';
+import { fixesFor } from '../../../src/core/fixes/index';
+import { FM, indexOf } from '../index/memoryWorkspace';
+
+/**
+ * When several files are as close by name to a broken link's target, the fix picks one where its #fragment leads,
+ * and not the linking note itself: the first in name order could trade a broken file for a broken heading.
+ */
+async function preferredFix(files: Record<string, string>, file: string) {
+  const index = await indexOf(files);
+  const d = index.diagnostics(file).find(x => x.code === 'link-broken');
+  assert.ok(d, JSON.stringify(index.diagnostics(file).map(x => x.message)));
+  const fix = fixesFor(index, d, files[file], '2026-03-01', f => files[f]).find(f => f.preferred);
+  assert.ok(fix);
+  const out = applyTextEdits(files[file], fix.edits[0].edits);
+  const after = await indexOf({ ...files, [file]: out });
+  return { title: fix.title, after: after.diagnostics(file).map(x => x.code) };
+}
+
+describe('closest file fix among files as close by name', () => {
+  it('picks the one whose heading the #fragment names', async () => {
+    const files = {
+      'api_v1.md': FM('V1') + '# V1\n',
+      'api_v2.md': FM('V2') + '# V2\n\n## Rate Limits\n',
+      'guide.md': FM('Guide') + '# Guide\n\n[limits](api_v3.md#rate-limits)\n',
+    };
+    assert.deepEqual(await preferredFix(files, 'guide.md'), { title: 'Change to "api_v2.md#rate-limits"', after: [] });
+  });
+
+  it('does not point a note at itself when another file is as close', async () => {
+    const heading = {
+      'a.md': FM('A') + '# A\n\n[x](c.md#setup-guide)\n',
+      'b.md': FM('B') + '# B\n\n## Setup Guide\n',
+    };
+    assert.deepEqual(await preferredFix(heading, 'a.md'), { title: 'Change to "b.md#setup-guide"', after: [] });
+    const plain = { 'a.md': FM('A') + '# A\n\n[x](c.md)\n', 'b.md': FM('B') + '# B\n' };
+    assert.deepEqual(await preferredFix(plain, 'a.md'), { title: 'Change to "b.md"', after: [] });
+  });
+
+  it('keeps the nearest by name when no tie is better (one file, or none has the heading)', async () => {
+    const files = {
+      'api_v1.md': FM('V1') + '# V1\n\n## Rate Limit\n',
+      'api_v2.md': FM('V2') + '# V2\n',
+      'guide.md': FM('Guide') + '# Guide\n\n[limits](api_v3.md#rate-limits)\n',
+    };
+    // neither has the heading: the first by name, its closest heading written
+    assert.deepEqual(await preferredFix(files, 'guide.md'), { title: 'Change to "api_v1.md#rate-limit"', after: [] });
+  });
+});
