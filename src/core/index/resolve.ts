@@ -145,11 +145,15 @@ export function throughFolderLinks(config: ResolveContext['config'], path: strin
 function resolveRef(ctx: ResolveContext, from: string, link: LinkRef): Resolution {
   const cands = refCandidates(ctx, from, link.path);
   for (const c of cands) if (c !== undefined && ctx.hasFile(c)) return fileResolution(ctx, c, link.fragment);
+  // any place looked that is never listed (`node_modules`, a locked folder) may hold it: nothing says otherwise
+  for (const c of cands) if (c !== undefined && isUnlisted(ctx.config, c)) return fileResolution(ctx, c, link.fragment);
   const first = cands.find((c): c is string => c !== undefined);
   if (first === undefined) return OUTSIDE;
-  // report against the series folder when there is one: that is where series paths are written from
-  const report = cands.length > 1 && cands[1] !== undefined ? cands[1] : first;
-  return fileResolution(ctx, report, link.fragment);
+  // report against the series folder when there is one (that is where series paths are written from, and where
+  // *Create* puts the note), else against the note's folder, the first place looked
+  const series = ctx.seriesFolderOf(from);
+  const inSeries = series === undefined ? undefined : throughFolderLinks(ctx.config, join(series, link.path));
+  return fileResolution(ctx, inSeries ?? first, link.fragment);
 }
 
 function resolveWikilink(ctx: ResolveContext, from: string, link: LinkRef): Resolution {

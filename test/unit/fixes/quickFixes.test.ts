@@ -187,6 +187,18 @@ describe('quick fixes: link-broken and ref-broken', () => {
     assert.deepEqual(after.diagnostics('a.md').map(d => d.code).sort(), ['link-broken', 'link-broken', 'ref-broken']);
   });
 
+  it('a missing backtick reference is created in the series folder, or beside a note in no series, never at the root', async () => {
+    const readme = '# S\n\n## Chapters\n\n### A\n\n- [01](01_a.md) - 必讀 - 5 min\n';
+    const files = {
+      's/README.md': readme, 's/01_a.md': FM('A') + '`new_topic.md`\n', 's/sub/c.md': FM('C') + '`other_topic.md`\n',
+      'docs/d.md': FM('D') + '`guide.md`\n',
+    };
+    const created = async (file: string) => (await fixesOf(files, 'ref-broken', file)).map(({ fixes }) => fixes.find(f => f.title.startsWith('Create'))?.title);
+    assert.deepEqual(await created('s/01_a.md'), ['Create s/new_topic.md']);
+    assert.deepEqual(await created('s/sub/c.md'), ['Create s/other_topic.md']);
+    assert.deepEqual(await created('docs/d.md'), ['Create docs/guide.md']);
+  });
+
   it('between same-named notes as near as each other to the written path, the first in path order wins, whatever the listing order', async () => {
     // `notes/intro.md` is 5 edits from both `p/intro.md` and `q/intro.md`: the answer must not depend on the order
     // the files were listed in (a tie-break that kept the last of equals chose q/ here)

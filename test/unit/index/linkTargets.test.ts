@@ -151,7 +151,7 @@ describe('link texts and destinations', () => {
       'docs/a.md': FM('A') + 'See [`target.md`](../other/target.md), [`ref.md`][r] and `missing.md`.\n\n[r]: ../other/target.md\n',
       'other/target.md': FM('T'),
     });
-    assert.deepEqual(index.diagnostics('docs/a.md').map(d => `${d.code} ${d.message}`), ['ref-broken referenced file "missing.md" does not exist (missing.md)']);
+    assert.deepEqual(index.diagnostics('docs/a.md').map(d => `${d.code} ${d.message}`), ['ref-broken referenced file "missing.md" does not exist (docs/missing.md)']);
     assert.deepEqual(index.note('docs/a.md')!.scan.links.map(l => l.kind), ['link', 'ref', 'link']);
   });
 
