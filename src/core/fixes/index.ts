@@ -7,7 +7,7 @@ import { fileStateOf } from '../coverage/viewModel';
 import { parseFrontmatter } from '../frontmatter/parse';
 import { LineIndex } from '../text/lineIndex';
 import { addFieldFix, defaultFieldValue, insertFrontmatterFix, setFieldFix, setListItemFix, titleFromFileName } from './frontmatter';
-import { closestFileFix, closestHeadingFix, closestWikilinkFix, linkAt } from './links';
+import { closestFileFix, closestHeadingFix, closestWikilinkFix, linkAt, namesOtherFile } from './links';
 import { domainFor, matrixOfNewNote, newNoteFileEdits, newNoteText } from './newNote';
 import { seeAlsoEdits } from './seeAlso';
 import { addChapterToMatrixEdit, alignPriorityEdit } from './series';
@@ -87,7 +87,8 @@ export function fixesFor(index: IndexView, d: Diagnostic, text: string, today: s
     case 'wikilink-broken': {
       const fixes = closestWikilinkFix(index, d);
       const link = linkAt(index, d);
-      if (link && link.path.trim() !== '') {
+      // a note can be created for a note's name, not for `diagram.png` (that would be `diagram.png.md`)
+      if (link && link.path.trim() !== '' && !namesOtherFile(index, basename(link.path.trim()))) {
         const name = link.path.trim().replace(/\.md$/i, '');
         const file = (name.includes('/') ? name : (dirname(d.file) ? dirname(d.file) + '/' : '') + name) + '.md';
         if (!index.hasFile(file)) fixes.push(createFix(index, file, today, textOf, link.text ?? undefined));

@@ -150,6 +150,7 @@ export function closestWikilinkFix(index: IndexView, d: Diagnostic): Fix[] {
   if (!link) return [];
   const wanted = link.path.trim().replace(/\.md$/i, '');
   const wantedName = wanted.slice(wanted.lastIndexOf('/') + 1);
+  if (namesOtherFile(index, wantedName)) return closestOtherFileFix(index, d, link, wanted, wantedName);
   const files: string[] = [];
   const titles = new Map<string, string>();
   const aliases = new Map<string, string>();
@@ -173,6 +174,27 @@ export function closestWikilinkFix(index: IndexView, d: Diagnostic): Fix[] {
   const best = choices.reduce((a, b) => (b.distance < a.distance ? b : a));
   const newText = best.text + (link.fragment ? '#' + link.fragment : '');
   return [{ title: `Change to "[[${newText}]]"`, preferred: true, safe: false, edits: [{ file: d.file, edits: [replaceTarget(link, newText)] }] }];
+}
+
+/**
+ * Whether a wikilink name ends in a file extension other than `.md` that files of the workspace have
+ * (`[[diagram.png]]`, `![[arch.svg]]`): it names such a file, not a note (`[[v1.2 notes]]` still names a note).
+ */
+export function namesOtherFile(index: Pick<IndexView, 'files'>, name: string): boolean {
+  const ext = extname(name).toLowerCase();
+  if (!/^\.[a-z0-9]{1,8}$/.test(ext) || ext === '.md') return false;
+  for (const f of index.files()) if (f.toLowerCase().endsWith(ext) && !isMarkdown(f)) return true;
+  return false;
+}
+
+/** The wikilink fix for a name of a file that is not a note: the closest such file by name, an embed kept an embed. */
+function closestOtherFileFix(index: IndexView, d: Diagnostic, link: LinkRef, wanted: string, wantedName: string): Fix[] {
+  const ext = extname(wantedName).toLowerCase();
+  const pool = [...index.files()].filter(f => !isMarkdown(f) && extname(f).toLowerCase() === ext);
+  const best = bestPath(pool, wanted, wantedName, dirname(d.file));
+  const text = best === undefined ? undefined : linkTextFor(indexWorld(index), d.file, link, best, undefined);
+  if (text === undefined) return [];
+  return [{ title: `Change to "[[${text}]]"`, preferred: true, safe: false, edits: [{ file: d.file, edits: [replaceTarget(link, text)] }] }];
 }
 
 function resolvesTo(index: IndexView, from: string, link: LinkRef, name: string, file: string): boolean {

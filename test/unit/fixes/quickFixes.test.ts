@@ -162,6 +162,24 @@ describe('quick fixes: wikilink-broken', () => {
     assert.deepEqual(single, [{ title: 'Change to "[[Kafka Basics]]"', line: '[[Kafka Basics]]', resolved: true }]);
   });
 
+  it('a name of a file that is no note (an image embed) gets the closest such file, and no note is created for it', async () => {
+    const files = { 'a.md': FM('A') + '![[arh.png]] ![[diagrm.png]] [[arh]]\n', 'img/diagram.png': 'png', 'arch.md': FM('Arch') };
+    const named = (d: Diagnostic) => d.message.match(/\[\[([^\]]*)\]\]/)?.[1];
+    const found = await fixesOf(files, 'wikilink-broken');
+    assert.deepEqual(found.map(({ d, fixes }) => [named(d), fixes.map(f => f.title)]), [
+      // no image is close: no fix, rather than the note `arch` in its place or a note `arh.png.md`
+      ['arh.png', []],
+      ['diagrm.png', ['Change to "[[diagram.png]]"']],
+      ['arh', ['Change to "[[arch]]"', 'Create arh.md']],
+    ]);
+    const fixed = applyAll(files, found.flatMap(({ fixes }) => fixes.filter(f => f.preferred)));
+    assert.equal(fixed['a.md'], FM('A') + '![[arh.png]] ![[diagram.png]] [[arch]]\n');
+    assert.deepEqual((await indexOf(fixed)).diagnostics('a.md').map(named), ['arh.png']);
+    // a name with a dot that no file of the workspace ends in still names a note
+    const dotted = await fixesOf({ 'a.md': FM('A') + '[[v1.2 note]]\n', 'v1.2 notes.md': FM('V') }, 'wikilink-broken');
+    assert.ok(dotted[0].fixes.some(f => f.title === 'Create v1.2 note.md'), JSON.stringify(dotted[0].fixes.map(f => f.title)));
+  });
+
   it('prefers the closest of file name, title and alias; on a tie the file name, then the title', async () => {
     const closer = await appliedEach({ 'a.md': FM('A') + '[[Kafka Basic]]\n', 'Kafka Basicxy.md': FM('Kafka Basic Gd'),
       'q.md': FM('Q', 'aliases: [Kafka Basics]\n') }, 'wikilink-broken');
