@@ -18,7 +18,16 @@ declare module 'js-yaml' {
 
   export interface Schema {
     readonly __schema: unique symbol;
+    /** a schema with more types: implicit ones are recognised by their text (`<<` for merge) */
+    extend(definition: { implicit?: Type[]; explicit?: Type[] }): Schema;
   }
+
+  export interface Type {
+    readonly __type: unique symbol;
+  }
+
+  /** the types js-yaml defines; only `merge` (`<<: *defaults`, YAML 1.1's merge key) is used */
+  export const types: { merge: Type };
 
   /** null, bool, int, float, str, seq, map: no timestamps, no merge keys, no JS types */
   export const CORE_SCHEMA: Schema;

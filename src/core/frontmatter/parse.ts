@@ -1,4 +1,4 @@
-import { CORE_SCHEMA, load } from 'js-yaml';
+import { CORE_SCHEMA, load, types } from 'js-yaml';
 import type { FrontmatterBlock, FrontmatterResult, FrontmatterValue, Range } from '../model';
 import { LineIndex } from '../text/lineIndex';
 import { findFrontmatterBlock } from './block';
@@ -9,12 +9,19 @@ import { detach } from '../text/detach';
 
 /**
  * Parses a note's frontmatter block. Only YAML is accepted, and it is read with js-yaml's CORE
- * schema (strings, numbers, booleans, null, lists, mappings): nothing is ever evaluated, and a
- * date such as `2026-02-17` stays the string it was written as. gray-matter is deliberately not
+ * schema (strings, numbers, booleans, null, lists, mappings) and YAML's merge key (`<<: *defaults`,
+ * which copies a mapping's fields, as js-yaml's default schema and GitHub read it): nothing is ever
+ * evaluated, and a date such as `2026-02-17` stays the string it was written as. gray-matter is deliberately not
  * used: its default engines include an `eval`-based JavaScript one and it caches every string it
  * parses. The parsed data is copied into null-prototype objects with a node budget, so YAML keys
  * such as `__proto__` pollute nothing and alias bombs fail fast instead of exploding.
  */
+
+/**
+ * CORE and the merge key: data only (a merge copies the keys of mappings already read). js-yaml (4.3.2, pinned) stops
+ * a document whose merges copy more than 10,000 keys in all (`maxTotalMergeKeys`), before any quadratic work.
+ */
+const FRONTMATTER_SCHEMA = CORE_SCHEMA.extend({ implicit: [types.merge] });
 
 /** Languages after the opening fence that mean YAML (`---`, `---yaml`, `---yml`). */
 const YAML_LANGUAGES = new Set(['', 'yaml', 'yml']);
@@ -57,7 +64,7 @@ export function parseFrontmatter(text: string, lines = new LineIndex(text)): Fro
   const opening = openingLineRange(lines);
   let raw: unknown;
   try {
-    raw = load(yamlText, { schema: CORE_SCHEMA, onWarning: () => undefined });
+    raw = load(yamlText, { schema: FRONTMATTER_SCHEMA, onWarning: () => undefined });
   } catch (e) {
     return { block, error: yamlError(e, block, lines, opening), fieldRanges };
   }

@@ -227,6 +227,27 @@ describe('parseFrontmatter', () => {
     assert.ok(elapsed < 2000, `took ${elapsed} ms`);
   });
 
+  it('reads a merge key (`<<: *defaults`) as YAML does: its fields are the note\'s, the note\'s own win', () => {
+    const fm = parseFrontmatter('---\ndefaults: &d\n  status: active\n  domain: backend\n<<: *d\ndomain: infra\ntitle: A\n---\n# A\n');
+    assert.equal(fm.error, undefined);
+    assert.deepEqual({ ...fm.data, defaults: undefined }, { defaults: undefined, status: 'active', domain: 'infra', title: 'A' });
+    assert.equal('<<' in (fm.data ?? {}), false);
+    // a list of mappings merges too, the first one's fields first
+    const list = parseFrontmatter('---\na: &a {x: 1}\nb: &b {x: 2, y: 2}\nc:\n  <<: [*a, *b]\n---\n');
+    assert.deepEqual({ ...(list.data?.c as object) }, { x: 1, y: 2 });
+  });
+
+  it('refuses, quickly, merges that would take long (many merges of a mapping of many keys)', () => {
+    const keys = Array.from({ length: 5000 }, (_, i) => `  k${i}: v`).join('\n');
+    const merges = Array.from({ length: 2000 }, (_, i) => `m${i}:\n  <<: *big`).join('\n');
+    const started = Date.now();
+    const fm = parseFrontmatter(`---\nbig: &big\n${keys}\n${merges}\n---\n`);
+    const elapsed = Date.now() - started;
+    // js-yaml's own bound on the keys merges copy, given as its message at the place
+    assert.match(fm.error?.message ?? '', /^frontmatter is not valid YAML: merge keys exceeded/);
+    assert.ok(elapsed < 1000, `took ${elapsed} ms`);
+  });
+
   it('does not loop on a self-referencing alias', () => {
     const fm = parseFrontmatter('---\na: &x\n  b: *x\n---\n');
     assert.ok(fm.error?.message === MSG_TOO_LARGE || fm.error?.message === MSG_TOO_DEEP, fm.error?.message);
