@@ -161,7 +161,8 @@ export function closestWikilinkFix(index: IndexView, d: Diagnostic): Fix[] {
     if (n.aliases) for (const a of n.aliases) if (fitsWikilinkName(a) && !aliases.has(a)) aliases.set(a, n.file);
   }
   const distance = (a: string, b: string) => editDistance(a.toLowerCase(), b.toLowerCase());
-  const byFile = bestPath(files, wanted, wantedName, dirname(d.file));
+  // a wikilink names a note by its whole stem: `.md` added, so that `[[v1.2 note]]` is not cut at its dot
+  const byFile = bestPath(files, wanted, wantedName + '.md', dirname(d.file));
   const byFileText = byFile === undefined ? undefined : linkTextFor(indexWorld(index), d.file, link, byFile, undefined);
   // each way of naming the note: the text to write and how far it is from what was written
   const choices: { text: string; distance: number }[] = [];
