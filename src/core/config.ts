@@ -215,11 +215,13 @@ export function mergeConfig(base: NotesConfig, raw: unknown): { config: NotesCon
           return !why;
         });
       } else if (v && (key === 'requiredFields' || key === 'dateFields')) {
-        // a blank field name is a field no note can have: every note would be reported, with no way to fix it
+        // a blank field name is a field no note can have: every note would be reported, with no way to fix it; and
+        // `"status "` is a slip for `status` (no YAML key is written with blanks around it), read so and said
         config[key] = v.filter((f, i) => {
           if (f.trim() === '') problems.push({ path: `${key}[${i}]`, message: 'a field name cannot be blank' });
+          else if (f.trim() !== f) problems.push({ path: `${key}[${i}]`, message: `field name ${JSON.stringify(f)} has blanks around it: read as ${JSON.stringify(f.trim())}` });
           return f.trim() !== '';
-        });
+        }).map(f => f.trim());
       } else if (v) config[key] = v;
     }
   }

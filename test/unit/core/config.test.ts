@@ -56,6 +56,15 @@ describe('config', () => {
       assert.deepEqual([config.requiredFields, config.dateFields], [['title'], ['created']]);
     });
 
+    it('reads a field name with blanks around it as the name, and says so (every note would miss "status ")', () => {
+      const { config, problems } = parseConfigText('{"requiredFields":["title","status "],"dateFields":[" created"]}');
+      assert.deepEqual(problems, [
+        { path: 'requiredFields[1]', message: 'field name "status " has blanks around it: read as "status"' },
+        { path: 'dateFields[0]', message: 'field name " created" has blanks around it: read as "created"' },
+      ]);
+      assert.deepEqual([config.requiredFields, config.dateFields], [['title', 'status'], ['created']]);
+    });
+
     it('refuses README.md as the matrix file name (it is the series README)', () => {
       for (const name of ['README.md', 'readme.MD']) {
         const { config, problems } = parseConfigText(JSON.stringify({ matrixFileName: name }));
