@@ -210,18 +210,19 @@ export function main(): void {
   // is no error of the check's; it finishes, and exits with its own code. Any other failure to write (a full disk
   // under `> report.sarif`) loses the report: that is exit 2 and a line, never a green CI step with half a report
   const closed = new Set<NodeJS.WriteStream>();
-  const failures: string[] = [];
+  /** the first write that failed for another reason than a closed pipe */
+  let failure: string | undefined;
   const failed = (stream: NodeJS.WriteStream, e: NodeJS.ErrnoException) => {
     closed.add(stream);
-    if (e.code !== 'EPIPE' && failures.length === 0) failures.push(`cannot write to ${stream === process.stdout ? 'stdout' : 'stderr'}: ${e.code ?? e.message}`);
+    if (e.code !== 'EPIPE') failure ??= `cannot write to ${stream === process.stdout ? 'stdout' : 'stderr'}: ${e.code ?? e.message}`;
   };
   for (const stream of [process.stdout, process.stderr]) stream.on('error', (e: NodeJS.ErrnoException) => failed(stream, e));
   const write = (stream: NodeJS.WriteStream) => (s: string) => {
     if (!closed.has(stream)) stream.write(s.endsWith('\n') ? s : s + '\n');
   };
   const finish = (code: number) => {
-    if (failures.length === 0) return code;
-    if (!closed.has(process.stderr)) process.stderr.write(`notes-navigator: ${failures[0]}\n`);
+    if (failure === undefined) return code;
+    if (!closed.has(process.stderr)) process.stderr.write(`notes-navigator: ${failure}\n`);
     return 2;
   };
   run(process.argv.slice(2), { out: write(process.stdout), err: write(process.stderr), isTTY: !!process.stdout.isTTY, errIsTTY: !!process.stderr.isTTY, env: process.env })

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { isReadmeName, isSeriesReadme } from '../core/series/readme';
+import { isReadmeName, isSeriesReadme } from '../core/series/readmeSections';
 import { CONFIG_FILE } from './config';
 import type { IndexService } from './indexService';
 import { chooseNotesFolder, describeChoice, needsFacts, settingName, type FolderFacts } from './notesFolderChoice';

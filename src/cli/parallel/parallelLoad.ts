@@ -4,7 +4,7 @@ import type { ForeignNote } from '../../core/index/api';
 import { WorkspaceIndex } from '../../core/index/workspaceIndex';
 import { addLeftOutFiles } from '../../core/index/load';
 import { basename } from '../../core/paths';
-import { isReadmeName } from '../../core/series/readme';
+import { isReadmeName } from '../../core/series/readmeSections';
 import { decodeFast } from '../../node/decodeFast';
 import { FolderReader } from '../walk';
 import { feedClaimed, feedOne } from './claim';

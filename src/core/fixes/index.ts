@@ -7,7 +7,7 @@ import { fileStateOf } from '../coverage/viewModel';
 import { parseFrontmatter } from '../frontmatter/parse';
 import { LineIndex } from '../text/lineIndex';
 import { addFieldFix, defaultFieldValue, insertFrontmatterFix, setFieldFix, setListItemFix, titleFromFileName } from './frontmatter';
-import { closestFileFix, closestHeadingFix, closestWikilinkFix, linkAt, namesOtherFile } from './links';
+import { closestFileFix, closestHeadingFix, closestOtherFileFix, closestWikilinkFix, linkAt, namesOtherFile } from './links';
 import { domainFor, matrixOfNewNote, newNoteFileEdits, newNoteText } from './newNote';
 import { seeAlsoEdits } from './seeAlso';
 import { addChapterToMatrixEdit, alignPriorityEdit } from './series';
@@ -85,10 +85,12 @@ export function fixesFor(index: IndexView, d: Diagnostic, text: string, today: s
     case 'link-anchor-broken':
       return closestHeadingFix(index, d);
     case 'wikilink-broken': {
-      const fixes = closestWikilinkFix(index, d);
       const link = linkAt(index, d);
-      // a note can be created for a note's name, not for `diagram.png` (that would be `diagram.png.md`)
-      if (link && link.path.trim() !== '' && !namesOtherFile(index, basename(link.path.trim()))) {
+      if (!link) return [];
+      // `![[diagrm.png]]` names a file that is no note: the closest such file, and no note `diagrm.png.md` to create
+      if (namesOtherFile(index, basename(link.path.trim()))) return closestOtherFileFix(index, d, link);
+      const fixes = closestWikilinkFix(index, d, link);
+      if (link.path.trim() !== '') {
         const name = link.path.trim().replace(/\.md$/i, '');
         const file = (name.includes('/') ? name : (dirname(d.file) ? dirname(d.file) + '/' : '') + name) + '.md';
         if (!index.hasFile(file)) fixes.push(createFix(index, file, today, textOf, link.text ?? undefined));

@@ -145,12 +145,9 @@ function fitsWikilink(text: string): boolean {
  * share the name); a title or an alias is written as it stands, when it can stand in `[[…]]` and leads to that note.
  * The `#heading` is kept; the `|alias` lies outside the replaced range.
  */
-export function closestWikilinkFix(index: IndexView, d: Diagnostic): Fix[] {
-  const link = linkAt(index, d);
-  if (!link) return [];
+export function closestWikilinkFix(index: IndexView, d: Diagnostic, link: LinkRef): Fix[] {
   const wanted = link.path.trim().replace(/\.md$/i, '');
   const wantedName = wanted.slice(wanted.lastIndexOf('/') + 1);
-  if (namesOtherFile(index, wantedName)) return closestOtherFileFix(index, d, link, wanted, wantedName);
   const files: string[] = [];
   const titles = new Map<string, string>();
   const aliases = new Map<string, string>();
@@ -188,8 +185,13 @@ export function namesOtherFile(index: Pick<IndexView, 'files'>, name: string): b
   return false;
 }
 
-/** The wikilink fix for a name of a file that is not a note: the closest such file by name, an embed kept an embed. */
-function closestOtherFileFix(index: IndexView, d: Diagnostic, link: LinkRef, wanted: string, wantedName: string): Fix[] {
+/**
+ * The wikilink fix for a name of a file that is not a note (see `namesOtherFile`): the closest such file by name, an
+ * embed kept an embed.
+ */
+export function closestOtherFileFix(index: IndexView, d: Diagnostic, link: LinkRef): Fix[] {
+  const wanted = link.path.trim();
+  const wantedName = basename(wanted);
   const ext = extname(wantedName).toLowerCase();
   const pool = [...index.files()].filter(f => !isMarkdown(f) && extname(f).toLowerCase() === ext);
   const best = bestPath(pool, wanted, wantedName, dirname(d.file));

@@ -1,5 +1,5 @@
 import { basename } from '../paths';
-import { isReadmeName } from '../series/readme';
+import { isReadmeName } from '../series/readmeSections';
 import { decodeNote, type DecodeResult } from '../text/decode';
 import type { WorkspaceIndex } from './workspaceIndex';
 

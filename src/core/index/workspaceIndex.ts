@@ -4,7 +4,8 @@ import type { CoverageModel, Diagnostic, DraftReason, FileState, Heading, LinkRe
 import { basename, compareCodeUnits, dirname, isInside, stem } from '../paths';
 import { checkFrontmatter } from '../rules/frontmatter';
 import { parseCoverageMatrix } from '../series/matrix';
-import { isReadmeName, isSeriesReadme, parseSeriesReadme } from '../series/readme';
+import { parseSeriesReadme } from '../series/readme';
+import { isReadmeName, isSeriesReadme } from '../series/readmeSections';
 import type { Backlink, ForeignNote, IndexView, IndexWriter, NoteRecord, Resolution } from './api';
 import { addSeriesFiles, CheckQueue } from './checkQueue';
 import { draftReasonOfEntry, fileStateOfEntry, foreignStateOf, sameCoverageFacts } from './coverageState';

@@ -18,7 +18,7 @@ import { baseWorkspaces, configText, mutateBytes, mutateText, mutateWorkspace, t
 import { assertKeepsText } from '../support/keepsText';
 import { checkWorker, cli, cliWith, tempWorkspace } from '../cli/cliHarness';
 import { buildReport } from '../../../src/cli/report';
-import { isReadmeName } from '../../../src/core/series/readme';
+import { isReadmeName } from '../../../src/core/series/readmeSections';
 import { basename } from '../../../src/core/paths';
 
 /**

@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { defaultConfig } from '../../../src/core/config';
-import { chapterNumberOf, isSeriesReadme, parseSeriesReadme, resolveSeriesHref } from '../../../src/core/series/readme';
+import { chapterNumberOf, parseSeriesReadme, resolveSeriesHref } from '../../../src/core/series/readme';
+import { isSeriesReadme } from '../../../src/core/series/readmeSections';
 import { seed, textAt } from './helpers';
 
 const config = defaultConfig();

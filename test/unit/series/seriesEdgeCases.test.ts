@@ -3,7 +3,8 @@ import { defaultConfig } from '../../../src/core/config';
 import { applyTextEdits } from '../../../src/core/fixes/applyEdits';
 import { addChapterToMatrixEdit } from '../../../src/core/fixes/series';
 import { parseCoverageMatrix } from '../../../src/core/series/matrix';
-import { isSeriesReadme, parseSeriesReadme } from '../../../src/core/series/readme';
+import { parseSeriesReadme } from '../../../src/core/series/readme';
+import { isSeriesReadme } from '../../../src/core/series/readmeSections';
 import { all, FM, indexOf } from '../index/memoryWorkspace';
 
 /**
