@@ -64,11 +64,9 @@ export function closestFileFix(index: IndexView, d: Diagnostic, text?: string): 
  */
 function fragmentIn(index: IndexView, file: string, link: LinkRef): string | undefined {
   const wanted = link.fragment;
-  if (wanted === undefined || wanted === '') return undefined;
+  if (wanted === undefined || fragmentLeads(index, file, link)) return undefined;
   const headings = index.headingsOf(file);
-  if (!headings) return undefined;
-  if (fragmentLeads(index, file, link)) return undefined;
-  return closest(wanted, headings.map(h => h.slug));
+  return headings && closest(wanted, headings.map(h => h.slug));
 }
 
 /** Whether the link's `#fragment` (if any) leads somewhere in `file` as the link check reads it. */
