@@ -411,10 +411,25 @@ function globList(patterns: readonly string[], orElse: string[]): (path: string)
   const positive = patterns.filter(g => !isException(g));
   const except = patterns.filter(isException).map(g => g.slice(1));
   const globs = positive.length ? positive : orElse;
-  const matches = globs.length === 1 && globs[0] === '**/*.md' ? anyMarkdownPath : globs.length ? picomatch(globs, opts) : () => false;
+  const matches = globs.length === 1 && globs[0] === '**/*.md' ? anyMarkdownPath : globs.length ? orFolderAbove(picomatch(globs, opts)) : () => false;
   if (except.length === 0) return matches;
-  const excepted = picomatch(except, opts);
+  const excepted = orFolderAbove(picomatch(except, opts));
   return p => matches(p) && !excepted(p);
+}
+
+/**
+ * A pattern that names a folder stands for everything in it, as in `.gitignore` and tsconfig's `exclude`: `archive`
+ * and `notes/*` take in `archive/old/a.md` and `notes/x/b.md`. The path itself is tried first, then each folder
+ * above it, nearest first.
+ */
+function orFolderAbove(matches: (path: string) => boolean): (path: string) => boolean {
+  return p => {
+    if (matches(p)) return true;
+    for (let i = p.lastIndexOf('/'); i > 0; i = p.lastIndexOf('/', i - 1)) {
+      if (matches(p.slice(0, i))) return true;
+    }
+    return false;
+  };
 }
 
 /** Canonical priority for a label (`必讀` → must-read), case-insensitive for Latin labels. */

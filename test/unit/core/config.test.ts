@@ -160,6 +160,26 @@ describe('config', () => {
       assert.equal(filter(['**/*.md'], ['!node_modules/**'])('node_modules/x/README.md'), false);
     });
 
+    it('takes a pattern that names a folder to stand for everything in it, in include, exclude and their exceptions', () => {
+      const isNote = filter(['**/*.md'], ['archive', 'drafts/*', '!archive/keep']);
+      assert.equal(isNote('archive/old.md'), false);
+      assert.equal(isNote('archive/deep/er/old.md'), false);
+      assert.equal(isNote('archive/keep/k.md'), true);
+      assert.equal(isNote('archive/keep/sub/k.md'), true);
+      assert.equal(isNote('drafts/d.md'), false);
+      assert.equal(isNote('drafts/2026/d.md'), false);
+      // a name is a whole segment: neither a longer folder name nor a file of that name's prefix is taken
+      assert.equal(isNote('archived/a.md'), true);
+      assert.equal(isNote('archive.md'), true);
+      assert.equal(isNote('notes/archive/a.md'), true);
+      const only = filter(['notes', 'README.md']);
+      assert.equal(only('notes/a.md'), true);
+      assert.equal(only('notes/sub/b.md'), true);
+      assert.equal(only('README.md'), true);
+      assert.equal(only('other/c.md'), false);
+      assert.equal(only('notes.md'), false);
+    });
+
     it('applies a list of exceptions only to every Markdown file; an extended glob !(…) is a pattern', () => {
       const isNote = filter(['!drafts/**']);
       assert.equal(isNote('a.md'), true);
