@@ -128,23 +128,26 @@ function fieldInvalid(data: Facts, l10n: Translator): string | undefined {
   const field = text(data, 'field');
   if (field === undefined) return undefined;
   const value = data.value;
+  // a number or boolean as the note writes it (`1.00`), when the core found that it reads otherwise
+  const written = text(data, 'written');
+  const shown = (v: unknown) => written ?? shownValue(v, l10n);
   const allowed = texts(data, 'allowed');
   if (allowed !== undefined) {
-    // the message names the first value that is not allowed
-    const values: unknown[] = Array.isArray(value) ? value : [value];
+    // the message names the first value that is not allowed (the core names it when the value is a list)
+    const values: unknown[] = 'item' in data ? [data.item] : Array.isArray(value) ? value : [value];
     const i = values.findIndex(v => typeof v !== 'string' || !allowed.includes(v));
     if (i === -1) return undefined;
-    return l10n.t('{0} {1} is not one of {2}', field, shownValue(values[i], l10n), joinList(l10n, allowed));
+    return l10n.t('{0} {1} is not one of {2}', field, shown(values[i]), joinList(l10n, allowed));
   }
   switch (data.expected) {
     case 'a value': return l10n.t('{0} is empty', field);
-    case 'a list of strings': return l10n.t('{0} must be a list of strings, got {1}', field, shownValue(value, l10n));
-    case 'a string or a list of strings': return l10n.t('{0} must be a string or a list of strings, got {1}', field, shownValue(value, l10n));
-    case 'text': return l10n.t('{0} must be text, got {1}', field, shownValue(value, l10n));
+    case 'a list of strings': return l10n.t('{0} must be a list of strings, got {1}', field, shown(value));
+    case 'a string or a list of strings': return l10n.t('{0} must be a string or a list of strings, got {1}', field, shown(value));
+    case 'text': return l10n.t('{0} must be text, got {1}', field, shown(value));
     case 'YYYY-MM-DD':
       return typeof value === 'string' && DATE_SHAPE.test(value)
         ? l10n.t('{0} {1} is not a real calendar date', field, shownValue(value, l10n))
-        : l10n.t('{0} {1} is not a date in YYYY-MM-DD form', field, shownValue(value, l10n));
+        : l10n.t('{0} {1} is not a date in YYYY-MM-DD form', field, shown(value));
   }
   const created = text(data, 'expected');
   if (field === 'updated' && typeof value === 'string' && created !== undefined) {

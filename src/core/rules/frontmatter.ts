@@ -99,53 +99,97 @@ function fieldProblem(field: string, value: FrontmatterValue, config: NotesConfi
   if (value === null || value === '' || (Array.isArray(value) && value.length === 0 && !LIST_FIELDS.has(field))) {
     return required.includes(field) ? { message: `${field} is empty`, data: { expected: 'a value' } } : undefined;
   }
-  if (dateFields.includes(field)) return dateProblem(field, value);
+  if (dateFields.includes(field)) return dateProblem(fieldAt(lines, fm, field), value);
   // own keys only: a field named `constructor` has no allowed values
   const allowed = Object.hasOwn(config.allowedValues, field) ? config.allowedValues[field] : undefined;
   const written = allowed ? new WrittenAllowed(lines, fm, field, allowed) : undefined;
   if (LIST_FIELDS.has(field) || (ALIAS_FIELDS.has(field) && typeof value !== 'string')) {
     if (!isListOfText(value, written)) {
-      return ALIAS_FIELDS.has(field)
-        ? { message: `${field} must be a string or a list of strings, got ${describeValue(value)}`, data: { expected: 'a string or a list of strings' } }
-        : { message: `${field} must be a list of strings, got ${describeValue(value)}`, data: { expected: 'a list of strings' } };
+      const expected = ALIAS_FIELDS.has(field) ? 'a string or a list of strings' : 'a list of strings';
+      const data: Record<string, unknown> = { expected };
+      return { message: `${field} must be ${expected}, got ${shownAs(written ?? fieldAt(lines, fm, field), value, data)}`, data };
     }
   } else if (TEXT_FIELDS.has(field)) {
     if (typeof value !== 'string') {
-      if (!written?.has(value)) return { message: `${field} must be text, got ${describeValue(value)}`, data: { expected: 'text' } };
+      if (!written?.has(value)) {
+        const data: Record<string, unknown> = { expected: 'text' };
+        return { message: `${field} must be text, got ${shownAs(written ?? fieldAt(lines, fm, field), value, data)}`, data };
+      }
     } else if (value.trim() === '') return { message: `${field} is empty`, data: { expected: 'a value' } };
   }
-  if (allowed) {
+  if (allowed && written) {
     if (Array.isArray(value)) {
       for (let i = 0; i < value.length; i++) {
         const v = value[i];
-        if (!isAllowed(v, allowed) && !written?.has(v, i)) return { ...notAllowed(field, v, allowed), data: { allowed: [...allowed], item: v } };
+        if (!isAllowed(v, allowed) && !written.has(v, i)) return notAllowed(written, v, allowed, { allowed: [...allowed], item: v }, i);
       }
-    } else if (!isAllowed(value, allowed) && !written?.has(value)) {
-      return notAllowed(field, value, allowed);
+    } else if (!isAllowed(value, allowed) && !written.has(value)) {
+      return notAllowed(written, value, allowed, { allowed: [...allowed] });
     }
   }
   return undefined;
+}
+
+function fieldAt(lines: LineIndex, fm: FrontmatterResult, field: string): FieldAt {
+  return { lines, fm, field, source: null };
 }
 
 /**
  * Whether a number or boolean is written in the note exactly as one of the allowed values: YAML reads `version: 1.0`
  * as the number 1, which is `"1.0"` as the author wrote it. The value's source is looked up only for such values.
  */
-class WrittenAllowed {
-  private source: FieldSource | undefined | null = null;
-  constructor(private readonly lines: LineIndex, private readonly fm: FrontmatterResult, private readonly field: string,
+class WrittenAllowed implements FieldAt {
+  source: FieldSource | undefined | null = null;
+  constructor(readonly lines: LineIndex, readonly fm: FrontmatterResult, readonly field: string,
     private readonly allowed: readonly string[]) {}
 
   /** `v` is the field's value, or its item `item` when it is a list. */
   has(v: FrontmatterValue, item?: number): boolean {
-    if (typeof v !== 'number' && typeof v !== 'boolean') return false;
-    if (this.source === null) this.source = fieldSource(this.fm, this.field, this.lines);
-    const s = this.source;
-    const list = this.fm.data?.[this.field];
-    const span = item === undefined ? s?.value
-      : Array.isArray(list) && s?.items?.length === list.length ? s.items[item].span : undefined;
-    return span !== undefined && this.allowed.includes(this.lines.text.slice(span.start, span.end));
+    const written = writtenScalar(this, v, item);
+    return written !== undefined && this.allowed.includes(written);
   }
+}
+
+/** Where a field's value is read from: the note and the field. */
+interface FieldAt {
+  readonly lines: LineIndex;
+  readonly fm: FrontmatterResult;
+  readonly field: string;
+  /** the field's source, once looked up (null: not yet) */
+  source: FieldSource | undefined | null;
+}
+
+/**
+ * A number or boolean value (or list item `item`) as the note writes it (`1.00`, `0x1F`, `True`), which is what
+ * the author looks for in a message; a flow list holding one (`[a, 1.50]`) likewise. Undefined for other values, or
+ * when the source is not known.
+ */
+function writtenScalar(at: FieldAt, v: FrontmatterValue, item?: number): string | undefined {
+  const list = Array.isArray(v) && item === undefined;
+  if (list ? !v.some(x => typeof x === 'number' || typeof x === 'boolean') : typeof v !== 'number' && typeof v !== 'boolean') return undefined;
+  if (at.source === null) at.source = fieldSource(at.fm, at.field, at.lines);
+  if (list) {
+    const span = at.source?.value;
+    return span === undefined ? undefined : at.lines.text.slice(span.start, span.end);
+  }
+  const s = at.source;
+  const items = at.fm.data?.[at.field];
+  const span = item === undefined ? s?.value
+    : Array.isArray(items) && s?.items?.length === items.length ? s.items[item].span : undefined;
+  return span === undefined ? undefined : at.lines.text.slice(span.start, span.end);
+}
+
+/**
+ * A value for a message: a number or boolean as the note writes it when that differs from how it reads (`1.00`,
+ * not `1`), with the written text in `facts.written` for an editor that words the message again; else describeValue.
+ */
+function shownAs(at: FieldAt, v: FrontmatterValue, facts: Record<string, unknown>, item?: number): string {
+  const shown = describeValue(v);
+  // a flow list over several lines is shown on one
+  const written = writtenScalar(at, v, item)?.replace(/\s*[\r\n]\s*/g, ' ');
+  if (written === undefined || written === shown || written.length > 60) return shown;
+  facts.written = written;
+  return written;
 }
 
 function isListOfText(value: FrontmatterValue, written: WrittenAllowed | undefined): boolean {
@@ -166,14 +210,16 @@ function isAllowed(v: FrontmatterValue, allowed: readonly string[]): boolean {
   return (typeof v === 'number' || typeof v === 'boolean') && allowed.includes(String(v));
 }
 
-function notAllowed(field: string, v: FrontmatterValue, allowed: readonly string[]): Problem {
-  return { message: `${field} ${describeValue(v)} is not one of ${allowed.join(', ')}`, data: { allowed: [...allowed] } };
+function notAllowed(at: FieldAt, v: FrontmatterValue, allowed: readonly string[], data: Record<string, unknown>, item?: number): Problem {
+  return { message: `${at.field} ${shownAs(at, v, data, item)} is not one of ${allowed.join(', ')}`, data };
 }
 
-function dateProblem(field: string, value: FrontmatterValue): Problem | undefined {
+function dateProblem(at: FieldAt, value: FrontmatterValue): Problem | undefined {
+  const field = at.field;
   const expected = 'YYYY-MM-DD';
   if (typeof value !== 'string' || !isDateShape(value)) {
-    return { message: `${field} ${describeValue(value)} is not a date in YYYY-MM-DD form`, data: { expected } };
+    const data: Record<string, unknown> = { expected };
+    return { message: `${field} ${shownAs(at, value, data)} is not a date in YYYY-MM-DD form`, data };
   }
   if (!isCalendarDate(digits(value, 0, 4), digits(value, 5, 7), digits(value, 8, 10))) {
     return { message: `${field} ${describeValue(value)} is not a real calendar date`, data: { expected } };

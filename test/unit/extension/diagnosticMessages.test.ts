@@ -72,6 +72,9 @@ const LAB: Record<string, string> = {
   'fm/too_large.md': `---\n${ALIAS_BOMB}\n---\n`,
   'fm/fields.md': FM({ title: '', note_type: '[chapter]', domain: '42', tags: '[a, zzz]', created: '2026-02-30', updated: 'yesterday', status: '<absent>' }),
   'fm/tags_text.md': FM({ tags: 'hello', status: 'drafty' }),
+  // numbers as the note writes them, not as YAML reads them
+  'fm/written.md': FM({ domain: '0x1F', status: '1.00', tags: '[a, 1.50]', created: '2026.10', level: '3.0' }),
+  'fm/written_list.md': FM({ level: '[1.0, 3.0]', aliases: '[x, 2.50]' }),
   'fm/aliases_number.md': FM({ aliases: '42' }),
   'fm/reversed.md': FM({ created: '2026-03-05', updated: '2026-02-20' }),
   'links/ok.md': `${FM()}# Ok\n`,
@@ -153,7 +156,7 @@ const LAB: Record<string, string> = {
   ...Object.fromEntries(['a', 'b', 'c', 'd', 'e', 'f'].map(x => [`s/d/07_${x}.md`, FM() + BODY])),
 };
 
-const LAB_CONFIG: NotesConfig = { ...defaultConfig(), allowedValues: { ...defaultConfig().allowedValues, tags: ['a', 'b'] } };
+const LAB_CONFIG: NotesConfig = { ...defaultConfig(), allowedValues: { ...defaultConfig().allowedValues, tags: ['a', 'b'], level: ['1', '2'] } };
 
 /** Records the template of every `l10n.t` call while formatting in English. */
 function recording(): Translator & { used: Set<string> } {

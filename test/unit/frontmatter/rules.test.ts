@@ -94,6 +94,30 @@ describe('checkFrontmatter', () => {
     assert.equal(t[0].message, 'note_type "essay" is not one of system, chapter, guide, reference, checklist, roadmap, skill');
   });
 
+  it('shows a number or boolean as the note writes it, and says so in data', () => {
+    const status = check(withField('status', 'status: 1.00'));
+    assert.equal(status[0].message, 'status must be text, got 1.00');
+    assert.deepEqual(status[0].data, { field: 'status', value: 1, written: '1.00', expected: 'text' });
+    assert.equal(check(withField('domain', 'domain: 0x1F'))[0].message, 'domain must be text, got 0x1F');
+    assert.equal(check(withField('domain', 'domain: True'))[0].message, 'domain must be text, got True');
+    assert.equal(check(withField('created', 'created: 2026.10'))[0].message, 'created 2026.10 is not a date in YYYY-MM-DD form');
+    const config = mergeConfig(defaultConfig(), { allowedValues: { tags: ['a', 'b'], level: ['1', '2'] } }).config;
+    const level = check(withField('level', 'level: 3.0'), false, config).filter(f => f.data?.field === 'level');
+    assert.equal(level[0].message, 'level 3.0 is not one of 1, 2');
+    assert.deepEqual(level[0].data, { field: 'level', value: 3, written: '3.0', allowed: ['1', '2'] });
+    const tag = check(withField('tags', 'tags: [a, 1.50, 2]'), false, config);
+    assert.equal(tag[0].message, 'tags must be a list of strings, got [a, 1.50, 2]');
+    assert.equal(tag[0].data?.written, '[a, 1.50, 2]');
+    assert.equal(check(withField('tags', 'tags: [a,\n  1.50]'))[0].message, 'tags must be a list of strings, got [a, 1.50]');
+    const item = check(withField('level', 'level: [1.0, 3.0]'), false, config).filter(f => f.data?.field === 'level');
+    assert.equal(item[0].message, 'level 3.0 is not one of 1, 2');
+    assert.deepEqual(item[0].data, { field: 'level', value: [1, 3], item: 3, written: '3.0', allowed: ['1', '2'] });
+    // written as it reads: no `written`
+    const plain = check(withField('title', 'title: 2024'));
+    assert.equal(plain[0].message, 'title must be text, got 2024');
+    assert.equal(plain[0].data?.written, undefined);
+  });
+
   it('uses the configured allowed values and required fields', () => {
     const { config } = mergeConfig(defaultConfig(), { allowedValues: { domain: ['frontend'] }, requiredFields: ['title', 'owner'] });
     const f = check(`---\n${VALID.join('\n')}\n---\n`, false, config);
@@ -146,7 +170,7 @@ describe('checkFrontmatter', () => {
     assert.equal(s[0].message, 'tags must be a list of strings, got "backend"');
     assert.equal(s[0].data?.field, 'tags');
     const n = check(withField('tags', 'tags: [go, 42]'));
-    assert.equal(n[0].message, 'tags must be a list of strings, got ["go",42]');
+    assert.equal(n[0].message, 'tags must be a list of strings, got [go, 42]');
     assert.deepEqual(check(withField('tags', 'tags: []')), []);
     assert.deepEqual(check(withField('tags', 'tags:\n  - go\n  - rust')), []);
     // a blank tag is no tag: with only '' refused (not '  '), `tags: [go, "  "]` passed unreported
@@ -224,7 +248,9 @@ describe('describeValue: values in messages', () => {
   it('writes the numbers JSON has no words for as YAML spells them, never NaN or null', () => {
     // `updated: .nan` was reported as `updated NaN is not a date`, `tags: [.inf]` as `got [null]`
     assert.deepEqual(check(withField('updated', 'updated: .nan')).map(f => f.message), ['updated .nan is not a date in YYYY-MM-DD form']);
-    assert.deepEqual(check(withField('tags', 'tags: [.inf, -.Inf, .NaN]')).map(f => f.message), ['tags must be a list of strings, got [.inf,-.inf,.nan]']);
+    assert.deepEqual(check(withField('tags', 'tags: [.inf, -.Inf, .NaN]')).map(f => f.message), ['tags must be a list of strings, got [.inf, -.Inf, .NaN]']);
+    // written otherwise (a block list), the value is shown as it reads
+    assert.deepEqual(check(withField('tags', 'tags:\n  - .inf\n  - .NaN')).map(f => f.message), ['tags must be a list of strings, got [.inf,.nan]']);
     assert.equal(describeValue({ a: [1, 'x', null, Number.NaN] }), '{"a":[1,"x",null,.nan]}');
   });
 
