@@ -1,5 +1,5 @@
 import type { LinkRef } from '../model';
-import { isRefPath } from '../scanner/target';
+import { isExternalTarget, isRefPath } from '../scanner/target';
 
 /**
  * Writing a workspace path as the destination of a Markdown link, image or reference definition so that it reads
@@ -43,8 +43,20 @@ const ATTRIBUTE_ONLY = /[ "'`=&]/;
 /** A `srcset` URL: an attribute value, of which a comma at either end would be read as the list's separator. */
 const SRCSET_ONLY = /[ "'`=&,]/;
 
-/** A path encoded for a link destination of the given style; readable characters (CJK, `_`, `-` …) stay as they are. */
+/**
+ * A relative path as a link destination must read it: with `./` before a first segment that reads as a URL scheme
+ * (`Kafka: intro.md`), which would make the link external, encoded or not (the scanner asks the decoded path too).
+ */
+export function notAnUrl(p: string): string {
+  return isExternalTarget(p) ? './' + p : p;
+}
+
+/**
+ * A path encoded for a link destination of the given style; readable characters (CJK, `_`, `-` …) stay as they are.
+ * A path that would read as a URL starts with `./` (see notAnUrl).
+ */
 export function encodeLinkPath(p: string, style: DestinationStyle = 'plain'): string {
+  p = notAnUrl(p);
   let out = '';
   for (let i = 0; i < p.length; i++) {
     const c = p[i];

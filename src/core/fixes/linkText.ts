@@ -1,8 +1,9 @@
 import type { IndexView, Resolution } from '../index/api';
 import { isRelativeWikilink } from '../index/resolve';
 import type { LinkRef } from '../model';
+import { isExternalLink } from '../scanner/target';
 import { basename, dirname, extname, isMarkdown, relative } from '../paths';
-import { encodeLinkPath, fitsRef, fitsWikilinkName, type DestinationStyle } from './destination';
+import { encodeLinkPath, fitsRef, fitsWikilinkName, notAnUrl, type DestinationStyle } from './destination';
 
 /**
  * Writing a link so that it points at a given file: the candidate texts in the link's own style (relative path,
@@ -74,7 +75,8 @@ function leadsTo(world: LinkWorld, from: string, link: LinkRef, c: Candidate, fi
     const names = world.wikilinkCandidates(from, c.path);
     if (names.length !== 1 || names[0] !== file) return false;
   }
-  const r = world.resolve(from, { ...link, raw: c.text, path: c.path });
+  // the text read afresh: a path that reads as a URL (`Kafka: intro.md`) makes it an external link
+  const r = world.resolve(from, { ...link, raw: c.text, path: c.path, external: isExternalLink(link.kind, c.text, c.path) });
   return r.kind === 'file' && r.file === file;
 }
 
@@ -86,7 +88,7 @@ function pathLinkCandidates(from: string, link: LinkRef, file: string, frag: str
   if (file === from && frag !== undefined && link.path === '') return [{ text: '', path: '' }];
   const rel = relative(dirname(from), file);
   const paths = extname(link.path) === '' && isMarkdown(rel) && link.path !== '' ? [rel.slice(0, -3), rel] : [rel];
-  return paths.map(path => ({ text: encodeLinkPath(path, style), path }));
+  return paths.map(notAnUrl).map(path => ({ text: encodeLinkPath(path, style), path }));
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { LinkKind } from '../model';
 import { matchEntity } from './entities';
 import { percentDecode } from '../text/percent';
 
@@ -69,6 +70,17 @@ function resolveReferences(s: string, backslashes: boolean, at?: number[]): stri
   return out;
 }
 
+
+/**
+ * Whether a link of `kind` whose destination reads `raw` (its path decoded: `path`) is external, as the scanner marks
+ * it (toLinkRef in scanner.ts): a wikilink never is, a backtick path when it reads as a URL, a Markdown link, image or
+ * HTML attribute when its path does, decoded or as written.
+ */
+export function isExternalLink(kind: LinkKind, raw: string, path: string): boolean {
+  if (kind === 'wikilink') return false;
+  if (kind === 'ref') return isExternalTarget(raw);
+  return isExternalTarget(path) || isExternalTarget(raw);
+}
 
 /** A URI scheme of two or more characters (`http:`, `mailto:` …) or a protocol-relative `//`. */
 export function isExternalTarget(dest: string): boolean {

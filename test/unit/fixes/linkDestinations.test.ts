@@ -100,6 +100,18 @@ describe('link destinations written by rename and fixes', () => {
     assert.equal(body(fixed), '<video src="demo.mp3"></video> <img srcset="small.png 1x, large.png 2x">\n');
   });
 
+  it('the closest-file fix writes ./ before a file name that reads as a URL scheme', async () => {
+    const files: Files = { 'a.md': FM('A') + '[x](Kafka-intro.md)\n', 'Kafka: intro.md': FM('K') };
+    const index = await indexOf(files);
+    const d = index.diagnostics('a.md').find(x => x.code === 'link-broken');
+    assert.ok(d);
+    const text = applyTextEdits(files['a.md'], fixesFor(index, d, files['a.md'], '2026-03-01', f => files[f])[0].edits[0].edits);
+    assert.equal(body(text), '[x](./Kafka:%20intro.md)\n');
+    const after = await indexOf({ ...files, 'a.md': text });
+    const r = after.resolve('a.md', after.note('a.md')!.scan.links[0]);
+    assert.equal(r.kind === 'file' && r.file, 'Kafka: intro.md');
+  });
+
   it('the closest-file fix writes a valid destination and shows the readable path in its title', async () => {
     const files: Files = { 'a.md': FM('A') + '[z](my%20notez.md) [y](<my notez.md>)\n', 'my note.md': FM('B') };
     const index = await indexOf(files);

@@ -29,6 +29,23 @@ describe('rename to names with #, %, parentheses or |', () => {
     assertLinksFollow(r, files, moves);
   });
 
+  it('writes ./ before a new name whose first segment reads as a URL scheme (`Kafka:` would make the link external)', async () => {
+    const files: Files = { 'a.md': FM('A') + '[x](b.md) [y](b) ![i](<b.md>) <a href="b.md">h</a> [f](d/c.md)\n', 'b.md': FM('Bt'), 'd/c.md': FM('Ct') };
+    const moves = [{ from: 'b.md', to: 'Kafka: intro.md' }, { from: 'd', to: 'ab+c.d-e:f' }];
+    const r = await rename(files, moves);
+    assert.equal(body(r.after['a.md']),
+      '[x](./Kafka:%20intro.md) [y](./Kafka:%20intro) ![i](<./Kafka: intro.md>) <a href="./Kafka:%20intro.md">h</a> [f](./ab+c.d-e:f/c.md)\n');
+    assert.deepEqual(r.skipped, []);
+    assertLinksFollow(r, files, moves);
+  });
+
+  it('reports a backtick path that would read as a URL after the move instead of writing it', async () => {
+    const files: Files = { 'a.md': FM('A') + 'see `b.md`\n', 'b.md': FM('Bt') };
+    const r = await rename(files, [{ from: 'b.md', to: 'Kafka:intro.md' }]);
+    assert.equal(body(r.after['a.md']), 'see `b.md`\n');
+    assert.deepEqual(r.skipped.map(s => [s.raw, s.target]), [['b.md', 'Kafka:intro.md']]);
+  });
+
   it('leaves a backtick path or wikilink that cannot name the new file unchanged, and reports it', async () => {
     const files: Files = { 'a.md': FM('A') + '`b.md` `b.md#h` [[b]] [[b#h]]\n', 'b.md': FM('Bee') + '# h\n' };
     const r = await rename(files, [{ from: 'b.md', to: 'lang/C#_basics.md' }]);
