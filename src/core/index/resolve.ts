@@ -107,8 +107,11 @@ function resolvePathLink(ctx: ResolveContext, from: string, fromFolder: string, 
  * before they look for the file. Only a `?` written as such starts a query (an encoded `%3F` is part of the name).
  */
 export function filePathOf(link: LinkRef): string {
-  if (link.raw.indexOf('?') === -1) return link.path;
-  const q = link.path.indexOf('?');
+  const rawQuery = link.raw.indexOf('?');
+  if (rawQuery === -1) return link.path;
+  // the decoded path has a `?` for each `%3F` before the query too: it starts at the one after them
+  let q = link.path.indexOf('?');
+  for (let encoded = link.raw.slice(0, rawQuery).match(/%3F/gi)?.length ?? 0; encoded > 0 && q !== -1; encoded--) q = link.path.indexOf('?', q + 1);
   return q === -1 ? link.path : link.path.slice(0, q);
 }
 

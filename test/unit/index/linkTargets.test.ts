@@ -34,6 +34,13 @@ describe('link targets besides notes', () => {
     assert.deepEqual(index.diagnostics('a.md').map(d => `${d.code} ${d.range.start.character}`), ['link-broken 71', 'link-anchor-broken 89']);
   });
 
+  it('a `?query` after an encoded `%3F` starts at the `?` written as such', async () => {
+    const index = await indexOf({ 'a.md': FM('A') + '![d](why%3F/p%3f.png?raw=true) [b](why%3F/p%3f.png?x?y)\n', 'why?/p?.png': '' });
+    const note = index.note('a.md')!;
+    assert.deepEqual(note.scan.links.map(l => { const r = index.resolve('a.md', l); return r.kind === 'file' && r.exists && r.file; }), ['why?/p?.png', 'why?/p?.png']);
+    assert.deepEqual(codes(index, 'a.md'), []);
+  });
+
   it('files the config leaves out exist: links of every kind to them resolve, unchecked', async () => {
     const config = { ...defaultConfig(), exclude: ['archive/**'] };
     const index = await indexOf({
