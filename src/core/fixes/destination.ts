@@ -6,8 +6,8 @@ import { isExternalTarget, isRefPath } from '../scanner/target';
  * back as the same path. A plain destination ends at a space and must balance its parentheses; an `<angle>`
  * destination may hold spaces but not `<`, `>` or a line break; an HTML attribute's value (`<img src="…">`) ends at
  * its quote, or unquoted at a space, and a URL of a `srcset` at a space (a comma may end it too). All are
- * percent-decoded and have character references resolved (the Markdown forms backslash escapes too), and `#` starts
- * the fragment, so those characters are escaped too.
+ * percent-decoded and have character references resolved (the Markdown forms backslash escapes too), `#` starts
+ * the fragment and `?` the query, so those characters are escaped too.
  */
 
 export type DestinationStyle = 'plain' | 'angle' | 'attribute' | 'srcset';
@@ -29,10 +29,10 @@ export function attributeStyle(attribute: string): 'attribute' | 'srcset' {
 }
 
 /**
- * Characters escaped in every destination: `%` (decoding), `#` (fragment), `<` `>` (angle form), `\` (escapes),
- * `|` (a table cell would end there), control characters.
+ * Characters escaped in every destination: `%` (decoding), `#` (fragment), `?` (a query: resolution drops it, as
+ * browsers and VS Code do), `<` `>` (angle form), `\` (escapes), `|` (a table cell would end there), control characters.
  */
-const ALWAYS = /[%#<>\\|\u0000-\u001f\u007f]/;
+const ALWAYS = /[%#?<>\\|\u0000-\u001f\u007f]/;
 /** Characters a plain destination cannot hold as written: whitespace ends it, parentheses must balance. */
 const PLAIN_ONLY = /[ ()]/;
 /**

@@ -165,10 +165,13 @@ function leadsTo(post: PostMoveWorkspace, srcAfter: string, link: LinkRef, file:
   return r.kind === 'file' && r.file === file;
 }
 
-function cannotName(link: LinkRef): string {
-  return link.kind === 'ref'
-    ? 'no backtick path leads to the new path (it cannot hold a space, `#` or Markdown characters, or another file shadows it)'
-    : 'no wikilink names the note alone (a name cannot hold `#`, `|` or brackets, or other notes share it)';
+/** Why a link of this kind was left as it is (for the log: see SkippedLink). */
+export function cannotName(link: Pick<LinkRef, 'kind'>): string {
+  switch (link.kind) {
+    case 'ref': return 'no backtick path leads to the new path (it cannot hold a space, `#`, `?` or Markdown characters, or read as a URL, or another file shadows it)';
+    case 'wikilink': return 'no wikilink names the note alone (a name cannot hold `#`, `|` or brackets, or other notes share it)';
+    default: return 'no relative path leads to the new path (another file answers it first)';
+  }
 }
 
 /** Collects destination replacements per file, only where the text still holds what the index read. */

@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { fixesFor } from '../../../src/core/fixes/index';
+import { cannotName } from '../../../src/core/fixes/rename';
 import { FM, indexOf } from '../index/memoryWorkspace';
 import { assertLinksFollow, body, rename, type Files } from './renameHarness';
 
@@ -27,6 +28,21 @@ describe('rename to names with #, %, parentheses or |', () => {
     const r = await rename(files, moves);
     assert.equal(body(r.after['a.md']), '| a |\n|---|\n| [y](new%7Cname%20%281.md) |\n\n[z](new%7Cname%20%281.md)\n');
     assertLinksFollow(r, files, moves);
+  });
+
+  it('escapes ? in destinations (it would start a query, which resolution drops), keeping a query as written', async () => {
+    const files: Files = { 'a.md': FM('A') + '[x](d/b.md) ![i](d/p.png) ![q](d/p.png?raw=true) <img src="d/p.png"> [c](c.md)\n', 'd/b.md': FM('Bt'), 'd/p.png': 'x', 'c.md': FM('Ct') };
+    const moves = [{ from: 'd', to: 'why?' }, { from: 'c.md', to: 'what?.md' }];
+    const r = await rename(files, moves);
+    assert.equal(body(r.after['a.md']), '[x](why%3F/b.md) ![i](why%3F/p.png) ![q](why%3F/p.png?raw=true) <img src="why%3F/p.png"> [c](what%3F.md)\n');
+    assert.deepEqual(r.skipped, []);
+    assertLinksFollow(r, files, moves);
+  });
+
+  it('gives a Markdown link or image left unchanged a reason of its own (not the wikilink one)', () => {
+    for (const kind of ['link', 'image'] as const) assert.match(cannotName({ kind }), /^no relative path leads to the new path/);
+    assert.match(cannotName({ kind: 'wikilink' }), /^no wikilink names the note/);
+    assert.match(cannotName({ kind: 'ref' }), /^no backtick path leads/);
   });
 
   it('writes ./ before a new name whose first segment reads as a URL scheme (`Kafka:` would make the link external)', async () => {
