@@ -47,13 +47,15 @@ export function renameEdits(index: IndexView, moves: Move[], textOf: (file: stri
 /** `renameEdits`, plus the links that could not be rewritten (a backtick path cannot hold a space or `#` …). */
 export function renamePlan(index: IndexView, moves: Move[], textOf: (file: string) => string | undefined): RenamePlan {
   const fileMoves = expandFileMoves(index, moves);
-  const newPath = (f: string) => fileMoves.get(f) ?? f;
+  const folderMoves = moves.filter(m => m.from !== '' && !index.hasFile(m.from));
+  // a path under a moved folder moves with it, whether the file exists or is only planned (a README chapter to write)
+  const newPath = (f: string) => fileMoves.get(f) ?? throughFolderMoves(folderMoves, f) ?? f;
   const out = new EditCollector(textOf);
   const skipped: SkippedLink[] = [];
 
   const post = new PostMoveWorkspace(index, newPath);
   const folderAfter = (folder: string) => movedFolder(index, folder, fileMoves, moves) ?? folder;
-  for (const src of sourcesOf(index, fileMoves, moves)) {
+  for (const src of sourcesOf(index, fileMoves, folderMoves)) {
     const note = index.note(src);
     if (!note) continue;
     const srcAfter = newPath(src);
@@ -87,21 +89,30 @@ function expandFileMoves(index: IndexView, moves: Move[]): Map<string, string> {
   return fileMoves;
 }
 
+/** Where `file` goes when it lies under one of the moved folders; undefined when it stays. */
+function throughFolderMoves(folderMoves: readonly Move[], file: string): string | undefined {
+  for (const m of folderMoves) if (isInside(file, m.from)) return m.to + file.slice(m.from.length);
+  return undefined;
+}
+
 /**
  * Notes whose links may change: those linking to a moved file, the moved notes themselves, those linking to a file
- * the moved files may shadow (see shadowable) and, when a folder moves, every note with a link to a folder (no
- * index keeps links to folders: they are few, and folder moves rare).
+ * the moved files may shadow (see shadowable) and, when a folder moves, every note with a link to a folder or to a
+ * missing file in a moved folder (no index keeps links to folders, nor lists planned files: they are few, and folder
+ * moves rare).
  */
-function sourcesOf(index: IndexView, fileMoves: Map<string, string>, moves: readonly Move[]): Set<string> {
+function sourcesOf(index: IndexView, fileMoves: Map<string, string>, folderMoves: readonly Move[]): Set<string> {
   const sources = new Set<string>();
   for (const from of fileMoves.keys()) {
     for (const b of index.backlinks(from)) sources.add(b.from);
     if (index.note(from)) sources.add(from);
   }
   for (const file of shadowable(index, fileMoves)) for (const b of index.backlinks(file)) sources.add(b.from);
-  if (moves.some(m => !index.hasFile(m.from))) {
+  if (folderMoves.length > 0) {
+    const follows = (t: ReturnType<typeof targetOf>) =>
+      t !== undefined && (t.kind === 'folder' || (!t.exists && throughFolderMoves(folderMoves, t.file) !== undefined));
     for (const note of index.notes()) {
-      if (!sources.has(note.file) && note.scan.links.some(l => targetOf(index, note.file, l)?.kind === 'folder')) sources.add(note.file);
+      if (!sources.has(note.file) && note.scan.links.some(l => follows(targetOf(index, note.file, l)))) sources.add(note.file);
     }
   }
   return sources;

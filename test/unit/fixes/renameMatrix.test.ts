@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { FM } from '../index/memoryWorkspace';
-import { fileMovesOf, rename, type Files } from './renameHarness';
+import { body, fileMovesOf, rename, type Files } from './renameHarness';
 
 const README = '# S\n\n## Chapters\n\n### A\n\n- [01](basics/01.md) - 必讀 - 1 min\n- [17_3](rust/17_3_a.md) - 必讀 - 1 min\n- [17_4](rust/17_4_b.md) - 必讀 - 1 min\n';
 const MATRIX = (xref: string) => '# C\n\n| Capability Area | Required Topic | Coverage Files | Status |\n| --- | --- | --- | --- |\n'
@@ -64,5 +64,31 @@ describe('rename: matrix paths stay relative to the series folder', () => {
     const cov = r.index.coverage(r.index.series()[0])!;
     assert.deepEqual(cov.rows.map(row => row.files.map(f => f.file)), [['shared/01.md'], ['s/basics/02.md']]);
     assert.deepEqual(cov.xrefs.map(x => [x.a.file, x.b.file]), [['shared/01.md', 's/basics/02.md']]);
+  });
+});
+
+describe('rename: planned chapters follow their folder', () => {
+  const files = (): Files => ({
+    's/README.md': '# S\n\n## Chapters\n\n### A\n\n- [01](sys/01.md) - 必讀 - 1 min\n- [02](sys/02.md) - 必讀 - 1 min\n',
+    's/coverage_matrix.md': '# M\n\n| Capability Area | Required Topic | Coverage Files | Status |\n|---|---|---|---|\n'
+      + '| a | b | `sys/01.md`, `sys/02.md` | Pending |\n\n## Cross-references\n\n- `sys/01.md` <-> `sys/02.md`\n',
+    's/sys/01.md': FM('One') + '[two](02.md) [out](../other/09.md)\n',
+    's/intro.md': FM('Intro') + 'next: `sys/03.md`\n',
+    'x.md': FM('X') + '[three](s/sys/03.md#top)\n',
+  });
+
+  it('a folder rename carries links to its missing files along; links inside it stay as written', async () => {
+    const f = files();
+    // as a folder move, and as the editor hands it over (each file, then the folder)
+    for (const moves of [[{ from: 's/sys', to: 's/system' }], [...asFileMoves(f, 's/sys', 's/system'), { from: 's/sys', to: 's/system' }]]) {
+      const r = await rename(f, moves);
+      assert.equal(body(r.after['s/system/01.md']), '[two](02.md) [out](../other/09.md)\n');
+      assert.match(r.after['s/README.md'], /- \[01\]\(system\/01\.md\) .*\n- \[02\]\(system\/02\.md\) /);
+      assert.match(r.after['s/coverage_matrix.md'], /\| `system\/01\.md`, `system\/02\.md` \|/);
+      assert.match(r.after['s/coverage_matrix.md'], /- `system\/01\.md` <-> `system\/02\.md`/);
+      assert.equal(body(r.after['s/intro.md']), 'next: `system/03.md`\n');
+      assert.equal(body(r.after['x.md']), '[three](s/system/03.md#top)\n');
+      assert.deepEqual(r.skipped, []);
+    }
   });
 });

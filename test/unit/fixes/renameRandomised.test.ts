@@ -3,6 +3,7 @@ import type { Move } from '../../../src/core/fixes/rename';
 import { matrixText, noteText, NOTES, OTHER_FILES, readmeText, rng, type Pick } from '../support/randomWorkspace';
 import type { WorkspaceIndex } from '../../../src/core/index/workspaceIndex';
 import type { LinkRef } from '../../../src/core/model';
+import { refCandidates } from '../../../src/core/index/resolve';
 import { fileMovesOf, rename, targetsOf, type Files } from './renameHarness';
 
 /**
@@ -50,6 +51,25 @@ function foldersOf(index: WorkspaceIndex, file: string): (string | undefined)[] 
     const r = index.resolve(file, l);
     return r.kind === 'folder' ? r.folder : undefined;
   });
+}
+
+/** The missing file each link of `file` names, in link order (undefined: not a link to a missing file). */
+function missingOf(index: WorkspaceIndex, file: string): (string | undefined)[] {
+  return (index.note(file)?.scan.links ?? []).map(l => {
+    const r = index.resolve(file, l);
+    return r.kind === 'file' && !r.exists ? r.file : undefined;
+  });
+}
+
+/**
+ * Whether link `k` of `file` may name `missing`: resolves to it, or for a backtick path (resolution names a missing
+ * one against the series folder) looks for it there.
+ */
+function mayName(index: WorkspaceIndex, file: string, k: number, missing: string): boolean {
+  const link = index.note(file)!.scan.links[k];
+  const r = index.resolve(file, link);
+  if (r.kind === 'file' && r.file === missing) return true;
+  return link.kind === 'ref' && refCandidates(index, file, link.path).includes(missing);
 }
 
 /** The spans of a file a rename may rewrite: link destinations, and the sides of a matrix's cross-references. */
@@ -116,6 +136,16 @@ async function check(seed: number): Promise<{ followed: number; skipped: number 
       if (np(was[k]!) !== was[k]) followed++;
       assert.equal(now[k], np(was[k]!), `seed ${seed}: moving ${move.from} → ${move.to}, link ${k} of ${note.file} (${link.raw}) `
         + `led to ${was[k]}, now to ${now[k]}; it reads ${after.scan.links[k].raw}`);
+    }
+    // links to missing files (planned chapters) follow a folder's move too, and keep their path otherwise
+    const missingBefore = missingOf(r.before, note.file);
+    for (let k = 0; k < missingBefore.length; k++) {
+      const f = missingBefore[k];
+      const link = beforeLinks[k];
+      if (f === undefined || skipped.has(`${note.file}@${link.targetRange.start.line}:${link.targetRange.start.character}`)) continue;
+      const moved = !files[move.from] && f.startsWith(move.from + '/') ? move.to + f.slice(move.from.length) : f;
+      assert.ok(mayName(r.index, np(note.file), k, moved), `seed ${seed}: moving ${move.from} → ${move.to}, link ${k} of ${note.file} (${link.raw}) `
+        + `named missing ${f}, not ${moved} now; it reads ${after.scan.links[k].raw}`);
     }
     // links to folders follow a folder's move, and keep leading to a folder that stays
     const folderBefore = foldersOf(r.before, note.file);
