@@ -4,11 +4,12 @@ import { nearestFolderIn, resolveLink, wikilinkMatches } from '../index/resolve'
 import { WorkspaceFiles } from '../index/workspaceFiles';
 import type { LinkRef } from '../model';
 import { basename, dirname } from '../paths';
+import { isReadmeName, sectionKind } from '../series/readmeSections';
 import type { LinkWorld } from './linkText';
 
 /**
  * The workspace as it will be once the files have moved: which files and notes exist where, the series folders
- * (a README moves with its folder) and the names wikilinks answer to (file names, titles, aliases). Rename edits ask it where a link text
+ * (a README moves with its folder, and stops making one when renamed) and the names wikilinks answer to (file names, titles, aliases). Rename edits ask it where a link text
  * would lead after the move, so they never write a text that some other file shadows.
  */
 export class PostMoveWorkspace extends WorkspaceFiles implements LinkWorld {
@@ -28,7 +29,15 @@ export class PostMoveWorkspace extends WorkspaceFiles implements LinkWorld {
       this.names.add(file, titleOf(file, n.frontmatter.data?.title, n.scan.headings), undefined);
       this.names.setAliases(file, n.aliases, undefined);
     }
-    for (const s of index.series()) this.seriesFolders.add(dirname(newPath(s.readme)));
+    // a series README keeps its series where it lands while it keeps its name; a note taking the name makes a series when it has chapters
+    const readmes = new Set(index.series().map(s => s.readme));
+    for (const n of index.notes()) {
+      const file = newPath(n.file);
+      if (!isReadmeName(file)) continue;
+      if (readmes.has(n.file) || (file !== n.file && n.scan.headings.some(h => h.level === 2 && sectionKind(h.text) === 'chapters'))) {
+        this.seriesFolders.add(dirname(file));
+      }
+    }
   }
 
   resolve(from: string, link: LinkRef): Resolution {

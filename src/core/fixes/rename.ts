@@ -7,6 +7,7 @@ import { rawFragment } from './links';
 import { linkTextFor } from './linkText';
 import { movedFolder, spanRewrites } from './matrixSpans';
 import { PostMoveWorkspace } from './postMove';
+import { isReadmeName } from '../series/readmeSections';
 
 export interface Move {
   from: string;
@@ -55,7 +56,7 @@ export function renamePlan(index: IndexView, moves: Move[], textOf: (file: strin
 
   const post = new PostMoveWorkspace(index, newPath);
   const folderAfter = (folder: string) => movedFolder(index, folder, fileMoves, moves) ?? folder;
-  for (const src of sourcesOf(index, fileMoves, folderMoves)) {
+  for (const src of sourcesOf(index, fileMoves, folderMoves, post)) {
     const note = index.note(src);
     if (!note) continue;
     const srcAfter = newPath(src);
@@ -96,13 +97,14 @@ function throughFolderMoves(folderMoves: readonly Move[], file: string): string 
 }
 
 /**
- * Notes whose links may change: those linking to a moved file, the moved notes themselves, those linking to a file
- * the moved files may shadow (see shadowable) and, when a folder moves, every note with a link to a folder or to a
+ * Notes whose links may change: those linking to a moved file, the moved notes themselves, those whose series
+ * changes (see seriesChanged), those linking to a file the moved files may shadow (see shadowable) and, when a folder moves, every note with a link to a folder or to a
  * missing file in a moved folder (no index keeps links to folders, nor lists planned files: they are few, and folder
  * moves rare).
  */
-function sourcesOf(index: IndexView, fileMoves: Map<string, string>, folderMoves: readonly Move[]): Set<string> {
+function sourcesOf(index: IndexView, fileMoves: Map<string, string>, folderMoves: readonly Move[], post: PostMoveWorkspace): Set<string> {
   const sources = new Set<string>();
+  for (const file of seriesChanged(index, fileMoves, post)) sources.add(file);
   for (const from of fileMoves.keys()) {
     for (const b of index.backlinks(from)) sources.add(b.from);
     if (index.note(from)) sources.add(from);
@@ -116,6 +118,19 @@ function sourcesOf(index: IndexView, fileMoves: Map<string, string>, folderMoves
     }
   }
   return sources;
+}
+
+/**
+ * Notes that stay where they are but in another series (or none) after the move: a series README moved, renamed or
+ * taking the name makes, moves or ends a series, and their backtick paths are read from another series folder.
+ */
+function seriesChanged(index: IndexView, fileMoves: ReadonlyMap<string, string>, post: PostMoveWorkspace): string[] {
+  if (![...fileMoves].some(([from, to]) => isReadmeName(from) || isReadmeName(to))) return [];
+  const out: string[] = [];
+  for (const note of index.notes()) {
+    if (!fileMoves.has(note.file) && index.seriesOf(note.file)?.folder !== post.seriesFolderOf(note.file)) out.push(note.file);
+  }
+  return out;
 }
 
 /**

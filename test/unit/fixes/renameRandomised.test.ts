@@ -18,9 +18,9 @@ const NEW_FOLDERS = ['notes', 'notes/sub', 's/adv', 's/basics', 'new/deeper', 'a
 
 function pickMove(files: Files, r: () => number, pick: Pick): Move | undefined {
   if (r() < 0.7) {
-    // (moving the series README away dissolves the series: backtick paths resolved against its folder stop resolving)
-    const notes = Object.keys(files).filter(f => f.endsWith('.md') && !f.endsWith('README.md'));
-    const from = pick(notes);
+    // (renaming or moving the series README ends or moves the series: backtick paths read from its folder are rewritten)
+    const notes = Object.keys(files).filter(f => f.endsWith('.md') && f !== 's/README.md');
+    const from = r() < 0.1 ? 's/README.md' : pick(notes);
     const to = r() < 0.5
       ? from.replace(/[^/]*$/, pick(NEW_NAMES))
       : `${pick(NEW_FOLDERS)}/${r() < 0.5 ? from.slice(from.lastIndexOf('/') + 1) : pick(NEW_NAMES)}`;
@@ -62,13 +62,13 @@ function missingOf(index: WorkspaceIndex, file: string): (string | undefined)[] 
 }
 
 /**
- * Whether link `k` of `file` may name `missing`: resolves to it, or for a backtick path (resolution names a missing
- * one against the series folder) looks for it there.
+ * Whether link `k` of `file` may name `missing`: resolves to it (a folder, when a moved file went into it), or for a
+ * backtick path (resolution names a missing one against the series folder) looks for it there.
  */
 function mayName(index: WorkspaceIndex, file: string, k: number, missing: string): boolean {
   const link = index.note(file)!.scan.links[k];
   const r = index.resolve(file, link);
-  if (r.kind === 'file' && r.file === missing) return true;
+  if ((r.kind === 'file' && r.file === missing) || (r.kind === 'folder' && r.folder === missing)) return true; // (a folder once a file moved in)
   return link.kind === 'ref' && refCandidates(index, file, link.path).includes(missing);
 }
 

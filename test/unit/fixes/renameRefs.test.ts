@@ -42,4 +42,41 @@ describe('rename: backtick paths', () => {
     assert.equal(body(r.after['s/sys/01.md']), '`net2/02.md` `02.md` `../net2/02.md`\n');
     assertLinksFollow(r, files, moves);
   });
+
+  it('keeps the paths of notes that stay right when the series README is renamed (the series ends) or renamed back', async () => {
+    const files: Files = {
+      's/README.md': SERIES, 's/coverage_matrix.md': '# M\n\n| Capability Area | Required Topic | Coverage Files | Status |\n|---|---|---|---|\n| a | b | `sys/01.md` | Done |\n',
+      's/sys/01.md': FM('One') + '`net/02.md` `net/03.md` [[02]]\n', 's/net/02.md': FM('Two'), 'top.md': FM('Top') + '`s/net/02.md`\n',
+    };
+    const moves = [{ from: 's/README.md', to: 's/INDEX.md' }];
+    const r = await rename(files, moves);
+    assert.equal(body(r.after['s/sys/01.md']), '`../net/02.md` `../net/03.md` [[02]]\n');
+    assert.equal(r.after['top.md'], files['top.md']);
+    assert.deepEqual(r.skipped, []);
+    assert.equal(r.index.series().length, 0);
+    assertLinksFollow(r, files, moves);
+    // and back: the series comes again, and its paths still lead where they did
+    const back = await rename(r.after, [{ from: 's/INDEX.md', to: 's/README.md' }]);
+    assert.equal(back.index.series().length, 1);
+    assertLinksFollow(back, r.after, [{ from: 's/INDEX.md', to: 's/README.md' }]);
+  });
+
+  it('keeps the paths of notes that stay right when a README moved in makes a nested series', async () => {
+    const inner = '# Inner\n\n## Chapters\n\n### A\n\n- [x](x.md) - 必讀 - 1 min\n';
+    const files: Files = { 's/README.md': SERIES, 'drafts/README.md': inner, 's/sys/01.md': FM('One') + '`net/02.md`\n', 's/net/02.md': FM('Two'), 's/sys/x.md': FM('X') };
+    const moves = [{ from: 'drafts/README.md', to: 's/sys/README.md' }];
+    const r = await rename(files, moves);
+    assert.deepEqual(r.index.series().map(x => x.folder), ['s', 's/sys']);
+    assert.equal(body(r.after['s/sys/01.md']), '`s/net/02.md`\n');
+    assertLinksFollow(r, files, moves);
+  });
+
+  it('sees a note renamed README.md with a Chapters section as a new series', async () => {
+    const files: Files = { 's/README.md': SERIES, 's/sys/list.md': '# L\n\n## Chapters\n\n### A\n\n- [x](x.md) - 必讀 - 1 min\n', 's/sys/01.md': FM('One') + '`net/02.md`\n', 's/net/02.md': FM('Two'), 's/sys/x.md': FM('X') };
+    const moves = [{ from: 's/sys/list.md', to: 's/sys/README.md' }];
+    const r = await rename(files, moves);
+    assert.deepEqual(r.index.series().map(x => x.folder), ['s', 's/sys']);
+    assert.equal(body(r.after['s/sys/01.md']), '`s/net/02.md`\n');
+    assertLinksFollow(r, files, moves);
+  });
 });
