@@ -1,3 +1,4 @@
+import type { NotesConfig } from '../config';
 import type { IndexView, Resolution } from '../index/api';
 import { titleOf } from '../index/noteRecord';
 import { nearestFolderIn, resolveLink, wikilinkMatches } from '../index/resolve';
@@ -8,16 +9,21 @@ import { isReadmeName, sectionKind } from '../series/readmeSections';
 import type { LinkWorld } from './linkText';
 
 /**
- * The workspace as it will be once the files have moved: which files and notes exist where, the series folders
+ * The workspace as it will be once the files have moved: which files and notes exist where (and which Markdown files
+ * the editor hides), the series folders
  * (a README moves with its folder, and stops making one when renamed) and the names wikilinks answer to (file names, titles, aliases). Rename edits ask it where a link text
  * would lead after the move, so they never write a text that some other file shadows.
  */
 export class PostMoveWorkspace extends WorkspaceFiles implements LinkWorld {
   private readonly noteFiles = new Set<string>();
   private readonly seriesFolders = new Set<string>();
+  /** the index's: folders never listed and folder aliases resolve as they do there */
+  readonly config: NotesConfig;
 
   constructor(index: IndexView, newPath: (file: string) => string, private readonly matrixFileName = index.config.matrixFileName) {
     super();
+    this.config = index.config;
+    this.replaceHiddenNotes([...index.hiddenNotes()].map(newPath));
     for (const f of index.files()) {
       const file = newPath(f);
       this.allFiles.add(file);

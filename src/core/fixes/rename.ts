@@ -148,7 +148,8 @@ function shadowable(index: IndexView, fileMoves: ReadonlyMap<string, string>): s
     if (note) names.add(titleOf(from, note.frontmatter.data?.title, note.scan.headings).toLowerCase());
     for (const a of note?.aliases ?? []) names.add(a.toLowerCase());
   }
-  const out: string[] = [];
+  // a hidden note answers a wikilink by its file name (see WorkspaceFiles.replaceHiddenNotes)
+  const out = [...index.hiddenNotes()].filter(file => names.has(stem(file).toLowerCase()));
   for (const file of index.files()) {
     if (fileMoves.has(file)) continue;
     const note = index.note(file);

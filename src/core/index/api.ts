@@ -72,6 +72,8 @@ export interface IndexView {
   notes(): Iterable<NoteRecord>;
   /** every workspace file known to the index (notes and other files) */
   files(): Iterable<string>;
+  /** Markdown files the editor's listing hides (`files.exclude`): a wikilink finds them by file name, never read */
+  hiddenNotes(): ReadonlySet<string>;
   resolve(fromFile: string, link: LinkRef): Resolution;
   headingsOf(file: string): Heading[] | undefined;
   /** notes that link to `file` (every link kind, README and matrix included) */

@@ -63,6 +63,7 @@ export class FakeIndex implements IndexView {
   note(file: string): NoteRecord | undefined { return this.records.get(file); }
   notes(): Iterable<NoteRecord> { return this.records.values(); }
   files(): Iterable<string> { return [...this.records.keys(), ...this.otherFiles]; }
+  hiddenNotes(): ReadonlySet<string> { return new Set(); }
   resolve(): never { throw new Error('not used'); }
   headingsOf(): undefined { return undefined; }
   backlinks(): [] { return []; }

@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { applyTextEdits } from '../../../src/core/fixes/applyEdits';
 import { renameEdits, renamePlan, type Move, type SkippedLink } from '../../../src/core/fixes/rename';
+import type { NotesConfig } from '../../../src/core/config';
 import type { WorkspaceIndex } from '../../../src/core/index/workspaceIndex';
 import { indexOf } from '../index/memoryWorkspace';
 
@@ -26,9 +27,14 @@ export function fileMovesOf(files: Files, moves: Move[]): Map<string, string> {
   return out;
 }
 
-/** Runs the rename edits on an in-memory workspace, applies them, moves the files and indexes the result. */
-export async function rename(files: Files, moves: Move[]): Promise<Renamed> {
-  const before = await indexOf(files);
+/**
+ * Runs the rename edits on an in-memory workspace, applies them, moves the files and indexes the result. `hidden`:
+ * Markdown files the editor hides (known by name only, see WorkspaceIndex.setHiddenNotes), which move with a folder.
+ */
+export async function rename(files: Files, moves: Move[], options: { hidden?: string[]; config?: NotesConfig } = {}): Promise<Renamed> {
+  const before = await indexOf(files, options.config);
+  const hidden = options.hidden ?? [];
+  if (hidden.length > 0) before.setHiddenNotes(hidden);
   const plan = renamePlan(before, moves, f => files[f]);
   assert.deepEqual(renameEdits(before, moves, f => files[f]), plan.edits, 'renameEdits returns the plan\'s edits');
   const edited: Files = { ...files };
@@ -36,7 +42,15 @@ export async function rename(files: Files, moves: Move[]): Promise<Renamed> {
   const fileMoves = fileMovesOf(files, moves);
   const after: Files = {};
   for (const [f, t] of Object.entries(edited)) after[fileMoves.get(f) ?? f] = t;
-  return { after, index: await indexOf(after), before, skipped: plan.skipped };
+  const index = await indexOf(after, options.config);
+  if (hidden.length > 0) index.setHiddenNotes(hidden.map(h => hiddenAfter(files, moves, h)));
+  return { after, index, before, skipped: plan.skipped };
+}
+
+/** Where a hidden file is after the moves: it moves with a folder it lies in. */
+function hiddenAfter(files: Files, moves: Move[], file: string): string {
+  const m = moves.find(m => files[m.from] === undefined && file.startsWith(m.from + '/'));
+  return m ? m.to + file.slice(m.from.length) : file;
 }
 
 /** The file each existing link target of `file` resolves to, in link order (undefined: broken or not a file). */
