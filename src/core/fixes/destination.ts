@@ -52,20 +52,36 @@ export function notAnUrl(p: string): string {
 }
 
 /**
- * A path encoded for a link destination of the given style; readable characters (CJK, `_`, `-` …) stay as they are.
- * A path that would read as a URL starts with `./` (see notAnUrl).
+ * A path encoded for a link destination of the given style; readable characters (CJK, `_`, `-` …) stay as they are,
+ * unless `nonAscii` asks for every character beyond ASCII as percent-encoded UTF-8 bytes (the author's style: see
+ * percentEncodesNonAscii). A path that would read as a URL starts with `./` (see notAnUrl).
  */
-export function encodeLinkPath(p: string, style: DestinationStyle = 'plain'): string {
+export function encodeLinkPath(p: string, style: DestinationStyle = 'plain', nonAscii = false): string {
   p = notAnUrl(p);
   let out = '';
   for (let i = 0; i < p.length; i++) {
     const c = p[i];
-    if (ALWAYS.test(c) || (style === 'plain' && PLAIN_ONLY.test(c)) || (style === 'attribute' && ATTRIBUTE_ONLY.test(c))
+    if (nonAscii && c.charCodeAt(0) >= 0x80) {
+      const point = String.fromCodePoint(p.codePointAt(i)!);
+      i += point.length - 1;
+      out += isWellFormed(point) ? encodeURIComponent(point) : point;
+    } else if (ALWAYS.test(c) || (style === 'plain' && PLAIN_ONLY.test(c)) || (style === 'attribute' && ATTRIBUTE_ONLY.test(c))
       || (style === 'srcset' && SRCSET_ONLY.test(c))
       || (c === '&' && startsCharacterReference(p, i))) out += percentByte(c);
     else out += c;
   }
   return out;
+}
+
+/** Not a lone surrogate (which has no UTF-8 bytes to percent-encode). */
+function isWellFormed(point: string): boolean {
+  const c = point.charCodeAt(0);
+  return point.length === 2 || c < 0xd800 || c > 0xdfff;
+}
+
+/** Whether a destination as written percent-encodes characters beyond ASCII (`%E7%AD%86.md`): a rewrite keeps doing so. */
+export function percentEncodesNonAscii(raw: string): boolean {
+  return /%[89A-Fa-f][0-9A-Fa-f]/.test(raw);
 }
 
 /** `&name;`, `&#NN;` or `&#xHH;` at `i` would be read as a character reference. */

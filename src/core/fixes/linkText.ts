@@ -3,7 +3,7 @@ import { isRelativeWikilink } from '../index/resolve';
 import type { LinkRef } from '../model';
 import { isExternalLink } from '../scanner/target';
 import { basename, dirname, extname, isMarkdown, relative } from '../paths';
-import { encodeLinkPath, fitsRef, fitsWikilinkName, notAnUrl, type DestinationStyle } from './destination';
+import { encodeLinkPath, fitsRef, fitsWikilinkName, notAnUrl, percentEncodesNonAscii, type DestinationStyle } from './destination';
 
 /**
  * Writing a link so that it points at a given file: the candidate texts in the link's own style (relative path,
@@ -46,10 +46,17 @@ export function linkTextFor(world: LinkWorld, from: string, link: LinkRef, file:
   style: DestinationStyle = 'plain', exists = true): string | undefined {
   const frag = fragment !== undefined && fragment !== '' ? fragment : undefined;
   const query = queryOf(link);
+  // `[[b # Sec]]` keeps its blanks before the `#` (the fragment as written keeps those after it)
+  const gap = link.kind === 'wikilink' && frag !== undefined ? blanksBeforeHash(link.raw) : '';
   for (const c of candidatesFor(world, from, link, file, frag, style)) {
-    if (!exists || leadsTo(world, from, link, c, file)) return c.text + query + (frag === undefined ? '' : `#${frag}`);
+    if (!exists || leadsTo(world, from, link, c, file)) return c.text + query + (frag === undefined ? '' : `${gap}#${frag}`);
   }
   return undefined;
+}
+
+function blanksBeforeHash(raw: string): string {
+  const hash = raw.indexOf('#');
+  return hash === -1 ? '' : /[ \t]*$/.exec(raw.slice(0, hash))![0];
 }
 
 /** The `?query` of a Markdown link or image as written (`?raw=true`), kept when its path is rewritten; else ''. */
@@ -81,14 +88,18 @@ function leadsTo(world: LinkWorld, from: string, link: LinkRef, c: Candidate, fi
 }
 
 /**
- * A relative path (without `.md` when the link had no extension, then with it), encoded for the destination. A
- * link to its own note keeps the form the author wrote: `#x` stays a bare fragment, `a.md#x` a file name.
+ * A path (without `.md` when the link had no extension, then with it), encoded for the destination, in the link's
+ * style: from the workspace root when it was (`/docs/b.md`), else relative, with `./` when it had one, and with
+ * characters beyond ASCII percent-encoded when it had them so. A link to its own note keeps the form the author
+ * wrote: `#x` stays a bare fragment, `a.md#x` a file name.
  */
 function pathLinkCandidates(from: string, link: LinkRef, file: string, frag: string | undefined, style: DestinationStyle): Candidate[] {
   if (file === from && frag !== undefined && link.path === '') return [{ text: '', path: '' }];
-  const rel = relative(dirname(from), file);
-  const paths = extname(link.path) === '' && isMarkdown(rel) && link.path !== '' ? [rel.slice(0, -3), rel] : [rel];
-  return paths.map(notAnUrl).map(path => ({ text: encodeLinkPath(path, style), path }));
+  const rel = link.path.startsWith('/') ? '/' + file : relative(dirname(from), file);
+  const written = link.path.startsWith('./') && !rel.startsWith('../') ? './' + rel : rel;
+  const paths = extname(link.path) === '' && isMarkdown(rel) && link.path !== '' ? [written.slice(0, -3), written] : [written];
+  const nonAscii = percentEncodesNonAscii(link.raw);
+  return paths.map(notAnUrl).map(path => ({ text: encodeLinkPath(path, style, nonAscii), path }));
 }
 
 /**

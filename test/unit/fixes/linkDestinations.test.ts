@@ -29,11 +29,31 @@ describe('link destinations written by rename and fixes', () => {
     assertLinksFollow(r, files, moves);
   });
 
+  it('keeps the form a destination was written in: from the root, with ./, percent-encoded beyond ASCII', async () => {
+    const files: Files = {
+      'd/a.md': FM('A') + '[x](/docs/b.md) [y](%E7%AD%86.md) [z](./%E7%AD%86.md#h) [w](./../docs/b) [v](/docs/b)\n',
+      'docs/b.md': FM('Bt'), 'd/筆.md': FM('Ct') + '# h\n',
+    };
+    const moves = [{ from: 'docs/b.md', to: 'docs/c 2.md' }, { from: 'd/筆.md', to: 'd/筆記 😀.md' }];
+    const r = await rename(files, moves);
+    assert.equal(body(r.after['d/a.md']),
+      '[x](/docs/c%202.md) [y](%E7%AD%86%E8%A8%98%20%F0%9F%98%80.md) [z](./%E7%AD%86%E8%A8%98%20%F0%9F%98%80.md#h) [w](../docs/c%202) [v](/docs/c%202)\n');
+    assertLinksFollow(r, files, moves);
+  });
+
+  it('keeps the blanks around the # of a wikilink', async () => {
+    const files: Files = { 'a.md': FM('A') + '[[b # Sec]] [[b#Sec|x]] [[b\t#Sec]]\n', 'b.md': FM('Bt') + '# Sec\n' };
+    const moves = [{ from: 'b.md', to: 'x/c.md' }];
+    const r = await rename(files, moves);
+    assert.equal(body(r.after['a.md']), '[[c # Sec]] [[c#Sec|x]] [[c\t#Sec]]\n');
+    assertLinksFollow(r, files, moves);
+  });
+
   it('keeps a reference definition a definition', async () => {
     const files: Files = { 'a.md': FM('A') + 'Use [x][r] and [y][r2].\n\n[r]: b.md "title"\n[r2]: <./b.md#sec>\n', 'b.md': FM('B') + '## Sec\n' };
     const moves = [{ from: 'b.md', to: 'new name.md' }];
     const r = await rename(files, moves);
-    assert.equal(body(r.after['a.md']), 'Use [x][r] and [y][r2].\n\n[r]: new%20name.md "title"\n[r2]: <new name.md#sec>\n');
+    assert.equal(body(r.after['a.md']), 'Use [x][r] and [y][r2].\n\n[r]: new%20name.md "title"\n[r2]: <./new name.md#sec>\n');
     assert.deepEqual(r.index.note('a.md')!.scan.links.map(l => l.definition === true), [true, true]);
     assertLinksFollow(r, files, moves);
   });

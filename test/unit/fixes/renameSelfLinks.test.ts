@@ -16,7 +16,7 @@ describe('rename: links of a note to itself', () => {
     const files: Files = { 'a.md': FM('A') + '# x\n\n[self](a.md#x) [top](./a.md) [frag](#x)\n', 'b.md': FM('B') + '[a](a.md#x)\n' };
     const moves = [{ from: 'a.md', to: 'sub/z.md' }];
     const r = await rename(files, moves);
-    assert.equal(body(r.after['sub/z.md']), '# x\n\n[self](z.md#x) [top](z.md) [frag](#x)\n');
+    assert.equal(body(r.after['sub/z.md']), '# x\n\n[self](z.md#x) [top](./z.md) [frag](#x)\n');
     assert.equal(body(r.after['b.md']), '[a](sub/z.md#x)\n');
     assertLinksFollow(r, files, moves);
   });
