@@ -17,6 +17,8 @@ export interface SpanRewrite {
   end: number;
   raw: string;
   newText: string;
+  /** the folder the range names after the move */
+  folder: string;
 }
 
 /**
@@ -43,7 +45,7 @@ export function spanRewrites(
       if (folderAfter === undefined) continue;
       out.push({
         file: cov.file, range: side.range, start: lines.offsetAt(side.range.start), end: lines.offsetAt(side.range.end),
-        raw: side.raw, newText: spanText(seriesAfter, folderAfter, side),
+        raw: side.raw, newText: spanText(seriesAfter, folderAfter, side), folder: folderAfter,
       });
     }
   }

@@ -14,7 +14,10 @@ export interface Move {
   to: string;
 }
 
-/** A link that points at a moved file but that no text of its kind can point at the file's new path. */
+/**
+ * A link that points at a moved file but that no text of its kind can point at the file's new path, or whose text is
+ * no longer what the index read (changed since, or unreadable): it is left as it is.
+ */
 export interface SkippedLink {
   /** the note holding the link (its path before the move) */
   file: string;
@@ -39,7 +42,7 @@ export interface RenamePlan {
  * wikilinks pointing at a moved file (README chapter lines and matrix paths included), and the relative links
  * inside the moved notes themselves, and matrix cross-reference ranges of a moved folder. Edits are expressed on the files' current (pre-move) paths, so they can be
  * applied before the move as one undoable edit. `textOf` gives the current text (an unsaved buffer wins) and is
- * used to skip links whose text no longer matches the index (never edit stale positions).
+ * used to skip links whose text no longer matches the index (never edit stale positions: renamePlan reports them).
  */
 export function renameEdits(index: IndexView, moves: Move[], textOf: (file: string) => string | undefined): FileEdit[] {
   return renamePlan(index, moves, textOf).edits;
@@ -52,7 +55,6 @@ export function renamePlan(index: IndexView, moves: Move[], textOf: (file: strin
   // a path under a moved folder moves with it, whether the file exists or is only planned (a README chapter to write)
   const newPath = (f: string) => fileMoves.get(f) ?? throughFolderMoves(folderMoves, f) ?? f;
   const out = new EditCollector(textOf);
-  const skipped: SkippedLink[] = [];
 
   const post = new PostMoveWorkspace(index, newPath);
   const folderAfter = (folder: string) => movedFolder(index, folder, fileMoves, moves) ?? folder;
@@ -65,19 +67,19 @@ export function renamePlan(index: IndexView, moves: Move[], textOf: (file: strin
       if (target === undefined) continue;
       if (target.kind === 'folder') {
         const text = folderLinkText(post, srcAfter, link, folderAfter(target.folder), destinationStyleOf(textOf(src), link));
-        if (text !== undefined) out.replace(src, link, text);
+        if (text !== undefined) out.replace(src, link, text, folderAfter(target.folder));
         continue;
       }
       const after = newPath(target.file);
       if (leadsTo(post, srcAfter, link, after)) continue; // the text survives the move as it is
       const fragment = link.fragment !== undefined ? rawFragment(link) : undefined;
       const text = linkTextFor(post, srcAfter, link, after, fragment, destinationStyleOf(textOf(src), link), target.exists);
-      if (text !== undefined) out.replace(src, link, text);
-      else if (out.isCurrent(src, link)) skipped.push({ file: src, range: link.targetRange, raw: link.raw, target: after, reason: cannotName(link) });
+      if (text !== undefined) out.replace(src, link, text, after);
+      else out.leave(src, link, after, cannotName(link));
     }
   }
-  for (const s of spanRewrites(index, fileMoves, moves, textOf)) out.replaceRange(s.file, s.range, s.start, s.end, s.raw, s.newText);
-  return { edits: out.fileEdits(), skipped };
+  for (const s of spanRewrites(index, fileMoves, moves, textOf)) out.replaceRange(s.file, s.range, s.start, s.end, s.raw, s.newText, s.folder);
+  return { edits: out.fileEdits(), skipped: out.skipped };
 }
 
 /** Folder moves expanded into file moves (a path the index has as a file moves as itself). */
@@ -201,31 +203,50 @@ export function cannotName(link: Pick<LinkRef, 'kind'>): string {
   }
 }
 
-/** Collects destination replacements per file, only where the text still holds what the index read. */
+/**
+ * Collects destination replacements per file, only where the text still holds what the index read; a link whose
+ * text could not be read or changed since (typed into a moment ago) is reported as skipped instead, as is one that no
+ * text can rewrite.
+ */
 class EditCollector {
   private readonly byFile = new Map<string, TextEdit[]>();
+  readonly skipped: SkippedLink[] = [];
 
   constructor(private readonly textOf: (file: string) => string | undefined) {}
 
-  /** Whether the note's current text still has the link's destination where the index saw it. */
-  isCurrent(file: string, link: LinkRef): boolean {
-    const text = this.textOf(file);
-    return text !== undefined && text.slice(link.targetStart, link.targetEnd) === link.raw;
+  replace(file: string, link: LinkRef, newText: string, target: string): void {
+    this.replaceRange(file, link.targetRange, link.targetStart, link.targetEnd, link.raw, newText, target);
   }
 
-  replace(file: string, link: LinkRef, newText: string): void {
-    this.replaceRange(file, link.targetRange, link.targetStart, link.targetEnd, link.raw, newText);
+  /** A link left as it is, for `reason`, or because its text is not what the index read. */
+  leave(file: string, link: LinkRef, target: string, reason: string): void {
+    const stale = this.staleness(file, link.targetStart, link.targetEnd, link.raw);
+    this.skipped.push({ file, range: link.targetRange, raw: link.raw, target, reason: stale ?? reason });
   }
 
-  /** Replaces `[start, end)` of `file` (expected to hold `expected`) with `newText`; once per position. */
-  replaceRange(file: string, range: Range, start: number, end: number, expected: string, newText: string): void {
-    const text = this.textOf(file);
-    if (text === undefined || text.slice(start, end) !== expected || expected === newText) return;
+  /**
+   * Replaces `[start, end)` of `file` (expected to hold `expected`) with `newText`; once per position. `target`:
+   * where the link's target moves to (for the report when the text is not what the index read).
+   */
+  replaceRange(file: string, range: Range, start: number, end: number, expected: string, newText: string, target: string): void {
+    if (expected === newText) return;
+    const stale = this.staleness(file, start, end, expected);
+    if (stale !== undefined) {
+      this.skipped.push({ file, range, raw: expected, target, reason: stale });
+      return;
+    }
     let list = this.byFile.get(file);
     if (!list) this.byFile.set(file, (list = []));
     if (!list.some(e => e.range.start.line === range.start.line && e.range.start.character === range.start.character)) {
       list.push({ range, newText });
     }
+  }
+
+  /** Why `[start, end)` of the file's current text cannot be edited (not what the index read); undefined when it can. */
+  private staleness(file: string, start: number, end: number, expected: string): string | undefined {
+    const text = this.textOf(file);
+    if (text === undefined) return 'the file could not be read';
+    return text.slice(start, end) === expected ? undefined : 'the file changed since it was read (edit it again, or undo and rename again)';
   }
 
   fileEdits(): FileEdit[] {
