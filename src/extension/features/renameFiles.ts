@@ -24,8 +24,11 @@ const MAX_FETCH_ROUNDS = 4;
 export function registerRenameParticipant(service: IndexService): vscode.Disposable {
   return vscode.workspace.onWillRenameFiles(event => {
     try {
-      if (!isIndexReady(service)) return;
       const renames = event.files.map(f => ({ from: service.fileOf(f.oldUri), to: service.fileOf(f.newUri) }));
+      if (!isIndexReady(service)) {
+        reportNotReady(service, renames);
+        return;
+      }
       const moves = expandMoves(service.index, renames);
       if (moves.length === 0) return;
       event.waitUntil(linkUpdatesFor(service, moves, folderMovesOf(service.index, renames)).then(
@@ -39,6 +42,17 @@ export function registerRenameParticipant(service: IndexService): vscode.Disposa
       service.log.error(`rename participant failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
     }
   });
+}
+
+/**
+ * A rename of workspace files before the first index load ended: the links to them are not known yet, so none is
+ * updated. Said in the log, and once in a warning that does not wait for an answer.
+ */
+function reportNotReady(service: IndexService, renames: readonly Rename[]): void {
+  const inside = renames.filter(r => r.from !== undefined && r.to !== undefined && r.from !== r.to);
+  if (inside.length === 0) return;
+  for (const r of inside) service.log.warn(`rename: ${r.from} → ${r.to} before the notes were indexed: links to it were not updated`);
+  void vscode.window.showWarningMessage(vscode.l10n.t('The notes were still being indexed: links to the renamed files were not updated.'));
 }
 
 /** A rename VS Code reports, as workspace paths (undefined: outside the workspace). */

@@ -1,0 +1,43 @@
+import { events, Uri, warnings } from './vscodeStub';
+import { strict as assert } from 'node:assert';
+import type * as vscode from 'vscode';
+import { registerRenameParticipant } from '../../../src/extension/features/renameFiles';
+import type { IndexService } from '../../../src/extension/indexService';
+
+/** Renames the editor announces before the first index load has ended: the links to them are not known yet. */
+describe('rename participant before the index is ready (vscode stub)', () => {
+  const root = '/ws';
+  let logged: string[] = [];
+  let participant: vscode.Disposable | undefined;
+  /** a service whose first load never ends (never tracked as ready) */
+  const service = {
+    fileOf: (uri: Uri) => (uri.path.startsWith(root + '/') ? uri.path.slice(root.length + 1) : undefined),
+    log: { warn: (m: string) => logged.push(m), error: (m: string) => logged.push(m) },
+    ready: new Promise<void>(() => undefined),
+  } as unknown as IndexService;
+
+  beforeEach(() => {
+    logged = [];
+    warnings.length = 0;
+    participant = registerRenameParticipant(service);
+  });
+  afterEach(() => participant?.dispose());
+
+  function willRename(from: string, to: string): number {
+    let waited = 0;
+    events.willRenameFiles.fire({ files: [{ oldUri: Uri.file(from), newUri: Uri.file(to) }], waitUntil: () => { waited++; } });
+    return waited;
+  }
+
+  it('says in the log and in a warning that links were not updated', () => {
+    assert.equal(willRename(`${root}/notes/a.md`, `${root}/notes/b.md`), 0);
+    assert.deepEqual(logged, ['rename: notes/a.md → notes/b.md before the notes were indexed: links to it were not updated']);
+    assert.deepEqual(warnings, ['The notes were still being indexed: links to the renamed files were not updated.']);
+  });
+
+  it('says nothing of a rename outside the workspace folder', () => {
+    willRename('/elsewhere/a.md', '/elsewhere/b.md');
+    assert.deepEqual(logged, []);
+    assert.deepEqual(warnings, []);
+  });
+});
