@@ -113,9 +113,9 @@ describe('frontmatter fix values', () => {
       'c.md': FM('C', 'version: &v 1.0\n') + '# C\n',
     }, config);
     assert.deepEqual(all(ok).map(d => d.message), []);
-    // written otherwise, it is still the number it reads as: `1.00` is 1, neither "1.0" nor "2.0"
+    // written otherwise, it is still the number it reads as: `1.00` is 1, neither "1.0" nor "2.0" (the message shows it as written)
     const bad = await indexOf({ 'a.md': FM('A', 'version: 1.00\n') + '# A\n', 'b.md': FM('B', 'version: 3.0\n') + '# B\n' }, config);
-    assert.deepEqual(all(bad).map(d => d.message).sort(), ['version 1 is not one of 1.0, 2.0', 'version 3 is not one of 1.0, 2.0']);
+    assert.deepEqual(all(bad).map(d => d.message).sort(), ['version 1.00 is not one of 1.0, 2.0', 'version 3.0 is not one of 1.0, 2.0']);
     // a text field too: `status: 1.0` is the allowed "1.0", not a number where text belongs
     const status = { ...defaultConfig(), allowedValues: { ...defaultConfig().allowedValues, status: ['1.0', 'draft'] } };
     assert.deepEqual(all(await indexOf({ 'a.md': FM('A').replace('status: active', 'status: 1.0') + '# A\n' }, status)), []);
