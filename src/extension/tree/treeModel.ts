@@ -3,8 +3,8 @@ import type { Chapter, PriorityKey, SeriesModel } from '../../core/model';
 /**
  * The Series tree as plain data (no `vscode`): series → group → chapter, grouped by README category,
  * reading priority or batch route, filtered, with studied/written progress per group. Element ids are
- * stable across rebuilds (derived from the README path, the grouping key and the chapter file), so the
- * view keeps the user's expansion state when the tree is rebuilt.
+ * unique and stable across rebuilds (derived from the README path, the grouping key with `#2` … on a
+ * repeated key, and the chapter file), so the view keeps the user's expansion state when the tree is rebuilt.
  */
 
 export type GroupBy = 'category' | 'priority' | 'batch';
@@ -100,9 +100,10 @@ export function buildTree(seriesList: readonly SeriesModel[], opts: BuildOptions
   for (const series of seriesList) {
     const node: SeriesNode = { kind: 'series', id: `series:${series.readme}`, series, groups: [], progress: emptyProgress(), shown: undefined };
     const shownFiles = new Set<string>();
+    const groupIds = new Set<string>();
     for (const g of groupsOf(series, opts)) {
       const group: GroupNode = {
-        kind: 'group', id: `${node.id}|${opts.groupBy}:${g.key}`, key: g.key, groupBy: opts.groupBy, theme: g.theme,
+        kind: 'group', id: uniqueId(`${node.id}|${opts.groupBy}:${g.key}`, groupIds), key: g.key, groupBy: opts.groupBy, theme: g.theme,
         chapters: [], progress: emptyProgress(), shown: undefined, parent: node,
       };
       for (const chapter of g.chapters) {
@@ -130,6 +131,18 @@ export function buildTree(seriesList: readonly SeriesModel[], opts: BuildOptions
     if (node.groups.length === 0 && filtered) continue;
     out.push(node);
   }
+  return out;
+}
+
+/**
+ * `id`, or `id#2`, `id#3` … when it is taken: a README may repeat a category heading (`### Basics` twice) or a batch
+ * number (`Batch 1` and `Batch 1b` are both batch 1), and VS Code refuses a tree whose ids repeat. The suffix follows
+ * README order, so a rebuild gives the same ids and the view keeps its expansion state.
+ */
+function uniqueId(id: string, taken: Set<string>): string {
+  let out = id;
+  for (let n = 2; taken.has(out); n++) out = `${id}#${n}`;
+  taken.add(out);
   return out;
 }
 

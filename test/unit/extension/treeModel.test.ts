@@ -118,6 +118,24 @@ describe('treeModel', () => {
     assert.deepEqual(p.groups.map(g => g.key), ['must-read', 'important', 'skippable', '']);
   });
 
+  it('gives a repeated category heading or batch number its own ids (VS Code refuses repeated ids), the same on every rebuild', () => {
+    // `### Basics` twice under `## Chapters`, and `- Batch 1: …` beside `- Batch 1b: …` (both batch 1)
+    const repeated: SeriesModel = {
+      ...series,
+      categories: [{ name: 'A', range, chapters: [a1, a2] }, { name: 'B', range, chapters: [b3] }, { name: 'A', range, chapters: [b4, a1] }],
+      batches: [{ index: 1, numbers: [{ num: '01', range }], range }, { index: 1, numbers: [{ num: '01', range }, { num: '03', range }], range }],
+    };
+    for (const groupBy of ['category', 'batch'] as const) {
+      const [s] = buildTree([repeated], opts({ groupBy }));
+      const ids = [s.id, ...s.groups.map(g => g.id), ...s.groups.flatMap(g => g.chapters.map(c => c.id))];
+      assert.equal(new Set(ids).size, ids.length, `${groupBy}: ${ids.join(', ')}`);
+      const [again] = buildTree([repeated], opts({ groupBy }));
+      assert.deepEqual([again.id, ...again.groups.map(g => g.id), ...again.groups.flatMap(g => g.chapters.map(c => c.id))], ids);
+    }
+    const [s] = buildTree([repeated], opts());
+    assert.deepEqual(s.groups.map(g => g.id), ['series:s/README.md|category:A', 'series:s/README.md|category:B', 'series:s/README.md|category:A#2']);
+  });
+
   it('finds the first node of a file for reveal', () => {
     const roots = buildTree([series], opts());
     assert.equal(findChapterNode(roots, a1.file)?.parent.key, 'A');
