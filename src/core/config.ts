@@ -281,11 +281,13 @@ export function mergeConfig(base: NotesConfig, raw: unknown): { config: NotesCon
     // reported where the author wrote it, once per pair
     const [noun, names] = key === 'statusWords' ? ['word', 'status'] : ['label', 'priority'];
     const reported = new Set<string>();
+    // (compared as statusOf and priorityOf compare them)
+    const keyOf = key === 'statusWords' ? statusWordKey : (x: string) => x.trim().toLowerCase();
     for (const k of Object.keys(v)) {
       if (!Object.hasOwn(target, k)) continue;
       for (const label of target[k]) {
-        const lower = label.trim().toLowerCase();
-        const other = Object.keys(target).find(o => o !== k && target[o].some(x => x.trim().toLowerCase() === lower));
+        const lower = keyOf(label);
+        const other = Object.keys(target).find(o => o !== k && target[o].some(x => keyOf(x) === lower));
         if (other === undefined || reported.has(`${lower}\n${[k, other].sort().join()}`)) continue;
         reported.add(`${lower}\n${[k, other].sort().join()}`);
         problems.push({ path: `${key}.${k}`, message: `"${label}" is also a ${noun} of ${other}: a ${noun} names one ${names}` });
@@ -441,11 +443,24 @@ export function priorityOf(config: NotesConfig, label: string): PriorityKey | un
   return undefined;
 }
 
-/** Canonical coverage status for a matrix status word. */
+/**
+ * A status word as it is compared: letter case, spaces, `-` and `_` do not count, so that `In-Progress`,
+ * `in_progress`, `InProgress` and `In  Progress` are all `In Progress` (a word of only such characters stays itself).
+ */
+export function statusWordKey(word: string): string {
+  const lower = word.trim().toLowerCase();
+  const key = lower.replace(STATUS_WORD_SEPARATORS, '');
+  return key === '' ? lower : key;
+}
+
+/** What statusWordKey ignores: runs of white space, `-` and `_`. */
+const STATUS_WORD_SEPARATORS = /[\s_-]+/gu;
+
+/** Canonical coverage status for a matrix status word (compared by statusWordKey). */
 export function statusOf(config: NotesConfig, word: string): CoverageStatus | undefined {
-  const w = word.trim().toLowerCase();
+  const w = statusWordKey(word);
   for (const [key, words] of Object.entries(config.statusWords) as [CoverageStatus, string[]][]) {
-    if (words.some(x => x.toLowerCase() === w)) return key;
+    if (words.some(x => statusWordKey(x) === w)) return key;
   }
   return undefined;
 }

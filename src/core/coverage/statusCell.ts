@@ -1,4 +1,4 @@
-import type { NotesConfig } from '../config';
+import { statusWordKey, type NotesConfig } from '../config';
 import type { CoverageStatus } from '../model';
 import { hasCjk, ownStatusWords } from '../series/wording';
 
@@ -26,18 +26,21 @@ const CJK_NEGATION = /((?:尚未|還沒有|还没有|還沒|还没|沒有|没有
 /** Words before a Latin status word that negate it: `Not done`, `not yet done`, `never done`, `non-done`. */
 const LATIN_NEGATION = /(?:^|[^\p{L}\p{N}_])((?:not|never|no|non)(?:[ \t-]+yet)?[ \t-]+)$/iu;
 
-/** The configured status words in `cell` (case-insensitive, whole words; none inside an HTML comment), in order. */
+/**
+ * The configured status words in `cell` (whole words, compared as statusOf compares them: `In-Progress` is
+ * `In Progress`; none inside an HTML comment), in order.
+ */
 export function statusWordsIn(cell: string, config: NotesConfig): StatusWordAt[] {
-  const lower = cell.toLowerCase();
   const comments = commentSpans(cell);
   const found: StatusWordAt[] = [];
   for (const status of Object.keys(config.statusWords) as CoverageStatus[]) {
     // a word the configuration also gives an earlier status means that one (see statusOf)
     for (const w of ownStatusWords(config, status)) {
-      const needle = w.toLowerCase();
-      if (needle === '') continue;
-      for (let i = lower.indexOf(needle); i !== -1; i = lower.indexOf(needle, i + 1)) {
-        const end = i + needle.length;
+      const pattern = wordPattern(w);
+      pattern.lastIndex = 0;
+      for (let m = pattern.exec(cell); m !== null; pattern.lastIndex = m.index + 1, m = pattern.exec(cell)) {
+        const i = m.index;
+        const end = i + m[0].length;
         if (!hasCjk(w) && (isWordChar(cell, i - 1) || isWordChar(cell, end))) continue;
         if (comments.some(([s, e]) => i >= s && i < e)) continue;
         const negation = (hasCjk(w) ? CJK_NEGATION : LATIN_NEGATION).exec(cell.slice(0, i));
@@ -68,6 +71,22 @@ export function commonStatus(found: readonly StatusWordAt[]): CoverageStatus | u
   if (found.length === 0 || found.some(f => f.negated)) return undefined;
   const { status } = found[0];
   return found.every(f => f.status === status) ? status : undefined;
+}
+
+const patterns = new Map<string, RegExp>();
+
+/**
+ * Finds `word` in a cell as statusWordKey compares words: its key's characters in order, any run of white space, `-`
+ * and `_` between them, in any letter case (`In-Progress`, `in_progress`, `InProgress`, `In  Progress`).
+ */
+function wordPattern(word: string): RegExp {
+  const key = statusWordKey(word);
+  let p = patterns.get(key);
+  if (!p) {
+    p = new RegExp([...key].map(c => c.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&')).join('[\\s_-]*'), 'giu');
+    patterns.set(key, p);
+  }
+  return p;
 }
 
 function isWordChar(s: string, i: number): boolean {

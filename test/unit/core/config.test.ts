@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { defaultConfig, noteFilter, parseConfigText, priorityOf } from '../../../src/core/config';
+import { defaultConfig, noteFilter, parseConfigText, priorityOf, statusOf } from '../../../src/core/config';
 
 describe('config', () => {
   describe('parseConfigText', () => {
@@ -88,6 +88,14 @@ describe('config', () => {
       const trimmed = parseConfigText('{"priorityLabels":{"must-read":[" Core "]},"statusWords":{"done":["Fertig\\t"]}}').config;
       assert.deepEqual([trimmed.priorityLabels['must-read'], trimmed.statusWords.done], [['Core'], ['Fertig']]);
       assert.equal(priorityOf(trimmed, 'core'), 'must-read');
+    });
+
+    it('compares status words ignoring letter case, spaces, "-" and "_", in statusOf and in the two-statuses check alike', () => {
+      const config = defaultConfig();
+      for (const w of ['In-Progress', 'In_Progress', 'InProgress', 'In  Progress', ' in progress ']) assert.equal(statusOf(config, w), 'in-progress', w);
+      assert.equal(statusOf(config, 'Pending review'), undefined);
+      const { problems } = parseConfigText('{"statusWords":{"done":["Done","in-progress"]}}');
+      assert.deepEqual(problems, [{ path: 'statusWords.done', message: '"in-progress" is also a word of in-progress: a word names one status' }]);
     });
 
     it('reports constructor, toString and __proto__ in priorityLabels and statusWords as unknown keys', () => {

@@ -73,6 +73,20 @@ describe('Status cells with more than a status word', () => {
     assert.ok(settled, 'the cell naming two statuses is left for the author');
   });
 
+  it('a status word counts whatever its letter case, spaces, "-" and "_" (In-Progress, In_Progress, InProgress, In  Progress), '
+    + 'and sync replaces the whole of it', () => {
+    const cells = ['In-Progress', 'In_Progress', 'InProgress', 'In  Progress', 'in progress', 'In-Progress (half)', '✅ in_progress', 'IN - PROGRESS'];
+    const text = HEAD + cells.map((c, i) => `| A | \`${i}.md\` | ${c} |\n`).join('');
+    const cov = parseCoverageMatrix(text, 'coverage_matrix.md', config);
+    assert.deepEqual(cov.rows.map(r => r.declared), Array(cells.length).fill('in-progress'));
+    const { out, settled } = sync(text);
+    assert.equal(out, HEAD + ['Done', 'Done', 'Done', 'Done', 'Done', 'Done (half)', '✅ Done', 'Done']
+      .map((c, i) => `| A | \`${i}.md\` | ${c} |\n`).join(''));
+    assert.ok(settled);
+    // still a whole word: `Pending_review` is none
+    assert.equal(parseCoverageMatrix(HEAD + '| A | `a.md` | Pending_review |\n', 'coverage_matrix.md', config).rows[0].declared, undefined);
+  });
+
   it('a row too short to have a Status cell is compared as empty, and sync adds the cell', () => {
     const wide = '| Capability Area | Coverage Files | Notes | Status |\n| --- | --- | --- | --- |\n';
     const text = wide + '| A | `a.md` |\n| A | `b.md`\n| A | `c.md` | x |  \n| A | `d.md` | | |\n';

@@ -68,13 +68,14 @@ describe('syntax highlighting (injection grammars, tokenized by VS Code\'s TextM
     assert.ok(label?.scopes.includes('markup.list.unnumbered.markdown'), JSON.stringify(label?.scopes));
   });
 
-  it('colours matrix status words in table cells in any case, bold, padded, or in a last cell without a closing pipe', async () => {
+  it('colours matrix status words in table cells in any case and spacing (In-Progress), bold, padded, or in a last cell without a closing pipe', async () => {
     const text = [
       '| Area | Topic | Coverage Files | Status |',
       '| --- | --- | --- | --- |',
       '| a | b | `a.md` | Done |',
       '| a | b | `a.md` | done |',
       '| a | b | `a.md` |   in progress   |',
+      '| a | b | `a.md` | In-Progress |',
       '| a | b | `a.md` | **待建立** |',
       '| a | b | `a.md` | 完成',
     ].join('\n');
@@ -82,6 +83,7 @@ describe('syntax highlighting (injection grammars, tokenized by VS Code\'s TextM
       '| a | b | `a.md` | Done |': ['Done=done'],
       '| a | b | `a.md` | done |': ['done=done'],
       '| a | b | `a.md` |   in progress   |': ['in progress=in-progress'],
+      '| a | b | `a.md` | In-Progress |': ['In-Progress=in-progress'],
       '| a | b | `a.md` | **待建立** |': ['待建立=pending'],
       '| a | b | `a.md` | 完成': ['完成=done'],
     });
