@@ -1,6 +1,7 @@
 import { statusWordKey, type NotesConfig } from '../config';
 import type { CoverageStatus } from '../model';
 import { hasCjk, ownStatusWords } from '../series/wording';
+import { cellProse, type CellProse } from './cellProse';
 
 /**
  * Status words inside a Status cell that holds more than the word (`Done (reviewed by Bob)`, `✅ 完成`,
@@ -27,11 +28,12 @@ const CJK_NEGATION = /((?:尚未|還沒有|还没有|還沒|还没|沒有|没有
 const LATIN_NEGATION = /(?:^|[^\p{L}\p{N}_])((?:not|never|no|non)(?:[ \t-]+yet)?[ \t-]+)$/iu;
 
 /**
- * The configured status words in `cell` (whole words, compared as statusOf compares them: `In-Progress` is
- * `In Progress`; none inside an HTML comment), in order.
+ * The configured status words in `cell`, in order: whole words, compared as statusOf compares them (`In-Progress` is
+ * `In Progress`), in the cell's prose only (see cellProse: never in a link's destination, a URL, code or an HTML
+ * comment), and a CJK word not followed by another CJK letter (`完成度`, completeness, is no `完成`).
  */
 export function statusWordsIn(cell: string, config: NotesConfig): StatusWordAt[] {
-  const comments = commentSpans(cell);
+  const prose = cellProse(cell);
   const found: StatusWordAt[] = [];
   for (const status of Object.keys(config.statusWords) as CoverageStatus[]) {
     // a word the configuration also gives an earlier status means that one (see statusOf)
@@ -41,8 +43,8 @@ export function statusWordsIn(cell: string, config: NotesConfig): StatusWordAt[]
       for (let m = pattern.exec(cell); m !== null; pattern.lastIndex = m.index + 1, m = pattern.exec(cell)) {
         const i = m.index;
         const end = i + m[0].length;
-        if (!hasCjk(w) && (isWordChar(cell, i - 1) || isWordChar(cell, end))) continue;
-        if (comments.some(([s, e]) => i >= s && i < e)) continue;
+        if (hasCjk(w) ? isCjkLetter(cell, end) : isWordChar(cell, i - 1) || isWordChar(cell, end)) continue;
+        if (!inProse(prose, i, end)) continue;
         const negation = (hasCjk(w) ? CJK_NEGATION : LATIN_NEGATION).exec(cell.slice(0, i));
         if (negation) {
           const start = i - negation[1].length;
@@ -93,12 +95,14 @@ function isWordChar(s: string, i: number): boolean {
   return i >= 0 && i < s.length && /[\p{L}\p{N}_]/u.test(s[i]);
 }
 
-function commentSpans(s: string): [number, number][] {
-  const out: [number, number][] = [];
-  for (let i = s.indexOf('<!--'); i !== -1; i = s.indexOf('<!--', i + 4)) {
-    const close = s.indexOf('-->', i + 4);
-    out.push([i, close === -1 ? s.length : close + 3]);
-    if (close === -1) break;
-  }
-  return out;
+/** A letter of a CJK script at `i` (an ideograph, kana, hangul): it makes a longer word of the one before it. */
+function isCjkLetter(s: string, i: number): boolean {
+  return i < s.length && CJK_LETTER.test(String.fromCodePoint(s.codePointAt(i)!));
+}
+
+const CJK_LETTER = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+
+/** [start, end) lies in one text run of the cell, or is the whole content of a code span (a badge: `` `Done` ``). */
+function inProse(prose: CellProse, start: number, end: number): boolean {
+  return prose.text.some(([s, e]) => start >= s && end <= e) || prose.code.some(([s, e]) => start === s && end === e);
 }

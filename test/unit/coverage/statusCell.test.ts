@@ -87,6 +87,39 @@ describe('Status cells with more than a status word', () => {
     assert.equal(parseCoverageMatrix(HEAD + '| A | `a.md` | Pending_review |\n', 'coverage_matrix.md', config).rows[0].declared, undefined);
   });
 
+  it('a status word counts in the cell\'s prose only: never in a link\'s destination, a URL or code, which sync leaves as they are', () => {
+    const cells = [
+      'Pending (see [backlog](../backlog/pending.md))',
+      'Pending — https://example.com/board/pending',
+      'Pending, tracked in `pending.md`',
+      'Pending <https://example.com/pending> www.example.com/pending pending@example.com',
+      '[Pending](pending.md)', // a link's text is prose
+      '`Pending`', // a code span holding the word alone is a badge
+    ];
+    const text = HEAD + cells.map((c, i) => `| A | \`${i}.md\` | ${c} |\n`).join('');
+    const cov = parseCoverageMatrix(text, 'coverage_matrix.md', config);
+    assert.deepEqual(cov.rows.map(r => r.declared), Array(cells.length).fill('pending'));
+    const { out, settled } = sync(text);
+    assert.equal(out, HEAD + [
+      'Done (see [backlog](../backlog/pending.md))',
+      'Done — https://example.com/board/pending',
+      'Done, tracked in `pending.md`',
+      'Done <https://example.com/pending> www.example.com/pending pending@example.com',
+      '[Done](pending.md)',
+      '`Done`',
+    ].map((c, i) => `| A | \`${i}.md\` | ${c} |\n`).join(''));
+    assert.ok(settled);
+  });
+
+  it('a CJK status word followed by another CJK letter is part of a longer word (完成度, 完成報告), not the status', () => {
+    const text = HEAD + '| A | `a.md` | 完成 ([完成報告](reports/完成.md)) |\n| A | `b.md` | 完成度 80% |\n| A | `c.md` | 完成（80%） |\n';
+    const cov = parseCoverageMatrix(text, 'coverage_matrix.md', config);
+    assert.deepEqual(cov.rows.map(r => r.declared), ['done', undefined, 'done']);
+    const { out, settled } = sync(text, 'missing');
+    assert.equal(out, HEAD + '| A | `a.md` | 待建立 ([完成報告](reports/完成.md)) |\n| A | `b.md` | 待建立 完成度 80% |\n| A | `c.md` | 待建立（80%） |\n');
+    assert.ok(settled);
+  });
+
   it('a row too short to have a Status cell is compared as empty, and sync adds the cell', () => {
     const wide = '| Capability Area | Coverage Files | Notes | Status |\n| --- | --- | --- | --- |\n';
     const text = wide + '| A | `a.md` |\n| A | `b.md`\n| A | `c.md` | x |  \n| A | `d.md` | | |\n';
