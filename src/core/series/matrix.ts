@@ -119,14 +119,27 @@ export function matrixTableLayoutsFromTree(tree: Root): MatrixTableLayout[] {
 
 /**
  * Offsets of a cell's content without its pipes: remark's cell position starts at the leading pipe
- * and (for the last cell) ends after the trailing one. An escaped `\|` stays content.
+ * and (for the last cell) ends after the trailing one. An escaped `\|` stays content (`\\|` is an escaped
+ * backslash before the closing pipe).
  */
 function cellContent(text: string, cell: TableCell): { start: number; end: number } {
   let s = startOf(cell);
   let e = endOf(cell);
   if (text.charCodeAt(s) === 124) s++;
-  if (e > s && text.charCodeAt(e - 1) === 124 && text.charCodeAt(e - 2) !== 92) e--;
+  if (isClosingPipe(text, e - 1, s)) e--;
   return { start: s, end: e };
+}
+
+/**
+ * Whether `text[i]` is a pipe that closes a cell: one not escaped, as GFM splits a row (before inline parsing, so a
+ * code span's `\|` is escaped too): after an even run of backslashes (none, or `\\` an escaped backslash), counted
+ * back to `from`.
+ */
+function isClosingPipe(text: string, i: number, from: number): boolean {
+  if (i < from || text.charCodeAt(i) !== 124) return false;
+  let k = i;
+  while (k > from && text.charCodeAt(k - 1) === 92) k--;
+  return (i - k) % 2 === 0;
 }
 
 /** Whether a code span in a Coverage Files cell names a file: it ends in `.md` or has a folder. */
@@ -192,7 +205,7 @@ function parseRow(text: string, lines: LineIndex, row: TableRow, layout: MatrixT
   } else if (layout.columns.status !== undefined && !out.filesUnknown) {
     // a row too short to reach the Status column: GFM reads the cell as empty; an edit adds the missing cells
     const rowEnd = trimOffsets(text, startOf(row), endOf(row)).end;
-    const pipeEnded = text.charCodeAt(rowEnd - 1) === 124 && text.charCodeAt(rowEnd - 2) !== 92;
+    const pipeEnded = isClosingPipe(text, rowEnd - 1, startOf(row));
     out.statusRange = lines.range(rowEnd, rowEnd);
     out.statusInsert = { before: (pipeEnded ? ' ' : ' | ') + '| '.repeat(layout.columns.status - row.children.length), after: ' |' };
   }

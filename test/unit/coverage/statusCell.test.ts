@@ -133,6 +133,16 @@ describe('Status cells with more than a status word', () => {
     assert.deepEqual(after.rows.map(r => [r.declared, r.statusInsert]), Array(4).fill(['done', undefined]));
   });
 
+  it('a row or Status cell ending in an escaped backslash before its pipe (\\\\|) is closed by that pipe: sync adds one cell, once', () => {
+    const text = HEAD + '| A | `a.md` \\\\|\n| A | `b.md` | Pending \\\\|\n| A | `c.md` \\|\n';
+    const cov = parseCoverageMatrix(text, 'coverage_matrix.md', config);
+    assert.deepEqual(cov.rows.map(r => r.declaredText), ['', 'Pending \\\\', '']);
+    const { out, settled } = sync(text);
+    // (`\|` is an escaped pipe: the row is open, and the pipe stays in the files cell)
+    assert.equal(out, HEAD + '| A | `a.md` \\\\| Done |\n| A | `b.md` | Done \\\\|\n| A | `c.md` \\| | Done |\n');
+    assert.ok(settled);
+  });
+
   it('the status quick fix edits the cell the same way', async () => {
     const files = {
       's/README.md': '# S\n\n## Chapters\n\n### A\n\n- [01](a/01.md) - 必讀 - 1 min\n',
