@@ -182,7 +182,12 @@ export function buildSeriesView(index: IndexView, series: SeriesModel): SeriesVi
   let covered = 0;
   for (const rc of computed) {
     const r = rc.row;
-    const files: FileView[] = r.files.map((f, i) => {
+    // a file the row names twice (`a.md`, `a.md#setup`) is shown, and its problems and minutes counted, once
+    const files: FileView[] = [];
+    const rowFiles = new Set<string>();
+    r.files.forEach((f, i) => {
+      if (rowFiles.has(f.file)) return;
+      rowFiles.add(f.file);
       inMatrix.add(f.file);
       const fv: FileView = { href: f.href, file: f.file, state: rc.fileStates[i] ?? stateOf(f.file), problems: problems(f.file) };
       const title = index.note(f.file)?.title;
@@ -190,11 +195,11 @@ export function buildSeriesView(index: IndexView, series: SeriesModel): SeriesVi
       if (!chapterByFile.has(f.file) && !supportFiles.has(f.file)) {
         matrixOnly.push({ href: f.href, file: f.file, topic: r.topic, state: fv.state, line: f.range.start.line });
       }
-      return fv;
+      files.push(fv);
     });
     let priority: PriorityKey | undefined;
     let minutes: number | undefined;
-    for (const f of r.files) {
+    for (const f of files) {
       const ch = chapterByFile.get(f.file);
       if (!ch) continue;
       if (ch.priority && (priority === undefined || PRIORITY_RANK[ch.priority] < PRIORITY_RANK[priority])) priority = ch.priority;

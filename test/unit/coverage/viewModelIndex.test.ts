@@ -47,4 +47,14 @@ describe('coverage view model over the real index', () => {
     assert.equal(s.minutesLeft.important, 0);
     assert.deepEqual(s.readmeOnly.map(c => [c.file, c.state]), [['s/basics/02_more.md', 'written']]);
   });
+
+  it('shows a file a row names twice (`./a.md`, `a.md#x`) once, and counts its reading time and problems once', async () => {
+    const matrix = MATRIX.replace('`basics/01_intro.md` |', '`./basics/01_intro.md`, `basics/01_intro.md#x`, `basics/02_more.md` |');
+    const index = await indexOf({ 's/README.md': README, 's/coverage_matrix.md': matrix, 's/basics/01_intro.md': 'no frontmatter\n' });
+    const [intro] = buildViewModel(index).series[0]!.rows;
+    assert.deepEqual(intro.files.map(f => [f.href, f.file]), [['./basics/01_intro.md', 's/basics/01_intro.md'], ['basics/02_more.md', 's/basics/02_more.md']]);
+    assert.equal(intro.minutes, 30 + 45);
+    assert.equal(intro.problems, intro.files[0].problems);
+    assert.ok(intro.problems > 0, 'the note without frontmatter has a problem');
+  });
 });
