@@ -13,10 +13,20 @@ import { LineIndex } from '../../core/text/lineIndex';
  * No `vscode` here so they are unit-tested in Node.
  */
 
-/** `01_scalability_fundamentals` → `Scalability Fundamentals`; prose labels keep their words. */
-export function chapterTitle(label: string): string {
-  return titleFromFileName(label.includes('.') ? label : `${label}.md`);
+/**
+ * The title of a chapter's note from its README label: a label that is a file name (`01_scalability_fundamentals`,
+ * `05_api_design.md`, or the base name of the chapter's `file`) → `Scalability Fundamentals`; a prose label is the
+ * title as written (`Node.js Event Loop`, `17.3 async`, `CI/CD Deployment`, `gRPC & GraphQL`).
+ */
+export function chapterTitle(label: string, file?: string): string {
+  const l = label.trim();
+  if (l === '') return file !== undefined ? titleFromFileName(file) : l;
+  const isFileName = FILE_NAME_LIKE.test(l) || (file !== undefined && l === basename(file).replace(/\.md$/i, ''));
+  return isFileName ? titleFromFileName(/\.md$/i.test(l) ? l : `${l}.md`) : l;
 }
+
+/** A label written as a file name: no blanks, and a `.md` extension, a number prefix (`01_`, `01-`) or a `_`. */
+const FILE_NAME_LIKE = /^(?:\S+\.md|\d+[_-]\S*|\S*_\S*)$/i;
 
 /** `System Design` → `system-design` (letters and digits of any script kept). */
 export function tagOf(text: string): string {
@@ -52,7 +62,7 @@ export function plannedNoteOptions(index: IndexView, file: string): { title?: st
   const d = series ? index.note(series.readme)?.frontmatter.data?.domain : undefined;
   const labelIsFileName = chapter === undefined || chapter.label === basename(file).replace(/\.md$/i, '');
   const topic = labelIsFileName && series ? matrixTopicOf(index, series, file) : undefined;
-  return { title: topic ?? (chapter ? chapterTitle(chapter.label) : undefined), tags: noteTags(typeof d === 'string' ? d : undefined, chapter?.category) };
+  return { title: topic ?? (chapter ? chapterTitle(chapter.label, file) : undefined), tags: noteTags(typeof d === 'string' ? d : undefined, chapter?.category) };
 }
 
 /** The topic of the coverage matrix row that lists `file` and no other file, if there is one. */
