@@ -2,9 +2,12 @@ import type { NotesConfig } from '../../core/config';
 import { titleFromFileName } from '../../core/fixes/frontmatter';
 import { newNoteText } from '../../core/fixes/newNote';
 import type { IndexView } from '../../core/index/api';
-import type { Category, Position, PriorityKey, SeriesModel, TextEdit } from '../../core/model';
+import type { ListItem } from 'mdast';
+import type { Category, Chapter, Position, PriorityKey, SeriesModel, TextEdit } from '../../core/model';
 import { basename, dirname, relative } from '../../core/paths';
+import { endOf, startOf, walk } from '../../core/series/mdast';
 import { ownPriorityLabels } from '../../core/series/wording';
+import { structuralTree } from '../../core/reference/tree';
 import { LineIndex } from '../../core/text/lineIndex';
 
 /**
@@ -154,16 +157,41 @@ export function chapterLine(label: string, href: string, priorityLabel: string |
 
 /**
  * The edit that lists a new chapter in the README: a line after the category's last chapter, or
- * nothing when the category has no chapter line to anchor on (the user adds it by hand).
+ * nothing when the category has no chapter line to anchor on (the user adds it by hand). The line goes after the
+ * whole list item of that chapter (its sub-bullets and continuation lines stay its own; a sub-chapter's item is the
+ * chapter's it is nested in) and takes that item's place in its list: the same indentation, the same bullet, or for
+ * an ordered list the next number.
  */
 export function readmeInsertEdit(readmeText: string, category: Category | undefined, line: string): TextEdit | undefined {
   const last = category?.chapters[category.chapters.length - 1];
   if (!last) return undefined;
   const lines = new LineIndex(readmeText);
-  const endOffset = lines.lineEnd(last.range.start.line);
-  const at: Position = lines.positionAt(endOffset);
   const eol = readmeText.includes('\r\n') ? '\r\n' : '\n';
-  return { range: { start: at, end: at }, newText: eol + line };
+  const item = chapterItemOf(readmeText, lines, category.chapters, lines.offsetAt(last.range.start));
+  const endLine = item ? lines.positionAt(endOf(item)).line : last.range.start.line;
+  const at: Position = lines.positionAt(lines.lineEnd(endLine));
+  return { range: { start: at, end: at }, newText: eol + (item ? asSiblingOf(readmeText, lines, item, line) : line) };
+}
+
+/** The outermost list item holding the chapter line at `offset` that is itself a chapter line of `chapters`. */
+function chapterItemOf(text: string, lines: LineIndex, chapters: readonly Chapter[], offset: number): ListItem | undefined {
+  const starts = new Set(chapters.map(c => lines.offsetAt(c.range.start)));
+  let found: ListItem | undefined;
+  walk(structuralTree(text), n => {
+    if (found === undefined && n.type === 'listItem' && starts.has(startOf(n)) && startOf(n) <= offset && offset < endOf(n)) found = n;
+  });
+  return found;
+}
+
+/** `line` (a `- ` chapter line) written as the next item of the list `item` is in. */
+function asSiblingOf(text: string, lines: LineIndex, item: ListItem, line: string): string {
+  const start = startOf(item);
+  const lineStart = lines.offsetAt({ line: lines.positionAt(start).line, character: 0 });
+  // the item's indentation (an outer item's marker on the same line becomes blanks)
+  const prefix = text.slice(lineStart, start).replace(/\S/g, ' ');
+  const m = /^(?:([-*+])|(\d{1,9})([.)]))([ \t]{1,4})/.exec(text.slice(start, Math.min(text.length, start + 16)));
+  const marker = !m ? '- ' : m[1] !== undefined ? m[1] + m[4] : `${Number(m[2]) + 1}${m[3]}${m[4]}`;
+  return prefix + marker + line.replace(/^- /, '');
 }
 
 /**

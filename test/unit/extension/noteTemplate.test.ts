@@ -85,6 +85,35 @@ describe('noteTemplate', () => {
     assert.equal(readmeInsertEdit(text, { name: 'G', range: r, chapters: [] }, 'x'), undefined);
   });
 
+  it('inserts a chapter line after the last chapter\'s whole item (its sub-bullets and continuation lines stay its own), as the next item of its list', () => {
+    const config = defaultConfig();
+    const insert = (text: string) => {
+      const cat = parseSeriesReadme(text, 's/README.md', config).categories[0];
+      return applyTextEdits(text, [readmeInsertEdit(text, cat, chapterLine('03_new', 'a/03_new.md', '重要', 30))!]);
+    };
+    const head = '# S\n\n## Chapters\n\n### A\n\n';
+    const tail = '\n### B\n\n- [09_z](b/09_z.md) - 重要 - 30 min\n';
+    const a1 = '- [01_a](a/01_a.md) - 必讀 - 30 min\n';
+    const line = '[03_new](a/03_new.md) - 重要 - 30 min\n';
+    // sub-bullets and lazy continuation lines of the last chapter
+    assert.equal(insert(head + a1 + '- [02_b](a/02_b.md) - 重要 - 30 min\n  - Note: see the appendix\n  - Exercise: build one\n' + tail),
+      head + a1 + '- [02_b](a/02_b.md) - 重要 - 30 min\n  - Note: see the appendix\n  - Exercise: build one\n- ' + line + tail);
+    assert.equal(insert(head + a1 + '- [02_b](a/02_b.md) - 重要 - 30 min\n  covers the long tail\nof things\n' + tail),
+      head + a1 + '- [02_b](a/02_b.md) - 重要 - 30 min\n  covers the long tail\nof things\n- ' + line + tail);
+    // an ordered list goes on with the next number, another bullet keeps its bullet
+    assert.equal(insert(head + '1. [01_a](a/01_a.md) - 必讀 - 30 min\n2) x\n\n8.  [02_b](a/02_b.md) - 重要 - 30 min\n'),
+      head + '1. [01_a](a/01_a.md) - 必讀 - 30 min\n2) x\n\n8.  [02_b](a/02_b.md) - 重要 - 30 min\n9.  ' + line);
+    assert.equal(insert(head + '* [01_a](a/01_a.md) - 必讀 - 30 min\n'), head + '* [01_a](a/01_a.md) - 必讀 - 30 min\n* ' + line);
+    // a last chapter nested in a grouping bullet is followed in that group; a sub-chapter, after its chapter
+    assert.equal(insert(head + '- Basics\n  - [01_a](a/01_a.md) - 必讀 - 30 min\n'), head + '- Basics\n  - [01_a](a/01_a.md) - 必讀 - 30 min\n  - ' + line);
+    assert.equal(insert(head + a1 + '  - [01.1 sub](a/01_1_sub.md) - 重要 - 30 min\n  - a note\n'),
+      head + a1 + '  - [01.1 sub](a/01_1_sub.md) - 重要 - 30 min\n  - a note\n- ' + line);
+    for (const text of [head + '1. [01_a](a/01_a.md) - 必讀 - 30 min\n', head + a1 + '- [02_b](a/02_b.md) - 重要 - 30 min\n  - Note\n' + tail]) {
+      const chapters = parseSeriesReadme(insert(text), 's/README.md', config).categories[0].chapters;
+      assert.equal(chapters[chapters.length - 1].file, 's/a/03_new.md');
+    }
+  });
+
   it('quotes YAML scalars only when needed', () => {
     assert.equal(yamlString('Backend Series'), 'Backend Series');
     assert.equal(yamlString('a: b'), '"a: b"');
