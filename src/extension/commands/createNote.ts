@@ -113,7 +113,8 @@ export async function newNoteCommand(service: IndexService, args: NewNoteArgs = 
   }
 
   const proposal = proposeChapter(series, category?.name, title.trim(), f => service.index.hasFile(f));
-  let file = args.file ?? proposal.file;
+  // a given path is read as a typed one is (`\` is a folder separator, as everywhere a path is read)
+  let file = args.file !== undefined ? normalize(args.file.trim()) ?? args.file.trim() : proposal.file;
   if (args.file === undefined && interactive) {
     const answer = await vscode.window.showInputBox({
       title: vscode.l10n.t('New Note: path'), value: proposal.file, prompt: vscode.l10n.t('Workspace-relative path of the new note'),

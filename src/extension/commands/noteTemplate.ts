@@ -1,4 +1,5 @@
 import type { NotesConfig } from '../../core/config';
+import { encodeLinkPath } from '../../core/fixes/destination';
 import { titleFromFileName } from '../../core/fixes/frontmatter';
 import { newNoteText } from '../../core/fixes/newNote';
 import type { IndexView } from '../../core/index/api';
@@ -146,9 +147,12 @@ export function typicalMinutes(category: Category | undefined): number {
   return best;
 }
 
-/** `- [label](href) - 重要 - 60 min` */
+/**
+ * `- [label](href) - 重要 - 60 min`, the destination written so that it reads back as `href` (`<…>` around spaces
+ * and parentheses; `#`, `?`, `%`, `\` … percent-encoded).
+ */
 export function chapterLine(label: string, href: string, priorityLabel: string | undefined, minutes: number | undefined): string {
-  const dest = /[\s()<>]/.test(href) ? `<${href}>` : href;
+  const dest = /[\s()]/.test(href) ? `<${encodeLinkPath(href, 'angle')}>` : encodeLinkPath(href);
   let line = `- [${label.replace(/([[\]\\])/g, '\\$1')}](${dest})`;
   if (priorityLabel) line += ` - ${priorityLabel}`;
   if (minutes !== undefined) line += ` - ${minutes} min`;

@@ -29,6 +29,13 @@ export class Range {
   }
 }
 
+/** An editor selection: a range from where it started to where the cursor is. */
+export class Selection extends Range {
+  constructor(readonly anchor: Position, readonly active: Position) {
+    super(anchor, active);
+  }
+}
+
 export class Uri {
   constructor(readonly scheme: string, readonly authority: string, readonly path: string, readonly fragment = '') {}
   static file(p: string): Uri {
@@ -401,7 +408,7 @@ export class DiagnosticCollection {
 }
 
 const stub = {
-  Position, Range, Uri, Disposable, CompletionItem, CompletionList, MarkdownString, Hover, Location, DocumentLink, SymbolInformation,
+  Position, Range, Selection, Uri, Disposable, CompletionItem, CompletionList, MarkdownString, Hover, Location, DocumentLink, SymbolInformation,
   CompletionItemKind, CompletionTriggerKind, SymbolKind, l10n, languages, workspace, EventEmitter, RelativePattern, FileType,
   FileSystemError, DiagnosticSeverity, Diagnostic, window, commands, ProgressLocation, ConfigurationTarget,
   CodeActionKind, CodeActionTriggerKind, CodeAction, WorkspaceEdit, DiagnosticRelatedInformation, extensions, env,

@@ -21,6 +21,14 @@ describe('link destinations written by rename and fixes', () => {
     assertLinksFollow(r, files, moves);
   });
 
+  it('percent-encodes `?` and `#` in a file name (a query or a fragment would start there)', async () => {
+    const files: Files = { 'a.md': FM('A') + '[b](b.md) [c](<b.md>)\n', 'b.md': FM('B') };
+    const moves = [{ from: 'b.md', to: 'what?#1.md' }];
+    const r = await rename(files, moves);
+    assert.equal(body(r.after['a.md']), '[b](what%3F%231.md) [c](<what%3F%231.md>)\n');
+    assertLinksFollow(r, files, moves);
+  });
+
   it('keeps spaces readable in an <angle> destination but escapes < and >', async () => {
     const files: Files = { 'a.md': FM('A') + '[b](<my note.md>) [c](<b.md#h>)\n', 'my note.md': FM('B'), 'b.md': FM('B2') + '# h\n' };
     const moves = [{ from: 'my note.md', to: 'c>x <y>.md' }, { from: 'b.md', to: 'new b.md' }];

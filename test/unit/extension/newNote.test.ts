@@ -1,0 +1,58 @@
+import './vscodeStub';
+import { strict as assert } from 'node:assert';
+import * as vscode from 'vscode';
+import { applyTextEdits } from '../../../src/core/fixes/applyEdits';
+import type { FileEdit } from '../../../src/core/model';
+import { parseSeriesReadme } from '../../../src/core/series/readme';
+import { newNoteCommand } from '../../../src/extension/commands/createNote';
+import type { IndexService } from '../../../src/extension/indexService';
+import { indexOf } from '../index/memoryWorkspace';
+
+const { Uri } = vscode as unknown as typeof import('./vscodeStub');
+type Uri = import('./vscodeStub').Uri;
+const win = vscode.window as unknown as Record<string, unknown>;
+const ws = vscode.workspace as unknown as Record<string, unknown>;
+
+const README = '# S\n\n## Chapters\n\n### A\n\n- [01_a](a/01_a.md) - 必讀 - 30 min\n';
+
+/** Runs "New Note from Template" (no questions: the title is given) and returns the file edits it applied. */
+async function newNote(file: string): Promise<FileEdit[]> {
+  const index = await indexOf({ 's/README.md': README });
+  const service = {
+    index, ready: Promise.resolve(), log: { info: () => undefined, error: () => undefined },
+    uriOf: (f: string) => Uri.file('/nonexistent-ws/' + f),
+    textOf: async (f: string) => (f === 's/README.md' ? README : undefined),
+    toWorkspaceEdit: (edits: FileEdit[]) => edits,
+  } as unknown as IndexService;
+  const applied: FileEdit[][] = [];
+  ws.applyEdit = async (e: FileEdit[]) => { applied.push(e); return true; };
+  ws.openTextDocument = async (uri: Uri) => ({ uri });
+  win.showTextDocument = async () => ({ document: { lineCount: 1, lineAt: () => ({ range: { end: new vscode.Position(0, 0) } }) } });
+  assert.equal(await newNoteCommand(service, { series: 's/README.md', category: 'A', title: 'New', priority: 'important', file }), 'created');
+  return applied[0];
+}
+
+describe('New Note from Template', () => {
+  const saved = { ...win, ...ws };
+  afterEach(() => {
+    win.showTextDocument = saved.showTextDocument;
+    for (const k of ['applyEdit', 'openTextDocument']) ws[k] = saved[k];
+  });
+
+  it('lists the new note in the README with a destination that names it, whatever its name holds (#, ?, %, spaces)', async () => {
+    for (const name of ['c#_basics', 'what?', '100%', 'a b (c)']) {
+      const edits = await newNote(`s/a/${name}.md`);
+      const readme = edits.find(e => e.file === 's/README.md')!;
+      const after = applyTextEdits(README, readme.edits);
+      const chapters = parseSeriesReadme(after, 's/README.md', (await indexOf({})).config).categories[0].chapters;
+      assert.deepEqual(chapters.map(c => c.file), ['s/a/01_a.md', `s/a/${name}.md`], after);
+      assert.ok(edits.some(e => e.file === `s/a/${name}.md`), 'the note itself is created');
+    }
+  });
+
+  it('reads `\\` in a given path as a folder separator, as in a typed one, so the README names the file created', async () => {
+    const edits = await newNote('s\\a\\02_b.md');
+    assert.deepEqual(edits.map(e => e.file), ['s/a/02_b.md', 's/README.md']);
+    assert.match(edits[1].edits[0].newText, /\[02_b\]\(a\/02_b\.md\)/);
+  });
+});
