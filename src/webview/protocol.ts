@@ -1,4 +1,5 @@
 import type { CoverageViewModel, ModelPatch } from '../core/coverage/viewModel';
+import { isMarkdown } from '../core/paths';
 
 /**
  * Messages between the coverage panel's host (extension) and its page (webview). Both sides
@@ -100,11 +101,14 @@ export function isWorkspaceRelativePath(p: string): boolean {
   return true;
 }
 
-/** Every file the model names (what the page may ask to open), and the missing ones (what it may ask to create). */
+/**
+ * Every file the model names (what the page may ask to open), and the missing notes (what it may ask to create: a
+ * missing file that is no Markdown file is shown, but nothing creates it).
+ */
 export function filesOfModel(model: CoverageViewModel): { all: Set<string>; missing: Set<string> } {
   const all = new Set<string>();
   const missing = new Set<string>();
-  const add = (file: string, state?: string) => { all.add(file); if (state === 'missing') missing.add(file); };
+  const add = (file: string, state?: string) => { all.add(file); if (state === 'missing' && isMarkdown(file)) missing.add(file); };
   for (const s of model.series) {
     add(s.readme);
     if (s.matrix !== undefined) add(s.matrix);

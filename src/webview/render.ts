@@ -2,6 +2,7 @@ import type { AreaProgress, FileView, PriorityBucket, RowView, SeriesHead, Serie
 import type { CoverageStatus, FileState } from '../core/model';
 import { PRIORITY_BUCKETS } from '../core/coverage/viewModel';
 import { formatDuration } from '../core/series/duration';
+import { isMarkdown } from '../core/paths';
 import { el, svg } from './dom';
 import type { StringKey } from './strings';
 
@@ -32,8 +33,9 @@ function openButton(t: Translate, scope: string, text: string, file: string, lin
   }, text);
 }
 
-function createButton(t: Translate, scope: string, file: string): HTMLButtonElement {
-  return el('button', {
+/** The *Create* button of a missing file; none for a file that is no note (`scripts/build.sh`: no template fits it). */
+function createButton(t: Translate, scope: string, file: string): HTMLButtonElement | false {
+  return isMarkdown(file) && el('button', {
     type: 'button', class: 'create', 'data-action': 'create', 'data-file': file, 'data-focus': `${scope}|create:${file}`,
     title: t('createFile', file), 'aria-label': t('createFile', file),
   }, t('create'));

@@ -99,7 +99,8 @@ export function fixesFor(index: IndexView, d: Diagnostic, text: string, today: s
     }
     case 'chapter-planned': {
       const file = str('file');
-      if (!file || index.hasFile(file)) return [];
+      // a chapter that is no note (`scripts/build.sh`) is not written from the note template
+      if (!file || !isMarkdown(file) || index.hasFile(file)) return [];
       const chapter = index.seriesOf(d.file)?.categories.flatMap(c => c.chapters).find(c => c.file === file);
       return [{ ...createFix(index, file, today, textOf, chapter ? titleFromFileName(chapter.label) : undefined), preferred: true }];
     }

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { todayString } from '../../core/fixes/frontmatter';
 import { matrixOfNewNote, newNoteFileEdits, newNoteText } from '../../core/fixes/newNote';
 import type { Category, FileEdit, PriorityKey, SeriesModel } from '../../core/model';
-import { normalize, relative } from '../../core/paths';
+import { isMarkdown, normalize, relative } from '../../core/paths';
 import { ownPriorityLabels } from '../../core/series/wording';
 import { countPhrase } from '../countPhrases';
 import type { IndexService } from '../indexService';
@@ -36,6 +36,7 @@ export async function createNoteFile(service: IndexService, file: string, opts: 
     void vscode.window.showInformationMessage(vscode.l10n.t('{0} already exists; it was opened, not overwritten.', file));
     return 'existed';
   }
+  if (refusedAsNoNote(service, file)) return 'cancelled';
   const text = newNoteText(service.index, file, { title: opts.title, today: todayString(), tags: opts.tags });
   const ok = await vscode.workspace.applyEdit(service.toWorkspaceEdit([...await newNoteEdits(service, file, text), ...(opts.extra ?? [])]));
   if (!ok) {
@@ -49,6 +50,17 @@ export async function createNoteFile(service: IndexService, file: string, opts: 
   const end = editor.document.lineAt(editor.document.lineCount - 1).range.end;
   editor.selection = new vscode.Selection(end, end);
   return 'created';
+}
+
+/**
+ * Whether `file` is refused as a new note: it is no Markdown file (a chapter or matrix file `scripts/build.sh`,
+ * `.vscode/tasks.json` may be missing, but the note template is no content for it). Says so, and logs it.
+ */
+export function refusedAsNoNote(service: IndexService, file: string): boolean {
+  if (isMarkdown(file)) return false;
+  service.log.warn(`not creating ${file}: it is no Markdown file`);
+  void vscode.window.showErrorMessage(vscode.l10n.t('A note is a Markdown file: the path must end in .md.'));
+  return true;
 }
 
 /** "Create Note" on a planned chapter: the file named by the README, titled after the chapter label. */

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { todayString } from '../../core/fixes/frontmatter';
 import { requireTrust } from '../commands/args';
 import { exists } from '../fileStat';
-import { newNoteEdits } from '../commands/createNote';
+import { newNoteEdits, refusedAsNoNote } from '../commands/createNote';
 import { plannedNoteText } from '../commands/noteTemplate';
 import type { IndexService } from '../indexService';
 import { openBesidePanel } from './openFile';
@@ -22,7 +22,7 @@ export async function createPlannedNote(service: IndexService, file: string, pan
     await openBesidePanel(service, file, undefined, panelColumn, true);
     return false;
   }
-  if (!requireTrust()) return false;
+  if (!requireTrust() || refusedAsNoNote(service, file)) return false;
   // the note, and its matrix row's status when the new draft changes it (one undoable edit)
   const ok = await vscode.workspace.applyEdit(service.toWorkspaceEdit(await newNoteEdits(service, file, plannedNoteText(service.index, file, todayString()))));
   if (!ok) {

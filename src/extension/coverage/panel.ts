@@ -5,6 +5,7 @@ import {
 import {
   COVERAGE_VIEW_TYPE, filesOfModel, isWorkspaceRelativePath, parsePageMessage, type HostMessage, type PageMessage, type ProbeResult,
 } from '../../webview/protocol';
+import { isMarkdown } from '../../core/paths';
 import type { IndexService } from '../indexService';
 import { createPlannedNote } from './createNote';
 import { coverageHtml, coverageWebviewOptions } from './html';
@@ -261,9 +262,11 @@ export class CoverageController implements vscode.Disposable {
       case 'open': {
         if (!this.allowed(msg.file, false)) { this.service.log.warn(`coverage: ignored a request to open ${JSON.stringify(msg.file)}`); return; }
         if (!this.service.index.hasFile(msg.file)) {
+          // Create is offered for a missing note, not for another file (`scripts/build.sh`: the template is no content for it)
           const create = vscode.l10n.t('Create');
           const root = this.service.root?.toString();
-          const pick = await vscode.window.showInformationMessage(vscode.l10n.t('{0} does not exist yet.', msg.file), create);
+          const offer = isMarkdown(msg.file) ? [create] : [];
+          const pick = await vscode.window.showInformationMessage(vscode.l10n.t('{0} does not exist yet.', msg.file), ...offer);
           if (pick !== create) return;
           // another folder was indexed while the user was asked: the path named a note of the old one
           if (this.service.root?.toString() !== root) { this.service.log.warn(`coverage: not creating ${msg.file}: the notes folder changed`); return; }
@@ -274,7 +277,7 @@ export class CoverageController implements vscode.Disposable {
         return;
       }
       case 'create': {
-        if (!/\.md$/i.test(msg.file) || !this.allowed(msg.file, true)) { this.service.log.warn(`coverage: ignored a request to create ${JSON.stringify(msg.file)}`); return; }
+        if (!this.allowed(msg.file, true)) { this.service.log.warn(`coverage: ignored a request to create ${JSON.stringify(msg.file)}`); return; }
         await createPlannedNote(this.service, msg.file, this.panel?.viewColumn);
         return;
       }

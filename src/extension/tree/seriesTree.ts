@@ -3,6 +3,7 @@ import { escapeMarkdown } from './markdownEscape';
 import type { Chapter, PriorityKey, SeriesModel } from '../../core/model';
 import { ChapterNumberIndex } from '../../core/series/chapterNumbers';
 import { formatDuration } from '../../core/series/duration';
+import { isMarkdown } from '../../core/paths';
 import { countPhrase } from '../countPhrases';
 import { quote } from '../listText';
 import { otherPriorityLabels, priorityName, priorityText } from '../priorityText';
@@ -270,7 +271,8 @@ export class SeriesTree implements vscode.TreeDataProvider<TreeNode>, vscode.Dis
       };
     } else {
       item.iconPath = new vscode.ThemeIcon('circle-large-outline', new vscode.ThemeColor('disabledForeground'));
-      item.contextValue = 'chapter.planned';
+      // a missing file that is no note (`scripts/build.sh`) has no "Create Note": the note template is not its content
+      item.contextValue = isMarkdown(c.file) ? 'chapter.planned' : 'chapter.missing';
     }
     item.tooltip = this.chapterTooltip(node);
     return item;
@@ -288,7 +290,10 @@ export class SeriesTree implements vscode.TreeDataProvider<TreeNode>, vscode.Dis
     md.appendMarkdown('\n\n');
     md.appendText(c.file);
     md.appendMarkdown('\n\n');
-    if (!facts.exists) md.appendText(vscode.l10n.t('Planned: the note does not exist yet. Use "Create Note" to create it from a template.'));
+    if (!facts.exists) {
+      md.appendText(isMarkdown(c.file) ? vscode.l10n.t('Planned: the note does not exist yet. Use "Create Note" to create it from a template.')
+        : vscode.l10n.t('Missing: {0} does not exist', c.file));
+    }
     else {
       const status: string[] = [];
       status.push(node.studied ? vscode.l10n.t('Studied') : vscode.l10n.t('Not studied yet'));

@@ -103,6 +103,14 @@ describe('the chapter-planned quick fix (Create the chapter note)', () => {
     assert.deepEqual(mismatches(index), []);
   });
 
+  it('offers no Create for a planned chapter that is no Markdown file (the note template is not its content)', async () => {
+    const readme = README + '- [cfg](../.vscode/tasks.json) - 重要 - 5 min\n- [run](a/run.sh) - 重要 - 5 min\n';
+    const index = await indexOf({ 's/README.md': readme });
+    const planned = index.diagnostics('s/README.md').filter(d => d.code === 'chapter-planned');
+    assert.deepEqual(planned.map(d => d.data?.file), ['s/a/01_x.md', 's/a/02_y.md', 's/a/03_z.md', '.vscode/tasks.json', 's/a/run.sh'], 'still reported as planned');
+    assert.deepEqual(planned.map(d => fixesFor(index, d, readme, '2026-01-03').length), [1, 1, 1, 0, 0]);
+  });
+
   it('creates only the note when the matrix text is not at hand', async () => {
     const matrix = HEAD + '| A | Y | `a/02_y.md` | Pending |\n';
     const index = await indexOf({ 's/README.md': README, [MATRIX]: matrix });

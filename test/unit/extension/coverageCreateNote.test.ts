@@ -30,4 +30,24 @@ describe("coverage page's Create", () => {
     assert.equal(await createPlannedNote(service, 'a.md', 2 as vscode.ViewColumn), false);
     assert.deepEqual(shown.map(s => [s.file, s.options.viewColumn, s.options.preserveFocus, s.options.preview]), [['a.md', 1, false, false]]);
   });
+
+  it('refuses to write the note template into a missing file that is no note (scripts/build.sh, .vscode/tasks.json)', async () => {
+    const logged: string[] = [];
+    const service = { uriOf: (f: string) => Uri.file(`${dir}/${f}`), log: { warn: (m: string) => logged.push(m) } } as unknown as IndexService;
+    const ws = vscode.workspace as unknown as Record<string, unknown>;
+    const savedApply = ws.applyEdit;
+    const applied: unknown[] = [];
+    const errors: string[] = [];
+    ws.applyEdit = async (e: unknown) => { applied.push(e); return true; };
+    win.showErrorMessage = async (m: string) => { errors.push(m); return undefined; };
+    try {
+      for (const file of ['scripts/build.sh', '.vscode/tasks.json']) assert.equal(await createPlannedNote(service, file, 2 as vscode.ViewColumn), false, file);
+    } finally {
+      ws.applyEdit = savedApply;
+      win.showErrorMessage = saved.showErrorMessage;
+    }
+    assert.deepEqual(applied, []);
+    assert.equal(logged.length, 2);
+    assert.deepEqual(errors, Array(2).fill('A note is a Markdown file: the path must end in .md.'));
+  });
 });

@@ -163,6 +163,17 @@ describe('tree views speak their items in words', () => {
     }
   });
 
+  it('Series view: a planned chapter offers Create Note, a missing file that is no note (tasks.json) does not and says it is missing', async () => {
+    const index = await indexOf({ ...FILES, 'backend/README.md': README + '- [cfg](../.vscode/tasks.json) - 重要 - 5 min\n' });
+    const tree = seriesTreeOf(index);
+    const [series] = tree.getChildren() as TreeNode[];
+    const items = tree.getChildren(tree.getChildren(series)[0]).map(c => tree.getTreeItem(c));
+    assert.deepEqual(items.map(i => i.contextValue), ['chapter.written', 'chapter.written', 'chapter.planned', 'chapter.missing']);
+    assert.match((items[2]!.tooltip as { value: string }).value, /Create Note/);
+    assert.match((items[3]!.tooltip as { value: string }).value, /Missing: \.vscode\/tasks\.json does not exist/);
+    tree.dispose();
+  });
+
   it('Backlinks view: a linking note says its path and link count, a link says its kind (the icon) and line', async () => {
     win.createTreeView = fakeView;
     const activeEditor = new EventEmitter<unknown>();

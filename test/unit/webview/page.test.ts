@@ -128,6 +128,24 @@ describe('coverage page (fake DOM)', () => {
     assert.ok(after.every((o, i) => o === before[i]), 'the same option elements');
   });
 
+  it('offers Create for a missing note only, not for a missing file that is no note (shown as missing all the same)', async () => {
+    const { indexOf } = await import('../index/memoryWorkspace');
+    const { filesOfModel } = await import('../../../src/webview/protocol');
+    const index = await indexOf({
+      's/README.md': '# S\n\n## Chapters\n\n### A\n\n- [01_a](a/01_a.md) - 重要 - 5 min\n- [cfg](../.vscode/tasks.json) - 重要 - 5 min\n',
+      's/coverage_matrix.md': '| Capability Area | Required Topic | Coverage Files | Status |\n| --- | --- | --- | --- |\n'
+        + '| A | One | `a/01_a.md` | Pending |\n| Tools | Script | `scripts/build.sh` | Pending |\n',
+    });
+    const model = buildViewModel(index);
+    const page = new PageHarness();
+    page.model(model);
+    assert.deepEqual(page.all('button.create').map(b => b.dataset.file), ['s/a/01_a.md']);
+    assert.ok(page.all('button.link').some(b => b.dataset.file === 's/scripts/build.sh'), 'the missing script is still shown');
+    const { all, missing } = filesOfModel(model);
+    assert.ok(all.has('s/scripts/build.sh') && all.has('.vscode/tasks.json'));
+    assert.deepEqual([...missing].sort(), ['s/a/01_a.md']);
+  });
+
   it('names every control and mark for a screen reader, not only with a tooltip', () => {
     const page = new PageHarness();
     const index = exampleIndex().addDiagnostic('backend/system_design/01_scalability.md', 'error').addDiagnostic('backend/system_design/01_scalability.md', 'warning');
