@@ -5,6 +5,7 @@ import { fieldSource, flowRoot, keyText, valueEnd, type FlowCollection, type Spa
 import { yamlEntry, yamlString, yamlValue, type FieldValue } from '../frontmatter/yamlText';
 import type { FrontmatterResult, FrontmatterValue, Position, Range, TextEdit } from '../model';
 import { applyTextEdits } from './applyEdits';
+import { basename } from '../paths';
 import { isDateText } from '../rules/frontmatter';
 import { lineEndingOf } from '../text/lineEnding';
 import { LineIndex } from '../text/lineIndex';
@@ -233,6 +234,21 @@ export function titleFromFileName(file: string): string {
   if (words.length === 0) return stem;
   return words.map(w => w[0].toUpperCase() + w.slice(1)).join(' ');
 }
+
+/**
+ * The title of a chapter's note from its README label: a label that is a file name (`01_scalability_fundamentals`,
+ * `05_api_design.md`, or the base name of the chapter's `file`) → `Scalability Fundamentals`; a prose label is the
+ * title as written (`Node.js Event Loop`, `17.3 async`, `CI/CD Deployment`, `gRPC & GraphQL`).
+ */
+export function chapterTitle(label: string, file?: string): string {
+  const l = label.trim();
+  if (l === '') return file !== undefined ? titleFromFileName(file) : l;
+  const isFileName = FILE_NAME_LIKE.test(l) || (file !== undefined && l === basename(file).replace(/\.md$/i, ''));
+  return isFileName ? titleFromFileName(/\.md$/i.test(l) ? l : `${l}.md`) : l;
+}
+
+/** A label written as a file name: no blanks, and a `.md` extension, a number prefix (`01_`, `01-`) or a `_`. */
+const FILE_NAME_LIKE = /^(?:\S+\.md|\d+[_-]\S*|\S*_\S*)$/i;
 
 /** Today's local date as `YYYY-MM-DD`. */
 export function todayString(now: Date = new Date()): string {

@@ -6,7 +6,7 @@ import { matrixStatusChange } from '../coverage/sync';
 import { fileStateOf } from '../coverage/viewModel';
 import { parseFrontmatter } from '../frontmatter/parse';
 import { LineIndex } from '../text/lineIndex';
-import { addFieldFix, defaultFieldValue, insertFrontmatterFix, setFieldFix, setListItemFix, titleFromFileName } from './frontmatter';
+import { addFieldFix, chapterTitle, defaultFieldValue, insertFrontmatterFix, setFieldFix, setListItemFix, titleFromFileName } from './frontmatter';
 import { closestFileFix, closestHeadingFix, closestOtherFileFix, closestWikilinkFix, linkAt, namesOtherFile } from './links';
 import { domainFor, matrixOfNewNote, newNoteFileEdits, newNoteText } from './newNote';
 import { seeAlsoEdits } from './seeAlso';
@@ -102,7 +102,7 @@ export function fixesFor(index: IndexView, d: Diagnostic, text: string, today: s
       // a chapter that is no note (`scripts/build.sh`) is not written from the note template
       if (!file || !isMarkdown(file) || index.hasFile(file)) return [];
       const chapter = index.seriesOf(d.file)?.categories.flatMap(c => c.chapters).find(c => c.file === file);
-      return [{ ...createFix(index, file, today, textOf, chapter ? titleFromFileName(chapter.label) : undefined), preferred: true }];
+      return [{ ...createFix(index, file, today, textOf, chapter ? chapterTitle(chapter.label, file) : undefined), preferred: true }];
     }
     case 'xref-missing-link': {
       const from = str('from');

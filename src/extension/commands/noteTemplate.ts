@@ -1,6 +1,6 @@
 import type { NotesConfig } from '../../core/config';
 import { encodeLinkPath } from '../../core/fixes/destination';
-import { titleFromFileName } from '../../core/fixes/frontmatter';
+import { chapterTitle } from '../../core/fixes/frontmatter';
 import { newNoteText } from '../../core/fixes/newNote';
 import type { IndexView } from '../../core/index/api';
 import type { ListItem } from 'mdast';
@@ -16,21 +16,6 @@ import { LineIndex } from '../../core/text/lineIndex';
  * the number and path proposed for it, the README line that lists it, and the templates of a new series.
  * No `vscode` here so they are unit-tested in Node.
  */
-
-/**
- * The title of a chapter's note from its README label: a label that is a file name (`01_scalability_fundamentals`,
- * `05_api_design.md`, or the base name of the chapter's `file`) → `Scalability Fundamentals`; a prose label is the
- * title as written (`Node.js Event Loop`, `17.3 async`, `CI/CD Deployment`, `gRPC & GraphQL`).
- */
-export function chapterTitle(label: string, file?: string): string {
-  const l = label.trim();
-  if (l === '') return file !== undefined ? titleFromFileName(file) : l;
-  const isFileName = FILE_NAME_LIKE.test(l) || (file !== undefined && l === basename(file).replace(/\.md$/i, ''));
-  return isFileName ? titleFromFileName(/\.md$/i.test(l) ? l : `${l}.md`) : l;
-}
-
-/** A label written as a file name: no blanks, and a `.md` extension, a number prefix (`01_`, `01-`) or a `_`. */
-const FILE_NAME_LIKE = /^(?:\S+\.md|\d+[_-]\S*|\S*_\S*)$/i;
 
 /** `System Design` → `system-design` (letters and digits of any script kept). */
 export function tagOf(text: string): string {

@@ -103,6 +103,14 @@ describe('the chapter-planned quick fix (Create the chapter note)', () => {
     assert.deepEqual(mismatches(index), []);
   });
 
+  it('titles the note after a prose label as written (Node.js Event Loop), and after a file-name label as a title', async () => {
+    const readme = README + '- [Node.js Event Loop](a/04_loop.md) - 重要 - 5 min\n';
+    const index = await indexOf({ 's/README.md': readme });
+    const titles = index.diagnostics('s/README.md').filter(d => d.code === 'chapter-planned')
+      .map(d => /^# (.*)$/m.exec(applyTextEdits('', fixesFor(index, d, readme, '2026-01-03')[0].edits[0].edits))?.[1]);
+    assert.deepEqual(titles, ['X', 'Y', 'Z', 'Node.js Event Loop']);
+  });
+
   it('offers no Create for a planned chapter that is no Markdown file (the note template is not its content)', async () => {
     const readme = README + '- [cfg](../.vscode/tasks.json) - 重要 - 5 min\n- [run](a/run.sh) - 重要 - 5 min\n';
     const index = await indexOf({ 's/README.md': readme });

@@ -4,7 +4,7 @@ import type { Category, Chapter, SeriesModel } from '../../../src/core/model';
 import { parseSeriesReadme } from '../../../src/core/series/readme';
 import { parseCoverageMatrix } from '../../../src/core/series/matrix';
 import {
-  chapterLine, chapterTitle, defaultPriorityLabel, fileSlug, matrixTemplate, noteTags, proposeChapter, readmeInsertEdit, seriesReadmeTemplate, typicalMinutes, yamlString,
+  chapterLine, defaultPriorityLabel, fileSlug, matrixTemplate, noteTags, proposeChapter, readmeInsertEdit, seriesReadmeTemplate, typicalMinutes, yamlString,
 } from '../../../src/extension/commands/noteTemplate';
 import { applyTextEdits } from '../../../src/core/fixes/applyEdits';
 
@@ -29,20 +29,6 @@ describe('noteTemplate', () => {
     assert.equal(defaultPriorityLabel(config), 'Important');
     assert.equal(priorityOf(config, defaultPriorityLabel(config)!), 'important');
     assert.equal(defaultPriorityLabel(parseConfigText('{"priorityLabels":{"important":[]}}').config), undefined);
-  });
-
-  it('titles a chapter from its label', () => {
-    assert.equal(chapterTitle('01_scalability_fundamentals'), 'Scalability Fundamentals');
-    assert.equal(chapterTitle('alembic/02_autogenerate'), 'Autogenerate');
-    assert.equal(chapterTitle('05_api_design.md'), 'Api Design');
-    assert.equal(chapterTitle('intro', 's/a/intro.md'), 'Intro');
-  });
-
-  it('keeps a prose label as written (a dot, a slash or a capital is no file name)', () => {
-    for (const label of ['Node.js Event Loop', '17.3 async', 'HTTP/1.1 vs HTTP/2', 'CI/CD Deployment', 'gRPC & GraphQL', 'TCP/IP Basics', 'v1.2 release notes', '資料庫 索引', 'Saga: Basics']) {
-      assert.equal(chapterTitle(label, 's/a/01_x.md'), label);
-      assert.equal(chapterTitle(` ${label} `), label);
-    }
   });
 
   it('builds tags and file slugs, keeping CJK', () => {

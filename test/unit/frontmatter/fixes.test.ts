@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { defaultConfig } from '../../../src/core/config';
 import { applyTextEdits } from '../../../src/core/fixes/applyEdits';
 import {
-  addFieldFix, defaultFieldValue, firstHeadingTitle, insertFrontmatterFix, setFieldFix, titleFromFileName, todayString,
+  addFieldFix, chapterTitle, defaultFieldValue, firstHeadingTitle, insertFrontmatterFix, setFieldFix, titleFromFileName, todayString,
 } from '../../../src/core/fixes/frontmatter';
 import { parseFrontmatter } from '../../../src/core/frontmatter/parse';
 import { checkFrontmatter } from '../../../src/core/rules/frontmatter';
@@ -51,6 +51,22 @@ describe('titleFromFileName', () => {
     assert.equal(titleFromFileName('2fa_setup.md'), '2fa Setup');
     assert.equal(titleFromFileName('快取策略.md'), '快取策略');
     assert.equal(titleFromFileName('07.md'), '07');
+  });
+});
+
+describe('chapterTitle', () => {
+  it('titles a chapter from its label', () => {
+    assert.equal(chapterTitle('01_scalability_fundamentals'), 'Scalability Fundamentals');
+    assert.equal(chapterTitle('alembic/02_autogenerate'), 'Autogenerate');
+    assert.equal(chapterTitle('05_api_design.md'), 'Api Design');
+    assert.equal(chapterTitle('intro', 's/a/intro.md'), 'Intro');
+  });
+
+  it('keeps a prose label as written (a dot, a slash or a capital is no file name)', () => {
+    for (const label of ['Node.js Event Loop', '17.3 async', 'HTTP/1.1 vs HTTP/2', 'CI/CD Deployment', 'gRPC & GraphQL', 'TCP/IP Basics', 'v1.2 release notes', '資料庫 索引', 'Saga: Basics']) {
+      assert.equal(chapterTitle(label, 's/a/01_x.md'), label);
+      assert.equal(chapterTitle(` ${label} `), label);
+    }
   });
 });
 
