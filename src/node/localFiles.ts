@@ -13,6 +13,37 @@ export function isInsideRoot(rootReal: string, real: string): boolean {
   return real === rootReal || real.startsWith(rootReal.endsWith(path.sep) ? rootReal : rootReal + path.sep);
 }
 
+/** The file-system calls realPathInsideRoot makes (`fs.promises`, or a fake in tests). */
+export interface RealPaths {
+  realpath(p: string): Promise<string>;
+  lstat(p: string): Promise<unknown>;
+}
+
+/**
+ * Whether the absolute path `target`, which may not exist yet (a note to create), stays inside the real workspace
+ * folder `rootReal` once symbolic links are followed: the real path of its nearest existing ancestor, with the rest of
+ * the path below it. A folder of the workspace that is a link to `/etc` leads outside, and so does a dangling link
+ * (writing through it creates its target, wherever that is); an unreadable ancestor (a loop, no permission) is refused.
+ */
+export async function realPathInsideRoot(rootReal: string, target: string, fs: RealPaths): Promise<boolean> {
+  const below: string[] = [];
+  for (let p = path.resolve(target); ;) {
+    try {
+      const real = await fs.realpath(p);
+      return isInsideRoot(rootReal, below.length === 0 ? real : path.join(real, ...below.reverse()));
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code !== 'ENOENT' && code !== 'ENOTDIR') return false;
+      // nothing there may be created below; something there that does not resolve is a dangling link
+      if (await fs.lstat(p).then(() => true, () => false)) return false;
+    }
+    const parent = path.dirname(p);
+    if (parent === p) return false;
+    below.push(path.basename(p));
+    p = parent;
+  }
+}
+
 /** `O_NOFOLLOW` where the platform has it (not on Windows): opening a symbolic link then fails with ELOOP. */
 export const NO_FOLLOW: number = constants.O_NOFOLLOW ?? 0;
 

@@ -1,3 +1,4 @@
+import { promises as fs } from 'node:fs';
 import * as vscode from 'vscode';
 import {
   buildViewModel, diffViewModel, overallCoverage, type CoverageViewModel,
@@ -6,6 +7,7 @@ import {
   COVERAGE_VIEW_TYPE, filesOfModel, isWorkspaceRelativePath, parsePageMessage, type HostMessage, type PageMessage, type ProbeResult,
 } from '../../webview/protocol';
 import { isMarkdown } from '../../core/paths';
+import { realPathInsideRoot } from '../../node/localFiles';
 import type { IndexService } from '../indexService';
 import { createPlannedNote } from './createNote';
 import { coverageHtml, coverageWebviewOptions } from './html';
@@ -235,6 +237,21 @@ export class CoverageController implements vscode.Disposable {
     return this.service.fileOf(this.service.uriOf(file)) === file;
   }
 
+  /**
+   * A path the page asked for whose real path leaves the notes folder: a folder of it that is a symbolic link to
+   * `/etc` (or a dangling link) would have the page open or create a file outside. Logged when refused. A folder that
+   * is not on the local disk (a virtual workspace) has no links to follow here.
+   */
+  private async leadsOutside(file: string, action: string): Promise<boolean> {
+    const root = this.service.root;
+    const uri = this.service.uriOf(file);
+    if (root?.scheme !== 'file' || uri.scheme !== 'file') return false;
+    const rootReal = await fs.realpath(root.fsPath).catch(() => undefined);
+    if (rootReal !== undefined && await realPathInsideRoot(rootReal, uri.fsPath, fs)) return false;
+    this.service.log.warn(`coverage: refused to ${action} ${JSON.stringify(file)}: its real path is outside the notes folder`);
+    return true;
+  }
+
   private async handle(msg: PageMessage): Promise<void> {
     switch (msg.type) {
       case 'ready':
@@ -261,6 +278,7 @@ export class CoverageController implements vscode.Disposable {
       }
       case 'open': {
         if (!this.allowed(msg.file, false)) { this.service.log.warn(`coverage: ignored a request to open ${JSON.stringify(msg.file)}`); return; }
+        if (await this.leadsOutside(msg.file, 'open')) return;
         if (!this.service.index.hasFile(msg.file)) {
           // Create is offered for a missing note, not for another file (`scripts/build.sh`: the template is no content for it)
           const create = vscode.l10n.t('Create');
@@ -278,6 +296,7 @@ export class CoverageController implements vscode.Disposable {
       }
       case 'create': {
         if (!this.allowed(msg.file, true)) { this.service.log.warn(`coverage: ignored a request to create ${JSON.stringify(msg.file)}`); return; }
+        if (await this.leadsOutside(msg.file, 'create')) return;
         await createPlannedNote(this.service, msg.file, this.panel?.viewColumn);
         return;
       }

@@ -49,6 +49,13 @@ export interface OpenPage {
   service: IndexService;
   /** sends a message from the page */
   say(message: unknown): void;
+  /** the warnings the service logged since the page opened */
+  warnings: string[];
+}
+
+/** Waits until `done()` holds (the panel handles the page's messages asynchronously); fails after `ms`. */
+export async function until(done: () => boolean, what: string, ms = 2000): Promise<void> {
+  for (const end = Date.now() + ms; !done(); await settle(5)) if (Date.now() > end) assert.fail(`timed out waiting for ${what}`);
 }
 
 /** Indexes `files` in `dir`, opens the coverage panel on them and waits for the page's first model. */
@@ -72,7 +79,11 @@ export async function openCoveragePage(dir: string, files: Record<string, string
   fromPage.fire({ type: 'ready' });
   await settle(30);
   assert.ok(posted.some(m => m.type === 'model'));
-  return { live, controller, service, say: (m: unknown) => fromPage.fire(m) };
+  const warnings: string[] = [];
+  const log = service.log as unknown as { warn(m: string): void };
+  const warn = log.warn.bind(log);
+  log.warn = (m: string) => { warnings.push(m); warn(m); };
+  return { live, controller, service, say: (m: unknown) => fromPage.fire(m), warnings };
 }
 
 /** Disposes what openCoveragePage started. */

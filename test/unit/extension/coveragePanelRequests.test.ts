@@ -1,8 +1,11 @@
 import './vscodeStub';
 import { strict as assert } from 'node:assert';
-import { rmSync } from 'node:fs';
-import { closeCoveragePage, openCoveragePage, PANEL_MATRIX, PANEL_SERIES, stubPanelUi, type OpenPage, type PanelUi } from './coveragePanelHarness';
-import { freshFolder, settle } from './liveService';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import * as vscode from 'vscode';
+import { closeCoveragePage, openCoveragePage, PANEL_MATRIX, PANEL_SERIES, stubPanelUi, until, type OpenPage, type PanelUi } from './coveragePanelHarness';
+import { freshFolder } from './liveService';
 
 /** What the coverage panel does with the files its page asks to open or create (vscode stub, a folder on disk). */
 describe('coverage panel: what the page may open and create', () => {
@@ -26,14 +29,45 @@ describe('coverage panel: what the page may open and create', () => {
     const matrix = PANEL_MATRIX + '| Tools | Build | `scripts/build.sh` | Pending |\n';
     page = await openCoveragePage(dir, { 'README.md': PANEL_SERIES, 'coverage_matrix.md': matrix, '01-one.md': '# One\n' });
     page.say({ type: 'open', file: 'scripts/build.sh' });
-    await settle(30);
+    await until(() => ui.asked.length === 1, 'the message');
     assert.deepEqual(ui.asked, [{ message: 'scripts/build.sh does not exist yet.', items: [] }]);
     page.say({ type: 'create', file: 'scripts/build.sh' });
-    await settle(30);
+    await until(() => page!.warnings.length === 1, 'the refusal');
     assert.equal(ui.applied.length, 0, 'nothing writes the note template into the script');
     page.say({ type: 'open', file: '02-two.md' });
-    await settle(30);
+    await until(() => ui.applied.length === 1, 'the creation');
     assert.deepEqual(ui.asked[1], { message: '02-two.md does not exist yet.', items: ['Create'] });
-    assert.deepEqual(ui.applied.map(paths => paths.includes(`${dir}/02-two.md`)), [true]);
+    assert.ok(ui.applied[0].includes(`${dir}/02-two.md`));
+  });
+
+  it('refuses to open or create a file whose real path is outside the notes folder (a linked folder, a dangling link), and logs it', async () => {
+    const outside = mkdtempSync(path.join(os.tmpdir(), 'nn-cov-out-'));
+    const ws = vscode.workspace as unknown as Record<string, unknown>;
+    const savedOpen = ws.openTextDocument;
+    try {
+      mkdirSync(path.join(outside, 'etc'));
+      writeFileSync(path.join(outside, 'etc', 'passwd.md'), '# secret\n');
+      symlinkSync(path.join(outside, 'etc'), path.join(dir, 'etc'));
+      symlinkSync(path.join(outside, 'gone.md'), path.join(dir, 'gone.md'));
+      const matrix = PANEL_MATRIX + '| Tools | Etc | `etc/passwd.md`, `etc/new.md`, `gone.md` | Pending |\n';
+      page = await openCoveragePage(dir, { 'README.md': PANEL_SERIES, 'coverage_matrix.md': matrix, '01-one.md': '# One\n' });
+      const opened: string[] = [];
+      ws.openTextDocument = async (uri: { path: string }) => { opened.push(uri.path); return { uri }; };
+      const files = ['etc/passwd.md', 'etc/new.md', 'gone.md'];
+      for (const file of files) {
+        page.say({ type: 'open', file });
+        page.say({ type: 'create', file });
+      }
+      await until(() => page!.warnings.length === 2 * files.length, 'a refusal of each request');
+      assert.deepEqual(opened, []);
+      assert.equal(ui.applied.length, 0);
+      assert.deepEqual(ui.asked, []);
+      // the page shows them all as missing: each request is refused for its real path
+      assert.deepEqual(page.controller.model().series[0].rows.flatMap(r => r.files).filter(f => files.includes(f.file)).map(f => f.state), ['missing', 'missing', 'missing']);
+      assert.equal(page.warnings.filter(m => /real path is outside the notes folder/.test(m)).length, 2 * files.length, page.warnings.join('\n'));
+    } finally {
+      ws.openTextDocument = savedOpen;
+      rmSync(outside, { recursive: true, force: true });
+    }
   });
 });

@@ -1,9 +1,9 @@
 import { strict as assert } from 'node:assert';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, promises as fs, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { MAX_NOTE_BYTES } from '../../../src/core/index/load';
-import { isInsideRoot, LocalFileReader } from '../../../src/node/localFiles';
+import { isInsideRoot, LocalFileReader, realPathInsideRoot } from '../../../src/node/localFiles';
 import { tempWorkspace } from '../cli/cliHarness';
 
 const text = (b: Uint8Array) => Buffer.from(b).toString('utf8');
@@ -67,5 +67,18 @@ describe('LocalFileReader (the extension reading a file: workspace from disk)', 
     assert.ok(isInsideRoot('/w/notes', '/w/notes/a.md'));
     assert.ok(!isInsideRoot('/w/notes', '/w/notes-old/a.md'));
     assert.ok(isInsideRoot('/', '/etc/x'));
+  });
+
+  it('realPathInsideRoot: a path, existing or to be created, stays inside unless a link on the way leads out or dangles', async () => {
+    const dir = realpathSync(tempWorkspace({ 'a.md': 'a', 'notes/b.md': 'b' }));
+    symlinkSync(path.join(outside, 'dir'), path.join(dir, 'etc'));
+    symlinkSync(path.join(dir, 'notes'), path.join(dir, 'alias'));
+    symlinkSync(path.join(outside, 'nothing.md'), path.join(dir, 'dangling.md'));
+    const inside = (p: string) => realPathInsideRoot(dir, path.join(dir, p), fs);
+    for (const p of ['a.md', 'notes/b.md', 'notes/new.md', 'new/deeper/c.md', 'alias/b.md', 'alias/new.md']) assert.ok(await inside(p), p);
+    for (const p of ['etc/x.md', 'etc/new.md', 'etc/new/deeper.md', 'dangling.md', 'notes/../../x.md']) assert.ok(!(await inside(p)), p);
+    // an ancestor that cannot be resolved for another reason (a loop, no permission) is refused
+    const loop = Object.assign(new Error('loop'), { code: 'ELOOP' });
+    assert.ok(!(await realPathInsideRoot(dir, path.join(dir, 'a.md'), { realpath: async () => { throw loop; }, lstat: fs.lstat })));
   });
 });
