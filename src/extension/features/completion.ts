@@ -248,13 +248,16 @@ function itemRange(lineText: string, line: number, start: number, cursor: number
   return { inserting: new vscode.Range(line, start, line, cursor), replacing: new vscode.Range(line, start, line, end) };
 }
 
-/** What ends the segment being completed, per construct. */
+/**
+ * What ends the segment being completed, per construct: a path segment ends at `/` and where the fragment (`#`) or, in a
+ * link, the query (`?`) starts, which replacing it must keep.
+ */
 function segmentStop(site: CompletionSite): RegExp {
   if (site.kind === 'wikilink') return /[\]|#]/;
   if (site.kind === 'heading') return site.syntax === 'wikilink' ? /[\]|]/ : site.attribute ? /[\s"'>]/ : /[\s)>]/;
-  if (site.syntax === 'ref') return /[\s`/]/;
-  if (site.attribute) return attributeStyle(site.attribute) === 'srcset' ? /[\s"'>#/,]/ : /[\s"'>#/]/;
-  return site.angle ? /[>#/]/ : /[\s)#/]/;
+  if (site.syntax === 'ref') return /[\s`/#]/;
+  if (site.attribute) return attributeStyle(site.attribute) === 'srcset' ? /[\s"'>#?/,]/ : /[\s"'>#?/]/;
+  return site.angle ? /[>#?/]/ : /[\s)#?/]/;
 }
 
 function linkItems(service: IndexService, folders: FolderListing, file: string, position: vscode.Position,

@@ -421,6 +421,14 @@ describe('navigation providers: completing in the middle of a destination', () =
       ['see [[fo|o]] after', 'foo', ['fo', 'foo']],
       ['see [[b#Se|tup 步驟|alias]] after', 'Setup 步驟', ['Se', 'Setup 步驟']],
       ['see [x](b.md#se|tup-步驟) after', 'Setup 步驟', ['se', 'setup-步驟']],
+      // the fragment or query after the segment stays
+      ['see `sub/fo|o.md#part` after', 'foo.md', ['fo', 'foo.md']],
+      ['see [x](sub/fo|o.md#part) after', 'foo.md', ['fo', 'foo.md']],
+      ['see [x](sub/fo|o.md?plain=1) after', 'foo.md', ['fo', 'foo.md']],
+      ['see [x](<sub/fo|o.md?plain=1>) after', 'foo.md', ['fo', 'foo.md']],
+      ['see <a href="sub/fo|o.md?plain=1">x</a>', 'foo.md', ['fo', 'foo.md']],
+      ['see [[fo|o#Setup]] after', 'foo', ['fo', 'foo']],
+      ['see [[fo|o|alias]] after', 'foo', ['fo', 'foo']],
     ], lineText => FM('A') + lineText + '\n');
   });
 });
