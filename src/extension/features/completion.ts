@@ -273,7 +273,9 @@ function linkItems(service: IndexService, folders: FolderListing, file: string, 
     const bases = [dirname(file)];
     if (site.syntax === 'ref') bases.push(service.index.seriesOf(file)?.folder ?? '', '');
     const range = itemRange(lineText, line, site.start + slash + 1, position.character, stop);
-    const encode = site.syntax === 'ref' ? (s: string) => s : site.attribute ? (s: string) => encodeLinkPath(s, attributeStyle(site.attribute!)) : site.angle ? encodeAngleSegment : encodePathSegment;
+    // a name is written as the core writes link paths (fixes, renames), so that it reads back as that name
+    const style = site.attribute ? attributeStyle(site.attribute) : site.angle ? 'angle' : 'plain';
+    const encode = site.syntax === 'ref' ? (s: string) => s : (s: string) => encodeLinkPath(s, style);
     const items: vscode.CompletionItem[] = [];
     const offered = new Set<string>();
     const seenFolders = new Set<string>();
@@ -295,8 +297,9 @@ function linkItems(service: IndexService, folders: FolderListing, file: string, 
       }
       const prefix = folder === '' ? '' : folder + '/';
       for (const name of entries.files) {
-        // a backtick span is a path reference only when the path ends in `.md`
-        if (offered.has(name) || (site.syntax === 'ref' && !/\.md$/i.test(name))) continue;
+        // a backtick span is a path reference only when the path ends in `.md`; no link reaches a name holding a
+        // backslash (a folder separator to the core, as on Windows)
+        if (offered.has(name) || (site.syntax === 'ref' ? !/\.md$/i.test(name) : name.includes('\\'))) continue;
         offered.add(name);
         const item = new vscode.CompletionItem(name, vscode.CompletionItemKind.File);
         item.insertText = encode(name);
@@ -404,16 +407,4 @@ function decodePath(s: string): string {
   } catch {
     return s;
   }
-}
-
-const percentEncode = (c: string): string => '%' + c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0');
-
-/** Characters a bare Markdown link destination cannot hold as-is (`#` would start the fragment). */
-function encodePathSegment(name: string): string {
-  return name.replace(/[%\s()<>#]/g, percentEncode);
-}
-
-/** In `<…>` spaces and parentheses are fine; `#`, the brackets and a `%` that reads as an escape are not. */
-function encodeAngleSegment(name: string): string {
-  return name.replace(/[<>#]|%(?=[0-9A-Fa-f]{2})/g, percentEncode);
 }

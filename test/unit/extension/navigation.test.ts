@@ -296,6 +296,26 @@ describe('navigation providers: path completion of awkward names', () => {
   });
 });
 
+describe('navigation providers: path completion writes names as the core writes link paths', () => {
+  it('escapes what a destination would read otherwise (`\\`, `|`, a character reference), and leaves out a name no link reaches', async () => {
+    const odd = ['Q&amp;A.md', 'x|y.md', 'sp ace.md', 'p(1).md', '100%.md'];
+    const files: Record<string, string> = { 'a.md': FM('A') + 'x\n', 'odd/a\\_b.md': FM('Backslash') + 'x\n' };
+    for (const name of odd) files['odd/' + name] = FM(name) + 'x\n';
+    const nav = await navigationOf(files);
+    for (const written of ['| t | [x](odd/', '| t | [x](<odd/']) {
+      const text = FM('A') + written;
+      const [l, c] = at(text, written, written.length);
+      const items = await nav.complete(nav.document('a.md', text), l, c, '/');
+      assert.deepEqual(items.map(labelOf).sort(), [...odd].sort(), written);
+      // (rows of a table, where a `|` would end the cell)
+      const linked = FM('A') + '| t | link |\n| --- | --- |\n' + items.map(i => `${written}${String(i.insertText)}${written.includes('<') ? '>' : ''}) |`).join('\n') + '\n';
+      nav.document('a.md', linked);
+      const reached = nav.index.note('a.md')!.scan.links.map(k => nav.index.resolve('a.md', k)).map(r => r.kind === 'file' && r.exists && r.file);
+      assert.deepEqual(reached, items.map(i => 'odd/' + labelOf(i)), written);
+    }
+  });
+});
+
 describe('navigation providers: completion in HTML tags', () => {
   it('reads the href of an <a> and the src of an <img> whose value is open before the cursor', () => {
     assert.deepEqual(completionSiteAt('<img width=3 src="../img/'), { kind: 'path', syntax: 'link', typed: '../img/', start: 18, angle: false, attribute: 'img src' });
