@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { builtInMarkdownOn, builtInReadsAttribute } from './builtInReferences';
 import { attributeStyle, encodeLinkPath } from '../../core/fixes/destination';
 import { dirname, join, stem } from '../../core/paths';
+import { isRefPath } from '../../core/scanner/target';
 import type { IndexService } from '../indexService';
 import { completionSiteAt, frontmatterSiteAt, keyOfLine, unquote, type CompletionSite, type FrontmatterSite } from './completionSite';
 import { FolderListing } from './folderListing';
@@ -276,6 +277,11 @@ function linkItems(service: IndexService, folders: FolderListing, file: string, 
     // a name is written as the core writes link paths (fixes, renames), so that it reads back as that name
     const style = site.attribute ? attributeStyle(site.attribute) : site.angle ? 'angle' : 'plain';
     const encode = site.syntax === 'ref' ? (s: string) => s : (s: string) => encodeLinkPath(s, style);
+    // only names the link can hold: a backtick path is one the core's isRefPath takes (a `.md` file, no blank, glob or
+    // Markdown character), and no link reaches a name holding a backslash (a folder separator to the core, as on Windows)
+    const fits = site.syntax === 'ref'
+      ? (name: string, isFolder: boolean) => isRefPath(typedFolder + name + (isFolder ? '/x.md' : ''))
+      : (name: string) => !name.includes('\\');
     const items: vscode.CompletionItem[] = [];
     const offered = new Set<string>();
     const seenFolders = new Set<string>();
@@ -285,7 +291,7 @@ function linkItems(service: IndexService, folders: FolderListing, file: string, 
       seenFolders.add(folder);
       const entries = folders.entries(folder);
       for (const name of entries.folders) {
-        if (offered.has(name + '/')) continue;
+        if (offered.has(name + '/') || !fits(name, true)) continue;
         offered.add(name + '/');
         const item = new vscode.CompletionItem(name + '/', vscode.CompletionItemKind.Folder);
         item.insertText = encode(name) + '/';
@@ -297,9 +303,7 @@ function linkItems(service: IndexService, folders: FolderListing, file: string, 
       }
       const prefix = folder === '' ? '' : folder + '/';
       for (const name of entries.files) {
-        // a backtick span is a path reference only when the path ends in `.md`; no link reaches a name holding a
-        // backslash (a folder separator to the core, as on Windows)
-        if (offered.has(name) || (site.syntax === 'ref' ? !/\.md$/i.test(name) : name.includes('\\'))) continue;
+        if (offered.has(name) || !fits(name, false)) continue;
         offered.add(name);
         const item = new vscode.CompletionItem(name, vscode.CompletionItemKind.File);
         item.insertText = encode(name);

@@ -259,6 +259,26 @@ describe('navigation providers: backtick path completion', () => {
   });
 });
 
+describe('navigation providers: backtick path completion of names a backtick path cannot hold', () => {
+  it('offers only the files and folders whose path the scanner reads as a backtick reference', async () => {
+    const names = ['ok.md', 'c d (x).md', 'sp ace.md', 'x|y.md', 'a\\_b.md', 'w#x.md', 'g*.md', 'deep/e.md', 'my notes/f.md', 'c#d/g.md', '~home/h.md'];
+    const files: Record<string, string> = { 'a.md': FM('A') + 'x\n', '~top/t.md': FM('T') + 'x\n' };
+    for (const name of names) files['sub/' + name] = FM('N') + 'x\n';
+    const nav = await navigationOf(files);
+    const text = FM('A') + 'see `sub/';
+    const [l, c] = at(text, '`sub/', 5);
+    const items = await nav.complete(nav.document('a.md', text), l, c, '/');
+    assert.deepEqual(items.map(labelOf).sort(), ['deep/', 'ok.md', '~home/']);
+    // each, completed, is a backtick reference (`~home/` only below `sub/`: at the start it names the home folder)
+    const linked = FM('A') + ['`sub/ok.md`', '`sub/deep/e.md`', '`sub/~home/h.md`'].join(' ') + '\n';
+    nav.document('a.md', linked);
+    assert.deepEqual(nav.index.note('a.md')!.scan.links.map(k => k.path), ['sub/ok.md', 'sub/deep/e.md', 'sub/~home/h.md']);
+    const top = FM('A') + 'see `';
+    const [tl, tc] = at(top, 'see `', 5);
+    assert.deepEqual((await nav.complete(nav.document('a.md', top), tl, tc)).map(labelOf).sort(), ['a.md', 'sub/']);
+  });
+});
+
 describe('navigation providers: wikilink heading completion', () => {
   it('names a heading that repeats an earlier heading\'s text by its slug, which leads to it', async () => {
     const nav = await navigationOf({ 'a.md': FM('A') + 'x\n', 'b.md': B });
