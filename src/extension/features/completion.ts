@@ -8,7 +8,7 @@ import { completionSiteAt, frontmatterSiteAt, keyOfLine, unquote, type Completio
 import { FolderListing } from './folderListing';
 import { FrontmatterValues, yamlValueText } from './frontmatterValues';
 import { MARKDOWN } from './languageSelector';
-import { syntheticLink } from './linkLookup';
+import { headingNamed, syntheticLink } from './linkLookup';
 import { localToday } from './localDate';
 import { isIndexReady } from './readiness';
 
@@ -327,25 +327,26 @@ function linkItems(service: IndexService, folders: FolderListing, file: string, 
     }
     const headings = service.index.headingsOf(target) ?? [];
     const range = itemRange(lineText, line, site.start, position.character, stop);
-    // a wikilink names a heading by its text, which leads to the first heading of that text: a later one
-    // sharing it is named by its slug (`dup-1`), which wikilinks resolve too
-    const texts = new Set<string>();
     const count = new Map<string, number>();
     for (const h of headings) count.set(h.text.toLowerCase(), (count.get(h.text.toLowerCase()) ?? 0) + 1);
-    const items = headings.map((h, i) => {
+    const items: vscode.CompletionItem[] = [];
+    for (const [i, h] of headings.entries()) {
+      // a wikilink names a heading by its text (one holding `|`, `[` or `]` would end the target), else by its slug; the
+      // fragment inserted is one the core leads back to this heading (a text or slug may name an earlier heading: `Dup`
+      // twice and `dup-1`), else the heading is not offered
+      const fragments = site.syntax === 'wikilink' && !/[[\]|]/.test(h.text) ? [h.text, h.slug] : [h.slug];
+      const fragment = fragments.find(f => headingNamed(service.index, target, f, site.syntax) === h);
+      if (fragment === undefined) continue;
       // headings sharing a text are told apart by the fragment each item inserts
       const shared = (count.get(h.text.toLowerCase()) ?? 0) > 1;
       const item = new vscode.CompletionItem(shared ? { label: h.text, description: `#${h.slug}` } : h.text, vscode.CompletionItemKind.Reference);
-      // a text holding `|`, `[` or `]` would end the wikilink's target: its slug leads there as well
-      const byText = site.syntax === 'wikilink' && !texts.has(h.text.toLowerCase()) && !/[[\]|]/.test(h.text);
-      texts.add(h.text.toLowerCase());
-      item.insertText = byText ? h.text : h.slug;
-      item.filterText = byText ? h.text : h.slug;
+      item.insertText = fragment;
+      item.filterText = fragment;
       item.detail = `${'#'.repeat(h.level)} ${h.text}`;
       item.range = range;
       item.sortText = String(i).padStart(6, '0');
-      return item;
-    });
+      items.push(item);
+    }
     return new vscode.CompletionList(items, false);
   }
   // wikilink: every note by file name; a name several notes share is completed with its path

@@ -152,6 +152,27 @@ describe('completion: headings that share a text', () => {
   });
 });
 
+describe('completion: a heading named by a text or slug that leads elsewhere', () => {
+  it('inserts for each heading a fragment that leads to it (`dup-1` is the second `Dup`, `L10` a line), else offers it not', async () => {
+    const nav = await navigationOf({ 'a.md': FM('A') + 'x\n', 'b.md': FM('B') + '## Dup\n\n## Dup\n\n## dup-1\n\n## DUP\n\n## L10\n\n## 🚀\n' });
+    const headings = nav.index.headingsOf('b.md')!;
+    for (const [written, kind, expected] of [
+      ['x [[b#', 'wikilink', ['Dup', 'dup-1', 'dup-1-1', 'dup-2', 'l10', '🚀']],
+      // (the rocket's slug is empty: `#` alone is the top of the page)
+      ['x [y](b.md#', 'link', ['dup', 'dup-1', 'dup-1-1', 'dup-2', 'l10']],
+    ] as const) {
+      const text = FM('A') + written;
+      const [l, c] = at(text, written, written.length);
+      const items = await nav.complete(nav.document('a.md', text), l, c, '#');
+      assert.deepEqual(items.map(i => i.insertText), expected, written);
+      for (const item of items) {
+        const heading = headingNamed(nav.index, 'b.md', String(item.insertText), kind);
+        assert.equal(heading?.range.start.line, headings[Number(item.sortText)].range.start.line, `${written}${String(item.insertText)}`);
+      }
+    }
+  });
+});
+
 describe('completion beside VS Code\'s own Markdown path completion', () => {
   const BUILT_IN = 'vscode.markdown-language-features';
   afterEach(() => {
