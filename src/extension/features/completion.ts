@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { builtInMarkdownOn, builtInReadsAttribute } from './builtInReferences';
-import { attributeStyle, encodeLinkPath } from '../../core/fixes/destination';
+import { attributeStyle, encodeLinkPath, fitsRef } from '../../core/fixes/destination';
 import { dirname, join, stem } from '../../core/paths';
 import { isRefPath } from '../../core/scanner/target';
 import type { IndexService } from '../indexService';
@@ -255,7 +255,7 @@ function itemRange(lineText: string, line: number, start: number, cursor: number
  */
 function segmentStop(site: CompletionSite): RegExp {
   if (site.kind === 'wikilink') return /[\]|#]/;
-  if (site.kind === 'heading') return site.syntax === 'wikilink' ? /[\]|]/ : site.attribute ? /[\s"'>]/ : /[\s)>]/;
+  if (site.kind === 'heading') return site.syntax === 'wikilink' ? /[\]|]/ : site.syntax === 'ref' ? /[\s`]/ : site.attribute ? /[\s"'>]/ : /[\s)>]/;
   if (site.syntax === 'ref') return /[\s`/#]/;
   if (site.attribute) return attributeStyle(site.attribute) === 'srcset' ? /[\s"'>#?/,]/ : /[\s"'>#?/]/;
   return site.angle ? /[>#?/]/ : /[\s)#?/]/;
@@ -320,8 +320,7 @@ function linkItems(service: IndexService, folders: FolderListing, file: string, 
   if (site.kind === 'heading') {
     let target = file;
     if (site.target !== '') {
-      const kind = site.syntax === 'wikilink' ? 'wikilink' : 'link';
-      const resolution = service.index.resolve(file, syntheticLink(kind, kind === 'link' ? decodePath(site.target) : site.target));
+      const resolution = service.index.resolve(file, syntheticLink(site.syntax, site.syntax === 'link' ? decodePath(site.target) : site.target));
       if (resolution.kind !== 'file' || !resolution.exists) return undefined;
       target = resolution.file;
     }
@@ -335,7 +334,8 @@ function linkItems(service: IndexService, folders: FolderListing, file: string, 
       // fragment inserted is one the core leads back to this heading (a text or slug may name an earlier heading: `Dup`
       // twice and `dup-1`), else the heading is not offered
       const fragments = site.syntax === 'wikilink' && !/[[\]|]/.test(h.text) ? [h.text, h.slug] : [h.slug];
-      const fragment = fragments.find(f => headingNamed(service.index, target, f, site.syntax) === h);
+      // (a backtick path has no escapes: a slug it cannot hold is no item)
+      const fragment = fragments.find(f => headingNamed(service.index, target, f, site.syntax) === h && (site.syntax !== 'ref' || fitsRef(site.target, f)));
       if (fragment === undefined) continue;
       // headings sharing a text are told apart by the fragment each item inserts
       const shared = (count.get(h.text.toLowerCase()) ?? 0) > 1;

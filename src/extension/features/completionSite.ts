@@ -1,4 +1,5 @@
 import { HTML_LINK_ATTRIBUTES, srcsetUrls } from '../../core/scanner/htmlTags';
+import { isRefPath } from '../../core/scanner/target';
 
 /**
  * What the user is typing, read from the text of the current line before the cursor (pure, linear in the
@@ -12,10 +13,10 @@ export type CompletionSite =
    */
   | { kind: 'path'; syntax: 'link' | 'ref'; typed: string; start: number; angle: boolean; definition?: true; attribute?: string }
   /**
-   * a heading after `#` in `](path#…`, `href="path#…` (`attribute`) or `[[name#…`; `target` is the path/name before
-   * `#` ('' = this note)
+   * a heading after `#` in `](path#…`, `href="path#…` (`attribute`), `[[name#…` or a backtick path `` `path.md#… ``
+   * (syntax 'ref'); `target` is the path/name before `#` ('' = this note)
    */
-  | { kind: 'heading'; syntax: 'link' | 'wikilink'; target: string; typed: string; start: number; attribute?: string }
+  | { kind: 'heading'; syntax: 'link' | 'wikilink' | 'ref'; target: string; typed: string; start: number; attribute?: string }
   /** a note name after `[[` */
   | { kind: 'wikilink'; typed: string; start: number };
 
@@ -177,7 +178,14 @@ function refSite(prefix: string, code: CodeSpans): CompletionSite | undefined {
   // a backtick path reference is a single-backtick code span
   if (code.openBody === -1 || (code.openBody >= 2 && prefix.charCodeAt(code.openBody - 2) === 96)) return undefined;
   const body = prefix.slice(code.openBody);
-  if (/[\s#]/.test(body)) return undefined;
+  if (/\s/.test(body)) return undefined;
+  const hash = body.indexOf('#');
+  if (hash !== -1) {
+    // a heading of the note the path names (a `#` elsewhere makes no backtick reference)
+    const target = body.slice(0, hash);
+    if (!isRefPath(target)) return undefined;
+    return { kind: 'heading', syntax: 'ref', target, typed: body.slice(hash + 1), start: code.openBody + hash + 1 };
+  }
   return { kind: 'path', syntax: 'ref', typed: body, start: code.openBody, angle: false };
 }
 

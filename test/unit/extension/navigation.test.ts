@@ -259,6 +259,29 @@ describe('navigation providers: backtick path completion', () => {
   });
 });
 
+describe('navigation providers: heading completion in a backtick path', () => {
+  it('offers the headings of the note a backtick path names after its `#`, by the slug it resolves', async () => {
+    assert.deepEqual(completionSiteAt('see `sub/b.md#se'), { kind: 'heading', syntax: 'ref', target: 'sub/b.md', typed: 'se', start: 14 });
+    // no `.md` path before the `#`, or a blank: no backtick reference
+    for (const prefix of ['see `sub/b#', 'see `b.txt#x', 'see `b.md#a b']) assert.equal(completionSiteAt(prefix), undefined, prefix);
+    const nav = await navigationOf({ 'a.md': FM('A') + 'x\n', 'sub/b.md': B });
+    const text = FM('A') + 'see `sub/b.md#';
+    const [l, c] = at(text, 'b.md#', 5);
+    const items = await nav.complete(nav.document('a.md', text), l, c, '#');
+    assert.deepEqual(items.map(i => i.insertText), ['setup-步驟', '設定', 'dup', 'dup-1']);
+    const linked = FM('A') + items.map(i => `\`sub/b.md#${String(i.insertText)}\``).join(' ') + '\n';
+    const doc = nav.document('a.md', linked);
+    const lines = B.split('\n');
+    for (const [i, item] of items.entries()) {
+      const [dl, dc] = at(linked, `#${String(item.insertText)}\``, 1);
+      const target = (await nav.definition(doc, dl, dc))[0];
+      assert.equal(target?.targetUri.path, '/ws/sub/b.md', String(item.insertText));
+      assert.equal(target.targetRange.start.line, lines.indexOf(['# Setup 步驟', '## 設定', '## Dup', '## Dup'][i]) + (i === 3 ? 2 : 0), String(item.insertText));
+    }
+    await assertItemSpans(nav, [['see `sub/b.md#se|tup` after', 'Setup 步驟', ['se', 'setup']]], lineText => FM('A') + lineText + '\n');
+  });
+});
+
 describe('navigation providers: backtick path completion of names a backtick path cannot hold', () => {
   it('offers only the files and folders whose path the scanner reads as a backtick reference', async () => {
     const names = ['ok.md', 'c d (x).md', 'sp ace.md', 'x|y.md', 'a\\_b.md', 'w#x.md', 'g*.md', 'deep/e.md', 'my notes/f.md', 'c#d/g.md', '~home/h.md'];
