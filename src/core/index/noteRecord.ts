@@ -12,6 +12,9 @@ export function titleOf(file: string, fmTitle: unknown, headings: Heading[]): st
   return stem(file);
 }
 
+/** The frontmatter fields whose values are other names of their note (see aliasesOf). */
+export const ALIAS_FIELDS: readonly string[] = ['aliases', 'alias'];
+
 /**
  * The other names a note answers to: its frontmatter `aliases` (Obsidian's key, read by Foam and others too) and
  * `alias` (which Obsidian also accepts), each a list of strings or one string. Entries that are no text (numbers,
@@ -19,23 +22,23 @@ export function titleOf(file: string, fmTitle: unknown, headings: Heading[]): st
  */
 export function aliasesOf(data: Readonly<Record<string, FrontmatterValue>> | undefined): string[] | undefined {
   if (data === undefined) return undefined;
-  // own keys only (the data has no prototype, but a record built elsewhere may): most notes have neither
-  const a = Object.hasOwn(data, 'aliases') ? data.aliases : undefined;
-  const b = Object.hasOwn(data, 'alias') ? data.alias : undefined;
-  if (a === undefined && b === undefined) return undefined;
-  const out: string[] = [];
-  const seen = new Set<string>();
-  for (const value of [a, b]) {
+  // (allocates nothing for the many notes that have neither)
+  let out: string[] | undefined;
+  let seen: Set<string> | undefined;
+  for (const field of ALIAS_FIELDS) {
+    // own keys only (the data has no prototype, but a record built elsewhere may)
+    if (!Object.hasOwn(data, field)) continue;
+    const value = data[field];
     for (const v of Array.isArray(value) ? value : [value]) {
       if (typeof v !== 'string') continue;
       const name = v.trim();
       const key = name.toLowerCase();
-      if (name === '' || seen.has(key)) continue;
-      seen.add(key);
-      out.push(name);
+      if (name === '' || seen?.has(key)) continue;
+      (seen ??= new Set()).add(key);
+      (out ??= []).push(name);
     }
   }
-  return out.length > 0 ? out : undefined;
+  return out;
 }
 
 /** Whether two notes answer to the same aliases (case-insensitively, in any order; undefined: none). */

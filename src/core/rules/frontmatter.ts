@@ -4,6 +4,7 @@ import { MSG_NOT_CLOSED, MSG_NOT_MAPPING, MSG_TOO_DEEP, MSG_TOO_LARGE, unsupport
 import type { FrontmatterResult, FrontmatterValue, Range } from '../model';
 import type { LineIndex } from '../text/lineIndex';
 import type { Finding } from './finding';
+import { ALIAS_FIELDS } from '../index/noteRecord';
 
 /**
  * The four frontmatter rules: `frontmatter-missing`, `frontmatter-invalid`,
@@ -16,7 +17,7 @@ const TEXT_FIELDS = new Set(['title', 'note_type', 'domain', 'status', 'source']
 /** Fields whose value must be a list of strings. */
 const LIST_FIELDS = new Set(['tags']);
 /** Fields whose value must be a list of strings or one string: the other names wikilinks may use (see aliasesOf). */
-const ALIAS_FIELDS = new Set(['aliases', 'alias']);
+const ALIAS_FIELD_SET = new Set(ALIAS_FIELDS);
 
 export function checkFrontmatter(fm: FrontmatterResult, lines: LineIndex, config: NotesConfig, opts: { structural: boolean }): Finding[] {
   const out: Finding[] = [];
@@ -103,9 +104,9 @@ function fieldProblem(field: string, value: FrontmatterValue, config: NotesConfi
   // own keys only: a field named `constructor` has no allowed values
   const allowed = Object.hasOwn(config.allowedValues, field) ? config.allowedValues[field] : undefined;
   const written = allowed ? new WrittenAllowed(lines, fm, field, allowed) : undefined;
-  if (LIST_FIELDS.has(field) || (ALIAS_FIELDS.has(field) && typeof value !== 'string')) {
+  if (LIST_FIELDS.has(field) || (ALIAS_FIELD_SET.has(field) && typeof value !== 'string')) {
     if (!isListOfText(value, written)) {
-      const expected = ALIAS_FIELDS.has(field) ? 'a string or a list of strings' : 'a list of strings';
+      const expected = ALIAS_FIELD_SET.has(field) ? 'a string or a list of strings' : 'a list of strings';
       const data: Record<string, unknown> = { expected };
       return { message: `${field} must be ${expected}, got ${shownAs(written ?? fieldAt(lines, fm, field), value, data)}`, data };
     }

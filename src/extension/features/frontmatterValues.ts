@@ -1,9 +1,13 @@
 import type * as vscode from 'vscode';
 import { parseFrontmatter } from '../../core/frontmatter/parse';
 import type { IndexView } from '../../core/index/api';
+import { ALIAS_FIELDS } from '../../core/index/noteRecord';
 
-/** Fields whose values are unique per note: never offered from what other notes hold. */
-const PER_NOTE_FIELDS = new Set(['title']);
+/**
+ * Fields whose values are unique per note, never offered from what other notes hold: its title, and its aliases (another
+ * note's alias would make two notes answer to one wikilink name).
+ */
+const PER_NOTE_FIELDS = new Set(['title', ...ALIAS_FIELDS]);
 
 /**
  * Frontmatter values seen in the workspace per field (e.g. every tag), most used first, for value completion.

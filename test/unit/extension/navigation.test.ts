@@ -37,6 +37,19 @@ describe('navigation providers', () => {
       assert.equal(frontmatterSiteAt('status: {a: ', () => undefined), undefined);
     });
 
+    it('offers no other note\'s alias for `aliases` or `alias`: two notes would answer to one wikilink name', async () => {
+      const nav = await navigationOf({
+        'b.md': FM('B', 'aliases: [Bee, Bumble]\nsource: book\n'),
+        'c.md': FM('C', 'alias: Cee\n'),
+      });
+      for (const written of ['aliases: [', 'aliases: ', 'alias: ', 'aliases:\n  - ', 'source: ']) {
+        const text = FM('Z').replace('title: Z\n', `title: Z\n${written}\n`);
+        const [l, c] = at(text, written, written.length);
+        const offered = (await nav.complete(nav.document('z.md', text), l, c)).map(labelOf);
+        assert.deepEqual(offered, written === 'source: ' ? ['book'] : [], written);
+      }
+    });
+
     it('does not offer again the values a list already holds', async () => {
       const nav = await navigationOf({
         'x.md': FM('X').replace('tags: [a]', 'tags: [api, db, cache]'),
