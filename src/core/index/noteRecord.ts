@@ -1,6 +1,7 @@
 /** What the index derives from a note besides its scan: its title, hover preview and the fragments it offers. */
 import type { FrontmatterValue, Heading, ScanResult } from '../model';
 import { stem } from '../paths';
+import { cutIndex, cutText } from '../text/cut';
 import { detach } from '../text/detach';
 import { textSlugOf } from './fragmentTarget';
 
@@ -70,7 +71,7 @@ export function previewOf(text: string, bodyStart: number): string {
   while (pos < text.length && out.length < 8 && total < 400) {
     let end = text.indexOf('\n', pos);
     if (end === -1) end = text.length;
-    const line = text.slice(pos, Math.min(end, pos + 400)).replace(/\r$/, '').trimEnd();
+    const line = text.slice(pos, end <= pos + 400 ? end : cutIndex(text, pos + 400)).replace(/\r$/, '').trimEnd();
     if (line.trim() !== '') {
       out.push(line);
       total += line.length;
@@ -78,7 +79,7 @@ export function previewOf(text: string, bodyStart: number): string {
     pos = end + 1;
   }
   const joined = out.join('\n');
-  return detach(joined.length > 400 ? joined.slice(0, 400) + '…' : joined);
+  return detach(joined.length > 400 ? cutText(joined, 400) + '…' : joined);
 }
 
 /** The slugs of heading texts as users see them that differ from the headings' GitHub slugs (see textSlugOf). */

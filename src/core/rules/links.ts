@@ -1,6 +1,7 @@
 import type { Resolution } from '../index/api';
 import type { LinkRef } from '../model';
 import { fragmentTarget, type FragmentNames } from '../index/fragmentTarget';
+import { cutText } from '../text/cut';
 import type { Finding } from './finding';
 
 /** What the link rules need from the index for one note. */
@@ -98,5 +99,5 @@ const SHOWN = 200;
 /** `s` as a message quotes it: cut to SHOWN characters (with an ellipsis), line breaks as spaces. */
 function shown(s: string): string {
   const one = s.replace(/[\r\n]+/g, ' ');
-  return one.length > SHOWN ? one.slice(0, SHOWN) + '…' : one;
+  return one.length > SHOWN ? cutText(one, SHOWN) + '…' : one;
 }
