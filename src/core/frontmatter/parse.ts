@@ -26,6 +26,11 @@ const FRONTMATTER_SCHEMA = CORE_SCHEMA.extend({ implicit: [types.merge] });
 /** Languages after the opening fence that mean YAML (`---`, `---yaml`, `---yml`). */
 const YAML_LANGUAGES = new Set(['', 'yaml', 'yml']);
 
+/** Whether a frontmatter block of this language (FrontmatterBlock's, lower case) is YAML, the one language read. */
+export function isYamlLanguage(language: string): boolean {
+  return YAML_LANGUAGES.has(language);
+}
+
 /** Most values (scalars, lists, mappings, alias expansions counted each time) copied from one block. */
 export const MAX_FRONTMATTER_NODES = 100_000;
 /** Deepest nesting of lists/mappings kept. */
@@ -43,7 +48,7 @@ export function unsupportedLanguageMessage(language: string): string {
 export function parseFrontmatter(text: string, lines = new LineIndex(text)): FrontmatterResult {
   const block = findFrontmatterBlock(text, lines);
   if (!block) return { fieldRanges: Object.create(null) };
-  if (!YAML_LANGUAGES.has(block.language)) {
+  if (!isYamlLanguage(block.language)) {
     return { block, error: { message: unsupportedLanguageMessage(block.language), range: openingLineRange(lines) }, fieldRanges: Object.create(null) };
   }
   if (!block.closed) {

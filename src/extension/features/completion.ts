@@ -6,6 +6,7 @@ import { isRefPath } from '../../core/scanner/target';
 import type { IndexService } from '../indexService';
 import { completionSiteAt, frontmatterSiteAt, keyOfLine, unquote, type CompletionSite, type FrontmatterSite } from './completionSite';
 import { FolderListing } from './folderListing';
+import { frontmatterPlaceOf } from './frontmatterPlace';
 import { FrontmatterValues, yamlValueText } from './frontmatterValues';
 import { MARKDOWN } from './languageSelector';
 import { headingNamed, syntheticLink } from './linkLookup';
@@ -36,9 +37,10 @@ export function registerCompletion(service: IndexService): vscode.Disposable {
         // a quote or `=` typed opens the value of an HTML tag's href or src, and nothing else (decided from the line
         // alone: quotes are common in prose and frontmatter)
         if (byTrigger && /^["'=]$/.test(context.triggerCharacter ?? '') && !opensAttribute(prefix)) return undefined;
-        const frontmatter = frontmatterEnd(document, position.line);
-        if (frontmatter !== 'outside') {
-          if (frontmatter === 'fence') return undefined;
+        const frontmatter = frontmatterPlaceOf(document, position.line);
+        if (frontmatter.kind !== 'body') {
+          // (a block of another language is no YAML, and no prose either)
+          if (frontmatter.kind === 'fence' || !frontmatter.yaml) return undefined;
           const site = frontmatterSiteAt(prefix, () => keyAbove(document, position.line));
           if (!site || (site.kind === 'key' && byTrigger) || context.triggerCharacter === ':') return undefined;
           return frontmatterItems(service, values, document, position, site);
@@ -63,22 +65,6 @@ export function registerCompletion(service: IndexService): vscode.Disposable {
     },
   };
   return vscode.Disposable.from(folders, values, vscode.languages.registerCompletionItemProvider(MARKDOWN, provider, ...TRIGGERS));
-}
-
-/**
- * Where the cursor line is relative to a frontmatter block at the top of the document:
- * 'inside' the YAML, on a 'fence' line, or 'outside' (after it, or no block).
- */
-function frontmatterEnd(document: vscode.TextDocument, line: number): 'inside' | 'fence' | 'outside' {
-  const first = document.lineAt(0).text;
-  if (!first.startsWith('---')) return 'outside';
-  const opener = first.slice(3).trim();
-  if (opener !== '' && opener.toLowerCase() !== 'yaml') return 'outside';
-  if (line === 0) return 'fence';
-  for (let l = 1; l < line; l++) {
-    if (FENCE_CLOSE.test(document.lineAt(l).text)) return 'outside';
-  }
-  return FENCE_CLOSE.test(document.lineAt(line).text) ? 'fence' : 'inside';
 }
 
 /**

@@ -50,6 +50,29 @@ describe('navigation providers', () => {
       }
     });
 
+    it('knows the frontmatter block as the core does: values in `---yml` too, nothing in a block of TOML or another language', async () => {
+      const nav = await navigationOf({ 'b.md': FM('B') });
+      const complete = async (text: string, needle: string) => {
+        const [l, c] = at(text, needle, needle.length);
+        return (await nav.complete(nav.document('z.md', text), l, c)).map(labelOf);
+      };
+      for (const opener of ['---', '---yaml', '---yml', '---YML']) {
+        const text = `${opener}\ntitle: Z\nstatus: \n---\nbody [[\n`;
+        assert.deepEqual(await complete(text, 'status: '), ['active', 'draft', 'review', 'archived'], opener);
+        assert.ok((await complete(text, 'body [[')).includes('b'), opener);
+      }
+      for (const text of ['+++\ntitle = "x [[\n+++\nbody [[\n', '---json\n{"see": "[[\n---\nbody [[\n', '---js\nmodule.exports = { t: "[[" }\n---\nbody [[\n']) {
+        assert.deepEqual(await complete(text, '[['), [], text);
+        assert.ok((await complete(text, 'body [[')).includes('b'), text);
+      }
+      // a long block, the cursor deep in it or below it
+      const fields = Array.from({ length: 100 }, (_, i) => `f${i}: x\n`);
+      const long = `---\ntitle: Z\n${fields.join('')}status: \n---\nbody [[\n`;
+      assert.deepEqual(await complete(long, 'status: '), ['active', 'draft', 'review', 'archived']);
+      assert.ok((await complete(long, 'body [[')).includes('b'));
+      assert.deepEqual(await complete(long.replace('\n---\nbody', '\nbody'), 'body [['), []);
+    });
+
     it('does not offer again the values a list already holds', async () => {
       const nav = await navigationOf({
         'x.md': FM('X').replace('tags: [a]', 'tags: [api, db, cache]'),

@@ -23,13 +23,15 @@ export function documentOf(file: string, text: string): vscode.TextDocument {
     starts.push(at);
     at += m[0].length;
   }
+  // (a position past the last line is the end, as VS Code validates it)
+  const offsetAt = (p: Position) => (p.line >= starts.length ? text.length : starts[p.line] + p.character);
   return {
     uri: Uri.file('/ws/' + file),
     lineCount: lines.length,
     isClosed: false,
     lineAt: (line: number) => ({ text: lines[line], range: new Range(line, 0, line, lines[line].length) }),
-    offsetAt: (p: Position) => starts[p.line] + p.character,
-    getText: () => text,
+    offsetAt,
+    getText: (range?: Range) => (range ? text.slice(offsetAt(range.start), offsetAt(range.end)) : text),
   } as unknown as vscode.TextDocument;
 }
 
