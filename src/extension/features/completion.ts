@@ -45,7 +45,8 @@ export function registerCompletion(service: IndexService): vscode.Disposable {
           if (!site || (site.kind === 'key' && byTrigger) || context.triggerCharacter === ':') return undefined;
           return frontmatterItems(service, values, document, position, site);
         }
-        if (insideFencedCode(document, position.line) || insideIndentedCode(document, position.line)) return undefined;
+        // what the line before the cursor holds decides first: most keystrokes (a space, a comma in prose) open nothing,
+        // and only a site is worth a look at the document around it
         const site = completionSiteAt(prefix);
         if (!site || (site.kind === 'path' && site.definition && !mayStartDefinition(document, position.line))) return undefined;
         // (VS Code's own Markdown completes link destinations, and the values of the HTML attributes it reads)
@@ -57,6 +58,7 @@ export function registerCompletion(service: IndexService): vscode.Disposable {
           const destination = context.triggerCharacter === ' ' && site.kind === 'path' && site.definition === true && site.typed === '';
           if (site.kind !== 'wikilink' && !destination) return undefined;
         }
+        if (insideFencedCode(document, position.line) || insideIndentedCode(document, position.line)) return undefined;
         return linkItems(service, folders, file, position, site, document.lineAt(position.line).text);
       } catch (e) {
         service.log.error(`completion failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);

@@ -51,6 +51,26 @@ describe('completion: frontmatter values that YAML would read otherwise', () => 
   });
 });
 
+describe('completion: keystrokes that open nothing', () => {
+  it('read the line typed on, not the long note above it', async () => {
+    const nav = await navigationOf({ 'a.md': FM('A') + 'x\n', 'b.md': FM('B') + 'x\n' });
+    const text = FM('Z') + 'Some prose with `code` and a [link](b.md) here.\n'.repeat(20_000) + 'typing words, more: ';
+    const document = nav.document('z.md', text);
+    let read = 0;
+    const counting = {
+      ...document,
+      lineAt: (line: number) => { const l = document.lineAt(line); read += l.text.length; return l; },
+      getText: (range?: vscode.Range) => { const t = document.getText(range); read += t.length; return t; },
+    } as vscode.TextDocument;
+    const line = document.lineCount - 1;
+    for (const [trigger, column] of [[' ', text.length - text.lastIndexOf('\n') - 1], [',', 'typing words,'.length], [':', 'typing words, more:'.length]] as const) {
+      read = 0;
+      assert.deepEqual(await nav.complete(counting, line, column, trigger), [], trigger);
+      assert.ok(read < 2_000, `${JSON.stringify(trigger)}: ${read} characters read`);
+    }
+  });
+});
+
 describe('completion: reference definitions', () => {
   const files = { 'a.md': FM('A') + 'x\n', 'b.md': FM('B') + '## Part Two\n', 'sub/c d.md': FM('C') + 'x\n' };
 
