@@ -6,25 +6,68 @@ import { LineIndex } from '../text/lineIndex';
  * Whether the character at `offset` of a note is Markdown prose that may hold a link: inside the inline content
  * of a paragraph, heading or table cell (as the scanner's block pass finds them, containers included) and not
  * inside a code span there. Code blocks (fenced or indented), HTML blocks and the frontmatter are not prose.
- * `bodyStart` is where the frontmatter ends. One block pass over the note: for a single lookup (a hover, a
- * go-to-definition), not for every link of a workspace.
+ * `bodyStart` is where the frontmatter ends. One block pass over the note up to the cursor's paragraph: for a single
+ * lookup (a hover, a go-to-definition, a completion), not for every link of a workspace.
  */
 export function isProseAt(text: string, bodyStart: number, offset: number): boolean {
-  let answer: boolean | undefined;
+  return linkPlaceAt(text, bodyStart, offset) === 'prose';
+}
+
+/** What holds a character of a note, as the scanner reads the note's blocks (see linkPlaceAt). */
+export type LinkPlace =
+  /** the inline content of a paragraph, heading or table cell, outside code spans */
+  | 'prose'
+  /** the first backtick of a code span in such content (the span that a backtick path is) */
+  | 'code span'
+  /** a reference definition (`[label]: destination "title"`) */
+  | 'definition'
+  /** a line of an HTML block of tags (`<img src="…">` alone on its line), whose tags' links the scanner reads */
+  | 'html'
+  /** anything else: code (a block, or inside a span), an HTML comment or `<pre>` block, the frontmatter … */
+  | 'other';
+
+/**
+ * What holds the character at `offset` of a note (`bodyStart`: where the frontmatter ends): where each kind of link
+ * may be written, as the scanner would read it. See isProseAt for the cost.
+ */
+export function linkPlaceAt(text: string, bodyStart: number, offset: number): LinkPlace {
+  let answer: LinkPlace | undefined;
   const visit = (run: string, from: number, to: number, toSource: ((i: number) => number) | undefined): void => {
     if (answer !== undefined) return;
     const i = indexInRun(from, to, toSource, offset);
-    if (i !== -1) answer = !insideCodeSpan(run, from, to, i);
+    if (i === -1) return;
+    const span = codeSpanAt(run, from, to, i);
+    answer = span === -1 ? 'prose' : span === i ? 'code span' : 'other';
   };
   const sink: BlockSink = {
     inline: visit,
     heading: (_level, run, from, to, toSource) => visit(run, from, to, toSource),
-    definition: () => undefined,
+    definition: draft => {
+      if (answer === undefined && offset >= draft.start && offset < draft.end) answer = 'definition';
+    },
+    htmlLine: (from, to) => {
+      if (answer === undefined && offset >= from && offset < to) answer = 'html';
+    },
     mayHoldLinks: () => true,
   };
-  scanBlocks(text, bodyStart, new LineIndex(text), sink);
-  return answer === true;
+  const upTo = text.slice(0, blankLineAfter(text, offset));
+  scanBlocks(upTo, bodyStart, new LineIndex(upTo), sink);
+  return answer ?? 'other';
 }
+
+/**
+ * Where the first blank line after `offset` ends (the text's end when there is none). What follows a blank line
+ * changes nothing before it — a blank line ends every paragraph, so no code span, table or definition crosses it, and
+ * a fence or HTML block open before it is open whatever comes — so the block pass may stop there.
+ */
+function blankLineAfter(text: string, offset: number): number {
+  BLANK_LINE.lastIndex = offset;
+  const m = BLANK_LINE.exec(text);
+  return m ? m.index + m[0].length : text.length;
+}
+
+/** A line break (`\r\n`, `\n` or a lone `\r`) followed by a line of nothing but blanks. */
+const BLANK_LINE = /(?:\r\n|\r(?!\n)|\n)[ \t]*(?=[\r\n]|$)/g;
 
 /** The index in the run `[from, to)` of the note offset `offset`, or -1 when the run does not hold it. */
 function indexInRun(from: number, to: number, toSource: ((i: number) => number) | undefined, offset: number): number {
@@ -43,11 +86,11 @@ function indexInRun(from: number, to: number, toSource: ((i: number) => number) 
 }
 
 /**
- * Whether index `i` of the run `[from, to)` lies in a code span (CommonMark: a backtick string up to the next
- * backtick string of the same length; a backslash escapes a backtick outside code; an unmatched backtick string
- * is literal text).
+ * Where the code span that index `i` of the run `[from, to)` lies in starts (its first backtick), -1 when none
+ * (CommonMark: a backtick string up to the next backtick string of the same length; a backslash escapes a backtick
+ * outside code; an unmatched backtick string is literal text).
  */
-export function insideCodeSpan(run: string, from: number, to: number, i: number): boolean {
+function codeSpanAt(run: string, from: number, to: number, i: number): number {
   // for each backtick string length, where a search for its closer found none (none after that either)
   const noCloserFrom = new Map<number, number>();
   let k = from;
@@ -69,10 +112,10 @@ export function insideCodeSpan(run: string, from: number, to: number, i: number)
       k = n;
       continue;
     }
-    if (i < close) return true;
+    if (i < close) return k;
     k = close;
   }
-  return false;
+  return -1;
 }
 
 /** The end of the first backtick string of exactly `length` at or after `from`, or -1. */

@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
 import { builtInMarkdownOn, builtInReadsAttribute } from './builtInReferences';
 import { attributeStyle, encodeLinkPath, fitsRef } from '../../core/fixes/destination';
+import { linkPlaceAt } from '../../core/index/proseAt';
 import { dirname, join, stem } from '../../core/paths';
 import { isRefPath } from '../../core/scanner/target';
 import type { IndexService } from '../indexService';
-import { completionSiteAt, frontmatterSiteAt, keyOfLine, unquote, type CompletionSite, type FrontmatterSite } from './completionSite';
+import { completionSiteAt, frontmatterSiteAt, keyOfLine, openerOf, unquote, type CompletionSite, type FrontmatterSite } from './completionSite';
 import { FolderListing } from './folderListing';
 import { frontmatterPlaceOf } from './frontmatterPlace';
 import { FrontmatterValues, yamlValueText } from './frontmatterValues';
@@ -48,7 +49,7 @@ export function registerCompletion(service: IndexService): vscode.Disposable {
         // what the line before the cursor holds decides first: most keystrokes (a space, a comma in prose) open nothing,
         // and only a site is worth a look at the document around it
         const site = completionSiteAt(prefix);
-        if (!site || (site.kind === 'path' && site.definition && !mayStartDefinition(document, position.line))) return undefined;
+        if (!site || (site.kind !== 'wikilink' && site.definition && !mayStartDefinition(document, position.line))) return undefined;
         // (VS Code's own Markdown completes link destinations, and the values of the HTML attributes it reads)
         const builtInSite = site.kind !== 'wikilink' && site.syntax === 'link' && (site.attribute === undefined || builtInReadsAttribute(site.attribute));
         if (builtInSite && builtInCompletesLinks(document)) return undefined;
@@ -58,7 +59,7 @@ export function registerCompletion(service: IndexService): vscode.Disposable {
           const destination = context.triggerCharacter === ' ' && site.kind === 'path' && site.definition === true && site.typed === '';
           if (site.kind !== 'wikilink' && !destination) return undefined;
         }
-        if (insideFencedCode(document, position.line) || insideIndentedCode(document, position.line)) return undefined;
+        if (!scannedAsLink(document, position.line, site, frontmatter.bodyStart)) return undefined;
         return linkItems(service, folders, file, position, site, document.lineAt(position.line).text);
       } catch (e) {
         service.log.error(`completion failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
@@ -117,59 +118,20 @@ function itemsAround(document: vscode.TextDocument, line: number): string[] {
   return items.filter(v => v !== '');
 }
 
-/** True when the line is inside a fenced code block (``` or ~~~), counting fences from the top. */
-function insideFencedCode(document: vscode.TextDocument, line: number): boolean {
-  let fence: { char: string; length: number } | undefined;
-  for (let l = 0; l < line; l++) {
-    const text = document.lineAt(l).text;
-    // fences in block quotes (`> ```) and list items (indented, or `- ``` on the marker line) count too
-    const m = /^(?:[ \t]*>)*[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?(`{3,}|~{3,})(.*)$/.exec(text);
-    if (!m) continue;
-    if (!fence) {
-      if (m[1][0] === '`' && m[2].includes('`')) continue; // not an opener: the info string has a backtick
-      fence = { char: m[1][0], length: m[1].length };
-    } else if (m[1][0] === fence.char && m[1].length >= fence.length && m[2].trim() === '') {
-      fence = undefined;
-    }
-  }
-  return fence !== undefined;
-}
-
-const LIST_ITEM = /^[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/;
-const indentOf = (text: string): number => {
-  let width = 0;
-  for (const ch of text) {
-    if (ch === ' ') width++;
-    else if (ch === '\t') width += 4 - (width % 4);
-    else break;
-  }
-  return width;
-};
-
 /**
- * True when the line is in an indented code block: indented by 4 or more, after a blank line that follows a
- * line indented less (or at the top), with no list around (a list item's content is indented too, so any list
- * marker on the way up means "not code").
+ * Whether what the site opens is where the scanner reads links, as the core's block pass finds it (the one hover and
+ * go to definition ask): a wikilink or link in prose, a backtick path as a code span opened there, a reference
+ * definition's destination, an attribute of a tag in prose or in an HTML block of tags — not in code (fenced,
+ * indented, a span), an HTML comment or a `<pre>` block.
  */
-function insideIndentedCode(document: vscode.TextDocument, line: number): boolean {
-  const text = document.lineAt(line).text;
-  if (text.trim() === '' || indentOf(text) < 4) return false;
-  let blankBefore = false;
-  for (let l = line - 1; l >= 0; l--) {
-    const above = document.lineAt(l).text;
-    if (above.trim() === '') {
-      blankBefore = true;
-      continue;
-    }
-    if (LIST_ITEM.test(above)) return false;
-    if (indentOf(above) >= 4) {
-      blankBefore = false;
-      continue;
-    }
-    // the block's first line must follow a blank line (an indented line right after a paragraph continues it)
-    return blankBefore && indentOf(above) === 0;
-  }
-  return true;
+function scannedAsLink(document: vscode.TextDocument, line: number, site: CompletionSite, bodyStart: number): boolean {
+  // a definition's label (its destination may be empty yet: `[label]: ` is a paragraph then), else the opener's last character
+  const column = site.kind !== 'wikilink' && site.definition ? document.lineAt(line).text.search(/\S/) : openerOf(site) - 1;
+  const place = linkPlaceAt(document.getText(), bodyStart, document.offsetAt(new vscode.Position(line, column)));
+  if (place === 'prose') return true;
+  if (site.kind === 'wikilink') return false;
+  if (site.syntax === 'ref') return place === 'code span';
+  return (site.definition === true && place === 'definition') || (site.attribute !== undefined && place === 'html');
 }
 
 function frontmatterItems(service: IndexService, values: FrontmatterValues, document: vscode.TextDocument,

@@ -13,10 +13,10 @@ export type CompletionSite =
    */
   | { kind: 'path'; syntax: 'link' | 'ref'; typed: string; start: number; angle: boolean; definition?: true; attribute?: string }
   /**
-   * a heading after `#` in `](path#…`, `href="path#…` (`attribute`), `[[name#…` or a backtick path `` `path.md#… ``
-   * (syntax 'ref'); `target` is the path/name before `#` ('' = this note)
+   * a heading after `#` in `](path#…`, `[label]: path#…` (`definition`), `href="path#…` (`attribute`), `[[name#…` or a
+   * backtick path `` `path.md#… `` (syntax 'ref'); `target` is the path/name before `#` ('' = this note)
    */
-  | { kind: 'heading'; syntax: 'link' | 'wikilink' | 'ref'; target: string; typed: string; start: number; attribute?: string }
+  | { kind: 'heading'; syntax: 'link' | 'wikilink' | 'ref'; target: string; typed: string; start: number; definition?: true; attribute?: string }
   /** a note name after `[[` */
   | { kind: 'wikilink'; typed: string; start: number };
 
@@ -34,7 +34,8 @@ export function completionSiteAt(prefix: string): CompletionSite | undefined {
   return candidates.reduce((a, b) => (openerOf(b) > openerOf(a) ? b : a));
 }
 
-function openerOf(site: CompletionSite): number {
+/** The column just after what opens the site's construct (`[[`, `](`, a backtick, an attribute's quote …). */
+export function openerOf(site: CompletionSite): number {
   if (site.kind === 'heading') return site.start - site.target.length - 1;
   return site.start;
 }
@@ -102,7 +103,7 @@ function definitionSite(prefix: string): CompletionSite | undefined {
   const m = DEFINITION.exec(prefix);
   if (!m) return undefined;
   const site = destinationSite(prefix, m[0].length);
-  return site?.kind === 'path' ? { ...site, definition: true } : site;
+  return site && { ...site, definition: true } as CompletionSite;
 }
 
 /** The path or heading being typed in a link destination that starts at `start` (after `](` or `]: `). */

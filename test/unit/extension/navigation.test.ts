@@ -30,6 +30,36 @@ describe('navigation providers', () => {
       const [l2, c2] = at(text, '    [[\n', 6);
       assert.ok((await nav.complete(doc, l2, c2, '[')).map(labelOf).includes('b'));
     });
+
+    it('offers completion where the scanner reads a link, as its block pass finds code, HTML and containers', async () => {
+      const nav = await navigationOf({ 'a.md': FM('A') + 'x\n', 'b.md': B, 'pic.png': 'png' });
+      // [text with | at the cursor, whether the link completed there is one]
+      const cases: [string, boolean][] = [
+        ['<!-- [[|b]] -->\n', false],
+        ['<!--\n[[|b]]\n-->\n', false],
+        ['<pre>\n[[|b]]\n</pre>\n', false],
+        ['a `code\n[[|b]] more` b\n', false],
+        ['- item\n\n        [[|b]]\n', false],
+        ['<pre>\n`|b.md`\n</pre>\n', false],
+        ['```\n[r]: |b.md\n```\n', false],
+        ['<!-- <img src="|pic.png"> -->\n', false],
+        ['    ```\n    code\n\npara [[|b]]\n', true],
+        ['> ```\n> code\n\npara [[|b]]\n', true],
+        ['- ```\n  code\n\npara [[|b]]\n', true],
+        ['para\n    [[|b]]\n', true],
+        ['x `|b.md` y\n', true],
+        ['[r]: |b.md\n', true],
+        ['<div>\n<img src="|pic.png">\n</div>\n', true],
+        ['x <img src="|pic.png"> y\n', true],
+      ];
+      for (const [written, link] of cases) {
+        const text = FM('A') + written.replace('|', '');
+        const [l, c] = at(FM('A') + written, '|');
+        const offered = (await nav.complete(nav.document('a.md', text), l, c)).length > 0;
+        const scanned = nav.index.note('a.md')!.scan.links.some(k => k.range.start.line === l);
+        assert.deepEqual([offered, scanned], [link, link], written);
+      }
+    });
   });
 
   describe('frontmatter value completion', () => {
