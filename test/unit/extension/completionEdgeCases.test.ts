@@ -93,12 +93,15 @@ describe('completion: reference definitions', () => {
 
   it('offers nothing after `[word]: ` on a paragraph\'s next line, which is text (a definition cannot interrupt a paragraph)', async () => {
     const nav = await navigationOf(files);
-    const complete = async (before: string) => {
-      const text = FM('A') + before + '[Note]: ';
-      const [l, c] = at(text, '[Note]: ', 8);
-      return (await nav.complete(nav.document('a.md', text), l, c, ' ')).length;
+    const complete = async (before: string, typed = '') => {
+      const text = FM('A') + before + '[Note]: ' + typed;
+      const [l, c] = at(text, '[Note]: ', 8 + typed.length);
+      return (await nav.complete(nav.document('a.md', text), l, c, typed === '' ? ' ' : undefined)).length;
     };
     assert.equal(await complete('Some prose\n'), 0);
+    // nor a heading after its `#`
+    assert.equal(await complete('Some prose\n', 'b.md#'), 0);
+    assert.ok(await complete('Some prose\n\n', 'b.md#') > 0);
     assert.ok(await complete('Some prose\n\n') > 0);
     assert.ok(await complete('# Heading\n') > 0);
     assert.ok(await complete('[a]: b.md\n') > 0);
