@@ -53,11 +53,12 @@ function chapterContainers(index: IndexView): Map<string, string> {
 const collator = new Intl.Collator(undefined, { numeric: true });
 
 /**
- * Case- and width-folded text: NFKC makes full-width letters and digits (a CJK input method in full-width
- * mode types `Ｃｈａｐｔｅｒ　１０`) their ASCII forms, so they match what the titles and paths hold.
+ * Case-folded text. Not width-folded: VS Code's list keeps only the symbols whose name its own fuzzy matcher
+ * (symbolsQuickAccess, `scoreFuzzy2` of the name against the query, case-insensitive, no Unicode normalisation) finds
+ * the query in, so a note found by full-width `Ｃｈａｐｔｅｒ　１０` as `Chapter 10` would never show.
  */
 function fold(s: string): string {
-  return (/[^\x00-\x7f]/.test(s) ? s.normalize('NFKC') : s).toLowerCase();
+  return s.toLowerCase();
 }
 
 /** Notes matching `query`, best first: title substring, alias substring, path substring, title subsequence, path subsequence. */
