@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { FM } from '../index/memoryWorkspace';
 import { at, labelOf, navigationOf } from './navigationHarness';
+import { shownText } from './vscodeStub';
 
 /** A wikilink written as a frontmatter alias leads where the index resolves it, in every editor feature. */
 describe('navigation providers: wikilinks by alias', () => {
@@ -15,7 +16,7 @@ describe('navigation providers: wikilinks by alias', () => {
       const defs = await nav.definition(doc, l, c);
       assert.equal(defs[0]?.targetUri.path, '/ws/x/b.md', needle);
       const hover = await nav.hover(doc, l, c);
-      assert.match((hover!.contents as unknown as { value: string }).value, /Bee[\s\S]*first line/, needle);
+      assert.match(shownText(hover!.contents), /Bee[\s\S]*first line/, needle);
     }
     const [hl, hc] = at(A, '[[SOME ALIAS#', 3);
     assert.equal((await nav.definition(doc, hl, hc))[0].targetRange.start.line, 14);

@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { FM } from '../index/memoryWorkspace';
 import { at, navigationOf } from './navigationHarness';
+import { shownText } from './vscodeStub';
 
 const B = FM('Beta') + '# Beta\n\n## Setup\n\n## Outer\n\n### Inner\n\n## C# Basics\n\n<a id="Anchor-X"></a>\n\nA paragraph. ^blk-1\n\nline\n\nline\n';
 const A = FM('Alpha') + [
@@ -54,7 +55,7 @@ describe('navigation follows every fragment form the link check accepts', () => 
     const doc = n.document('a.md');
     const hover = async (needle: string) => {
       const [l, c] = at(A, needle, 2);
-      return ((await n.hover(doc, l, c))!.contents as unknown as { value: string }).value;
+      return shownText((await n.hover(doc, l, c))!.contents);
     };
     assert.match(await hover('[uc]'), /symbol-key\) Setup/);
     for (const needle of ['[t]', '[l]', '[[b#^', '[[b#L24]]']) assert.doesNotMatch(await hover(needle), /No heading/, needle);

@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { FM } from '../index/memoryWorkspace';
 import { at, navigationOf } from './navigationHarness';
+import { shownText } from './vscodeStub';
 
 const B = FM('Beta Title') + 'Intro line of the note.\n\n## Setup\n\nSetup body.\n\n### Detail\n\nDetail body.\n\n## Usage\n\nUsage body.\n';
 
@@ -11,7 +12,7 @@ describe('hover preview of a link with a fragment', () => {
     const doc = nav.document('a.md');
     const hover = async (needle: string) => {
       const [l, c] = at(a, needle, 2);
-      return ((await nav.hover(doc, l, c))!.contents as unknown as { value: string }).value;
+      return shownText((await nav.hover(doc, l, c))!.contents);
     };
     const setup = await hover('[s]');
     assert.match(setup, /Setup body\.[\s\S]*Detail body\./);
@@ -32,7 +33,7 @@ describe('hover preview of a link with a fragment', () => {
     const a = FM('A') + 'x [far](b.md#L999)\n';
     const nav = await navigationOf({ 'a.md': a, 'b.md': B });
     const [l, c] = at(a, '[far]', 2);
-    assert.match(((await nav.hover(nav.document('a.md'), l, c))!.contents as unknown as { value: string }).value, /Intro line/);
+    assert.match(shownText((await nav.hover(nav.document('a.md'), l, c))!.contents), /Intro line/);
   });
 });
 
@@ -44,7 +45,7 @@ describe('hover preview of a link to an HTML anchor', () => {
     const doc = nav.document('a.md');
     const hover = async (needle: string) => {
       const [l, ch] = at(a, needle, 2);
-      return ((await nav.hover(doc, l, ch))!.contents as unknown as { value: string }).value;
+      return shownText((await nav.hover(doc, l, ch))!.contents);
     };
     const install = await hover('[i]');
     assert.match(install, /Install body\./);
@@ -52,5 +53,23 @@ describe('hover preview of a link to an HTML anchor', () => {
     const use = await hover('[u]');
     assert.match(use, /Usage body\./);
     assert.doesNotMatch(use, /Install body|Other body/);
+  });
+});
+
+describe('hover preview of untrusted note text', () => {
+  it('shows a note\'s title, heading and lines as text: a link, a command link, emphasis or a theme icon in them stays text', async () => {
+    const b = FM('"[x](command:evil) *Beta*"') + '## [h](command:evil)\n\nA [cmd](command:workbench.action.quit) $(zap) <b>x</b>\n';
+    const a = FM('A') + 'x [[b#h]]\n';
+    const nav = await navigationOf({ 'a.md': a, 'b.md': b });
+    const [l, c] = at(a, '[[b#', 2);
+    const contents = (await nav.hover(nav.document('a.md'), l, c))!.contents;
+    const value = (contents as unknown as { value: string }).value;
+    // no `[` `]` `(` `*` or `$(` of the note reaches the Markdown unescaped: VS Code renders none as a link, emphasis or icon
+    assert.ok(value.includes('\\[x\\]\\(command:evil\\)&nbsp;\\*Beta\\*'), value);
+    assert.ok(value.includes('\\[cmd\\]\\(command:workbench.action.quit\\)'), value);
+    assert.doesNotMatch(value, /(?<!\\)\[[^\]]*(?<!\\)\]\((?:command|https?):/, value);
+    assert.doesNotMatch(value.replace(/\$\((?:file|symbol-key|warning|folder)\)/g, ''), /(?<!\\)\$\(/, value);
+    // as the reader sees it
+    assert.match(shownText(contents), /\[x\]\(command:evil\) \*Beta\*[\s\S]*A \[cmd\]\(command:workbench\.action\.quit\)/);
   });
 });

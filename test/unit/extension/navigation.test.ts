@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { completionSiteAt, frontmatterSiteAt } from '../../../src/extension/features/completionSite';
 import { FM } from '../index/memoryWorkspace';
 import { at, labelOf, navigationOf, type Navigation } from './navigationHarness';
-import { installedExtensions } from './vscodeStub';
+import { installedExtensions, shownText } from './vscodeStub';
 
 const B = FM('Beta Title') + '# Setup 步驟\n\n## 設定\n\n## Dup\n\n## Dup\n';
 
@@ -206,7 +206,7 @@ describe('navigation providers', () => {
         assert.equal(defs[0].targetRange.start.line, 11);
         assert.deepEqual(JSON.parse(JSON.stringify(defs[0].originSelectionRange)), { start: { line: l, character: c - 2 }, end: { line: l, character: c - 2 + length } });
         const hover = await nav.hover(doc, l, c);
-        assert.match((hover!.contents as unknown as { value: string }).value, /Beta Title[\s\S]*設定/);
+        assert.match(shownText(hover!.contents), /Beta Title[\s\S]*設定/);
       }
       const [nl, nc] = at(a, '[y][nope]', 1);
       assert.deepEqual(await nav.definition(doc, nl, nc), []);
@@ -264,7 +264,7 @@ describe('navigation providers: CRLF, UTF-16 columns and long lines', () => {
     const links = (await nav.documentLinks(doc)).map(d => a.split('\r\n')[d.range.start.line].slice(d.range.start.character, d.range.end.character));
     assert.deepEqual(links, ['b.md', 'Beta Title#設定']);
     const [rl, rc] = at(a, '`b.md`', 3);
-    assert.match(((await nav.hover(doc, rl, rc))!.contents as unknown as { value: string }).value, /Beta Title/);
+    assert.match(shownText((await nav.hover(doc, rl, rc))!.contents), /Beta Title/);
   });
 
   it('goes from the href and src of HTML tags to the file or heading; their document links are VS Code\'s own', async () => {

@@ -1,4 +1,4 @@
-import { workspace } from './vscodeStub';
+import { shownText, workspace } from './vscodeStub';
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
@@ -111,7 +111,7 @@ describe('tree views speak their items in words', () => {
         const [group] = tree.getChildren(series);
         assert.equal(tree.getChildren(group).length, 1, 'only 19_flink is planned');
         return [tree.getTreeItem(group!), tree.getTreeItem(series!)].map(item => ({
-          description: item.description, tooltip: (item.tooltip as { value: string }).value.replace(/&nbsp;/g, ' '), spoken: label(item),
+          description: item.description, tooltip: shownText(item.tooltip), spoken: label(item),
         }));
       };
       const [group, series] = items('en');
@@ -149,7 +149,7 @@ describe('tree views speak their items in words', () => {
         const groups = tree.getChildren(series).map(g => tree.getTreeItem(g));
         const mustRead = groups.find(g => String(g.label).includes('必讀') || String(g.label).includes('Must-read'))!;
         const chapter = tree.getTreeItem(tree.getChildren(tree.getChildren(series)[0])[0]!);
-        return { group: String(mustRead.label), tooltip: (chapter.tooltip as { value: string }).value };
+        return { group: String(mustRead.label), tooltip: shownText(chapter.tooltip) };
       };
       const en = labels('en');
       assert.equal(en.group, 'Must-read (必讀)');

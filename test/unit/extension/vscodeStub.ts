@@ -83,14 +83,29 @@ export class MarkdownString {
   isTrusted = false;
   supportHtml = false;
   constructor(public value = '', readonly supportThemeIcons = false) {}
+  /**
+   * As VS Code's (src/vs/base/common/htmlContent.ts, escapeMarkdownSyntaxTokens and escapeIcons): a theme icon
+   * `$(name)` is escaped when icons are on, then every Markdown syntax character, blanks become `&nbsp;`, `>` is escaped
+   * and a line break starts a paragraph. A test that forgot this could not see text turn into a link.
+   */
   appendText(s: string): this {
-    this.value += s;
+    const text = this.supportThemeIcons ? s.replace(/(\\)?\$\([A-Za-z0-9-]+(?:~[A-Za-z]+)?\)/g, (m, escaped) => (escaped ? m : `\\${m}`)) : s;
+    this.value += text
+      .replace(/[\\`*_{}[\]()#+\-!~]/g, '\\$&')
+      .replace(/[ \t]+/g, blanks => '&nbsp;'.repeat(blanks.length))
+      .replace(/>/g, '\\>')
+      .replace(/\n/g, '\n\n');
     return this;
   }
   appendMarkdown(s: string): this {
     this.value += s;
     return this;
   }
+}
+
+/** What a reader sees of a MarkdownString's text: appendText's `&nbsp;` and backslash escapes undone. */
+export function shownText(md: unknown): string {
+  return (md as MarkdownString).value.replace(/&nbsp;/g, ' ').replace(/\\([\\`*_{}[\]()#+\-!~>])/g, '$1');
 }
 
 /** Tree views: what TreeDataProviders build (the tests read the items back). */
