@@ -86,7 +86,7 @@ async function quickFixes(service: IndexService, document: vscode.TextDocument, 
   if (!current) return [];
   const indexed = service.index.diagnostics(current.file);
   const texts = new FixTexts(service);
-  const text = texts.own(current.file, document);
+  const text = texts.own(current, document);
   const today = localToday();
   const actions: vscode.CodeAction[] = [];
   for (const d of diagnostics) {
@@ -114,7 +114,7 @@ async function otherFileEdit(service: IndexService, action: OtherFileFixAction):
   const core = matchDiagnostic(service, service.index.diagnostics(current.file), action.diagnostic);
   if (!core) return undefined;
   const texts = new FixTexts(service);
-  const text = texts.own(current.file, action.document);
+  const text = texts.own(current, action.document);
   const fix = (await fixesWithTexts(service, core, text, localToday(), texts)).find(f => f.title === action.title);
   return fix && texts.unchanged() ? service.toWorkspaceEdit(fix.edits) : undefined;
 }

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { fixesFor } from '../../core/fixes/index';
 import type { Diagnostic, Fix } from '../../core/model';
 import type { IndexService } from '../indexService';
+import type { CurrentNote } from './currentNote';
 
 /** Rounds of "read the files a fix asked for, then ask again". */
 const MAX_FETCH_ROUNDS = 3;
@@ -16,11 +17,15 @@ export class FixTexts {
 
   constructor(private readonly service: IndexService) {}
 
-  /** Reads the document's own text now. */
-  own(file: string, document: vscode.TextDocument): string {
+  /**
+   * Reads the document's own text now. Its version is noted as the one the index record was found to hold
+   * (`current.version`), so that `unchanged()` is false when the buffer changed since: the fixes are built on that
+   * record's diagnostics, whose ranges are of that version's text.
+   */
+  own(current: CurrentNote, document: vscode.TextDocument): string {
     const text = document.getText();
-    this.texts.set(file, text);
-    this.versions.set(file, document.version);
+    this.texts.set(current.file, text);
+    this.versions.set(current.file, current.version);
     return text;
   }
 

@@ -7,6 +7,8 @@ import { isIndexReady } from './readiness';
 export interface CurrentNote {
   file: string;
   record: NoteRecord;
+  /** the document's version `record` was found to hold (see `isIndexedAsShown`): the text its ranges are of */
+  version: number;
 }
 
 /** How long a provider waits for the index to catch up with a buffer that was just edited. */
@@ -16,7 +18,9 @@ const CATCH_UP_MS = 1000;
  * The index record of an open document, as fresh as the buffer: when the index does not hold the buffer's current
  * text (an edit the service has not re-indexed yet: see `isIndexedAsShown`), waits for that file's next update — at most a
  * second — so that link ranges match what is on screen. Undefined before the index is ready, for files
- * outside the workspace and for documents the index does not know.
+ * outside the workspace, for documents the index does not know, and while the index still holds other text than the
+ * buffer after that second (a debounce of a second or more, a busy index queue): the record's ranges and diagnostics
+ * are of that other text, and a fix built on them would edit the wrong characters.
  */
 export async function currentNote(service: IndexService, document: vscode.TextDocument): Promise<CurrentNote | undefined> {
   if (!isIndexReady(service)) return undefined;
@@ -26,8 +30,9 @@ export async function currentNote(service: IndexService, document: vscode.TextDo
   if (record === undefined || !service.isIndexedAsShown(document, record.length)) {
     await nextUpdateOf(service, file, CATCH_UP_MS);
     record = service.index.note(file);
+    if (record === undefined || !service.isIndexedAsShown(document, record.length)) return undefined;
   }
-  return record === undefined ? undefined : { file, record };
+  return { file, record, version: document.version };
 }
 
 async function nextUpdateOf(service: IndexService, file: string, timeoutMs: number): Promise<void> {

@@ -27,7 +27,7 @@ export async function safeFixesOf(service: IndexService, document: vscode.TextDo
   const current = await currentNote(service, document);
   if (!current) return undefined;
   const texts = new FixTexts(service);
-  const text = texts.own(current.file, document);
+  const text = texts.own(current, document);
   const today = localToday();
   const chosen: Fix[] = [];
   for (const diagnostic of service.index.diagnostics(current.file)) {

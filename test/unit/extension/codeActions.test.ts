@@ -1,6 +1,9 @@
 import './vscodeStub';
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
+import { applyTextEdits } from '../../../src/core/fixes/applyEdits';
+import { FixTexts } from '../../../src/extension/features/coreFixes';
+import { safeFixesOf } from '../../../src/extension/features/fixAll';
 import { FM } from '../index/memoryWorkspace';
 import { Actions, applied } from './codeActionsHarness';
 import { commandHandlers } from './vscodeStub';
@@ -88,6 +91,49 @@ describe('code actions: quick fixes (vscode stub)', () => {
     const diagnostics = published(actions, 's/coverage_matrix.md');
     actions.beforeRead = () => { actions.beforeRead = undefined; matrix.set('> draft\n\n' + MATRIX); };
     assert.deepEqual(await actions.provide(matrix.document, V.CodeActionKind.QuickFix, false, diagnostics), []);
+  });
+});
+
+describe('code actions on an index that has not caught up with the buffer (vscode stub)', () => {
+  /** a small table typed at the top of the matrix: the stale diagnostics' ranges now point into it */
+  const typed = MATRIX.replace('# M\n', '# M\n\n| Area | Note |\n|---|---|\n| keep | this text |\n');
+
+  it('offers no fix while the re-index of the buffer is more than a second away (a long debounce, a busy index queue)', async function () {
+    this.timeout(5000);
+    const actions = await Actions.of(FILES);
+    const matrix = actions.open('s/coverage_matrix.md');
+    const diagnostics = published(actions, 's/coverage_matrix.md');
+    matrix.set(typed, false);
+    const [fixAll, onSave, quick] = await Promise.all([
+      safeFixesOf(actions.service, matrix.document),
+      actions.provide(matrix.document, V.CodeActionKind.SourceFixAll, true),
+      actions.provide(matrix.document, V.CodeActionKind.QuickFix, false, diagnostics),
+    ]);
+    assert.equal(fixAll, undefined, 'Fix All built on the diagnostics of the older text');
+    assert.deepEqual(onSave, []);
+    assert.deepEqual(quick, []);
+  });
+
+  it('builds the fixes on the buffer\'s text once the index catches up within the wait', async () => {
+    const actions = await Actions.of(FILES);
+    const matrix = actions.open('s/coverage_matrix.md');
+    matrix.set(typed, false);
+    setTimeout(() => actions.reindex('s/coverage_matrix.md', typed), 20);
+    const result = await safeFixesOf(actions.service, matrix.document, { ownFileOnly: true });
+    assert.ok(result && result.applied === 1 && result.unchanged());
+    assert.equal(applyTextEdits(typed, result.edits[0].edits), typed.replace('| Pending |', '| Done |'));
+  });
+
+  it('knows the fixes no longer fit once the buffer moved on from the version the index record holds', async () => {
+    const actions = await Actions.of(FILES);
+    const matrix = actions.open('s/coverage_matrix.md');
+    const record = actions.index.note('s/coverage_matrix.md')!;
+    const texts = new FixTexts(actions.service);
+    texts.own({ file: 's/coverage_matrix.md', record, version: matrix.document.version }, matrix.document);
+    assert.equal(texts.unchanged(), true);
+    matrix.set(typed, false);
+    texts.own({ file: 's/coverage_matrix.md', record, version: matrix.document.version - 1 }, matrix.document);
+    assert.equal(texts.unchanged(), false);
   });
 });
 
