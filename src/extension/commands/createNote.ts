@@ -3,13 +3,14 @@ import { todayString } from '../../core/fixes/frontmatter';
 import { matrixOfNewNote, newNoteFileEdits, newNoteText } from '../../core/fixes/newNote';
 import type { Category, FileEdit, PriorityKey, SeriesModel } from '../../core/model';
 import { isMarkdown, normalize, relative } from '../../core/paths';
+import { parseSeriesReadme } from '../../core/series/readme';
 import { ownPriorityLabels } from '../../core/series/wording';
 import { countPhrase } from '../countPhrases';
 import type { IndexService } from '../indexService';
 import { otherPriorityLabels, priorityName } from '../priorityText';
 import { fileFromArg, openFile, requireTrust } from './args';
 import { exists } from '../fileStat';
-import { chapterLine, defaultPriorityLabel, noteTags, plannedNoteOptions, proposeChapter, readmeInsertEdit, typicalMinutes } from './noteTemplate';
+import { chapterLine, defaultPriorityLabel, noteTags, plannedNoteOptions, proposeChapter, readmeInsertEdit, sameCategoryIn, typicalMinutes } from './noteTemplate';
 
 export type CreateResult = 'created' | 'existed' | 'cancelled' | 'failed';
 
@@ -140,10 +141,13 @@ export async function newNoteCommand(service: IndexService, args: NewNoteArgs = 
 
   const extra: FileEdit[] = [];
   const readmeText = await service.textOf(series.readme);
-  if (readmeText !== undefined && category) {
+  // the line goes after the category's last chapter in the README as it is now: an unsaved buffer may be ahead of the
+  // index, whose chapter ranges are of the text it last read
+  const readmeNow = readmeText === undefined || !category ? undefined : sameCategoryIn(parseSeriesReadme(readmeText, series.readme, config), series, category);
+  if (readmeText !== undefined && category && readmeNow) {
     const label = file.slice(file.lastIndexOf('/') + 1).replace(/\.md$/i, '');
     const href = file === proposal.file ? proposal.href : relative(series.folder, file);
-    const edit = readmeInsertEdit(readmeText, category, chapterLine(label, href, defaultPriorityLabel(config, priority ?? 'important'), typicalMinutes(category)));
+    const edit = readmeInsertEdit(readmeText, readmeNow, chapterLine(label, href, defaultPriorityLabel(config, priority ?? 'important'), typicalMinutes(category)));
     if (edit) extra.push({ file: series.readme, edits: [edit] });
   }
   return createNoteFile(service, file, { title: title.trim(), tags: noteTags(domainOf(service, series), category?.name), extra });

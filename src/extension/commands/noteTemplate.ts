@@ -145,6 +145,15 @@ export function chapterLine(label: string, href: string, priorityLabel: string |
 }
 
 /**
+ * `category` of `series` (the index's model) in `now`, the same README parsed again from its current text: the
+ * category of that name, the same one of several so named; undefined when it is gone.
+ */
+export function sameCategoryIn(now: SeriesModel, series: SeriesModel, category: Category): Category | undefined {
+  const nth = series.categories.filter(c => c.name === category.name).indexOf(category);
+  return now.categories.filter(c => c.name === category.name)[Math.max(0, nth)];
+}
+
+/**
  * The edit that lists a new chapter in the README: a line after the category's last chapter, or
  * nothing when the category has no chapter line to anchor on (the user adds it by hand). The line goes after the
  * whole list item of that chapter (its sub-bullets and continuation lines stay its own; a sub-chapter's item is the

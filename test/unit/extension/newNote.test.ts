@@ -15,13 +15,16 @@ const ws = vscode.workspace as unknown as Record<string, unknown>;
 
 const README = '# S\n\n## Chapters\n\n### A\n\n- [01_a](a/01_a.md) - 必讀 - 30 min\n';
 
-/** Runs "New Note from Template" (no questions: the title is given) and returns the file edits it applied. */
-async function newNote(file: string): Promise<FileEdit[]> {
+/**
+ * Runs "New Note from Template" (no questions: the title is given) and returns the file edits it applied;
+ * `readmeShown` is the README's text in the editor (the index read README).
+ */
+async function newNote(file: string, readmeShown = README): Promise<FileEdit[]> {
   const index = await indexOf({ 's/README.md': README });
   const service = {
     index, ready: Promise.resolve(), log: { info: () => undefined, error: () => undefined },
     uriOf: (f: string) => Uri.file('/nonexistent-ws/' + f),
-    textOf: async (f: string) => (f === 's/README.md' ? README : undefined),
+    textOf: async (f: string) => (f === 's/README.md' ? readmeShown : undefined),
     toWorkspaceEdit: (edits: FileEdit[]) => edits,
   } as unknown as IndexService;
   const applied: FileEdit[][] = [];
@@ -54,5 +57,13 @@ describe('New Note from Template', () => {
     const edits = await newNote('s\\a\\02_b.md');
     assert.deepEqual(edits.map(e => e.file), ['s/a/02_b.md', 's/README.md']);
     assert.match(edits[1].edits[0].newText, /\[02_b\]\(a\/02_b\.md\)/);
+  });
+
+  it('lists the new note after the category\'s last chapter in the README as the editor shows it, not as the index last read it', async () => {
+    // lines typed above the chapters, not re-indexed yet: the index's chapter line is two lines up in the buffer
+    const shown = README.replace('# S\n', '# S\n\nAn introduction\nwritten just now.\n');
+    const edits = await newNote('s/a/02_b.md', shown);
+    const after = applyTextEdits(shown, edits.find(e => e.file === 's/README.md')!.edits);
+    assert.equal(after, shown + '- [02_b](a/02_b.md) - 重要 - 30 min\n', after);
   });
 });
