@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { applyTextEdits } from '../core/fixes/applyEdits';
 import type { FileEdit, Position, Range } from '../core/model';
+import { normalize } from '../core/paths';
 
 /**
  * Conversions between the core's terms (workspace-relative paths, positions, ranges, file edits) and the editor's
@@ -40,7 +41,9 @@ export function fromVscodePosition(p: vscode.Position): Position {
 
 /**
  * Turns core edits into one WorkspaceEdit. A file to create gets its whole text as the creation contents
- * with `ignoreIfExists`, so an existing file is never overwritten nor edited by accident.
+ * with `ignoreIfExists`, so an existing file is never overwritten nor edited by accident. Edits naming a file that is
+ * no normalised workspace-relative path (`../x.md`, `/x.md`, `a/../x.md`: `uriOf` would place it outside the workspace
+ * folder or elsewhere than named) give an empty edit: nothing of them is applied.
  */
 export function workspaceEditOf(
   edits: FileEdit[],
@@ -49,6 +52,11 @@ export function workspaceEditOf(
   log: vscode.LogOutputChannel,
 ): vscode.WorkspaceEdit {
   const we = new vscode.WorkspaceEdit();
+  const stray = edits.find(fe => !isWorkspacePath(fe.file));
+  if (stray) {
+    log.warn(`not editing: ${JSON.stringify(stray.file)} is no path inside the workspace folder`);
+    return we;
+  }
   for (const fe of edits) {
     const uri = uriOf(fe.file);
     if (fe.create) {
@@ -63,6 +71,11 @@ export function workspaceEditOf(
     for (const e of fe.edits) we.replace(uri, toVscodeRange(e.range), e.newText);
   }
   return we;
+}
+
+/** Whether `file` is a workspace-relative path as the core writes them: normalised, not rooted, not climbing out. */
+function isWorkspacePath(file: string): boolean {
+  return file !== '' && normalize(file) === file && !file.startsWith('/') && !file.startsWith('../');
 }
 
 /** Number of characters in the document, without copying its text. */

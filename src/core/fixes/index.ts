@@ -1,6 +1,7 @@
 import type { IndexView } from '../index/api';
 import type { Diagnostic, Fix, PriorityKey } from '../model';
-import { basename, dirname, isMarkdown } from '../paths';
+import { basename, dirname, isMarkdown, join, normalize } from '../paths';
+import { isRelativeWikilink } from '../index/resolve';
 import { statusFromStates } from '../coverage/compute';
 import { matrixStatusChange } from '../coverage/sync';
 import { fileStateOf } from '../coverage/viewModel';
@@ -90,11 +91,8 @@ export function fixesFor(index: IndexView, d: Diagnostic, text: string, today: s
       // `![[diagrm.png]]` names a file that is no note: the closest such file, and no note `diagrm.png.md` to create
       if (namesOtherFile(index, basename(link.path.trim()))) return closestOtherFileFix(index, d, link);
       const fixes = closestWikilinkFix(index, d, link);
-      if (link.path.trim() !== '') {
-        const name = link.path.trim().replace(/\.md$/i, '');
-        const file = (name.includes('/') ? name : (dirname(d.file) ? dirname(d.file) + '/' : '') + name) + '.md';
-        if (!index.hasFile(file)) fixes.push(createFix(index, file, today, textOf, link.text ?? undefined));
-      }
+      const file = wikilinkNewFile(d.file, link.path);
+      if (file !== undefined && !index.hasFile(file)) fixes.push(createFix(index, file, today, textOf, link.text ?? undefined));
       return fixes;
     }
     case 'chapter-planned': {
@@ -158,6 +156,24 @@ export function fixesFor(index: IndexView, d: Diagnostic, text: string, today: s
 /** The fixes that edit something: a frontmatter fix with no safe edit to make is not offered. */
 function withEdits(fixes: Fix[]): Fix[] {
   return fixes.filter(f => f.edits.some(e => e.edits.length > 0));
+}
+
+/**
+ * The note a broken wikilink's *Create* fix writes, where the link will find it (see `wikilinkMatches`): a name
+ * written from the note's folder (`[[./sub/x]]`, `[[../x]]`) resolved against that folder, a rooted one (`[[/y/x]]`)
+ * from the workspace root, another path-like one (`[[y/x]]`) from the root as written, a bare name in the note's
+ * folder. Undefined when that is no normalised path inside the workspace (`[[../../../x]]`, `[[a//x]]`, `[[..]]`).
+ */
+function wikilinkNewFile(from: string, written: string): string | undefined {
+  const name = written.trim().replace(/\.md$/i, '');
+  // `[[./sub/]]` names a folder
+  if (name === '' || name.endsWith('/')) return undefined;
+  const folder = dirname(from);
+  const path = isRelativeWikilink(name) ? join(folder, name)
+    : name.startsWith('/') ? name.slice(1)
+    : name.includes('/') || folder === '' ? name : `${folder}/${name}`;
+  if (path === undefined || path === '' || normalize(path) !== path || path.startsWith('/') || path.startsWith('../')) return undefined;
+  return `${path}.md`;
 }
 
 /** Creates `file` as a new note, with the matrix Status edits that go with it when the matrix's text is at hand. */

@@ -180,6 +180,25 @@ describe('quick fixes: wikilink-broken', () => {
     assert.deepEqual(dotted[0].fixes.map(f => f.title), ['Change to "[[v1.2 notes]]"', 'Create v1.2 note.md']);
   });
 
+  it('creates the note a relative or rooted wikilink names where that link looks for it, and nothing outside the workspace', async () => {
+    const cases: [string, string | undefined][] = [
+      ['[[../new]]', 'a/new.md'], ['[[../../new]]', 'new.md'], ['[[./sub/new]]', 'a/b/sub/new.md'], ['[[./new.md]]', 'a/b/new.md'],
+      ['[[/top/new]]', 'top/new.md'], ['[[sub/new]]', 'sub/new.md'], ['[[new]]', 'a/b/new.md'],
+      // above the workspace folder, a folder, or a path that is not written normalised: no note to create
+      ['[[../../../new]]', undefined], ['[[./sub/]]', undefined], ['[[sub//new]]', undefined], ['[[..]]', undefined],
+    ];
+    for (const [link, expected] of cases) {
+      const files: Files = { 'a/b/n.md': FM('N') + `${link}\n`, 'x.md': FM('X') };
+      const found = await fixesOf(files, 'wikilink-broken');
+      const create = found.flatMap(({ fixes }) => fixes).filter(f => f.title.startsWith('Create'));
+      assert.deepEqual(create.map(f => f.edits.find(e => e.create)!.file), expected === undefined ? [] : [expected], link);
+      if (expected === undefined) continue;
+      // the created note is the one the link finds
+      const after = applyAll(files, create);
+      assert.equal(await count(after, 'wikilink-broken'), 0, link);
+    }
+  });
+
   it('prefers the closest of file name, title and alias; on a tie the file name, then the title', async () => {
     const closer = await appliedEach({ 'a.md': FM('A') + '[[Kafka Basic]]\n', 'Kafka Basicxy.md': FM('Kafka Basic Gd'),
       'q.md': FM('Q', 'aliases: [Kafka Basics]\n') }, 'wikilink-broken');
