@@ -126,21 +126,26 @@ function blockValueEdits(lines: LineIndex, r: Range, v: FieldValue, eol: string)
 
 /**
  * `field` set to `v` in a root flow mapping: its value rewritten in place (`{a: x}`, `{a:}`, `{a}`), or
- * `, field: v` added after the last entry (`field: v` into `{}`).
+ * `, field: v` added after the last entry, or ` field: v,` into `{}` and after a trailing comma (`{a: 1, }`). Each
+ * added entry carries its own comma, so that several added at the same place (Fix All) stay entries of their own.
  */
 function flowFieldEdits(lines: LineIndex, root: FlowCollection, field: string, v: FieldValue): TextEdit[] {
   const written = yamlValue(v, true);
   const entry = root.entries.find(e => e.key && keyText(lines.text, e.key) === field);
   if (entry) {
-    if (!entry.value) return written === '' ? [] : [insertAt(lines, entry.span.end, `: ${written}`)];
+    // a key without a value (`{a}`, `{a:}`) is rewritten from its start, key as written: an insert at its end would
+    // share its place with an entry added after it (`, b: v`), and their order is the merge's
+    if (!entry.value) return written === '' ? [] : [replaceSpan(lines, entry.span, `${lines.text.slice(entry.span.start, entry.span.end)}: ${written}`)];
     const empty = entry.value.start === entry.value.end;
-    return [replaceSpan(lines, entry.value, empty && written !== '' ? ` ${written}` : written)];
+    if (!empty) return [replaceSpan(lines, entry.value, written)];
+    const head = lines.text.slice(entry.span.start, entry.value.start);
+    return [replaceSpan(lines, { start: entry.span.start, end: entry.value.end }, written === '' ? head : `${head} ${written}`)];
   }
   const newEntry = yamlEntry(field, v, true);
   const last = root.entries[root.entries.length - 1];
-  if (!last) return [insertAt(lines, root.open + 1, newEntry)];
-  // after a trailing comma (`{a: 1, }`) the entry needs none of its own
-  return last.comma >= 0 ? [insertAt(lines, last.comma + 1, ` ${newEntry}`)] : [insertAt(lines, last.span.end, `, ${newEntry}`)];
+  // into `{}` and after a trailing comma (`{a: 1, }`) the entry is followed by its comma, leaving one trailing
+  if (!last) return [insertAt(lines, root.open + 1, ` ${newEntry},`)];
+  return last.comma >= 0 ? [insertAt(lines, last.comma + 1, ` ${newEntry},`)] : [insertAt(lines, last.span.end, `, ${newEntry}`)];
 }
 
 function insertAt(lines: LineIndex, offset: number, newText: string): TextEdit {

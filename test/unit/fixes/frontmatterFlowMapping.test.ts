@@ -5,6 +5,7 @@ import { addFieldFix, setFieldFix, setListItemFix, type FieldValue } from '../..
 import { fixesFor } from '../../../src/core/fixes/index';
 import { parseFrontmatter } from '../../../src/core/frontmatter/parse';
 import type { FrontmatterValue } from '../../../src/core/model';
+import { mergeFixEdits } from '../../../src/extension/features/mergeFixEdits';
 import { indexOf } from '../index/memoryWorkspace';
 
 /**
@@ -93,6 +94,55 @@ describe('frontmatter fixes on a flow mapping', () => {
     const fixed = applyTextEdits(files['a.md'], fixesFor(index, missing, files['a.md'], TODAY)[0].edits[0].edits);
     assert.match(fixed, /updated: 2026-01-01, status: draft\}\n/);
   });
+});
+
+describe('Fix All on a flow-mapping frontmatter (every safe fix, merged into one edit)', () => {
+  /** The note after every safe fix of its diagnostics (the preferred one of each), merged as Fix All merges them. */
+  async function fixAll(text: string): Promise<{ fixed: string; applied: number; left: string[] }> {
+    const files: Record<string, string> = { 'other.md': `---\ntitle: O\ndomain: backend\n---\n${BODY}`, 'n.md': text };
+    const index = await indexOf(files);
+    const chosen = index.diagnostics('n.md').flatMap(d => {
+      const safe = fixesFor(index, d, text, TODAY, f => files[f]).filter(f => f.safe);
+      return safe.length > 0 ? [safe.find(f => f.preferred) ?? safe[0]] : [];
+    });
+    const merged = mergeFixEdits(chosen);
+    const fixed = applyTextEdits(text, merged.edits.find(e => e.file === 'n.md')?.edits ?? []);
+    const left = (await indexOf({ ...files, 'n.md': fixed })).diagnostics('n.md').map(d => `${d.code}: ${d.message}`);
+    return { fixed, applied: merged.applied, left };
+  }
+
+  it('writes each entry it adds with a comma of its own, and a value for a key without one from the key on', async () => {
+    assert.equal((await fixAll(`---\n{}\n---\n${BODY}`)).fixed,
+      `---\n{ title: X, note_type: chapter, domain: backend, tags: [], created: ${TODAY}, updated: ${TODAY}, status: draft,}\n---\n${BODY}`);
+    assert.equal((await fixAll(`---\n{title: X,\n}\n---\n${BODY}`)).fixed,
+      `---\n{title: X, note_type: chapter, domain: backend, tags: [], created: ${TODAY}, updated: ${TODAY}, status: draft,\n}\n---\n${BODY}`);
+    assert.equal((await fixAll(`---\n{title: X, updated}\n---\n${BODY}`)).fixed,
+      `---\n{title: X, updated: ${TODAY}, note_type: chapter, domain: backend, tags: [], created: ${TODAY}, status: draft}\n---\n${BODY}`);
+  });
+
+  const full = 'title: X, note_type: chapter, domain: backend, tags: [], created: 2026-01-01, updated: 2026-01-02';
+  for (const [name, text] of [
+    ['empty', `---\n{}\n---\n${BODY}`],
+    ['empty, with blanks', `---\n{ }\n---\n${BODY}`],
+    ['empty, on two lines', `---\n{\n}\n---\n${BODY}`],
+    ['one entry', `---\n{title: X}\n---\n${BODY}`],
+    ['a trailing comma', `---\n{title: X, }\n---\n${BODY}`],
+    ['a trailing comma, the closing brace on its own line', `---\n{title: X,\n}\n---\n${BODY}`],
+    ['over several lines, with comments', `---\n# about\n{\n  title: X, # the title\n  domain: backend\n}  # done\n---\n${BODY}`],
+    ['over several lines, a trailing comma and a comment', `---\n{\n  title: X,\n  domain: backend, # d\n}\n---\n${BODY}`],
+    ['a key without a value last', `---\n{title: X, updated}\n---\n${BODY}`],
+    ['a key with an empty value last', `---\n{title: X, updated:}\n---\n${BODY}`],
+    ['only a bad date', `---\n{${full.replace('2026-01-02', 'soon')}, status: draft}\n---\n${BODY}`],
+    ['a block mapping', `---\ntitle: X\n---\n${BODY}`],
+    ['an empty block', `---\n---\n${BODY}`],
+  ] as const) {
+    it(`${name}: leaves valid frontmatter with every field it was missing`, async () => {
+      const r = await fixAll(text);
+      assert.ok(r.applied > 0, 'safe fixes to apply');
+      assert.deepEqual(r.left, [], `Fix All produced ${JSON.stringify(r.fixed)}`);
+      assert.ok(r.fixed.endsWith(BODY), 'the body is kept');
+    });
+  }
 });
 
 describe('frontmatter fixes that cannot be made safely are not offered', () => {
