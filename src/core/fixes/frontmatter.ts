@@ -47,6 +47,21 @@ export function insertFrontmatterFix(text: string, file: string, opts: InsertFro
 }
 
 /**
+ * A frontmatter block displaced by blank lines above its opening `---` (a common slip: it is no frontmatter, only a
+ * thematic break and text): the edit that deletes those lines, so that the block opens the note, and whether that
+ * block then parses to a mapping. Undefined when the note does not start with blank lines and a closed block.
+ */
+export function displacedFrontmatter(text: string): { edits: TextEdit[]; parses: boolean } | undefined {
+  const blank = /^(?:[ \t]*(?:\r\n|\n|\r))+/.exec(text);
+  if (!blank) return undefined;
+  const rest = text.slice(blank[0].length);
+  const moved = parseFrontmatter(rest);
+  if (!moved.block?.closed) return undefined;
+  const lines = new LineIndex(text);
+  return { edits: [{ range: lines.range(0, blank[0].length), newText: '' }], parses: moved.data !== undefined && moved.error === undefined };
+}
+
+/**
  * Adds `field: value`: as the last line of a block mapping (before the closing fence), as the last entry of a
  * flow mapping (`{title: X, field: value}`). When the field is already there its value is replaced instead
  * (`setFieldFix`). Without a value the field gets its default (`defaultFieldValue`); `today` is `YYYY-MM-DD`.

@@ -7,7 +7,7 @@ import { matrixStatusChange } from '../coverage/sync';
 import { fileStateOf } from '../coverage/viewModel';
 import { parseFrontmatter } from '../frontmatter/parse';
 import { LineIndex } from '../text/lineIndex';
-import { addFieldFix, chapterTitle, defaultFieldValue, insertFrontmatterFix, setFieldFix, setListItemFix, titleFromFileName } from './frontmatter';
+import { addFieldFix, chapterTitle, defaultFieldValue, displacedFrontmatter, insertFrontmatterFix, setFieldFix, setListItemFix, titleFromFileName } from './frontmatter';
 import { closestFileFix, closestHeadingFix, closestOtherFileFix, closestWikilinkFix, linkAt, namesOtherFile } from './links';
 import { domainFor, matrixOfNewNote, newNoteFileEdits, newNoteText } from './newNote';
 import { seeAlsoEdits } from './seeAlso';
@@ -27,8 +27,12 @@ export function fixesFor(index: IndexView, d: Diagnostic, text: string, today: s
       const domain = domainFor(index, d.file);
       const heading = index.note(d.file)?.scan.headings.find(h => h.level === 1)?.text;
       const edits = insertFrontmatterFix(text, d.file, { title: heading ?? titleFromFileName(d.file), today, noteType: 'chapter', domain, tags: [] });
+      // a block below blank lines is the note's frontmatter, slipped: moved back up (safe when it is a mapping), and a
+      // second block is not inserted above it without review
+      const displaced = displacedFrontmatter(text);
+      const move: Fix[] = displaced ? [{ title: 'Move frontmatter to the top', preferred: true, safe: displaced.parses, edits: [{ file: d.file, edits: displaced.edits }] }] : [];
       // without a domain to write, the block has an empty one to fill in: offered, but not applied by "fix all"
-      return [{ title: 'Insert frontmatter', preferred: true, safe: domain !== undefined, edits: [{ file: d.file, edits }] }];
+      return [...move, { title: 'Insert frontmatter', preferred: !displaced, safe: domain !== undefined && !displaced, edits: [{ file: d.file, edits }] }];
     }
     case 'frontmatter-field-missing': {
       const field = str('field');

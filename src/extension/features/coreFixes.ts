@@ -74,6 +74,7 @@ type Localizer = (m: RegExpExecArray) => string;
 /** The core's fix titles (English, built from templates) and their l10n templates; most specific first. */
 const TITLES: [RegExp, Localizer][] = [
   [/^Insert frontmatter$/, () => vscode.l10n.t('Insert frontmatter')],
+  [/^Move frontmatter to the top$/, () => vscode.l10n.t('Move frontmatter to the top')],
   [/^Add a link to (.+) in (.+)$/, m => vscode.l10n.t('Add a link to {0} in {1}', m[1], m[2])],
   [/^Add "(.*)" to ([^"]+)$/, m => vscode.l10n.t('Add "{0}" to {1}', m[1], m[2])],
   [/^Add "(.*)"$/, m => vscode.l10n.t('Add "{0}"', m[1])],

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { defaultConfig, isUnlisted } from '../../../src/core/config';
 import { applyTextEdits } from '../../../src/core/fixes/applyEdits';
 import { fixesFor } from '../../../src/core/fixes/index';
-import type { Diagnostic } from '../../../src/core/model';
+import type { Diagnostic, Fix } from '../../../src/core/model';
 import { all, FM, indexOf } from '../index/memoryWorkspace';
 
 /**
@@ -94,6 +94,24 @@ describe('frontmatter fix values', () => {
     const custom = await fixAndRecheck({ 'a.md': FM('A') + '# A\n' }, 'a.md', d => d.code === 'frontmatter-field-missing',
       { ...defaultConfig(), requiredFields: [...defaultConfig().requiredFields, 'owner'] });
     assert.equal(custom.fixes[0].safe, false);
+  });
+
+  it('a block below blank lines is moved back to the top; "fix all" inserts no second block above it', async () => {
+    const other = { 'o.md': FM('O') + '# O\n' };
+    const flags = (fixes: Fix[]) => fixes.map(f => [f.title, f.preferred === true, f.safe]);
+    for (const text of ['\n---\ntitle: X\nnote_type: chapter\n---\n# B\n', ' \r\n\t\r\n---\r\ntitle: X\r\nnote_type: chapter\r\n---\r\n# B\r\n']) {
+      const { fixes, apply } = await fixAndRecheck({ ...other, 'a.md': text }, 'a.md', d => d.code === 'frontmatter-missing');
+      assert.deepEqual(flags(fixes), [['Move frontmatter to the top', true, true], ['Insert frontmatter', false, false]], JSON.stringify(text));
+      const { out, diagnostics } = await apply(0);
+      assert.equal(out, text.replace(/^[ \t\r\n]+/, ''));
+      assert.ok(diagnostics.length > 0 && diagnostics.every(m => /^required field/.test(m)), diagnostics.join(' | '));
+    }
+    // a block that is no mapping once moved: offered, not applied by "fix all", and no second block either
+    const prose = await fixAndRecheck({ ...other, 'a.md': '\n---\njust text\n---\n# B\n' }, 'a.md', d => d.code === 'frontmatter-missing');
+    assert.deepEqual(flags(prose.fixes), [['Move frontmatter to the top', true, false], ['Insert frontmatter', false, false]]);
+    // blank lines and no block: the block is inserted
+    const none = await fixAndRecheck({ ...other, 'a.md': '\n\n# B\n\n---\n' }, 'a.md', d => d.code === 'frontmatter-missing');
+    assert.deepEqual(flags(none.fixes), [['Insert frontmatter', true, true]]);
   });
 
   it('numbers and booleans match allowed values written as text', async () => {
