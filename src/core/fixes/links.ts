@@ -46,7 +46,8 @@ export function closestFileFix(index: IndexView, d: Diagnostic, text?: string): 
   const wanted = basename(link.path);
   const wantMd = isMarkdown(wanted) || extname(wanted) === '';
   const pool: string[] = [];
-  for (const f of index.files()) if (isMarkdown(f) === wantMd) pool.push(f);
+  // never the linking note itself: a link written to another note is not meant to lead back to its own
+  for (const f of index.files()) if (isMarkdown(f) === wantMd && f !== d.file) pool.push(f);
   const best = betterTie(index, d.file, link, pool, bestPath(pool, link.path, wanted, dirname(d.file)));
   if (!best) return [];
   const fragment = fragmentIn(index, best, link) ?? rawFragment(link);
@@ -78,17 +79,14 @@ function fragmentLeads(index: IndexView, file: string, link: LinkRef): boolean {
 
 /**
  * Among the files as close by name as `best` (`api_v1.md` and `api_v2.md` for `api_v3.md`), one where the link's
- * `#fragment` leads, and one that is not the linking note itself, rather than the first in name order; `best` when no
- * other one is better.
+ * `#fragment` leads rather than the first in name order; `best` when no other one is better.
  */
 function betterTie(index: IndexView, from: string, link: LinkRef, pool: string[], best: string | undefined): string | undefined {
-  if (best === undefined || (best !== from && fragmentLeads(index, best, link))) return best;
+  if (best === undefined || fragmentLeads(index, best, link)) return best;
   const w = stem(basename(link.path)).toLowerCase();
   const distance = editDistance(w, stem(best).toLowerCase(), Infinity);
-  const ties = pool.filter(f => f !== best && f !== from && editDistance(w, stem(f).toLowerCase(), distance) === distance);
-  const leading = ties.filter(f => fragmentLeads(index, f, link));
-  const pick = leading.length > 0 ? leading : best === from ? ties : [];
-  return pick.length > 0 ? (bestPath(pick, link.path, basename(link.path), dirname(from)) ?? best) : best;
+  const leading = pool.filter(f => f !== best && editDistance(w, stem(f).toLowerCase(), distance) === distance && fragmentLeads(index, f, link));
+  return leading.length > 0 ? (bestPath(leading, link.path, basename(link.path), dirname(from)) ?? best) : best;
 }
 
 /** Closest by file name; ties broken by the closest full path, then the same folder. */
@@ -141,7 +139,7 @@ function fitsWikilink(text: string): boolean {
  * closest, the closest of the three (on a tie in that order, the order in which a wikilink resolves). A file name is
  * written as the shortest name that leads to that note alone (as many folders as the link had, more when other notes
  * share the name); a title or an alias is written as it stands, when it can stand in `[[…]]` and leads to that note.
- * The `#heading` is kept; the `|alias` lies outside the replaced range.
+ * The `#heading` is kept; the `|alias` lies outside the replaced range. Never the linking note itself.
  */
 export function closestWikilinkFix(index: IndexView, d: Diagnostic, link: LinkRef): Fix[] {
   const wanted = link.path.trim().replace(/\.md$/i, '');
@@ -150,7 +148,8 @@ export function closestWikilinkFix(index: IndexView, d: Diagnostic, link: LinkRe
   const titles = new Map<string, string>();
   const aliases = new Map<string, string>();
   for (const n of index.notes()) {
-    if (n.unreadable) continue;
+    // never the linking note itself (by file name, title or alias), as for the other links
+    if (n.unreadable || n.file === d.file) continue;
     files.push(n.file);
     if (n.title && fitsWikilinkName(n.title) && !titles.has(n.title)) titles.set(n.title, n.file);
     if (n.aliases) for (const a of n.aliases) if (fitsWikilinkName(a) && !aliases.has(a)) aliases.set(a, n.file);

@@ -47,4 +47,25 @@ describe('closest file fix among files as close by name', () => {
     // neither has the heading: the first by name, its closest heading written
     assert.deepEqual(await preferredFix(files, 'guide.md'), { title: 'Change to "api_v1.md#rate-limit"', after: [] });
   });
+
+  it('never points a link of any kind at the linking note itself, even when no other name is close', async () => {
+    const body = 'Next: [[02_intro]], [n](02_intro.md) and `02_intro.md`\n';
+    const titles = async (files: Record<string, string>) => {
+      const index = await indexOf(files);
+      return index.diagnostics('s/01_intro.md').map(d => [d.code, fixesFor(index, d, files['s/01_intro.md'], '2026-03-01', f => files[f]).map(f => f.title)]);
+    };
+    // only the note itself is close: no change is offered, only the note to create
+    assert.deepEqual(await titles({ 's/01_intro.md': FM('Intro') + body, 's/09_end.md': FM('End') }), [
+      ['wikilink-broken', ['Create s/02_intro.md']], ['link-broken', ['Create s/02_intro.md']], ['ref-broken', ['Create s/02_intro.md']],
+    ]);
+    // another note as close: that one, for every kind
+    assert.deepEqual(await titles({ 's/01_intro.md': FM('Intro') + body, 's/03_intro.md': FM('Three') }), [
+      ['wikilink-broken', ['Change to "[[03_intro]]"', 'Create s/02_intro.md']], ['link-broken', ['Change to "03_intro.md"', 'Create s/02_intro.md']],
+      ['ref-broken', ['Change to "03_intro.md"', 'Create s/02_intro.md']],
+    ]);
+    // nor by its title or an alias
+    assert.deepEqual(await titles({ 's/01_intro.md': FM('Intro', 'aliases: [Intro Two]\n') + 'See [[Intro Tw]] and [[Intr]]\n' }), [
+      ['wikilink-broken', ['Create s/Intro Tw.md']], ['wikilink-broken', ['Create s/Intr.md']],
+    ]);
+  });
 });
