@@ -9,7 +9,7 @@ import { parseFrontmatter } from '../frontmatter/parse';
 import { LineIndex } from '../text/lineIndex';
 import { addFieldFix, chapterTitle, defaultFieldValue, displacedFrontmatter, insertFrontmatterFix, setFieldFix, setListItemFix, titleFromFileName } from './frontmatter';
 import { closestFileFix, closestHeadingFix, closestOtherFileFix, closestWikilinkFix, linkAt, namesOtherFile } from './links';
-import { domainFor, matrixOfNewNote, newNoteFileEdits, newNoteText } from './newNote';
+import { domainFor, matrixOfNewNote, newNoteFileEdits, newNoteText, plannedNoteOptions } from './newNote';
 import { seeAlsoEdits } from './seeAlso';
 import { addChapterToMatrixEdit, alignPriorityEdit } from './series';
 import { closest } from '../text/similarity';
@@ -85,7 +85,7 @@ export function fixesFor(index: IndexView, d: Diagnostic, text: string, today: s
       const fixes = closestFileFix(index, d, text);
       const file = str('file');
       if (file && isMarkdown(file) && !index.hasFile(file)) fixes.push(createFix(index, file, today, textOf));
-      return fixes;
+      return createPreferredWhenPlanned(fixes);
     }
     case 'link-anchor-broken':
       return closestHeadingFix(index, d);
@@ -97,7 +97,7 @@ export function fixesFor(index: IndexView, d: Diagnostic, text: string, today: s
       const fixes = closestWikilinkFix(index, d, link);
       const file = wikilinkNewFile(d.file, link.path);
       if (file !== undefined && !index.hasFile(file)) fixes.push(createFix(index, file, today, textOf, link.text ?? undefined));
-      return fixes;
+      return createPreferredWhenPlanned(fixes);
     }
     case 'chapter-planned': {
       const file = str('file');
@@ -180,13 +180,30 @@ function wikilinkNewFile(from: string, written: string): string | undefined {
   return `${path}.md`;
 }
 
-/** Creates `file` as a new note, with the matrix Status edits that go with it when the matrix's text is at hand. */
+/**
+ * Creates `file` as a new note, with the matrix Status edits that go with it when the matrix's text is at hand. A
+ * chapter the series README plans is created as the Series tree's *Create Note* creates it (`plannedNoteOptions`:
+ * title from its label, tags), and this is the fix to prefer: the README says the note is to be written, so a link
+ * to it is not a typo of another chapter's name.
+ */
 function createFix(index: IndexView, file: string, today: string, textOf: ((file: string) => string | undefined) | undefined, title?: string): Fix {
+  const planned = isPlannedChapter(index, file);
   const matrix = matrixOfNewNote(index, file);
   const matrixText = matrix === undefined ? undefined : textOf?.(matrix);
-  const edits = newNoteFileEdits(index, file, newNoteText(index, file, { title, today }),
-    matrix !== undefined && matrixText !== undefined ? { file: matrix, text: matrixText } : undefined);
-  return { title: `Create ${file}`, preferred: false, safe: false, edits };
+  const text = newNoteText(index, file, planned ? { ...plannedNoteOptions(index, file), today } : { title, today });
+  const edits = newNoteFileEdits(index, file, text, matrix !== undefined && matrixText !== undefined ? { file: matrix, text: matrixText } : undefined);
+  return { title: `Create ${file}`, preferred: planned, safe: false, edits };
+}
+
+/** Whether `file` is a chapter of its series README (which the caller knows not to exist yet). */
+function isPlannedChapter(index: IndexView, file: string): boolean {
+  return index.seriesOf(file)?.categories.some(c => c.chapters.some(ch => ch.file === file)) === true;
+}
+
+/** The fixes with only a preferred *Create* preferred, when there is one (see `createFix`). */
+function createPreferredWhenPlanned(fixes: Fix[]): Fix[] {
+  const create = fixes.find(f => f.preferred && f.edits.some(e => e.create));
+  return create ? fixes.map(f => (f === create || !f.preferred ? f : { ...f, preferred: false })) : fixes;
 }
 
 

@@ -1,8 +1,8 @@
 import type { IndexView } from '../index/api';
-import type { FileEdit } from '../model';
+import type { FileEdit, SeriesModel } from '../model';
 import { applyTextEdits } from './applyEdits';
-import { compareCodeUnits, dirname } from '../paths';
-import { insertFrontmatterFix, titleFromFileName } from './frontmatter';
+import { basename, compareCodeUnits, dirname } from '../paths';
+import { chapterTitle, insertFrontmatterFix, titleFromFileName } from './frontmatter';
 import { statusEditsForNewNote } from '../coverage/newNoteStatus';
 
 /**
@@ -67,4 +67,43 @@ export function newNoteFileEdits(index: IndexView, file: string, text: string, m
   if (!matrix) return [create];
   const status = statusEditsForNewNote(index, matrix.text, matrix.file, file, text);
   return status.length > 0 ? [create, { file: matrix.file, edits: status }] : [create];
+}
+
+/** `System Design` → `system-design` (letters and digits of any script kept). */
+export function tagOf(text: string): string {
+  return text.normalize('NFC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '');
+}
+
+/** Tags of a new chapter: the series' domain and its category. */
+export function noteTags(domain: string | undefined, category: string | undefined): string[] {
+  const tags: string[] = [];
+  for (const t of [domain, category]) {
+    const tag = t ? tagOf(t) : '';
+    if (tag && !tags.includes(tag)) tags.push(tag);
+  }
+  return tags;
+}
+
+/**
+ * The title and tags of a planned note (a README chapter or matrix file not written yet): the chapter label made
+ * a title, the series' domain and the chapter's category as tags. A label that is only the file name
+ * (`05_api_design_grpc_graphql`) gives way to the topic of the matrix row that lists just this file (`gRPC &
+ * GraphQL`): a title made of the file name spells names wrong (`Api Design Grpc Graphql`). The Series tree's
+ * "Create Note", the coverage page's *Create* button and the *Create* quick fixes (of the chapter, of a link to it)
+ * all go through here, so a chapter gets the same note whichever one creates it.
+ */
+export function plannedNoteOptions(index: IndexView, file: string): { title?: string; tags: string[] } {
+  const series = index.seriesOf(file);
+  const chapter = series?.categories.flatMap(c => c.chapters).find(c => c.file === file);
+  const d = series ? index.note(series.readme)?.frontmatter.data?.domain : undefined;
+  const labelIsFileName = chapter === undefined || chapter.label === basename(file).replace(/\.md$/i, '');
+  const topic = labelIsFileName && series ? matrixTopicOf(index, series, file) : undefined;
+  return { title: topic ?? (chapter ? chapterTitle(chapter.label, file) : undefined), tags: noteTags(typeof d === 'string' ? d : undefined, chapter?.category) };
+}
+
+/** The topic of the coverage matrix row that lists `file` and no other file, if there is one. */
+function matrixTopicOf(index: IndexView, series: SeriesModel, file: string): string | undefined {
+  const row = index.coverage(series)?.rows.find(r => r.files.length === 1 && r.files[0].file === file);
+  const topic = row?.topic.trim();
+  return topic ? topic : undefined;
 }

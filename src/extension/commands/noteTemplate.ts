@@ -1,15 +1,16 @@
 import type { NotesConfig } from '../../core/config';
 import { encodeLinkPath } from '../../core/fixes/destination';
-import { chapterTitle } from '../../core/fixes/frontmatter';
-import { newNoteText } from '../../core/fixes/newNote';
+import { newNoteText, plannedNoteOptions, tagOf } from '../../core/fixes/newNote';
 import type { IndexView } from '../../core/index/api';
 import type { ListItem } from 'mdast';
 import type { Category, Chapter, Position, PriorityKey, SeriesModel, TextEdit } from '../../core/model';
-import { basename, dirname, relative } from '../../core/paths';
+import { dirname, relative } from '../../core/paths';
 import { endOf, startOf, walk } from '../../core/series/mdast';
 import { ownPriorityLabels } from '../../core/series/wording';
 import { structuralTree } from '../../core/reference/tree';
 import { LineIndex } from '../../core/text/lineIndex';
+
+export { noteTags, plannedNoteOptions, tagOf } from '../../core/fixes/newNote';
 
 /**
  * Pure helpers behind "New Note", "Create Note" and "Create Series": the title and tags of a new chapter,
@@ -17,48 +18,9 @@ import { LineIndex } from '../../core/text/lineIndex';
  * No `vscode` here so they are unit-tested in Node.
  */
 
-/** `System Design` → `system-design` (letters and digits of any script kept). */
-export function tagOf(text: string): string {
-  return text.normalize('NFC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '');
-}
-
-/** Tags of a new chapter: the series' domain and its category. */
-export function noteTags(domain: string | undefined, category: string | undefined): string[] {
-  const tags: string[] = [];
-  for (const t of [domain, category]) {
-    const tag = t ? tagOf(t) : '';
-    if (tag && !tags.includes(tag)) tags.push(tag);
-  }
-  return tags;
-}
-
 /** `Saga Pattern: Basics` → `saga_pattern_basics` (CJK kept; '' when nothing is left). */
 export function fileSlug(title: string): string {
   return title.normalize('NFC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '_').replace(/^_+|_+$/g, '').slice(0, 80);
-}
-
-/**
- * The title and tags of a planned note (a README chapter or matrix file not written yet): the chapter label made
- * a title, the series' domain and the chapter's category as tags. A label that is only the file name
- * (`05_api_design_grpc_graphql`) gives way to the topic of the matrix row that lists just this file (`gRPC &
- * GraphQL`): a title made of the file name spells names wrong (`Api Design Grpc Graphql`). The Series tree's
- * "Create Note" and the coverage page's *Create* button both go through here, so a chapter gets the same note
- * whichever one creates it.
- */
-export function plannedNoteOptions(index: IndexView, file: string): { title?: string; tags: string[] } {
-  const series = index.seriesOf(file);
-  const chapter = series?.categories.flatMap(c => c.chapters).find(c => c.file === file);
-  const d = series ? index.note(series.readme)?.frontmatter.data?.domain : undefined;
-  const labelIsFileName = chapter === undefined || chapter.label === basename(file).replace(/\.md$/i, '');
-  const topic = labelIsFileName && series ? matrixTopicOf(index, series, file) : undefined;
-  return { title: topic ?? (chapter ? chapterTitle(chapter.label, file) : undefined), tags: noteTags(typeof d === 'string' ? d : undefined, chapter?.category) };
-}
-
-/** The topic of the coverage matrix row that lists `file` and no other file, if there is one. */
-function matrixTopicOf(index: IndexView, series: SeriesModel, file: string): string | undefined {
-  const row = index.coverage(series)?.rows.find(r => r.files.length === 1 && r.files[0].file === file);
-  const topic = row?.topic.trim();
-  return topic ? topic : undefined;
 }
 
 /** The text of a planned note (see `plannedNoteOptions`), dated `today`. */

@@ -4,6 +4,7 @@ import { fixesFor } from '../../../src/core/fixes/index';
 import { continueInsertedNumbering, seeAlsoEdits } from '../../../src/core/fixes/seeAlso';
 import { defaultConfig, parseConfigText, type NotesConfig } from '../../../src/core/config';
 import type { Diagnostic, Fix, RuleCode } from '../../../src/core/model';
+import { plannedNoteText } from '../../../src/extension/commands/noteTemplate';
 import { mergeFixEdits } from '../../../src/extension/features/mergeFixEdits';
 import { FM, indexOf } from '../index/memoryWorkspace';
 
@@ -234,6 +235,35 @@ describe('quick fixes: link-broken and ref-broken', () => {
     assert.deepEqual(await created('s/01_a.md'), ['Create s/new_topic.md']);
     assert.deepEqual(await created('s/sub/c.md'), ['Create s/other_topic.md']);
     assert.deepEqual(await created('docs/d.md'), ['Create docs/guide.md']);
+  });
+
+  it('a link to a chapter the README plans gets Create preferred, creating the note the Series tree\'s Create Note creates', async () => {
+    const readme = FM('S').replace('domain: backend', 'domain: infra') + '# S\n\n## Chapters\n\n### Intro Track\n\n- [01_intro](01_intro.md) - 必讀 - 5 min\n'
+      + '- [Advanced intro](02_intro_advanced.md) - 必讀 - 5 min\n- [03_intro_advanced_ops](03_intro_advanced_ops.md) - 必讀 - 5 min\n';
+    const files: Files = {
+      's/README.md': readme, 's/03_intro_advanced_ops.md': FM('O'),
+      's/01_intro.md': FM('I') + 'Next: [advanced](02_intro_advanced.md), `02_intro_advanced.md` and [[02_intro_advanced]]\n',
+    };
+    const index = await indexOf(files);
+    const tree = plannedNoteText(index, 's/02_intro_advanced.md', TODAY);
+    assert.match(tree, /^title: Advanced intro$/m);
+    assert.match(tree, /^tags: \[infra, intro-track\]$/m);
+    const found = await fixesOf(files, 'link-broken', 's/01_intro.md');
+    found.push(...await fixesOf(files, 'ref-broken', 's/01_intro.md'), ...await fixesOf(files, 'wikilink-broken', 's/01_intro.md'));
+    assert.equal(found.length, 3);
+    for (const { d, fixes } of found) {
+      assert.deepEqual(fixes.filter(f => f.preferred).map(f => f.title), ['Create s/02_intro_advanced.md'], d.code);
+      assert.ok(fixes.some(f => !f.preferred && f.title.startsWith('Change to')), `${d.code}: the closest name is still offered`);
+      const created = fixes.find(f => f.preferred)!.edits.find(e => e.create)!;
+      assert.equal(applyTextEdits('', created.edits), tree, d.code);
+    }
+    // the README's own chapter-planned fix creates the same note
+    const [planned] = (await fixesOf(files, 'chapter-planned', 's/README.md')).filter(({ d }) => d.data?.file === 's/02_intro_advanced.md');
+    assert.equal(applyTextEdits('', planned.fixes[0].edits.find(e => e.create)!.edits), tree);
+    // a note no README plans: the closest name stays the preferred fix
+    const loose = { 'a.md': FM('A') + '[x](02_intro_advanced.md)\n', '03_intro_advanced_ops.md': FM('O') };
+    assert.deepEqual((await fixesOf(loose, 'link-broken'))[0].fixes.map(f => [f.title, f.preferred]),
+      [['Change to "03_intro_advanced_ops.md"', true], ['Create 02_intro_advanced.md', false]]);
   });
 
   it('between same-named notes as near as each other to the written path, the first in path order wins, whatever the listing order', async () => {
