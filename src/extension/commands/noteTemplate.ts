@@ -40,23 +40,32 @@ export interface ChapterProposal {
 }
 
 /**
- * Proposes the number and path of a new chapter: the next number after the highest top-level chapter
- * number of the series (same width, at least two digits), in the folder most of the category's chapters
- * live in (else a folder named after the category). A taken name gets a `_2`, `_3` … suffix.
+ * Proposes the number and path of a new chapter, in the folder most of the category's chapters live in (else a
+ * folder named after the category): the next number after the highest top-level chapter number of the series
+ * (same width, at least two digits); when numbers restart per folder (`creational/01_singleton.md`,
+ * `structural/01_adapter.md`), after the highest of that folder. A taken name gets a `_2`, `_3` … suffix.
  */
 export function proposeChapter(series: SeriesModel, categoryName: string | undefined, title: string, exists: (file: string) => boolean): ChapterProposal {
   const all = series.categories.flatMap(c => c.chapters);
-  let max = -1;
-  let width = 2;
-  for (const ch of all) {
-    if (ch.number === undefined || !/^\d+$/.test(ch.number)) continue;
-    const n = Number.parseInt(ch.number, 10);
-    if (n > max) max = n;
-    width = Math.max(width, ch.number.length);
-  }
-  const number = max >= 0 ? String(max + 1).padStart(width, '0') : all.length === 0 ? '01' : undefined;
   const category = series.categories.find(c => c.name === categoryName);
   const folder = categoryFolder(series, category);
+  const numbered = all.filter(ch => ch.number !== undefined && /^\d+$/.test(ch.number));
+  const folderOf = new Map<number, string>();
+  let perFolder = false;
+  for (const ch of numbered) {
+    const n = Number.parseInt(ch.number!, 10);
+    const seen = folderOf.get(n);
+    if (seen === undefined) folderOf.set(n, dirname(ch.file));
+    else if (seen !== dirname(ch.file)) perFolder = true;
+  }
+  let max = -1;
+  let width = 2;
+  for (const ch of numbered) {
+    width = Math.max(width, ch.number!.length);
+    if (perFolder && dirname(ch.file) !== folder) continue;
+    max = Math.max(max, Number.parseInt(ch.number!, 10));
+  }
+  const number = max >= 0 ? String(max + 1).padStart(width, '0') : all.length === 0 || perFolder ? '01'.padStart(width, '0') : undefined;
   const slug = fileSlug(title) || 'note';
   const base = number ? `${number}_${slug}` : slug;
   let label = base;

@@ -54,6 +54,21 @@ describe('noteTemplate', () => {
     assert.equal(empty.file, '01_first.md');
   });
 
+  it('proposes the next number of the category\'s folder when numbers restart per folder', () => {
+    const nums = (folder: string, n: number) => Array.from({ length: n }, (_, i) => chapter(`dp/${folder}/0${i + 1}_${folder[0]}.md`, `0${i + 1}`));
+    const creational: Category = { name: 'Creational', range: r, chapters: nums('creational', 3) };
+    const structural: Category = { name: 'Structural', range: r, chapters: nums('structural', 7) };
+    const s = series([creational, structural, { name: 'Behavioral', range: r, chapters: [] }], 'dp');
+    assert.equal(proposeChapter(s, 'Creational', 'Prototype', () => false).file, 'dp/creational/04_prototype.md');
+    assert.equal(proposeChapter(s, 'Structural', 'Proxy', () => false).file, 'dp/structural/08_proxy.md');
+    // a new folder starts its own numbers
+    assert.equal(proposeChapter(s, 'Behavioral', 'Observer', () => false).file, 'dp/behavioral/01_observer.md');
+    // numbers that go on across folders (the seed README's layout) go on
+    const onward = series([{ name: 'A', range: r, chapters: [chapter('s/a/01_x.md', '01'), chapter('s/a/02_y.md', '02')] },
+      { name: 'B', range: r, chapters: [chapter('s/b/03_z.md', '03')] }], 's');
+    assert.equal(proposeChapter(onward, 'A', 'W', () => false).file, 's/a/04_w.md');
+  });
+
   it('picks the typical reading time of a category', () => {
     const cat: Category = { name: 'E', range: r, chapters: [chapter('a/1.md', '1', 45), chapter('a/2.md', '2', 75), chapter('a/3.md', '3', 75)] };
     assert.equal(typicalMinutes(cat), 75);
