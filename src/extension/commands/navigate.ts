@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { Chapter, SeriesModel } from '../../core/model';
 import { CHAPTER_NUMBER, ChapterNumberIndex, numberKey } from '../../core/series/chapterNumbers';
-import { basename } from '../../core/paths';
+import { basename, dirname } from '../../core/paths';
 import type { IndexService } from '../indexService';
 import { shownFolderName } from '../notesFolder';
 import { priorityText } from '../priorityText';
@@ -26,31 +26,22 @@ export async function openChapterCommand(service: IndexService, arg?: unknown): 
   await service.ready;
   const all = service.index.series();
   if (typeof arg === 'string' && arg.trim() !== '') {
-    const chapter = findChapter(service, all, arg.trim());
-    if (!chapter) {
+    const found = findChapters(service, all, arg.trim());
+    if (found.length === 0) {
       void vscode.window.showWarningMessage(vscode.l10n.t('No chapter "{0}" in the series.', arg));
       return undefined;
     }
-    return openChapter(service, chapter);
+    if (found.length === 1) return openChapter(service, found[0].chapter);
+    // a number repeated in nested folders: the candidates, those beside the active note first
+    const pick = await vscode.window.showQuickPick(found.map(f => chapterPick(service, f.chapter, f.series, all.length > 1)), {
+      title: vscode.l10n.t('Open Chapter'), placeHolder: vscode.l10n.t('Several chapters are numbered {0}: pick one', arg.trim()),
+      matchOnDescription: true, matchOnDetail: true,
+    });
+    return pick ? openChapter(service, pick.chapter) : undefined;
   }
   const items: ChapterPick[] = [];
   for (const series of all) {
-    for (const c of uniqueChapters(series)) {
-      const note = service.index.note(c.file);
-      const exists = note !== undefined || service.index.takenToExist(c.file);
-      const desc: string[] = [];
-      if (c.priority) desc.push(priorityText(c.priority, c.priorityLabel));
-      if (c.minutes !== undefined) desc.push(vscode.l10n.t('{0} min', c.minutes));
-      desc.push(c.category);
-      if (!exists) desc.push(vscode.l10n.t('planned'));
-      if (all.length > 1) desc.push(series.title);
-      items.push({
-        label: `${c.priority ? PRIORITY_ICON[c.priority] : exists ? '$(file)' : '$(circle-large-outline)'} ${c.label}`,
-        description: desc.join(' · '),
-        detail: note && note.title !== c.label ? `${note.title} — ${c.file}` : c.file,
-        chapter: c, series,
-      });
-    }
+    for (const c of uniqueChapters(series)) items.push(chapterPick(service, c, series, all.length > 1));
   }
   if (items.length === 0) {
     void vscode.window.showInformationMessage(vscode.l10n.t('No series found: a series is a folder whose README.md has a "## Chapters" section.'));
@@ -61,6 +52,27 @@ export async function openChapterCommand(service: IndexService, arg?: unknown): 
     matchOnDescription: true, matchOnDetail: true,
   });
   return pick ? openChapter(service, pick.chapter) : undefined;
+}
+
+/**
+ * A chapter as Open Chapter lists it: its priority icon and label; priority, reading time, category, planned and the
+ * series (of several); its title and file.
+ */
+function chapterPick(service: IndexService, c: Chapter, series: SeriesModel, severalSeries: boolean): ChapterPick {
+  const note = service.index.note(c.file);
+  const exists = note !== undefined || service.index.takenToExist(c.file);
+  const desc: string[] = [];
+  if (c.priority) desc.push(priorityText(c.priority, c.priorityLabel));
+  if (c.minutes !== undefined) desc.push(vscode.l10n.t('{0} min', c.minutes));
+  desc.push(c.category);
+  if (!exists) desc.push(vscode.l10n.t('planned'));
+  if (severalSeries) desc.push(series.title);
+  return {
+    label: `${c.priority ? PRIORITY_ICON[c.priority] : exists ? '$(file)' : '$(circle-large-outline)'} ${c.label}`,
+    description: desc.join(' · '),
+    detail: note && note.title !== c.label ? `${note.title} — ${c.file}` : c.file,
+    chapter: c, series,
+  };
 }
 
 /** Opens a chapter's note; a planned chapter is offered for creation. Returns the file opened. */
@@ -79,22 +91,29 @@ async function openChapter(service: IndexService, chapter: Chapter): Promise<str
   return undefined;
 }
 
-function findChapter(service: IndexService, all: SeriesModel[], query: string): Chapter | undefined {
+/**
+ * The chapters a path or a number names: the chapter of that file; else the chapter of that number in the series of
+ * the active note, then in the others, the first series that knows the number deciding; a number that stays
+ * ambiguous there (repeated in nested folders) names each candidate, those in the active note's folder first.
+ */
+function findChapters(service: IndexService, all: SeriesModel[], query: string): { chapter: Chapter; series: SeriesModel }[] {
   const file = query.replace(/^\.?\/+/, '');
   for (const s of all) {
     const byFile = uniqueChapters(s).find(c => c.file === file);
-    if (byFile) return byFile;
+    if (byFile) return [{ chapter: byFile, series: s }];
   }
-  if (CHAPTER_NUMBER.test(query)) {
-    // the series of the active note first, then the others
-    const active = fileFromArg(service, undefined);
-    const first = active ? seriesListing(service, all, active) : undefined;
-    for (const s of first ? [first, ...all.filter(x => x !== first)] : all) {
-      const r = new ChapterNumberIndex(s).resolve(numberKey(query));
-      if (r.kind === 'found') return r.chapter;
+  if (!CHAPTER_NUMBER.test(query)) return [];
+  const active = fileFromArg(service, undefined);
+  const first = active ? seriesListing(service, all, active) : undefined;
+  for (const s of first ? [first, ...all.filter(x => x !== first)] : all) {
+    const r = new ChapterNumberIndex(s).resolve(numberKey(query));
+    if (r.kind === 'found') return [{ chapter: r.chapter, series: s }];
+    if (r.kind === 'ambiguous') {
+      const beside = (c: Chapter) => (active !== undefined && dirname(c.file) === dirname(active) ? 0 : 1);
+      return [...r.candidates].sort((a, b) => beside(a) - beside(b)).map(chapter => ({ chapter, series: s }));
     }
   }
-  return undefined;
+  return [];
 }
 
 /**

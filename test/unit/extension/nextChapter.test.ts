@@ -105,4 +105,38 @@ describe('Open Chapter by number', () => {
     assert.equal(r.result, 'course/03_end.md');
     assert.deepEqual(r.opened, ['course/03_end.md']);
   });
+
+  it('offers the candidates of a number repeated in nested folders, those beside the active note first', async () => {
+    const files = {
+      'dp/README.md': readme('DP', ['creational/01_singleton.md', 'structural/01_adapter.md', 'behavioral/02_observer.md'], '`02`'),
+      'dp/creational/01_singleton.md': FM('Singleton'), 'dp/structural/01_adapter.md': FM('Adapter'), 'dp/behavioral/02_observer.md': FM('Observer'),
+    };
+    const saved = { pick: win.showQuickPick, warn: win.showWarningMessage };
+    const picks: { labels: string[]; placeHolder?: string }[] = [];
+    const warnings: string[] = [];
+    win.showWarningMessage = async (m: string) => { warnings.push(m); return undefined; };
+    try {
+      for (const [active, first] of [['dp/structural/01_adapter.md', '01_adapter'], ['dp/creational/01_singleton.md', '01_singleton']]) {
+        win.showQuickPick = async (items: (vscode.QuickPickItem & { chapter: { file: string } })[], o: vscode.QuickPickOptions) => {
+          picks.push({ labels: items.map(i => i.label.replace(/^\$\([\w-]+\) /, '')), placeHolder: o.placeHolder });
+          return items[1];
+        };
+        const r = await run(files, active, [], '01');
+        assert.equal(picks.at(-1)!.labels[0], first);
+        assert.deepEqual([...picks.at(-1)!.labels].sort(), ['01_adapter', '01_singleton']);
+        assert.equal(picks.at(-1)!.placeHolder, 'Several chapters are numbered 01: pick one');
+        // the one picked is opened
+        const other = first === '01_adapter' ? 'dp/creational/01_singleton.md' : 'dp/structural/01_adapter.md';
+        assert.deepEqual(r.opened, [other]);
+      }
+      assert.deepEqual(warnings, []);
+      // a number only one chapter has opens it, with no pick
+      const one = await run(files, undefined, [], '2');
+      assert.deepEqual(one.opened, ['dp/behavioral/02_observer.md']);
+      assert.equal(picks.length, 2);
+    } finally {
+      win.showQuickPick = saved.pick;
+      win.showWarningMessage = saved.warn;
+    }
+  });
 });
