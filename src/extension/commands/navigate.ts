@@ -55,13 +55,16 @@ export async function openChapterCommand(service: IndexService, arg?: unknown): 
 }
 
 /**
- * A chapter as Open Chapter lists it: its priority icon and label; priority, reading time, category, planned and the
- * series (of several); its title and file.
+ * A chapter as Open Chapter lists it: its priority icon and label; the number as a reader types it (`17.4` for
+ * `17_4_tokio`: the pick's filter matches text as typed) when the label does not show it, priority, reading time,
+ * category, planned and the series (of several); its title and file.
  */
 function chapterPick(service: IndexService, c: Chapter, series: SeriesModel, severalSeries: boolean): ChapterPick {
   const note = service.index.note(c.file);
   const exists = note !== undefined || service.index.takenToExist(c.file);
   const desc: string[] = [];
+  const dotted = c.number?.replace(/_/g, '.');
+  if (dotted !== undefined && !c.label.includes(dotted)) desc.push(dotted);
   if (c.priority) desc.push(priorityText(c.priority, c.priorityLabel));
   if (c.minutes !== undefined) desc.push(vscode.l10n.t('{0} min', c.minutes));
   desc.push(c.category);

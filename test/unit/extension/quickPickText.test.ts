@@ -2,13 +2,14 @@ import './vscodeStub';
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
 import { newNoteCommand } from '../../../src/extension/commands/createNote';
+import { openChapterCommand } from '../../../src/extension/commands/navigate';
 import { filterCommand } from '../../../src/extension/commands/treeCommands';
 import { pickSeries } from '../../../src/extension/coverage/syncStatus';
 import type { IndexService } from '../../../src/extension/indexService';
 import type { SeriesTree } from '../../../src/extension/tree/seriesTree';
 import { NO_FILTER, type TreeFilter } from '../../../src/extension/tree/treeModel';
 import { MATRIX, README, FakeIndex } from '../coverage/fakeIndex';
-import { indexOf } from '../index/memoryWorkspace';
+import { FM, indexOf } from '../index/memoryWorkspace';
 
 /**
  * Quick picks and input boxes say what they ask in words: a title, and an item's state in its text (a screen
@@ -59,5 +60,26 @@ describe('quick picks and input boxes carry their meaning in text', () => {
     assert.equal(await newNoteCommand({ index, ready: Promise.resolve() } as unknown as IndexService), 'cancelled');
     assert.deepEqual(shown.map(s => s.options.title), ['New Note: title', 'New Note: path']);
     assert.equal(shown[1]!.options.prompt, 'Workspace-relative path of the new note');
+  });
+
+  it('Open Chapter: an item holds its chapter number as a reader types it (17.4 for 17_4_tokio), once', async () => {
+    const readme = [FM('Rust'), '# Rust', '', '## Chapters', '', '### Async', '',
+      '- [01_intro](rust/01_intro.md) - 必讀 - 30 min',
+      '- [17_3_async](rust/17_3_async.md) - 必讀 - 30 min',
+      '- [Tokio runtime](rust/17_4_tokio.md) - 重要 - 30 min',
+      '- [17.5 Streams](rust/17_5_streams.md) - 重要 - 30 min', ''].join('\n');
+    const index = await indexOf({ 'r/README.md': readme });
+    const shown = record();
+    await openChapterCommand({ index, ready: Promise.resolve() } as unknown as IndexService);
+    const items = shown[0]!.items!;
+    // the quick pick's filter: the typed text, as written, in the label, description or detail
+    const matching = (typed: string) => items.filter(i => [i.label, i.description, i.detail].some(t => t?.toLowerCase().includes(typed)))
+      .map(i => words(i.label));
+    assert.deepEqual(matching('17.4'), ['Tokio runtime']);
+    assert.deepEqual(matching('17.3'), ['17_3_async']);
+    assert.deepEqual(matching('17.5'), ['17.5 Streams']);
+    assert.deepEqual(matching('01'), ['01_intro']);
+    // a number the label shows is not written again
+    assert.deepEqual(items.map(i => i.description!.split(' · ')[0]), ['Must-read (必讀)', '17.3', '17.4', 'Important (重要)']);
   });
 });
