@@ -25,9 +25,16 @@ export function fileOfUri(root: vscode.Uri | undefined, uri: vscode.Uri): string
   return p === '' ? undefined : p;
 }
 
-/** The URI of the workspace-relative path `file`. */
+/** The scheme of a path's URI when no folder is open: no file system serves it. */
+export const NO_FOLDER_SCHEME = 'notes-navigator-no-folder';
+
+/**
+ * The URI of the workspace-relative path `file`. Without a workspace folder there is nothing for it to be relative to:
+ * the URI's scheme is one no file system serves, so reading, opening or creating it fails instead of reaching the
+ * file system's root (`/` + `file`).
+ */
 export function uriOfFile(root: vscode.Uri | undefined, file: string): vscode.Uri {
-  if (!root) return vscode.Uri.file('/' + file);
+  if (!root) return vscode.Uri.from({ scheme: NO_FOLDER_SCHEME, path: '/' + file });
   return vscode.Uri.joinPath(root, ...file.split('/'));
 }
 

@@ -88,6 +88,11 @@ export interface NewNoteArgs {
  */
 export async function newNoteCommand(service: IndexService, args: NewNoteArgs = {}): Promise<CreateResult> {
   if (!requireTrust()) return 'cancelled';
+  if (!service.root) {
+    // no folder: a path would have nowhere to be relative to (the palette and the view title hide the command then)
+    void vscode.window.showInformationMessage(vscode.l10n.t('Open a folder first: Notes Navigator checks the notes of a workspace folder.'));
+    return 'cancelled';
+  }
   await service.ready;
   const all = service.index.series();
   let series: SeriesModel | undefined;

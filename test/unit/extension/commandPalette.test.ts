@@ -29,15 +29,25 @@ describe('command palette', () => {
     for (const id of ['toggleStudied', 'revealInTree']) assert.match(palette.get(`notesNavigator.${id}`) ?? '', /notesNavigator\.hasSeries/, id);
   });
 
-  it('view title and context menus hide a command wherever the palette hides it for want of a series or of trust', () => {
+  it('view title and context menus hide a command wherever the palette hides it for want of a series, of trust or of a folder', () => {
     const menus = (manifest.contributes.menus as unknown as Record<string, MenuEntry[]>);
+    const needed = [
+      { key: 'notesNavigator.hasSeries', re: /(^|[^!.\w])notesNavigator\.hasSeries\b/ },
+      { key: 'isWorkspaceTrusted', re: /(^|[^!.\w])isWorkspaceTrusted\b/ },
+      { key: 'workbenchState != empty', re: /\bworkbenchState != empty\b/ },
+    ];
     const wrong: string[] = [];
     for (const menu of ['view/title', 'view/item/context', 'editor/title/context', 'explorer/context']) {
       for (const e of menus[menu] ?? []) {
-        const needs = ['notesNavigator.hasSeries', 'isWorkspaceTrusted'].filter(k => new RegExp(`(^|[^!.\\w])${k.replace('.', '\\.')}\\b`).test(palette.get(e.command) ?? ''));
-        // an item of the Series view (viewItem) is there only when a series is
-        const implied = /viewItem ==/.test(e.when ?? '') ? ['notesNavigator.hasSeries'] : [];
-        for (const k of needs) if (!(e.when ?? '').includes(k) && !implied.includes(k)) wrong.push(`${menu} ${e.command}: "${e.when ?? ''}" lacks ${k}`);
+        const when = e.when ?? '';
+        const needs = needed.filter(n => n.re.test(palette.get(e.command) ?? ''));
+        // an item of the Series view (viewItem) is there only when a series is, and a series (or a second folder)
+        // only in a window with a folder
+        const implied = [
+          ...(/viewItem ==/.test(when) ? ['notesNavigator.hasSeries'] : []),
+          ...(/viewItem ==|(^|[^!.\w])notesNavigator\.hasSeries\b|workspaceFolderCount > [1-9]/.test(when) ? ['workbenchState != empty'] : []),
+        ];
+        for (const n of needs) if (!n.re.test(when) && !implied.includes(n.key)) wrong.push(`${menu} ${e.command}: "${when}" lacks ${n.key}`);
       }
     }
     assert.deepEqual(wrong, []);

@@ -5,6 +5,7 @@ import { applyTextEdits } from '../../../src/core/fixes/applyEdits';
 import type { FileEdit } from '../../../src/core/model';
 import { parseSeriesReadme } from '../../../src/core/series/readme';
 import { newNoteCommand } from '../../../src/extension/commands/createNote';
+import { NO_FOLDER_SCHEME, uriOfFile } from '../../../src/extension/editorPaths';
 import type { IndexService } from '../../../src/extension/indexService';
 import { indexOf } from '../index/memoryWorkspace';
 
@@ -22,7 +23,7 @@ const README = '# S\n\n## Chapters\n\n### A\n\n- [01_a](a/01_a.md) - 必讀 - 30
 async function newNote(file: string, readmeShown = README): Promise<FileEdit[]> {
   const index = await indexOf({ 's/README.md': README });
   const service = {
-    index, ready: Promise.resolve(), log: { info: () => undefined, error: () => undefined },
+    index, root: Uri.file('/nonexistent-ws'), ready: Promise.resolve(), log: { info: () => undefined, error: () => undefined },
     uriOf: (f: string) => Uri.file('/nonexistent-ws/' + f),
     textOf: async (f: string) => (f === 's/README.md' ? readmeShown : undefined),
     toWorkspaceEdit: (edits: FileEdit[]) => edits,
@@ -51,6 +52,39 @@ describe('New Note from Template', () => {
       assert.deepEqual(chapters.map(c => c.file), ['s/a/01_a.md', `s/a/${name}.md`], after);
       assert.ok(edits.some(e => e.file === `s/a/${name}.md`), 'the note itself is created');
     }
+  });
+
+  it('without a workspace folder says to open one, and neither asks nor creates anything', async () => {
+    const service = {
+      index: await indexOf({}), root: undefined, ready: Promise.resolve(), log: { info: () => undefined, error: () => undefined },
+      uriOf: (f: string) => uriOfFile(undefined, f),
+      textOf: async () => undefined,
+      toWorkspaceEdit: (edits: FileEdit[]) => edits,
+    } as unknown as IndexService;
+    const shown: string[] = [];
+    const asked: string[] = [];
+    const applied: unknown[] = [];
+    const saved = { showInformationMessage: win.showInformationMessage, showInputBox: win.showInputBox, showQuickPick: win.showQuickPick };
+    win.showInformationMessage = (m: string) => { shown.push(m); return Promise.resolve(undefined); };
+    win.showInputBox = async (o: { title?: string }) => { asked.push(o.title ?? ''); return 'x.md'; };
+    win.showQuickPick = async () => { asked.push('pick'); return undefined; };
+    ws.applyEdit = async (e: unknown) => { applied.push(e); return true; };
+    try {
+      assert.equal(await newNoteCommand(service), 'cancelled');
+      assert.equal(await newNoteCommand(service, { title: 'T', file: 't.md' }), 'cancelled');
+    } finally {
+      Object.assign(win, saved);
+    }
+    assert.deepEqual(asked, []);
+    assert.deepEqual(applied, []);
+    assert.deepEqual(shown, Array(2).fill('Open a folder first: Notes Navigator checks the notes of a workspace folder.'));
+  });
+
+  it('a path has no URI on the file system without a workspace folder (never one at its root)', () => {
+    const uri = uriOfFile(undefined, 'notes/a.md');
+    assert.notEqual(uri.scheme, 'file');
+    assert.equal(uri.scheme, NO_FOLDER_SCHEME);
+    assert.equal(uriOfFile(Uri.file('/ws') as unknown as vscode.Uri, 'notes/a.md').path, '/ws/notes/a.md');
   });
 
   it('reads `\\` in a given path as a folder separator, as in a typed one, so the README names the file created', async () => {

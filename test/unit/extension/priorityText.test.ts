@@ -40,7 +40,7 @@ async function serviceOf(labels: string[]): Promise<IndexService> {
     ...labels.map((l, i) => `- [0${i + 1}_n](0${i + 1}_n.md) - ${l} - 30 min`), ''].join('\n');
   const files: Record<string, string> = { 'c/README.md': readme };
   labels.forEach((_, i) => { files[`c/0${i + 1}_n.md`] = FM(`N${i + 1}`); });
-  return { index: await indexOf(files), ready: Promise.resolve() } as unknown as IndexService;
+  return { index: await indexOf(files), root: vscode.Uri.file('/ws'), ready: Promise.resolve() } as unknown as IndexService;
 }
 
 const openChapterDescriptions = async (service: IndexService) =>

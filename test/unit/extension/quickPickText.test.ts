@@ -57,7 +57,7 @@ describe('quick picks and input boxes carry their meaning in text', () => {
   it('New Note outside a series: the path box says what path it wants, as the box inside a series does', async () => {
     const index = await indexOf({});
     const shown = record(['My note', undefined]);
-    assert.equal(await newNoteCommand({ index, ready: Promise.resolve() } as unknown as IndexService), 'cancelled');
+    assert.equal(await newNoteCommand({ index, root: vscode.Uri.file('/ws'), ready: Promise.resolve() } as unknown as IndexService), 'cancelled');
     assert.deepEqual(shown.map(s => s.options.title), ['New Note: title', 'New Note: path']);
     assert.equal(shown[1]!.options.prompt, 'Workspace-relative path of the new note');
   });

@@ -41,6 +41,9 @@ export class Uri {
   static file(p: string): Uri {
     return new Uri('file', '', p);
   }
+  static from(c: { scheme: string; authority?: string; path?: string; fragment?: string }): Uri {
+    return new Uri(c.scheme, c.authority ?? '', c.path ?? '', c.fragment ?? '');
+  }
   get fsPath(): string {
     return this.path;
   }
