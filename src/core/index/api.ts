@@ -2,6 +2,7 @@ import type { NotesConfig } from '../config';
 import type {
   BodySize, CoverageModel, Diagnostic, DraftReason, FileState, FrontmatterResult, Heading, LinkRef, Range, RowCoverage, ScanResult, SeriesModel,
 } from '../model';
+import type { UnreadableReason } from '../text/unreadable';
 
 /**
  * The read side of the workspace index, as the extension, the CLI and the rules see it.
@@ -17,8 +18,10 @@ export interface NoteRecord {
   aliases?: readonly string[];
   frontmatter: FrontmatterResult;
   scan: ScanResult;
-  /** the text could not be read as Markdown (binary, invalid UTF-8, unreadable): why */
+  /** the text could not be read as Markdown (binary, invalid UTF-8, unreadable): why, in English */
   unreadable?: string;
+  /** the same, as facts the editor words in its own language (absent when the reason was given as text only) */
+  unreadableReason?: UnreadableReason;
   /** number of characters in the note */
   length: number;
   /** the size of the body after the frontmatter, counted up to what the draft test needs (see `bodySize`) */
@@ -99,7 +102,7 @@ export interface IndexWriter {
   /** a Markdown note was added or changed; returns the files whose diagnostics were recomputed */
   updateNote(file: string, text: string): string[];
   /** a note could not be decoded or read; it gets a diagnostic saying why */
-  setUnreadable(file: string, reason: string): string[];
+  setUnreadable(file: string, reason: string, facts?: UnreadableReason): string[];
   /** a non-Markdown file exists (image, PDF …): links to it resolve */
   addFile(file: string): string[];
   removeFile(file: string): string[];

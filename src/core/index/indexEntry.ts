@@ -1,5 +1,6 @@
 import type { DraftReason, FileState } from '../model';
 import type { Finding } from '../rules/finding';
+import type { UnreadableReason } from '../text/unreadable';
 import type { ForeignNote, NoteRecord } from './api';
 import { fragmentNames, textOnlySlugs } from './noteRecord';
 
@@ -19,10 +20,12 @@ export interface Entry {
 }
 
 /** The record of a note whose text the index does not hold: it could not be read, or another index checks it. */
-export function recordWithoutText(file: string, title: string, unreadable: string | undefined): NoteRecord {
-  return {
+export function recordWithoutText(file: string, title: string, unreadable: string | undefined, facts?: UnreadableReason): NoteRecord {
+  const record: NoteRecord = {
     file, title, frontmatter: { fieldRanges: {} }, scan: { headings: [], links: [] }, unreadable, length: 0, end: { line: 0, character: 0 }, preview: '',
   };
+  if (facts) record.unreadableReason = facts;
+  return record;
 }
 
 /** The entry of a note that another index checks (see `WorkspaceIndex.addForeignNote`). */

@@ -1,6 +1,7 @@
 import { basename } from '../paths';
 import { isReadmeName } from '../series/readmeSections';
 import { decodeNote, type DecodeResult } from '../text/decode';
+import { unreadableMessage, type UnreadableReason } from '../text/unreadable';
 import type { WorkspaceIndex } from './workspaceIndex';
 
 /** The only way the core reads files: the CLI implements it over `fs`, the extension over `workspace.fs`. */
@@ -126,9 +127,10 @@ export function addLeftOutFiles(index: WorkspaceIndex, all: readonly string[]): 
  * denied, a folder in its place …) and links to it are not broken; unless it vanished since it was listed.
  */
 export function feedReadError(index: WorkspaceIndex, file: string, error: unknown, onSkip?: (file: string, reason: string) => void): string[] {
-  const reason = `could not be read: ${(error as Error)?.message ?? error}`;
+  const why: UnreadableReason = { kind: 'read-error', error: String((error as Error)?.message ?? error) };
+  const reason = unreadableMessage(why);
   onSkip?.(file, reason);
-  return vanished(error) ? [] : index.setUnreadable(file, reason);
+  return vanished(error) ? [] : index.setUnreadable(file, reason, why);
 }
 
 /** Whether a read failed because the file (or a folder on its path) no longer exists: Node's codes, and `workspace.fs`'s. */
@@ -143,14 +145,15 @@ export function feedBytes(
   decode: (bytes: Uint8Array) => DecodeResult = decodeNote,
 ): string[] {
   if (bytes.length > MAX_NOTE_BYTES) {
-    const reason = `is larger than ${MAX_NOTE_BYTES / 1024 / 1024} MB; not checked`;
+    const why: UnreadableReason = { kind: 'too-large', megabytes: MAX_NOTE_BYTES / 1024 / 1024 };
+    const reason = unreadableMessage(why);
     onSkip?.(file, reason);
-    return index.setUnreadable(file, reason);
+    return index.setUnreadable(file, reason, why);
   }
   const decoded = decode(bytes);
   if (!decoded.ok) {
     onSkip?.(file, decoded.message);
-    return index.setUnreadable(file, decoded.message);
+    return index.setUnreadable(file, decoded.message, decoded.unreadable);
   }
   return index.updateNote(file, decoded.text);
 }

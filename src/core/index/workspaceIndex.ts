@@ -5,6 +5,7 @@ import { basename, compareCodeUnits, dirname, isInside, stem } from '../paths';
 import { checkFrontmatter } from '../rules/frontmatter';
 import { parseCoverageMatrix } from '../series/matrix';
 import { parseSeriesReadme } from '../series/readme';
+import type { UnreadableReason } from '../text/unreadable';
 import { isReadmeName, isSeriesReadme } from '../series/readmeSections';
 import type { Backlink, ForeignNote, IndexView, IndexWriter, NoteRecord, Resolution } from './api';
 import { addSeriesFiles, CheckQueue } from './checkQueue';
@@ -140,14 +141,14 @@ export class WorkspaceIndex extends WorkspaceFiles implements IndexView, IndexWr
     return this.recheck(affected);
   }
 
-  setUnreadable(file: string, reason: string): string[] {
+  setUnreadable(file: string, reason: string, facts?: UnreadableReason): string[] {
     const affected = new Set<string>([file]);
     const isNew = !this.allFiles.has(file);
     const old = this.entries.get(file);
     this.dependents.remove(file);
     // a README or matrix that can no longer be read says nothing: its series (or coverage) goes, as on a fresh load
     if (old) this.forgetStructure(file, old, affected);
-    const record = recordWithoutText(file, stem(file), reason);
+    const record = recordWithoutText(file, stem(file), reason, facts);
     this.entries.set(file, { record, local: [] });
     if (isNew) this.trackFile(file);
     else if (!old) this.names.removeFile(file);

@@ -1,3 +1,5 @@
+import { unreadableMessage, type UnreadableReason } from './unreadable';
+
 /**
  * Turns the bytes of a file into note text, or says why it cannot: UTF-16 text, binary content
  * (NUL bytes) or bytes that are not valid UTF-8. A UTF-8 BOM is removed (and reported) so that the
@@ -5,30 +7,33 @@
  */
 export type DecodeResult =
   | { ok: true; text: string; bom: boolean }
-  | { ok: false; reason: 'binary' | 'invalid-utf8'; message: string; offset?: number };
+  | { ok: false; reason: 'binary' | 'invalid-utf8'; message: string; offset?: number; unreadable: UnreadableReason };
 
 const fatal = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 export function decodeNote(bytes: Uint8Array): DecodeResult {
   // UTF-16 (with its byte order mark) is text, but not text this tool reads: say so rather than "binary"
   if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
-    const order = bytes[0] === 0xff ? 'LE' : 'BE';
-    return { ok: false, reason: 'invalid-utf8', message: `file is UTF-16 ${order} text; save it as UTF-8 to have it checked`, offset: 0 };
+    return failure('invalid-utf8', 0, { kind: 'utf-16', order: bytes[0] === 0xff ? 'LE' : 'BE' });
   }
   // a NUL byte in the first 8 KB is what git and editors treat as "binary"
   const probe = Math.min(bytes.length, 8192);
   for (let i = 0; i < probe; i++) {
-    if (bytes[i] === 0) return { ok: false, reason: 'binary', message: 'file is binary (contains NUL bytes), not Markdown text', offset: i };
+    if (bytes[i] === 0) return failure('binary', i, { kind: 'binary', offset: i });
   }
   let text: string;
   try {
     text = fatal.decode(bytes);
   } catch {
     const offset = firstInvalidUtf8(bytes);
-    return { ok: false, reason: 'invalid-utf8', message: `file is not valid UTF-8 (first bad byte at offset ${offset})`, offset };
+    return failure('invalid-utf8', offset, { kind: 'invalid-utf8', offset });
   }
   if (text.charCodeAt(0) === 0xfeff) return { ok: true, text: text.slice(1), bom: true };
   return { ok: true, text, bom: false };
+}
+
+function failure(reason: 'binary' | 'invalid-utf8', offset: number, unreadable: UnreadableReason): DecodeResult {
+  return { ok: false, reason, message: unreadableMessage(unreadable), offset, unreadable };
 }
 
 /** Offset of the first byte that breaks UTF-8 (a linear scan, only used for the message). */

@@ -4,6 +4,7 @@ import type { LinkRef } from '../../core/model';
 import { previewOf } from '../../core/index/noteRecord';
 import { LineIndex } from '../../core/text/lineIndex';
 import type { IndexService } from '../indexService';
+import { unreadableText } from '../unreadableText';
 import { currentNote } from './currentNote';
 import { MARKDOWN } from './languageSelector';
 import { chapterOf, linkOrReferenceAt, targetOf, type LinkTarget } from './linkLookup';
@@ -117,7 +118,7 @@ export function hoverContent(index: IndexView, link: LinkRef, target: LinkTarget
   }
   if (note.unreadable) {
     md.appendMarkdown('\n\n$(warning) ');
-    md.appendText(note.unreadable);
+    md.appendText(note.unreadableReason ? unreadableText(note.unreadableReason, vscode.l10n) : note.unreadable);
   } else if ((section ?? note.preview).trim() !== '') {
     md.appendMarkdown('\n\n---\n\n');
     md.appendText((section ?? note.preview).trim());
