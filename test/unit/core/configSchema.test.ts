@@ -43,6 +43,31 @@ function errors(s: Schema, v: unknown, path = ''): string[] {
   return out;
 }
 
+describe('the rules of the notesNavigator.rules setting and of the .notes-navigator.json schema', () => {
+  const english = JSON.parse(readFileSync('package.nls.json', 'utf8')) as Record<string, string>;
+  const inSetting = settings['notesNavigator.rules'];
+  const inFile = schema.properties!.rules;
+
+  it('are the rule catalog\'s codes, each with its own entry (settings.json IntelliSense shows its description and default)', () => {
+    assert.deepEqual(Object.keys(inSetting.properties ?? {}).sort(), [...RULE_CODES].sort());
+    assert.deepEqual(Object.keys(inFile.properties ?? {}).sort(), [...RULE_CODES].sort());
+    assert.equal(inSetting.additionalProperties, false);
+    assert.equal(inFile.additionalProperties, false);
+  });
+
+  it('give each rule its default severity, the severities and one description, in both', () => {
+    for (const code of RULE_CODES) {
+      const s = inSetting.properties![code];
+      const f = inFile.properties![code];
+      assert.equal(s.default, DEFAULT_SEVERITIES[code], code);
+      assert.equal(f.default, DEFAULT_SEVERITIES[code], code);
+      assert.deepEqual(s.enum, schema.definitions.severity.enum, code);
+      assert.match(String(s.description), /^%config\.rule\.[\w-]+%$/, code);
+      assert.equal(english[String(s.description).slice(1, -1)], f.description, code);
+    }
+  });
+});
+
 describe('the .notes-navigator.json schema and the config loader', () => {
   it('know the same keys, and the same rule codes as the rule catalog', () => {
     assert.deepEqual(Object.keys(schema.properties!).sort(), [...CONFIG_KEYS].sort());
@@ -124,9 +149,12 @@ describe('the .notes-navigator.json schema and the config loader', () => {
       const key = id.replace(/^notesNavigator\./, '');
       if (!CONFIG_KEYS.has(key)) continue;
       if (key === 'rules') {
-        assert.deepEqual([...(setting.propertyNames!.enum as string[])].sort(), [...RULE_CODES].sort());
-        assert.deepEqual((setting.additionalProperties as Schema).enum, (schema.definitions.severity.enum));
         assert.deepEqual(setting.default, {});
+        for (const raw of [{ 'link-broken': 'off', 'chapter-planned': 'hint' }, { 'link-broken': 'fatal' }, { 'no-such-rule': 'error' }, { 'link-broken': 1 }]) {
+          const flagged = errors(setting, raw).length > 0;
+          const reported = mergeConfig(defaultConfig(), { rules: raw }).problems.length > 0;
+          assert.equal(flagged, reported, `${id} = ${JSON.stringify(raw)}: the setting's schema ${flagged ? 'flags' : 'accepts'} it, the loader ${reported ? 'reports' : 'accepts'} it`);
+        }
         continue;
       }
       assert.deepEqual(setting.default, defaults[key], id);

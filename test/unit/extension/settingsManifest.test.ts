@@ -22,6 +22,7 @@ describe('settings in the manifest', () => {
         }
       }
       for (const sub of ['additionalProperties', 'items']) if (typeof schema[sub] === 'object') walk(`${where}.${sub}`, schema[sub] as Record<string, unknown>);
+      for (const [k, sub] of Object.entries((schema.properties ?? {}) as Record<string, Record<string, unknown>>)) walk(`${where}.${k}`, sub);
     };
     for (const [key, schema] of Object.entries(manifest.contributes.configuration.properties)) walk(key, schema);
     assert.ok(checked > 0, 'no plain description in the manifest: this test checks nothing');
@@ -48,6 +49,7 @@ describe('settings in the manifest, as the Settings editor shows them', () => {
         if (!d || d.length !== e.length || !d.every(described)) missing.push(`${where}: enum descriptions`);
       }
       for (const sub of ['additionalProperties', 'items']) if (typeof s[sub] === 'object') walk(`${where}.${sub}`, s[sub] as Record<string, unknown>);
+      for (const [k, sub] of Object.entries((s.properties ?? {}) as Record<string, Record<string, unknown>>)) walk(`${where}.${k}`, sub);
     };
     for (const [key, s] of Object.entries(properties)) {
       if (!described(s.markdownDescription ?? s.description)) missing.push(`${key}: description`);
