@@ -66,6 +66,22 @@ describe('the rules of the notesNavigator.rules setting and of the .notes-naviga
       assert.equal(english[String(s.description).slice(1, -1)], f.description, code);
     }
   });
+
+  it('describe each severity alike, and the CLI\'s exit code only where the CLI reads it', () => {
+    const severities = schema.definitions.severity.enum as string[];
+    const inFileText = schema.definitions.severity.enumDescriptions as string[];
+    for (const code of RULE_CODES) {
+      const keys = inSetting.properties![code].markdownEnumDescriptions as string[];
+      const inSettingText = keys.map(k => english[k.slice(1, -1)]);
+      severities.forEach((sev, i) => {
+        if (sev === 'error') {
+          // the setting is the editor's: the CLI never reads it
+          assert.match(inSettingText[i], /^Reported as an error \(red squiggle\)\. Set in `\.notes-navigator\.json`, it also makes the CLI exit with 1\.$/);
+          assert.match(inFileText[i], /the CLI exits with 1/);
+        } else assert.equal(inSettingText[i], inFileText[i], `${code} ${sev}`);
+      });
+    }
+  });
 });
 
 describe('the .notes-navigator.json schema and the config loader', () => {
