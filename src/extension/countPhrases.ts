@@ -9,6 +9,7 @@ export const countPhrase = {
   errors: (n: number) => (n === 1 ? vscode.l10n.t('1 error') : vscode.l10n.t('{0} errors', n)),
   warnings: (n: number) => (n === 1 ? vscode.l10n.t('1 warning') : vscode.l10n.t('{0} warnings', n)),
   infos: (n: number) => (n === 1 ? vscode.l10n.t('1 info') : vscode.l10n.t('{0} infos', n)),
+  hints: (n: number) => (n === 1 ? vscode.l10n.t('1 hint') : vscode.l10n.t('{0} hints', n)),
   files: (n: number) => (n === 1 ? vscode.l10n.t('1 file') : vscode.l10n.t('{0} files', n)),
   chapters: (n: number) => (n === 1 ? vscode.l10n.t('1 chapter') : vscode.l10n.t('{0} chapters', n)),
   rows: (n: number) => (n === 1 ? vscode.l10n.t('1 row') : vscode.l10n.t('{0} rows', n)),

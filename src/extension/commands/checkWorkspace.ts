@@ -8,17 +8,20 @@ export interface CheckSummary {
   errors: number;
   warnings: number;
   infos: number;
+  /** hints: the Problems panel does not list them, so they are counted apart (as the CLI's summary does) */
+  hints: number;
 }
 
 /** Counts the index's diagnostics (files with at least one, and per severity). */
 export function summarize(service: IndexService, notes: number): CheckSummary {
-  const s: CheckSummary = { notes, files: 0, errors: 0, warnings: 0, infos: 0 };
+  const s: CheckSummary = { notes, files: 0, errors: 0, warnings: 0, infos: 0, hints: 0 };
   for (const list of service.index.allDiagnostics().values()) {
     if (list.length > 0) s.files++;
     for (const d of list) {
       if (d.severity === 'error') s.errors++;
       else if (d.severity === 'warning') s.warnings++;
-      else s.infos++;
+      else if (d.severity === 'information') s.infos++;
+      else s.hints++;
     }
   }
   return s;
@@ -54,10 +57,11 @@ export async function checkWorkspaceCommand(service: IndexService): Promise<Chec
     },
   );
   const s = summarize(service, notes);
-  service.log.info(`check${stopped ? ' (stopped)' : ''}: ${s.notes} notes, ${s.errors} errors, ${s.warnings} warnings, ${s.infos} infos in ${s.files} files`);
+  service.log.info(`check${stopped ? ' (stopped)' : ''}: ${s.notes} notes, ${s.errors} errors, ${s.warnings} warnings, ${s.infos} infos${s.hints > 0 ? `, ${s.hints} hints` : ''} in ${s.files} files`);
   const summary = checkSummaryMessage(s);
   const message = stopped ? vscode.l10n.t('Check stopped: notes not re-read yet keep their last check. {0}', summary) : summary;
   const show = vscode.l10n.t('Show Problems');
+  // the Problems panel lists no hints: nothing to show there for hints alone
   const buttons = s.errors + s.warnings + s.infos > 0 ? [show] : [];
   void (s.errors > 0 ? vscode.window.showWarningMessage(message, ...buttons) : vscode.window.showInformationMessage(message, ...buttons)).then(choice => {
     if (choice === show) void vscode.commands.executeCommand('workbench.actions.view.problems');
@@ -65,10 +69,14 @@ export async function checkWorkspaceCommand(service: IndexService): Promise<Chec
   return s;
 }
 
-/** "Checked 12 notes: 1 error, 0 warnings, 3 infos in 2 files.", each count with its singular or plural word. */
+/**
+ * "Checked 12 notes: 1 error, 0 warnings, 3 infos in 2 files.", each count with its singular or plural word; hints
+ * are said only when there are any (", 2 hints"), as in the CLI's summary.
+ */
 export function checkSummaryMessage(s: CheckSummary): string {
   const notes = countPhrase.notes(s.notes);
-  if (s.errors + s.warnings + s.infos === 0) return vscode.l10n.t('Checked {0}: no problems.', notes);
-  return vscode.l10n.t('Checked {0}: {1}, {2}, {3} in {4}.', notes,
-    countPhrase.errors(s.errors), countPhrase.warnings(s.warnings), countPhrase.infos(s.infos), countPhrase.files(s.files));
+  if (s.errors + s.warnings + s.infos + s.hints === 0) return vscode.l10n.t('Checked {0}: no problems.', notes);
+  const counts = [countPhrase.errors(s.errors), countPhrase.warnings(s.warnings), countPhrase.infos(s.infos)] as const;
+  if (s.hints === 0) return vscode.l10n.t('Checked {0}: {1}, {2}, {3} in {4}.', notes, ...counts, countPhrase.files(s.files));
+  return vscode.l10n.t('Checked {0}: {1}, {2}, {3}, {4} in {5}.', notes, ...counts, countPhrase.hints(s.hints), countPhrase.files(s.files));
 }

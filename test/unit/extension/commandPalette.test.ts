@@ -143,16 +143,55 @@ describe('Check Workspace, cancelled', () => {
 });
 
 describe('Check Workspace summary', () => {
-  const summary = (notes: number, errors: number, warnings: number, infos: number, files: number) =>
-    checkSummaryMessage({ notes, errors, warnings, infos, files });
+  const summary = (notes: number, errors: number, warnings: number, infos: number, files: number, hints = 0) =>
+    checkSummaryMessage({ notes, errors, warnings, infos, files, hints });
 
   it('says each count with its singular or plural word', () => {
     assert.equal(summary(1, 1, 1, 1, 1), 'Checked 1 note: 1 error, 1 warning, 1 info in 1 file.');
     assert.equal(summary(12, 0, 2, 3, 4), 'Checked 12 notes: 0 errors, 2 warnings, 3 infos in 4 files.');
   });
 
+  it('counts hints apart and says them only when there are any, as the CLI does', () => {
+    assert.equal(summary(3, 0, 0, 0, 1, 2), 'Checked 3 notes: 0 errors, 0 warnings, 0 infos, 2 hints in 1 file.');
+    assert.equal(summary(3, 1, 0, 2, 2, 1), 'Checked 3 notes: 1 error, 0 warnings, 2 infos, 1 hint in 2 files.');
+    assert.equal(summary(3, 1, 0, 2, 2), 'Checked 3 notes: 1 error, 0 warnings, 2 infos in 2 files.');
+  });
+
   it('says "no problems" when there is none', () => {
     assert.equal(summary(1, 0, 0, 0, 0), 'Checked 1 note: no problems.');
     assert.equal(summary(35, 0, 0, 0, 0), 'Checked 35 notes: no problems.');
+  });
+});
+
+describe('Check Workspace with hints', () => {
+  const win = vscode.window as unknown as Record<string, unknown>;
+  const saved = { withProgress: win.withProgress, showInformationMessage: win.showInformationMessage, showWarningMessage: win.showWarningMessage };
+  afterEach(() => Object.assign(win, saved));
+
+  /** Runs Check Workspace over diagnostics of these severities (one file each); returns what it showed, with its buttons. */
+  async function check(severities: string[]): Promise<{ summary: unknown; shown: { message: string; buttons: string[] }[] }> {
+    win.withProgress = async (_o: unknown, task: (p: unknown, t: unknown) => Promise<unknown>) =>
+      task({ report: () => undefined }, { isCancellationRequested: false, onCancellationRequested: () => ({ dispose: () => undefined }) });
+    const shown: { message: string; buttons: string[] }[] = [];
+    win.showInformationMessage = (message: string, ...buttons: string[]) => { shown.push({ message, buttons }); return Promise.resolve(undefined); };
+    win.showWarningMessage = win.showInformationMessage;
+    const diagnostics = new Map(severities.map((severity, i) => [`n${i}.md`, [{ severity }]]));
+    const service = {
+      root: { path: '/ws' },
+      ready: Promise.resolve(),
+      rescan: async () => 3,
+      index: { allDiagnostics: () => diagnostics },
+      log: { info: () => undefined },
+    } as unknown as IndexService;
+    return { summary: await checkWorkspaceCommand(service), shown };
+  }
+
+  it('counts hints apart from infos, and offers no Problems panel for hints alone (it does not list them)', async () => {
+    const hintsOnly = await check(['hint', 'hint']);
+    assert.deepEqual(hintsOnly.summary, { notes: 3, files: 2, errors: 0, warnings: 0, infos: 0, hints: 2 });
+    assert.deepEqual(hintsOnly.shown, [{ message: 'Checked 3 notes: 0 errors, 0 warnings, 0 infos, 2 hints in 2 files.', buttons: [] }]);
+    const withInfo = await check(['hint', 'information']);
+    assert.deepEqual(withInfo.summary, { notes: 3, files: 2, errors: 0, warnings: 0, infos: 1, hints: 1 });
+    assert.deepEqual(withInfo.shown, [{ message: 'Checked 3 notes: 0 errors, 0 warnings, 1 info, 1 hint in 2 files.', buttons: ['Show Problems'] }]);
   });
 });
