@@ -5,6 +5,7 @@ import type { FileEdit, Position, Range } from '../core/model';
 import { decodeNote } from '../core/text/decode';
 import type { FsEventKind } from './blindFolders';
 import { BufferFeed } from './bufferFeed';
+import { countPhrase } from './countPhrases';
 import { CONFIG_FILE, editorSettings, filesDiffer, loadNotesConfig, onlySeveritiesDiffer, type EditorSettings } from './config';
 import { DiskFeed } from './diskFeed';
 import { ReconcileSoon, reconcileAfterCommands, reconcileOnFocus, reconciledText, type Reconciled } from './diskReconcile';
@@ -346,7 +347,7 @@ export class IndexService implements vscode.Disposable {
       fresh.forEach(p => this.shownProblems.add(p));
       const show = vscode.l10n.t('Show Log');
       void vscode.window
-        .showWarningMessage(vscode.l10n.t('Notes Navigator: the configuration has {0} problem(s); defaults are used for those values.', fresh.length), show)
+        .showWarningMessage(vscode.l10n.t('Notes Navigator: the configuration has {0}; the defaults are used for the values concerned.', countPhrase.problems(fresh.length)), show)
         .then(choice => { if (choice === show) this.log.show(true); });
     }
     return config;

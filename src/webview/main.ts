@@ -155,9 +155,14 @@ function applyFiltersTo(s: SeriesView, dom: SeriesDom): number {
     const areaRow = tbody.querySelector('tr.area-row') as HTMLTableRowElement | null;
     if (areaRow) areaRow.hidden = !any;
   }
-  const text = isFiltering(filters) ? t('shownOf', shown, s.rows.length) : '';
+  const text = isFiltering(filters) ? shownText(shown, s.rows.length) : '';
   if (dom.shown.textContent !== text) dom.shown.textContent = text;
   return shown;
+}
+
+/** `3 of 12 rows shown`, `1 of 1 row shown` */
+function shownText(shown: number, total: number): string {
+  return total === 1 ? t('shownOfOne', shown) : t('shownOf', shown, total);
 }
 
 /** Filters every series; returns the rows shown and the rows in all. */
@@ -181,7 +186,7 @@ function announceFilterResult(): void {
     announceTimer = undefined;
     if (!model) return;
     const { shown, total } = applyFilters();
-    live.textContent = t('shownOf', shown, total);
+    live.textContent = shownText(shown, total);
   }, 500);
 }
 
@@ -206,7 +211,7 @@ function announceUpdate(): void {
     const f = coverageFigure(model);
     if (f.key === toldCoverage) return;
     toldCoverage = f.key;
-    live.textContent = t('coverageUpdated', f.covered, f.total);
+    live.textContent = f.total === 1 ? t('coverageUpdatedOne', f.covered) : t('coverageUpdated', f.covered, f.total);
   }, UPDATE_ANNOUNCE_MS);
 }
 

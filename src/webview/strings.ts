@@ -18,6 +18,7 @@ export const PAGE_STRINGS = {
   allPriorities: 'All priorities',
   clearFilters: 'Clear filters',
   shownOf: '{0} of {1} rows shown',
+  shownOfOne: '{0} of 1 row shown',
   covered: 'Topics covered: {0} / {1}',
   areaProgress: '{0}: {1} of {2} done, {3} in progress',
   minutesLeft: 'Minutes left to read',
@@ -63,6 +64,7 @@ export const PAGE_STRINGS = {
   noDeclared: 'No status declared',
   noTime: 'No reading time',
   coverageUpdated: 'Coverage updated: {0} of {1} topics covered',
+  coverageUpdatedOne: 'Coverage updated: {0} of 1 topic covered',
   /**
    * a name and a note on it, `Files (3)`: zh-TW writes the parentheses full-width after Chinese. With an empty
    * name it is the note alone, read after a name shown beside it (` (Not a status word)`)

@@ -38,7 +38,8 @@ export class CoverageStatusBar implements vscode.Disposable {
     tip.appendMarkdown('\n\n');
     tip.appendText(vscode.l10n.t('Click to show the coverage panel.'));
     this.item.tooltip = tip;
-    this.item.accessibilityInformation = { label: vscode.l10n.t('Coverage {0} of {1} topics', covered, total), role: 'button' };
+    const label = total === 1 ? vscode.l10n.t('Coverage {0} of 1 topic', covered) : vscode.l10n.t('Coverage {0} of {1} topics', covered, total);
+    this.item.accessibilityInformation = { label, role: 'button' };
     this.item.show();
     this.visible = true;
   }

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { renamePlan, type SkippedLink } from '../../core/fixes/rename';
 import type { IndexView } from '../../core/index/api';
 import type { FileEdit } from '../../core/model';
+import { countPhrase } from '../countPhrases';
 import type { IndexService } from '../indexService';
 import { settleOpenNotes } from './currentNote';
 import { isIndexReady } from './readiness';
@@ -132,7 +133,7 @@ function reportSkipped(service: IndexService, skipped: readonly SkippedLink[]): 
   }
   const show = vscode.l10n.t('Show Log');
   void vscode.window
-    .showWarningMessage(vscode.l10n.t('{0} link(s) could not be updated for the new name; they are listed in the Notes Navigator log.', skipped.length), show)
+    .showWarningMessage(vscode.l10n.t('Not updated for the new name: {0}, listed in the Notes Navigator log.', countPhrase.links(skipped.length)), show)
     .then(choice => {
       if (choice === show) service.log.show(true);
     });

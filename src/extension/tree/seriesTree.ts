@@ -358,11 +358,11 @@ function appendProgress(md: vscode.MarkdownString, node: SeriesNode | GroupNode)
 }
 
 function shownLong(shown: number, total: number): string {
-  return vscode.l10n.t('{0} of {1} chapters match the filter', shown, total);
+  return total === 1 ? vscode.l10n.t('{0} of 1 chapter matches the filter', shown) : vscode.l10n.t('{0} of {1} chapters match the filter', shown, total);
 }
 
 function progressLong(p: Progress): string {
-  return vscode.l10n.t('{0} of {1} chapters studied, {2} written, {3} of reading left', p.studied, p.total, p.written, readingTime(p.minutesLeft));
+  return vscode.l10n.t('{0} of {1} studied, {2} written, {3} of reading left', p.studied, countPhrase.chapters(p.total), p.written, readingTime(p.minutesLeft));
 }
 
 /** `45 min`, `2 h`, `1 h 30 min`: as the coverage page writes its totals. */

@@ -1,8 +1,10 @@
 import { events, Uri, warnings } from './vscodeStub';
 import { strict as assert } from 'node:assert';
 import type * as vscode from 'vscode';
-import { registerRenameParticipant } from '../../../src/extension/features/renameFiles';
+import { linkUpdatesFor, registerRenameParticipant } from '../../../src/extension/features/renameFiles';
 import type { IndexService } from '../../../src/extension/indexService';
+import { FM } from '../index/memoryWorkspace';
+import { navigationOf } from './navigationHarness';
 
 /** Renames the editor announces before the first index load has ended: the links to them are not known yet. */
 describe('rename participant before the index is ready (vscode stub)', () => {
@@ -39,5 +41,22 @@ describe('rename participant before the index is ready (vscode stub)', () => {
     willRename('/elsewhere/a.md', '/elsewhere/b.md');
     assert.deepEqual(logged, []);
     assert.deepEqual(warnings, []);
+  });
+});
+
+describe('rename: links that could not be updated', () => {
+  it('says how many in one warning, "1 link" for one', async () => {
+    const a = FM('A') + 'See [b](b.md) and [again](b.md).\n';
+    const nav = await navigationOf({ 'a.md': a, 'b.md': FM('B') });
+    Object.assign(nav.service, { toWorkspaceEdit: () => ({}) });
+    // typed into a moment ago: the text is no longer what the index read
+    nav.texts.set('a.md', a.replace('[b](b.md)', '[b](x.md)'));
+    warnings.length = 0;
+    await linkUpdatesFor(nav.service, [{ from: 'b.md', to: 'c.md' }]);
+    assert.deepEqual(warnings, ['Not updated for the new name: 1 link, listed in the Notes Navigator log.']);
+    nav.texts.set('a.md', a.replace(/\(b\.md\)/g, '(x.md)'));
+    warnings.length = 0;
+    await linkUpdatesFor(nav.service, [{ from: 'b.md', to: 'c.md' }]);
+    assert.deepEqual(warnings, ['Not updated for the new name: 2 links, listed in the Notes Navigator log.']);
   });
 });

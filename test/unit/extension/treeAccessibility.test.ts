@@ -138,6 +138,30 @@ describe('tree views speak their items in words', () => {
     }
   });
 
+  it('Series view: a series of one chapter says "1 chapter", not "1 chapters", in its progress and under a filter', async () => {
+    const one = README.replace(/- \[18_kafka_ops\][^\n]*\n- \[19_flink\][^\n]*\n/, '');
+    const index = await indexOf({ ...FILES, 'backend/README.md': one });
+    const tree = seriesTreeOf(index);
+    try {
+      await tree.studied.set(['backend/streams/17_kafka_basics.md'], true);
+      const [series] = tree.getChildren() as TreeNode[];
+      const [group] = tree.getChildren(series);
+      assert.equal(tree.getChildren(group).length, 1);
+      assert.match(shownText(tree.getTreeItem(group!).tooltip), /^1 of 1 chapter studied, 1 written, /m);
+      assert.match(label(tree.getTreeItem(series!)), /^Series Backend, 1 of 1 chapter studied, 1 written, /);
+      await tree.state.setFilter({ priorities: ['must-read'] });
+      const [filteredSeries] = tree.getChildren() as TreeNode[];
+      const [filteredGroup] = tree.getChildren(filteredSeries);
+      assert.match(label(tree.getTreeItem(filteredGroup!)), /^Streams, 1 of 1 chapter matches the filter, 1 of 1 chapter studied, /);
+      // zh-TW has one form
+      l10n.t = (m, ...a) => english(zh[m] ?? m, ...a);
+      assert.match(label(tree.getTreeItem(filteredGroup!)), /^Streams、1 章中有 1 章符合篩選條件、1 章中已讀 1 章/);
+    } finally {
+      l10n.t = english;
+      tree.dispose();
+    }
+  });
+
   it('Series view grouped by priority names a priority once when its label is that name (zh-TW: 必讀, not 必讀 (必讀))', async () => {
     const index = await indexOf({ ...FILES, 'backend/README.md': README.replace('Must-read - 45 min', '必讀 - 45 min') });
     const tree = seriesTreeOf(index);

@@ -203,6 +203,7 @@ export const CompletionItemKind = kinds(['Text', 'Method', 'Function', 'Construc
 export const CompletionTriggerKind = { Invoke: 0, TriggerCharacter: 1, TriggerForIncompleteCompletions: 2 };
 export const SymbolKind = kinds(['File', 'Module']);
 export const ProgressLocation = { SourceControl: 1, Window: 10, Notification: 15 };
+export const StatusBarAlignment = { Left: 1, Right: 2 };
 export const ConfigurationTarget = { Global: 1, Workspace: 2, WorkspaceFolder: 3 };
 
 export const l10n = {
@@ -428,7 +429,7 @@ export class DiagnosticCollection {
 const stub = {
   Position, Range, Selection, Uri, Disposable, CompletionItem, CompletionList, MarkdownString, Hover, Location, DocumentLink, SymbolInformation,
   CompletionItemKind, CompletionTriggerKind, SymbolKind, l10n, languages, workspace, EventEmitter, RelativePattern, FileType,
-  FileSystemError, DiagnosticSeverity, Diagnostic, window, commands, ProgressLocation, ConfigurationTarget,
+  FileSystemError, DiagnosticSeverity, Diagnostic, window, commands, ProgressLocation, StatusBarAlignment, ConfigurationTarget,
   CodeActionKind, CodeActionTriggerKind, CodeAction, WorkspaceEdit, DiagnosticRelatedInformation, extensions, env,
   TreeItem, TreeItemCollapsibleState, TreeItemCheckboxState, ThemeIcon, ThemeColor, tasks,
 };

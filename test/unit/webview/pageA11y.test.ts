@@ -116,6 +116,22 @@ describe('coverage page accessibility (fake DOM)', () => {
     assert.equal(now.textContent, 'Extra', describeFocus(page));
   });
 
+  it('says "1 row" and "1 topic" for a matrix of one row, not "1 rows" or "1 topics"', async () => {
+    const [s] = buildViewModel(exampleIndex()).series;
+    const oneRow = (covered: number) => ({ series: [{ ...s!, rows: [s!.rows[0]!], areas: s!.areas.slice(0, 1), covered, total: 1 }] });
+    const page = new PageHarness();
+    page.model(oneRow(0));
+    const live = page.byId('live');
+    page.input('search', 'no such topic');
+    await sleep(700);
+    assert.equal(live.textContent, '0 of 1 row shown');
+    assert.equal(page.all('p.shown').map(e => e.textContent).join(), '0 of 1 row shown');
+    page.input('search', '');
+    page.update(oneRow(1));
+    await sleep(1700);
+    assert.equal(live.textContent, 'Coverage updated: 1 of 1 topic covered');
+  });
+
   it('announces a changed coverage figure once the live updates pause, not on each one', async () => {
     const page = new PageHarness();
     const index = exampleIndex();
