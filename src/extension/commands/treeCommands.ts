@@ -71,9 +71,19 @@ export async function filterCommand(service: IndexService, tree: SeriesTree, arg
  */
 export async function toggleStudiedCommand(service: IndexService, tree: SeriesTree, arg?: unknown): Promise<boolean | undefined> {
   const file = fileFromArg(service, arg);
-  if (!file || !service.index.hasFile(file)) return undefined;
+  const notANote = () => vscode.window.showInformationMessage(vscode.l10n.t('This file is not a note of the workspace (or the workspace is still being indexed).'));
+  if (!file) {
+    // the palette's active editor holds a file outside the notes folder: say so rather than do nothing
+    if (arg === undefined && vscode.window.activeTextEditor) void notANote();
+    return undefined;
+  }
   if (!service.index.series().some(s => s.categories.some(c => c.chapters.some(ch => ch.file === file)))) {
     void vscode.window.showInformationMessage(vscode.l10n.t('{0} is not a chapter of a series: only chapters are marked as studied.', file));
+    return undefined;
+  }
+  // a chapter the index does not hold is not read yet; one files.exclude hides is taken to exist, as the tree shows it
+  if (!service.index.hasFile(file) && !service.index.takenToExist(file)) {
+    void notANote();
     return undefined;
   }
   const now = await tree.studied.toggle(file);

@@ -5,6 +5,7 @@ import { toggleStudiedCommand } from '../../../src/extension/commands/treeComman
 import type { IndexService } from '../../../src/extension/indexService';
 import type { SeriesTree } from '../../../src/extension/tree/seriesTree';
 import { StudiedStore } from '../../../src/extension/tree/studied';
+import { defaultConfig, type NotesConfig } from '../../../src/core/config';
 import { FM, indexOf } from '../index/memoryWorkspace';
 
 // the stub that answers `require('vscode')` (each test file bundles its own copy of vscodeStub.ts)
@@ -30,15 +31,15 @@ describe('Toggle Studied (palette, on the active note)', () => {
     for (const k of ['showInformationMessage', 'setStatusBarMessage', 'activeTextEditor']) win[k] = saved[k];
   });
 
-  async function toggle(active: string) {
-    const index = await indexOf(files);
+  async function toggle(active: string, config?: NotesConfig) {
+    const index = await indexOf(files, config);
     const service = {
       index,
       fileOf: (uri: Uri) => (uri.path.startsWith('/ws/') ? uri.path.slice(4) : undefined),
     } as unknown as IndexService;
     const state = new Map<string, unknown>();
     const studied = new StudiedStore({ get: (k: string) => state.get(k), update: async (k: string, v: unknown) => { state.set(k, v); } } as unknown as vscode.Memento);
-    win.activeTextEditor = { document: { uri: Uri.file('/ws/' + active) } };
+    win.activeTextEditor = { document: { uri: Uri.file(active.startsWith('/') ? active : '/ws/' + active) } };
     const tree = { studied } as unknown as SeriesTree;
     return { result: await toggleStudiedCommand(service, tree), again: () => toggleStudiedCommand(service, tree), studied };
   }
@@ -56,5 +57,25 @@ describe('Toggle Studied (palette, on the active note)', () => {
     assert.equal(t.result, undefined);
     assert.equal(t.studied.has('notes/loose.md'), false);
     assert.deepEqual(shown, ['notes/loose.md is not a chapter of a series: only chapters are marked as studied.']);
+  });
+
+  it('says so for a Markdown file the index does not hold, instead of doing nothing', async () => {
+    const t = await toggle('notes/not_indexed.md');
+    assert.equal(t.result, undefined);
+    assert.deepEqual(shown, ['notes/not_indexed.md is not a chapter of a series: only chapters are marked as studied.']);
+    shown.length = 0;
+    const outside = await toggle('/elsewhere/x.md');
+    assert.equal(outside.result, undefined);
+    assert.deepEqual(shown, ['This file is not a note of the workspace (or the workspace is still being indexed).']);
+  });
+
+  it('marks a chapter that files.exclude hides (the Series view shows it written, with its check box)', async () => {
+    const hidden = { ...files, 's/README.md': files['s/README.md'] + '- [02_hidden](private/02_hidden.md) - 10 min\n' };
+    const index = await indexOf(hidden, { ...defaultConfig(), unlistedGlobs: ['s/private'] });
+    const state = new Map<string, unknown>();
+    const studied = new StudiedStore({ get: (k: string) => state.get(k), update: async (k: string, v: unknown) => { state.set(k, v); } } as unknown as vscode.Memento);
+    const service = { index, fileOf: () => undefined } as unknown as IndexService;
+    assert.equal(await toggleStudiedCommand(service, { studied } as unknown as SeriesTree, 's/private/02_hidden.md'), true);
+    assert.equal(studied.has('s/private/02_hidden.md'), true);
   });
 });
