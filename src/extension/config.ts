@@ -78,7 +78,8 @@ export function editorSettings(root: vscode.Uri | undefined, warn: (message: str
   if (typeof enabled !== 'boolean' && !isFalse(enabled) && !(typeof enabled === 'string' && enabled.trim().toLowerCase() === 'true')) refuse('diagnostics.enabled', enabled, true);
   let debounceMs = 40;
   if (typeof debounce === 'number' && Number.isFinite(debounce)) {
-    debounceMs = Math.min(5000, Math.max(0, debounce));
+    // whole milliseconds (the setting is an integer): a fraction is rounded and reported, as an out-of-range value is clamped
+    debounceMs = Math.min(5000, Math.max(0, Math.round(debounce)));
     if (debounceMs !== debounce) refuse('diagnostics.debounceMs', debounce, debounceMs);
   } else refuse('diagnostics.debounceMs', debounce, debounceMs);
   const group: GroupBy = groupBy === 'priority' || groupBy === 'batch' || groupBy === 'category' ? groupBy : 'category';

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { editorSettings, loadNotesConfig } from '../../../src/extension/config';
 
 const declared = (JSON.parse(readFileSync('package.json', 'utf8')) as {
-  contributes: { configuration: { properties: Record<string, { default?: unknown; enum?: unknown[] }> } };
+  contributes: { configuration: { properties: Record<string, { default?: unknown; enum?: unknown[]; type?: string }> } };
 }).contributes.configuration.properties;
 
 describe('notesNavigator.* settings at runtime', () => {
@@ -70,6 +70,14 @@ describe('notesNavigator.* settings at runtime', () => {
     const logged: string[] = [];
     assert.equal(editorSettings(undefined, m => logged.push(m)).debounceMs, 5000);
     assert.deepEqual(logged, ['setting notesNavigator.diagnostics.debounceMs: 60000 is not valid, 5000 is used']);
+  });
+
+  it('rounds a fraction of a millisecond (the setting is an integer), and says so', () => {
+    settings.set('notesNavigator.diagnostics.debounceMs', 40.6);
+    const logged: string[] = [];
+    assert.equal(editorSettings(undefined, m => logged.push(m)).debounceMs, 41);
+    assert.deepEqual(logged, ['setting notesNavigator.diagnostics.debounceMs: 40.6 is not valid, 41 is used']);
+    assert.equal(declared['notesNavigator.diagnostics.debounceMs'].type, 'integer');
   });
 
   it('logs nothing for valid values (a string "false", as hand-edited, turns diagnostics off quietly)', () => {
