@@ -59,12 +59,22 @@ export async function checkWorkspaceCommand(service: IndexService): Promise<Chec
   const s = summarize(service, notes);
   service.log.info(`check${stopped ? ' (stopped)' : ''}: ${s.notes} notes, ${s.errors} errors, ${s.warnings} warnings, ${s.infos} infos${s.hints > 0 ? `, ${s.hints} hints` : ''} in ${s.files} files`);
   const summary = checkSummaryMessage(s);
-  const message = stopped ? vscode.l10n.t('Check stopped: notes not re-read yet keep their last check. {0}', summary) : summary;
+  let message = stopped ? vscode.l10n.t('Check stopped: notes not re-read yet keep their last check. {0}', summary) : summary;
   const show = vscode.l10n.t('Show Problems');
-  // the Problems panel lists no hints: nothing to show there for hints alone
-  const buttons = s.errors + s.warnings + s.infos > 0 ? [show] : [];
+  const openSetting = vscode.l10n.t('Open Setting');
+  const listed = s.errors + s.warnings + s.infos > 0;
+  let buttons: string[] = [];
+  if (listed && !service.settings.diagnosticsEnabled) {
+    // nothing is published: the Problems panel would open empty
+    message = vscode.l10n.t('{0} Diagnostics are turned off (notesNavigator.diagnostics.enabled), so the Problems panel lists none of them.', message);
+    buttons = [openSetting];
+  } else if (listed) {
+    // the Problems panel lists no hints: nothing to show there for hints alone
+    buttons = [show];
+  }
   void (s.errors > 0 ? vscode.window.showWarningMessage(message, ...buttons) : vscode.window.showInformationMessage(message, ...buttons)).then(choice => {
     if (choice === show) void vscode.commands.executeCommand('workbench.actions.view.problems');
+    else if (choice === openSetting) void vscode.commands.executeCommand('workbench.action.openSettings', 'notesNavigator.diagnostics.enabled');
   });
   return s;
 }
