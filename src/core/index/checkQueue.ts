@@ -45,6 +45,8 @@ export class CheckQueue {
     if (--this.batch > 0) return [];
     const done: string[] = [];
     this.dependents.markLoaded();
+    // the series whose matrices cross-reference a note checked here: checked with the other series files (see flush)
+    const xrefFolders = new Set<string>();
     while (this.pending.size > 0) {
       const slice: string[] = [];
       for (const f of this.pending) {
@@ -60,14 +62,13 @@ export class CheckQueue {
         if (!e) this.diags.delete(f); // removed during the batch
         else if (!e.foreign) {
           this.checkNote(f, e);
-          const xrefFolder = this.seriesMap.folderCrossReferencing(f); // see flush
-          if (xrefFolder !== undefined) addSeriesFiles(this.seriesMap, this.entries, this.config, xrefFolder, this.pending);
+          this.seriesMap.foldersCrossReferencing(f, xrefFolders);
         }
         done.push(f);
       }
       await pause();
     }
-    done.push(...this.flush());
+    done.push(...this.flush(xrefFolders));
     return done;
   }
 
@@ -94,12 +95,14 @@ export class CheckQueue {
     return this.index.config;
   }
 
-  /** Checks the pending notes: ordinary notes first (their link targets feed the series rules), then series files. */
-  private flush(): string[] {
+  /**
+   * Checks the pending notes: ordinary notes first (their link targets feed the series rules), then series files, and
+   * the series in `seriesFolders`.
+   */
+  private flush(seriesFolders = new Set<string>()): string[] {
     const files = [...this.pending];
     this.pending.clear();
     this.dependents.markLoaded();
-    const seriesFolders = new Set<string>();
     const done: string[] = [];
     for (const f of files) {
       const e = this.entries.get(f);
@@ -108,9 +111,8 @@ export class CheckQueue {
       // a series README beside the folder's series README (README.md and readme.md) is an ordinary note
       if (e.structural && (e.structural !== 'readme' || this.seriesMap.get(dirname(f))?.model.readme === f)) { seriesFolders.add(dirname(f)); continue; }
       this.checkNote(f, e);
-      // a dependent re-checked because a target changed may now link elsewhere: the matrix's cross-references read that
-      const xrefFolder = this.seriesMap.folderCrossReferencing(f);
-      if (xrefFolder !== undefined) seriesFolders.add(xrefFolder);
+      // a dependent re-checked because a target changed may now link elsewhere: the matrices' cross-references read that
+      this.seriesMap.foldersCrossReferencing(f, seriesFolders);
       done.push(f);
     }
     for (const folder of seriesFolders) done.push(...this.checkSeriesFolder(folder));

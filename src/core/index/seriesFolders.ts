@@ -1,6 +1,6 @@
 import type { NotesConfig } from '../config';
 import type { CoverageModel, SeriesModel } from '../model';
-import { nearestFolderIn } from './resolve';
+import { dirname } from '../paths';
 
 /** What the index keeps of a series: its README's model and, once parsed, its coverage matrix. */
 export interface SeriesEntry {
@@ -15,6 +15,8 @@ export interface SeriesEntry {
  */
 export class SeriesFolders extends Map<string, SeriesEntry> {
   private readonly waitingMatrices = new Map<string, CoverageModel>();
+  /** what the series' matrices cross-reference (see foldersCrossReferencing): gathered when first asked after a change */
+  private xrefs: CrossReferenced | undefined;
 
   /**
    * Every series README parsed, by folder and file. A folder holds two only on a case-sensitive file system
@@ -52,8 +54,10 @@ export class SeriesFolders extends Map<string, SeriesEntry> {
   /** A coverage matrix in `folder` was parsed: its series' matrix, or one that waits for a README. */
   matrixParsed(folder: string, coverage: CoverageModel): void {
     const s = this.get(folder);
-    if (s) s.coverage = coverage;
-    else this.waitingMatrices.set(folder, coverage);
+    if (s) {
+      s.coverage = coverage;
+      this.xrefs = undefined;
+    } else this.waitingMatrices.set(folder, coverage);
   }
 
   /**
@@ -62,21 +66,45 @@ export class SeriesFolders extends Map<string, SeriesEntry> {
    */
   matrixRemoved(folder: string, file: string): void {
     const s = this.get(folder);
-    if (s?.coverage?.file === file) s.coverage = undefined;
+    if (s?.coverage?.file === file) {
+      s.coverage = undefined;
+      this.xrefs = undefined;
+    }
     if (this.waitingMatrices.get(folder)?.file === file) this.waitingMatrices.delete(folder);
   }
 
   /**
-   * The series folder whose matrix names `file` in a cross-reference (its links then feed the xref rule). Asked for
-   * every note a check reads: the matrix's named files and span folders are gathered once per matrix (see xrefNames).
+   * Adds to `into` every series folder whose matrix cross-references `file` (its links then feed the xref rule): a
+   * side names it, or names a span of chapters in a folder that holds it (at any depth). Any series, not only the
+   * one enclosing `file`: an outer series' matrix names notes inside a nested series (`rust/17_3-17_6` beside
+   * `rust/README.md`), and a side may lie outside the series folder (`../r/01-02`). Asked for every note a check
+   * reads: one lookup, and one per folder level of `file` while some matrix names a span.
    */
-  folderCrossReferencing(file: string): string | undefined {
-    const folder = nearestFolderIn(this, file);
-    const cov = folder === undefined ? undefined : this.get(folder)?.coverage;
-    if (!cov || cov.xrefs.length === 0) return undefined;
-    const { files, spanFolders } = xrefNames(cov);
-    // (a span names the files inside its folder, at any depth)
-    return files.has(file) || nearestFolderIn(spanFolders, file) !== undefined ? folder : undefined;
+  foldersCrossReferencing(file: string, into: Set<string>): void {
+    const { files, spanFolders } = (this.xrefs ??= crossReferenced(this));
+    const named = files.get(file);
+    if (named) for (const folder of named) into.add(folder);
+    if (spanFolders.size === 0) return;
+    for (let folder = dirname(file); ; folder = dirname(folder)) {
+      const spans = spanFolders.get(folder);
+      if (spans) for (const s of spans) into.add(s);
+      if (folder === '') return;
+    }
+  }
+
+  override set(folder: string, entry: SeriesEntry): this {
+    this.xrefs = undefined;
+    return super.set(folder, entry);
+  }
+
+  override delete(folder: string): boolean {
+    this.xrefs = undefined;
+    return super.delete(folder);
+  }
+
+  override clear(): void {
+    this.xrefs = undefined;
+    super.clear();
   }
 
   /** The matrix parsed in `folder`: its series', or one waiting for a README. */
@@ -85,22 +113,28 @@ export class SeriesFolders extends Map<string, SeriesEntry> {
   }
 }
 
-/** The files a matrix's cross-references name, and the folders of their spans; gathered once per parsed matrix. */
-const xrefNamesOf = new WeakMap<CoverageModel, { files: Set<string>; spanFolders: Set<string> }>();
+/** The files the series' matrices' cross-references name and the folders of their spans, each with the series folders naming it. */
+interface CrossReferenced {
+  files: Map<string, Set<string>>;
+  spanFolders: Map<string, Set<string>>;
+}
 
-function xrefNames(cov: CoverageModel): { files: Set<string>; spanFolders: Set<string> } {
-  let names = xrefNamesOf.get(cov);
-  if (!names) {
-    names = { files: new Set(), spanFolders: new Set() };
-    for (const x of cov.xrefs) {
+function crossReferenced(series: ReadonlyMap<string, SeriesEntry>): CrossReferenced {
+  const out: CrossReferenced = { files: new Map(), spanFolders: new Map() };
+  const add = (map: Map<string, Set<string>>, key: string, folder: string) => {
+    let folders = map.get(key);
+    if (!folders) map.set(key, (folders = new Set()));
+    folders.add(folder);
+  };
+  for (const [folder, s] of series) {
+    for (const x of s.coverage?.xrefs ?? []) {
       for (const side of [x.a, x.b]) {
-        if (side.file !== undefined) names.files.add(side.file);
-        if (side.span !== undefined) names.spanFolders.add(side.span.folder);
+        if (side.file !== undefined) add(out.files, side.file, folder);
+        if (side.span !== undefined) add(out.spanFolders, side.span.folder, folder);
       }
     }
-    xrefNamesOf.set(cov, names);
   }
-  return names;
+  return out;
 }
 
 /** The coverage matrix file of the series in `folder` (whether or not there is one). */

@@ -133,11 +133,10 @@ export class WorkspaceIndex extends WorkspaceFiles implements IndexView, IndexWr
     this.names.setAliases(file, aliases, old?.record.aliases);
 
     this.dependents.ofChange(file, old?.record, record, affected);
-    // the series rules see a note only through its existence, its written/draft state and (for
-    // cross-references) its links: an ordinary edit of an ordinary note leaves the README and matrix alone
-    if (!old || structural || old.structural || !sameCoverageFacts(old.record, record, this.cfg) || this.seriesMap.folderCrossReferencing(file) !== undefined) {
-      this.addEnclosingSeries(file, affected);
-    }
+    // the series rules see a note only through its existence, its written/draft state and (for cross-references) its
+    // links: an ordinary edit of an ordinary note leaves the README and matrix alone (the matrices that cross-reference
+    // it are checked with it: see CheckQueue.flush)
+    if (!old || structural || old.structural || !sameCoverageFacts(old.record, record, this.cfg)) this.addEnclosingSeries(file, affected);
     return this.recheck(affected);
   }
 

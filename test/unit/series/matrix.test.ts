@@ -276,15 +276,45 @@ describe('coverage matrix parser', () => {
     });
   });
 
-  describe('which notes a matrix\'s cross-references name (SeriesFolders.folderCrossReferencing)', () => {
+  describe('which notes a matrix\'s cross-references name (SeriesFolders.foldersCrossReferencing)', () => {
     const matrix = '# M\n\n## Cross-references with Existing Content\n\n- `a/01_x.md` <-> `rust/17_3-17_6`\n- `deep/er/02_y.md` <-> `b/c/1-9`\n';
+    const readme = (file: string) => parseSeriesReadme('# S\n\n## Chapters\n', file, config);
+    const folders = (series: SeriesFolders, file: string) => {
+      const into = new Set<string>();
+      series.foldersCrossReferencing(file, into);
+      return [...into].sort();
+    };
     const series = new SeriesFolders();
-    series.set('backend', { model: parseSeriesReadme('# S\n\n## Chapters\n', 'backend/README.md', config), coverage: parseCoverageMatrix(matrix, 'backend/coverage_matrix.md', config) });
+    series.set('backend', { model: readme('backend/README.md'), coverage: parseCoverageMatrix(matrix, 'backend/coverage_matrix.md', config) });
     it('a file a side names, and the files at any depth inside a span\'s folder', () => {
       const named = ['backend/a/01_x.md', 'backend/deep/er/02_y.md', 'backend/rust/17_4.md', 'backend/rust/x/y/z.md', 'backend/b/c/5_a.md'];
       const not = ['backend/a/02_x.md', 'backend/rust.md', 'backend/rustacean/17_4.md', 'backend/b/5_a.md', 'other/rust/17_4.md', 'backend/deep/02_y.md'];
-      assert.deepEqual(named.map(f => series.folderCrossReferencing(f)), named.map(() => 'backend'));
-      assert.deepEqual(not.map(f => series.folderCrossReferencing(f)), not.map(() => undefined));
+      assert.deepEqual(named.map(f => folders(series, f)), named.map(() => ['backend']));
+      assert.deepEqual(not.map(f => folders(series, f)), not.map(() => []));
+    });
+
+    it('every series whose matrix names it: one nested inside another, and sides outside the series folder', () => {
+      const s = new SeriesFolders();
+      s.readmeParsed('backend', readme('backend/README.md'));
+      s.matrixParsed('backend', parseCoverageMatrix(matrix, 'backend/coverage_matrix.md', config));
+      // a nested series (rust/ has its own README) and one beside it, whose sides lie outside its folder
+      s.readmeParsed('backend/rust', readme('backend/rust/README.md'));
+      s.matrixParsed('backend/rust', parseCoverageMatrix('# M\n\n## Cross-references\n\n- `17_4.md` <-> `../a/01_x.md`\n', 'backend/rust/coverage_matrix.md', config));
+      s.readmeParsed('x', readme('x/README.md'));
+      s.matrixParsed('x', parseCoverageMatrix('# M\n\n## Cross-references\n\n- `../r/01-02` <-> `../y/a.md`\n', 'x/coverage_matrix.md', config));
+      assert.deepEqual(folders(s, 'backend/rust/17_4.md'), ['backend', 'backend/rust']);
+      assert.deepEqual(folders(s, 'backend/a/01_x.md'), ['backend', 'backend/rust']);
+      assert.deepEqual(folders(s, 'r/01_a.md'), ['x']);
+      assert.deepEqual(folders(s, 'y/a.md'), ['x']);
+      // what a matrix says goes with it, and with its series
+      s.matrixRemoved('backend/rust', 'backend/rust/coverage_matrix.md');
+      assert.deepEqual(folders(s, 'backend/a/01_x.md'), ['backend']);
+      s.readmeRemoved('x', 'x/README.md');
+      assert.deepEqual(folders(s, 'y/a.md'), []);
+      s.readmeParsed('x', readme('x/README.md'));
+      assert.deepEqual(folders(s, 'y/a.md'), ['x'], 'the matrix that waited for its README');
+      s.matrixParsed('x', parseCoverageMatrix('# M\n', 'x/coverage_matrix.md', config));
+      assert.deepEqual(folders(s, 'y/a.md'), []);
     });
   });
 });

@@ -1,0 +1,85 @@
+import { strict as assert } from 'node:assert';
+import type { WorkspaceIndex } from '../../../src/core/index/workspaceIndex';
+import { FM, indexOf, observe } from './memoryWorkspace';
+
+/**
+ * Which series a change re-checks: the series rules read notes a README or matrix names wherever they lie (inside a
+ * nested series, outside the series folder), and folders the matrix's cross-references name. After each edit the
+ * index must say what a fresh load of the same files says.
+ */
+
+type Files = Record<string, string | Uint8Array>;
+type Edit = ['write', string, string] | ['delete', string];
+
+const LONG = 'Body text that is long enough to count as a written note. '.repeat(8) + '\n';
+const TABLE = '| Capability Area | Required Topic | Coverage Files | Status |\n| --- | --- | --- | --- |\n';
+const series = (...chapters: string[]) => `# S\n\n## Chapters\n\n### Cat\n\n${chapters.map(c => `- [c](${c}) - 必讀 - 5 min`).join('\n')}\n`;
+const matrix = (rows: string[], xrefs: string[] = []) =>
+  `# M\n\n${TABLE}${rows.map(r => `| A | t | \`${r}\` | Done |\n`).join('')}\n## Cross-references\n\n${xrefs.map(x => `- ${x}\n`).join('')}`;
+
+/**
+ * Loads `start`, makes `edits` (the dependents built first, as the editor does) one at a time, and in one batch that
+ * ends in slices (as the editor's load and its bulk changes do), and compares each index with a fresh load.
+ */
+async function assertFollows(start: Files, edits: Edit[]): Promise<WorkspaceIndex> {
+  const files: Files = { ...start };
+  for (const [kind, file, text] of edits) {
+    if (kind === 'write') files[file] = text;
+    else delete files[file];
+  }
+  const expected = observe(await indexOf(files), Object.keys(files));
+  const indexes: WorkspaceIndex[] = [];
+  for (const batch of [false, true]) {
+    const index = await indexOf(start);
+    index.buildDependents();
+    if (batch) index.beginBatch();
+    for (const [kind, file, text] of edits) {
+      if (kind === 'write') index.updateNote(file, text);
+      else index.removeFile(file);
+    }
+    if (batch) await index.endBatchAsync(async () => {}, 1);
+    assert.deepEqual(observe(index, Object.keys(files)), expected, batch ? 'in a batch' : 'one edit at a time');
+    indexes.push(index);
+  }
+  return indexes[0];
+}
+
+const codesIn = (index: WorkspaceIndex, file: string) => index.diagnostics(file).map(d => d.code);
+
+describe('which series a change re-checks', () => {
+  describe('the links of a note a matrix cross-references, in any series', () => {
+    it('an outer matrix\'s side inside a nested series drops its link', async () => {
+      const index = await assertFollows({
+        'README.md': series('x/a.md', 'x/b.md'), 'coverage_matrix.md': matrix(['x/a.md', 'x/b.md'], ['`x/a.md` <-> `x/b.md`']),
+        'x/README.md': series('a.md'), 'x/a.md': FM('A') + '[b](b.md)\n' + LONG, 'x/b.md': FM('B') + '[a](a.md)\n' + LONG,
+      }, [['write', 'x/a.md', FM('A') + LONG]]);
+      assert.deepEqual(codesIn(index, 'coverage_matrix.md'), ['xref-missing-link']);
+    });
+
+    it('the seed layout: chapter 17.4 of backend/rust, a series of its own, is written without a link back', async () => {
+      const index = await assertFollows({
+        'backend/README.md': series('engineering/36_concurrency_patterns.md'),
+        'backend/coverage_matrix.md': matrix(['engineering/36_concurrency_patterns.md'], ['`rust/17_3-17_6` <-> `engineering/36_concurrency_patterns.md`']),
+        'backend/engineering/36_concurrency_patterns.md': FM('C') + LONG,
+        'backend/rust/README.md': series('17_4_async.md'),
+      }, [['write', 'backend/rust/17_4_async.md', FM('Async') + LONG]]);
+      assert.deepEqual(codesIn(index, 'backend/coverage_matrix.md'), ['xref-missing-link', 'xref-missing-link']);
+    });
+
+    it('a side outside the series folder (`../y/a.md`) drops its link', async () => {
+      const index = await assertFollows({
+        'x/README.md': series('01_b.md'), 'x/coverage_matrix.md': matrix(['01_b.md'], ['`../y/a.md` <-> `01_b.md`']),
+        'y/a.md': FM('A') + '[b](../x/01_b.md)\n' + LONG, 'x/01_b.md': FM('B') + '[a](../y/a.md)\n' + LONG,
+      }, [['write', 'y/a.md', FM('A') + LONG]]);
+      assert.deepEqual(codesIn(index, 'x/coverage_matrix.md'), ['xref-missing-link']);
+    });
+
+    it('a note of a span outside the series folder (`../r/01-02`) drops its link', async () => {
+      const index = await assertFollows({
+        'x/README.md': series('01_b.md'), 'x/coverage_matrix.md': matrix(['01_b.md'], ['`../r/01-02` <-> `01_b.md`']),
+        'x/01_b.md': FM('B') + '[a](../r/01_a.md)\n' + LONG, 'r/01_a.md': FM('A') + '[b](../x/01_b.md)\n' + LONG,
+      }, [['write', 'r/01_a.md', FM('A') + LONG]]);
+      assert.deepEqual(codesIn(index, 'x/coverage_matrix.md'), ['xref-missing-link']);
+    });
+  });
+});
