@@ -429,10 +429,15 @@ export class WorkspaceIndex extends WorkspaceFiles implements IndexView, IndexWr
     return this.checks.recheck(files);
   }
 
-  /** The series whose folder holds `file`: its README and matrix name chapters, coverage files and cross-references. */
+  /**
+   * Every series whose folder holds `file`: their READMEs and matrices name chapters, coverage files and cross-references
+   * below their folders, into nested series too (backend's matrix names `rust/diagram.png` and `rust/17_3-17_6` when
+   * `rust/README.md` is a series of its own).
+   */
   private addEnclosingSeries(file: string, into: Set<string>): void {
-    const folder = this.seriesFolderOf(file);
-    if (folder !== undefined) this.addSeriesFiles(folder, into);
+    for (let folder = this.seriesFolderOf(file); folder !== undefined; folder = folder === '' ? undefined : this.seriesFolderOf(folder)) {
+      this.addSeriesFiles(folder, into);
+    }
   }
 
   private addSeriesFiles(folder: string, into: Set<string>): void {

@@ -44,7 +44,24 @@ async function assertFollows(start: Files, edits: Edit[]): Promise<WorkspaceInde
   return indexes[0];
 }
 
+/** The seed matrix's layout: backend names chapters 17.3 to 17.6 of `rust/`, a series not written yet. */
+const BACKEND: Files = {
+  'backend/README.md': series('engineering/36_concurrency_patterns.md'),
+  'backend/coverage_matrix.md': matrix(['engineering/36_concurrency_patterns.md'], ['`rust/17_3-17_6` <-> `engineering/36_concurrency_patterns.md`']),
+  'backend/engineering/36_concurrency_patterns.md': FM('C') + LONG,
+};
+
 const codesIn = (index: WorkspaceIndex, file: string) => index.diagnostics(file).map(d => d.code);
+
+/** Loads `start`, adds the file `file` that is no note, and compares with a fresh load. */
+async function assertFollowsNewFile(start: Files, file: string): Promise<WorkspaceIndex> {
+  const index = await indexOf(start);
+  index.buildDependents();
+  index.addFile(file);
+  const files = { ...start, [file]: new Uint8Array([1]) };
+  assert.deepEqual(observe(index, Object.keys(files)), observe(await indexOf(files), Object.keys(files)));
+  return index;
+}
 
 describe('which series a change re-checks', () => {
   describe('the links of a note a matrix cross-references, in any series', () => {
@@ -57,12 +74,7 @@ describe('which series a change re-checks', () => {
     });
 
     it('the seed layout: chapter 17.4 of backend/rust, a series of its own, is written without a link back', async () => {
-      const index = await assertFollows({
-        'backend/README.md': series('engineering/36_concurrency_patterns.md'),
-        'backend/coverage_matrix.md': matrix(['engineering/36_concurrency_patterns.md'], ['`rust/17_3-17_6` <-> `engineering/36_concurrency_patterns.md`']),
-        'backend/engineering/36_concurrency_patterns.md': FM('C') + LONG,
-        'backend/rust/README.md': series('17_4_async.md'),
-      }, [['write', 'backend/rust/17_4_async.md', FM('Async') + LONG]]);
+      const index = await assertFollows({ ...BACKEND, 'backend/rust/README.md': series('17_4_async.md') }, [['write', 'backend/rust/17_4_async.md', FM('Async') + LONG]]);
       assert.deepEqual(codesIn(index, 'backend/coverage_matrix.md'), ['xref-missing-link', 'xref-missing-link']);
     });
 
@@ -80,6 +92,27 @@ describe('which series a change re-checks', () => {
         'x/01_b.md': FM('B') + '[a](../r/01_a.md)\n' + LONG, 'r/01_a.md': FM('A') + '[b](../x/01_b.md)\n' + LONG,
       }, [['write', 'r/01_a.md', FM('A') + LONG]]);
       assert.deepEqual(codesIn(index, 'x/coverage_matrix.md'), ['xref-missing-link']);
+    });
+  });
+
+  describe('an outer series reading into a nested one', () => {
+    it('a coverage file that is no note, inside a nested series, comes into being', async () => {
+      const start = { 'README.md': series('x/a.md'), 'coverage_matrix.md': matrix(['x/diagram.png']), 'x/README.md': series('a.md') };
+      const mismatches = (index: WorkspaceIndex) => codesIn(index, 'coverage_matrix.md').filter(c => c === 'coverage-status-mismatch');
+      assert.equal(mismatches(await indexOf(start)).length, 1, 'Done with its file missing');
+      assert.deepEqual(mismatches(await assertFollowsNewFile(start, 'x/diagram.png')), []);
+    });
+
+    it('a chapter inside a nested series turns draft', async () => {
+      const index = await assertFollows({
+        'README.md': series('x/a.md'), 'coverage_matrix.md': matrix(['x/a.md']), 'x/README.md': series('a.md'), 'x/a.md': FM('A') + LONG,
+      }, [['write', 'x/a.md', FM('A').replace('status: active', 'status: draft') + LONG]]);
+      assert.deepEqual(codesIn(index, 'coverage_matrix.md'), ['coverage-status-mismatch']);
+    });
+
+    it('the seed layout: backend/rust/README.md is written, so backend\'s `rust/17_3-17_6` names a folder that is there', async () => {
+      const index = await assertFollows(BACKEND, [['write', 'backend/rust/README.md', series('17_1_ownership.md')]]);
+      assert.deepEqual(codesIn(index, 'backend/coverage_matrix.md'), ['ref-broken']);
     });
   });
 });
