@@ -64,6 +64,11 @@ export class Dependents {
     this.ofAliases(note?.aliases, into);
   }
 
+  /** Notes with a link that may mean `file` by its path (a README's chapter, a matrix's coverage file). */
+  linkingByPath(file: string, into: Set<string>): void {
+    this.of('f:' + file, into);
+  }
+
   /** Notes that a note titled (or aliased) `title` answers (a wikilink written as that name): the name came or went. */
   ofTitle(title: string, into: Set<string>): void {
     this.of('t:' + title.toLowerCase(), into);

@@ -136,7 +136,10 @@ export class WorkspaceIndex extends WorkspaceFiles implements IndexView, IndexWr
     // the series rules see a note only through its existence, its written/draft state and (for cross-references) its
     // links: an ordinary edit of an ordinary note leaves the README and matrix alone (the matrices that cross-reference
     // it are checked with it: see CheckQueue.flush)
-    if (!old || structural || old.structural || !sameCoverageFacts(old.record, record, this.cfg)) this.addEnclosingSeries(file, affected);
+    const factsChanged = old !== undefined && !sameCoverageFacts(old.record, record, this.cfg);
+    if (!old || structural || old.structural || factsChanged) this.addEnclosingSeries(file, affected);
+    // a README or matrix elsewhere may name it too (`../y/a.md`); a new note's were asked for by ofChange
+    if (factsChanged) this.addSeriesNaming(file, affected);
     return this.recheck(affected);
   }
 
@@ -438,6 +441,13 @@ export class WorkspaceIndex extends WorkspaceFiles implements IndexView, IndexWr
     for (let folder = this.seriesFolderOf(file); folder !== undefined; folder = folder === '' ? undefined : this.seriesFolderOf(folder)) {
       this.addSeriesFiles(folder, into);
     }
+  }
+
+  /** The series READMEs and matrices whose links may name `file` by its path, wherever they lie. */
+  private addSeriesNaming(file: string, into: Set<string>): void {
+    const naming = new Set<string>();
+    this.dependents.linkingByPath(file, naming);
+    for (const f of naming) if (this.entries.get(f)?.structural) into.add(f);
   }
 
   private addSeriesFiles(folder: string, into: Set<string>): void {

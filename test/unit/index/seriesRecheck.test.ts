@@ -115,4 +115,19 @@ describe('which series a change re-checks', () => {
       assert.deepEqual(codesIn(index, 'backend/coverage_matrix.md'), ['ref-broken']);
     });
   });
+
+  describe('a note a README or matrix names outside the series folder (`../y/a.md`)', () => {
+    const draft = FM('A').replace('status: active', 'status: draft') + LONG;
+
+    it('a matrix row\'s note turns draft, and written again', async () => {
+      const start = { 'x/README.md': series('01_b.md'), 'x/coverage_matrix.md': matrix(['../y/a.md']), 'y/a.md': FM('A') + LONG };
+      const index = await assertFollows(start, [['write', 'y/a.md', draft]]);
+      assert.ok(codesIn(index, 'x/coverage_matrix.md').includes('coverage-status-mismatch'));
+      await assertFollows({ ...start, 'y/a.md': draft }, [['write', 'y/a.md', FM('A') + LONG]]);
+    });
+
+    it('a README chapter\'s note turns draft', async () => {
+      await assertFollows({ 'x/README.md': series('../y/a.md'), 'x/coverage_matrix.md': matrix(['../y/a.md']), 'y/a.md': FM('A') + LONG }, [['write', 'y/a.md', draft]]);
+    });
+  });
 });
