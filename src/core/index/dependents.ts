@@ -1,5 +1,5 @@
-import type { LinkRef } from '../model';
-import { basename, isMarkdown } from '../paths';
+import type { CoverageModel, LinkRef } from '../model';
+import { basename, dirname, isMarkdown } from '../paths';
 import type { NoteRecord } from './api';
 import { DependencyMap } from './dependencyMap';
 import { sameAliases, sameFragments } from './noteRecord';
@@ -8,8 +8,8 @@ import { filePathOf, isRelativeWikilink, pathLinkCandidates, refCandidates, type
 /**
  * Which notes must be re-checked when a file comes, goes or changes: the notes whose links may mean it. A note
  * depends on keys (see `dependencyKeysOf`): every file its links may mean (`f:`), its wikilinks' names (`w:`) and
- * the titles or aliases they may match (`t:`: a wikilink names both the same way); a change asks for the notes
- * registered under the keys it touches.
+ * the titles or aliases they may match (`t:`: a wikilink names both the same way), and a matrix the folders its
+ * cross-references name (see addXrefFolderKeys); a change asks for the notes registered under the keys it touches.
  *
  * The map is built on first need: a one-shot check (the CLI) never needs it, and during the first load every note
  * is checked anyway. Once built it is kept current as notes are checked, added and removed.
@@ -155,6 +155,20 @@ export function dependencyKeysOf(ctx: Pick<ResolveContext, 'seriesFolderOf'>, fi
     }
   }
   return keys;
+}
+
+/**
+ * The folders a matrix's cross-reference sides name, as dependency keys: a side in a folder that does not exist is
+ * planned, not broken (see checkXrefs), and a span covers the files its folder holds, so the matrix is re-checked when
+ * a file comes or goes there (`ofExistence` asks for a file's folders).
+ */
+export function addXrefFolderKeys(cov: CoverageModel | undefined, keys: Set<string>): void {
+  for (const x of cov?.xrefs ?? []) {
+    for (const side of [x.a, x.b]) {
+      const folder = side.span ? side.span.folder : side.file !== undefined ? dirname(side.file) : '';
+      if (folder !== '') keys.add('f:' + folder);
+    }
+  }
 }
 
 /** The wikilink dependency key a file answers to: a note's stem (`[[kafka]]`), another file's name (`[[diagram.png]]`). */

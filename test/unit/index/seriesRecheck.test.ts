@@ -114,6 +114,10 @@ describe('which series a change re-checks', () => {
       const index = await assertFollows(BACKEND, [['write', 'backend/rust/README.md', series('17_1_ownership.md')]]);
       assert.deepEqual(codesIn(index, 'backend/coverage_matrix.md'), ['ref-broken']);
     });
+
+    it('the root matrix\'s side `x/typo.md` lies in a folder that exists once x/README.md, a series, is written', async () => {
+      await assertFollows({ 'README.md': series(), 'coverage_matrix.md': matrix([], ['`x/typo.md` <-> `README.md`']) }, [['write', 'x/README.md', series('b.md')]]);
+    });
   });
 
   describe('a note a README or matrix names outside the series folder (`../y/a.md`)', () => {
@@ -128,6 +132,24 @@ describe('which series a change re-checks', () => {
 
     it('a README chapter\'s note turns draft', async () => {
       await assertFollows({ 'x/README.md': series('../y/a.md'), 'x/coverage_matrix.md': matrix(['../y/a.md']), 'y/a.md': FM('A') + LONG }, [['write', 'y/a.md', draft]]);
+    });
+  });
+
+  describe('a cross-reference side in a folder that does not exist (planned) until a file comes there', () => {
+    const start = (side: string) => ({
+      'x/README.md': series('01_b.md'), 'x/coverage_matrix.md': matrix(['01_b.md'], [`\`${side}\` <-> \`01_b.md\``]), 'x/01_b.md': FM('B') + LONG,
+    });
+
+    it('a file side (`../y/typo.md`): its folder comes into being, and goes again', async () => {
+      const index = await assertFollows(start('../y/typo.md'), [['write', 'y/other.md', FM('O') + LONG]]);
+      assert.deepEqual(codesIn(index, 'x/coverage_matrix.md'), ['ref-broken']);
+      await assertFollows({ ...start('../y/typo.md'), 'y/other.md': FM('O') + LONG }, [['delete', 'y/other.md']]);
+    });
+
+    it('a span side (`../r/05-06`): its folder comes into being, and goes again', async () => {
+      const index = await assertFollows(start('../r/05-06'), [['write', 'r/deep/other.md', FM('O') + LONG]]);
+      assert.deepEqual(codesIn(index, 'x/coverage_matrix.md'), ['ref-broken']);
+      await assertFollows({ ...start('../r/05-06'), 'r/deep/other.md': FM('O') + LONG }, [['delete', 'r/deep/other.md']]);
     });
   });
 });
