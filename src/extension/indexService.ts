@@ -412,10 +412,6 @@ export class IndexService implements vscode.Disposable {
   private onFsEvent(uri: vscode.Uri, kind: FsEventKind): void {
     const file = this.fileOf(uri);
     if (!file || isAlwaysExcluded(file)) return;
-    if (file === CONFIG_FILE) {
-      void this.enqueueHere(() => this.reloadConfig());
-      return;
-    }
     void this.enqueueHere(async () => {
       if (kind === 'delete') {
         // a deletion of what is still there: the watcher may be reporting a moved folder under its old path, and
@@ -424,6 +420,8 @@ export class IndexService implements vscode.Disposable {
       }
       else if (kind === 'create') await this.disk.created(uri, file);
       else await this.disk.changed(uri, file);
+      // the configuration is also a file of the folder, as a load lists it (a link to it resolves)
+      if (file === CONFIG_FILE) await this.reloadConfig();
     });
   }
 

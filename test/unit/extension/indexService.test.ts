@@ -281,6 +281,25 @@ describe('IndexService lifecycle (vscode stub, files on disk)', () => {
     assert.deepEqual(published('a.md'), ['link-broken']);
   });
 
+  it('.notes-navigator.json written and deleted is a file of the folder, as a load lists it: a link to it resolves while it is there', async () => {
+    const config = '.notes-navigator.json';
+    await start({ 'a.md': `# A\n\n[settings](${config})\n` });
+    assert.deepEqual(codes('a.md'), ['link-broken']);
+    // (the defaults: nothing to load again)
+    write(config, '{}\n');
+    events.fsCreate.fire(uri(config));
+    await idle();
+    assert.ok(h.service.index.hasFile(config));
+    assert.deepEqual(codes('a.md'), []);
+    await h.service.rescan();
+    assert.ok(h.service.index.hasFile(config), 'as a load of the folder lists it');
+    rmSync(path.join(h.dir, config));
+    events.fsDelete.fire(uri(config));
+    await idle();
+    assert.equal(h.service.index.hasFile(config), false);
+    assert.deepEqual(codes('a.md'), ['link-broken']);
+  });
+
   it('.notes-navigator.json broken, fixed and broken again the same way: the problem is reported both times', async () => {
     await start({ 'a.md': '# A\n', '.notes-navigator.json': '{' });
     assert.equal(warnings.length, 1);
