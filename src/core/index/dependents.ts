@@ -8,8 +8,9 @@ import { filePathOf, isRelativeWikilink, pathLinkCandidates, refCandidates, type
 /**
  * Which notes must be re-checked when a file comes, goes or changes: the notes whose links may mean it. A note
  * depends on keys (see `dependencyKeysOf`): every file its links may mean (`f:`), its wikilinks' names (`w:`) and
- * the titles or aliases they may match (`t:`: a wikilink names both the same way), and a matrix the folders its
- * cross-references name (see addXrefFolderKeys); a change asks for the notes registered under the keys it touches.
+ * the titles or aliases they may match (`t:`: a wikilink names both the same way), and a matrix the files and folders
+ * its rows and cross-references name (see addMatrixKeys); a change asks for the notes registered under the keys it
+ * touches.
  *
  * The map is built on first need: a one-shot check (the CLI) never needs it, and during the first load every note
  * is checked anyway. Once built it is kept current as notes are checked, added and removed.
@@ -158,13 +159,16 @@ export function dependencyKeysOf(ctx: Pick<ResolveContext, 'seriesFolderOf'>, fi
 }
 
 /**
- * The folders a matrix's cross-reference sides name, as dependency keys: a side in a folder that does not exist is
- * planned, not broken (see checkXrefs), and a span covers the files its folder holds, so the matrix is re-checked when
- * a file comes or goes there (`ofExistence` asks for a file's folders).
+ * What a matrix names besides its links, as dependency keys. Its rows' coverage files and its cross-reference sides:
+ * the scanner takes a backtick path for a link only when it ends in `.md`, and `../img/figure.png` counts as written
+ * once it exists. And the folders of its sides: a side in a folder that does not exist is planned, not broken (see
+ * checkXrefs), and a span covers the files its folder holds (`ofExistence` asks for a file's folders).
  */
-export function addXrefFolderKeys(cov: CoverageModel | undefined, keys: Set<string>): void {
+export function addMatrixKeys(cov: CoverageModel | undefined, keys: Set<string>): void {
+  for (const row of cov?.rows ?? []) for (const f of row.files) if (f.file !== '') keys.add('f:' + f.file);
   for (const x of cov?.xrefs ?? []) {
     for (const side of [x.a, x.b]) {
+      if (side.file !== undefined) keys.add('f:' + side.file);
       const folder = side.span ? side.span.folder : side.file !== undefined ? dirname(side.file) : '';
       if (folder !== '') keys.add('f:' + folder);
     }

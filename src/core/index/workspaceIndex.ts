@@ -10,7 +10,7 @@ import { isReadmeName, isSeriesReadme } from '../series/readmeSections';
 import type { Backlink, ForeignNote, IndexView, IndexWriter, NoteRecord, Resolution } from './api';
 import { addSeriesFiles, CheckQueue } from './checkQueue';
 import { draftReasonOfEntry, fileStateOfEntry, foreignStateOf, sameCoverageFacts } from './coverageState';
-import { addXrefFolderKeys, Dependents, dependencyKeysOf } from './dependents';
+import { addMatrixKeys, Dependents, dependencyKeysOf } from './dependents';
 import { type Entry, foreignEntry, foreignNoteFrom, recordWithoutText } from './indexEntry';
 import { aliasesOf, previewOf, titleOf } from './noteRecord';
 import { parseNote } from './parseNote';
@@ -38,7 +38,7 @@ export class WorkspaceIndex extends WorkspaceFiles implements IndexView, IndexWr
     const e = this.entries.get(file);
     if (!e) return undefined;
     const keys = dependencyKeysOf(this, file, e.record.scan.links);
-    if (e.structural === 'matrix') addXrefFolderKeys(this.seriesMap.matrixIn(dirname(file)), keys);
+    if (e.structural === 'matrix') addMatrixKeys(this.seriesMap.matrixIn(dirname(file)), keys);
     return keys;
   }, () => this.entries.keys());
   /** the notes waiting to be checked, and the diagnostics per file */

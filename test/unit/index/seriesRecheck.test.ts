@@ -120,7 +120,7 @@ describe('which series a change re-checks', () => {
     });
   });
 
-  describe('a note a README or matrix names outside the series folder (`../y/a.md`)', () => {
+  describe('a file a README or matrix names outside the series folder (`../y/a.md`)', () => {
     const draft = FM('A').replace('status: active', 'status: draft') + LONG;
 
     it('a matrix row\'s note turns draft, and written again', async () => {
@@ -132,6 +132,13 @@ describe('which series a change re-checks', () => {
 
     it('a README chapter\'s note turns draft', async () => {
       await assertFollows({ 'x/README.md': series('../y/a.md'), 'x/coverage_matrix.md': matrix(['../y/a.md']), 'y/a.md': FM('A') + LONG }, [['write', 'y/a.md', draft]]);
+    });
+
+    it('a coverage file that is no note (`../img/figure.png`, not a link of the matrix) comes into being, and goes again', async () => {
+      const start = { 'x/README.md': series('01_b.md'), 'x/coverage_matrix.md': matrix(['../img/figure.png']) };
+      const index = await assertFollowsNewFile(start, 'img/figure.png');
+      assert.ok(!codesIn(index, 'x/coverage_matrix.md').includes('coverage-status-mismatch'));
+      await assertFollows({ ...start, 'img/figure.png': new Uint8Array([1]) }, [['delete', 'img/figure.png']]);
     });
   });
 
