@@ -117,23 +117,43 @@ export class BufferFeed implements vscode.Disposable {
     const version = doc.version;
     this.timers.set(key, setTimeout(() => {
       this.timers.delete(key);
-      void this.host.enqueueHere(async () => {
-        // superseded by a newer edit (its own timer is pending) or closed meanwhile
-        if (doc.isClosed || doc.version !== version) return;
-        // left out meanwhile: a config change that ran first read the buffer as the file it now is (see loadAll)
-        if (!index.isIncluded(file) || isHidden(index, file)) return;
-        const text = doc.getText();
-        const changed = index.updateNote(file, text);
-        this.fedVersion.set(file, version);
-        this.fedText.set(file, text);
-        if (doc.isDirty) this.fromBuffer.set(file, version);
-        else this.fromBuffer.delete(file);
-        this.host.fire([...changed, file]);
-        // a clean buffer (undone to its saved text) says what the disk said when it was read: should the file have
-        // been deleted or changed on disk since, the disk wins, as it does for the CLI
-        if (!doc.isDirty) await this.host.disk.refreshFile(file);
-      });
+      this.feed(doc, file, version);
     }, this.host.debounceMs()));
+  }
+
+  /**
+   * Indexes `doc`'s waiting edit now rather than when typing pauses: a feature (hover, a quick fix …) asked for the
+   * note as it is on screen. Nothing happens when no edit waits.
+   */
+  feedNow(doc: vscode.TextDocument): void {
+    const key = doc.uri.toString();
+    const pending = this.timers.get(key);
+    if (pending === undefined) return;
+    clearTimeout(pending);
+    this.timers.delete(key);
+    const file = this.host.fileOf(doc.uri);
+    if (file) this.feed(doc, file, doc.version);
+  }
+
+  /** Queues the indexing of `doc`'s text at `version` (dropped if the buffer has moved on or closed by then). */
+  private feed(doc: vscode.TextDocument, file: string, version: number): void {
+    const { index } = this.host;
+    void this.host.enqueueHere(async () => {
+      // superseded by a newer edit (its own timer is pending) or closed meanwhile
+      if (doc.isClosed || doc.version !== version) return;
+      // left out meanwhile: a config change that ran first read the buffer as the file it now is (see loadAll)
+      if (!index.isIncluded(file) || isHidden(index, file)) return;
+      const text = doc.getText();
+      const changed = index.updateNote(file, text);
+      this.fedVersion.set(file, version);
+      this.fedText.set(file, text);
+      if (doc.isDirty) this.fromBuffer.set(file, version);
+      else this.fromBuffer.delete(file);
+      this.host.fire([...changed, file]);
+      // a clean buffer (undone to its saved text) says what the disk said when it was read: should the file have
+      // been deleted or changed on disk since, the disk wins, as it does for the CLI
+      if (!doc.isDirty) await this.host.disk.refreshFile(file);
+    });
   }
 
   /** Makes `file`, no note, exist while `doc` holds unsaved text for it (closed unsaved or reverted, it goes again). */

@@ -226,6 +226,11 @@ export class IndexService implements vscode.Disposable {
     return uriOfFile(this.root, file);
   }
 
+  /** Indexes `doc`'s edit that waits for typing to pause, now (see BufferFeed.feedNow). */
+  feedNow(doc: vscode.TextDocument): void {
+    this.buffers.feedNow(doc);
+  }
+
   /** Whether the index holds `doc`'s text as it is now (see BufferFeed.isIndexedAsShown). */
   isIndexedAsShown(doc: vscode.TextDocument, indexedLength: number): boolean {
     return this.buffers.isIndexedAsShown(doc, indexedLength);

@@ -16,7 +16,8 @@ const CATCH_UP_MS = 1000;
 
 /**
  * The index record of an open document, as fresh as the buffer: when the index does not hold the buffer's current
- * text (an edit the service has not re-indexed yet: see `isIndexedAsShown`), waits for that file's next update — at most a
+ * text (an edit the service has not re-indexed yet: see `isIndexedAsShown`), has that edit indexed now rather than
+ * when typing pauses (the debounce may be seconds long) and waits for that file's next update — at most a
  * second — so that link ranges match what is on screen. Undefined before the index is ready, for files
  * outside the workspace, for documents the index does not know, and while the index still holds other text than the
  * buffer after that second (a debounce of a second or more, a busy index queue): the record's ranges and diagnostics
@@ -28,7 +29,9 @@ export async function currentNote(service: IndexService, document: vscode.TextDo
   if (file === undefined) return undefined;
   let record = service.index.note(file);
   if (record === undefined || !service.isIndexedAsShown(document, record.length)) {
-    await nextUpdateOf(service, file, CATCH_UP_MS);
+    const updated = nextUpdateOf(service, file, CATCH_UP_MS);
+    service.feedNow(document);
+    await updated;
     record = service.index.note(file);
     if (record === undefined || !service.isIndexedAsShown(document, record.length)) return undefined;
   }

@@ -48,6 +48,7 @@ export class Actions {
       log: { error: (m: string) => { throw new Error(m); }, warn: () => undefined, info: () => undefined },
       // the fake index is updated at once: the buffer is indexed as shown when the lengths agree
       isIndexedAsShown: (doc: vscode.TextDocument, length: number) => length === documentLength(doc),
+      feedNow: () => undefined,
       fileOf: (uri: stub.Uri) => (uri.scheme === 'file' && uri.path.startsWith('/ws/') ? uri.path.slice(4) : undefined),
       uriOf,
       documentOf: (file: string) => self!.buffers.get(file)?.document,

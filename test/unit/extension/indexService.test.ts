@@ -5,6 +5,8 @@ import path from 'node:path';
 import type * as vscode from 'vscode';
 import { IndexService } from '../../../src/extension/indexService';
 import { buffer, LiveFolder, settle } from './liveService';
+import { currentNote } from '../../../src/extension/features/currentNote';
+import { trackReadiness } from '../../../src/extension/features/readiness';
 
 describe('IndexService lifecycle (vscode stub, files on disk)', () => {
   const h = new LiveFolder('nn-life-');
@@ -48,6 +50,26 @@ describe('IndexService lifecycle (vscode stub, files on disk)', () => {
     assert.equal(asShown(typed), true);
     // a later version the index has not seen (its change event not yet handled) is not the indexed text either
     assert.equal(asShown(buffer(uri('a.md'), '[x](b.md)\n', true, 3)), false);
+  });
+
+  it('has an edit indexed at once when a feature asks for the note, however long the debounce', async () => {
+    await start({ 'a.md': '[x](b.md)\n', 'b.md': '# B\n', 'c.md': '# C\n' });
+    settings.set('notesNavigator.diagnostics.debounceMs', 5000);
+    await settingsChanged();
+    trackReadiness(h.service);
+    await h.service.ready;
+    const typed = buffer(uri('a.md'), '[x](c.md) and more\n', true, 2);
+    workspace.textDocuments = [typed];
+    events.changeTextDocument.fire({ document: typed, contentChanges: [{}] });
+    const doc = { ...typed, lineCount: 1, lineAt: () => ({ range: { end: {} } }), offsetAt: () => typed.getText().length } as unknown as vscode.TextDocument;
+    const t0 = Date.now();
+    const note = await currentNote(h.service, doc);
+    assert.ok(Date.now() - t0 < 900, `answered after ${Date.now() - t0} ms, not after the one-second wait`);
+    assert.equal(note?.record.length, typed.getText().length, 'the record of the text on screen');
+    assert.deepEqual(note?.record.scan.links.map(l => l.path), ['c.md']);
+    // nothing waits any more: the debounce's own timer was dropped with it
+    await settle(20);
+    assert.equal(h.service.index.note('a.md')?.length, typed.getText().length);
   });
 
   it('a clean buffer opened after the load changes nothing', async () => {
