@@ -43,29 +43,32 @@ export interface ChapterProposal {
  * Proposes the number and path of a new chapter, in the folder most of the category's chapters live in (else a
  * folder named after the category): the next number after the highest top-level chapter number of the series
  * (same width, at least two digits); when numbers restart per folder (`creational/01_singleton.md`,
- * `structural/01_adapter.md`), after the highest of that folder. A taken name gets a `_2`, `_3` … suffix.
+ * `structural/01_adapter.md`), after the highest of that folder, else after the highest of the folder and its
+ * sibling folders. A taken name gets a `_2`, `_3` … suffix.
  */
 export function proposeChapter(series: SeriesModel, categoryName: string | undefined, title: string, exists: (file: string) => boolean): ChapterProposal {
   const all = series.categories.flatMap(c => c.chapters);
   const category = series.categories.find(c => c.name === categoryName);
   const folder = categoryFolder(series, category);
   const numbered = all.filter(ch => ch.number !== undefined && /^\d+$/.test(ch.number));
-  const folderOf = new Map<number, string>();
-  let perFolder = false;
-  for (const ch of numbered) {
-    const n = Number.parseInt(ch.number!, 10);
-    const seen = folderOf.get(n);
-    if (seen === undefined) folderOf.set(n, dirname(ch.file));
-    else if (seen !== dirname(ch.file)) perFolder = true;
-  }
+  // numbers run across sibling folders (the seed README's system_design/, engineering/ … under the series folder,
+  // whose own chapters count with them), or restart in each (design_pattern/creational/, …/structural/)
+  const siblingsOf = (f: string) => (f === series.folder ? f : dirname(f));
+  const near = numbered.filter(ch => siblingsOf(dirname(ch.file)) === siblingsOf(folder));
+  const group = near.length > 0 ? near : numbered;
+  const restarting = restartingFolders(group);
+  // the folder numbers its own chapters when they repeat numbers of a sibling; a new folder does when every sibling
+  // with numbers does (else it goes on with its siblings' numbers)
+  const inFolder = group.some(ch => dirname(ch.file) === folder);
+  const ownNumbers = inFolder ? restarting.has(folder) : group.length > 0 && group.every(ch => restarting.has(dirname(ch.file)));
   let max = -1;
   let width = 2;
-  for (const ch of numbered) {
-    width = Math.max(width, ch.number!.length);
-    if (perFolder && dirname(ch.file) !== folder) continue;
+  for (const ch of numbered) width = Math.max(width, ch.number!.length);
+  for (const ch of group) {
+    if (ownNumbers ? dirname(ch.file) !== folder : restarting.has(dirname(ch.file))) continue;
     max = Math.max(max, Number.parseInt(ch.number!, 10));
   }
-  const number = max >= 0 ? String(max + 1).padStart(width, '0') : all.length === 0 || perFolder ? '01'.padStart(width, '0') : undefined;
+  const number = max >= 0 ? String(max + 1).padStart(width, '0') : all.length === 0 || ownNumbers ? '01'.padStart(width, '0') : undefined;
   const slug = fileSlug(title) || 'note';
   const base = number ? `${number}_${slug}` : slug;
   let label = base;
@@ -75,6 +78,20 @@ export function proposeChapter(series: SeriesModel, categoryName: string | undef
     file = joinFolder(folder, `${label}.md`);
   }
   return { number, file, href: relative(series.folder, file), label };
+}
+
+/** The folders whose chapters number themselves: some number of theirs is also one of another folder's. */
+function restartingFolders(numbered: readonly { number?: string; file: string }[]): Set<string> {
+  const foldersOf = new Map<number, Set<string>>();
+  for (const ch of numbered) {
+    const n = Number.parseInt(ch.number!, 10);
+    let folders = foldersOf.get(n);
+    if (!folders) foldersOf.set(n, folders = new Set());
+    folders.add(dirname(ch.file));
+  }
+  const out = new Set<string>();
+  for (const folders of foldersOf.values()) if (folders.size > 1) for (const f of folders) out.add(f);
+  return out;
 }
 
 /** The folder most chapters of the category live in; a new category gets a folder named after it. */

@@ -67,6 +67,19 @@ describe('noteTemplate', () => {
     const onward = series([{ name: 'A', range: r, chapters: [chapter('s/a/01_x.md', '01'), chapter('s/a/02_y.md', '02')] },
       { name: 'B', range: r, chapters: [chapter('s/b/03_z.md', '03')] }], 's');
     assert.equal(proposeChapter(onward, 'A', 'W', () => false).file, 's/a/04_w.md');
+    // both in one series (the examples' layout): the category folders number across, the folders of a nested
+    // group restart; a category folder goes on after the highest of its siblings, not after its own (that is taken)
+    const mixed = series([
+      { name: 'Design', range: r, chapters: [chapter('s/design/01_a.md', '01'), chapter('s/design/02_b.md', '02')] },
+      { name: 'Ops', range: r, chapters: [chapter('s/ops/03_c.md', '03'), chapter('s/ops/05_d.md', '05')] },
+      { name: 'Eng', range: r, chapters: [chapter('s/eng/04_e.md', '04')] },
+      { name: 'Creational', range: r, chapters: [chapter('s/dp/creational/01_s.md', '01'), chapter('s/dp/creational/02_f.md', '02')] },
+      { name: 'New', range: r, chapters: [] },
+    ], 's');
+    assert.equal(proposeChapter(mixed, 'Eng', 'X', () => false).file, 's/eng/06_x.md');
+    assert.equal(proposeChapter(mixed, 'Creational', 'P', () => false).file, 's/dp/creational/03_p.md');
+    assert.equal(proposeChapter(mixed, 'New', 'N', () => false).file, 's/new/06_n.md');
+    assert.equal(proposeChapter(mixed, 'Design', 'D', () => false).file, 's/design/06_d.md');
   });
 
   it('picks the typical reading time of a category', () => {
