@@ -418,15 +418,19 @@ export class IndexService implements vscode.Disposable {
     const file = this.fileOf(uri);
     if (!file || isAlwaysExcluded(file)) return;
     void this.enqueueHere(async () => {
-      if (kind === 'delete') {
-        // a deletion of what is still there: the watcher may be reporting a moved folder under its old path, and
-        // then says nothing of the files gone from where the folder is now
-        if (await this.disk.reportedDeleted(uri, file)) this.reconcileSoon.soon();
+      try {
+        if (kind === 'delete') {
+          // a deletion of what is still there: the watcher may be reporting a moved folder under its old path, and
+          // then says nothing of the files gone from where the folder is now
+          if (await this.disk.reportedDeleted(uri, file)) this.reconcileSoon.soon();
+        }
+        else if (kind === 'create') await this.disk.created(uri, file);
+        else await this.disk.changed(uri, file);
+      } finally {
+        // the configuration is also a file of the folder, as a load lists it (a link to it resolves); read it again
+        // even when following the file failed
+        if (file === CONFIG_FILE) await this.reloadConfig();
       }
-      else if (kind === 'create') await this.disk.created(uri, file);
-      else await this.disk.changed(uri, file);
-      // the configuration is also a file of the folder, as a load lists it (a link to it resolves)
-      if (file === CONFIG_FILE) await this.reloadConfig();
     });
   }
 

@@ -20,6 +20,18 @@ export interface RealPaths {
 }
 
 /**
+ * A realpath that falls back on `portable` (Node's JavaScript realpath, which walks the path a link at a time) when
+ * `native` fails for another reason than a missing path: the native one is known to fail on some Windows volumes
+ * (RAM disks, subst and network drives), and every request would then be refused.
+ */
+export function realpathWithFallback(native: (p: string) => Promise<string>, portable: (p: string) => Promise<string>): (p: string) => Promise<string> {
+  return p => native(p).catch((e: unknown) => {
+    const code = (e as NodeJS.ErrnoException).code;
+    return code === 'ENOENT' || code === 'ENOTDIR' ? Promise.reject(e) : portable(p);
+  });
+}
+
+/**
  * Whether the absolute path `target`, which may not exist yet (a note to create), stays inside the real workspace
  * folder `rootReal` once symbolic links are followed: the real path of its nearest existing ancestor, with the rest of
  * the path below it. A folder of the workspace that is a link to `/etc` leads outside, and so does a dangling link

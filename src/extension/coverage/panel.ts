@@ -1,4 +1,5 @@
-import { promises as fs } from 'node:fs';
+import { promises as fs, realpath as portableRealpath } from 'node:fs';
+import { promisify } from 'node:util';
 import * as vscode from 'vscode';
 import {
   buildViewModel, diffViewModel, overallCoverage, type CoverageViewModel,
@@ -7,7 +8,7 @@ import {
   COVERAGE_VIEW_TYPE, filesOfModel, isWorkspaceRelativePath, parsePageMessage, type HostMessage, type PageMessage, type ProbeResult,
 } from '../../webview/protocol';
 import { isMarkdown } from '../../core/paths';
-import { realPathInsideRoot } from '../../node/localFiles';
+import { realPathInsideRoot, realpathWithFallback, type RealPaths } from '../../node/localFiles';
 import type { IndexService } from '../indexService';
 import { createPlannedNote } from './createNote';
 import { coverageHtml, coverageWebviewOptions } from './html';
@@ -16,6 +17,9 @@ import { translatedPageStrings, withLocalizedProblems } from './pageStrings';
 import { syncStatus } from './syncStatus';
 
 /** Delay that coalesces index changes while the panel is visible (about one animation frame). */
+/** Real paths for the page's requests: the native realpath, Node's JavaScript one where the native fails. */
+const REAL_PATHS: RealPaths = { realpath: realpathWithFallback(p => fs.realpath(p), promisify(portableRealpath)), lstat: p => fs.lstat(p) };
+
 const VISIBLE_TICK_MS = 16;
 /** Delay while only the status bar needs the figures. */
 const HIDDEN_TICK_MS = 150;
@@ -246,9 +250,10 @@ export class CoverageController implements vscode.Disposable {
     const root = this.service.root;
     const uri = this.service.uriOf(file);
     if (root?.scheme !== 'file' || uri.scheme !== 'file') return false;
-    const rootReal = await fs.realpath(root.fsPath).catch(() => undefined);
-    if (rootReal !== undefined && await realPathInsideRoot(rootReal, uri.fsPath, fs)) return false;
+    const rootReal = await REAL_PATHS.realpath(root.fsPath).catch(() => undefined);
+    if (rootReal !== undefined && await realPathInsideRoot(rootReal, uri.fsPath, REAL_PATHS)) return false;
     this.service.log.warn(`coverage: refused to ${action} ${JSON.stringify(file)}: its real path is outside the notes folder`);
+    void vscode.window.showWarningMessage(vscode.l10n.t('{0} was not opened: its real path is outside the notes folder (a symbolic link leads out of it).', file));
     return true;
   }
 

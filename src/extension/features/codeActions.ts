@@ -48,7 +48,9 @@ export function registerCodeActions(service: IndexService): vscode.Disposable {
       const actions: vscode.CodeAction[] = [];
       if (wantQuickFixes) {
         const ours = context.diagnostics.filter(d => ruleCodeOf(d) !== undefined);
-        if (ours.length > 0) actions.push(...await quickFixes(service, document, ours));
+        // the light bulb asks on its own as the cursor moves: only a request the user made indexes a waiting edit now
+        const asked = context.triggerKind === vscode.CodeActionTriggerKind.Invoke;
+        if (ours.length > 0) actions.push(...await quickFixes(service, document, ours, asked));
       }
       if (wantFixAll && vscode.workspace.isTrusted && !token.isCancellationRequested) {
         // on save, fix-all edits the saved file only: other notes must not end up changed (and unsaved) by a save
@@ -81,8 +83,9 @@ export function registerCodeActions(service: IndexService): vscode.Disposable {
   });
 }
 
-async function quickFixes(service: IndexService, document: vscode.TextDocument, diagnostics: vscode.Diagnostic[]): Promise<vscode.CodeAction[]> {
-  const current = await currentNote(service, document);
+async function quickFixes(service: IndexService, document: vscode.TextDocument, diagnostics: vscode.Diagnostic[],
+  asked: boolean): Promise<vscode.CodeAction[]> {
+  const current = await currentNote(service, document, { now: asked });
   if (!current) return [];
   const indexed = service.index.diagnostics(current.file);
   const texts = new FixTexts(service);

@@ -14,32 +14,54 @@ export interface CurrentNote {
 /** How long a provider waits for the index to catch up with a buffer that was just edited. */
 const CATCH_UP_MS = 1000;
 
+/** How a provider waits for the index to hold a buffer's text. */
+export interface CatchUp {
+  /**
+   * The user asked (a hover, go to definition, a quick fix they opened, Fix All): have a waiting edit indexed now
+   * rather than when typing pauses. Requests the editor makes on its own (document links, the light bulb) leave
+   * the debounce alone, so that it still paces re-checks while typing.
+   */
+  now: boolean;
+  /** how long to wait at most, in ms (a second by default) */
+  waitMs?: number;
+}
+
 /**
  * The index record of an open document, as fresh as the buffer: when the index does not hold the buffer's current
- * text (an edit the service has not re-indexed yet: see `isIndexedAsShown`), has that edit indexed now rather than
- * when typing pauses (the debounce may be seconds long) and waits for that file's next update — at most a
- * second — so that link ranges match what is on screen. Undefined before the index is ready, for files
- * outside the workspace, for documents the index does not know, and while the index still holds other text than the
- * buffer after that second (a debounce of a second or more, a busy index queue): the record's ranges and diagnostics
- * are of that other text, and a fix built on them would edit the wrong characters.
+ * text (an edit the service has not re-indexed yet: see `isIndexedAsShown`), waits until it does — at most a second,
+ * or `waitMs` — having the edit indexed at once when the user asked (`now`), so that link ranges match what is on
+ * screen. Undefined before the index is ready, for files outside the workspace, for documents the index does not
+ * know, and while the index still holds other text than the buffer after that wait (a debounce longer than it, a
+ * busy index queue): the record's ranges and diagnostics are of that other text, and a fix built on them would edit
+ * the wrong characters.
  */
-export async function currentNote(service: IndexService, document: vscode.TextDocument): Promise<CurrentNote | undefined> {
+export async function currentNote(service: IndexService, document: vscode.TextDocument,
+  catchUp: CatchUp = { now: true }): Promise<CurrentNote | undefined> {
   if (!isIndexReady(service)) return undefined;
   const file = service.fileOf(document.uri);
   if (file === undefined) return undefined;
-  let record = service.index.note(file);
-  if (record === undefined || !service.isIndexedAsShown(document, record.length)) {
-    const updated = nextUpdateOf(service, file, CATCH_UP_MS);
-    service.feedNow(document);
-    await updated;
-    record = service.index.note(file);
-    if (record === undefined || !service.isIndexedAsShown(document, record.length)) return undefined;
+  const fresh = (): NoteRecord | undefined => {
+    const r = service.index.note(file);
+    return r !== undefined && service.isIndexedAsShown(document, r.length) ? r : undefined;
+  };
+  let record = fresh();
+  if (record === undefined) {
+    const deadline = Date.now() + (catchUp.waitMs ?? CATCH_UP_MS);
+    let updated = nextUpdateOf(service, file, deadline - Date.now());
+    if (catchUp.now) service.feedNow(document);
+    // an update of this file can come before its own: another note's edit re-checks it as a dependent
+    while ((await updated) && (record = fresh()) === undefined && !document.isClosed && Date.now() < deadline) {
+      updated = nextUpdateOf(service, file, deadline - Date.now());
+    }
+    record ??= fresh();
+    if (record === undefined) return undefined;
   }
   return { file, record, version: document.version };
 }
 
-async function nextUpdateOf(service: IndexService, file: string, timeoutMs: number): Promise<void> {
-  await eventWithin(service.onDidChange, e => e.files.includes(file), timeoutMs);
+/** Whether an update of `file` came within `timeoutMs`. */
+function nextUpdateOf(service: IndexService, file: string, timeoutMs: number): Promise<boolean> {
+  return eventWithin(service.onDidChange, e => e.files.includes(file), Math.max(0, timeoutMs));
 }
 
 /**
@@ -47,7 +69,7 @@ async function nextUpdateOf(service: IndexService, file: string, timeoutMs: numb
  * indexed — e.g. right after a WorkspaceEdit, before the service's debounced re-index ran.
  */
 export async function settleOpenNotes(service: IndexService): Promise<void> {
-  const pending: Promise<void>[] = [];
+  const pending: Promise<boolean>[] = [];
   for (const document of vscode.workspace.textDocuments) {
     if (document.isClosed) continue;
     const file = service.fileOf(document.uri);

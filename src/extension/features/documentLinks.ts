@@ -15,7 +15,9 @@ import { safely } from './safely';
 export function registerDocumentLinks(service: IndexService): vscode.Disposable {
   return vscode.languages.registerDocumentLinkProvider(MARKDOWN, {
     provideDocumentLinks: (document, token) => safely(service, 'document links', async () => {
-      const current = await currentNote(service, document);
+      // asked by the editor itself after each pause in typing: leave the debounce alone and wait it out (links
+      // answered as nothing would stay so until the next edit)
+      const current = await currentNote(service, document, { now: false, waitMs: service.settings.debounceMs + 1000 });
       if (!current || token.isCancellationRequested) return undefined;
       const out: vscode.DocumentLink[] = [];
       for (const link of current.record.scan.links) {

@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
+import { isAlwaysExcluded } from '../../core/config';
 import { renamePlan, type SkippedLink } from '../../core/fixes/rename';
+import { isMarkdown } from '../../core/paths';
 import type { IndexView } from '../../core/index/api';
 import type { FileEdit } from '../../core/model';
 import { countPhrase } from '../countPhrases';
@@ -50,7 +52,10 @@ export function registerRenameParticipant(service: IndexService): vscode.Disposa
  * updated. Said in the log, and once in a warning that does not wait for an answer.
  */
 function reportNotReady(service: IndexService, renames: readonly Rename[]): void {
-  const inside = renames.filter(r => r.from !== undefined && r.to !== undefined && r.from !== r.to);
+  // a note, or a folder that may hold notes (a name without an extension): images and the folders never walked
+  // have no links to update
+  const mayHoldLinks = (f: string) => !isAlwaysExcluded(f) && (isMarkdown(f) || !/\.[^/]*$/.test(f.slice(f.lastIndexOf('/') + 1)));
+  const inside = renames.filter(r => r.from !== undefined && r.to !== undefined && r.from !== r.to && mayHoldLinks(r.from));
   if (inside.length === 0) return;
   for (const r of inside) service.log.warn(`rename: ${r.from} → ${r.to} before the notes were indexed: links to it were not updated`);
   void vscode.window.showWarningMessage(vscode.l10n.t('The notes were still being indexed: links to the renamed files were not updated.'));

@@ -1,4 +1,4 @@
-import { events, settings, Uri, warnings, workspace } from './vscodeStub';
+import { EventEmitter, events, settings, Uri, warnings, workspace } from './vscodeStub';
 import { strict as assert } from 'node:assert';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
@@ -70,6 +70,39 @@ describe('IndexService lifecycle (vscode stub, files on disk)', () => {
     // nothing waits any more: the debounce's own timer was dropped with it
     await settle(20);
     assert.equal(h.service.index.note('a.md')?.length, typed.getText().length);
+  });
+
+  it('leaves the debounce alone for a request the editor makes on its own, and waits it out', async () => {
+    await start({ 'a.md': '[x](b.md)\n', 'b.md': '# B\n', 'c.md': '# C\n' });
+    settings.set('notesNavigator.diagnostics.debounceMs', 300);
+    await settingsChanged();
+    trackReadiness(h.service);
+    await h.service.ready;
+    const typed = buffer(uri('a.md'), '[x](c.md) typed\n', true, 2);
+    workspace.textDocuments = [typed];
+    events.changeTextDocument.fire({ document: typed, contentChanges: [{}] });
+    const doc = { ...typed, lineCount: 1, lineAt: () => ({ range: { end: {} } }), offsetAt: () => typed.getText().length } as unknown as vscode.TextDocument;
+    const t0 = Date.now();
+    const note = await currentNote(h.service, doc, { now: false, waitMs: 2000 });
+    assert.ok(Date.now() - t0 >= 250, `indexed after ${Date.now() - t0} ms: the debounce was cut short`);
+    assert.equal(note?.record.length, typed.getText().length, 'answered once the debounce indexed the text on screen');
+  });
+
+  it('keeps waiting when the note is re-checked for another note\'s edit before its own edit is indexed', async () => {
+    const changes = new EventEmitter<{ files: string[] }>();
+    let indexedAsShown = false;
+    const record = { length: 1 };
+    const service = {
+      ready: Promise.resolve(), onDidChange: changes.event, fileOf: () => 'a.md', feedNow: () => undefined,
+      index: { note: () => record }, isIndexedAsShown: () => indexedAsShown,
+    } as unknown as IndexService;
+    trackReadiness(service);
+    await service.ready;
+    const doc = { version: 7, isClosed: false } as unknown as vscode.TextDocument;
+    const answer = currentNote(service, doc);
+    setTimeout(() => changes.fire({ files: ['b.md', 'a.md'] }), 20); // a.md re-checked as b.md's dependent
+    setTimeout(() => { indexedAsShown = true; changes.fire({ files: ['a.md'] }); }, 60); // then its own edit
+    assert.equal((await answer)?.version, 7);
   });
 
   it('a clean buffer opened after the load changes nothing', async () => {

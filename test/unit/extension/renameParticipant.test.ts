@@ -37,10 +37,15 @@ describe('rename participant before the index is ready (vscode stub)', () => {
     assert.deepEqual(warnings, ['The notes were still being indexed: links to the renamed files were not updated.']);
   });
 
-  it('says nothing of a rename outside the workspace folder', () => {
+  it('says nothing of a rename outside the workspace folder, of an image or of a folder never walked', () => {
     willRename('/elsewhere/a.md', '/elsewhere/b.md');
+    willRename(`${root}/assets/a.png`, `${root}/assets/b.png`);
+    willRename(`${root}/node_modules/x`, `${root}/node_modules/y`);
     assert.deepEqual(logged, []);
     assert.deepEqual(warnings, []);
+    // a folder that may hold notes is said
+    willRename(`${root}/notes`, `${root}/notes2`);
+    assert.deepEqual(logged, ['rename: notes → notes2 before the notes were indexed: links to it were not updated']);
   });
 });
 

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, promises as fs, realpathSync, rmSync, symlinkSy
 import os from 'node:os';
 import path from 'node:path';
 import { MAX_NOTE_BYTES } from '../../../src/core/index/load';
-import { isInsideRoot, LocalFileReader, realPathInsideRoot } from '../../../src/node/localFiles';
+import { isInsideRoot, LocalFileReader, realPathInsideRoot, realpathWithFallback } from '../../../src/node/localFiles';
 import { tempWorkspace } from '../cli/cliHarness';
 
 const text = (b: Uint8Array) => Buffer.from(b).toString('utf8');
@@ -67,6 +67,17 @@ describe('LocalFileReader (the extension reading a file: workspace from disk)', 
     assert.ok(isInsideRoot('/w/notes', '/w/notes/a.md'));
     assert.ok(!isInsideRoot('/w/notes', '/w/notes-old/a.md'));
     assert.ok(isInsideRoot('/', '/etc/x'));
+  });
+
+  it('realpathWithFallback: the portable realpath answers where the native one fails, but not for a missing path', async () => {
+    const failing = (code: string) => async (p: string): Promise<string> => { throw Object.assign(new Error(`${code}: ${p}`), { code }); };
+    const portable = async (p: string) => `/portable${p}`;
+    assert.equal(await realpathWithFallback(failing('EISDIR'), portable)('/r/a'), '/portable/r/a');
+    assert.equal(await realpathWithFallback(failing('UNKNOWN'), portable)('/r/a'), '/portable/r/a');
+    assert.equal(await realpathWithFallback(async p => `/native${p}`, portable)('/r/a'), '/native/r/a');
+    for (const code of ['ENOENT', 'ENOTDIR']) {
+      await assert.rejects(realpathWithFallback(failing(code), portable)('/r/a'), (e: NodeJS.ErrnoException) => e.code === code);
+    }
   });
 
   it('realPathInsideRoot: a path, existing or to be created, stays inside unless a link on the way leads out or dangles', async () => {
