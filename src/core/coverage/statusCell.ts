@@ -30,7 +30,7 @@ const LATIN_NEGATION = /(?:^|[^\p{L}\p{N}_])((?:not|never|no|non)(?:[ \t-]+yet)?
 /**
  * The configured status words in `cell`, in order: whole words, compared as statusOf compares them (`In-Progress` is
  * `In Progress`), in the cell's prose only (see cellProse: never in a link's destination, a URL, code or an HTML
- * comment), and a CJK word not followed by another CJK letter (`完成度`, completeness, is no `完成`).
+ * comment), and a CJK word not run on into a longer word (`完成度`, completeness, is no `完成`; `完成了` is).
  */
 export function statusWordsIn(cell: string, config: NotesConfig): StatusWordAt[] {
   const prose = cellProse(cell);
@@ -43,7 +43,7 @@ export function statusWordsIn(cell: string, config: NotesConfig): StatusWordAt[]
       for (let m = pattern.exec(cell); m !== null; pattern.lastIndex = m.index + 1, m = pattern.exec(cell)) {
         const i = m.index;
         const end = i + m[0].length;
-        if (hasCjk(w) ? isCjkLetter(cell, end) : isWordChar(cell, i - 1) || isWordChar(cell, end)) continue;
+        if (hasCjk(w) ? isCjkCompound(cell, end) : isWordChar(cell, i - 1) || isWordChar(cell, end)) continue;
         if (!inProse(prose, i, end)) continue;
         const negation = (hasCjk(w) ? CJK_NEGATION : LATIN_NEGATION).exec(cell.slice(0, i));
         if (negation) {
@@ -95,12 +95,19 @@ function isWordChar(s: string, i: number): boolean {
   return i >= 0 && i < s.length && /[\p{L}\p{N}_]/u.test(s[i]);
 }
 
-/** A letter of a CJK script at `i` (an ideograph, kana, hangul): it makes a longer word of the one before it. */
-function isCjkLetter(s: string, i: number): boolean {
-  return i < s.length && CJK_LETTER.test(String.fromCodePoint(s.codePointAt(i)!));
+/**
+ * A CJK letter at `i` that makes a longer word of the CJK status word before it (`完成度` completeness, `完成報告`
+ * a completion report): no status. A particle does not (`完成了`, `進行中的`, `待建立中`, `完成囉`).
+ */
+function isCjkCompound(s: string, i: number): boolean {
+  if (i >= s.length) return false;
+  const c = String.fromCodePoint(s.codePointAt(i)!);
+  return CJK_LETTER.test(c) && !CJK_PARTICLES.includes(c);
 }
 
 const CJK_LETTER = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+/** Particles and aspect words that end a phrase rather than make a new word. */
+const CJK_PARTICLES = '了的中啦囉喔哦嗎吗吧呢呀';
 
 /** [start, end) lies in one text run of the cell, or is the whole content of a code span (a badge: `` `Done` ``). */
 function inProse(prose: CellProse, start: number, end: number): boolean {

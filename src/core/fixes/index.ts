@@ -29,8 +29,11 @@ export function fixesFor(index: IndexView, d: Diagnostic, text: string, today: s
       const edits = insertFrontmatterFix(text, d.file, { title: heading ?? titleFromFileName(d.file), today, noteType: 'chapter', domain, tags: [] });
       // a block below blank lines is the note's frontmatter, slipped: moved back up (safe when it is a mapping), and a
       // second block is not inserted above it without review
-      const displaced = displacedFrontmatter(text);
-      const move: Fix[] = displaced ? [{ title: 'Move frontmatter to the top', preferred: true, safe: displaced.parses, edits: [{ file: d.file, edits: displaced.edits }] }] : [];
+      // a `---` pair below blank lines is frontmatter pushed down only when it holds a mapping: prose between two
+      // `---` lines (or a setext heading's underline) stays a body, and the note gets a block of its own
+      const found = displacedFrontmatter(text);
+      const displaced = found?.parses ? found : undefined;
+      const move: Fix[] = displaced ? [{ title: 'Move frontmatter to the top', preferred: true, safe: true, edits: [{ file: d.file, edits: displaced.edits }] }] : [];
       // without a domain to write, the block has an empty one to fill in: offered, but not applied by "fix all"
       return [...move, { title: 'Insert frontmatter', preferred: !displaced, safe: domain !== undefined && !displaced, edits: [{ file: d.file, edits }] }];
     }

@@ -100,7 +100,8 @@ function fieldProblem(field: string, value: FrontmatterValue, config: NotesConfi
   if (value === null || value === '' || (Array.isArray(value) && value.length === 0 && !LIST_FIELDS.has(field))) {
     return required.includes(field) ? { message: `${field} is empty`, data: { expected: 'a value' } } : undefined;
   }
-  if (dateFields.includes(field)) return dateProblem(fieldAt(lines, fm, field), value);
+  // the field's place is looked up only for a date that is wrong: nothing is built for the valid ones
+  if (dateFields.includes(field)) return isDateValue(value) ? undefined : dateProblem(fieldAt(lines, fm, field), value);
   // own keys only: a field named `constructor` has no allowed values
   const allowed = Object.hasOwn(config.allowedValues, field) ? config.allowedValues[field] : undefined;
   const written = allowed ? new WrittenAllowed(lines, fm, field, allowed) : undefined;
@@ -226,6 +227,10 @@ function dateProblem(at: FieldAt, value: FrontmatterValue): Problem | undefined 
     return { message: `${field} ${describeValue(value)} is not a real calendar date`, data: { expected } };
   }
   return undefined;
+}
+
+function isDateValue(value: FrontmatterValue): boolean {
+  return typeof value === 'string' && isDateText(value);
 }
 
 /** Whether `s` is a `YYYY-MM-DD` date of the calendar, as the date rule accepts one. */

@@ -118,6 +118,9 @@ describe('Status cells with more than a status word', () => {
     const { out, settled } = sync(text, 'missing');
     assert.equal(out, HEAD + '| A | `a.md` | 待建立 ([完成報告](reports/完成.md)) |\n| A | `b.md` | 待建立 完成度 80% |\n| A | `c.md` | 待建立（80%） |\n');
     assert.ok(settled);
+    // a particle after the word ends a phrase: the status stands
+    const phrased = HEAD + '| A | `a.md` | 完成了 |\n| A | `b.md` | 進行中的 |\n| A | `c.md` | 待建立中 |\n';
+    assert.deepEqual(parseCoverageMatrix(phrased, 'coverage_matrix.md', config).rows.map(r => r.declared), ['done', 'in-progress', 'pending']);
   });
 
   it('a row too short to have a Status cell is compared as empty, and sync adds the cell', () => {
