@@ -444,17 +444,23 @@ export function priorityOf(config: NotesConfig, label: string): PriorityKey | un
 }
 
 /**
- * A status word as it is compared: letter case, spaces, `-` and `_` do not count, so that `In-Progress`,
- * `in_progress`, `InProgress` and `In  Progress` are all `In Progress` (a word of only such characters stays itself).
+ * A status word as it is compared: its parts in lower case, a part ending at a run of white space, `-` or `_` and
+ * where a lower-case letter meets an upper-case one, so that `In-Progress`, `in_progress`, `InProgress` and
+ * `In  Progress` are all `In Progress`; within a part nothing may come between letters (`D o n e` is no `Done`). A
+ * word of only such characters stays itself.
  */
 export function statusWordKey(word: string): string {
-  const lower = word.trim().toLowerCase();
-  const key = lower.replace(STATUS_WORD_SEPARATORS, '');
-  return key === '' ? lower : key;
+  const parts = statusWordParts(word);
+  return parts.length === 0 ? word.trim().toLowerCase() : parts.join(' ');
 }
 
-/** What statusWordKey ignores: runs of white space, `-` and `_`. */
-const STATUS_WORD_SEPARATORS = /[\s_-]+/gu;
+/** The parts of a status word as statusWordKey reads them, in lower case (the cell search joins them again). */
+export function statusWordParts(word: string): string[] {
+  return word.trim().split(STATUS_WORD_BREAKS).filter(Boolean).map(p => p.toLowerCase());
+}
+
+/** Where statusWordKey ends a part: runs of white space, `-` and `_`, and a lower-case letter before an upper-case one. */
+const STATUS_WORD_BREAKS = /[\s_-]+|(?<=\p{Ll})(?=\p{Lu})/u;
 
 /** Canonical coverage status for a matrix status word (compared by statusWordKey). */
 export function statusOf(config: NotesConfig, word: string): CoverageStatus | undefined {

@@ -1,4 +1,4 @@
-import { statusWordKey, type NotesConfig } from '../config';
+import { statusWordKey, statusWordParts, type NotesConfig } from '../config';
 import type { CoverageStatus } from '../model';
 import { hasCjk, ownStatusWords } from '../series/wording';
 import { cellProse, type CellProse } from './cellProse';
@@ -78,14 +78,15 @@ export function commonStatus(found: readonly StatusWordAt[]): CoverageStatus | u
 const patterns = new Map<string, RegExp>();
 
 /**
- * Finds `word` in a cell as statusWordKey compares words: its key's characters in order, any run of white space, `-`
- * and `_` between them, in any letter case (`In-Progress`, `in_progress`, `InProgress`, `In  Progress`).
+ * Finds `word` in a cell as statusWordKey compares words: its parts in order, in any letter case, joined by any run
+ * of white space, `-` and `_` or by nothing (`In-Progress`, `in_progress`, `InProgress`, `In  Progress`).
  */
 function wordPattern(word: string): RegExp {
   const key = statusWordKey(word);
   let p = patterns.get(key);
   if (!p) {
-    p = new RegExp([...key].map(c => c.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&')).join('[\\s_-]*'), 'giu');
+    const parts = statusWordParts(word);
+    p = new RegExp((parts.length ? parts : [key]).map(part => part.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&')).join('[\\s_-]*'), 'giu');
     patterns.set(key, p);
   }
   return p;

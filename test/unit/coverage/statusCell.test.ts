@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { defaultConfig } from '../../../src/core/config';
 import { computeRowCoverage } from '../../../src/core/coverage/compute';
+import { statusWordsIn } from '../../../src/core/coverage/statusCell';
 import { setRowStatusEdit, syncStatusEdits } from '../../../src/core/coverage/sync';
 import { applyTextEdits } from '../../../src/core/fixes/applyEdits';
 import { fixesFor } from '../../../src/core/fixes/index';
@@ -121,6 +122,12 @@ describe('Status cells with more than a status word', () => {
     // a particle after the word ends a phrase: the status stands
     const phrased = HEAD + '| A | `a.md` | 完成了 |\n| A | `b.md` | 進行中的 |\n| A | `c.md` | 待建立中 |\n';
     assert.deepEqual(parseCoverageMatrix(phrased, 'coverage_matrix.md', config).rows.map(r => r.declared), ['done', 'in-progress', 'pending']);
+  });
+
+  it('reads a status word with separators between its parts only: In-Progress and InProgress, never D o n e', () => {
+    const text = HEAD + '| A | `a.md` | InProgress |\n| A | `b.md` | in_progress |\n| A | `c.md` | D o n e |\n| A | `d.md` | Pen ding |\n| A | `e.md` | IN  PROGRESS |\n';
+    assert.deepEqual(parseCoverageMatrix(text, 'coverage_matrix.md', config).rows.map(r => r.declared), ['in-progress', 'in-progress', undefined, undefined, 'in-progress']);
+    assert.deepEqual(statusWordsIn('see D o n e, Pen ding', config), []);
   });
 
   it('a row too short to have a Status cell is compared as empty, and sync adds the cell', () => {
