@@ -8,7 +8,7 @@
 // The fixture (silent_demo/, silent_task/, silent_terminal/, and a .notes-navigator.json the last test writes) is
 // written into the copied example workspace by the test and deleted afterwards.
 import { strict as assert } from 'node:assert';
-import { appendFileSync, existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { IndexService } from '../../src/extension/indexService';
@@ -23,8 +23,13 @@ const DOOMED = `${DIR}/doomed.md`;
 const FRESH = `${DIR}/fresh.md`;
 const ON_DISK = `${DIR}/on_disk.md`;
 const GONE = `${DIR}/gone.md`;
-/** the n-th probe written while waiting for the watcher to go silent (each of its own: see the before hook) */
-const probe = (n: number) => `${DIR}/probe_${n}.md`;
+/**
+ * The n-th probe written while waiting for the watcher to go silent, each in a folder of its own beside DIR, silenced
+ * as DIR is (see the before hook): a reconcile that finds a probe unreported has Node watch its folder (BlindFolders),
+ * which would leave that folder, and DIR were the probes in it, reported from then on.
+ */
+const PROBE_DIRS = 'silent_probe_';
+const probe = (n: number) => `${PROBE_DIRS}${n}/probe.md`;
 const KEPT = `${DIR}/kept.md`;
 /** outside the silent folder: the watcher reports it too */
 const ECHO = 'echo_demo.md';
@@ -70,23 +75,27 @@ describe('the index when the file watcher stays silent', function () {
     assert.ok(await vscode.workspace.applyEdit(writing));
     await waitFor('the editor\'s report of the fixture to reach the index', () => fixture.every(([f]) => s.index.isNote(f)));
     watcherExclude = files().inspect<Record<string, boolean>>('watcherExclude')?.workspaceValue;
-    const silenced = Object.fromEntries([...[DIR, TASK_DIR, TERMINAL_DIR].map(d => `**/${d}/**`), `**/${CONFIG}`].map(g => [g, true]));
+    // (the probes' folders themselves too: each is new, and a folder reported created is listed)
+    const silenced = Object.fromEntries([...[DIR, TASK_DIR, TERMINAL_DIR, `${PROBE_DIRS}*`].map(d => `**/${d}/**`), `**/${PROBE_DIRS}*`, `**/${CONFIG}`]
+      .map(g => [g, true]));
     await files().update('watcherExclude', { ...watcherExclude, ...silenced }, vscode.ConfigurationTarget.Workspace);
     await s.rescan();
     assert.ok(fixture.every(([f]) => s.index.isNote(f)), 'the fixture is indexed');
     // the premise: nothing below the folder is reported any more (a file written there stays unknown); the watcher
     // restarts with the new setting a moment after it changed, which on a busy machine has taken over 15 s (the
     // reconciles in between take milliseconds now that a walk lists the folder: the wait is by the clock). Each probe
-    // has a name of its own: a report of an earlier probe's deletion that comes late, while a probe of the same name
-    // is on the disk again unreported, would be "a deletion of what is still there", whose reconcile finds the probe
-    // unreported and has Node watch the folder (BlindFolders), after which no probe goes unreported
+    // has a folder of its own: a reconcile that runs while a probe is on the disk unreported (one the window's focus
+    // or a late report of an earlier probe's deletion asked for) finds it and has Node watch its folder (BlindFolders),
+    // after which nothing in that folder goes unreported (twice in CI when the probes were in DIR: "1 new on the disk
+    // (silent_demo/probe_1.md)", then 27 probes reported in 40 s)
     let silent = false;
     let n = 0;
     for (const deadline = Date.now() + 40_000; Date.now() < deadline && !silent; n++) {
+      mkdirSync(path.dirname(disk(probe(n))), { recursive: true });
       writeFileSync(disk(probe(n)), chapterNote('Probe', 'Written on disk.'));
       await sleep(1500);
       silent = !s.index.hasFile(probe(n));
-      rmSync(disk(probe(n)), { force: true });
+      rmSync(path.dirname(disk(probe(n))), { recursive: true, force: true });
       await s.reconcile();
     }
     assert.ok(silent, `files.watcherExclude did not silence the file watcher (${n} probes in 40 s): these tests would prove nothing`);
@@ -95,6 +104,7 @@ describe('the index when the file watcher stays silent', function () {
   after(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     for (const d of [DIR, TASK_DIR, TERMINAL_DIR]) rmSync(disk(d), { recursive: true, force: true });
+    for (const d of readdirSync(root)) if (d.startsWith(PROBE_DIRS)) rmSync(disk(d), { recursive: true, force: true });
     rmSync(disk(ECHO), { force: true });
     rmSync(disk(CONFIG), { force: true });
     await files().update('watcherExclude', watcherExclude, vscode.ConfigurationTarget.Workspace);
