@@ -10,7 +10,7 @@ import { registerDocumentLinks } from '../../../src/extension/features/documentL
 import { registerHover } from '../../../src/extension/features/hover';
 import { trackReadiness } from '../../../src/extension/features/readiness';
 import { registerReferences } from '../../../src/extension/features/references';
-import { indexOf } from '../index/memoryWorkspace';
+import { FM, indexOf } from '../index/memoryWorkspace';
 import { Position, Range, Uri, registered } from './vscodeStub';
 
 /** A text document over a string (LF or CRLF), with VS Code's UTF-16 columns. */
@@ -130,3 +130,6 @@ export function at(text: string, needle: string, delta = 0): [number, number] {
 }
 
 export const labelOf = (item: vscode.CompletionItem): string => (typeof item.label === 'string' ? item.label : item.label.label);
+
+/** A note with CJK headings and a heading written twice, which the navigation tests link to. */
+export const BETA_NOTE = FM('Beta Title') + '# Setup 步驟\n\n## 設定\n\n## Dup\n\n## Dup\n';
