@@ -6,6 +6,7 @@ import { otherPriorityLabels, priorityName } from '../priorityText';
 import { joinList } from '../listText';
 import type { SeriesTree } from '../tree/seriesTree';
 import { sanitizeFilter } from '../tree/viewState';
+import { explainNotANote } from '../features/notANote';
 import { fileFromArg } from './args';
 
 /** "Group By": category, priority or batch route (argument or quick pick). */
@@ -71,10 +72,10 @@ export async function filterCommand(service: IndexService, tree: SeriesTree, arg
  */
 export async function toggleStudiedCommand(service: IndexService, tree: SeriesTree, arg?: unknown): Promise<boolean | undefined> {
   const file = fileFromArg(service, arg);
-  const notANote = () => vscode.window.showInformationMessage(vscode.l10n.t('This file is not a note of the workspace (or the workspace is still being indexed).'));
   if (!file) {
     // the palette's active editor holds a file outside the notes folder: say so rather than do nothing
-    if (arg === undefined && vscode.window.activeTextEditor) void notANote();
+    const editor = vscode.window.activeTextEditor;
+    if (arg === undefined && editor) explainNotANote(service, editor.document.uri, undefined, 'outside');
     return undefined;
   }
   if (!service.index.series().some(s => s.categories.some(c => c.chapters.some(ch => ch.file === file)))) {
@@ -83,7 +84,7 @@ export async function toggleStudiedCommand(service: IndexService, tree: SeriesTr
   }
   // a chapter the index does not hold is not read yet; one files.exclude hides is taken to exist, as the tree shows it
   if (!service.index.hasFile(file) && !service.index.takenToExist(file)) {
-    void notANote();
+    void vscode.window.showInformationMessage(vscode.l10n.t('{0} does not exist: create its note before marking it as studied.', file));
     return undefined;
   }
   const now = await tree.studied.toggle(file);

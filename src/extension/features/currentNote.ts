@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { NoteRecord } from '../../core/index/api';
 import { eventWithin } from '../eventWithin';
 import type { IndexService } from '../indexService';
+import { waitingHelps, whyNotANote } from './notANote';
 import { isIndexReady } from './readiness';
 
 export interface CurrentNote {
@@ -30,10 +31,10 @@ export interface CatchUp {
  * The index record of an open document, as fresh as the buffer: when the index does not hold the buffer's current
  * text (an edit the service has not re-indexed yet: see `isIndexedAsShown`), waits until it does — at most a second,
  * or `waitMs` — having the edit indexed at once when the user asked (`now`), so that link ranges match what is on
- * screen. Undefined before the index is ready, for files outside the workspace, for documents the index does not
- * know, and while the index still holds other text than the buffer after that wait (a debounce longer than it, a
- * busy index queue): the record's ranges and diagnostics are of that other text, and a fix built on them would edit
- * the wrong characters.
+ * screen. Undefined before the index is ready, for files outside the workspace, at once for files no wait makes a
+ * note of (see `whyNotANote`), for documents the index still does not know after the wait, and while the index
+ * still holds other text than the buffer after that wait (a debounce longer than it, a busy index queue): the
+ * record's ranges and diagnostics are of that other text, and a fix built on them would edit the wrong characters.
  */
 export async function currentNote(service: IndexService, document: vscode.TextDocument,
   catchUp: CatchUp = { now: true }): Promise<CurrentNote | undefined> {
@@ -46,6 +47,9 @@ export async function currentNote(service: IndexService, document: vscode.TextDo
   };
   let record = fresh();
   if (record === undefined) {
+    // a file no wait can make a note of (excluded, hidden, not `*.md`) answers at once, not after a second
+    const reason = whyNotANote(service, document.uri, document);
+    if (reason !== undefined && !waitingHelps(reason)) return undefined;
     const deadline = Date.now() + (catchUp.waitMs ?? CATCH_UP_MS);
     let updated = nextUpdateOf(service, file, deadline - Date.now());
     if (catchUp.now) service.feedNow(document);

@@ -7,6 +7,7 @@ import { FixTexts, fixesWithTexts } from './coreFixes';
 import { currentNote } from './currentNote';
 import { localToday } from './localDate';
 import { mergeFixEdits } from './mergeFixEdits';
+import { explainNotANote } from './notANote';
 
 export const FIX_ALL_COMMAND = 'notesNavigator.fixAll';
 
@@ -59,7 +60,7 @@ export function registerFixAllCommand(service: IndexService): vscode.Disposable 
       // the buffer (or another file a fix edits) changed while the fixes were computed: compute them again
       for (let attempt = 1; attempt < ATTEMPTS && result && !result.unchanged(); attempt++) result = await safeFixesOf(service, document);
       if (!file || !result) {
-        void vscode.window.showInformationMessage(vscode.l10n.t('This file is not a note of the workspace (or the workspace is still being indexed).'));
+        explainNotANote(service, document.uri, document, 'behind');
         return false;
       }
       if (result.applied === 0) {

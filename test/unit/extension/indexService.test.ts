@@ -7,6 +7,7 @@ import { IndexService } from '../../../src/extension/indexService';
 import { buffer, LiveFolder, settle } from './liveService';
 import { currentNote } from '../../../src/extension/features/currentNote';
 import { trackReadiness } from '../../../src/extension/features/readiness';
+import { defaultConfig } from '../../../src/core/config';
 
 describe('IndexService lifecycle (vscode stub, files on disk)', () => {
   const h = new LiveFolder('nn-life-');
@@ -94,7 +95,7 @@ describe('IndexService lifecycle (vscode stub, files on disk)', () => {
     const record = { length: 1 };
     const service = {
       ready: Promise.resolve(), onDidChange: changes.event, fileOf: () => 'a.md', feedNow: () => undefined,
-      index: { note: () => record }, isIndexedAsShown: () => indexedAsShown,
+      index: { note: () => record, isIncluded: () => true, config: defaultConfig() }, isIndexedAsShown: () => indexedAsShown,
     } as unknown as IndexService;
     trackReadiness(service);
     await service.ready;

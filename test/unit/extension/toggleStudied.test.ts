@@ -66,7 +66,7 @@ describe('Toggle Studied (palette, on the active note)', () => {
     shown.length = 0;
     const outside = await toggle('/elsewhere/x.md');
     assert.equal(outside.result, undefined);
-    assert.deepEqual(shown, ['This file is not a note of the workspace (or the workspace is still being indexed).']);
+    assert.deepEqual(shown, ['x.md is not in a notes folder: open the folder of your notes to check them.']);
   });
 
   it('marks a chapter that files.exclude hides (the Series view shows it written, with its check box)', async () => {
