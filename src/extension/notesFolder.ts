@@ -1,8 +1,9 @@
+import { posix } from 'node:path';
 import * as vscode from 'vscode';
 import { isReadmeName, isSeriesReadme } from '../core/series/readmeSections';
 import { CONFIG_FILE } from './config';
 import type { IndexService } from './indexService';
-import { chooseNotesFolder, describeChoice, needsFacts, settingName, type FolderFacts } from './notesFolderChoice';
+import { chooseNotesFolder, describeChoice, namedFolder, needsFacts, settingFor, type FolderFacts } from './notesFolderChoice';
 import { errorText } from './workspaceLoad';
 
 /**
@@ -25,28 +26,57 @@ function settingValue(): unknown {
 }
 
 /**
+ * What the setting may give for each folder: its name, and its paths (relative to the workspace file when it is in
+ * the same file system, on disk, its URI), which tell apart folders of the same name.
+ */
+function folderFacts(folders: readonly vscode.WorkspaceFolder[]): FolderFacts[] {
+  const file = vscode.workspace.workspaceFile;
+  return folders.map(f => {
+    const paths: string[] = [];
+    if (file && file.scheme === f.uri.scheme && file.authority === f.uri.authority && file.scheme !== 'untitled') {
+      paths.push(posix.relative(posix.dirname(file.path), f.uri.path) || '.');
+    }
+    if (f.uri.scheme === 'file') paths.push(f.uri.fsPath);
+    paths.push(f.uri.toString());
+    return { name: f.name, paths };
+  });
+}
+
+/** The folder the setting names, if any. */
+function settingFolder(): vscode.WorkspaceFolder | undefined {
+  const folders = workspaceFolders();
+  const named = namedFolder(folderFacts(folders), settingValue());
+  return named && folders[named.index];
+}
+
+/**
  * The folder to index until `chooseFolder` answers, without reading the disk (activation must not wait for it): the
  * folder the setting names, else the first one.
  */
 export function provisionalNotesFolder(): vscode.Uri | undefined {
-  const folders = workspaceFolders();
-  const choice = chooseNotesFolder(folders.map(f => ({ name: f.name })), settingValue());
-  return choice && folders[choice.index].uri;
+  return (settingFolder() ?? workspaceFolders()[0])?.uri;
 }
 
-/** The name of the indexed folder when the workspace has several (the Series view says which one it shows). */
+/**
+ * The name of the indexed folder when the workspace has several (the Series view says which one it shows), with its
+ * path when another folder has the same name.
+ */
 export function shownFolderName(root: vscode.Uri | undefined): string | undefined {
   const folders = workspaceFolders();
   if (!root || folders.length < 2) return undefined;
-  return folders.find(f => f.uri.toString() === root.toString())?.name;
+  const index = folders.findIndex(f => f.uri.toString() === root.toString());
+  if (index < 0) return undefined;
+  const name = folders[index].name;
+  if (!folders.some((f, i) => i !== index && f.name === name)) return name;
+  return `${name} (${folderFacts(folders)[index].paths![0]})`;
 }
 
 /** Chooses the notes folder, reading of the folders only what the choice depends on, and logs why. */
 export async function chooseFolder(log: vscode.LogOutputChannel): Promise<vscode.WorkspaceFolder | undefined> {
   const folders = [...workspaceFolders()];
   const setting = settingValue();
-  const facts: FolderFacts[] = folders.map(f => ({ name: f.name }));
-  if (needsFacts(folders.map(f => f.name), setting)) {
+  const facts = folderFacts(folders);
+  if (needsFacts(facts, setting)) {
     const configs = await Promise.all(folders.map(f => hasConfigFile(f.uri)));
     configs.forEach((has, i) => { facts[i].hasConfig = has; });
     // a series README matters only when no folder has a configuration file
@@ -104,10 +134,10 @@ export class NotesFolderChooser implements vscode.Disposable {
       }),
       vscode.workspace.onDidChangeWorkspaceFolders(e => {
         const root = this.service.root?.toString();
-        const named = settingName(settingValue()); // as the choice reads it (trimmed)
+        const named = settingFolder()?.uri.toString(); // as the choice reads it
         const lost = root !== undefined && e.removed.some(f => f.uri.toString() === root);
         const first = root === undefined && e.added.length > 0;
-        const wanted = e.added.some(f => f.name === named && f.uri.toString() !== root);
+        const wanted = named !== root && e.added.some(f => f.uri.toString() === named);
         if (lost || first || wanted) void this.repick();
       }),
     ];
@@ -144,7 +174,8 @@ interface FolderItem extends vscode.QuickPickItem {
 
 /**
  * "Choose Notes Folder": a quick pick of the workspace folders (the indexed one marked); the pick is saved in the
- * workspace's `notesNavigator.notesFolder` setting and indexed. Resolves with the picked folder's name.
+ * workspace's `notesNavigator.notesFolder` setting (its name, or its path when another folder has the same name)
+ * and indexed. Resolves with the picked folder's name.
  */
 export async function chooseNotesFolderCommand(service: IndexService, chooser: NotesFolderChooser): Promise<string | undefined> {
   const folders = workspaceFolders();
@@ -164,8 +195,10 @@ export async function chooseNotesFolderCommand(service: IndexService, chooser: N
     placeHolder: vscode.l10n.t('The workspace folder whose notes are indexed'),
   });
   if (!picked) return undefined;
+  const index = folders.indexOf(picked.folder);
+  const value = settingFor(folderFacts(folders), index) ?? picked.folder.uri.toString();
   try {
-    await vscode.workspace.getConfiguration(SECTION).update(KEY, picked.folder.name, vscode.ConfigurationTarget.Workspace);
+    await vscode.workspace.getConfiguration(SECTION).update(KEY, value, vscode.ConfigurationTarget.Workspace);
   } catch (e) {
     // not saved: the folder is still indexed for this session
     void vscode.window.showWarningMessage(vscode.l10n.t('Notes Navigator: the notes folder could not be saved in the settings: {0}', errorText(e)));

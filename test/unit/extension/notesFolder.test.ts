@@ -4,7 +4,7 @@ import { renameSync, rmSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { registerDiagnostics } from '../../../src/extension/diagnostics';
 import { IndexService } from '../../../src/extension/indexService';
-import { provisionalNotesFolder, registerNotesFolder, type NotesFolderChooser } from '../../../src/extension/notesFolder';
+import { provisionalNotesFolder, registerNotesFolder, shownFolderName, type NotesFolderChooser } from '../../../src/extension/notesFolder';
 import { freshFolder, idleOf, settle, writeIn } from './liveService';
 
 /**
@@ -38,6 +38,7 @@ describe('notes folder of a multi-root workspace (vscode stub, folders on disk)'
     for (const s of subscriptions) s.dispose();
     subscriptions = [];
     workspace.workspaceFolders = undefined;
+    workspace.workspaceFile = undefined;
     win.showQuickPick = originalPick;
     settings.clear();
     rmSync(base, { recursive: true, force: true });
@@ -126,6 +127,66 @@ describe('notes folder of a multi-root workspace (vscode stub, folders on disk)'
     assert.deepEqual(publishedIn(), ['app'], 'the old folder\'s findings are gone, the new one\'s are shown');
     assert.ok(changed.some(f => f.includes('01-one.md')), 'the views heard the old notes go');
     assert.ok(changed.some(f => f.includes('main.md')), 'the views heard the new notes come');
+  });
+
+  describe('two folders of the same name (a/docs and b/docs in a .code-workspace)', () => {
+    /** The folders a/docs (with the series) and b/docs, both named docs, listed by `${base}/w.code-workspace` unless `noFile`. */
+    function docsWorkspace(noFile = false): Folder[] {
+      for (const [file, text] of Object.entries(NOTES)) writeIn(`${base}/a/docs`, file, text);
+      for (const [file, text] of Object.entries(APP)) writeIn(`${base}/b/docs`, file, text);
+      const list = ['a', 'b'].map((dir, index) => ({ name: 'docs', index, uri: Uri.file(`${base}/${dir}/docs`) }));
+      workspace.workspaceFolders = list;
+      if (!noFile) workspace.workspaceFile = Uri.file(`${base}/w.code-workspace`);
+      return list;
+    }
+    const pick = (folder: Folder) => {
+      win.showQuickPick = async (items: { folder: unknown }[]) => items.find(i => i.folder === folder);
+      return commandHandlers.get('notesNavigator.chooseNotesFolder')!();
+    };
+
+    it('"Choose Notes Folder" indexes the folder picked, saves its path relative to the workspace file, and keeps it', async () => {
+      const [a, b] = docsWorkspace();
+      const s = await activate();
+      assert.equal(s.root?.path, a.uri.path);
+      await pick(b);
+      await indexing(s, 'b/docs');
+      assert.equal(settings.get('notesNavigator.notesFolder'), 'b/docs');
+      assert.deepEqual(files(s), ['README.md', 'main.md']);
+      assert.ok(logged.includes('notes folder: docs (named by the notesNavigator.notesFolder setting)'), logged.join('\n'));
+      assert.equal(shownFolderName(s.root as unknown as vscode.Uri), 'docs (b/docs)', 'the Series view tells the two apart');
+      await pick(a);
+      await indexing(s, 'a/docs');
+      assert.equal(settings.get('notesNavigator.notesFolder'), 'a/docs');
+    });
+
+    it('without a workspace file, saves the folder\'s path on disk', async () => {
+      const [, b] = docsWorkspace(true);
+      const s = await activate();
+      await pick(b);
+      await indexing(s, 'b/docs');
+      assert.equal(settings.get('notesNavigator.notesFolder'), b.uri.fsPath);
+      assert.equal(shownFolderName(s.root as unknown as vscode.Uri), `docs (${b.uri.fsPath})`);
+    });
+
+    it('a setting that gives only the shared name takes the first folder of that name, and the log says so', async () => {
+      settings.set('notesNavigator.notesFolder', 'docs');
+      docsWorkspace();
+      const s = await activate();
+      assert.equal(s.root?.path, `${base}/a/docs`);
+      assert.ok(logged.some(l => l.includes('2 workspace folders are named "docs": the first is indexed')), logged.join('\n'));
+    });
+
+    it('the folder the setting gives by path is chosen at activation, and when it joins the workspace', async () => {
+      settings.set('notesNavigator.notesFolder', 'b/docs');
+      const [a, b] = docsWorkspace();
+      workspace.workspaceFolders = [a];
+      const s = await activate();
+      assert.equal(s.root?.path, a.uri.path);
+      workspace.workspaceFolders = [a, b];
+      events.changeWorkspaceFolders.fire({ added: [b], removed: [] });
+      await indexing(s, 'b/docs');
+      assert.equal(provisionalNotesFolder()?.path, b.uri.path);
+    });
   });
 
   it('re-indexes when the setting is changed by hand', async () => {

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { chooseNotesFolder, describeChoice, needsFacts, settingName, type FolderFacts } from '../../../src/extension/notesFolderChoice';
+import { chooseNotesFolder, describeChoice, needsFacts, settingFor, settingName, type FolderFacts } from '../../../src/extension/notesFolderChoice';
 
 /** Folders from a compact spec: `name`, `name+config`, `name+series`, `name+config+series`. */
 const folders = (...spec: string[]): FolderFacts[] => spec.map(s => {
@@ -12,6 +12,12 @@ const choose = (list: FolderFacts[], setting?: unknown) => {
   const c = chooseNotesFolder(list, setting);
   return c && { folder: list[c.index].name, reason: c.reason, ...(c.unknownSetting === undefined ? {} : { unknown: c.unknownSetting }) };
 };
+
+/** Two folders named docs, as a .code-workspace in /w lists a/docs and b/docs. */
+const DOCS: FolderFacts[] = [
+  { name: 'docs', paths: ['a/docs', '/w/a/docs', 'file:///w/a/docs'] },
+  { name: 'docs', paths: ['b/docs', '/w/b/docs', 'file:///w/b/docs'] },
+];
 
 describe('choosing the notes folder (pure rules)', () => {
   it('has no folder to choose in an empty window', () => {
@@ -54,11 +60,31 @@ describe('choosing the notes folder (pure rules)', () => {
 
   it('needs to look into the folders only when several folders are not settled by the setting', () => {
     assert.equal(needsFacts([], undefined), false);
-    assert.equal(needsFacts(['only'], undefined), false);
-    assert.equal(needsFacts(['app', 'notes'], 'notes'), false);
-    assert.equal(needsFacts(['app', 'notes'], undefined), true);
-    assert.equal(needsFacts(['app', 'notes'], 'gone'), true);
+    assert.equal(needsFacts(folders('only'), undefined), false);
+    assert.equal(needsFacts(folders('app', 'notes'), 'notes'), false);
+    assert.equal(needsFacts(folders('app', 'notes'), undefined), true);
+    assert.equal(needsFacts(folders('app', 'notes'), 'gone'), true);
+    assert.equal(needsFacts(DOCS, 'b/docs'), false, 'a path names a folder');
     assert.equal(settingName('  '), undefined);
+  });
+
+  it('tells apart two folders of the same name by their paths, and takes the first of that name when only the name is given', () => {
+    assert.deepEqual(chooseNotesFolder(DOCS, 'b/docs'), { index: 1, reason: 'setting' });
+    assert.deepEqual(chooseNotesFolder(DOCS, './b/docs/'), { index: 1, reason: 'setting' }, './ before and / after are ignored');
+    assert.deepEqual(chooseNotesFolder(DOCS, 'file:///w/b/docs'), { index: 1, reason: 'setting' });
+    assert.deepEqual(chooseNotesFolder(DOCS, '/w/a/docs'), { index: 0, reason: 'setting' });
+    assert.deepEqual(chooseNotesFolder(DOCS, 'docs'), { index: 0, reason: 'setting', sharedName: 2 });
+    assert.deepEqual(chooseNotesFolder(DOCS, 'c/docs'), { index: 0, reason: 'first', unknownSetting: 'c/docs' });
+    assert.match(describeChoice('docs', { index: 0, reason: 'setting', sharedName: 2 }), /2 workspace folders are named "docs": the first is indexed/);
+  });
+
+  it('saves a folder by its name when no other folder has it, else by the first of its paths that names it alone', () => {
+    assert.equal(settingFor([...DOCS, { name: 'app', paths: ['app'] }], 2), 'app');
+    assert.equal(settingFor(DOCS, 0), 'a/docs');
+    assert.equal(settingFor(DOCS, 1), 'b/docs');
+    // a folder named as the other's relative path: that path names the folder of that name, so its next path is saved
+    const odd: FolderFacts[] = [{ name: 'b/docs', paths: ['x', '/w/x'] }, { name: 'docs', paths: ['b/docs', '/w/b/docs'] }, { name: 'docs', paths: ['c'] }];
+    assert.equal(settingFor(odd, 1), '/w/b/docs');
   });
 
   it('logs which folder and why', () => {

@@ -311,6 +311,8 @@ function fsError(e: unknown): FileSystemError {
 export const workspace = shared('workspace', () => ({
   textDocuments: [] as unknown[],
   workspaceFolders: undefined as unknown,
+  /** the .code-workspace file of a multi-root workspace (undefined: none) */
+  workspaceFile: undefined as Uri | undefined,
   isTrusted: true,
   onDidChangeTextDocument: events.changeTextDocument.event,
   onDidOpenTextDocument: events.openTextDocument.event,
