@@ -4,6 +4,7 @@ import { isReadmeName, isSeriesReadme } from '../core/series/readmeSections';
 import { CONFIG_FILE } from './config';
 import type { IndexService } from './indexService';
 import { chooseNotesFolder, describeChoice, namedFolder, needsFacts, settingFor, type FolderFacts } from './notesFolderChoice';
+import { findSomeFiles } from './workspaceFiles';
 import { errorText } from './workspaceLoad';
 
 /**
@@ -16,6 +17,8 @@ const SECTION = 'notesNavigator';
 const KEY = 'notesFolder';
 /** At most this many README.md files per folder are read when looking for a series. */
 const README_LIMIT = 50;
+/** A walk looking for them (in a folder the file search cannot search) visits at most this many entries. */
+const README_WALK_LIMIT = 20_000;
 
 function workspaceFolders(): readonly vscode.WorkspaceFolder[] {
   return vscode.workspace.workspaceFolders ?? [];
@@ -105,8 +108,7 @@ async function hasConfigFile(folder: vscode.Uri): Promise<boolean> {
 /** Whether one of the folder's first README.md files (any case, outside node_modules and .git) has `## Chapters`. */
 async function hasSeriesReadme(folder: vscode.Uri, log: vscode.LogOutputChannel): Promise<boolean> {
   try {
-    const pattern = new vscode.RelativePattern(folder, '**/[Rr][Ee][Aa][Dd][Mm][Ee].[Mm][Dd]');
-    const found = await vscode.workspace.findFiles(pattern, '**/{node_modules,.git}/**', README_LIMIT);
+    const found = await findSomeFiles(folder, '**/[Rr][Ee][Aa][Dd][Mm][Ee].[Mm][Dd]', README_LIMIT, log, README_WALK_LIMIT);
     const readmes = found.filter(uri => isReadmeName(uri.path)).slice(0, README_LIMIT);
     const answers = await Promise.all(readmes.map(async uri => {
       try {

@@ -6,6 +6,8 @@ import { listPlainFolder } from '../node/plainListing';
 
 /** Most files a folder walk visits before it stops (a guard against runaway trees). */
 const MAX_WALKED = 200_000;
+/** How long `findSomeFiles` waits for the file search before it walks the folder instead. */
+const SEARCH_PATIENCE_MS = 10_000;
 
 /**
  * Every file under `folder` (workspace-relative paths, prefixed with `prefix` when the folder is not the
@@ -108,6 +110,33 @@ export async function listHiddenNotes(folder: vscode.Uri, log: vscode.LogOutputC
   return rels.filter(isHiddenNote).sort();
 }
 
+/**
+ * The first `most` files of `folder` whose workspace-relative path matches `glob`, outside the folders never indexed
+ * (a walk visits the folders nearest the top first, and at most `maxVisited` entries). The file search finds them in
+ * a folder on disk or remote; elsewhere, and when the search has not answered within `patienceMs`, a `workspace.fs`
+ * walk does: the search of a scheme no extension provides a search for never answers (microsoft/vscode#228990).
+ */
+export async function findSomeFiles(folder: vscode.Uri, glob: string, most: number, log: vscode.LogOutputChannel,
+  maxVisited: number, patienceMs = SEARCH_PATIENCE_MS): Promise<vscode.Uri[]> {
+  if (folder.scheme === 'file' || folder.scheme === 'vscode-remote') {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const late = new Promise<undefined>(resolve => { timer = setTimeout(() => resolve(undefined), patienceMs); });
+    try {
+      const search = vscode.workspace.findFiles(new vscode.RelativePattern(folder, glob), braceGlob([...ALWAYS_EXCLUDED]), most);
+      const found = await Promise.race([search, late]);
+      if (found) return found;
+      log.warn(`the file search of ${folder.toString(true)} did not answer within ${patienceMs / 1000} s: walking the folder instead`);
+    } catch (e) {
+      log.warn(`file search failed (${(e as Error).message}); walking the folder instead`);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+  const matches = picomatch(glob, { dot: true });
+  const rels = await walk(folder, [...ALWAYS_EXCLUDED], log, rel => rel, { keep: matches, most, maxVisited });
+  return rels.map(rel => vscode.Uri.joinPath(folder, ...rel.split('/')));
+}
+
 /** `files.exclude` globs that are on (conditional `when` entries are skipped) plus the always-excluded folders. */
 function excludeGlobs(folder: vscode.Uri): string[] {
   return [...new Set([...ALWAYS_EXCLUDED, ...filesExcludeGlobs(folder)])];
@@ -133,13 +162,18 @@ function braceGlob(globs: string[]): string | undefined {
   return simple.length ? `{${simple.join(',')}}` : undefined;
 }
 
-async function walk(root: vscode.Uri, excludes: string[], log: vscode.LogOutputChannel, join: (rel: string) => string): Promise<string[]> {
+/**
+ * The files below `root` (paths given by `join`), the folders nearest the top first; with `keep`, only the files it
+ * accepts, at most `most` of them. Stops after `maxVisited` entries.
+ */
+async function walk(root: vscode.Uri, excludes: string[], log: vscode.LogOutputChannel, join: (rel: string) => string,
+  { keep = () => true, most = Infinity, maxVisited = MAX_WALKED }: { keep?: (rel: string) => boolean; most?: number; maxVisited?: number } = {}): Promise<string[]> {
   const isExcluded = picomatch(excludes, { dot: true });
   const out: string[] = [];
-  const stack: { uri: vscode.Uri; rel: string }[] = [{ uri: root, rel: '' }];
+  const queue: { uri: vscode.Uri; rel: string }[] = [{ uri: root, rel: '' }];
   let visited = 0;
-  while (stack.length > 0) {
-    const { uri, rel } = stack.pop()!;
+  for (let next = 0; next < queue.length; next++) {
+    const { uri, rel } = queue[next];
     let entries: [string, vscode.FileType][];
     try {
       entries = await vscode.workspace.fs.readDirectory(uri);
@@ -150,15 +184,16 @@ async function walk(root: vscode.Uri, excludes: string[], log: vscode.LogOutputC
     for (const [name, type] of entries) {
       const childRel = rel ? `${rel}/${name}` : name;
       if (isExcluded(join(childRel)) || isExcluded(join(childRel) + '/')) continue;
-      if (++visited > MAX_WALKED) {
-        log.warn(`stopped listing after ${MAX_WALKED} entries`);
+      if (++visited > maxVisited) {
+        log.warn(`stopped listing ${root.toString(true)} after ${maxVisited} entries`);
         return out.sort();
       }
       // symbolic links to folders are not followed (no loops)
       if (type & vscode.FileType.Directory) {
-        if (!(type & vscode.FileType.SymbolicLink)) stack.push({ uri: vscode.Uri.joinPath(uri, name), rel: childRel });
-      } else if (type & vscode.FileType.File) {
+        if (!(type & vscode.FileType.SymbolicLink)) queue.push({ uri: vscode.Uri.joinPath(uri, name), rel: childRel });
+      } else if (type & vscode.FileType.File && keep(childRel)) {
         out.push(join(childRel));
+        if (out.length >= most) return out.sort();
       }
     }
   }

@@ -189,6 +189,33 @@ describe('notes folder of a multi-root workspace (vscode stub, folders on disk)'
     });
   });
 
+  it('looks for a series README in a virtual folder by walking it, never asking the file search, which would not answer', async () => {
+    const [app] = workspaceOf({ app: APP });
+    for (const [file, text] of Object.entries(NOTES)) writeIn(`${base}/mem`, file, text);
+    const mem = { name: 'mem', index: 1, uri: Uri.from({ scheme: 'memfs', path: `${base}/mem` }) };
+    workspace.workspaceFolders = [app, mem];
+    const ws = workspace as unknown as { findFiles: (p: { baseUri: Uri }, ...rest: unknown[]) => Promise<unknown> };
+    const original = ws.findFiles;
+    // as VS Code's search service for a scheme no extension searches: it waits for a search provider forever
+    let askedVirtual: () => void = () => undefined;
+    const asked = new Promise<'asked'>(resolve => { askedVirtual = () => resolve('asked'); });
+    ws.findFiles = (p, ...rest) => (p.baseUri.scheme === 'memfs' ? (askedVirtual(), new Promise(() => undefined)) : original(p, ...rest));
+    try {
+      const log = { info: (m: string) => logged.push(m), warn: (m: string) => logged.push(m), error: (m: string) => logged.push(m), show: () => undefined };
+      const s = new IndexService(provisionalNotesFolder() as unknown as vscode.Uri, log as unknown as vscode.LogOutputChannel);
+      service = s;
+      chooser = registerNotesFolder({ subscriptions } as unknown as vscode.ExtensionContext, s);
+      void s.start(chooser.initial);
+      assert.equal(await Promise.race([s.ready.then(() => 'ready'), asked]), 'ready', 'the file search was asked to search the virtual folder');
+      await idleOf(s);
+      assert.equal(s.root?.toString(), mem.uri.toString());
+      assert.ok(logged.some(l => l.startsWith('notes folder: mem (the first folder with a series README')), logged.join('\n'));
+      assert.deepEqual(files(s), ['01-one.md', 'README.md']);
+    } finally {
+      ws.findFiles = original;
+    }
+  });
+
   it('re-indexes when the setting is changed by hand', async () => {
     workspaceOf({ app: APP, notes: NOTES });
     const s = await activate();

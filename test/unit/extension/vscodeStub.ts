@@ -363,6 +363,13 @@ export const workspace = shared('workspace', () => ({
         throw fsError(e);
       }
     },
+    readDirectory: async (uri: Uri): Promise<[string, number][]> => {
+      try {
+        return readdirSync(uri.path, { withFileTypes: true }).map(e => [e.name, e.isDirectory() ? FileType.Directory : e.isFile() ? FileType.File : FileType.Unknown]);
+      } catch (e) {
+        throw fsError(e);
+      }
+    },
     readFile: async (uri: Uri): Promise<Uint8Array> => {
       try {
         return readFileSync(uri.path);
