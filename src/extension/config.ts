@@ -2,7 +2,7 @@ import { realpathSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { ConfigFileRefused, MAX_CONFIG_BYTES, readConfigFile as readLocalConfigFile } from '../node/configFile';
 import { filesExcludeGlobs } from './workspaceFiles';
-import { defaultConfig, mergeConfig, parseConfigText, type ConfigProblem, type NotesConfig } from '../core/config';
+import { defaultConfig, isPlainObject, mergeConfig, parseConfigText, type ConfigProblem, type NotesConfig } from '../core/config';
 
 /** File name of the shared configuration at the workspace root (read by the CLI too). */
 export const CONFIG_FILE = '.notes-navigator.json';
@@ -52,16 +52,32 @@ export async function loadNotesConfig(root: vscode.Uri | undefined): Promise<Loa
   return { config, problems };
 }
 
-/** Explicitly set values of the overlay settings (workspace folder, workspace or user scope). */
+/**
+ * Explicitly set values of the overlay settings: the user's, workspace's and workspace folder's values merged as VS
+ * Code merges them for `get` (the declared default left out, so that it never overrides the file).
+ */
 function settingsOverlay(root: vscode.Uri | undefined): Record<string, unknown> {
   const section = vscode.workspace.getConfiguration('notesNavigator', root);
   const out: Record<string, unknown> = {};
   for (const key of OVERLAY_KEYS) {
     const i = section.inspect<unknown>(key);
-    const value = i?.workspaceFolderValue ?? i?.workspaceValue ?? i?.globalValue;
+    const value = [i?.globalValue, i?.workspaceValue, i?.workspaceFolderValue].reduce(mergeScopes, undefined);
     if (value !== undefined) out[key] = value;
   }
   return out;
+}
+
+/**
+ * A setting's value in a narrower scope over its value in a wider one, as VS Code merges them (its
+ * ConfigurationModel.mergeContents): two objects key by key, and so on down; anything else (an array, a string, one
+ * object and one other value) is replaced by the narrower value.
+ */
+export function mergeScopes(wider: unknown, narrower: unknown): unknown {
+  if (narrower === undefined) return wider;
+  if (!isPlainObject(wider) || !isPlainObject(narrower)) return narrower;
+  const merged = new Map(Object.entries(wider));
+  for (const [key, value] of Object.entries(narrower)) merged.set(key, merged.has(key) ? mergeScopes(merged.get(key), value) : value);
+  return Object.fromEntries(merged); // (own properties, even one named __proto__)
 }
 
 /**

@@ -1,7 +1,7 @@
-import { settings } from './vscodeStub';
+import { settings, workspace } from './vscodeStub';
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
-import { editorSettings, loadNotesConfig } from '../../../src/extension/config';
+import { editorSettings, loadNotesConfig, mergeScopes } from '../../../src/extension/config';
 
 const declared = (JSON.parse(readFileSync('package.json', 'utf8')) as {
   contributes: { configuration: { properties: Record<string, { default?: unknown; enum?: unknown[]; type?: string }> } };
@@ -50,6 +50,53 @@ describe('notesNavigator.* settings at runtime', () => {
     assert.deepEqual(config.priorityLabels['must-read'], ['Core']);
     assert.deepEqual(config.statusWords.done, ['Finished']);
     assert.deepEqual(editorSettings(undefined), { diagnosticsEnabled: false, debounceMs: 250, groupBy: 'batch' });
+  });
+
+  describe('a setting set in several scopes (user, workspace, workspace folder)', () => {
+    const ws = workspace as unknown as { getConfiguration: unknown };
+    const original = ws.getConfiguration;
+    afterEach(() => { ws.getConfiguration = original; });
+    /** Settings answered by `inspect` per scope: key → [user, workspace, folder] (undefined: not set there). */
+    const scoped = (values: Record<string, [unknown, unknown, unknown]>) => {
+      ws.getConfiguration = (section: string) => ({
+        get: () => undefined,
+        inspect: (key: string) => {
+          const v = section === 'notesNavigator' ? values[key] : undefined;
+          return v && { defaultValue: {}, globalValue: v[0], workspaceValue: v[1], workspaceFolderValue: v[2] };
+        },
+      });
+    };
+
+    it('merges an object setting key by key, as VS Code does, and takes an array setting from the narrowest scope', async () => {
+      scoped({
+        rules: [{ 'chapter-planned': 'off', 'link-broken': 'warning' }, { 'link-anchor-broken': 'error' }, { 'link-broken': 'off' }],
+        allowedValues: [{ status: ['a', 'b'], note_type: ['x'] }, { status: ['c'] }, undefined],
+        priorityLabels: [{ 'must-read': ['Core'] }, undefined, { skippable: ['Later'] }],
+        statusWords: [undefined, { done: ['Finished'] }, { pending: ['Todo'] }],
+        include: [['a/**/*.md'], ['b/**/*.md'], undefined],
+        exclude: [['x/**'], undefined, undefined],
+      });
+      const { config, problems } = await loadNotesConfig(undefined);
+      assert.deepEqual(problems, []);
+      assert.equal(config.rules['chapter-planned'], 'off', 'the user\'s rule is kept beside the workspace\'s');
+      assert.equal(config.rules['link-anchor-broken'], 'error');
+      assert.equal(config.rules['link-broken'], 'off', 'the folder\'s value wins');
+      assert.deepEqual([config.allowedValues.status, config.allowedValues.note_type], [['c'], ['x']], 'a field\'s list is replaced, not joined');
+      assert.deepEqual([config.priorityLabels['must-read'], config.priorityLabels.skippable], [['Core'], ['Later']]);
+      assert.deepEqual([config.statusWords.done, config.statusWords.pending], [['Finished'], ['Todo']]);
+      assert.deepEqual([config.include, config.exclude], [['b/**/*.md'], ['x/**']]);
+    });
+
+    it('merges as VS Code\'s configuration model does: objects all the way down, anything else replaced', () => {
+      assert.deepEqual(mergeScopes({ a: { b: 1, c: [1] } }, { a: { d: 2, c: [2] } }), { a: { b: 1, c: [2], d: 2 } });
+      assert.deepEqual(mergeScopes({ a: 1 }, 7), 7);
+      assert.deepEqual(mergeScopes(7, { a: 1 }), { a: 1 });
+      assert.deepEqual(mergeScopes({ a: 1 }, undefined), { a: 1 });
+      assert.deepEqual(mergeScopes(undefined, ['x']), ['x']);
+      const merged = mergeScopes({}, JSON.parse('{ "__proto__": { "polluted": true } }')) as Record<string, unknown>;
+      assert.equal(({} as Record<string, unknown>).polluted, undefined);
+      assert.equal(Object.getPrototypeOf(merged), Object.prototype, 'a key named __proto__ stays a key');
+    });
   });
 
   it('falls back to the default on a value of the wrong type, and says so in the log', () => {
