@@ -1,6 +1,7 @@
-import { realpathSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { ConfigFileRefused, MAX_CONFIG_BYTES, readConfigFile as readLocalConfigFile } from '../node/configFile';
+import { countPhrase } from './countPhrases';
 import { filesExcludeGlobs } from './workspaceFiles';
 import { defaultConfig, isPlainObject, mergeConfig, parseConfigText, type ConfigProblem, type NotesConfig } from '../core/config';
 
@@ -23,6 +24,8 @@ export interface LoadedConfig {
   config: NotesConfig;
   /** problems of `.notes-navigator.json` and of the settings, prefixed with where they come from */
   problems: string[];
+  /** what the log should say of the configuration that is no problem (the folder is not on disk) */
+  notices: string[];
 }
 
 /**
@@ -31,10 +34,12 @@ export interface LoadedConfig {
  */
 export async function loadNotesConfig(root: vscode.Uri | undefined): Promise<LoadedConfig> {
   const problems: string[] = [];
+  const notices: string[] = [];
   let config = defaultConfig();
   if (root) {
     const file = await readConfigFile(root);
-    if (file.error) problems.push(`${CONFIG_FILE}: could not be read: ${file.error}`);
+    if (file.folderMissing) notices.push(`the notes folder ${root.fsPath} is not on disk (${file.folderMissing}): there is no ${CONFIG_FILE} to read`);
+    else if (file.error) problems.push(`${CONFIG_FILE}: could not be read: ${file.error}`);
     else if (file.text !== undefined) {
       const parsed = parseConfigText(file.text, config);
       config = parsed.config;
@@ -49,7 +54,42 @@ export async function loadNotesConfig(root: vscode.Uri | undefined): Promise<Loa
   }
   const hidden = filesExcludeGlobs(root);
   if (hidden.length > 0) config = { ...config, unlistedGlobs: hidden };
-  return { config, problems };
+  return { config, problems, notices };
+}
+
+/**
+ * Tells of the configuration's problems (in the log and a warning) and notices (in the log), each once until it is
+ * gone: the file is read again at every reconcile with the disk.
+ */
+export class ConfigReports {
+  /** what was said and is still so */
+  private readonly told = new Set<string>();
+
+  constructor(private readonly log: vscode.LogOutputChannel) {}
+
+  /** Forgets what was said (another folder is indexed). */
+  clear(): void {
+    this.told.clear();
+  }
+
+  report({ problems, notices }: LoadedConfig): void {
+    // one that is gone is forgotten: should it come back, it is said again
+    for (const p of this.told) if (!problems.includes(p) && !notices.includes(p)) this.told.delete(p);
+    for (const n of notices.filter(n => !this.told.has(n))) {
+      this.told.add(n);
+      this.log.info(`configuration: ${n}`);
+    }
+    const fresh = problems.filter(p => !this.told.has(p));
+    if (fresh.length === 0) return;
+    for (const p of fresh) {
+      this.told.add(p);
+      this.log.warn(`configuration: ${p}`);
+    }
+    const show = vscode.l10n.t('Show Log');
+    void vscode.window
+      .showWarningMessage(vscode.l10n.t('Notes Navigator: the configuration has {0}; the defaults are used for the values concerned.', countPhrase.problems(fresh.length)), show)
+      .then(choice => { if (choice === show) this.log.show(true); });
+  }
 }
 
 /**
@@ -130,10 +170,22 @@ export function filesDiffer(a: NotesConfig, b: NotesConfig): boolean {
  * out of the folder. On this machine's disk the CLI's reader checks it; elsewhere `workspace.fs.stat` tells its
  * type and size, and a symbolic link is refused (its target cannot be told).
  */
-async function readConfigFile(root: vscode.Uri): Promise<{ text?: string; error?: string }> {
+async function readConfigFile(root: vscode.Uri): Promise<{ text?: string; error?: string; folderMissing?: string }> {
   const uri = vscode.Uri.joinPath(root, CONFIG_FILE);
   try {
-    if (root.scheme === 'file') return { text: readLocalConfigFile(uri.fsPath, realpathSync(root.fsPath)) };
+    if (root.scheme === 'file') {
+      let folderReal: string;
+      try {
+        folderReal = realpathSync(root.fsPath);
+        if (!statSync(folderReal).isDirectory()) return { folderMissing: 'ENOTDIR' };
+      } catch (e) {
+        // the workspace folder is gone, or was never there: no configuration, rather than one that cannot be read
+        const code = (e as NodeJS.ErrnoException).code;
+        if (code === 'ENOENT' || code === 'ENOTDIR') return { folderMissing: code };
+        throw e;
+      }
+      return { text: readLocalConfigFile(uri.fsPath, folderReal) };
+    }
     const st = await vscode.workspace.fs.stat(uri);
     if (st.type !== vscode.FileType.File) return { error: 'not a regular file inside the folder' };
     if (st.size > MAX_CONFIG_BYTES) return { error: `larger than ${MAX_CONFIG_BYTES / (1024 * 1024)} MB` };

@@ -5,8 +5,7 @@ import type { FileEdit, Position, Range } from '../core/model';
 import { decodeNote } from '../core/text/decode';
 import type { FsEventKind } from './blindFolders';
 import { BufferFeed } from './bufferFeed';
-import { countPhrase } from './countPhrases';
-import { CONFIG_FILE, editorSettings, filesDiffer, loadNotesConfig, onlySeveritiesDiffer, type EditorSettings } from './config';
+import { CONFIG_FILE, ConfigReports, editorSettings, filesDiffer, loadNotesConfig, onlySeveritiesDiffer, type EditorSettings } from './config';
 import { DiskFeed } from './diskFeed';
 import { ReconcileSoon, reconcileAfterCommands, reconcileOnFocus, reconciledText, type Reconciled } from './diskReconcile';
 import { fileOfUri, fromVscodePosition, toVscodeRange, uriOfFile, workspaceEditOf } from './editorPaths';
@@ -62,8 +61,8 @@ export class IndexService implements vscode.Disposable {
   private hasSeries: boolean | undefined;
   /** how the indexed folder is listed: by the file search, or a walk that finds its last listing */
   private readonly listings: FolderListings;
-  /** configuration problems the user was told about and that are still there (not told twice) */
-  private readonly shownProblems = new Set<string>();
+  /** configuration problems and notices the user was told about and that are still there (not told twice) */
+  private readonly configReports: ConfigReports;
   private queue: Promise<void>;
   private resolveReady!: () => void;
   private settingsValue: EditorSettings;
@@ -82,6 +81,7 @@ export class IndexService implements vscode.Disposable {
     this.onDidChangeSettings = this.settingsEmitter.event;
     this.onDidChangeRoot = this.rootEmitter.event;
     this.listings = new FolderListings(this.log);
+    this.configReports = new ConfigReports(this.log);
     this.onDidReadSeries = this.seriesReadEmitter.event;
     this.settingsValue = editorSettings(root, m => this.log.warn(m));
     this.disposables.push(this.changeEmitter, this.progressEmitter, this.settingsEmitter, this.rootEmitter, this.seriesReadEmitter);
@@ -324,7 +324,7 @@ export class IndexService implements vscode.Disposable {
    */
   private switchRoot(root: vscode.Uri | undefined): void {
     this.buffers.clear();
-    this.shownProblems.clear();
+    this.configReports.clear();
     this.index.beginBatch();
     const gone = this.index.setHiddenNotes([]);
     for (const f of [...this.index.files()]) gone.push(...this.index.removeFile(f));
@@ -342,20 +342,9 @@ export class IndexService implements vscode.Disposable {
   }
 
   private async readConfig(): Promise<NotesConfig> {
-    const { config, problems } = await loadNotesConfig(this.root);
-    // each problem is said once until it is fixed: the file is read again at every reconcile with the disk
-    const fresh = problems.filter(p => !this.shownProblems.has(p));
-    for (const p of fresh) this.log.warn(`configuration: ${p}`);
-    // a problem that was fixed is forgotten: should it come back, it is reported again
-    for (const p of this.shownProblems) if (!problems.includes(p)) this.shownProblems.delete(p);
-    if (fresh.length > 0) {
-      fresh.forEach(p => this.shownProblems.add(p));
-      const show = vscode.l10n.t('Show Log');
-      void vscode.window
-        .showWarningMessage(vscode.l10n.t('Notes Navigator: the configuration has {0}; the defaults are used for the values concerned.', countPhrase.problems(fresh.length)), show)
-        .then(choice => { if (choice === show) this.log.show(true); });
-    }
-    return config;
+    const loaded = await loadNotesConfig(this.root);
+    this.configReports.report(loaded);
+    return loaded.config;
   }
 
   // ------------------------------------------------------------------------------------ live updates
