@@ -1,4 +1,4 @@
-import { events, Uri, warnings } from './vscodeStub';
+import { events, Uri, warnings, workspace } from './vscodeStub';
 import { strict as assert } from 'node:assert';
 import type * as vscode from 'vscode';
 import { linkUpdatesFor, registerRenameParticipant } from '../../../src/extension/features/renameFiles';
@@ -63,5 +63,25 @@ describe('rename: links that could not be updated', () => {
     warnings.length = 0;
     await linkUpdatesFor(nav.service, [{ from: 'b.md', to: 'c.md' }]);
     assert.deepEqual(warnings, ['Not updated for the new name: 2 links, listed in the Notes Navigator log.']);
+  });
+});
+
+describe('rename participant in an untrusted workspace', () => {
+  afterEach(() => { workspace.isTrusted = true; });
+
+  it('still updates the links of the other notes: the rename is the user\'s own edit (the manifest\'s untrusted text says so)', async () => {
+    workspace.isTrusted = false;
+    const nav = await navigationOf({ 'a.md': FM('A') + 'See [b](b.md).\n', 'b.md': FM('B') });
+    const handed: unknown[] = [];
+    Object.assign(nav.service, { toWorkspaceEdit: (edits: unknown[]) => edits });
+    const participant = registerRenameParticipant(nav.service);
+    try {
+      events.willRenameFiles.fire({ files: [{ oldUri: Uri.file('/ws/b.md'), newUri: Uri.file('/ws/c.md') }], waitUntil: (p: unknown) => handed.push(p) });
+      assert.equal(handed.length, 1, 'no edit handed to the rename');
+      const edits = await handed[0] as { file: string; edits: { newText: string }[] }[];
+      assert.deepEqual(edits.map(e => [e.file, e.edits.map(x => x.newText)]), [['a.md', ['c.md']]]);
+    } finally {
+      participant.dispose();
+    }
   });
 });

@@ -51,6 +51,14 @@ describe('write commands in an untrusted workspace', () => {
 });
 
 describe('the untrusted-workspace capability in the manifest', () => {
+  it('says, in every language and as the README does, that a rename you make still updates the links in other notes', () => {
+    const en = JSON.parse(readFileSync('package.nls.json', 'utf8')) as Record<string, string>;
+    const zh = JSON.parse(readFileSync('package.nls.zh-tw.json', 'utf8')) as Record<string, string>;
+    assert.match(en['capabilities.untrusted'], /renaming or moving a note yourself still updates the links to it in the other notes/);
+    assert.match(zh['capabilities.untrusted'], /重新命名或移動筆記時，其他筆記中指向它的連結仍會一併更新/);
+    assert.match(readFileSync('README.md', 'utf8').replace(/\s+/g, ' '), /Restricted Mode\) workspace .* the link updates after a rename you make, still apply/);
+  });
+
   it('names, in every language, each command the workspace trust disables (as its title reads)', () => {
     const manifest = JSON.parse(readFileSync('package.json', 'utf8')) as {
       capabilities: { untrustedWorkspaces: { supported: string; description: string } };
