@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { hasFileSearch } from './workspaceFiles';
 
 /** What a reconcile with the disk changed in the index (workspace-relative files). */
 export interface Reconciled {
@@ -11,18 +12,54 @@ export interface Reconciled {
 /** Wait before the disk is listed (focus, and the watcher's confused reports, often come in a burst). */
 export const RECONCILE_DELAY_MS = 500;
 
-/** Runs a reconcile a moment after the last call of `soon` (calls in between put it off). */
+/** Least time between two reconciles of a virtual notes folder, each of which walks it whole. */
+export const VIRTUAL_RECONCILE_GAP_MS = 30_000;
+
+/** How often reconciles may run. */
+export interface ReconcilePace {
+  /** least time between the start of two reconciles (0: no least) */
+  gapMs(): number;
+  /** told when a reconcile is put off to keep that gap, once until one runs */
+  deferred(waitMs: number): void;
+  /** the clock (Date.now unless a test gives another) */
+  now?(): number;
+}
+
+/**
+ * Runs a reconcile a moment after the last call of `soon` (calls in between put it off), and, with a `pace`, not
+ * sooner than its gap after the last one: a call within the gap runs once the gap is over.
+ */
 export class ReconcileSoon implements vscode.Disposable {
   private timer: ReturnType<typeof setTimeout> | undefined;
+  private lastRun: number | undefined;
+  private toldDeferred = false;
 
-  constructor(private readonly run: () => void, private readonly delayMs = RECONCILE_DELAY_MS) {}
+  constructor(private readonly run: () => void, private readonly delayMs = RECONCILE_DELAY_MS, private readonly pace?: ReconcilePace) {}
 
   soon(): void {
     this.stop();
+    this.arm(this.delayMs);
+  }
+
+  private arm(ms: number): void {
     this.timer = setTimeout(() => {
       this.timer = undefined;
-      this.run();
-    }, this.delayMs);
+      this.fire();
+    }, ms);
+  }
+
+  private fire(): void {
+    const now = this.pace?.now?.() ?? Date.now();
+    const wait = this.lastRun === undefined ? 0 : this.lastRun + (this.pace?.gapMs() ?? 0) - now;
+    if (wait > 0) {
+      if (!this.toldDeferred) this.pace?.deferred(wait);
+      this.toldDeferred = true;
+      this.arm(wait);
+      return;
+    }
+    this.lastRun = now;
+    this.toldDeferred = false;
+    this.run();
   }
 
   stop(): void {
@@ -33,6 +70,22 @@ export class ReconcileSoon implements vscode.Disposable {
   dispose(): void {
     this.stop();
   }
+}
+
+/**
+ * The pace of the reconciles of the notes folder `root()`: at most one per VIRTUAL_RECONCILE_GAP_MS for a virtual
+ * folder, whose listing is a `workspace.fs` walk of the whole tree (no file search, no quick walk with Node), said
+ * in the log when a reconcile waits; no limit for a folder on disk or remote.
+ */
+export function virtualFolderPace(root: () => vscode.Uri | undefined, log: vscode.LogOutputChannel): ReconcilePace {
+  return {
+    gapMs: () => {
+      const uri = root();
+      return uri && !hasFileSearch(uri) ? VIRTUAL_RECONCILE_GAP_MS : 0;
+    },
+    deferred: waitMs => log.info(`the disk listing waits ${Math.ceil(waitMs / 1000)} s: the notes folder is virtual (${root()?.scheme}), `
+      + `each listing walks it whole, and it is listed at most once every ${VIRTUAL_RECONCILE_GAP_MS / 1000} s`),
+  };
 }
 
 /**

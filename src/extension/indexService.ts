@@ -7,7 +7,7 @@ import type { FsEventKind } from './blindFolders';
 import { BufferFeed } from './bufferFeed';
 import { CONFIG_FILE, ConfigReports, editorSettings, filesDiffer, loadNotesConfig, onlySeveritiesDiffer, type EditorSettings } from './config';
 import { DiskFeed } from './diskFeed';
-import { ReconcileSoon, reconcileAfterCommands, reconcileOnFocus, reconciledText, type Reconciled } from './diskReconcile';
+import { RECONCILE_DELAY_MS, ReconcileSoon, reconcileAfterCommands, reconcileOnFocus, reconciledText, virtualFolderPace, type Reconciled } from './diskReconcile';
 import { fileOfUri, fromVscodePosition, toVscodeRange, uriOfFile, workspaceEditOf } from './editorPaths';
 import { diskBytes, errorText, loadAll, yieldToEventLoop, type LoadProgress } from './workspaceLoad';
 import { FolderListings } from './folderListings';
@@ -57,7 +57,7 @@ export class IndexService implements vscode.Disposable {
   /** what changed on disk */
   private readonly disk: DiskFeed;
   /** a reconcile with the disk, a moment after the window regains focus, a command ends or the watcher reports what is not so */
-  private readonly reconcileSoon = new ReconcileSoon(() => void this.reconcile());
+  private readonly reconcileSoon: ReconcileSoon;
   private hasSeries: boolean | undefined;
   /** how the indexed folder is listed: by the file search, or a walk that finds its last listing */
   private readonly listings: FolderListings;
@@ -82,6 +82,7 @@ export class IndexService implements vscode.Disposable {
     this.onDidChangeRoot = this.rootEmitter.event;
     this.listings = new FolderListings(this.log);
     this.configReports = new ConfigReports(this.log);
+    this.reconcileSoon = new ReconcileSoon(() => void this.reconcile(), RECONCILE_DELAY_MS, virtualFolderPace(() => this.root, this.log));
     this.onDidReadSeries = this.seriesReadEmitter.event;
     this.settingsValue = editorSettings(root, m => this.log.warn(m));
     this.disposables.push(this.changeEmitter, this.progressEmitter, this.settingsEmitter, this.rootEmitter, this.seriesReadEmitter);

@@ -10,6 +10,15 @@ const MAX_WALKED = 200_000;
 const SEARCH_PATIENCE_MS = 10_000;
 
 /**
+ * Whether VS Code's file search serves the folder: on this machine's disk or remote. A virtual folder (`memfs`,
+ * `sftp`…) is walked with `workspace.fs` instead: its search may need a provider no extension gives, and then never
+ * answers (microsoft/vscode#228990).
+ */
+export function hasFileSearch(folder: vscode.Uri): boolean {
+  return folder.scheme === 'file' || folder.scheme === 'vscode-remote';
+}
+
+/**
  * Every file under `folder` (workspace-relative paths, prefixed with `prefix` when the folder is not the
  * workspace root), skipping `files.exclude` and the folders that are never indexed. Uses the search service
  * (`findFiles`) for disk and remote workspaces and a `workspace.fs` walk for virtual ones.
@@ -17,7 +26,7 @@ const SEARCH_PATIENCE_MS = 10_000;
 export async function listWorkspaceFiles(folder: vscode.Uri, log: vscode.LogOutputChannel, prefix = ''): Promise<string[]> {
   const excludes = excludeGlobs(folder);
   const join = (rel: string) => (prefix ? `${prefix}/${rel}` : rel);
-  if (folder.scheme === 'file' || folder.scheme === 'vscode-remote') {
+  if (hasFileSearch(folder)) {
     try {
       const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, '**/*'), braceGlob(excludes));
       const base = folder.path.endsWith('/') ? folder.path : folder.path + '/';
@@ -87,7 +96,7 @@ export async function listHiddenNotes(folder: vscode.Uri, log: vscode.LogOutputC
   if (hidden.length === 0) return [];
   const isHiddenNote = (rel: string) => isMarkdown(rel) && !isAlwaysExcluded(rel) && isUnlisted({ unlistedGlobs: hidden }, rel);
   let rels: string[];
-  if (folder.scheme === 'file' || folder.scheme === 'vscode-remote') {
+  if (hasFileSearch(folder)) {
     const base = folder.path.endsWith('/') ? folder.path : folder.path + '/';
     const found = new Set<string>();
     try {
@@ -118,7 +127,7 @@ export async function listHiddenNotes(folder: vscode.Uri, log: vscode.LogOutputC
  */
 export async function findSomeFiles(folder: vscode.Uri, glob: string, most: number, log: vscode.LogOutputChannel,
   maxVisited: number, patienceMs = SEARCH_PATIENCE_MS): Promise<vscode.Uri[]> {
-  if (folder.scheme === 'file' || folder.scheme === 'vscode-remote') {
+  if (hasFileSearch(folder)) {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const late = new Promise<undefined>(resolve => { timer = setTimeout(() => resolve(undefined), patienceMs); });
     try {

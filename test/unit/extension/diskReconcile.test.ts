@@ -3,7 +3,7 @@ import { strict as assert } from 'node:assert';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import type * as vscode from 'vscode';
-import { ReconcileSoon, reconcileAfterCommands, reconcileOnFocus, reconciledText } from '../../../src/extension/diskReconcile';
+import { ReconcileSoon, reconcileAfterCommands, reconcileOnFocus, reconciledText, VIRTUAL_RECONCILE_GAP_MS, virtualFolderPace } from '../../../src/extension/diskReconcile';
 import { IndexService } from '../../../src/extension/indexService';
 import { buffer, freshFolder, idleOf, settle, stopLive, writeIn, type Live } from './liveService';
 import { events, Uri, workspace } from './vscodeStub';
@@ -180,6 +180,72 @@ describe('what starts a reconcile', () => {
     events.taskProcessEnd.fire({ exitCode: 0 });
     await settle(40);
     assert.equal(runs, 2, 'nothing once disposed');
+  });
+});
+
+describe('the pace of the reconciles of a virtual notes folder (each walks the whole tree)', () => {
+  /** Waits (a few ms at a time) until `done` holds. */
+  const until = async (done: () => boolean) => { for (let i = 0; i < 2000 && !done(); i++) await settle(5); assert.ok(done()); };
+
+  it('runs a reconcile asked within the gap once the gap is over, and says once that it waits', async () => {
+    let clock = 0;
+    let runs = 0;
+    const said: number[] = [];
+    const trigger = new ReconcileSoon(() => runs++, 1, { gapMs: () => 60_000, deferred: ms => said.push(ms), now: () => clock });
+    try {
+      trigger.soon();
+      await until(() => runs === 1);
+      clock = 10_000;
+      trigger.soon();
+      await until(() => said.length === 1);
+      trigger.soon(); // asked again while it waits: said once
+      await settle(20);
+      assert.deepEqual([runs, said], [1, [50_000]], 'put off until 60 s after the last run');
+      clock = 70_000;
+      trigger.soon();
+      await until(() => runs === 2);
+      clock = 80_000;
+      trigger.soon();
+      await until(() => said.length === 2);
+      assert.deepEqual([runs, said], [2, [50_000, 50_000]], 'waiting again is said again');
+    } finally {
+      trigger.dispose();
+    }
+  });
+
+  it('limits only a folder that is neither on disk nor remote, and the log says why it waits', () => {
+    const lines: string[] = [];
+    let root: Uri | undefined = Uri.from({ scheme: 'memfs', path: '/notes' });
+    const pace = virtualFolderPace(() => root as unknown as vscode.Uri, keptLog(lines));
+    assert.equal(pace.gapMs(), VIRTUAL_RECONCILE_GAP_MS);
+    pace.deferred(12_300);
+    assert.deepEqual(lines, [`the disk listing waits 13 s: the notes folder is virtual (memfs), each listing walks it whole, and it is listed at most once every ${VIRTUAL_RECONCILE_GAP_MS / 1000} s`]);
+    for (const scheme of ['file', 'vscode-remote']) {
+      root = Uri.from({ scheme, path: '/notes' });
+      assert.equal(pace.gapMs(), 0, scheme);
+    }
+    root = undefined;
+    assert.equal(pace.gapMs(), 0);
+  });
+
+  it('the service lists a virtual folder again on focus, but not a second time within the gap', async () => {
+    const dir = freshFolder('nn-paced-');
+    writeIn(dir, 'a.md', '# A\n');
+    const lines: string[] = [];
+    const service = new IndexService(Uri.from({ scheme: 'memfs', path: dir }) as unknown as vscode.Uri, keptLog(lines));
+    try {
+      void service.start();
+      await service.ready;
+      await idleOf(service);
+      const listed = service.listingCounts.searched;
+      events.windowState.fire({ focused: true });
+      await until(() => service.listingCounts.searched === listed + 1);
+      events.windowState.fire({ focused: true });
+      await until(() => lines.some(l => l.startsWith('the disk listing waits')));
+      assert.equal(service.listingCounts.searched, listed + 1, 'listed a second time within the gap');
+    } finally {
+      stopLive({ service, collection: undefined as never, subscriptions: [] }, dir);
+    }
   });
 });
 
