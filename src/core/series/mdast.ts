@@ -14,12 +14,23 @@ export function endOf(node: Nodes): number {
   return node.position?.end.offset ?? startOf(node);
 }
 
-/** The visible text of a node: text, inline code values, link texts … concatenated (no markup). */
+/** An HTML line break as a tag of its own: `<br>`, `<BR/>`, `<br />` (attributes allowed). */
+const BR_TAG = /^<br(?:\s[^>]*)?\/?>$/i;
+
+/**
+ * The visible text of a node: text, inline code values, link texts … concatenated (no markup). A line break (a
+ * hard break, or a `<br>` tag) reads as a space, so that `Line1<br>Line2` is two words; other inline HTML is
+ * markup, left out (the text between `<b>` and `</b>` is text nodes of its own, and stays).
+ */
 export function nodeText(node: Nodes): string {
   const parts: string[] = [];
   const visit = (n: Nodes): void => {
     if ('value' in n && typeof n.value === 'string' && (n.type === 'text' || n.type === 'inlineCode')) {
       parts.push(n.value);
+      return;
+    }
+    if (n.type === 'break' || (n.type === 'html' && BR_TAG.test(n.value.trim()))) {
+      parts.push(' ');
       return;
     }
     if ('children' in n) for (const c of (n as Parent).children) visit(c as Nodes);

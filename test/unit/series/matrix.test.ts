@@ -181,6 +181,17 @@ describe('coverage matrix parser', () => {
       assert.equal(cov.problems.length, 1);
     });
 
+    it('a <br> in a cell separates words (any case, <br/>, <br />); other inline HTML is left out, its text kept', () => {
+      const text = [
+        '| Capability Area | Required Topic | Coverage Files | Status |',
+        '| --- | --- | --- | --- |',
+        '| Line1<br>Line2 | a<BR/>b<br />c | `a.md` | Done |',
+        '| <b>Bold</b> area | x<!-- note -->y <span class="k">z</span> | `b.md` | Done |',
+      ].join('\n');
+      const rows = parse(text).rows;
+      assert.deepEqual(rows.map(r => [r.area, r.topic]), [['Line1 Line2', 'a b c'], ['Bold area', 'xy z']]);
+    });
+
     it('parses cross-reference spans without a folder and sides at the root', () => {
       const text = '## Cross-references\n\n- `17_1-17_2` <-> `../other.md`\n- `a.md` and `b.md` without arrow\n- `x.md` ↔ `y.md`\n';
       const cov = parse(text, 'coverage_matrix.md');

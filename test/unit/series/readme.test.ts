@@ -129,6 +129,12 @@ describe('series README parser', () => {
       assert.deepEqual(chapters.map(c => c.priority), ['must-read', 'important', 'skippable', 'must-read', 'must-read']);
     });
 
+    it('a line break in a heading or a chapter label (<br>, a hard break) separates words', () => {
+      const text = '## Chapters\n\n### System<br/>Design\n\n- [Part one\\\nPart two](x/07_x.md) - 必讀 - 5 min\n';
+      const cat = parse(text).categories[0];
+      assert.deepEqual([cat.name, cat.chapters[0].label], ['System Design', 'Part one Part two']);
+    });
+
     it('keeps an unknown priority label without a canonical priority', () => {
       const text = '## Chapters\n\n### C\n\n- [x](x/07_x.md) - Optional - 5 min\n';
       const ch = parse(text).categories[0].chapters[0];
