@@ -1,15 +1,7 @@
 import type { NotesConfig } from '../../core/config';
 import { statusWordLike } from '../../core/series/wording';
+import { markdownCodeCell, markdownText } from '../../core/text/markdownCell';
 import type { JsonCoverage } from '../report';
-
-/**
- * Plain text (a cell's text as read) as one table cell: each `|` escaped, and the backslashes right before one doubled
- * so that they stay text (`a\|b` is written `a\\\|b`) instead of escaping the escape. One match per backslash run:
- * linear.
- */
-function cell(s: string): string {
-  return s.replace(/\r?\n/g, ' ').replace(/\\+\|?|\|/g, m => (m.endsWith('|') ? m.slice(0, -1).repeat(2) + '\\|' : m));
-}
 
 /**
  * Source text of a cell (the Status cell as the matrix writes it, escapes and all) as one cell again: as written, so
@@ -31,15 +23,15 @@ export function formatCoverageMarkdown(coverage: JsonCoverage[], config: NotesCo
     const language = languages.get(s.series);
     const done = s.rows.filter(r => r.computed === 'done').length;
     const mismatches = s.rows.filter(r => r.outOfDate).length;
-    out.push(`## ${s.title} (${s.series})`, '');
+    out.push(`## ${markdownText(s.title)} (${markdownText(s.series)})`, '');
     out.push(`Coverage: ${done}/${s.rows.length} done, ${s.rows.filter(r => r.computed === 'in-progress').length} in progress, ${mismatches} declared status${mismatches === 1 ? '' : 'es'} out of date.`, '');
     out.push('| Capability Area | Required Topic | Coverage Files | Declared | Computed |', '| --- | --- | --- | --- | --- |');
     for (const r of s.rows) {
       const declared = r.declaredText !== '' ? sourceCell(r.declaredText) : '—';
       // as statusWordForRow picks it (this row is the JSON one, without the matrix row's ranges)
-      const computed = cell(statusWordLike(config, r.computed, r.declaredText !== '' ? r.declaredText : language)) + (r.outOfDate ? ' ⚠' : '');
-      const files = r.files.map((f, i) => `\`${f}\` (${r.fileStates[i]})`).join('<br>');
-      out.push(`| ${cell(r.area)} | ${cell(r.topic)} | ${cell(files)} | ${declared} | ${computed} |`);
+      const computed = markdownText(statusWordLike(config, r.computed, r.declaredText !== '' ? r.declaredText : language)) + (r.outOfDate ? ' ⚠' : '');
+      const files = r.files.map((f, i) => `${markdownCodeCell(f)} (${r.fileStates[i]})`).join('<br>');
+      out.push(`| ${markdownText(r.area)} | ${markdownText(r.topic)} | ${files} | ${declared} | ${computed} |`);
     }
     out.push('');
   }

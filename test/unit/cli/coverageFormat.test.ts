@@ -1,19 +1,35 @@
 import { strict as assert } from 'node:assert';
-import type { Table } from 'mdast';
+import type { Heading, InlineCode, Table } from 'mdast';
 import { formatCoverageMarkdown } from '../../../src/cli/format/coverage';
 import { defaultConfig } from '../../../src/core/config';
 import { parseMarkdownTree } from '../../../src/core/reference/remark';
-import { nodeText } from '../../../src/core/series/mdast';
+import { nodeText, walk } from '../../../src/core/series/mdast';
 import { cli, tempWorkspace } from './cliHarness';
 
 const FM = '---\ntitle: T\nnote_type: chapter\ndomain: backend\ntags: [a]\ncreated: 2026-01-01\nupdated: 2026-01-02\nstatus: active\n---\n';
 
-/** The text of each cell of each body row of the first table of a Markdown text, as GFM reads it (remark-gfm). */
-function bodyCells(md: string): string[][] {
+/** The first table of a Markdown text, as GFM reads it (remark-gfm). */
+function firstTable(md: string): Table {
   const table = parseMarkdownTree(md).children.find((n): n is Table => n.type === 'table');
   assert.ok(table, md);
-  return table.children.slice(1).map(row => row.children.map(c => nodeText(c)));
+  return table;
 }
+
+/** The text of each cell of each body row of the first table of a Markdown text. */
+function bodyCells(md: string): string[][] {
+  return firstTable(md).children.slice(1).map(row => row.children.map(c => nodeText(c)));
+}
+
+/** The code span values of the Coverage Files cell (the third) of each body row of the first table. */
+function fileCells(md: string): string[][] {
+  return firstTable(md).children.slice(1).map(row => {
+    const values: string[] = [];
+    walk(row.children[2], n => { if (n.type === 'inlineCode') values.push((n as InlineCode).value); });
+    return values;
+  });
+}
+
+const ROW = { declared: null, declaredText: 'Pending', computed: 'pending' as const, outOfDate: false };
 
 describe('coverage --format md table cells', () => {
   it('every row has the table\'s five cells, and area, topic and declared status read as in the matrix', async () => {
@@ -42,5 +58,32 @@ describe('coverage --format md table cells', () => {
       { ...row, declaredText: 'a | b' }, { ...row, declaredText: 'a \\\\| b' }, { ...row, declaredText: 'a \\| b' },
     ] }], defaultConfig(), new Map());
     assert.deepEqual(bodyCells(md).map(cells => [cells.length, cells[3]]), [[5, 'a | b'], [5, 'a \\| b'], [5, 'a | b']], md);
+  });
+
+  it('area, topic, title and series read back exactly, Markdown characters and all; each path reads back as its code span', () => {
+    const rows = [
+      { area: 'Vec<u8>', topic: '__init__ and [x](y)', files: ['s/01_a.md'] },
+      { area: '&lt;T&gt; *a* ~b~ `c`', topic: 'a\\|b \\* <!-- c --> <br> x@y.com www.a.com https://a.b/_c_', files: ['s/x`y.md', 's/``z.md`', ' s/p|q.md '] },
+      { area: 'gRPC & GraphQL', topic: 'CI/CD <-> a #1 (b) !c', files: ['s/02_b.md', 's/03_c.md'] },
+    ];
+    const md = formatCoverageMarkdown([{ series: 's_1', title: 'S *1* <T>', rows: rows.map(r => ({ ...ROW, ...r, fileStates: r.files.map(() => 'missing' as const) })) }],
+      defaultConfig(), new Map());
+    assert.deepEqual(bodyCells(md).map(cells => [cells.length, cells[0], cells[1]]), rows.map(r => [5, r.area, r.topic]), md);
+    assert.deepEqual(fileCells(md), rows.map(r => r.files), md);
+    const heading = parseMarkdownTree(md).children.find((n): n is Heading => n.type === 'heading');
+    assert.equal(heading && nodeText(heading), 'S *1* <T> (s_1)', md);
+    // only what could be read as Markdown is escaped: the rest stays readable
+    assert.ok(md.includes('| gRPC & GraphQL | CI/CD <-> a #1 (b) !c | `s/02_b.md` (missing)<br>`s/03_c.md` (missing) |'), md);
+  });
+
+  it('the matrix\'s own cells read back from the report as the matrix reads them', async () => {
+    const matrix = '| Capability Area | Required Topic | Coverage Files | Status |\n| --- | --- | --- | --- |\n'
+      + '| `Vec<u8>` | \\_\\_init\\_\\_ and \\[x\\](y) | `01_a.md` | Pending |\n'
+      + '| &lt;T&gt; | Line1<br>Line2 | `` x`y.md `` | Pending |\n';
+    const readme = '# S\n\n## Chapters\n\n### A\n\n- [a](01_a.md) - 必讀 - 5 min\n';
+    const r = await cli('coverage', tempWorkspace({ 'README.md': readme, 'coverage_matrix.md': matrix }));
+    assert.equal(r.code, 0, r.err);
+    assert.deepEqual(bodyCells(r.out).map(row => [row[0], row[1]]), [['Vec<u8>', '__init__ and [x](y)'], ['<T>', 'Line1 Line2']], r.out);
+    assert.deepEqual(fileCells(r.out), [['01_a.md'], ['x`y.md']], r.out);
   });
 });

@@ -1,0 +1,36 @@
+/**
+ * Text and paths written into one cell of a GFM table so that they read back as they are (as `nodeText` and an
+ * inline code value read them), and stay readable: only what can start Markdown syntax in a cell is escaped.
+ */
+
+/**
+ * Plain text as inline Markdown that reads back as it is, in a table cell too. Backslash escapes (CommonMark's; GFM
+ * keeps them in a cell, where `\|` is a pipe) go before what could open inline syntax (`` ` `` `*` `_` `[` `~`), the
+ * pipe that would end a cell, a `<` that could open HTML or an autolink, an `&` that could open an entity (`&lt;`),
+ * and a backslash that would escape the character after it (`a\|b` is written `a\\\|b`). GFM reads a URL or an e-mail
+ * address in text as a link whose text is its source, escapes and all: the `@` of an address, the `:` of `http://`
+ * and `https://` and the `.` of `www.` are escaped so that none is one. Other punctuation stays as written (`gRPC &
+ * GraphQL`, `CI/CD`, `a <-> b`). A line break is a space (a row is one line).
+ */
+export function markdownText(s: string): string {
+  return s.replace(/\r\n|\r|\n/g, ' ')
+    .replace(/\\(?=[!-/:-@[-`{-~])|[`*_[~|@]|<(?=[a-z/!?])|&(?=#?[a-z0-9]+;)|(?<=https?):(?=\/\/)|(?<=www)\./gi, m => '\\' + m);
+}
+
+/**
+ * A path as a code span in a table cell that reads back as the path: fenced by a backtick run longer than the
+ * longest inside it, with a space inside each fence when the path starts or ends with a backtick (or starts and ends
+ * with a space: CommonMark strips one from each side), and each `|` escaped (GFM reads `\|` in a code span in a table
+ * as `|`). A line break is a space. Backslashes right before a `|` cannot be written in a code span of a table (GFM
+ * keeps `\\`): they are doubled, so that the pipe stays escaped and the row keeps its cells.
+ */
+export function markdownCodeCell(s: string): string {
+  const value = s.replace(/\r\n|\r|\n/g, ' ')
+    // one match per backslash run: linear
+    .replace(/\\+\|?|\|/g, m => (m.endsWith('|') ? m.slice(0, -1).repeat(2) + '\\|' : m));
+  let longest = 0;
+  for (const run of value.match(/`+/g) ?? []) longest = Math.max(longest, run.length);
+  const fence = '`'.repeat(longest + 1);
+  const pad = value.startsWith('`') || value.endsWith('`') || (/^ [^]* $/.test(value) && /[^ ]/.test(value)) ? ' ' : '';
+  return fence + pad + value + pad + fence;
+}
