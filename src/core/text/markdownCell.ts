@@ -3,18 +3,27 @@
  * inline code value read them), and stay readable: only what can start Markdown syntax in a cell is escaped.
  */
 
+/** What `markdownText` escapes (a run of `_` as one match: it may stand inside a word). */
+const SYNTAX = /\\(?=[!-/:-@[-`{-~])|[`*[~|]|_+|<(?=[a-z/!?])|&(?=#?[a-z0-9]+;)|(?<=https?):(?=\/\/)|(?<=www)\./gi;
+/** A letter or digit: neither white space nor punctuation for CommonMark's flanking rules. */
+const WORD = /[\p{L}\p{N}]/u;
+
 /**
  * Plain text as inline Markdown that reads back as it is, in a table cell too. Backslash escapes (CommonMark's; GFM
  * keeps them in a cell, where `\|` is a pipe) go before what could open inline syntax (`` ` `` `*` `_` `[` `~`), the
  * pipe that would end a cell, a `<` that could open HTML or an autolink, an `&` that could open an entity (`&lt;`),
- * and a backslash that would escape the character after it (`a\|b` is written `a\\\|b`). GFM reads a URL or an e-mail
- * address in text as a link whose text is its source, escapes and all: the `@` of an address, the `:` of `http://`
- * and `https://` and the `.` of `www.` are escaped so that none is one. Other punctuation stays as written (`gRPC &
- * GraphQL`, `CI/CD`, `a <-> b`). A line break is a space (a row is one line).
+ * and a backslash that would escape the character after it (`a\|b` is written `a\\\|b`). GFM reads a URL in text as
+ * a link whose text is its source, escapes and all: the `:` of `http://` and `https://` and the `.` of `www.` are
+ * escaped so that none is one (an e-mail address ends at a backslash: it may stay one). Other punctuation stays as
+ * written (`gRPC & GraphQL`, `CI/CD`, `a <-> b`), and so does a `_` inside a word (`snake_case`: CommonMark's
+ * flanking rules let it neither open nor close emphasis). A line break is a space (a row is one line).
  */
 export function markdownText(s: string): string {
-  return s.replace(/\r\n|\r|\n/g, ' ')
-    .replace(/\\(?=[!-/:-@[-`{-~])|[`*_[~|@]|<(?=[a-z/!?])|&(?=#?[a-z0-9]+;)|(?<=https?):(?=\/\/)|(?<=www)\./gi, m => '\\' + m);
+  const line = s.replace(/\r\n|\r|\n/g, ' ');
+  return line.replace(SYNTAX, (m: string, at: number) => {
+    if (m[0] !== '_') return '\\' + m;
+    return WORD.test(line[at - 1] ?? '') && WORD.test(line[at + m.length] ?? '') ? m : m.replace(/_/g, '\\_');
+  });
 }
 
 /**
