@@ -5,6 +5,7 @@ import { relative } from '../paths';
 import { matrixTableLayouts } from '../series/matrix';
 import { ownPriorityLabels, priorityLabelLike, statusWordLike } from '../series/wording';
 import { LineIndex } from '../text/lineIndex';
+import { markdownCodeCell, markdownText } from '../text/markdownCell';
 
 /**
  * Quick-fix edits for the series rules: align a chapter's priority label with the reading lists,
@@ -19,10 +20,6 @@ import { LineIndex } from '../text/lineIndex';
 export function alignPriorityEdit(chapter: Chapter, priority: PriorityKey, config: NotesConfig = defaultConfig()): TextEdit | undefined {
   if (!chapter.priorityRange || ownPriorityLabels(config, priority).length === 0) return undefined;
   return { range: chapter.priorityRange, newText: priorityLabelLike(config, priority, chapter.priorityLabel) };
-}
-
-function escapeCell(s: string): string {
-  return s.replace(/\r\n|\r|\n/g, ' ').replace(/\|/g, '\\|');
 }
 
 function lineBreakAfter(text: string, offset: number): string {
@@ -58,9 +55,9 @@ export function addChapterToMatrixEdit(text: string, cov: CoverageModel, chapter
   const set = (i: number | undefined, value: string) => {
     if (i !== undefined && i < cells.length) cells[i] = value;
   };
-  set(layout.columns.area, escapeCell(chapter.category));
-  set(layout.columns.topic, escapeCell(chapter.label));
-  set(layout.columns.files, '`' + relative(cov.folder, chapter.file) + '`');
+  set(layout.columns.area, markdownText(chapter.category));
+  set(layout.columns.topic, markdownText(chapter.label));
+  set(layout.columns.files, markdownCodeCell(relative(cov.folder, chapter.file)));
   set(layout.columns.status, statusWordLike(config, status, dominantStatusText(cov)));
 
   const row = prefix + (leadingPipe ? '| ' : '') + cells.join(' | ') + (trailingPipe ? ' |' : '');

@@ -151,6 +151,17 @@ describe('series fixes', () => {
     assert.equal(addChapterToMatrixEdit('no table', parseCoverageMatrix('no table', 'coverage_matrix.md', config), ch, config), undefined);
   });
 
+  it('addChapterToMatrixEdit writes category, label and path so that the matrix reads them back as the README has them', () => {
+    const text = '| Capability Area | Required Topic | Coverage Files | Status |\n| --- | --- | --- | --- |\n| A | T | `a.md` | Done |\n';
+    const cov = parseCoverageMatrix(text, 'coverage_matrix.md', config);
+    const readme = '## Chapters\n### `Vec<u8>` &lt;T&gt;\n- [\\_\\_init\\_\\_ and \\[x\\](y) *z*](<x`y.md>) - 必讀\n';
+    const ch = parseSeriesReadme(readme, 'README.md', config).categories[0].chapters[0];
+    assert.deepEqual([ch.category, ch.label, ch.file], ['Vec<u8> <T>', '__init__ and [x](y) z', 'x`y.md']);
+    const out = applyEdits(text, [addChapterToMatrixEdit(text, cov, ch, config)!]);
+    const row = parseCoverageMatrix(out, 'coverage_matrix.md', config).rows[1];
+    assert.deepEqual([row.area, row.topic, row.files.map(f => f.file)], [ch.category, ch.label, [ch.file]], out);
+  });
+
   // Mutation testing: with addChapterToMatrixEdit taking the last table even when it has no files column, or not
   // repeating the row's `> ` prefix, every series/coverage/fixes test passed; the row landed in a table that cannot
   // list files, or outside the quoted table (as a paragraph, not a row).
