@@ -24,7 +24,8 @@ export interface JsonCoverageRow {
   declared: CoverageStatus | null;
   /** the Status cell as written ('' when empty) */
   declaredText: string;
-  computed: CoverageStatus;
+  /** the status the files give; null when the row's table has no Coverage Files column (nothing to compute it from) */
+  computed: CoverageStatus | null;
   fileStates: FileState[];
   /** the declared status is out of date (false when the row has no Status cell to compare, or no files column) */
   outOfDate: boolean;
@@ -78,7 +79,7 @@ export function coverageReport(index: WorkspaceIndex): JsonCoverage[] {
     title: s.title,
     rows: index.computeCoverage(s).map(rc => ({
       area: rc.row.area, topic: rc.row.topic, files: rc.row.files.map(f => f.file),
-      declared: rc.row.declared ?? null, declaredText: rc.row.declaredText, computed: rc.computed, fileStates: rc.fileStates,
+      declared: rc.row.declared ?? null, declaredText: rc.row.declaredText, computed: rc.row.filesUnknown ? null : rc.computed, fileStates: rc.fileStates,
       outOfDate: statusOutOfDate(rc),
     })),
   }));

@@ -14,7 +14,8 @@ function sourceCell(s: string): string {
 /**
  * The coverage of each series as a Markdown table, declared next to computed, mismatches marked. Declared is
  * the Status cell as the matrix writes it; computed is the configured status word in the cell's language, or
- * for an empty cell in the language of `languages` (see `statusLanguages`): the word *Sync status* would write.
+ * for an empty cell in the language of `languages` (see `statusLanguages`): the word *Sync status* would write;
+ * `—` for a row of a table without a Coverage Files column, which counts neither as done nor as in progress.
  */
 export function formatCoverageMarkdown(coverage: JsonCoverage[], config: NotesConfig, languages: ReadonlyMap<string, string | undefined>): string {
   if (coverage.length === 0) return 'No series with a coverage matrix found.\n';
@@ -23,13 +24,17 @@ export function formatCoverageMarkdown(coverage: JsonCoverage[], config: NotesCo
     const language = languages.get(s.series);
     const done = s.rows.filter(r => r.computed === 'done').length;
     const mismatches = s.rows.filter(r => r.outOfDate).length;
+    // a row of a table without a Coverage Files column has no computed status: it counts neither way
+    const unknown = s.rows.filter(r => r.computed === null).length;
     out.push(`## ${markdownText(s.title)} (${markdownText(s.series)})`, '');
-    out.push(`Coverage: ${done}/${s.rows.length} done, ${s.rows.filter(r => r.computed === 'in-progress').length} in progress, ${mismatches} declared status${mismatches === 1 ? '' : 'es'} out of date.`, '');
+    out.push(`Coverage: ${done}/${s.rows.length - unknown} done, ${s.rows.filter(r => r.computed === 'in-progress').length} in progress, ${mismatches} declared status${mismatches === 1 ? '' : 'es'} out of date${
+      unknown ? `; ${unknown} row${unknown === 1 ? '' : 's'} not computed (no Coverage Files column)` : ''}.`, '');
     out.push('| Capability Area | Required Topic | Coverage Files | Declared | Computed |', '| --- | --- | --- | --- | --- |');
     for (const r of s.rows) {
       const declared = r.declaredText !== '' ? sourceCell(r.declaredText) : '—';
       // as statusWordForRow picks it (this row is the JSON one, without the matrix row's ranges)
-      const computed = markdownText(statusWordLike(config, r.computed, r.declaredText !== '' ? r.declaredText : language)) + (r.outOfDate ? ' ⚠' : '');
+      const computed = r.computed === null ? '—'
+        : markdownText(statusWordLike(config, r.computed, r.declaredText !== '' ? r.declaredText : language)) + (r.outOfDate ? ' ⚠' : '');
       const files = r.files.map((f, i) => `${markdownCodeCell(f)} (${r.fileStates[i]})`).join('<br>');
       out.push(`| ${markdownText(r.area)} | ${markdownText(r.topic)} | ${files} | ${declared} | ${computed} |`);
     }

@@ -86,4 +86,18 @@ describe('coverage --format md table cells', () => {
     assert.deepEqual(bodyCells(r.out).map(row => [row[0], row[1]]), [['Vec<u8>', '__init__ and [x](y)'], ['<T>', 'Line1 Line2']], r.out);
     assert.deepEqual(fileCells(r.out), [['01_a.md'], ['x`y.md']], r.out);
   });
+
+  it('a row of a table without a Coverage Files column has no computed status: — in Markdown, null in JSON, counted neither way', async () => {
+    const matrix = '| Capability Area | Required Topic | Coverage Files | Status |\n| --- | --- | --- | --- |\n| A | One | `01.md` | Done |\n\n'
+      + '| Capability Area | Required Topic | Status |\n| --- | --- | --- |\n| B | Two | Done |\n| B | Three | Pending |\n';
+    const readme = '# S\n\n## Chapters\n\n### A\n\n- [01](01.md) - 必讀 - 5 min\n';
+    const dir = tempWorkspace({ 'README.md': readme, 'coverage_matrix.md': matrix, '01.md': FM + '# 01\n\n' + 'Written. '.repeat(30) + '\n' });
+    const md = await cli('coverage', dir);
+    assert.equal(md.code, 0, md.err);
+    assert.ok(md.out.includes('Coverage: 1/1 done, 0 in progress, 0 declared statuses out of date; 2 rows not computed (no Coverage Files column).'), md.out);
+    assert.deepEqual(bodyCells(md.out).map(row => [row[1], row[3], row[4]]), [['One', 'Done', 'Done'], ['Two', 'Done', '—'], ['Three', 'Pending', '—']], md.out);
+    const json = await cli('coverage', dir, '--format', 'json');
+    const rows = (JSON.parse(json.out) as { coverage: { rows: { topic: string; computed: string | null }[] }[] }).coverage[0].rows;
+    assert.deepEqual(rows.map(r => [r.topic, r.computed]), [['One', 'done'], ['Two', null], ['Three', null]]);
+  });
 });
