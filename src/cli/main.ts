@@ -64,7 +64,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
   if (args.command === 'help') { io.out(HELP); return 0; }
   if (args.command === 'version') { io.out(version); return 0; }
 
-  const cwd = io.cwd ?? process.cwd();
+  const cwd = currentFolder(args, io);
+  if (typeof cwd !== 'string') { io.err(`notes-navigator: ${cwd.problem}`); return 2; }
   const folder = path.resolve(cwd, args.folder);
   try {
     if (!statSync(folder).isDirectory()) { io.err(`notes-navigator: ${args.folder} is not a folder`); return 2; }
@@ -131,6 +132,24 @@ export async function run(argv: string[], io: Io): Promise<number> {
     return 1;
   }
   return 0;
+}
+
+/**
+ * The folder relative folder and config paths start from. When it is gone (deleted under the shell) and neither path
+ * needs it, the checked folder stands in: SARIF's %SRCROOT% is then that folder, as for a current folder that does
+ * not hold it. When a relative path needs it, a problem to say in one line.
+ */
+function currentFolder(args: CliArgs, io: Io): string | { problem: string } {
+  if (io.cwd !== undefined) return io.cwd;
+  try {
+    return process.cwd();
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+    const gone = `cannot read the current folder (${code})`;
+    if (!path.isAbsolute(args.folder)) return { problem: `${gone}: give the folder to ${args.command} as an absolute path` };
+    if (args.config !== undefined && !path.isAbsolute(args.config)) return { problem: `${gone}: give --config an absolute path` };
+    return path.resolve(args.folder);
+  }
 }
 
 /**
