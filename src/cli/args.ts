@@ -70,8 +70,9 @@ export function parseArgs(argv: string[]): CliArgs {
     const a = argv[i];
     // `--` ends the options: what follows is a command or a folder even when it starts with `-`
     if (a === '--') { positional.push(...argv.slice(i + 1)); break; }
-    const eq = a.indexOf('=');
-    const [name, inline] = a.startsWith('--') && eq !== -1 ? [a.slice(0, eq), a.slice(eq + 1)] : [a, undefined];
+    // the value after `=`: `--format=json`, `-f=json`
+    const eq = a.startsWith('-') ? a.indexOf('=') : -1;
+    const [name, inline] = eq > 1 ? [a.slice(0, eq), a.slice(eq + 1)] : [a, undefined];
     const take = () => {
       if (inline === '') throw new UsageError(`option ${name} needs a value`);
       return inline ?? value(i++, name);
