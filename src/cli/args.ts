@@ -66,6 +66,8 @@ export function parseArgs(argv: string[]): CliArgs {
     if (v === undefined || v === '' || (v.startsWith('-') && !/^-\d/.test(v))) throw new UsageError(`option ${name} needs a value`);
     return v;
   };
+  // an option given again must say the same: `--format sarif … --format text` would otherwise write text
+  const given = new Map<string, { value: string; shown: string }>();
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     // `--` ends the options: what follows is a command or a folder even when it starts with `-`
@@ -77,6 +79,15 @@ export function parseArgs(argv: string[]): CliArgs {
       if (inline === '') throw new UsageError(`option ${name} needs a value`);
       return inline ?? value(i++, name);
     };
+    const start = i;
+    /** `option` (by its long name) is `v` as it reads it (`-f x` and `--format=x` are both `x`); once its value is taken */
+    const once = <T>(option: string, v: T): T => {
+      const shown = argv.slice(start, i + 1).join(' ');
+      const first = given.get(option);
+      if (first && first.value !== String(v)) throw new UsageError(`option ${option} given twice with different values (${first.shown}, then ${shown})`);
+      given.set(option, { value: String(v), shown });
+      return v;
+    };
     // a flag that takes no value: `--quiet=false` would otherwise turn quiet on
     const flag = () => {
       if (inline !== undefined) throw new UsageError(`option ${name} takes no value, got "${a}"`);
@@ -84,23 +95,23 @@ export function parseArgs(argv: string[]): CliArgs {
     switch (name) {
       case '-h': case '--help': flag(); return { ...args, command: 'help' };
       case '-v': case '--version': flag(); return { ...args, command: 'version' };
-      case '-f': case '--format': args.format = take(); break;
-      case '-c': case '--config': args.config = take(); break;
+      case '-f': case '--format': args.format = once('--format', take()); break;
+      case '-c': case '--config': args.config = once('--config', take()); break;
       case '--max-warnings': {
         const v = take();
         if (!/^\d+$/.test(v)) throw new UsageError(`--max-warnings needs a whole number, got "${v}"`);
-        args.maxWarnings = Number(v);
+        args.maxWarnings = once(name, Number(v));
         break;
       }
       case '-q': case '--quiet': flag(); args.quiet = true; break;
       case '--threads': {
         const v = take();
         if (!/^\d+$/.test(v) || Number(v) < 1 || Number(v) > 64) throw new UsageError(`--threads needs a whole number from 1 to 64, got "${v}"`);
-        args.threads = Number(v);
+        args.threads = once(name, Number(v));
         break;
       }
-      case '--color': args.color = inline === undefined ? true : colorWhen(inline); break;
-      case '--no-color': flag(); args.color = false; break;
+      case '--color': args.color = once(name, inline === undefined ? true : colorWhen(inline)); break;
+      case '--no-color': flag(); args.color = once('--color', false); break;
       default:
         if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option ${a} (see --help)`);
         positional.push(a);

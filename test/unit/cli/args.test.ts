@@ -29,4 +29,18 @@ describe('command-line arguments (parseArgs)', () => {
     assert.equal(refusal('check', '-f='), 'option -f needs a value');
     assert.equal(refusal('check', '-x=1'), 'unknown option -x=1 (see --help)');
   });
+
+  it('an option given twice must say the same thing both times, however it is spelled', () => {
+    assert.equal(refusal('check', '--format', 'sarif', '--format', 'text'), 'option --format given twice with different values (--format sarif, then --format text)');
+    assert.equal(refusal('check', '-f=json', '--format', 'text'), 'option --format given twice with different values (-f=json, then --format text)');
+    assert.equal(refusal('check', '-c', 'a.json', '--config=b.json'), 'option --config given twice with different values (-c a.json, then --config=b.json)');
+    assert.equal(refusal('check', '--max-warnings', '0', '--max-warnings=3'), 'option --max-warnings given twice with different values (--max-warnings 0, then --max-warnings=3)');
+    assert.equal(refusal('check', '--threads', '2', '--threads', '4'), 'option --threads given twice with different values (--threads 2, then --threads 4)');
+    assert.equal(refusal('check', '--no-color', '--color'), 'option --color given twice with different values (--no-color, then --color)');
+    assert.equal(refusal('check', '--color=auto', '--color=never'), 'option --color given twice with different values (--color=auto, then --color=never)');
+    // the same value again is what it was
+    const a = parseArgs(['check', '-f', 'text', '--format=text', '--no-color', '--color=never', '--max-warnings', '5', '--max-warnings', '05', '-q', '--quiet']);
+    assert.deepEqual([a.format, a.color, a.maxWarnings, a.quiet], ['text', false, 5, true]);
+    assert.equal(parseArgs(['check', '--color', '--color=always']).color, true);
+  });
 });
