@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { IndexService } from './indexService';
 
 /**
  * What VS Code's file system says is at a Uri, for any workspace (local, remote or virtual): a failed `stat`
@@ -22,4 +23,12 @@ export async function isFolder(uri: vscode.Uri): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+/**
+ * Whether a workspace file exists: one the index holds, or one it does not hold because it is hidden from it
+ * (files.exclude, an unlisted folder: the Series view and the coverage page show such a file written) and is on disk.
+ */
+export async function fileExists(service: Pick<IndexService, 'index' | 'uriOf'>, file: string): Promise<boolean> {
+  return service.index.hasFile(file) || (service.index.takenToExist(file) && await exists(service.uriOf(file)));
 }

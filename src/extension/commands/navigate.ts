@@ -8,7 +8,7 @@ import { priorityText } from '../priorityText';
 import { type SeriesTree, SERIES_VIEW_ID } from '../tree/seriesTree';
 import { routeOrder, uniqueChapters } from '../tree/treeModel';
 import { fileFromArg, openFile } from './args';
-import { exists } from '../fileStat';
+import { fileExists } from '../fileStat';
 import { createNoteCommand } from './createNote';
 
 const PRIORITY_ICON = { 'must-read': '$(star-full)', important: '$(star-half)', skippable: '$(star-empty)' } as const;
@@ -81,7 +81,7 @@ function chapterPick(service: IndexService, c: Chapter, series: SeriesModel, sev
 /** Opens a chapter's note; a planned chapter is offered for creation. Returns the file opened. */
 async function openChapter(service: IndexService, chapter: Chapter): Promise<string | undefined> {
   // a note files.exclude hides is not in the index, but it may well be on disk
-  if (service.index.hasFile(chapter.file) || (service.index.takenToExist(chapter.file) && await exists(service.uriOf(chapter.file)))) {
+  if (await fileExists(service, chapter.file)) {
     await openFile(service, chapter.file);
     return chapter.file;
   }

@@ -10,6 +10,7 @@ import {
 import { isMarkdown } from '../../core/paths';
 import { realPathInsideRoot, realpathWithFallback, type RealPaths } from '../../node/localFiles';
 import type { IndexService } from '../indexService';
+import { fileExists } from '../fileStat';
 import { createPlannedNote } from './createNote';
 import { coverageHtml, coverageWebviewOptions } from './html';
 import { openBesidePanel } from './openFile';
@@ -284,7 +285,8 @@ export class CoverageController implements vscode.Disposable {
       case 'open': {
         if (!this.allowed(msg.file, false)) { this.service.log.warn(`coverage: ignored a request to open ${JSON.stringify(msg.file)}`); return; }
         if (await this.leadsOutside(msg.file, 'open')) return;
-        if (!this.service.index.hasFile(msg.file)) {
+        // a file files.exclude hides is not in the index, but the page shows it written: it is opened when on disk
+        if (!await fileExists(this.service, msg.file)) {
           // Create is offered for a missing note, not for another file (`scripts/build.sh`: the template is no content for it)
           const create = vscode.l10n.t('Create');
           const root = this.service.root?.toString();

@@ -16,6 +16,8 @@ export interface PanelUi {
   applied: string[][];
   /** the information messages shown, with their buttons */
   asked: { message: string; items: string[] }[];
+  /** the paths of the files shown in an editor */
+  opened: string[];
   /** how the user answers a message (default: dismissed) */
   answer: (message: string, items: string[]) => Promise<string | undefined>;
   restore(): void;
@@ -28,7 +30,7 @@ export function stubPanelUi(): PanelUi {
   const saved = { ...win };
   const savedApply = ws.applyEdit;
   const ui: PanelUi = {
-    applied: [], asked: [], answer: async () => undefined,
+    applied: [], asked: [], opened: [], answer: async () => undefined,
     restore: () => {
       ws.applyEdit = savedApply;
       for (const k of ['showInformationMessage', 'showErrorMessage', 'showTextDocument', 'visibleTextEditors']) win[k] = saved[k];
@@ -37,7 +39,7 @@ export function stubPanelUi(): PanelUi {
   ws.applyEdit = async (edit: { ops: { uri: Uri }[] }) => { ui.applied.push(edit.ops.map(o => o.uri.path)); return true; };
   win.showInformationMessage = (message: string, ...items: string[]) => { ui.asked.push({ message, items }); return ui.answer(message, items); };
   win.showErrorMessage = async () => undefined;
-  win.showTextDocument = async () => ({});
+  win.showTextDocument = async (uri: Uri) => { ui.opened.push(uri.path); return {}; };
   win.visibleTextEditors = [];
   return ui;
 }

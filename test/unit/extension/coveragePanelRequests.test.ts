@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import * as vscode from 'vscode';
 import { closeCoveragePage, openCoveragePage, PANEL_MATRIX, PANEL_SERIES, stubPanelUi, until, type OpenPage, type PanelUi } from './coveragePanelHarness';
+import { settings } from './vscodeStub';
 import { freshFolder } from './liveService';
 
 /** What the coverage panel does with the files its page asks to open or create (vscode stub, a folder on disk). */
@@ -69,5 +70,16 @@ describe('coverage panel: what the page may open and create', () => {
       ws.openTextDocument = savedOpen;
       rmSync(outside, { recursive: true, force: true });
     }
+  });
+
+  it('opens a file files.exclude hides without saying it does not exist (the page shows it written)', async () => {
+    settings.set('files.exclude', { private: true });
+    const matrix = PANEL_MATRIX + '| Extra | Hidden | `private/03.md` | Done |\n';
+    page = await openCoveragePage(dir, { 'README.md': PANEL_SERIES, 'coverage_matrix.md': matrix, '01-one.md': '# One\n', 'private/03.md': '# Three\n' });
+    assert.deepEqual(page.controller.model().series[0].rows.flatMap(r => r.files).filter(f => f.file === 'private/03.md').map(f => f.state), ['written']);
+    page.say({ type: 'open', file: 'private/03.md' });
+    await until(() => ui.opened.length + ui.asked.length > 0, 'the file or a message');
+    assert.deepEqual(ui.asked, []);
+    assert.deepEqual(ui.opened, [`${dir}/private/03.md`]);
   });
 });

@@ -205,6 +205,7 @@ export const SymbolKind = kinds(['File', 'Module']);
 export const ProgressLocation = { SourceControl: 1, Window: 10, Notification: 15 };
 export const StatusBarAlignment = { Left: 1, Right: 2 };
 export const ConfigurationTarget = { Global: 1, Workspace: 2, WorkspaceFolder: 3 };
+export const ViewColumn = { Active: -1, Beside: -2, One: 1, Two: 2, Three: 3 };
 
 export const l10n = {
   t: (message: string, ...args: unknown[]): string => message.replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)])),
@@ -438,7 +439,7 @@ export class DiagnosticCollection {
 const stub = {
   Position, Range, Selection, Uri, Disposable, CompletionItem, CompletionList, MarkdownString, Hover, Location, DocumentLink, SymbolInformation,
   CompletionItemKind, CompletionTriggerKind, SymbolKind, l10n, languages, workspace, EventEmitter, RelativePattern, FileType,
-  FileSystemError, DiagnosticSeverity, Diagnostic, window, commands, ProgressLocation, StatusBarAlignment, ConfigurationTarget,
+  FileSystemError, DiagnosticSeverity, Diagnostic, window, commands, ProgressLocation, StatusBarAlignment, ConfigurationTarget, ViewColumn,
   CodeActionKind, CodeActionTriggerKind, CodeAction, WorkspaceEdit, DiagnosticRelatedInformation, extensions, env,
   TreeItem, TreeItemCollapsibleState, TreeItemCheckboxState, ThemeIcon, ThemeColor, tasks,
 };
