@@ -36,7 +36,30 @@ export function isFiltering(f: FilterState): boolean {
   return f.area !== '' || f.status !== '' || f.priority !== '' || f.query.trim() !== '';
 }
 
-/** Does a row pass the filters? The search matches topic, area, file paths and note titles, case-insensitively. */
+/**
+ * Text as the search compares it: NFKC (full-width `ｋａｆｋａ`, what a Taiwanese IME types in its full-width mode, reads
+ * as `kafka`; a decomposed `Cafe\u0301` as `Café`), then lower case.
+ */
+export function searchFold(text: string): string {
+  return text.normalize('NFKC').toLowerCase();
+}
+
+/** The folded texts the search looks in, per row (a row is replaced, never changed, when the model changes). */
+const foldedRows = new WeakMap<RowView, readonly string[]>();
+
+function searchTexts(row: RowView): readonly string[] {
+  let texts = foldedRows.get(row);
+  if (!texts) {
+    texts = [row.topic, row.area, ...row.files.map(x => x.href), ...row.files.map(x => x.title ?? '')].map(searchFold);
+    foldedRows.set(row, texts);
+  }
+  return texts;
+}
+
+/**
+ * Does a row pass the filters? The search matches topic, area, file paths and note titles, whatever the case, the
+ * width (full-width or half-width letters and digits) or the Unicode form (see `searchFold`).
+ */
 export function rowMatches(row: RowView, f: FilterState): boolean {
   if (f.area !== '' && row.area !== f.area) return false;
   switch (f.status) {
@@ -46,10 +69,7 @@ export function rowMatches(row: RowView, f: FilterState): boolean {
     default: if (row.computed !== f.status) return false;
   }
   if (f.priority !== '' && (row.priority ?? 'none') !== f.priority) return false;
-  const q = f.query.trim().toLowerCase();
-  if (q !== '') {
-    const hay = [row.topic, row.area, ...row.files.map(x => x.href), ...row.files.map(x => x.title ?? '')];
-    if (!hay.some(s => s.toLowerCase().includes(q))) return false;
-  }
+  const q = searchFold(f.query).trim();
+  if (q !== '' && !searchTexts(row).some(s => s.includes(q))) return false;
   return true;
 }

@@ -76,9 +76,13 @@ function buildToolbar(): void {
     clearButton,
   );
   updateAreaOptions();
-  searchInput.addEventListener('input', () => setFilters({ ...filters, query: searchInput?.value ?? '' }));
+  // an IME's unfinished text (Zhuyin before a candidate is picked) is not searched: the rows would vanish and the
+  // count be announced mid-word; the text is searched when the composition ends (some browsers send no input after it)
+  searchInput.addEventListener('input', e => { if (!(e as InputEvent).isComposing) setQuery(searchInput?.value ?? ''); });
+  searchInput.addEventListener('compositionend', () => setQuery(searchInput?.value ?? ''));
   searchInput.addEventListener('keydown', e => {
-    if (e.key === 'Escape' && searchInput && searchInput.value !== '') { searchInput.value = ''; setFilters({ ...filters, query: '' }); e.preventDefault(); }
+    // Escape while composing cancels the composition, not the search
+    if (e.key === 'Escape' && !e.isComposing && searchInput && searchInput.value !== '') { searchInput.value = ''; setQuery(''); e.preventDefault(); }
   });
   areaSelect.addEventListener('change', () => setFilters({ ...filters, area: areaSelect?.value ?? '' }));
   statusSelect.addEventListener('change', () => setFilters({ ...filters, status: (statusSelect?.value ?? '') as StatusFilter }));
@@ -111,6 +115,10 @@ function updateAreaOptions(): void {
 
 function saveState(): void {
   api.setState({ filters, scrollY });
+}
+
+function setQuery(query: string): void {
+  if (query !== filters.query) setFilters({ ...filters, query });
 }
 
 function setFilters(next: FilterState): void {

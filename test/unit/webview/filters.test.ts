@@ -41,6 +41,14 @@ describe('coverage page filters', () => {
     assert.ok(!rowMatches(row(), { ...EMPTY_FILTERS, query: 'kafka' }));
   });
 
+  it('searches whatever the width and the Unicode form (full-width letters from an IME, a decomposed é)', () => {
+    const kafka = row({ topic: 'Kafka Streams', files: [{ href: 'c/01_cafe.md', file: 'b/c/01_cafe.md', state: 'written', problems: 0, title: 'Café Ｎｏｔｅｓ' }] });
+    // what a Taiwanese IME types in its full-width mode, and a full-width space in the query
+    for (const q of ['ｋａｆｋａ', 'ＫＡＦＫＡ　ＳＴ', 'Cafe\u0301', 'café', 'notes', '０１']) assert.ok(rowMatches(kafka, { ...EMPTY_FILTERS, query: q }), q);
+    assert.ok(rowMatches(row({ topic: 'Cafe\u0301 Basics' }), { ...EMPTY_FILTERS, query: 'Café' }));
+    assert.ok(!rowMatches(kafka, { ...EMPTY_FILTERS, query: 'ｋａｆｋｅ' }));
+  });
+
   it('restores only well-formed saved state', () => {
     assert.deepEqual(restoreFilters(undefined), EMPTY_FILTERS);
     assert.deepEqual(restoreFilters('x'), EMPTY_FILTERS);
