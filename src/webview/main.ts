@@ -340,6 +340,7 @@ function onModel(next: CoverageViewModel): void {
 function onPatch(patch: Parameters<typeof applyPatch>[1]): void {
   if (!model) return;
   const wasEmpty = model.series.length === 0;
+  const before = new Map(model.series.map(s => [s.id, s]));
   const { model: next, touched } = applyPatch(model, patch);
   model = next;
   announceUpdate();
@@ -351,7 +352,10 @@ function onPatch(patch: Parameters<typeof applyPatch>[1]): void {
       const touch = touched.get(s.id);
       const dom = seriesDom.get(s.id);
       if (!touch) continue;
-      if (!dom || touch.added || (touch.head && touch.table) || (dom.table.isConnected !== (s.matrix !== undefined))) { replaceSeries(s); continue; }
+      // the section's name, the table's caption and the rows' topic buttons (which open the matrix) carry these too
+      const old = before.get(s.id);
+      const renamed = old !== undefined && (old.title !== s.title || old.matrix !== s.matrix);
+      if (!dom || touch.added || (touch.head && touch.table) || renamed) { replaceSeries(s); continue; }
       if (touch.head) {
         const head = renderHead(t, s), tail = renderTail(t, s);
         dom.head.replaceWith(head); dom.tail.replaceWith(tail);

@@ -70,6 +70,21 @@ describe('coverage page (fake DOM)', () => {
     assert.deepEqual(page.all('h2').map(h => h.textContent), [one.title, 'Other']);
   });
 
+  it('renames the section and the table and points the topics at the new matrix when a patch changes only the head', () => {
+    const page = new PageHarness();
+    const m = buildViewModel(exampleIndex());
+    const s = m.series[0]!;
+    page.model(m);
+    page.update({ series: [{ ...s, title: 'Renamed' }] });
+    assert.deepEqual(page.all('h2').map(h => h.textContent), ['Renamed']);
+    assert.deepEqual(page.all('section.series').map(e => e.getAttribute('aria-label')), ['Renamed']);
+    assert.deepEqual(page.all('caption').map(c => c.textContent), ['Renamed: coverage matrix']);
+    const moved = 'backend/matrix.md';
+    page.update({ series: [{ ...s, title: 'Renamed', matrix: moved }] });
+    assert.equal(topicButton(page, 'Scalability').dataset.file, moved);
+    assert.ok(page.all('button.topic').every(b => b.dataset.file === moved));
+  });
+
   it('comes back at the same scroll position and filters when the page is re-created (hidden and shown, reload)', () => {
     const first = new PageHarness();
     first.model(buildViewModel(exampleIndex()));
