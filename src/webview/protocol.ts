@@ -91,11 +91,14 @@ export function parsePageMessage(raw: unknown): PageMessage | undefined {
 
 /**
  * A workspace-relative POSIX path that stays inside the workspace: no leading `/`, no drive or
- * scheme, no backslash, no `.`/`..`/empty segment, no control characters.
+ * scheme, no backslash, no `.`/`..`/empty segment, no control characters. A `:` is a file name's
+ * character on Linux and macOS (`03-a:b.md`), except at the start where it would read as a drive
+ * (`C:`) or a scheme (`file:`): a first segment that begins with a letter and its letters, digits,
+ * `+`, `-` or `.` up to a `:` is refused.
  */
 export function isWorkspaceRelativePath(p: string): boolean {
   if (p.length === 0 || p.length > MAX_PATH) return false;
-  if (p.startsWith('/') || p.includes('\\') || p.includes(':')) return false;
+  if (p.startsWith('/') || p.includes('\\') || /^[a-z][a-z0-9+.-]*:/i.test(p)) return false;
   for (let i = 0; i < p.length; i++) if (p.charCodeAt(i) < 0x20 || p.charCodeAt(i) === 0x7f) return false;
   for (const seg of p.split('/')) if (seg === '' || seg === '.' || seg === '..') return false;
   return true;

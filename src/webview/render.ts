@@ -4,6 +4,7 @@ import { PRIORITY_BUCKETS } from '../core/coverage/viewModel';
 import { formatDuration } from '../core/series/duration';
 import { isMarkdown } from '../core/paths';
 import { el, svg } from './dom';
+import { isWorkspaceRelativePath } from './protocol';
 import type { StringKey } from './strings';
 
 /** Builds the DOM of the coverage page from view-model data; every data string becomes a text node. */
@@ -24,18 +25,23 @@ export function priorityLabel(t: Translate, p: PriorityBucket): string { return 
 /**
  * `scope` says where on the page the button sits (the head of a series, one of its rows, a list in its tail):
  * the same file can be opened from several places, and a re-render must give the focus back to the one the
- * user was on, not to the first button naming that file.
+ * user was on, not to the first button naming that file. A file the host would refuse (a matrix path that leaves
+ * the workspace, `../../x.md`) is plain text: a button that does nothing when clicked says nothing either.
  */
-function openButton(t: Translate, scope: string, text: string, file: string, line?: number, cls = 'link'): HTMLButtonElement {
+function openButton(t: Translate, scope: string, text: string, file: string, line?: number, cls = 'link'): HTMLElement {
+  if (!isWorkspaceRelativePath(file)) return el('span', { class: `${cls} not-openable` }, text);
   return el('button', {
     type: 'button', class: cls, 'data-action': 'open', 'data-file': file, 'data-line': line,
     'data-focus': `${scope}|open:${file}:${line ?? ''}`, title: t('openFile', file),
   }, text);
 }
 
-/** The *Create* button of a missing file; none for a file that is no note (`scripts/build.sh`: no template fits it). */
+/**
+ * The *Create* button of a missing file; none for a file that is no note (`scripts/build.sh`: no template fits it) nor
+ * for one the host would refuse.
+ */
 function createButton(t: Translate, scope: string, file: string): HTMLButtonElement | false {
-  return isMarkdown(file) && el('button', {
+  return isMarkdown(file) && isWorkspaceRelativePath(file) && el('button', {
     type: 'button', class: 'create', 'data-action': 'create', 'data-file': file, 'data-focus': `${scope}|create:${file}`,
     title: t('createFile', file), 'aria-label': t('createFile', file),
   }, t('create'));

@@ -82,4 +82,16 @@ describe('coverage panel: what the page may open and create', () => {
     assert.deepEqual(ui.asked, []);
     assert.deepEqual(ui.opened, [`${dir}/private/03.md`]);
   });
+
+  it('opens and creates a note whose name holds a colon (legal on Linux and macOS), as the page offers', async () => {
+    const matrix = PANEL_MATRIX + '| Extra | Colon | `03-a:b.md`, `04-c:d.md` | Pending |\n';
+    page = await openCoveragePage(dir, { 'README.md': PANEL_SERIES, 'coverage_matrix.md': matrix, '01-one.md': '# One\n', '04-c:d.md': '# Four\n' });
+    page.say({ type: 'open', file: '04-c:d.md' });
+    await until(() => ui.opened.length === 1, 'the note opened');
+    assert.deepEqual(ui.opened, [`${dir}/04-c:d.md`]);
+    page.say({ type: 'create', file: '03-a:b.md' });
+    await until(() => ui.applied.length === 1, 'the creation');
+    assert.ok(ui.applied[0].includes(`${dir}/03-a:b.md`), ui.applied[0].join());
+    assert.deepEqual(page.warnings, []);
+  });
 });

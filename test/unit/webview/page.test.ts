@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { buildViewModel } from '../../../src/core/coverage/viewModel';
 import { PAGE_STRINGS } from '../../../src/webview/strings';
-import { exampleIndex } from '../coverage/fakeIndex';
+import { exampleIndex, FakeIndex, MATRIX as MATRIX_TEXT, README } from '../coverage/fakeIndex';
 import { PageHarness } from './pageHarness';
 
 const MATRIX = 'backend/coverage_matrix.md';
@@ -83,6 +83,17 @@ describe('coverage page (fake DOM)', () => {
     page.update({ series: [{ ...s, title: 'Renamed', matrix: moved }] });
     assert.equal(topicButton(page, 'Scalability').dataset.file, moved);
     assert.ok(page.all('button.topic').every(b => b.dataset.file === moved));
+  });
+
+  it('shows a path the panel would refuse as text, without Open or Create, and offers both for a name with a colon', () => {
+    const matrix = MATRIX_TEXT.replace('`distributed_systems/99_extra.md`', '`../../outside.md`, `03-a:b.md`');
+    const page = new PageHarness();
+    page.model(buildViewModel(new FakeIndex().addSeries('backend/README.md', README, matrix)));
+    const cell = page.all('tr.row').find(tr => tr.textContent.includes('Extra'))!.querySelector('td.files')!;
+    assert.deepEqual(cell.querySelectorAll('button').map(b => [b.dataset.action, b.dataset.file]),
+      [['open', 'backend/03-a:b.md'], ['create', 'backend/03-a:b.md']]);
+    assert.ok(cell.textContent.includes('../../outside.md'), 'the path leaving the workspace is still shown');
+    assert.ok(page.all('[data-action]').every(b => b.dataset.file !== ''), 'no button without a file');
   });
 
   it('comes back at the same scroll position and filters when the page is re-created (hidden and shown, reload)', () => {

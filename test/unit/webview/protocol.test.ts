@@ -32,8 +32,11 @@ describe('coverage page protocol', () => {
   });
 
   it('only treats paths that stay inside the workspace as workspace paths', () => {
-    for (const ok of ['backend/README.md', 'a.md', 'backend/系統設計/01 筆記.md', 'a/.hidden/b.md']) assert.ok(isWorkspaceRelativePath(ok), ok);
-    for (const bad of ['', '/etc/passwd', '../x.md', 'a/../../b.md', 'a/./b.md', 'a//b.md', 'C:/x.md', 'file:///x.md',
+    for (const ok of ['backend/README.md', 'a.md', 'backend/系統設計/01 筆記.md', 'a/.hidden/b.md', 'backend/03-a:b.md', '03-a:b.md', 'a/C:/b.md'])
+      assert.ok(isWorkspaceRelativePath(ok), ok);
+    // a `:` that reads as a drive or a scheme at the start
+    for (const bad of ['C:/x.md', 'c:x.md', 'C:', 'file:x.md', 'a:b.md', 'vscode-remote:x.md', 'git+ssh:x.md', 'a.b:c.md']) assert.ok(!isWorkspaceRelativePath(bad), bad);
+    for (const bad of ['', '/etc/passwd', '../x.md', 'a/../../b.md', 'a/./b.md', 'a//b.md', 'file:///x.md',
       'a\\..\\b.md', 'a/b.md/', 'a\u0000.md', 'a\nb.md', '..']) assert.ok(!isWorkspaceRelativePath(bad), JSON.stringify(bad));
   });
 
