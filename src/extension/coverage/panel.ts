@@ -244,17 +244,19 @@ export class CoverageController implements vscode.Disposable {
 
   /**
    * A path the page asked for whose real path leaves the notes folder: a folder of it that is a symbolic link to
-   * `/etc` (or a dangling link) would have the page open or create a file outside. Logged when refused. A folder that
-   * is not on the local disk (a virtual workspace) has no links to follow here.
+   * `/etc` (or a dangling link) would have the page open or create a file outside. Logged when refused, and the user is
+   * told which was refused. A folder that is not on the local disk (a virtual workspace) has no links to follow here.
    */
-  private async leadsOutside(file: string, action: string): Promise<boolean> {
+  private async leadsOutside(file: string, action: 'open' | 'create'): Promise<boolean> {
     const root = this.service.root;
     const uri = this.service.uriOf(file);
     if (root?.scheme !== 'file' || uri.scheme !== 'file') return false;
     const rootReal = await REAL_PATHS.realpath(root.fsPath).catch(() => undefined);
     if (rootReal !== undefined && await realPathInsideRoot(rootReal, uri.fsPath, REAL_PATHS)) return false;
     this.service.log.warn(`coverage: refused to ${action} ${JSON.stringify(file)}: its real path is outside the notes folder`);
-    void vscode.window.showWarningMessage(vscode.l10n.t('{0} was not opened: its real path is outside the notes folder (a symbolic link leads out of it).', file));
+    void vscode.window.showWarningMessage(action === 'open'
+      ? vscode.l10n.t('{0} was not opened: its real path is outside the notes folder (a symbolic link leads out of it).', file)
+      : vscode.l10n.t('{0} was not created: its real path is outside the notes folder (a symbolic link leads out of it).', file));
     return true;
   }
 

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import * as vscode from 'vscode';
 import { closeCoveragePage, openCoveragePage, PANEL_MATRIX, PANEL_SERIES, stubPanelUi, until, type OpenPage, type PanelUi } from './coveragePanelHarness';
-import { settings } from './vscodeStub';
+import { settings, warnings } from './vscodeStub';
 import { freshFolder } from './liveService';
 
 /** What the coverage panel does with the files its page asks to open or create (vscode stub, a folder on disk). */
@@ -66,6 +66,9 @@ describe('coverage panel: what the page may open and create', () => {
       // the page shows them all as missing: each request is refused for its real path
       assert.deepEqual(page.controller.model().series[0].rows.flatMap(r => r.files).filter(f => files.includes(f.file)).map(f => f.state), ['missing', 'missing', 'missing']);
       assert.equal(page.warnings.filter(m => /real path is outside the notes folder/.test(m)).length, 2 * files.length, page.warnings.join('\n'));
+      // the user is told what was refused: a Create refused is not said to be an Open
+      const told = (verb: string) => files.map(f => `${f} was not ${verb}: its real path is outside the notes folder (a symbolic link leads out of it).`);
+      assert.deepEqual([...warnings].sort(), [...told('opened'), ...told('created')].sort());
     } finally {
       ws.openTextDocument = savedOpen;
       rmSync(outside, { recursive: true, force: true });
