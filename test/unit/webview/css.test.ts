@@ -34,6 +34,23 @@ describe('coverage page stylesheet', () => {
     }
   });
 
+  it('writes the badges and problem marks in a foreground colour (the status colours are too light for small text in Light+)', () => {
+    const marks = /\.badge\b|\.status-|\.state-|\.not-status\b|\.mismatch-mark\b|\.has-problems\b|\.problems-inline\b/;
+    const colours: string[] = [];
+    for (const [selectors, body] of rules()) {
+      if (!selectors.some(s => marks.test(s))) continue;
+      for (const decl of body.split(';')) {
+        const m = /^\s*color\s*:\s*(.*)$/s.exec(decl);
+        if (m) colours.push(`${selectors.join(', ')} { color: ${m[1]!.trim()} }`);
+      }
+    }
+    assert.ok(colours.length >= 4, colours.join('\n'));
+    const foreground = /^var\(--vscode-(foreground|descriptionForeground)\)$/;
+    assert.deepEqual(colours.filter(c => !foreground.test(c.replace(/^.*\{ color: (.*) \}$/, '$1'))), []);
+    // the badge's own text colour is set: it does not inherit a status colour from a rule that sets `color`
+    assert.ok(rules().some(([selectors, body]) => selectors.includes('.badge') && /(^|;)\s*color:\s*var\(--vscode-foreground\)/.test(body)));
+  });
+
   it('keeps each column header on one line (a narrow panel broke zh-TW\'s 宣告狀態 in two)', () => {
     assert.ok(rules().some(([selectors, body]) => selectors.includes('table.matrix thead th') && /white-space:\s*nowrap/.test(body)));
   });
