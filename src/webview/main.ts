@@ -3,7 +3,7 @@ import { applyPatch, overallCoverage, PRIORITY_BUCKETS } from '../core/coverage/
 import { clear, el } from './dom';
 import { EMPTY_FILTERS, isFiltering, restoreFilters, restoreScroll, rowMatches, type FilterState, type StatusFilter } from './filters';
 import type { HostMessage, PageMessage, ProbeResult } from './protocol';
-import { priorityLabel, renderAreaRow, renderHead, renderRow, renderTable, renderTail, statusLabel, type Translate } from './render';
+import { priorityLabel, renderAreaRow, renderHead, renderNoMatch, renderRow, renderTable, renderTail, statusLabel, type Translate } from './render';
 import { formatString, PAGE_STRINGS, type StringKey } from './strings';
 
 /** The coverage page: receives the model and patches from the host, renders them, keeps the filters. */
@@ -87,13 +87,28 @@ function buildToolbar(): void {
   areaSelect.addEventListener('change', () => setFilters({ ...filters, area: areaSelect?.value ?? '' }));
   statusSelect.addEventListener('change', () => setFilters({ ...filters, status: (statusSelect?.value ?? '') as StatusFilter }));
   prioritySelect.addEventListener('change', () => setFilters({ ...filters, priority: restoreFilters({ priority: prioritySelect?.value }).priority }));
-  clearButton.addEventListener('click', () => {
-    setFilters({ ...EMPTY_FILTERS });
-    if (searchInput) searchInput.value = '';
-    if (areaSelect) areaSelect.value = '';
-    if (statusSelect) statusSelect.value = '';
-    if (prioritySelect) prioritySelect.value = '';
-  });
+  clearButton.addEventListener('click', clearFilters);
+}
+
+function clearFilters(): void {
+  setFilters({ ...EMPTY_FILTERS });
+  if (searchInput) searchInput.value = '';
+  if (areaSelect) areaSelect.value = '';
+  if (statusSelect) statusSelect.value = '';
+  if (prioritySelect) prioritySelect.value = '';
+}
+
+/** "No rows match the filters" with a *Clear filters* button, above the series while the filters hide every row. */
+let noMatch: HTMLElement | undefined;
+function showNoMatch(show: boolean): void {
+  if (!noMatch) {
+    if (!show) return;
+    noMatch = renderNoMatch(t);
+    // the button hides itself: the focus goes to the search box rather than to <body>
+    noMatch.querySelector('button')?.addEventListener('click', () => { clearFilters(); searchInput?.focus(); });
+    document.body.insertBefore(noMatch, content);
+  }
+  if (noMatch.hidden === show) noMatch.hidden = !show;
 }
 
 function updateAreaOptions(): void {
@@ -183,6 +198,7 @@ function applyFilters(): { shown: number; total: number } {
     shown += applyFiltersTo(s, d);
     total += s.rows.length;
   }
+  showNoMatch(shown === 0 && total > 0 && isFiltering(filters));
   return { shown, total };
 }
 
@@ -262,6 +278,7 @@ function renderAll(): void {
   // nothing to filter without a series
   toolbar.hidden = model.series.length === 0;
   if (model.series.length === 0) {
+    showNoMatch(false);
     content.appendChild(el('p', { class: 'empty' }, t('noSeries')));
     return;
   }

@@ -239,3 +239,10 @@ export function renderTail(t: Translate, s: SeriesHead): HTMLElement {
   }
   return tail;
 }
+
+/** Said when the filters hide every row, with the toolbar's *Clear filters* again where the eye is. */
+export function renderNoMatch(t: Translate): HTMLElement {
+  return el('div', { id: 'no-match', class: 'no-match', hidden: true },
+    el('p', { class: 'empty' }, t('noMatch')),
+    el('button', { type: 'button', class: 'secondary', id: 'clear-filters-empty' }, t('clearFilters')));
+}

@@ -17,6 +17,7 @@ export const PAGE_STRINGS = {
   priority: 'Priority',
   allPriorities: 'All priorities',
   clearFilters: 'Clear filters',
+  noMatch: 'No rows match the filters.',
   shownOf: '{0} of {1} rows shown',
   shownOfOne: '{0} of 1 row shown',
   covered: 'Topics covered: {0} / {1}',

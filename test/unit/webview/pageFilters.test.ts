@@ -37,4 +37,26 @@ describe('coverage page filters (fake DOM)', () => {
     await sleep(700);
     assert.equal(page.byId('live').textContent, '1 of 4 rows shown');
   });
+
+  it('says when the filters match no row, with a Clear filters button that brings every row back', () => {
+    const page = new PageHarness();
+    page.model(buildViewModel(exampleIndex()));
+    assert.ok(page.document.getElementById('no-match')?.hidden ?? true, 'nothing to say while rows are shown');
+    page.input('search', 'no such topic');
+    const message = page.byId('no-match');
+    assert.equal(shownRows(page).length, 0);
+    assert.ok(!message.hidden);
+    assert.match(message.textContent, /^No rows match the filters\.Clear filters$/);
+    const clear = page.byId('clear-filters-empty');
+    assert.equal(clear.localName, 'button', 'a button: reached with Tab, pressed with Enter or Space');
+    clear.focus();
+    clear.click();
+    assert.equal(shownRows(page).length, 4);
+    assert.ok(message.hidden);
+    assert.equal(page.byId('search').value, '');
+    assert.ok(page.document.activeElement === page.byId('search'), 'the focus goes to the search box, not to <body>');
+    // a filter that leaves rows: no message
+    page.input('filter-status', 'done');
+    assert.ok(shownRows(page).length > 0 && message.hidden);
+  });
 });
