@@ -22,6 +22,8 @@ let filters: FilterState = restoreFilters(saved?.filters);
 let pendingScroll = restoreScroll(saved?.scrollY);
 let scrollY = pendingScroll ?? 0;
 let strings: Record<string, string> = {};
+/** the folder indexed, named by the host when the workspace has several */
+let folder: string | undefined;
 let model: CoverageViewModel | undefined;
 
 const t: Translate = (key: StringKey, ...args) => formatString(strings[key] ?? PAGE_STRINGS[key], args);
@@ -267,7 +269,7 @@ function ensurePageTitle(): void {
     h1 = el('h1', { id: 'page-title', class: 'page-title' });
     document.body.insertBefore(h1, toolbar);
   }
-  const title = t('title');
+  const title = folder === undefined ? t('title') : t('titleIn', folder);
   if (h1.textContent !== title) h1.textContent = title;
 }
 
@@ -468,6 +470,7 @@ window.addEventListener('message', (event: MessageEvent) => {
   const t0 = performance.now();
   if (msg.type === 'model') {
     strings = msg.strings;
+    folder = typeof msg.folder === 'string' && msg.folder !== '' ? msg.folder : undefined;
     onModel(msg.model);
     hasModel = true;
     live.textContent = '';

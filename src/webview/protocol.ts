@@ -12,9 +12,10 @@ export const COVERAGE_VIEW_TYPE = 'notesNavigator.coverage';
 export type HostMessage =
   /**
    * the whole model, on the page's `ready` (first load, reload, shown again); like the patches, its texts are
-   * final: the host has worded each matrix problem's `message` in the display language
+   * final: the host has worded each matrix problem's `message` in the display language. `folder` names the
+   * workspace folder indexed when the workspace has several (sent again with the whole model when it changes)
    */
-  | { type: 'model'; version: number; model: CoverageViewModel; strings: Record<string, string> }
+  | { type: 'model'; version: number; model: CoverageViewModel; strings: Record<string, string>; folder?: string }
   /** only what changed since the previous version */
   | { type: 'patch'; version: number; patch: ModelPatch }
   /** asks the page to describe what it rendered, after scrolling to `scrollTo` when given (used by tests) */

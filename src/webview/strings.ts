@@ -4,6 +4,8 @@
  */
 export const PAGE_STRINGS = {
   title: 'Coverage',
+  /** the page's heading in a workspace of several folders: the folder indexed */
+  titleIn: 'Coverage: {0}',
   loading: 'Loading coverage…',
   noSeries: 'No series found in this workspace (a README.md with a "## Chapters" section).',
   noMatrix: 'This series has no coverage matrix.',

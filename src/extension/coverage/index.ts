@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { CoverageViewModel } from '../../core/coverage/viewModel';
 import { COVERAGE_VIEW_TYPE, type ProbeResult } from '../../webview/protocol';
 import type { IndexService } from '../indexService';
+import { shownFolderName } from '../notesFolder';
 import { CoverageController, type PostedModel } from './panel';
 import { CoverageStatusBar } from './statusBar';
 import { syncStatus } from './syncStatus';
@@ -42,7 +43,7 @@ export function registerCoverage(context: vscode.ExtensionContext, service: Inde
   context.subscriptions.push(
     controller,
     statusBar,
-    controller.onDidBuildModel(model => { statusBar.update(model); statusText = statusBar.text; }),
+    controller.onDidBuildModel(model => { statusBar.update(model, shownFolderName(service.root)); statusText = statusBar.text; }),
     vscode.commands.registerCommand('notesNavigator.showCoverage', () => controller.show()),
     vscode.commands.registerCommand('notesNavigator.syncStatus', (arg?: unknown) => syncStatus(service, arg)),
     vscode.window.registerWebviewPanelSerializer(COVERAGE_VIEW_TYPE, {

@@ -11,6 +11,7 @@ import { isMarkdown } from '../../core/paths';
 import { realPathInsideRoot, realpathWithFallback, type RealPaths } from '../../node/localFiles';
 import type { IndexService } from '../indexService';
 import { fileExists } from '../fileStat';
+import { shownFolderName } from '../notesFolder';
 import { createPlannedNote } from './createNote';
 import { coverageHtml, coverageWebviewOptions } from './html';
 import { openBesidePanel } from './openFile';
@@ -76,7 +77,8 @@ export class CoverageController implements vscode.Disposable {
       service.onDidChangeRoot(() => {
         if (this.timer !== undefined) { clearTimeout(this.timer); this.timer = undefined; }
         this.firstChangeAt = Date.now();
-        this.flush();
+        // the whole model, with the new folder's name (a patch would change every row anyway)
+        this.flush(true);
       }),
     );
     void service.ready.then(() => this.schedule(), () => this.schedule());
@@ -182,7 +184,8 @@ export class CoverageController implements vscode.Disposable {
     this.timer = setTimeout(() => { this.timer = undefined; this.flush(); }, delay);
   }
 
-  private flush(): void {
+  /** Rebuilds the model and sends the page what changed (`full`: the whole model). */
+  private flush(full = false): void {
     const t0 = Date.now();
     let next: CoverageViewModel;
     try {
@@ -194,6 +197,7 @@ export class CoverageController implements vscode.Disposable {
     this.current = next;
     this.modelEmitter.fire(next);
     if (!this.panel || !this.pageModel) return;
+    if (full) { this.sendFullModel(); return; }
     const patch = diffViewModel(this.pageModel, next);
     if (!patch) return;
     this.pageModel = next;
@@ -209,7 +213,9 @@ export class CoverageController implements vscode.Disposable {
     this.pageModel = model;
     const version = ++this.version;
     this.posted = { version, model, queuedMs: 0, buildMs: 0, postedAt: Date.now() };
-    void this.post({ type: 'model', version, model, strings: translatedPageStrings() });
+    const folder = shownFolderName(this.service.root);
+    const strings = translatedPageStrings();
+    void this.post(folder === undefined ? { type: 'model', version, model, strings } : { type: 'model', version, model, strings, folder });
   }
 
   private async post(msg: HostMessage): Promise<void> {

@@ -18,7 +18,8 @@ export class CoverageStatusBar implements vscode.Disposable {
 
   private visible = false;
 
-  update(model: CoverageViewModel): void {
+  /** `folder`: the name of the folder indexed, when the workspace has several (the tooltip says which). */
+  update(model: CoverageViewModel, folder?: string): void {
     const { covered, total, series } = overallCoverage(model);
     if (series === 0) {
       this.item.hide();
@@ -29,7 +30,9 @@ export class CoverageStatusBar implements vscode.Disposable {
     const tip = new vscode.MarkdownString(undefined, true);
     tip.isTrusted = false;
     tip.supportHtml = false;
-    tip.appendText(vscode.l10n.t('Topics covered (computed from the notes):'));
+    tip.appendText(folder === undefined
+      ? vscode.l10n.t('Topics covered (computed from the notes):')
+      : vscode.l10n.t('Topics covered in {0} (computed from the notes):', folder));
     for (const s of model.series) {
       if (s.matrix === undefined) continue;
       tip.appendMarkdown('\n\n');

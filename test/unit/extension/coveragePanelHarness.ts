@@ -53,6 +53,8 @@ export interface OpenPage {
   say(message: unknown): void;
   /** the warnings the service logged since the page opened */
   warnings: string[];
+  /** what the panel posted to the page */
+  posted: Record<string, unknown>[];
 }
 
 /** Waits until `done()` holds (the panel handles the page's messages asynchronously); fails after `ms`. */
@@ -66,12 +68,12 @@ export async function openCoveragePage(dir: string, files: Record<string, string
   const service = live.service as IndexService;
   const fromPage = new EventEmitter<unknown>();
   const noop = new EventEmitter<unknown>();
-  const posted: { type: string }[] = [];
+  const posted: Record<string, unknown>[] = [];
   const panel = {
     webview: {
       options: {}, html: '', cspSource: '', asWebviewUri: (u: Uri) => u,
       onDidReceiveMessage: fromPage.event,
-      postMessage: async (m: { type: string }) => { posted.push(m); return true; },
+      postMessage: async (m: Record<string, unknown>) => { posted.push(m); return true; },
     },
     onDidChangeViewState: noop.event, onDidDispose: noop.event,
     visible: true, viewColumn: 2, reveal: () => undefined, dispose: () => undefined,
@@ -85,7 +87,7 @@ export async function openCoveragePage(dir: string, files: Record<string, string
   const log = service.log as unknown as { warn(m: string): void };
   const warn = log.warn.bind(log);
   log.warn = (m: string) => { warnings.push(m); warn(m); };
-  return { live, controller, service, say: (m: unknown) => fromPage.fire(m), warnings };
+  return { live, controller, service, say: (m: unknown) => fromPage.fire(m), warnings, posted };
 }
 
 /** Disposes what openCoveragePage started. */

@@ -68,10 +68,10 @@ export class PageHarness {
     for (const l of this.windowListeners.get(type) ?? []) l(new FakeEvent(type));
   }
 
-  /** The host's full model (as after `ready`), with the English strings unless others are given. */
-  model(model: CoverageViewModel, strings: Record<string, string> = { ...PAGE_STRINGS }): void {
+  /** The host's full model (as after `ready`), with the English strings unless others are given, and the folder's name. */
+  model(model: CoverageViewModel, strings: Record<string, string> = { ...PAGE_STRINGS }, folder?: string): void {
     this.current = model;
-    this.deliver({ type: 'model', version: ++this.version, model, strings });
+    this.deliver({ type: 'model', version: ++this.version, model, strings, folder });
   }
 
   /** The host's patch from the current model to `next`. */
