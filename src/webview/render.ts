@@ -99,7 +99,7 @@ export function renderRow(t: Translate, s: SeriesHead, row: RowView): HTMLTableR
     ? statusBadge(t, row.declared)
     : row.declaredText === '' ? dash(t('noDeclared'))
       : el('span', { class: 'badge not-status', title: t('notAStatus') }, row.declaredText, el('span', { class: 'visually-hidden' }, t('withCount', '', t('notAStatus'))));
-  const computed = el('td', { class: 'computed' }, statusBadge(t, row.computed));
+  const computed = el('td', { class: 'computed' }, row.computed !== undefined ? statusBadge(t, row.computed) : dash(t('notComputed')));
   if (row.mismatch) {
     computed.appendChild(el('span', { class: 'mismatch-mark', title: t('mismatch'), 'aria-label': t('mismatch'), role: 'img' }, '≠'));
   }

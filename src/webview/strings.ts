@@ -65,6 +65,7 @@ export const PAGE_STRINGS = {
   coveredName: 'Topics covered',
   progressValue: '{0} of {1} done, {2} in progress',
   noDeclared: 'No status declared',
+  notComputed: 'Not computed: the table has no Coverage Files column',
   noTime: 'No reading time',
   coverageUpdated: 'Coverage updated: {0} of {1} topics covered',
   coverageUpdatedOne: 'Coverage updated: {0} of 1 topic covered',

@@ -34,7 +34,11 @@ export interface RowView {
   files: FileView[];
   declared?: CoverageStatus;
   declaredText: string;
-  computed: CoverageStatus;
+  /**
+   * what the files say; undefined for a row of a table without a Coverage Files column, which names no file to
+   * judge by (nor is its declared status compared)
+   */
+  computed?: CoverageStatus;
   /** declared status disagrees with the computed one (or the Status cell is not a status word) */
   mismatch: boolean;
   /** highest README priority among the row's files */
@@ -214,18 +218,20 @@ export function buildSeriesView(index: IndexView, series: SeriesModel): SeriesVi
       topic: r.topic,
       files,
       declaredText: r.declaredText,
-      computed: rc.computed,
       mismatch: statusOutOfDate(rc),
       problems: files.reduce((n, f) => n + f.problems, 0),
       line: r.range.start.line,
     };
     if (r.declared !== undefined) row.declared = r.declared;
+    if (!r.filesUnknown) row.computed = rc.computed;
     if (priority !== undefined) row.priority = priority;
     if (minutes !== undefined) row.minutes = minutes;
     rows.push(row);
 
     let a = areaMap.get(r.area);
     if (!a) { a = { area: r.area, total: 0, done: 0, inProgress: 0, pending: 0 }; areaMap.set(r.area, a); }
+    // a row with no computed status counts neither way, as in the CLI's report
+    if (r.filesUnknown) continue;
     a.total++;
     if (rc.computed === 'done') { a.done++; covered++; }
     else if (rc.computed === 'in-progress') a.inProgress++;
@@ -259,7 +265,7 @@ export function buildSeriesView(index: IndexView, series: SeriesModel): SeriesVi
     folder: series.folder,
     readme: series.readme,
     covered,
-    total: rows.length,
+    total: rows.filter(r => r.computed !== undefined).length,
     areas: [...areaMap.values()],
     minutesLeft,
     readmeOnly,

@@ -118,6 +118,9 @@ describe('coverage view model', () => {
     const noFiles = '| Capability Area | Required Topic | Paths | Status |\n| --- | --- | --- | --- |\n| A | Scalability | `system_design/01_scalability.md` | Done |\n| A | X | | Pending |\n';
     const s = buildViewModel(new FakeIndex().addSeries('backend/README.md', README, noFiles)).series[0]!;
     assert.deepEqual(s.rows.map(r => r.mismatch), [false, false]);
+    // nothing says which files a row covers: no status is computed, and the rows count neither way (as in the CLI)
+    assert.deepEqual(s.rows.map(r => r.computed), [undefined, undefined]);
+    assert.deepEqual([s.covered, s.total, s.areas.map(a => [a.area, a.total, a.done, a.pending])], [0, 0, [['A', 0, 0, 0]]]);
     assert.deepEqual(s.readmeOnly, []);
     assert.equal(s.matrixProblems.length, 1);
     assert.match(s.matrixProblems[0]!.message, /no "Coverage Files" column/);

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { buildViewModel } from '../../../src/core/coverage/viewModel';
 import { PAGE_STRINGS } from '../../../src/webview/strings';
-import { exampleIndex } from '../coverage/fakeIndex';
+import { exampleIndex, FakeIndex, README } from '../coverage/fakeIndex';
 import type { FakeElement } from './fakeDom';
 import { PageHarness } from './pageHarness';
 
@@ -35,6 +35,17 @@ describe('coverage page accessibility (fake DOM)', () => {
     assert.equal(priority.querySelector('[aria-hidden]')?.textContent, '—');
     assert.equal(cells[4]!.querySelector('.visually-hidden')?.textContent, 'No reading time');
     assert.equal(cells[1]!.textContent, '??? (Not a status word)');
+  });
+
+  it('says a row of a table without a files column has no computed status, instead of showing Pending', () => {
+    const noFiles = '| Capability Area | Required Topic | Paths | Status |\n| --- | --- | --- | --- |\n| A | Scalability | `x.md` | Done |\n';
+    const page = new PageHarness();
+    page.model(buildViewModel(new FakeIndex().addSeries('backend/README.md', README, noFiles)));
+    const computed = page.all('td.computed');
+    assert.equal(computed.length, 1);
+    assert.equal(computed[0]!.querySelector('.visually-hidden')?.textContent, 'Not computed: the table has no Coverage Files column');
+    assert.equal(computed[0]!.querySelector('[aria-hidden]')?.textContent, '—');
+    assert.equal(computed[0]!.querySelector('.badge'), null);
   });
 
   it('in zh-TW puts the screen-reader note on an odd status word in full-width parentheses', () => {
