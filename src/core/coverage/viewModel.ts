@@ -228,10 +228,10 @@ export function buildSeriesView(index: IndexView, series: SeriesModel): SeriesVi
     if (minutes !== undefined) row.minutes = minutes;
     rows.push(row);
 
+    // a row with no computed status counts neither way, as in the CLI's report (an area of only such rows has no bar)
+    if (r.filesUnknown) continue;
     let a = areaMap.get(r.area);
     if (!a) { a = { area: r.area, total: 0, done: 0, inProgress: 0, pending: 0 }; areaMap.set(r.area, a); }
-    // a row with no computed status counts neither way, as in the CLI's report
-    if (r.filesUnknown) continue;
     a.total++;
     if (rc.computed === 'done') { a.done++; covered++; }
     else if (rc.computed === 'in-progress') a.inProgress++;

@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
+import { ALWAYS_EXCLUDED, isAlwaysExcluded } from '../../core/config';
 import { basename, isMarkdown } from '../../core/paths';
 import { CONFIG_FILE } from '../config';
 import { isHidden } from '../hiddenNotes';
+import { joinList } from '../listText';
 import type { IndexService } from '../indexService';
 import { shownFolderName } from '../notesFolder';
 import { isIndexReady } from './readiness';
@@ -17,6 +19,8 @@ export type NotANote =
   | 'outside'
   /** its name does not end in `.md` (a `.markdown` or `.txt` file shown as Markdown) */
   | 'notMarkdown'
+  /** it lies in a folder no listing walks (`node_modules`, `.git`, `dist` …: see ALWAYS_EXCLUDED) */
+  | 'neverListed'
   /** `files.exclude` hides it */
   | 'hidden'
   /** the `include` and `exclude` globs (of `.notes-navigator.json` or the settings) leave it out */
@@ -32,6 +36,7 @@ export function whyNotANote(service: IndexService, uri: vscode.Uri, document?: v
   if (file === undefined) return 'outside';
   if (!isIndexReady(service)) return 'loading';
   if (!isMarkdown(file)) return 'notMarkdown';
+  if (isAlwaysExcluded(file)) return 'neverListed';
   if (isHidden(service.index, file)) return 'hidden';
   if (!service.index.isIncluded(file)) return 'excluded';
   const record = service.index.note(file);
@@ -59,6 +64,9 @@ export function notANoteMessage(service: IndexService, reason: NotANote, name: s
     }
     case 'notMarkdown':
       return vscode.l10n.t('{0} is not checked: only files named *.md are notes.', name);
+    case 'neverListed':
+      return vscode.l10n.t('{0} is not checked: notes inside these folders never are: {1}.', name,
+        joinList(vscode.l10n, ALWAYS_EXCLUDED.map(glob => glob.replace(/^\*\*\/|\/\*\*$/g, ''))));
     case 'hidden':
       return vscode.l10n.t('{0} is not checked: the files.exclude setting hides it.', name);
     case 'excluded':

@@ -64,6 +64,8 @@ describe('Why the active file is no note a command can work on', () => {
     assert.equal(why('/elsewhere/a.md'), 'outside');
     assert.equal(why('/ws/notes.markdown'), 'notMarkdown');
     assert.equal(why('/ws/private/p.md'), 'hidden');
+    // a folder no listing walks, whatever files.exclude says
+    assert.equal(why('/ws/dist/01-raft.md'), 'neverListed');
     assert.equal(why('/ws/archive/old.md'), 'excluded');
     assert.equal(why('/ws/new.md'), 'unread');
     assert.equal(whyNotANote(await serviceOf({ shown: false }), Uri.file('/ws/a.md') as unknown as vscode.Uri, doc('/ws/a.md')), 'behind');
@@ -80,6 +82,7 @@ describe('Why the active file is no note a command can work on', () => {
     assert.equal(say('/elsewhere/x.md'), 'x.md is not in the notes folder ws: only that folder\'s notes are checked.');
     assert.equal(say('/ws/notes.markdown'), 'notes.markdown is not checked: only files named *.md are notes.');
     assert.equal(say('/ws/private/p.md'), 'private/p.md is not checked: the files.exclude setting hides it.');
+    assert.equal(say('/ws/dist/01-raft.md'), 'dist/01-raft.md is not checked: notes inside these folders never are: node_modules, .git, .vscode-test, dist, out.');
     assert.equal(say('/ws/archive/old.md'), 'archive/old.md is not checked: the include and exclude globs (.notes-navigator.json or the settings) leave it out.');
     assert.equal(say('/ws/new.md'), 'new.md has not been read yet: save it, or try again in a moment.');
     assert.equal(say('/ws/a.md'), '');
