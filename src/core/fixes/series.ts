@@ -30,6 +30,9 @@ function lineBreakAfter(text: string, offset: number): string {
   return m ? m[0] : '\n';
 }
 
+/** A first cell that can start a line of a table body as it is: a letter, or digits that are not a list marker. */
+const SAFE_LINE_START = /^(?:\p{L}|\d+(?![\d.)]))/u;
+
 /**
  * Appends `| Category | label | `path` | Pending |` (in the table's column order, extra columns left
  * empty; the status is `status`, the one the row's file gives, so the new row is not itself a mismatch) after the last row of the last coverage table that has a files column. Undefined when the text has no coverage
@@ -60,7 +63,11 @@ export function addChapterToMatrixEdit(text: string, cov: CoverageModel, chapter
   set(layout.columns.files, markdownCodeCell(relative(cov.folder, chapter.file)));
   set(layout.columns.status, statusWordLike(config, status, dominantStatusText(cov)));
 
-  const row = prefix + (leadingPipe ? '| ' : '') + cells.join(' | ') + (trailingPipe ? ' |' : '');
+  // a row without outer pipes starts with its first cell: one that could open a block there (`1. x`, `# x`, `> x`,
+  // `- x`, `+ x`, an indentation) would end the table, and an empty one would read as a leading pipe (the row loses a
+  // cell). Such a row gets a leading pipe: GFM lets rows of one table differ in that.
+  const pipe = leadingPipe || !SAFE_LINE_START.test(cells[0]);
+  const row = prefix + (pipe ? '| ' : '') + cells.join(' | ') + (trailingPipe ? ' |' : '');
   const at = lines.lineEnd(line);
   const pos = lines.positionAt(at);
   return { range: { start: pos, end: pos }, newText: lineBreakAfter(text, at) + row };

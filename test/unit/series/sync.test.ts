@@ -3,7 +3,7 @@ import { defaultConfig, parseConfigText } from '../../../src/core/config';
 import { computeRowCoverage } from '../../../src/core/coverage/compute';
 import { setRowStatusEdit, syncStatusEdits } from '../../../src/core/coverage/sync';
 import { alignPriorityEdit, addChapterToMatrixEdit } from '../../../src/core/fixes/series';
-import type { FileState } from '../../../src/core/model';
+import type { Chapter, FileState } from '../../../src/core/model';
 import { parseCoverageMatrix } from '../../../src/core/series/matrix';
 import { parseSeriesReadme } from '../../../src/core/series/readme';
 import { applyEdits, seed } from './helpers';
@@ -160,6 +160,25 @@ describe('series fixes', () => {
     const out = applyEdits(text, [addChapterToMatrixEdit(text, cov, ch, config)!]);
     const row = parseCoverageMatrix(out, 'coverage_matrix.md', config).rows[1];
     assert.deepEqual([row.area, row.topic, row.files.map(f => f.file)], [ch.category, ch.label, [ch.file]], out);
+  });
+
+  it('addChapterToMatrixEdit keeps its row in a table without outer pipes when the first cell could open a block there', () => {
+    const text = 'Capability Area | Required Topic | Coverage Files | Status\n--- | --- | --- | ---\nA | T | `a.md` | Done\n';
+    const cov = parseCoverageMatrix(text, 'coverage_matrix.md', config);
+    for (const category of ['1. Basics', '1) Basics', '12. Basics', '# x', '> x', '- x', '+ x', '    x', 'Plain', '2024 plan']) {
+      const out = applyEdits(text, [addChapterToMatrixEdit(text, cov, { category, label: 'L', file: 'b.md' } as Chapter, config)!]);
+      const rows = parseCoverageMatrix(out, 'coverage_matrix.md', config).rows;
+      assert.deepEqual([rows.length, rows[1]?.area, rows[1]?.topic, rows[1]?.files.map(f => f.file)], [2, category.trim(), 'L', ['b.md']], out);
+    }
+    // a plain first cell keeps the table's style
+    const plain = applyEdits(text, [addChapterToMatrixEdit(text, cov, { category: 'Plain', label: 'L', file: 'b.md' } as Chapter, config)!]);
+    assert.equal(plain.split('\n')[3], 'Plain | L | `b.md` | Pending');
+    // an empty first cell would read as a leading pipe, and the row would lose a cell
+    const owner = 'Owner | Capability Area | Coverage Files | Status\n--- | --- | --- | ---\nme | A | `a.md` | Done\n';
+    const out = applyEdits(owner, [addChapterToMatrixEdit(owner, parseCoverageMatrix(owner, 'coverage_matrix.md', config),
+      { category: 'B', label: 'L', file: 'b.md' } as Chapter, config)!]);
+    const row = parseCoverageMatrix(out, 'coverage_matrix.md', config).rows[1];
+    assert.deepEqual([row?.area, row?.files.map(f => f.file), row?.declared], ['B', ['b.md'], 'pending'], out);
   });
 
   // Mutation testing: with addChapterToMatrixEdit taking the last table even when it has no files column, or not
