@@ -2,8 +2,11 @@ import type { CoverageViewModel, RowView, SeriesView } from '../core/coverage/vi
 import { applyPatch, overallCoverage, PRIORITY_BUCKETS } from '../core/coverage/viewModel';
 import { clear, el } from './dom';
 import { EMPTY_FILTERS, isFiltering, restoreFilters, restoreScroll, rowMatches, type FilterState, type StatusFilter } from './filters';
-import type { HostMessage, PageMessage, ProbeResult } from './protocol';
-import { priorityLabel, renderAreaRow, renderHead, renderNoMatch, renderRow, renderTable, renderTail, statusLabel, type Translate } from './render';
+import { probePage } from './probe';
+import type { HostMessage, PageMessage } from './protocol';
+import {
+  priorityLabel, renderAreaRow, renderHead, renderNoMatch, renderRow, renderTable, renderTail, setPathRule, statusLabel, type Translate,
+} from './render';
 import { formatString, PAGE_STRINGS, type StringKey } from './strings';
 
 /** The coverage page: receives the model and patches from the host, renders them, keeps the filters. */
@@ -415,29 +418,6 @@ function onPatch(patch: Parameters<typeof applyPatch>[1]): void {
   });
 }
 
-/** Describes what the page rendered (the toolbar and the content, where data goes). */
-function probe(): ProbeResult {
-  const rendered = [toolbar, content];
-  const count = (selector: string) => rendered.reduce((n, root) => n + root.querySelectorAll(selector).length, 0);
-  let inlineHandlers = 0;
-  for (const root of rendered) {
-    for (const e of [root, ...Array.from(root.querySelectorAll('*'))]) {
-      for (const a of Array.from(e.attributes)) if (/^on/i.test(a.name)) inlineHandlers++;
-    }
-  }
-  const texts: string[] = [];
-  for (const e of Array.from(content.querySelectorAll('.topic, .file-title'))) texts.push(e.textContent ?? '');
-  return {
-    images: count('img, image, picture, video, audio'),
-    scripts: count('script'),
-    frames: count('iframe, object, embed, frame'),
-    inlineHandlers,
-    texts,
-    rows: content.querySelectorAll('tr.row').length,
-    scrollY: Math.max(0, Math.round(window.scrollY)),
-  };
-}
-
 // ---------------------------------------------------------------------------------------------
 // Events
 
@@ -471,6 +451,7 @@ window.addEventListener('message', (event: MessageEvent) => {
   if (msg.type === 'model') {
     strings = msg.strings;
     folder = typeof msg.folder === 'string' && msg.folder !== '' ? msg.folder : undefined;
+    setPathRule(msg.pathRule === 'windows' ? 'windows' : 'posix');
     onModel(msg.model);
     hasModel = true;
     live.textContent = '';
@@ -480,7 +461,7 @@ window.addEventListener('message', (event: MessageEvent) => {
     api.postMessage({ type: 'applied', version: msg.version, renderMs: Math.round(performance.now() - t0) });
   } else if (msg.type === 'probe' && hasModel) {
     if (typeof msg.scrollTo === 'number' && pendingScroll === undefined) window.scrollTo(0, msg.scrollTo);
-    api.postMessage({ type: 'probeResult', id: msg.id, result: probe() });
+    api.postMessage({ type: 'probeResult', id: msg.id, result: probePage(toolbar, content) });
   }
 });
 

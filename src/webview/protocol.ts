@@ -13,9 +13,10 @@ export type HostMessage =
   /**
    * the whole model, on the page's `ready` (first load, reload, shown again); like the patches, its texts are
    * final: the host has worded each matrix problem's `message` in the display language. `folder` names the
-   * workspace folder indexed when the workspace has several (sent again with the whole model when it changes)
+   * workspace folder indexed when the workspace has several (sent again with the whole model when it changes);
+   * `pathRule` is the host's (`posix` when absent): a path it would refuse is no button on the page
    */
-  | { type: 'model'; version: number; model: CoverageViewModel; strings: Record<string, string>; folder?: string }
+  | { type: 'model'; version: number; model: CoverageViewModel; strings: Record<string, string>; folder?: string; pathRule?: PathRule }
   /** only what changed since the previous version */
   | { type: 'patch'; version: number; patch: ModelPatch }
   /** asks the page to describe what it rendered, after scrolling to `scrollTo` when given (used by tests) */
@@ -91,17 +92,26 @@ export function parsePageMessage(raw: unknown): PageMessage | undefined {
 }
 
 /**
+ * The paths the host can act on. `posix` (Linux, macOS): a `:` is a file name's character (`03-a:b.md`). `windows`: a
+ * `:` in any segment is refused, as Windows reads it as a drive or an NTFS alternate data stream (creating
+ * `s/README.md:x.md` would write a hidden stream of `s/README.md`). The host tells the page which rule it follows.
+ */
+export type PathRule = 'posix' | 'windows';
+
+/**
  * A workspace-relative POSIX path that stays inside the workspace: no leading `/`, no drive or
  * scheme, no backslash, no `.`/`..`/empty segment, no control characters. A `:` is a file name's
- * character on Linux and macOS (`03-a:b.md`), except at the start where it would read as a drive
- * (`C:`) or a scheme (`file:`): a first segment that begins with a letter and its letters, digits,
- * `+`, `-` or `.` up to a `:` is refused.
+ * character on Linux and macOS (`03-a:b.md`), except where it would read as a drive or a scheme: a first
+ * segment that begins with a letter and its letters, digits, `+`, `-` or `.` up to a `:` (`C:`, `file:`) is refused,
+ * and so is any later segment that begins like a drive, with a letter and a `:` (`a/C:/b.md`, `a/c:x.md`: a Windows
+ * path pasted into another, whatever the rule). Under the `windows` rule no `:` at all.
  */
-export function isWorkspaceRelativePath(p: string): boolean {
+export function isWorkspaceRelativePath(p: string, rule: PathRule = 'posix'): boolean {
   if (p.length === 0 || p.length > MAX_PATH) return false;
   if (p.startsWith('/') || p.includes('\\') || /^[a-z][a-z0-9+.-]*:/i.test(p)) return false;
+  if (rule === 'windows' && p.includes(':')) return false;
   for (let i = 0; i < p.length; i++) if (p.charCodeAt(i) < 0x20 || p.charCodeAt(i) === 0x7f) return false;
-  for (const seg of p.split('/')) if (seg === '' || seg === '.' || seg === '..') return false;
+  for (const seg of p.split('/')) if (seg === '' || seg === '.' || seg === '..' || /^[a-z]:/i.test(seg)) return false;
   return true;
 }
 

@@ -4,7 +4,7 @@ import { PRIORITY_BUCKETS } from '../core/coverage/viewModel';
 import { formatDuration } from '../core/series/duration';
 import { isMarkdown } from '../core/paths';
 import { el, svg } from './dom';
-import { isWorkspaceRelativePath } from './protocol';
+import { isWorkspaceRelativePath, type PathRule } from './protocol';
 import type { StringKey } from './strings';
 
 /** Builds the DOM of the coverage page from view-model data; every data string becomes a text node. */
@@ -22,6 +22,10 @@ const PRIORITY_KEY: Record<PriorityBucket, StringKey> = {
 export function statusLabel(t: Translate, s: CoverageStatus): string { return t(STATUS_KEY[s]); }
 export function priorityLabel(t: Translate, p: PriorityBucket): string { return t(PRIORITY_KEY[p]); }
 
+/** The host's path rule (its model message says it): what it would refuse to open or create is no button. */
+let pathRule: PathRule = 'posix';
+export function setPathRule(rule: PathRule): void { pathRule = rule; }
+
 /**
  * `scope` says where on the page the button sits (the head of a series, one of its rows, a list in its tail):
  * the same file can be opened from several places, and a re-render must give the focus back to the one the
@@ -29,7 +33,7 @@ export function priorityLabel(t: Translate, p: PriorityBucket): string { return 
  * the workspace, `../../x.md`) is plain text: a button that does nothing when clicked says nothing either.
  */
 function openButton(t: Translate, scope: string, text: string, file: string, line?: number, cls = 'link'): HTMLElement {
-  if (!isWorkspaceRelativePath(file)) return el('span', { class: `${cls} not-openable` }, text);
+  if (!isWorkspaceRelativePath(file, pathRule)) return el('span', { class: `${cls} not-openable` }, text);
   return el('button', {
     type: 'button', class: cls, 'data-action': 'open', 'data-file': file, 'data-line': line,
     'data-focus': `${scope}|open:${file}:${line ?? ''}`, title: t('openFile', file),
@@ -41,7 +45,7 @@ function openButton(t: Translate, scope: string, text: string, file: string, lin
  * for one the host would refuse.
  */
 function createButton(t: Translate, scope: string, file: string): HTMLButtonElement | false {
-  return isMarkdown(file) && isWorkspaceRelativePath(file) && el('button', {
+  return isMarkdown(file) && isWorkspaceRelativePath(file, pathRule) && el('button', {
     type: 'button', class: 'create', 'data-action': 'create', 'data-file': file, 'data-focus': `${scope}|create:${file}`,
     title: t('createFile', file), 'aria-label': t('createFile', file),
   }, t('create'));

@@ -5,7 +5,7 @@ import {
   buildViewModel, diffViewModel, overallCoverage, type CoverageViewModel,
 } from '../../core/coverage/viewModel';
 import {
-  COVERAGE_VIEW_TYPE, filesOfModel, isWorkspaceRelativePath, parsePageMessage, type HostMessage, type PageMessage, type ProbeResult,
+  COVERAGE_VIEW_TYPE, filesOfModel, isWorkspaceRelativePath, parsePageMessage, type HostMessage, type PageMessage, type PathRule, type ProbeResult,
 } from '../../webview/protocol';
 import { isMarkdown } from '../../core/paths';
 import { realPathInsideRoot, realpathWithFallback, type RealPaths } from '../../node/localFiles';
@@ -66,7 +66,12 @@ export class CoverageController implements vscode.Disposable {
   /** fires after every rebuild of the model (the status bar listens) */
   readonly onDidBuildModel = this.modelEmitter.event;
 
-  constructor(private readonly context: vscode.ExtensionContext, private readonly service: IndexService) {
+  /** the paths this host's file system can take: on Windows no `:` (a drive, or an NTFS alternate data stream) */
+  private readonly pathRule: PathRule;
+
+  /** `platform`: the host's (`process.platform`; tests give another) */
+  constructor(private readonly context: vscode.ExtensionContext, private readonly service: IndexService, platform: NodeJS.Platform = process.platform) {
+    this.pathRule = platform === 'win32' ? 'windows' : 'posix';
     this.disposables.push(this.modelEmitter);
     this.disposables.push(
       service.onDidChange(() => this.schedule()),
@@ -214,8 +219,10 @@ export class CoverageController implements vscode.Disposable {
     const version = ++this.version;
     this.posted = { version, model, queuedMs: 0, buildMs: 0, postedAt: Date.now() };
     const folder = shownFolderName(this.service.root);
-    const strings = translatedPageStrings();
-    void this.post(folder === undefined ? { type: 'model', version, model, strings } : { type: 'model', version, model, strings, folder });
+    const msg: HostMessage = { type: 'model', version, model, strings: translatedPageStrings() };
+    if (folder !== undefined) msg.folder = folder;
+    if (this.pathRule === 'windows') msg.pathRule = this.pathRule;
+    void this.post(msg);
   }
 
   private async post(msg: HostMessage): Promise<void> {
@@ -242,7 +249,7 @@ export class CoverageController implements vscode.Disposable {
 
   /** A path the page may act on: inside the workspace and named by the model the page holds. */
   private allowed(file: string, mustBeMissing: boolean): boolean {
-    if (!isWorkspaceRelativePath(file)) return false;
+    if (!isWorkspaceRelativePath(file, this.pathRule)) return false;
     const known = filesOfModel(this.pageModel ?? this.model());
     if (!(mustBeMissing ? known.missing : known.all).has(file)) return false;
     return this.service.fileOf(this.service.uriOf(file)) === file;

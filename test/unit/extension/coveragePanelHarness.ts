@@ -62,8 +62,11 @@ export async function until(done: () => boolean, what: string, ms = 2000): Promi
   for (const end = Date.now() + ms; !done(); await settle(5)) if (Date.now() > end) assert.fail(`timed out waiting for ${what}`);
 }
 
-/** Indexes `files` in `dir`, opens the coverage panel on them and waits for the page's first model. */
-export async function openCoveragePage(dir: string, files: Record<string, string>): Promise<OpenPage> {
+/**
+ * Indexes `files` in `dir`, opens the coverage panel on them and waits for the page's first model; `platform` is the
+ * host's the panel believes it runs on (this process's by default).
+ */
+export async function openCoveragePage(dir: string, files: Record<string, string>, platform: NodeJS.Platform = process.platform): Promise<OpenPage> {
   const live = await startLive(dir, files);
   const service = live.service as IndexService;
   const fromPage = new EventEmitter<unknown>();
@@ -78,7 +81,7 @@ export async function openCoveragePage(dir: string, files: Record<string, string
     onDidChangeViewState: noop.event, onDidDispose: noop.event,
     visible: true, viewColumn: 2, reveal: () => undefined, dispose: () => undefined,
   };
-  const controller = new CoverageController({ extensionUri: Uri.file('/ext'), subscriptions: [] } as unknown as vscode.ExtensionContext, service);
+  const controller = new CoverageController({ extensionUri: Uri.file('/ext'), subscriptions: [] } as unknown as vscode.ExtensionContext, service, platform);
   controller.restore(panel as unknown as vscode.WebviewPanel);
   fromPage.fire({ type: 'ready' });
   await settle(30);

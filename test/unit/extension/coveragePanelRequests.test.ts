@@ -97,4 +97,26 @@ describe('coverage panel: what the page may open and create', () => {
     assert.ok(ui.applied[0].includes(`${dir}/03-a:b.md`), ui.applied[0].join());
     assert.deepEqual(page.warnings, []);
   });
+
+  it('on Windows refuses a path with a colon (an NTFS alternate data stream of README.md), and tells the page its rule', async () => {
+    const matrix = PANEL_MATRIX + '| Extra | Colon | `README.md:x.md`, `04-c:d.md` | Pending |\n';
+    page = await openCoveragePage(dir, { 'README.md': PANEL_SERIES, 'coverage_matrix.md': matrix, '01-one.md': '# One\n' }, 'win32');
+    assert.deepEqual(page.posted.filter(m => m.type === 'model').map(m => m.pathRule), ['windows']);
+    for (const file of ['README.md:x.md', '04-c:d.md']) {
+      page.say({ type: 'create', file });
+      page.say({ type: 'open', file });
+    }
+    await until(() => page!.warnings.length === 4, 'a refusal of each request');
+    assert.deepEqual([ui.applied, ui.asked, ui.opened], [[], [], []]);
+    assert.ok(page.warnings.every(w => /^coverage: ignored a request to (create|open) /.test(w)), page.warnings.join('\n'));
+  });
+
+  it('refuses a path with a drive-like later segment on every host, and tells a POSIX page no rule', async () => {
+    const matrix = PANEL_MATRIX + '| Extra | Drive | `a/C:/b.md` | Pending |\n';
+    page = await openCoveragePage(dir, { 'README.md': PANEL_SERIES, 'coverage_matrix.md': matrix, '01-one.md': '# One\n' }, 'linux');
+    assert.deepEqual(page.posted.filter(m => m.type === 'model').map(m => 'pathRule' in m), [false]);
+    page.say({ type: 'create', file: 'a/C:/b.md' });
+    await until(() => page!.warnings.length === 1, 'the refusal');
+    assert.deepEqual(ui.applied, []);
+  });
 });

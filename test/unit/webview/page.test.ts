@@ -96,6 +96,22 @@ describe('coverage page (fake DOM)', () => {
     assert.ok(page.all('[data-action]').every(b => b.dataset.file !== ''), 'no button without a file');
   });
 
+  it('shows a path with a colon as text when the host follows the Windows rule, and a drive-like segment on every host', () => {
+    const matrix = MATRIX_TEXT.replace('`distributed_systems/99_extra.md`', '`03-a:b.md`, `a/C:/b.md`, `04_ok.md`');
+    const model = buildViewModel(new FakeIndex().addSeries('backend/README.md', README, matrix));
+    const buttons = (page: PageHarness) => page.all('tr.row').find(tr => tr.textContent.includes('Extra'))!.querySelector('td.files')!
+      .querySelectorAll('button').map(b => [b.dataset.action, b.dataset.file]);
+    const windows = new PageHarness();
+    windows.model(model, undefined, undefined, 'windows');
+    assert.deepEqual(buttons(windows), [['open', 'backend/04_ok.md'], ['create', 'backend/04_ok.md']]);
+    const cell = windows.all('td.files').find(td => td.textContent.includes('03-a:b.md'));
+    assert.ok(cell?.textContent.includes('a/C:/b.md'), 'both paths are still shown');
+    const posix = new PageHarness();
+    posix.model(model);
+    assert.deepEqual(buttons(posix), [['open', 'backend/03-a:b.md'], ['create', 'backend/03-a:b.md'],
+      ['open', 'backend/04_ok.md'], ['create', 'backend/04_ok.md']]);
+  });
+
   it('comes back at the same scroll position and filters when the page is re-created (hidden and shown, reload)', () => {
     const first = new PageHarness();
     first.model(buildViewModel(exampleIndex()));

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import vm from 'node:vm';
 import type { CoverageViewModel } from '../../../src/core/coverage/viewModel';
 import { diffViewModel } from '../../../src/core/coverage/viewModel';
-import type { PageMessage } from '../../../src/webview/protocol';
+import type { PageMessage, PathRule } from '../../../src/webview/protocol';
 import { PAGE_STRINGS } from '../../../src/webview/strings';
 import { coverageShell, FakeDocument, FakeElement, FakeEvent } from './fakeDom';
 
@@ -68,10 +68,13 @@ export class PageHarness {
     for (const l of this.windowListeners.get(type) ?? []) l(new FakeEvent(type));
   }
 
-  /** The host's full model (as after `ready`), with the English strings unless others are given, and the folder's name. */
-  model(model: CoverageViewModel, strings: Record<string, string> = { ...PAGE_STRINGS }, folder?: string): void {
+  /**
+   * The host's full model (as after `ready`), with the English strings unless others are given, the folder's name and
+   * the host's path rule.
+   */
+  model(model: CoverageViewModel, strings: Record<string, string> = { ...PAGE_STRINGS }, folder?: string, pathRule?: PathRule): void {
     this.current = model;
-    this.deliver({ type: 'model', version: ++this.version, model, strings, folder });
+    this.deliver({ type: 'model', version: ++this.version, model, strings, folder, pathRule });
   }
 
   /** The host's patch from the current model to `next`. */

@@ -32,12 +32,20 @@ describe('coverage page protocol', () => {
   });
 
   it('only treats paths that stay inside the workspace as workspace paths', () => {
-    for (const ok of ['backend/README.md', 'a.md', 'backend/系統設計/01 筆記.md', 'a/.hidden/b.md', 'backend/03-a:b.md', '03-a:b.md', 'a/C:/b.md'])
+    for (const ok of ['backend/README.md', 'a.md', 'backend/系統設計/01 筆記.md', 'a/.hidden/b.md', 'backend/03-a:b.md', '03-a:b.md', 's/01.md:x.md', 'a/ab:c.md'])
       assert.ok(isWorkspaceRelativePath(ok), ok);
-    // a `:` that reads as a drive or a scheme at the start
-    for (const bad of ['C:/x.md', 'c:x.md', 'C:', 'file:x.md', 'a:b.md', 'vscode-remote:x.md', 'git+ssh:x.md', 'a.b:c.md']) assert.ok(!isWorkspaceRelativePath(bad), bad);
+    // a `:` that reads as a drive or a scheme at the start, or as a drive at the start of a later segment
+    for (const bad of ['C:/x.md', 'c:x.md', 'C:', 'file:x.md', 'a:b.md', 'vscode-remote:x.md', 'git+ssh:x.md', 'a.b:c.md',
+      'a/C:/b.md', 'a/c:x.md', 'a/b/Z:']) assert.ok(!isWorkspaceRelativePath(bad), bad);
     for (const bad of ['', '/etc/passwd', '../x.md', 'a/../../b.md', 'a/./b.md', 'a//b.md', 'file:///x.md',
       'a\\..\\b.md', 'a/b.md/', 'a\u0000.md', 'a\nb.md', '..']) assert.ok(!isWorkspaceRelativePath(bad), JSON.stringify(bad));
+  });
+
+  it('refuses any `:` under the Windows rule (a drive, or an NTFS alternate data stream of the file before it)', () => {
+    for (const bad of ['s/01.md:x.md', 's/README.md:x.md', 'backend/03-a:b.md', '03-a:b.md', 'a/ab:c.md', 'a/C:/b.md'])
+      assert.ok(!isWorkspaceRelativePath(bad, 'windows'), bad);
+    for (const ok of ['backend/README.md', 'backend/系統設計/01 筆記.md', 'a/.hidden/b.md']) assert.ok(isWorkspaceRelativePath(ok, 'windows'), ok);
+    assert.ok(!isWorkspaceRelativePath('../x.md', 'windows'));
   });
 
   it('knows every file the model names, and which of them are missing', () => {
