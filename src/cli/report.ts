@@ -29,6 +29,12 @@ export interface JsonCoverageRow {
   fileStates: FileState[];
   /** the declared status is out of date (false when the row has no Status cell to compare, or no files column) */
   outOfDate: boolean;
+  /**
+   * the Coverage Files paths that leave the checked folder (`../../x.md`), as the cell writes them, in their order:
+   * each is `""` in `files` (it has no path inside) and `missing` in `fileStates` (it is never read). Only on a row
+   * that names such a path.
+   */
+  outside?: string[];
 }
 
 export interface JsonCoverage {
@@ -77,11 +83,17 @@ export function coverageReport(index: WorkspaceIndex): JsonCoverage[] {
   return seriesInOrder(index).filter(s => index.coverage(s)).map(s => ({
     series: seriesName(s),
     title: s.title,
-    rows: index.computeCoverage(s).map(rc => ({
-      area: rc.row.area, topic: rc.row.topic, files: rc.row.files.map(f => f.file),
-      declared: rc.row.declared ?? null, declaredText: rc.row.declaredText, computed: rc.row.filesUnknown ? null : rc.computed, fileStates: rc.fileStates,
-      outOfDate: statusOutOfDate(rc),
-    })),
+    rows: index.computeCoverage(s).map(rc => {
+      const row: JsonCoverageRow = {
+        area: rc.row.area, topic: rc.row.topic, files: rc.row.files.map(f => f.file),
+        declared: rc.row.declared ?? null, declaredText: rc.row.declaredText, computed: rc.row.filesUnknown ? null : rc.computed, fileStates: rc.fileStates,
+        outOfDate: statusOutOfDate(rc),
+      };
+      // a path that climbs out of the folder has no workspace path (`file` is ''): what the cell wrote says which
+      const outside = rc.row.files.filter(f => f.file === '').map(f => f.href);
+      if (outside.length > 0) row.outside = outside;
+      return row;
+    }),
   }));
 }
 

@@ -1,7 +1,7 @@
 import type { NotesConfig } from '../../core/config';
 import { statusWordLike } from '../../core/series/wording';
 import { markdownCodeCell, markdownText } from '../../core/text/markdownCell';
-import type { JsonCoverage } from '../report';
+import type { JsonCoverage, JsonCoverageRow } from '../report';
 
 /**
  * Source text of a cell (the Status cell as the matrix writes it, escapes and all) as one cell again: as written, so
@@ -9,6 +9,17 @@ import type { JsonCoverage } from '../report';
  */
 function sourceCell(s: string): string {
   return s.replace(/\r?\n/g, ' ').replace(/\\[\s\S]|\|/g, m => (m === '|' ? '\\|' : m));
+}
+
+/**
+ * Each path of a Coverage Files cell with its state; a path that leaves the checked folder (`""` in `files`) as the
+ * cell writes it (`../../x.md`), said to be outside the workspace: it is never read.
+ */
+function filesCell(r: JsonCoverageRow): string {
+  let outside = 0;
+  return r.files.map((f, i) => (f === ''
+    ? `${markdownCodeCell(r.outside?.[outside++] ?? '')} (outside the workspace)`
+    : `${markdownCodeCell(f)} (${r.fileStates[i]})`)).join('<br>');
 }
 
 /**
@@ -35,7 +46,7 @@ export function formatCoverageMarkdown(coverage: JsonCoverage[], config: NotesCo
       // as statusWordForRow picks it (this row is the JSON one, without the matrix row's ranges)
       const computed = r.computed === null ? '—'
         : markdownText(statusWordLike(config, r.computed, r.declaredText !== '' ? r.declaredText : language)) + (r.outOfDate ? ' ⚠' : '');
-      const files = r.files.map((f, i) => `${markdownCodeCell(f)} (${r.fileStates[i]})`).join('<br>');
+      const files = filesCell(r);
       out.push(`| ${markdownText(r.area)} | ${markdownText(r.topic)} | ${files} | ${declared} | ${computed} |`);
     }
     out.push('');

@@ -31,9 +31,11 @@ export function markdownText(s: string): string {
  * longest inside it, with a space inside each fence when the path starts or ends with a backtick (or starts and ends
  * with a space: CommonMark strips one from each side), and each `|` escaped (GFM reads `\|` in a code span in a table
  * as `|`). A line break is a space. Backslashes right before a `|` cannot be written in a code span of a table (GFM
- * keeps `\\`): they are doubled, so that the pipe stays escaped and the row keeps its cells.
+ * keeps `\\`): they are doubled, so that the pipe stays escaped and the row keeps its cells. No code span holds
+ * nothing: an empty path is an empty string (two backticks would be text, or open a span a later fence closes).
  */
 export function markdownCodeCell(s: string): string {
+  if (s === '') return '';
   const value = s.replace(/\r\n|\r|\n/g, ' ')
     // one match per backslash run: linear
     .replace(/\\+\|?|\|/g, m => (m.endsWith('|') ? m.slice(0, -1).repeat(2) + '\\|' : m));

@@ -100,4 +100,22 @@ describe('coverage --format md table cells', () => {
     const rows = (JSON.parse(json.out) as { coverage: { rows: { topic: string; computed: string | null }[] }[] }).coverage[0].rows;
     assert.deepEqual(rows.map(r => [r.topic, r.computed]), [['One', 'done'], ['Two', null], ['Three', null]]);
   });
+
+  it('a path that leaves the folder is shown as the cell writes it, outside the workspace, and JSON says which it was', async () => {
+    const matrix = '| Capability Area | Required Topic | Coverage Files | Status |\n| --- | --- | --- | --- |\n'
+      + '| A | One | `../../outside.md`, `01.md`, `../up.md` | Pending |\n| A | Two | `02.md` | Pending |\n';
+    const readme = '# S\n\n## Chapters\n\n### A\n\n- [01](01.md) - 必讀 - 5 min\n- [02](02.md) - 必讀 - 5 min\n';
+    const dir = tempWorkspace({ 's/README.md': readme, 's/coverage_matrix.md': matrix });
+    const md = await cli('coverage', dir);
+    assert.equal(md.code, 0, md.err);
+    assert.deepEqual(fileCells(md.out), [['../../outside.md', 's/01.md', 'up.md'], ['s/02.md']], md.out);
+    assert.equal(bodyCells(md.out)[0][2], '../../outside.md (outside the workspace) s/01.md (missing) up.md (missing)', md.out);
+    const json = await cli('coverage', dir, '--format', 'json');
+    const rows = (JSON.parse(json.out) as { coverage: { rows: Record<string, unknown>[] }[] }).coverage[0].rows;
+    assert.deepEqual(rows.map(r => [r.files, r.fileStates, r.outside]), [
+      [['', 's/01.md', 'up.md'], ['missing', 'missing', 'missing'], ['../../outside.md']],
+      [['s/02.md'], ['missing'], undefined],
+    ]);
+    assert.ok(!('outside' in rows[1]!), 'a row with no such path has no outside field');
+  });
 });

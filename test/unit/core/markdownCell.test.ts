@@ -21,6 +21,8 @@ describe('Markdown table cells that read back as written (markdownText, markdown
     assert.equal(markdownText('x@y.com www.a.com HTTPS://a.b'), 'x@y.com www\\.a.com HTTPS\\://a.b');
     assert.deepEqual(['a.md', 'x`y.md', '`a.md', 'a``b`', ' a ', 'p|q.md'].map(markdownCodeCell),
       ['`a.md`', '``x`y.md``', '`` `a.md ``', '``` a``b` ```', '`  a  `', '`p\\|q.md`']);
+    // no code span holds nothing: two backticks would be text, or open a span that a later fence of two closes
+    assert.equal(markdownCodeCell(''), '');
   });
 
   // a pseudo-random walk over strings made of Markdown's characters and the constructs they form (deterministic)
