@@ -13,7 +13,8 @@ function sourceCell(s: string): string {
 
 /**
  * Each path of a Coverage Files cell with its state; a path that leaves the checked folder (`""` in `files`) as the
- * cell writes it (`../../x.md`), said to be outside the workspace: it is never read.
+ * cell writes it (`../../x.md`), said to be outside the workspace: it is never read (`check` reports it as
+ * `link-outside-workspace`).
  */
 function filesCell(r: JsonCoverageRow): string {
   let outside = 0;

@@ -57,12 +57,20 @@ export function chapterLinksOf(model: SeriesModel): (link: LinkRef) => boolean {
   return l => chapterTargets.has(posKey(l.targetRange.start));
 }
 
-/** The matrix's backtick references in its table rows (`cov`: its parsed matrix): the coverage rules check those. */
+/**
+ * The matrix's backtick references in its table rows (`cov`: its parsed matrix): the coverage rules check those. Not
+ * a Coverage Files path that climbs out of the workspace (`../../x.md`, no workspace file): the coverage rules pass
+ * it by, and the link rules report it as leaving the workspace, as they do the same path elsewhere in the matrix.
+ */
 export function tableRefsOf(cov: CoverageModel | undefined): (link: LinkRef) => boolean {
   const tableLines = new Set<number>();
-  cov?.rows.forEach(r => tableLines.add(r.range.start.line));
+  const outside = new Set<string>();
+  cov?.rows.forEach(r => {
+    tableLines.add(r.range.start.line);
+    for (const f of r.files) if (f.file === '') outside.add(posKey(f.range.start));
+  });
   cov?.xrefs.forEach(x => tableLines.add(x.range.start.line));
-  return l => l.kind === 'ref' && tableLines.has(l.range.start.line);
+  return l => l.kind === 'ref' && tableLines.has(l.range.start.line) && !outside.has(posKey(l.targetRange.start));
 }
 
 /** Notes whose link targets the series rules read: the files the sides of the matrices' cross-references name. */

@@ -84,6 +84,15 @@ describe('coverage matrix edge cases', () => {
     assert.equal(rows[0].row.statusRange, undefined);
   });
 
+  it('a Coverage Files path that climbs out of the workspace is reported as leaving it, as the same path in prose is', async () => {
+    const matrix = HEAD + '| A | t1 | `../../outside.md`, `a/01_x.md` | Done |\n\nSee `../../prose.md`.\n';
+    const index = await indexOf({ 's/README.md': FM('S') + readme, 's/coverage_matrix.md': matrix, 's/a/01_x.md': FM('X') + BODY });
+    assert.deepEqual(index.diagnostics('s/coverage_matrix.md').filter(d => d.code === 'link-outside-workspace').map(d => at(matrix, d.range)),
+      ['../../outside.md', '../../prose.md']);
+    // the row's other path is still the coverage rules' (not a link the link rules check)
+    assert.deepEqual(all(index).filter(d => d.code === 'ref-broken'), []);
+  });
+
   it('"add chapter to matrix" puts the first row of a header-only table below its delimiter row', () => {
     const matrix = '# M\n\n| Capability Area | Required Topic | Coverage Files | Status |\n| --- | --- | --- | --- |\n\n## Notes\n';
     const cov = parseCoverageMatrix(matrix, 's/coverage_matrix.md', config);
