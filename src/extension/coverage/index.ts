@@ -40,10 +40,21 @@ export function registerCoverage(context: vscode.ExtensionContext, service: Inde
   const controller = new CoverageController(context, service);
   const statusBar = new CoverageStatusBar();
   let statusText: string | undefined;
+  // the model and folder name the status bar shows: the tooltip names the folder again when its name changes
+  let shown: { model: CoverageViewModel; folder: string | undefined } | undefined;
+  const showStatus = (model: CoverageViewModel) => {
+    shown = { model, folder: shownFolderName(service.root) };
+    statusBar.update(model, shown.folder);
+    statusText = statusBar.text;
+  };
   context.subscriptions.push(
     controller,
     statusBar,
-    controller.onDidBuildModel(model => { statusBar.update(model, shownFolderName(service.root)); statusText = statusBar.text; }),
+    controller.onDidBuildModel(showStatus),
+    // a second folder added, the folder renamed in the .code-workspace: the same figures, another name
+    vscode.workspace.onDidChangeWorkspaceFolders(() => {
+      if (shown && shownFolderName(service.root) !== shown.folder) showStatus(shown.model);
+    }),
     vscode.commands.registerCommand('notesNavigator.showCoverage', () => controller.show()),
     vscode.commands.registerCommand('notesNavigator.syncStatus', (arg?: unknown) => syncStatus(service, arg)),
     vscode.window.registerWebviewPanelSerializer(COVERAGE_VIEW_TYPE, {

@@ -48,6 +48,8 @@ export class CoverageController implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   /** what the page currently holds (undefined until it said `ready`) */
   private pageModel: CoverageViewModel | undefined;
+  /** the folder's name sent with the page's last whole model (its heading) */
+  private pageFolder: string | undefined;
   /** the latest model built (for the status bar and for validating page requests) */
   private current: CoverageViewModel | undefined;
   private version = 0;
@@ -84,6 +86,11 @@ export class CoverageController implements vscode.Disposable {
         this.firstChangeAt = Date.now();
         // the whole model, with the new folder's name (a patch would change every row anyway)
         this.flush(true);
+      }),
+      // the same folder indexed, but its name on the page is another: a second folder added (or all but one removed),
+      // the folder renamed in the .code-workspace, another folder now sharing its name
+      vscode.workspace.onDidChangeWorkspaceFolders(() => {
+        if (this.panel && this.pageModel && shownFolderName(this.service.root) !== this.pageFolder) this.sendFullModel();
       }),
     );
     void service.ready.then(() => this.schedule(), () => this.schedule());
@@ -219,6 +226,7 @@ export class CoverageController implements vscode.Disposable {
     const version = ++this.version;
     this.posted = { version, model, queuedMs: 0, buildMs: 0, postedAt: Date.now() };
     const folder = shownFolderName(this.service.root);
+    this.pageFolder = folder;
     const msg: HostMessage = { type: 'model', version, model, strings: translatedPageStrings() };
     if (folder !== undefined) msg.folder = folder;
     if (this.pathRule === 'windows') msg.pathRule = this.pathRule;

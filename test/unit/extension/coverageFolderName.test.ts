@@ -1,4 +1,4 @@
-import { Uri, shownText, workspace } from './vscodeStub';
+import { events, Uri, shownText, workspace } from './vscodeStub';
 import { strict as assert } from 'node:assert';
 import { rmSync } from 'node:fs';
 import * as vscode from 'vscode';
@@ -34,6 +34,23 @@ describe('coverage: the folder indexed, in a multi-root workspace', () => {
   });
 
   const models = (p: OpenPage) => p.posted.filter(m => m.type === 'model');
+
+  /** Registers the coverage features over the notes folder, waits for the status bar's first tooltip, runs `body`. */
+  async function withStatusBar(body: (tooltip: () => string) => void): Promise<void> {
+    const item = { show: () => undefined, hide: () => undefined, dispose: () => undefined } as Record<string, unknown>;
+    win.createStatusBarItem = () => item;
+    win.registerWebviewPanelSerializer = () => ({ dispose: () => undefined });
+    const live = await startLive(`${base}/notes`, { 'README.md': PANEL_SERIES, 'coverage_matrix.md': PANEL_MATRIX });
+    const subscriptions: { dispose(): unknown }[] = [];
+    try {
+      registerCoverage({ extensionUri: Uri.file('/ext'), subscriptions } as unknown as vscode.ExtensionContext, live.service);
+      for (const end = Date.now() + 2000; item.tooltip === undefined && Date.now() < end;) await settle(20);
+      body(() => shownText(item.tooltip));
+    } finally {
+      for (const d of [...subscriptions, ...live.subscriptions]) d.dispose();
+      live.service.dispose();
+    }
+  }
 
   it('sends the page the folder\'s name with the model, and the whole model again when another folder is indexed', async () => {
     workspace.workspaceFolders = [
@@ -79,18 +96,41 @@ describe('coverage: the folder indexed, in a multi-root workspace', () => {
     workspace.workspaceFolders = [
       { name: 'app', index: 0, uri: Uri.file(`${base}/app`) }, { name: 'notes', index: 1, uri: Uri.file(`${base}/notes`) },
     ];
-    const item = { show: () => undefined, hide: () => undefined, dispose: () => undefined } as Record<string, unknown>;
-    win.createStatusBarItem = () => item;
-    win.registerWebviewPanelSerializer = () => ({ dispose: () => undefined });
-    const live = await startLive(`${base}/notes`, { 'README.md': PANEL_SERIES, 'coverage_matrix.md': PANEL_MATRIX });
-    const subscriptions: { dispose(): unknown }[] = [];
-    try {
-      registerCoverage({ extensionUri: Uri.file('/ext'), subscriptions } as unknown as vscode.ExtensionContext, live.service);
-      for (const end = Date.now() + 2000; item.tooltip === undefined && Date.now() < end;) await settle(20);
-      assert.match(shownText(item.tooltip), /^Topics covered in notes \(computed from the notes\):/);
-    } finally {
-      for (const d of [...subscriptions, ...live.subscriptions]) d.dispose();
-      live.service.dispose();
-    }
+    await withStatusBar(tooltip => assert.match(tooltip(), /^Topics covered in notes \(computed from the notes\):/));
+  });
+
+  // the same folder stays indexed (no onDidChangeRoot): only the workspace's folders tell that its name changed
+  const folders = (...list: [string, string][]) => {
+    workspace.workspaceFolders = list.map(([name, dir], index) => ({ name, index, uri: Uri.file(`${base}/${dir}`) }));
+    events.changeWorkspaceFolders.fire({ added: [], removed: [] });
+  };
+
+  it('sends the page the folder\'s name again when the workspace\'s folders change it, the indexed folder the same', async () => {
+    workspace.workspaceFolders = [{ name: 'notes', index: 0, uri: Uri.file(`${base}/notes`) }];
+    page = await openCoveragePage(`${base}/notes`, { 'README.md': PANEL_SERIES, 'coverage_matrix.md': PANEL_MATRIX });
+    // one folder becomes two
+    folders(['notes', 'notes'], ['app', 'app']);
+    await settle(30);
+    // another folder changes, the name does not: nothing is sent
+    folders(['notes', 'notes'], ['app', 'app'], ['web', 'web']);
+    await settle(30);
+    // the folder renamed in the .code-workspace
+    folders(['My notes', 'notes'], ['app', 'app']);
+    await settle(30);
+    // back to one folder: no name
+    folders(['My notes', 'notes']);
+    await settle(30);
+    assert.deepEqual(models(page).map(m => m.folder), [undefined, 'notes', 'My notes', undefined]);
+  });
+
+  it('names the folder in the status bar\'s tooltip again when the workspace\'s folders change its name', async () => {
+    workspace.workspaceFolders = [{ name: 'notes', index: 0, uri: Uri.file(`${base}/notes`) }];
+    await withStatusBar(tooltip => {
+      assert.match(tooltip(), /^Topics covered \(computed from the notes\):/);
+      folders(['notes', 'notes'], ['app', 'app']);
+      assert.match(tooltip(), /^Topics covered in notes \(computed from the notes\):/);
+      folders(['My notes', 'notes'], ['app', 'app']);
+      assert.match(tooltip(), /^Topics covered in My notes \(computed from the notes\):/);
+    });
   });
 });
