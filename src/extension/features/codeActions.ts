@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { RULE_CODES, type Diagnostic, type RuleCode } from '../../core/model';
+import { localizedMessage } from '../diagnosticMessages';
 import type { IndexService } from '../indexService';
 import { FixTexts, fixesWithTexts } from './coreFixes';
 import { currentNote } from './currentNote';
@@ -128,15 +129,22 @@ export function ruleCodeOf(d: vscode.Diagnostic): RuleCode | undefined {
   return typeof raw === 'string' && (RULE_CODES as readonly string[]).includes(raw) ? raw as RuleCode : undefined;
 }
 
-/** The index diagnostic behind a VS Code diagnostic: same code and range, else same code on the same start line. */
+/**
+ * The index diagnostic behind a VS Code diagnostic: same code, range and message (several findings share a range:
+ * each missing frontmatter field is reported on the opening `---`), else same code and range, else same code on the
+ * same start line.
+ */
 function matchDiagnostic(service: IndexService, indexed: readonly Diagnostic[], d: vscode.Diagnostic): Diagnostic | undefined {
   const code = ruleCodeOf(d);
+  let sameRange: Diagnostic | undefined;
   let sameLine: Diagnostic | undefined;
   for (const c of indexed) {
     if (c.code !== code) continue;
     const r = service.toRange(c.range);
-    if (r.isEqual(d.range)) return c;
-    if (sameLine === undefined && r.start.line === d.range.start.line) sameLine = c;
+    if (r.isEqual(d.range)) {
+      if (localizedMessage(c) === d.message) return c;
+      sameRange ??= c;
+    } else if (sameLine === undefined && r.start.line === d.range.start.line) sameLine = c;
   }
-  return sameLine;
+  return sameRange ?? sameLine;
 }

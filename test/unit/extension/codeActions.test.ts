@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { applyTextEdits } from '../../../src/core/fixes/applyEdits';
 import { FixTexts } from '../../../src/extension/features/coreFixes';
 import { safeFixesOf } from '../../../src/extension/features/fixAll';
+import { toVscodeDiagnostic } from '../../../src/extension/diagnostics';
 import { FM } from '../index/memoryWorkspace';
 import { Actions, applied } from './codeActionsHarness';
 import { commandHandlers } from './vscodeStub';
@@ -91,6 +92,21 @@ describe('code actions: quick fixes (vscode stub)', () => {
     const diagnostics = published(actions, 's/coverage_matrix.md');
     actions.beforeRead = () => { actions.beforeRead = undefined; matrix.set('> draft\n\n' + MATRIX); };
     assert.deepEqual(await actions.provide(matrix.document, V.CodeActionKind.QuickFix, false, diagnostics), []);
+  });
+});
+
+describe('code actions: the fix of each of several findings on one range (vscode stub)', () => {
+  it('offers each missing field its own Add, not the first field\'s on every one', async () => {
+    const actions = await Actions.of({ 'a.md': '---\ntitle: A\n---\n# A\n' });
+    const note = actions.open('a.md');
+    // as the Problems panel holds them: every missing field is reported on the opening ---
+    const shown = actions.index.diagnostics('a.md').map(d => toVscodeDiagnostic(actions.service, d));
+    assert.ok(shown.length >= 3 && shown.every(d => d.range.isEqual(shown[0]!.range)), 'several findings share one range');
+    for (const d of shown) {
+      const offered = await actions.provide(note.document, V.CodeActionKind.QuickFix, false, [d]);
+      const field = /"([^"]+)"/.exec(d.message)![1]!;
+      assert.deepEqual(offered.map(a => a.title), [`Add "${field}"`], d.message);
+    }
   });
 });
 
