@@ -130,6 +130,12 @@ describe('the .notes-navigator.json schema and the config loader', () => {
       { requiredFields: 'title' },
       { requiredFields: ['title', ' '] },
       { dateFields: [''] },
+      // the loader reads a field name trimmed and says so: the schema flags blanks around it too, not inside it
+      { requiredFields: [' status'] },
+      { dateFields: ['updated\t'] },
+      { requiredFields: ['due date', 'a\nb', '期限'] },
+      // a blank draft status is no problem to the loader (a note's status is compared as written)
+      { draftStatuses: [' '] },
       { allowedValues: { status: ['active'], note_type: null } },
       { allowedValues: { status: [] } },
       { allowedValues: { status: 'active' } },
@@ -138,9 +144,16 @@ describe('the .notes-navigator.json schema and the config loader', () => {
       { priorityLabels: { 'must-read': ['Core'] } },
       { priorityLabels: { urgent: ['Urgent'] } },
       { priorityLabels: { 'must-read': 'Core' } },
+      { priorityLabels: { 'must-read': [''] } },
+      { priorityLabels: { important: ['Key', ' \u3000'] } },
+      // a label is matched trimmed: blanks around it are no problem
+      { priorityLabels: { skippable: [' Later '] } },
       { statusWords: { done: ['Finished'], pending: [] } },
       { statusWords: { blocked: ['Blocked'] } },
       { statusWords: [] },
+      { statusWords: { done: [' '] } },
+      { statusWords: { 'in-progress': ['\n'] } },
+      { statusWords: { pending: [' To do '] } },
       { matrixFileName: 'matrix.MD' },
       { matrixFileName: 'docs/matrix.md' },
       { matrixFileName: 'matrix.txt' },
@@ -174,7 +187,8 @@ describe('the .notes-navigator.json schema and the config loader', () => {
         continue;
       }
       assert.deepEqual(setting.default, defaults[key], id);
-      for (const raw of [defaults[key], [], [1], [''], [' '], ['!'], 'x', {}, { x: ['a'] }, { x: [] }, { x: null }, { 'must-read': ['a'] }, { done: 'a' }]) {
+      for (const raw of [defaults[key], [], [1], [''], [' '], ['!'], [' status'], ['status\n'], ['due date'], 'x', {}, { x: ['a'] }, { x: [] }, { x: null }, { x: [' '] },
+        { 'must-read': ['a'] }, { 'must-read': [''] }, { important: [' '] }, { skippable: [' a '] }, { done: 'a' }, { done: [' '] }, { pending: [''] }, { 'in-progress': [' b '] }]) {
         const flagged = errors(setting, raw).length > 0;
         const reported = mergeConfig(defaultConfig(), { [key]: raw }).problems.length > 0;
         assert.equal(flagged, reported, `${id} = ${JSON.stringify(raw)}: the setting's schema ${flagged ? 'flags' : 'accepts'} it, the loader ${reported ? 'reports' : 'accepts'} it`);
