@@ -269,6 +269,12 @@ export interface MatrixRow {
    * `| Done |` (for a missing cell `' | '` or `' | | '` before and `' |'` after: the cell and any before it)
    */
   statusInsert?: { before: string; after: string };
+  /**
+   * where a problem with the row's status is shown (set with `statusRange`): the Status cell's text; an empty cell
+   * between its pipes, blanks included (`| |`, and `||` with its pipes); the row when the cell is missing. Never
+   * empty, unlike `statusRange`, which is an insertion point there.
+   */
+  statusCellRange?: Range;
   /** the row's table has no Coverage Files column: `files` is empty because the matrix does not say */
   filesUnknown?: true;
   range: Range;

@@ -139,7 +139,7 @@ export function checkCoverage(
     const expected = matrixStatusChange(cov, row, computed, config, { like: language })?.word ?? statusWordForRow(row, computed, config, language);
     const p = statusProblem(rc, ctx);
     matrix.push({
-      code: 'coverage-status-mismatch', range: row.statusRange!, // (an out-of-date row has one)
+      code: 'coverage-status-mismatch', range: row.statusCellRange!, // (an out-of-date row has one, never empty)
       message: statusMessage(p, row.declaredText, config, expected),
       data: {
         expected, status: computed, declared: row.declared ?? null, english: english(config, computed),

@@ -25,7 +25,7 @@ export function checkFrontmatter(fm: FrontmatterResult, lines: LineIndex, config
     if (!opts.structural) {
       out.push({
         code: 'frontmatter-missing',
-        range: lines.range(0, lines.lineEnd(0)),
+        range: missingRange(lines),
         message: 'note has no frontmatter (a YAML block between \'---\' lines at the top)',
       });
     }
@@ -66,6 +66,21 @@ export function checkFrontmatter(fm: FrontmatterResult, lines: LineIndex, config
     });
   }
   return out;
+}
+
+/**
+ * Where a note without frontmatter is told so: its first line, or, when that line holds only blanks, the first line
+ * with text (`\n\n# Title`: the heading), else the first line with blanks on it. An empty note, or one of line breaks
+ * only, has no character to cover: its range is the empty one at 0:0, which VS Code draws one character wide (a range
+ * over a line break would show nothing).
+ */
+function missingRange(lines: LineIndex): Range {
+  let line = 0;
+  if (!/\S/.test(lines.lineText(0))) {
+    const at = /\S/.exec(lines.text) ?? /[^\r\n]/.exec(lines.text);
+    if (at) line = lines.lineAt(at.index);
+  }
+  return lines.range(lines.lineStart(line), lines.lineEnd(line));
 }
 
 /** The opening fence line: where findings without a line of their own go (built only when one needs it). */

@@ -191,13 +191,17 @@ function parseRow(text: string, lines: LineIndex, row: TableRow, layout: MatrixT
     if (trimmed.end > trimmed.start) {
       out.declaredText = text.slice(trimmed.start, trimmed.end);
       // without a files column there is nothing to compare the status with, and nothing to sync
-      if (!out.filesUnknown) out.statusRange = lines.range(trimmed.start, trimmed.end);
+      if (!out.filesUnknown) out.statusRange = out.statusCellRange = lines.range(trimmed.start, trimmed.end);
       const declared = statusOf(config, nodeText(statusCell)) ?? statusOf(config, out.declaredText) ?? singleStatusIn(out.declaredText, config);
       if (declared) out.declared = declared;
     } else if (!out.filesUnknown) {
       // the middle of the blanks; a word written there gets a blank on each side (`||` and `| |` too)
       const middle = content.start + Math.floor((content.end - content.start) / 2);
       out.statusRange = lines.range(middle, middle);
+      // shown on the cell's blanks, or on the pipes around a cell without any (`||`)
+      const cellStart = content.start - (content.end === content.start && text.charCodeAt(content.start - 1) === 124 ? 1 : 0);
+      const cellEnd = content.end + (content.end === content.start && text.charCodeAt(content.end) === 124 ? 1 : 0);
+      out.statusCellRange = cellEnd > cellStart ? lines.range(cellStart, cellEnd) : out.range;
       const before = middle > content.start ? '' : ' ';
       const after = middle < content.end ? '' : ' ';
       if (before !== '' || after !== '') out.statusInsert = { before, after };
@@ -207,6 +211,7 @@ function parseRow(text: string, lines: LineIndex, row: TableRow, layout: MatrixT
     const rowEnd = trimOffsets(text, startOf(row), endOf(row)).end;
     const pipeEnded = isClosingPipe(text, rowEnd - 1, startOf(row));
     out.statusRange = lines.range(rowEnd, rowEnd);
+    out.statusCellRange = lines.range(startOf(row), rowEnd);
     out.statusInsert = { before: (pipeEnded ? ' ' : ' | ') + '| '.repeat(layout.columns.status - row.children.length), after: ' |' };
   }
   return out;

@@ -42,6 +42,23 @@ describe('checkFrontmatter', () => {
     assert.match(f[0].message, /no frontmatter/);
   });
 
+  it('reports frontmatter-missing on the first line with text when the first line is blank, and on 0:0 only in a note with no character to cover', () => {
+    const at = (text: string) => {
+      const f = check(text);
+      assert.deepEqual(f.map(x => x.code), ['frontmatter-missing'], JSON.stringify(text));
+      const { start, end } = f[0].range;
+      return `${start.line}:${start.character}-${end.line}:${end.character}`;
+    };
+    assert.equal(at('\n\n# Title\nbody\n'), '2:0-2:7');
+    assert.equal(at(' \t\r\n\r\n  text  \r\n'), '2:0-2:8');
+    // blanks only: the first line that has any
+    assert.equal(at('   '), '0:0-0:3');
+    assert.equal(at('\n\n \t\n'), '2:0-2:2');
+    // nothing to cover: the empty range VS Code draws one character wide (a range over a line break shows nothing)
+    assert.equal(at(''), '0:0-0:0');
+    assert.equal(at('\n\r\n\n'), '0:0-0:0');
+  });
+
   it('does not ask a series README or coverage matrix for frontmatter', () => {
     assert.deepEqual(check('# Backend Series README\n\n## Chapters\n', true), []);
   });
