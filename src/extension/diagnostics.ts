@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { relatedPlaces, type RelatedPlace } from '../core/index/relatedPlaces';
 import type { Diagnostic, Severity } from '../core/model';
 import { localizedMessage } from './diagnosticMessages';
 import type { IndexService } from './indexService';
@@ -13,10 +14,19 @@ const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
 /** Source shown next to every diagnostic in the Problems panel. */
 export const DIAGNOSTIC_SOURCE = 'notes-navigator';
 
+/**
+ * Where the README's Rules section documents every code (the repository's README, as package.json `repository`
+ * names it; the README has no heading per rule): the Problems panel and the hover show the code as a link to it.
+ */
+export const RULES_DOCUMENTATION = { scheme: 'https', authority: 'github.com', path: '/notes-navigator/notes-navigator', fragment: 'rules' } as const;
+
+let rulesDocumentation: vscode.Uri | undefined;
+
 export function toVscodeDiagnostic(service: IndexService, d: Diagnostic): vscode.Diagnostic {
   const out = new vscode.Diagnostic(service.toRange(d.range), localizedMessage(d), SEVERITY[d.severity]);
   out.source = DIAGNOSTIC_SOURCE;
-  out.code = d.code;
+  // (what reads the code back takes either form: see ruleCodeOf)
+  out.code = { value: d.code, target: rulesDocumentation ??= vscode.Uri.from(RULES_DOCUMENTATION) };
   const related = relatedInformationOf(service, d);
   if (related.length > 0) out.relatedInformation = related;
   return out;
@@ -24,32 +34,20 @@ export function toVscodeDiagnostic(service: IndexService, d: Diagnostic): vscode
 
 /**
  * The other files a diagnostic is about, as links under it in the Problems panel: the note that lacks a declared
- * cross-reference, the matrix or README a chapter is missing from, the chapters an ambiguous number may mean.
+ * cross-reference, the matrix or README a chapter is missing from, the chapters an ambiguous number may mean; each
+ * at the line the index knows (see relatedPlaces).
  */
 function relatedInformationOf(service: IndexService, d: Diagnostic): vscode.DiagnosticRelatedInformation[] {
-  const data = d.data ?? {};
-  const str = (k: string): string | undefined => (typeof data[k] === 'string' && data[k] !== '' ? data[k] as string : undefined);
-  const at = (file: string, message: string) =>
-    new vscode.DiagnosticRelatedInformation(new vscode.Location(service.uriOf(file), new vscode.Range(0, 0, 0, 0)), message);
-  switch (d.code) {
-    case 'xref-missing-link': {
-      const from = str('from');
-      const to = str('toSpan') ?? str('to');
-      // a span of notes lacking the link has no one note to point at
-      return from && to && data.fromSpan === undefined ? [at(from, vscode.l10n.t('{0} does not link to {1}', from, to))] : [];
-    }
-    case 'coverage-unlisted': {
-      const matrix = str('matrix');
-      if (matrix) return [at(matrix, vscode.l10n.t('the coverage matrix of this series'))];
-      const readme = str('readme');
-      return readme ? [at(readme, vscode.l10n.t('the README of this series'))] : [];
-    }
-    case 'chapter-number-unknown': {
-      const candidates = Array.isArray(data.candidates) ? data.candidates.filter((c): c is string => typeof c === 'string') : [];
-      return candidates.map(c => at(c, vscode.l10n.t('a chapter numbered {0}', String(data.num))));
-    }
-    default:
-      return [];
+  return relatedPlaces(service.index, d).map(p =>
+    new vscode.DiagnosticRelatedInformation(new vscode.Location(service.uriOf(p.file), service.toRange(p.range)), relatedMessage(p)));
+}
+
+function relatedMessage(p: RelatedPlace): string {
+  switch (p.kind) {
+    case 'lacks-link': return vscode.l10n.t('{0} does not link to {1}', p.file, p.to);
+    case 'matrix': return vscode.l10n.t('the coverage matrix of this series');
+    case 'readme': return vscode.l10n.t('the README of this series');
+    case 'candidate': return vscode.l10n.t('a chapter numbered {0}', p.num);
   }
 }
 

@@ -1,5 +1,5 @@
 import { parseNote } from '../index/parseNote';
-import type { Position, TextEdit } from '../model';
+import type { Heading, Position, TextEdit } from '../model';
 import { dirname, relative } from '../paths';
 import { endsWithLineBreak, lineEndingOf } from '../text/lineEnding';
 import { LineIndex } from '../text/lineIndex';
@@ -37,6 +37,13 @@ export function seeAlsoEdits(text: string, from: string, to: string, label: stri
 
 /** The heading of a section that lists related notes, in English or Chinese (leading emoji and numbering skipped). */
 const SEE_ALSO_HEADING = /^[^\p{L}]*(?:see also|related\b|further reading|延伸閱讀|延伸阅读|相關|相关|參見|参见|另見|另见|參考|参考)/iu;
+/** The index of a note's last "See also" / "Related" heading (where its related notes are listed), else -1. */
+export function lastSeeAlsoHeading(headings: readonly Heading[]): number {
+  let found = -1;
+  for (let i = 0; i < headings.length; i++) if (SEE_ALSO_HEADING.test(headings[i].text.trim())) found = i;
+  return found;
+}
+
 const LIST_ITEM = /^( {0,3})([-*+]|\d{1,9}[.)])[ \t]/;
 
 /**
@@ -47,8 +54,7 @@ const LIST_ITEM = /^( {0,3})([-*+]|\d{1,9}[.)])[ \t]/;
 function sectionEdits(text: string, link: string, eol: string): TextEdit[] | undefined {
   const { lines, scan } = parseNote(text, { linkText: false });
   const headings = scan.headings;
-  let found = -1;
-  for (let i = 0; i < headings.length; i++) if (SEE_ALSO_HEADING.test(headings[i].text.trim())) found = i;
+  const found = lastSeeAlsoHeading(headings);
   if (found === -1) return undefined;
   const heading = headings[found];
   const next = headings.slice(found + 1).find(h => h.level <= heading.level);

@@ -2,6 +2,8 @@ import './vscodeStub';
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
 import { applyTextEdits } from '../../../src/core/fixes/applyEdits';
+import { toVscodeDiagnostic } from '../../../src/extension/diagnostics';
+import { ruleCodeOf } from '../../../src/extension/features/codeActions';
 import { FixTexts } from '../../../src/extension/features/coreFixes';
 import { safeFixesOf } from '../../../src/extension/features/fixAll';
 import { toVscodeDiagnostic } from '../../../src/extension/diagnostics';
@@ -69,13 +71,9 @@ describe('code actions: source.fixAll (vscode stub)', () => {
   });
 });
 
-/** The editor's diagnostics of `file`, as published. */
+/** The editor's diagnostics of `file`, as published (the code a `{ value, target }` link to the README's rules). */
 function published(actions: Actions, file: string): vscode.Diagnostic[] {
-  return actions.index.diagnostics(file).map(d => {
-    const out = new V.Diagnostic(new V.Range(d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character), d.message, 1);
-    out.code = d.code;
-    return out as unknown as vscode.Diagnostic;
-  });
+  return actions.index.diagnostics(file).map(d => toVscodeDiagnostic(actions.service, d));
 }
 
 describe('code actions: quick fixes (vscode stub)', () => {
@@ -159,7 +157,7 @@ describe('code actions: quick fixes that edit another file (vscode stub)', () =>
   it('builds the edit of the other file when applied, on that file\'s text of the moment (open and edited meanwhile)', async () => {
     const actions = await Actions.of(files);
     const readme = actions.open('s/README.md');
-    const unlisted = published(actions, 's/README.md').filter(d => d.code === 'coverage-unlisted');
+    const unlisted = published(actions, 's/README.md').filter(d => ruleCodeOf(d) === 'coverage-unlisted');
     assert.equal(unlisted.length, 1);
     const [action] = await actions.provide(readme.document, V.CodeActionKind.QuickFix, false, unlisted);
     assert.equal(action?.title, 'Add "c" to coverage_matrix.md');

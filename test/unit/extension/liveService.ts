@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type * as vscode from 'vscode';
 import { registerDiagnostics } from '../../../src/extension/diagnostics';
+import { ruleCodeOf } from '../../../src/extension/features/codeActions';
 import { IndexService } from '../../../src/extension/indexService';
 
 /**
@@ -117,5 +118,5 @@ export class LiveFolder {
   codes = (file: string): string[] => this.service.index.diagnostics(file).map(d => d.code).filter(c => c !== 'frontmatter-missing');
 
   published = (file: string): unknown[] =>
-    (this.collection.byPath.get(`${this.dir}/${file}`) ?? []).map(d => d.code).filter(c => c !== 'frontmatter-missing');
+    (this.collection.byPath.get(`${this.dir}/${file}`) ?? []).map(d => ruleCodeOf(d as unknown as vscode.Diagnostic)).filter(c => c !== 'frontmatter-missing');
 }

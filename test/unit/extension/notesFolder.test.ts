@@ -3,6 +3,7 @@ import { strict as assert } from 'node:assert';
 import { renameSync, rmSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { registerDiagnostics } from '../../../src/extension/diagnostics';
+import { ruleCodeOf } from '../../../src/extension/features/codeActions';
 import { IndexService } from '../../../src/extension/indexService';
 import { provisionalNotesFolder, registerNotesFolder, shownFolderName, type NotesFolderChooser } from '../../../src/extension/notesFolder';
 import { freshFolder, idleOf, settle, writeIn } from './liveService';
@@ -340,7 +341,7 @@ describe('notes folder of a multi-root workspace (vscode stub, folders on disk)'
     workspaceOf({ app: { ...APP, '.notes-navigator.json': '{ "rules": 7 }\n' }, notes: { ...NOTES, '.notes-navigator.json': OFF } });
     settings.set('notesNavigator.notesFolder', 'notes');
     const s = await activate();
-    const brokenIn = () => [...collection.byPath].filter(([, l]) => l.some(d => (d as { code?: unknown }).code === 'link-broken')).map(([p]) => p.slice(base.length + 1).split('/')[0]);
+    const brokenIn = () => [...collection.byPath].filter(([, l]) => l.some(d => ruleCodeOf(d as unknown as vscode.Diagnostic) === 'link-broken')).map(([p]) => p.slice(base.length + 1).split('/')[0]);
     assert.equal(s.index.config.rules['link-broken'], 'off');
     assert.deepEqual(brokenIn(), []);
     const warned = warnings.length;
