@@ -6,7 +6,6 @@ import { toVscodeDiagnostic } from '../../../src/extension/diagnostics';
 import { ruleCodeOf } from '../../../src/extension/features/codeActions';
 import { FixTexts } from '../../../src/extension/features/coreFixes';
 import { safeFixesOf } from '../../../src/extension/features/fixAll';
-import { toVscodeDiagnostic } from '../../../src/extension/diagnostics';
 import { FM } from '../index/memoryWorkspace';
 import { Actions, applied } from './codeActionsHarness';
 import { commandHandlers } from './vscodeStub';
@@ -98,7 +97,7 @@ describe('code actions: the fix of each of several findings on one range (vscode
     const actions = await Actions.of({ 'a.md': '---\ntitle: A\n---\n# A\n' });
     const note = actions.open('a.md');
     // as the Problems panel holds them: every missing field is reported on the opening ---
-    const shown = actions.index.diagnostics('a.md').map(d => toVscodeDiagnostic(actions.service, d));
+    const shown = published(actions, 'a.md');
     assert.ok(shown.length >= 3 && shown.every(d => d.range.isEqual(shown[0]!.range)), 'several findings share one range');
     for (const d of shown) {
       const offered = await actions.provide(note.document, V.CodeActionKind.QuickFix, false, [d]);
