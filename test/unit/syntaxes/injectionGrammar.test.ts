@@ -107,6 +107,17 @@ describe('syntax highlighting (injection grammars, tokenized by VS Code\'s TextM
     });
   });
 
+  it('colours no wikilink where the scanner reads none: a Markdown link\'s or reference\'s brackets ([[a]](b.md), [[c]][d]), a blank target', async () => {
+    const text = 'x [[a]](b.md) and [[c]][d]\n[[ ]] [[]] [[|alias]] [[ |alias]] [[ok]]';
+    assert.deepEqual(await colours(text), {
+      '[[ ]] [[]] [[|alias]] [[ |alias]] [[ok]]': ['[[=begin', 'ok=wikilink', ']]=end'],
+    });
+    // the Markdown link keeps its own colours
+    const tokens = (await tokenize(text)) as Token[];
+    const dest = tokens.find(t => t.text === 'b.md');
+    assert.ok(dest?.scopes.includes('markup.underline.link.markdown'), JSON.stringify(dest?.scopes));
+  });
+
   it('colours nothing in the frontmatter, fenced or indented code, inline code or HTML comments', async () => {
     const text = [
       '---',
