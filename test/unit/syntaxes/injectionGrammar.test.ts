@@ -118,7 +118,7 @@ describe('syntax highlighting (injection grammars, tokenized by VS Code\'s TextM
     assert.ok(dest?.scopes.includes('markup.underline.link.markdown'), JSON.stringify(dest?.scopes));
   });
 
-  it('colours nothing in the frontmatter, fenced or indented code, inline code or HTML comments', async () => {
+  it('colours nothing in the frontmatter, fenced or indented code, inline code, HTML comments or HTML tags', async () => {
     const text = [
       '---',
       'title: "[[not a link]] 30 min"',
@@ -136,6 +136,8 @@ describe('syntax highlighting (injection grammars, tokenized by VS Code\'s TextM
       '    indented [[wl]] - 必讀 - 30 min',
       '',
       'Text `[[wl]] 30 min | Done |` and <!-- [[wl]] 30 min -->',
+      '',
+      'Text <span title="[[wl]] 30 min">x</span> <a href="a.md" title="- [A](a.md) - 必讀 - 30 min">x</a>',
     ].join('\n');
     assert.deepEqual(await colours(text), {});
   });
