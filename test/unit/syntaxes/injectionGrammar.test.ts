@@ -118,6 +118,25 @@ describe('syntax highlighting (injection grammars, tokenized by VS Code\'s TextM
     assert.ok(dest?.scopes.includes('markup.underline.link.markdown'), JSON.stringify(dest?.scopes));
   });
 
+  it('colours nothing inside a bare URL, which the scanner reads as one (an autolink literal), and leaves the Markdown around it alone', async () => {
+    const text = [
+      'See https://w.org/wiki/[[x]], www.w.org/[[y]] and (https://w.org/[[p]]) or https://x.org/30min/y',
+      '**https://w.org/[[q]]** then [[z]] 30 min',
+      // no autolink literal after a letter, nor without a domain: the scanner reads these wikilinks
+      'xhttps://w.org/[[r]] xwww.w.org/[[s]] https://[[t]]',
+    ].join('\n');
+    assert.deepEqual(await colours(text), {
+      '**https://w.org/[[q]]** then [[z]] 30 min': ['[[=begin', 'z=wikilink', ']]=end', '30 min=minutes'],
+      'xhttps://w.org/[[r]] xwww.w.org/[[s]] https://[[t]]': [
+        '[[=begin', 'r=wikilink', ']]=end', '[[=begin', 's=wikilink', ']]=end', '[[=begin', 't=wikilink', ']]=end',
+      ],
+    });
+    // the bold ends where it did: its closing ** is not taken for the URL's
+    const tokens = (await tokenize(text)) as Token[];
+    const then = tokens.find(t => t.line === 1 && t.text.includes('then'));
+    assert.ok(then && !then.scopes.includes('markup.bold.markdown'), JSON.stringify(then?.scopes));
+  });
+
   it('colours nothing in the frontmatter, fenced or indented code, inline code, HTML comments or HTML tags', async () => {
     const text = [
       '---',
