@@ -5,6 +5,24 @@ const grammars = (JSON.parse(readFileSync('package.json', 'utf8')) as {
   contributes: { grammars: { scopeName: string; path: string; injectTo?: string[] }[] };
 }).contributes.grammars;
 
+interface Rule { match?: string; begin?: string; name?: string; patterns?: Rule[]; captures?: Record<string, Rule> }
+interface GrammarFile { scopeName: string; injectionSelector: string; patterns: Rule[]; repository?: Record<string, Rule> }
+
+const files = grammars.map(g => ({ path: g.path, file: JSON.parse(readFileSync(g.path, 'utf8')) as GrammarFile }));
+
+/** Every rule of a grammar file: its patterns and its repository, nested ones too. */
+function rulesOf(file: GrammarFile): Rule[] {
+  const out: Rule[] = [];
+  const visit = (r: Rule): void => {
+    out.push(r);
+    r.patterns?.forEach(visit);
+    Object.values(r.captures ?? {}).forEach(visit);
+  };
+  file.patterns.forEach(visit);
+  Object.values(file.repository ?? {}).forEach(visit);
+  return out;
+}
+
 describe('grammars in the manifest (checked without VS Code)', () => {
   it('each names its file and scope, is injected into Markdown, and never applies in code, the frontmatter, comments or HTML tags', () => {
     assert.ok(grammars.length > 0);
@@ -15,6 +33,14 @@ describe('grammars in the manifest (checked without VS Code)', () => {
       for (const excluded of ['-markup.fenced_code', '-markup.raw', '-markup.inline.raw', '-meta.embedded', '-meta.tag', '-comment']) {
         assert.ok(file.injectionSelector.split(/\s+/).includes(excluded), `${g.path}: selector lacks ${excluded}`);
       }
+    }
+  });
+
+  it('tries the chapter-line priority labels only in list items\' paragraphs: they are no regexes that every token of a long table row (or any line) pays for', () => {
+    const holders = files.filter(f => rulesOf(f.file).some(r => /\.priority\.(must-read|important|skippable)\./.test(r.name ?? '')));
+    assert.ok(holders.length > 0, 'no grammar colours priority labels');
+    for (const { path, file } of holders) {
+      assert.ok(file.injectionSelector.startsWith('L:text.html.markdown markup.list meta.paragraph.markdown '), `${path}: ${file.injectionSelector}`);
     }
   });
 });
