@@ -43,4 +43,16 @@ describe('grammars in the manifest (checked without VS Code)', () => {
       assert.ok(file.injectionSelector.startsWith('L:text.html.markdown markup.list meta.paragraph.markdown '), `${path}: ${file.injectionSelector}`);
     }
   });
+
+  it('keeps the grammar that applies to every line (table rows too) to a few regexes: one for the three status words', () => {
+    // In a table row VS Code's TextMate engine searches with this grammar's scanner both the row and each cell it
+    // re-tokenizes, so the search cache of vscode-oniguruma is lost at every cell and each regex of the scanner scans
+    // the rest of the row again: the cost of a row grows with its length squared, times the number of regexes.
+    const everywhere = files.filter(f => f.file.injectionSelector.startsWith('L:text.html.markdown -'));
+    assert.equal(everywhere.length, 1, everywhere.map(f => f.path).join());
+    const regexes = rulesOf(everywhere[0].file).filter(r => r.match !== undefined || r.begin !== undefined);
+    const status = regexes.filter(r => Object.values(r.captures ?? {}).some(c => /\.status\./.test(c.name ?? '')) || /\.status\./.test(r.name ?? ''));
+    assert.equal(status.length, 1, `status patterns: ${status.length}`);
+    assert.ok(regexes.length <= 5, `${regexes.length} regexes: ${regexes.map(r => (r.match ?? r.begin)!.slice(0, 30)).join(' · ')}`);
+  });
 });
