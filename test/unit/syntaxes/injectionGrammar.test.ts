@@ -76,6 +76,30 @@ describe('syntax highlighting (injection grammars, tokenized by VS Code\'s TextM
     });
   });
 
+  it('colours reading times in every form the README parser reads: units in any case, any blanks, 時, after a CJK character, ranges with units at both ends', async () => {
+    const text = [
+      '- [A](01_a.md) - 重要 - 約30分鐘',
+      '- [A](01_a.md) - 重要 - 2 時',
+      '- [A](01_a.md) - 重要 - 1時30分',
+      '- [A](01_a.md) - 重要 - 1H30M',
+      '- [A](01_a.md) - 重要 - 90  min',
+      '- [A](01_a.md) - 重要 - 45 min ~ 1 h',
+      '- [A](01_a.md) - 重要 - 1 TO 2 h',
+      '- [A](01_a.md) - 重要 - 1h75',
+    ].join('\n');
+    assert.deepEqual(await colours(text), {
+      '- [A](01_a.md) - 重要 - 約30分鐘': ['重要=important', '30分鐘=minutes'],
+      '- [A](01_a.md) - 重要 - 2 時': ['重要=important', '2 時=minutes'],
+      '- [A](01_a.md) - 重要 - 1時30分': ['重要=important', '1時30分=minutes'],
+      '- [A](01_a.md) - 重要 - 1H30M': ['重要=important', '1H30M=minutes'],
+      '- [A](01_a.md) - 重要 - 90  min': ['重要=important', '90  min=minutes'],
+      '- [A](01_a.md) - 重要 - 45 min ~ 1 h': ['重要=important', '45 min ~ 1 h=minutes'],
+      '- [A](01_a.md) - 重要 - 1 TO 2 h': ['重要=important', '1 TO 2 h=minutes'],
+      // 75 minutes past the hour: no reading time for the parser either
+      '- [A](01_a.md) - 重要 - 1h75': ['重要=important'],
+    });
+  });
+
   it('keeps the emphasis of a wrapped label (the label is coloured inside the bold, not instead of it)', async () => {
     const tokens = (await tokenize('- [A](01_a.md) - **必讀** - 30 min')) as Token[];
     const label = tokens.find(t => t.text === '必讀');
