@@ -23,6 +23,32 @@ function rulesOf(file: GrammarFile): Rule[] {
   return out;
 }
 
+/**
+ * The look-behinds of a regex, `(?<=…)` and `(?<!…)`, each with what it holds (nested groups included), and whether a
+ * quantifier (`*`, `+`, `?`, `{…}`) stands in one outside a character class and an escape.
+ */
+function lookBehinds(regex: string): { body: string; quantified: boolean }[] {
+  const out: { body: string; quantified: boolean }[] = [];
+  for (let i = regex.indexOf('(?<'); i !== -1; i = regex.indexOf('(?<', i + 1)) {
+    if (regex[i - 1] === '\\' || (regex[i + 3] !== '=' && regex[i + 3] !== '!')) continue;
+    let depth = 0;
+    let inClass = false;
+    let quantified = false;
+    let j = i;
+    for (; j < regex.length; j++) {
+      const c = regex[j];
+      if (c === '\\') { j++; continue; }
+      if (inClass) { if (c === ']') inClass = false; continue; }
+      if (c === '[') inClass = true;
+      else if (c === '(') depth++;
+      else if (c === ')') { if (--depth === 0) break; }
+      else if ('*+{'.includes(c) || (c === '?' && regex[j - 1] !== '(')) quantified = true;
+    }
+    out.push({ body: regex.slice(i, j + 1), quantified });
+  }
+  return out;
+}
+
 describe('grammars in the manifest (checked without VS Code)', () => {
   it('each names its file and scope, is injected into Markdown, and never applies in code, the frontmatter, comments or HTML tags', () => {
     assert.ok(grammars.length > 0);
@@ -63,5 +89,16 @@ describe('grammars in the manifest (checked without VS Code)', () => {
     const main = files.find(f => f.file.injectionSelector.startsWith('L:text.html.markdown -'));
     const url = main?.file.repository?.url?.match;
     assert.ok(url?.startsWith('[hHwW]'), url);
+  });
+
+  it('uses look-behinds of a fixed length only (branches of several fixed lengths are fine)', () => {
+    // Oniguruma tries a look-behind of variable length from every earlier position of the line; VS Code's engine
+    // searches a long line again at each token, so a table row with a status word in each cell, or a list line with
+    // many labels, took seconds
+    for (const { path, file } of files) {
+      for (const r of rulesOf(file)) {
+        for (const lb of lookBehinds(r.match ?? r.begin ?? '')) assert.ok(!lb.quantified, `${path}: ${lb.body}`);
+      }
+    }
   });
 });

@@ -48,14 +48,14 @@ describe('syntax highlighting (injection grammars, tokenized by VS Code\'s TextM
     });
   });
 
-  it('colours priority labels only where the README parser reads them: after the link of a list item (nested or numbered too), between dash separators (-- too)', async () => {
+  it('colours priority labels only where the README parser reads them: in a list item (nested or numbered too), between dash separators (-- too)', async () => {
     const text = [
       '# Heading - 重要 - 30 min',
       '',
       'Latency - Important - always measure p99.',
       '',
-      '- Latency - Important - always measure p99.',
       '- 必讀 - 30 min',
+      '  - 重要 - 30 min',
       '- Basics',
       '  - [A](01_a.md) - 必讀 - 30 min',
       '  - [B](02_b.md) — **重要** — 1 h',
@@ -68,6 +68,7 @@ describe('syntax highlighting (injection grammars, tokenized by VS Code\'s TextM
     assert.deepEqual(await colours(text), {
       '# Heading - 重要 - 30 min': ['30 min=minutes'],
       '- 必讀 - 30 min': ['30 min=minutes'],
+      '  - 重要 - 30 min': ['30 min=minutes'],
       '  - [A](01_a.md) - 必讀 - 30 min': ['必讀=must-read', '30 min=minutes'],
       '  - [B](02_b.md) — **重要** — 1 h': ['重要=important', '1 h=minutes'],
       '1. [C](03_c.md) - 30 min - Skippable': ['30 min=minutes', 'Skippable=skippable'],
