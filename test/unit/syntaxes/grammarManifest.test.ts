@@ -24,72 +24,60 @@ function rulesOf(file: GrammarFile): Rule[] {
 }
 
 /**
- * The look-behinds of a regex, `(?<=…)` and `(?<!…)`, each with what it holds (nested groups included), and whether a
- * quantifier (`*`, `+`, `?`, `{…}`) stands in one outside a character class and an escape.
+ * The characters of a regex that are its syntax (neither escaped nor inside a character class), each with how many
+ * groups are open before it.
+ */
+function syntaxOf(regex: string): { at: number; c: string; depth: number }[] {
+  const out: { at: number; c: string; depth: number }[] = [];
+  let depth = 0;
+  let inClass = false;
+  for (let at = 0; at < regex.length; at++) {
+    const c = regex[at];
+    if (c === '\\') { at++; continue; }
+    if (inClass) { if (c === ']') inClass = false; continue; }
+    if (c === '[') { inClass = true; continue; }
+    out.push({ at, c, depth });
+    if (c === '(') depth++;
+    else if (c === ')') depth--;
+  }
+  return out;
+}
+
+/** Where the group that opens at `regex[open]` closes (its `)`), or -1. */
+function closeOf(syntax: { at: number; c: string; depth: number }[], open: number): number {
+  const depth = syntax.find(s => s.at === open)!.depth;
+  return syntax.find(s => s.at > open && s.c === ')' && s.depth === depth + 1)?.at ?? -1;
+}
+
+const isLookBehind = (text: string, at = 0): boolean => text.startsWith('(?<=', at) || text.startsWith('(?<!', at);
+
+/**
+ * The look-behinds of a regex, `(?<=…)` and `(?<!…)`, each as written (nested groups included), and whether a
+ * quantifier (`*`, `+`, `?`, `{…}`) stands in one.
  */
 function lookBehinds(regex: string): { body: string; quantified: boolean }[] {
-  const out: { body: string; quantified: boolean }[] = [];
-  for (let i = regex.indexOf('(?<'); i !== -1; i = regex.indexOf('(?<', i + 1)) {
-    if (regex[i - 1] === '\\' || (regex[i + 3] !== '=' && regex[i + 3] !== '!')) continue;
-    let depth = 0;
-    let inClass = false;
-    let quantified = false;
-    let j = i;
-    for (; j < regex.length; j++) {
-      const c = regex[j];
-      if (c === '\\') { j++; continue; }
-      if (inClass) { if (c === ']') inClass = false; continue; }
-      if (c === '[') inClass = true;
-      else if (c === '(') depth++;
-      else if (c === ')') { if (--depth === 0) break; }
-      else if ('*+{'.includes(c) || (c === '?' && regex[j - 1] !== '(')) quantified = true;
-    }
-    out.push({ body: regex.slice(i, j + 1), quantified });
-  }
-  return out;
+  const syntax = syntaxOf(regex);
+  return syntax.filter(s => s.c === '(' && isLookBehind(regex, s.at)).map(s => {
+    const close = closeOf(syntax, s.at);
+    const inside = syntax.filter(x => x.at > s.at + 3 && x.at < close);
+    const quantified = inside.some(x => '*+{'.includes(x.c) || (x.c === '?' && regex[x.at - 1] !== '('));
+    return { body: regex.slice(s.at, close + 1), quantified };
+  });
 }
 
-/** `text` split at its own `|` (not those inside groups, character classes or escapes). */
+/** `text` split at its own `|` (not those inside its groups). */
 function splitBranches(text: string): string[] {
-  const out: string[] = [];
-  let depth = 0;
-  let inClass = false;
-  let start = 0;
-  for (let j = 0; j < text.length; j++) {
-    const c = text[j];
-    if (c === '\\') { j++; continue; }
-    if (inClass) { if (c === ']') inClass = false; continue; }
-    if (c === '[') inClass = true;
-    else if (c === '(') depth++;
-    else if (c === ')') depth--;
-    else if (c === '|' && depth === 0) { out.push(text.slice(start, j)); start = j + 1; }
-  }
-  out.push(text.slice(start));
-  return out;
-}
-
-/** The body of the group that `text` begins with (`(…)`, `(?:…)`, `(?i:…)`), or undefined when it begins otherwise. */
-function leadingGroupBody(text: string): string | undefined {
-  const open = /^\((?:\?[a-z]*:)?/i.exec(text);
-  if (!open || /^\(\?[<=!]/.test(text)) return undefined;
-  let depth = 0;
-  let inClass = false;
-  for (let j = 0; j < text.length; j++) {
-    const c = text[j];
-    if (c === '\\') { j++; continue; }
-    if (inClass) { if (c === ']') inClass = false; continue; }
-    if (c === '[') inClass = true;
-    else if (c === '(') depth++;
-    else if (c === ')' && --depth === 0) return text.slice(open[0].length, j);
-  }
-  return undefined;
+  const cuts = syntaxOf(text).filter(s => s.c === '|' && s.depth === 0).map(s => s.at);
+  return [-1, ...cuts].map((cut, i) => text.slice(cut + 1, i < cuts.length ? cuts[i] : text.length));
 }
 
 /** What a match of `regex` can begin with: each of its branches, or of the branches of a group that begins one. */
 function leadingBranches(regex: string): string[] {
   return splitBranches(regex).flatMap(b => {
-    const body = leadingGroupBody(b);
-    return body === undefined ? [b] : leadingBranches(body);
+    const open = /^\((?:\?[a-z]*:)?/i.exec(b);
+    if (!open || /^\(\?[<=!]/.test(b)) return [b];
+    const close = closeOf(syntaxOf(b), 0);
+    return close === -1 ? [b] : leadingBranches(b.slice(open[0].length, close));
   });
 }
 
@@ -153,7 +141,7 @@ describe('grammars in the manifest (checked without VS Code)', () => {
       for (const r of rulesOf(file)) {
         const regex = r.match ?? r.begin;
         if (regex === undefined) continue;
-        const led = leadingBranches(regex).filter(b => b.startsWith('(?<=') || b.startsWith('(?<!'));
+        const led = leadingBranches(regex).filter(b => isLookBehind(b));
         assert.ok(led.length <= 1, `${path}: ${regex}`);
       }
     }
