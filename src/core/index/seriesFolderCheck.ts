@@ -51,9 +51,13 @@ export function seriesFindings(
   return { readme, matrix };
 }
 
-/** The README's chapter links: the series rules report a missing chapter as planned, not as a broken link. */
+/**
+ * The README's chapter links: the series rules report a missing chapter as planned, not as a broken link. Not a
+ * chapter whose link climbs out of the workspace (`../../x.md`, no file of the series): the link rules report it as
+ * leaving the workspace, as they do the same link in a note.
+ */
 export function chapterLinksOf(model: SeriesModel): (link: LinkRef) => boolean {
-  const chapterTargets = new Set(model.categories.flatMap(c => c.chapters.map(ch => posKey(ch.hrefRange.start))));
+  const chapterTargets = new Set(model.categories.flatMap(c => c.chapters.filter(ch => ch.file !== '').map(ch => posKey(ch.hrefRange.start))));
   return l => chapterTargets.has(posKey(l.targetRange.start));
 }
 

@@ -38,6 +38,16 @@ describe('series README edge cases', () => {
     assert.deepEqual(all(index).map(d => [d.file, d.code, d.severity]), [['s/README.md', 'chapter-planned', 'information']]);
   });
 
+  it('a chapter link that climbs out of the workspace is reported as leaving it, not passed by as no chapter file', async () => {
+    const readme = '# S\n\n## Chapters\n\n### A\n\n- [01 x](a/01_x.md) - 必讀 - 10 min\n- [02 y](../../y.md) - 重要 - 5 min\n'
+      + '- [03 z](../../s/a/03_z.md) - 重要 - 5 min\n- [04 w](https://example.com/04.md) - 重要 - 5 min\n';
+    const index = await indexOf({ 's/README.md': FM('S') + readme, 's/a/01_x.md': FM('X') + BODY });
+    assert.deepEqual(all(index).filter(d => d.file === 's/README.md').map(d => [d.code, at(FM('S') + readme, d.range)]), [
+      ['link-outside-workspace', '../../y.md'],
+      ['link-outside-workspace', '../../s/a/03_z.md'],
+    ]);
+  });
+
   it('a `## Chapters` heading inside a code fence does not make a README a series', async () => {
     const fenced = '# How to write a series\n\n```markdown\n## Chapters\n\n- [01](a/01.md) - 必讀 - 5 min\n```\n';
     assert.equal(isSeriesReadme(fenced), false);
