@@ -186,12 +186,14 @@ export function buildSeriesView(index: IndexView, series: SeriesModel): SeriesVi
   let covered = 0;
   for (const rc of computed) {
     const r = rc.row;
-    // a file the row names twice (`a.md`, `a.md#setup`) is shown, and its problems and minutes counted, once
+    // a file the row names twice (`a.md`, `a.md#setup`) is shown, and its problems and minutes counted, once; paths
+    // leaving the workspace (file '') each as written
     const files: FileView[] = [];
     const rowFiles = new Set<string>();
     r.files.forEach((f, i) => {
-      if (rowFiles.has(f.file)) return;
-      rowFiles.add(f.file);
+      const key = f.file !== '' ? f.file : `\0${f.href}`;
+      if (rowFiles.has(key)) return;
+      rowFiles.add(key);
       inMatrix.add(f.file);
       const fv: FileView = { href: f.href, file: f.file, state: rc.fileStates[i] ?? stateOf(f.file), problems: problems(f.file) };
       const title = index.note(f.file)?.title;

@@ -86,13 +86,15 @@ describe('coverage page (fake DOM)', () => {
   });
 
   it('shows a path the panel would refuse as text, without Open or Create, and offers both for a name with a colon', () => {
-    const matrix = MATRIX_TEXT.replace('`distributed_systems/99_extra.md`', '`../../outside.md`, `03-a:b.md`');
+    const matrix = MATRIX_TEXT.replace('`distributed_systems/99_extra.md`', '`../../outside.md`, `03-a:b.md`, `../../other.md`, `../../outside.md`');
     const page = new PageHarness();
     page.model(buildViewModel(new FakeIndex().addSeries('backend/README.md', README, matrix)));
     const cell = page.all('tr.row').find(tr => tr.textContent.includes('Extra'))!.querySelector('td.files')!;
     assert.deepEqual(cell.querySelectorAll('button').map(b => [b.dataset.action, b.dataset.file]),
       [['open', 'backend/03-a:b.md'], ['create', 'backend/03-a:b.md']]);
     assert.ok(cell.textContent.includes('../../outside.md'), 'the path leaving the workspace is still shown');
+    assert.ok(cell.textContent.includes('../../other.md'), 'so is a second one, though it has no workspace path either');
+    assert.equal(cell.textContent.split('../../outside.md').length, 2, 'a path named twice is shown once');
     assert.ok(page.all('[data-action]').every(b => b.dataset.file !== ''), 'no button without a file');
   });
 
