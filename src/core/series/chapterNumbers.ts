@@ -1,4 +1,5 @@
 import type { Chapter, ChapterNumberResolution, SeriesModel } from '../model';
+import { chapterKey } from './chapterTarget';
 
 /**
  * Chapter numbers (`01` … `76`, sub-chapters `17_3` / `17.3`) name the chapters whose file starts
@@ -91,7 +92,7 @@ function chaptersByNumber(series: SeriesModel): { exact: Map<string, Chapter[]>;
   for (const cat of series.categories) {
     for (const ch of cat.chapters) {
       if (ch.number === undefined) continue;
-      const target = ch.file || ch.href;
+      const target = chapterKey(ch);
       if (seen.has(target)) continue;
       seen.add(target);
       const key = numberKey(ch.number);

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Chapter, LinkKind } from '../../core/model';
+import { webAddressOf } from '../../core/series/chapterTarget';
 import { countPhrase } from '../countPhrases';
 import { joinList } from '../listText';
 import type { ChapterFacts } from './treeModel';
@@ -39,7 +40,8 @@ export function chapterAccessibleLabel(
   const priority = priorityName(c);
   if (priority !== undefined) parts.push(priority);
   if (c.minutes !== undefined) parts.push(countPhrase.minutes(c.minutes));
-  parts.push(!facts.exists ? vscode.l10n.t('planned, no note yet') : facts.draft ? vscode.l10n.t('draft') : vscode.l10n.t('written'));
+  if (c.file === '') parts.push(webAddressOf(c) !== undefined ? vscode.l10n.t('web page') : vscode.l10n.t('link leaving the workspace'));
+  else parts.push(!facts.exists ? vscode.l10n.t('planned, no note yet') : facts.draft ? vscode.l10n.t('draft') : vscode.l10n.t('written'));
   if (facts.problems > 0) parts.push(countPhrase.problems(facts.problems));
   if (facts.exists) parts.push(studied ? vscode.l10n.t('studied') : vscode.l10n.t('not studied'));
   return spokenList(parts);

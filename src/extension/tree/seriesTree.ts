@@ -10,6 +10,7 @@ import { otherPriorityLabels, priorityName, priorityText } from '../priorityText
 import { chapterAccessibleLabel, groupAccessibleLabel, spokenList } from './accessibleLabels';
 import type { IndexService } from '../indexService';
 import { shownFolderName } from '../notesFolder';
+import { linkChapterItem, linkChapterStatus, registerOpenChapterLink } from './linkChapters';
 import { revealSelected } from './revealSelected';
 import { StudiedStore, studiedKeyIn } from './studied';
 import { buildTree, findChapterNode, isFilterActive, type ChapterFacts, type ChapterNode, type GroupNode, type Progress, type SeriesNode, type TreeNode } from './treeModel';
@@ -48,7 +49,7 @@ export class SeriesTree implements vscode.TreeDataProvider<TreeNode>, vscode.Dis
     this.studied = new StudiedStore(memento, () => studiedKeyIn(memento, service.root?.toString(), firstFolder()));
     this.view = vscode.window.createTreeView(SERIES_VIEW_ID, { treeDataProvider: this, showCollapseAll: true, manageCheckboxStateManually: true });
     this.disposables.push(
-      this.view, this.emitter, this.state, this.studied,
+      this.view, this.emitter, this.state, this.studied, registerOpenChapterLink(),
       this.view.onDidChangeCheckboxState(e => {
         const on: string[] = [];
         const off: string[] = [];
@@ -251,7 +252,7 @@ export class SeriesTree implements vscode.TreeDataProvider<TreeNode>, vscode.Dis
     const parts: string[] = [];
     if (c.priorityLabel) parts.push(c.priorityLabel);
     if (c.minutes !== undefined) parts.push(vscode.l10n.t('{0} min', c.minutes));
-    if (!facts.exists) parts.push(vscode.l10n.t('planned'));
+    if (!facts.exists && c.file !== '') parts.push(vscode.l10n.t('planned'));
     else if (facts.draft) parts.push(vscode.l10n.t('draft'));
     if (facts.problems > 0) parts.push(countPhrase.problems(facts.problems));
     item.description = parts.join(' · ');
@@ -259,7 +260,9 @@ export class SeriesTree implements vscode.TreeDataProvider<TreeNode>, vscode.Dis
     item.accessibilityInformation = {
       label: chapterAccessibleLabel(c, facts, node.studied, ch => (ch.priority ? priorityName(ch.priority) : ch.priorityLabel)),
     };
-    if (facts.exists) {
+    if (c.file === '') {
+      linkChapterItem(item, c);
+    } else if (facts.exists) {
       const [icon, color] = c.priority ? PRIORITY_ICONS[c.priority] : ['file', ''];
       item.iconPath = new vscode.ThemeIcon(icon, color ? new vscode.ThemeColor(color) : undefined);
       item.resourceUri = this.service.uriOf(c.file);
@@ -288,9 +291,10 @@ export class SeriesTree implements vscode.TreeDataProvider<TreeNode>, vscode.Dis
     meta.push(c.category);
     md.appendText(meta.join(' · '));
     md.appendMarkdown('\n\n');
-    md.appendText(c.file);
+    md.appendText(c.file || c.href);
     md.appendMarkdown('\n\n');
-    if (!facts.exists) {
+    if (c.file === '') md.appendText(linkChapterStatus(c));
+    else if (!facts.exists) {
       md.appendText(isMarkdown(c.file) ? vscode.l10n.t('Planned: the note does not exist yet. Use "Create Note" to create it from a template.')
         : vscode.l10n.t('Missing: {0} does not exist', c.file));
     }

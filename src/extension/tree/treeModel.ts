@@ -1,10 +1,13 @@
 import type { Chapter, PriorityKey, SeriesModel } from '../../core/model';
+import { chapterKey } from '../../core/series/chapterTarget';
 
 /**
  * The Series tree as plain data (no `vscode`): series → group → chapter, grouped by README category,
  * reading priority or batch route, filtered, with studied/written progress per group. Element ids are
  * unique and stable across rebuilds (derived from the README path, the grouping key with `#2` … on a
  * repeated key, and the chapter file), so the view keeps the user's expansion state when the tree is rebuilt.
+ * A chapter that names no workspace file (a web page, a path leaving the workspace: `file` is '') is a row keyed by its
+ * link, and is no note: it is left out of the progress counts, is never studied, and is not planned.
  */
 
 export type GroupBy = 'category' | 'priority' | 'batch';
@@ -12,7 +15,7 @@ export type GroupBy = 'category' | 'priority' | 'batch';
 export interface TreeFilter {
   /** show only these priorities (empty: all) */
   priorities: PriorityKey[];
-  /** show only planned chapters (file missing) */
+  /** show only planned chapters (a workspace file that is missing) */
   missingOnly: boolean;
   /** case-insensitive text matched against label, file and note title ('' : no text filter) */
   text: string;
@@ -107,22 +110,22 @@ export function buildTree(seriesList: readonly SeriesModel[], opts: BuildOptions
         chapters: [], progress: emptyProgress(), shown: undefined, parent: node,
       };
       for (const chapter of g.chapters) {
-        const facts = opts.factsOf(chapter.file);
+        const facts = factsOf(chapter, opts);
         const studied = facts.exists && opts.isStudied(chapter.file);
         addProgress(group.progress, chapter, facts, studied);
         if (!matches(chapter, facts)) continue;
-        group.chapters.push({ kind: 'chapter', id: `${group.id}|${chapter.file}`, chapter, facts, studied, parent: group });
-        shownFiles.add(chapter.file);
+        group.chapters.push({ kind: 'chapter', id: `${group.id}|${chapterKey(chapter)}`, chapter, facts, studied, parent: group });
+        if (chapter.file !== '') shownFiles.add(chapter.file);
       }
       // progress counts every chapter of the group; a filter only hides rows, and `shown` says how many are left so
       // that "3/7 written" beside two rows does not read as the count of those rows. A README category with no chapter
       // yet is shown (the tree mirrors the README) unless a filter is on; empty priority / batch buckets are not.
-      if (filtered) group.shown = group.chapters.length;
+      if (filtered) group.shown = group.chapters.filter(c => c.chapter.file !== '').length;
       const keepEmpty = opts.groupBy === 'category' && !filtered;
       if (group.chapters.length > 0 || keepEmpty) node.groups.push(group);
     }
     for (const chapter of uniqueChapters(series)) {
-      const facts = opts.factsOf(chapter.file);
+      const facts = factsOf(chapter, opts);
       addProgress(node.progress, chapter, facts, facts.exists && opts.isStudied(chapter.file));
     }
     if (filtered) node.shown = shownFiles.size;
@@ -146,28 +149,35 @@ function uniqueId(id: string, taken: Set<string>): string {
   return out;
 }
 
-/** Every chapter of a series once, in README order (a file listed twice counts once). */
-export function uniqueChapters(series: SeriesModel): Chapter[] {
-  const seen = new Set<string>();
-  const out: Chapter[] = [];
-  for (const cat of series.categories) {
-    for (const ch of cat.chapters) {
-      if (seen.has(ch.file)) continue;
-      seen.add(ch.file);
-      out.push(ch);
-    }
-  }
-  return out;
+/** No chapter's facts: a chapter that names no workspace file has no note to know anything of. */
+const NO_FILE: ChapterFacts = { exists: false, draft: false, problems: 0, errors: 0 };
+
+function factsOf(chapter: Chapter, opts: BuildOptions): ChapterFacts {
+  return chapter.file === '' ? NO_FILE : opts.factsOf(chapter.file);
 }
 
-/** The chapters in batch-route order (each once), then the chapters the route does not name. */
+/**
+ * Every chapter of a series that is a note of the workspace, once, in README order (a file listed twice counts once);
+ * a chapter that names no workspace file (a web page, a path leaving the workspace) is left out: it cannot be opened,
+ * created or studied.
+ */
+export function uniqueChapters(series: SeriesModel): Chapter[] {
+  return listedChapters(series).filter(c => c.file !== '');
+}
+
+/** Every chapter line of a series once, in README order, keyed by what it links (see chapterKey). */
+function listedChapters(series: SeriesModel): Chapter[] {
+  return dedupe(series.categories.flatMap(c => c.chapters));
+}
+
+/** The chapters in batch-route order (each once), but those that name no workspace file (see uniqueChapters). */
 export function routeOrder(series: SeriesModel, resolveNumber: BuildOptions['resolveNumber']): Chapter[] {
   const seen = new Set<string>();
   const out: Chapter[] = [];
   for (const batch of series.batches) {
     for (const n of batch.numbers) {
       const ch = resolveNumber(series, n.num);
-      if (ch && !seen.has(ch.file)) { seen.add(ch.file); out.push(ch); }
+      if (ch && ch.file !== '' && !seen.has(ch.file)) { seen.add(ch.file); out.push(ch); }
     }
   }
   return out;
@@ -183,7 +193,7 @@ function groupsOf(series: SeriesModel, opts: BuildOptions): RawGroup[] {
   if (opts.groupBy === 'category') {
     return series.categories.map(c => ({ key: c.name, chapters: dedupe(c.chapters) }));
   }
-  const all = uniqueChapters(series);
+  const all = listedChapters(series);
   if (opts.groupBy === 'priority') {
     const groups: RawGroup[] = PRIORITY_ORDER.map(p => ({ key: p, chapters: all.filter(c => c.priority === p) }));
     groups.push({ key: '', chapters: all.filter(c => c.priority === undefined) });
@@ -194,24 +204,24 @@ function groupsOf(series: SeriesModel, opts: BuildOptions): RawGroup[] {
     const chapters: Chapter[] = [];
     for (const n of b.numbers) {
       const ch = opts.resolveNumber(series, n.num);
-      if (ch && !chapters.includes(ch)) { chapters.push(ch); routed.add(ch.file); }
+      if (ch && !chapters.includes(ch)) { chapters.push(ch); routed.add(chapterKey(ch)); }
     }
     return { key: String(b.index), theme: b.theme, chapters };
   });
-  groups.push({ key: '', chapters: all.filter(c => !routed.has(c.file)) });
+  groups.push({ key: '', chapters: all.filter(c => !routed.has(chapterKey(c))) });
   return groups;
 }
 
 function dedupe(chapters: Chapter[]): Chapter[] {
   const seen = new Set<string>();
-  return chapters.filter(c => (seen.has(c.file) ? false : (seen.add(c.file), true)));
+  return chapters.filter(c => (seen.has(chapterKey(c)) ? false : (seen.add(chapterKey(c)), true)));
 }
 
 function chapterMatcher(f: TreeFilter): (c: Chapter, facts: ChapterFacts) => boolean {
   const text = f.text.trim().toLowerCase();
   return (c, facts) => {
     if (f.priorities.length > 0 && (c.priority === undefined || !f.priorities.includes(c.priority))) return false;
-    if (f.missingOnly && facts.exists) return false;
+    if (f.missingOnly && (facts.exists || c.file === '')) return false;
     if (text !== '') {
       const hay = `${c.label}\n${c.file}\n${facts.title ?? ''}\n${c.number ?? ''}\n${c.priorityLabel ?? ''}`.toLowerCase();
       if (!hay.includes(text)) return false;
@@ -225,6 +235,7 @@ function emptyProgress(): Progress {
 }
 
 function addProgress(p: Progress, c: Chapter, facts: ChapterFacts, studied: boolean): void {
+  if (c.file === '') return;
   p.total++;
   if (facts.exists && !facts.draft) p.written++;
   if (studied) p.studied++;
@@ -233,6 +244,7 @@ function addProgress(p: Progress, c: Chapter, facts: ChapterFacts, studied: bool
 
 /** Finds the first chapter node for `file` (README order of the current grouping). */
 export function findChapterNode(roots: readonly SeriesNode[], file: string): ChapterNode | undefined {
+  if (file === '') return undefined;
   for (const s of roots) for (const g of s.groups) for (const c of g.chapters) if (c.chapter.file === file) return c;
   return undefined;
 }
