@@ -129,9 +129,10 @@ export class SeriesTree implements vscode.TreeDataProvider<TreeNode>, vscode.Dis
   }
 
   /**
-   * Selects the chapter node of `file` (first occurrence in the current grouping); false when the tree shows no such
-   * chapter. A refresh that lands while VS Code reveals the node (an index update's debounce, or the reveal the
-   * active editor's change starts) can make the reveal fail or do nothing: see revealSelected.
+   * Selects the chapter node of `file` (of several: the one selected, else the one in its own series, else the first:
+   * see findChapterNode); false when the tree shows no such chapter. A refresh that lands while VS Code reveals the
+   * node (an index update's debounce, or the reveal the active editor's change starts) can make the reveal fail or do
+   * nothing: see revealSelected.
    */
   async revealFile(file: string | undefined, focus: boolean): Promise<boolean> {
     if (!file) return false;
@@ -142,7 +143,8 @@ export class SeriesTree implements vscode.TreeDataProvider<TreeNode>, vscode.Dis
     // sent before it are done, where one sent during it would empty the view's copy of the tree under it
     if (this.timer) this.refreshNow();
     this.revealing = wanted;
-    const outcome = await revealSelected(this.view, () => findChapterNode(this.currentRoots(), file), wanted.focus, () => this.revealing !== wanted);
+    const prefer = () => ({ selected: this.view.selection, series: this.service.index.seriesOf(file)?.readme });
+    const outcome = await revealSelected(this.view, () => findChapterNode(this.currentRoots(), file, prefer()), wanted.focus, () => this.revealing !== wanted);
     if (this.revealing === wanted) this.revealing = undefined;
     if (outcome === 'dropped') this.service.log.warn(`the Series view did not select ${file}: VS Code dropped each reveal`);
     return outcome !== 'absent';

@@ -242,9 +242,23 @@ function addProgress(p: Progress, c: Chapter, facts: ChapterFacts, studied: bool
   else p.minutesLeft += c.minutes ?? 0;
 }
 
-/** Finds the first chapter node for `file` (README order of the current grouping). */
-export function findChapterNode(roots: readonly SeriesNode[], file: string): ChapterNode | undefined {
+/** Where a reveal would rather land when the tree lists a file more than once. */
+export interface RevealPreference {
+  /** the view's selection (nodes of this or an older build: matched by id) */
+  selected?: readonly TreeNode[];
+  /** README of the file's own series (of nested series, the innermost) */
+  series?: string;
+}
+
+/**
+ * The chapter node to reveal for `file`, of those the tree lists (a file under two categories, or in two nested series):
+ * the one selected, so that opening a chapter picked in its second place leaves the selection there; else the one in
+ * the file's own series; else the first (README order of the current grouping).
+ */
+export function findChapterNode(roots: readonly SeriesNode[], file: string, prefer: RevealPreference = {}): ChapterNode | undefined {
   if (file === '') return undefined;
-  for (const s of roots) for (const g of s.groups) for (const c of g.chapters) if (c.chapter.file === file) return c;
-  return undefined;
+  const nodes: ChapterNode[] = [];
+  for (const s of roots) for (const g of s.groups) for (const c of g.chapters) if (c.chapter.file === file) nodes.push(c);
+  const selected = new Set((prefer.selected ?? []).map(n => n.id));
+  return nodes.find(n => selected.has(n.id)) ?? nodes.find(n => n.parent.parent.series.readme === prefer.series) ?? nodes[0];
 }
