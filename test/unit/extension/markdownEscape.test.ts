@@ -7,6 +7,11 @@ describe('escapeMarkdown (tree tooltips)', () => {
     assert.equal(escapeMarkdown('Q&amp;A &lt;tag&gt;'), 'Q\\&amp;A \\&lt;tag\\&gt;');
   });
 
+  it('escapes a tilde, which GitHub Markdown reads as strikethrough even when single', () => {
+    assert.equal(escapeMarkdown('P99 延遲 10~50ms 與 100~200ms'), 'P99 延遲 10\\~50ms 與 100\\~200ms');
+    assert.equal(escapeMarkdown('~~gone~~'), '\\~\\~gone\\~\\~');
+  });
+
   it('leaves plain and CJK text as it is', () => {
     assert.equal(escapeMarkdown('後端 系列 Backend Series'), '後端 系列 Backend Series');
   });
