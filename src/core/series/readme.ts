@@ -1,5 +1,6 @@
 import type { Definition, Link, LinkReference, List, ListItem, Paragraph, PhrasingContent, Root } from 'mdast';
 import { priorityOf, type NotesConfig } from '../config';
+import { parseFrontmatter } from '../frontmatter/parse';
 import type { BatchStep, Category, Chapter, NumberRef, PriorityKey, Range, ReadingList, SeriesModel, UnknownReadingList } from '../model';
 import { basename, dirname, extname, join } from '../paths';
 import { CHAPTER_NUMBER, leadingChapterNumber } from './chapterNumbers';
@@ -59,7 +60,7 @@ export function parseSeriesReadmeFromTree(tree: Root, text: string, readmeFile: 
 
   for (const node of tree.children) {
     if (node.type === 'yaml') {
-      fmTitle ??= frontmatterTitle(node.value);
+      fmTitle ??= frontmatterTitle(text, lines);
       continue;
     }
     if (node.type === 'heading') {
@@ -466,19 +467,11 @@ function slashedPriority(config: NotesConfig, label: string): PriorityKey | unde
   return first !== undefined && parts.every(p => priorityOf(config, p) === first) ? first : undefined;
 }
 
-/** `title:` of a YAML frontmatter block, read line by line (plain, single- or double-quoted scalar). */
-function frontmatterTitle(yaml: string): string | undefined {
-  for (const line of yaml.split(/\r\n|\r|\n/)) {
-    if (!line.startsWith('title:')) continue;
-    let v = line.slice(6).trim();
-    if (v.length >= 2 && ((v.startsWith('"') && v.endsWith('"')) || (v.startsWith("'") && v.endsWith("'")))) {
-      v = v.slice(1, -1);
-    } else {
-      const comment = v.indexOf(' #');
-      if (comment !== -1) v = v.slice(0, comment).trim();
-      if (v.startsWith('|') || v.startsWith('>')) return undefined;
-    }
-    return v === '' ? undefined : v;
-  }
-  return undefined;
+/**
+ * `title:` of the README's frontmatter, read by the YAML parser that reads a note's title (escapes undone:
+ * `"Backend \"Core\""`, `'Rock ''n'' Roll'`, `"Caf\u00e9"`), so that the series and its README note have one title.
+ */
+function frontmatterTitle(text: string, lines: LineIndex): string | undefined {
+  const title = parseFrontmatter(text, lines).data?.title;
+  return typeof title === 'string' && title.trim() !== '' ? title.trim() : undefined;
 }

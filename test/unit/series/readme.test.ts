@@ -3,6 +3,7 @@ import { defaultConfig } from '../../../src/core/config';
 import { chapterNumberOf, parseSeriesReadme, resolveSeriesHref } from '../../../src/core/series/readme';
 import { isSeriesReadme } from '../../../src/core/series/readmeSections';
 import { seed, textAt } from './helpers';
+import { indexOf } from '../index/memoryWorkspace';
 
 const config = defaultConfig();
 
@@ -423,6 +424,21 @@ describe('series README parser', () => {
     it('the frontmatter title wins over the first heading, without its trailing comment (the h1 first, or the '
       + 'comment kept)', () => {
       assert.equal(parse('---\ntitle: Backend Series # draft\n---\n# Heading\n\n## Chapters\n').title, 'Backend Series');
+    });
+
+    it('reads a quoted frontmatter title as YAML does, escapes undone, as the README note\'s own title is', async () => {
+      const cases: [string, string][] = [
+        ['"Backend \\"Core\\" Series"', 'Backend "Core" Series'],
+        ["'Rock ''n'' Roll'", "Rock 'n' Roll"],
+        ['"Caf\\u00e9 \\\\ bar"', 'Café \\ bar'],
+        ['"Tabs\\tand # hash" # comment', 'Tabs\tand # hash'],
+      ];
+      for (const [yaml, title] of cases) {
+        const text = `---\ntitle: ${yaml}\n---\n# Heading\n\n## Chapters\n`;
+        assert.equal(parse(text).title, title, yaml);
+        const index = await indexOf({ 's/README.md': text });
+        assert.equal(index.series()[0].title, index.note('s/README.md')?.title, yaml);
+      }
     });
   });
 });
