@@ -12,6 +12,7 @@ import { fileOfUri, fromVscodePosition, toVscodeRange, uriOfFile, workspaceEditO
 import { diskBytes, errorText, loadAll, yieldToEventLoop, type LoadProgress } from './workspaceLoad';
 import { FolderListings } from './folderListings';
 import { RootWatch } from './rootWatch';
+import { ContextKey } from './contextKey';
 
 export type { LoadProgress } from './workspaceLoad';
 
@@ -58,7 +59,8 @@ export class IndexService implements vscode.Disposable {
   private readonly disk: DiskFeed;
   /** a reconcile with the disk, a moment after the window regains focus, a command ends or the watcher reports what is not so */
   private readonly reconcileSoon: ReconcileSoon;
-  private hasSeries: boolean | undefined;
+  /** whether the index holds a series (the Series view's welcome, Filter and Group By follow it) */
+  private readonly hasSeries = new ContextKey<boolean>('notesNavigator.hasSeries');
   /** how the indexed folder is listed: by the file search, or a walk that finds its last listing */
   private readonly listings: FolderListings;
   /** configuration problems and notices the user was told about and that are still there (not told twice) */
@@ -179,11 +181,17 @@ export class IndexService implements vscode.Disposable {
     return this.enqueue(async () => {
       if (sameUri(root, this.root)) return;
       const t0 = Date.now();
-      this.switchRoot(root);
-      if (!root) return;
-      this.index.setConfig(await this.readConfig());
-      const notes = await this.withViewProgress(() => this.loadAll());
-      this.log.info(`indexed ${notes} notes of ${root.toString(true)} in ${Date.now() - t0} ms (${this.index.series().length} series)`);
+      // the view says "Indexing notes…" while the folder loads, as at start, not "No series found" for the emptied index
+      void setContext('notesNavigator.ready', false);
+      try {
+        this.switchRoot(root);
+        if (!root) return;
+        this.index.setConfig(await this.readConfig());
+        const notes = await this.withViewProgress(() => this.loadAll());
+        this.log.info(`indexed ${notes} notes of ${root.toString(true)} in ${Date.now() - t0} ms (${this.index.series().length} series)`);
+      } finally {
+        void setContext('notesNavigator.ready', true);
+      }
     });
   }
 
@@ -288,7 +296,7 @@ export class IndexService implements vscode.Disposable {
       this.progressValue = p;
       this.progressEmitter.fire(p);
       if (p) onProgress?.(p);
-    }, token, () => this.seriesReadEmitter.fire(), root => this.listings.list(root, epoch, true));
+    }, token, () => this.seriesRead(), root => this.listings.list(root, epoch, true));
     this.fire(changed);
     if (!listing.confirmed && epoch === this.rootEpoch) void this.confirmListing(epoch, listing.files);
     return notes;
@@ -471,12 +479,15 @@ export class IndexService implements vscode.Disposable {
   private fire(files: string[]): void {
     if (this.disposed || files.length === 0) return;
     const unique = [...new Set(files)];
-    const hasSeries = this.index.series().length > 0;
-    if (hasSeries !== this.hasSeries) {
-      this.hasSeries = hasSeries;
-      void setContext('notesNavigator.hasSeries', hasSeries);
-    }
+    this.hasSeries.set(this.index.series().length > 0);
     this.changeEmitter.fire({ files: unique });
+  }
+
+  /** A load has read the series: they are shown now, and with them the view's Filter and Group By (hasSeries). */
+  private seriesRead(): void {
+    if (this.disposed) return;
+    this.hasSeries.set(this.index.series().length > 0);
+    this.seriesReadEmitter.fire();
   }
 }
 

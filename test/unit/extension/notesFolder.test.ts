@@ -383,4 +383,34 @@ describe('notes folder of a multi-root workspace (vscode stub, folders on disk)'
       cmds.executeCommand = original;
     }
   });
+
+  it('shows the loading welcome while a switch loads the new folder, and hasSeries as soon as its series are read', async () => {
+    const cmds = vscode.commands as unknown as { executeCommand: (...a: unknown[]) => Promise<unknown> };
+    const original = cmds.executeCommand;
+    const sent: string[] = [];
+    cmds.executeCommand = async (id: unknown, key?: unknown, value?: unknown) => {
+      if (id === 'setContext') sent.push(`${String(key).replace('notesNavigator.', '')}=${String(value)}`);
+      return undefined;
+    };
+    try {
+      workspaceOf({ app: APP, notes: NOTES });
+      const s = await activate();
+      sent.length = 0;
+      // to a folder without series: "Indexing notes…" (ready false) before the emptied index says it has none
+      await s.reroot(Uri.file(`${base}/app`) as unknown as vscode.Uri);
+      await idleOf(s);
+      assert.deepEqual(sent, ['ready=false', 'hasSeries=false', 'ready=true']);
+      // back: the series count from the moment the load has read them, before it ends
+      sent.length = 0;
+      const atRead: string[][] = [];
+      const listening = s.onDidReadSeries(() => atRead.push([...sent]));
+      await s.reroot(Uri.file(`${base}/notes`) as unknown as vscode.Uri);
+      await idleOf(s);
+      listening.dispose();
+      assert.deepEqual(atRead, [['ready=false', 'hasSeries=true']]);
+      assert.deepEqual(sent, ['ready=false', 'hasSeries=true', 'ready=true']);
+    } finally {
+      cmds.executeCommand = original;
+    }
+  });
 });
