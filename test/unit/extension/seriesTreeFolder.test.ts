@@ -97,3 +97,35 @@ describe('Series view during a load', () => {
     tree.dispose();
   });
 });
+
+/** A folder switch reads the editor settings again (switchRoot), which may fire onDidChangeSettings for another setting. */
+describe('Series view grouping across a settings change', () => {
+  const saved = { ...win };
+  afterEach(() => {
+    for (const k of ['createTreeView', 'onDidChangeActiveTextEditor']) win[k] = saved[k];
+  });
+
+  it('keeps the grouping the user chose unless the tree.groupBy setting itself changed', async () => {
+    const noop = new EventEmitter<unknown>();
+    win.createTreeView = () => ({ description: undefined, message: undefined, visible: false, onDidChangeCheckboxState: noop.event, onDidChangeVisibility: noop.event, dispose: () => undefined });
+    win.onDidChangeActiveTextEditor = noop.event;
+    const settingsChanged = new EventEmitter<{ groupBy: string; debounceMs: number }>();
+    const service = {
+      index: await indexOf({}), ready: Promise.resolve(), root: Uri.file('/ws'), settings: { groupBy: 'category', debounceMs: 300 },
+      onDidChange: noop.event, onDidProgress: noop.event, onDidChangeSettings: settingsChanged.event, onDidChangeRoot: noop.event,
+      onDidReadSeries: noop.event, fileOf: () => undefined,
+    };
+    const state = new Map<string, unknown>();
+    const memento = { get: (k: string) => state.get(k), update: async (k: string, v: unknown) => { state.set(k, v); } } as unknown as vscode.Memento;
+    const tree = new SeriesTree(service as unknown as IndexService, memento);
+    await tree.state.setGroupBy('batch');
+    // the other folder's settings differ in something else only
+    settingsChanged.fire({ groupBy: 'category', debounceMs: 50 });
+    await new Promise(r => setImmediate(r));
+    assert.equal(tree.state.groupBy, 'batch');
+    settingsChanged.fire({ groupBy: 'priority', debounceMs: 50 });
+    await new Promise(r => setImmediate(r));
+    assert.equal(tree.state.groupBy, 'priority', 'a new tree.groupBy setting becomes the grouping');
+    tree.dispose();
+  });
+});
