@@ -65,6 +65,7 @@ export class SeriesTree implements vscode.TreeDataProvider<TreeNode>, vscode.Dis
         this.updateDescription();
       }),
       vscode.workspace.onDidChangeWorkspaceFolders(() => this.updateDescription()),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => this.refreshNow()),
       service.onDidProgress(p => this.showProgress(p)),
       service.onDidChangeSettings(s => {
         if (s.groupBy !== this.defaultGroupBy) {
@@ -297,8 +298,10 @@ export class SeriesTree implements vscode.TreeDataProvider<TreeNode>, vscode.Dis
     md.appendMarkdown('\n\n');
     if (c.file === '') md.appendText(linkChapterStatus(c));
     else if (!facts.exists) {
-      md.appendText(isMarkdown(c.file) ? vscode.l10n.t('Planned: the note does not exist yet. Use "Create Note" to create it from a template.')
-        : vscode.l10n.t('Missing: {0} does not exist', c.file));
+      // an untrusted workspace hides Create Note (it writes a file): the tooltip does not send the user looking for it
+      md.appendText(!isMarkdown(c.file) ? vscode.l10n.t('Missing: {0} does not exist', c.file)
+        : vscode.workspace.isTrusted ? vscode.l10n.t('Planned: the note does not exist yet. Use "Create Note" to create it from a template.')
+          : vscode.l10n.t('Planned: the note does not exist yet.'));
     }
     else {
       const status: string[] = [];

@@ -298,6 +298,7 @@ export const events = shared('events', () => ({
   shellExecutionEnd: new EventEmitter<unknown>(),
   changeConfiguration: new EventEmitter<unknown>(),
   changeWorkspaceFolders: new EventEmitter<unknown>(),
+  grantWorkspaceTrust: new EventEmitter<void>(),
   fsCreate: new EventEmitter<Uri>(),
   fsChange: new EventEmitter<Uri>(),
   fsDelete: new EventEmitter<Uri>(),
@@ -330,6 +331,7 @@ export const workspace = shared('workspace', () => ({
   onDidDeleteFiles: events.deleteFiles.event,
   onDidChangeConfiguration: events.changeConfiguration.event,
   onDidChangeWorkspaceFolders: events.changeWorkspaceFolders.event,
+  onDidGrantWorkspaceTrust: events.grantWorkspaceTrust.event,
   createFileSystemWatcher: () => ({
     onDidCreate: events.fsCreate.event, onDidChange: events.fsChange.event, onDidDelete: events.fsDelete.event, dispose: () => undefined,
   }),
