@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { IndexService } from '../../../src/extension/indexService';
 import { SeriesTree } from '../../../src/extension/tree/seriesTree';
 import { FM, indexOf } from '../index/memoryWorkspace';
+import { restoreWindowAfterEach, seriesTreeOver } from './seriesTreeHarness';
 
 // the stub that answers `require('vscode')` (each test file bundles its own copy of vscodeStub.ts)
 const { Uri, EventEmitter } = vscode as unknown as typeof import('./vscodeStub');
@@ -100,24 +101,11 @@ describe('Series view during a load', () => {
 
 /** A folder switch reads the editor settings again (switchRoot), which may fire onDidChangeSettings for another setting. */
 describe('Series view grouping across a settings change', () => {
-  const saved = { ...win };
-  afterEach(() => {
-    for (const k of ['createTreeView', 'onDidChangeActiveTextEditor']) win[k] = saved[k];
-  });
+  restoreWindowAfterEach();
 
   it('keeps the grouping the user chose unless the tree.groupBy setting itself changed', async () => {
-    const noop = new EventEmitter<unknown>();
-    win.createTreeView = () => ({ description: undefined, message: undefined, visible: false, onDidChangeCheckboxState: noop.event, onDidChangeVisibility: noop.event, dispose: () => undefined });
-    win.onDidChangeActiveTextEditor = noop.event;
     const settingsChanged = new EventEmitter<{ groupBy: string; debounceMs: number }>();
-    const service = {
-      index: await indexOf({}), ready: Promise.resolve(), root: Uri.file('/ws'), settings: { groupBy: 'category', debounceMs: 300 },
-      onDidChange: noop.event, onDidProgress: noop.event, onDidChangeSettings: settingsChanged.event, onDidChangeRoot: noop.event,
-      onDidReadSeries: noop.event, fileOf: () => undefined,
-    };
-    const state = new Map<string, unknown>();
-    const memento = { get: (k: string) => state.get(k), update: async (k: string, v: unknown) => { state.set(k, v); } } as unknown as vscode.Memento;
-    const tree = new SeriesTree(service as unknown as IndexService, memento);
+    const tree = seriesTreeOver(await indexOf({}), { settings: { groupBy: 'category', debounceMs: 300 }, onDidChangeSettings: settingsChanged.event });
     await tree.state.setGroupBy('batch');
     // the other folder's settings differ in something else only
     settingsChanged.fire({ groupBy: 'category', debounceMs: 50 });

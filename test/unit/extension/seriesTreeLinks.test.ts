@@ -1,15 +1,11 @@
 import { commandHandlers, shownText } from './vscodeStub';
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
-import type { IndexService } from '../../../src/extension/indexService';
 import { OPEN_CHAPTER_LINK } from '../../../src/extension/tree/linkChapters';
-import { SeriesTree } from '../../../src/extension/tree/seriesTree';
+import type { SeriesTree } from '../../../src/extension/tree/seriesTree';
 import { routeOrder, uniqueChapters, type ChapterNode, type SeriesNode, type TreeNode } from '../../../src/extension/tree/treeModel';
 import { FM, indexOf } from '../index/memoryWorkspace';
-
-// the stub that answers `require('vscode')` (each test file bundles its own copy of vscodeStub.ts)
-const { Uri, EventEmitter } = vscode as unknown as typeof import('./vscodeStub');
-const win = vscode.window as unknown as Record<string, unknown>;
+import { restoreWindowAfterEach, seriesTreeOver } from './seriesTreeHarness';
 
 const README = '# S\n\n## Batch Learning Route\n\n- Batch 1: `01`, `02` (remote)\n- Batch 2: `03`\n\n## Chapters\n\n### Remote\n\n'
   + '- [01_intro](https://github.com/me/notes/blob/main/rust/01_intro.md) - 必讀 - 60 min\n'
@@ -19,26 +15,12 @@ const README = '# S\n\n## Batch Learning Route\n\n- Batch 1: `01`, `02` (remote)
 
 /** README chapters that name no workspace file: web pages and links leaving the workspace. */
 describe('Series view: chapters linking a web page or leaving the workspace', () => {
-  const saved = { ...win };
-  afterEach(() => {
-    for (const k of ['createTreeView', 'onDidChangeActiveTextEditor']) win[k] = saved[k];
-  });
+  restoreWindowAfterEach();
 
   async function setUp() {
-    const noop = new EventEmitter<unknown>();
-    win.createTreeView = () => ({ description: undefined, message: undefined, visible: false, onDidChangeCheckboxState: noop.event, onDidChangeVisibility: noop.event, dispose: () => undefined });
-    win.onDidChangeActiveTextEditor = noop.event;
-    const index = await indexOf({ 's/README.md': README, 's/03_local.md': FM('Local') + '# Local\n' });
-    const service = {
-      index, ready: Promise.resolve(), root: Uri.file('/ws'), settings: { groupBy: 'category' },
-      onDidChange: noop.event, onDidProgress: noop.event, onDidChangeSettings: noop.event, onDidChangeRoot: noop.event, onDidReadSeries: noop.event,
-      fileOf: () => undefined, uriOf: (file: string) => Uri.file('/ws/' + file),
-    };
-    const state = new Map<string, unknown>();
-    const memento = { get: (k: string) => state.get(k), update: async (k: string, v: unknown) => { state.set(k, v); } } as unknown as vscode.Memento;
-    const tree = new SeriesTree(service as unknown as IndexService, memento);
+    const tree = seriesTreeOver(await indexOf({ 's/README.md': README, 's/03_local.md': FM('Local') + '# Local\n' }));
     await new Promise(r => setImmediate(r));
-    return { tree, index };
+    return { tree };
   }
 
   const chaptersOf = (tree: SeriesTree): ChapterNode[] => (tree.getChildren() as TreeNode[]).flatMap(s => tree.getChildren(s)).flatMap(g => tree.getChildren(g)) as ChapterNode[];
