@@ -31,7 +31,29 @@ export async function newNoteEdits(service: IndexService, file: string, text: st
  * status: see `newNoteEdits`) as one undoable WorkspaceEdit, then opens it. An existing file is never overwritten:
  * it is just opened.
  */
-export async function createNoteFile(service: IndexService, file: string, opts: { title?: string; tags?: string[]; extra?: FileEdit[] } = {}): Promise<CreateResult> {
+export function createNoteFile(service: IndexService, file: string, opts: { title?: string; tags?: string[]; extra?: FileEdit[] } = {}): Promise<CreateResult> {
+  return oneCreationAtATime(service, file, () => createNoteFileNow(service, file, opts));
+}
+
+/** The creations of notes under way, by file Uri (each promise settles when its creation is over, whatever the outcome). */
+const creating = new Map<string, Promise<unknown>>();
+
+/**
+ * Runs `create` for `file` once every creation of that file started before it is over. Two Creates of one file
+ * (a double click on the tree's Create Note or the coverage page's Create) would both find the file missing and both
+ * apply their edits, the matrix Status cell edited twice (`In Progressress`); serialised, the second finds the file
+ * the first created and just opens it.
+ */
+export function oneCreationAtATime<T>(service: IndexService, file: string, create: () => Promise<T>): Promise<T> {
+  const key = service.uriOf(file).toString();
+  const mine = (creating.get(key) ?? Promise.resolve()).then(create);
+  const over = mine.then(() => undefined, () => undefined);
+  creating.set(key, over);
+  void over.then(() => { if (creating.get(key) === over) creating.delete(key); });
+  return mine;
+}
+
+async function createNoteFileNow(service: IndexService, file: string, opts: { title?: string; tags?: string[]; extra?: FileEdit[] }): Promise<CreateResult> {
   if (service.index.hasFile(file) || await exists(service.uriOf(file))) {
     await openFile(service, file);
     void vscode.window.showInformationMessage(vscode.l10n.t('{0} already exists; it was opened, not overwritten.', file));

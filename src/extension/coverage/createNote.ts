@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { todayString } from '../../core/fixes/frontmatter';
 import { requireTrust } from '../commands/args';
 import { exists } from '../fileStat';
-import { newNoteEdits, refusedAsNoNote } from '../commands/createNote';
+import { newNoteEdits, oneCreationAtATime, refusedAsNoNote } from '../commands/createNote';
 import { plannedNoteText } from '../commands/noteTemplate';
 import type { IndexService } from '../indexService';
 import { openBesidePanel } from './openFile';
@@ -17,7 +17,12 @@ import { openBesidePanel } from './openFile';
  * Creates the note (never overwrites an existing file) and opens it next to the panel (`panelColumn`), in the editor
  * column the panel's Open uses: not in a new group beside the panel.
  */
-export async function createPlannedNote(service: IndexService, file: string, panelColumn: vscode.ViewColumn | undefined): Promise<boolean> {
+export function createPlannedNote(service: IndexService, file: string, panelColumn: vscode.ViewColumn | undefined): Promise<boolean> {
+  // a second Create of the file (a double click) waits for the first, then finds the note and opens it
+  return oneCreationAtATime(service, file, () => createPlannedNoteNow(service, file, panelColumn));
+}
+
+async function createPlannedNoteNow(service: IndexService, file: string, panelColumn: vscode.ViewColumn | undefined): Promise<boolean> {
   if (await exists(service.uriOf(file))) {
     await openBesidePanel(service, file, undefined, panelColumn, true);
     return false;
