@@ -9,8 +9,9 @@ import { parseFrontmatter } from '../frontmatter/parse';
 import { LineIndex } from '../text/lineIndex';
 import { addFieldFix, chapterTitle, defaultFieldValue, displacedFrontmatter, insertFrontmatterFix, setFieldFix, setListItemFix, titleFromFileName } from './frontmatter';
 import { closestFileFix, closestHeadingFix, closestOtherFileFix, closestWikilinkFix, linkAt, namesOtherFile } from './links';
-import { domainFor, matrixOfNewNote, newNoteFileEdits, newNoteText, plannedNoteOptions } from './newNote';
+import { domainFor, matricesOfNewNote, newNoteFileEdits, newNoteText, plannedNoteOptions } from './newNote';
 import { seeAlsoEdits } from './seeAlso';
+import { listsChapter } from '../series/listing';
 import { addChapterToMatrixEdit, alignPriorityEdit } from './series';
 import { closest } from '../text/similarity';
 
@@ -191,16 +192,18 @@ function wikilinkNewFile(from: string, written: string): string | undefined {
  */
 function createFix(index: IndexView, file: string, today: string, textOf: ((file: string) => string | undefined) | undefined, title?: string): Fix {
   const planned = isPlannedChapter(index, file);
-  const matrix = matrixOfNewNote(index, file);
-  const matrixText = matrix === undefined ? undefined : textOf?.(matrix);
+  const matrices = matricesOfNewNote(index, file).flatMap(m => {
+    const matrixText = textOf?.(m);
+    return matrixText === undefined ? [] : [{ file: m, text: matrixText }];
+  });
   const text = newNoteText(index, file, planned ? { ...plannedNoteOptions(index, file), today } : { title, today });
-  const edits = newNoteFileEdits(index, file, text, matrix !== undefined && matrixText !== undefined ? { file: matrix, text: matrixText } : undefined);
+  const edits = newNoteFileEdits(index, file, text, matrices);
   return { title: `Create ${file}`, preferred: planned, safe: false, edits };
 }
 
-/** Whether `file` is a chapter of its series README (which the caller knows not to exist yet). */
+/** Whether `file` is a chapter of a series README (which the caller knows not to exist yet), wherever it lies. */
 function isPlannedChapter(index: IndexView, file: string): boolean {
-  return index.seriesOf(file)?.categories.some(c => c.chapters.some(ch => ch.file === file)) === true;
+  return index.series().some(s => listsChapter(s, file));
 }
 
 /** The fixes with only a preferred *Create* preferred, when there is one (see `createFix`). */

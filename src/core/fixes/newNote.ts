@@ -4,6 +4,7 @@ import { applyTextEdits } from './applyEdits';
 import { basename, compareCodeUnits, dirname } from '../paths';
 import { chapterTitle, insertFrontmatterFix, titleFromFileName } from './frontmatter';
 import { statusEditsForNewNote } from '../coverage/newNoteStatus';
+import { seriesListing } from '../series/listing';
 
 /**
  * The text of a new note: frontmatter filled in (title, note_type chapter, the series' domain, created/updated
@@ -17,11 +18,12 @@ export function newNoteText(index: IndexView, file: string, opts: { title?: stri
 }
 
 /**
- * The `domain` a new or fixed note most likely has: its series README's, else the one most notes in its folder
- * use, else the one most notes of the workspace use; undefined when no note says one.
+ * The `domain` a new or fixed note most likely has: its series README's (the series listing it as a chapter, else
+ * that of its folder: `seriesListing`), else the one most notes in its folder use, else the one most notes of the
+ * workspace use; undefined when no note says one.
  */
 export function domainFor(index: IndexView, file: string): string | undefined {
-  const series = index.seriesOf(file);
+  const series = seriesListing(index, file);
   const readme = series ? index.note(series.readme)?.frontmatter.data?.domain : undefined;
   if (typeof readme === 'string' && readme.trim() !== '') return readme;
   const folder = dirname(file);
@@ -51,22 +53,31 @@ export function createNoteEdit(file: string, text: string): FileEdit {
   return { file, create: true, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: text }] };
 }
 
-/** The coverage matrix of the series `file` belongs to, whose Status cells a new note there may change. */
-export function matrixOfNewNote(index: IndexView, file: string): string | undefined {
-  const series = index.seriesOf(file);
-  return series ? index.coverage(series)?.file : undefined;
+/**
+ * The coverage matrices whose Status cells a new note `file` may change: that of the series listing it as a chapter
+ * (`seriesListing`), and that of the series of its folder, when it is another (it may name the file too).
+ */
+export function matricesOfNewNote(index: IndexView, file: string): string[] {
+  const matrices: string[] = [];
+  for (const series of [seriesListing(index, file), index.seriesOf(file)]) {
+    const matrix = series ? index.coverage(series)?.file : undefined;
+    if (matrix !== undefined && !matrices.includes(matrix)) matrices.push(matrix);
+  }
+  return matrices;
 }
 
 /**
  * Creating `file` with `text`, and the matrix Status edits that go with it (`statusEditsForNewNote`), so that a
- * new note never leaves a `coverage-status-mismatch` behind. `matrix` is the series' matrix (`matrixOfNewNote`) with
- * its current text (an unsaved buffer counts); without it only the file is created.
+ * new note never leaves a `coverage-status-mismatch` behind. `matrices` are the matrices of `matricesOfNewNote` with
+ * their current text (an unsaved buffer counts); a matrix not given is left as it is.
  */
-export function newNoteFileEdits(index: IndexView, file: string, text: string, matrix?: { file: string; text: string }): FileEdit[] {
-  const create = createNoteEdit(file, text);
-  if (!matrix) return [create];
-  const status = statusEditsForNewNote(index, matrix.text, matrix.file, file, text);
-  return status.length > 0 ? [create, { file: matrix.file, edits: status }] : [create];
+export function newNoteFileEdits(index: IndexView, file: string, text: string, matrices: readonly { file: string; text: string }[]): FileEdit[] {
+  const edits = [createNoteEdit(file, text)];
+  for (const matrix of matrices) {
+    const status = statusEditsForNewNote(index, matrix.text, matrix.file, file, text);
+    if (status.length > 0) edits.push({ file: matrix.file, edits: status });
+  }
+  return edits;
 }
 
 /** `System Design` → `system-design` (letters and digits of any script kept). */
@@ -93,7 +104,8 @@ export function noteTags(domain: string | undefined, category: string | undefine
  * all go through here, so a chapter gets the same note whichever one creates it.
  */
 export function plannedNoteOptions(index: IndexView, file: string): { title?: string; tags: string[] } {
-  const series = index.seriesOf(file);
+  // the series whose README lists the chapter, wherever the file lies (outside its folder, in a nested series' one)
+  const series = seriesListing(index, file);
   const chapter = series?.categories.flatMap(c => c.chapters).find(c => c.file === file);
   const d = series ? index.note(series.readme)?.frontmatter.data?.domain : undefined;
   const labelIsFileName = chapter === undefined || chapter.label === basename(file).replace(/\.md$/i, '');

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { todayString } from '../../core/fixes/frontmatter';
-import { matrixOfNewNote, newNoteFileEdits, newNoteText } from '../../core/fixes/newNote';
+import { matricesOfNewNote, newNoteFileEdits, newNoteText } from '../../core/fixes/newNote';
 import type { Category, FileEdit, PriorityKey, SeriesModel } from '../../core/model';
 import { isMarkdown, normalize, relative } from '../../core/paths';
 import { parseSeriesReadme } from '../../core/series/readme';
@@ -15,15 +15,18 @@ import { chapterLine, defaultPriorityLabel, noteTags, plannedNoteOptions, propos
 export type CreateResult = 'created' | 'existed' | 'cancelled' | 'failed';
 
 /**
- * The edits that create `file` with `text`: the file itself, and the Status cell of its coverage matrix row when
+ * The edits that create `file` with `text`: the file itself, and the Status cell of its coverage matrix rows when
  * the new note (a draft) changes what that row should say (see `statusEditsForNewNote`), so that one undo takes
  * both back. The matrix is read as it is now (an unsaved buffer counts). The Series tree's "Create Note", "New
  * Note" and the coverage page's *Create* all go through here.
  */
 export async function newNoteEdits(service: IndexService, file: string, text: string): Promise<FileEdit[]> {
-  const matrix = matrixOfNewNote(service.index, file);
-  const matrixText = matrix === undefined ? undefined : await service.textOf(matrix);
-  return newNoteFileEdits(service.index, file, text, matrix !== undefined && matrixText !== undefined ? { file: matrix, text: matrixText } : undefined);
+  const matrices: { file: string; text: string }[] = [];
+  for (const matrix of matricesOfNewNote(service.index, file)) {
+    const matrixText = await service.textOf(matrix);
+    if (matrixText !== undefined) matrices.push({ file: matrix, text: matrixText });
+  }
+  return newNoteFileEdits(service.index, file, text, matrices);
 }
 
 /**

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { Chapter, SeriesModel } from '../../core/model';
 import { CHAPTER_NUMBER, ChapterNumberIndex, numberKey } from '../../core/series/chapterNumbers';
 import { basename, dirname } from '../../core/paths';
+import { seriesListing } from '../../core/series/listing';
 import type { IndexService } from '../indexService';
 import { shownFolderName } from '../notesFolder';
 import { priorityText } from '../priorityText';
@@ -107,7 +108,7 @@ function findChapters(service: IndexService, all: SeriesModel[], query: string):
   }
   if (!CHAPTER_NUMBER.test(query)) return [];
   const active = fileFromArg(service, undefined);
-  const first = active ? seriesListing(service, all, active) : undefined;
+  const first = active ? seriesListing(service.index, active) : undefined;
   for (const s of first ? [first, ...all.filter(x => x !== first)] : all) {
     const r = new ChapterNumberIndex(s).resolve(numberKey(query));
     if (r.kind === 'found') return [{ chapter: r.chapter, series: s }];
@@ -127,7 +128,7 @@ export async function nextChapterCommand(service: IndexService, tree: SeriesTree
   await service.ready;
   const current = fileFromArg(service, undefined);
   const all = service.index.series();
-  const series = (current ? seriesListing(service, all, current) : undefined) ?? (all.length === 1 ? all[0] : undefined);
+  const series = (current ? seriesListing(service.index, current) : undefined) ?? (all.length === 1 ? all[0] : undefined);
   if (!series) {
     void vscode.window.showInformationMessage(vscode.l10n.t('Open a chapter of a series to go to the next one.'));
     return undefined;
@@ -150,18 +151,6 @@ export async function nextChapterCommand(service: IndexService, tree: SeriesTree
     return undefined;
   }
   return openChapter(service, next);
-}
-
-/**
- * The series whose route a file follows: the series of its folder when it lists the file as a chapter, else the
- * first series that does (a chapter may live outside its series' folder, or in the folder of a nested series),
- * else the series of its folder (its README, a support document).
- */
-function seriesListing(service: IndexService, all: SeriesModel[], file: string): SeriesModel | undefined {
-  const lists = (s: SeriesModel) => s.categories.some(c => c.chapters.some(ch => ch.file === file));
-  const own = service.index.seriesOf(file);
-  if (own && lists(own)) return own;
-  return all.find(lists) ?? own;
 }
 
 /** "Reveal in Series Tree": selects the active (or given) note's chapter in the Series view. */

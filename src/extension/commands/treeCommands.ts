@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { PriorityKey } from '../../core/model';
+import { listsChapter } from '../../core/series/listing';
 import type { GroupBy } from '../config';
 import type { IndexService } from '../indexService';
 import { otherPriorityLabels, priorityName } from '../priorityText';
@@ -78,7 +79,7 @@ export async function toggleStudiedCommand(service: IndexService, tree: SeriesTr
     if (arg === undefined && editor) explainNotANote(service, editor.document.uri, undefined, 'outside');
     return undefined;
   }
-  if (!service.index.series().some(s => s.categories.some(c => c.chapters.some(ch => ch.file === file)))) {
+  if (!service.index.series().some(s => listsChapter(s, file))) {
     void vscode.window.showInformationMessage(vscode.l10n.t('{0} is not a chapter of a series: only chapters are marked as studied.', file));
     return undefined;
   }
