@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import type { Chapter, SeriesModel } from '../../core/model';
 import { CHAPTER_NUMBER, ChapterNumberIndex, numberKey } from '../../core/series/chapterNumbers';
-import { basename, dirname } from '../../core/paths';
+import { basename, dirname, isMarkdown } from '../../core/paths';
+import { isExternalTarget } from '../../core/scanner/target';
 import { seriesListing } from '../../core/series/listing';
 import type { IndexService } from '../indexService';
 import { shownFolderName } from '../notesFolder';
@@ -79,12 +80,25 @@ function chapterPick(service: IndexService, c: Chapter, series: SeriesModel, sev
   };
 }
 
-/** Opens a chapter's note; a planned chapter is offered for creation. Returns the file opened. */
+/**
+ * Opens a chapter's note; a planned chapter is offered for creation when it is a note (a Markdown file, as the
+ * Series view offers Create Note), a missing file of another kind is said to be missing, and a chapter linking
+ * outside the workspace is opened in the browser when it is a web page. Returns the workspace file opened.
+ */
 async function openChapter(service: IndexService, chapter: Chapter): Promise<string | undefined> {
+  if (chapter.file === '') {
+    await openChapterLink(chapter);
+    return undefined;
+  }
   // a note files.exclude hides is not in the index, but it may well be on disk
   if (await fileExists(service, chapter.file)) {
     await openFile(service, chapter.file);
     return chapter.file;
+  }
+  if (!isMarkdown(chapter.file)) {
+    // `scripts/build.sh`: the note template is not its content (the Series view shows it missing, without Create Note)
+    void vscode.window.showInformationMessage(vscode.l10n.t('{0} does not exist, and it is no note to create from the template.', chapter.file));
+    return undefined;
   }
   const create = vscode.l10n.t('Create Note');
   const choice = await vscode.window.showInformationMessage(vscode.l10n.t('{0} is planned: its note does not exist yet.', chapter.label), create);
@@ -93,6 +107,21 @@ async function openChapter(service: IndexService, chapter: Chapter): Promise<str
     return r === 'created' || r === 'existed' ? chapter.file : undefined;
   }
   return undefined;
+}
+
+/**
+ * A chapter whose link names no workspace file: a web page (http, https) opens in the browser; another scheme is not
+ * opened (a note is untrusted text: `command:`, `file:` or `vscode:` links could run or open anything); a path
+ * climbing out of the workspace is not followed, as the link rules say.
+ */
+async function openChapterLink(chapter: Chapter): Promise<void> {
+  if (!isExternalTarget(chapter.href)) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('{0} links outside the workspace folder; it is not followed.', chapter.label));
+  } else if (!/^https?:\/\//i.test(chapter.href)) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('{0} links to {1}: only web links (http, https) are opened.', chapter.label, chapter.href));
+  } else {
+    await vscode.env.openExternal(vscode.Uri.parse(chapter.href));
+  }
 }
 
 /**

@@ -49,6 +49,12 @@ export class Uri {
   static from(c: { scheme: string; authority?: string; path?: string; fragment?: string }): Uri {
     return new Uri(c.scheme, c.authority ?? '', c.path ?? '', c.fragment ?? '');
   }
+  /** `scheme://authority/path#fragment` (a query stays in the path) */
+  static parse(value: string): Uri {
+    const m = /^([a-zA-Z][\w+.-]*):(?:\/\/([^/#]*))?([^#]*)(?:#(.*))?$/.exec(value);
+    if (!m) throw new Error(`not a URI: ${value}`);
+    return new Uri(m[1], m[2] ?? '', m[3], m[4] ?? '');
+  }
   get fsPath(): string {
     return this.path;
   }
