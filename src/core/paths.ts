@@ -29,6 +29,17 @@ export function isMarkdown(p: string): boolean {
   return /\.md$/i.test(p);
 }
 
+/**
+ * The workspace-relative path a typed answer names (`\\` read as a folder separator, `.` and `..` resolved, '' for the
+ * folder itself); undefined for a place outside it: an absolute path (`/x`, `C:\\x`, `C:x`), a URI (`file:///x`), a
+ * home folder (`~/x`) or a path climbing out (`../x`). New Note's path and Create Series' folder are read so.
+ */
+export function typedRelativePath(typed: string): string | undefined {
+  const t = typed.trim().replace(/\\/g, '/');
+  if (t.startsWith('/') || t.startsWith('~') || /^[a-zA-Z]:/.test(t) || /^[a-zA-Z][a-zA-Z0-9+.-]*:\//.test(t)) return undefined;
+  return t === '' ? '' : normalize(t);
+}
+
 /** Joins a folder and a relative path and normalises `.`/`..`; undefined when it leaves the root. */
 export function join(folder: string, rel: string): string | undefined {
   if (rel.startsWith('/')) return normalize(rel.slice(1));

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { todayString } from '../../core/fixes/frontmatter';
 import { matricesOfNewNote, newNoteFileEdits, newNoteText } from '../../core/fixes/newNote';
 import type { Category, FileEdit, PriorityKey, SeriesModel } from '../../core/model';
-import { isMarkdown, normalize, relative } from '../../core/paths';
+import { isMarkdown, normalize, relative, typedRelativePath } from '../../core/paths';
 import { parseSeriesReadme } from '../../core/series/readme';
 import { ownPriorityLabels } from '../../core/series/wording';
 import { countPhrase } from '../countPhrases';
@@ -157,7 +157,7 @@ export async function newNoteCommand(service: IndexService, args: NewNoteArgs = 
 
   const proposal = proposeChapter(series, category?.name, title.trim(), f => service.index.hasFile(f));
   // a given path is read as a typed one is (`\` is a folder separator, as everywhere a path is read)
-  let file = args.file !== undefined ? normalize(args.file.trim()) ?? args.file.trim() : proposal.file;
+  let file = args.file !== undefined ? typedRelativePath(args.file) ?? args.file : proposal.file;
   if (args.file === undefined && interactive) {
     const answer = await vscode.window.showInputBox({
       title: vscode.l10n.t('New Note: path'), value: proposal.file, prompt: vscode.l10n.t('Workspace-relative path of the new note'),
@@ -165,7 +165,7 @@ export async function newNoteCommand(service: IndexService, args: NewNoteArgs = 
       validateInput: v => validateNewPath(service, v),
     });
     if (!answer) return 'cancelled';
-    file = normalize(answer.trim()) ?? answer.trim();
+    file = typedRelativePath(answer) ?? answer;
   }
   if (validateNewPath(service, file)) return 'cancelled';
 
@@ -193,12 +193,13 @@ async function newLooseNote(service: IndexService, args: NewNoteArgs): Promise<C
     validateInput: v => validateNewPath(service, v),
   });
   if (!file || validateNewPath(service, file)) return 'cancelled';
-  return createNoteFile(service, normalize(file.trim()) ?? file.trim(), { title: title.trim() });
+  return createNoteFile(service, typedRelativePath(file) ?? file, { title: title.trim() });
 }
 
 function validateNewPath(service: IndexService, v: string): string | undefined {
-  const p = normalize(v.trim());
-  if (!p || v.trim().startsWith('/')) return vscode.l10n.t('Use a path inside the workspace folder.');
+  // `C:\\x.md`, `file:///x.md`, `~/x.md` name no place in the folder: read as relative paths, they made folders `C:`, `file:`, `~`
+  const p = typedRelativePath(v);
+  if (!p) return vscode.l10n.t('Use a path inside the workspace folder.');
   if (!/\.md$/i.test(p)) return vscode.l10n.t('A note is a Markdown file: the path must end in .md.');
   if (service.index.hasFile(p)) return vscode.l10n.t('{0} already exists.', p);
   return undefined;

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { isUnlisted } from '../../core/config';
 import { todayString } from '../../core/fixes/frontmatter';
 import type { FileEdit } from '../../core/model';
-import { basename, normalize } from '../../core/paths';
+import { basename, typedRelativePath } from '../../core/paths';
 import type { IndexService } from '../indexService';
 import { shownFolderName } from '../notesFolder';
 import { openFile, requireTrust } from './args';
@@ -36,15 +36,15 @@ export async function createSeriesCommand(service: IndexService, args: CreateSer
       prompt: notesFolder === undefined
         ? vscode.l10n.t('Relative to the workspace folder; created when missing. Leave it empty for the workspace folder itself.')
         : vscode.l10n.t('Relative to the notes folder {0}; created when missing. Leave it empty for {0} itself.', notesFolder),
-      validateInput: v => (seriesFolderOf(v) !== undefined ? undefined : notesFolder === undefined
+      validateInput: v => (typedRelativePath(v) !== undefined ? undefined : notesFolder === undefined
         ? vscode.l10n.t('Pick a folder inside the workspace folder.')
         : vscode.l10n.t('Pick a folder inside the notes folder {0}.', notesFolder)),
     });
     if (answer === undefined) return 'cancelled';
-    folder = seriesFolderOf(answer);
+    folder = typedRelativePath(answer);
     if (folder === undefined) return 'cancelled';
   }
-  const normalized = folder === '' ? '' : normalize(folder);
+  const normalized = typedRelativePath(folder);
   if (normalized === undefined) return 'cancelled';
   const readme = normalized ? `${normalized}/README.md` : 'README.md';
   if (service.index.hasFile(readme) || await exists(service.uriOf(readme))) {
@@ -83,11 +83,4 @@ export async function createSeriesCommand(service: IndexService, args: CreateSer
 
 function titleCase(s: string): string {
   return s.split(/[\s_-]+/).filter(Boolean).map(w => w[0].toUpperCase() + w.slice(1)).join(' ');
-}
-
-/** The workspace-relative folder a typed answer names ('' for the notes folder itself); undefined when it leaves it. */
-export function seriesFolderOf(typed: string): string | undefined {
-  const t = typed.trim().replace(/\\/g, '/');
-  if (t.startsWith('/') || /^[a-zA-Z]:/.test(t) || /^[a-z][a-z0-9+.-]*:\/\//i.test(t)) return undefined;
-  return t === '' ? '' : normalize(t);
 }

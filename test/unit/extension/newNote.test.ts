@@ -87,6 +87,33 @@ describe('New Note from Template', () => {
     assert.equal(uriOfFile(Uri.file('/ws') as unknown as vscode.Uri, 'notes/a.md').path, '/ws/notes/a.md');
   });
 
+  it('refuses a path that is no path in the folder (Windows absolute, URI, home folder), typed or given: no folder `C:`, `file:`, `~`', async () => {
+    const index = await indexOf({ 's/README.md': README });
+    const service = {
+      index, root: Uri.file('/nonexistent-ws'), ready: Promise.resolve(), log: { info: () => undefined, error: () => undefined },
+      uriOf: (f: string) => Uri.file('/nonexistent-ws/' + f), textOf: async () => README, toWorkspaceEdit: (edits: FileEdit[]) => edits,
+    } as unknown as IndexService;
+    const applied: unknown[] = [];
+    ws.applyEdit = async (e: unknown) => { applied.push(e); return true; };
+    const bad = ['C:\\Users\\me\\notes\\x.md', 'file:///tmp/x.md', '~/x.md', '/tmp/x.md'];
+    for (const file of bad) assert.equal(await newNoteCommand(service, { series: 's/README.md', category: 'A', title: 'X', priority: 'important', file }), 'cancelled', file);
+    let validate: ((v: string) => string | undefined) | undefined;
+    const savedBox = { showInputBox: win.showInputBox, showQuickPick: win.showQuickPick };
+    win.showQuickPick = async (items: unknown[]) => items[0];
+    win.showInputBox = async (o: { value?: string; validateInput?: (v: string) => string | undefined }) => {
+      if (o.value !== undefined) validate = o.validateInput;
+      return o.value === undefined ? 'Title' : undefined;
+    };
+    try {
+      await newNoteCommand(service, { series: 's/README.md' });
+    } finally {
+      Object.assign(win, savedBox);
+    }
+    for (const v of bad) assert.equal(validate?.(v), 'Use a path inside the workspace folder.', v);
+    assert.equal(validate?.('s/a/x.md'), undefined);
+    assert.deepEqual(applied, []);
+  });
+
   it('reads `\\` in a given path as a folder separator, as in a typed one, so the README names the file created', async () => {
     const edits = await newNote('s\\a\\02_b.md');
     assert.deepEqual(edits.map(e => e.file), ['s/a/02_b.md', 's/README.md']);
