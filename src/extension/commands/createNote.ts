@@ -171,15 +171,17 @@ export async function newNoteCommand(service: IndexService, args: NewNoteArgs = 
 
   const extra: FileEdit[] = [];
   const readmeText = await service.textOf(series.readme);
-  // the line goes after the category's last chapter in the README as it is now: an unsaved buffer may be ahead of the
-  // index, whose chapter ranges are of the text it last read
-  const readmeNow = readmeText === undefined || !category ? undefined : sameCategoryIn(parseSeriesReadme(readmeText, series.readme, config), series, category);
-  if (readmeText !== undefined && category && readmeNow) {
-    const label = file.slice(file.lastIndexOf('/') + 1).replace(/\.md$/i, '');
-    const href = file === proposal.file ? proposal.href : relative(series.folder, file);
-    const edit = readmeInsertEdit(readmeText, readmeNow, chapterLine(label, href, defaultPriorityLabel(config, priority ?? 'important'), typicalMinutes(category)));
-    if (edit) extra.push({ file: series.readme, edits: [edit] });
-  }
+  // the line goes after the category's last chapter in the README as it is now (an unsaved buffer may be ahead of the
+  // index, whose chapter ranges are of the text it last read), under its heading when it has none yet, and under
+  // `## Chapters` in a series with no category
+  const readmeNow = readmeText === undefined ? undefined : parseSeriesReadme(readmeText, series.readme, config);
+  const target = !readmeNow ? undefined : category ? sameCategoryIn(readmeNow, series, category) : readmeNow.categories[0];
+  const label = file.slice(file.lastIndexOf('/') + 1).replace(/\.md$/i, '');
+  const href = file === proposal.file ? proposal.href : relative(series.folder, file);
+  const edit = readmeText === undefined || (category && !target) ? undefined
+    : readmeInsertEdit(readmeText, target, chapterLine(label, href, defaultPriorityLabel(config, priority ?? 'important'), typicalMinutes(category)));
+  if (edit) extra.push({ file: series.readme, edits: [edit] });
+  else service.log.warn(`${file} is not listed in ${series.readme}: no place for its chapter line`);
   return createNoteFile(service, file, { title: title.trim(), tags: noteTags(domainOf(service, series), category?.name), extra });
 }
 

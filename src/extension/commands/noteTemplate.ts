@@ -5,7 +5,8 @@ import type { IndexView } from '../../core/index/api';
 import type { ListItem } from 'mdast';
 import type { Category, Chapter, Position, PriorityKey, SeriesModel, TextEdit } from '../../core/model';
 import { dirname, relative } from '../../core/paths';
-import { endOf, startOf, walk } from '../../core/series/mdast';
+import { endOf, nodeText, startOf, walk } from '../../core/series/mdast';
+import { sectionKind } from '../../core/series/readmeSections';
 import { ownPriorityLabels } from '../../core/series/wording';
 import { structuralTree } from '../../core/reference/tree';
 import { LineIndex } from '../../core/text/lineIndex';
@@ -142,21 +143,44 @@ export function sameCategoryIn(now: SeriesModel, series: SeriesModel, category: 
 }
 
 /**
- * The edit that lists a new chapter in the README: a line after the category's last chapter, or
- * nothing when the category has no chapter line to anchor on (the user adds it by hand). The line goes after the
- * whole list item of that chapter (its sub-bullets and continuation lines stay its own; a sub-chapter's item is the
- * chapter's it is nested in) and takes that item's place in its list: the same indentation, the same bullet, or for
- * an ordered list the next number.
+ * The edit that lists a new chapter in the README: a line after the category's last chapter; in a category with no
+ * chapter yet, the first item under its heading; without any category (`category` undefined), the first item under
+ * the `## Chapters` heading; nothing only when the README has no such heading. After a chapter the line goes after
+ * the whole list item of that chapter (its sub-bullets and continuation lines stay its own; a sub-chapter's item is
+ * the chapter's it is nested in) and takes that item's place in its list: the same indentation, the same bullet, or
+ * for an ordered list the next number.
  */
 export function readmeInsertEdit(readmeText: string, category: Category | undefined, line: string): TextEdit | undefined {
-  const last = category?.chapters[category.chapters.length - 1];
-  if (!last) return undefined;
   const lines = new LineIndex(readmeText);
   const eol = readmeText.includes('\r\n') ? '\r\n' : '\n';
-  const item = chapterItemOf(readmeText, lines, category.chapters, lines.offsetAt(last.range.start));
+  const last = category?.chapters[category.chapters.length - 1];
+  if (!last) {
+    const heading = category ? category.range.end.line : chaptersHeadingLine(readmeText, lines);
+    return heading === undefined ? undefined : firstItemEdit(lines, heading, line, eol);
+  }
+  const item = chapterItemOf(readmeText, lines, category!.chapters, lines.offsetAt(last.range.start));
   const endLine = item ? lines.positionAt(endOf(item)).line : last.range.start.line;
   const at: Position = lines.positionAt(lines.lineEnd(endLine));
   return { range: { start: at, end: at }, newText: eol + (item ? asSiblingOf(readmeText, lines, item, line) : line) };
+}
+
+/**
+ * `line` as the first item under the heading on line `heading`: a blank line before it (a list right under a
+ * heading line would do too, but the README's own lists have one), and one after it when text follows at once
+ * (it would be a lazy continuation of the item).
+ */
+function firstItemEdit(lines: LineIndex, heading: number, line: string, eol: string): TextEdit {
+  const at: Position = lines.positionAt(lines.lineEnd(heading));
+  const textFollows = heading + 1 < lines.lineCount && lines.lineText(heading + 1).trim() !== '';
+  return { range: { start: at, end: at }, newText: eol + eol + line + (textFollows ? eol : '') };
+}
+
+/** The line of the README's `## Chapters` heading (its first), undefined when it has none. */
+function chaptersHeadingLine(text: string, lines: LineIndex): number | undefined {
+  for (const node of structuralTree(text).children) {
+    if (node.type === 'heading' && node.depth === 2 && sectionKind(nodeText(node).trim()) === 'chapters') return lines.positionAt(endOf(node)).line;
+  }
+  return undefined;
 }
 
 /** The outermost list item holding the chapter line at `offset` that is itself a chapter line of `chapters`. */

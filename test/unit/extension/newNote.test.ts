@@ -20,8 +20,8 @@ const README = '# S\n\n## Chapters\n\n### A\n\n- [01_a](a/01_a.md) - 必讀 - 30
  * Runs "New Note from Template" (no questions: the title is given) and returns the file edits it applied;
  * `readmeShown` is the README's text in the editor (the index read README).
  */
-async function newNote(file: string, readmeShown = README): Promise<FileEdit[]> {
-  const index = await indexOf({ 's/README.md': README });
+async function newNote(file: string, readmeShown = README, category = 'A'): Promise<FileEdit[]> {
+  const index = await indexOf({ 's/README.md': readmeShown });
   const service = {
     index, root: Uri.file('/nonexistent-ws'), ready: Promise.resolve(), log: { info: () => undefined, error: () => undefined },
     uriOf: (f: string) => Uri.file('/nonexistent-ws/' + f),
@@ -32,7 +32,7 @@ async function newNote(file: string, readmeShown = README): Promise<FileEdit[]> 
   ws.applyEdit = async (e: FileEdit[]) => { applied.push(e); return true; };
   ws.openTextDocument = async (uri: Uri) => ({ uri });
   win.showTextDocument = async () => ({ document: { lineCount: 1, lineAt: () => ({ range: { end: new vscode.Position(0, 0) } }) } });
-  assert.equal(await newNoteCommand(service, { series: 's/README.md', category: 'A', title: 'New', priority: 'important', file }), 'created');
+  assert.equal(await newNoteCommand(service, { series: 's/README.md', category, title: 'New', priority: 'important', file }), 'created');
   return applied[0];
 }
 
@@ -112,6 +112,20 @@ describe('New Note from Template', () => {
     for (const v of bad) assert.equal(validate?.(v), 'Use a path inside the workspace folder.', v);
     assert.equal(validate?.('s/a/x.md'), undefined);
     assert.deepEqual(applied, []);
+  });
+
+  it('lists a note in a category with no chapter yet, or in a series with no category, as the first chapter there', async () => {
+    const config = (await indexOf({})).config;
+    for (const [readme, category, want] of [
+      [README + '\n### B\n', 'B', [['A', ['s/a/01_a.md']], ['B', ['s/b/01_b.md']]]],
+      ['# S\n\n## Chapters\n', undefined, [['Chapters', ['s/b/01_b.md']]]],
+    ] as const) {
+      const edits = await newNote('s/b/01_b.md', readme, category);
+      const listing = edits.find(e => e.file === 's/README.md');
+      assert.ok(listing, `the README lists the note (${category})`);
+      const after = applyTextEdits(readme, listing.edits);
+      assert.deepEqual(parseSeriesReadme(after, 's/README.md', config).categories.map(c => [c.name, c.chapters.map(ch => ch.file)]), want, after);
+    }
   });
 
   it('reads `\\` in a given path as a folder separator, as in a typed one, so the README names the file created', async () => {

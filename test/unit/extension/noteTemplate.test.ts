@@ -96,7 +96,6 @@ describe('noteTemplate', () => {
     const edit = readmeInsertEdit(text, cat, '- [c](c.md)');
     assert.ok(edit);
     assert.equal(applyTextEdits(text, [edit]), '## Chapters\r\n\r\n### E\r\n\r\n- [a](a.md) - 重要 - 60 min\r\n- [b](b.md) - 重要 - 60 min\r\n- [c](c.md)\r\n\r\n### F\r\n');
-    assert.equal(readmeInsertEdit(text, { name: 'G', range: r, chapters: [] }, 'x'), undefined);
   });
 
   it('inserts a chapter line after the last chapter\'s whole item (its sub-bullets and continuation lines stay its own), as the next item of its list', () => {
@@ -126,6 +125,36 @@ describe('noteTemplate', () => {
       const chapters = parseSeriesReadme(insert(text), 's/README.md', config).categories[0].chapters;
       assert.equal(chapters[chapters.length - 1].file, 's/a/03_new.md');
     }
+  });
+
+  it('lists the first chapter of a category as the first item under its heading, and without a category under ## Chapters', () => {
+    const config = defaultConfig();
+    const line = chapterLine('01_new', 'b/01_new.md', '重要', 60);
+    const insert = (text: string, category: string | undefined) => {
+      const cat = category === undefined ? undefined : parseSeriesReadme(text, 's/README.md', config).categories.find(c => c.name === category);
+      const edit = readmeInsertEdit(text, cat, line);
+      assert.ok(edit, text);
+      const after = applyTextEdits(text, [edit]);
+      const model = parseSeriesReadme(after, 's/README.md', config);
+      return { after, chapters: model.categories.map(c => [c.name, c.chapters.map(ch => ch.file)]) };
+    };
+    const a = '### A\n\n- [01_a](a/01_a.md) - 必讀 - 30 min\n';
+    // an empty category between two others, last, at the very end without a line break, and followed at once by text
+    let r = insert(`# S\n\n## Chapters\n\n${a}\n### B\n\n### C\n\n- [01_c](c/01_c.md) - 重要 - 30 min\n`, 'B');
+    assert.equal(r.after, `# S\n\n## Chapters\n\n${a}\n### B\n\n${line}\n\n### C\n\n- [01_c](c/01_c.md) - 重要 - 30 min\n`);
+    assert.deepEqual(r.chapters, [['A', ['s/a/01_a.md']], ['B', ['s/b/01_new.md']], ['C', ['s/c/01_c.md']]]);
+    for (const end of ['\n', '', '\n\n']) {
+      r = insert(`# S\n\n## Chapters\n\n${a}\n### B${end}`, 'B');
+      assert.deepEqual(r.chapters, [['A', ['s/a/01_a.md']], ['B', ['s/b/01_new.md']]], JSON.stringify(end));
+    }
+    r = insert(`# S\n\n## Chapters\n\n### B\nThe second part.\n`, 'B');
+    assert.equal(r.after, `# S\n\n## Chapters\n\n### B\n\n${line}\n\nThe second part.\n`);
+    assert.deepEqual(r.chapters, [['B', ['s/b/01_new.md']]]);
+    // no category at all: under ## Chapters, before the next section; CRLF kept
+    r = insert('# S\r\n\r\n## Chapters\r\n\r\n## Support Documents\r\n\r\n- [m](coverage_matrix.md)\r\n', undefined);
+    assert.equal(r.after, `# S\r\n\r\n## Chapters\r\n\r\n${line}\r\n\r\n## Support Documents\r\n\r\n- [m](coverage_matrix.md)\r\n`);
+    assert.deepEqual(r.chapters, [['Chapters', ['s/b/01_new.md']]]);
+    assert.equal(readmeInsertEdit('# S\n\nNo chapters here.\n', undefined, line), undefined);
   });
 
   it('quotes YAML scalars only when needed', () => {
