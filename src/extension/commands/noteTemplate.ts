@@ -9,6 +9,7 @@ import { endOf, nodeText, startOf, walk } from '../../core/series/mdast';
 import { sectionKind } from '../../core/series/readmeSections';
 import { ownPriorityLabels } from '../../core/series/wording';
 import { structuralTree } from '../../core/reference/tree';
+import { yamlFlowList, yamlString } from '../../core/frontmatter/yamlText';
 import { LineIndex } from '../../core/text/lineIndex';
 
 export { noteTags, plannedNoteOptions, tagOf } from '../../core/fixes/newNote';
@@ -231,7 +232,7 @@ export function seriesReadmeTemplate(o: SeriesTemplateOptions): string {
     `title: ${yamlString(o.title)}`,
     'note_type: system',
     `domain: ${yamlString(o.domain)}`,
-    `tags: [system, ${yamlString(tagOf(o.domain) || 'notes')}]`,
+    `tags: ${yamlFlowList(['system', tagOf(o.domain) || 'notes'])}`,
     `created: ${o.today}`,
     `updated: ${o.today}`,
     'status: active',
@@ -294,10 +295,4 @@ export function matrixTemplate(o: SeriesTemplateOptions): string {
     '- ',
     '',
   ].join('\n');
-}
-
-/** A YAML scalar: plain when safe, else double-quoted (JSON strings are valid YAML). */
-export function yamlString(s: string): string {
-  if (/^[\p{L}\p{N}][\p{L}\p{N} _.\-()/&]*$/u.test(s) && !/^(true|false|null|yes|no|on|off|~)$/i.test(s) && !/^[\d.\-]+$/.test(s)) return s;
-  return JSON.stringify(s);
 }

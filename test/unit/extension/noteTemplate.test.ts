@@ -4,9 +4,10 @@ import type { Category, Chapter, SeriesModel } from '../../../src/core/model';
 import { parseSeriesReadme } from '../../../src/core/series/readme';
 import { parseCoverageMatrix } from '../../../src/core/series/matrix';
 import {
-  chapterLine, defaultPriorityLabel, fileSlug, matrixTemplate, noteTags, proposeChapter, readmeInsertEdit, seriesReadmeTemplate, typicalMinutes, yamlString,
+  chapterLine, defaultPriorityLabel, fileSlug, matrixTemplate, noteTags, proposeChapter, readmeInsertEdit, seriesReadmeTemplate, tagOf, typicalMinutes,
 } from '../../../src/extension/commands/noteTemplate';
 import { applyTextEdits } from '../../../src/core/fixes/applyEdits';
+import { parseFrontmatter } from '../../../src/core/frontmatter/parse';
 
 const r = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
@@ -157,12 +158,17 @@ describe('noteTemplate', () => {
     assert.equal(readmeInsertEdit('# S\n\nNo chapters here.\n', undefined, line), undefined);
   });
 
-  it('quotes YAML scalars only when needed', () => {
-    assert.equal(yamlString('Backend Series'), 'Backend Series');
-    assert.equal(yamlString('a: b'), '"a: b"');
-    assert.equal(yamlString('true'), '"true"');
-    assert.equal(yamlString('#tag'), '"#tag"');
-    assert.equal(yamlString('2026'), '"2026"');
+  it('writes a series title and domain YAML would read as a number, a boolean or null quoted: they read back as the strings', () => {
+    const config = defaultConfig();
+    for (const title of ['0x10', '1e5', '0o17', '.inf', '-.inf', '.NaN', '1_000', '+12', '0b101', '2026', '3.14', 'true', 'no', 'null', '~', 'Backend Series']) {
+      const opts = { title, domain: title.toLowerCase(), today: '2026-03-01', config };
+      const readme = parseFrontmatter(seriesReadmeTemplate(opts));
+      assert.equal(readme.error, undefined, title);
+      assert.deepEqual([readme.data?.title, readme.data?.domain, readme.data?.tags], [title, title.toLowerCase(), ['system', tagOf(title) || 'notes']], title);
+      const matrix = parseFrontmatter(matrixTemplate(opts));
+      assert.deepEqual([matrix.data?.title, matrix.data?.domain], [`${title} Coverage Matrix`, title.toLowerCase()], title);
+    }
+    assert.match(seriesReadmeTemplate({ title: 'Backend Series', domain: 'backend', today: '2026-03-01', config }), /^title: Backend Series\nnote_type: system\ndomain: backend\n/m);
   });
 
   it('makes a series template that parses as a series with a planned chapter and a matrix row', () => {
