@@ -73,6 +73,7 @@ export async function createSeriesCommand(service: IndexService, args: CreateSer
   }
   const ok = await vscode.workspace.applyEdit(service.toWorkspaceEdit(edits));
   if (!ok) {
+    service.log.error(`could not create series ${readme}`);
     void vscode.window.showErrorMessage(vscode.l10n.t('Could not create {0}.', readme));
     return 'failed';
   }

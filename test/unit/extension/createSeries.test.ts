@@ -51,6 +51,25 @@ describe('Create Series', () => {
     assert.equal(anyway.applied.length, 1);
   });
 
+  it('logs a series it could not create, as it says so', async () => {
+    const index = await indexOf({});
+    const logged: string[] = [];
+    const errors: string[] = [];
+    const service = {
+      index, root: Uri.file('/nonexistent-ws'), log: { info: (m: string) => logged.push(`info ${m}`), error: (m: string) => logged.push(`error ${m}`) },
+      uriOf: (file: string) => Uri.file('/nonexistent-ws/' + file), toWorkspaceEdit: (edits: unknown) => edits,
+    } as unknown as IndexService;
+    ws.applyEdit = async () => false;
+    win.showErrorMessage = async (m: string) => { errors.push(m); return undefined; };
+    try {
+      assert.equal(await createSeriesCommand(service, { folder: 'rust', title: 'Rust' }), 'failed');
+    } finally {
+      win.showErrorMessage = saved.showErrorMessage;
+    }
+    assert.deepEqual(errors, ['Could not create rust/README.md.']);
+    assert.deepEqual(logged, ['error could not create series rust/README.md']);
+  });
+
   it('writes a series in an included folder without asking', async () => {
     const r = await create('rust');
     assert.equal(r.result, 'created');
