@@ -9,6 +9,7 @@ import { countPhrase } from '../countPhrases';
 import type { IndexService } from '../indexService';
 import { otherPriorityLabels, priorityName } from '../priorityText';
 import { fileFromArg, openFile, requireTrust } from './args';
+import { shownFolderName } from '../notesFolder';
 import { exists } from '../fileStat';
 import { chapterLine, defaultPriorityLabel, noteTags, plannedNoteOptions, proposeChapter, readmeInsertEdit, sameCategoryIn, typicalMinutes } from './noteTemplate';
 
@@ -159,11 +160,7 @@ export async function newNoteCommand(service: IndexService, args: NewNoteArgs = 
   // a given path is read as a typed one is (`\` is a folder separator, as everywhere a path is read)
   let file = args.file !== undefined ? typedRelativePath(args.file) ?? args.file : proposal.file;
   if (args.file === undefined && interactive) {
-    const answer = await vscode.window.showInputBox({
-      title: vscode.l10n.t('New Note: path'), value: proposal.file, prompt: vscode.l10n.t('Workspace-relative path of the new note'),
-      valueSelection: [proposal.file.lastIndexOf('/') + 1, proposal.file.length - 3],
-      validateInput: v => validateNewPath(service, v),
-    });
+    const answer = await askNotePath(service, proposal.file, [proposal.file.lastIndexOf('/') + 1, proposal.file.length - 3]);
     if (!answer) return 'cancelled';
     file = typedRelativePath(answer) ?? answer;
   }
@@ -190,18 +187,32 @@ async function newLooseNote(service: IndexService, args: NewNoteArgs): Promise<C
   const title = args.title ?? await vscode.window.showInputBox({ title: vscode.l10n.t('New Note: title'), prompt: vscode.l10n.t('Title of the new note') });
   if (!title?.trim()) return 'cancelled';
   const proposed = `${title.trim().toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '_').replace(/^_+|_+$/g, '') || 'note'}.md`;
-  const file = args.file ?? await vscode.window.showInputBox({
-    title: vscode.l10n.t('New Note: path'), value: proposed, prompt: vscode.l10n.t('Workspace-relative path of the new note'),
-    validateInput: v => validateNewPath(service, v),
-  });
+  const file = args.file ?? await askNotePath(service, proposed);
   if (!file || validateNewPath(service, file)) return 'cancelled';
   return createNoteFile(service, typedRelativePath(file) ?? file, { title: title.trim() });
 }
 
+/**
+ * Asks for the path of the new note, `proposed` filled in (its `selection` selected). The path is relative to the
+ * notes folder, which a multi-root window names (as Create Series does): it is not the workspace's.
+ */
+function askNotePath(service: IndexService, proposed: string, selection?: [number, number]): Thenable<string | undefined> {
+  const notesFolder = shownFolderName(service.root);
+  return vscode.window.showInputBox({
+    title: vscode.l10n.t('New Note: path'), value: proposed, valueSelection: selection,
+    prompt: notesFolder === undefined ? vscode.l10n.t('Path of the new note, relative to the workspace folder')
+      : vscode.l10n.t('Path of the new note, relative to the notes folder {0}', notesFolder),
+    validateInput: v => validateNewPath(service, v),
+  });
+}
+
 function validateNewPath(service: IndexService, v: string): string | undefined {
-  // `C:\\x.md`, `file:///x.md`, `~/x.md` name no place in the folder: read as relative paths, they made folders `C:`, `file:`, `~`
+  // `C:\x.md`, `file:///x.md`, `~/x.md` name no place in the folder: read as relative paths, they made folders `C:`, `file:`, `~`
   const p = typedRelativePath(v);
-  if (!p) return vscode.l10n.t('Use a path inside the workspace folder.');
+  if (!p) {
+    const notesFolder = shownFolderName(service.root);
+    return notesFolder === undefined ? vscode.l10n.t('Use a path inside the workspace folder.') : vscode.l10n.t('Use a path inside the notes folder {0}.', notesFolder);
+  }
   if (!/\.md$/i.test(p)) return vscode.l10n.t('A note is a Markdown file: the path must end in .md.');
   if (service.index.hasFile(p)) return vscode.l10n.t('{0} already exists.', p);
   return undefined;

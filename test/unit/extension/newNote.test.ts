@@ -128,6 +128,34 @@ describe('New Note from Template', () => {
     }
   });
 
+  it('asks for a path relative to the notes folder, naming it in a multi-root window, not for a workspace-relative one', async () => {
+    const notes = { name: 'notes', index: 1, uri: Uri.file('/ws/notes') };
+    const service = {
+      index: await indexOf({}), root: notes.uri, ready: Promise.resolve(), log: { info: () => undefined, error: () => undefined },
+      uriOf: (f: string) => Uri.file('/ws/notes/' + f), textOf: async () => undefined, toWorkspaceEdit: (edits: FileEdit[]) => edits,
+    } as unknown as IndexService;
+    const boxes: [string | undefined, string | undefined][] = [];
+    const saved = { showInputBox: win.showInputBox };
+    win.showInputBox = async (o: { value?: string; prompt?: string; validateInput?: (v: string) => string | undefined }) => {
+      if (o.value !== undefined) boxes.push([o.prompt, o.validateInput?.('../other/x.md')]);
+      return o.value === undefined ? 'Title' : undefined;
+    };
+    const folders = ws.workspaceFolders;
+    try {
+      ws.workspaceFolders = [{ name: 'other', index: 0, uri: Uri.file('/ws/other') }, notes];
+      assert.equal(await newNoteCommand(service), 'cancelled');
+      ws.workspaceFolders = [notes];
+      assert.equal(await newNoteCommand(service), 'cancelled');
+    } finally {
+      ws.workspaceFolders = folders;
+      Object.assign(win, saved);
+    }
+    assert.deepEqual(boxes, [
+      ['Path of the new note, relative to the notes folder notes', 'Use a path inside the notes folder notes.'],
+      ['Path of the new note, relative to the workspace folder', 'Use a path inside the workspace folder.'],
+    ]);
+  });
+
   it('reads `\\` in a given path as a folder separator, as in a typed one, so the README names the file created', async () => {
     const edits = await newNote('s\\a\\02_b.md');
     assert.deepEqual(edits.map(e => e.file), ['s/a/02_b.md', 's/README.md']);

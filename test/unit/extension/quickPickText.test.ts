@@ -59,7 +59,7 @@ describe('quick picks and input boxes carry their meaning in text', () => {
     const shown = record(['My note', undefined]);
     assert.equal(await newNoteCommand({ index, root: vscode.Uri.file('/ws'), ready: Promise.resolve() } as unknown as IndexService), 'cancelled');
     assert.deepEqual(shown.map(s => s.options.title), ['New Note: title', 'New Note: path']);
-    assert.equal(shown[1]!.options.prompt, 'Workspace-relative path of the new note');
+    assert.equal(shown[1]!.options.prompt, 'Path of the new note, relative to the workspace folder');
   });
 
   it('Open Chapter: an item holds its chapter number as a reader types it (17.4 for 17_4_tokio), once', async () => {
