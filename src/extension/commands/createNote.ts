@@ -139,10 +139,7 @@ export async function newNoteCommand(service: IndexService, args: NewNoteArgs = 
     category = pick.category;
   }
 
-  const title = args.title ?? await vscode.window.showInputBox({
-    title: vscode.l10n.t('New Note: title'), prompt: vscode.l10n.t('Title of the new note'),
-    validateInput: v => (v.trim() ? undefined : vscode.l10n.t('The title cannot be empty.')),
-  });
+  const title = args.title ?? await askTitle();
   if (!title?.trim()) return 'cancelled';
 
   const config = service.index.config;
@@ -184,12 +181,20 @@ export async function newNoteCommand(service: IndexService, args: NewNoteArgs = 
 
 /** No series in the workspace: a note at a path the user types. */
 async function newLooseNote(service: IndexService, args: NewNoteArgs): Promise<CreateResult> {
-  const title = args.title ?? await vscode.window.showInputBox({ title: vscode.l10n.t('New Note: title'), prompt: vscode.l10n.t('Title of the new note') });
+  const title = args.title ?? await askTitle();
   if (!title?.trim()) return 'cancelled';
   const proposed = `${title.trim().toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '_').replace(/^_+|_+$/g, '') || 'note'}.md`;
   const file = args.file ?? await askNotePath(service, proposed);
   if (!file || validateNewPath(service, file)) return 'cancelled';
   return createNoteFile(service, typedRelativePath(file) ?? file, { title: title.trim() });
+}
+
+/** Asks for the title of the new note; an empty one is refused in the box (Enter on it would end New Note silently). */
+function askTitle(): Thenable<string | undefined> {
+  return vscode.window.showInputBox({
+    title: vscode.l10n.t('New Note: title'), prompt: vscode.l10n.t('Title of the new note'),
+    validateInput: v => (v.trim() ? undefined : vscode.l10n.t('The title cannot be empty.')),
+  });
 }
 
 /**

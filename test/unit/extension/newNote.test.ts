@@ -156,6 +156,28 @@ describe('New Note from Template', () => {
     ]);
   });
 
+  it('refuses an empty title in the box, with a series or without one', async () => {
+    const checks: (string | undefined)[] = [];
+    const saved = { showInputBox: win.showInputBox, showQuickPick: win.showQuickPick };
+    win.showQuickPick = async (items: unknown[]) => items[0];
+    win.showInputBox = async (o: { title?: string; validateInput?: (v: string) => string | undefined }) => {
+      if (o.title === 'New Note: title') checks.push(o.validateInput?.('  '), o.validateInput?.('T'));
+      return undefined;
+    };
+    try {
+      for (const files of [{}, { 's/README.md': README }] as Record<string, string>[]) {
+        const service = {
+          index: await indexOf(files), root: Uri.file('/nonexistent-ws'), ready: Promise.resolve(), log: { info: () => undefined, error: () => undefined },
+          uriOf: (f: string) => Uri.file('/nonexistent-ws/' + f), textOf: async () => undefined, toWorkspaceEdit: (edits: FileEdit[]) => edits,
+        } as unknown as IndexService;
+        assert.equal(await newNoteCommand(service), 'cancelled');
+      }
+    } finally {
+      Object.assign(win, saved);
+    }
+    assert.deepEqual(checks, ['The title cannot be empty.', undefined, 'The title cannot be empty.', undefined]);
+  });
+
   it('reads `\\` in a given path as a folder separator, as in a typed one, so the README names the file created', async () => {
     const edits = await newNote('s\\a\\02_b.md');
     assert.deepEqual(edits.map(e => e.file), ['s/a/02_b.md', 's/README.md']);
