@@ -70,8 +70,10 @@ export class BufferFeed implements vscode.Disposable {
         this.cancel(doc.uri);
         this.fedVersion.delete(file);
         this.fedText.delete(file);
-        // the buffer's unsaved text was indexed and then discarded: go back to the disk
-        if (this.fromBuffer.delete(file)) void this.host.enqueueHere(() => this.host.disk.refreshFile(file));
+        // the buffer's unsaved text was indexed and then discarded, or its clean text with other line endings than
+        // the disk's: go back to the disk
+        const unsaved = this.fromBuffer.delete(file);
+        if (this.host.disk.otherLineEnds.delete(file) || unsaved) void this.host.enqueueHere(() => this.host.disk.refreshFile(file));
       }),
     ];
   }
@@ -80,13 +82,18 @@ export class BufferFeed implements vscode.Disposable {
    * Whether the index holds `doc`'s text as it is now (`indexedLength`: the length of the indexed text): no re-index
    * of it is pending, and the text fed from this buffer is its current version. An edit that keeps the length
    * (typing over a selection) is caught too, which the length alone does not show.
+   * A buffer that shows other text than the index holds with no edit waiting is queued to be indexed at once: VS Code
+   * makes the line endings of a file that mixes them (or ends its lines with a lone CR) one style when it opens it,
+   * without marking the buffer dirty, while the index holds the disk's text; nothing else would index what is shown.
    */
   isIndexedAsShown(doc: vscode.TextDocument, indexedLength: number): boolean {
     if (this.timers.has(doc.uri.toString())) return false;
     const file = this.host.fileOf(doc.uri);
     const fed = file === undefined ? undefined : this.fedVersion.get(file);
     if (fed !== undefined && fed !== doc.version) return false;
-    return indexedLength === documentLength(doc);
+    if (indexedLength === documentLength(doc)) return true;
+    if (!doc.isClosed) this.schedule(doc, 0);
+    return false;
   }
 
   /** Forgets every buffer's state and pending re-check (another folder is indexed). */
@@ -95,14 +102,15 @@ export class BufferFeed implements vscode.Disposable {
     this.fromBuffer.clear();
     this.fedVersion.clear();
     this.fedText.clear();
+    this.host.disk.otherLineEnds.clear();
   }
 
   dispose(): void {
     this.cancelAll();
   }
 
-  /** Indexes `doc`'s text once its edits pause for the debounce. */
-  private schedule(doc: vscode.TextDocument): void {
+  /** Indexes `doc`'s text once its edits pause for the debounce (or after `delayMs`). */
+  private schedule(doc: vscode.TextDocument, delayMs = this.host.debounceMs()): void {
     const { index } = this.host;
     const file = this.host.fileOf(doc.uri);
     if (!file || isHidden(index, file)) return;
@@ -118,7 +126,7 @@ export class BufferFeed implements vscode.Disposable {
     this.timers.set(key, setTimeout(() => {
       this.timers.delete(key);
       this.feed(doc, file, version);
-    }, this.host.debounceMs()));
+    }, delayMs));
   }
 
   /**

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { isAlwaysExcluded } from '../core/config';
 import { feedBytes, MAX_NOTE_BYTES } from '../core/index/load';
 import { decodeNote } from '../core/text/decode';
+import { sameUpToLineEnds } from '../core/text/lineEnding';
 import type { Reconciled } from './diskReconcile';
 import { exists, isFolder } from './fileStat';
 import { forgetHidden, hiddenNoteGone, isHidden } from './hiddenNotes';
@@ -36,6 +37,13 @@ export class DiskFeed {
     /** told of folders whose files arrived unreported, or may change unreported (see BlindFolders) */
     private readonly folders: FolderListener = { arrived: () => undefined, gone: () => undefined },
   ) {}
+
+  /**
+   * Files whose index holds their clean open buffer's text, which is the disk's with other line endings: VS Code makes
+   * a file's line endings one style when it opens it, without marking the buffer dirty. The index checks the text as
+   * shown (see BufferFeed.isIndexedAsShown); closing the buffer goes back to the disk's text.
+   */
+  readonly otherLineEnds = new Set<string>();
 
   /**
    * Modification time and size of files `created` read, by file: the editor and the watcher both report a creation
@@ -221,7 +229,19 @@ export class DiskFeed {
       // decoded as the loader does: disk bytes that are not UTF-8 text (or too large) make the note unreadable
       const decoded = bytes.length <= MAX_NOTE_BYTES ? decodeNote(bytes) : undefined;
       const note = index.note(file);
-      if (decoded?.ok && decoded.text === this.fedText.get(file) && note && note.unreadable === undefined) return;
+      const held = this.fedText.get(file);
+      if (decoded?.ok && held !== undefined && note && note.unreadable === undefined) {
+        if (decoded.text === held) {
+          this.otherLineEnds.delete(file);
+          return;
+        }
+        // the clean buffer's text, fed to the index, is the disk's as the editor shows it: it stays
+        if (sameUpToLineEnds(decoded.text, held) && doc.getText() === held) {
+          this.otherLineEnds.add(file);
+          return;
+        }
+      }
+      this.otherLineEnds.delete(file);
       this.fromBuffer.delete(file);
       if (decoded?.ok) this.fedText.set(file, decoded.text);
       else this.fedText.delete(file);
@@ -250,6 +270,7 @@ export class DiskFeed {
     }
     this.fromBuffer.delete(file);
     this.fedText.delete(file);
+    this.otherLineEnds.delete(file);
     let bytes: Uint8Array;
     try {
       bytes = await diskBytes(this.host, file);

@@ -15,3 +15,12 @@ export function endsWithLineBreak(text: string): boolean {
   const c = text.charCodeAt(text.length - 1);
   return c === 10 || c === 13;
 }
+
+/**
+ * Whether two texts differ in their line breaks only (`\r\n`, `\n` and a lone `\r` count as one): a file and the
+ * editor's buffer of it, whose line endings VS Code makes one style when it opens a file that mixes them.
+ */
+export function sameUpToLineEnds(a: string, b: string): boolean {
+  if (a === b) return true;
+  return a.replace(/\r\n?/g, '\n') === b.replace(/\r\n?/g, '\n');
+}
