@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { LinkRef, Position } from '../../core/model';
+import type { Heading, LinkRef, Position } from '../../core/model';
 
 /**
  * What VS Code's own Markdown support (the built-in `vscode.markdown-language-features`) lists for Find All
@@ -8,7 +8,7 @@ import type { LinkRef, Position } from '../../core/model';
  * it lists are left to it. It answers
  * - on the destination of a Markdown link or image: the Markdown links and images to the same file (the cursor on
  *   the path) or to the same heading (on the `#fragment`);
- * - on a heading line: the Markdown links to that heading;
+ * - on a heading's first line: the Markdown links to that heading;
  * - on the use of a reference link (`[text][label]`) or the label of its definition: the uses of that label in the
  *   same note, and its definition;
  * - inside the brackets of a wikilink: it reads `[[name]]` as the shortcut reference link `[name]` and lists every
@@ -51,12 +51,14 @@ export function builtInMarkdownOn(): boolean {
 
 /**
  * Where VS Code's own Markdown references answer at `pos` in a note: on `link` (the link under the cursor as
- * `linkOrReferenceAt` found it among the note's `scanned` links, if any), else on a heading line (`onHeading`).
- * `lineText(n)` is the note's line `n`. Undefined where it says nothing.
+ * `linkOrReferenceAt` found it among the note's `scanned` links, if any), else on the first line of `heading` (the
+ * heading whose lines hold `pos`, if any: it knows a heading by its first line only, so on a setext heading's
+ * underline, or the second line of its text, it says nothing). `lineText(n)` is the note's line `n`. Undefined where
+ * it says nothing.
  */
-export function builtInSiteAt(link: LinkRef | undefined, scanned: readonly LinkRef[], onHeading: boolean, pos: Position,
+export function builtInSiteAt(link: LinkRef | undefined, scanned: readonly LinkRef[], heading: Heading | undefined, pos: Position,
   lineText: (line: number) => string): BuiltInSite | undefined {
-  if (!link) return onHeading ? { kind: 'markdown', file: false } : undefined;
+  if (!link) return heading?.range.start.line === pos.line ? { kind: 'markdown', file: false } : undefined;
   if (builtInDefinesAt(link, scanned)) return link.text === undefined ? undefined : { kind: 'definition', label: labelOf(link.text) };
   if (readByBuiltIn(link)) {
     if (!within(pos, link.targetRange.start, link.targetRange.end)) {

@@ -111,6 +111,21 @@ describe('references beside VS Code\'s own Markdown references', () => {
     assert.equal((await refs('q.md', 'text', 1)).length, 9);
   });
 
+  it('on a setext heading, leaves the Markdown links to it only on its first line (on its underline it says nothing)', async () => {
+    const S = FM('Setext') + 'Long\nheading\n-------\n\ntext\n';
+    const L = FM('Links') + 'md [m](s.md#longheading) and [[s#longheading]]\n';
+    const nav = await navigationOf({ 's.md': S, 'l.md': L });
+    const refs = async (line: number) =>
+      (await nav.references(nav.document('s.md'), line, 1)).map(x => `${x.uri.path.slice(4)}:${x.range.start.line}:${x.range.start.character}`).sort();
+    const [m, w] = [at(L, '[m]'), at(L, '[[s#')].map(([l, c]) => `l.md:${l}:${c}`);
+    const first = at(S, 'Long')[0];
+    installedExtensions.add(BUILT_IN);
+    assert.deepEqual(await refs(first), [w]);
+    // on the second line of its text and on its underline, every link to it is ours
+    assert.deepEqual(await refs(first + 1), [m, w].sort());
+    assert.deepEqual(await refs(first + 2), [m, w].sort());
+  });
+
   it('go to definition on the use of a reference link is left to it (it goes to the [label]: line); on the definition line and on other links it is ours', async () => {
     const A = FM('A') + 'see [Q][q-ref] and [q-ref] and [inline](q.md) and [[q]]\n\n[q-ref]: q.md#ordering\n';
     const nav = await navigationOf({ 'q.md': Q, 'a.md': A });
