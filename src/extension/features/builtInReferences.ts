@@ -7,7 +7,7 @@ import type { Heading, LinkRef, Position } from '../../core/model';
  * ranges (ours: the whole link; its own: the destination or label) reads as a duplicate. Where it answers, the links
  * it lists are left to it. It answers
  * - on the destination of a Markdown link or image: the Markdown links and images to the same file (the cursor on
- *   the path) or to the same heading (on the `#fragment`);
+ *   the path; not that file's own `[x](#heading)` links) or to the same heading (on the `#fragment`);
  * - on a heading's first line: the Markdown links to that heading;
  * - on the use of a reference link (`[text][label]`) or the label of its definition: the uses of that label in the
  *   same note, and its definition;
@@ -76,9 +76,13 @@ export function builtInSiteAt(link: LinkRef | undefined, scanned: readonly LinkR
   return { kind: 'label', label: labelOf(inner.text) };
 }
 
-/** Whether the built-in lists `link` (a link of note `from`; `current`: the note asked about) at `site`. */
-export function listedByBuiltIn(site: BuiltInSite, current: string, from: string, link: LinkRef, lineText: (line: number) => string): boolean {
-  if (site.kind === 'markdown') return readByBuiltIn(link);
+/**
+ * Whether the built-in lists `link` (a link of note `from` to `target`; `current`: the note asked about) at `site`.
+ * Of the links to the whole file it leaves out the target's own links to its headings (`[x](#heading)`).
+ */
+export function listedByBuiltIn(site: BuiltInSite, current: string, target: string, from: string, link: LinkRef,
+  lineText: (line: number) => string): boolean {
+  if (site.kind === 'markdown') return readByBuiltIn(link) && !(site.file && from === target && link.raw.startsWith('#'));
   if (site.kind === 'definition') return from === current && link.definition === true && link.text !== undefined && labelOf(link.text) === site.label;
   if (link.kind !== 'wikilink' || from !== current) return false;
   const inner = innerOf(link, lineText);

@@ -55,7 +55,7 @@ export function registerReferences(service: IndexService): vscode.Disposable {
           : () => true;
       for (const backlink of service.index.backlinks(targetFile)) {
         if (!leadsThere(backlink.link)) continue;
-        if (builtIn && listedByBuiltIn(builtIn, current.file, backlink.from, backlink.link, lineText)) continue;
+        if (builtIn && listedByBuiltIn(builtIn, current.file, targetFile, backlink.from, backlink.link, lineText)) continue;
         out.push(new vscode.Location(service.uriOf(backlink.from), service.toRange(backlink.link.range)));
       }
       return out;

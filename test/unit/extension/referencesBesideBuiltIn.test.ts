@@ -52,9 +52,12 @@ describe('references beside VS Code\'s own Markdown references', () => {
     const toHeading = [where('i.md', '[m]'), where('i.md', '[[q#'), where('q.md', '[o]'), where('q.md', '[[#')].sort();
     assert.deepEqual(await refs('i.md', '(q.md#ordering)', 2), toHeading);
     installedExtensions.add(BUILT_IN);
-    // on the path it lists every Markdown link to q.md: ours are the wikilinks and backtick paths to the file
+    // on the path it lists every Markdown link to q.md but q.md's own `[o](#ordering)`: ours are those, the wikilinks
+    // and the backtick paths to the file
     assert.deepEqual(await refs('i.md', '(q.md#ordering)', 2),
-      [where('i.md', '[[q]]'), where('i.md', '`q.md`'), where('i.md', '[[ Q ]]'), where('i.md', '[[q#'), where('q.md', '[[#'), where('q.md', '[[q]]')].sort());
+      [where('i.md', '[[q]]'), where('i.md', '`q.md`'), where('i.md', '[[ Q ]]'), where('i.md', '[[q#'), where('q.md', '[o]'), where('q.md', '[[#'),
+        where('q.md', '[[q]]')].sort());
+    assert.ok((await refs('i.md', '(q.md)', 2)).includes(where('q.md', '[o]')), 'on a path with no fragment too');
     assert.deepEqual(await refs('i.md', '(q.md#ordering)', 8), [where('i.md', '[[q#'), where('q.md', '[[#')].sort());
     // on the link text it says nothing
     assert.deepEqual(await refs('i.md', '[m]', 1), toHeading);
@@ -74,11 +77,12 @@ describe('references beside VS Code\'s own Markdown references', () => {
     const every = [where('h.md', '[m]'), where('h.md', '<a '), where('h.md', '<img'), where('q.md', '[o]'), where('q.md', '[[#'), where('q.md', '[[q]]')].sort();
     assert.deepEqual(await refs('<img src=q.md', 11), every);
     installedExtensions.add(BUILT_IN);
-    // on a Markdown link's path, and on an HTML link's value, it lists the Markdown and HTML links: ours are the wikilinks
-    const wikilinks = [where('q.md', '[[#'), where('q.md', '[[q]]')].sort();
-    assert.deepEqual(await refs('(q.md)', 2), wikilinks);
-    assert.deepEqual(await refs('<a href="q.md', 10), wikilinks);
-    assert.deepEqual(await refs('<img src=q.md', 11), wikilinks);
+    // on a Markdown link's path, and on an HTML link's value, it lists the Markdown and HTML links but q.md's own
+    // `[o](#ordering)`: ours are that one and the wikilinks
+    const ours = [where('q.md', '[o]'), where('q.md', '[[#'), where('q.md', '[[q]]')].sort();
+    assert.deepEqual(await refs('(q.md)', 2), ours);
+    assert.deepEqual(await refs('<a href="q.md', 10), ours);
+    assert.deepEqual(await refs('<img src=q.md', 11), ours);
     // on an HTML link's #fragment, the links to that heading: the wikilink is ours
     assert.deepEqual(await refs('<a href="q.md#ordering', 17), [where('q.md', '[[#')]);
   });
