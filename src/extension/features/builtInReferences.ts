@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import type { Heading, LinkRef, Position } from '../../core/model';
+import type { Heading, LinkRef, Position, ScanResult } from '../../core/model';
+import { builtInHeadingSlugs, builtInSlug } from './builtInSlug';
 
 /**
  * What VS Code's own Markdown support (the built-in `vscode.markdown-language-features`) lists for Find All
@@ -9,6 +10,8 @@ import type { Heading, LinkRef, Position } from '../../core/model';
  * - on the destination of a Markdown link or image: the Markdown links and images to the same file (the cursor on
  *   the path; not that file's own `[x](#heading)` links) or to the same heading (on the `#fragment`);
  * - on a heading's first line: the Markdown links to that heading;
+ * where a link's fragment names a heading when it slugs the same as the heading's text or the fragment under the
+ * cursor, its way (see builtInSlug), which is not how ours match.
  * - on the use of a reference link (`[text][label]`) or the label of its definition: the uses of that label in the
  *   same note, and its definition;
  * - inside the brackets of a wikilink: it reads `[[name]]` as the shortcut reference link `[name]` and lists every
@@ -19,8 +22,13 @@ import type { Heading, LinkRef, Position } from '../../core/model';
  * does not read, and they are ours alone.
  */
 export type BuiltInSite =
-  /** Markdown links and images; `file`: to the whole file (the cursor on the path), not to a heading */
-  | { kind: 'markdown'; file: boolean }
+  /** Markdown links and images to the whole file (the cursor on the path) */
+  | { kind: 'markdown'; file: true }
+  /**
+   * Markdown links and images to a heading: those whose fragment has the built-in's slug `slug` (see builtInSlug),
+   * that of the heading (the cursor on it) or of the fragment under the cursor
+   */
+  | { kind: 'markdown'; file: false; slug: string }
   /** the wikilinks of the current note written `[[label]]` (normalised: see labelOf) */
   | { kind: 'label'; label: string }
   /** the current note's `[label]: …` definitions of this label */
@@ -50,16 +58,19 @@ export function builtInMarkdownOn(): boolean {
 }
 
 /**
- * Where VS Code's own Markdown references answer at `pos` in a note: on `link` (the link under the cursor as
- * `linkOrReferenceAt` found it among the note's `scanned` links, if any), else on the first line of `heading` (the
- * heading whose lines hold `pos`, if any: it knows a heading by its first line only, so on a setext heading's
- * underline, or the second line of its text, it says nothing). `lineText(n)` is the note's line `n`. Undefined where
- * it says nothing.
+ * Where VS Code's own Markdown references answer at `pos` in a note (`scan`: what the scanner found in it): on `link`
+ * (the link under the cursor as `linkOrReferenceAt` found it among the note's links, if any), else on the first line
+ * of `heading` (the heading whose lines hold `pos`, if any: it knows a heading by its first line only, so on a setext
+ * heading's underline, or the second line of its text, it says nothing). `lineText(n)` is the note's line `n`.
+ * Undefined where it says nothing.
  */
-export function builtInSiteAt(link: LinkRef | undefined, scanned: readonly LinkRef[], heading: Heading | undefined, pos: Position,
+export function builtInSiteAt(link: LinkRef | undefined, scan: ScanResult, heading: Heading | undefined, pos: Position,
   lineText: (line: number) => string): BuiltInSite | undefined {
-  if (!link) return heading?.range.start.line === pos.line ? { kind: 'markdown', file: false } : undefined;
-  if (builtInDefinesAt(link, scanned)) return link.text === undefined ? undefined : { kind: 'definition', label: labelOf(link.text) };
+  if (!link) {
+    if (heading?.range.start.line !== pos.line) return undefined;
+    return { kind: 'markdown', file: false, slug: builtInHeadingSlugs(scan.headings)[scan.headings.indexOf(heading)] };
+  }
+  if (builtInDefinesAt(link, scan.links)) return link.text === undefined ? undefined : { kind: 'definition', label: labelOf(link.text) };
   if (readByBuiltIn(link)) {
     if (!within(pos, link.targetRange.start, link.targetRange.end)) {
       // on the label of a `[label]: …` definition it lists the label's uses and the definition
@@ -68,7 +79,8 @@ export function builtInSiteAt(link: LinkRef | undefined, scanned: readonly LinkR
     const hash = link.raw.indexOf('#');
     // the path part runs up to the `#` (single-line: a destination holds no line break)
     const onPath = hash === -1 || pos.line !== link.targetRange.start.line || pos.character <= link.targetRange.start.character + hash;
-    return { kind: 'markdown', file: onPath };
+    // on an empty fragment (`q.md#`) it lists the links to the file
+    return onPath || !link.fragment ? { kind: 'markdown', file: true } : { kind: 'markdown', file: false, slug: builtInSlug(link.fragment) };
   }
   if (link.kind !== 'wikilink') return undefined;
   const inner = innerOf(link, lineText);
@@ -82,7 +94,12 @@ export function builtInSiteAt(link: LinkRef | undefined, scanned: readonly LinkR
  */
 export function listedByBuiltIn(site: BuiltInSite, current: string, target: string, from: string, link: LinkRef,
   lineText: (line: number) => string): boolean {
-  if (site.kind === 'markdown') return readByBuiltIn(link) && !(site.file && from === target && link.raw.startsWith('#'));
+  if (site.kind === 'markdown') {
+    if (!readByBuiltIn(link)) return false;
+    if (site.file) return !(from === target && link.raw.startsWith('#'));
+    // a fragment it slugs otherwise than we match it (`#user-content-x`, a `_`) leads elsewhere or nowhere there
+    return link.fragment !== undefined && builtInSlug(link.fragment) === site.slug;
+  }
   if (site.kind === 'definition') return from === current && link.definition === true && link.text !== undefined && labelOf(link.text) === site.label;
   if (link.kind !== 'wikilink' || from !== current) return false;
   const inner = innerOf(link, lineText);

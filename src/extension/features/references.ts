@@ -37,7 +37,7 @@ export function registerReferences(service: IndexService): vscode.Disposable {
         heading = headingAt(current.record, pos);
       }
       const lineText = (line: number) => document.lineAt(line).text;
-      const builtIn = builtInMarkdownOn() ? builtInSiteAt(link, current.record.scan.links, heading, pos, lineText) : undefined;
+      const builtIn = builtInMarkdownOn() ? builtInSiteAt(link, current.record.scan, heading, pos, lineText) : undefined;
       if (builtIn?.kind === 'markdown' && builtIn.file) {
         heading = undefined;
         fragment = undefined;

@@ -130,6 +130,32 @@ describe('references beside VS Code\'s own Markdown references', () => {
     assert.deepEqual(await refs(first + 2), [m, w].sort());
   });
 
+  it('on a heading and on a #fragment, keeps the Markdown links that reach the heading by our rules only (its slugs differ)', async () => {
+    const T = FM('Target') + '## Ordering\n\n## A → B\n\n## Dup\n\n## Dup\n';
+    const L = FM('Links') + '[m](t.md#ordering) [u](t.md#user-content-ordering) [c](t.md#Ordering)\n'
+      + '[g](t.md#a--b) [v](t.md#a-→-b) [d](t.md#dup-1) [e](t.md#)\n';
+    const nav = await navigationOf({ 't.md': T, 'l.md': L });
+    const refs = async (file: 't.md' | 'l.md', needle: string, delta: number) => {
+      const [l, c] = at(file === 't.md' ? T : L, needle, delta);
+      return (await nav.references(nav.document(file), l, c)).map(x => `${x.uri.path.slice(4)}:${x.range.start.line}:${x.range.start.character}`).sort();
+    };
+    const where = (...needles: string[]) => needles.map(n => `l.md:${at(L, n)[0]}:${at(L, n)[1]}`).sort();
+    assert.deepEqual(await refs('t.md', '## Ordering', 4), where('[m]', '[u]', '[c]'));
+    // (`#a-→-b` is no link to it by our rules: it is the built-in's alone)
+    assert.deepEqual(await refs('t.md', '## A', 4), where('[g]'));
+    installedExtensions.add(BUILT_IN);
+    // it slugs `user-content-ordering` as it is, and `A → B` as `a-→-b` where GitHub writes `a--b`
+    assert.deepEqual(await refs('t.md', '## Ordering', 4), where('[u]'));
+    assert.deepEqual(await refs('l.md', '#ordering)', 2), where('[u]'));
+    assert.deepEqual(await refs('l.md', '#user-content', 2), where('[m]', '[c]'));
+    assert.deepEqual(await refs('t.md', '## A', 4), where('[g]'));
+    assert.deepEqual(await refs('l.md', '#a--b', 2), []);
+    // the second `## Dup` is `dup-1` both ways
+    assert.deepEqual(await refs('t.md', '## Dup\n\n## Dup', 12), []);
+    // after an empty fragment's `#` it lists the links to the file, all of them Markdown links here
+    assert.deepEqual(await refs('l.md', 't.md#)', 5), []);
+  });
+
   it('go to definition on the use of a reference link is left to it (it goes to the [label]: line); on the definition line and on other links it is ours', async () => {
     const A = FM('A') + 'see [Q][q-ref] and [q-ref] and [inline](q.md) and [[q]]\n\n[q-ref]: q.md#ordering\n';
     const nav = await navigationOf({ 'q.md': Q, 'a.md': A });
