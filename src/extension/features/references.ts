@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { IndexView } from '../../core/index/api';
 import type { Heading, LinkRef } from '../../core/model';
+import { isMarkdown } from '../../core/paths';
 import type { IndexService } from '../indexService';
 import { builtInMarkdownOn, builtInSiteAt, listedByBuiltIn } from './builtInReferences';
 import { currentNote } from './currentNote';
@@ -13,7 +14,7 @@ import { safely } from './safely';
  * target file. On a link with a fragment, or on a heading: the links whose fragment names that heading (the
  * note's own `#slug` links included); for a fragment that names no heading, the links with that same fragment.
  * Anywhere else in a note: the note's backlinks. The declaration is the heading, else the target note's first `#`
- * heading (its title on the page), else its first line.
+ * heading (its title on the page), else its first line; a file that is no Markdown (an image) has none.
  * Where VS Code's own Markdown references answer too, the links they list are left out (see builtInReferences.ts),
  * and on the path of a Markdown link with a fragment the file is meant, as there.
  */
@@ -43,7 +44,8 @@ export function registerReferences(service: IndexService): vscode.Disposable {
         fragment = undefined;
       }
       const out: vscode.Location[] = [];
-      if (context.includeDeclaration && service.index.hasFile(targetFile)) {
+      // an image or another file that is no text has no line to show
+      if (context.includeDeclaration && service.index.hasFile(targetFile) && (service.index.isNote(targetFile) || isMarkdown(targetFile))) {
         // a note's declaration is its title as the page shows it (its first `#` heading), not a `---` fence
         const declared = heading ?? service.index.headingsOf(targetFile)?.find(h => h.level === 1);
         out.push(new vscode.Location(service.uriOf(targetFile), declared ? service.toRange(declared.range) : new vscode.Range(0, 0, 0, 0)));
