@@ -351,16 +351,26 @@ export class WorkspaceIndex extends WorkspaceFiles implements IndexView, IndexWr
   }
 
   backlinks(file: string): Backlink[] {
-    const out: Backlink[] = [];
     const candidates = new Set<string>();
     this.dependents.linkingTo(file, this.entries.get(file)?.record, candidates);
+    return this.linksAmong(candidates, r => r.kind === 'file' && r.file === file);
+  }
+
+  /** The links that resolve to the folder `folder` (`[f](../sd)`), found as `backlinks` finds a file's. */
+  folderBacklinks(folder: string): Backlink[] {
+    const candidates = new Set<string>();
+    this.dependents.linkingByPath(folder, candidates);
+    return this.linksAmong(candidates, r => r.kind === 'folder' && r.folder === folder);
+  }
+
+  /** The links of the notes `candidates` (in path order) whose resolution `leads` where asked. */
+  private linksAmong(candidates: ReadonlySet<string>, leads: (r: Resolution) => boolean): Backlink[] {
+    const out: Backlink[] = [];
     for (const from of [...candidates].sort()) {
       const e = this.entries.get(from);
       if (!e) continue;
       for (const link of e.record.scan.links) {
-        if (link.external) continue;
-        const r = this.resolve(from, link);
-        if (r.kind === 'file' && r.file === file) out.push({ from, link });
+        if (!link.external && leads(this.resolve(from, link))) out.push({ from, link });
       }
     }
     return out;

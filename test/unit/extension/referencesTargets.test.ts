@@ -20,4 +20,17 @@ describe('references on a link to what is no note', () => {
     const withDeclaration = await nav2.references(nav2.document('b.md'), bl, bc, true);
     assert.deepEqual(withDeclaration.map(x => x.uri.path.slice(4)), ['x.md', 'b.md']);
   });
+
+  it('to a folder: the links to that folder, and its README as the declaration', async () => {
+    const A = FM('A') + 'see [f](../sd) and [g](../sd/) and [h](../sd/README.md)\n';
+    const C = FM('C') + '[f](sd) and [[sd]]\n';
+    const R = FM('Sd') + '# Sd\n';
+    const nav = await navigationOf({ 'x/a.md': A, 'c.md': C, 'sd/README.md': R, 'sd/n.md': FM('N') + '# N\n' });
+    const [l, c] = at(A, '(../sd)', 2);
+    const list = async (includeDeclaration: boolean) =>
+      (await nav.references(nav.document('x/a.md'), l, c, includeDeclaration)).map(x => `${x.uri.path.slice(4)}:${x.range.start.line}:${x.range.start.character}`).sort();
+    const links = [`x/a.md:${at(A, '[f]').join(':')}`, `x/a.md:${at(A, '[g]').join(':')}`, `c.md:${at(C, '[f]').join(':')}`].sort();
+    assert.deepEqual(await list(false), links);
+    assert.deepEqual(await list(true), [...links, `sd/README.md:${at(R, '# Sd').join(':')}`].sort());
+  });
 });
