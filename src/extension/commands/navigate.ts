@@ -8,7 +8,7 @@ import type { IndexService } from '../indexService';
 import { shownFolderName } from '../notesFolder';
 import { priorityText } from '../priorityText';
 import { type SeriesTree, SERIES_VIEW_ID } from '../tree/seriesTree';
-import { routeOrder, uniqueChapters } from '../tree/treeModel';
+import { listedChapters, routeOrder, uniqueChapters } from '../tree/treeModel';
 import { fileFromArg, openFile } from './args';
 import { fileExists } from '../fileStat';
 import { createNoteCommand } from './createNote';
@@ -43,7 +43,7 @@ export async function openChapterCommand(service: IndexService, arg?: unknown): 
   }
   const items: ChapterPick[] = [];
   for (const series of all) {
-    for (const c of uniqueChapters(series)) items.push(chapterPick(service, c, series, all.length > 1));
+    for (const c of listedChapters(series)) items.push(chapterPick(service, c, series, all.length > 1));
   }
   if (items.length === 0) {
     void vscode.window.showInformationMessage(vscode.l10n.t('No series found: a series is a folder whose README.md has a "## Chapters" section.'));

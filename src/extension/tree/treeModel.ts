@@ -165,8 +165,11 @@ export function uniqueChapters(series: SeriesModel): Chapter[] {
   return listedChapters(series).filter(c => c.file !== '');
 }
 
-/** Every chapter line of a series once, in README order, keyed by what it links (see chapterKey). */
-function listedChapters(series: SeriesModel): Chapter[] {
+/**
+ * Every chapter line of a series once, in README order, keyed by what it links (see chapterKey): web pages and paths
+ * leaving the workspace included (Open Chapter lists them, and says what it does with them).
+ */
+export function listedChapters(series: SeriesModel): Chapter[] {
   return dedupe(series.categories.flatMap(c => c.chapters));
 }
 

@@ -41,11 +41,6 @@ export class Uri {
   static file(p: string): Uri {
     return new Uri('file', '', p);
   }
-  /** an absolute URL (`https://host/path?q#f`: the query stays in the path) */
-  static parse(text: string): Uri {
-    const u = new URL(text);
-    return new Uri(u.protocol.slice(0, -1), u.host, u.pathname + u.search, u.hash.slice(1));
-  }
   static from(c: { scheme: string; authority?: string; path?: string; fragment?: string }): Uri {
     return new Uri(c.scheme, c.authority ?? '', c.path ?? '', c.fragment ?? '');
   }
