@@ -31,6 +31,7 @@ async function createPlannedNoteNow(service: IndexService, file: string, panelCo
   // the note, and its matrix row's status when the new draft changes it (one undoable edit)
   const ok = await vscode.workspace.applyEdit(service.toWorkspaceEdit(await newNoteEdits(service, file, plannedNoteText(service.index, file, todayString()))));
   if (!ok) {
+    service.log.error(`coverage: could not create ${file}`);
     void vscode.window.showErrorMessage(vscode.l10n.t('Could not create {0}.', file));
     return false;
   }

@@ -6,6 +6,7 @@ import path from 'node:path';
 import * as vscode from 'vscode';
 import { createPlannedNote } from '../../../src/extension/coverage/createNote';
 import type { IndexService } from '../../../src/extension/indexService';
+import { FM, indexOf } from '../index/memoryWorkspace';
 
 const { Uri } = vscode as unknown as typeof import('./vscodeStub');
 type Uri = import('./vscodeStub').Uri;
@@ -49,5 +50,27 @@ describe("coverage page's Create", () => {
     assert.deepEqual(applied, []);
     assert.equal(logged.length, 2);
     assert.deepEqual(errors, Array(2).fill('A note is a Markdown file: the path must end in .md.'));
+  });
+
+  it('says in the log, as well as in the error, that a note could not be created (the edit was not applied)', async () => {
+    const logged: string[] = [];
+    const index = await indexOf({ 's/README.md': FM('S') + '# S\n\n## Chapters\n\n### A\n\n- [01 a](01_a.md) - 重要 - 5 min\n' });
+    const service = {
+      index, uriOf: (f: string) => Uri.file(`${dir}/${f}`), textOf: async () => undefined, toWorkspaceEdit: (e: unknown) => e,
+      log: { warn: (m: string) => logged.push(m), error: (m: string) => logged.push(m) },
+    } as unknown as IndexService;
+    const ws = vscode.workspace as unknown as Record<string, unknown>;
+    const savedApply = ws.applyEdit;
+    const errors: string[] = [];
+    ws.applyEdit = async () => false;
+    win.showErrorMessage = async (m: string) => { errors.push(m); return undefined; };
+    try {
+      assert.equal(await createPlannedNote(service, 's/01_a.md', 2 as vscode.ViewColumn), false);
+    } finally {
+      ws.applyEdit = savedApply;
+      win.showErrorMessage = saved.showErrorMessage;
+    }
+    assert.deepEqual(errors, ['Could not create s/01_a.md.']);
+    assert.deepEqual(logged, ['coverage: could not create s/01_a.md']);
   });
 });
