@@ -4,7 +4,7 @@ import { feedBytes, MAX_NOTE_BYTES } from '../core/index/load';
 import { decodeNote } from '../core/text/decode';
 import { sameUpToLineEnds } from '../core/text/lineEnding';
 import type { Reconciled } from './diskReconcile';
-import { exists, isFolder } from './fileStat';
+import { exists, isFolder, statExact } from './fileStat';
 import { forgetHidden, hiddenNoteGone, isHidden } from './hiddenNotes';
 import { listWorkspaceFiles } from './workspaceFiles';
 import { diskBytes, errorText, type IndexHost } from './workspaceLoad';
@@ -84,13 +84,11 @@ export class DiskFeed {
    * `file` was reported deleted (by the file watcher or the editor). A path that is still on disk is followed rather
    * than dropped: VS Code's watcher on Linux reports what happens in the folders inside a moved folder under their old
    * paths (its inotify backend keeps them), so a deletion in the moved folder can name a file that is still there.
-   * Resolves with whether the path was still there.
+   * Resolves with whether the path was still there (under exactly its name: see statExact).
    */
   async reportedDeleted(uri: vscode.Uri, file: string): Promise<boolean> {
-    let stat: vscode.FileStat;
-    try {
-      stat = await vscode.workspace.fs.stat(uri);
-    } catch {
+    const stat = await statExact(uri);
+    if (stat === undefined) {
       this.deleted(file);
       return false;
     }
@@ -148,7 +146,7 @@ export class DiskFeed {
     // (a file the listing leaves out may still be there: the search is a snapshot, and a file written after it ran
     // may already be indexed through its own report)
     for (const f of [...index.files()]) {
-      if ((folder === '' || f.startsWith(folder + '/')) && !present.has(f) && !(await exists(this.host.uriOf(f)))) {
+      if ((folder === '' || f.startsWith(folder + '/')) && !present.has(f) && (await statExact(this.host.uriOf(f))) === undefined) {
         this.deleted(f);
         if (!index.hasFile(f)) gone.push(f);
       }
@@ -309,17 +307,15 @@ export class DiskFeed {
     return out;
   }
 
-  /** A file that is no longer on disk (deleted while a buffer held it) leaves the index; nothing when it is there. */
+  /**
+   * A file that is no longer on disk (deleted while a buffer held it, or renamed in case only on a disk that ignores
+   * case) leaves the index; nothing when it is there.
+   */
   private async goneFromDisk(file: string): Promise<string[]> {
     const { index } = this.host;
-    if (!index.hasFile(file)) return [];
-    try {
-      await vscode.workspace.fs.stat(this.host.uriOf(file));
-      return [];
-    } catch {
-      this.fromBuffer.delete(file);
-      return index.removeFile(file);
-    }
+    if (!index.hasFile(file) || (await statExact(this.host.uriOf(file))) !== undefined) return [];
+    this.fromBuffer.delete(file);
+    return index.removeFile(file);
   }
 
   private forgetHidden(file: string): string[] {

@@ -16,6 +16,32 @@ export async function exists(uri: vscode.Uri): Promise<boolean> {
   }
 }
 
+/**
+ * What is at `uri` under exactly its name: undefined when nothing is, or when what `stat` found bears the name in
+ * another case only. A disk that ignores case (macOS's, Windows') finds `Alpha.md` after it was renamed `alpha.md`:
+ * `Alpha.md` is gone all the same. Looks in the parent folder when `stat` finds something (VS Code's
+ * `existsChildStrictCase` does the same); names that differ only in Unicode normalization are the same file there.
+ */
+export async function statExact(uri: vscode.Uri): Promise<vscode.FileStat | undefined> {
+  let stat: vscode.FileStat;
+  try {
+    stat = await vscode.workspace.fs.stat(uri);
+  } catch {
+    return undefined;
+  }
+  const slash = uri.path.lastIndexOf('/');
+  const name = uri.path.slice(slash + 1);
+  if (slash <= 0 || name === '') return stat;
+  let entries: [string, vscode.FileType][];
+  try {
+    entries = await vscode.workspace.fs.readDirectory(uri.with({ path: uri.path.slice(0, slash) }));
+  } catch {
+    return stat; // the folder cannot be listed: stat has the last word
+  }
+  const wanted = name.normalize('NFC');
+  return entries.some(([n]) => n === name || n.normalize('NFC') === wanted) ? stat : undefined;
+}
+
 /** Whether a folder is at `uri`. */
 export async function isFolder(uri: vscode.Uri): Promise<boolean> {
   try {

@@ -56,8 +56,8 @@ export class Uri {
   static joinPath(base: Uri, ...parts: string[]): Uri {
     return new Uri(base.scheme, base.authority, [base.path.replace(/\/$/, ''), ...parts].join('/'));
   }
-  with(change: { fragment?: string }): Uri {
-    return new Uri(this.scheme, this.authority, this.path, change.fragment ?? this.fragment);
+  with(change: { fragment?: string; path?: string }): Uri {
+    return new Uri(this.scheme, this.authority, change.path ?? this.path, change.fragment ?? this.fragment);
   }
   toString(): string {
     return `${this.scheme}://${this.path}${this.fragment ? '#' + this.fragment : ''}`;
