@@ -4,7 +4,7 @@ import { feedBytes, MAX_NOTE_BYTES } from '../core/index/load';
 import { decodeNote } from '../core/text/decode';
 import { sameUpToLineEnds } from '../core/text/lineEnding';
 import type { Reconciled } from './diskReconcile';
-import { exists, isFolder, statExact } from './fileStat';
+import { isFile, isFolder, statExact } from './fileStat';
 import { forgetHidden, hiddenNoteGone, isHidden } from './hiddenNotes';
 import { listWorkspaceFiles } from './workspaceFiles';
 import { diskBytes, errorText, type IndexHost } from './workspaceLoad';
@@ -92,7 +92,7 @@ export class DiskFeed {
       this.deleted(file);
       return false;
     }
-    if (stat.type & vscode.FileType.Directory) await this.followListing(uri, file);
+    if (stat.type & vscode.FileType.Directory) await this.folderInPlace(uri, file);
     else await this.refreshFile(file);
     return true;
   }
@@ -111,7 +111,10 @@ export class DiskFeed {
     else this.fire(await this.goneFromDisk(file));
   }
 
-  /** A path changed on disk. */
+  /**
+   * A path changed on disk. (A file the index holds that a folder replaced is found when it cannot be read as one:
+   * see `notAFile`.)
+   */
   async changed(uri: vscode.Uri, file: string): Promise<void> {
     // a change of a path the index does not know may be a folder's: a folder taken for a file would resolve links
     // to it and keep its notes when it is deleted
@@ -146,8 +149,9 @@ export class DiskFeed {
     // (a file the listing leaves out may still be there: the search is a snapshot, and a file written after it ran
     // may already be indexed through its own report)
     for (const f of [...index.files()]) {
-      if ((folder === '' || f.startsWith(folder + '/')) && !present.has(f) && (await statExact(this.host.uriOf(f))) === undefined) {
-        this.deleted(f);
+      if ((folder === '' || f.startsWith(folder + '/')) && !present.has(f) && !isFile(await statExact(this.host.uriOf(f)))) {
+        // (not `deleted`: a folder that replaced the file keeps its watches and its files)
+        this.fire(this.fileGone(f));
         if (!index.hasFile(f)) gone.push(f);
       }
     }
@@ -183,6 +187,8 @@ export class DiskFeed {
       return; // gone again
     }
     if (stat.type & vscode.FileType.Directory) {
+      // in place of a file the index holds (`rm diagram && mkdir diagram`: reported deleted and created at once)
+      this.fire(this.fileGone(file));
       // and the unsaved buffers below it whose file is not on disk (deleted while dirty, then moved with the folder)
       const below = new Set(await listWorkspaceFiles(uri, log, file));
       for (const f of this.dirtyBufferFilesBelow(file)) below.add(f);
@@ -220,8 +226,8 @@ export class DiskFeed {
       let bytes: Uint8Array;
       try {
         bytes = await diskBytes(this.host, file);
-      } catch {
-        this.fire(await this.goneFromDisk(file));
+      } catch (e) {
+        this.fire(await this.readFailed(file, e));
         return;
       }
       // decoded as the loader does: disk bytes that are not UTF-8 text (or too large) make the note unreadable
@@ -256,7 +262,10 @@ export class DiskFeed {
     if (!index.isIncluded(file)) {
       // left out by the config: not checked, but links to it resolve while it is on disk or an unsaved buffer holds it
       // (a buffer closed unsaved after its file was deleted leaves no file behind)
-      if (!doc?.isDirty && !(await exists(this.host.uriOf(file)))) return this.goneFromDisk(file);
+      if (!doc?.isDirty) {
+        const out = await this.notAFile(file, false);
+        if (out !== undefined) return out;
+      }
       return index.isNote(file) ? index.removeFile(file).concat(index.addFile(file)) : index.addFile(file);
     }
     if (doc?.isDirty) {
@@ -273,9 +282,7 @@ export class DiskFeed {
     try {
       bytes = await diskBytes(this.host, file);
     } catch (e) {
-      const gone = await this.goneFromDisk(file);
-      if (gone.length === 0) log.warn(`skipped ${file}: could not be read: ${errorText(e)}`);
-      return gone;
+      return this.readFailed(file, e);
     }
     return [...feedBytes(index, file, bytes, (f, reason) => log.warn(`skipped ${f}: ${reason}`)), file];
   }
@@ -312,8 +319,55 @@ export class DiskFeed {
    * case) leaves the index; nothing when it is there.
    */
   private async goneFromDisk(file: string): Promise<string[]> {
+    return (await this.notAFile(file)) ?? [];
+  }
+
+  /** `file` could not be read from the disk: gone, or a folder in its place (see `notAFile`), or there but unreadable. */
+  private async readFailed(file: string, error: unknown): Promise<string[]> {
+    const out = await this.notAFile(file);
+    if (out !== undefined) return out;
+    this.host.log.warn(`skipped ${file}: could not be read: ${errorText(error)}`);
+    return [];
+  }
+
+  /**
+   * What changes when no file is at `file`'s path (under exactly that name, when `exact`: see statExact): with nothing
+   * there, the index forgets the file; with a folder there (`rm diagram && mkdir diagram`, reported as one change),
+   * it forgets the file and follows the folder's listing. An unsaved buffer keeps its note, as `deleted` keeps it.
+   * Undefined when a file is there.
+   */
+  private async notAFile(file: string, exact = true): Promise<string[] | undefined> {
+    const uri = this.host.uriOf(file);
+    let stat: vscode.FileStat | undefined;
+    try {
+      stat = exact ? await statExact(uri) : await vscode.workspace.fs.stat(uri);
+    } catch {
+      stat = undefined;
+    }
+    if (isFile(stat)) return undefined;
+    if (stat === undefined || !(stat.type & vscode.FileType.Directory)) return this.fileGone(file);
+    await this.folderInPlace(uri, file);
+    return [];
+  }
+
+  /** A folder is at `file`'s path: the file the index may hold there goes (see `fileGone`), the folder is followed. */
+  private async folderInPlace(uri: vscode.Uri, file: string): Promise<void> {
+    this.fire(this.fileGone(file));
+    await this.followListing(uri, file);
+  }
+
+  /**
+   * The index forgets `file` as a file (gone from the disk, or a folder now), unless an unsaved buffer holds it: that
+   * is remembered, so that closing the buffer unsaved goes back to the disk.
+   */
+  private fileGone(file: string): string[] {
     const { index } = this.host;
-    if (!index.hasFile(file) || (await statExact(this.host.uriOf(file))) !== undefined) return [];
+    if (!index.hasFile(file)) return [];
+    const version = this.dirtyBuffersAt(file).get(file);
+    if (version !== undefined) {
+      this.fromBuffer.set(file, version);
+      return [];
+    }
     this.fromBuffer.delete(file);
     return index.removeFile(file);
   }

@@ -42,6 +42,11 @@ export async function statExact(uri: vscode.Uri): Promise<vscode.FileStat | unde
   return entries.some(([n]) => n === name || n.normalize('NFC') === wanted) ? stat : undefined;
 }
 
+/** Whether `stat` is a file's (a link to a file too). */
+export function isFile(stat: vscode.FileStat | undefined): boolean {
+  return stat !== undefined && (stat.type & vscode.FileType.File) !== 0;
+}
+
 /** Whether a folder is at `uri`. */
 export async function isFolder(uri: vscode.Uri): Promise<boolean> {
   try {
