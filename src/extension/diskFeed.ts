@@ -1,13 +1,13 @@
 import * as vscode from 'vscode';
 import { isAlwaysExcluded } from '../core/config';
-import { feedBytes, MAX_NOTE_BYTES } from '../core/index/load';
+import { feedBytes, feedReadError, MAX_NOTE_BYTES } from '../core/index/load';
 import { decodeNote } from '../core/text/decode';
 import { sameUpToLineEnds } from '../core/text/lineEnding';
 import type { Reconciled } from './diskReconcile';
 import { isFile, isFolder, statExact } from './fileStat';
 import { forgetHidden, hiddenNoteGone, isHidden } from './hiddenNotes';
 import { listWorkspaceFiles } from './workspaceFiles';
-import { diskBytes, errorText, type IndexHost } from './workspaceLoad';
+import { diskBytes, type IndexHost } from './workspaceLoad';
 
 /** What DiskFeed tells of the folders it lists because they arrived (see BlindFolders). */
 export interface FolderListener {
@@ -322,12 +322,19 @@ export class DiskFeed {
     return (await this.notAFile(file)) ?? [];
   }
 
-  /** `file` could not be read from the disk: gone, or a folder in its place (see `notAFile`), or there but unreadable. */
+  /**
+   * The note `file` could not be read from the disk: gone, or a folder in its place (see `notAFile`); or there but
+   * not readable (no permission, a link retargeted out of the workspace): then it is unreadable, as a load marks it,
+   * and its old text and findings go.
+   */
   private async readFailed(file: string, error: unknown): Promise<string[]> {
     const out = await this.notAFile(file);
     if (out !== undefined) return out;
-    this.host.log.warn(`skipped ${file}: could not be read: ${errorText(error)}`);
-    return [];
+    this.fromBuffer.delete(file);
+    this.fedText.delete(file);
+    this.otherLineEnds.delete(file);
+    const { index, log } = this.host;
+    return [...feedReadError(index, file, error, (f, reason) => log.warn(`skipped ${f}: ${reason}`)), file];
   }
 
   /**
