@@ -145,16 +145,25 @@ export class DiskFeed {
   async applyListing(folder: string, onDisk: readonly string[]): Promise<Reconciled> {
     const { index } = this.host;
     const present = new Set(onDisk);
-    const gone: string[] = [];
+    const missing: string[] = [];
     // (a file the listing leaves out may still be there: the search is a snapshot, and a file written after it ran
     // may already be indexed through its own report)
     for (const f of [...index.files()]) {
-      if ((folder === '' || f.startsWith(folder + '/')) && !present.has(f) && !isFile(await statExact(this.host.uriOf(f)))) {
-        // (not `deleted`: a folder that replaced the file keeps its watches and its files)
-        this.fire(this.fileGone(f));
-        if (!index.hasFile(f)) gone.push(f);
-      }
+      if ((folder === '' || f.startsWith(folder + '/')) && !present.has(f) && !isFile(await statExact(this.host.uriOf(f)))) missing.push(f);
     }
+    if (missing.length !== 0) {
+      // in one batch, announced once (a checkout may take hundreds of notes away unreported); not as `deleted` does:
+      // a folder that replaced a file keeps its watches and its files
+      const changed: string[] = [];
+      index.beginBatch();
+      try {
+        for (const f of missing) changed.push(...this.fileGone(f));
+      } finally {
+        changed.push(...index.endBatch());
+      }
+      this.fire(changed);
+    }
+    const gone = missing.filter(f => !index.hasFile(f));
     const added = onDisk.filter(f => !index.hasFile(f));
     if (added.length !== 0) await this.feedAllFromDisk(added);
     // (a file listed and deleted since is not read)

@@ -57,6 +57,23 @@ describe('reconciling the index with the disk (no file-system events)', () => {
     assert.equal(logged.length, 1, 'nothing more to log');
   });
 
+  it('many notes gone unreported (a checkout) leave the index in one update, not one per note', async () => {
+    const files: Record<string, string> = { 'hub.md': '# Hub\n\n[n0](old/n0.md)\n' };
+    for (let i = 0; i < 40; i++) files[`old/n${i}.md`] = `# N${i}\n`;
+    const s = await start(files);
+    rmSync(path.join(dir, 'old'), { recursive: true });
+    const updates: string[][] = [];
+    const sub = s.onDidChange(e => updates.push(e.files));
+    try {
+      assert.equal((await s.reconcile()).gone.length, 40);
+    } finally {
+      sub.dispose();
+    }
+    assert.equal(updates.length, 1, `${updates.length} updates`);
+    assert.ok(updates[0].includes('old/n39.md') && updates[0].includes('hub.md'), 'the notes gone, and the hub that links one');
+    assert.deepEqual(s.index.diagnostics('hub.md').map(d => d.code).filter(c => c === 'link-broken'), ['link-broken']);
+  });
+
   it('a configuration changed unreported is read again: the notes it leaves out stop being notes', async () => {
     const s = await start({ 'a.md': '# A\n', 'drafts/d.md': '# D\n', '.notes-navigator.json': '{}\n' });
     assert.ok(s.index.isNote('drafts/d.md'));
