@@ -66,7 +66,7 @@ export async function loadAll(
   const local = root.scheme === 'file' ? localReader(root, log) : undefined;
   const reader: WorkspaceReader = {
     list: async () => listed,
-    read: file => readForIndex(host, file, local),
+    read: file => readForIndex(host, file, local, fromBuffer),
   };
   report({ done: 0, total: listed.length });
   // the host answers at least every SLICE_MS however slow a note is (the first notes run before the JIT warms up)
@@ -128,10 +128,17 @@ export function isUnsavedPlainFile(index: WorkspaceIndex, file: string): boolean
   return !index.isIncluded(file) && !index.hasFile(file) && file !== CONFIG_FILE && !isHidden(index, file) && !isAlwaysExcluded(file);
 }
 
-/** Bytes of a note for the loader: the open buffer's text when the document is open (possibly unsaved). */
-async function readForIndex(host: IndexHost, file: string, local: LocalFileReader | undefined): Promise<Uint8Array> {
+/**
+ * Bytes of a note for the loader: the open buffer's text when the document is open (possibly unsaved). A dirty
+ * buffer's read is recorded in `fromBuffer` at once: closed unsaved while the load runs, the buffer sends the index
+ * back to the disk (see BufferFeed), as it does once the load has ended.
+ */
+async function readForIndex(host: IndexHost, file: string, local: LocalFileReader | undefined, fromBuffer: Map<string, number>): Promise<Uint8Array> {
   const doc = host.documentOf(file);
-  if (doc && doc.isDirty) return new TextEncoder().encode(doc.getText());
+  if (doc && doc.isDirty) {
+    fromBuffer.set(file, doc.version);
+    return new TextEncoder().encode(doc.getText());
+  }
   return local ? local.readTransient(file) : vscode.workspace.fs.readFile(host.uriOf(file));
 }
 
