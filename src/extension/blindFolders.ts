@@ -52,6 +52,8 @@ export class BlindFolders implements vscode.Disposable {
    * in a folder watched here (VS Code's watcher does not see it either).
    */
   arrived(folder: string, files: readonly string[]): void {
+    // (the watches of folders deleted since leave room for others)
+    this.watches.closeDead();
     const wanted = foldersToWatch(folder, files, f => this.watches.has(this.absolute(f)));
     if (folder !== '') {
       // and the folders below it that hold no file yet (a listing names files only): a note written there later

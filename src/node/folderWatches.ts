@@ -1,19 +1,28 @@
-import { lstatSync, readdirSync, watch, type Dirent, type FSWatcher } from 'node:fs';
+import { lstatSync, readdirSync, watch, type Dirent, type FSWatcher, type Stats } from 'node:fs';
 import path from 'node:path';
 
 /** What happened to a path in a watched folder, as far as one look at the disk tells. */
 export type FolderEvent = 'created' | 'changed' | 'deleted';
+
+/** A watch, and which folder it watches: the one at its path when it was made (inotify watches that one, not a path). */
+interface Watch {
+  watcher: FSWatcher;
+  dev: number;
+  ino: number;
+}
 
 /**
  * Non-recursive watches of single folders on the local disk, with Node's own watcher (inotify on Linux): for the
  * folders VS Code's file watcher does not report (see extension/blindFolders.ts). Each watch reports the entries of
  * its folder that appeared, changed or went; what lies deeper needs a watch of its own. At most `max` folders are
  * watched at a time (inotify watches are a per-user resource: another `add` is refused). A watch whose folder is
- * deleted or that fails is closed and forgotten.
+ * deleted or that fails is closed and forgotten. A folder deleted and made again at once (a checkout) is not the one
+ * its watch sees, which reports nothing more: that dead watch is found (its folder's own name reported, or another
+ * folder at its path) and replaced by a watch of the new folder, which is reported changed (its files are listed).
  */
 export class FolderWatches {
   /** absolute folder path → its watch */
-  private readonly watches = new Map<string, FSWatcher>();
+  private readonly watches = new Map<string, Watch>();
 
   constructor(
     /** an entry of a watched folder (absolute path) appeared, changed or went */
@@ -26,25 +35,32 @@ export class FolderWatches {
     return this.watches.size;
   }
 
+  /** Whether the folder at `folder` is watched (a watch of a folder deleted since does not count). */
   has(folder: string): boolean {
-    return this.watches.has(folder);
+    const w = this.watches.get(folder);
+    return w !== undefined && sameFolder(w, this.stat(folder));
   }
 
   /**
    * Watches `folder` (an absolute path). Returns whether it is watched now: false when it is not a folder (gone,
-   * a file, a symbolic link, which is never followed) or when `max` folders are watched already.
+   * a file, a symbolic link, which is never followed) or when `max` folders are watched already (dead watches
+   * not counted: they are closed first).
    */
   add(folder: string): boolean {
-    if (this.watches.has(folder)) return true;
+    if (this.has(folder)) return true;
+    this.close(folder);
+    if (this.watches.size >= this.max) this.closeDead();
     if (this.watches.size >= this.max) return false;
     try {
-      if (!lstatSync(folder).isDirectory()) return false;
-      const w = watch(folder, { persistent: false }, (kind, name) => this.reported(folder, kind, name));
-      w.on('error', e => {
+      const st = lstatSync(folder);
+      if (!st.isDirectory()) return false;
+      const watcher = watch(folder, { persistent: false }, (kind, name) => this.reported(folder, watcher, kind, name));
+      watcher.on('error', e => {
+        if (this.watches.get(folder)?.watcher !== watcher) return;
         this.warn(`stopped watching ${folder}: ${e.message}`);
         this.close(folder);
       });
-      this.watches.set(folder, w);
+      this.watches.set(folder, { watcher, dev: st.dev, ino: st.ino });
       return true;
     } catch (e) {
       this.warn(`could not watch ${folder}: ${(e as Error).message}`);
@@ -62,12 +78,23 @@ export class FolderWatches {
     for (const folder of [...this.watches.keys()]) this.close(folder);
   }
 
-  private reported(folder: string, kind: string, name: string | Buffer | null): void {
-    if (!this.watches.has(folder)) return;
-    if (!this.exists(folder)) {
+  private reported(folder: string, watcher: FSWatcher, kind: string, name: string | Buffer | null): void {
+    const w = this.watches.get(folder);
+    if (w?.watcher !== watcher) return;
+    const now = this.stat(folder);
+    if (now === undefined) {
       // the folder itself went (its watch names it, or nothing)
       this.close(folder);
       this.report(folder, 'deleted');
+      return;
+    }
+    // the folder went and another is at its path (made again at once): the watch names the folder it watched, as
+    // an entry of its own, and sees nothing of the new one (which may have got the same inode back)
+    const self = kind === 'rename' && name !== null && name.toString() === path.basename(folder) && !this.exists(path.join(folder, name.toString()));
+    if (self || !sameFolder(w, now)) {
+      this.close(folder);
+      this.add(folder);
+      this.report(folder, 'changed');
       return;
     }
     if (name === null) {
@@ -81,23 +108,36 @@ export class FolderWatches {
   }
 
   private exists(p: string): boolean {
+    return this.stat(p) !== undefined;
+  }
+
+  private stat(p: string): Stats | undefined {
     try {
-      lstatSync(p);
-      return true;
+      return lstatSync(p);
     } catch {
-      return false;
+      return undefined;
     }
+  }
+
+  /** Closes the watches whose folder is gone, or is another folder now (see `has`): they count toward `max` no more. */
+  closeDead(): void {
+    for (const folder of [...this.watches.keys()]) if (!this.has(folder)) this.close(folder);
   }
 
   private close(folder: string): void {
     const w = this.watches.get(folder);
     this.watches.delete(folder);
     try {
-      w?.close();
+      w?.watcher.close();
     } catch {
       // closed already
     }
   }
+}
+
+/** Whether `now` (the disk's word on a watch's path) is the folder the watch `w` watches. */
+function sameFolder(w: Watch, now: Stats | undefined): boolean {
+  return now !== undefined && now.isDirectory() && now.dev === w.dev && now.ino === w.ino;
 }
 
 /**

@@ -80,6 +80,21 @@ describe('IndexService: folders VS Code\'s watcher does not report are watched w
     assert.deepEqual(codes('a/empty/later.md'), ['link-broken']);
   });
 
+  it('a watched folder deleted and made again at once (a checkout) is read again and watched again', async () => {
+    await start({ 'hub.md': '# Hub\n' });
+    write('a/b/c/n.md', '# N\n');
+    events.fsCreate.fire(uri('a'));
+    await idle();
+    assert.ok(isNote('a/b/c/n.md'));
+    rmSync(disk('a/b/c'), { recursive: true });
+    write('a/b/c/n.md', '# N\n\n[x](one.md)\n');
+    await until(() => codes('a/b/c/n.md').length > 0);
+    assert.deepEqual(codes('a/b/c/n.md'), ['link-broken'], 'the new folder\'s note is read');
+    appendFileSync(disk('a/b/c/n.md'), '\n[y](two.md)\n');
+    await until(() => codes('a/b/c/n.md').length > 1);
+    assert.deepEqual(codes('a/b/c/n.md'), ['link-broken', 'link-broken'], 'a later edit there is seen');
+  });
+
   it('a file a reconcile found (unreported) has its folder watched from then on', async () => {
     await start({ 'hub.md': '# Hub\n' });
     write('x/y/z.md', '# Z\n');

@@ -71,8 +71,37 @@ describe('FolderWatches (Node watching single folders for the extension)', () =>
     mkdirSync(path.join(dir, 'a', 'b'), { recursive: true });
     assert.ok(watches.add(path.join(dir, 'a', 'b')));
     rmSync(path.join(dir, 'a'), { recursive: true });
-    await until(() => !watches.has(path.join(dir, 'a', 'b')));
+    // (`has` says no at once: the folder is gone)
+    await until(() => watches.size === 0);
     assert.equal(watches.size, 0);
+  });
+
+  it('a folder deleted and made again at once (a checkout) is watched again, and reported changed', async () => {
+    const c = path.join(dir, 'a', 'b', 'c');
+    mkdirSync(c, { recursive: true });
+    writeFileSync(path.join(c, 'n.md'), '# N\n');
+    assert.ok(watches.add(c));
+    rmSync(c, { recursive: true });
+    mkdirSync(c);
+    writeFileSync(path.join(c, 'n.md'), '# N again\n');
+    await until(() => saw('a/b/c', 'changed'));
+    assert.ok(saw('a/b/c', 'changed'), seen.join(' | '));
+    assert.ok(!saw('a/b/c/c', 'deleted'), 'the folder\'s own name is not taken for an entry of it');
+    assert.ok(watches.has(c) && watches.size === 1);
+    seen = [];
+    appendFileSync(path.join(c, 'n.md'), 'more\n');
+    await until(() => saw('a/b/c/n.md', 'changed'));
+    assert.ok(saw('a/b/c/n.md', 'changed'), `an edit in the new folder is seen: ${seen.join(' | ')}`);
+  });
+
+  it('a watch whose folder is gone does not count toward the most it keeps', () => {
+    for (const f of ['d1', 'd2', 'd3', 'd4']) mkdirSync(path.join(dir, f));
+    for (const f of ['d1', 'd2', 'd3']) assert.ok(watches.add(path.join(dir, f)));
+    // (before its watch reports it)
+    rmSync(path.join(dir, 'd1'), { recursive: true });
+    assert.equal(watches.has(path.join(dir, 'd1')), false);
+    assert.equal(watches.add(path.join(dir, 'd4')), true);
+    assert.equal(watches.size, 3);
   });
 });
 
