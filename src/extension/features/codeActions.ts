@@ -130,21 +130,25 @@ export function ruleCodeOf(d: vscode.Diagnostic): RuleCode | undefined {
 }
 
 /**
- * The index diagnostic behind a VS Code diagnostic: same code, range and message (several findings share a range:
- * each missing frontmatter field is reported on the opening `---`), else same code and range, else same code on the
- * same start line.
+ * The index diagnostic behind a VS Code diagnostic: same code, message and range (several findings share a range:
+ * each missing frontmatter field is reported on the opening `---`), else same code and message on the same start
+ * line, nearest in column (the diagnostics VS Code hands over may predate an edit the index has caught up with).
+ * Never one with another message: a stale diagnostic would get the fixes of another finding, say of the other link
+ * on its line; with no match nothing is offered, and VS Code asks again once the diagnostics are republished.
  */
 function matchDiagnostic(service: IndexService, indexed: readonly Diagnostic[], d: vscode.Diagnostic): Diagnostic | undefined {
   const code = ruleCodeOf(d);
-  let sameRange: Diagnostic | undefined;
   let sameLine: Diagnostic | undefined;
+  let distance = Infinity;
   for (const c of indexed) {
-    if (c.code !== code) continue;
+    if (c.code !== code || localizedMessage(c) !== d.message) continue;
     const r = service.toRange(c.range);
-    if (r.isEqual(d.range)) {
-      if (localizedMessage(c) === d.message) return c;
-      sameRange ??= c;
-    } else if (sameLine === undefined && r.start.line === d.range.start.line) sameLine = c;
+    if (r.isEqual(d.range)) return c;
+    const off = Math.abs(r.start.character - d.range.start.character);
+    if (r.start.line === d.range.start.line && off < distance) {
+      sameLine = c;
+      distance = off;
+    }
   }
-  return sameRange ?? sameLine;
+  return sameLine;
 }

@@ -107,6 +107,46 @@ describe('code actions: the fix of each of several findings on one range (vscode
   });
 });
 
+describe('code actions on diagnostics published before an edit the index has caught up with (vscode stub)', () => {
+  const body = '[a](alpah.md) and [b](betta.md)\n';
+  const files = { 'n.md': FM('N') + body, 'alpha.md': FM('Alpha'), 'beta.md': FM('Beta') };
+  const titles = async (actions: Actions, note: { document: vscode.TextDocument }, d: vscode.Diagnostic) =>
+    (await actions.provide(note.document, V.CodeActionKind.QuickFix, false, [d])).map(a => a.title);
+
+  it('fixes the link its diagnostic is about once the link moved along its line, never the other link', async () => {
+    const actions = await Actions.of(files);
+    const note = actions.open('n.md');
+    const [first, second] = ['alpah', 'betta'].map(n => published(actions, 'n.md').find(d => d.message.includes(n))!);
+    note.set(FM('N') + '-' + body);
+    const offered = await actions.provide(note.document, V.CodeActionKind.QuickFix, false, [second!]);
+    assert.ok(offered.length > 0 && offered.every(a => a.title.includes('bet')), offered.map(a => a.title).join(' | '));
+    const preferred = offered.find(a => a.isPreferred)!;
+    assert.equal(applied(preferred.edit, () => note.document.getText())['n.md'], FM('N') + '-[a](alpah.md) and [b](beta.md)\n');
+    const own = await titles(actions, note, first!);
+    assert.ok(own.length > 0 && own.every(t => t.includes('alp')), own.join(' | '));
+  });
+
+  it('offers nothing for a diagnostic whose line now holds other findings (a line inserted above)', async () => {
+    const two = '[a](alpah.md)\n[b](betta.md)\n';
+    const actions = await Actions.of({ ...files, 'n.md': FM('N') + two });
+    const note = actions.open('n.md');
+    const second = published(actions, 'n.md').find(d => d.message.includes('betta'))!;
+    note.set(FM('N') + 'new line\n' + two);
+    // the stale diagnostic of betta.md now points at the line of alpah.md
+    assert.deepEqual(await titles(actions, note, second), []);
+  });
+
+  it('offers nothing for a stale missing-field diagnostic sharing its range with the findings left', async () => {
+    const actions = await Actions.of({ 'a.md': '---\ntitle: A\n---\n# A\n' });
+    const note = actions.open('a.md');
+    const shown = published(actions, 'a.md');
+    const field = /"([^"]+)"/.exec(shown[0]!.message)![1]!;
+    note.set(`---\ntitle: A\n${field}: x\n---\n# A\n`);
+    assert.ok(!published(actions, 'a.md').some(d => d.message === shown[0]!.message), 'the field is no longer missing');
+    assert.deepEqual(await titles(actions, note, shown[0]!), []);
+  });
+});
+
 describe('code actions on an index that has not caught up with the buffer (vscode stub)', () => {
   /** a small table typed at the top of the matrix: the stale diagnostics' ranges now point into it */
   const typed = MATRIX.replace('# M\n', '# M\n\n| Area | Note |\n|---|---|\n| keep | this text |\n');
