@@ -1,10 +1,10 @@
 import type { IndexView } from '../index/api';
 import { fragmentTarget, headingNames } from '../index/fragmentTarget';
 import type { Diagnostic, Fix, LinkRef, Position, TextEdit } from '../model';
-import { basename, dirname, extname, isMarkdown, relative, stem } from '../paths';
+import { basename, compareCodeUnits, dirname, extname, isMarkdown, join, relative, stem } from '../paths';
 import { githubSlug } from '../scanner/slug';
 import { percentDecode } from '../text/percent';
-import { closest, editDistance } from '../text/similarity';
+import { closest, closestAll, editDistance } from '../text/similarity';
 import { destinationStyleOf, encodeLinkPath, fitsWikilinkName } from './destination';
 import { indexWorld, linkTextFor } from './linkText';
 
@@ -48,7 +48,7 @@ export function closestFileFix(index: IndexView, d: Diagnostic, text?: string): 
   const pool: string[] = [];
   // never the linking note itself: a link written to another note is not meant to lead back to its own
   for (const f of index.files()) if (isMarkdown(f) === wantMd && f !== d.file) pool.push(f);
-  const best = betterTie(index, d.file, link, pool, bestPath(pool, link.path, wanted, dirname(d.file)));
+  const best = betterTie(index, d.file, link, pool, bestPath(index, pool, link.path, wanted, dirname(d.file)));
   if (!best) return [];
   const fragment = fragmentIn(index, best, link) ?? rawFragment(link);
   const newText = linkTextFor(indexWorld(index), d.file, link, best, fragment, destinationStyleOf(text, link));
@@ -86,27 +86,35 @@ function betterTie(index: IndexView, from: string, link: LinkRef, pool: string[]
   const w = stem(basename(link.path)).toLowerCase();
   const distance = editDistance(w, stem(best).toLowerCase(), Infinity);
   const leading = pool.filter(f => f !== best && editDistance(w, stem(f).toLowerCase(), distance) === distance && fragmentLeads(index, f, link));
-  return leading.length > 0 ? (bestPath(leading, link.path, basename(link.path), dirname(from)) ?? best) : best;
+  return leading.length > 0 ? (bestPath(index, leading, link.path, basename(link.path), dirname(from)) ?? best) : best;
 }
 
-/** Closest by file name; ties broken by the closest full path, then the same folder. */
-function bestPath(pool: string[], writtenPath: string, wanted: string, folder: string): string | undefined {
-  const wantedName = stem(wanted);
-  const byName = closest(wantedName, pool, f => stem(f));
-  if (!byName) return undefined;
-  const sameName = pool.filter(f => stem(f).toLowerCase() === stem(byName).toLowerCase());
-  if (sameName.length <= 1) return byName;
-  // the tie-break has no "plausible typo" bound: one of these is the answer, the nearest path wins
+/**
+ * Closest by file name. Among the files as close (`setups.md` and `../s1/setup2.md` for `setup.md`, or files of one
+ * name in several folders): one in the folder the link points into, else one in that folder's series, else the
+ * closest full path, else the first in name order. `folder` is the linking note's.
+ */
+function bestPath(index: IndexView, pool: string[], writtenPath: string, wanted: string, folder: string): string | undefined {
+  const ties = closestAll(stem(wanted), pool, f => stem(f));
+  if (ties.length <= 1) return ties[0];
+  const slash = writtenPath.lastIndexOf('/');
+  const target = (slash === -1 ? folder : join(folder, writtenPath.slice(0, slash))) ?? folder;
+  const series = index.seriesOf(target === '' ? wanted : target + '/' + wanted)?.folder;
+  const rank = (f: string) => (dirname(f) === target ? 0 : 2) + (series !== undefined && index.seriesOf(f)?.folder === series ? 0 : 1);
+  // the path tie-break has no "plausible typo" bound: one of these is the answer, the nearest path wins
   const written = writtenPath.toLowerCase();
   const key = (f: string) => {
     const rel = relative(folder, f).toLowerCase();
     return extname(written) === '' && isMarkdown(rel) ? rel.slice(0, -3) : rel;
   };
   let best = '';
+  let bestRank = Infinity;
   let bestD = Infinity;
-  for (const f of sameName.sort()) {
-    const dist = editDistance(written, key(f), bestD);
-    if (dist < bestD) { best = f; bestD = dist; }
+  for (const f of ties.sort(compareCodeUnits)) {
+    const r = rank(f);
+    if (r > bestRank) continue;
+    const dist = editDistance(written, key(f), r < bestRank ? Infinity : bestD);
+    if (r < bestRank || dist < bestD) { best = f; bestRank = r; bestD = dist; }
   }
   return best;
 }
@@ -156,7 +164,7 @@ export function closestWikilinkFix(index: IndexView, d: Diagnostic, link: LinkRe
   }
   const distance = (a: string, b: string) => editDistance(a.toLowerCase(), b.toLowerCase());
   // a wikilink names a note by its whole stem: `.md` added, so that `[[v1.2 note]]` is not cut at its dot
-  const byFile = bestPath(files, wanted, wantedName + '.md', dirname(d.file));
+  const byFile = bestPath(index, files, wanted, wantedName + '.md', dirname(d.file));
   const byFileText = byFile === undefined ? undefined : linkTextFor(indexWorld(index), d.file, link, byFile, undefined);
   // each way of naming the note: the text to write and how far it is from what was written
   const choices: { text: string; distance: number }[] = [];
@@ -191,7 +199,7 @@ export function closestOtherFileFix(index: IndexView, d: Diagnostic, link: LinkR
   const wantedName = basename(wanted);
   const ext = extname(wantedName).toLowerCase();
   const pool = [...index.files()].filter(f => !isMarkdown(f) && extname(f).toLowerCase() === ext);
-  const best = bestPath(pool, wanted, wantedName, dirname(d.file));
+  const best = bestPath(index, pool, wanted, wantedName, dirname(d.file));
   const text = best === undefined ? undefined : linkTextFor(indexWorld(index), d.file, link, best, undefined);
   if (text === undefined) return [];
   return [{ title: `Change to "[[${text}]]"`, preferred: true, safe: false, edits: [{ file: d.file, edits: [replaceTarget(link, text)] }] }];

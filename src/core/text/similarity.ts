@@ -24,18 +24,25 @@ export function editDistance(a: string, b: string, max = Infinity): number {
   return prev[a.length];
 }
 
-/** The closest candidate to `wanted` (case-insensitive), if it is close enough to be a plausible typo. */
+/** The closest candidate to `wanted` (case-insensitive), if it is close enough to be a plausible typo; ties by name order. */
 export function closest(wanted: string, candidates: Iterable<string>, key: (c: string) => string = c => c): string | undefined {
+  let best: string | undefined;
+  for (const c of closestAll(wanted, candidates, key)) if (best === undefined || c < best) best = c;
+  return best;
+}
+
+/** Every candidate as close to `wanted` as the closest one (case-insensitive, within `closest`'s typo bound), in their order. */
+export function closestAll(wanted: string, candidates: Iterable<string>, key: (c: string) => string = c => c): string[] {
   const w = wanted.toLowerCase();
   const max = Math.max(2, Math.floor(w.length * 0.4));
-  let best: string | undefined;
-  let bestD = max + 1;
+  let ties: string[] = [];
+  let bestD = max;
   for (const c of candidates) {
-    const d = editDistance(w, key(c).toLowerCase(), bestD - 1 < 0 ? 0 : bestD);
-    if (d < bestD || (d === bestD && best !== undefined && c < best)) {
+    const d = editDistance(w, key(c).toLowerCase(), bestD);
+    if (d < bestD) {
       bestD = d;
-      best = c;
-    }
+      ties = [c];
+    } else if (d === bestD) ties.push(c);
   }
-  return bestD <= max ? best : undefined;
+  return ties;
 }

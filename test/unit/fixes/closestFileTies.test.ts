@@ -69,3 +69,30 @@ describe('closest file fix among files as close by name', () => {
     ]);
   });
 });
+
+describe('closest file fix among files of other names as close', () => {
+  /** the preferred fix's title for the first broken link (of any kind) of `file` */
+  async function preferredTitle(files: Record<string, string>, file: string) {
+    const index = await indexOf(files);
+    const d = index.diagnostics(file).find(x => x.code === 'link-broken' || x.code === 'wikilink-broken');
+    assert.ok(d, JSON.stringify(index.diagnostics(file).map(x => x.message)));
+    return fixesFor(index, d, files[file], '2026-03-01', f => files[f]).find(f => f.preferred)?.title;
+  }
+
+  it('prefers the one beside the link to one in another folder that comes first by name', async () => {
+    const files = { 's2/note.md': FM('Note') + '[x](setup.md)\n', 's1/setup2.md': FM('One'), 's2/setups.md': FM('Two') };
+    assert.equal(await preferredTitle(files, 's2/note.md'), 'Change to "setups.md"');
+    const wiki = { 'b/note.md': FM('Note') + '[[setup]]\n', 'a/setup2.md': FM('One'), 'b/setups.md': FM('Two') };
+    assert.equal(await preferredTitle(wiki, 'b/note.md'), 'Change to "[[setups]]"');
+  });
+
+  it('prefers one in the folder the link names, then one of its series (over a nearer path outside)', async () => {
+    const named = { 's2/note.md': FM('Note') + '[x](../t/setupp.md)\n', 'a/setups.md': FM('A'), 't/setup.md': FM('T') };
+    assert.equal(await preferredTitle(named, 's2/note.md'), 'Change to "../t/setup.md"');
+    const series = {
+      's/README.md': '# S\n\n## Chapters\n\n- [n](a/note.md)\n',
+      's/a/note.md': FM('Note') + '[x](setup.md)\n', 's/deep/er/setups.md': FM('Deep'), 'a/setup2.md': FM('Outside'),
+    };
+    assert.equal(await preferredTitle(series, 's/a/note.md'), 'Change to "../deep/er/setups.md"');
+  });
+});
