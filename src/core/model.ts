@@ -1,3 +1,5 @@
+import type { FixTitleId } from './fixes/titles';
+
 /**
  * Shared data model of Notes Navigator's core. Everything here is plain data: no `vscode`, no `fs`.
  * Positions are 0-based, columns count UTF-16 code units (the same as VS Code); the CLI adds 1.
@@ -61,7 +63,10 @@ export interface FileEdit {
 }
 
 export interface Fix {
+  /** in English (the CLI's); the editor words it again from `titleId` and `titleArgs` (see fixes/titles.ts) */
   title: string;
+  titleId?: FixTitleId;
+  titleArgs?: string[];
   edits: FileEdit[];
   /** the obvious fix for its diagnostic (VS Code's isPreferred) */
   preferred?: boolean;

@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../core/model';
+import { fillTemplate } from '../core/text/template';
 import { describeValue } from '../core/rules/frontmatter';
 import { joinList, quote } from './listText';
 
@@ -23,9 +24,7 @@ export interface Translator {
 }
 
 /** Fills `{0}`, `{1}` … like `vscode.l10n.t` does when no translation bundle is loaded. */
-export const ENGLISH: Translator = {
-  t: (message, ...args) => message.replace(/\{(\d+)\}/g, (m, i: string) => (Number(i) < args.length ? args[Number(i)] : m)),
-};
+export const ENGLISH: Translator = { t: (message, ...args) => fillTemplate(message, args) };
 
 /** The message in the translator's language, or the core's English message when no template rebuilds it. */
 export function localize(d: MessageFacts, l10n: Translator): string {

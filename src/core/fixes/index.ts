@@ -14,6 +14,7 @@ import { seeAlsoEdits } from './seeAlso';
 import { listsChapter } from '../series/listing';
 import { addChapterToMatrixEdit, alignPriorityEdit } from './series';
 import { closest } from '../text/similarity';
+import { titled } from './titles';
 
 /**
  * The quick fixes for one diagnostic, as pure edits. `text` is the current text of the diagnostic's file (an
@@ -34,9 +35,9 @@ export function fixesFor(index: IndexView, d: Diagnostic, text: string, today: s
       // `---` lines (or a setext heading's underline) stays a body, and the note gets a block of its own
       const found = displacedFrontmatter(text);
       const displaced = found?.parses ? found : undefined;
-      const move: Fix[] = displaced ? [{ title: 'Move frontmatter to the top', preferred: true, safe: true, edits: [{ file: d.file, edits: displaced.edits }] }] : [];
+      const move: Fix[] = displaced ? [{ ...titled('move-frontmatter'), preferred: true, safe: true, edits: [{ file: d.file, edits: displaced.edits }] }] : [];
       // without a domain to write, the block has an empty one to fill in: offered, but not applied by "fix all"
-      return [...move, { title: 'Insert frontmatter', preferred: !displaced, safe: domain !== undefined && !displaced, edits: [{ file: d.file, edits }] }];
+      return [...move, { ...titled('insert-frontmatter'), preferred: !displaced, safe: domain !== undefined && !displaced, edits: [{ file: d.file, edits }] }];
     }
     case 'frontmatter-field-missing': {
       const field = str('field');
@@ -46,7 +47,7 @@ export function fixesFor(index: IndexView, d: Diagnostic, text: string, today: s
         : field === 'domain' ? domainFor(index, d.file) : undefined;
       // a field without a value to write gets an empty one to fill in: offered, but not applied by "fix all"
       const safe = (value ?? defaultFieldValue(text, fm, field, today)) !== null;
-      return withEdits([{ title: `Add "${field}"`, preferred: true, safe, edits: [{ file: d.file, edits: addFieldFix(text, fm, field, value, today) }] }]);
+      return withEdits([{ ...titled('add-field', field), preferred: true, safe, edits: [{ file: d.file, edits: addFieldFix(text, fm, field, value, today) }] }]);
     }
     case 'frontmatter-field-invalid': {
       const field = str('field');
@@ -57,7 +58,7 @@ export function fixesFor(index: IndexView, d: Diagnostic, text: string, today: s
       if (index.config.dateFields.includes(field)) {
         // today, but never an `updated` before `created` nor a `created` after `updated`: that would be a finding again
         const value = field === 'created' || field === 'updated' ? String(defaultFieldValue(text, fm, field, today)) : today;
-        return withEdits([{ title: value === today ? `Set "${field}" to today (${today})` : `Set "${field}" to "${value}"`,
+        return withEdits([{ ...(value === today ? titled('set-today', field, today) : titled('set-value', field, value)),
           preferred: field === 'updated', safe: field === 'updated', edits: [{ file: d.file, edits: setFieldFix(text, fm, field, value) }] }]);
       }
       if (allowed?.length) {
@@ -70,16 +71,16 @@ export function fixesFor(index: IndexView, d: Diagnostic, text: string, today: s
           const best = closest(item, allowed);
           const order = best ? [best, ...allowed.filter(a => a !== best)] : allowed;
           return withEdits([
-            ...order.map((v, i) => ({ title: `Replace "${item}" in "${field}" with "${v}"`, preferred: i === 0 && best !== undefined, safe: false,
+            ...order.map((v, i) => ({ ...titled('replace-item', item, field, v), preferred: i === 0 && best !== undefined, safe: false,
               edits: [{ file: d.file, edits: setListItemFix(text, fm, field, raw, v) }] })),
-            { title: `Remove "${item}" from "${field}"`, preferred: false, safe: false,
+            { ...titled('remove-item', item, field), preferred: false, safe: false,
               edits: [{ file: d.file, edits: setListItemFix(text, fm, field, raw) }] },
           ]);
         }
         const value = str('value') ?? '';
         const best = closest(value, allowed);
         const order = best ? [best, ...allowed.filter(a => a !== best)] : allowed;
-        return withEdits(order.map((v, i) => ({ title: `Set "${field}" to "${v}"`, preferred: i === 0 && best !== undefined, safe: false,
+        return withEdits(order.map((v, i) => ({ ...titled('set-value', field, v), preferred: i === 0 && best !== undefined, safe: false,
           edits: [{ file: d.file, edits: setFieldFix(text, fm, field, v) }] })));
       }
       return [];
@@ -121,7 +122,7 @@ export function fixesFor(index: IndexView, d: Diagnostic, text: string, today: s
       if (current === undefined) return [];
       const edits = seeAlsoEdits(current, from, to, label);
       if (!edits) return [];
-      return [{ title: `Add a link to ${to} in ${from}`, preferred: true, safe: true, edits: [{ file: from, edits }] }];
+      return [{ ...titled('add-link', to, from), preferred: true, safe: true, edits: [{ file: from, edits }] }];
     }
     case 'coverage-status-mismatch': {
       const series = index.seriesOf(d.file);
@@ -132,7 +133,7 @@ export function fixesFor(index: IndexView, d: Diagnostic, text: string, today: s
       if (!rc) return [];
       const change = cov ? matrixStatusChange(cov, row, rc.computed, index.config) : undefined;
       if (!change) return [];
-      return [{ title: `Set status to "${change.word}"`, preferred: true, safe: true, edits: [{ file: d.file, edits: [change.edit] }] }];
+      return [{ ...titled('set-status', change.word), preferred: true, safe: true, edits: [{ file: d.file, edits: [change.edit] }] }];
     }
     case 'priority-mismatch': {
       const series = index.seriesOf(d.file);
@@ -141,7 +142,7 @@ export function fixesFor(index: IndexView, d: Diagnostic, text: string, today: s
       if (!chapter || priority === undefined || !Object.hasOwn(index.config.priorityLabels, priority)) return [];
       const edit = alignPriorityEdit(chapter, priority as PriorityKey, index.config);
       if (!edit) return [];
-      return [{ title: `Change priority to "${edit.newText}"`, preferred: true, safe: false, edits: [{ file: d.file, edits: [edit] }] }];
+      return [{ ...titled('change-priority', edit.newText), preferred: true, safe: false, edits: [{ file: d.file, edits: [edit] }] }];
     }
     case 'coverage-unlisted': {
       const series = index.seriesOf(d.file);
@@ -153,7 +154,7 @@ export function fixesFor(index: IndexView, d: Diagnostic, text: string, today: s
       const status = statusFromStates([fileStateOf(index, chapter.file)]);
       const edit = addChapterToMatrixEdit(matrixText, cov, chapter, index.config, status);
       if (!edit) return [];
-      return [{ title: `Add "${chapter.label}" to ${basename(cov.file)}`, preferred: false, safe: false,
+      return [{ ...titled('add-to-file', chapter.label, basename(cov.file)), preferred: false, safe: false,
         edits: [{ file: cov.file, edits: [edit] }] }];
     }
     default:
@@ -198,7 +199,7 @@ function createFix(index: IndexView, file: string, today: string, textOf: ((file
   });
   const text = newNoteText(index, file, planned ? { ...plannedNoteOptions(index, file), today } : { title, today });
   const edits = newNoteFileEdits(index, file, text, matrices);
-  return { title: `Create ${file}`, preferred: planned, safe: false, edits };
+  return { ...titled('create', file), preferred: planned, safe: false, edits };
 }
 
 /** Whether `file` is a chapter of a series README (which the caller knows not to exist yet), wherever it lies. */

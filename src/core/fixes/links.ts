@@ -7,6 +7,7 @@ import { percentDecode } from '../text/percent';
 import { closest, closestAll, editDistance } from '../text/similarity';
 import { destinationStyleOf, encodeLinkPath, fitsWikilinkName } from './destination';
 import { indexWorld, linkTextFor } from './linkText';
+import { titled } from './titles';
 
 /**
  * Fixes for broken links: point the link at the closest existing file, heading or note, or create the missing
@@ -54,7 +55,7 @@ export function closestFileFix(index: IndexView, d: Diagnostic, text?: string): 
   const newText = linkTextFor(indexWorld(index), d.file, link, best, fragment, destinationStyleOf(text, link));
   if (newText === undefined) return [];
   const readable = link.kind === 'link' || link.kind === 'image' ? percentDecode(newText) : newText;
-  return [{ title: `Change to "${readable}"`, preferred: true, safe: false, edits: [{ file: d.file, edits: [replaceTarget(link, newText)] }] }];
+  return [{ ...titled('change-to', readable), preferred: true, safe: false, edits: [{ file: d.file, edits: [replaceTarget(link, newText)] }] }];
 }
 
 /**
@@ -134,7 +135,7 @@ export function closestHeadingFix(index: IndexView, d: Diagnostic): Fix[] {
   if (!best) return [];
   const hash = link.raw.lastIndexOf('#');
   const newText = (hash === -1 ? link.raw : link.raw.slice(0, hash)) + '#' + best;
-  return [{ title: `Change fragment to "#${best}"`, preferred: true, safe: false, edits: [{ file: d.file, edits: [replaceTarget(link, newText)] }] }];
+  return [{ ...titled('change-fragment', '#' + best), preferred: true, safe: false, edits: [{ file: d.file, edits: [replaceTarget(link, newText)] }] }];
 }
 
 /** Whether a heading's text can name it inside `[[note#…]]` (no `|`, `#`, brackets or line break to end it early). */
@@ -176,7 +177,7 @@ export function closestWikilinkFix(index: IndexView, d: Diagnostic, link: LinkRe
   if (choices.length === 0) return [];
   const best = choices.reduce((a, b) => (b.distance < a.distance ? b : a));
   const newText = best.text + (link.fragment ? '#' + link.fragment : '');
-  return [{ title: `Change to "[[${newText}]]"`, preferred: true, safe: false, edits: [{ file: d.file, edits: [replaceTarget(link, newText)] }] }];
+  return [{ ...titled('change-to', `[[${newText}]]`), preferred: true, safe: false, edits: [{ file: d.file, edits: [replaceTarget(link, newText)] }] }];
 }
 
 /**
@@ -202,7 +203,7 @@ export function closestOtherFileFix(index: IndexView, d: Diagnostic, link: LinkR
   const best = bestPath(index, pool, wanted, wantedName, dirname(d.file));
   const text = best === undefined ? undefined : linkTextFor(indexWorld(index), d.file, link, best, undefined);
   if (text === undefined) return [];
-  return [{ title: `Change to "[[${text}]]"`, preferred: true, safe: false, edits: [{ file: d.file, edits: [replaceTarget(link, text)] }] }];
+  return [{ ...titled('change-to', `[[${text}]]`), preferred: true, safe: false, edits: [{ file: d.file, edits: [replaceTarget(link, text)] }] }];
 }
 
 function resolvesTo(index: IndexView, from: string, link: LinkRef, name: string, file: string): boolean {

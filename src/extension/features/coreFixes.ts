@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import { fixesFor } from '../../core/fixes/index';
 import type { Diagnostic, Fix } from '../../core/model';
+import { FIX_TITLES, type FixTitleId } from '../../core/fixes/titles';
+import { fillTemplate } from '../../core/text/template';
 import type { IndexService } from '../indexService';
 import type { CurrentNote } from './currentNote';
 
@@ -66,33 +68,36 @@ export async function fixesWithTexts(service: IndexService, diagnostic: Diagnost
     if (missing.size === 0) break;
     await texts.read([...missing]);
   }
-  return fixes.map(f => ({ ...f, title: localizedFixTitle(f.title) }));
+  return fixes.map(f => ({ ...f, title: localizedFixTitle(f) }));
 }
 
-type Localizer = (m: RegExpExecArray) => string;
+type Localizer = (a: readonly string[]) => string;
 
-/** The core's fix titles (English, built from templates) and their l10n templates; most specific first. */
-const TITLES: [RegExp, Localizer][] = [
-  [/^Insert frontmatter$/, () => vscode.l10n.t('Insert frontmatter')],
-  [/^Move frontmatter to the top$/, () => vscode.l10n.t('Move frontmatter to the top')],
-  [/^Add a link to (.+) in (.+)$/, m => vscode.l10n.t('Add a link to {0} in {1}', m[1], m[2])],
-  [/^Add "(.*)" to ([^"]+)$/, m => vscode.l10n.t('Add "{0}" to {1}', m[1], m[2])],
-  [/^Add "(.*)"$/, m => vscode.l10n.t('Add "{0}"', m[1])],
-  [/^Set "([^"]*)" to today \(([^)]*)\)$/, m => vscode.l10n.t('Set "{0}" to today ({1})', m[1], m[2])],
-  [/^Set "([^"]*)" to "(.*)"$/, m => vscode.l10n.t('Set "{0}" to "{1}"', m[1], m[2])],
-  [/^Replace "(.*)" in "([^"]*)" with "(.*)"$/, m => vscode.l10n.t('Replace "{0}" in "{1}" with "{2}"', m[1], m[2], m[3])],
-  [/^Remove "(.*)" from "([^"]*)"$/, m => vscode.l10n.t('Remove "{0}" from "{1}"', m[1], m[2])],
-  [/^Set status to "(.*)"$/, m => vscode.l10n.t('Set status to "{0}"', m[1])],
-  [/^Change priority to "(.*)"$/, m => vscode.l10n.t('Change priority to "{0}"', m[1])],
-  [/^Change fragment to "(.*)"$/, m => vscode.l10n.t('Change fragment to "{0}"', m[1])],
-  [/^Change to "(.*)"$/, m => vscode.l10n.t('Change to "{0}"', m[1])],
-  [/^Create (.+)$/, m => vscode.l10n.t('Create {0}', m[1])],
-];
+/** The l10n template of each fix title (word for word the core's English template, `FIX_TITLES`). */
+const TITLES: Record<FixTitleId, Localizer> = {
+  'insert-frontmatter': () => vscode.l10n.t('Insert frontmatter'),
+  'move-frontmatter': () => vscode.l10n.t('Move frontmatter to the top'),
+  'add-link': a => vscode.l10n.t('Add a link to {0} in {1}', a[0]!, a[1]!),
+  'add-to-file': a => vscode.l10n.t('Add "{0}" to {1}', a[0]!, a[1]!),
+  'add-field': a => vscode.l10n.t('Add "{0}"', a[0]!),
+  'set-today': a => vscode.l10n.t('Set "{0}" to today ({1})', a[0]!, a[1]!),
+  'set-value': a => vscode.l10n.t('Set "{0}" to "{1}"', a[0]!, a[1]!),
+  'replace-item': a => vscode.l10n.t('Replace "{0}" in "{1}" with "{2}"', a[0]!, a[1]!, a[2]!),
+  'remove-item': a => vscode.l10n.t('Remove "{0}" from "{1}"', a[0]!, a[1]!),
+  'set-status': a => vscode.l10n.t('Set status to "{0}"', a[0]!),
+  'change-priority': a => vscode.l10n.t('Change priority to "{0}"', a[0]!),
+  'change-fragment': a => vscode.l10n.t('Change fragment to "{0}"', a[0]!),
+  'change-to': a => vscode.l10n.t('Change to "{0}"', a[0]!),
+  'create': a => vscode.l10n.t('Create {0}', a[0]!),
+};
 
-export function localizedFixTitle(title: string): string {
-  for (const [pattern, localize] of TITLES) {
-    const m = pattern.exec(title);
-    if (m) return localize(m);
-  }
-  return title;
+/**
+ * A fix's title in VS Code's display language, from the id and arguments the core built it from (never parsed back
+ * from the English title: a path holding " in " or a label holding quotes would split wrongly). The English title
+ * when the fix has none, or they do not rebuild it.
+ */
+export function localizedFixTitle(fix: Pick<Fix, 'title' | 'titleId' | 'titleArgs'>): string {
+  const { titleId: id, titleArgs: args = [] } = fix;
+  if (id === undefined || !Object.hasOwn(TITLES, id) || fillTemplate(FIX_TITLES[id], args) !== fix.title) return fix.title;
+  return TITLES[id](args);
 }
