@@ -101,7 +101,7 @@ export function fixesFor(index: IndexView, d: Diagnostic, text: string, today: s
       if (namesOtherFile(index, basename(link.path.trim()))) return closestOtherFileFix(index, d, link);
       const fixes = closestWikilinkFix(index, d, link);
       const file = wikilinkNewFile(d.file, link.path);
-      if (file !== undefined && !index.hasFile(file)) fixes.push(createFix(index, file, today, textOf, link.text ?? undefined));
+      if (file !== undefined && !index.hasFile(file)) fixes.push(createFix(index, file, today, textOf, link.text ?? wikilinkTitle(link.path)));
       return createPreferredWhenPlanned(fixes);
     }
     case 'chapter-planned': {
@@ -183,6 +183,16 @@ function wikilinkNewFile(from: string, written: string): string | undefined {
     : name.includes('/') || folder === '' ? name : `${folder}/${name}`;
   if (path === undefined || path === '' || normalize(path) !== path || path.startsWith('/') || path.startsWith('../')) return undefined;
   return `${path}.md`;
+}
+
+/**
+ * The title of the note a wikilink without an alias creates: the name as written (`[[What is CAP?]]` → `What is CAP?`,
+ * its capitals kept), or for a file-like name (a `_` or `-` and no blank: `[[02_rate-limits]]`) the title a file name
+ * gives (`Rate Limits`, undefined here).
+ */
+function wikilinkTitle(written: string): string | undefined {
+  const name = basename(written.trim().replace(/\.md$/i, '')).trim();
+  return name === '' || (/[_-]/.test(name) && !/\s/.test(name)) ? undefined : name;
 }
 
 /**

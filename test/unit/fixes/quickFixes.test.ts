@@ -200,6 +200,23 @@ describe('quick fixes: wikilink-broken', () => {
     }
   });
 
+  it('titles a note created from a wikilink as the name is written, a file-like name as its file name reads', async () => {
+    // the frontmatter line as written (YAML quotes a title holding `: `), and the heading
+    const cases: [string, string, string][] = [
+      ['[[What is CAP?]]', 'What is CAP?', 'What is CAP?'], ['[[Kafka: intro]]', '"Kafka: intro"', 'Kafka: intro'],
+      ['[[ sub/gRPC vs REST.md ]]', 'gRPC vs REST', 'gRPC vs REST'], ['[[setup]]', 'setup', 'setup'],
+      ['[[02_rate-limits]]', 'Rate Limits', 'Rate Limits'], ['[[kafka_basics]]', 'Kafka Basics', 'Kafka Basics'],
+      ['[[x|The X Note]]', 'The X Note', 'The X Note'],
+    ];
+    for (const [link, yaml, heading] of cases) {
+      const files: Files = { 'n.md': FM('N') + `${link}\n` };
+      const [found] = await fixesOf(files, 'wikilink-broken');
+      const create = found!.fixes.find(f => f.title.startsWith('Create'))!.edits.find(e => e.create)!;
+      const text = applyTextEdits('', create.edits);
+      assert.deepEqual([text.split('\n').find(l => l.startsWith('title:')), text.endsWith(`\n# ${heading}\n`)], [`title: ${yaml}`, true], link);
+    }
+  });
+
   it('prefers the closest of file name, title and alias; on a tie the file name, then the title', async () => {
     const closer = await appliedEach({ 'a.md': FM('A') + '[[Kafka Basic]]\n', 'Kafka Basicxy.md': FM('Kafka Basic Gd'),
       'q.md': FM('Q', 'aliases: [Kafka Basics]\n') }, 'wikilink-broken');
