@@ -12,7 +12,7 @@ import { closestFileFix, closestHeadingFix, closestOtherFileFix, closestWikilink
 import { domainFor, matricesOfNewNote, newNoteFileEdits, newNoteText, plannedNoteOptions } from './newNote';
 import { seeAlsoEdits } from './seeAlso';
 import { listsChapter } from '../series/listing';
-import { addChapterToMatrixEdit, alignPriorityEdit } from './series';
+import { addChapterToMatrixEdit, alignPriorityEdit, closestPriorityLabel } from './series';
 import { closest } from '../text/similarity';
 import { titled } from './titles';
 
@@ -139,6 +139,12 @@ export function fixesFor(index: IndexView, d: Diagnostic, text: string, today: s
       const series = index.seriesOf(d.file);
       const chapter = series?.categories.flatMap(c => c.chapters).find(c => c.priorityRange && c.priorityRange.start.line === d.range.start.line);
       const priority = str('priority');
+      if (chapter?.priorityRange && data.problem === 'not-a-label') {
+        // a chapter label that is no priority label: the one it most likely means, when one is clearly closest
+        const label = closestPriorityLabel(index.config, chapter.priorityLabel ?? '');
+        return label === undefined ? [] : [{ ...titled('change-to', label), preferred: true, safe: false,
+          edits: [{ file: d.file, edits: [{ range: chapter.priorityRange, newText: label }] }] }];
+      }
       if (!chapter || priority === undefined || !Object.hasOwn(index.config.priorityLabels, priority)) return [];
       const edit = alignPriorityEdit(chapter, priority as PriorityKey, index.config);
       if (!edit) return [];

@@ -1,11 +1,13 @@
-import { defaultConfig, type NotesConfig } from '../config';
+import { defaultConfig, priorityOf, type NotesConfig } from '../config';
 import type { Chapter, CoverageModel, CoverageStatus, PriorityKey, TextEdit } from '../model';
 import { dominantStatusText } from '../coverage/sync';
 import { relative } from '../paths';
+import { allPriorityLabels } from '../rules/series';
 import { matrixTableLayouts } from '../series/matrix';
 import { ownPriorityLabels, priorityLabelLike, statusWordLike } from '../series/wording';
 import { LineIndex } from '../text/lineIndex';
 import { markdownCodeCell, markdownText } from '../text/markdownCell';
+import { editDistance } from '../text/similarity';
 
 /**
  * Quick-fix edits for the series rules: align a chapter's priority label with the reading lists,
@@ -20,6 +22,38 @@ import { markdownCodeCell, markdownText } from '../text/markdownCell';
 export function alignPriorityEdit(chapter: Chapter, priority: PriorityKey, config: NotesConfig = defaultConfig()): TextEdit | undefined {
   if (!chapter.priorityRange || ownPriorityLabels(config, priority).length === 0) return undefined;
   return { range: chapter.priorityRange, newText: priorityLabelLike(config, priority, chapter.priorityLabel) };
+}
+
+/**
+ * The priority label a chapter label that is none most likely means, when one is clearly closest: the same once
+ * letter case, blanks, `-` and `_` are set aside and simplified characters read as traditional (`Must read` →
+ * `Must-read`, `必读` → `必讀`), else one edit away from a label of five or more characters (`Importnt`). Undefined
+ * when nothing is that close (`Urgent`) or labels of different priorities are as close.
+ */
+export function closestPriorityLabel(config: NotesConfig, written: string): string | undefined {
+  const w = labelKey(written);
+  const max = w.length >= 5 ? 1 : 0;
+  let best: string | undefined;
+  let bestD = max + 1;
+  let tied = false;
+  for (const label of allPriorityLabels(config)) {
+    const d = editDistance(w, labelKey(label), max);
+    if (d < bestD) [best, bestD, tied] = [label, d, false];
+    else if (d === bestD && best !== undefined && priorityOf(config, label) !== priorityOf(config, best)) tied = true;
+  }
+  return tied ? undefined : best;
+}
+
+/** Simplified characters of reading-priority words, and their traditional forms. */
+const TRADITIONAL: Readonly<Record<string, string>> = {
+  读: '讀', 阅: '閱', 过: '過', 选: '選', 须: '須', 优: '優', 级: '級', 进: '進', 阶: '階', 础: '礎', 关: '關', 键: '鍵',
+  荐: '薦', 议: '議', 参: '參', 补: '補', 额: '額', 条: '條', 览: '覽', 细: '細',
+};
+
+function labelKey(label: string): string {
+  let out = '';
+  for (const c of label.trim().toLowerCase().replace(/[\s_-]+/g, '')) out += TRADITIONAL[c] ?? c;
+  return out;
 }
 
 function lineBreakAfter(text: string, offset: number): string {

@@ -334,6 +334,27 @@ describe('quick fixes: priority-mismatch', () => {
     assert.deepEqual(fixes.map(f => f.title), ['Change priority to "Important"']);
     assert.deepEqual(await mismatches('Important', config), []);
   });
+
+  it('changes a chapter label that is no priority label to the one clearly closest, and to none when none is', async () => {
+    // no reading list: the label is judged on its own
+    const plain = (label: string) => '# S\n\n## Chapters\n\n### A\n\n' + `- [01_a](a/01_a.md) - ${label} - 5 min\n`;
+    const cases: [string, string | undefined][] = [
+      ['必读', '必讀'], ['可跳读', '可跳讀'], ['Must read', 'Must-read'], ['must_READ', 'Must-read'], ['Importnt', 'Important'],
+      ['Urgent', undefined], ['重读', undefined],
+    ];
+    for (const [label, expected] of cases) {
+      const files: Files = { 's/README.md': plain(label), 's/a/01_a.md': FM('A') };
+      const found = await fixesOf(files, 'priority-mismatch');
+      assert.equal(found.length, 1, label);
+      assert.match(found[0]!.d.message, /is not a priority label/);
+      const fixes = found[0]!.fixes;
+      assert.deepEqual(fixes.map(f => [f.title, f.preferred]), expected === undefined ? [] : [[`Change to "${expected}"`, true]], label);
+      if (expected === undefined) continue;
+      const after = applyAll(files, fixes);
+      assert.equal(after['s/README.md'], plain(expected), label);
+      assert.equal(await count(after, 'priority-mismatch'), 0, label);
+    }
+  });
 });
 
 describe('numbered items inserted at one position (fix all)', () => {
