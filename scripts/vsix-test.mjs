@@ -1,7 +1,8 @@
 // `npm run test:vsix`: the packaged notes-navigator.vsix, installed the way a user installs it, works in a real
 // VS Code (code-server's web workbench from the kit of scripts/vscode-kit.sh, driven by headless Chromium).
 //   1. the .vsix exists, is at most 1 MB and holds what runs (dist/extension.js, the manifest, media, syntaxes,
-//      l10n, README/CHANGELOG/LICENSE) and nothing else (no src/, test/, node_modules/, examples/, *.map)
+//      l10n, README/CHANGELOG/LICENSE) and nothing else (no src/, test/, node_modules/, examples/, *.map, nor
+//      the CLI's bundles)
 //   2. `code-server --install-extension <vsix>` into a fresh extensions dir installs it
 //   3. a workbench on a copy of examples/notes (no extensionDevelopmentPath: only the installed copy runs)
 //      shows the "Notes Navigator" activity-bar container; the Series view lists the series
@@ -104,8 +105,6 @@ function checkArchive() {
     ['extension/LICENSE', /^extension\/license(\.txt|\.md)?$/i],
     ['extension.vsixmanifest', /^extension\.vsixmanifest$/],
   ];
-  // the CLI's launcher compiles the checker's bundle beside it
-  if (has(/^extension\/dist\/cli\.js$/)) required.push(['extension/dist/check.js (dist/cli.js starts it)', /^extension\/dist\/check\.js$/]);
   const missing = required.filter(([, re]) => !has(re)).map(([label]) => label);
   check(missing.length === 0, `the .vsix lacks: ${missing.join(', ')}`);
 
@@ -115,6 +114,8 @@ function checkArchive() {
     [/^extension\/\.vscode-test\//, '.vscode-test/'], [/\.tsx?$/, 'TypeScript sources'],
     // a V8 code cache is only good for the Node.js that made it: users' Node.js versions differ
     [/\.cache$/, 'V8 code caches'],
+    // the CLI (npm's bin) runs from the repository or an npm install, never from the extension
+    [/^extension\/dist\/(cli|check|checkWorker)\.js$/, 'the CLI\'s bundles'],
   ];
   const bad = [];
   for (const [re, label] of forbidden) {
