@@ -61,7 +61,8 @@ export async function createSeriesCommand(service: IndexService, args: CreateSer
       { modal: true }, anyway);
     if (choice !== anyway) return 'cancelled';
   }
-  const defaultTitle = vscode.l10n.t('{0} Series', titleCase(normalized ? basename(normalized) : basename(root.path) || 'Notes'));
+  // file content, not UI: the README's and the matrix's other lines are English, so is the title offered
+  const defaultTitle = `${titleCase(normalized ? basename(normalized) : basename(root.path) || 'Notes')} Series`;
   const title = args.title ?? await vscode.window.showInputBox({ title: vscode.l10n.t('Create Series: title'), value: defaultTitle, validateInput: v => (v.trim() ? undefined : vscode.l10n.t('The title cannot be empty.')) });
   if (!title?.trim()) return 'cancelled';
   const opts = { title: title.trim(), domain: (normalized ? basename(normalized) : 'notes').toLowerCase(), today: todayString(), config };

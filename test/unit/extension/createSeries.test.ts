@@ -1,5 +1,6 @@
 import { workspace } from './vscodeStub';
 import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { defaultConfig } from '../../../src/core/config';
 import { createSeriesCommand } from '../../../src/extension/commands/createSeries';
@@ -100,6 +101,34 @@ describe('Create Series', () => {
     assert.equal(box?.prompt, 'Relative to the workspace folder; created when missing. Leave it empty for the workspace folder itself.');
     for (const ok of ['', 'frontend', 'guides/frontend', './x/../y']) assert.equal(box?.validateInput(ok), undefined, ok);
     for (const bad of ['../elsewhere', '/etc', 'C:\\notes', 'file:///tmp']) assert.equal(box?.validateInput(bad), 'Pick a folder inside the workspace folder.', bad);
+  });
+
+  it('offers the default title in English whatever the display language: it is written into the README and the matrix, whose other lines are English', async () => {
+    const zh = JSON.parse(readFileSync('l10n/bundle.l10n.zh-tw.json', 'utf8')) as Record<string, string>;
+    const l10n = vscode.l10n as { t: (m: string, ...a: unknown[]) => string };
+    const english = l10n.t;
+    const service = {
+      index: await indexOf({}), root: Uri.file('/nonexistent-ws'), log: { info: () => undefined },
+      uriOf: (file: string) => Uri.file('/nonexistent-ws/' + file), toWorkspaceEdit: (edits: unknown) => edits,
+    } as unknown as IndexService;
+    const applied: { file: string; edits: { newText: string }[] }[][] = [];
+    let offered: string | undefined;
+    ws.applyEdit = async (e: { file: string; edits: { newText: string }[] }[]) => { applied.push(e); return true; };
+    ws.openTextDocument = async (uri: Uri) => ({ uri });
+    win.showTextDocument = async () => ({});
+    win.showInputBox = async (o: { value?: string }) => { offered = o.value; return o.value; };
+    l10n.t = (m, ...a) => english(zh[m] ?? m, ...a);
+    try {
+      assert.equal(await createSeriesCommand(service, { folder: 'backend-notes' }), 'created');
+    } finally {
+      l10n.t = english;
+      win.showInputBox = saved.showInputBox;
+    }
+    assert.equal(offered, 'Backend Notes Series');
+    const [readme, matrix] = applied[0].map(e => e.edits[0].newText);
+    assert.match(readme, /^title: Backend Notes Series$/m);
+    assert.match(matrix, /^title: Backend Notes Series Coverage Matrix$/m);
+    assert.match(matrix, /^# Backend Notes Series Coverage Matrix$/m);
   });
 
   it('in a multi-root workspace, asks for a folder of the notes folder, naming it, and refuses one outside it', async () => {
