@@ -94,6 +94,15 @@ function prose(zh: string): string {
   return zh.replace(/`[^`]*`/g, 'X').replace(/\]\([^)]*\)/g, ']').replace(/\{\d+\}/g, '\u3007'); // a value may start or end in CJK or Latin text
 }
 
+/**
+ * The Chinese with its placeholders filled: a placeholder the English follows with a new sentence (`{0} Diagnostics
+ * are…`) holds a sentence of its own, which in Chinese ends in 。; any other holds a word.
+ */
+function filledLikeUse(en: string, zh: string): string {
+  const sentences = new Set([...en.matchAll(/\{(\d+)\} [A-Z][a-z]/g)].map(m => m[1]));
+  return zh.replace(/\{(\d+)\}/g, (_, i: string) => (sentences.has(i) ? '已檢查 3 篇筆記：沒有問題。' : '值'));
+}
+
 describe('zh-TW terminology and punctuation', () => {
   const all = pairs();
 
@@ -141,6 +150,15 @@ describe('zh-TW terminology and punctuation', () => {
     assert.deepEqual(bad, []);
   });
 
+  it('puts no space after a placeholder that ends a sentence (its value ends in 。), nor before one that starts a sentence', () => {
+    const bad: string[] = [];
+    for (const [en, zh, where] of all) {
+      const filled = filledLikeUse(en, zh);
+      if (new RegExp(`[${FULL_WIDTH}] `).test(filled)) bad.push(`${where}: a space after full-width punctuation once filled: "${filled}"`);
+    }
+    assert.deepEqual(bad, []);
+  });
+
   it('leaves in English only the names the product defines', () => {
     const kept = new Set(['Notes', 'Navigator', 'Markdown', 'md', 'README', 'README.md', 'Chapters', 'frontmatter', 'YAML', 'alias', 'mapping',
       'wikilink', 'glob', 'updated', 'created', 'YYYY-MM-DD', 'Coverage', 'Files', 'Status', 'Capability', 'Area', 'Required', 'Topic',
@@ -170,6 +188,8 @@ describe('zh-TW terminology and punctuation', () => {
     assert.ok(!/"/.test(prose('範例：`{ "a": 1 }`。')));
     assert.ok(/'[^'\s][^']*'/.test(prose("缺少 '---'")), 'single quotes around text');
     assert.ok(new RegExp(`[${CJK}][,.:;()!?]`).test(prose('筆記.')), 'an ASCII period after CJK');
+    assert.equal(filledLikeUse('{0} Diagnostics are off.', '{0} 診斷已關閉。'), '已檢查 3 篇筆記：沒有問題。 診斷已關閉。');
+    assert.equal(filledLikeUse('{0} of {1}', '{0} / {1}'), '值 / 值');
     const chapter = glossary().find(r => r.english === 'chapter');
     assert.ok(chapter && chapter.use.includes('章節') && termPattern('chapter').test('3 chapters') && !termPattern('chapter').test('chapterless'));
     assert.deepEqual(glossary().find(r => r.english === 'coverage')?.not, ['覆蓋']);
