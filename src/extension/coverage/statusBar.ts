@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { overallCoverage, type CoverageViewModel } from '../../core/coverage/viewModel';
+import { labelled } from '../listText';
 
 /** `Coverage 12/40` in the status bar (hidden while no series has a matrix); click opens the panel. */
 export class CoverageStatusBar implements vscode.Disposable {
@@ -36,7 +37,7 @@ export class CoverageStatusBar implements vscode.Disposable {
     for (const s of model.series) {
       if (s.matrix === undefined) continue;
       tip.appendMarkdown('\n\n');
-      tip.appendText(`${s.title}: ${s.covered}/${s.total}`);
+      tip.appendText(labelled(vscode.l10n, s.title, `${s.covered}/${s.total}`));
     }
     tip.appendMarkdown('\n\n');
     tip.appendText(vscode.l10n.t('Click to show the coverage panel.'));

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { Backlink } from '../../core/index/api';
 import type { LinkKind } from '../../core/model';
 import type { IndexService } from '../indexService';
+import { labelled } from '../listText';
 import { backlinkAccessibleLabel, backlinkSourceAccessibleLabel, linkKindName } from './accessibleLabels';
 
 export const BACKLINKS_VIEW_ID = 'notesNavigator.backlinks';
@@ -83,7 +84,7 @@ export class BacklinksView implements vscode.TreeDataProvider<Node>, vscode.Disp
     item.iconPath = new vscode.ThemeIcon(KIND_ICONS[l.kind]);
     item.description = vscode.l10n.t('line {0}', l.range.start.line + 1);
     // the icon's shape is the link's kind: the tooltip and the screen reader say it
-    item.tooltip = `${linkKindName(l.kind)}: ${node.backlink.from}:${l.range.start.line + 1}:${l.range.start.character + 1} — ${l.raw}`;
+    item.tooltip = labelled(vscode.l10n, linkKindName(l.kind), `${node.backlink.from}:${l.range.start.line + 1}:${l.range.start.character + 1} — ${l.raw}`);
     item.accessibilityInformation = { label: backlinkAccessibleLabel(label, l.kind, l.range.start.line + 1) };
     item.command = {
       command: 'vscode.open',

@@ -1,5 +1,6 @@
 import './vscodeStub';
 import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import type { IndexService } from '../../../src/extension/indexService';
 import { BacklinksView } from '../../../src/extension/tree/backlinksView';
@@ -42,6 +43,7 @@ async function viewOf(files: Record<string, string>, active: string) {
     onDidChangeRoot: rootChanged.event,
     fileOf: (uri: Uri) => (uri.path.startsWith(at.root) ? uri.path.slice(at.root.length) : undefined),
     uriOf: (file: string) => Uri.file(at.root + file),
+    toRange: (r: unknown) => r,
   } as unknown as IndexService;
   win.activeTextEditor = editorOf(active);
   const view = new BacklinksView(service);
@@ -72,6 +74,23 @@ describe('Backlinks view', () => {
     assert.deepEqual(v.links(), [['a.md', ['c.md']]]);
     assert.equal(v.tree.message, undefined);
     v.view.dispose();
+  });
+
+  it('names a link\'s kind in its tooltip with the display language\'s colon (zh-TW: Markdown 連結：a.md:10:5 — b.md)', async () => {
+    const v = await viewOf({ 'a.md': FM('A') + 'See [b](b.md).\n', 'b.md': FM('B') }, 'b.md');
+    const [source] = v.view.getChildren();
+    const [link] = v.view.getChildren(source);
+    const l10n = vscode.l10n as unknown as { t: (m: string, ...a: unknown[]) => string };
+    const english = l10n.t;
+    const zh = JSON.parse(readFileSync('l10n/bundle.l10n.zh-tw.json', 'utf8')) as Record<string, string>;
+    assert.equal(v.view.getTreeItem(link!).tooltip, 'Markdown link: a.md:10:5 — b.md');
+    l10n.t = (m, ...a) => english(zh[m] ?? m, ...a);
+    try {
+      assert.equal(v.view.getTreeItem(link!).tooltip, 'Markdown 連結：a.md:10:5 — b.md');
+    } finally {
+      l10n.t = english;
+      v.view.dispose();
+    }
   });
 
   it('does not take a file that is no note (a source file of the workspace) for its target', async () => {

@@ -1,5 +1,6 @@
-import { warnings } from './vscodeStub';
+import { shownText, warnings } from './vscodeStub';
 import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { buildViewModel } from '../../../src/core/coverage/viewModel';
 import { CoverageStatusBar } from '../../../src/extension/coverage/statusBar';
@@ -38,6 +39,26 @@ describe('the coverage status bar item', () => {
     assert.deepEqual(item.accessibilityInformation, { label: 'Coverage 1 of 1 topic', role: 'button' });
     bar.update({ series: [{ ...s!, covered: 1, total: 4 }] });
     assert.deepEqual(item.accessibilityInformation, { label: 'Coverage 1 of 4 topics', role: 'button' });
+    bar.dispose();
+  });
+
+  it('names each series in its tooltip with the display language\'s colon (zh-TW: 後端系列：1/4)', () => {
+    const item = { show: () => undefined, hide: () => undefined, dispose: () => undefined } as Record<string, unknown>;
+    win.createStatusBarItem = () => item;
+    const l10n = vscode.l10n as unknown as { t: (m: string, ...a: unknown[]) => string };
+    const english = l10n.t;
+    const zh = JSON.parse(readFileSync('l10n/bundle.l10n.zh-tw.json', 'utf8')) as Record<string, string>;
+    const bar = new CoverageStatusBar();
+    const [s] = buildViewModel(exampleIndex()).series;
+    l10n.t = (m, ...a) => english(zh[m] ?? m, ...a);
+    try {
+      bar.update({ series: [{ ...s!, title: '後端系列', covered: 1, total: 4 }] });
+    } finally {
+      l10n.t = english;
+    }
+    assert.match(shownText(item.tooltip), /\n\n後端系列：1\/4\n\n/);
+    bar.update({ series: [{ ...s!, title: 'Backend', covered: 1, total: 4 }] });
+    assert.match(shownText(item.tooltip), /\n\nBackend: 1\/4\n\n/);
     bar.dispose();
   });
 });
