@@ -25,6 +25,7 @@ const TAIWAN_USAGE: [RegExp, string][] = [
   [/數據/, '資料'], [/用戶/, '使用者'], [/保存/, '儲存'], [/創建/, '建立'], [/搜索/, '搜尋'], [/支持/, '支援'],
   [/文本/, '文字'], [/字符/, '字元'], [/加載/, '載入'], [/模板/, '範本'], [/日誌/, '記錄'], [/刷新/, '重新整理'],
   [/添加/, '新增'], [/樣式/, '模式 (glob pattern)'], [/覆蓋/, '涵蓋 (coverage)'], [/狀態字詞/, '狀態詞 (status word)'],
+  [/[一兩二三幾\d\s}][則個份]筆記/, '篇 (notes are counted with 篇: 兩篇筆記)'],
 ];
 
 /** An English term (in the source string) and what its translation must say. */
@@ -183,6 +184,8 @@ describe('zh-TW terminology and punctuation', () => {
   it('the checks catch what they are for', () => {
     assert.ok(TAIWAN_USAGE.some(([re]) => re.test('開啟文件夾')));
     assert.ok(!TAIWAN_USAGE.some(([re]) => re.test('系列 README 中的章節或輔助文件')));
+    assert.ok(TAIWAN_USAGE.some(([re]) => re.test('兩則筆記')) && TAIWAN_USAGE.some(([re]) => re.test('{0} 個筆記')));
+    assert.ok(!TAIWAN_USAGE.some(([re]) => re.test('這個筆記資料夾')) && !TAIWAN_USAGE.some(([re]) => re.test('兩篇筆記')));
     assert.ok(TERMS.some(([term, want]) => term.test('Show Coverage') && !want.test('顯示覆蓋率')));
     assert.ok(new RegExp(`[${CJK}][A-Za-z0-9]`).test(prose('開啟README')));
     assert.ok(!/"/.test(prose('範例：`{ "a": 1 }`。')));
