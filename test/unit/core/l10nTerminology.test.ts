@@ -160,8 +160,18 @@ describe('zh-TW terminology and punctuation', () => {
     assert.deepEqual(bad, []);
   });
 
+  it('names the web protocols the English names (only web links (http, https) are opened)', () => {
+    const bad: string[] = [];
+    for (const [en, zh, where] of all) {
+      for (const protocol of new Set(englishWords(en).match(/\bhttps?\b(?!:)/g) ?? [])) {
+        if (!new RegExp(`\\b${protocol}\\b(?!:)`).test(zh)) bad.push(`${where}: "${zh}" lacks ${protocol}`);
+      }
+    }
+    assert.deepEqual(bad, []);
+  });
+
   it('leaves in English only the names the product defines', () => {
-    const kept = new Set(['Notes', 'Navigator', 'Markdown', 'md', 'README', 'README.md', 'Chapters', 'frontmatter', 'YAML', 'alias', 'mapping',
+    const kept = new Set(['Notes', 'Navigator', 'Markdown', 'http', 'https', 'md', 'README', 'README.md', 'Chapters', 'frontmatter', 'YAML', 'alias', 'mapping',
       'wikilink', 'glob', 'updated', 'created', 'YYYY-MM-DD', 'Coverage', 'Files', 'Status', 'Capability', 'Area', 'Required', 'Topic',
       'notesNavigator.include', 'notesNavigator.diagnostics.enabled', 'include', 'exclude', 'files.exclude', 'UTF-8', 'UTF-16', 'NUL', 'MB']);
     const bad: string[] = [];
