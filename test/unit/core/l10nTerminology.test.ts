@@ -56,6 +56,8 @@ const TERMS: [RegExp, RegExp][] = [
   [/wikilink/i, /wikilink/],
   [/frontmatter/i, /frontmatter/],
   [/\bpattern/i, /模式/],
+  // VS Code's own name for an untrusted workspace's mode: 受限模式
+  [/\buntrusted workspace|\bRestricted Mode\b/i, /受限模式（未受信任的工作區）/],
 ];
 
 /** Source text without what stays English: the product name, code spans, quoted column and section names, setting ids. */
