@@ -56,6 +56,10 @@ const TERMS: [RegExp, RegExp][] = [
   [/wikilink/i, /wikilink/],
   [/frontmatter/i, /frontmatter/],
   [/\bpattern/i, /模式/],
+  // a file's state (the coverage page's badge, the tree's and hover's "Missing: …"): 不存在, not the incomplete 缺少
+  [/^missing$|^Missing:|\bwith missing files\b/, /不存在/],
+  // the coverage page's button says what the command says
+  [/^Sync (coverage )?status$/i, /^同步涵蓋狀態$/],
   // VS Code's own name for an untrusted workspace's mode: 受限模式
   [/\buntrusted workspace|\bRestricted Mode\b/i, /受限模式（未受信任的工作區）/],
 ];
