@@ -16,6 +16,16 @@ export function spokenList(parts: readonly string[]): string {
   return joinList(vscode.l10n, parts);
 }
 
+/**
+ * The clauses of one item's label, `Series Backend, 3 of 12 chapters studied`, with the display language's clause
+ * separator: zh-TW writes `系列 Backend，12 章中已讀 3 章`, keeping 、 for the items of a list (spokenList). The
+ * English is a list's `{0}, {1}`: the comment tells the two apart (VS Code's bundle key is `message/comment`).
+ */
+export function spokenClauses(parts: readonly string[]): string {
+  return parts.reduce((said, part) => (said === '' ? part
+    : vscode.l10n.t({ message: '{0}, {1}', args: [said, part], comment: 'clauses of a spoken label' })), '');
+}
+
 /** `01_scalability_fundamentals` → `scalability fundamentals`; `17_3` numbers are said as `17.3`. */
 function readableLabel(c: Chapter): string {
   let text = c.label;
@@ -44,12 +54,12 @@ export function chapterAccessibleLabel(
   else parts.push(!facts.exists ? vscode.l10n.t('planned, no note yet') : facts.draft ? vscode.l10n.t('draft') : vscode.l10n.t('written'));
   if (facts.problems > 0) parts.push(countPhrase.problems(facts.problems));
   if (facts.exists) parts.push(studied ? vscode.l10n.t('studied') : vscode.l10n.t('not studied'));
-  return spokenList(parts);
+  return spokenClauses(parts);
 }
 
 /** A series or a group: its name, then its progress in words. */
 export function groupAccessibleLabel(name: string, progressInWords: string): string {
-  return spokenList([name, progressInWords]);
+  return spokenClauses([name, progressInWords]);
 }
 
 export function linkKindName(kind: LinkKind): string {
@@ -63,10 +73,10 @@ export function linkKindName(kind: LinkKind): string {
 
 /** A note that links to the active one: `Saga Pattern, backend/…/13_saga.md, 2 links`. */
 export function backlinkSourceAccessibleLabel(title: string, file: string, links: number): string {
-  return spokenList(title === file ? [file, countPhrase.links(links)] : [title, file, countPhrase.links(links)]);
+  return spokenClauses(title === file ? [file, countPhrase.links(links)] : [title, file, countPhrase.links(links)]);
 }
 
 /** One link: `CAP theorem, Markdown link, line 12`. */
 export function backlinkAccessibleLabel(text: string, kind: LinkKind, line: number): string {
-  return spokenList([text, linkKindName(kind), vscode.l10n.t('line {0}', line)]);
+  return spokenClauses([text, linkKindName(kind), vscode.l10n.t('line {0}', line)]);
 }

@@ -7,7 +7,7 @@ import { isMarkdown } from '../../core/paths';
 import { countPhrase } from '../countPhrases';
 import { quote } from '../listText';
 import { otherPriorityLabels, priorityName, priorityText } from '../priorityText';
-import { chapterAccessibleLabel, groupAccessibleLabel, spokenList } from './accessibleLabels';
+import { chapterAccessibleLabel, groupAccessibleLabel, spokenClauses, spokenList } from './accessibleLabels';
 import type { IndexService } from '../indexService';
 import { shownFolderName } from '../notesFolder';
 import { linkChapterItem, linkChapterStatus, registerOpenChapterLink } from './linkChapters';
@@ -358,7 +358,7 @@ export function groupDescription(node: SeriesNode | GroupNode): string {
 /** The long progress sentence, and under a filter how many chapters match it. */
 function progressInWords(node: SeriesNode | GroupNode): string {
   const long = progressLong(node.progress);
-  return node.shown === undefined ? long : spokenList([shownLong(node.shown, node.progress.total), long]);
+  return node.shown === undefined ? long : spokenClauses([shownLong(node.shown, node.progress.total), long]);
 }
 
 function appendProgress(md: vscode.MarkdownString, node: SeriesNode | GroupNode): vscode.MarkdownString {

@@ -1,4 +1,4 @@
-import { shownText, workspace } from './vscodeStub';
+import { l10nIn, shownText, workspace } from './vscodeStub';
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
@@ -50,6 +50,7 @@ function serviceOf(index: Awaited<ReturnType<typeof indexOf>>): IndexService {
 const l10n = vscode.l10n as unknown as { t: (m: string, ...a: unknown[]) => string };
 const english = l10n.t;
 const zh = JSON.parse(readFileSync('l10n/bundle.l10n.zh-tw.json', 'utf8')) as Record<string, string>;
+const inZh = l10nIn(zh);
 
 function label(item: vscode.TreeItem): string {
   return item.accessibilityInformation?.label ?? '';
@@ -94,6 +95,14 @@ describe('tree views speak their items in words', () => {
     assert.match(label(tree.getTreeItem(group!)), /^Streams, 1 of 3 chapters studied, 1 written, /);
     assert.match(label(tree.getTreeItem(series!)), /^Series Backend, 1 of 3 chapters studied, 1 written, /);
     for (const item of [...items, tree.getTreeItem(group!), tree.getTreeItem(series!)]) assert.ok(item.tooltip, `${item.label} has a tooltip`);
+    // zh-TW separates the clauses of a label with ，: 、 separates the items of a list
+    l10n.t = inZh;
+    try {
+      assert.equal(label(tree.getTreeItem(chapters[0]!)), `第 17 章：Kafka basics，必讀，45 分鐘，已撰寫，${problems} 個問題，已讀`);
+      assert.match(label(tree.getTreeItem(series!)), /^系列 Backend，3 章中已讀 1 章，已撰寫 1 章，/);
+    } finally {
+      l10n.t = english;
+    }
     tree.dispose();
   });
 
@@ -106,7 +115,7 @@ describe('tree views speak their items in words', () => {
       assert.equal(unfiltered.description, '1/3 studied · 1 written');
       await tree.state.setFilter({ missingOnly: true });
       const items = (lang: 'en' | 'zh') => {
-        l10n.t = lang === 'zh' ? (m, ...a) => english(zh[m] ?? m, ...a) : english;
+        l10n.t = lang === 'zh' ? inZh : english;
         const [series] = tree.getChildren() as TreeNode[];
         const [group] = tree.getChildren(series);
         assert.equal(tree.getChildren(group).length, 1, 'only 19_flink is planned');
@@ -122,11 +131,11 @@ describe('tree views speak their items in words', () => {
       assert.match(series.spoken, /^Series Backend, 1 of 3 chapters match the filter, 1 of 3 chapters studied, /);
       const [zhGroup] = items('zh');
       assert.equal(zhGroup.description, '顯示 1 / 3 章 · 已讀 1/3 · 已撰寫 1');
-      assert.match(zhGroup.spoken, /^Streams、3 章中有 1 章符合篩選條件、3 章中已讀 1 章/);
+      assert.match(zhGroup.spoken, /^Streams，3 章中有 1 章符合篩選條件，3 章中已讀 1 章，已撰寫 1 章/);
       // the view's description names the filter, its text in the language's quotation marks, its parts in its list separator
       await tree.state.setFilter({ missingOnly: true, priorities: ['must-read', 'skippable'], text: ' kafka ' });
       const view = tree.view as unknown as { description?: string };
-      l10n.t = (m, ...a) => english(zh[m] ?? m, ...a);
+      l10n.t = inZh;
       tree.refreshNow();
       assert.equal(view.description, '篩選：必讀、可跳讀、僅規劃中、「kafka」');
       l10n.t = english;
@@ -154,8 +163,8 @@ describe('tree views speak their items in words', () => {
       const [filteredGroup] = tree.getChildren(filteredSeries);
       assert.match(label(tree.getTreeItem(filteredGroup!)), /^Streams, 1 of 1 chapter matches the filter, 1 of 1 chapter studied, /);
       // zh-TW has one form
-      l10n.t = (m, ...a) => english(zh[m] ?? m, ...a);
-      assert.match(label(tree.getTreeItem(filteredGroup!)), /^Streams、1 章中有 1 章符合篩選條件、1 章中已讀 1 章/);
+      l10n.t = inZh;
+      assert.match(label(tree.getTreeItem(filteredGroup!)), /^Streams，1 章中有 1 章符合篩選條件，1 章中已讀 1 章，已撰寫 1 章/);
     } finally {
       l10n.t = english;
       tree.dispose();
@@ -168,7 +177,7 @@ describe('tree views speak their items in words', () => {
     try {
       await tree.state.setGroupBy('priority');
       const labels = (lang: 'en' | 'zh') => {
-        l10n.t = lang === 'zh' ? (m, ...a) => english(zh[m] ?? m, ...a) : english;
+        l10n.t = lang === 'zh' ? inZh : english;
         const [series] = tree.getChildren() as TreeNode[];
         const groups = tree.getChildren(series).map(g => tree.getTreeItem(g));
         const mustRead = groups.find(g => String(g.label).includes('必讀') || String(g.label).includes('Must-read'))!;
@@ -212,6 +221,13 @@ describe('tree views speak their items in words', () => {
     const links = view.getChildren(source).map(n => view.getTreeItem(n));
     assert.deepEqual(links.map(label), ['the basics, Markdown link, line 10', 'backend/streams/17_kafka_basics.md, backtick path reference, line 10']);
     assert.match(String(links[1]!.tooltip), /^backtick path reference: notes\/a\.md:10:/);
+    l10n.t = inZh;
+    try {
+      assert.equal(label(view.getTreeItem(source)), 'Alpha，notes/a.md，2 個連結');
+      assert.equal(label(view.getTreeItem(view.getChildren(source)[0]!)), 'the basics，Markdown 連結，第 10 行');
+    } finally {
+      l10n.t = english;
+    }
     view.dispose();
   });
 });

@@ -213,9 +213,23 @@ export const StatusBarAlignment = { Left: 1, Right: 2 };
 export const ConfigurationTarget = { Global: 1, Workspace: 2, WorkspaceFolder: 3 };
 export const ViewColumn = { Active: -1, Beside: -2, One: 1, Two: 2, Three: 3 };
 
+/** What `vscode.l10n.t` takes first: a message, or the options form, whose bundle key is `message/comment`. */
+export type L10nMessage = string | { message: string; args?: unknown[]; comment?: string | string[] };
+
+function l10nFormat(message: L10nMessage, args: unknown[], bundle: Record<string, string> = {}): string {
+  const [key, text, values] = typeof message === 'string' ? [message, message, args]
+    : [message.comment ? `${message.message}/${([] as string[]).concat(message.comment).join('')}` : message.message, message.message, message.args ?? []];
+  return (bundle[key] ?? text).replace(/\{(\d+)\}/g, (_, i: string) => String(values[Number(i)]));
+}
+
 export const l10n = {
-  t: (message: string, ...args: unknown[]): string => message.replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)])),
+  t: (message: L10nMessage, ...args: unknown[]): string => l10nFormat(message, args),
 };
+
+/** `l10n.t` in the language of `bundle` (l10n/bundle.l10n.*.json), looked up as VS Code does. */
+export function l10nIn(bundle: Record<string, string>): (message: L10nMessage, ...args: unknown[]) => string {
+  return (message, ...args) => l10nFormat(message, args, bundle);
+}
 
 /**
  * State the tests read or drive, one instance per process: each test file is bundled with its own copy of this
