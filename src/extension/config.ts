@@ -13,9 +13,15 @@ const OVERLAY_KEYS = ['rules', 'include', 'exclude', 'requiredFields', 'allowedV
 
 export type GroupBy = 'category' | 'priority' | 'batch';
 
+/**
+ * When the diagnostics are published (`notesNavigator.diagnostics.enabled`): `auto` only in a knowledge base (see
+ * diagnosticsGate.ts), `always`, or `never`.
+ */
+export type DiagnosticsMode = 'auto' | 'always' | 'never';
+
 /** Editor-only settings (not part of NotesConfig). */
 export interface EditorSettings {
-  diagnosticsEnabled: boolean;
+  diagnostics: DiagnosticsMode;
   debounceMs: number;
   groupBy: GroupBy;
 }
@@ -26,6 +32,8 @@ export interface LoadedConfig {
   problems: string[];
   /** what the log should say of the configuration that is no problem (the folder is not on disk) */
   notices: string[];
+  /** whether the folder has `.notes-navigator.json` (readable or not) */
+  hasFile: boolean;
 }
 
 /**
@@ -36,8 +44,10 @@ export async function loadNotesConfig(root: vscode.Uri | undefined): Promise<Loa
   const problems: string[] = [];
   const notices: string[] = [];
   let config = defaultConfig();
+  let hasFile = false;
   if (root) {
     const file = await readConfigFile(root);
+    hasFile = file.text !== undefined || file.error !== undefined;
     if (file.folderMissing) notices.push(`the notes folder ${root.fsPath} is not on disk (${file.folderMissing}): there is no ${CONFIG_FILE} to read`);
     else if (file.error) problems.push(`${CONFIG_FILE}: could not be read: ${file.error}`);
     else if (file.text !== undefined) {
@@ -54,7 +64,7 @@ export async function loadNotesConfig(root: vscode.Uri | undefined): Promise<Loa
   }
   const hidden = filesExcludeGlobs(root);
   if (hidden.length > 0) config = { ...config, unlistedGlobs: hidden };
-  return { config, problems, notices };
+  return { config, problems, notices, hasFile };
 }
 
 /**
@@ -89,6 +99,48 @@ export class ConfigReports {
     void vscode.window
       .showWarningMessage(vscode.l10n.t('Notes Navigator: the configuration has {0}; the defaults are used for the values concerned.', countPhrase.problems(fresh.length)), show)
       .then(choice => { if (choice === show) this.log.show(true); });
+  }
+}
+
+/**
+ * Reads the indexed folder's configuration (loadNotesConfig), tells of its problems (ConfigReports), and keeps whether
+ * the folder has `.notes-navigator.json`: a sign that it is a knowledge base (see diagnosticsGate.ts), announced when
+ * it changes. The folder is read again at every reconcile with the disk and when the watcher reports the file.
+ */
+export class ConfigReader implements vscode.Disposable {
+  private readonly reports: ConfigReports;
+  private readonly hasFileEmitter = new vscode.EventEmitter<boolean>();
+  private hasFileValue = false;
+  /** the folder got `.notes-navigator.json`, or lost it */
+  readonly onDidChangeHasFile = this.hasFileEmitter.event;
+
+  constructor(log: vscode.LogOutputChannel) {
+    this.reports = new ConfigReports(log);
+  }
+
+  /** Whether the folder had `.notes-navigator.json` when it was last read. */
+  get hasFile(): boolean {
+    return this.hasFileValue;
+  }
+
+  async read(root: vscode.Uri | undefined): Promise<NotesConfig> {
+    const loaded = await loadNotesConfig(root);
+    this.reports.report(loaded);
+    if (loaded.hasFile !== this.hasFileValue) {
+      this.hasFileValue = loaded.hasFile;
+      this.hasFileEmitter.fire(loaded.hasFile);
+    }
+    return loaded.config;
+  }
+
+  /** Forgets what was said and read (another folder is indexed: the next `read` tells of it). */
+  clear(): void {
+    this.reports.clear();
+    this.hasFileValue = false;
+  }
+
+  dispose(): void {
+    this.hasFileEmitter.dispose();
   }
 }
 
@@ -128,10 +180,11 @@ export function editorSettings(root: vscode.Uri | undefined, warn: (message: str
   const section = vscode.workspace.getConfiguration('notesNavigator', root);
   const groupBy = section.get<unknown>('tree.groupBy', 'category');
   const debounce = section.get<unknown>('diagnostics.debounceMs', 40);
-  const enabled = section.get<unknown>('diagnostics.enabled', true);
+  const enabled = section.get<unknown>('diagnostics.enabled', 'auto');
   const refuse = (key: string, value: unknown, used: unknown) =>
     warn(`setting notesNavigator.${key}: ${JSON.stringify(value) ?? String(value)} is not valid, ${JSON.stringify(used)} is used`);
-  if (typeof enabled !== 'boolean' && !isFalse(enabled) && !(typeof enabled === 'string' && enabled.trim().toLowerCase() === 'true')) refuse('diagnostics.enabled', enabled, true);
+  const diagnostics = diagnosticsMode(enabled);
+  if (diagnostics === undefined) refuse('diagnostics.enabled', enabled, 'auto');
   let debounceMs = 40;
   if (typeof debounce === 'number' && Number.isFinite(debounce)) {
     // whole milliseconds (the setting is an integer): a fraction is rounded and reported, as an out-of-range value is clamped
@@ -140,17 +193,19 @@ export function editorSettings(root: vscode.Uri | undefined, warn: (message: str
   } else refuse('diagnostics.debounceMs', debounce, debounceMs);
   const group: GroupBy = groupBy === 'priority' || groupBy === 'batch' || groupBy === 'category' ? groupBy : 'category';
   if (group !== groupBy) refuse('tree.groupBy', groupBy, group);
-  return {
-    // only `false` turns them off: a hand-edited `"false"` (a string) must not read as true, nor toggle anything
-    diagnosticsEnabled: !isFalse(enabled),
-    debounceMs,
-    groupBy: group,
-  };
+  return { diagnostics: diagnostics ?? 'auto', debounceMs, groupBy: group };
 }
 
-/** `false`, or the string `"false"` that a hand-edited settings.json may hold. */
-function isFalse(value: unknown): boolean {
-  return value === false || (typeof value === 'string' && value.trim().toLowerCase() === 'false');
+/**
+ * The mode a value of `notesNavigator.diagnostics.enabled` means: one of the modes, or the boolean the setting was
+ * before them (`true` is `always`, `false` is `never`), also as the string a hand-edited settings.json may hold
+ * (`"false"` must not turn them on); in any letter case, blanks around it ignored. Undefined for anything else.
+ */
+export function diagnosticsMode(value: unknown): DiagnosticsMode | undefined {
+  const word = typeof value === 'string' ? value.trim().toLowerCase() : value;
+  if (word === true || word === 'true') return 'always';
+  if (word === false || word === 'false') return 'never';
+  return word === 'auto' || word === 'always' || word === 'never' ? word : undefined;
 }
 
 /** True when only rule severities differ: the index can re-apply them without re-reading the notes. */

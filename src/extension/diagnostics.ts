@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { relatedPlaces, type RelatedPlace } from '../core/index/relatedPlaces';
 import type { Diagnostic, Severity } from '../core/model';
 import { localizedMessage } from './diagnosticMessages';
+import { diagnosticsWithheld, withheldLogLine } from './diagnosticsGate';
 import type { IndexService } from './indexService';
 
 const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
@@ -54,10 +55,15 @@ function relatedMessage(p: RelatedPlace): string {
 /**
  * Publishes the index's diagnostics into one DiagnosticCollection. Only the files the index reports as
  * re-checked are touched, so an edit costs work proportional to what it changed, not to the workspace.
+ * Nothing is published while the setting withholds them (see diagnosticsGate.ts); whether it does is looked at again
+ * with every change the index announces (a series README written or deleted), before its files are published, and
+ * when the settings, the indexed folder or its `.notes-navigator.json` come or go.
  */
 export function registerDiagnostics(context: vscode.ExtensionContext, service: IndexService): vscode.DiagnosticCollection {
   const collection = vscode.languages.createDiagnosticCollection('notes-navigator');
-  let enabled = service.settings.diagnosticsEnabled;
+  let enabled = diagnosticsWithheld(service) === undefined;
+  /** the notes folders whose withheld findings the log told of (once per folder) */
+  const toldWithheld = new Set<string>();
 
   /** files that have diagnostics in the collection now (clearing a file that has none sends nothing) */
   const shown = new Set<string>();
@@ -92,8 +98,22 @@ export function registerDiagnostics(context: vscode.ExtensionContext, service: I
     draining = queue.size > 0;
     if (draining) setImmediate(drain);
   };
+  /** Tells the log, once per notes folder, that `auto` withholds findings, when one of `files` has any. */
+  const tellWithheld = (files: Iterable<string>): void => {
+    const root = service.root;
+    if (!root || toldWithheld.has(root.toString()) || diagnosticsWithheld(service) !== 'auto') return;
+    for (const file of files) {
+      if (service.index.diagnostics(file).length === 0) continue;
+      toldWithheld.add(root.toString());
+      service.log.info(withheldLogLine(root));
+      return;
+    }
+  };
   const publish = (files: Iterable<string>): void => {
-    if (!enabled) return;
+    if (!enabled) {
+      tellWithheld(files);
+      return;
+    }
     for (const f of files) queue.add(f);
     if (draining) return;
     if (queue.size <= CHUNK) drain();
@@ -106,18 +126,28 @@ export function registerDiagnostics(context: vscode.ExtensionContext, service: I
     collection.clear();
     shown.clear();
     queue.clear();
-    if (enabled) publish(service.index.allDiagnostics().keys());
+    publish(service.index.allDiagnostics().keys());
+  };
+  /** Follows the setting and the folder: true when that publishes everything, or withdraws it. */
+  const follow = (): boolean => {
+    const now = diagnosticsWithheld(service) === undefined;
+    if (now === enabled) return false;
+    enabled = now;
+    publishAll();
+    return true;
   };
 
   context.subscriptions.push(
     collection,
-    service.onDidChange(e => publish(e.files)),
-    service.onDidChangeRoot(() => publishAll()), // another folder: the old one's findings go (its paths would be misread)
-    service.onDidChangeSettings(s => {
-      if (s.diagnosticsEnabled === enabled) return;
-      enabled = s.diagnosticsEnabled;
+    // (a change that turns them on publishes every file, these among them)
+    service.onDidChange(e => { if (!follow()) publish(e.files); }),
+    service.onDidChangeRoot(() => { // another folder: the old one's findings go (its paths would be misread)
+      enabled = diagnosticsWithheld(service) === undefined;
       publishAll();
     }),
+    service.onDidChangeSettings(() => follow()),
+    service.configFile.onDidChangeHasFile(() => follow()),
+    vscode.workspace.onDidChangeConfiguration(e => { if (e.affectsConfiguration('notesNavigator.notesFolder')) follow(); }),
   );
   // the initial load reports every note through onDidChange: nothing to publish again when it is ready
   return collection;

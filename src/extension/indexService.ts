@@ -5,7 +5,7 @@ import type { FileEdit, Position, Range } from '../core/model';
 import { decodeNote } from '../core/text/decode';
 import type { FsEventKind } from './blindFolders';
 import { BufferFeed } from './bufferFeed';
-import { CONFIG_FILE, ConfigReports, editorSettings, filesDiffer, loadNotesConfig, onlySeveritiesDiffer, type EditorSettings } from './config';
+import { CONFIG_FILE, ConfigReader, editorSettings, filesDiffer, onlySeveritiesDiffer, type EditorSettings } from './config';
 import { DiskFeed } from './diskFeed';
 import { RECONCILE_DELAY_MS, ReconcileSoon, reconcileAfterCommands, reconcileOnFocus, reconciledText, virtualFolderPace, type Reconciled } from './diskReconcile';
 import { fileOfUri, fromVscodePosition, toVscodeRange, uriOfFile, workspaceEditOf } from './editorPaths';
@@ -63,8 +63,8 @@ export class IndexService implements vscode.Disposable {
   private readonly hasSeries = new ContextKey<boolean>('notesNavigator.hasSeries');
   /** how the indexed folder is listed: by the file search, or a walk that finds its last listing */
   private readonly listings: FolderListings;
-  /** configuration problems and notices the user was told about and that are still there (not told twice) */
-  private readonly configReports: ConfigReports;
+  /** reads the configuration, tells of its problems once, and knows whether the folder has `.notes-navigator.json` */
+  readonly configFile: ConfigReader;
   private queue: Promise<void>;
   private resolveReady!: () => void;
   private settingsValue: EditorSettings;
@@ -83,11 +83,11 @@ export class IndexService implements vscode.Disposable {
     this.onDidChangeSettings = this.settingsEmitter.event;
     this.onDidChangeRoot = this.rootEmitter.event;
     this.listings = new FolderListings(this.log);
-    this.configReports = new ConfigReports(this.log);
+    this.configFile = new ConfigReader(this.log);
     this.reconcileSoon = new ReconcileSoon(() => void this.reconcile(), RECONCILE_DELAY_MS, virtualFolderPace(() => this.root, this.log));
     this.onDidReadSeries = this.seriesReadEmitter.event;
     this.settingsValue = editorSettings(root, m => this.log.warn(m));
-    this.disposables.push(this.changeEmitter, this.progressEmitter, this.settingsEmitter, this.rootEmitter, this.seriesReadEmitter);
+    this.disposables.push(this.changeEmitter, this.progressEmitter, this.settingsEmitter, this.rootEmitter, this.seriesReadEmitter, this.configFile);
     // (each feed needs the other: the buffer feed reaches the disk feed when it runs, after both exist)
     const service = this;
     this.buffers = new BufferFeed({
@@ -333,7 +333,7 @@ export class IndexService implements vscode.Disposable {
    */
   private switchRoot(root: vscode.Uri | undefined): void {
     this.buffers.clear();
-    this.configReports.clear();
+    this.configFile.clear();
     this.index.beginBatch();
     const gone = this.index.setHiddenNotes([]);
     for (const f of [...this.index.files()]) gone.push(...this.index.removeFile(f));
@@ -350,10 +350,8 @@ export class IndexService implements vscode.Disposable {
     }
   }
 
-  private async readConfig(): Promise<NotesConfig> {
-    const loaded = await loadNotesConfig(this.root);
-    this.configReports.report(loaded);
-    return loaded.config;
+  private readConfig(): Promise<NotesConfig> {
+    return this.configFile.read(this.root);
   }
 
   // ------------------------------------------------------------------------------------ live updates
@@ -479,14 +477,14 @@ export class IndexService implements vscode.Disposable {
   private fire(files: string[]): void {
     if (this.disposed || files.length === 0) return;
     const unique = [...new Set(files)];
-    this.hasSeries.set(this.index.series().length > 0);
+    this.hasSeries.set(this.index.hasSeries());
     this.changeEmitter.fire({ files: unique });
   }
 
   /** A load has read the series: they are shown now, and with them the view's Filter and Group By (hasSeries). */
   private seriesRead(): void {
     if (this.disposed) return;
-    this.hasSeries.set(this.index.series().length > 0);
+    this.hasSeries.set(this.index.hasSeries());
     this.seriesReadEmitter.fire();
   }
 }

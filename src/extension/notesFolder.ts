@@ -52,6 +52,11 @@ function settingFolder(): vscode.WorkspaceFolder | undefined {
   return named && folders[named.index];
 }
 
+/** Whether the `notesNavigator.notesFolder` setting names `root`: the user chose it as the notes folder. */
+export function namesNotesFolder(root: vscode.Uri | undefined): boolean {
+  return root !== undefined && settingFolder()?.uri.toString() === root.toString();
+}
+
 /**
  * The folder to index until `chooseFolder` answers, without reading the disk (activation must not wait for it): the
  * folder the setting names, else the first one.

@@ -33,7 +33,7 @@ import { configOf } from '../unit/support/checkHarness';
 import { MemoryReader } from '../unit/index/memoryWorkspace';
 import type { Files } from '../unit/support/mutate';
 import { randomStep, relOf, openDoc, restartWatcher, saveAll } from './consistencyWalk';
-import { EXTENSION_ID, autoSaveOffInThisSuite, service } from './support';
+import { EXTENSION_ID, autoSaveOffInThisSuite, diagnosticsAlwaysInThisSuite, service } from './support';
 
 /** One diagnostic as both sides can say it: 0-based positions, severity as a word. */
 interface Finding {
@@ -78,6 +78,9 @@ describe('consistency: the editor shows what the CLI says', function () {
   });
   // the test saves when it means to (set up after the snapshot, and put back after the restore: hooks run in order)
   autoSaveOffInThisSuite();
+  // a random step may delete or rename the only series README (no .notes-navigator.json either): the editor must
+  // still publish what a fresh check finds, which `auto` would then withhold
+  diagnosticsAlwaysInThisSuite();
 
   for (const seed of seeds) {
     it(`seed ${seed}: ${steps} random steps`, async () => {

@@ -76,3 +76,20 @@ export function autoSaveOffInThisSuite(): void {
     await files().update('autoSave', previous, vscode.ConfigurationTarget.Workspace);
   });
 }
+
+/**
+ * Sets `notesNavigator.diagnostics.enabled` to `always` (workspace scope) for the tests of the enclosing `describe`,
+ * and puts it back after them: by default (`auto`) nothing is published once the notes folder has no series README
+ * nor `.notes-navigator.json`, which a test that deletes or renames files at random may bring about.
+ */
+export function diagnosticsAlwaysInThisSuite(): void {
+  const section = () => vscode.workspace.getConfiguration('notesNavigator');
+  let previous: unknown;
+  before(async () => {
+    previous = section().inspect('diagnostics.enabled')?.workspaceValue;
+    await section().update('diagnostics.enabled', 'always', vscode.ConfigurationTarget.Workspace);
+  });
+  after(async () => {
+    await section().update('diagnostics.enabled', previous, vscode.ConfigurationTarget.Workspace);
+  });
+}

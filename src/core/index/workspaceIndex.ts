@@ -376,6 +376,11 @@ export class WorkspaceIndex extends WorkspaceFiles implements IndexView, IndexWr
     return out;
   }
 
+  /** Whether any folder is a series (a README with a `## Chapters` section): cheaper than `series()`. */
+  hasSeries(): boolean {
+    return this.seriesMap.size > 0;
+  }
+
   series(): SeriesModel[] {
     return [...this.seriesMap.values()].map(s => s.model).sort((a, b) => compareCodeUnits(a.readme, b.readme));
   }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { countPhrase } from '../countPhrases';
+import { diagnosticsWithheld } from '../diagnosticsGate';
 import type { IndexService } from '../indexService';
 
 export interface CheckSummary {
@@ -64,9 +65,12 @@ export async function checkWorkspaceCommand(service: IndexService): Promise<Chec
   const openSetting = vscode.l10n.t('Open Setting');
   const listed = s.errors + s.warnings + s.infos > 0;
   let buttons: string[] = [];
-  if (listed && !service.settings.diagnosticsEnabled) {
+  const withheld = listed ? diagnosticsWithheld(service) : undefined;
+  if (withheld) {
     // nothing is published: the Problems panel would open empty
-    message = vscode.l10n.t('{0} Diagnostics are turned off (notesNavigator.diagnostics.enabled), so the Problems panel lists none of them.', message);
+    message = withheld === 'never'
+      ? vscode.l10n.t('{0} Diagnostics are turned off (notesNavigator.diagnostics.enabled), so the Problems panel lists none of them.', message)
+      : vscode.l10n.t('{0} The notes folder holds no series README or .notes-navigator.json, so the Problems panel lists none of them (notesNavigator.diagnostics.enabled is auto).', message);
     buttons = [openSetting];
   } else if (listed) {
     // the Problems panel lists no hints: nothing to show there for hints alone

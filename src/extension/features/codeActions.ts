@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { RULE_CODES, type Diagnostic, type RuleCode } from '../../core/model';
 import { localizedMessage } from '../diagnosticMessages';
+import { diagnosticsWithheld } from '../diagnosticsGate';
 import type { IndexService } from '../indexService';
 import { FixTexts, fixesWithTexts } from './coreFixes';
 import { currentNote } from './currentNote';
@@ -56,8 +57,9 @@ export function registerCodeActions(service: IndexService): vscode.Disposable {
       if (wantFixAll && vscode.workspace.isTrusted && !token.isCancellationRequested) {
         // on save, fix-all edits the saved file only: other notes must not end up changed (and unsaved) by a save
         const ownFileOnly = context.triggerKind === vscode.CodeActionTriggerKind.Automatic;
-        // with diagnostics turned off, a save must not fix problems the user is not shown
-        const all = ownFileOnly && !service.settings.diagnosticsEnabled ? undefined : await safeFixesOf(service, document, { ownFileOnly });
+        // with diagnostics turned off, or withheld in a folder that is no knowledge base, a save must not fix problems
+        // the user is not shown
+        const all = ownFileOnly && diagnosticsWithheld(service) ? undefined : await safeFixesOf(service, document, { ownFileOnly });
         if (all && all.applied > 0) actions.push(new FixAllAction(document, ownFileOnly));
       }
       return actions;

@@ -179,7 +179,9 @@ describe('zh-TW terminology and punctuation', () => {
   it('leaves in English only the names the product defines', () => {
     const kept = new Set(['Notes', 'Navigator', 'Markdown', 'http', 'https', 'md', 'README', 'README.md', 'Chapters', 'frontmatter', 'YAML', 'alias', 'mapping',
       'wikilink', 'glob', 'updated', 'created', 'YYYY-MM-DD', 'Coverage', 'Files', 'Status', 'Capability', 'Area', 'Required', 'Topic',
-      'notesNavigator.include', 'notesNavigator.diagnostics.enabled', 'include', 'exclude', 'files.exclude', 'UTF-8', 'UTF-16', 'NUL', 'MB']);
+      'notesNavigator.include', 'notesNavigator.diagnostics.enabled', 'include', 'exclude', 'files.exclude', 'UTF-8', 'UTF-16', 'NUL', 'MB',
+      // the configuration file (.notes-navigator.json) and a value of the setting, as written in settings.json
+      'notes-navigator.json', 'auto']);
     const bad: string[] = [];
     for (const [, zh, where] of all) {
       const words = zh.replace(/`[^`]*`/g, '').replace(/\((command|https):[^)]*\)/g, '').match(/[A-Za-z][\w.-]*/g) ?? [];

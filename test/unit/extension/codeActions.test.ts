@@ -52,10 +52,32 @@ describe('code actions: source.fixAll (vscode stub)', () => {
 
   it('with diagnostics turned off, a save fixes nothing the user is not shown (the Source Action menu still offers it)', async () => {
     const actions = await Actions.of(FILES);
-    (actions.service.settings as { diagnosticsEnabled: boolean }).diagnosticsEnabled = false;
+    (actions.service.settings as { diagnostics: string }).diagnostics = 'never';
     const matrix = actions.open('s/coverage_matrix.md');
     assert.deepEqual(await actions.provide(matrix.document, V.CodeActionKind.SourceFixAll, true), []);
     assert.equal((await actions.provide(matrix.document, V.CodeActionKind.SourceFixAll, false)).length, 1);
+  });
+
+  it('in auto, a save fixes nothing in a folder that is no knowledge base (nothing is shown there), and fixes in one', async () => {
+    const files = { 'a.md': FM('A').replace('updated: 2026-01-02', 'updated: someday') + 'text\n' };
+    const actions = await Actions.of(files);
+    const settings = actions.service.settings as { diagnostics: string };
+    settings.diagnostics = 'auto';
+    const note = actions.open('a.md');
+    assert.deepEqual(await actions.provide(note.document, V.CodeActionKind.SourceFixAll, true), [], 'no series, no .notes-navigator.json');
+    assert.equal((await actions.provide(note.document, V.CodeActionKind.SourceFixAll, false)).length, 1, 'the Source Action menu still offers it');
+    (actions.service.configFile as { hasFile: boolean }).hasFile = true;
+    assert.equal((await actions.provide(note.document, V.CodeActionKind.SourceFixAll, true)).length, 1, 'with .notes-navigator.json');
+    (actions.service.configFile as { hasFile: boolean }).hasFile = false;
+    settings.diagnostics = 'always';
+    assert.equal((await actions.provide(note.document, V.CodeActionKind.SourceFixAll, true)).length, 1, 'always');
+  });
+
+  it('in auto, a save fixes a note of a folder that holds a series', async () => {
+    const actions = await Actions.of(FILES);
+    (actions.service.settings as { diagnostics: string }).diagnostics = 'auto';
+    const matrix = actions.open('s/coverage_matrix.md');
+    assert.equal((await actions.provide(matrix.document, V.CodeActionKind.SourceFixAll, true)).length, 1);
   });
 
   it('builds its edit when applied: another fix-all that ran first (same save) moved the text', async () => {

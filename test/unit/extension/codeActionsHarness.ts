@@ -42,7 +42,9 @@ export class Actions {
     const uriOf = (file: string) => V.Uri.file('/ws/' + file);
     const service = {
       index,
-      settings: { diagnosticsEnabled: true },
+      // (a test sets `auto`: the folder is then a knowledge base when the index holds a series)
+      settings: { diagnostics: 'always' },
+      configFile: { hasFile: false },
       ready: Promise.resolve(),
       onDidChange: (l: (e: { files: string[] }) => void) => { self!.listeners.push(l); return { dispose: () => { self!.listeners = self!.listeners.filter(x => x !== l); } }; },
       log: { error: (m: string) => { throw new Error(m); }, warn: () => undefined, info: () => undefined },

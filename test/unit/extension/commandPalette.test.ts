@@ -169,7 +169,7 @@ describe('Check Workspace with hints', () => {
   afterEach(() => Object.assign(win, saved));
 
   /** Runs Check Workspace over diagnostics of these severities (one file each); returns what it showed, with its buttons. */
-  async function check(severities: string[], diagnosticsEnabled = true): Promise<{ summary: unknown; shown: { message: string; buttons: string[] }[] }> {
+  async function check(severities: string[], mode = 'always', knowledgeBase = false): Promise<{ summary: unknown; shown: { message: string; buttons: string[] }[] }> {
     win.withProgress = async (_o: unknown, task: (p: unknown, t: unknown) => Promise<unknown>) =>
       task({ report: () => undefined }, { isCancellationRequested: false, onCancellationRequested: () => ({ dispose: () => undefined }) });
     const shown: { message: string; buttons: string[] }[] = [];
@@ -180,21 +180,33 @@ describe('Check Workspace with hints', () => {
       root: { path: '/ws' },
       ready: Promise.resolve(),
       rescan: async () => 3,
-      index: { allDiagnostics: () => diagnostics },
-      settings: { diagnosticsEnabled },
+      index: { allDiagnostics: () => diagnostics, hasSeries: () => knowledgeBase },
+      configFile: { hasFile: false },
+      settings: { diagnostics: mode },
       log: { info: () => undefined },
     } as unknown as IndexService;
     return { summary: await checkWorkspaceCommand(service), shown };
   }
 
   it('with diagnostics turned off, says the Problems panel lists none and offers the setting instead', async () => {
-    const off = await check(['error', 'hint'], false);
+    const off = await check(['error', 'hint'], 'never');
     assert.deepEqual(off.shown, [{
       message: 'Checked 3 notes: 1 error, 0 warnings, 0 infos, 1 hint in 2 files. Diagnostics are turned off (notesNavigator.diagnostics.enabled), so the Problems panel lists none of them.',
       buttons: ['Open Setting'],
     }]);
     // nothing to say for hints alone, which the panel never lists
-    assert.deepEqual((await check(['hint'], false)).shown, [{ message: 'Checked 3 notes: 0 errors, 0 warnings, 0 infos, 1 hint in 1 file.', buttons: [] }]);
+    assert.deepEqual((await check(['hint'], 'never')).shown, [{ message: 'Checked 3 notes: 0 errors, 0 warnings, 0 infos, 1 hint in 1 file.', buttons: [] }]);
+  });
+
+  it('in auto, in a folder that is no knowledge base, says why the Problems panel lists none and offers the setting', async () => {
+    const plain = await check(['warning'], 'auto');
+    assert.deepEqual(plain.shown, [{
+      message: 'Checked 3 notes: 0 errors, 1 warning, 0 infos in 1 file. The notes folder holds no series README or .notes-navigator.json, '
+        + 'so the Problems panel lists none of them (notesNavigator.diagnostics.enabled is auto).',
+      buttons: ['Open Setting'],
+    }]);
+    // a folder with a series: they are listed
+    assert.deepEqual((await check(['warning'], 'auto', true)).shown, [{ message: 'Checked 3 notes: 0 errors, 1 warning, 0 infos in 1 file.', buttons: ['Show Problems'] }]);
   });
 
   it('counts hints apart from infos, and offers no Problems panel for hints alone (it does not list them)', async () => {

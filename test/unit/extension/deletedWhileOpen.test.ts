@@ -9,7 +9,9 @@ import { buffer, LiveFolder, type Buffer } from './liveService';
  * the index (its diagnostics stay, links to it resolve) until the buffer is closed unsaved or reverted.
  */
 describe('IndexService: a note deleted on disk while its buffer is open (vscode stub)', () => {
-  const h = new LiveFolder('nn-deleted-');
+  // what is published follows the buffer and the disk: in a folder without a series or .notes-navigator.json (which
+  // would be files of the index too), only `always` publishes (see diagnosticsGate.test.ts for `auto`)
+  const h = new LiveFolder('nn-deleted-', { 'notesNavigator.diagnostics.enabled': 'always' });
   const { start, write, uri, idle, edited, closeUnsaved, codes, published } = h;
 
   async function deleteOnDisk(file: string): Promise<void> {

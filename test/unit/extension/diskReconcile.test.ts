@@ -25,7 +25,7 @@ describe('reconciling the index with the disk (no file-system events)', () => {
   async function start(files: Record<string, string>): Promise<IndexService> {
     for (const [f, text] of Object.entries(files)) writeIn(dir, f, text);
     const service = new IndexService(Uri.file(dir) as unknown as vscode.Uri, keptLog(logged, warned));
-    live = { service, collection: undefined as never, subscriptions: [] };
+    live = { service, collection: undefined as never, subscriptions: [], logged };
     void service.start();
     await service.ready;
     await idleOf(service);
@@ -261,7 +261,7 @@ describe('the pace of the reconciles of a virtual notes folder (each walks the w
       await until(() => lines.some(l => l.startsWith('the disk listing waits')));
       assert.equal(service.listingCounts.searched, listed + 1, 'listed a second time within the gap');
     } finally {
-      stopLive({ service, collection: undefined as never, subscriptions: [] }, dir);
+      stopLive({ service, collection: undefined as never, subscriptions: [], logged: [] }, dir);
     }
   });
 });

@@ -16,7 +16,7 @@ describe('notesNavigator.* settings at runtime', () => {
 
   it('reads the editor settings with their declared defaults', () => {
     assert.deepEqual(editorSettings(undefined), {
-      diagnosticsEnabled: declared['notesNavigator.diagnostics.enabled'].default,
+      diagnostics: declared['notesNavigator.diagnostics.enabled'].default,
       debounceMs: declared['notesNavigator.diagnostics.debounceMs'].default,
       groupBy: declared['notesNavigator.tree.groupBy'].default,
     });
@@ -49,7 +49,7 @@ describe('notesNavigator.* settings at runtime', () => {
     assert.deepEqual(config.allowedValues.status, ['wip']);
     assert.deepEqual(config.priorityLabels['must-read'], ['Core']);
     assert.deepEqual(config.statusWords.done, ['Finished']);
-    assert.deepEqual(editorSettings(undefined), { diagnosticsEnabled: false, debounceMs: 250, groupBy: 'batch' });
+    assert.deepEqual(editorSettings(undefined), { diagnostics: 'never', debounceMs: 250, groupBy: 'batch' });
   });
 
   describe('a setting set in several scopes (user, workspace, workspace folder)', () => {
@@ -104,9 +104,9 @@ describe('notesNavigator.* settings at runtime', () => {
     settings.set('notesNavigator.diagnostics.debounceMs', 'fast');
     settings.set('notesNavigator.tree.groupBy', 'folder');
     const logged: string[] = [];
-    assert.deepEqual(editorSettings(undefined, m => logged.push(m)), { diagnosticsEnabled: true, debounceMs: 40, groupBy: 'category' });
+    assert.deepEqual(editorSettings(undefined, m => logged.push(m)), { diagnostics: 'auto', debounceMs: 40, groupBy: 'category' });
     assert.deepEqual(logged, [
-      'setting notesNavigator.diagnostics.enabled: 3 is not valid, true is used',
+      'setting notesNavigator.diagnostics.enabled: 3 is not valid, "auto" is used',
       'setting notesNavigator.diagnostics.debounceMs: "fast" is not valid, 40 is used',
       'setting notesNavigator.tree.groupBy: "folder" is not valid, "category" is used',
     ]);
@@ -130,7 +130,28 @@ describe('notesNavigator.* settings at runtime', () => {
   it('logs nothing for valid values (a string "false", as hand-edited, turns diagnostics off quietly)', () => {
     settings.set('notesNavigator.diagnostics.enabled', 'false');
     const logged: string[] = [];
-    assert.equal(editorSettings(undefined, m => logged.push(m)).diagnosticsEnabled, false);
+    assert.equal(editorSettings(undefined, m => logged.push(m)).diagnostics, 'never');
     assert.deepEqual(logged, []);
+  });
+
+  it('reads diagnostics.enabled as a mode: the declared ones, and the booleans of earlier versions (true is always, false never)', () => {
+    const modes: [unknown, string][] = [
+      ['auto', 'auto'], ['always', 'always'], ['never', 'never'], [true, 'always'], [false, 'never'],
+      // as a hand-edited settings.json may hold them
+      ['true', 'always'], [' FALSE ', 'never'], ['Always', 'always'],
+    ];
+    for (const [value, mode] of modes) {
+      settings.set('notesNavigator.diagnostics.enabled', value);
+      const logged: string[] = [];
+      assert.equal(editorSettings(undefined, m => logged.push(m)).diagnostics, mode, JSON.stringify(value));
+      assert.deepEqual(logged, [], JSON.stringify(value));
+    }
+    assert.deepEqual(declared['notesNavigator.diagnostics.enabled'].enum, ['auto', 'always', 'never', true, false], 'the manifest declares them all');
+    for (const value of ['on', 'yes', 1, null, {}]) {
+      settings.set('notesNavigator.diagnostics.enabled', value);
+      const logged: string[] = [];
+      assert.equal(editorSettings(undefined, m => logged.push(m)).diagnostics, 'auto', JSON.stringify(value));
+      assert.deepEqual(logged, [`setting notesNavigator.diagnostics.enabled: ${JSON.stringify(value)} is not valid, "auto" is used`]);
+    }
   });
 });

@@ -19,6 +19,7 @@ describe('IndexService lifecycle (vscode stub, files on disk)', () => {
   }
 
   it('indexes an unsaved buffer opened after the load (a restored hot-exit backup) and goes back to the disk when it is closed', async () => {
+    settings.set('notesNavigator.diagnostics.enabled', 'always'); // (published in a folder without a series)
     await start({ 'a.md': '# A\n\n[b](b.md)\n', 'b.md': '# B\n' });
     assert.deepEqual(codes('a.md'), []);
     const doc = buffer(uri('a.md'), '# A\n\n[gone](missing.md)\n', true, 3);
@@ -121,6 +122,7 @@ describe('IndexService lifecycle (vscode stub, files on disk)', () => {
   });
 
   it('never indexes a document of another scheme (git diff view, untitled) nor a file outside the folder', async () => {
+    settings.set('notesNavigator.diagnostics.enabled', 'always'); // (published in a folder without a series)
     await start({ 'a.md': '# A\n' });
     const git = buffer(new Uri('git', '', `${h.dir}/a.md`), '# A\n\n[x](missing.md)\n', true, 2);
     const untitled = buffer(new Uri('untitled', '', 'Untitled-1'), '[x](missing.md)\n', true, 2);
@@ -144,6 +146,7 @@ describe('IndexService lifecycle (vscode stub, files on disk)', () => {
   });
 
   it('a folder deleted on disk (one event for the folder) drops its notes, their diagnostics, and breaks links to them', async () => {
+    settings.set('notesNavigator.diagnostics.enabled', 'always'); // (published in a folder without a series)
     await start({ 'a.md': '# A\n\n[c](sub/c.md)\n', 'sub/c.md': '# C\n\n[x](missing.md)\n' });
     assert.deepEqual(published('sub/c.md'), ['link-broken']);
     rmSync(path.join(h.dir, 'sub'), { recursive: true });
@@ -324,6 +327,8 @@ describe('IndexService lifecycle (vscode stub, files on disk)', () => {
   });
 
   it('diagnostics.enabled off clears the Problems, on restores them', async () => {
+    // (the booleans of earlier versions: true is always, which publishes in a folder without a series too)
+    settings.set('notesNavigator.diagnostics.enabled', true);
     await start({ 'a.md': '# A\n\n[x](missing.md)\n' });
     assert.deepEqual(published('a.md'), ['link-broken']);
     settings.set('notesNavigator.diagnostics.enabled', false);
@@ -373,15 +378,17 @@ describe('IndexService lifecycle (vscode stub, files on disk)', () => {
     assert.equal(warnings.length, 2);
   });
 
-  it('diagnostics.enabled hand-edited to the string "false" turns them off, and is a boolean either way', async () => {
-    await start({ 'a.md': '# A\n\n[x](missing.md)\n' });
+  it('diagnostics.enabled hand-edited to the string "false" turns them off, and an invalid value is auto', async () => {
+    // a series: auto publishes here
+    await start({ 'README.md': '# S\n\n## Chapters\n\n- [a](a.md)\n', 'a.md': '# A\n\n[x](missing.md)\n' });
+    assert.deepEqual(published('a.md'), ['link-broken']);
     settings.set('notesNavigator.diagnostics.enabled', 'false');
     await settingsChanged();
-    assert.equal(h.service.settings.diagnosticsEnabled, false);
+    assert.equal(h.service.settings.diagnostics, 'never');
     assert.equal(h.collection.byPath.size, 0);
     settings.set('notesNavigator.diagnostics.enabled', 'yes');
     await settingsChanged();
-    assert.equal(h.service.settings.diagnosticsEnabled, true);
+    assert.equal(h.service.settings.diagnostics, 'auto');
     assert.deepEqual(published('a.md'), ['link-broken']);
   });
 

@@ -24,6 +24,8 @@ export interface Live {
   service: IndexService;
   collection: DiagnosticCollection;
   subscriptions: { dispose(): unknown }[];
+  /** what the service wrote in its log */
+  logged: string[];
 }
 
 /** A new empty folder, and the stub's settings, warnings and open documents reset (no debounce). */
@@ -43,13 +45,16 @@ export function writeIn(dir: string, file: string, text: string | Uint8Array): v
 /** Writes the files, starts a service over `dir` with its diagnostics collection and waits for the initial load. */
 export async function startLive(dir: string, files: Record<string, string | Uint8Array>): Promise<Live> {
   for (const [file, text] of Object.entries(files)) writeIn(dir, file, text);
-  const service = new IndexService(Uri.file(dir) as unknown as vscode.Uri);
+  const logged: string[] = [];
+  const line = (m: string) => { logged.push(m); };
+  const log = { trace: line, debug: line, info: line, warn: line, error: line, show: () => undefined, dispose: () => undefined };
+  const service = new IndexService(Uri.file(dir) as unknown as vscode.Uri, log as unknown as vscode.LogOutputChannel);
   const subscriptions: { dispose(): unknown }[] = [];
   const collection = registerDiagnostics({ subscriptions } as unknown as vscode.ExtensionContext, service) as unknown as DiagnosticCollection;
   void service.start();
   await service.ready;
   await idleOf(service);
-  return { service, collection, subscriptions };
+  return { service, collection, subscriptions, logged };
 }
 
 /** Waits for the debounce timers and the service's queue to drain. */
@@ -75,8 +80,12 @@ export class LiveFolder {
   dir = '';
   private live: Live | undefined;
 
-  constructor(prefix: string) {
-    beforeEach(() => { this.dir = freshFolder(prefix); });
+  /** `settings`: what each test of the `describe` starts with (full keys), beside the delay of 0 */
+  constructor(prefix: string, settingsOfEach: Record<string, unknown> = {}) {
+    beforeEach(() => {
+      this.dir = freshFolder(prefix);
+      for (const [key, value] of Object.entries(settingsOfEach)) settings.set(key, value);
+    });
     afterEach(() => stopLive(this.live, this.dir));
   }
 
@@ -86,6 +95,11 @@ export class LiveFolder {
 
   get collection(): DiagnosticCollection {
     return this.live!.collection;
+  }
+
+  /** what the service wrote in its log */
+  get logged(): string[] {
+    return this.live!.logged;
   }
 
   /** Writes the files, starts the service over the folder and waits for the initial load. */

@@ -50,7 +50,7 @@ export class Navigation {
       // the fake index is updated at once: the buffer is indexed as shown when the lengths agree
       isIndexedAsShown: (doc: vscode.TextDocument, length: number) => length === documentLength(doc),
       feedNow: () => undefined,
-      settings: { debounceMs: 40, diagnosticsEnabled: true },
+      settings: { debounceMs: 40, diagnostics: 'always' },
       fileOf: (uri: Uri) => (uri.path.startsWith('/ws/') ? uri.path.slice(4) : undefined),
       uriOf: (file: string) => Uri.file('/ws/' + file),
       toRange: (r: { start: Position; end: Position }) => new Range(r.start.line, r.start.character, r.end.line, r.end.character),

@@ -230,6 +230,8 @@ describe('notes folder of a multi-root workspace (vscode stub, folders on disk)'
   });
 
   it('chooses again when the indexed folder leaves the workspace, or when an empty window gets a folder', async () => {
+    // app, left alone, has no series: its findings are published with `always` only
+    settings.set('notesNavigator.diagnostics.enabled', 'always');
     const [app, notes] = workspaceOf({ app: APP, notes: NOTES });
     const s = await activate();
     workspace.workspaceFolders = [app];
