@@ -145,9 +145,8 @@ export function registerDiagnostics(context: vscode.ExtensionContext, service: I
       enabled = diagnosticsWithheld(service) === undefined;
       publishAll();
     }),
-    service.onDidChangeSettings(() => follow()),
+    service.onDidChangeSettings(() => follow()), // (any notesNavigator.* setting: notesFolder too)
     service.configFile.onDidChangeHasFile(() => follow()),
-    vscode.workspace.onDidChangeConfiguration(e => { if (e.affectsConfiguration('notesNavigator.notesFolder')) follow(); }),
   );
   // the initial load reports every note through onDidChange: nothing to publish again when it is ready
   return collection;
