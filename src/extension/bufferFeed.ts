@@ -35,6 +35,8 @@ export class BufferFeed implements vscode.Disposable {
   readonly fedText = new Map<string, string>();
   /** document version last fed to the index per file */
   private readonly fedVersion = new Map<string, number>();
+  /** document version queued by isIndexedAsShown per file (a buffer showing other text than the index holds) */
+  private readonly refedVersion = new Map<string, number>();
   /** pending re-checks, by document URI */
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
 
@@ -69,6 +71,7 @@ export class BufferFeed implements vscode.Disposable {
         if (!file) return;
         this.cancel(doc.uri);
         this.fedVersion.delete(file);
+        this.refedVersion.delete(file);
         this.fedText.delete(file);
         // the buffer's unsaved text was indexed and then discarded, or its clean text with other line endings than
         // the disk's: go back to the disk
@@ -92,7 +95,13 @@ export class BufferFeed implements vscode.Disposable {
     const fed = file === undefined ? undefined : this.fedVersion.get(file);
     if (fed !== undefined && fed !== doc.version) return false;
     if (indexedLength === documentLength(doc)) return true;
-    if (!doc.isClosed) this.schedule(doc, 0);
+    // once per version, and only a note the index can read: an unreadable one (not UTF-8, too large) is read from
+    // the disk again after the buffer is fed, and would be fed again at every request
+    if (!doc.isClosed && file !== undefined && this.host.index.note(file)?.unreadable === undefined
+      && this.refedVersion.get(file) !== doc.version) {
+      this.refedVersion.set(file, doc.version);
+      this.schedule(doc, 0);
+    }
     return false;
   }
 
@@ -101,6 +110,7 @@ export class BufferFeed implements vscode.Disposable {
     this.cancelAll();
     this.fromBuffer.clear();
     this.fedVersion.clear();
+    this.refedVersion.clear();
     this.fedText.clear();
     this.host.disk.otherLineEnds.clear();
   }

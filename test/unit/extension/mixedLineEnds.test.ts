@@ -76,4 +76,43 @@ describe('a note whose line endings VS Code made one style on open', () => {
     sub.dispose();
     assert.deepEqual(changes, []);
   });
+  /** Index changes of `file` while each one asks for the note again (as the light bulb does on marker changes), for `ms`. */
+  async function changesWhileReasking(doc: vscode.TextDocument, file: string, ms: number): Promise<number> {
+    let n = 0;
+    const sub = h.service.onDidChange(e => {
+      if (!e.files.includes(file)) return;
+      n++;
+      void currentNote(h.service, doc, { now: false });
+    });
+    void currentNote(h.service, doc, { now: false });
+    await new Promise(r => setTimeout(r, ms));
+    sub.dispose();
+    await h.idle();
+    return n;
+  }
+
+  for (const [what, bytes] of [
+    ['UTF-16 with a BOM', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('# A\nsee [[b]]\n', 'utf16le')])],
+    ['Latin-1 bytes', Buffer.from('# A\ncaf\xe9 [[b]]\n', 'latin1')],
+  ] as const) {
+    it(`an open note the index cannot read (${what}) is not re-indexed when features ask for it`, async () => {
+      await h.start({ 'a.md': bytes, 'b.md': B });
+      trackReadiness(h.service);
+      await h.service.ready;
+      const doc = await opened('a.md', '# A\nsee [[b]]\n');
+      assert.ok(h.service.index.note('a.md')?.unreadable !== undefined, 'unreadable');
+      assert.equal(await changesWhileReasking(doc, 'a.md', 300), 0);
+      assert.ok(h.service.index.note('a.md')?.unreadable !== undefined, 'still unreadable');
+    });
+  }
+
+  it('mixed line endings: the buffer is indexed once, not again on each request', async () => {
+    const onDisk = 'intro\r\nsee [[b]]\n';
+    await h.start({ 'a.md': onDisk, 'b.md': B });
+    trackReadiness(h.service);
+    await h.service.ready;
+    const doc = await opened('a.md', onDisk.replace(/\r\n/g, '\n'));
+    assert.ok(await changesWhileReasking(doc, 'a.md', 300) <= 1);
+    assert.equal(h.service.index.note('a.md')?.length, onDisk.length - 1);
+  });
 });
