@@ -324,11 +324,12 @@ export class DiskFeed {
   }
 
   /**
-   * A file that is no longer on disk (deleted while a buffer held it, or renamed in case only on a disk that ignores
-   * case) leaves the index; nothing when it is there.
+   * A file that is no longer on disk (deleted while a buffer held it) leaves the index; nothing when it is there.
+   * A plain `stat`: this runs on every save, and statExact lists the parent folder (a folder of thousands of notes, a
+   * remote disk). A case-only rename is reported as a deletion, or found by a reconcile, which both look exactly.
    */
   private async goneFromDisk(file: string): Promise<string[]> {
-    return (await this.notAFile(file)) ?? [];
+    return (await this.notAFile(file, false)) ?? [];
   }
 
   /**

@@ -2,7 +2,7 @@ import { events, FileType, workspace, type Uri } from './vscodeStub';
 import { strict as assert } from 'node:assert';
 import { readdirSync, renameSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { LiveFolder } from './liveService';
+import { buffer, LiveFolder } from './liveService';
 
 /**
  * A disk that ignores the case of names (macOS, Windows): `stat` finds `Alpha.md` once it is renamed `alpha.md`.
@@ -49,5 +49,25 @@ describe('a case-only rename on a disk that ignores case', () => {
     await h.service.reconcile();
     await h.idle();
     assert.deepEqual(files(), ['alpha.md', 'hub.md']);
+  });
+  it('a save lists no folder: only a report of the old name looks for it under exactly its name', async () => {
+    await h.start({ 'a.md': '# A\n', 'hub.md': '# Hub\n\n[a](a.md)\n' });
+    const doc = buffer(h.uri('a.md'), '# A\n\nedited\n', true, 2);
+    await h.edited(doc);
+    const realList = workspace.fs.readDirectory;
+    let listed = 0;
+    workspace.fs.readDirectory = async (uri: Uri) => { listed++; return realList(uri); };
+    try {
+      // VS Code marks the buffer clean, then writes the file and reports the save
+      doc.isDirty = false;
+      events.changeTextDocument.fire({ document: doc, contentChanges: [] });
+      h.write('a.md', doc.getText());
+      events.saveTextDocument.fire(doc);
+      await h.idle();
+    } finally {
+      workspace.fs.readDirectory = realList;
+    }
+    assert.equal(listed, 0);
+    assert.deepEqual(files(), ['a.md', 'hub.md']);
   });
 });
