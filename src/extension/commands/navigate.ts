@@ -8,6 +8,7 @@ import type { IndexService } from '../indexService';
 import { shownFolderName } from '../notesFolder';
 import { priorityText } from '../priorityText';
 import { type SeriesTree, SERIES_VIEW_ID } from '../tree/seriesTree';
+import { linkChapterIcon } from '../tree/linkChapters';
 import { listedChapters, routeOrder, uniqueChapters } from '../tree/treeModel';
 import { fileFromArg, openFile } from './args';
 import { fileExists } from '../fileStat';
@@ -59,11 +60,13 @@ export async function openChapterCommand(service: IndexService, arg?: unknown): 
 /**
  * A chapter as Open Chapter lists it: its priority icon and label; the number as a reader types it (`17.4` for
  * `17_4_tokio`: the pick's filter matches text as typed) when the label does not show it, priority, reading time,
- * category, planned and the series (of several); its title and file.
+ * category, planned and the series (of several); its title and file (a chapter naming no workspace file: its link).
  */
 function chapterPick(service: IndexService, c: Chapter, series: SeriesModel, severalSeries: boolean): ChapterPick {
-  const note = service.index.note(c.file);
-  const exists = note !== undefined || service.index.takenToExist(c.file);
+  // a chapter linking a web page or leaving the workspace is no note: not planned, shown as the Series view shows it
+  const link = c.file === '';
+  const note = link ? undefined : service.index.note(c.file);
+  const exists = link || note !== undefined || service.index.takenToExist(c.file);
   const desc: string[] = [];
   const dotted = c.number?.replace(/_/g, '.');
   if (dotted !== undefined && !c.label.includes(dotted)) desc.push(dotted);
@@ -73,9 +76,9 @@ function chapterPick(service: IndexService, c: Chapter, series: SeriesModel, sev
   if (!exists) desc.push(vscode.l10n.t('planned'));
   if (severalSeries) desc.push(series.title);
   return {
-    label: `${c.priority ? PRIORITY_ICON[c.priority] : exists ? '$(file)' : '$(circle-large-outline)'} ${c.label}`,
+    label: `${link ? `$(${linkChapterIcon(c)})` : c.priority ? PRIORITY_ICON[c.priority] : exists ? '$(file)' : '$(circle-large-outline)'} ${c.label}`,
     description: desc.join(' · '),
-    detail: note && note.title !== c.label ? `${note.title} — ${c.file}` : c.file,
+    detail: link ? c.href : note && note.title !== c.label ? `${note.title} — ${c.file}` : c.file,
     chapter: c, series,
   };
 }

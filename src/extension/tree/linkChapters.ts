@@ -18,15 +18,20 @@ export function registerOpenChapterLink(): vscode.Disposable {
   });
 }
 
+/** The codicon of a chapter whose `file` is '': a web page's, or a warning (the link is not followed). */
+export function linkChapterIcon(c: Chapter): 'link-external' | 'warning' {
+  return webAddressOf(c) !== undefined ? 'link-external' : 'warning';
+}
+
 /** Icon, command and context of the row of a chapter whose `file` is ''. */
 export function linkChapterItem(item: vscode.TreeItem, c: Chapter): void {
   const address = webAddressOf(c);
   if (address !== undefined) {
-    item.iconPath = new vscode.ThemeIcon('link-external');
+    item.iconPath = new vscode.ThemeIcon(linkChapterIcon(c));
     item.command = { command: OPEN_CHAPTER_LINK, title: vscode.l10n.t('Open Link'), arguments: [address] };
     item.contextValue = 'chapter.link';
   } else {
-    item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
+    item.iconPath = new vscode.ThemeIcon(linkChapterIcon(c), new vscode.ThemeColor('list.warningForeground'));
     item.contextValue = 'chapter.outside';
   }
 }

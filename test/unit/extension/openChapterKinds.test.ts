@@ -30,7 +30,8 @@ async function openPicked(label: string, href: string) {
   const opened: string[] = [];
   const external: string[] = [];
   const applied: unknown[] = [];
-  win.showQuickPick = async (items: { label: string }[]) => items.find(i => i.label.endsWith(` ${label}`));
+  let shown: { label: string; description?: string; detail?: string } | undefined;
+  win.showQuickPick = async (items: { label: string }[]) => (shown = items.find(i => i.label.endsWith(` ${label}`)));
   win.showInformationMessage = async (text: string, ...items: string[]) => { messages.push({ text, items }); return items[0]; };
   win.showErrorMessage = async (text: string) => { messages.push({ text, items: [] }); return undefined; };
   ws.openTextDocument = async (uri: Uri) => ({ uri });
@@ -38,7 +39,7 @@ async function openPicked(label: string, href: string) {
   ws.applyEdit = async (e: unknown) => { applied.push(e); return true; };
   env.openExternal = async (uri: Uri) => { external.push(`${uri.scheme}://${uri.authority}${uri.path}`); return true; };
   const result = await openChapterCommand(service);
-  return { result, messages, opened, external, applied };
+  return { result, messages, opened, external, applied, shown };
 }
 
 describe('Open Chapter on a chapter that is no note to create', () => {
@@ -83,4 +84,27 @@ describe('Open Chapter on a chapter that is no note to create', () => {
     assert.deepEqual([...r.external, ...r.opened], []);
     assert.deepEqual(r.applied, []);
   });
+  it('the pick shows a web chapter with a link icon and its address, not as planned', async () => {
+    const r = await openPicked('Rust Book', 'https://doc.rust-lang.org/book/');
+    assert.equal(r.shown?.label, '$(link-external) Rust Book');
+    assert.equal(r.shown?.detail, 'https://doc.rust-lang.org/book/');
+    assert.ok(!r.shown?.description?.includes('planned'), r.shown?.description);
+  });
+
+  it('the pick shows a link leaving the workspace or of another scheme with a warning icon and its link, not as planned', async () => {
+    for (const [label, href] of [['Elsewhere', '../../outside.md'], ['Mail', 'mailto:me@example.com']]) {
+      const r = await openPicked(label, href);
+      assert.equal(r.shown?.label, `$(warning) ${label}`);
+      assert.equal(r.shown?.detail, href);
+      assert.ok(!r.shown?.description?.includes('planned'), r.shown?.description);
+    }
+  });
+
+  it('a planned note still shows as planned, with its file', async () => {
+    const r = await openPicked('Planned', '02_planned.md');
+    assert.equal(r.shown?.label, '$(star-half) Planned');
+    assert.equal(r.shown?.detail, 's/02_planned.md');
+    assert.ok(r.shown?.description?.includes('planned'), r.shown?.description);
+  });
+
 });
