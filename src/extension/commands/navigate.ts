@@ -85,7 +85,7 @@ function chapterPick(service: IndexService, c: Chapter, series: SeriesModel, sev
 
 /**
  * Opens a chapter's note; a planned chapter is offered for creation when it is a note (a Markdown file, as the
- * Series view offers Create Note), a missing file of another kind is said to be missing, and a chapter linking
+ * Series view offers Create Note) in a trusted workspace, a missing file of another kind is said to be missing, and a chapter linking
  * outside the workspace is opened in the browser when it is a web page. Returns the workspace file opened.
  */
 async function openChapter(service: IndexService, chapter: Chapter): Promise<string | undefined> {
@@ -103,8 +103,14 @@ async function openChapter(service: IndexService, chapter: Chapter): Promise<str
     void vscode.window.showInformationMessage(vscode.l10n.t('{0} does not exist, and it is no note to create from the template.', chapter.file));
     return undefined;
   }
+  const planned = vscode.l10n.t('{0} is planned: its note does not exist yet.', chapter.label);
+  // Restricted Mode refuses Create Note (it writes a file): it is not offered there, as the Series view does not
+  if (!vscode.workspace.isTrusted) {
+    void vscode.window.showInformationMessage(planned);
+    return undefined;
+  }
   const create = vscode.l10n.t('Create Note');
-  const choice = await vscode.window.showInformationMessage(vscode.l10n.t('{0} is planned: its note does not exist yet.', chapter.label), create);
+  const choice = await vscode.window.showInformationMessage(planned, create);
   if (choice === create) {
     const r = await createNoteCommand(service, { file: chapter.file });
     return r === 'created' || r === 'existed' ? chapter.file : undefined;

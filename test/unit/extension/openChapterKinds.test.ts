@@ -48,6 +48,7 @@ describe('Open Chapter on a chapter that is no note to create', () => {
     for (const k of ['showQuickPick', 'showInformationMessage', 'showErrorMessage', 'showTextDocument']) win[k] = saved[k];
     for (const k of ['openTextDocument', 'applyEdit']) ws[k] = saved[k];
     env.openExternal = saved.openExternal;
+    ws.isTrusted = true;
   });
 
   it('a planned note is offered for creation (the offer taken creates it)', async () => {
@@ -107,4 +108,12 @@ describe('Open Chapter on a chapter that is no note to create', () => {
     assert.ok(r.shown?.description?.includes('planned'), r.shown?.description);
   });
 
+
+  it('in an untrusted workspace a planned note is said not to exist yet, without Create Note (which would be refused)', async () => {
+    ws.isTrusted = false;
+    const r = await openPicked('Planned', '02_planned.md');
+    assert.deepEqual(r.messages, [{ text: 'Planned is planned: its note does not exist yet.', items: [] }]);
+    assert.deepEqual(r.applied, []);
+    assert.equal(r.result, undefined);
+  });
 });
