@@ -4,7 +4,7 @@ import { applyTextEdits } from './applyEdits';
 import { basename, compareCodeUnits, dirname } from '../paths';
 import { chapterTitle, insertFrontmatterFix, titleFromFileName } from './frontmatter';
 import { statusEditsForNewNote } from '../coverage/newNoteStatus';
-import { seriesListing } from '../series/listing';
+import { listsChapter, seriesListing } from '../series/listing';
 
 /**
  * The text of a new note: frontmatter filled in (title, note_type chapter, the series' domain, created/updated
@@ -54,12 +54,14 @@ export function createNoteEdit(file: string, text: string): FileEdit {
 }
 
 /**
- * The coverage matrices whose Status cells a new note `file` may change: that of the series listing it as a chapter
- * (`seriesListing`), and that of the series of its folder, when it is another (it may name the file too).
+ * The coverage matrices whose Status cells a new note `file` may change: that of every series listing it as a
+ * chapter (`seriesListing`'s first: a shared glossary several series list is a row of each one's matrix), and that
+ * of the series of its folder, when it is another (it may name the file too).
  */
 export function matricesOfNewNote(index: IndexView, file: string): string[] {
   const matrices: string[] = [];
-  for (const series of [seriesListing(index, file), index.seriesOf(file)]) {
+  const listing = index.series().filter(s => listsChapter(s, file));
+  for (const series of [seriesListing(index, file), ...listing, index.seriesOf(file)]) {
     const matrix = series ? index.coverage(series)?.file : undefined;
     if (matrix !== undefined && !matrices.includes(matrix)) matrices.push(matrix);
   }
