@@ -6,6 +6,7 @@ import { isMarkdown, normalize, relative, typedRelativePath } from '../../core/p
 import { parseSeriesReadme } from '../../core/series/readme';
 import { ownPriorityLabels } from '../../core/series/wording';
 import { countPhrase } from '../countPhrases';
+import { quote } from '../listText';
 import type { IndexService } from '../indexService';
 import { otherPriorityLabels, priorityName } from '../priorityText';
 import { fileFromArg, openFile, requireTrust } from './args';
@@ -170,13 +171,20 @@ export async function newNoteCommand(service: IndexService, args: NewNoteArgs = 
   // `## Chapters` in a series with no category
   const readmeNow = readmeText === undefined ? undefined : parseSeriesReadme(readmeText, series.readme, config);
   const target = !readmeNow ? undefined : category ? sameCategoryIn(readmeNow, series, category) : readmeNow.categories[0];
+  // the category named is not the series' (any more: the README was edited since it was picked): its line goes in no
+  // other category
+  const lost = args.category !== undefined && !category ? args.category : category && readmeNow && !target ? category.name : undefined;
   const label = file.slice(file.lastIndexOf('/') + 1).replace(/\.md$/i, '');
   const href = file === proposal.file ? proposal.href : relative(series.folder, file);
-  const edit = readmeText === undefined || (category && !target) ? undefined
+  const edit = readmeText === undefined || lost !== undefined ? undefined
     : readmeInsertEdit(readmeText, target, chapterLine(label, href, defaultPriorityLabel(config, priority ?? 'important'), typicalMinutes(category)));
   if (edit) extra.push({ file: series.readme, edits: [edit] });
-  else service.log.warn(`${file} is not listed in ${series.readme}: no place for its chapter line`);
-  return createNoteFile(service, file, { title: title.trim(), tags: noteTags(domainOf(service, series), category?.name), extra });
+  else service.log.warn(`${file} is not listed in ${series.readme}: ${lost !== undefined ? `no category "${lost}"` : 'no place for its chapter line'}`);
+  const created = await createNoteFile(service, file, { title: title.trim(), tags: noteTags(domainOf(service, series), category?.name), extra });
+  if (created === 'created' && lost !== undefined) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('{0} is not listed in {1}: the series has no category {2}. Add its chapter line by hand.', file, series.readme, quote(vscode.l10n, lost)));
+  }
+  return created;
 }
 
 /** No series in the workspace: a note at a path the user types. */

@@ -15,15 +15,18 @@ const win = vscode.window as unknown as Record<string, unknown>;
 const ws = vscode.workspace as unknown as Record<string, unknown>;
 
 const README = '# S\n\n## Chapters\n\n### A\n\n- [01_a](a/01_a.md) - 必讀 - 30 min\n';
+/** what New Note logged as warnings */
+const warned: string[] = [];
 
 /**
  * Runs "New Note from Template" (no questions: the title is given) and returns the file edits it applied;
- * `readmeShown` is the README's text in the editor (the index read README).
+ * `readmeShown` is the README's text in the editor, `readmeIndexed` the one the index read; `category` null: none given.
  */
-async function newNote(file: string, readmeShown = README, category = 'A'): Promise<FileEdit[]> {
-  const index = await indexOf({ 's/README.md': readmeShown });
+async function newNote(file: string, readmeShown = README, category: string | null = 'A', readmeIndexed = readmeShown): Promise<FileEdit[]> {
+  const index = await indexOf({ 's/README.md': readmeIndexed });
   const service = {
-    index, root: Uri.file('/nonexistent-ws'), ready: Promise.resolve(), log: { info: () => undefined, error: () => undefined },
+    index, root: Uri.file('/nonexistent-ws'), ready: Promise.resolve(),
+    log: { info: () => undefined, warn: (m: string) => warned.push(m), error: () => undefined },
     uriOf: (f: string) => Uri.file('/nonexistent-ws/' + f),
     textOf: async (f: string) => (f === 's/README.md' ? readmeShown : undefined),
     toWorkspaceEdit: (edits: FileEdit[]) => edits,
@@ -32,14 +35,16 @@ async function newNote(file: string, readmeShown = README, category = 'A'): Prom
   ws.applyEdit = async (e: FileEdit[]) => { applied.push(e); return true; };
   ws.openTextDocument = async (uri: Uri) => ({ uri });
   win.showTextDocument = async () => ({ document: { lineCount: 1, lineAt: () => ({ range: { end: new vscode.Position(0, 0) } }) } });
-  assert.equal(await newNoteCommand(service, { series: 's/README.md', category, title: 'New', priority: 'important', file }), 'created');
+  assert.equal(await newNoteCommand(service, { series: 's/README.md', category: category ?? undefined, title: 'New', priority: 'important', file }), 'created');
   return applied[0];
 }
 
 describe('New Note from Template', () => {
   const saved = { ...win, ...ws };
   afterEach(() => {
+    warned.length = 0;
     win.showTextDocument = saved.showTextDocument;
+    win.showInformationMessage = saved.showInformationMessage;
     for (const k of ['applyEdit', 'openTextDocument']) ws[k] = saved[k];
   });
 
@@ -118,7 +123,7 @@ describe('New Note from Template', () => {
     const config = (await indexOf({})).config;
     for (const [readme, category, want] of [
       [README + '\n### B\n', 'B', [['A', ['s/a/01_a.md']], ['B', ['s/b/01_b.md']]]],
-      ['# S\n\n## Chapters\n', undefined, [['Chapters', ['s/b/01_b.md']]]],
+      ['# S\n\n## Chapters\n', null, [['Chapters', ['s/b/01_b.md']]]],
     ] as const) {
       const edits = await newNote('s/b/01_b.md', readme, category);
       const listing = edits.find(e => e.file === 's/README.md');
@@ -190,5 +195,17 @@ describe('New Note from Template', () => {
     const edits = await newNote('s/a/02_b.md', shown);
     const after = applyTextEdits(shown, edits.find(e => e.file === 's/README.md')!.edits);
     assert.equal(after, shown + '- [02_b](a/02_b.md) - 重要 - 30 min\n', after);
+  });
+  it('a category the series no longer has (given, or gone from the README since it was picked) gets no line elsewhere, and says so', async () => {
+    const renamed = README.replace('### A', '### Renamed');
+    for (const [category, shown, indexed] of [['Gone', README, README], ['A', renamed, README]] as const) {
+      const said: string[] = [];
+      win.showInformationMessage = async (text: string) => { said.push(text); return undefined; };
+      warned.length = 0;
+      const edits = await newNote('s/a/02_b.md', shown, category, indexed);
+      assert.deepEqual(edits.map(e => e.file), ['s/a/02_b.md'], `no README line (${category})`);
+      assert.deepEqual(said, [`s/a/02_b.md is not listed in s/README.md: the series has no category "${category}". Add its chapter line by hand.`]);
+      assert.deepEqual(warned, [`s/a/02_b.md is not listed in s/README.md: no category "${category}"`]);
+    }
   });
 });
