@@ -52,14 +52,21 @@ export class BlindFolders implements vscode.Disposable {
    * in a folder watched here (VS Code's watcher does not see it either).
    */
   arrived(folder: string, files: readonly string[]): void {
-    // (the watches of folders deleted since leave room for others)
-    this.watches.closeDead();
-    const wanted = foldersToWatch(folder, files, f => this.watches.has(this.absolute(f)));
+    // the disk is looked at for the folders wanted only (once each: a watch of a folder made again since is replaced),
+    // not for every folder watched, which runs synchronously on each listing; dead watches are closed when the most
+    // is reached (see FolderWatches.add), so they leave room for others
+    const wanted = foldersToWatch(folder, files, f => this.watches.knows(this.absolute(f)));
     if (folder !== '') {
       // and the folders below it that hold no file yet (a listing names files only): a note written there later
-      const room = MAX_BLIND_FOLDERS - this.watches.size;
       const listed = new Set(wanted);
-      for (const abs of foldersBelow(this.absolute(folder), room, abs => isAlwaysExcluded(`${this.fileOf(abs)}/x`))) {
+      const below = (room: number) => foldersBelow(this.absolute(folder), room, abs => isAlwaysExcluded(`${this.fileOf(abs)}/x`));
+      let found = below(MAX_BLIND_FOLDERS - this.watches.size);
+      if (found.length >= MAX_BLIND_FOLDERS - this.watches.size && this.watches.size > 0) {
+        // more than there is room for: the watches of folders deleted since leave room for others
+        this.watches.closeDead();
+        found = below(MAX_BLIND_FOLDERS - this.watches.size);
+      }
+      for (const abs of found) {
         const f = this.fileOf(abs);
         if (f !== undefined && !listed.has(f)) wanted.push(f);
       }
@@ -67,11 +74,14 @@ export class BlindFolders implements vscode.Disposable {
     const added: string[] = [];
     for (const f of wanted) {
       const abs = this.absolute(f);
-      if (this.watches.has(abs)) continue;
-      if (this.watches.add(abs)) added.push(f);
-      else if (this.watches.size >= MAX_BLIND_FOLDERS && !this.warnedFull) {
+      const fresh = !this.watches.knows(abs);
+      if (this.watches.add(abs)) {
+        if (fresh) added.push(f);
+      } else if (this.watches.size >= MAX_BLIND_FOLDERS) {
+        // full of live watches (the dead ones were closed): the others would be refused too
+        if (!this.warnedFull) this.log.warn(`watching ${this.watches.size} folders that VS Code's file watcher may not report, the most there may be: changes below others are seen on Refresh, or when the window regains focus`);
         this.warnedFull = true;
-        this.log.warn(`watching ${this.watches.size} folders that VS Code's file watcher may not report, the most there may be: changes below others are seen on Refresh, or when the window regains focus`);
+        break;
       }
     }
     if (added.length > 0) {

@@ -35,25 +35,39 @@ export class FolderWatches {
     return this.watches.size;
   }
 
-  /** Whether the folder at `folder` is watched (a watch of a folder deleted since does not count). */
+  /** Whether the folder at `folder` is watched (a watch of a folder deleted since does not count: looks at the disk). */
   has(folder: string): boolean {
     const w = this.watches.get(folder);
     return w !== undefined && sameFolder(w, this.stat(folder));
   }
 
+  /** Whether a watch of `folder` is kept, without looking at the disk (it may be a dead one: see `has`). */
+  knows(folder: string): boolean {
+    return this.watches.has(folder);
+  }
+
   /**
    * Watches `folder` (an absolute path). Returns whether it is watched now: false when it is not a folder (gone,
    * a file, a symbolic link, which is never followed) or when `max` folders are watched already (dead watches
-   * not counted: they are closed first).
+   * not counted: they are closed first, which looks at each folder watched). One look at the disk otherwise: a watch
+   * kept of another folder at that path (deleted and made again) is replaced.
    */
   add(folder: string): boolean {
-    if (this.has(folder)) return true;
+    let st: Stats;
+    try {
+      st = lstatSync(folder);
+    } catch (e) {
+      this.close(folder);
+      this.warn(`could not watch ${folder}: ${(e as Error).message}`);
+      return false;
+    }
+    const kept = this.watches.get(folder);
+    if (kept !== undefined && sameFolder(kept, st)) return true;
     this.close(folder);
+    if (!st.isDirectory()) return false;
     if (this.watches.size >= this.max) this.closeDead();
     if (this.watches.size >= this.max) return false;
     try {
-      const st = lstatSync(folder);
-      if (!st.isDirectory()) return false;
       const watcher = watch(folder, { persistent: false }, (kind, name) => this.reported(folder, watcher, kind, name));
       watcher.on('error', e => {
         if (this.watches.get(folder)?.watcher !== watcher) return;
@@ -81,6 +95,13 @@ export class FolderWatches {
   private reported(folder: string, watcher: FSWatcher, kind: string, name: string | Buffer | null): void {
     const w = this.watches.get(folder);
     if (w?.watcher !== watcher) return;
+    const entry = name === null ? undefined : name.toString();
+    // a report of another entry comes from a live watch (a dead one reports nothing more but its folder's own name):
+    // the folder is looked at only when the report names the folder itself, or nothing
+    if (entry !== undefined && entry !== path.basename(folder)) {
+      this.reportEntry(path.join(folder, entry), kind);
+      return;
+    }
     const now = this.stat(folder);
     if (now === undefined) {
       // the folder itself went (its watch names it, or nothing)
@@ -90,20 +111,21 @@ export class FolderWatches {
     }
     // the folder went and another is at its path (made again at once): the watch names the folder it watched, as
     // an entry of its own, and sees nothing of the new one (which may have got the same inode back)
-    const self = kind === 'rename' && name !== null && name.toString() === path.basename(folder) && !this.exists(path.join(folder, name.toString()));
+    const self = kind === 'rename' && entry !== undefined && !this.exists(path.join(folder, entry));
     if (self || !sameFolder(w, now)) {
       this.close(folder);
       this.add(folder);
       this.report(folder, 'changed');
       return;
     }
-    if (name === null) {
-      // the platform did not say which entry: the folder is looked at again
-      this.report(folder, 'changed');
-      return;
-    }
-    const file = path.join(folder, name.toString());
-    // a rename event says an entry came or went (or was moved); the disk says which
+    // the platform did not say which entry: the folder is looked at again
+    if (entry === undefined) this.report(folder, 'changed');
+    // an entry named as the folder is (`c/c`)
+    else this.reportEntry(path.join(folder, entry), kind);
+  }
+
+  /** An entry of a watched folder was reported: a rename event says it came or went (or was moved); the disk says which. */
+  private reportEntry(file: string, kind: string): void {
     this.report(file, !this.exists(file) ? 'deleted' : kind === 'rename' ? 'created' : 'changed');
   }
 
@@ -119,7 +141,10 @@ export class FolderWatches {
     }
   }
 
-  /** Closes the watches whose folder is gone, or is another folder now (see `has`): they count toward `max` no more. */
+  /**
+   * Closes the watches whose folder is gone, or is another folder now (see `has`): they count toward `max` no more.
+   * Looks at each folder watched (run when `max` is reached).
+   */
   closeDead(): void {
     for (const folder of [...this.watches.keys()]) if (!this.has(folder)) this.close(folder);
   }

@@ -1,8 +1,10 @@
-import { events } from './vscodeStub';
+import { events, Uri } from './vscodeStub';
 import { strict as assert } from 'node:assert';
-import { appendFileSync, mkdirSync, rmSync } from 'node:fs';
+import fs, { appendFileSync, mkdirSync, mkdtempSync, realpathSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { foldersToWatch } from '../../../src/extension/blindFolders';
+import type * as vscode from 'vscode';
+import { BlindFolders, foldersToWatch } from '../../../src/extension/blindFolders';
 import { LiveFolder } from './liveService';
 
 describe('foldersToWatch (the folders VS Code\'s watcher may not report)', () => {
@@ -103,5 +105,59 @@ describe('IndexService: folders VS Code\'s watcher does not report are watched w
     appendFileSync(disk('x/y/z.md'), '\n[x](missing.md)\n');
     await until(() => codes('x/y/z.md').length > 0);
     assert.deepEqual(codes('x/y/z.md'), ['link-broken']);
+  });
+});
+
+describe('BlindFolders: the disk is looked at for the folders a listing names, not for every folder watched', () => {
+  let dir = '';
+  let blind: BlindFolders;
+  const log = { warn: () => undefined, debug: () => undefined, info: () => undefined } as unknown as vscode.LogOutputChannel;
+  beforeEach(() => {
+    dir = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'nn-blindcost-')));
+    blind = new BlindFolders(Uri.file(dir) as unknown as vscode.Uri, () => undefined, log);
+  });
+  afterEach(() => {
+    blind.dispose();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** How many times `lstatSync` is called while `run` runs. */
+  function lstatsDuring(run: () => void): number {
+    const real = fs.lstatSync;
+    let n = 0;
+    (fs as { lstatSync: unknown }).lstatSync = (...a: Parameters<typeof real>) => { n++; return real(...a); };
+    try {
+      run();
+    } finally {
+      (fs as { lstatSync: unknown }).lstatSync = real;
+    }
+    return n;
+  }
+
+  it('a listing of another folder costs no look at the 60 folders watched already; one arriving again is looked at once', () => {
+    const files: string[] = [];
+    for (let i = 0; i < 60; i++) {
+      mkdirSync(path.join(dir, 'a', `f${i}`), { recursive: true });
+      files.push(`a/f${i}/n.md`);
+    }
+    blind.arrived('a', files);
+    assert.equal(blind.size, 60);
+    mkdirSync(path.join(dir, 'b'));
+    assert.ok(lstatsDuring(() => blind.arrived('b', ['b/n.md'])) <= 2, 'the listing of b');
+    assert.ok(lstatsDuring(() => blind.arrived('', ['top.md'])) <= 2, 'a reconcile that found a file at the top');
+    assert.equal(lstatsDuring(() => blind.arrived('a', ['a/f7/n.md'])), 60, 'a again: each folder below it once');
+    assert.equal(blind.size, 60);
+  });
+
+  it('a folder deleted and made again is watched again when it arrives again, and dead watches leave room at the most', () => {
+    mkdirSync(path.join(dir, 'a', 'b'), { recursive: true });
+    blind.arrived('a', ['a/b/n.md']);
+    assert.equal(blind.size, 1);
+    rmSync(path.join(dir, 'a'), { recursive: true });
+    mkdirSync(path.join(dir, 'a', 'b'), { recursive: true });
+    blind.arrived('a', ['a/b/n.md']);
+    assert.equal(blind.size, 1);
+    const watches = (blind as unknown as { watches: { has(f: string): boolean } }).watches;
+    assert.ok(watches.has(path.join(dir, 'a', 'b')), 'the new folder is watched');
   });
 });
