@@ -144,6 +144,15 @@ export class ConfigReader implements vscode.Disposable {
   }
 }
 
+/** Whether the workspace or its folder sets one of the settings that stand in for `.notes-navigator.json` keys. */
+export function hasWorkspaceOverlay(root: vscode.Uri | undefined): boolean {
+  const section = vscode.workspace.getConfiguration('notesNavigator', root);
+  return OVERLAY_KEYS.some(key => {
+    const i = section.inspect<unknown>(key);
+    return i?.workspaceValue !== undefined || i?.workspaceFolderValue !== undefined;
+  });
+}
+
 /**
  * Explicitly set values of the overlay settings: the user's, workspace's and workspace folder's values merged as VS
  * Code merges them for `get` (the declared default left out, so that it never overrides the file).

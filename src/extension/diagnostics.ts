@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { relatedPlaces, type RelatedPlace } from '../core/index/relatedPlaces';
 import type { Diagnostic, Severity } from '../core/model';
 import { localizedMessage } from './diagnosticMessages';
-import { diagnosticsWithheld, withheldLogLine } from './diagnosticsGate';
+import { diagnosticsWithheld, judgeAgain, withheldLogLine } from './diagnosticsGate';
 import type { IndexService } from './indexService';
 
 const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
@@ -145,8 +145,10 @@ export function registerDiagnostics(context: vscode.ExtensionContext, service: I
       enabled = diagnosticsWithheld(service) === undefined;
       publishAll();
     }),
-    service.onDidChangeSettings(() => follow()), // (any notesNavigator.* setting: notesFolder too)
-    service.configFile.onDidChangeHasFile(() => follow()),
+    service.onDidChangeSettings(() => { judgeAgain(service); follow(); }), // (any notesNavigator.* setting: notesFolder too)
+    // the file is announced as it is read, before the index has its configuration (a narrower include, rules turned
+    // off): followed once that read's work is over, or the old configuration's findings would show meanwhile
+    service.configFile.onDidChangeHasFile(() => void service.afterQueued().then(() => { judgeAgain(service); follow(); })),
   );
   // the initial load reports every note through onDidChange: nothing to publish again when it is ready
   return collection;

@@ -1,5 +1,5 @@
 import type * as vscode from 'vscode';
-import { CONFIG_FILE } from './config';
+import { CONFIG_FILE, hasWorkspaceOverlay } from './config';
 import type { IndexService } from './indexService';
 import { namesNotesFolder } from './notesFolder';
 
@@ -22,12 +22,31 @@ export function diagnosticsWithheld(service: IndexService): 'never' | 'auto' | u
 
 /**
  * Whether the notes folder is a knowledge base: the index holds a series (a README with a `## Chapters` section), the
- * folder has `.notes-navigator.json`, or the `notesNavigator.notesFolder` setting names it. Cheap enough for every
+ * folder has `.notes-navigator.json`, the `notesNavigator.notesFolder` setting names it, or the workspace (or the
+ * folder) sets one of the settings that stand in for `.notes-navigator.json` (`rules`, `include` …): a user's own
+ * settings, which reach every window, do not count. Cheap enough for every
  * change the index announces: the index knows whether it has a series, the configuration reader whether it read the
  * file; the setting is looked up only in a folder with neither.
  */
 export function isKnowledgeBase(service: IndexService): boolean {
-  return service.index.hasSeries() || service.configFile.hasFile || namesNotesFolder(service.root);
+  const root = service.root?.toString() ?? '';
+  if (knowledgeBases.get(service) === root) return true;
+  const is = service.index.hasSeries() || service.configFile.hasFile || namesNotesFolder(service.root)
+    || hasWorkspaceOverlay(service.root);
+  if (is) knowledgeBases.set(service, root);
+  return is;
+}
+
+/**
+ * The notes folder each service found a knowledge base, which it stays until another folder is indexed or a setting or
+ * the configuration file changes (see judgeAgain): a series README whose `## Chapters` is being retyped, or renamed
+ * (removed, then added), must not empty the Problems panel and publish every finding again.
+ */
+const knowledgeBases = new WeakMap<IndexService, string>();
+
+/** Judges the folder afresh at the next question (a setting changed, `.notes-navigator.json` came or went). */
+export function judgeAgain(service: IndexService): void {
+  knowledgeBases.delete(service);
 }
 
 /** What the log says (once per notes folder) when `auto` withholds the findings of `root`. */

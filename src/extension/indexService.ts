@@ -454,16 +454,16 @@ export class IndexService implements vscode.Disposable {
     if (relist) this.fire(changed);
   }
 
-  /**
-   * `enqueue` for work about files named relative to the folder indexed now: dropped when another folder is indexed
-   * before it runs (the file would name a note of the new folder).
-   */
+  /** `enqueue` for work on files of the folder indexed now: dropped when another folder is indexed before it runs. */
   private enqueueHere(task: () => Promise<void>): Promise<void> {
     const epoch = this.rootEpoch;
     return this.enqueue(async () => {
       if (epoch === this.rootEpoch) await task();
     });
   }
+
+  /** Resolves once the index work queued before it is over (a configuration read is applied by then). */
+  afterQueued(): Promise<void> { return this.enqueue(async () => undefined); }
 
   /** Runs index work one task at a time, after the initial load; a failing task is logged, never thrown. */
   private enqueue<T>(task: () => Promise<T>): Promise<T> {

@@ -1,4 +1,4 @@
-import { events, settings, Uri, workspace } from './vscodeStub';
+import { events, settings, Uri, workspace, workspaceScoped } from './vscodeStub';
 import { strict as assert } from 'node:assert';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
@@ -57,20 +57,31 @@ describe('diagnostics.enabled: auto, always, never (vscode stub, files on disk)'
     assert.equal(withheldLines().length, 1);
   });
 
-  it('auto publishes once a series README is written, on disk or in a buffer, and withdraws them when the last one goes', async () => {
+  it('auto publishes once a series README is written, and keeps them while the folder is indexed (a README retyped or renamed does not empty the panel)', async () => {
     await start(REPOSITORY);
     assert.deepEqual(publishedFiles(), []);
     await created('notes/README.md', SERIES_README);
     assert.deepEqual(published('docs/setup.md'), ['link-broken'], 'a series: the folder is a knowledge base now');
     assert.ok(publishedFiles().includes('README.md'), 'every file\'s findings, not only the ones re-checked');
+    let clears = 0;
+    const clear = h.collection.clear.bind(h.collection);
+    h.collection.clear = () => { clears++; clear(); };
     await deleted('notes/README.md');
-    assert.deepEqual(publishedFiles(), [], 'no series left');
-    // "## Chapters" typed into the README, unsaved
+    assert.deepEqual(published('docs/setup.md'), ['link-broken'], 'the series gone (renamed, being rewritten): still a knowledge base');
+    await created('notes/README.md', SERIES_README);
+    assert.equal(clears, 0, 'nothing withdrawn and published again');
+    // the setting still decides over it
+    await setDiagnostics('never');
+    assert.deepEqual(publishedFiles(), []);
+  });
+
+  it('auto publishes once "## Chapters" is typed into a README, unsaved', async () => {
+    await start(REPOSITORY);
     const readme = buffer(uri('README.md'), `${REPOSITORY['README.md']}\n## Chapters\n\n- [setup](docs/setup.md)\n`, true, 2);
     await edited(readme);
     assert.deepEqual(published('docs/setup.md'), ['link-broken']);
     await closeUnsaved(readme);
-    assert.deepEqual(publishedFiles(), []);
+    assert.deepEqual(published('docs/setup.md'), ['link-broken'], 'kept while this folder is indexed');
   });
 
   it('auto publishes once .notes-navigator.json is written (even one that changes nothing), and withdraws them when it goes', async () => {
@@ -78,7 +89,35 @@ describe('diagnostics.enabled: auto, always, never (vscode stub, files on disk)'
     await created('.notes-navigator.json', '{}\n');
     assert.deepEqual(published('docs/setup.md'), ['link-broken']);
     await deleted('.notes-navigator.json');
-    assert.deepEqual(publishedFiles(), []);
+    assert.deepEqual(publishedFiles(), [], 'the file gone (no series): the folder is judged again');
+  });
+
+  it('a .notes-navigator.json written in a code repository is followed with its own configuration, never the one before', async () => {
+    await start({ ...REPOSITORY, 'notes/a.md': '# A\n\n[y](gone.md)\n' });
+    const sets: string[][] = [];
+    const set = h.collection.set.bind(h.collection);
+    h.collection.set = ((entries: [{ path: string }, unknown[]][]) => {
+      sets.push(entries.map(e => e[0].path.slice(h.dir.length + 1)));
+      set(entries as never);
+    }) as typeof h.collection.set;
+    await created('.notes-navigator.json', JSON.stringify({ include: ['notes/**'] }));
+    assert.deepEqual(sets.flat().filter(f => !f.startsWith('notes/')), [], 'no file the new include leaves out was ever published');
+    assert.deepEqual(publishedFiles(), ['notes/a.md']);
+  });
+
+  it('auto publishes where the workspace sets a setting that stands in for .notes-navigator.json, not where only the user does', async () => {
+    try {
+      settings.set('notesNavigator.rules', { 'link-broken': 'error' });
+      await start(REPOSITORY);
+      assert.deepEqual(publishedFiles(), [], 'a user setting reaches every window: no sign of a knowledge base');
+      h.service.dispose();
+      workspaceScoped.add('notesNavigator.rules');
+      await start(REPOSITORY);
+      assert.deepEqual(published('docs/setup.md'), ['link-broken']);
+    } finally {
+      settings.delete('notesNavigator.rules');
+      workspaceScoped.clear();
+    }
   });
 
   it('auto publishes in a folder with .notes-navigator.json from the start', async () => {

@@ -321,6 +321,8 @@ export const events = shared('events', () => ({
 
 /** Settings answered by `workspace.getConfiguration`, by full key (`notesNavigator.diagnostics.enabled`). */
 export const settings = shared('settings', () => new Map<string, unknown>());
+/** settings (full keys) that `inspect` reports as set by the workspace rather than the user */
+export const workspaceScoped = shared('workspaceScoped', () => new Set<string>());
 
 /** Warning messages shown through `window.showWarningMessage`. */
 export const warnings: string[] = shared('warnings', () => []);
@@ -352,7 +354,11 @@ export const workspace = shared('workspace', () => ({
   }),
   getConfiguration: (section: string) => ({
     get: <T>(key: string, fallback?: T): T | undefined => (settings.has(`${section}.${key}`) ? settings.get(`${section}.${key}`) as T : fallback),
-    inspect: (key: string) => (settings.has(`${section}.${key}`) ? { globalValue: settings.get(`${section}.${key}`) } : undefined),
+    inspect: (key: string) => {
+      const full = `${section}.${key}`;
+      if (!settings.has(full)) return undefined;
+      return workspaceScoped.has(full) ? { workspaceValue: settings.get(full) } : { globalValue: settings.get(full) };
+    },
     /** sets the value (any target) and announces the change as the editor does */
     update: async (key: string, value: unknown): Promise<void> => {
       const full = `${section}.${key}`;
