@@ -4,6 +4,7 @@ import { CHAPTER_NUMBER, ChapterNumberIndex, numberKey } from '../../core/series
 import { basename, dirname, isMarkdown } from '../../core/paths';
 import { isExternalTarget } from '../../core/scanner/target';
 import { seriesListing } from '../../core/series/listing';
+import { webAddressOf } from '../../core/series/chapterTarget';
 import type { IndexService } from '../indexService';
 import { shownFolderName } from '../notesFolder';
 import { priorityText } from '../priorityText';
@@ -124,12 +125,14 @@ async function openChapter(service: IndexService, chapter: Chapter): Promise<str
  * climbing out of the workspace is not followed, as the link rules say.
  */
 async function openChapterLink(chapter: Chapter): Promise<void> {
-  if (!isExternalTarget(chapter.href)) {
+  // the address the Series view opens and shows with the web icon (one rule for both)
+  const address = webAddressOf(chapter);
+  if (address !== undefined) {
+    await vscode.env.openExternal(vscode.Uri.parse(address));
+  } else if (!isExternalTarget(chapter.href)) {
     void vscode.window.showInformationMessage(vscode.l10n.t('{0} links outside the workspace folder; it is not followed.', chapter.label));
-  } else if (!/^https?:\/\//i.test(chapter.href)) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('{0} links to {1}: only web links (http, https) are opened.', chapter.label, chapter.href));
   } else {
-    await vscode.env.openExternal(vscode.Uri.parse(chapter.href));
+    void vscode.window.showInformationMessage(vscode.l10n.t('{0} links to {1}: only web links (http, https) are opened.', chapter.label, chapter.href));
   }
 }
 

@@ -72,7 +72,7 @@ describe('Open Chapter on a chapter that is no note to create', () => {
   });
 
   it('a link of another scheme is not opened (a note is untrusted text), and says so', async () => {
-    for (const [label, href] of [['Mail', 'mailto:me@example.com'], ['Command', 'command:workbench.action.quit'], ['Anywhere', '//example.com/x']]) {
+    for (const [label, href] of [['Mail', 'mailto:me@example.com'], ['Command', 'command:workbench.action.quit'], ['Anywhere', '//example.com/x'], ['No host', 'https:///etc/passwd']]) {
       const r = await openPicked(label, href);
       assert.deepEqual(r.external, [], label);
       assert.deepEqual(r.messages, [{ text: `${label} links to ${href}: only web links (http, https) are opened.`, items: [] }]);
