@@ -25,6 +25,14 @@ describe('a note whose line endings VS Code made one style on open', () => {
     return doc;
   }
 
+  /** A folder holding `a.md` (`onDisk`, text or bytes) and b.md, loaded, with `a.md` open showing `shown`. */
+  async function openedAfterLoad(onDisk: string | Buffer, shown: string): Promise<vscode.TextDocument & { isClosed: boolean }> {
+    await h.start({ 'a.md': onDisk, 'b.md': B });
+    trackReadiness(h.service);
+    await h.service.ready;
+    return opened('a.md', shown);
+  }
+
   async function definitionsAt(doc: vscode.TextDocument, line: number, character: number): Promise<string[]> {
     const before = registered.definition?.length ?? 0;
     registerDefinitions(h.service);
@@ -35,10 +43,7 @@ describe('a note whose line endings VS Code made one style on open', () => {
 
   it('one CRLF among LF lines: navigation answers at once, from the text on screen; closed, the index holds the disk text again', async () => {
     const onDisk = 'intro\r\nsee [[b]] and [b](b.md)\n';
-    await h.start({ 'a.md': onDisk, 'b.md': B });
-    trackReadiness(h.service);
-    await h.service.ready;
-    const doc = await opened('a.md', onDisk.replace(/\r\n/g, '\n'));
+    const doc = await openedAfterLoad(onDisk, onDisk.replace(/\r\n/g, '\n'));
     const t0 = Date.now();
     const note = await currentNote(h.service, doc, { now: false });
     assert.ok(Date.now() - t0 < 500, `answered after ${Date.now() - t0} ms`);
@@ -55,20 +60,14 @@ describe('a note whose line endings VS Code made one style on open', () => {
 
   it('lines ended by a lone CR (shown with CRLF): navigation answers', async () => {
     const onDisk = 'intro\rsee [[b]]\r';
-    await h.start({ 'a.md': onDisk, 'b.md': B });
-    trackReadiness(h.service);
-    await h.service.ready;
-    const doc = await opened('a.md', onDisk.replace(/\r/g, '\r\n'));
+    const doc = await openedAfterLoad(onDisk, onDisk.replace(/\r/g, '\r\n'));
     assert.deepEqual(await definitionsAt(doc, 1, 6), ['b.md']);
     assert.equal(h.service.index.note('a.md')?.length, onDisk.length + 2);
   });
 
   it('a clean buffer that shows the disk text is not indexed again when a feature asks for it', async () => {
     const onDisk = 'intro\r\nsee [[b]]\r\n';
-    await h.start({ 'a.md': onDisk, 'b.md': B });
-    trackReadiness(h.service);
-    await h.service.ready;
-    const doc = await opened('a.md', onDisk);
+    const doc = await openedAfterLoad(onDisk, onDisk);
     const changes: string[][] = [];
     const sub = h.service.onDidChange(e => changes.push(e.files));
     assert.deepEqual(await definitionsAt(doc, 1, 6), ['b.md']);
@@ -96,10 +95,7 @@ describe('a note whose line endings VS Code made one style on open', () => {
     ['Latin-1 bytes', Buffer.from('# A\ncaf\xe9 [[b]]\n', 'latin1')],
   ] as const) {
     it(`an open note the index cannot read (${what}) is not re-indexed when features ask for it`, async () => {
-      await h.start({ 'a.md': bytes, 'b.md': B });
-      trackReadiness(h.service);
-      await h.service.ready;
-      const doc = await opened('a.md', '# A\nsee [[b]]\n');
+      const doc = await openedAfterLoad(bytes, '# A\nsee [[b]]\n');
       assert.ok(h.service.index.note('a.md')?.unreadable !== undefined, 'unreadable');
       assert.equal(await changesWhileReasking(doc, 'a.md', 300), 0);
       assert.ok(h.service.index.note('a.md')?.unreadable !== undefined, 'still unreadable');
@@ -108,10 +104,7 @@ describe('a note whose line endings VS Code made one style on open', () => {
 
   it('mixed line endings: the buffer is indexed once, not again on each request', async () => {
     const onDisk = 'intro\r\nsee [[b]]\n';
-    await h.start({ 'a.md': onDisk, 'b.md': B });
-    trackReadiness(h.service);
-    await h.service.ready;
-    const doc = await opened('a.md', onDisk.replace(/\r\n/g, '\n'));
+    const doc = await openedAfterLoad(onDisk, onDisk.replace(/\r\n/g, '\n'));
     assert.ok(await changesWhileReasking(doc, 'a.md', 300) <= 1);
     assert.equal(h.service.index.note('a.md')?.length, onDisk.length - 1);
   });
