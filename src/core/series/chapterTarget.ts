@@ -15,7 +15,11 @@ export function chapterKey(chapter: Chapter): string {
  * with a workspace file and for any other link.
  */
 export function webAddressOf(chapter: Chapter): string | undefined {
-  if (chapter.file !== '') return undefined;
-  const href = chapter.href.startsWith('<') && chapter.href.endsWith('>') ? chapter.href.slice(1, -1) : chapter.href;
+  return chapter.file !== '' ? undefined : webAddress(chapter.href);
+}
+
+/** A link destination as a web address (http or https, with a host; `<…>` unwrapped), else undefined. */
+export function webAddress(destination: string): string | undefined {
+  const href = destination.startsWith('<') && destination.endsWith('>') ? destination.slice(1, -1) : destination;
   return /^https?:\/\/[^\s/]/i.test(href) ? href : undefined;
 }

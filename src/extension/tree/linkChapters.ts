@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Chapter } from '../../core/model';
-import { webAddressOf } from '../../core/series/chapterTarget';
+import { webAddress, webAddressOf } from '../../core/series/chapterTarget';
 
 /**
  * The Series view's rows for README chapters that name no workspace file: a web page (`[01](https://…)`), opened in
@@ -13,7 +13,7 @@ export const OPEN_CHAPTER_LINK = 'notesNavigator.openChapterLink';
 /** The command a web chapter's row runs: opens the address in the browser, http and https only (README text is untrusted). */
 export function registerOpenChapterLink(): vscode.Disposable {
   return vscode.commands.registerCommand(OPEN_CHAPTER_LINK, async (address: unknown) => {
-    if (typeof address !== 'string' || !/^https?:\/\//i.test(address)) return false;
+    if (typeof address !== 'string' || webAddress(address) !== address) return false;
     return vscode.env.openExternal(vscode.Uri.parse(address));
   });
 }
